@@ -1,0 +1,69 @@
+// Builds every target with one esbuild context each (see STYLE.md "Size, comments, build"):
+// extension host, kernel, CLI, the `modelbook` module and vendored libraries for cells,
+// the notebook renderer (browser), and the test bundles.
+// usage: node esbuild.mjs [--production] [--watch] [--no-tests]
+import * as esbuild from 'esbuild';
+import fs from 'node:fs';
+import path from 'node:path';
+import { checkLayers } from './scripts/check-layers.mjs';
+
+const layerProblems = checkLayers('.');
+if (layerProblems.length) {
+  for (const p of layerProblems) console.error(`layer rule: ${p}`);
+  console.error('build failed: layer violations (see STYLE.md "The layers")');
+  process.exit(1);
+}
+
+const args = new Set(process.argv.slice(2));
+const production = args.has('--production');
+const watch = args.has('--watch');
+const withTests = !args.has('--no-tests') && !production;
+const pkg = JSON.parse(fs.readFileSync('package.json', 'utf8'));
+const define = { MODELBOOK_VERSION: JSON.stringify(pkg.version) };
+const node = { platform: 'node', target: 'node20', bundle: true, sourcemap: !production, minify: production, define, logLevel: 'warning', legalComments: 'none' };
+// ESM bundles for Node still meet `require(...)` inside CommonJS dependencies.
+const esmRequire = { js: "import { createRequire as __mbCreateRequire } from 'node:module'; const require = __mbCreateRequire(import.meta.url);" };
+
+/** @type {esbuild.BuildOptions[]} */
+const targets = [
+  { ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', format: 'cjs', external: ['vscode', 'esbuild'] },
+  { ...node, entryPoints: ['src/kernel/runtime/main.ts'], outfile: 'dist/kernel.js', format: 'cjs' },
+  { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', format: 'cjs', external: ['esbuild'], banner: { js: '#!/usr/bin/env node' } },
+  { ...node, entryPoints: ['src/core/modelbook/index.ts'], outfile: 'dist/modelbook.mjs', format: 'esm', banner: esmRequire },
+  { ...node, entryPoints: { tfjs: 'src/kernel/vendor/tfjs.ts', arquero: 'src/kernel/vendor/arquero.ts' }, outdir: 'dist/vendor', outExtension: { '.js': '.mjs' }, format: 'esm', banner: esmRequire, sourcemap: false },
+  {
+    // Code splitting: the Vega chunk loads with the first chart, not with every table.
+    entryPoints: { renderer: 'webview/renderer/index.ts' }, outdir: 'dist/webview', splitting: true, chunkNames: 'chunks/[name]-[hash]', bundle: true, format: 'esm', platform: 'browser', target: 'es2022',
+    sourcemap: !production, minify: production, define, logLevel: 'warning', legalComments: 'none',
+  },
+];
+
+if (withTests) {
+  const testEntries = (dir) => (fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true }).filter((f) => /\.test\.ts$|^index\.ts$/.test(String(f))).map((f) => path.join(dir, String(f))) : []);
+  const unit = testEntries('test/unit');
+  if (unit.length) targets.push({ ...node, entryPoints: unit, outdir: 'out/test/unit', outbase: 'test/unit', format: 'cjs', packages: 'external' });
+  const integration = testEntries('test/integration');
+  if (integration.length) targets.push({ ...node, entryPoints: integration, outdir: 'out/test/integration', outbase: 'test/integration', format: 'cjs', external: ['vscode', 'mocha'] });
+}
+
+// Stale chunks (hashed names) would otherwise pile up in the package.
+if (!watch) fs.rmSync('dist', { recursive: true, force: true });
+const contexts = await Promise.all(targets.map((t) => esbuild.context(t)));
+if (watch) {
+  await Promise.all(contexts.map((c) => c.watch()));
+  console.log('watching…');
+} else {
+  const t0 = performance.now();
+  await Promise.all(contexts.map((c) => c.rebuild()));
+  await Promise.all(contexts.map((c) => c.dispose()));
+  copyWasm();
+  console.log(`built ${targets.length} targets in ${Math.round(performance.now() - t0)} ms`);
+}
+
+/** The TF.js WASM backend loads its .wasm files from next to the kernel's vendor bundle. */
+function copyWasm() {
+  const from = 'node_modules/@tensorflow/tfjs-backend-wasm/dist';
+  if (!fs.existsSync(from)) return;
+  fs.mkdirSync('dist/wasm', { recursive: true });
+  for (const f of fs.readdirSync(from)) if (f.endsWith('.wasm')) fs.copyFileSync(path.join(from, f), path.join('dist/wasm', f));
+}

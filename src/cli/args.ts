@@ -1,0 +1,110 @@
+import { message } from '../core/messages';
+import { DEFAULT_SANDBOX, type SandboxSettings } from '../kernel/host/sandbox';
+
+export interface RunArgs {
+  command: 'run';
+  notebook: string;
+  out?: string;
+  cellTimeoutSeconds?: number;
+  continueOnError: boolean;
+  print: boolean;
+  memoryLimitMb: number;
+  nodePath?: string;
+  workspace?: string;
+  verbose: boolean;
+  sandbox: SandboxSettings;
+}
+
+export type CliArgs = RunArgs | { command: 'help' } | { command: 'version' };
+
+/** Thrown for arguments the CLI cannot use; the message says what is wrong. Exit code 2. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+export const DEFAULT_MEMORY_LIMIT_MB = 4096;
+
+/**
+ * Parses `modelbook <command> …` arguments.
+ *
+ * @example
+ * parseArgs(['run', 'a.mlnb', '--cell-timeout', '60']) // { command: 'run', notebook: 'a.mlnb', cellTimeoutSeconds: 60, … }
+ */
+export function parseArgs(argv: string[]): CliArgs {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === 'help' || command === '--help' || command === '-h') return { command: 'help' };
+  if (command === '--version' || command === 'version') return { command: 'version' };
+  if (command !== 'run') throw new UsageError(message.cliUnknownCommand(command));
+  return parseRun(rest);
+}
+
+function parseRun(rest: string[]): RunArgs {
+  const args: RunArgs = { command: 'run', notebook: '', continueOnError: false, print: false, verbose: false, memoryLimitMb: DEFAULT_MEMORY_LIMIT_MB, sandbox: { ...DEFAULT_SANDBOX, allowRead: [], allowWrite: [] } };
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i];
+    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    const value = (): string => {
+      if (inline !== undefined) return inline;
+      const v = rest[++i];
+      if (v === undefined) throw new UsageError(message.cliMissingValue(flag));
+      return v;
+    };
+    const positive = (): number => {
+      const v = value();
+      const n = Number(v);
+      if (!Number.isFinite(n) || n <= 0) throw new UsageError(message.cliBadNumber(flag, v));
+      return n;
+    };
+    switch (flag) {
+      case '--out':
+      case '-o':
+        args.out = value();
+        break;
+      case '--cell-timeout':
+        args.cellTimeoutSeconds = positive();
+        break;
+      case '--continue-on-error':
+        args.continueOnError = true;
+        break;
+      case '--print':
+        args.print = true;
+        break;
+      case '--verbose':
+        args.verbose = true;
+        break;
+      case '--memory-limit-mb':
+        args.memoryLimitMb = positive();
+        break;
+      case '--node':
+        args.nodePath = value();
+        break;
+      case '--workspace':
+        args.workspace = value();
+        break;
+      case '--no-sandbox':
+        args.sandbox.enabled = false;
+        break;
+      case '--allow-read':
+        args.sandbox.allowRead.push(value());
+        break;
+      case '--allow-write':
+        args.sandbox.allowWrite.push(value());
+        break;
+      case '--allow-child-process':
+        args.sandbox.allowChildProcess = true;
+        break;
+      case '--allow-worker':
+        args.sandbox.allowWorkers = true;
+        break;
+      case '--allow-addons':
+        args.sandbox.allowNativeAddons = true;
+        break;
+      default:
+        if (flag.startsWith('-')) throw new UsageError(message.cliUnknownFlag(flag));
+        if (args.notebook) throw new UsageError(message.cliUnknownFlag(flag));
+        args.notebook = flag;
+    }
+  }
+  if (!args.notebook) throw new UsageError(message.cliNoNotebook);
+  return args;
+}

@@ -1,0 +1,42 @@
+/**
+ * `modelbook` command line: `modelbook run NOTEBOOK.mlnb` executes a notebook headless with the
+ * same kernel VS Code uses.
+ */
+import { message } from '../core/messages';
+import { NotebookFormatError } from '../core/notebook/parse';
+import { UsageError, parseArgs } from './args';
+import { runNotebook } from './run';
+
+declare const MODELBOOK_VERSION: string;
+
+async function main(argv: string[]): Promise<number> {
+  const io = { out: (t: string) => process.stdout.write(t), err: (t: string) => process.stderr.write(t) };
+  try {
+    const args = parseArgs(argv);
+    switch (args.command) {
+      case 'help':
+        io.out(`${message.cliUsage}\n`);
+        return 0;
+      case 'version':
+        io.out(`${MODELBOOK_VERSION}\n`);
+        return 0;
+      case 'run':
+        return (await runNotebook(args, __dirname, io)).exitCode;
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`${e.message}\n${message.cliUsage}\n`);
+      return 2;
+    }
+    if (e instanceof NotebookFormatError) {
+      io.err(`${e.message}\n`);
+      return 2;
+    }
+    io.err(`${(e as Error).stack ?? e}\n`);
+    return 2;
+  }
+}
+
+void main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

@@ -1,0 +1,193 @@
+import { parse } from 'acorn';
+import type { Node, Program, Statement, ModuleDeclaration, Pattern, VariableDeclaration, ImportDeclaration, Expression } from 'acorn';
+import { simple as walkSimple } from 'acorn-walk';
+import MagicString from 'magic-string';
+
+import { KERNEL_GLOBAL } from './kernelGlobals';
+
+export interface RewrittenCell {
+  /** A classic script: `var <declared names>; (async () => { …cell… })()`. */
+  code: string;
+  /** Source map (v3 JSON) from `code` back to the JavaScript that was rewritten. */
+  map: string;
+  /** Whether the cell ends in an expression whose value is the cell's result. */
+  hasResult: boolean;
+  /** Top-level names the cell declares; they live on as globals for later cells. */
+  declared: string[];
+}
+
+/**
+ * Rewrites one cell's JavaScript (ES module syntax, top-level await allowed) into a script whose
+ * top-level declarations persist across cells, as a REPL's do:
+ * - `const`/`let`/`var`/`class` become assignments to hoisted globals, so re-running a cell that
+ *   declares `const x` works;
+ * - `function` declarations keep their hoisting and are also published as globals;
+ * - `import … from 'm'` and `import('m')` go through the kernel's resolver (`__mb.import`);
+ * - the last expression statement becomes the cell's result.
+ * The body is wrapped in an async arrow so `await` works at the top level.
+ *
+ * @example
+ * rewriteCell('const x = await f();\nx + 1').code
+ * // 'var x; (async () => {x = await f();\nreturn (x + 1);\n})()'
+ */
+export function rewriteCell(js: string, fileName = 'cell.js'): RewrittenCell {
+  const program = parse(js, { ecmaVersion: 'latest', sourceType: 'module', allowAwaitOutsideFunction: true, allowHashBang: true }) as Program;
+  return _rewrite(js, program, fileName);
+}
+
+function _rewrite(js: string, program: Program, fileName: string): RewrittenCell {
+  const s = new MagicString(js);
+  const declared = new Set<string>();
+  const functions: string[] = [];
+  let importCount = 0;
+  rewriteDynamicImports(program, s);
+  const body = program.body;
+  for (const stmt of body) {
+    const node = unwrapExport(stmt, s);
+    if (!node) continue;
+    switch (node.type) {
+      case 'ImportDeclaration':
+        rewriteImport(node, s, declared, `${KERNEL_GLOBAL}_m${importCount++}`);
+        break;
+      case 'VariableDeclaration':
+        rewriteVariables(node, s, declared);
+        break;
+      case 'FunctionDeclaration':
+        // Not hoisted as a `var`: the declaration stays local (keeping its hoisting in the cell)
+        // and is published on globalThis for later cells.
+        if (node.id) functions.push(node.id.name);
+        break;
+      case 'ClassDeclaration':
+        if (node.id) {
+          declared.add(node.id.name);
+          s.appendLeft(node.start, `${node.id.name} = `);
+          s.appendLeft(node.end, ';');
+        }
+        break;
+      default:
+        break;
+    }
+  }
+  const hasResult = markResult(body, s);
+  const names = [...declared];
+  const firstAfterDirectives = body.find((st) => !isDirective(st));
+  const publish = functions.map((f) => `globalThis.${f} = ${f}; `).join('');
+  if (publish) {
+    if (firstAfterDirectives) s.appendLeft(firstAfterDirectives.start, publish);
+    else s.append(publish);
+  }
+  const hoist = names.length > 0 ? `var ${names.join(', ')}; ` : '';
+  s.prepend(`${hoist}(async () => {`);
+  s.append('\n})()');
+  const map = s.generateMap({ hires: true, source: fileName, includeContent: true });
+  return { code: s.toString(), map: map.toString(), hasResult, declared: [...names, ...functions] };
+}
+
+/** `export const x = 1` → `const x = 1` (then rewritten); `export { a }` disappears. */
+function unwrapExport(stmt: Statement | ModuleDeclaration, s: MagicString): Statement | ImportDeclaration | undefined {
+  switch (stmt.type) {
+    case 'ExportNamedDeclaration':
+      if (stmt.declaration) {
+        s.remove(stmt.start, stmt.declaration.start);
+        return stmt.declaration;
+      }
+      s.remove(stmt.start, stmt.end);
+      return undefined;
+    case 'ExportDefaultDeclaration': {
+      s.remove(stmt.start, stmt.declaration.start);
+      const d = stmt.declaration;
+      if (d.type === 'FunctionDeclaration' || d.type === 'ClassDeclaration') return d.id ? d : undefined;
+      return undefined;
+    }
+    case 'ExportAllDeclaration':
+      s.remove(stmt.start, stmt.end);
+      return undefined;
+    default:
+      return stmt;
+  }
+}
+
+function rewriteImport(node: ImportDeclaration, s: MagicString, declared: Set<string>, temp: string): void {
+  const spec = JSON.stringify(node.source.value);
+  const parts: string[] = [];
+  for (const sp of node.specifiers) {
+    declared.add(sp.local.name);
+    if (sp.type === 'ImportDefaultSpecifier') parts.push(`${sp.local.name} = ${KERNEL_GLOBAL}.defaultOf(${temp});`);
+    else if (sp.type === 'ImportNamespaceSpecifier') parts.push(`${sp.local.name} = ${temp};`);
+    else {
+      const imported = sp.imported.type === 'Identifier' ? sp.imported.name : String(sp.imported.value);
+      parts.push(`${sp.local.name} = ${KERNEL_GLOBAL}.named(${temp}, ${JSON.stringify(imported)}, ${spec});`);
+    }
+  }
+  const text = parts.length > 0 ? `{ const ${temp} = await ${KERNEL_GLOBAL}.import(${spec}); ${parts.join(' ')} }` : `await ${KERNEL_GLOBAL}.import(${spec});`;
+  s.overwrite(node.start, node.end, text);
+}
+
+function rewriteVariables(node: VariableDeclaration, s: MagicString, declared: Set<string>): void {
+  const decls = node.declarations;
+  for (const d of decls) collectNames(d.id, declared);
+  const assigns = decls.filter((d) => d.init || node.kind !== 'var');
+  if (assigns.length === 0) {
+    s.overwrite(node.start, node.end, ';');
+    return;
+  }
+  // `const a = 1, {b} = o;` → `void (a = 1, {b} = o);`; a `let x;` resets x to undefined.
+  s.overwrite(node.start, decls[0].start, 'void (');
+  for (const d of decls) {
+    if (!d.init && node.kind === 'var') s.appendLeft(d.id.end, ` = ${d.id.type === 'Identifier' ? d.id.name : 'void 0'}`);
+    else if (!d.init) s.appendLeft(d.id.end, ' = void 0');
+  }
+  const last = decls[decls.length - 1];
+  // Without its own `;` the rewritten statement could run into the next line (`(…)\n[1].map…`).
+  s.appendLeft(last.end, s.original[node.end - 1] === ';' ? ')' : ');');
+}
+
+function collectNames(p: Pattern, out: Set<string>): void {
+  switch (p.type) {
+    case 'Identifier':
+      out.add(p.name);
+      break;
+    case 'ObjectPattern':
+      for (const prop of p.properties) collectNames(prop.type === 'RestElement' ? prop.argument : prop.value, out);
+      break;
+    case 'ArrayPattern':
+      for (const el of p.elements) if (el) collectNames(el, out);
+      break;
+    case 'RestElement':
+      collectNames(p.argument, out);
+      break;
+    case 'AssignmentPattern':
+      collectNames(p.left, out);
+      break;
+    default:
+      break;
+  }
+}
+
+/** `import('m')` anywhere in the cell resolves like a static import: through the kernel. */
+function rewriteDynamicImports(program: Program, s: MagicString): void {
+  walkSimple(program as Node, {
+    ImportExpression(node: Node) {
+      s.overwrite(node.start, node.start + 'import'.length, `${KERNEL_GLOBAL}.import`);
+    },
+    MetaProperty(node: Node) {
+      const m = node as Node & { meta: { name: string } };
+      if (m.meta.name === 'import') s.overwrite(node.start, node.end, `${KERNEL_GLOBAL}.importMeta`);
+    },
+  });
+}
+
+/** The last statement, if an expression (but not an assignment), becomes `return (expr);`. */
+function markResult(body: (Statement | ModuleDeclaration)[], s: MagicString): boolean {
+  const last = body[body.length - 1];
+  if (!last || last.type !== 'ExpressionStatement' || isDirective(last)) return false;
+  const expr = (last as { expression: Expression }).expression;
+  if (expr.type === 'AssignmentExpression') return false;
+  s.appendLeft(expr.start, 'return (');
+  s.appendRight(expr.end, ')');
+  return true;
+}
+
+function isDirective(st: Statement | ModuleDeclaration): boolean {
+  return st.type === 'ExpressionStatement' && typeof (st as { directive?: string }).directive === 'string';
+}

@@ -1,0 +1,92 @@
+import type { MimeBundle } from '../notebook/contract';
+import { MIME } from '../notebook/mime';
+
+/** What the table renderer receives (`application/vnd.modelbook.table+json`). */
+export interface TableView {
+  columns: { name: string; type: ColumnKind }[];
+  /** The first rows (at most `maxRows`), JSON-safe values. */
+  rows: unknown[][];
+  totalRows: number;
+}
+
+export type ColumnKind = 'number' | 'string' | 'boolean' | 'date' | 'other';
+
+/** The part of an arquero table the display needs. */
+export interface TableLike {
+  numRows(): number;
+  columnNames(): string[];
+  get(name: string, row: number): unknown;
+}
+
+export function isTableLike(v: unknown): v is TableLike {
+  const t = v as Partial<TableLike> | null;
+  return typeof t === 'object' && t !== null && typeof t.numRows === 'function' && typeof t.columnNames === 'function' && typeof t.get === 'function';
+}
+
+/**
+ * A paged-table output for an arquero table (first `maxRows` rows) plus a plain-text preview.
+ *
+ * @example
+ * tableBundle(aq.table({ a: [1, 2] }))[MIME.table] // { columns: [{ name: 'a', type: 'number' }], rows: [[1], [2]], totalRows: 2 }
+ */
+export function tableBundle(table: TableLike, maxRows = 1000): MimeBundle {
+  const names = table.columnNames();
+  const total = table.numRows();
+  const n = Math.min(total, maxRows);
+  const rows: unknown[][] = [];
+  for (let r = 0; r < n; r++) rows.push(names.map((c) => jsonSafe(table.get(c, r))));
+  const columns = names.map((name, i) => ({ name, type: columnKind(table, name, total, rows, i) }));
+  const view: TableView = { columns, rows, totalRows: total };
+  return { [MIME.table]: view, [MIME.text]: tableText(view) };
+}
+
+function columnKind(table: TableLike, name: string, total: number, rows: unknown[][], index: number): ColumnKind {
+  for (let r = 0; r < Math.min(total, 100); r++) {
+    const v = table.get(name, r);
+    if (v === null || v === undefined || (typeof v === 'number' && Number.isNaN(v))) continue;
+    if (typeof v === 'number' || typeof v === 'bigint') return 'number';
+    if (typeof v === 'string') return 'string';
+    if (typeof v === 'boolean') return 'boolean';
+    if (v instanceof Date) return 'date';
+    return 'other';
+  }
+  return rows.length > 0 && typeof rows[0][index] === 'number' ? 'number' : 'other';
+}
+
+/** A value the renderer can show and JSON can carry: dates as ISO text, NaN as null. */
+export function jsonSafe(v: unknown): unknown {
+  if (v === undefined) return null;
+  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
+  if (typeof v === 'bigint') return v.toString();
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : v.toISOString();
+  if (typeof v === 'object' && v !== null) {
+    try {
+      return JSON.parse(JSON.stringify(v));
+    } catch {
+      return String(v);
+    }
+  }
+  return v;
+}
+
+/** The first rows as aligned text, for `text/plain` (notebook viewers without the renderer). */
+export function tableText(view: TableView, maxRows = 10): string {
+  const head = view.columns.map((c) => c.name);
+  const body = view.rows.slice(0, maxRows).map((r) => r.map(cellText));
+  const widths = head.map((h, i) => Math.min(24, Math.max(h.length, ...body.map((r) => r[i].length))));
+  const fmt = (cells: string[]) => cells.map((c, i) => clip(c, widths[i]).padEnd(widths[i])).join('  ').trimEnd();
+  const lines = [fmt(head), ...body.map(fmt)];
+  const more = view.totalRows - Math.min(view.rows.length, maxRows);
+  lines.push(`${view.totalRows} rows × ${view.columns.length} columns${more > 0 ? ` (${more} more rows not shown)` : ''}`);
+  return lines.join('\n');
+}
+
+function cellText(v: unknown): string {
+  if (v === null) return 'null';
+  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(6)));
+  return typeof v === 'string' ? v : JSON.stringify(v);
+}
+
+function clip(s: string, w: number): string {
+  return s.length > w ? s.slice(0, w - 1) + '…' : s;
+}

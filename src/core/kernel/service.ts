@@ -1,0 +1,23 @@
+/**
+ * What a running kernel offers the `modelbook` module (and any library) inside a cell. Absent in
+ * plain Node, where `display` falls back to the console.
+ */
+export const KERNEL_SERVICE = Symbol.for('modelbook.kernel');
+
+export interface DisplayOptions {
+  /** Names the output so a later `display(..., { id, update: true })` replaces it (live progress). */
+  id?: string;
+  update?: boolean;
+}
+
+export interface KernelService {
+  /** Shows a value as a rich output of the running cell. */
+  display(value: unknown, options?: DisplayOptions): void;
+  /** Aborts when the running cell is interrupted; long loops check it between steps. */
+  readonly signal: AbortSignal | undefined;
+}
+
+/** The kernel's service when running in a Modelbook kernel, otherwise undefined. */
+export function kernelService(): KernelService | undefined {
+  return (globalThis as Record<symbol, KernelService | undefined>)[KERNEL_SERVICE];
+}

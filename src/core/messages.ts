@@ -1,0 +1,90 @@
+/**
+ * Every user-facing sentence Modelbook says, in one place (as vega-lite's `log/message.ts`).
+ * Each names the problem and, where there is one, the fix.
+ */
+export const message = {
+  // notebook files
+  notebookBadJson: (file: string, detail: string, where: string) =>
+    `${file} is not valid JSON${where} (${detail}). Fix the JSON, or open the file with the text editor ("Reopen Editor With…" → Text Editor); Modelbook will not overwrite it.`,
+  notebookNotObject: (file: string) => `${file} is not a notebook: the file must hold one JSON object with "cells" and "nbformat".`,
+  notebookWrongVersion: (file: string, v: unknown) =>
+    `${file} has nbformat ${JSON.stringify(v)}; Modelbook reads nbformat 4. Convert it with \`jupyter nbconvert --to notebook --nbformat 4\`.`,
+  notebookNoCells: (file: string) => `${file} has no "cells" list, so it is not an nbformat-4 notebook.`,
+  notebookBadCellType: (where: string, t: unknown) => `${where} has cell_type ${JSON.stringify(t)}; expected "code", "markdown" or "raw".`,
+  notebookBadOutputType: (where: string, t: unknown) =>
+    `${where} has output_type ${JSON.stringify(t)}; expected "stream", "execute_result", "display_data" or "error".`,
+  notebookBadText: (where: string) => `${where} must be a string or a list of strings.`,
+  notebookExpectedObject: (where: string) => `${where} must be a JSON object.`,
+  notebookExpectedArray: (where: string) => `${where} must be a JSON list.`,
+
+  // cell directives
+  directiveUnknown: (line: number, name: string, known: string[]) =>
+    `Cell line ${line}: unknown directive "//% ${name}". Known directives: ${known.map((k) => `//% ${k}`).join(', ')}.`,
+  directiveBadValue: (line: number, name: string, expected: string) => `Cell line ${line}: "//% ${name}" expects ${expected}.`,
+
+  // kernel
+  kernelInterrupted: 'Interrupted: the cell was stopped. Variables defined before it are kept.',
+  kernelCellTimeout: (seconds: number) =>
+    `Timed out: the cell ran longer than ${seconds} s and was interrupted (raise it with \`//% timeout SECONDS\` in the cell or --cell-timeout).`,
+  kernelDied: (reason: string) => `The kernel stopped: ${reason}. The notebook and its outputs are intact; the next run starts a fresh kernel.`,
+  kernelOutOfMemory: (capMb: number) =>
+    `it ran out of memory (the cap is ${capMb} MB; raise it with the setting modelbook.kernel.memoryLimitMb or the CLI flag --memory-limit-mb)`,
+  kernelKilledBySignal: (signal: string, capMb: number) =>
+    signal === 'SIGSEGV' || signal === 'SIGBUS'
+      ? `it was killed by ${signal}, which usually means it hit the memory cap of ${capMb} MB (setting modelbook.kernel.memoryLimitMb, CLI flag --memory-limit-mb)`
+      : `it was killed by ${signal}`,
+  kernelExited: (code: number) => `it exited with code ${code}`,
+  kernelUnresponsive: (seconds: number) =>
+    `the kernel did not stop within ${seconds} s of the interrupt (it was busy outside cell code), so it was restarted; variables were lost`,
+  kernelRestarted: 'the kernel was restarted',
+  kernelStartFailed: (detail: string) => `The kernel could not start: ${detail}`,
+  untrustedWorkspace:
+    'Modelbook does not run cells in an untrusted workspace, because cells run code. Trust the workspace (command "Workspaces: Manage Workspace Trust") to run them.',
+  sandboxOff: (why: string) => `Sandbox off: ${why}. Cells run with the full rights of your user.`,
+  sandboxNoPermissionModel: (node: string, version: string) =>
+    `${node} (${version}) does not support Node's permission model; set modelbook.kernel.nodePath to Node 20 or newer to turn the sandbox on`,
+  sandboxDisabledBySetting: 'the setting modelbook.sandbox.enabled is false (CLI: --no-sandbox)',
+
+  // sandbox refusals: each names the setting (VS Code) and the flag (CLI) that would allow it
+  deniedRead: (resource: string) =>
+    `The sandbox refused to read ${resource}: cells may read only the workspace. To allow it, add the folder to the setting modelbook.sandbox.allowRead (CLI: --allow-read PATH).`,
+  deniedWrite: (resource: string) =>
+    `The sandbox refused to write ${resource}: cells may write only inside the workspace. To allow it, add the folder to the setting modelbook.sandbox.allowWrite (CLI: --allow-write PATH).`,
+  deniedChildProcess:
+    'The sandbox refused to start a child process. To allow it, turn on the setting modelbook.sandbox.allowChildProcess (CLI: --allow-child-process).',
+  deniedWorker: 'The sandbox refused to start a worker thread. To allow it, turn on the setting modelbook.sandbox.allowWorkers (CLI: --allow-worker).',
+  deniedAddon:
+    'The sandbox refused to load a native addon. To allow it, turn on the setting modelbook.sandbox.allowNativeAddons (CLI: --allow-addons).',
+  deniedOther: (permission: string) =>
+    `The sandbox refused this operation (${permission}). Turn off the setting modelbook.sandbox.enabled (CLI: --no-sandbox) to allow it.`,
+
+  // modules
+  moduleNotFound: (spec: string, from: string) =>
+    `Cannot find module "${spec}" from ${from}. Install it in the workspace (\`npm install ${spec.startsWith('.') ? '<package>' : spec.split('/').slice(0, spec.startsWith('@') ? 2 : 1).join('/')}\`) or check the path.`,
+  moduleTypeScriptLocal: (spec: string) =>
+    `Cannot import "${spec}": local TypeScript files are not loaded by the kernel yet; import a .js/.mjs/.cjs file or a package.`,
+
+  // VS Code
+  statusIdle: 'idle',
+  statusBusy: 'busy',
+  statusStarting: 'starting',
+  statusDead: 'dead',
+  statusStopped: 'not started',
+  statusSandboxOn: 'sandbox on',
+  statusSandboxOff: 'sandbox OFF',
+  noActiveNotebook: 'Open a Modelbook notebook (.mlnb) first.',
+  noKernelToRestart: 'This notebook has no kernel yet: run a cell to start one.',
+  kernelRestartedInfo: 'Modelbook: kernel restarted. Variables are cleared; outputs are kept.',
+  newNotebookCell: '// A Modelbook notebook: TypeScript cells run in a sandboxed kernel.\n// Try: import * as aq from "arquero"; aq.table({ x: [1, 2, 3] })\n',
+
+  // CLI
+  cliUsage: `Usage: modelbook run NOTEBOOK.mlnb [--out FILE] [--cell-timeout SECONDS] [--continue-on-error] [--print]
+                    [--memory-limit-mb N] [--no-sandbox] [--allow-read PATH] [--allow-write PATH]
+                    [--allow-child-process] [--allow-worker] [--allow-addons] [--node PATH]`,
+  cliUnknownCommand: (cmd: string) => `Unknown command "${cmd}".`,
+  cliUnknownFlag: (flag: string) => `Unknown option "${flag}".`,
+  cliMissingValue: (flag: string) => `Option ${flag} needs a value.`,
+  cliBadNumber: (flag: string, value: string) => `Option ${flag} needs a positive number, got "${value}".`,
+  cliNoNotebook: 'Name the notebook to run, e.g. `modelbook run churn.mlnb`.',
+  cliNotFound: (file: string) => `No such notebook: ${file}.`,
+} as const;

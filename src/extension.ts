@@ -1,0 +1,29 @@
+import * as vscode from 'vscode';
+import { NOTEBOOK_TYPE } from './core/notebook/contract';
+import { MlnbSerializer, SERIALIZER_OPTIONS } from './vscode/serializer';
+import { createController } from './vscode/controller';
+import { KernelRegistry } from './vscode/kernels';
+import { KernelStatusBar } from './vscode/status';
+import { registerCommands } from './vscode/commands';
+import { trackCellIds } from './vscode/cellIds';
+
+/** Wiring only: the pieces live in src/vscode. TF.js and the data libraries never load here. */
+export function activate(context: vscode.ExtensionContext): { kernels: KernelRegistry; status: KernelStatusBar } {
+  const log = vscode.window.createOutputChannel('Modelbook Kernel', { log: true });
+  const kernels = new KernelRegistry(context.extensionUri, log);
+  const status = new KernelStatusBar(kernels);
+  context.subscriptions.push(
+    log,
+    kernels,
+    status,
+    vscode.workspace.registerNotebookSerializer(NOTEBOOK_TYPE, new MlnbSerializer(), SERIALIZER_OPTIONS),
+    createController(kernels),
+    trackCellIds(),
+    ...registerCommands(kernels),
+  );
+  return { kernels, status };
+}
+
+export function deactivate(): void {
+  // Sessions are disposed with the context's subscriptions.
+}

@@ -1,0 +1,59 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+
+/** A Node executable the kernel can run on, and what its permission model supports. */
+export interface NodeRuntime {
+  path: string;
+  version: string;
+  /** Extra environment to run it as Node (Electron's binary needs ELECTRON_RUN_AS_NODE). */
+  env: Record<string, string>;
+  /** `--permission` (Node ≥ 22) or `--experimental-permission` (Node 20), or undefined: no sandbox possible. */
+  permissionFlag?: string;
+  flags: Set<string>;
+}
+
+const FLAGS = ['--permission', '--experimental-permission', '--allow-addons', '--allow-worker', '--allow-child-process', '--disable-warning'];
+const PROBE = `process.stdout.write(JSON.stringify({ v: process.version, f: ${JSON.stringify(FLAGS)}.filter((f) => process.allowedNodeEnvironmentFlags.has(f)) }))`;
+const cache = new Map<string, NodeRuntime>();
+
+/**
+ * Finds the Node that runs kernels: the configured path, else this process's own Node (the CLI,
+ * code-server's extension host), else — inside Electron — a `node` on PATH, else Electron run as
+ * Node. Probes it once for permission-model support.
+ */
+export function findNodeRuntime(configured?: string): NodeRuntime {
+  const key = configured || '';
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const runtime = configured ? probe(configured, {}) : defaultRuntime();
+  cache.set(key, runtime);
+  return runtime;
+}
+
+function defaultRuntime(): NodeRuntime {
+  if (!process.versions.electron) return fromThisProcess();
+  try {
+    const onPath = probe(process.platform === 'win32' ? 'node.exe' : 'node', {});
+    if (Number(onPath.version.slice(1).split('.')[0]) >= 20) return onPath;
+  } catch {
+    // no usable node on PATH: fall back to Electron's
+  }
+  return probe(process.execPath, { ELECTRON_RUN_AS_NODE: '1' });
+}
+
+function fromThisProcess(): NodeRuntime {
+  const flags = new Set(FLAGS.filter((f) => process.allowedNodeEnvironmentFlags.has(f)));
+  return withPermission({ path: process.execPath, version: process.version, env: {}, flags });
+}
+
+function probe(path: string, env: Record<string, string>): NodeRuntime {
+  if (path.includes('/') && !fs.existsSync(path)) throw new Error(`no such file: ${path}`);
+  const out = execFileSync(path, ['-e', PROBE], { env: { ...process.env, ...env }, encoding: 'utf8', timeout: 15_000 });
+  const parsed = JSON.parse(out) as { v: string; f: string[] };
+  return withPermission({ path, version: parsed.v, env, flags: new Set(parsed.f) });
+}
+
+function withPermission(r: NodeRuntime): NodeRuntime {
+  const permissionFlag = r.flags.has('--permission') ? '--permission' : r.flags.has('--experimental-permission') ? '--experimental-permission' : undefined;
+  return { ...r, ...(permissionFlag ? { permissionFlag } : {}) };
+}

@@ -1,0 +1,291 @@
+import type { MimeBundle } from '../../core/notebook/contract';
+import type { CellError, Envelope, KernelToHost } from '../../protocol/kernel';
+import { DirectiveError, parseDirectives } from '../../core/cells/directives';
+import { codeFrame } from '../../core/cells/codeFrame';
+import { message } from '../../core/messages';
+import { KernelProcess, type KernelExit, type KernelProcessOptions, type KernelStatus } from './kernelProcess';
+import { transpileCell } from './transpile';
+
+/** Where one cell execution's output goes (the VS Code controller or the CLI). */
+export interface ExecutionSink {
+  /** The cell left the queue and runs now, as execution number `order`. */
+  started?(order: number): void;
+  stream?(name: 'stdout' | 'stderr', text: string): void;
+  display?(data: MimeBundle, displayId?: string, update?: boolean): void;
+}
+
+export type ExecutionStatus = 'ok' | 'error' | 'interrupted' | 'timeout' | 'cancelled' | 'died';
+
+export interface ExecutionResult {
+  status: ExecutionStatus;
+  /** The execution number, when the cell started. */
+  order?: number;
+  result?: MimeBundle;
+  error?: CellError;
+  durationMs: number;
+}
+
+export interface ExecuteOptions {
+  /** Interrupt after this many seconds (a `//% timeout` directive in the cell wins). */
+  timeoutSeconds?: number;
+}
+
+export type SessionState = 'stopped' | 'starting' | 'idle' | 'busy' | 'dead';
+
+interface Job {
+  source: string;
+  sink: ExecutionSink;
+  options: ExecuteOptions;
+  resolve: (r: ExecutionResult) => void;
+  cancelled: boolean;
+}
+
+/** How long a kernel may take to stop a cell after an interrupt before it is killed. */
+const INTERRUPT_GRACE_MS = 3000;
+
+/**
+ * One notebook's kernel session: a queue of cell executions run one at a time on a kernel
+ * process, with execution numbers, interrupt (which also cancels the queue), per-cell timeouts,
+ * restart, and a fresh kernel after a crash. Used alike by VS Code and `modelbook run`.
+ */
+export class KernelSession {
+  private kernel: KernelProcess | undefined;
+  private starting: Promise<KernelProcess> | undefined;
+  private readonly queue: Job[] = [];
+  private running: { job: Job; execId: number; sent: boolean; stopReason?: 'timeout' | 'user' } | undefined;
+  private pumping = false;
+  /** Why the host ended a kernel itself (restart, unresponsive), which its exit code cannot say. */
+  private readonly killReasons = new WeakMap<KernelProcess, string>();
+  private order = 0;
+  private execIds = 0;
+  private current: SessionState = 'stopped';
+  private readonly stateListeners = new Set<(s: SessionState) => void>();
+  private lastExit: KernelExit | undefined;
+
+  constructor(private readonly options: KernelProcessOptions) {}
+
+  get state(): SessionState {
+    return this.current;
+  }
+
+  /** What the running kernel is (node, sandbox, memory cap), once it has started. */
+  get status(): KernelStatus | undefined {
+    return this.kernel?.status;
+  }
+
+  /** Why the last kernel ended, if it died. */
+  get lastExitReason(): string | undefined {
+    return this.lastExit?.reason;
+  }
+
+  onDidChangeState(listener: (s: SessionState) => void): () => void {
+    this.stateListeners.add(listener);
+    return () => this.stateListeners.delete(listener);
+  }
+
+  /** Queues a cell; resolves when it has run, failed, been interrupted or cancelled. */
+  execute(source: string, sink: ExecutionSink = {}, options: ExecuteOptions = {}): Promise<ExecutionResult> {
+    return new Promise((resolve) => {
+      this.queue.push({ source, sink, options, resolve, cancelled: false });
+      void this.pump();
+    });
+  }
+
+  /** Removes a queued cell (no effect once it runs: use `interrupt`). */
+  cancel(source: ExecutionSink): void {
+    const i = this.queue.findIndex((j) => j.sink === source);
+    if (i >= 0) {
+      const [job] = this.queue.splice(i, 1);
+      job.resolve({ status: 'cancelled', durationMs: 0 });
+    }
+  }
+
+  /** Stops the running cell (its variables, and all earlier ones, survive) and cancels the queue. */
+  interrupt(reason: 'user' | 'timeout' = 'user'): void {
+    for (const job of this.queue.splice(0)) job.resolve({ status: 'cancelled', durationMs: 0 });
+    const run = this.running;
+    if (!run || run.stopReason) return;
+    run.stopReason = reason;
+    const kernel = this.kernel;
+    // Before the cell reaches the kernel, `run` sees stopReason and never sends it.
+    if (!run.sent || !kernel) return;
+    kernel.interrupt();
+    setTimeout(() => {
+      if (this.running === run && this.kernel === kernel) {
+        this.options.log?.(`kernel did not stop within ${INTERRUPT_GRACE_MS} ms of the interrupt; killing it`);
+        this.killReasons.set(kernel, message.kernelUnresponsive(INTERRUPT_GRACE_MS / 1000));
+        kernel.kill();
+      }
+    }, INTERRUPT_GRACE_MS).unref();
+  }
+
+  /** Ends the kernel; the next execution starts a fresh one with execution numbers from 1. */
+  async restart(): Promise<void> {
+    this.stop(message.kernelRestarted);
+    this.order = 0;
+    await this.ensureKernel();
+  }
+
+  /** Ends the kernel and cancels everything queued. */
+  stop(reason = message.kernelRestarted): void {
+    for (const job of this.queue.splice(0)) job.resolve({ status: 'cancelled', durationMs: 0 });
+    const kernel = this.kernel;
+    this.kernel = undefined;
+    this.starting = undefined;
+    if (kernel) {
+      this.killReasons.set(kernel, reason);
+      kernel.kill();
+    }
+    this.setState('stopped');
+  }
+
+  dispose(): void {
+    this.stop();
+    this.stateListeners.clear();
+  }
+
+  /** Starts the kernel now (executions start it on demand anyway). */
+  async ensureKernel(): Promise<KernelProcess> {
+    if (this.kernel) return this.kernel;
+    if (!this.starting) {
+      this.setState('starting');
+      const starting = KernelProcess.start(this.options).then(
+        (k) => {
+          if (this.starting !== starting) {
+            k.kill();
+            throw new Error(message.kernelRestarted);
+          }
+          this.kernel = k;
+          this.starting = undefined;
+          this.lastExit = undefined;
+          k.onMessage((m) => this.onKernelMessage(m));
+          void k.exited.then((x) => this.onKernelExit(k, x));
+          this.setState(this.running ? 'busy' : 'idle');
+          return k;
+        },
+        (e) => {
+          if (this.starting === starting) {
+            this.starting = undefined;
+            this.setState('dead');
+          }
+          throw e;
+        },
+      );
+      this.starting = starting;
+    }
+    return this.starting;
+  }
+
+  private async pump(): Promise<void> {
+    if (this.pumping) return;
+    this.pumping = true;
+    try {
+      for (let job = this.queue.shift(); job; job = this.queue.shift()) job.resolve(await this.run(job));
+    } finally {
+      this.pumping = false;
+    }
+  }
+
+  private async run(job: Job): Promise<ExecutionResult> {
+    const t0 = performance.now();
+    const elapsed = () => performance.now() - t0;
+    let kernel: KernelProcess;
+    const execId = ++this.execIds;
+    const run: { job: Job; execId: number; sent: boolean; stopReason?: 'timeout' | 'user' } = { job, execId, sent: false };
+    this.running = run;
+    try {
+      kernel = await this.ensureKernel();
+    } catch (e) {
+      this.running = undefined;
+      return { status: 'died', durationMs: elapsed(), error: { name: 'KernelError', message: (e as Error).message, stack: '' } };
+    }
+    const order = ++this.order;
+    this.setState('busy');
+    job.sink.started?.(order);
+    const label = `Cell In[${order}]`;
+    const finish = (r: Omit<ExecutionResult, 'durationMs' | 'order'>): ExecutionResult => {
+      this.running = undefined;
+      if (this.kernel) this.setState('idle');
+      return { ...r, order, durationMs: elapsed() };
+    };
+    let timeoutSeconds = job.options.timeoutSeconds;
+    try {
+      timeoutSeconds = parseDirectives(job.source).timeoutSeconds ?? timeoutSeconds;
+    } catch (e) {
+      if (e instanceof DirectiveError) return finish({ status: 'error', error: { name: 'DirectiveError', message: e.message, stack: `DirectiveError: ${e.message}`, line: e.line, column: 1 } });
+      throw e;
+    }
+    const t = await transpileCell(job.source, label);
+    if (!t.ok) {
+      const stack = `${t.name}: ${t.message}\n    at ${label}, line ${t.line}:${t.column}\n${codeFrame(job.source, t.line, t.column, '      ')}`;
+      return finish({ status: 'error', error: { name: t.name, message: t.message, stack, line: t.line, column: t.column } });
+    }
+    if (run.stopReason) return finish(stopped(run.stopReason, timeoutSeconds));
+    if (this.kernel !== kernel) return finish({ status: 'cancelled' });
+    const done = this.waitForDone(kernel, execId);
+    const timer = timeoutSeconds ? setTimeout(() => this.interrupt('timeout'), timeoutSeconds * 1000) : undefined;
+    kernel.send('runCell', { execId, code: t.code, map: t.map, source: job.source, label, hasResult: t.hasResult });
+    run.sent = true;
+    const outcome = await done;
+    if (timer) clearTimeout(timer);
+    if (outcome.kind === 'exit') return finish({ status: 'died', error: { name: 'KernelDied', message: message.kernelDied(outcome.exit.reason), stack: '' } });
+    const d = outcome.done;
+    if (d.status === 'interrupted') return finish(stopped(run.stopReason ?? 'user', timeoutSeconds));
+    return finish({ status: d.status, ...(d.result ? { result: d.result } : {}), ...(d.error ? { error: d.error } : {}) });
+  }
+
+  private waitForDone(kernel: KernelProcess, execId: number): Promise<{ kind: 'done'; done: KernelToHost['done'] } | { kind: 'exit'; exit: KernelExit }> {
+    return new Promise((resolve) => {
+      const off = kernel.onMessage((m) => {
+        if (m.type === 'done' && m.payload.execId === execId) {
+          off();
+          resolve({ kind: 'done', done: m.payload });
+        }
+      });
+      void kernel.exited.then((exit) => {
+        off();
+        const killed = this.killReasons.get(kernel);
+        resolve({ kind: 'exit', exit: killed ? { ...exit, reason: killed } : exit });
+      });
+    });
+  }
+
+  private onKernelMessage(m: Envelope<KernelToHost>): void {
+    const run = this.running;
+    switch (m.type) {
+      case 'stream':
+        if (run && m.payload.execId === run.execId) run.job.sink.stream?.(m.payload.name, m.payload.text);
+        else this.options.log?.(`[background output] ${m.payload.text.trimEnd()}`);
+        break;
+      case 'display':
+        if (run && m.payload.execId === run.execId) run.job.sink.display?.(m.payload.data, m.payload.displayId, m.payload.update);
+        break;
+      case 'log':
+        this.options.log?.(`[kernel] ${m.payload.text}`);
+        break;
+      default:
+        break;
+    }
+  }
+
+  private onKernelExit(kernel: KernelProcess, exit: KernelExit): void {
+    if (this.kernel !== kernel) return;
+    this.kernel = undefined;
+    const killed = this.killReasons.get(kernel);
+    this.lastExit = killed ? { ...exit, reason: killed } : exit;
+    this.options.log?.(`kernel ${kernel.pid} ended: ${this.lastExit.reason}`);
+    for (const job of this.queue.splice(0)) job.resolve({ status: 'cancelled', durationMs: 0 });
+    this.setState('dead');
+  }
+
+  private setState(s: SessionState): void {
+    if (s === this.current) return;
+    this.current = s;
+    for (const l of this.stateListeners) l(s);
+  }
+}
+
+function stopped(reason: 'user' | 'timeout', timeoutSeconds: number | undefined): Omit<ExecutionResult, 'durationMs' | 'order'> {
+  if (reason === 'timeout') return { status: 'timeout', error: { name: 'TimeoutError', message: message.kernelCellTimeout(timeoutSeconds ?? 0), stack: '' } };
+  return { status: 'interrupted', error: { name: 'KeyboardInterrupt', message: message.kernelInterrupted, stack: '' } };
+}

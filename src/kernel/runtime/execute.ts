@@ -1,0 +1,55 @@
+import vm from 'node:vm';
+import type { CellDone, RunCell } from '../../protocol/kernel';
+import { send } from './channel';
+import { runInterruptible } from './asyncDriver';
+import { cellFileName, registerCellScript, toCellError } from './errors';
+import { toMimeBundle } from './display';
+import { flushStreams } from './streams';
+import { InterruptedError, beginCell, endCell } from './state';
+
+const queue: RunCell[] = [];
+let busy = false;
+
+/** Queues a cell; cells run one at a time in arrival order. */
+export function enqueueCell(cell: RunCell): void {
+  queue.push(cell);
+  if (!busy) void drain();
+}
+
+async function drain(): Promise<void> {
+  busy = true;
+  try {
+    for (let cell = queue.shift(); cell; cell = queue.shift()) {
+      const done = await runCell(cell);
+      flushStreams();
+      send('done', done);
+    }
+  } finally {
+    busy = false;
+  }
+}
+
+/** Runs one cell to completion, error or interrupt; never throws. */
+async function runCell(cell: RunCell): Promise<CellDone> {
+  const { execId } = cell;
+  let interrupt!: () => void;
+  const interrupted = new Promise<never>((_, reject) => {
+    interrupt = () => reject(new InterruptedError());
+  });
+  interrupted.catch(() => undefined);
+  beginCell(execId, () => interrupt());
+  try {
+    const fileName = cellFileName(execId);
+    registerCellScript(fileName, cell.label, cell.source, cell.map);
+    const script = new vm.Script(cell.code, { filename: fileName });
+    const pending = runInterruptible(() => script.runInThisContext({ displayErrors: false })) as Promise<unknown>;
+    const value = await Promise.race([pending, interrupted]);
+    if (!cell.hasResult || value === undefined) return { execId, status: 'ok' };
+    return { execId, status: 'ok', result: toMimeBundle(value) };
+  } catch (e) {
+    if (e instanceof InterruptedError) return { execId, status: 'interrupted' };
+    return { execId, status: 'error', error: toCellError(e) };
+  } finally {
+    endCell(execId);
+  }
+}

@@ -1,0 +1,89 @@
+/**
+ * The kernel process: runs a notebook's cells, one at a time, in one long-lived global scope.
+ * Started by `src/kernel/host` (from the extension or the CLI) under Node's permission model.
+ */
+import v8 from 'node:v8';
+import { KERNEL_ENV, type KernelStartOptions } from '../../protocol/kernel';
+import { KERNEL_SERVICE, type KernelService, type DisplayOptions } from '../../core/kernel/service';
+import { KERNEL_GLOBAL } from '../../core/cells/kernelGlobals';
+import { onMessage, send } from './channel';
+import { installAsyncDriver } from './asyncDriver';
+import { installStackMapping, toCellError } from './errors';
+import { installConsole, stderr } from './streams';
+import { enqueueCell } from './execute';
+import { ModuleLoader, defaultOf, named } from './modules';
+import { toMimeBundle } from './display';
+import { currentExecId, currentSignal, requestInterrupt } from './state';
+
+function main(): void {
+  const options = JSON.parse(process.env[KERNEL_ENV.options] ?? '{}') as KernelStartOptions;
+  delete process.env[KERNEL_ENV.options];
+  const loader = new ModuleLoader(options.notebookDir ?? process.cwd(), options.distDir ?? __dirname);
+
+  installStackMapping(__filename);
+  installAsyncDriver();
+  installConsole();
+  installGlobals(loader);
+
+  // With a listener, a SIGINT outside cell code (e.g. while a cell awaits) interrupts instead of
+  // killing the kernel; inside cell code vm's watchdog takes it first (see asyncDriver.ts).
+  process.on('SIGINT', () => requestInterrupt());
+  process.on('uncaughtException', (e) => reportBackground(e));
+  process.on('unhandledRejection', (e) => reportBackground(e));
+
+  onMessage((msg) => {
+    switch (msg.type) {
+      case 'runCell':
+        enqueueCell(msg.payload);
+        break;
+      case 'interrupt':
+        requestInterrupt();
+        break;
+      case 'shutdown':
+        process.exit(0);
+    }
+  });
+  process.on('disconnect', () => process.exit(0));
+
+  send('ready', {
+    pid: process.pid,
+    nodeVersion: process.version,
+    sandboxed: hasPermissionModel(),
+    heapLimitMb: Math.round(v8.getHeapStatistics().heap_size_limit / 2 ** 20),
+  });
+}
+
+function installGlobals(loader: ModuleLoader): void {
+  const g = globalThis as Record<string | symbol, unknown>;
+  const display = (value: unknown, opts: DisplayOptions = {}) => {
+    send('display', { execId: currentExecId(), data: toMimeBundle(value), ...(opts.id ? { displayId: opts.id } : {}), ...(opts.update ? { update: true } : {}) });
+  };
+  const service: KernelService = {
+    display,
+    get signal() {
+      return currentSignal();
+    },
+  };
+  Object.defineProperty(g, KERNEL_SERVICE, { value: service, enumerable: false });
+  Object.defineProperty(g, KERNEL_GLOBAL, {
+    value: Object.freeze({ import: (spec: string) => loader.load(spec), defaultOf, named, importMeta: Object.freeze({ url: 'file:///modelbook-cell.js' }) }),
+    writable: false,
+    configurable: false,
+    enumerable: false,
+  });
+  g.display = display;
+  g.require = loader.cellRequire;
+}
+
+/** An error from code that outlived its cell (a timer, a stray promise) must not kill the kernel. */
+function reportBackground(e: unknown): void {
+  const err = toCellError(e);
+  stderr.write(`Uncaught error in background code: ${err.stack || `${err.name}: ${err.message}`}\n`);
+}
+
+function hasPermissionModel(): boolean {
+  const p = (process as unknown as { permission?: { has(scope: string, ref?: string): boolean } }).permission;
+  return p !== undefined && !p.has('child');
+}
+
+main();

@@ -1,0 +1,71 @@
+import { Console } from 'node:console';
+import { Writable } from 'node:stream';
+import { send } from './channel';
+import { currentExecId } from './state';
+
+const FLUSH_MS = 16;
+const FLUSH_BYTES = 64 * 1024;
+
+/** Buffers one stream's text and sends it to the host in batches, tagged with the running cell. */
+class StreamBuffer {
+  private text = '';
+  private execId = -1;
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly name: 'stdout' | 'stderr') {}
+
+  write(chunk: string): void {
+    const id = currentExecId();
+    if (id !== this.execId) this.flush();
+    this.execId = id;
+    this.text += chunk;
+    if (this.text.length >= FLUSH_BYTES) this.flush();
+    else this.timer ??= setTimeout(() => this.flush(), FLUSH_MS);
+  }
+
+  flush(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.text === '') return;
+    send('stream', { execId: this.execId, name: this.name, text: this.text });
+    this.text = '';
+  }
+}
+
+export const stdout = new StreamBuffer('stdout');
+export const stderr = new StreamBuffer('stderr');
+
+/** Sends everything buffered; called before a cell reports `done`. */
+export function flushStreams(): void {
+  stdout.flush();
+  stderr.flush();
+}
+
+function writable(buffer: StreamBuffer): Writable {
+  return new Writable({
+    decodeStrings: false,
+    write(chunk: unknown, _enc, cb) {
+      buffer.write(typeof chunk === 'string' ? chunk : String(chunk));
+      cb();
+    },
+  });
+}
+
+/**
+ * Routes `console.*` and direct `process.stdout/stderr.write` calls of cells (and of the libraries
+ * they call) into the running cell's output instead of the kernel's own stdio.
+ */
+export function installConsole(): void {
+  const cellConsole = new Console({ stdout: writable(stdout), stderr: writable(stderr), colorMode: false });
+  globalThis.console = cellConsole;
+  const route = (buffer: StreamBuffer) =>
+    function write(chunk: unknown, encoding?: unknown, cb?: unknown): boolean {
+      const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString(typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8');
+      buffer.write(text);
+      const done = typeof encoding === 'function' ? encoding : cb;
+      if (typeof done === 'function') queueMicrotask(() => (done as () => void)());
+      return true;
+    };
+  process.stdout.write = route(stdout) as typeof process.stdout.write;
+  process.stderr.write = route(stderr) as typeof process.stderr.write;
+}

@@ -1,0 +1,2 @@
+// Bundled for cells that import 'arquero' without installing it (see runtime/modules.ts).
+export * from 'arquero';

@@ -1,0 +1,83 @@
+/**
+ * The channel between a host (the VS Code extension or the CLI) and one kernel process.
+ * Type-only: one name → payload map per direction, sent as `{ type, payload }` over Node IPC.
+ */
+import type { MimeBundle } from '../core/notebook/contract';
+import type { CellError } from '../core/kernel/contract';
+
+export type { CellError };
+
+/** Messages the host sends to the kernel. */
+export type HostToKernel = {
+  /** Run one cell, already transpiled to a script by the host. */
+  runCell: RunCell;
+  /** Stop the running cell and drop nothing else. On POSIX the host sends SIGINT as well. */
+  interrupt: { reason: 'user' | 'timeout' };
+  /** Finish pending output and exit. */
+  shutdown: undefined;
+};
+
+/** Messages the kernel sends to the host. */
+export type KernelToHost = {
+  /** The kernel is ready for cells. */
+  ready: KernelInfo;
+  /** Console output of a cell, batched (never more than ~16 ms late while the cell yields). */
+  stream: { execId: number; name: 'stdout' | 'stderr'; text: string };
+  /** A rich value shown with `display()`; with `update`, replaces the earlier output with the same `displayId`. */
+  display: { execId: number; data: MimeBundle; displayId?: string; update?: boolean };
+  /** The cell finished; `result` is its last expression's value, if any. */
+  done: CellDone;
+  /** A line for the kernel log (not part of any cell's output). */
+  log: { level: 'info' | 'warn' | 'error'; text: string };
+};
+
+export interface RunCell {
+  execId: number;
+  /** The script to run: `var …; (async () => {…})()` lowered so every await step is interruptible. */
+  code: string;
+  /** Source map (v3 JSON) from `code` to the cell's TypeScript. */
+  map: string;
+  /** The cell's TypeScript, for code frames in errors. */
+  source: string;
+  /** How stack frames name this cell, e.g. `Cell In[3]`. */
+  label: string;
+  /** Whether the script's promise resolves to a value to display. */
+  hasResult: boolean;
+}
+
+export interface CellDone {
+  execId: number;
+  status: 'ok' | 'error' | 'interrupted';
+  result?: MimeBundle;
+  error?: CellError;
+}
+
+export interface KernelInfo {
+  pid: number;
+  nodeVersion: string;
+  /** Whether Node's permission model is on in this process. */
+  sandboxed: boolean;
+  /** The V8 heap limit in MB this kernel runs with. */
+  heapLimitMb: number;
+}
+
+/** The wire shape of a message from map `M`. */
+export type Envelope<M> = { [K in keyof M]: { type: K; payload: M[K] } }[keyof M];
+
+/** Kernel process environment variables, set by the host. */
+export const KERNEL_ENV = {
+  /** JSON of `KernelStartOptions`. */
+  options: 'MODELBOOK_KERNEL_OPTIONS',
+} as const;
+
+/** What the kernel needs to know at start. */
+export interface KernelStartOptions {
+  /** The notebook's folder: the kernel's cwd and where relative imports resolve. */
+  notebookDir: string;
+  /** The workspace root: the sandbox's read/write boundary. */
+  workspaceDir: string;
+  /** Folder holding the built-in modules (`modelbook.mjs`, `vendor/*.mjs`). */
+  distDir: string;
+  /** The memory cap in MB, for messages. */
+  memoryLimitMb: number;
+}

@@ -1,0 +1,87 @@
+import * as vscode from 'vscode';
+import type { MimeBundle } from '../core/notebook/contract';
+import { MIME } from '../core/notebook/mime';
+import { encodeValue } from '../core/notebook/editor';
+import { errorStack } from '../core/notebook/outputs';
+import type { CellError } from '../core/kernel/contract';
+import type { ExecutionResult, ExecutionSink } from '../kernel/host/session';
+
+const encoder = new TextEncoder();
+
+/**
+ * Feeds one VS Code cell execution from the kernel session: streams append to the current
+ * stream output (as Jupyter shows them), displays with an id can be replaced, the result and
+ * any error come last.
+ */
+export class CellExecutionSink implements ExecutionSink {
+  private stdout: vscode.NotebookCellOutput | undefined;
+  private stderr: vscode.NotebookCellOutput | undefined;
+  private readonly displays = new Map<string, vscode.NotebookCellOutput>();
+  private startedAt: number | undefined;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(readonly execution: vscode.NotebookCellExecution) {}
+
+  started(order: number): void {
+    this.startedAt = Date.now();
+    this.execution.start(this.startedAt);
+    this.execution.executionOrder = order;
+    this.enqueue(() => this.execution.clearOutput());
+  }
+
+  stream(name: 'stdout' | 'stderr', text: string): void {
+    const item = new vscode.NotebookCellOutputItem(encoder.encode(text), name === 'stderr' ? MIME.stderr : MIME.stdout);
+    const current = name === 'stdout' ? this.stdout : this.stderr;
+    if (current) {
+      this.enqueue(() => this.execution.appendOutputItems(item, current));
+      return;
+    }
+    const output = new vscode.NotebookCellOutput([item]);
+    if (name === 'stdout') {
+      this.stdout = output;
+      this.stderr = undefined;
+    } else {
+      this.stderr = output;
+      this.stdout = undefined;
+    }
+    this.enqueue(() => this.execution.appendOutput(output));
+  }
+
+  display(data: MimeBundle, displayId?: string, update?: boolean): void {
+    const items = bundleItems(data);
+    const existing = displayId !== undefined ? this.displays.get(displayId) : undefined;
+    if (update && existing) {
+      this.enqueue(() => this.execution.replaceOutputItems(items, existing));
+      return;
+    }
+    const output = new vscode.NotebookCellOutput(items, { outputType: 'display_data' });
+    if (displayId !== undefined) this.displays.set(displayId, output);
+    this.stdout = this.stderr = undefined;
+    this.enqueue(() => this.execution.appendOutput(output));
+  }
+
+  /** Adds the result or error and ends the execution; a cell that never started just leaves the queue. */
+  async finish(r: ExecutionResult): Promise<void> {
+    await this.queue;
+    if (this.startedAt === undefined) {
+      this.execution.end(undefined);
+      return;
+    }
+    if (r.result) await this.execution.appendOutput(new vscode.NotebookCellOutput(bundleItems(r.result), { outputType: 'execute_result' }));
+    if (r.error) await this.execution.appendOutput(new vscode.NotebookCellOutput([errorItem(r.error)]));
+    this.execution.end(r.status === 'ok', this.startedAt + r.durationMs);
+  }
+
+  /** Output edits are applied in order, each after the previous one lands. */
+  private enqueue(edit: () => Thenable<void>): void {
+    this.queue = this.queue.then(edit, edit);
+  }
+}
+
+export function bundleItems(data: MimeBundle): vscode.NotebookCellOutputItem[] {
+  return Object.entries(data).map(([mime, value]) => new vscode.NotebookCellOutputItem(encodeValue(mime, value), mime));
+}
+
+export function errorItem(e: CellError): vscode.NotebookCellOutputItem {
+  return new vscode.NotebookCellOutputItem(encoder.encode(JSON.stringify({ name: e.name, message: e.message, stack: errorStack(e) })), MIME.error);
+}

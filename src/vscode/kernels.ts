@@ -1,0 +1,47 @@
+import * as vscode from 'vscode';
+import { KernelSession, type SessionState } from '../kernel/host/session';
+import { kernelOptions } from './config';
+
+/** Owns one kernel session per open notebook; ends it when the notebook closes. */
+export class KernelRegistry implements vscode.Disposable {
+  private readonly sessions = new Map<string, KernelSession>();
+  private readonly changed = new vscode.EventEmitter<{ notebook: vscode.NotebookDocument; state: SessionState }>();
+  readonly onDidChangeState = this.changed.event;
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    readonly log: vscode.LogOutputChannel,
+  ) {
+    this.subscriptions.push(vscode.workspace.onDidCloseNotebookDocument((nb) => this.dispose1(nb)));
+  }
+
+  get(notebook: vscode.NotebookDocument): KernelSession | undefined {
+    return this.sessions.get(notebook.uri.toString());
+  }
+
+  getOrCreate(notebook: vscode.NotebookDocument): KernelSession {
+    const key = notebook.uri.toString();
+    let session = this.sessions.get(key);
+    if (!session) {
+      const name = vscode.workspace.asRelativePath(notebook.uri);
+      session = new KernelSession(kernelOptions(notebook, this.extensionUri, (line) => this.log.info(`${name}: ${line}`)));
+      session.onDidChangeState((state) => this.changed.fire({ notebook, state }));
+      this.sessions.set(key, session);
+    }
+    return session;
+  }
+
+  private dispose1(notebook: vscode.NotebookDocument): void {
+    const key = notebook.uri.toString();
+    this.sessions.get(key)?.dispose();
+    this.sessions.delete(key);
+  }
+
+  dispose(): void {
+    for (const s of this.sessions.values()) s.dispose();
+    this.sessions.clear();
+    this.changed.dispose();
+    for (const d of this.subscriptions) d.dispose();
+  }
+}

@@ -1,0 +1,40 @@
+/**
+ * The notebook renderer for Modelbook's rich outputs: Vega-Lite charts and paged tables.
+ * Vega is loaded on the first chart only, so tables render without it.
+ */
+import type { ActivationFunction, OutputItem } from 'vscode-notebook-renderer';
+import type { TableView } from '../../src/core/display/table';
+import { MIME } from '../../src/core/notebook/mime';
+import { renderTable } from './table';
+
+type Finalize = () => void;
+
+export const activate: ActivationFunction = () => {
+  const disposers = new Map<string, Finalize>();
+  return {
+    async renderOutputItem(item: OutputItem, element: HTMLElement) {
+      disposers.get(item.id)?.();
+      disposers.delete(item.id);
+      try {
+        if (item.mime === MIME.table) {
+          renderTable(item.json() as TableView, element);
+        } else {
+          const { renderVegaLite } = await import('./vegaLite');
+          const result = await renderVegaLite(item.json() as Record<string, unknown>, element);
+          disposers.set(item.id, () => result.finalize());
+        }
+      } catch (e) {
+        element.textContent = `Modelbook could not render this ${item.mime} output: ${(e as Error).message}`;
+      }
+    },
+    disposeOutputItem(id?: string) {
+      if (id === undefined) {
+        for (const f of disposers.values()) f();
+        disposers.clear();
+      } else {
+        disposers.get(id)?.();
+        disposers.delete(id);
+      }
+    },
+  };
+};
