@@ -21,6 +21,8 @@ export type HostToKernel = {
 export type KernelToHost = {
   /** The kernel is ready for cells. */
   ready: KernelInfo;
+  /** The cell began running: from now on an interrupt (SIGINT) reaches it. */
+  started: { execId: number };
   /** Console output of a cell, batched (never more than ~16 ms late while the cell yields). */
   stream: { execId: number; name: 'stdout' | 'stderr'; text: string };
   /** A rich value shown with `display()`; with `update`, replaces the earlier output with the same `displayId`. */

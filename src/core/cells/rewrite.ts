@@ -183,8 +183,10 @@ function markResult(body: (Statement | ModuleDeclaration)[], s: MagicString): bo
   if (!last || last.type !== 'ExpressionStatement' || isDirective(last)) return false;
   const expr = (last as { expression: Expression }).expression;
   if (expr.type === 'AssignmentExpression') return false;
-  s.appendLeft(expr.start, 'return (');
-  s.appendRight(expr.end, ')');
+  // The statement, not the expression: `({ a: 1 });` has its parentheses outside the expression.
+  const end = s.original[last.end - 1] === ';' ? last.end - 1 : last.end;
+  s.appendLeft(last.start, 'return (');
+  s.appendRight(end, ')');
   return true;
 }
 

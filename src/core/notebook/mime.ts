@@ -20,6 +20,14 @@ export function isJsonMime(mime: string): boolean {
   return mime === 'application/json' || (mime.startsWith('application/') && mime.endsWith('+json'));
 }
 
+/**
+ * nbformat writes these values as lists of lines (Jupyter's `_split_mimebundle`): text/*, SVG
+ * and JavaScript. Binary data such as image/png stays one base64 string.
+ */
+export function isSplitMime(mime: string): boolean {
+  return mime.startsWith('text/') || mime === 'image/svg+xml' || mime === 'application/javascript';
+}
+
 /** Text-like MIME types whose values are strings (not base64). */
 export function isTextMime(mime: string): boolean {
   return mime.startsWith('text/') || mime === 'image/svg+xml' || mime === 'application/javascript';

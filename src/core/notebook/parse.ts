@@ -79,7 +79,7 @@ function readCell(raw: unknown, index: number, fileName: string, seen: Set<strin
     }
     case 'markdown':
     case 'raw': {
-      const attachments = c.attachments === undefined ? undefined : (record(c.attachments, `${where}: attachments`) as Record<string, MimeBundle>);
+      const attachments = c.attachments === undefined ? undefined : readAttachments(c.attachments, where);
       return { cell_type: c.cell_type, ...base, ...(attachments ? { attachments } : {}) };
     }
     default:
@@ -108,6 +108,11 @@ function readOutput(raw: unknown, where: string): Output {
     default:
       throw new NotebookFormatError(message.notebookBadOutputType(where, o.output_type));
   }
+}
+
+function readAttachments(raw: unknown, where: string): Record<string, MimeBundle> {
+  const all = record(raw, `${where}: attachments`);
+  return Object.fromEntries(Object.entries(all).map(([name, bundle]) => [name, readBundle(bundle, `${where}: attachment ${name}`)]));
 }
 
 function readBundle(raw: unknown, where: string): MimeBundle {

@@ -1,6 +1,6 @@
 import type { Cell, MimeBundle, Notebook, Output } from './contract';
 import { MODELBOOK_KERNELSPEC, MODELBOOK_LANGUAGE_INFO } from './contract';
-import { isJsonMime } from './mime';
+import { isSplitMime } from './mime';
 import { stringifyStable } from './stableJson';
 
 /**
@@ -29,7 +29,7 @@ function writeCell(cell: Cell): Record<string, unknown> {
   if (cell.cell_type === 'code') {
     return { ...base, execution_count: cell.execution_count, outputs: cell.outputs.map((o) => writeOutput(o, cell.execution_count)) };
   }
-  return cell.attachments ? { ...base, attachments: cell.attachments } : base;
+  return cell.attachments ? { ...base, attachments: Object.fromEntries(Object.entries(cell.attachments).map(([k, v]) => [k, writeBundle(v)])) } : base;
 }
 
 function writeOutput(o: Output, count: number | null): Record<string, unknown> {
@@ -47,7 +47,7 @@ function writeOutput(o: Output, count: number | null): Record<string, unknown> {
 
 function writeBundle(data: MimeBundle): MimeBundle {
   const out: MimeBundle = {};
-  for (const [mime, value] of Object.entries(data)) out[mime] = !isJsonMime(mime) && typeof value === 'string' ? splitLines(value) : value;
+  for (const [mime, value] of Object.entries(data)) out[mime] = isSplitMime(mime) && typeof value === 'string' ? splitLines(value) : value;
   return out;
 }
 

@@ -63,7 +63,8 @@ export class KernelProcess {
     if (runtime.flags.has('--disable-warning')) nodeArgs.push('--disable-warning=ExperimentalWarning');
     const entry = path.join(opts.distDir, 'kernel.js');
     const prlimit = process.platform === 'linux' ? PRLIMIT_CANDIDATES.find((p) => fs.existsSync(p)) : undefined;
-    const capBytes = opts.memoryLimitMb * 2 ** 20;
+    // The cap counts what the kernel adds to what an idle Node already maps (≈50 MB on Node 20, ≈570 MB on Node 24).
+    const capBytes = (opts.memoryLimitMb + runtime.baselineMb) * 2 ** 20;
     const [cmd, args] = prlimit
       ? [prlimit, [`--data=${capBytes}:${capBytes}`, '--', runtime.path, ...nodeArgs, entry]]
       : [runtime.path, [...nodeArgs, entry]];

@@ -10,16 +10,22 @@ export interface NodeRuntime {
   /** `--permission` (Node ≥ 22) or `--experimental-permission` (Node 20), or undefined: no sandbox possible. */
   permissionFlag?: string;
   flags: Set<string>;
+  /** Writable memory (VmData, MB) an idle Node of this build already maps; the OS memory cap comes on top. */
+  baselineMb: number;
 }
 
 const FLAGS = ['--permission', '--experimental-permission', '--allow-addons', '--allow-worker', '--allow-child-process', '--disable-warning'];
-const PROBE = `process.stdout.write(JSON.stringify({ v: process.version, f: ${JSON.stringify(FLAGS)}.filter((f) => process.allowedNodeEnvironmentFlags.has(f)) }))`;
+const PROBE = [
+  `const f = ${JSON.stringify(FLAGS)}.filter((f) => process.allowedNodeEnvironmentFlags.has(f));`,
+  "let d = 0; try { d = Number(/VmData:\\s*(\\d+)/.exec(require('fs').readFileSync('/proc/self/status', 'utf8'))[1]); } catch {}",
+  'process.stdout.write(JSON.stringify({ v: process.version, f, d }));',
+].join('\n');
 const cache = new Map<string, NodeRuntime>();
 
 /**
  * Finds the Node that runs kernels: the configured path, else this process's own Node (the CLI,
  * code-server's extension host), else — inside Electron — a `node` on PATH, else Electron run as
- * Node. Probes it once for permission-model support.
+ * Node. Probes it once (≈40 ms) for permission-model support and its idle memory footprint.
  */
 export function findNodeRuntime(configured?: string): NodeRuntime {
   const key = configured || '';
@@ -31,7 +37,7 @@ export function findNodeRuntime(configured?: string): NodeRuntime {
 }
 
 function defaultRuntime(): NodeRuntime {
-  if (!process.versions.electron) return fromThisProcess();
+  if (!process.versions.electron) return probe(process.execPath, {});
   try {
     const onPath = probe(process.platform === 'win32' ? 'node.exe' : 'node', {});
     if (Number(onPath.version.slice(1).split('.')[0]) >= 20) return onPath;
@@ -41,16 +47,11 @@ function defaultRuntime(): NodeRuntime {
   return probe(process.execPath, { ELECTRON_RUN_AS_NODE: '1' });
 }
 
-function fromThisProcess(): NodeRuntime {
-  const flags = new Set(FLAGS.filter((f) => process.allowedNodeEnvironmentFlags.has(f)));
-  return withPermission({ path: process.execPath, version: process.version, env: {}, flags });
-}
-
 function probe(path: string, env: Record<string, string>): NodeRuntime {
   if (path.includes('/') && !fs.existsSync(path)) throw new Error(`no such file: ${path}`);
   const out = execFileSync(path, ['-e', PROBE], { env: { ...process.env, ...env }, encoding: 'utf8', timeout: 15_000 });
-  const parsed = JSON.parse(out) as { v: string; f: string[] };
-  return withPermission({ path, version: parsed.v, env, flags: new Set(parsed.f) });
+  const parsed = JSON.parse(out) as { v: string; f: string[]; d?: number };
+  return withPermission({ path, version: parsed.v, env, flags: new Set(parsed.f), baselineMb: Math.ceil((parsed.d ?? 0) / 1024) });
 }
 
 function withPermission(r: NodeRuntime): NodeRuntime {

@@ -32,6 +32,14 @@ export interface ExecuteOptions {
 
 export type SessionState = 'stopped' | 'starting' | 'idle' | 'busy' | 'dead';
 
+interface Running {
+  job: Job;
+  execId: number;
+  /** The kernel said `started`: a SIGINT now reaches the cell (before that it would be ignored). */
+  started: boolean;
+  stopReason?: 'timeout' | 'user';
+}
+
 interface Job {
   source: string;
   sink: ExecutionSink;
@@ -52,7 +60,7 @@ export class KernelSession {
   private kernel: KernelProcess | undefined;
   private starting: Promise<KernelProcess> | undefined;
   private readonly queue: Job[] = [];
-  private running: { job: Job; execId: number; sent: boolean; stopReason?: 'timeout' | 'user' } | undefined;
+  private running: Running | undefined;
   private pumping = false;
   /** Why the host ended a kernel itself (restart, unresponsive), which its exit code cannot say. */
   private readonly killReasons = new WeakMap<KernelProcess, string>();
@@ -106,9 +114,13 @@ export class KernelSession {
     const run = this.running;
     if (!run || run.stopReason) return;
     run.stopReason = reason;
+    // Before the kernel says `started`, the signal is sent when it does (or the cell is never sent).
+    if (run.started) this.signalInterrupt(run);
+  }
+
+  private signalInterrupt(run: Running): void {
     const kernel = this.kernel;
-    // Before the cell reaches the kernel, `run` sees stopReason and never sends it.
-    if (!run.sent || !kernel) return;
+    if (!kernel) return;
     kernel.interrupt();
     setTimeout(() => {
       if (this.running === run && this.kernel === kernel) {
@@ -119,10 +131,9 @@ export class KernelSession {
     }, INTERRUPT_GRACE_MS).unref();
   }
 
-  /** Ends the kernel; the next execution starts a fresh one with execution numbers from 1. */
+  /** Ends the kernel and starts a fresh one (execution numbers start again from 1). */
   async restart(): Promise<void> {
     this.stop(message.kernelRestarted);
-    this.order = 0;
     await this.ensureKernel();
   }
 
@@ -158,6 +169,7 @@ export class KernelSession {
           this.kernel = k;
           this.starting = undefined;
           this.lastExit = undefined;
+          this.order = 0; // a fresh kernel numbers its executions from 1, as Jupyter does
           k.onMessage((m) => this.onKernelMessage(m));
           void k.exited.then((x) => this.onKernelExit(k, x));
           this.setState(this.running ? 'busy' : 'idle');
@@ -180,9 +192,21 @@ export class KernelSession {
     if (this.pumping) return;
     this.pumping = true;
     try {
-      for (let job = this.queue.shift(); job; job = this.queue.shift()) job.resolve(await this.run(job));
+      for (let job = this.queue.shift(); job; job = this.queue.shift()) job.resolve(await this.runSafely(job));
     } finally {
       this.pumping = false;
+    }
+  }
+
+  /** A bug in the host must end one execution with an error, never hang the queue. */
+  private async runSafely(job: Job): Promise<ExecutionResult> {
+    try {
+      return await this.run(job);
+    } catch (e) {
+      this.running = undefined;
+      this.options.log?.(`internal error: ${(e as Error).stack ?? e}`);
+      if (this.kernel) this.setState('idle');
+      return { status: 'error', durationMs: 0, error: { name: 'InternalError', message: message.internalError((e as Error).message), stack: '' } };
     }
   }
 
@@ -191,7 +215,7 @@ export class KernelSession {
     const elapsed = () => performance.now() - t0;
     let kernel: KernelProcess;
     const execId = ++this.execIds;
-    const run: { job: Job; execId: number; sent: boolean; stopReason?: 'timeout' | 'user' } = { job, execId, sent: false };
+    const run: Running = { job, execId, started: false };
     this.running = run;
     try {
       kernel = await this.ensureKernel();
@@ -225,7 +249,6 @@ export class KernelSession {
     const done = this.waitForDone(kernel, execId);
     const timer = timeoutSeconds ? setTimeout(() => this.interrupt('timeout'), timeoutSeconds * 1000) : undefined;
     kernel.send('runCell', { execId, code: t.code, map: t.map, source: job.source, label, hasResult: t.hasResult });
-    run.sent = true;
     const outcome = await done;
     if (timer) clearTimeout(timer);
     if (outcome.kind === 'exit') return finish({ status: 'died', error: { name: 'KernelDied', message: message.kernelDied(outcome.exit.reason), stack: '' } });
@@ -253,6 +276,12 @@ export class KernelSession {
   private onKernelMessage(m: Envelope<KernelToHost>): void {
     const run = this.running;
     switch (m.type) {
+      case 'started':
+        if (run && m.payload.execId === run.execId) {
+          run.started = true;
+          if (run.stopReason) this.signalInterrupt(run);
+        }
+        break;
       case 'stream':
         if (run && m.payload.execId === run.execId) run.job.sink.stream?.(m.payload.name, m.payload.text);
         else this.options.log?.(`[background output] ${m.payload.text.trimEnd()}`);

@@ -38,6 +38,7 @@ async function runCell(cell: RunCell): Promise<CellDone> {
   });
   interrupted.catch(() => undefined);
   beginCell(execId, () => interrupt());
+  send('started', { execId });
   try {
     const fileName = cellFileName(execId);
     registerCellScript(fileName, cell.label, cell.source, cell.map);

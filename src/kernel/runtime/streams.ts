@@ -11,6 +11,7 @@ class StreamBuffer {
   private text = '';
   private execId = -1;
   private timer: NodeJS.Timeout | undefined;
+  private lastFlush = 0;
 
   constructor(private readonly name: 'stdout' | 'stderr') {}
 
@@ -19,7 +20,9 @@ class StreamBuffer {
     if (id !== this.execId) this.flush();
     this.execId = id;
     this.text += chunk;
-    if (this.text.length >= FLUSH_BYTES) this.flush();
+    // Checked on every write, not only by the timer: a synchronous loop that prints never lets
+    // the timer run, yet its output should still appear while it runs.
+    if (this.text.length >= FLUSH_BYTES || performance.now() - this.lastFlush >= FLUSH_MS) this.flush();
     else this.timer ??= setTimeout(() => this.flush(), FLUSH_MS);
   }
 
@@ -29,6 +32,7 @@ class StreamBuffer {
     if (this.text === '') return;
     send('stream', { execId: this.execId, name: this.name, text: this.text });
     this.text = '';
+    this.lastFlush = performance.now();
   }
 }
 

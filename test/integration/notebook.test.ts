@@ -1,0 +1,157 @@
+import * as vscode from 'vscode';
+import { strict as assert } from 'node:assert';
+import { EXTENSION_ID, closeAllEditors, openNotebook, outputsOf, runCell, startCell, textOf, waitFor, workspaceUri } from './helpers';
+
+const STDOUT = 'application/vnd.code.notebook.stdout';
+const ERROR = 'application/vnd.code.notebook.error';
+
+interface Api {
+  kernels: { get(nb: vscode.NotebookDocument): { state: string; status?: { sandboxOn: boolean } } | undefined };
+  status: { text: string };
+}
+
+describe('Modelbook in a real VS Code extension host', () => {
+  let api: Api;
+
+  before(async () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(ext, `extension ${EXTENSION_ID} is installed`);
+    api = (await ext.activate()) as Api;
+  });
+
+  after(closeAllEditors);
+
+  it('activates and registers its commands', async () => {
+    const commands = await vscode.commands.getCommands(true);
+    for (const c of ['modelbook.newNotebook', 'modelbook.restartKernel', 'modelbook.interruptKernel', 'modelbook.showKernelLog']) {
+      assert.ok(commands.includes(c), `command ${c} is registered`);
+    }
+  });
+
+  it('opens a .mlnb file from disk as a Modelbook notebook', async () => {
+    const editor = await openNotebook('basic.mlnb');
+    const nb = editor.notebook;
+    assert.equal(nb.notebookType, 'modelbook');
+    assert.equal(nb.cellCount, 7);
+    assert.equal(nb.cellAt(0).document.languageId, 'typescript');
+    assert.match(nb.cellAt(0).document.getText(), /const kept = 42/);
+    assert.equal(nb.cellAt(0).metadata.id, 'cell0');
+  });
+
+  it('runs a cell: streamed console output, then the last expression', async () => {
+    const nb = (await openNotebook('basic.mlnb')).notebook;
+    const cell = await runCell(nb, 0);
+    assert.equal(cell.executionSummary?.success, true);
+    assert.equal(textOf(cell, STDOUT), 'hello from cell\n');
+    assert.equal(textOf(cell, 'text/plain'), '43');
+    assert.ok((cell.executionSummary?.executionOrder ?? 0) >= 1);
+    const session = api.kernels.get(nb);
+    assert.equal(session?.status?.sandboxOn, true, 'the kernel runs under the permission model');
+    assert.match(api.status.text, /sandbox on/);
+  });
+
+  it('shows an error at the cell\'s own TypeScript line', async () => {
+    const nb = (await openNotebook('basic.mlnb')).notebook;
+    const cell = await runCell(nb, 1);
+    assert.equal(cell.executionSummary?.success, false);
+    const err = JSON.parse(textOf(cell, ERROR)) as { name: string; message: string; stack: string };
+    assert.equal(err.name, 'TypeError');
+    assert.match(err.message, /boom/);
+    assert.match(err.stack, /Cell In\[\d+\], line 3:/);
+  });
+
+  it('shows rich outputs: an arquero table and a Vega-Lite chart', async () => {
+    const nb = (await openNotebook('basic.mlnb')).notebook;
+    const table = await runCell(nb, 2);
+    const view = JSON.parse(textOf(table, 'application/vnd.modelbook.table+json'));
+    assert.deepEqual(view.columns.map((c: { name: string }) => c.name), ['x', 'y']);
+    assert.equal(view.totalRows, 3);
+    assert.match(textOf(table, 'text/plain'), /3 rows × 2 columns/);
+    const chart = await runCell(nb, 3);
+    const spec = JSON.parse(textOf(chart, 'application/vnd.vegalite.v5+json'));
+    assert.equal(spec.mark, 'bar');
+  });
+
+  it('interrupts a synchronous infinite loop and keeps earlier variables', async () => {
+    const nb = (await openNotebook('basic.mlnb')).notebook;
+    await runCell(nb, 0);
+    await startCell(nb, 4, 'spinning');
+    await new Promise((r) => setTimeout(r, 300));
+    const t0 = Date.now();
+    await vscode.commands.executeCommand('notebook.cancelExecution');
+    const looped = await waitFor('the loop to stop', () => (nb.cellAt(4).executionSummary?.success === false ? nb.cellAt(4) : undefined), 5000);
+    assert.ok(Date.now() - t0 < 2000, `stopped within ${Date.now() - t0} ms`);
+    assert.equal(looped.executionSummary?.success, false);
+    assert.match(JSON.parse(textOf(looped, ERROR)).message, /Interrupted/);
+    const after = await runCell(nb, 5);
+    assert.equal(textOf(after, 'text/plain'), '42');
+  });
+
+  it('interrupts a pending await through the Modelbook command', async () => {
+    const nb = (await openNotebook('basic.mlnb')).notebook;
+    await startCell(nb, 6, 'waiting');
+    await vscode.commands.executeCommand('modelbook.interruptKernel');
+    const cell = await waitFor('the await to be interrupted', () => (nb.cellAt(6).executionSummary?.success === false ? nb.cellAt(6) : undefined), 5000);
+    assert.equal(cell.executionSummary?.success, false);
+    assert.equal(textOf(await runCell(nb, 5), 'text/plain'), '42');
+  });
+
+  it('restarts the kernel: variables are gone, execution numbers start again', async () => {
+    const nb = (await openNotebook('basic.mlnb')).notebook;
+    await runCell(nb, 0);
+    await vscode.commands.executeCommand('modelbook.restartKernel');
+    const cell = await runCell(nb, 5);
+    assert.equal(cell.executionSummary?.executionOrder, 1);
+    assert.equal(JSON.parse(textOf(cell, ERROR)).name, 'ReferenceError');
+  });
+
+  it('refuses sandbox escapes with an error naming the setting, and allows workspace writes', async () => {
+    const nb = (await openNotebook('sandbox.mlnb')).notebook;
+    const escape = await runCell(nb, 0);
+    assert.match(JSON.parse(textOf(escape, ERROR)).message, /modelbook\.sandbox\.allowWrite/);
+    const inside = await runCell(nb, 1);
+    assert.equal(textOf(inside, 'text/plain'), "'ok'");
+    const child = await runCell(nb, 2);
+    assert.match(JSON.parse(textOf(child, ERROR)).message, /modelbook\.sandbox\.allowChildProcess/);
+  });
+
+  it('running all cells twice on a fresh kernel saves byte-identical files', async () => {
+    const uri = workspaceUri('deterministic.mlnb');
+    const nb = (await openNotebook('deterministic.mlnb')).notebook;
+    const runAllAndSave = async () => {
+      await vscode.commands.executeCommand('modelbook.restartKernel');
+      await vscode.commands.executeCommand('notebook.execute', nb.uri);
+      await waitFor('all cells to run', () => nb.getCells().every((c) => c.executionSummary?.timing?.endTime !== undefined && c.outputs.length > 0));
+      await nb.save();
+      return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    };
+    const first = await runAllAndSave();
+    const second = await runAllAndSave();
+    assert.equal(second, first);
+    const saved = JSON.parse(first);
+    assert.equal(saved.nbformat, 4);
+    assert.equal(saved.cells[0].execution_count, 1);
+    assert.deepEqual(saved.cells[0].outputs[0], { name: 'stdout', output_type: 'stream', text: ['sorted [ 1, 2, 3 ]\n'] });
+    assert.ok(saved.cells[1].outputs[0].data['application/vnd.modelbook.table+json']);
+    assert.equal(outputsOf(nb.cellAt(2)).some((o) => o.mime === 'application/vnd.code.notebook.stderr'), true);
+  });
+
+  it('an out-of-memory cell ends only the kernel; the next run starts a fresh one', async () => {
+    const config = vscode.workspace.getConfiguration('modelbook');
+    await config.update('kernel.memoryLimitMb', 300, vscode.ConfigurationTarget.Workspace);
+    try {
+      const nb = (await openNotebook('memory.mlnb')).notebook;
+      await vscode.commands.executeCommand('modelbook.restartKernel');
+      await runCell(nb, 0);
+      const hog = await runCell(nb, 1, 120_000);
+      assert.equal(hog.executionSummary?.success, false);
+      assert.match(JSON.parse(textOf(hog, ERROR)).message, /memory/);
+      const next = await runCell(nb, 2);
+      assert.equal(next.executionSummary?.executionOrder, 1, 'a fresh kernel numbers from 1');
+      assert.equal(textOf(next, 'text/plain'), "'undefined'");
+      assert.equal(nb.cellAt(0).metadata.id, 'cell0', 'the notebook is intact');
+    } finally {
+      await config.update('kernel.memoryLimitMb', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+});

@@ -1,0 +1,116 @@
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs, UsageError } from '../../../src/cli/args';
+import { DIST } from '../paths';
+
+const CLI = path.join(DIST, 'cli.js');
+
+function notebook(cells: string[]): string {
+  return JSON.stringify({ nbformat: 4, nbformat_minor: 5, metadata: {}, cells: cells.map((source, i) => ({ cell_type: 'code', id: `c${i}`, metadata: {}, source, outputs: [], execution_count: null })) });
+}
+
+function cli(args: string[], cwd: string) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('cli: modelbook run', function () {
+  this.timeout(60_000);
+  let dir: string;
+  beforeEach(() => {
+    dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'mb-cli-')));
+    fs.writeFileSync(path.join(dir, 'package.json'), '{}');
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const write = (name: string, cells: string[]) => fs.writeFileSync(path.join(dir, name), notebook(cells));
+  const read = (name: string) => JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8'));
+
+  it('runs every cell, writes outputs in place and exits 0', () => {
+    write('a.mlnb', ["console.log('hi')", 'const x: number = 20;\nx * 2 + 2']);
+    const r = cli(['run', 'a.mlnb'], dir);
+    assert.equal(r.code, 0, r.stderr);
+    const nb = read('a.mlnb');
+    assert.deepEqual(nb.cells[0].outputs, [{ name: 'stdout', output_type: 'stream', text: ['hi\n'] }]);
+    assert.deepEqual(nb.cells[1].outputs[0].data, { 'text/plain': ['42'] });
+    assert.deepEqual(nb.cells.map((c: { execution_count: number }) => c.execution_count), [1, 2]);
+    assert.match(r.stderr, /2 cells ran, 0 failed/);
+  });
+
+  it('writes to --out and leaves the original untouched; a second run gives the same bytes', () => {
+    write('a.mlnb', ["import * as aq from 'arquero';\naq.table({ a: [1, 2] })", "console.log('det')"]);
+    const original = fs.readFileSync(path.join(dir, 'a.mlnb'), 'utf8');
+    assert.equal(cli(['run', 'a.mlnb', '--out', 'b.mlnb'], dir).code, 0);
+    assert.equal(fs.readFileSync(path.join(dir, 'a.mlnb'), 'utf8'), original);
+    const first = fs.readFileSync(path.join(dir, 'b.mlnb'), 'utf8');
+    assert.equal(cli(['run', 'b.mlnb'], dir).code, 0);
+    assert.equal(fs.readFileSync(path.join(dir, 'b.mlnb'), 'utf8'), first);
+  });
+
+  it('exits 1 on a failed cell, names it, and stops there unless told to continue', () => {
+    write('f.mlnb', ['1', "throw new Error('broken step')", "console.log('after')"]);
+    const r = cli(['run', 'f.mlnb'], dir);
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /Cell 2 \(id c1\) failed:\n {2}Error: broken step/);
+    const nb = read('f.mlnb');
+    assert.equal(nb.cells[1].outputs[0].output_type, 'error');
+    assert.deepEqual(nb.cells[2].outputs, [], 'the cell after the failure did not run');
+    const c = cli(['run', 'f.mlnb', '--continue-on-error'], dir);
+    assert.equal(c.code, 1);
+    assert.equal(read('f.mlnb').cells[2].outputs[0].text[0], 'after\n');
+  });
+
+  it('interrupts a cell that exceeds --cell-timeout; with --continue-on-error later cells see earlier variables', () => {
+    write('t.mlnb', ["const kept = 'yes';", 'while (true) {}', 'kept']);
+    const r = cli(['run', 't.mlnb', '--cell-timeout', '1', '--continue-on-error'], dir);
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /Cell 2 \(id c1\) timeout:[\s\S]*longer than 1 s/);
+    assert.deepEqual(read('t.mlnb').cells[2].outputs[0].data, { 'text/plain': ["'yes'"] });
+  });
+
+  it('honours //% skip and //% allow-error', () => {
+    write('d.mlnb', ["//% skip\nthrow new Error('never runs')", "//% allow-error\nthrow new Error('expected')", '2']);
+    const r = cli(['run', 'd.mlnb'], dir);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stderr, /2 cells ran, 0 failed, 1 skipped/);
+  });
+
+  it('prints outputs with --print', () => {
+    write('p.mlnb', ["console.log('line')", '6 * 7']);
+    const r = cli(['run', 'p.mlnb', '--print'], dir);
+    assert.equal(r.stdout, '[1] line\n[2] 42\n');
+  });
+
+  it('exits 2 with a clear message for a malformed notebook, and does not touch it', () => {
+    fs.writeFileSync(path.join(dir, 'bad.mlnb'), '{"cells": [');
+    const r = cli(['run', 'bad.mlnb'], dir);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /bad\.mlnb is not valid JSON/);
+    assert.equal(fs.readFileSync(path.join(dir, 'bad.mlnb'), 'utf8'), '{"cells": [');
+  });
+
+  it('exits 2 for unknown options and missing notebooks', () => {
+    assert.equal(cli(['run'], dir).code, 2);
+    assert.match(cli(['run', 'a.mlnb', '--fast'], dir).stderr, /Unknown option "--fast"/);
+    assert.match(cli(['run', 'missing.mlnb'], dir).stderr, /No such notebook: missing\.mlnb/);
+  });
+});
+
+describe('cli: argument parsing', () => {
+  it('parses run options and sandbox flags', () => {
+    const a = parseArgs(['run', 'x.mlnb', '--cell-timeout=5', '--allow-read', 'data', '--allow-child-process', '--memory-limit-mb', '512', '--no-sandbox']);
+    assert.equal(a.command, 'run');
+    if (a.command !== 'run') return;
+    assert.equal(a.cellTimeoutSeconds, 5);
+    assert.deepEqual(a.sandbox.allowRead, ['data']);
+    assert.equal(a.sandbox.allowChildProcess, true);
+    assert.equal(a.sandbox.enabled, false);
+    assert.equal(a.memoryLimitMb, 512);
+  });
+
+  it('rejects bad numbers with the option name', () => {
+    assert.throws(() => parseArgs(['run', 'x.mlnb', '--cell-timeout', 'soon']), (e: Error) => e instanceof UsageError && /--cell-timeout needs a positive number, got "soon"/.test(e.message));
+  });
+});
