@@ -24,12 +24,27 @@ const node = { platform: 'node', target: 'node20', bundle: true, sourcemap: !pro
 // ESM bundles for Node still meet `require(...)` inside CommonJS dependencies.
 const esmRequire = { js: "import { createRequire as __mbCreateRequire } from 'node:module'; const require = __mbCreateRequire(import.meta.url);" };
 
+/**
+ * The `modelbook` module shares arquero with cells through the vendored bundle next to it, and
+ * must never bundle its own TensorFlow.js (core code gets it from getTf(), see src/core/tf).
+ * @type {esbuild.Plugin}
+ */
+const sharedLibraries = {
+  name: 'shared-libraries',
+  setup(build) {
+    build.onResolve({ filter: /^arquero$/ }, () => ({ path: './vendor/arquero.mjs', external: true }));
+    build.onResolve({ filter: /^@tensorflow\/tfjs(-core|-layers|-backend-\w+)?$/ }, (args) => ({
+      errors: [{ text: `${args.importer} imports ${args.path}: use getTf() from src/core/tf/provider.ts (type-only imports are fine)` }],
+    }));
+  },
+};
+
 /** @type {esbuild.BuildOptions[]} */
 const targets = [
   { ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', format: 'cjs', external: ['vscode', 'esbuild'] },
   { ...node, entryPoints: ['src/kernel/runtime/main.ts'], outfile: 'dist/kernel.js', format: 'cjs' },
   { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', format: 'cjs', external: ['esbuild'], banner: { js: '#!/usr/bin/env node' } },
-  { ...node, entryPoints: ['src/core/modelbook/index.ts'], outfile: 'dist/modelbook.mjs', format: 'esm', banner: esmRequire },
+  { ...node, entryPoints: ['src/kernel/modelbook/index.ts'], outfile: 'dist/modelbook.mjs', format: 'esm', banner: esmRequire, plugins: [sharedLibraries] },
   { ...node, entryPoints: { tfjs: 'src/kernel/vendor/tfjs.ts', arquero: 'src/kernel/vendor/arquero.ts' }, outdir: 'dist/vendor', outExtension: { '.js': '.mjs' }, format: 'esm', banner: esmRequire, sourcemap: false },
   {
     // Code splitting: the Vega chunk loads with the first chart, not with every table.

@@ -15,6 +15,8 @@ export interface KernelService {
   display(value: unknown, options?: DisplayOptions): void;
   /** Aborts when the running cell is interrupted; long loops check it between steps. */
   readonly signal: AbortSignal | undefined;
+  /** Loads a module the way a cell's `import` does (workspace first, then Modelbook's bundled copies). */
+  importModule(spec: string): Promise<unknown>;
 }
 
 /** The kernel's service when running in a Modelbook kernel, otherwise undefined. */

@@ -45,3 +45,7 @@ export function mime(bundle: MimeBundle): Displayable {
 export function interruptSignal(): AbortSignal | undefined {
   return kernelService()?.signal;
 }
+
+export * from '../data/index';
+export * from '../evaluation/index';
+export * from '../models/index';

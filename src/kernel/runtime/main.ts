@@ -63,6 +63,7 @@ function installGlobals(loader: ModuleLoader): void {
     get signal() {
       return currentSignal();
     },
+    importModule: (spec: string) => loader.load(spec),
   };
   Object.defineProperty(g, KERNEL_SERVICE, { value: service, enumerable: false });
   Object.defineProperty(g, KERNEL_GLOBAL, {
