@@ -57,6 +57,8 @@ if (withTests) {
   const testEntries = (dir) => (fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true }).filter((f) => /\.test\.ts$|^index\.ts$/.test(String(f))).map((f) => path.join(dir, String(f))) : []);
   const unit = testEntries('test/unit');
   if (unit.length) targets.push({ ...node, entryPoints: unit, outdir: 'out/test/unit', outbase: 'test/unit', format: 'cjs', packages: 'external' });
+  const benches = fs.existsSync('bench') ? fs.readdirSync('bench', { recursive: true }).filter((f) => /\.bench\.ts$/.test(String(f))).map((f) => path.join('bench', String(f))) : [];
+  if (benches.length) targets.push({ ...node, entryPoints: benches, outdir: 'out/bench', outbase: 'bench', format: 'cjs', packages: 'external' });
   const integration = testEntries('test/integration');
   if (integration.length) targets.push({ ...node, entryPoints: integration, outdir: 'out/test/integration', outbase: 'test/integration', format: 'cjs', external: ['vscode', 'mocha'] });
 }
