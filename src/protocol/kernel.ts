@@ -11,8 +11,12 @@ export type { CellError };
 export type HostToKernel = {
   /** Run one cell, already transpiled to a script by the host. */
   runCell: RunCell;
-  /** Stop the running cell and drop nothing else. On POSIX the host sends SIGINT as well. */
-  interrupt: { reason: 'user' | 'timeout' };
+  /**
+   * Stop cell `execId` if it is still running (a late request must not stop the next cell).
+   * Reaches a cell that awaits; a synchronous loop only a SIGINT reaches, which the host sends
+   * if this message is not enough.
+   */
+  interrupt: { execId: number };
   /** Finish pending output and exit. */
   shutdown: undefined;
 };
@@ -21,7 +25,7 @@ export type HostToKernel = {
 export type KernelToHost = {
   /** The kernel is ready for cells. */
   ready: KernelInfo;
-  /** The cell began running: from now on an interrupt (SIGINT) reaches it. */
+  /** The cell began running: from now on an interrupt reaches it. */
   started: { execId: number };
   /** Console output of a cell, batched (never more than ~16 ms late while the cell yields). */
   stream: { execId: number; name: 'stdout' | 'stderr'; text: string };

@@ -120,15 +120,23 @@ export class KernelProcess {
     if (this.child.connected) this.child.send({ type, payload });
   }
 
-  /** Asks the running cell to stop: SIGINT (which also breaks synchronous loops) or, on Windows, a message. */
-  interrupt(): void {
-    if (process.platform === 'win32' || !this.child.pid) this.send('interrupt', { reason: 'user' });
-    else {
-      try {
-        process.kill(this.child.pid, 'SIGINT');
-      } catch {
-        // already gone: the exit handler reports it
-      }
+  /** Asks cell `execId` to stop; enough for a cell that awaits (the kernel's event loop is free). */
+  requestInterrupt(execId: number): void {
+    this.send('interrupt', { execId });
+  }
+
+  /**
+   * SIGINT breaks a synchronous loop in cell code (vm's breakOnSigint). Sent only after the
+   * message above went unanswered: a signal that lands just as a cell step ends can leave V8
+   * terminating whatever runs next. Returns false where signals are not available (Windows).
+   */
+  signalInterrupt(): boolean {
+    if (process.platform === 'win32' || !this.child.pid) return false;
+    try {
+      process.kill(this.child.pid, 'SIGINT');
+      return true;
+    } catch {
+      return false; // already gone: the exit handler reports it
     }
   }
 

@@ -48,6 +48,8 @@ interface Job {
   cancelled: boolean;
 }
 
+/** How long an interrupt message may go unanswered before SIGINT is sent. */
+const SIGNAL_AFTER_MS = 250;
 /** How long a kernel may take to stop a cell after an interrupt before it is killed. */
 const INTERRUPT_GRACE_MS = 3000;
 
@@ -118,12 +120,21 @@ export class KernelSession {
     if (run.started) this.signalInterrupt(run);
   }
 
+  /**
+   * Interrupt escalation: a message first (a cell that awaits stops at once), SIGINT after
+   * SIGNAL_AFTER_MS if the cell still runs (a synchronous loop), and a kill after
+   * INTERRUPT_GRACE_MS if even that did not stop it (code outside cells that never yields).
+   */
   private signalInterrupt(run: Running): void {
     const kernel = this.kernel;
     if (!kernel) return;
-    kernel.interrupt();
+    const stillRunning = () => this.running === run && this.kernel === kernel;
+    kernel.requestInterrupt(run.execId);
     setTimeout(() => {
-      if (this.running === run && this.kernel === kernel) {
+      if (stillRunning()) kernel.signalInterrupt();
+    }, SIGNAL_AFTER_MS).unref();
+    setTimeout(() => {
+      if (stillRunning()) {
         this.options.log?.(`kernel did not stop within ${INTERRUPT_GRACE_MS} ms of the interrupt; killing it`);
         this.killReasons.set(kernel, message.kernelUnresponsive(INTERRUPT_GRACE_MS / 1000));
         kernel.kill();

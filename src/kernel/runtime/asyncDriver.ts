@@ -11,6 +11,14 @@ import { InterruptedError, interruptEpoch, requestInterrupt } from './state';
  */
 
 const STEP_GLOBAL = '__mbStep';
+/**
+ * A chain of awaits that resolve at once (`while (true) await null`) runs entirely in microtasks
+ * and never lets the event loop read the host's interrupt message. After this long without a
+ * macrotask, the next step is scheduled with setImmediate so the message gets in; the host then
+ * needs SIGINT only for one long synchronous step.
+ */
+const YIELD_EVERY_MS = 10;
+let lastMacrotask = performance.now();
 const stepScript = new vm.Script(`globalThis.${STEP_GLOBAL}()`, { filename: 'modelbook:step' });
 let depth = 0;
 
@@ -62,7 +70,15 @@ export function asyncDriver(self: unknown, args: unknown, genFn: (...a: unknown[
         return;
       }
       if (r.done) resolve(r.value);
-      else Promise.resolve(r.value).then((v) => step('next', v), (e) => step('throw', e));
+      else Promise.resolve(r.value).then((v) => resume('next', v), (e) => resume('throw', e));
+    };
+    const resume = (method: 'next' | 'throw', value: unknown): void => {
+      if (performance.now() - lastMacrotask < YIELD_EVERY_MS) step(method, value);
+      else
+        setImmediate(() => {
+          lastMacrotask = performance.now();
+          step(method, value);
+        });
     };
     step('next');
   });

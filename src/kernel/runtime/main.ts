@@ -37,7 +37,7 @@ function main(): void {
         enqueueCell(msg.payload);
         break;
       case 'interrupt':
-        requestInterrupt();
+        requestInterrupt(msg.payload.execId);
         break;
       case 'shutdown':
         process.exit(0);

@@ -35,6 +35,8 @@ describe('kernel interrupt', function () {
     ['a loop inside an async function the cell awaits', "async function spin() { await null; while (true) counter++; }\nconsole.log('ready');\nawait new Promise((r) => setTimeout(r, 50));\nawait spin();"],
     ['a pending await that never settles', "console.log('ready');\nawait new Promise(() => {});"],
     ['a loop in a function called from a loop', 'function inner() { for (let i = 0; i < 1e9; i++) counter++; }\nwhile (true) inner();'],
+    ['a loop of awaits that never yields to the event loop', "console.log('ready');\nwhile (true) { counter++; await null; }"],
+    ['a loop of short synchronous steps between awaits', "console.log('ready');\nwhile (true) { for (let i = 0; i < 1000; i++) counter++; await null; }"],
   ];
   for (const [what, source] of cases) {
     it(`stops ${what} and keeps every variable defined before`, async () => {
