@@ -45,7 +45,7 @@ const targets = [
   { ...node, entryPoints: ['src/kernel/runtime/main.ts'], outfile: 'dist/kernel.js', format: 'cjs' },
   { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', format: 'cjs', external: ['esbuild'], banner: { js: '#!/usr/bin/env node' } },
   { ...node, entryPoints: ['src/kernel/modelbook/index.ts'], outfile: 'dist/modelbook.mjs', format: 'esm', banner: esmRequire, plugins: [sharedLibraries] },
-  { ...node, entryPoints: { tfjs: 'src/kernel/vendor/tfjs.ts', arquero: 'src/kernel/vendor/arquero.ts' }, outdir: 'dist/vendor', outExtension: { '.js': '.mjs' }, format: 'esm', banner: esmRequire, sourcemap: false },
+  { ...node, entryPoints: { tfjs: 'src/kernel/vendor/tfjs.ts', arquero: 'src/kernel/vendor/arquero.ts' }, outdir: 'dist/vendor', outExtension: { '.js': '.mjs' }, format: 'esm', banner: esmRequire, sourcemap: false, mainFields: ['module', 'main'] },
   {
     // Code splitting: the Vega chunk loads with the first chart, not with every table.
     entryPoints: { renderer: 'webview/renderer/index.ts' }, outdir: 'dist/webview', splitting: true, chunkNames: 'chunks/[name]-[hash]', bundle: true, format: 'esm', platform: 'browser', target: 'es2022',
@@ -57,6 +57,8 @@ if (withTests) {
   const testEntries = (dir) => (fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true }).filter((f) => /\.test\.ts$|^index\.ts$/.test(String(f))).map((f) => path.join(dir, String(f))) : []);
   const unit = testEntries('test/unit');
   if (unit.length) targets.push({ ...node, entryPoints: unit, outdir: 'out/test/unit', outbase: 'test/unit', format: 'cjs', packages: 'external' });
+  const webviewTests = testEntries('test/webview');
+  if (webviewTests.length) targets.push({ ...node, entryPoints: webviewTests, outdir: 'out/test/webview', outbase: 'test/webview', format: 'cjs', packages: 'external' });
   const benches = fs.existsSync('bench') ? fs.readdirSync('bench', { recursive: true }).filter((f) => /\.bench\.ts$/.test(String(f))).map((f) => path.join('bench', String(f))) : [];
   if (benches.length) targets.push({ ...node, entryPoints: benches, outdir: 'out/bench', outbase: 'bench', format: 'cjs', packages: 'external' });
   const integration = testEntries('test/integration');

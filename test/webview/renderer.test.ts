@@ -1,0 +1,74 @@
+import { strict as assert } from 'node:assert';
+import { startHarness, watchProblems, type Harness } from './harness';
+
+/** A page that loads the notebook renderer the way VS Code does (an ES module with activate()). */
+const PAGE = (theme: string) => `<!doctype html><html><head><meta charset="utf-8">
+<style>body.vscode-dark { --vscode-editor-foreground: rgb(200, 201, 202); --vscode-foreground: rgb(200, 201, 202); background: #1e1e1e; }</style>
+</head><body class="${theme}"><div id="out"></div><script type="module" src="/test/webview/pages/renderer-page.js"></script></body></html>`;
+
+describe('webview/renderer in Chromium', function () {
+  this.timeout(60_000);
+  let h: Harness;
+  before(async () => {
+    h = await startHarness({ '/light': PAGE('vscode-light'), '/dark': PAGE('vscode-dark') });
+  });
+  after(async () => h?.close());
+
+  async function render(theme: 'light' | 'dark', mime: string, data: unknown) {
+    const page = await h.browser.newPage();
+    const problems = await watchProblems(page);
+    await page.goto(`${h.url}/${theme}`);
+    await page.waitForFunction(() => typeof (window as unknown as { renderItem?: unknown }).renderItem === 'function');
+    await page.evaluate(([m, d]) => (window as unknown as { renderItem(m: string, d: unknown): Promise<void> }).renderItem(m as string, d), [mime, data] as const);
+    return { page, problems };
+  }
+
+  it('renders a Vega-Lite bar chart as SVG marks, with no CSP violation (no eval)', async () => {
+    const spec = { $schema: 'https://vega.github.io/schema/vega-lite/v5.json', data: { values: [{ a: 'x', b: 3 }, { a: 'y', b: 5 }, { a: 'z', b: 2 }] }, mark: 'bar', encoding: { x: { field: 'a', type: 'nominal' }, y: { field: 'b', type: 'quantitative' } } };
+    const { page, problems } = await render('light', 'application/vnd.vegalite.v5+json', spec);
+    await page.waitForSelector('#out svg .mark-rect path');
+    assert.equal(await page.locator('#out svg .mark-rect path').count(), 3);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it('(control) the harness does catch eval under its CSP', async () => {
+    const page = await h.browser.newPage();
+    const problems = await watchProblems(page);
+    await page.goto(`${h.url}/light`);
+    await page.addScriptTag({ url: '/test/webview/pages/uses-eval.js', type: 'module' });
+    await page.waitForFunction(() => (window as unknown as { evalTried?: boolean }).evalTried === true);
+    assert.ok(problems.some((p) => p.startsWith('csp: script-src')), problems.join('\n'));
+    await page.close();
+  });
+
+  it('follows the VS Code theme: axis labels use the editor foreground colour', async () => {
+    const spec = { $schema: 'https://vega.github.io/schema/vega-lite/v5.json', data: { values: [{ a: 1, b: 2 }] }, mark: 'point', encoding: { x: { field: 'a', type: 'quantitative' }, y: { field: 'b', type: 'quantitative' } } };
+    const { page, problems } = await render('dark', 'application/vnd.vegalite.v5+json', spec);
+    await page.waitForSelector('#out svg .role-axis-label text');
+    const fill = await page.locator('#out svg .role-axis-label text').first().getAttribute('fill');
+    assert.equal(fill, 'rgb(200, 201, 202)');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it('renders a paged table and pages through it', async () => {
+    const rows = Array.from({ length: 23 }, (_, i) => [i, `name ${i}`, i % 2 === 0 ? null : i * 1.5]);
+    const view = { columns: [{ name: 'id', type: 'number' }, { name: 'name', type: 'string' }, { name: 'score', type: 'number' }], rows, totalRows: 5000 };
+    const { page, problems } = await render('light', 'application/vnd.modelbook.table+json', view);
+    const body = page.locator('#out tbody tr');
+    assert.equal(await body.count(), 10);
+    assert.match((await page.locator('.modelbook-table-info').textContent()) ?? '', /rows 1–10 of 5000 \(first 23 loaded\) · 3 columns/);
+    assert.equal(await page.locator('#out thead th').nth(2).textContent(), 'name');
+    await page.click('button[data-action=next]');
+    assert.equal(await page.locator('#out tbody tr').first().locator('td').nth(2).textContent(), 'name 10');
+    await page.click('button[data-action=next]');
+    assert.equal(await body.count(), 3, 'the last page holds the rest');
+    assert.equal(await page.locator('button[data-action=next]').isDisabled(), true);
+    await page.selectOption('select', '25');
+    assert.equal(await body.count(), 23);
+    assert.equal(await page.locator('#out tbody tr').nth(0).locator('td').nth(3).textContent(), 'null');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+});
