@@ -14,6 +14,12 @@ export interface RewrittenCell {
   hasResult: boolean;
   /** Top-level names the cell declares; they live on as globals for later cells. */
   declared: string[];
+  /**
+   * True when the cell had no async functions of its own, so its top-level awaits were already
+   * turned into a generator driven by `__async` here; otherwise the async wrapper (and any async
+   * functions) still need lowering (esbuild's `supported: { 'async-await': false }`).
+   */
+  lowered: boolean;
 }
 
 /**
@@ -24,11 +30,13 @@ export interface RewrittenCell {
  * - `function` declarations keep their hoisting and are also published as globals;
  * - `import … from 'm'` and `import('m')` go through the kernel's resolver (`__mb.import`);
  * - the last expression statement becomes the cell's result.
- * The body is wrapped in an async arrow so `await` works at the top level.
+ * The body is wrapped so `await` works at the top level: as a generator driven by the kernel's
+ * `__async` when the cell has no async functions of its own, else in an async arrow for esbuild
+ * to lower.
  *
  * @example
  * rewriteCell('const x = await f();\nx + 1').code
- * // 'var x; (async () => {x = await f();\nreturn (x + 1);\n})()'
+ * // 'var x; (() => __async(this, null, function* () {void (x = (yield f()));\nreturn (x + 1);\n}))()'
  */
 export function rewriteCell(js: string, fileName = 'cell.js'): RewrittenCell {
   const program = parse(js, { ecmaVersion: 'latest', sourceType: 'module', allowAwaitOutsideFunction: true, allowHashBang: true }) as Program;
@@ -40,14 +48,21 @@ function _rewrite(js: string, program: Program, fileName: string): RewrittenCell
   const declared = new Set<string>();
   const functions: string[] = [];
   let importCount = 0;
-  rewriteDynamicImports(program, s);
+  const { awaits, needsLowering } = analyze(program, s);
+  const lowered = !needsLowering;
+  // Self-lowering: `await x` → `(yield x)` inside the generator the wrapper below hands to __async.
+  if (lowered) for (const a of awaits) {
+    s.overwrite(a.start, a.start + 'await'.length, '(yield');
+    s.appendLeft(a.end, ')');
+  }
+  const awaitKw = lowered ? 'yield' : 'await';
   const body = program.body;
   for (const stmt of body) {
     const node = unwrapExport(stmt, s);
     if (!node) continue;
     switch (node.type) {
       case 'ImportDeclaration':
-        rewriteImport(node, s, declared, `${KERNEL_GLOBAL}_m${importCount++}`);
+        rewriteImport(node, s, declared, `${KERNEL_GLOBAL}_m${importCount++}`, awaitKw);
         break;
       case 'VariableDeclaration':
         rewriteVariables(node, s, declared);
@@ -77,10 +92,10 @@ function _rewrite(js: string, program: Program, fileName: string): RewrittenCell
     else s.append(publish);
   }
   const hoist = names.length > 0 ? `var ${names.join(', ')}; ` : '';
-  s.prepend(`${hoist}(async () => {`);
-  s.append('\n})()');
+  s.prepend(lowered ? `${hoist}(() => __async(this, null, function* () {` : `${hoist}(async () => {`);
+  s.append(lowered ? '\n}))()' : '\n})()');
   const map = s.generateMap({ hires: true, source: fileName, includeContent: true });
-  return { code: s.toString(), map: map.toString(), hasResult, declared: [...names, ...functions] };
+  return { code: s.toString(), map: map.toString(), hasResult, declared: [...names, ...functions], lowered };
 }
 
 /** `export const x = 1` → `const x = 1` (then rewritten); `export { a }` disappears. */
@@ -107,7 +122,7 @@ function unwrapExport(stmt: Statement | ModuleDeclaration, s: MagicString): Stat
   }
 }
 
-function rewriteImport(node: ImportDeclaration, s: MagicString, declared: Set<string>, temp: string): void {
+function rewriteImport(node: ImportDeclaration, s: MagicString, declared: Set<string>, temp: string, awaitKw: 'await' | 'yield'): void {
   const spec = JSON.stringify(node.source.value);
   const parts: string[] = [];
   for (const sp of node.specifiers) {
@@ -119,7 +134,8 @@ function rewriteImport(node: ImportDeclaration, s: MagicString, declared: Set<st
       parts.push(`${sp.local.name} = ${KERNEL_GLOBAL}.named(${temp}, ${JSON.stringify(imported)}, ${spec});`);
     }
   }
-  const text = parts.length > 0 ? `{ const ${temp} = await ${KERNEL_GLOBAL}.import(${spec}); ${parts.join(' ')} }` : `await ${KERNEL_GLOBAL}.import(${spec});`;
+  const load = `(${awaitKw} ${KERNEL_GLOBAL}.import(${spec}))`;
+  const text = parts.length > 0 ? `{ const ${temp} = ${load}; ${parts.join(' ')} }` : `${load};`;
   s.overwrite(node.start, node.end, text);
 }
 
@@ -164,8 +180,16 @@ function collectNames(p: Pattern, out: Set<string>): void {
   }
 }
 
-/** `import('m')` anywhere in the cell resolves like a static import: through the kernel. */
-function rewriteDynamicImports(program: Program, s: MagicString): void {
+/**
+ * One walk over the cell: routes `import('m')` through the kernel, collects the awaits, and finds
+ * whether anything but the top level is async (then esbuild lowers the cell instead).
+ */
+function analyze(program: Program, s: MagicString): { awaits: Node[]; needsLowering: boolean } {
+  const awaits: Node[] = [];
+  let needsLowering = false;
+  const fn = (node: Node) => {
+    if ((node as { async?: boolean }).async) needsLowering = true;
+  };
   walkSimple(program as Node, {
     ImportExpression(node: Node) {
       s.overwrite(node.start, node.start + 'import'.length, `${KERNEL_GLOBAL}.import`);
@@ -174,7 +198,17 @@ function rewriteDynamicImports(program: Program, s: MagicString): void {
       const m = node as Node & { meta: { name: string } };
       if (m.meta.name === 'import') s.overwrite(node.start, node.end, `${KERNEL_GLOBAL}.importMeta`);
     },
+    AwaitExpression(node: Node) {
+      awaits.push(node);
+    },
+    ForOfStatement(node: Node) {
+      if ((node as { await?: boolean }).await) needsLowering = true;
+    },
+    FunctionDeclaration: fn,
+    FunctionExpression: fn,
+    ArrowFunctionExpression: fn,
   });
+  return { awaits, needsLowering };
 }
 
 /** The last statement, if an expression (but not an assignment), becomes `return (expr);`. */

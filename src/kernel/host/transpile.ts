@@ -38,6 +38,23 @@ const LOWER_OPTIONS: TransformOptions = { loader: 'js', target: 'esnext', suppor
  * const t = await transpileCell('const x: number = await f()\nx', 'Cell In[1]');
  */
 export async function transpileCell(source: string, label: string): Promise<TranspiledCell> {
+  // The label only names files inside the source maps, so re-running a cell reuses its transform.
+  const hit = cache.get(source);
+  if (hit) {
+    cache.delete(source);
+    cache.set(source, hit);
+    return hit;
+  }
+  const result = await _transpile(source, label);
+  cache.set(source, result);
+  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  return result;
+}
+
+const CACHE_SIZE = 256;
+const cache = new Map<string, TranspiledCell>();
+
+async function _transpile(source: string, label: string): Promise<TranspiledCell> {
   const es = loadEsbuild();
   const file = `${label}.ts`;
   let stripped;
@@ -52,10 +69,11 @@ export async function transpileCell(source: string, label: string): Promise<Tran
   } catch (e) {
     return acornError(e, stripped.map, source);
   }
-  const lowered = await es.transform(rewritten.code, { ...LOWER_OPTIONS, sourcefile: `${label}.script.js` });
-  const map = remapping([lowered.map, rewritten.map, stripped.map], () => null);
+  // Most cells have no async functions of their own and come out of rewriteCell already lowered.
+  const lowered = rewritten.lowered ? undefined : await es.transform(rewritten.code, { ...LOWER_OPTIONS, sourcefile: `${label}.script.js` });
+  const map = remapping(lowered ? [lowered.map, rewritten.map, stripped.map] : [rewritten.map, stripped.map], () => null);
   map.sourcesContent = [source];
-  return { ok: true, code: lowered.code, map: JSON.stringify(map), hasResult: rewritten.hasResult };
+  return { ok: true, code: lowered ? lowered.code : rewritten.code, map: JSON.stringify(map), hasResult: rewritten.hasResult };
 }
 
 function syntaxError(e: unknown): TranspiledCell {

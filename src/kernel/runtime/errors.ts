@@ -6,7 +6,9 @@ import { codeFrame } from '../../core/cells/codeFrame';
 interface CellScript {
   label: string;
   source: string;
-  map: TraceMap;
+  /** The raw map, parsed on the first error that needs it (most cells never throw). */
+  rawMap: string;
+  map?: TraceMap;
 }
 
 /** Scripts of executed cells by file name, so frames of functions defined in any cell map back. */
@@ -18,7 +20,7 @@ export function cellFileName(execId: number): string {
 }
 
 export function registerCellScript(fileName: string, label: string, source: string, map: string): void {
-  scripts.set(fileName, { label, source, map: new TraceMap(map) });
+  scripts.set(fileName, { label, source, rawMap: map });
 }
 
 interface Where {
@@ -34,6 +36,7 @@ function mapFrame(site: NodeJS.CallSite): Where | undefined {
   const line = site.getLineNumber();
   const col = site.getColumnNumber();
   if (!script || line === null || col === null) return undefined;
+  script.map ??= new TraceMap(script.rawMap);
   const pos = originalPositionFor(script.map, { line, column: col - 1 });
   if (pos.line === null) return undefined;
   return { label: script.label, source: script.source, line: pos.line, column: pos.column + 1 };

@@ -2,10 +2,30 @@ import { strict as assert } from 'node:assert';
 import vm from 'node:vm';
 import { rewriteCell } from '../../../../src/core/cells/rewrite';
 
+/** A plain driver for the generator a self-lowered cell hands to `__async` (the kernel's adds interrupts). */
+function driveGenerator(self: unknown, args: unknown, gen: (...a: unknown[]) => Generator<unknown, unknown, unknown>): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const it = gen.apply(self, (args ?? []) as unknown[]);
+    const step = (method: 'next' | 'throw', v?: unknown) => {
+      let r: IteratorResult<unknown>;
+      try {
+        r = it[method](v);
+      } catch (e) {
+        reject(e);
+        return;
+      }
+      if (r.done) resolve(r.value);
+      else Promise.resolve(r.value).then((x) => step('next', x), (e) => step('throw', e));
+    };
+    step('next');
+  });
+}
+
 /** Runs rewritten cells one after another in one context, as the kernel does. */
 function kernel(modules: Record<string, unknown> = {}) {
   const imported: string[] = [];
   const ctx = vm.createContext({
+    __async: driveGenerator,
     __mb: {
       import: async (spec: string) => {
         imported.push(spec);
@@ -84,6 +104,20 @@ describe('core/cells rewriteCell', () => {
     assert.equal((await k.run('arr')).value, 2);
   });
 
+  it('lowers plain cells itself and leaves cells with async functions to esbuild', () => {
+    assert.equal(rewriteCell('const v = await f();\nv').lowered, true);
+    assert.match(rewriteCell('const v = await f();').code, /function\* \(\)/);
+    assert.equal(rewriteCell('async function g() { await 1; }').lowered, false);
+    assert.equal(rewriteCell('const h = async () => 1;').lowered, false);
+    assert.equal(rewriteCell('for await (const x of xs) {}').lowered, false);
+    assert.equal(rewriteCell('class A { async m() {} }').lowered, false);
+  });
+
+  it('keeps await precedence when it becomes yield', async () => {
+    const k = kernel();
+    assert.equal((await k.run('await Promise.resolve(2) * 3 + (await Promise.resolve(1))')).value, 7);
+  });
+
   it('produces a source map back to the input', () => {
     const r = rewriteCell('const a = 1;\nb', 'c.js');
     const map = JSON.parse(r.map);
@@ -99,7 +133,7 @@ function plain(v: unknown): unknown {
 
 describe('core/cells rewriteCell result', () => {
   it('returns a parenthesized last expression (an object literal)', async () => {
-    const ctx = vm.createContext({});
+    const ctx = vm.createContext({ __async: driveGenerator });
     const r = rewriteCell('({ a: 1 });');
     assert.deepEqual(plain(await vm.runInContext(r.code, ctx)), { a: 1 });
   });
