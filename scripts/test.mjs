@@ -80,7 +80,7 @@ if ((await run(process.execPath, ['esbuild.mjs'])).code !== 0) {
   process.exit(1);
 }
 step('type check');
-for (const project of ['tsconfig.json', 'tsconfig.webview.json']) {
+for (const project of ['tsconfig.json', 'tsconfig.webview.json', 'test/webview/tsconfig.json']) {
   const r = await run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', project, '--noEmit']);
   if (r.code !== 0) {
     totals.failed++;
@@ -98,7 +98,7 @@ if (tiers.includes('webview') || tiers.includes('integration')) {
     notes.push('the test host (code-server, Chromium) could not be installed');
   } else {
     if (tiers.includes('webview') && fs.existsSync('out/test/webview')) {
-      await mochaTier('webview tests (real Chromium)', ['--spec', 'out/test/webview/**/*.test.js', '--timeout', '60000']);
+      await mochaTier('webview tests (real Chromium)', ['--no-config', '--timeout', '60000', 'out/test/webview/**/*.test.js']);
     }
     if (tiers.includes('integration')) {
       step('integration tests (real VS Code: code-server extension host)');
