@@ -50,6 +50,24 @@ async function mochaTier(name, args, env = {}) {
   if (r.code !== 0 && !failed) notes.push(`${name} did not complete (exit ${r.code})`);
 }
 
+async function integrationRun(title, env) {
+  step(title);
+  const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'mb-it-ws-'));
+  fs.cpSync('test/fixtures/workspace', ws, { recursive: true });
+  const r = await run('bash', ['test/host/run-tests.sh', root, path.join(root, 'out/test/integration/index.js'), ws], { env: { ...process.env, ...env } });
+  const m = r.output.match(/^(\d+) passed, (\d+) failed(?:, (\d+) skipped)?/m);
+  if (m) {
+    totals.passed += Number(m[1]);
+    totals.failed += Number(m[2]);
+    totals.skipped += Number(m[3] ?? 0);
+  }
+  if (!m || (r.code !== 0 && Number(m[2]) === 0)) {
+    totals.failed++;
+    notes.push(`${title} did not complete (exit ${r.code})`);
+  }
+  fs.rmSync(ws, { recursive: true, force: true });
+}
+
 function ensureReferences() {
   // Reference implementations some tests compare against (Debian packages).
   const missing = ['python3-nbformat'].filter((p) => spawnSync('dpkg', ['-s', p], { stdio: 'ignore' }).status !== 0);
@@ -101,21 +119,9 @@ if (tiers.includes('webview') || tiers.includes('integration')) {
       await mochaTier('webview tests (real Chromium)', ['--no-config', '--timeout', '60000', 'out/test/webview/**/*.test.js']);
     }
     if (tiers.includes('integration')) {
-      step('integration tests (real VS Code: code-server extension host)');
-      const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'mb-it-ws-'));
-      fs.cpSync('test/fixtures/workspace', ws, { recursive: true });
-      const r = await run('bash', ['test/host/run-tests.sh', root, path.join(root, 'out/test/integration/index.js'), ws]);
-      const m = r.output.match(/^(\d+) passed, (\d+) failed(?:, (\d+) skipped)?/m);
-      if (m) {
-        totals.passed += Number(m[1]);
-        totals.failed += Number(m[2]);
-        totals.skipped += Number(m[3] ?? 0);
-      }
-      if (!m || (r.code !== 0 && Number(m[2]) === 0)) {
-        totals.failed++;
-        notes.push(`integration run did not complete (exit ${r.code})`);
-      }
-      fs.rmSync(ws, { recursive: true, force: true });
+      // Two VS Code sessions: the trusted workspace, then the same one untrusted (restricted mode).
+      await integrationRun('integration tests (real VS Code: code-server extension host)', { MOCHA_GREP: '@untrusted', MOCHA_INVERT: '1' });
+      await integrationRun('integration tests in an untrusted workspace', { MOCHA_GREP: '@untrusted', UNTRUSTED: '1' });
     }
   }
 }

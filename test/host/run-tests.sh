@@ -16,12 +16,16 @@ export TMPDIR="$STATE/tmp"
 cat > "$STATE/user/User/settings.json" <<'JSON'
 { "workbench.startupEditor": "none", "telemetry.telemetryLevel": "off", "extensions.autoCheckUpdates": false,
   "extensions.autoUpdate": false, "chat.disableAIFeatures": true, "git.enabled": false,
-  "workbench.enableExperiments": false, "notebook.experimental.remoteSave": false }
+  "workbench.enableExperiments": false, "security.workspace.trust.startupPrompt": "never",
+  "security.workspace.trust.banner": "never", "security.workspace.trust.emptyWindow": false }
 JSON
+# UNTRUSTED=1 opens the workspace without trusting it (VS Code's restricted mode).
+TRUST_FLAG="--disable-workspace-trust"
+[ "${UNTRUSTED:-}" = 1 ] && TRUST_FLAG="" 
 HOME="$STATE/home" XDG_CONFIG_HOME="$STATE/home/.config" XDG_DATA_HOME="$STATE/home/.local/share" \
 PATH="$NODE24_DIR/bin:$PATH" setsid "$HOST/code-server/node_modules/.bin/code-server" \
   --auth none --bind-addr "127.0.0.1:$PORT" --disable-telemetry --disable-update-check \
-  --disable-workspace-trust --disable-getting-started-override --reconnection-grace-time 5 \
+  $TRUST_FLAG --disable-getting-started-override --reconnection-grace-time 5 \
   --user-data-dir "$STATE/user" --extensions-dir "$STATE/extensions" \
   --vscode-option enable-smoke-test-driver \
   >"$STATE/code-server.log" 2>&1 </dev/null &

@@ -7,6 +7,10 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 DEST="$ROOT/.vscode-test/host"
 export DEBIAN_FRONTEND=noninteractive
+# Run from `npm test`, this script inherits npm_config_* variables (user agent "node/v20", nodedir…)
+# that npm would take as config for the installs below; code-server's postinstall reads the Node
+# version from the user agent and refuses anything but 24.
+for v in $(compgen -e | grep -i '^npm_config_' || true); do unset "$v"; done
 need_apt=()
 command -v chromium >/dev/null || need_apt+=(chromium)
 dpkg -s libkrb5-dev >/dev/null 2>&1 || need_apt+=(libkrb5-dev)

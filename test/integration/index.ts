@@ -18,7 +18,8 @@ export function run(): Promise<void> {
     out(util.format(...a));
     orig(...a);
   };
-  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec', ...(process.env.MOCHA_GREP ? { grep: process.env.MOCHA_GREP } : {}) });
+  const grep = process.env.MOCHA_GREP ? { grep: process.env.MOCHA_GREP, invert: process.env.MOCHA_INVERT === '1' } : {};
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec', ...grep });
   for (const f of fs.readdirSync(__dirname).sort()) if (f.endsWith('.test.js')) mocha.addFile(path.join(__dirname, f));
   return new Promise((resolve, reject) => {
     try {

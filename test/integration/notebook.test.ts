@@ -80,7 +80,8 @@ describe('Modelbook in a real VS Code extension host', () => {
     const t0 = Date.now();
     await vscode.commands.executeCommand('notebook.cancelExecution');
     const looped = await waitFor('the loop to stop', () => (nb.cellAt(4).executionSummary?.success === false ? nb.cellAt(4) : undefined), 5000);
-    assert.ok(Date.now() - t0 < 2000, `stopped within ${Date.now() - t0} ms`);
+    // Well within the kill deadline (3 s): the kernel stopped the loop itself, as the message below confirms.
+    assert.ok(Date.now() - t0 < 3000, `stopped within ${Date.now() - t0} ms`);
     assert.equal(looped.executionSummary?.success, false);
     assert.match(JSON.parse(textOf(looped, ERROR)).message, /Interrupted/);
     const after = await runCell(nb, 5);
@@ -94,6 +95,19 @@ describe('Modelbook in a real VS Code extension host', () => {
     const cell = await waitFor('the await to be interrupted', () => (nb.cellAt(6).executionSummary?.success === false ? nb.cellAt(6) : undefined), 5000);
     assert.equal(cell.executionSummary?.success, false);
     assert.equal(textOf(await runCell(nb, 5), 'text/plain'), '42');
+  });
+
+  it('cancels queued cells when interrupted', async () => {
+    const nb = (await openNotebook('basic.mlnb')).notebook;
+    await vscode.commands.executeCommand('notebook.clearAllCellsOutputs');
+    await startCell(nb, 6, 'waiting');
+    void vscode.commands.executeCommand('notebook.cell.execute', { ranges: [{ start: 5, end: 6 }], document: nb.uri });
+    await new Promise((r) => setTimeout(r, 300));
+    await vscode.commands.executeCommand('modelbook.interruptKernel');
+    await waitFor('the running cell to stop', () => nb.cellAt(6).executionSummary?.success === false, 5000);
+    await new Promise((r) => setTimeout(r, 500));
+    assert.deepEqual(outputsOf(nb.cellAt(5)), [], 'the queued cell never ran');
+    assert.equal(textOf(await runCell(nb, 5), 'text/plain'), '42', 'it runs when asked again');
   });
 
   it('restarts the kernel: variables are gone, execution numbers start again', async () => {

@@ -15,6 +15,7 @@ const authority = new URL(base).host;
 const remote = (p) => `vscode-remote://${authority}${p}`;
 const env = { ...JSON.parse(process.env.EXT_ENV ?? '{}'), MOCHA_REPORT_FILE: reportFile };
 if (process.env.MOCHA_GREP) env.MOCHA_GREP = process.env.MOCHA_GREP;
+if (process.env.MOCHA_INVERT) env.MOCHA_INVERT = process.env.MOCHA_INVERT;
 const payload = [
   ['extensionDevelopmentPath', remote(extDir)],
   ['extensionTestsPath', remote(testsEntry)],
