@@ -67,8 +67,7 @@ export interface KernelInfo {
   heapLimitMb: number;
 }
 
-/** The wire shape of a message from map `M`. */
-export type Envelope<M> = { [K in keyof M]: { type: K; payload: M[K] } }[keyof M];
+export type { Envelope } from './envelope';
 
 /** Kernel process environment variables, set by the host. */
 export const KERNEL_ENV = {

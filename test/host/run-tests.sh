@@ -16,7 +16,8 @@ export TMPDIR="$STATE/tmp"
 cat > "$STATE/user/User/settings.json" <<'JSON'
 { "workbench.startupEditor": "none", "telemetry.telemetryLevel": "off", "extensions.autoCheckUpdates": false,
   "extensions.autoUpdate": false, "chat.disableAIFeatures": true, "git.enabled": false,
-  "workbench.enableExperiments": false, "security.workspace.trust.startupPrompt": "never",
+  "workbench.enableExperiments": false, "notebook.experimental.remoteSave": false,
+  "security.workspace.trust.startupPrompt": "never",
   "security.workspace.trust.banner": "never", "security.workspace.trust.emptyWindow": false }
 JSON
 # UNTRUSTED=1 opens the workspace without trusting it (VS Code's restricted mode).

@@ -6,7 +6,7 @@ const STDOUT = 'application/vnd.code.notebook.stdout';
 const ERROR = 'application/vnd.code.notebook.error';
 
 interface Api {
-  kernels: { get(nb: vscode.NotebookDocument): { state: string; status?: { sandboxOn: boolean } } | undefined };
+  kernels: { get(nb: vscode.NotebookDocument): { state: string; queued: number; status?: { sandboxOn: boolean } } | undefined };
   status: { text: string };
 }
 
@@ -102,7 +102,7 @@ describe('Modelbook in a real VS Code extension host', () => {
     await vscode.commands.executeCommand('notebook.clearAllCellsOutputs');
     await startCell(nb, 6, 'waiting');
     void vscode.commands.executeCommand('notebook.cell.execute', { ranges: [{ start: 5, end: 6 }], document: nb.uri });
-    await new Promise((r) => setTimeout(r, 300));
+    await waitFor('the second cell to be queued', () => (api.kernels.get(nb)?.queued ?? 0) === 1);
     await vscode.commands.executeCommand('modelbook.interruptKernel');
     await waitFor('the running cell to stop', () => nb.cellAt(6).executionSummary?.success === false, 5000);
     await new Promise((r) => setTimeout(r, 500));
@@ -136,8 +136,12 @@ describe('Modelbook in a real VS Code extension host', () => {
       await vscode.commands.executeCommand('modelbook.restartKernel');
       await vscode.commands.executeCommand('notebook.execute', nb.uri);
       await waitFor('all cells to run', () => nb.getCells().every((c) => c.executionSummary?.timing?.endTime !== undefined && c.outputs.length > 0));
+      assert.ok(nb.isDirty, 'new outputs make the notebook dirty');
       await nb.save();
-      return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+      // Wait for the write itself, not only for save() to resolve.
+      const read = async () => new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+      for (let i = 0; i < 100 && (nb.isDirty || !(await read()).includes('"execution_count": 3')); i++) await new Promise((r) => setTimeout(r, 100));
+      return read();
     };
     const first = await runAllAndSave();
     const second = await runAllAndSave();

@@ -83,6 +83,11 @@ export class KernelSession {
     return this.kernel?.status;
   }
 
+  /** How many cells wait behind the running one. */
+  get queued(): number {
+    return this.queue.length;
+  }
+
   /** Why the last kernel ended, if it died. */
   get lastExitReason(): string | undefined {
     return this.lastExit?.reason;

@@ -1,0 +1,111 @@
+import * as vscode from 'vscode';
+import type { Envelope } from '../../protocol/envelope';
+
+export interface PanelSpec {
+  viewType: string;
+  title: string;
+  /** The webview bundle, `dist/webview/<entry>.js`. */
+  entry: string;
+  column?: vscode.ViewColumn;
+}
+
+/**
+ * One webview panel with a strict CSP (nonce, no eval), resources only from dist/webview and
+ * media/, typed messages both ways, and the ready handshake: messages posted before the webview
+ * says `ready` wait (only the latest per type), so the page never misses its data.
+ */
+export class PanelHost<ToWebview extends object, FromWebview extends object> implements vscode.Disposable {
+  readonly panel: vscode.WebviewPanel;
+  private ready = false;
+  private readonly pending = new Map<keyof ToWebview, unknown>();
+  private readonly listeners = new Set<(msg: Envelope<FromWebview>) => void>();
+  private readonly readyListeners = new Set<() => void>();
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly spec: PanelSpec,
+  ) {
+    const roots = [vscode.Uri.joinPath(extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(extensionUri, 'media')];
+    this.panel = vscode.window.createWebviewPanel(spec.viewType, spec.title, spec.column ?? vscode.ViewColumn.Beside, { enableScripts: true, localResourceRoots: roots });
+    this.panel.webview.html = this.html();
+    this.disposables.push(
+      this.panel.webview.onDidReceiveMessage((m: Envelope<FromWebview> | { type: 'ready' }) => {
+        if (m.type === 'ready') {
+          this.ready = true;
+          for (const [type, payload] of this.pending) this.panel.webview.postMessage({ type, payload });
+          this.pending.clear();
+          for (const l of this.readyListeners) l();
+          return;
+        }
+        for (const l of this.listeners) l(m as Envelope<FromWebview>);
+      }),
+      // A hidden webview is destroyed (no retainContextWhenHidden); it says ready again when shown.
+      this.panel.onDidChangeViewState(() => {
+        if (!this.panel.visible) this.ready = false;
+      }),
+    );
+  }
+
+  get isReady(): boolean {
+    return this.ready;
+  }
+
+  post<K extends keyof ToWebview>(type: K, payload: ToWebview[K]): void {
+    if (this.ready) void this.panel.webview.postMessage({ type, payload });
+    else this.pending.set(type, payload);
+  }
+
+  onMessage(listener: (msg: Envelope<FromWebview>) => void): vscode.Disposable {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  /** Called whenever the webview (re)loads and says ready: push the whole view model again here. */
+  onReady(listener: () => void): vscode.Disposable {
+    this.readyListeners.add(listener);
+    return { dispose: () => this.readyListeners.delete(listener) };
+  }
+
+  reveal(): void {
+    this.panel.reveal(this.spec.column ?? vscode.ViewColumn.Beside);
+  }
+
+  dispose(): void {
+    this.panel.dispose();
+    for (const d of this.disposables) d.dispose();
+    this.listeners.clear();
+    this.readyListeners.clear();
+  }
+
+  private html(): string {
+    const webview = this.panel.webview;
+    const nonce = createNonce();
+    const script = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview', `${this.spec.entry}.js`));
+    const style = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'panel.css'));
+    const csp = [
+      "default-src 'none'",
+      `script-src 'nonce-${nonce}' ${webview.cspSource}`,
+      `style-src ${webview.cspSource} 'unsafe-inline'`,
+      `img-src ${webview.cspSource} data: blob:`,
+      `font-src ${webview.cspSource}`,
+    ].join('; ');
+    return `<!DOCTYPE html>
+<html lang="en"><head><meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${style}">
+<title>${escapeHtml(this.spec.title)}</title></head>
+<body><div id="root"></div><script type="module" nonce="${nonce}" src="${script}"></script></body></html>`;
+  }
+}
+
+function createNonce(): string {
+  const bytes = new Uint8Array(18);
+  globalThis.crypto.getRandomValues(bytes);
+  return Buffer.from(bytes).toString('base64').replace(/[^A-Za-z0-9]/g, '');
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+}
