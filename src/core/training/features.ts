@@ -43,7 +43,7 @@ const defaultNames = (cols: number) => Array.from({ length: cols }, (_, j) => `x
 function fromMatrix(m: Matrix, caller: string): FeatureMatrix {
   if (!Number.isInteger(m.rows) || !Number.isInteger(m.cols) || m.rows < 0 || m.cols < 0) throw new RangeError(`${caller}: a Matrix needs non-negative integer rows and cols (got ${m.rows} × ${m.cols}).`);
   if (m.data.length !== m.rows * m.cols) throw new RangeError(`${caller}: the Matrix says ${m.rows} × ${m.cols} but its data holds ${m.data.length} values.`);
-  const data = Float32Array.from(m.data as ArrayLike<number>);
+  const data = new Float32Array(m.data as ArrayLike<number>);
   const names = defaultNames(m.cols);
   checkFinite(data, m.cols, names, caller);
   return { rows: m.rows, cols: m.cols, data, names };
