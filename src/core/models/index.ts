@@ -2,4 +2,5 @@
 export {};
 // Neural networks (MLP estimators, the LayersModel wrapper) and the training-loop pieces they share.
 export * from './mlp/index';
+export * from './layers/index';
 export * from '../training/index';

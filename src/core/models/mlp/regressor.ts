@@ -1,5 +1,6 @@
 import type { Features, FitOptions, Regressor, Target } from '../contract';
 import { collectFeatures } from '../../training/features';
+import { r2Score } from '../../training/scores';
 import { collectRegressionTarget } from '../../training/targets';
 import { BaseMlp } from './base';
 import { _fitMlp } from './fitMlp';
@@ -51,7 +52,7 @@ export class MLPRegressor extends BaseMlp implements Regressor {
       y: target,
       ...(validation ? { validation } : {}),
       scoreName: 'r2',
-      score: (outputs, yv, rows) => r2(outputs, yv, rows),
+      score: (outputs, yv, rows) => r2Score(outputs, yv, rows),
     }, options);
     this.setFitted({ ...fit, featureNames: m.names, output: 'identity' });
     return this;
@@ -77,21 +78,6 @@ export class MLPRegressor extends BaseMlp implements Regressor {
   async score(x: Features, y: Target): Promise<number> {
     const predicted = await this.predict(x);
     const target = collectRegressionTarget(y, predicted.length, 'MLPRegressor.score');
-    return r2(predicted, target, predicted.length);
+    return r2Score(predicted, target, predicted.length);
   }
-}
-
-/** scikit-learn's r2_score: 1 − SS_res / SS_tot (1 for a perfect fit of a constant target, else 0). */
-function r2(pred: ArrayLike<number>, y: ArrayLike<number>, rows: number): number {
-  let mean = 0;
-  for (let i = 0; i < rows; i++) mean += y[i];
-  mean /= rows;
-  let res = 0;
-  let tot = 0;
-  for (let i = 0; i < rows; i++) {
-    res += (y[i] - pred[i]) ** 2;
-    tot += (y[i] - mean) ** 2;
-  }
-  if (tot === 0) return res === 0 ? 1 : 0;
-  return 1 - res / tot;
 }
