@@ -18,6 +18,8 @@ export interface EncodedClasses {
  */
 export function encodeClasses(y: Target, rows: number, caller = 'encodeClasses'): EncodedClasses {
   checkLength(y, rows, caller);
+  const small = _encodeSmallIntegers(y, rows);
+  if (small) return small;
   const kinds = new Set<string>();
   const seen = new Set<ClassLabel>();
   for (let i = 0; i < rows; i++) {
@@ -32,6 +34,27 @@ export function encodeClasses(y: Target, rows: number, caller = 'encodeClasses')
   const index = new Map(classes.map((c, k) => [c, k]));
   const codes = new Int32Array(rows);
   for (let i = 0; i < rows; i++) codes[i] = index.get(y[i] as ClassLabel)!;
+  return { classes, codes };
+}
+
+/** Integer labels in a small range (the usual 0/1 or 0…k-1 codes) through a lookup table; undefined otherwise. */
+function _encodeSmallIntegers(y: Target, rows: number): EncodedClasses | undefined {
+  if (rows === 0) return undefined;
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < rows; i++) {
+    const v = y[i];
+    if (typeof v !== 'number' || !Number.isInteger(v)) return undefined;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  if (!(max - min <= 65_536)) return undefined;
+  const code = new Int32Array(max - min + 1).fill(-1);
+  for (let i = 0; i < rows; i++) code[(y[i] as number) - min] = 0;
+  const classes: number[] = [];
+  for (let v = 0; v < code.length; v++) if (code[v] === 0) code[v] = classes.push(v + min) - 1;
+  const codes = new Int32Array(rows);
+  for (let i = 0; i < rows; i++) codes[i] = code[(y[i] as number) - min];
   return { classes, codes };
 }
 

@@ -34,6 +34,8 @@ describe('encodeClasses', () => {
     assert.deepEqual(encodeClasses(['b', 'a', 'b', 'B'], 4), { classes: ['B', 'a', 'b'], codes: Int32Array.of(2, 1, 2, 0) });
     assert.deepEqual(encodeClasses([10, 2, 2], 3).classes, [2, 10]);
     assert.deepEqual(encodeClasses([true, false], 2).classes, [false, true]);
+    assert.deepEqual(encodeClasses(Int32Array.of(5, -3, 5), 3), { classes: [-3, 5], codes: Int32Array.of(1, 0, 1) });
+    assert.deepEqual(encodeClasses([0.5, 2, 0.5], 3).classes, [0.5, 2]);
   });
 
   it('refuses mixed and missing labels, and labels not seen in training', () => {
