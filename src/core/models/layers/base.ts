@@ -95,11 +95,10 @@ export abstract class BaseLayersEstimator implements Displayable {
     return { [MIME.html]: `<div><b>${this.typeName}</b> (${esc(status)}), ${s.parameterCount} parameters<table><tr><th>layer</th><th>kind</th><th>output</th><th>parameters</th></tr>${rows}</table></div>`, [MIME.text]: `${this.typeName}(${s.layers!.map((l) => l.kind).join(' → ')}) ${status}` };
   }
 
-  /** Compiles if needed, then runs the shared seeded loop on the model. */
-  protected async fitCore(x: Features, task: LayersTask, options: FitOptions): Promise<void> {
+  /** Compiles if needed, then runs the shared seeded loop on the model (`m`: the features, already collected). */
+  protected async fitCore(m: FeatureMatrix, task: LayersTask, options: FitOptions): Promise<void> {
     const stopped = collectStopSignals(options.signal);
     const tf = await getTf();
-    const m = collectFeatures(x, `${this.typeName}.fit`);
     const cols = this.inputSize();
     if (m.cols !== cols) throw new RangeError(`${this.typeName}.fit: x has ${m.cols} features but the model's input takes ${cols} values per row.`);
     const units = this.outputUnits();

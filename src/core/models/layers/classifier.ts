@@ -42,7 +42,8 @@ export class LayersClassifier extends BaseLayersEstimator implements Classifier 
    * await clf.fit(x, y, { validation: { x: xVal, y: yVal } });
    */
   async fit(x: Features, y: Target, options: FitOptions = {}): Promise<this> {
-    const rows = collectFeatures(x, 'LayersClassifier.fit').rows;
+    const m = collectFeatures(x, 'LayersClassifier.fit');
+    const rows = m.rows;
     const { classes, codes } = encodeClasses(y, rows, 'LayersClassifier.fit');
     if (classes.length < 2) throw new RangeError(`LayersClassifier.fit: y has only one class (${JSON.stringify(classes[0])}); a classifier needs at least two.`);
     const toTargets = (c: Int32Array, units: number, loss: string | undefined) => {
@@ -54,7 +55,7 @@ export class LayersClassifier extends BaseLayersEstimator implements Classifier 
       return { y: onehot, width: units };
     };
     const v = options.validation;
-    await this.fitCore(x, {
+    await this.fitCore(m, {
       defaultLoss: (units) => (units === 1 ? 'binaryCrossentropy' : 'categoricalCrossentropy'),
       encode: (units, loss) => ({ ...toTargets(codes, units, loss), stratify: codes }),
       ...(v ? { encodeValidation: (units: number, loss: string | undefined) => {

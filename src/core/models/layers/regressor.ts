@@ -34,10 +34,11 @@ export class LayersRegressor extends BaseLayersEstimator implements Regressor {
    */
   async fit(x: Features, y: Target, options: FitOptions = {}): Promise<this> {
     if (this.outputUnits() !== 1) throw new RangeError(`LayersRegressor.fit: the model must end in one output unit (it has ${this.outputUnits()}).`);
-    const rows = collectFeatures(x, 'LayersRegressor.fit').rows;
+    const m = collectFeatures(x, 'LayersRegressor.fit');
+    const rows = m.rows;
     const target = collectRegressionTarget(y, rows, 'LayersRegressor.fit');
     const v = options.validation;
-    await this.fitCore(x, {
+    await this.fitCore(m, {
       defaultLoss: () => 'meanSquaredError',
       encode: () => ({ y: target, width: 1 }),
       ...(v ? { encodeValidation: () => {
