@@ -28,6 +28,12 @@ export function collectFeatures(x: Features, caller = 'collectFeatures'): Featur
   throw new TypeError(`${caller}: features must be an arquero table of numeric columns, a Matrix ({ rows, cols, data: Float64Array }) or an array of numeric rows (number[][]).`);
 }
 
+/**
+ * Whether x is a Matrix ({ rows, cols, data } with a typed array).
+ *
+ * @example
+ * isMatrix({ rows: 1, cols: 2, data: Float64Array.of(1, 2) }) // true
+ */
 export function isMatrix(x: unknown): x is Matrix {
   const m = x as Partial<Matrix> | null;
   return typeof m === 'object' && m !== null && typeof m.rows === 'number' && typeof m.cols === 'number' && ArrayBuffer.isView(m.data);

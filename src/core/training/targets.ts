@@ -76,7 +76,12 @@ export function encodeWithClasses(y: Target, classes: ClassLabel[], rows: number
   return codes;
 }
 
-/** Labels in np.unique order. */
+/**
+ * Labels in np.unique order.
+ *
+ * @example
+ * sortLabels(['b', 'B', 'a']) // ['B', 'a', 'b']
+ */
 export function sortLabels(labels: ClassLabel[]): ClassLabel[] {
   return [...labels].sort((a, b) => {
     if (typeof a === 'number' && typeof b === 'number') return a - b;

@@ -39,11 +39,22 @@ export async function setupKernelTf(tf: unknown, loader: ModuleSource, distDir: 
   }
 }
 
-/** The backend the kernel chose, once TF.js has been loaded (undefined before). */
+/**
+ * The backend the kernel chose, once TF.js has been loaded (undefined before).
+ *
+ * @example
+ * tfBackendReport()?.backend // 'wasm'
+ */
 export function tfBackendReport(): BackendReport | undefined {
   return (globalThis as Record<symbol, BackendReport | undefined>)[TF_BACKEND_REPORT];
 }
 
+/**
+ * Where the kernel finds tfjs-node and tfjs-backend-wasm: the workspace (as a cell's import would), else Modelbook's bundle.
+ *
+ * @example
+ * await setupTfBackend(tf, kernelBackendSources(loader, distDir));
+ */
 export function kernelBackendSources(loader: ModuleSource, distDir: string): BackendSources {
   const installed = (spec: string): string | undefined => {
     try {

@@ -35,19 +35,35 @@ export interface MlpFit {
   batchSize: number;
 }
 
-/** The concrete engine 'auto' means here: the fused kernel where WebAssembly SIMD runs. */
+/**
+ * The concrete engine 'auto' means here: the fused kernel where WebAssembly SIMD runs.
+ *
+ * @example
+ * resolveEngineKind('auto') // 'fused' in Node 20 and current browsers
+ */
 export function resolveEngineKind(kind: MlpEngineKind): Exclude<MlpEngineKind, 'auto'> {
   if (kind === 'fused' && !fusedKernelSupported()) throw new Error('engine: "fused" needs WebAssembly SIMD, which this runtime lacks; use engine: "tfjs" or "auto".');
   return kind === 'auto' ? (fusedKernelSupported() ? 'fused' : 'tfjs') : kind;
 }
 
-/** Opens an engine of `kind` for `spec` holding `weights`. */
+/**
+ * Opens an engine of `kind` for `spec` holding `weights` (activation buffers for `batchCapacity` rows).
+ *
+ * @example
+ * const engine = await openMlpEngine('fused', spec, weights, 512);
+ */
 export async function openMlpEngine(kind: Exclude<MlpEngineKind, 'auto'>, spec: NetworkSpec, weights: MlpWeights, batchCapacity: number): Promise<MlpEngine> {
   const engine = kind === 'fused' ? await FusedEngine.create(spec, batchCapacity) : await TfEngine.create(spec);
   engine.setWeights(weights);
   return engine;
 }
 
+/**
+ * The engines' description of the network and optimizer, from the estimator's parameters.
+ *
+ * @example
+ * networkSpec(params, [32, 64, 1], 'sigmoid').learningRate // params.learningRateInit
+ */
 export function networkSpec(params: MLPParams, sizes: number[], output: MlpOutput): NetworkSpec {
   return { sizes, activation: params.activation, output, learningRate: params.learningRateInit, beta1: params.beta1, beta2: params.beta2, epsilon: params.epsilon, alpha: params.alpha };
 }
@@ -56,6 +72,9 @@ export function networkSpec(params: MLPParams, sizes: number[], output: MlpOutpu
  * Trains an MLP the way scikit-learn's stochastic solver does (seeded Glorot init, shuffled
  * mini-batches, Adam, its stopping rule and early stopping), on the fused kernel or TF.js.
  * `title` names the model in the progress display.
+ *
+ * @example
+ * const fit = await _fitMlp('MLPClassifier', params, features, task, options);
  */
 export async function _fitMlp(title: string, params: MLPParams, x: FeatureMatrix, task: MlpTask, options: FitOptions): Promise<MlpFit> {
   const stopped = collectStopSignals(options.signal);

@@ -55,7 +55,12 @@ export function fusedKernelSupported(): boolean {
   return supported;
 }
 
-/** A fresh kernel instance with its own memory (each network gets one; memory is freed with it). */
+/**
+ * A fresh kernel instance with its own memory (each network gets one; memory is freed with it).
+ *
+ * @example
+ * const { exports, layout } = await instantiateFusedKernel();
+ */
 export async function instantiateFusedKernel(): Promise<{ exports: FusedExports; layout: PlanLayout }> {
   const wasm = wasmApi();
   if (!wasm) throw new Error('The fused MLP kernel needs WebAssembly, which this runtime lacks; use engine: "tfjs".');
@@ -74,12 +79,23 @@ function readLayout(e: FusedExports): PlanLayout {
   return { bytes: words[0], maxLayers: words[1], field };
 }
 
-/** Grows the kernel's memory to at least `bytes`. */
+/**
+ * Grows the kernel's memory to at least `bytes`.
+ *
+ * @example
+ * ensureMemory(exports, top + 1 << 20);
+ */
 export function ensureMemory(e: FusedExports, bytes: number): void {
   const have = e.memory.buffer.byteLength;
   if (bytes > have) e.memory.grow(Math.ceil((bytes - have) / 65536));
 }
 
+/**
+ * `offset` rounded up to a multiple of `to` (16: one v128).
+ *
+ * @example
+ * align(17) // 32
+ */
 export function align(offset: number, to = 16): number {
   return Math.ceil(offset / to) * to;
 }

@@ -45,12 +45,12 @@ export function initMlpWeights(sizes: number[], activation: MlpActivation, rng: 
   return { sizes: [...sizes], coefs, intercepts };
 }
 
-/** A deep copy. */
-export function cloneMlpWeights(w: MlpWeights): MlpWeights {
-  return { sizes: [...w.sizes], coefs: w.coefs.map((c) => c.slice()), intercepts: w.intercepts.map((b) => b.slice()) };
-}
-
-/** Number of trainable values. */
+/**
+ * Number of trainable values of an MLP with these layer widths.
+ *
+ * @example
+ * countMlpParameters([32, 64, 1]) // 32·64 + 64 + 64·1 + 1 = 2177
+ */
 export function countMlpParameters(sizes: number[]): number {
   let n = 0;
   for (let l = 0; l + 1 < sizes.length; l++) n += sizes[l] * sizes[l + 1] + sizes[l + 1];
