@@ -83,7 +83,7 @@ function readLayout(e: FusedExports): PlanLayout {
  * Grows the kernel's memory to at least `bytes`.
  *
  * @example
- * ensureMemory(exports, top + 1 << 20);
+ * ensureMemory(exports, top + (1 << 20));
  */
 export function ensureMemory(e: FusedExports, bytes: number): void {
   const have = e.memory.buffer.byteLength;
