@@ -4,6 +4,7 @@ import { createRequire, isBuiltin } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { exports as resolveExports } from 'resolve.exports';
 import { message } from '../../core/messages';
+import { setupKernelTf } from '../tf/kernelBackend';
 
 /** Modules every notebook can import without installing them, and the bundle that provides each. */
 const BUILTINS: Record<string, string> = {
@@ -45,7 +46,10 @@ export class ModuleLoader {
   }
 
   private async loadUncached(spec: string): Promise<unknown> {
-    return import(this.resolve(spec));
+    const ns = await import(this.resolve(spec));
+    // The first load of TF.js picks its backend (tfjs-node, else wasm with SIMD, else cpu).
+    if (spec === '@tensorflow/tfjs') await setupKernelTf(ns, this, this.distDir);
+    return ns;
   }
 
   resolve(spec: string): string {

@@ -1,0 +1,78 @@
+/**
+ * Seeded randomness for training: weight initialisation, shuffling and validation splits draw
+ * from here, never from Math.random or TF.js's unseeded RNG, so the same seed gives the same model.
+ * The generator is xoshiro128** (32-bit state words, so every engine computes it identically),
+ * seeded through splitmix32.
+ */
+
+/** A seeded random number generator. */
+export interface Rng {
+  /** The next 32 random bits as an unsigned integer. */
+  nextUint32(): number;
+  /** A uniform float in [0, 1) with 53 random bits. */
+  random(): number;
+  /** A uniform integer in [0, n), without modulo bias. */
+  integer(n: number): number;
+  /** A uniform float in [low, high). */
+  uniform(low: number, high: number): number;
+}
+
+/**
+ * A generator for `seed`; `stream` names an independent sequence from the same seed (e.g.
+ * 'init' and 'shuffle'), so changing how much one consumer draws never shifts another.
+ *
+ * @param seed any finite number (integers are typical); default 0
+ * @param stream optional name of an independent stream; default '' (the main stream)
+ * @example
+ * const rng = createRng(42, 'shuffle');
+ * rng.integer(10) // the same value on every run and machine
+ */
+export function createRng(seed = 0, stream = ''): Rng {
+  if (typeof seed !== 'number' || !Number.isFinite(seed)) throw new TypeError(`createRng: seed must be a finite number (got ${String(seed)}).`);
+  if (typeof stream !== 'string') throw new TypeError('createRng: stream must be a string naming the sequence, e.g. "shuffle".');
+  return _createRng(seed, stream);
+}
+
+export function _createRng(seed: number, stream: string): Rng {
+  // Fold the seed's 64-bit pattern and the stream name into 32 bits, then expand with splitmix32.
+  const bits = new Float64Array([seed]);
+  const words = new Uint32Array(bits.buffer);
+  let h = Math.imul(words[0] ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(words[1] ^ 0x7f4a7c15, 0xc2b2ae35);
+  for (let i = 0; i < stream.length; i++) h = Math.imul(h ^ stream.charCodeAt(i), 0x01000193);
+  let sm = h >>> 0;
+  const splitmix = (): number => {
+    sm = (sm + 0x9e3779b9) >>> 0;
+    let z = sm;
+    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+    return (z ^ (z >>> 16)) >>> 0;
+  };
+  const s = new Uint32Array([splitmix(), splitmix(), splitmix(), splitmix()]);
+  if ((s[0] | s[1] | s[2] | s[3]) === 0) s[0] = 1;
+  const nextUint32 = (): number => {
+    const result = Math.imul(rotl(Math.imul(s[1], 5), 7), 9) >>> 0;
+    const t = s[1] << 9;
+    s[2] ^= s[0];
+    s[3] ^= s[1];
+    s[1] ^= s[2];
+    s[0] ^= s[3];
+    s[2] ^= t;
+    s[3] = rotl(s[3], 11);
+    return result;
+  };
+  const random = (): number => ((nextUint32() >>> 5) * 67108864 + (nextUint32() >>> 6)) / 9007199254740992;
+  const integer = (n: number): number => {
+    if (!Number.isInteger(n) || n <= 0 || n > 2 ** 32) throw new RangeError(`Rng.integer: n must be an integer in [1, 2^32] (got ${n}).`);
+    // Lemire's nearly-divisionless method would need 64-bit products; rejection on the top range is exact.
+    const limit = 2 ** 32 - (2 ** 32 % n);
+    let x = nextUint32();
+    while (x >= limit) x = nextUint32();
+    return x % n;
+  };
+  const uniform = (low: number, high: number): number => low + (high - low) * random();
+  return { nextUint32, random, integer, uniform };
+}
+
+function rotl(x: number, k: number): number {
+  return (x << k) | (x >>> (32 - k));
+}

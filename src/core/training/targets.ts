@@ -1,0 +1,116 @@
+import type { ClassLabel, Target } from '../models/contract';
+
+/** Class labels sorted as scikit-learn sorts them (np.unique), and each row's index into them. */
+export interface EncodedClasses {
+  classes: ClassLabel[];
+  codes: Int32Array;
+}
+
+/**
+ * Encodes class labels: numbers ascending, strings by code point, false before true (np.unique's
+ * order). Mixed label types and missing labels are refused.
+ *
+ * @param y the labels
+ * @param rows the number of feature rows y must match
+ * @param caller names the method in error messages; default 'encodeClasses'
+ * @example
+ * encodeClasses(['b', 'a', 'b'], 3) // { classes: ['a', 'b'], codes: Int32Array [1, 0, 1] }
+ */
+export function encodeClasses(y: Target, rows: number, caller = 'encodeClasses'): EncodedClasses {
+  checkLength(y, rows, caller);
+  const small = _encodeSmallIntegers(y, rows);
+  if (small) return small;
+  const kinds = new Set<string>();
+  const seen = new Set<ClassLabel>();
+  for (let i = 0; i < rows; i++) {
+    const v = y[i] as unknown;
+    if (v === null || v === undefined || (typeof v === 'number' && Number.isNaN(v))) throw new TypeError(`${caller}: the target has a missing label at row ${i}; drop or fill those rows first.`);
+    if (typeof v !== 'number' && typeof v !== 'string' && typeof v !== 'boolean') throw new TypeError(`${caller}: class labels must be numbers, strings or booleans (row ${i} is ${typeof v}).`);
+    kinds.add(typeof v);
+    seen.add(v);
+  }
+  if (kinds.size > 1) throw new TypeError(`${caller}: the target mixes ${[...kinds].join(' and ')} labels; use one type (e.g. convert them all to strings).`);
+  const classes = sortLabels([...seen]);
+  const index = new Map(classes.map((c, k) => [c, k]));
+  const codes = new Int32Array(rows);
+  for (let i = 0; i < rows; i++) codes[i] = index.get(y[i] as ClassLabel)!;
+  return { classes, codes };
+}
+
+/** Integer labels in a small range (the usual 0/1 or 0…k-1 codes) through a lookup table; undefined otherwise. */
+function _encodeSmallIntegers(y: Target, rows: number): EncodedClasses | undefined {
+  if (rows === 0) return undefined;
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < rows; i++) {
+    const v = y[i];
+    if (typeof v !== 'number' || !Number.isInteger(v)) return undefined;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  if (!(max - min <= 65_536)) return undefined;
+  const code = new Int32Array(max - min + 1).fill(-1);
+  for (let i = 0; i < rows; i++) code[(y[i] as number) - min] = 0;
+  const classes: number[] = [];
+  for (let v = 0; v < code.length; v++) if (code[v] === 0) code[v] = classes.push(v + min) - 1;
+  const codes = new Int32Array(rows);
+  for (let i = 0; i < rows; i++) codes[i] = code[(y[i] as number) - min];
+  return { classes, codes };
+}
+
+/**
+ * Codes of `y` against known classes (e.g. validation labels against the training classes).
+ *
+ * @example
+ * encodeWithClasses(['b'], ['a', 'b'], 1) // Int32Array [1]
+ */
+export function encodeWithClasses(y: Target, classes: ClassLabel[], rows: number, caller = 'encodeWithClasses'): Int32Array {
+  checkLength(y, rows, caller);
+  const index = new Map(classes.map((c, k) => [c, k]));
+  const codes = new Int32Array(rows);
+  for (let i = 0; i < rows; i++) {
+    const k = index.get(y[i] as ClassLabel);
+    if (k === undefined) throw new RangeError(`${caller}: label ${JSON.stringify(y[i])} at row ${i} was not among the training classes (${classes.map((c) => JSON.stringify(c)).join(', ')}).`);
+    codes[i] = k;
+  }
+  return codes;
+}
+
+/**
+ * Labels in np.unique order.
+ *
+ * @example
+ * sortLabels(['b', 'B', 'a']) // ['B', 'a', 'b']
+ */
+export function sortLabels(labels: ClassLabel[]): ClassLabel[] {
+  return [...labels].sort((a, b) => {
+    if (typeof a === 'number' && typeof b === 'number') return a - b;
+    if (typeof a === 'boolean' && typeof b === 'boolean') return Number(a) - Number(b);
+    const sa = String(a);
+    const sb = String(b);
+    return sa < sb ? -1 : sa > sb ? 1 : 0;
+  });
+}
+
+/**
+ * A regression target as float32 (booleans become 0/1); missing or non-numeric values are refused.
+ *
+ * @example
+ * collectRegressionTarget([1, 2.5], 2) // Float32Array [1, 2.5]
+ */
+export function collectRegressionTarget(y: Target, rows: number, caller = 'collectRegressionTarget'): Float32Array {
+  checkLength(y, rows, caller);
+  const out = new Float32Array(rows);
+  for (let i = 0; i < rows; i++) {
+    const v = y[i] as unknown;
+    const num = typeof v === 'boolean' ? Number(v) : v;
+    if (typeof num !== 'number' || !Number.isFinite(num)) throw new TypeError(`${caller}: y must hold finite numbers; row ${i} is ${JSON.stringify(v)}.`);
+    out[i] = num;
+  }
+  return out;
+}
+
+function checkLength(y: Target, rows: number, caller: string): void {
+  if (!y || typeof (y as { length?: unknown }).length !== 'number') throw new TypeError(`${caller}: y must be an array of labels or numbers, one per row of x.`);
+  if (y.length !== rows) throw new RangeError(`${caller}: y has ${y.length} values but x has ${rows} rows.`);
+}
