@@ -46,6 +46,13 @@ const targets = [
   { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', format: 'cjs', external: ['esbuild'], banner: { js: '#!/usr/bin/env node' } },
   { ...node, entryPoints: ['src/kernel/modelbook/index.ts'], outfile: 'dist/modelbook.mjs', format: 'esm', banner: esmRequire, plugins: [sharedLibraries] },
   { ...node, entryPoints: { tfjs: 'src/kernel/vendor/tfjs.ts', arquero: 'src/kernel/vendor/arquero.ts' }, outdir: 'dist/vendor', outExtension: { '.js': '.mjs' }, format: 'esm', banner: esmRequire, sourcemap: false, mainFields: ['module', 'main'] },
+  // The WASM backend registers into the same TF.js engine cells use (tfjs-core → ./tfjs.mjs);
+  // Emscripten's Node glue reads __dirname, which ES modules lack.
+  {
+    ...node, entryPoints: { 'tfjs-backend-wasm': 'src/kernel/tf/vendorWasmBackend.ts' }, outdir: 'dist/vendor', outExtension: { '.js': '.mjs' }, format: 'esm', sourcemap: false, mainFields: ['module', 'main'],
+    banner: { js: `${esmRequire.js} import { fileURLToPath as __mbPath } from 'node:url'; const __filename = __mbPath(import.meta.url); const __dirname = __mbPath(new URL('.', import.meta.url));` },
+    plugins: [{ name: 'shared-tfjs-core', setup: (b) => b.onResolve({ filter: /^@tensorflow\/tfjs-core$/ }, () => ({ path: './tfjs.mjs', external: true })) }],
+  },
   {
     // Code splitting: the Vega chunk loads with the first chart, not with every table.
     entryPoints: { renderer: 'webview/renderer/index.ts' }, outdir: 'dist/webview', splitting: true, chunkNames: 'chunks/[name]-[hash]', bundle: true, format: 'esm', platform: 'browser', target: 'es2022',
