@@ -31,8 +31,6 @@ const toY = (rows: number[]) => rows.map((i) => species.indexOf(penguins.array('
 ({ train: trainRows.length, test: testRows.length, classes: species })"""),
 ("code", """import * as tf from '@tensorflow/tfjs';
 
-tf.setBackend('cpu');
-tf.util.seedrandom?.('42');
 const model = tf.sequential({ layers: [tf.layers.dense({ inputShape: [4], units: 3, activation: 'softmax', kernelInitializer: tf.initializers.glorotUniform({ seed: 7 }) })] });
 model.compile({ optimizer: tf.train.adam(0.1), loss: 'sparseCategoricalCrossentropy', metrics: ['accuracy'] });
 const history = await model.fit(tf.tensor2d(toX(trainRows)), tf.tensor1d(toY(trainRows), 'float32'), { epochs: 60, batchSize: 64, shuffle: false, verbose: 0 });
