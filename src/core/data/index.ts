@@ -1,3 +1,7 @@
 // Public API of src/core/data, re-exported by the `modelbook` module (src/core/modelbook/index.ts).
-export {};
 export * from './fingerprint';
+export * from './types';
+export * from './parseCSV';
+export * from './parseParquet';
+export * from './dateColumn';
+export { zstdDecompress } from './zstd/decompress';

@@ -1,0 +1,155 @@
+// Data loading: CSV 1M rows × 10 columns (numbers, text, booleans, a date) against pandas
+// `read_csv` in the same run (target: within 1.5× pandas), where the time goes, and the
+// 3-million-row flights Parquet file (time and peak RSS, all columns and a column subset).
+// usage: node --expose-gc out/bench/data.bench.js [--rows N] [--runs N]
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fromCSV } from 'arquero';
+import { readCSV } from '../src/kernel/modelbook/data/csv';
+import { readParquet } from '../src/kernel/modelbook/data/parquet';
+import { RowChunk, Tokenizer } from '../src/core/data/csv/tokenize';
+
+const PY = '/usr/bin/python3';
+const args = process.argv.slice(2);
+const arg = (name: string, fallback: number) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+
+async function main(): Promise<void> {
+  if (args[0] === '--child-parquet') return childParquet(args[1], args[2]);
+  const rows = arg('--rows', 1_000_000);
+  const runs = arg('--runs', 3);
+  const file = generateCSV(rows);
+  console.log(`CSV: ${file} (${(fs.statSync(file).size / 1e6).toFixed(1)} MB, ${rows} rows × 10 columns)`);
+  await benchCSV(file, runs);
+  benchParquet();
+}
+
+/** A reproducible CSV like a real feature file: ids, floats, a sparse column, categories, flags, dates. */
+function generateCSV(rows: number): string {
+  const file = path.join(os.tmpdir(), `modelbook-bench-${rows}x10-v1.csv`);
+  if (fs.existsSync(file)) return file;
+  let seed = 42;
+  const rand = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  const cats = ['red', 'green', 'blue', 'yellow', 'black', 'white', 'orange', 'purple'];
+  const day0 = Date.UTC(2015, 0, 1);
+  const tmp = `${file}.${process.pid}.tmp`;
+  const fd = fs.openSync(tmp, 'w');
+  const lines: string[] = ['id,a,b,c,d,n,cat,city,flag,date'];
+  for (let i = 0; i < rows; i++) {
+    const c = i % 17 === 0 ? '' : ((rand() - 0.5) * 4).toFixed(4);
+    const date = new Date(day0 + Math.floor(rand() * 3000) * 86400000).toISOString().slice(0, 10);
+    lines.push(`${i},${(rand() * 100).toFixed(6)},${(50 + (rand() - 0.5) * 20).toFixed(3)},${c},${(-Math.log(1 - rand()) * 10).toPrecision(6)},${Math.floor(rand() * 1000)},${cats[Math.floor(rand() * 8)]},city${Math.floor(rand() * 2000)},${rand() < 0.5},${date}`);
+    if (lines.length === 10000) fs.writeSync(fd, lines.splice(0).join('\n') + '\n');
+  }
+  fs.writeSync(fd, lines.join('\n') + '\n');
+  fs.closeSync(fd);
+  fs.renameSync(tmp, file);
+  return file;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+async function benchCSV(file: string, runs: number): Promise<void> {
+  const py = pandasTimes(file, runs);
+  const ours: number[] = [];
+  const tokenizeOnly: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    gc();
+    const t0 = performance.now();
+    const t = await readCSV(file);
+    ours.push(performance.now() - t0);
+    if (r === 0) console.log(`  columns: ${t.columnNames().map((c) => `${c}:${describeColumn(t.column(c))}`).join(', ')}`);
+    gc();
+    const bytes = fs.readFileSync(file);
+    const t1 = performance.now();
+    const tok = new Tokenizer(bytes, { delimiter: 44, quote: 34, comment: -1 });
+    const chunk = new RowChunk(8192, 10);
+    while (tok.fill(chunk) > 0);
+    tokenizeOnly.push(performance.now() - t1);
+  }
+  gc();
+  const bytes = fs.readFileSync(file);
+  const tRead = performance.now();
+  fs.readFileSync(file);
+  const readMs = performance.now() - tRead;
+  const text = new TextDecoder().decode(bytes);
+  const ta = performance.now();
+  fromCSV(text);
+  const arqueroMs = performance.now() - ta;
+  const m = median(ours);
+  console.log(`  modelbook readCSV: median ${m.toFixed(0)} ms (runs: ${ours.map((x) => x.toFixed(0)).join(', ')})`);
+  console.log(`    where the time goes: file read ${readMs.toFixed(0)} ms, tokenizing (field boundaries) ${median(tokenizeOnly).toFixed(0)} ms, converting columns ≈ ${(m - readMs - median(tokenizeOnly)).toFixed(0)} ms`);
+  console.log(`  arquero fromCSV (text already decoded): ${arqueroMs.toFixed(0)} ms (${(arqueroMs / m).toFixed(2)}× modelbook)`);
+  if (!py) {
+    console.log('  skipped: pandas not installed (/usr/bin/python3 -c "import pandas" failed)');
+    return;
+  }
+  console.log(`  pandas read_csv(parse_dates=['date']): median ${py.dates.toFixed(0)} ms; read_csv() (dates left as text): ${py.plain.toFixed(0)} ms`);
+  console.log(`  ratio modelbook / pandas (same work, dates parsed): ${(m / py.dates).toFixed(2)}× (target ≤ 1.5×); vs plain read_csv: ${(m / py.plain).toFixed(2)}×`);
+}
+
+function describeColumn(c: unknown): string {
+  const name = (c as { constructor?: { name?: string } })?.constructor?.name ?? typeof c;
+  return name === 'Array' ? `Array<${typeof (c as unknown[]).find((v) => v !== null)}>` : name;
+}
+
+function pandasTimes(file: string, runs: number): { dates: number; plain: number } | undefined {
+  const script = `
+import sys, time, json
+try:
+    import pandas as pd
+except ImportError:
+    print(json.dumps(None)); sys.exit(0)
+f, runs = sys.argv[1], int(sys.argv[2])
+d, p = [], []
+for _ in range(runs):
+    t = time.perf_counter(); pd.read_csv(f, parse_dates=['date']); d.append(time.perf_counter() - t)
+    t = time.perf_counter(); pd.read_csv(f); p.append(time.perf_counter() - t)
+d.sort(); p.sort()
+print(json.dumps({'dates': d[len(d)//2] * 1000, 'plain': p[len(p)//2] * 1000}))
+`;
+  if (!fs.existsSync(PY)) return undefined;
+  const r = spawnSync(PY, ['-c', script, file, String(runs)], { encoding: 'utf8' });
+  if (r.status !== 0) return undefined;
+  return JSON.parse(r.stdout.trim()) ?? undefined;
+}
+
+function benchParquet(): void {
+  const file = path.resolve('node_modules/vega-datasets/data/flights-3m.parquet');
+  if (!fs.existsSync(file)) {
+    console.log('Parquet: skipped: node_modules/vega-datasets/data/flights-3m.parquet not installed');
+    return;
+  }
+  console.log(`Parquet: ${path.relative(process.cwd(), file)} (${(fs.statSync(file).size / 1e6).toFixed(1)} MB, ZSTD)`);
+  for (const cols of ['', 'delay,distance']) {
+    // A fresh process per case, so peak RSS is this load's own.
+    const r = spawnSync(process.execPath, ['--expose-gc', __filename, '--child-parquet', file, cols], { encoding: 'utf8' });
+    if (r.status !== 0) console.log(`  failed: ${r.stderr.trim().split('\n').slice(-3).join(' | ')}`);
+    else console.log(`  ${r.stdout.trim()}`);
+  }
+}
+
+async function childParquet(file: string, cols: string): Promise<void> {
+  const base = process.memoryUsage().rss;
+  const t0 = performance.now();
+  const t = await readParquet(file, cols ? { columns: cols.split(',') } : {});
+  const ms = performance.now() - t0;
+  const peak = process.resourceUsage().maxRSS * 1024;
+  console.log(`readParquet(${cols ? `columns: ${cols}` : 'all columns'}): ${t.numRows()} rows × ${t.numColumns()} in ${ms.toFixed(0)} ms; peak RSS ${(peak / 2 ** 20).toFixed(0)} MiB (process baseline ${(base / 2 ** 20).toFixed(0)} MiB)`);
+}
+
+function gc(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
