@@ -1,7 +1,7 @@
 // Data loading: CSV 1M rows × 10 columns (numbers, text, booleans, a date) against pandas
 // `read_csv` in the same run (target: within 1.5× pandas), where the time goes, and the
 // 3-million-row flights Parquet file (time and peak RSS, all columns and a column subset).
-// usage: node --expose-gc out/bench/data.bench.js [--rows N] [--runs N]
+// usage: node --expose-gc out/bench/data.bench.js [--rows N] [--runs N] [--arquero]
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -21,7 +21,7 @@ const arg = (name: string, fallback: number) => {
 async function main(): Promise<void> {
   if (args[0] === '--child-parquet') return childParquet(args[1], args[2]);
   const rows = arg('--rows', 1_000_000);
-  const runs = arg('--runs', 3);
+  const runs = arg('--runs', 5);
   const file = generateCSV(rows);
   console.log(`CSV: ${file} (${(fs.statSync(file).size / 1e6).toFixed(1)} MB, ${rows} rows × 10 columns)`);
   await benchCSV(file, runs);
@@ -57,42 +57,57 @@ function median(xs: number[]): number {
 }
 
 async function benchCSV(file: string, runs: number): Promise<void> {
-  const py = pandasTimes(file, runs);
   const ours: number[] = [];
   const tokenizeOnly: number[] = [];
+  const reads: number[] = [];
+  const pyDates: number[] = [];
+  const pyPlain: number[] = [];
+  let pandas = true;
+  // Interleaved (pandas, then ours, each run) so both meet the same load on a shared machine.
   for (let r = 0; r < runs; r++) {
+    const py = pandas ? pandasTimes(file) : undefined;
+    if (py) {
+      pyDates.push(py.dates);
+      pyPlain.push(py.plain);
+    } else {
+      pandas = false;
+    }
     gc();
     const t0 = performance.now();
     const t = await readCSV(file);
     ours.push(performance.now() - t0);
     if (r === 0) console.log(`  columns: ${t.columnNames().map((c) => `${c}:${describeColumn(t.column(c))}`).join(', ')}`);
     gc();
-    const bytes = fs.readFileSync(file);
     const t1 = performance.now();
+    const bytes = fs.readFileSync(file);
+    const t2 = performance.now();
     const tok = new Tokenizer(bytes, { delimiter: 44, quote: 34, comment: -1 });
     const chunk = new RowChunk(8192, 10);
     while (tok.fill(chunk) > 0);
-    tokenizeOnly.push(performance.now() - t1);
+    reads.push(t2 - t1);
+    tokenizeOnly.push(performance.now() - t2);
   }
-  gc();
-  const bytes = fs.readFileSync(file);
-  const tRead = performance.now();
-  fs.readFileSync(file);
-  const readMs = performance.now() - tRead;
-  const text = new TextDecoder().decode(bytes);
-  const ta = performance.now();
-  fromCSV(text);
-  const arqueroMs = performance.now() - ta;
   const m = median(ours);
   console.log(`  modelbook readCSV: median ${m.toFixed(0)} ms (runs: ${ours.map((x) => x.toFixed(0)).join(', ')})`);
-  console.log(`    where the time goes: file read ${readMs.toFixed(0)} ms, tokenizing (field boundaries) ${median(tokenizeOnly).toFixed(0)} ms, converting columns ≈ ${(m - readMs - median(tokenizeOnly)).toFixed(0)} ms`);
-  console.log(`  arquero fromCSV (text already decoded): ${arqueroMs.toFixed(0)} ms (${(arqueroMs / m).toFixed(2)}× modelbook)`);
-  if (!py) {
+  const read = median(reads);
+  const tok = median(tokenizeOnly);
+  console.log(`    where the time goes: file read ${read.toFixed(0)} ms, tokenizing (field boundaries) ${tok.toFixed(0)} ms, converting columns and building the table ≈ ${(m - read - tok).toFixed(0)} ms`);
+  if (!pandas) {
     console.log('  skipped: pandas not installed (/usr/bin/python3 -c "import pandas" failed)');
-    return;
+  } else {
+    const d = median(pyDates);
+    const p = median(pyPlain);
+    console.log(`  pandas read_csv(parse_dates=['date']): median ${d.toFixed(0)} ms (runs: ${pyDates.map((x) => x.toFixed(0)).join(', ')}); read_csv() with dates left as text: ${p.toFixed(0)} ms`);
+    const ratios = ours.map((o, i) => o / pyDates[i]);
+    console.log(`  ratio modelbook / pandas (same work, dates parsed): ${(m / d).toFixed(2)}× (per run: ${ratios.map((x) => x.toFixed(2)).join(', ')}; target ≤ 1.5×); vs plain read_csv: ${(m / p).toFixed(2)}×`);
   }
-  console.log(`  pandas read_csv(parse_dates=['date']): median ${py.dates.toFixed(0)} ms; read_csv() (dates left as text): ${py.plain.toFixed(0)} ms`);
-  console.log(`  ratio modelbook / pandas (same work, dates parsed): ${(m / py.dates).toFixed(2)}× (target ≤ 1.5×); vs plain read_csv: ${(m / py.plain).toFixed(2)}×`);
+  if (args.includes('--arquero')) {
+    const text = new TextDecoder().decode(fs.readFileSync(file));
+    const ta = performance.now();
+    fromCSV(text);
+    const arqueroMs = performance.now() - ta;
+    console.log(`  arquero fromCSV (text already decoded): ${arqueroMs.toFixed(0)} ms (${(arqueroMs / m).toFixed(2)}× modelbook)`);
+  }
 }
 
 function describeColumn(c: unknown): string {
@@ -100,23 +115,20 @@ function describeColumn(c: unknown): string {
   return name === 'Array' ? `Array<${typeof (c as unknown[]).find((v) => v !== null)}>` : name;
 }
 
-function pandasTimes(file: string, runs: number): { dates: number; plain: number } | undefined {
+function pandasTimes(file: string): { dates: number; plain: number } | undefined {
   const script = `
 import sys, time, json
 try:
     import pandas as pd
 except ImportError:
     print(json.dumps(None)); sys.exit(0)
-f, runs = sys.argv[1], int(sys.argv[2])
-d, p = [], []
-for _ in range(runs):
-    t = time.perf_counter(); pd.read_csv(f, parse_dates=['date']); d.append(time.perf_counter() - t)
-    t = time.perf_counter(); pd.read_csv(f); p.append(time.perf_counter() - t)
-d.sort(); p.sort()
-print(json.dumps({'dates': d[len(d)//2] * 1000, 'plain': p[len(p)//2] * 1000}))
+f = sys.argv[1]
+t = time.perf_counter(); pd.read_csv(f, parse_dates=['date']); d = time.perf_counter() - t
+t = time.perf_counter(); pd.read_csv(f); p = time.perf_counter() - t
+print(json.dumps({'dates': d * 1000, 'plain': p * 1000}))
 `;
   if (!fs.existsSync(PY)) return undefined;
-  const r = spawnSync(PY, ['-c', script, file, String(runs)], { encoding: 'utf8' });
+  const r = spawnSync(PY, ['-c', script, file], { encoding: 'utf8' });
   if (r.status !== 0) return undefined;
   return JSON.parse(r.stdout.trim()) ?? undefined;
 }
@@ -142,7 +154,7 @@ async function childParquet(file: string, cols: string): Promise<void> {
   const t = await readParquet(file, cols ? { columns: cols.split(',') } : {});
   const ms = performance.now() - t0;
   const peak = process.resourceUsage().maxRSS * 1024;
-  console.log(`readParquet(${cols ? `columns: ${cols}` : 'all columns'}): ${t.numRows()} rows × ${t.numColumns()} in ${ms.toFixed(0)} ms; peak RSS ${(peak / 2 ** 20).toFixed(0)} MiB (process baseline ${(base / 2 ** 20).toFixed(0)} MiB)`);
+  console.log(`readParquet(${cols ? `columns: ${cols}` : 'all columns'}): ${t.numRows()} rows × ${t.numCols()} in ${ms.toFixed(0)} ms; peak RSS ${(peak / 2 ** 20).toFixed(0)} MiB (process baseline ${(base / 2 ** 20).toFixed(0)} MiB)`);
 }
 
 function gc(): void {

@@ -5,3 +5,5 @@ export * from './parseCSV';
 export * from './parseParquet';
 export * from './dateColumn';
 export { zstdDecompress } from './zstd/decompress';
+export * from './parseJSON';
+export * from './parseArrow';
