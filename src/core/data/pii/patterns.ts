@@ -5,7 +5,8 @@ export type PIIValueKind = 'email' | 'phone' | 'ssn' | 'creditCard' | 'ipAddress
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/;
 const SSN = /(?:^|[^\d-])(\d{3})-(\d{2})-(\d{4})(?![\d-])/;
 const IPV4 = /(?:^|[^\d.])(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?![\d.])/;
-const IPV6 = /(?:^|[^0-9A-Fa-f:])((?:[0-9A-Fa-f]{1,4}:){2,7}[0-9A-Fa-f]{1,4}|(?:[0-9A-Fa-f]{1,4}:){1,6}:[0-9A-Fa-f]{1,4}|::ffff:\d{1,3}(?:\.\d{1,3}){3})(?![0-9A-Fa-f:])/;
+/** IPv6: eight groups, or fewer around one `::` (so times like 10:20:30 do not match). */
+const IPV6 = /(?:^|[^0-9A-Fa-f:])((?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}|(?:[0-9A-Fa-f]{1,4}:){1,6}(?::[0-9A-Fa-f]{1,4}){1,6}|::(?:ffff:)?\d{1,3}(?:\.\d{1,3}){3})(?![0-9A-Fa-f:])/;
 /** Card-like: 13–19 digits, optionally in groups separated by spaces or dashes. */
 const CARD = /(?:^|\D)(\d(?:[ -]?\d){12,18})(?!\d)/;
 /** Phone-like: an optional +country code, then 7–15 digits with separators or brackets. */
@@ -52,6 +53,8 @@ function isIp(v: string): boolean {
 
 function isPhone(v: string): boolean {
   if (E164.test(v.trim())) return true;
+  // Decimals and SSN-shaped ids (3-2-4 digits) are not phone numbers.
+  if (/^\s*[+-]?\d*\.\d+\s*$/.test(v) || SSN.test(v)) return false;
   const m = PHONE.exec(v);
   if (!m) return false;
   const digits = m[0].replace(/\D/g, '');
