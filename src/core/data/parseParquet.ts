@@ -4,6 +4,7 @@ import { DateColumn } from './dateColumn';
 import { dataMessage } from './messages';
 import type { ColumnValues } from './types';
 import { zstdDecompress } from './zstd/decompress';
+import { flatSchemaPath, readFlatColumn } from './parquet/flatColumn';
 
 export type { AsyncBuffer as ParquetSource, Compressors as ParquetCompressors };
 
@@ -51,25 +52,35 @@ export async function _parseParquet(file: AsyncBuffer, options: ParquetOptions):
   const rows = Math.min(Number(metadata.num_rows), options.limit ?? Infinity);
   const kinds = new Map(elements.map((e) => [e.name, kindOf(e)]));
   const out = new Map(names.map((n) => [n, allocate(kinds.get(n)!, rows)]));
-  if (rows > 0 && names.length > 0) {
-    await parquetRead({
-      file,
-      metadata,
-      columns: names,
-      rowEnd: rows,
-      compressors: { ZSTD: (input, length) => zstdDecompress(input, length), ...options.compressors },
-      // Timestamps as epoch milliseconds: DateColumn makes the Dates (see dateColumn.ts).
-      parsers: {
-        timestampFromMilliseconds: (v: bigint) => Number(v),
-        timestampFromMicroseconds: (v: bigint) => Number(v) / 1000,
-        timestampFromNanoseconds: (v: bigint) => Number(v) / 1e6,
-        dateFromDays: (d: number) => d * 86400000,
-      },
-      onChunk: ({ columnName, columnData, rowStart }) => place(out.get(columnName)!, kinds.get(columnName)!, columnData, rowStart, rows),
-    }).catch((e: Error) => {
-      const codec = /unsupported compression codec: (\w+)/.exec(e.message);
-      throw codec ? new Error(`${source}: ${dataMessage.parquetCodec(codec[1])}`) : e;
-    });
+  const compressors: Compressors = { ZSTD: (input, length) => zstdDecompress(input, length), ...options.compressors };
+  // Timestamps as epoch milliseconds: DateColumn makes the Dates (see dateColumn.ts).
+  const parsers = {
+    timestampFromMilliseconds: (v: bigint) => Number(v),
+    timestampFromMicroseconds: (v: bigint) => Number(v) / 1000,
+    timestampFromNanoseconds: (v: bigint) => Number(v) / 1e6,
+    dateFromDays: (d: number) => d * 86400000,
+  };
+  const flat = names.filter((n) => kinds.get(n) !== 'other' && flatSchemaPath(metadata, n));
+  const nested = names.filter((n) => !flat.includes(n));
+  try {
+    if (rows > 0) {
+      // Columns one after another: the peak holds one column chunk's bytes, not the file's.
+      for (const n of flat) await readFlatColumn(file, metadata, n, flatSchemaPath(metadata, n)!, out.get(n)!, rows, parsers, compressors);
+      if (nested.length) {
+        await parquetRead({
+          file,
+          metadata,
+          columns: nested,
+          rowEnd: rows,
+          compressors,
+          parsers,
+          onChunk: ({ columnName, columnData, rowStart }) => place(out.get(columnName)!, kinds.get(columnName)!, columnData, rowStart, rows),
+        });
+      }
+    }
+  } catch (e) {
+    const codec = /unsupported compression codec: (\w+)/.exec((e as Error).message);
+    throw codec ? new Error(`${source}: ${dataMessage.parquetCodec(codec[1])}`) : e;
   }
   const data: Record<string, ColumnValues> = {};
   for (const n of names) {
