@@ -143,6 +143,11 @@ print(out)`,
     }
   });
 
+  it('readParquet decompresses GZIP columns with Node zlib', async () => {
+    const t = await readParquet(path.join(FIXTURES, 'data/small.parquet'), { columns: ['city'] });
+    assert.deepEqual(t.array('city'), ['Utrecht', null, 'Zoë', '', 'Utrecht', 'Delft', null]);
+  });
+
   it('readParquet loads only the columns asked for', async () => {
     const t = await readParquet(path.join(VEGA, 'flights-3m.parquet'), { columns: ['distance', 'origin'], limit: 1000 });
     assert.deepEqual(t.columnNames(), ['distance', 'origin']);
