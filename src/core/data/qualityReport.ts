@@ -87,15 +87,12 @@ export function _qualityReport(table: ColumnTable, o: QualityOptions): QualityRe
   const rows = table.numRows();
   const collected = new Map<string, CollectedColumn>(names.map((n) => [n, collectColumn(table, n)]));
   const columns = names.map((n) => collectColumnQuality(table, n, collected.get(n)));
-  const hashes = rowHashes(table, names);
-  const seen = new Set<number>();
-  let duplicateRows = 0;
-  for (let i = 0; i < hashes.length; i++) {
-    if (seen.has(hashes[i])) duplicateRows++;
-    else seen.add(hashes[i]);
-  }
-  const findings: Finding[] = [...collectColumnFindings(columns, rows, o), ...collectDuplicateFinding(duplicateRows, rows)];
   const features = names.filter((n) => n !== o.label);
+  // One pass of row hashes over the features serves both the duplicate count (with the label
+  // mixed in) and the train/test overlap below; hashing is the slowest part of the report.
+  const featureHashes = rowHashes(table, features);
+  const duplicateRows = countDuplicates(featureHashes, o.label ? rowHashes(table, [o.label]) : undefined);
+  const findings: Finding[] = [...collectColumnFindings(columns, rows, o), ...collectDuplicateFinding(duplicateRows, rows)];
   let label: ClassBalance | undefined;
   if (o.label) {
     const lq = columns.find((c) => c.name === o.label)!;
@@ -107,7 +104,8 @@ export function _qualityReport(table: ColumnTable, o: QualityOptions): QualityRe
       label = { label: o.label, classes: counts.map((c) => ({ ...c, share: total ? c.count / total : 0 })) };
     }
     findings.push(...collectLabelFindings(lq, label?.classes, o));
-    findings.push(...targetLeakageFindings(o.label, collected, features, o.leakageCorrelation ?? 0.99));
+    const distinct = new Map(columns.map((c) => [c.name, c.distinct]));
+    findings.push(...targetLeakageFindings(o.label, collected, features, o.leakageCorrelation ?? 0.99, distinct));
   }
   let leakage: QualityReportData['leakage'];
   if (o.test) {
@@ -115,12 +113,24 @@ export function _qualityReport(table: ColumnTable, o: QualityOptions): QualityRe
     findings.push(...schemaFindings(columns, names.filter((n) => testNames.includes(n)).map((n) => collectColumnQuality(o.test!, n))));
     const shared = features.filter((n) => testNames.includes(n));
     if (shared.length) {
-      leakage = collectOverlap(table, o.test, shared);
+      leakage = collectOverlap(table, o.test, shared, shared.length === features.length ? featureHashes : undefined);
       findings.push(...overlapFinding(leakage));
     }
   }
   findings.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
   return new QualityReport({ rows, duplicateRows, columns, label, leakage, findings, passed: !findings.some((f) => f.severity === 'error') });
+}
+
+function countDuplicates(hashes: Float64Array, labelHashes: Float64Array | undefined): number {
+  const seen = new Set<number>();
+  let duplicates = 0;
+  for (let i = 0; i < hashes.length; i++) {
+    // Mixing in the label's hash keeps rows with equal features but different labels apart.
+    const h = labelHashes ? (hashes[i] * 31 + labelHashes[i]) % 2 ** 53 : hashes[i];
+    if (seen.has(h)) duplicates++;
+    else seen.add(h);
+  }
+  return duplicates;
 }
 
 function isTable(v: unknown): v is ColumnTable {

@@ -12,8 +12,8 @@ import { show } from './checks';
  * @example
  * collectOverlap(train, test, ['age', 'income']) // { testRows: 200, sharedRows: 3, sharedShare: 0.015 }
  */
-export function collectOverlap(train: ColumnTable, test: ColumnTable, features: string[]): LeakageSummary {
-  const seen = new Set(rowHashes(train, features));
+export function collectOverlap(train: ColumnTable, test: ColumnTable, features: string[], trainHashes: Float64Array = rowHashes(train, features)): LeakageSummary {
+  const seen = new Set(trainHashes);
   const hashes = rowHashes(test, features);
   let shared = 0;
   for (let i = 0; i < hashes.length; i++) if (seen.has(hashes[i])) shared++;
@@ -51,7 +51,7 @@ export function schemaFindings(train: ColumnQuality[], test: ColumnQuality[]): F
  * against a numeric (or two-class) label, or a feature whose every value maps to a single label
  * value while its values repeat (so it is not merely an id).
  */
-export function targetLeakageFindings(label: string, columns: Map<string, CollectedColumn>, features: string[], threshold: number): Finding[] {
+export function targetLeakageFindings(label: string, columns: Map<string, CollectedColumn>, features: string[], threshold: number, distinct: Map<string, number>): Finding[] {
   const y = columns.get(label)!;
   const yNumeric = numericLabel(y);
   const findings: Finding[] = [];
@@ -64,7 +64,9 @@ export function targetLeakageFindings(label: string, columns: Map<string, Collec
         continue;
       }
     }
-    const mapping = determinesLabel(x, y);
+    const d = distinct.get(f) ?? 0;
+    // Only columns whose values repeat (at most one distinct value per two rows) can "determine" the label; ids cannot.
+    const mapping = d >= 2 && d <= x.values.length / 2 ? determinesLabel(x, y) : undefined;
     if (mapping) findings.push(leak(f, `Each value of ${f} goes with a single value of ${label} (${mapping.groups} values in ${mapping.rows} rows; e.g. ${show(mapping.example[0])} → ${show(mapping.example[1])}).`));
   }
   return findings;
