@@ -13,6 +13,12 @@ export function formatNumber(v: unknown): string {
   return a !== 0 && (a < 1e-3 || a >= 1e7) ? v.toExponential(3) : String(Number(v.toPrecision(4)));
 }
 
+/** A value for a table cell: numbers as `formatNumber`, ISO timestamps without their empty parts. */
+export function formatValue(v: unknown): string {
+  if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(v)) return v.replace('T00:00:00.000Z', '').replace(/:00\.000Z$|\.000Z$|Z$/, '').replace('T', ' ');
+  return formatNumber(v);
+}
+
 export function formatShare(share: number): string {
   return `${(share * 100).toFixed(share > 0 && share < 0.01 ? 2 : 1)}%`;
 }

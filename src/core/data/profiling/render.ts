@@ -1,4 +1,4 @@
-import { escapeHtml, formatNumber, formatShare, REPORT_CSS } from '../html';
+import { escapeHtml, formatNumber, formatShare, formatValue, REPORT_CSS } from '../html';
 import type { ColumnProfile, DataProfileData, Histogram } from './contract';
 
 /** A tiny bar chart of a histogram, as inline HTML (no script, no external chart library). */
@@ -12,7 +12,7 @@ function summary(c: ColumnProfile): string {
     case 'number':
       return `mean ${formatNumber(c.mean)} · sd ${formatNumber(c.sd)} · min ${formatNumber(c.min)} · 25% ${formatNumber(c.quantiles['0.25'])} · 50% ${formatNumber(c.quantiles['0.5'])} · 75% ${formatNumber(c.quantiles['0.75'])} · max ${formatNumber(c.max)}`;
     case 'date':
-      return `${c.min ?? ''} … ${c.max ?? ''}`;
+      return `${formatValue(c.min ?? '')} … ${formatValue(c.max ?? '')}`;
     case 'string':
     case 'boolean':
       return `${formatNumber(c.distinct)} distinct · ${c.categories

@@ -1,4 +1,4 @@
-import { badge, escapeHtml, formatNumber, formatShare, REPORT_CSS } from '../html';
+import { badge, escapeHtml, formatNumber, formatShare, formatValue, REPORT_CSS } from '../html';
 import type { QualityReportData, Severity } from './contract';
 
 const ORDER: Severity[] = ['error', 'warning', 'info'];
@@ -27,8 +27,8 @@ export function renderQualityHtml(r: QualityReportData): string {
     .map(
       (c) =>
         `<tr><td><b>${escapeHtml(c.name)}</b></td><td>${c.kind}</td><td class="num">${c.missing ? `${formatNumber(c.missing)} (${formatShare(c.missingShare)})` : '0'}</td><td class="num">${formatNumber(c.distinct)}</td>` +
-        `<td class="num">${escapeHtml(formatNumber(c.min))}</td><td class="num">${escapeHtml(formatNumber(c.max))}</td><td class="num">${formatNumber(c.mean)}</td>` +
-        `<td>${c.top === undefined ? '' : `${escapeHtml(String(c.top)).slice(0, 40)} <span class="muted">${formatShare(c.topShare ?? 0)}</span>`}</td></tr>`,
+        `<td class="num">${escapeHtml(formatValue(c.min))}</td><td class="num">${escapeHtml(formatValue(c.max))}</td><td class="num">${formatNumber(c.mean)}</td>` +
+        `<td>${c.top === undefined ? '' : `${escapeHtml(formatValue(c.top)).slice(0, 40)} <span class="muted">${formatShare(c.topShare ?? 0)}</span>`}</td></tr>`,
     )
     .join('');
   return (
