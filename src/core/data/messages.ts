@@ -24,6 +24,6 @@ export const dataMessage = {
   columnsUneven: (source: string, name: string, length: number, expected: number) =>
     `${source}: column "${name}" has ${length} values but the first column has ${expected}; every column of a column-oriented JSON needs the same length.`,
   parquetCodec: (codec: string) =>
-    `This Parquet file uses ${codec} compression, which Modelbook cannot read yet (it reads UNCOMPRESSED, SNAPPY, GZIP and ZSTD). Re-save the file with one of those (e.g. pandas df.to_parquet(path, compression='zstd')).`,
+    `This Parquet file uses ${codec} compression, which Modelbook cannot read (readParquet reads UNCOMPRESSED, SNAPPY, ZSTD, GZIP and BROTLI). Re-save the file with one of those (e.g. pandas df.to_parquet(path, compression='zstd')).`,
   notTable: (fn: string) => `${fn}: expected an arquero table (e.g. from readCSV or aq.table({...})).`,
 };

@@ -11,7 +11,6 @@ import { collectOverlap, overlapFinding, schemaFindings, targetLeakageFindings }
 import { renderQualityHtml, renderQualityText } from './quality/render';
 import { countValues } from './stats';
 
-export type * from './quality/contract';
 
 /** A data-quality report: shows itself in a cell, and serializes to plain JSON for run records. */
 export class QualityReport implements Displayable, QualityReportData {
