@@ -1,6 +1,7 @@
 // Data loading: CSV 1M rows × 10 columns (numbers, text, booleans, a date) against pandas
 // `read_csv` in the same run (target: within 1.5× pandas), where the time goes, and the
-// 3-million-row flights Parquet file (time and peak RSS, all columns and a column subset).
+// 3-million-row flights Parquet file (time and peak RSS, all columns and a column subset), peak
+// RSS of the CSV load against pandas', and profile() against pandas describe() + value_counts().
 // usage: node --expose-gc out/bench/data.bench.js [--rows N] [--runs N] [--arquero]
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -10,6 +11,8 @@ import { fromCSV } from 'arquero';
 import { readCSV } from '../src/kernel/modelbook/data/csv';
 import { readParquet } from '../src/kernel/modelbook/data/parquet';
 import { RowChunk, Tokenizer } from '../src/core/data/csv/tokenize';
+import { profile } from '../src/core/data/profile';
+import { qualityReport } from '../src/core/data/qualityReport';
 
 const PY = '/usr/bin/python3';
 const args = process.argv.slice(2);
@@ -20,11 +23,14 @@ const arg = (name: string, fallback: number) => {
 
 async function main(): Promise<void> {
   if (args[0] === '--child-parquet') return childParquet(args[1], args[2]);
+  if (args[0] === '--child-csv') return childCSV(args[1]);
   const rows = arg('--rows', 1_000_000);
   const runs = arg('--runs', 5);
   const file = generateCSV(rows);
   console.log(`CSV: ${file} (${(fs.statSync(file).size / 1e6).toFixed(1)} MB, ${rows} rows × 10 columns)`);
   await benchCSV(file, runs);
+  benchCSVMemory(file);
+  await benchProfile(file);
   benchParquet();
 }
 
@@ -62,6 +68,8 @@ async function benchCSV(file: string, runs: number): Promise<void> {
   const reads: number[] = [];
   const pyDates: number[] = [];
   const pyPlain: number[] = [];
+  const oursCpu: number[] = [];
+  const pyCpu: number[] = [];
   let pandas = true;
   // Interleaved (pandas, then ours, each run) so both meet the same load on a shared machine.
   for (let r = 0; r < runs; r++) {
@@ -69,13 +77,17 @@ async function benchCSV(file: string, runs: number): Promise<void> {
     if (py) {
       pyDates.push(py.dates);
       pyPlain.push(py.plain);
+      pyCpu.push(py.datesCpu);
     } else {
       pandas = false;
     }
     gc();
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     const t = await readCSV(file);
     ours.push(performance.now() - t0);
+    const cpu = process.cpuUsage(c0);
+    oursCpu.push((cpu.user + cpu.system) / 1000);
     if (r === 0) console.log(`  columns: ${t.columnNames().map((c) => `${c}:${describeColumn(t.column(c))}`).join(', ')}`);
     gc();
     const t1 = performance.now();
@@ -100,6 +112,8 @@ async function benchCSV(file: string, runs: number): Promise<void> {
     console.log(`  pandas read_csv(parse_dates=['date']): median ${d.toFixed(0)} ms (runs: ${pyDates.map((x) => x.toFixed(0)).join(', ')}); read_csv() with dates left as text: ${p.toFixed(0)} ms`);
     const ratios = ours.map((o, i) => o / pyDates[i]);
     console.log(`  ratio modelbook / pandas (same work, dates parsed): ${(m / d).toFixed(2)}× (per run: ${ratios.map((x) => x.toFixed(2)).join(', ')}; target ≤ 1.5×); vs plain read_csv: ${(m / p).toFixed(2)}×`);
+    // CPU time is steadier than wall time when other jobs share the cores (ours includes V8's GC threads).
+    console.log(`  CPU time: modelbook ${median(oursCpu).toFixed(0)} ms, pandas ${median(pyCpu).toFixed(0)} ms → ratio ${(median(oursCpu) / median(pyCpu)).toFixed(2)}×`);
   }
   if (args.includes('--arquero')) {
     const text = new TextDecoder().decode(fs.readFileSync(file));
@@ -115,7 +129,7 @@ function describeColumn(c: unknown): string {
   return name === 'Array' ? `Array<${typeof (c as unknown[]).find((v) => v !== null)}>` : name;
 }
 
-function pandasTimes(file: string): { dates: number; plain: number } | undefined {
+function pandasTimes(file: string): { dates: number; plain: number; datesCpu: number } | undefined {
   const script = `
 import sys, time, json
 try:
@@ -123,9 +137,9 @@ try:
 except ImportError:
     print(json.dumps(None)); sys.exit(0)
 f = sys.argv[1]
-t = time.perf_counter(); pd.read_csv(f, parse_dates=['date']); d = time.perf_counter() - t
+c = time.process_time(); t = time.perf_counter(); pd.read_csv(f, parse_dates=['date']); d = time.perf_counter() - t; dc = time.process_time() - c
 t = time.perf_counter(); pd.read_csv(f); p = time.perf_counter() - t
-print(json.dumps({'dates': d * 1000, 'plain': p * 1000}))
+print(json.dumps({'dates': d * 1000, 'plain': p * 1000, 'datesCpu': dc * 1000}))
 `;
   if (!fs.existsSync(PY)) return undefined;
   const r = spawnSync(PY, ['-c', script, file], { encoding: 'utf8' });
@@ -155,6 +169,55 @@ async function childParquet(file: string, cols: string): Promise<void> {
   const ms = performance.now() - t0;
   const peak = process.resourceUsage().maxRSS * 1024;
   console.log(`readParquet(${cols ? `columns: ${cols}` : 'all columns'}): ${t.numRows()} rows × ${t.numCols()} in ${ms.toFixed(0)} ms; peak RSS ${(peak / 2 ** 20).toFixed(0)} MiB (process baseline ${(base / 2 ** 20).toFixed(0)} MiB)`);
+}
+
+/** Peak RSS of one CSV load, ours and pandas', each in a fresh process. */
+function benchCSVMemory(file: string): void {
+  const r = spawnSync(process.execPath, ['--expose-gc', __filename, '--child-csv', file], { encoding: 'utf8' });
+  const py = fs.existsSync(PY)
+    ? spawnSync(PY, ['-c', 'import sys, resource\ntry:\n    import pandas as pd\nexcept ImportError:\n    sys.exit(3)\npd.read_csv(sys.argv[1], parse_dates=["date"])\nprint(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)', file], { encoding: 'utf8' })
+    : undefined;
+  const ours = r.status === 0 ? Number(r.stdout.trim()) : NaN;
+  const theirs = py?.status === 0 ? Number(py.stdout.trim()) : NaN;
+  console.log(`  peak RSS of one load: modelbook ${ours.toFixed(0)} MiB${Number.isNaN(theirs) ? ' (pandas: skipped, not installed)' : `, pandas ${theirs.toFixed(0)} MiB (${(ours / theirs).toFixed(2)}×)`}`);
+}
+
+async function childCSV(file: string): Promise<void> {
+  await readCSV(file);
+  console.log(String(process.resourceUsage().maxRSS / 1024));
+}
+
+/** profile() of the loaded table against pandas describe(percentiles) + value_counts + histograms, same data. */
+async function benchProfile(file: string): Promise<void> {
+  const t = await readCSV(file);
+  gc();
+  const t0 = performance.now();
+  profile(t);
+  const ms = performance.now() - t0;
+  const t1 = performance.now();
+  qualityReport(t, { label: 'flag' });
+  const qms = performance.now() - t1;
+  const script = `
+import sys, time, json
+try:
+    import pandas as pd, numpy as np
+except ImportError:
+    print('null'); sys.exit(0)
+df = pd.read_csv(sys.argv[1], parse_dates=['date'])
+t = time.perf_counter()
+df.describe(percentiles=[.01, .05, .25, .5, .75, .95, .99])
+for c in df.columns:
+    s = df[c]
+    if s.dtype.kind == 'f' or s.dtype.kind == 'i':
+        np.histogram(s.dropna(), bins=20); s.quantile(np.linspace(0, 1, 101))
+    else:
+        s.value_counts()
+print(json.dumps((time.perf_counter() - t) * 1000))
+`;
+  const r = fs.existsSync(PY) ? spawnSync(PY, ['-c', script, file], { encoding: 'utf8' }) : undefined;
+  const py = r?.status === 0 ? (JSON.parse(r.stdout.trim()) as number | null) : null;
+  console.log(`profile(): ${ms.toFixed(0)} ms on ${t.numRows()} rows × ${t.numCols()} columns${py === null ? ' (pandas: skipped, not installed)' : `; pandas describe() + 101 quantiles + histograms + value_counts(): ${py.toFixed(0)} ms (${(ms / py).toFixed(2)}×)`}`);
+  console.log(`qualityReport(label): ${qms.toFixed(0)} ms (no reference; most of it is rowHashes over 9 columns)`);
 }
 
 function gc(): void {

@@ -25,6 +25,7 @@ export class NumberBuilder implements ColumnBuilder {
     const { bytes, chunk, rows, count, column, na } = s;
     const values = (this.values = ensure(this.values, this.length, this.length + count));
     const { rowStart, start, end, flags } = chunk;
+    const parseFirst = !na.hasValueLikeToken;
     let n = this.length;
     for (let k = 0; k < count; k++) {
       const f = rowStart[rows[k]] + column;
@@ -35,6 +36,10 @@ export class NumberBuilder implements ColumnBuilder {
         const text = escapedText(s, f);
         v = text === null ? NaN : parseNumberText(text);
         if (text !== null && Number.isNaN(v)) s.fail(k, text);
+      } else if (parseFirst) {
+        // Most fields are numbers: parse first, and test for a missing-value token only on failure.
+        v = parseNumberBytes(bytes, a, b);
+        if (v !== v && !na.test(bytes, a, b)) s.fail(k, decodeBytes(bytes, a, b));
       } else if (na.test(bytes, a, b)) {
         v = NaN;
       } else {
@@ -80,11 +85,11 @@ export class DateBuilder implements ColumnBuilder {
       const a = start[f];
       const b = end[f];
       const escaped = flags[f] & FIELD_ESCAPED;
-      if (!escaped && na.test(bytes, a, b)) {
+      let ms = escaped ? NaN : parseIsoDateBytes(bytes, a, b);
+      if ((ms !== ms || na.hasValueLikeToken) && !escaped && na.test(bytes, a, b)) {
         out[n++] = NaN;
         continue;
       }
-      let ms = escaped ? NaN : parseIsoDateBytes(bytes, a, b);
       if (ms !== ms) {
         const text = escaped ? escapedText(s, f) : decodeBytes(bytes, a, b);
         if (text !== null) {

@@ -220,14 +220,19 @@ export function decodeBytes(b: Uint8Array, start: number, end: number): string {
 export class NaMatcher {
   private readonly byLength: Uint8Array[][] = [];
   readonly matchesEmpty: boolean;
+  /** Some token reads as a number or a date (e.g. '-999'): then tokens must be tested before parsing. */
+  readonly hasValueLikeToken: boolean;
 
   constructor(tokens: readonly string[]) {
     const enc = new TextEncoder();
+    let valueLike = false;
     for (const t of tokens) {
       const bytes = enc.encode(t);
       (this.byLength[bytes.length] ??= []).push(bytes);
+      if (!Number.isNaN(parseNumberBytes(bytes, 0, bytes.length)) || !Number.isNaN(parseIsoDateBytes(bytes, 0, bytes.length))) valueLike = true;
     }
     this.matchesEmpty = tokens.includes('');
+    this.hasValueLikeToken = valueLike;
   }
 
   test(b: Uint8Array, start: number, end: number): boolean {

@@ -97,7 +97,7 @@ function planColumns(bytes: Uint8Array, opts: ResolvedCSVOptions): Plan | undefi
   let all: string[];
   if (opts.names) {
     if (opts.names.length !== width) {
-      throw new Error(dataMessage.badOption('names', 'names', `a list of ${width} names (the ${opts.header ? 'header' : 'first row'} has ${width} fields)`, opts.names));
+      throw new Error(dataMessage.badOption(opts.source, 'names', `a list of ${width} names (the ${opts.header ? 'header' : 'first row'} has ${width} fields)`, opts.names));
     }
     all = uniqueNames(opts.names);
   } else {

@@ -38,6 +38,14 @@ describe('core/data parseCSV', () => {
     assert.deepEqual(col(u, 'b'), ['NULL', 'x']);
   });
 
+  it('reads NA tokens that look like numbers or dates as missing in numeric and date columns', () => {
+    const t = parseCSV('x,d\n1,2020-01-01\n-999,1970-01-01\n1.#IND,2020-01-02\n', { naValues: ['-999', '1970-01-01', '1.#IND'] });
+    assert.deepEqual(col(t, 'x'), [1, NaN, NaN]);
+    assert.deepEqual(col(t, 'd').map((d) => (d as Date | null)?.toISOString().slice(0, 10) ?? null), ['2020-01-01', null, '2020-01-02']);
+    const u = parseCSV('x\n1\n1.#IND\n#N/A\n');
+    assert.deepEqual(col(u, 'x'), [1, NaN, NaN]);
+  });
+
   it('names the file, line and field counts of a malformed row', () => {
     const text = 'a,b,c\n1,2,3\n4,5\n6,7,8,9\n';
     assert.throws(() => parseCSV(text, { source: 'data.csv' }), /data\.csv line 3: 2 fields, expected 3\. .*onBadRows/);
