@@ -90,7 +90,7 @@ export function _qualityReport(table: ColumnTable, o: QualityOptions): QualityRe
   // One pass of row hashes over the features serves both the duplicate count (with the label
   // mixed in) and the train/test overlap below; hashing is the slowest part of the report.
   const featureHashes = rowHashes(table, features);
-  const duplicateRows = countDuplicates(featureHashes, o.label ? rowHashes(table, [o.label]) : undefined);
+  const duplicateRows = countDuplicates(featureHashes, o.label ? valueCodes(collected.get(o.label)!) : undefined);
   const findings: Finding[] = [...collectColumnFindings(columns, rows, o), ...collectDuplicateFinding(duplicateRows, rows)];
   let label: ClassBalance | undefined;
   if (o.label) {
@@ -120,12 +120,26 @@ export function _qualityReport(table: ColumnTable, o: QualityOptions): QualityRe
   return new QualityReport({ rows, duplicateRows, columns, label, leakage, findings, passed: !findings.some((f) => f.severity === 'error') });
 }
 
-function countDuplicates(hashes: Float64Array, labelHashes: Float64Array | undefined): number {
+/** A small integer per distinct value of a column (missing values share one). */
+function valueCodes(c: CollectedColumn): Int32Array {
+  const codes = new Map<unknown, number>();
+  const values = c.values as ArrayLike<unknown>;
+  const out = new Int32Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] !== values[i] ? null : values[i];
+    let code = codes.get(v);
+    if (code === undefined) codes.set(v, (code = codes.size));
+    out[i] = code;
+  }
+  return out;
+}
+
+function countDuplicates(hashes: Float64Array, labelCodes: Int32Array | undefined): number {
   const seen = new Set<number>();
   let duplicates = 0;
   for (let i = 0; i < hashes.length; i++) {
-    // Mixing in the label's hash keeps rows with equal features but different labels apart.
-    const h = labelHashes ? (hashes[i] * 31 + labelHashes[i]) % 2 ** 53 : hashes[i];
+    // Mixing in the label keeps rows with equal features but different labels apart.
+    const h = labelCodes ? (hashes[i] * 1021 + labelCodes[i]) % 2 ** 53 : hashes[i];
     if (seen.has(h)) duplicates++;
     else seen.add(h);
   }
