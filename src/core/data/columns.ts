@@ -27,7 +27,11 @@ export function collectColumn(table: ColumnTable, name: string): CollectedColumn
     const arr = filtered ? table.array(name) : col;
     return { kind: 'number', values: arr instanceof Float64Array ? arr : Float64Array.from(arr as ArrayLike<number | bigint>, Number) };
   }
-  const values = Array.from(table.array(name) as ArrayLike<unknown>, (v) => (v === undefined || (typeof v === 'number' && Number.isNaN(v)) ? null : v));
+  // The table's own array when it can be (read-only here); a copy only to turn undefined/NaN into null.
+  const raw = (!filtered && Array.isArray(col) ? col : table.array(name)) as ArrayLike<unknown>;
+  let clean = true;
+  for (let i = 0; i < raw.length && clean; i++) if (raw[i] === undefined || raw[i] !== raw[i]) clean = false;
+  const values = clean ? (raw as unknown[]) : Array.from(raw, (v) => (v === undefined || v !== v ? null : v));
   let kind: string | undefined;
   for (const v of values) {
     if (v === null) continue;
