@@ -2,11 +2,11 @@ import type { ColumnTable } from 'arquero';
 import { MIME_BUNDLE, type Displayable } from '../display/mimeBundle';
 import type { MimeBundle } from '../notebook/contract';
 import { collectColumn, type CollectedColumn } from './columns';
-import { rowHashes } from './fingerprint';
 import { dataMessage } from './messages';
 import { collectColumnFindings, collectDuplicateFinding, collectLabelFindings } from './quality/checks';
 import { collectColumnQuality } from './quality/columnQuality';
 import type { ClassBalance, Finding, QualityOptions, QualityReportData, Severity } from './quality/contract';
+import { countDuplicateRows } from './quality/duplicates';
 import { collectOverlap, overlapFinding, schemaFindings, targetLeakageFindings } from './quality/leakage';
 import { renderQualityHtml, renderQualityText } from './quality/render';
 import { countValues } from './stats';
@@ -87,10 +87,7 @@ export function _qualityReport(table: ColumnTable, o: QualityOptions): QualityRe
   const collected = new Map<string, CollectedColumn>(names.map((n) => [n, collectColumn(table, n)]));
   const columns = names.map((n) => collectColumnQuality(table, n, collected.get(n)));
   const features = names.filter((n) => n !== o.label);
-  // One pass of row hashes over the features serves both the duplicate count (with the label
-  // mixed in) and the train/test overlap below; hashing is the slowest part of the report.
-  const featureHashes = rowHashes(table, features);
-  const duplicateRows = countDuplicates(featureHashes, o.label ? valueCodes(collected.get(o.label)!) : undefined);
+  const duplicateRows = countDuplicateRows(names.map((n) => collected.get(n)!));
   const findings: Finding[] = [...collectColumnFindings(columns, rows, o), ...collectDuplicateFinding(duplicateRows, rows)];
   let label: ClassBalance | undefined;
   if (o.label) {
@@ -112,36 +109,12 @@ export function _qualityReport(table: ColumnTable, o: QualityOptions): QualityRe
     findings.push(...schemaFindings(columns, names.filter((n) => testNames.includes(n)).map((n) => collectColumnQuality(o.test!, n))));
     const shared = features.filter((n) => testNames.includes(n));
     if (shared.length) {
-      leakage = collectOverlap(table, o.test, shared, shared.length === features.length ? featureHashes : undefined);
+      leakage = collectOverlap(table, o.test, shared);
       findings.push(...overlapFinding(leakage));
     }
   }
   findings.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
   return new QualityReport({ rows, duplicateRows, columns, label, leakage, findings, passed: !findings.some((f) => f.severity === 'error') });
-}
-
-/** A small integer per distinct value of a column (missing values share one). */
-function valueCodes(c: CollectedColumn): Int32Array {
-  const codes = new Map<unknown, number>();
-  const values = c.values as ArrayLike<unknown>;
-  const out = new Int32Array(values.length);
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i] !== values[i] ? null : values[i];
-    let code = codes.get(v);
-    if (code === undefined) codes.set(v, (code = codes.size));
-    out[i] = code;
-  }
-  return out;
-}
-
-/** Rows that repeat an earlier row: n minus the distinct (hash, label) pairs, counted on a sorted copy. */
-function countDuplicates(hashes: Float64Array, labelCodes: Int32Array | undefined): number {
-  // Sorting a Float64Array beats a Set of a million doubles (each boxed on the heap) several times over.
-  const keys = labelCodes ? hashes.map((h, i) => (h * 1021 + labelCodes[i]) % 2 ** 53) : hashes.slice();
-  keys.sort();
-  let duplicates = 0;
-  for (let i = 1; i < keys.length; i++) if (keys[i] === keys[i - 1]) duplicates++;
-  return duplicates;
 }
 
 function isTable(v: unknown): v is ColumnTable {
