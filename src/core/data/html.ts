@@ -1,5 +1,6 @@
 /** Small helpers for the self-contained HTML the data reports render in a cell. */
 
+/** Text safe to put in HTML content and attribute values. */
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
@@ -19,6 +20,7 @@ export function formatValue(v: unknown): string {
   return formatNumber(v);
 }
 
+/** A share (0–1) as a percentage with one decimal (two below 1%). */
 export function formatShare(share: number): string {
   return `${(share * 100).toFixed(share > 0 && share < 0.01 ? 2 : 1)}%`;
 }
@@ -37,6 +39,7 @@ export const REPORT_CSS = `
 .mb-report .muted{opacity:.7}
 `;
 
+/** A coloured severity label. */
 export function badge(kind: 'error' | 'warning' | 'info' | 'ok', text: string = kind): string {
   return `<span class="sev ${kind}">${escapeHtml(text)}</span>`;
 }

@@ -41,6 +41,7 @@ export async function parseParquet(input: ArrayBuffer | Uint8Array | AsyncBuffer
   return _parseParquet(toAsyncBuffer(fn, input), options);
 }
 
+/** parseParquet without argument checks; also the kernel's readParquet (which adds codecs and a file reader). */
 export async function _parseParquet(file: AsyncBuffer, options: ParquetOptions): Promise<ColumnTable> {
   const source = options.source ?? 'Parquet';
   const metadata = await parquetMetadataAsync(file);

@@ -10,6 +10,7 @@ export type ColumnType = 'number' | 'string' | 'boolean' | 'date';
 
 export const COLUMN_TYPES: readonly ColumnType[] = ['number', 'string', 'boolean', 'date'];
 
+/** Whether a value names a column type the loaders accept. */
 export function isColumnType(v: unknown): v is ColumnType {
   return typeof v === 'string' && (COLUMN_TYPES as readonly string[]).includes(v);
 }

@@ -37,6 +37,7 @@ export function renderProfileHtml(p: DataProfileData): string {
   return `<div class="mb-report"><style>${REPORT_CSS}</style><h3>Data profile</h3><p>${formatNumber(p.rows)} rows × ${p.columns.length} columns</p><table><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table></div>`;
 }
 
+/** The profile as plain text, for viewers without HTML and for logs. */
 export function renderProfileText(p: DataProfileData): string {
   return [`Data profile: ${p.rows} rows × ${p.columns.length} columns`, ...p.columns.map((c) => `  ${c.name} (${c.type}, ${c.missing} missing): ${summary(c).replace(/<[^>]+>/g, '')}`)].join('\n');
 }

@@ -93,6 +93,7 @@ export function collectLabelFindings(label: ColumnQuality, classes: { value: unk
   return findings;
 }
 
+/** A value as a finding's sentence quotes it (text in quotes, cut at 30 characters). */
 export function show(v: unknown): string {
   return typeof v === 'string' ? `'${v.length > 30 ? v.slice(0, 29) + '…' : v}'` : String(v);
 }

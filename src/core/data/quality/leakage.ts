@@ -33,6 +33,7 @@ function contains(sorted: Float64Array, h: number): boolean {
   return false;
 }
 
+/** The error finding for test rows that also appear in training, if any. */
 export function overlapFinding(o: LeakageSummary): Finding[] {
   if (o.sharedRows === 0) return [];
   return [
