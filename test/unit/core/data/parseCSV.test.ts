@@ -131,6 +131,11 @@ describe('core/data parseCSV', () => {
     assert.equal(diff, -1, diff >= 0 ? `${texts[diff]}: ${ours[diff]} vs pandas ${ref[diff]}` : '');
   });
 
+  it('uses another quote character when told', () => {
+    const t = parseCSV("a;b\n'x;y';'it''s'\n", { delimiter: ';', quote: "'" });
+    assert.deepEqual(t.objects(), [{ a: 'x;y', b: "it's" }]);
+  });
+
   it('reads tab-separated text with parseTSV', () => {
     const t = parseTSV('a\tb\n1\tx y\n');
     assert.deepEqual(col(t, 'b'), ['x y']);

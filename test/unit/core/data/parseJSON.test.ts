@@ -42,11 +42,13 @@ describe('core/data parseJSON', () => {
 });
 
 describe('core/data parseArrow', () => {
-  it('reads Arrow IPC bytes, a column subset and a row limit', () => {
+  it('reads Arrow IPC stream and file bytes, a column subset and a row limit', () => {
     const bytes = toArrowIPC(table({ a: [1, 2, 3], b: ['x', 'y', 'z'] }));
     const t = parseArrow(bytes, { columns: ['b'], limit: 2 });
     assert.deepEqual(t.objects(), [{ b: 'x' }, { b: 'y' }]);
     assert.throws(() => parseArrow(bytes, { columns: ['nope'] }), /columns names column "nope"/);
+    const file = toArrowIPC(table({ a: [1, 2, 3] }), { format: 'file' });
+    assert.deepEqual(Array.from(parseArrow(file).array('a') as ArrayLike<number>), [1, 2, 3]);
     assert.throws(() => parseArrow(new Uint8Array(10)), /is not an Arrow IPC file or stream \(no schema found\)/);
     assert.throws(() => parseArrow(new TextEncoder().encode('id,name\n1,x\n')), /is not an Arrow IPC file or stream/);
   });
