@@ -3,3 +3,4 @@
  * Node (reading files from the workspace). Built to dist/modelbook.mjs.
  */
 export * from '../../core/modelbook/index';
+export * from './data';

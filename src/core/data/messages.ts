@@ -1,0 +1,29 @@
+/**
+ * Every sentence the data layer says to a cell author, in one place (as src/core/messages.ts does
+ * for the rest of Modelbook). Each names the problem and, where there is one, the fix.
+ */
+const cut = (s: string, n = 40) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
+export const dataMessage = {
+  where: (source: string, line: number) => `${source} line ${line}`,
+  fieldCount: (got: number, expected: number) => `${got} field${got === 1 ? '' : 's'}, expected ${expected}`,
+  notA: (column: string, text: string, type: string) => `column ${column}: '${cut(text)}' is not ${type === 'number' ? 'a number' : type === 'date' ? 'a date' : `a ${type}`}`,
+  unclosedQuote: 'a quoted field starting on this line is never closed',
+  badRowError: (where: string, reason: string) =>
+    `${where}: ${reason}. Fix the file, or pass { onBadRows: 'skip' } to drop such rows or { onBadRows: 'collect' } to drop them and get them back as badRows.`,
+  badOption: (fn: string, name: string, expected: string, got: unknown) =>
+    `${fn}: option ${name} must be ${expected}; got ${cut(JSON.stringify(got) ?? String(got), 60)}.`,
+  unknownColumns: (fn: string, option: string, missing: string[], known: string[]) =>
+    `${fn}: ${option} names column${missing.length === 1 ? '' : 's'} ${missing.map((m) => `"${m}"`).join(', ')} that the data does not have (columns: ${cut(known.join(', '), 200)}).`,
+  badInput: (fn: string, expected: string) => `${fn}: expected ${expected}.`,
+  emptyInput: (source: string) => `${source} is empty: there is no header row. Pass { header: false, names: [...] } for a file without a header, or check the path.`,
+  jsonShape: (source: string) =>
+    `${source}: JSON must be an array of records ([{"a": 1}, …]), an object of columns ({"a": [1, 2]}), or JSON Lines (one record per line); pass { format: 'records' | 'columns' | 'lines' } to say which.`,
+  jsonSyntax: (source: string, detail: string) => `${source} is not valid JSON (${detail}).`,
+  jsonLineSyntax: (source: string, line: number, detail: string) => `${source} line ${line}: not valid JSON (${detail}).`,
+  columnsUneven: (source: string, name: string, length: number, expected: number) =>
+    `${source}: column "${name}" has ${length} values but the first column has ${expected}; every column of a column-oriented JSON needs the same length.`,
+  parquetCodec: (codec: string) =>
+    `This Parquet file uses ${codec} compression, which Modelbook cannot read (readParquet reads UNCOMPRESSED, SNAPPY, ZSTD, GZIP and BROTLI). Re-save the file with one of those (e.g. pandas df.to_parquet(path, compression='zstd')).`,
+  notTable: (fn: string) => `${fn}: expected an arquero table (e.g. from readCSV or aq.table({...})).`,
+};
