@@ -8,11 +8,64 @@ export interface DataFingerprint {
   columns: { name: string; type: string }[];
 }
 
-const SEP = 0x1f;
+/** Type tags mixed in before each value, so 1 and '1' (or shifted values) never collide. */
+const TAG = { null: 1, number: 2, string: 3, bool: 4, date: 5 } as const;
+const f64 = new Float64Array(1);
+const u32 = new Uint32Array(f64.buffer);
+
+/** Two 32-bit hash lanes (FNV-1a and a murmur-style mix), combined into 53 bits per row. */
+interface Lanes {
+  a: number;
+  b: number;
+}
+
+/** Mixes one value of a column at a row into the lanes. */
+type Reader = (row: number, h: Lanes) => void;
+
+function mix(h: Lanes, word: number): void {
+  h.a = Math.imul(h.a ^ word, 0x01000193);
+  h.b = Math.imul(h.b ^ word, 0x5bd1e995);
+  h.b ^= h.b >>> 13;
+}
+
+function mixNumber(h: Lanes, tag: number, v: number): void {
+  mix(h, tag);
+  f64[0] = v === 0 ? 0 : Number.isNaN(v) ? NaN : v; // -0 is 0; every NaN is one NaN
+  mix(h, u32[0]);
+  mix(h, u32[1]);
+}
+
+function mixValue(h: Lanes, v: unknown): void {
+  if (v === null || v === undefined) mix(h, TAG.null);
+  else if (typeof v === 'number') mixNumber(h, TAG.number, v);
+  else if (typeof v === 'string') {
+    mix(h, TAG.string);
+    mix(h, v.length);
+    for (let k = 0; k < v.length; k++) mix(h, v.charCodeAt(k));
+  } else if (typeof v === 'boolean') mix(h, v ? TAG.bool | 0x100 : TAG.bool);
+  else if (v instanceof Date) mixNumber(h, TAG.date, v.getTime());
+  else mixValue(h, `\u0000${JSON.stringify(v)}`);
+}
+
+function readerOf(table: ColumnTable, name: string): Reader {
+  const col = table.column(name) as unknown;
+  if (!col) throw new Error(`rowHashes: no column "${name}" (columns: ${table.columnNames().join(', ')})`);
+  if (col instanceof Float64Array || col instanceof Float32Array || col instanceof Int32Array) {
+    const data = col;
+    return (row, h) => mixNumber(h, TAG.number, data[row]);
+  }
+  // The data layer's DateColumn keeps epoch milliseconds: no Date object per value.
+  const ms = (col as { ms?: unknown }).ms;
+  if (ms instanceof Float64Array) return (row, h) => (Number.isNaN(ms[row]) ? mix(h, TAG.null) : mixNumber(h, TAG.date, ms[row]));
+  if (Array.isArray(col)) return (row, h) => mixValue(h, col[row]);
+  const c = col as { at(i: number): unknown };
+  return (row, h) => mixValue(h, c.at(row));
+}
 
 /**
  * One 53-bit hash per row over all (or the named) columns, so rows can be compared across tables
  * (e.g. rows shared between a train and a test split, or between a pipeline's fit data and test data).
+ * Values are hashed by type and bits, with no string built per value.
  *
  * @example
  * const h = rowHashes(aq.table({ a: [1, 1], b: ['x', 'x'] })); // h[0] === h[1]
@@ -20,27 +73,18 @@ const SEP = 0x1f;
 export function rowHashes(table: ColumnTable, columns: string[] = table.columnNames()): Float64Array {
   const n = table.numRows();
   const out = new Float64Array(n);
-  const getters = columns.map((c) => {
-    const col = table.column(c);
-    if (!col) throw new Error(`rowHashes: no column "${c}" (columns: ${table.columnNames().join(', ')})`);
-    return col;
-  });
-  const rows = table.indices();
+  const readers = columns.map((c) => readerOf(table, c));
+  const rows = table.isFiltered() || table.isOrdered() ? table.indices() : undefined;
+  const h: Lanes = { a: 0, b: 0 };
   for (let i = 0; i < n; i++) {
-    let h1 = 0x811c9dc5;
-    let h2 = 0x9747b28c;
-    for (const col of getters) {
-      const text = valueKey(col.at(rows[i]));
-      for (let k = 0; k < text.length; k++) {
-        const c = text.charCodeAt(k);
-        h1 = Math.imul(h1 ^ c, 0x01000193);
-        h2 = Math.imul(h2 ^ c, 0x5bd1e995);
-        h2 ^= h2 >>> 13;
-      }
-      h1 = Math.imul(h1 ^ SEP, 0x01000193);
-      h2 = Math.imul(h2 ^ SEP, 0x5bd1e995);
+    const row = rows ? rows[i] : i;
+    h.a = 0x811c9dc5;
+    h.b = 0x9747b28c;
+    for (let c = 0; c < readers.length; c++) {
+      readers[c](row, h);
+      mix(h, 0x1f);
     }
-    out[i] = (h1 >>> 0) * 2 ** 21 + ((h2 >>> 0) & 0x1fffff);
+    out[i] = (h.a >>> 0) * 2 ** 21 + ((h.b >>> 0) & 0x1fffff);
   }
   return out;
 }
@@ -66,15 +110,6 @@ export function dataFingerprint(table: ColumnTable): DataFingerprint {
   for (const c of columns) for (const ch of `${c.name}:${c.type}`) h1 = Math.imul(h1 ^ ch.charCodeAt(0), 0x01000193);
   const hash = (h1 >>> 0).toString(16).padStart(8, '0') + (h2 >>> 0).toString(16).padStart(8, '0');
   return { hash, rows: table.numRows(), columns };
-}
-
-function valueKey(v: unknown): string {
-  if (v === null || v === undefined) return '\u0000';
-  if (v instanceof Date) return `d${v.getTime()}`;
-  if (typeof v === 'number') return Number.isNaN(v) ? 'nan' : `n${v}`;
-  if (typeof v === 'string') return `s${v}`;
-  if (typeof v === 'boolean') return v ? 'T' : 'F';
-  return `o${JSON.stringify(v)}`;
 }
 
 function columnType(table: ColumnTable, name: string): string {
