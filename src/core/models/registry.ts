@@ -20,6 +20,8 @@ export interface EstimatorJSON {
 export interface EstimatorFactory {
   create(params: Record<string, unknown>): Estimator;
   fromJSON?(json: EstimatorJSON): Estimator;
+  /** Replaces parameters in a spec (for composite estimators with nested parameter paths). */
+  withParams?(spec: EstimatorSpec, overrides: Record<string, unknown>): EstimatorSpec;
 }
 
 const factories = new Map<string, EstimatorFactory>();
@@ -61,6 +63,21 @@ export function estimatorFromJSON(json: EstimatorJSON): Estimator {
     return factory.create({ ...(json.params ?? {}) });
   }
   return factory.fromJSON(json);
+}
+
+/**
+ * The spec with some parameters replaced: plain names for simple estimators, nested paths such
+ * as 'estimator.C' or 'standardScaler.withMean' for pipelines.
+ *
+ * @example
+ * specWithParams({ type: 'Ridge', params: { alpha: 1 } }, { alpha: 10 }) // { type: 'Ridge', params: { alpha: 10 } }
+ */
+export function specWithParams(spec: EstimatorSpec, overrides: Record<string, unknown>): EstimatorSpec {
+  const factory = lookup(spec, 'specWithParams');
+  if (factory.withParams) return factory.withParams(spec, overrides);
+  const dotted = Object.keys(overrides).find((k) => k.includes('.'));
+  if (dotted) throw new RangeError(`specWithParams: '${spec.type}' has no nested parameters, so "${dotted}" cannot be set; use the plain parameter name.`);
+  return { type: spec.type, params: { ...spec.params, ...overrides } };
 }
 
 /** The registered estimator type names, sorted. */
