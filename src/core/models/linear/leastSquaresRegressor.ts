@@ -26,6 +26,8 @@ export abstract class LeastSquaresRegressor<P extends { fitIntercept: boolean }>
   intercept = 0;
   /** Numerical rank of the centred design matrix (sklearn LinearRegression `rank_`). */
   rank = 0;
+  /** How the last fit was solved: 'normal' (refined normal equations) or 'qr' (pivoted QR, minimum norm). */
+  solver: 'normal' | 'qr' | undefined;
   featureNames: string[] = [];
 
   protected constructor(
@@ -58,6 +60,7 @@ export abstract class LeastSquaresRegressor<P extends { fitIntercept: boolean }>
     this.coef = s.coef;
     this.intercept = s.intercept;
     this.rank = s.rank;
+    this.solver = s.method;
     this.featureNames = names;
     options.onProgress?.({ epoch: 1, epochs: 1, metrics: {}, elapsedMs: Date.now() - started });
     return this;
@@ -101,7 +104,7 @@ export abstract class LeastSquaresRegressor<P extends { fitIntercept: boolean }>
       type: this.type,
       parameterCount: this.coef.length + (this.params.fitIntercept ? 1 : 0),
       weights: [weightStats('coef', [this.coef.length], this.coef), weightStats('intercept', [1], Float64Array.of(this.intercept))],
-      extra: { rank: this.rank, featureNames: this.featureNames },
+      extra: { rank: this.rank, solver: this.solver, featureNames: this.featureNames },
     };
   }
 

@@ -25,7 +25,11 @@ export function binaryLossGradient(p: LossProblem, y: Float64Array, w: Float64Ar
   const { x, n, d, sw } = p;
   const b = p.fitIntercept ? w[d] : 0;
   grad.fill(0);
-  const loss = new Float64Array(1);
+  // loss[0]: Σ sᵢ(max(zᵢ, 0) − yᵢzᵢ); loss[1]: running product of (1 + e^−|zᵢ|); loss[2]: Σ sᵢ·log1p(…)
+  // when weights vary. With uniform weights one log per 512 rows replaces a log1p per row (the
+  // product stays below 2^512; its rounding adds ≈1e-16 relative to the loss).
+  const uniform = isUniform(sw);
+  const loss = Float64Array.of(0, 1, 0);
   let gb = 0;
   const dEven = d & ~1;
   let i = 0;
@@ -67,10 +71,11 @@ export function binaryLossGradient(p: LossProblem, y: Float64Array, w: Float64Ar
     z1 += u1;
     z2 += u2;
     z3 += u3;
-    const r0 = residual(z0, y[i], sw[i], loss);
-    const r1 = residual(z1, y[i + 1], sw[i + 1], loss);
-    const r2 = residual(z2, y[i + 2], sw[i + 2], loss);
-    const r3 = residual(z3, y[i + 3], sw[i + 3], loss);
+    const r0 = residual(z0, y[i], sw[i], loss, uniform);
+    const r1 = residual(z1, y[i + 1], sw[i + 1], loss, uniform);
+    const r2 = residual(z2, y[i + 2], sw[i + 2], loss, uniform);
+    const r3 = residual(z3, y[i + 3], sw[i + 3], loss, uniform);
+    if ((i & 511) === 508) flushProduct(loss);
     gb += r0 + r1 + r2 + r3;
     for (let j = 0; j < d; j++) grad[j] += r0 * x[o0 + j] + r1 * x[o1 + j] + r2 * x[o2 + j] + r3 * x[o3 + j];
   }
@@ -78,7 +83,7 @@ export function binaryLossGradient(p: LossProblem, y: Float64Array, w: Float64Ar
     const o = i * d;
     let z = b;
     for (let j = 0; j < d; j++) z += x[o + j] * w[j];
-    const r = residual(z, y[i], sw[i], loss);
+    const r = residual(z, y[i], sw[i], loss, uniform);
     gb += r;
     for (let j = 0; j < d; j++) grad[j] += r * x[o + j];
   }
@@ -88,7 +93,8 @@ export function binaryLossGradient(p: LossProblem, y: Float64Array, w: Float64Ar
     grad[j] += p.l2 * w[j];
   }
   if (p.fitIntercept) grad[d] = gb;
-  return loss[0] + 0.5 * p.l2 * penalty;
+  flushProduct(loss);
+  return loss[0] + (uniform ? sw[0] * loss[2] : loss[2]) + 0.5 * p.l2 * penalty;
 }
 
 /**
@@ -143,12 +149,28 @@ export function sigmoid(z: number): number {
 }
 
 /**
- * Adds s·(log(1 + e^z) − y·z) to loss[0] and returns s·(σ(z) − y), sharing one exp between the
- * two and never overflowing.
+ * Accumulates s·(log(1 + e^z) − y·z) (see binaryLossGradient for the layout of `loss`) and
+ * returns s·(σ(z) − y), sharing one exp between the two and never overflowing.
  */
-function residual(z: number, y: number, s: number, loss: Float64Array): number {
+function residual(z: number, y: number, s: number, loss: Float64Array, uniform: boolean): number {
   const e = Math.exp(-Math.abs(z));
-  loss[0] += s * ((z > 0 ? z : 0) + Math.log1p(e) - y * z);
-  const q = 1 / (1 + e);
+  const u = 1 + e;
+  loss[0] += s * ((z > 0 ? z : 0) - y * z);
+  if (uniform) loss[1] *= u;
+  else loss[2] += s * Math.log1p(e);
+  const q = 1 / u;
   return s * ((z >= 0 ? q : e * q) - y);
+}
+
+/** Moves the running product of (1 + e^−|z|) into the log sum. */
+export function flushProduct(loss: Float64Array): void {
+  loss[2] += Math.log(loss[1]);
+  loss[1] = 1;
+}
+
+/** True when every weight is the same (then Σ s·log uᵢ = s·log Π uᵢ). */
+export function isUniform(sw: Float64Array): boolean {
+  const s0 = sw[0];
+  for (let i = 1; i < sw.length; i++) if (sw[i] !== s0) return false;
+  return true;
 }

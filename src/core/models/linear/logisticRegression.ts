@@ -1,4 +1,5 @@
 import { MIME_BUNDLE } from '../../display/mimeBundle';
+import { createRowKernels } from '../../linalg/rowKernels';
 import { toMatrix } from '../../linalg/toMatrix';
 import { createMatrix, type Matrix } from '../../linalg/matrix';
 import type { MimeBundle } from '../../notebook/contract';
@@ -91,9 +92,10 @@ export class LogisticRegression implements Classifier {
     for (let i = 0; i < sw.length; i++) sw[i] *= cw[codes[i]];
     const p = this.params;
     const problem = { x: matrix.data, n: matrix.rows, d: matrix.cols, sw, l2: p.penalty === 'none' ? 0 : 1 / p.C, fitIntercept: p.fitIntercept };
-    const solve = { l2: problem.l2, fitIntercept: p.fitIntercept, maxIter: p.maxIter, tol: p.tol, signal: options.signal, onProgress: options.onProgress };
     const k = classes.length;
     const mode = p.multiClass === 'multinomial' || (p.multiClass === 'auto' && k > 2) ? 'multinomial' : k === 2 ? 'binary' : 'ovr';
+    const kernels = mode === 'multinomial' ? createRowKernels(matrix, k) : undefined;
+    const solve = { l2: problem.l2, fitIntercept: p.fitIntercept, maxIter: p.maxIter, tol: p.tol, signal: options.signal, onProgress: options.onProgress, kernels };
     let solution: LogisticSolution;
     if (mode === 'binary') solution = solveBinary(problem, codes, 1, solve);
     else if (mode === 'multinomial') solution = solveMultinomial(problem, codes, k, solve);

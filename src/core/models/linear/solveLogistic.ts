@@ -1,6 +1,8 @@
 import { minimizeLbfgs, type LbfgsResult } from '../../linalg/lbfgs';
+import type { RowKernels } from '../../linalg/rowKernels';
 import type { TrainingProgress } from '../contract';
 import { binaryLossGradient, multinomialLossGradient, type LossProblem } from './logisticLoss';
+import { multinomialLossGradientKernels } from './logisticLossKernels';
 
 /** What the solver needs besides the data. */
 export interface LogisticSolveOptions {
@@ -10,6 +12,8 @@ export interface LogisticSolveOptions {
   tol: number;
   signal?: AbortSignal;
   onProgress?: (p: TrainingProgress) => void;
+  /** WebAssembly kernels over the features for the multinomial objective; without them (or with JS ones) the JS loops run. */
+  kernels?: RowKernels;
 }
 
 /** Fitted weights: K' × d coefficients (row-major) and K' intercepts, K' = 1 for a binary model. */
@@ -49,7 +53,8 @@ export function solveBinary(p: LossProblem, codes: Int32Array, positive: number,
 export function solveMultinomial(p: LossProblem, codes: Int32Array, k: number, o: LogisticSolveOptions): LogisticSolution {
   const scratch = new Float64Array(k);
   const w0 = new Float64Array(k * p.d + (p.fitIntercept ? k : 0));
-  const r = run((w, g) => multinomialLossGradient(p, k, codes, w, g, scratch), w0, p, o);
+  const wasm = o.kernels?.backend === 'wasm' ? o.kernels : undefined;
+  const r = run(wasm ? (w, g) => multinomialLossGradientKernels(wasm, p, k, codes, w, g, scratch) : (w, g) => multinomialLossGradient(p, k, codes, w, g, scratch), w0, p, o);
   return {
     coef: r.x.slice(0, k * p.d),
     intercept: p.fitIntercept ? r.x.slice(k * p.d) : new Float64Array(k),

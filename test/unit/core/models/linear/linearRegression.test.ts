@@ -42,6 +42,7 @@ describe('core/models/linear LinearRegression and Ridge', () => {
       ridgeStrong: await new Ridge({ alpha: 1000 }).fit(x, y),
       ridgeNoIntercept: await new Ridge({ alpha: 2, fitIntercept: false }).fit(x, y),
     };
+    assert.equal(ours.ols.solver, 'normal', 'well-conditioned: refined normal equations');
     for (const [name, m] of Object.entries(ours)) {
       const ref = sk[name];
       assert.ok(maxAbsDiff(m.coef, ref.coef) < 1e-8, `${name}: coef differs by ${maxAbsDiff(m.coef, ref.coef)}`);
@@ -69,6 +70,7 @@ describe('core/models/linear LinearRegression and Ridge', () => {
     const x = base.x.map((r) => [...r, r[0], 2 * r[1]]);
     const sk = runPython<Record<string, SkFit>>(this, SKLEARN_FIT, { x, y: base.y, configs: { ols: ['ols', {}] } });
     const m = await new LinearRegression().fit(x, base.y);
+    assert.equal(m.solver, 'qr', 'rank-deficient: falls back to pivoted QR');
     assert.equal(m.rank, 3);
     assert.equal(sk.ols.rank, 3);
     assert.ok(maxAbsDiff(m.coef, sk.ols.coef) < 1e-8, `coef differs by ${maxAbsDiff(m.coef, sk.ols.coef)}`);
