@@ -1,2 +1,9 @@
 // Public API of src/core/models, re-exported by the `modelbook` module (src/core/modelbook/index.ts).
 export {};
+
+// Linear models and the estimator registry.
+export { LogisticRegression, type LogisticRegressionParams, type LinearFitOptions } from './linear/logisticRegression';
+export { LinearRegression, type LinearRegressionParams } from './linear/linearRegression';
+export { Ridge, type RidgeParams } from './linear/ridge';
+export type { ClassWeight } from './linear/classWeight';
+export { registerEstimator, createEstimator, estimatorFromJSON, estimatorTypes, cloneEstimator, specWithParams, type EstimatorJSON, type EstimatorFactory } from './registry';
