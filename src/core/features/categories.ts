@@ -7,6 +7,9 @@ export type Category = string | number | boolean | null;
 /**
  * The sorted distinct values of a categorical column (np.unique order), with null last when
  * the column has missing values.
+ *
+ * @example
+ * learnCategories(['b', null, 'a', 'b'], 'sex', 'OneHotEncoder.fit') // ['a', 'b', null]
  */
 export function learnCategories(values: Values, column: string, caller: string): Category[] {
   const kind = kindOf(values);
@@ -24,13 +27,23 @@ export function learnCategories(values: Values, column: string, caller: string):
   return sorted;
 }
 
-/** Looks a value up among fitted categories: its index, or -1 when unknown. */
+/**
+ * Looks a value up among fitted categories: its index, or -1 when unknown.
+ *
+ * @example
+ * categoryIndex(['a', 'b', null])(NaN) // 2
+ */
 export function categoryIndex(categories: readonly Category[]): (v: unknown) => number {
   const index = new Map<unknown, number>(categories.map((c, k) => [c, k]));
   return (v) => index.get(isMissing(v) ? null : v) ?? -1;
 }
 
-/** The text of a category in an output column name ('island_Biscoe', 'sex_null'). */
+/**
+ * The text of a category in an output column name ('island_Biscoe', 'sex_null').
+ *
+ * @example
+ * categoryText(null) // 'null'
+ */
 export function categoryText(c: Category): string {
   return c === null ? 'null' : String(c);
 }

@@ -4,7 +4,12 @@ import type { ColumnKind, ColumnSelection, ColumnSelector } from './contract';
 /** A column's values as the steps see them (arquero's array, in row order, never mutated). */
 export type Values = ArrayLike<unknown>;
 
-/** null, undefined and NaN count as missing (pandas' and scikit-learn's notion). */
+/**
+ * null, undefined and NaN count as missing (pandas' and scikit-learn's notion).
+ *
+ * @example
+ * [null, undefined, NaN, 0].map(isMissing) // [true, true, true, false]
+ */
 export function isMissing(v: unknown): boolean {
   return v === null || v === undefined || (typeof v === 'number' && Number.isNaN(v));
 }
@@ -12,6 +17,9 @@ export function isMissing(v: unknown): boolean {
 /**
  * The kind of the non-missing values of a column: 'number', 'string', 'boolean', 'date', or
  * 'empty' (all missing) / 'mixed'.
+ *
+ * @example
+ * kindOf([1, null, 2]) // 'number'
  */
 export function kindOf(values: Values): ColumnKind | 'empty' | 'mixed' {
   let kind: ColumnKind | 'empty' = 'empty';
@@ -59,6 +67,9 @@ export function matchColumns(pattern: RegExp | string, options: { exclude?: read
 /**
  * The column names a selection means for this table, in table order for rules and in the given
  * order for name lists. Unknown names are an error naming the table's columns.
+ *
+ * @example
+ * resolveColumns(aq.table({ a: [1], s: ['x'] }), numericColumns(), 'StandardScaler.fit') // ['a']
  */
 export function resolveColumns(table: ColumnTable, selection: ColumnSelection, caller: string): string[] {
   const names = table.columnNames();
@@ -83,7 +94,12 @@ export function resolveColumns(table: ColumnTable, selection: ColumnSelection, c
   });
 }
 
-/** A column's values in row order (respecting arquero filters and ordering). */
+/**
+ * A column's values in row order (respecting arquero filters and ordering).
+ *
+ * @example
+ * readColumn(table.filter((d) => d.a > 1), 'a') // only the filtered rows
+ */
 export function readColumn(table: ColumnTable, name: string): Values {
   return table.array(name) as Values;
 }
@@ -97,6 +113,9 @@ export interface OutputColumn {
 /**
  * A new table where each column in `replacements` is replaced, in place, by its output columns
  * (one or more, or none to drop it); other columns are kept as they are.
+ *
+ * @example
+ * replaceColumns(t, new Map([['c', [{ name: 'c_x', values: [1, 0] }, { name: 'c_y', values: [0, 1] }]]]), 'OneHotEncoder')
  */
 export function replaceColumns(table: ColumnTable, replacements: Map<string, OutputColumn[]>, caller: string): ColumnTable {
   const data: Record<string, ArrayLike<unknown>> = {};
@@ -114,7 +133,12 @@ export function replaceColumns(table: ColumnTable, replacements: Map<string, Out
   return makeTable(data, order);
 }
 
-/** Requires the fitted columns in a table passed to transform. */
+/**
+ * Requires the fitted columns in a table passed to transform.
+ *
+ * @example
+ * requireColumns(test, ['age'], 'StandardScaler.transform') // throws when test has no 'age'
+ */
 export function requireColumns(table: ColumnTable, columns: readonly string[], caller: string): void {
   const names = new Set(table.columnNames());
   const missing = columns.filter((c) => !names.has(c));

@@ -25,7 +25,12 @@ export interface BloomFilter {
 const BITS_PER_ROW = 14.4; // ≈0.1 % false positives with 10 hash functions
 const HASHES = 10;
 
-/** Records the data a pipeline is being fitted on. */
+/**
+ * Records the data a pipeline is being fitted on.
+ *
+ * @example
+ * pipeline.fittedOn = recordFit(trainFeatures);
+ */
 export function recordFit(table: ColumnTable): FitRecord {
   const columns = table.columnNames();
   const hashes = rowHashes(table, columns).sort();
@@ -35,6 +40,9 @@ export function recordFit(table: ColumnTable): FitRecord {
 /**
  * How many of `hashes` the record contains: exactly when it has its row hashes, through the
  * Bloom filter (an upper estimate) otherwise. Also returns the positions found.
+ *
+ * @example
+ * countKnownRows(record, rowHashes(test, record.columns)).count // test rows seen in fit
  */
 export function countKnownRows(record: FitRecord, hashes: Float64Array): { count: number; rows: number[]; exact: boolean } {
   const rows: number[] = [];
@@ -47,7 +55,12 @@ export function countKnownRows(record: FitRecord, hashes: Float64Array): { count
   return { count: rows.length, rows, exact: sorted !== undefined };
 }
 
-/** The record without its exact hashes, for JSON. */
+/**
+ * The record without its exact hashes, for JSON.
+ *
+ * @example
+ * JSON.stringify(fitRecordToJSON(record))
+ */
 export function fitRecordToJSON(record: FitRecord): Omit<FitRecord, 'hashes'> {
   return { fingerprint: record.fingerprint, columns: record.columns, bloom: record.bloom };
 }

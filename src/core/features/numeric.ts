@@ -3,6 +3,9 @@ import { isMissing, type Values } from './columns';
 /**
  * A column as float64 with NaN for missing values; booleans become 0/1. Text or dates are an
  * error naming the column and the step to use instead.
+ *
+ * @example
+ * toNumeric([1, null, true], 'a', 'StandardScaler.fit') // Float64Array [1, NaN, 1]
  */
 export function toNumeric(values: Values, column: string, caller: string): Float64Array {
   const out = new Float64Array(values.length);
@@ -16,7 +19,12 @@ export function toNumeric(values: Values, column: string, caller: string): Float
   return out;
 }
 
-/** The non-missing values, sorted ascending. */
+/**
+ * The non-missing values, sorted ascending.
+ *
+ * @example
+ * sortedFinite(Float64Array.of(3, NaN, 1)) // Float64Array [1, 3]
+ */
 export function sortedFinite(values: Float64Array): Float64Array {
   let n = 0;
   const out = new Float64Array(values.length);
@@ -27,6 +35,9 @@ export function sortedFinite(values: Float64Array): Float64Array {
 /**
  * numpy's `np.percentile(a, q)` with the default linear method, on sorted values (bit-for-bit:
  * same virtual index and same two-sided interpolation).
+ *
+ * @example
+ * percentileSorted(Float64Array.of(1, 2, 3, 4), 50) // 2.5
  */
 export function percentileSorted(sorted: Float64Array, q: number): number {
   const n = sorted.length;
@@ -42,7 +53,12 @@ export function percentileSorted(sorted: Float64Array, q: number): number {
   return t >= 0.5 ? b - diff * (1 - t) : a + diff * t;
 }
 
-/** numpy's `np.linspace(start, stop, num)` (endpoint included). */
+/**
+ * numpy's `np.linspace(start, stop, num)` (endpoint included).
+ *
+ * @example
+ * linspace(0, 1, 5) // [0, 0.25, 0.5, 0.75, 1]
+ */
 export function linspace(start: number, stop: number, num: number): number[] {
   if (num === 1) return [start];
   const step = (stop - start) / (num - 1);
@@ -51,7 +67,12 @@ export function linspace(start: number, stop: number, num: number): number[] {
   return out;
 }
 
-/** Mean and population variance of the non-missing values (two-pass, accurate). */
+/**
+ * Mean and population variance of the non-missing values (two-pass, accurate).
+ *
+ * @example
+ * meanAndVariance(Float64Array.of(1, 2, NaN, 3)) // { mean: 2, variance: 0.667, count: 3 }
+ */
 export function meanAndVariance(values: Float64Array): { mean: number; variance: number; count: number } {
   let count = 0;
   let sum = 0;

@@ -2,7 +2,12 @@ import { table as makeTable, type ColumnTable } from 'arquero';
 import { isMatrix } from '../linalg/matrix';
 import type { Features, Target } from '../models/contract';
 
-/** True for an arquero table (or anything with its column API). */
+/**
+ * True for an arquero table (or anything with its column API).
+ *
+ * @example
+ * isColumnTable(aq.table({ a: [1] })) // true
+ */
 export function isColumnTable(x: unknown): x is ColumnTable {
   const t = x as Partial<ColumnTable> | null;
   return typeof t === 'object' && t !== null && typeof t.columnNames === 'function' && typeof t.array === 'function' && typeof t.numRows === 'function';
@@ -11,6 +16,9 @@ export function isColumnTable(x: unknown): x is ColumnTable {
 /**
  * Features as an arquero table: tables pass through; a Matrix or number[][] becomes columns
  * x0, x1, … (the names estimators give matrix features).
+ *
+ * @example
+ * toTable([[1, 2]], 'Pipeline.fit').columnNames() // ['x0', 'x1']
  */
 export function toTable(x: Features, caller: string): ColumnTable {
   if (isColumnTable(x)) return x;

@@ -17,7 +17,12 @@ export function createMatrix(rows: number, cols: number, data?: Float64Array): M
   return { rows, cols, data: data ?? new Float64Array(rows * cols) };
 }
 
-/** True for a `{ rows, cols, data: Float64Array }` Matrix. */
+/**
+ * True for a `{ rows, cols, data: Float64Array }` Matrix.
+ *
+ * @example
+ * isMatrix({ rows: 1, cols: 1, data: new Float64Array(1) }) // true
+ */
 export function isMatrix(v: unknown): v is Matrix {
   const m = v as Partial<Matrix> | null;
   return typeof m === 'object' && m !== null && m.data instanceof Float64Array && typeof m.rows === 'number' && typeof m.cols === 'number';
@@ -57,7 +62,12 @@ export function takeRows(m: Matrix, indices: ArrayLike<number>): Matrix {
   return out;
 }
 
-/** Elements of a plain array or typed array at `indices`, in that order. */
+/**
+ * Elements of a plain array or typed array at `indices`, in that order.
+ *
+ * @example
+ * takeValues(['a', 'b', 'c'], [2, 0]) // ['c', 'a']
+ */
 export function takeValues<T>(values: ArrayLike<T>, indices: ArrayLike<number>): T[] {
   const out = new Array<T>(indices.length);
   for (let k = 0; k < indices.length; k++) out[k] = values[indices[k]];

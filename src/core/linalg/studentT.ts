@@ -42,7 +42,12 @@ export function studentTQuantile(p: number, df: number): number {
   return (lo + hi) / 2;
 }
 
-/** ln Γ(x) for x > 0 (Lanczos, g = 7, n = 9). */
+/**
+ * ln Γ(x) for x > 0 (Lanczos, g = 7, n = 9).
+ *
+ * @example
+ * logGamma(5) // ln 24
+ */
 export function logGamma(x: number): number {
   const c = [0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7];
   if (x < 0.5) return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - logGamma(1 - x);
@@ -53,7 +58,12 @@ export function logGamma(x: number): number {
   return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(a);
 }
 
-/** The regularized incomplete beta function I_x(a, b). */
+/**
+ * The regularized incomplete beta function I_x(a, b).
+ *
+ * @example
+ * incompleteBeta(0.5, 2, 2) // 0.5
+ */
 export function incompleteBeta(x: number, a: number, b: number): number {
   if (x <= 0) return 0;
   if (x >= 1) return 1;

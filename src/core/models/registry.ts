@@ -80,7 +80,12 @@ export function specWithParams(spec: EstimatorSpec, overrides: Record<string, un
   return { type: spec.type, params: { ...spec.params, ...overrides } };
 }
 
-/** The registered estimator type names, sorted. */
+/**
+ * The registered estimator type names, sorted.
+ *
+ * @example
+ * estimatorTypes() // ['LinearRegression', 'LogisticRegression', 'Pipeline', 'Ridge', …]
+ */
 export function estimatorTypes(): string[] {
   return [...factories.keys()].sort();
 }

@@ -17,6 +17,9 @@ export interface CvData {
 /**
  * Separates features from the label: `label` names a column of the table `data`, or is the
  * target itself; `groups` likewise (a column name, or one group id per row).
+ *
+ * @example
+ * const { x, y } = prepareCvData(penguins, 'species', undefined, 'crossValidate');
  */
 export function prepareCvData(data: Features, label: string | Target, groups: string | ArrayLike<unknown> | undefined, caller: string): CvData {
   const rows = isColumnTable(data) ? data.numRows() : isMatrix(data) ? data.rows : Array.isArray(data) ? data.length : -1;
@@ -41,14 +44,24 @@ export function prepareCvData(data: Features, label: string | Target, groups: st
   return { x, y, rows, groups: g };
 }
 
-/** The rows of features at `indices`. */
+/**
+ * The rows of features at `indices`.
+ *
+ * @example
+ * takeFeatures(table, fold.train)
+ */
 export function takeFeatures(x: Features, indices: Int32Array): Features {
   if (isColumnTable(x)) return x.reify(Array.from(indices));
   if (isMatrix(x)) return takeRows(x, indices);
   return takeValues(x as number[][], indices);
 }
 
-/** The target values at `indices`. */
+/**
+ * The target values at `indices`.
+ *
+ * @example
+ * takeTarget(y, fold.test)
+ */
 export function takeTarget(y: Target, indices: Int32Array): Target {
   return takeValues(y as ArrayLike<string | number | boolean>, indices);
 }
@@ -56,6 +69,9 @@ export function takeTarget(y: Target, indices: Int32Array): Target {
 /**
  * The folds a `cv` option means: a number k gives StratifiedKFold(k) for classifiers and
  * KFold(k) otherwise (as sklearn's check_cv); a splitter is asked; folds pass through.
+ *
+ * @example
+ * resolveFolds(5, 'classifier', data, 'crossValidate') // StratifiedKFold(5) folds
  */
 export function resolveFolds(cv: CvOption, kind: string, data: CvData, caller: string): Fold[] {
   if (typeof cv === 'number') {
@@ -73,7 +89,12 @@ export function resolveFolds(cv: CvOption, kind: string, data: CvData, caller: s
   return (cv as Exclude<CvOption, number | readonly Fold[]>).split(data.rows, { y: data.y, groups: data.groups });
 }
 
-/** A short content hash of the folds, so paired comparisons can check both runs used the same ones. */
+/**
+ * A short content hash of the folds, so paired comparisons can check both runs used the same ones.
+ *
+ * @example
+ * foldSignature(folds) // '9c1e…'
+ */
 export function foldSignature(folds: readonly Fold[]): string {
   let h1 = 0x811c9dc5;
   let h2 = 0x9747b28c;

@@ -5,7 +5,12 @@
  */
 import type { ClassLabel, Probabilities } from '../models/contract';
 
-/** Share of rows predicted right. */
+/**
+ * Share of rows predicted right.
+ *
+ * @example
+ * accuracyScore(['a', 'b'], ['a', 'a']) // 0.5
+ */
 export function accuracyScore(yTrue: ArrayLike<unknown>, yPred: ArrayLike<unknown>): number {
   checkLengths(yTrue, yPred);
   let hits = 0;
@@ -13,7 +18,12 @@ export function accuracyScore(yTrue: ArrayLike<unknown>, yPred: ArrayLike<unknow
   return hits / yTrue.length;
 }
 
-/** Mean recall over the classes present in yTrue (sklearn balanced_accuracy_score). */
+/**
+ * Mean recall over the classes present in yTrue (sklearn balanced_accuracy_score).
+ *
+ * @example
+ * balancedAccuracyScore([0, 0, 0, 1], [0, 0, 0, 0]) // 0.5
+ */
 export function balancedAccuracyScore(yTrue: ArrayLike<unknown>, yPred: ArrayLike<unknown>): number {
   checkLengths(yTrue, yPred);
   const total = new Map<unknown, number>();
@@ -30,6 +40,9 @@ export function balancedAccuracyScore(yTrue: ArrayLike<unknown>, yPred: ArrayLik
 /**
  * Precision, recall and F1 of one positive class ('binary') or their unweighted mean over
  * all labels seen in yTrue or yPred ('macro'); 0 where undefined (sklearn zero_division=0).
+ *
+ * @example
+ * precisionRecallF1(yTrue, yPred, { average: 'binary', positive: 'yes' }).f1
  */
 export function precisionRecallF1(yTrue: ArrayLike<unknown>, yPred: ArrayLike<unknown>, options: { average: 'binary'; positive: ClassLabel } | { average: 'macro' }): { precision: number; recall: number; f1: number } {
   checkLengths(yTrue, yPred);
@@ -55,7 +68,12 @@ export function precisionRecallF1(yTrue: ArrayLike<unknown>, yPred: ArrayLike<un
   return { precision: mean('precision'), recall: mean('recall'), f1: mean('f1') };
 }
 
-/** Area under the ROC curve of scores for a 0/1 truth (ties count half, as the trapezoidal sklearn AUC). */
+/**
+ * Area under the ROC curve of scores for a 0/1 truth (ties count half, as the trapezoidal sklearn AUC).
+ *
+ * @example
+ * rocAucBinary([false, true], [0.2, 0.9]) // 1
+ */
 export function rocAucBinary(isPositive: ArrayLike<boolean>, score: ArrayLike<number>): number {
   const n = score.length;
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => score[a] - score[b]);
@@ -76,7 +94,12 @@ export function rocAucBinary(isPositive: ArrayLike<boolean>, score: ArrayLike<nu
   return (rankSumPos - (nPos * (nPos + 1)) / 2) / (nPos * nNeg);
 }
 
-/** ROC AUC from class probabilities: the positive (second) class for 2 classes, one-vs-rest macro above. */
+/**
+ * ROC AUC from class probabilities: the positive (second) class for 2 classes, one-vs-rest macro above.
+ *
+ * @example
+ * rocAucScore(yTest, await model.predictProba(xTest))
+ */
 export function rocAucScore(yTrue: ArrayLike<unknown>, proba: Probabilities): number {
   const k = proba.classes.length;
   const column = (c: number) => Array.from({ length: proba.rows }, (_, i) => proba.data[i * k + c]);
@@ -86,7 +109,12 @@ export function rocAucScore(yTrue: ArrayLike<unknown>, proba: Probabilities): nu
   return sum / k;
 }
 
-/** Mean negative log-likelihood, probabilities clipped to [eps, 1 − eps] and renormalised (sklearn log_loss). */
+/**
+ * Mean negative log-likelihood, probabilities clipped to [eps, 1 − eps] and renormalised (sklearn log_loss).
+ *
+ * @example
+ * logLossScore(yTest, await model.predictProba(xTest))
+ */
 export function logLossScore(yTrue: ArrayLike<unknown>, proba: Probabilities): number {
   const k = proba.classes.length;
   const eps = 2.220446049250313e-16;
@@ -101,7 +129,12 @@ export function logLossScore(yTrue: ArrayLike<unknown>, proba: Probabilities): n
   return total / proba.rows;
 }
 
-/** Coefficient of determination (1 for a perfect fit, 0 for a constant target predicted exactly… sklearn's convention). */
+/**
+ * Coefficient of determination (1 for a perfect fit, 0 for a constant target predicted exactly… sklearn's convention).
+ *
+ * @example
+ * r2Score([1, 2, 3], [1, 2, 4]) // 0.5
+ */
 export function r2Score(yTrue: ArrayLike<number>, yPred: ArrayLike<number>): number {
   checkLengths(yTrue, yPred);
   let mean = 0;
@@ -116,6 +149,12 @@ export function r2Score(yTrue: ArrayLike<number>, yPred: ArrayLike<number>): num
   return 1 - ssRes / ssTot;
 }
 
+/**
+ * Mean of squared errors.
+ *
+ * @example
+ * meanSquaredError([1, 2], [1, 4]) // 2
+ */
 export function meanSquaredError(yTrue: ArrayLike<number>, yPred: ArrayLike<number>): number {
   checkLengths(yTrue, yPred);
   let s = 0;
@@ -123,6 +162,12 @@ export function meanSquaredError(yTrue: ArrayLike<number>, yPred: ArrayLike<numb
   return s / yTrue.length;
 }
 
+/**
+ * Mean of absolute errors.
+ *
+ * @example
+ * meanAbsoluteError([1, 2], [1, 4]) // 1
+ */
 export function meanAbsoluteError(yTrue: ArrayLike<number>, yPred: ArrayLike<number>): number {
   checkLengths(yTrue, yPred);
   let s = 0;

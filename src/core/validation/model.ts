@@ -26,7 +26,12 @@ export function cloneModel<M extends Model>(model: M): M {
   return createEstimator(model.spec()) as unknown as M;
 }
 
-/** A model from a spec through the registry (a Pipeline spec gives a Pipeline). */
+/**
+ * A model from a spec through the registry (a Pipeline spec gives a Pipeline).
+ *
+ * @example
+ * const model = modelFromSpec({ type: 'Ridge', params: { alpha: 2 } });
+ */
 export function modelFromSpec(spec: EstimatorSpec): Model {
   return createEstimator(spec) as unknown as Model;
 }

@@ -54,14 +54,24 @@ export function registerScorer(name: string, scorer: Scorer): void {
   scorers.set(name, scorer);
 }
 
-/** The scorer registered under `name`, or an error listing the known names. */
+/**
+ * The scorer registered under `name`, or an error listing the known names.
+ *
+ * @example
+ * getScorer('rocAuc').greaterIsBetter // true
+ */
 export function getScorer(name: string): Scorer {
   const s = scorers.get(name);
   if (!s) throw new RangeError(`unknown scorer "${name}"; known: ${[...scorers.keys()].join(', ')} (or register one with registerScorer).`);
   return s;
 }
 
-/** The default metric of a model kind: accuracy for classifiers, R² for regressors (sklearn's score). */
+/**
+ * The default metric of a model kind: accuracy for classifiers, R² for regressors (sklearn's score).
+ *
+ * @example
+ * defaultScoring('regressor') // 'r2'
+ */
 export function defaultScoring(kind: string): string {
   return kind === 'regressor' ? 'r2' : 'accuracy';
 }

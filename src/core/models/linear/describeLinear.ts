@@ -35,7 +35,12 @@ export function coefficientBundle(view: CoefficientView): MimeBundle {
   return { 'text/html': html, 'text/plain': text };
 }
 
-/** The bundle of a model that has not been fitted yet. */
+/**
+ * The bundle of a model that has not been fitted yet.
+ *
+ * @example
+ * unfittedBundle('Ridge', { alpha: 1 })['text/plain'] // 'Ridge(alpha=1) · not fitted'
+ */
 export function unfittedBundle(title: string, params: Record<string, unknown>): MimeBundle {
   const text = `${title}(${Object.entries(params).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(', ')}) · not fitted`;
   return { 'text/plain': text, 'text/html': `<code>${escapeHtml(text)}</code>` };

@@ -5,6 +5,9 @@ import type { Features } from '../contract';
 /**
  * The design matrix of data passed to a fitted model's predict: same number of features, and
  * for a table the same column names in the same order as in fit.
+ *
+ * @example
+ * predictionMatrix(test, model.featureNames, 'LinearRegression.predict')
  */
 export function predictionMatrix(x: Features, featureNames: readonly string[], caller: string): Matrix {
   if (featureNames.length === 0) throw new Error(`${caller}: the model is not fitted yet; call fit(x, y) first.`);
@@ -20,7 +23,12 @@ export function predictionMatrix(x: Features, featureNames: readonly string[], c
   return matrix;
 }
 
-/** X·Wᵀ + b for W stored as `k` rows of length d: an n × k Matrix of scores. */
+/**
+ * X·Wᵀ + b for W stored as `k` rows of length d: an n × k Matrix of scores.
+ *
+ * @example
+ * linearScores(x, coef, 1, Float64Array.of(intercept)).data // predictions
+ */
 export function linearScores(x: Matrix, coef: Float64Array, k: number, intercept: Float64Array): Matrix {
   const { rows: n, cols: d, data } = x;
   const out = createMatrix(n, k);
@@ -36,7 +44,12 @@ export function linearScores(x: Matrix, coef: Float64Array, k: number, intercept
   return out;
 }
 
-/** Summary statistics of a block of weights, for ModelSummary.weights. */
+/**
+ * Summary statistics of a block of weights, for ModelSummary.weights.
+ *
+ * @example
+ * weightStats('coef', [3], Float64Array.of(1, 2, 3)) // { mean: 2, min: 1, max: 3, … }
+ */
 export function weightStats(name: string, shape: number[], values: Float64Array): { name: string; shape: number[]; mean: number; std: number; min: number; max: number } {
   let sum = 0;
   let min = Infinity;

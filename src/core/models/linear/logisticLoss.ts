@@ -20,6 +20,9 @@ export interface LossProblem {
 /**
  * Binary log loss (HalfBinomialLoss): lossᵢ = log(1 + e^zᵢ) − yᵢ·zᵢ with zᵢ = xᵢ·w + b, y ∈ {0, 1}.
  * Writes the gradient into `grad` and returns the objective.
+ *
+ * @example
+ * const f = binaryLossGradient({ x, n, d, sw, l2: 1 / C, fitIntercept: true }, y01, w, grad);
  */
 export function binaryLossGradient(p: LossProblem, y: Float64Array, w: Float64Array, grad: Float64Array): number {
   const { x, n, d, sw } = p;
@@ -100,6 +103,9 @@ export function binaryLossGradient(p: LossProblem, y: Float64Array, w: Float64Ar
 /**
  * Multinomial log loss (HalfMultinomialLoss) over K classes: lossᵢ = logΣₖ e^zᵢₖ − zᵢ,yᵢ with
  * zᵢₖ = xᵢ·Wₖ + bₖ; W is K × d row-major, then the K intercepts. `scratch` holds ≥ K values.
+ *
+ * @example
+ * const f = multinomialLossGradient(problem, 3, codes, w, grad, new Float64Array(3));
  */
 export function multinomialLossGradient(p: LossProblem, k: number, codes: Int32Array, w: Float64Array, grad: Float64Array, scratch: Float64Array): number {
   const { x, n, d, sw } = p;
@@ -141,7 +147,12 @@ export function multinomialLossGradient(p: LossProblem, k: number, codes: Int32A
   return loss + 0.5 * p.l2 * penalty;
 }
 
-/** 1 / (1 + e^−z) without overflow. */
+/**
+ * 1 / (1 + e^−z) without overflow.
+ *
+ * @example
+ * sigmoid(0) // 0.5
+ */
 export function sigmoid(z: number): number {
   if (z >= 0) return 1 / (1 + Math.exp(-z));
   const e = Math.exp(z);
@@ -162,13 +173,23 @@ function residual(z: number, y: number, s: number, loss: Float64Array, uniform: 
   return s * ((z >= 0 ? q : e * q) - y);
 }
 
-/** Moves the running product of (1 + e^−|z|) into the log sum. */
+/**
+ * Moves the running product of (1 + e^−|z|) into the log sum.
+ *
+ * @example
+ * flushProduct(loss) // loss[2] += log(loss[1]); loss[1] = 1
+ */
 export function flushProduct(loss: Float64Array): void {
   loss[2] += Math.log(loss[1]);
   loss[1] = 1;
 }
 
-/** True when every weight is the same (then Σ s·log uᵢ = s·log Π uᵢ). */
+/**
+ * True when every weight is the same (then Σ s·log uᵢ = s·log Π uᵢ).
+ *
+ * @example
+ * isUniform(Float64Array.of(1, 1)) // true
+ */
 export function isUniform(sw: Float64Array): boolean {
   const s0 = sw[0];
   for (let i = 1; i < sw.length; i++) if (sw[i] !== s0) return false;

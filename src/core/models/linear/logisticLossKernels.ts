@@ -10,6 +10,9 @@ const CHUNK = 512;
  * still in cache for the second pass; the per-row softmax stays here. Same formula, same sklearn
  * scaling. (The binary objective stays in JS: its fused loop is as fast and needs no copy of X.)
  * `intercepts` holds K values of scratch.
+ *
+ * @example
+ * const f = multinomialLossGradientKernels(createRowKernels(x, 3), problem, 3, codes, w, grad, new Float64Array(3));
  */
 export function multinomialLossGradientKernels(kernels: RowKernels, p: LossProblem, k: number, codes: Int32Array, w: Float64Array, grad: Float64Array, intercepts: Float64Array): number {
   const { n, d, sw } = p;

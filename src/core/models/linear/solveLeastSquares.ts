@@ -22,6 +22,9 @@ export interface LinearSolution {
  * the answer as accurate as a QR solve while the condition number stays below ≈1e7) and falls
  * back to pivoted QR with the minimum-norm solution, like LAPACK's lstsq, for rank-deficient or
  * badly conditioned problems.
+ *
+ * @example
+ * const { coef, intercept } = solveCenteredLeastSquares(x, y, ones, true, 0);
  */
 export function solveCenteredLeastSquares(x: Matrix, y: Float64Array, sw: Float64Array, fitIntercept: boolean, alpha: number): LinearSolution {
   const { rows: n, cols: d } = x;

@@ -32,6 +32,9 @@ export interface LogisticSolution {
  * Binary problem: class `positive` against the rest. The objective is scikit-learn's
  * Σ swᵢ·lossᵢ + ½·l2·‖w‖², minimised by L-BFGS with sklearn's stopping rule (max|∇| ≤ tol or
  * relative decrease ≤ 2.2e-9).
+ *
+ * @example
+ * const s = solveBinary(problem, codes, 1, { l2: 1, fitIntercept: true, maxIter: 100, tol: 1e-4 });
  */
 export function solveBinary(p: LossProblem, codes: Int32Array, positive: number, o: LogisticSolveOptions): LogisticSolution {
   const y = new Float64Array(p.n);
@@ -49,7 +52,12 @@ export function solveBinary(p: LossProblem, codes: Int32Array, positive: number,
   };
 }
 
-/** Multinomial (softmax) problem over all K classes, parameterised like sklearn (K weight rows). */
+/**
+ * Multinomial (softmax) problem over all K classes, parameterised like sklearn (K weight rows).
+ *
+ * @example
+ * const s = solveMultinomial(problem, codes, 3, { l2: 1, fitIntercept: true, maxIter: 100, tol: 1e-4 });
+ */
 export function solveMultinomial(p: LossProblem, codes: Int32Array, k: number, o: LogisticSolveOptions): LogisticSolution {
   const scratch = new Float64Array(k);
   const w0 = new Float64Array(k * p.d + (p.fitIntercept ? k : 0));

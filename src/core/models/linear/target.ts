@@ -45,7 +45,12 @@ export function encodeClasses(y: Target, caller = 'encodeClasses'): EncodedClass
   return { classes, codes };
 }
 
-/** Labels in np.unique order. */
+/**
+ * Labels in np.unique order.
+ *
+ * @example
+ * sortLabels([true, false]) // [false, true]
+ */
 export function sortLabels(labels: ClassLabel[]): ClassLabel[] {
   return [...labels].sort((a, b) => {
     if (typeof a === 'number' && typeof b === 'number') return a - b;

@@ -49,7 +49,12 @@ export interface SearchContext {
   started: number;
 }
 
-/** Checks the arguments common to all searches and prepares the data, folds and executor. */
+/**
+ * Checks the arguments common to all searches and prepares the data, folds and executor.
+ *
+ * @example
+ * const ctx = prepareSearch('gridSearch', model, data, { label: 'y' });
+ */
 export function prepareSearch(search: string, model: Model, data: Features, options: SearchOptions): SearchContext {
   if (typeof (model as { spec?: unknown })?.spec !== 'function') throw new TypeError(`${search}: model must be an estimator or a Pipeline (with spec(), so trials can rebuild it).`);
   if (typeof options !== 'object' || options === null || options.label === undefined) throw new TypeError(`${search}: pass { label } — the label column's name or the target values.`);
@@ -77,6 +82,9 @@ export function prepareSearch(search: string, model: Model, data: Features, opti
 /**
  * Scores candidates on the given folds through the executor: one trial per candidate and fold.
  * `done`/`total` count trials across the whole search, for progress.
+ *
+ * @example
+ * await evaluateCandidates(ctx, [{ index: 0, params: { C: 1 } }], ctx.folds, 0, ctx.data.rows, { done: 0, total: 5 })
  */
 export async function evaluateCandidates(ctx: SearchContext, candidates: { index: number; params: Record<string, unknown> }[], folds: Fold[], round: number, nResources: number, counts: { done: number; total: number }): Promise<CandidateResult[]> {
   const trials: Trial[] = candidates.flatMap((c) =>
@@ -128,7 +136,12 @@ function summarize(c: { index: number; params: Record<string, unknown> }, round:
   return { index: c.index, params: c.params, round, nResources, scores, mean, std, ...(trainScores ? { trainScores } : {}), meanFitMs: rs.reduce((s, r) => s + r.fitMs, 0) / rs.length, rank: 0, errors };
 }
 
-/** Ranks candidates by the search metric (per round; NaN last; ties share the lowest rank, as sklearn). */
+/**
+ * Ranks candidates by the search metric (per round; NaN last; ties share the lowest rank, as sklearn).
+ *
+ * @example
+ * rankCandidates(candidates, 'accuracy', true) // sets candidate.rank
+ */
 export function rankCandidates(candidates: CandidateResult[], metric: string, greaterIsBetter: boolean): void {
   const rounds = new Set(candidates.map((c) => c.round));
   for (const round of rounds) {
@@ -138,7 +151,12 @@ export function rankCandidates(candidates: CandidateResult[], metric: string, gr
   }
 }
 
-/** Ranks, picks the best of the last round, refits it on all the data, and builds the result. */
+/**
+ * Ranks, picks the best of the last round, refits it on all the data, and builds the result.
+ *
+ * @example
+ * return finishSearch(ctx, candidates);
+ */
 export async function finishSearch(ctx: SearchContext, candidates: CandidateResult[]): Promise<SearchResult> {
   rankCandidates(candidates, ctx.metrics[0], ctx.greaterIsBetter);
   const lastRound = Math.max(...candidates.map((c) => c.round));
