@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import * as aq from 'arquero';
 import { LinearRegression } from '../../../../../src/core/models/linear/linearRegression';
 import { Ridge } from '../../../../../src/core/models/linear/ridge';
+import { createRng } from '../../../../../src/core/linalg/random';
 import { loadVegaDataset, maxAbsDiff, runPython } from '../../linalg/python';
 import { makeRegression } from '../../linalg/synthetic';
 
@@ -62,6 +63,18 @@ describe('core/models/linear LinearRegression and Ridge', () => {
     assert.ok(Math.abs(ols.intercept - sk.ols.intercept) < 1e-8);
     assert.ok(maxAbsDiff(ridge.coef, sk.ridge.coef) < 1e-8, `ridge: ${maxAbsDiff(ridge.coef, sk.ridge.coef)}`);
     assert.ok(Math.abs(ridge.intercept - sk.ridge.intercept) < 1e-8);
+  });
+
+  it('match scikit-learn within 1e-8 on well-conditioned data (normal equations without refinement)', async function () {
+    const rng = createRng(8);
+    const x = Array.from({ length: 3000 }, () => Array.from({ length: 20 }, () => rng.normal()));
+    const y = x.map((r) => r.reduce((s, v, j) => s + v * (j - 10), 0) + rng.normal());
+    const sk = runPython<Record<string, SkFit>>(this, SKLEARN_FIT, { x, y, configs: { ols: ['ols', {}], ridge: ['ridge', { alpha: 10 }] } });
+    const ols = await new LinearRegression().fit(x, y);
+    const ridge = await new Ridge({ alpha: 10 }).fit(x, y);
+    assert.equal(ols.solver, 'normal');
+    assert.ok(maxAbsDiff(ols.coef, sk.ols.coef) < 1e-8 && Math.abs(ols.intercept - sk.ols.intercept) < 1e-8, `ols: ${maxAbsDiff(ols.coef, sk.ols.coef)}`);
+    assert.ok(maxAbsDiff(ridge.coef, sk.ridge.coef) < 1e-8 && Math.abs(ridge.intercept - sk.ridge.intercept) < 1e-8, `ridge: ${maxAbsDiff(ridge.coef, sk.ridge.coef)}`);
   });
 
   it('gives the minimum-norm solution for collinear features, as lstsq does', async function () {
