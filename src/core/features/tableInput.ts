@@ -46,3 +46,21 @@ export function splitLabel(x: ColumnTable, y: Target | string | undefined, calle
   if (!x.columnNames().includes(y)) throw new RangeError(`${caller}: no label column "${y}" (columns: ${x.columnNames().join(', ')}).`);
   return { x: x.select(x.columnNames().filter((c) => c !== y)).reify(), y: x.array(y) as Target };
 }
+
+/**
+ * The rows at `positions` (0-based positions in the table's own row order, so filters and
+ * orderby are respected), as a new materialised table.
+ *
+ * @example
+ * rowsAt(table.filter((d) => d.age > 30), [0, 2]) // the 1st and 3rd rows of the filtered table
+ */
+export function rowsAt(table: ColumnTable, positions: ArrayLike<number>): ColumnTable {
+  const rows = table.indices();
+  const picked = new Array<number>(positions.length);
+  for (let k = 0; k < positions.length; k++) {
+    const p = positions[k];
+    if (!(p >= 0 && p < rows.length)) throw new RangeError(`rowsAt: row ${p} is outside 0…${rows.length - 1}.`);
+    picked[k] = rows[p];
+  }
+  return table.reify(picked);
+}

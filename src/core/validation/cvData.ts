@@ -1,5 +1,5 @@
 import type { ColumnTable } from 'arquero';
-import { isColumnTable } from '../features/tableInput';
+import { isColumnTable, rowsAt } from '../features/tableInput';
 import { isMatrix, takeRows, takeValues } from '../linalg/matrix';
 import type { Features, Target } from '../models/contract';
 import type { CvOption, Fold } from './contract';
@@ -51,7 +51,7 @@ export function prepareCvData(data: Features, label: string | Target, groups: st
  * takeFeatures(table, fold.train)
  */
 export function takeFeatures(x: Features, indices: Int32Array): Features {
-  if (isColumnTable(x)) return x.reify(Array.from(indices));
+  if (isColumnTable(x)) return rowsAt(x, indices);
   if (isMatrix(x)) return takeRows(x, indices);
   return takeValues(x as number[][], indices);
 }

@@ -1,5 +1,5 @@
 import type { ColumnTable } from 'arquero';
-import { isColumnTable } from '../features/tableInput';
+import { isColumnTable, rowsAt } from '../features/tableInput';
 import { createRng, type Rng } from '../linalg/random';
 import { uniqueInverse } from './foldUtils';
 
@@ -36,7 +36,7 @@ export function trainTestSplit(data: ColumnTable, options: TrainTestSplitOptions
   if (!isColumnTable(data)) throw new TypeError('trainTestSplit: data must be an arquero table (use trainTestIndices for a row count).');
   const labels = typeof options.stratify === 'string' ? columnOf(data, options.stratify) : options.stratify;
   const { train, test } = trainTestIndices(data.numRows(), { ...options, stratify: labels });
-  return { train: data.reify(Array.from(train)), test: data.reify(Array.from(test)), trainIndex: train, testIndex: test };
+  return { train: rowsAt(data, train), test: rowsAt(data, test), trainIndex: train, testIndex: test };
 }
 
 /**

@@ -11,6 +11,7 @@ import { crossValidate } from '../../../../src/core/validation/crossValidate';
 import { GroupKFold } from '../../../../src/core/validation/groupKFold';
 import { KFold } from '../../../../src/core/validation/kFold';
 import { RepeatedStratifiedKFold } from '../../../../src/core/validation/repeatedKFold';
+import { trainTestSplit } from '../../../../src/core/validation/trainTestSplit';
 import { loadVegaDataset, maxAbsDiff, runPython } from '../linalg/python';
 
 const NUMERIC = ['Beak Length (mm)', 'Beak Depth (mm)', 'Flipper Length (mm)', 'Body Mass (g)'];
@@ -83,6 +84,20 @@ describe('core/validation crossValidate', () => {
     assert.deepEqual(seen, [0, 1, 2, 3]);
     assert.equal(model.featureNames.length, 0, 'the prototype was not fitted');
     assert.ok(cv.folds.every((f) => f.train && f.train.accuracy >= 0));
+  });
+
+  it('respects filters and row order of the table it is given', async () => {
+    const base = aq.table({ a: [9, 1, 8, 2, 7, 3, 6, 4, 5, 0, 10, 11], y: ['p', 'n', 'p', 'n', 'p', 'n', 'p', 'n', 'p', 'n', 'p', 'p'] });
+    const view = base.filter((d: { a: number }) => d.a < 10).orderby('a');
+    const direct = view.reify();
+    const folds = [{ train: Int32Array.from([0, 1, 2, 3, 6, 7, 8, 9]), test: Int32Array.from([4, 5]) }];
+    const a = await crossValidate(new LogisticRegression(), view, { label: 'y', cv: folds });
+    const b = await crossValidate(new LogisticRegression(), direct, { label: 'y', cv: folds });
+    assert.deepEqual(a.scores(), b.scores());
+    const split = trainTestSplit(view, { testSize: 3, seed: 1 });
+    const values = (t: aq.ColumnTable) => Array.from(t.array('a') as number[]);
+    assert.deepEqual([...values(split.train), ...values(split.test)].sort((x, y) => x - y), [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    assert.deepEqual(values(split.test), Array.from(split.testIndex, (i) => (direct.array('a') as number[])[i]));
   });
 
   it('keeps groups apart with GroupKFold and drops the group column from the features', async () => {
