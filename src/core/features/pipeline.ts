@@ -90,7 +90,10 @@ export class Pipeline<E extends Estimator | undefined = Estimator | undefined> {
     this.inputColumns = t.columnNames();
     for (const step of this.steps) t = step.fit(t).transform(t);
     this.featureNames = t.columnNames();
-    if (this.estimator) await (this.estimator as Estimator).fit(this.checkNumeric(t), split.y!, options);
+    if (!this.estimator) return this;
+    // Held-out data for early stopping goes through the same fitted steps as the training data.
+    const validation = options.validation && { x: this.checkNumeric(this.transform(options.validation.x)), y: options.validation.y };
+    await (this.estimator as Estimator).fit(this.checkNumeric(t), split.y!, { ...options, validation });
     return this;
   }
 

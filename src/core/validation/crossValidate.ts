@@ -1,3 +1,4 @@
+import { kernelService } from '../kernel/service';
 import type { Features, FitOptions, Target } from '../models/contract';
 import type { CvOption } from './contract';
 import { foldSignature, prepareCvData, resolveFolds, takeFeatures, takeTarget } from './cvData';
@@ -16,7 +17,7 @@ export interface CrossValidateOptions {
   groups?: string | ArrayLike<unknown>;
   /** Also score each fold's model on its own training rows. Default false. */
   returnTrainScore?: boolean;
-  /** Stops between folds (the kernel passes the cell's interrupt signal). */
+  /** Stops between folds. Default: the running cell's interrupt signal. */
   signal?: AbortSignal;
   /** Called after each fold. */
   onFold?: (fold: FoldResult) => void;
@@ -40,11 +41,12 @@ export async function crossValidate(model: Model, data: Features, options: Cross
   const directions = Object.fromEntries(metrics.map((m) => [m, getScorer(m).greaterIsBetter]));
   const folds = resolveFolds(options.cv ?? 5, kind, d, 'crossValidate');
   const results: FoldResult[] = [];
+  const signal = options.signal ?? kernelService()?.signal;
   for (const [i, fold] of folds.entries()) {
-    if (options.signal?.aborted) throw Object.assign(new Error('crossValidate was interrupted.'), { name: 'AbortError' });
+    if (signal?.aborted) throw Object.assign(new Error('crossValidate was interrupted.'), { name: 'AbortError' });
     const m = cloneModel(model);
     const t0 = now();
-    const fit: FitOptions = { signal: options.signal };
+    const fit: FitOptions = { signal };
     await m.fit(takeFeatures(d.x, fold.train), takeTarget(d.y, fold.train), fit);
     const t1 = now();
     const test = await scoreModel(m, takeFeatures(d.x, fold.test), takeTarget(d.y, fold.test), metrics);

@@ -33,7 +33,10 @@ export interface LogisticRegressionParams {
   seed?: number;
 }
 
-/** Fit options of linear models: the shared FitOptions plus per-row weights. */
+/**
+ * Fit options of linear models: the shared FitOptions plus per-row weights. (`validation` is
+ * accepted and ignored: these solvers run to convergence, there is no epoch to stop early at.)
+ */
 export interface LinearFitOptions extends FitOptions {
   sampleWeight?: ArrayLike<number>;
 }

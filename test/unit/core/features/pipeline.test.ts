@@ -101,6 +101,21 @@ describe('core/features Pipeline', () => {
     assert.ok(fromBloom.overlappingRows >= test.numRows() && fromBloom.overlappingRows <= test.numRows() + 2);
   });
 
+  it('passes held-out validation data through the fitted steps to the estimator', async () => {
+    const { train, test } = splitTables();
+    let seen: aq.ColumnTable | undefined;
+    const spy = new LogisticRegression();
+    const fit = spy.fit.bind(spy);
+    spy.fit = async (x, y, options) => {
+      seen = options?.validation?.x as aq.ColumnTable;
+      return fit(x, y, options);
+    };
+    const pipe = new Pipeline({ steps: [new SimpleImputer({ columns: NUMERIC, strategy: 'median' }), new StandardScaler({ columns: NUMERIC }), new OneHotEncoder({ columns: CATEGORICAL, handleUnknown: 'ignore' })], estimator: spy });
+    await pipe.fit(train, 'Species', { validation: { x: test, y: test.array('Species') as string[] } });
+    assert.deepEqual(seen!.columnNames(), pipe.featureNames);
+    assert.deepEqual(Array.from(seen!.array('Body Mass (g)') as Float64Array), Array.from(pipe.transform(test).array('Body Mass (g)') as Float64Array));
+  });
+
   it('explains text left after the steps and a missing label', async () => {
     const t = aq.table({ a: [1, 2, 3, 4], s: ['x', 'y', 'x', 'y'], y: [0, 1, 0, 1] });
     await assert.rejects(new Pipeline({ steps: [new StandardScaler()], estimator: new LogisticRegression() }).fit(t, 'y'), /column "s" still holds text after the steps.*OneHotEncoder/);
