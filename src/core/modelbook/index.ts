@@ -49,3 +49,5 @@ export function interruptSignal(): AbortSignal | undefined {
 export * from '../data/index';
 export * from '../evaluation/index';
 export * from '../models/index';
+export * from '../features/index';
+export * from '../validation/index';

@@ -1,5 +1,13 @@
 // Public API of src/core/models, re-exported by the `modelbook` module (src/core/modelbook/index.ts).
-export {};
+export * from './contract';
+
+// Linear models and the estimator registry.
+export { LogisticRegression, type LogisticRegressionParams, type LinearFitOptions } from './linear/logisticRegression';
+export { LinearRegression, type LinearRegressionParams } from './linear/linearRegression';
+export { Ridge, type RidgeParams } from './linear/ridge';
+export type { ClassWeight } from './linear/classWeight';
+export { registerEstimator, createEstimator, estimatorFromJSON, estimatorTypes, cloneEstimator, specWithParams, type EstimatorJSON, type EstimatorFactory } from './registry';
+
 // Neural networks (MLP estimators, the LayersModel wrapper) and the training-loop pieces they share.
 export * from './mlp/index';
 export * from './layers/index';

@@ -1,0 +1,74 @@
+import type { ColumnTable } from 'arquero';
+import { ColumnStep, type ColumnState, type StepOptions } from './baseStep';
+import { categoricalColumns, isMissing, readColumn, replaceColumns, type OutputColumn } from './columns';
+import type { ColumnSelection } from './contract';
+import { categoryIndex, learnCategories, type Category } from './categories';
+import { registerStep } from './stepRegistry';
+
+export interface OrdinalEncoderOptions extends StepOptions {
+  /** Unknown categories at transform: 'error' (default) or 'useEncodedValue' (→ unknownValue). */
+  handleUnknown?: 'error' | 'useEncodedValue';
+  /** The code for unknown categories with 'useEncodedValue'; null means NaN. Default null. */
+  unknownValue?: number | null;
+  /** Fixed categories (in code order) per column instead of the sorted ones seen in fit. */
+  categories?: Readonly<Record<string, readonly Category[]>> | null;
+}
+
+interface Params {
+  columns: ColumnSelection;
+  handleUnknown: 'error' | 'useEncodedValue';
+  unknownValue: number | null;
+  categories: Readonly<Record<string, readonly Category[]>> | null;
+}
+
+interface State extends ColumnState {
+  categories: Category[][];
+}
+
+/**
+ * Replaces each category by its index among the sorted training categories, as scikit-learn's
+ * OrdinalEncoder; missing values stay missing (NaN).
+ */
+export class OrdinalEncoder extends ColumnStep<Params, State> {
+  /**
+   * @example
+   * new OrdinalEncoder({ columns: ['size'], categories: { size: ['S', 'M', 'L'] } })
+   */
+  constructor(options: OrdinalEncoderOptions = {}) {
+    super('OrdinalEncoder', { columns: categoricalColumns(), handleUnknown: 'error', unknownValue: null, categories: null }, options);
+    if (!['error', 'useEncodedValue'].includes(this.params.handleUnknown)) throw new RangeError(`OrdinalEncoder: handleUnknown must be 'error' or 'useEncodedValue' (got ${JSON.stringify(this.params.handleUnknown)}).`);
+  }
+
+  protected learn(table: ColumnTable, columns: string[]): Omit<State, 'columns'> {
+    return {
+      categories: columns.map((c) => {
+        const fixed = this.params.categories?.[c];
+        return fixed ? [...fixed] : learnCategories(readColumn(table, c), c, 'OrdinalEncoder.fit').filter((v) => v !== null);
+      }),
+    };
+  }
+
+  protected apply(table: ColumnTable, state: State): ColumnTable {
+    const unknown = this.params.unknownValue ?? NaN;
+    const out = new Map<string, OutputColumn[]>();
+    state.columns.forEach((c, j) => {
+      const values = readColumn(table, c);
+      const index = categoryIndex(state.categories[j]);
+      const codes = new Float64Array(values.length);
+      for (let i = 0; i < values.length; i++) {
+        if (isMissing(values[i])) {
+          codes[i] = NaN;
+          continue;
+        }
+        const k = index(values[i]);
+        if (k >= 0) codes[i] = k;
+        else if (this.params.handleUnknown === 'useEncodedValue') codes[i] = unknown;
+        else throw new RangeError(`OrdinalEncoder: column "${c}" has the value ${JSON.stringify(values[i])} (row ${i}), which was not seen in fit; pass handleUnknown: 'useEncodedValue' (and unknownValue) to encode unknown values.`);
+      }
+      out.set(c, [{ name: c, values: codes }]);
+    });
+    return replaceColumns(table, out, 'OrdinalEncoder.transform');
+  }
+}
+
+registerStep('OrdinalEncoder', (json) => new OrdinalEncoder({ ...(json.params as OrdinalEncoderOptions), name: json.name }).restore(json.state));

@@ -1,0 +1,122 @@
+// Row-major dense kernels for the linear models, compiled to WebAssembly with 128-bit SIMD
+// (two float64 lanes). The TypeScript fallbacks in ../rowKernels.ts compute the same sums.
+// Rebuild the embedded module (rowKernelsWasm.ts) after editing this file:
+//
+//   clang --target=wasm32 -O3 -msimd128 -nostdlib -Wl,--no-entry -Wl,--import-memory \
+//     -Wl,--export=__heap_base -Wl,-z,stack-size=4096 -o rowKernels.wasm rowKernels.c
+//   node -e "const b=require('fs').readFileSync('rowKernels.wasm').toString('base64');require('fs').writeFileSync('rowKernelsWasm.ts','// Generated from rowKernels.c (see its header); do not edit.\nexport const ROW_KERNELS_WASM =\n  \''+b+'\';\n')"
+//
+// test/unit/core/linalg/rowKernels.test.ts recompiles the source (when clang is installed)
+// and checks the embedded bytes still match it. The caller zeroes the output buffers (a zeroing
+// loop here would compile to a call to memset, which a freestanding module does not have) and
+// places its buffers above __heap_base (below it lie the module's stack and data).
+#include <wasm_simd128.h>
+
+static inline double hsum(v128_t a) { return wasm_f64x2_extract_lane(a, 0) + wasm_f64x2_extract_lane(a, 1); }
+
+// Z (n × k) = X (n × d) · Wᵀ + b, with W k × d row-major: four rows share each load of W.
+__attribute__((export_name("scores")))
+void scores(const double *X, int n, int d, const double *W, const double *b, int k, double *Z) {
+  int i = 0;
+  for (; i + 3 < n; i += 4) {
+    const double *x0 = X + (long)i * d, *x1 = x0 + d, *x2 = x1 + d, *x3 = x2 + d;
+    for (int c = 0; c < k; c++) {
+      const double *w = W + (long)c * d;
+      v128_t a0 = wasm_f64x2_splat(0), a1 = a0, a2 = a0, a3 = a0;
+      int j = 0;
+      for (; j + 1 < d; j += 2) {
+        v128_t wv = wasm_v128_load(w + j);
+        a0 = wasm_f64x2_add(a0, wasm_f64x2_mul(wasm_v128_load(x0 + j), wv));
+        a1 = wasm_f64x2_add(a1, wasm_f64x2_mul(wasm_v128_load(x1 + j), wv));
+        a2 = wasm_f64x2_add(a2, wasm_f64x2_mul(wasm_v128_load(x2 + j), wv));
+        a3 = wasm_f64x2_add(a3, wasm_f64x2_mul(wasm_v128_load(x3 + j), wv));
+      }
+      double s0 = hsum(a0), s1 = hsum(a1), s2 = hsum(a2), s3 = hsum(a3);
+      for (; j < d; j++) {
+        s0 += x0[j] * w[j];
+        s1 += x1[j] * w[j];
+        s2 += x2[j] * w[j];
+        s3 += x3[j] * w[j];
+      }
+      Z[(long)i * k + c] = b[c] + s0;
+      Z[(long)(i + 1) * k + c] = b[c] + s1;
+      Z[(long)(i + 2) * k + c] = b[c] + s2;
+      Z[(long)(i + 3) * k + c] = b[c] + s3;
+    }
+  }
+  for (; i < n; i++) {
+    const double *x0 = X + (long)i * d;
+    for (int c = 0; c < k; c++) {
+      const double *w = W + (long)c * d;
+      double s = 0;
+      for (int j = 0; j < d; j++) s += x0[j] * w[j];
+      Z[(long)i * k + c] = b[c] + s;
+    }
+  }
+}
+
+// G (k × d) += Rᵀ · X with R n × k row-major: four rows per pass over each gradient row.
+__attribute__((export_name("gradient")))
+void gradient(const double *X, int n, int d, const double *R, int k, double *G) {
+  int i = 0;
+  for (; i + 3 < n; i += 4) {
+    const double *x0 = X + (long)i * d, *x1 = x0 + d, *x2 = x1 + d, *x3 = x2 + d;
+    for (int c = 0; c < k; c++) {
+      double *g = G + (long)c * d;
+      double q0 = R[(long)i * k + c], q1 = R[(long)(i + 1) * k + c], q2 = R[(long)(i + 2) * k + c], q3 = R[(long)(i + 3) * k + c];
+      v128_t r0 = wasm_f64x2_splat(q0), r1 = wasm_f64x2_splat(q1), r2 = wasm_f64x2_splat(q2), r3 = wasm_f64x2_splat(q3);
+      int j = 0;
+      for (; j + 1 < d; j += 2) {
+        v128_t s = wasm_f64x2_add(wasm_f64x2_add(wasm_f64x2_mul(r0, wasm_v128_load(x0 + j)), wasm_f64x2_mul(r1, wasm_v128_load(x1 + j))),
+                                  wasm_f64x2_add(wasm_f64x2_mul(r2, wasm_v128_load(x2 + j)), wasm_f64x2_mul(r3, wasm_v128_load(x3 + j))));
+        wasm_v128_store(g + j, wasm_f64x2_add(wasm_v128_load(g + j), s));
+      }
+      for (; j < d; j++) g[j] += (q0 * x0[j] + q1 * x1[j]) + (q2 * x2[j] + q3 * x3[j]);
+    }
+  }
+  for (; i < n; i++) {
+    const double *x0 = X + (long)i * d;
+    for (int c = 0; c < k; c++) {
+      double *g = G + (long)c * d;
+      double q = R[(long)i * k + c];
+      for (int j = 0; j < d; j++) g[j] += q * x0[j];
+    }
+  }
+}
+
+// A (d × d, full) += Σᵢ sᵢ (xᵢ − m)(xᵢ − m)ᵀ: the weighted, centred Gram matrix. U (4 × d) is
+// scratch for four centred rows; only the upper triangle is accumulated, then mirrored.
+__attribute__((export_name("gram")))
+void gram(const double *X, int n, int d, const double *s, const double *m, double *U, double *A) {
+  double *u0 = U, *u1 = U + d, *u2 = U + 2 * d, *u3 = U + 3 * d;
+  int i = 0;
+  for (; i + 3 < n; i += 4) {
+    const double *x0 = X + (long)i * d, *x1 = x0 + d, *x2 = x1 + d, *x3 = x2 + d;
+    for (int j = 0; j < d; j++) {
+      u0[j] = x0[j] - m[j];
+      u1[j] = x1[j] - m[j];
+      u2[j] = x2[j] - m[j];
+      u3[j] = x3[j] - m[j];
+    }
+    double s0 = s[i], s1 = s[i + 1], s2 = s[i + 2], s3 = s[i + 3];
+    for (int j = 0; j < d; j++) {
+      double *a = A + (long)j * d;
+      v128_t c0 = wasm_f64x2_splat(s0 * u0[j]), c1 = wasm_f64x2_splat(s1 * u1[j]), c2 = wasm_f64x2_splat(s2 * u2[j]), c3 = wasm_f64x2_splat(s3 * u3[j]);
+      int l = j & ~1;
+      for (; l + 1 < d; l += 2) {
+        v128_t t = wasm_f64x2_add(wasm_f64x2_add(wasm_f64x2_mul(c0, wasm_v128_load(u0 + l)), wasm_f64x2_mul(c1, wasm_v128_load(u1 + l))),
+                                  wasm_f64x2_add(wasm_f64x2_mul(c2, wasm_v128_load(u2 + l)), wasm_f64x2_mul(c3, wasm_v128_load(u3 + l))));
+        wasm_v128_store(a + l, wasm_f64x2_add(wasm_v128_load(a + l), t));
+      }
+      for (; l < d; l++) a[l] += (s0 * u0[j] * u0[l] + s1 * u1[j] * u1[l]) + (s2 * u2[j] * u2[l] + s3 * u3[j] * u3[l]);
+    }
+  }
+  for (; i < n; i++) {
+    const double *x0 = X + (long)i * d;
+    for (int j = 0; j < d; j++) u0[j] = x0[j] - m[j];
+    for (int j = 0; j < d; j++)
+      for (int l = j; l < d; l++) A[(long)j * d + l] += s[i] * u0[j] * u0[l];
+  }
+  for (int j = 0; j < d; j++)
+    for (int l = 0; l < j; l++) A[(long)j * d + l] = A[(long)l * d + j];
+}

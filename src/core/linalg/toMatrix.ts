@@ -1,0 +1,73 @@
+import type { ColumnTable } from 'arquero';
+import type { Features, Matrix } from '../models/contract';
+import { createMatrix, isMatrix, matrixFromRows } from './matrix';
+
+/** A numeric design matrix with the names of its columns. */
+export interface NamedMatrix {
+  matrix: Matrix;
+  /** One name per column: the table's column names, or x0, x1, … for a Matrix or number[][]. */
+  names: string[];
+}
+
+/**
+ * Turns estimator input (an arquero table of numeric columns, a Matrix or rows of numbers) into a
+ * row-major Matrix with column names. Booleans become 0/1; strings, dates and missing values are
+ * refused with an error that says which column and what to do (encode or impute in a Pipeline).
+ * `caller` names the function in error messages.
+ *
+ * @example
+ * toMatrix(aq.table({ a: [1, 2], b: [true, false] })).names // ['a', 'b']
+ */
+export function toMatrix(x: Features, caller = 'toMatrix'): NamedMatrix {
+  if (isMatrix(x)) {
+    checkFinite(x.data, x.cols, (j) => `x${j}`, caller);
+    return { matrix: x, names: Array.from({ length: x.cols }, (_, j) => `x${j}`) };
+  }
+  if (Array.isArray(x)) {
+    const matrix = matrixFromRows(x as number[][]);
+    checkFinite(matrix.data, matrix.cols, (j) => `x${j}`, caller);
+    return { matrix, names: Array.from({ length: matrix.cols }, (_, j) => `x${j}`) };
+  }
+  if (isTable(x)) return tableToMatrix(x, caller);
+  throw new TypeError(`${caller}: features must be an arquero table, a Matrix ({ rows, cols, data: Float64Array }) or an array of numeric rows.`);
+}
+
+function isTable(x: unknown): x is ColumnTable {
+  const t = x as Partial<ColumnTable> | null;
+  return typeof t === 'object' && t !== null && typeof t.columnNames === 'function' && typeof t.array === 'function' && typeof t.numRows === 'function';
+}
+
+function tableToMatrix(table: ColumnTable, caller: string): NamedMatrix {
+  const names = table.columnNames();
+  const n = table.numRows();
+  const d = names.length;
+  const matrix = createMatrix(n, d);
+  const out = matrix.data;
+  for (let j = 0; j < d; j++) {
+    const values = table.array(names[j]) as ArrayLike<unknown>;
+    for (let i = 0; i < n; i++) {
+      const v = values[i];
+      let num: number;
+      if (typeof v === 'number') num = v;
+      else if (typeof v === 'boolean') num = v ? 1 : 0;
+      else if (v === null || v === undefined) num = NaN;
+      else throw new TypeError(`${caller}: column "${names[j]}" holds ${v instanceof Date ? 'dates' : typeof v + ' values'} (row ${i}: ${JSON.stringify(v)}); estimators need numbers. Encode it first, e.g. new Pipeline({ steps: [new OneHotEncoder({ columns: ['${names[j]}'] })], estimator }).`);
+      if (!Number.isFinite(num)) throw new RangeError(`${caller}: column "${names[j]}" has a missing or infinite value at row ${i}; impute it first (new SimpleImputer({ columns: ['${names[j]}'] }) in a Pipeline) or drop those rows.`);
+      out[i * d + j] = num;
+    }
+  }
+  return { matrix, names };
+}
+
+function checkFinite(data: Float64Array, cols: number, name: (j: number) => string, caller: string): void {
+  // x·0 is 0 for finite x and NaN for NaN/±Infinity: one cheap pass, then a slow one only to report.
+  let probe = 0;
+  for (let k = 0; k < data.length; k++) probe += data[k] * 0;
+  if (probe === 0) return;
+  for (let k = 0; k < data.length; k++) {
+    if (!Number.isFinite(data[k])) {
+      const j = cols ? k % cols : 0;
+      throw new RangeError(`${caller}: feature ${name(j)} has a missing or infinite value at row ${cols ? Math.floor(k / cols) : 0}; impute it first or drop those rows.`);
+    }
+  }
+}

@@ -1,0 +1,66 @@
+import { toMatrix } from '../../linalg/toMatrix';
+import { createMatrix, type Matrix } from '../../linalg/matrix';
+import type { Features } from '../contract';
+
+/**
+ * The design matrix of data passed to a fitted model's predict: same number of features, and
+ * for a table the same column names in the same order as in fit.
+ *
+ * @example
+ * predictionMatrix(test, model.featureNames, 'LinearRegression.predict')
+ */
+export function predictionMatrix(x: Features, featureNames: readonly string[], caller: string): Matrix {
+  if (featureNames.length === 0) throw new Error(`${caller}: the model is not fitted yet; call fit(x, y) first.`);
+  const { matrix, names } = toMatrix(x, caller);
+  if (matrix.cols !== featureNames.length) {
+    throw new RangeError(`${caller}: x has ${matrix.cols} features but the model was fitted on ${featureNames.length} (${featureNames.join(', ')}).`);
+  }
+  const fromTable = !names.every((n, j) => n === `x${j}`);
+  if (fromTable) {
+    const bad = names.findIndex((n, j) => n !== featureNames[j]);
+    if (bad >= 0) throw new RangeError(`${caller}: column ${bad} is "${names[bad]}" but the model was fitted with "${featureNames[bad]}" there; select the columns in fit order (${featureNames.join(', ')}).`);
+  }
+  return matrix;
+}
+
+/**
+ * X·Wᵀ + b for W stored as `k` rows of length d: an n × k Matrix of scores.
+ *
+ * @example
+ * linearScores(x, coef, 1, Float64Array.of(intercept)).data // predictions
+ */
+export function linearScores(x: Matrix, coef: Float64Array, k: number, intercept: Float64Array): Matrix {
+  const { rows: n, cols: d, data } = x;
+  const out = createMatrix(n, k);
+  for (let i = 0; i < n; i++) {
+    const o = i * d;
+    for (let c = 0; c < k; c++) {
+      let z = intercept[c];
+      const w = c * d;
+      for (let j = 0; j < d; j++) z += data[o + j] * coef[w + j];
+      out.data[i * k + c] = z;
+    }
+  }
+  return out;
+}
+
+/**
+ * Summary statistics of a block of weights, for ModelSummary.weights.
+ *
+ * @example
+ * weightStats('coef', [3], Float64Array.of(1, 2, 3)) // { mean: 2, min: 1, max: 3, … }
+ */
+export function weightStats(name: string, shape: number[], values: Float64Array): { name: string; shape: number[]; mean: number; std: number; min: number; max: number } {
+  let sum = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  for (const v of values) {
+    sum += v;
+    min = Math.min(min, v);
+    max = Math.max(max, v);
+  }
+  const mean = values.length ? sum / values.length : 0;
+  let ss = 0;
+  for (const v of values) ss += (v - mean) ** 2;
+  return { name, shape, mean, std: values.length ? Math.sqrt(ss / values.length) : 0, min: values.length ? min : 0, max: values.length ? max : 0 };
+}

@@ -1,0 +1,61 @@
+import type { RowKernels } from '../../linalg/rowKernels';
+import type { LossProblem } from './logisticLoss';
+
+/** Rows per chunk: 512 rows × 32 features × 8 bytes = 128 KB of X stays in L2 between the two passes. */
+const CHUNK = 512;
+
+/**
+ * The multinomial objective of logisticLoss.ts computed with RowKernels: the two dense passes
+ * (scores X·Wᵀ and gradient Rᵀ·X) run in WebAssembly SIMD, chunk by chunk so each chunk of X is
+ * still in cache for the second pass; the per-row softmax stays here. Same formula, same sklearn
+ * scaling. (The binary objective stays in JS: its fused loop is as fast and needs no copy of X.)
+ * `intercepts` holds K values of scratch.
+ *
+ * @example
+ * const f = multinomialLossGradientKernels(createRowKernels(x, 3), problem, 3, codes, w, grad, new Float64Array(3));
+ */
+export function multinomialLossGradientKernels(kernels: RowKernels, p: LossProblem, k: number, codes: Int32Array, w: Float64Array, grad: Float64Array, intercepts: Float64Array): number {
+  const { n, d, sw } = p;
+  const off = k * d;
+  for (let c = 0; c < k; c++) intercepts[c] = p.fitIntercept ? w[off + c] : 0;
+  const r = kernels.residuals(k);
+  grad.fill(0);
+  let loss = 0;
+  for (let from = 0; from < n; from += CHUNK) {
+    const to = Math.min(n, from + CHUNK);
+    const z = kernels.scores(w, intercepts, k, from, to);
+    loss += softmaxResiduals(z, r, from, to, k, codes, sw, p.fitIntercept ? grad : undefined, off);
+    kernels.gradient(k, grad, from, to);
+  }
+  let penalty = 0;
+  for (let j = 0; j < off; j++) {
+    penalty += w[j] * w[j];
+    grad[j] += p.l2 * w[j];
+  }
+  return loss + 0.5 * p.l2 * penalty;
+}
+
+/** Rows from…to: the weighted softmax loss, residuals sᵢ(pᵢ − onehot(yᵢ)) into r, intercept gradients. */
+function softmaxResiduals(z: Float64Array, r: Float64Array, from: number, to: number, k: number, codes: Int32Array, sw: Float64Array, grad: Float64Array | undefined, off: number): number {
+  let loss = 0;
+  for (let i = from; i < to; i++) {
+    const o = i * k;
+    let max = -Infinity;
+    for (let c = 0; c < k; c++) if (z[o + c] > max) max = z[o + c];
+    let sum = 0;
+    for (let c = 0; c < k; c++) {
+      const e = Math.exp(z[o + c] - max);
+      r[o + c] = e;
+      sum += e;
+    }
+    const yi = codes[i];
+    const s = sw[i];
+    loss += s * (Math.log(sum) + max - z[o + yi]);
+    for (let c = 0; c < k; c++) {
+      const rc = s * (r[o + c] / sum - (c === yi ? 1 : 0));
+      r[o + c] = rc;
+      if (grad) grad[off + c] += rc;
+    }
+  }
+  return loss;
+}

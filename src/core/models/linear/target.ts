@@ -1,0 +1,95 @@
+import type { ClassLabel, Target } from '../contract';
+
+/** Class labels sorted as scikit-learn sorts them (np.unique), and each row's index into them. */
+export interface EncodedClasses {
+  classes: ClassLabel[];
+  codes: Int32Array;
+}
+
+/**
+ * Encodes class labels: numbers ascending, strings by code point, false before true (np.unique's
+ * order). Mixed label types, and missing labels, are refused.
+ *
+ * @example
+ * encodeClasses(['b', 'a', 'b']) // { classes: ['a', 'b'], codes: Int32Array [1, 0, 1] }
+ */
+export function encodeClasses(y: Target, caller = 'encodeClasses'): EncodedClasses {
+  const n = y.length;
+  const kinds = new Set<string>();
+  // A linear scan over the few labels seen so far beats a Map lookup per row for the usual
+  // handful of classes; many classes switch to the Map.
+  const seenList: ClassLabel[] = [];
+  const seen = new Map<ClassLabel, number>();
+  let last: unknown = Symbol('none');
+  for (let i = 0; i < n; i++) {
+    const v = y[i] as unknown;
+    if (v === last) continue;
+    if (v === null || v === undefined || (typeof v === 'number' && Number.isNaN(v))) throw new TypeError(`${caller}: the target has a missing label at row ${i}; drop or fill those rows first.`);
+    if (typeof v !== 'number' && typeof v !== 'string' && typeof v !== 'boolean') throw new TypeError(`${caller}: class labels must be numbers, strings or booleans (row ${i} is ${typeof v}).`);
+    last = v;
+    if (seenList.length < 16 ? !seenList.includes(v) : !seen.has(v)) {
+      kinds.add(typeof v);
+      seenList.push(v);
+      seen.set(v, seen.size);
+    }
+  }
+  if (kinds.size > 1) throw new TypeError(`${caller}: the target mixes ${[...kinds].join(' and ')} labels; use one type (e.g. convert them all to strings).`);
+  const classes = sortLabels(seenList);
+  const index = new Map(classes.map((c, k) => [c, k]));
+  const codes = new Int32Array(n);
+  if (classes.length <= 16) {
+    for (let i = 0; i < n; i++) codes[i] = classes.indexOf(y[i] as ClassLabel);
+  } else {
+    for (let i = 0; i < n; i++) codes[i] = index.get(y[i] as ClassLabel)!;
+  }
+  return { classes, codes };
+}
+
+/**
+ * Labels in np.unique order.
+ *
+ * @example
+ * sortLabels([true, false]) // [false, true]
+ */
+export function sortLabels(labels: ClassLabel[]): ClassLabel[] {
+  return [...labels].sort((a, b) => {
+    if (typeof a === 'number' && typeof b === 'number') return a - b;
+    if (typeof a === 'boolean' && typeof b === 'boolean') return Number(a) - Number(b);
+    const sa = String(a);
+    const sb = String(b);
+    return sa < sb ? -1 : sa > sb ? 1 : 0;
+  });
+}
+
+/**
+ * A regression target as Float64Array of finite numbers (booleans become 0/1).
+ *
+ * @example
+ * toNumericTarget([1, 2.5], 2) // Float64Array [1, 2.5]
+ */
+export function toNumericTarget(y: Target, rows: number, caller = 'toNumericTarget'): Float64Array {
+  if (!y || typeof y.length !== 'number') throw new TypeError(`${caller}: y must be an array of numbers.`);
+  if (y.length !== rows) throw new RangeError(`${caller}: y has ${y.length} values but x has ${rows} rows.`);
+  const out = new Float64Array(rows);
+  for (let i = 0; i < rows; i++) {
+    const v = y[i] as unknown;
+    const num = typeof v === 'boolean' ? Number(v) : v;
+    if (typeof num !== 'number' || !Number.isFinite(num)) throw new TypeError(`${caller}: y must hold finite numbers; row ${i} is ${JSON.stringify(v)}.`);
+    out[i] = num;
+  }
+  return out;
+}
+
+/**
+ * Per-row weights: ones, or the given weights checked (finite, ≥ 0, right length).
+ *
+ * @example
+ * toSampleWeight(undefined, 3) // Float64Array [1, 1, 1]
+ */
+export function toSampleWeight(sampleWeight: ArrayLike<number> | undefined, rows: number, caller = 'toSampleWeight'): Float64Array {
+  if (sampleWeight === undefined) return new Float64Array(rows).fill(1);
+  if (sampleWeight.length !== rows) throw new RangeError(`${caller}: sampleWeight has ${sampleWeight.length} values but x has ${rows} rows.`);
+  const out = Float64Array.from(sampleWeight);
+  for (let i = 0; i < rows; i++) if (!(out[i] >= 0) || !Number.isFinite(out[i])) throw new RangeError(`${caller}: sampleWeight must be finite and ≥ 0; row ${i} is ${out[i]}.`);
+  return out;
+}

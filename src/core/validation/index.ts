@@ -1,0 +1,23 @@
+// Public API of src/core/validation: splitters, cross-validation, model comparison, tuning.
+export type { Fold, SplitData, Splitter, CvOption } from './contract';
+export { KFold, type KFoldOptions } from './kFold';
+export { StratifiedKFold } from './stratifiedKFold';
+export { GroupKFold } from './groupKFold';
+export { TimeSeriesSplit, type TimeSeriesSplitOptions } from './timeSeriesSplit';
+export { RepeatedKFold, RepeatedStratifiedKFold, type RepeatedKFoldOptions } from './repeatedKFold';
+export { trainTestSplit, trainTestIndices, type TrainTestSplit, type TrainTestSplitOptions } from './trainTestSplit';
+export { crossValidate, type CrossValidateOptions } from './crossValidate';
+export { CVResult, type FoldResult } from './cvResult';
+export { compareModels, type CompareModelsOptions, type ModelComparison } from './compareModels';
+export { registerScorer, scoreModel, type Scorer, type ScorerName } from './scoring';
+export { cloneModel, type Model } from './model';
+export { gridSearch, type GridSearchOptions } from './tuning/gridSearch';
+export { randomSearch, type RandomSearchOptions } from './tuning/randomSearch';
+export { halvingSearch, type HalvingSearchOptions } from './tuning/halvingSearch';
+export { uniform, loguniform, int, choice, expandGrid, sampleParams, type Distribution, type ParamGrid, type ParamDistributions } from './tuning/paramSpace';
+export { SearchResult, type CandidateResult } from './tuning/searchResult';
+export type { SearchOptions } from './tuning/searchEngine';
+export type { Trial, TrialResult, TrialDataset, TrialExecutor, RunTrialsOptions } from './tuning/trial';
+export { SequentialExecutor } from './tuning/sequentialExecutor';
+export { runTrial } from './tuning/runTrial';
+export { toTrialDataset, loadTrialDataset, type TrialData } from './tuning/trialDataset';

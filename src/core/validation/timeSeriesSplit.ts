@@ -1,0 +1,60 @@
+import type { Fold, Splitter } from './contract';
+import { checkRows, checkSplits } from './foldUtils';
+
+export interface TimeSeriesSplitOptions {
+  /** Number of splits. Default 5. */
+  nSplits?: number;
+  /** Cap on the training window (most recent rows). Default: no cap. */
+  maxTrainSize?: number | null;
+  /** Rows per test window. Default floor(rows / (nSplits + 1)). */
+  testSize?: number | null;
+  /** Rows left out between the end of train and the start of test. Default 0. */
+  gap?: number;
+}
+
+/**
+ * Expanding-window splits for time-ordered rows (train always before test), as scikit-learn's
+ * TimeSeriesSplit. Rows must already be in time order.
+ */
+export class TimeSeriesSplit implements Splitter {
+  readonly type = 'TimeSeriesSplit';
+  readonly nSplits: number;
+  readonly maxTrainSize: number | null;
+  readonly testSize: number | null;
+  readonly gap: number;
+
+  /**
+   * @example
+   * new TimeSeriesSplit({ nSplits: 3, gap: 7 }).split(365)
+   */
+  constructor(options: TimeSeriesSplitOptions = {}) {
+    this.nSplits = checkSplits(options.nSplits ?? 5, 'TimeSeriesSplit');
+    this.maxTrainSize = options.maxTrainSize ?? null;
+    this.testSize = options.testSize ?? null;
+    this.gap = options.gap ?? 0;
+    if (!(Number.isInteger(this.gap) && this.gap >= 0)) throw new RangeError(`TimeSeriesSplit: gap must be an integer ≥ 0 (got ${this.gap}).`);
+  }
+
+  split(rows: number): Fold[] {
+    checkRows(rows, 'TimeSeriesSplit.split');
+    const folds = this.nSplits + 1;
+    const testSize = this.testSize ?? Math.floor(rows / folds);
+    if (folds > rows) throw new RangeError(`TimeSeriesSplit: cannot have number of folds=${folds} greater than the number of rows=${rows}.`);
+    if (rows - this.gap - testSize * this.nSplits <= 0) throw new RangeError(`TimeSeriesSplit: too many splits=${this.nSplits} for ${rows} rows with testSize=${testSize} and gap=${this.gap}.`);
+    const out: Fold[] = [];
+    for (let start = rows - this.nSplits * testSize; start < rows; start += testSize) {
+      const trainEnd = start - this.gap;
+      const trainStart = this.maxTrainSize !== null && this.maxTrainSize < trainEnd ? trainEnd - this.maxTrainSize : 0;
+      out.push({ train: range(trainStart, trainEnd), test: range(start, Math.min(start + testSize, rows)) });
+    }
+    return out;
+  }
+
+  spec(): { type: string; params: Record<string, unknown> } {
+    return { type: this.type, params: { nSplits: this.nSplits, maxTrainSize: this.maxTrainSize, testSize: this.testSize, gap: this.gap } };
+  }
+}
+
+function range(from: number, to: number): Int32Array {
+  return Int32Array.from({ length: Math.max(0, to - from) }, (_, k) => from + k);
+}

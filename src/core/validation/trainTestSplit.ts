@@ -1,0 +1,123 @@
+import type { ColumnTable } from 'arquero';
+import { isColumnTable, rowsAt } from '../features/tableInput';
+import { createRng, type Rng } from '../linalg/random';
+import { uniqueInverse } from './foldUtils';
+
+export interface TrainTestSplitOptions {
+  /** Test share (0–1) or row count. Default 0.25 (or the complement of trainSize). */
+  testSize?: number;
+  /** Train share (0–1) or row count. Default: the rest. */
+  trainSize?: number;
+  /** Shuffle before splitting. Default true. */
+  shuffle?: boolean;
+  /** Keep class shares in both parts: the label column's name, or the labels. */
+  stratify?: string | ArrayLike<unknown>;
+  /** Seed of the shuffle. Default 0. */
+  seed?: number;
+}
+
+/** The two parts of a table and the row indices behind them. */
+export interface TrainTestSplit {
+  train: ColumnTable;
+  test: ColumnTable;
+  trainIndex: Int32Array;
+  testIndex: Int32Array;
+}
+
+/**
+ * Splits a table into train and test parts, seeded and optionally stratified, with
+ * scikit-learn's train_test_split sizes (test = ceil(testSize·n), train = floor(trainSize·n) or
+ * the rest) and, when stratified, its per-class allocation. Rows come out in shuffled order.
+ *
+ * @example
+ * const { train, test } = trainTestSplit(penguins, { testSize: 0.2, stratify: 'species', seed: 42 });
+ */
+export function trainTestSplit(data: ColumnTable, options: TrainTestSplitOptions = {}): TrainTestSplit {
+  if (!isColumnTable(data)) throw new TypeError('trainTestSplit: data must be an arquero table (use trainTestIndices for a row count).');
+  const labels = typeof options.stratify === 'string' ? columnOf(data, options.stratify) : options.stratify;
+  const { train, test } = trainTestIndices(data.numRows(), { ...options, stratify: labels });
+  return { train: rowsAt(data, train), test: rowsAt(data, test), trainIndex: train, testIndex: test };
+}
+
+/**
+ * The row indices of a train/test split of `rows` rows (see trainTestSplit).
+ *
+ * @example
+ * const { train, test } = trainTestIndices(1000, { testSize: 0.2, seed: 1 });
+ */
+export function trainTestIndices(rows: number, options: Omit<TrainTestSplitOptions, 'stratify'> & { stratify?: ArrayLike<unknown> } = {}): { train: Int32Array; test: Int32Array } {
+  const { nTrain, nTest } = splitSizes(rows, options.testSize, options.trainSize);
+  const shuffle = options.shuffle ?? true;
+  if (!shuffle) {
+    if (options.stratify) throw new RangeError('trainTestSplit: stratified splitting requires shuffle: true.');
+    return { train: range(0, nTrain), test: range(nTrain, nTrain + nTest) };
+  }
+  const rng = createRng(options.seed ?? 0);
+  if (options.stratify) return stratifiedIndices(options.stratify, rows, nTrain, nTest, rng);
+  const perm = rng.shuffle(range(0, rows));
+  return { train: perm.slice(nTest, nTest + nTrain), test: perm.slice(0, nTest) };
+}
+
+function splitSizes(n: number, testSize: number | undefined, trainSize: number | undefined): { nTrain: number; nTest: number } {
+  const check = (v: number | undefined, name: string) => {
+    if (v === undefined) return;
+    if (!((v > 0 && v < 1) || (Number.isInteger(v) && v >= 1 && v <= n))) throw new RangeError(`trainTestSplit: ${name} must be a share in (0, 1) or a row count in 1…${n} (got ${v}).`);
+  };
+  check(testSize, 'testSize');
+  check(trainSize, 'trainSize');
+  const test = testSize ?? (trainSize === undefined ? 0.25 : undefined);
+  let nTest = test === undefined ? undefined : test < 1 ? Math.ceil(test * n) : test;
+  let nTrain = trainSize === undefined ? undefined : trainSize < 1 ? Math.floor(trainSize * n) : trainSize;
+  nTrain ??= n - nTest!;
+  nTest ??= n - nTrain;
+  if (nTrain + nTest > n) throw new RangeError(`trainTestSplit: train (${nTrain}) + test (${nTest}) rows exceed the ${n} rows.`);
+  if (nTrain <= 0 || nTest <= 0) throw new RangeError(`trainTestSplit: with ${n} rows these sizes leave an empty part (train ${nTrain}, test ${nTest}); adjust testSize / trainSize.`);
+  return { nTrain, nTest };
+}
+
+function stratifiedIndices(labels: ArrayLike<unknown>, rows: number, nTrain: number, nTest: number, rng: Rng): { train: Int32Array; test: Int32Array } {
+  if (labels.length !== rows) throw new RangeError(`trainTestSplit: stratify has ${labels.length} labels for ${rows} rows.`);
+  const { unique, inverse } = uniqueInverse(labels, 'trainTestSplit');
+  const counts = new Float64Array(unique.length);
+  for (const k of inverse) counts[k]++;
+  if (Math.min(...counts) < 2) throw new RangeError('trainTestSplit: the least populated class has only 1 member, which is too few to stratify.');
+  if (nTrain < unique.length || nTest < unique.length) throw new RangeError(`trainTestSplit: train and test need at least one row per class (${unique.length} classes).`);
+  const nI = approximateMode(counts, nTrain, rng);
+  const tI = approximateMode(counts.map((c, k) => c - nI[k]), nTest, rng);
+  const byClass: number[][] = unique.map(() => []);
+  inverse.forEach((k, i) => byClass[k].push(i));
+  const train: number[] = [];
+  const test: number[] = [];
+  byClass.forEach((rowsOfClass, k) => {
+    const perm = rng.shuffle([...rowsOfClass]);
+    train.push(...perm.slice(0, nI[k]));
+    test.push(...perm.slice(nI[k], nI[k] + tI[k]));
+  });
+  return { train: Int32Array.from(rng.shuffle(train)), test: Int32Array.from(rng.shuffle(test)) };
+}
+
+/** sklearn's _approximate_mode: floor the proportional shares, hand out the rest by largest remainder (ties at random). */
+function approximateMode(counts: Float64Array, draws: number, rng: Rng): number[] {
+  const total = counts.reduce((a, b) => a + b, 0);
+  const continuous = Array.from(counts, (c) => (c / total) * draws);
+  const floored = continuous.map(Math.floor);
+  let need = draws - floored.reduce((a, b) => a + b, 0);
+  const remainders = [...new Set(continuous.map((c, k) => c - floored[k]))].sort((a, b) => b - a);
+  for (const value of remainders) {
+    if (need <= 0) break;
+    const inds = rng.shuffle(continuous.map((_, k) => k).filter((k) => continuous[k] - floored[k] === value));
+    const now = Math.min(inds.length, need);
+    for (const k of inds.slice(0, now)) floored[k]++;
+    need -= now;
+  }
+  return floored;
+}
+
+function columnOf(table: ColumnTable, name: string): ArrayLike<unknown> {
+  if (!table.columnNames().includes(name)) throw new RangeError(`trainTestSplit: no column "${name}" to stratify on (columns: ${table.columnNames().join(', ')}).`);
+  return table.array(name) as ArrayLike<unknown>;
+}
+
+function range(from: number, to: number): Int32Array {
+  return Int32Array.from({ length: to - from }, (_, k) => from + k);
+}

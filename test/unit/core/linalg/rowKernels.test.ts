@@ -1,0 +1,70 @@
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ROW_KERNELS_CLANG, ROW_KERNELS_WASM } from '../../../../src/core/linalg/kernels/rowKernelsWasm';
+import { createRowKernels } from '../../../../src/core/linalg/rowKernels';
+import { createRng } from '../../../../src/core/linalg/random';
+import { REPO } from '../../paths';
+import { maxAbsDiff } from './python';
+
+describe('core/linalg rowKernels', () => {
+  const rng = createRng(4);
+  const shapes: [number, number, number][] = [[1, 1, 1], [5, 3, 2], [1003, 7, 3], [64, 32, 1], [10, 33, 4]];
+
+  it('WebAssembly and JS kernels compute the same scores, gradients and Gram matrices, in chunks too', () => {
+    for (const [n, d, k] of shapes) {
+      const x = { rows: n, cols: d, data: Float64Array.from({ length: n * d }, () => rng.normal()) };
+      const wasm = createRowKernels(x, k);
+      const js = createRowKernels(x, k, { backend: 'js' });
+      assert.equal(wasm.backend, 'wasm', 'Node has WebAssembly SIMD');
+      const w = Float64Array.from({ length: k * d }, () => rng.normal());
+      const b = Float64Array.from({ length: k }, () => rng.normal());
+      assert.ok(maxAbsDiff(wasm.scores(w, b, k), js.scores(w, b, k)) < 1e-12, `scores ${n}×${d}×${k}`);
+      const r = Float64Array.from({ length: n * k }, () => rng.normal());
+      wasm.residuals(k).set(r);
+      js.residuals(k).set(r);
+      const g1 = new Float64Array(k * d);
+      const g2 = new Float64Array(k * d);
+      const half = n >> 1;
+      wasm.gradient(k, g1, 0, half);
+      wasm.gradient(k, g1, half, n);
+      js.gradient(k, g2);
+      assert.ok(maxAbsDiff(g1, g2) < 1e-11, `gradient ${n}×${d}×${k}`);
+      const s = Float64Array.from({ length: n }, () => rng.next());
+      const m = Float64Array.from({ length: d }, () => rng.normal());
+      const a1 = new Float64Array(d * d);
+      const a2 = new Float64Array(d * d);
+      wasm.gram(s, m, a1);
+      js.gram(s, m, a2);
+      assert.ok(maxAbsDiff(a1, a2) < 1e-10, `gram ${n}×${d}`);
+    }
+  });
+
+  it('keeps each fit\'s data when two kernel sets share the cached WebAssembly memory', () => {
+    const a = { rows: 8, cols: 2, data: Float64Array.from({ length: 16 }, (_, i) => i) };
+    const b = { rows: 8, cols: 2, data: Float64Array.from({ length: 16 }, (_, i) => -i) };
+    const ka = createRowKernels(a, 1);
+    const kb = createRowKernels(b, 1);
+    const w = Float64Array.of(1, 1);
+    const zero = Float64Array.of(0);
+    assert.deepEqual(Array.from(kb.scores(w, zero, 1)), Array.from({ length: 8 }, (_, i) => -(4 * i + 1)));
+    assert.deepEqual(Array.from(ka.scores(w, zero, 1)), Array.from({ length: 8 }, (_, i) => 4 * i + 1));
+  });
+
+  it('embeds the module compiled from rowKernels.c (recompiled here when clang is installed)', function () {
+    const clang = spawnSync('clang', ['--version'], { encoding: 'utf8' });
+    const version = /clang version (\d+\.\d+\.\d+)/.exec(clang.stdout ?? '')?.[1];
+    if (clang.status !== 0 || !version) return this.skip();
+    if (version !== ROW_KERNELS_CLANG) {
+      console.log(`      skipped: the module was built with clang ${ROW_KERNELS_CLANG}, this machine has ${version}`);
+      return this.skip();
+    }
+    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'mb-kernels-')), 'k.wasm');
+    const src = path.join(REPO, 'src/core/linalg/kernels/rowKernels.c');
+    const r = spawnSync('clang', ['--target=wasm32', '-O3', '-msimd128', '-nostdlib', '-Wl,--no-entry', '-Wl,--import-memory', '-Wl,--export=__heap_base', '-Wl,-z,stack-size=4096', '-o', out, src], { encoding: 'utf8' });
+    if (r.status !== 0) return this.skip();
+    assert.equal(fs.readFileSync(out).toString('base64'), ROW_KERNELS_WASM, 'rowKernelsWasm.ts is stale: rebuild it (see rowKernels.c)');
+  });
+});
