@@ -3,3 +3,4 @@ export { MLPClassifier } from './classifier';
 export { MLPRegressor } from './regressor';
 export type { MLPParams, MlpActivation, MlpEngineKind } from './params';
 export { MLP_DEFAULTS } from './params';
+import './register';
