@@ -4,6 +4,7 @@
  */
 import type { MimeBundle } from '../core/notebook/contract';
 import type { CellError } from '../core/kernel/contract';
+import type { Trial, TrialDataset, TrialResult } from '../core/validation/tuning/trial';
 
 export type { CellError };
 
@@ -19,6 +20,10 @@ export type HostToKernel = {
   interrupt: { execId: number };
   /** Finish pending output and exit. */
   shutdown: undefined;
+  /** A trial of parallel request `requestId` finished in a trial worker. */
+  trialResult: { requestId: number; result: TrialResult };
+  /** All trials of the request ran; `error` when the workers could not run them (run them here instead). */
+  trialsDone: { requestId: number; error?: string };
 };
 
 /** Messages the kernel sends to the host. */
@@ -35,6 +40,10 @@ export type KernelToHost = {
   done: CellDone;
   /** A line for the kernel log (not part of any cell's output). */
   log: { level: 'info' | 'warn' | 'error'; text: string };
+  /** Run these search trials in parallel trial workers (sandboxed like the kernel). */
+  runTrials: { requestId: number; dataset: TrialDataset; trials: Trial[] };
+  /** Stop request `requestId` (the cell was interrupted). */
+  cancelTrials: { requestId: number };
 };
 
 export interface RunCell {
@@ -86,3 +95,17 @@ export interface KernelStartOptions {
   /** The memory cap in MB, for messages. */
   memoryLimitMb: number;
 }
+
+/** Messages between the host and a trial worker process. */
+export type HostToTrialWorker = {
+  /** The search's data, once per worker. */
+  dataset: TrialDataset;
+  /** One trial to run. */
+  trial: Trial;
+};
+
+export type TrialWorkerToHost = {
+  /** The worker is up and has the dataset: send trials. */
+  ready: undefined;
+  result: TrialResult;
+};

@@ -1,3 +1,5 @@
+import type { TrialTransport } from '../validation/tuning/parallelExecutor';
+
 /**
  * What a running kernel offers the `modelbook` module (and any library) inside a cell. Absent in
  * plain Node, where `display` falls back to the console.
@@ -17,6 +19,8 @@ export interface KernelService {
   readonly signal: AbortSignal | undefined;
   /** Loads a module the way a cell's `import` does (workspace first, then Modelbook's bundled copies). */
   importModule(spec: string): Promise<unknown>;
+  /** Carries search trials to parallel sandboxed worker processes, one per core (absent: trials run in turn). */
+  readonly trialTransport?: TrialTransport;
 }
 
 /** The kernel's service when running in a Modelbook kernel, otherwise undefined. */

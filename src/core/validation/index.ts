@@ -21,3 +21,4 @@ export type { Trial, TrialResult, TrialDataset, TrialExecutor, RunTrialsOptions 
 export { SequentialExecutor } from './tuning/sequentialExecutor';
 export { runTrial } from './tuning/runTrial';
 export { toTrialDataset, loadTrialDataset, type TrialData } from './tuning/trialDataset';
+export { ParallelExecutor, type TrialTransport } from './tuning/parallelExecutor';

@@ -1,22 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
-import { KERNEL_ENV, type Envelope, type HostToKernel, type KernelInfo, type KernelStartOptions, type KernelToHost } from '../../protocol/kernel';
+import type { ChildProcess } from 'node:child_process';
+import type { Envelope, HostToKernel, KernelInfo, KernelToHost } from '../../protocol/kernel';
 import { message } from '../../core/messages';
-import { findNodeRuntime, type NodeRuntime } from './nodeRuntime';
-import { planSandbox, type SandboxSettings } from './sandbox';
+import type { NodeRuntime } from './nodeRuntime';
+import { killConfined, spawnConfined, type ConfinedOptions } from './spawnConfined';
 
-export interface KernelProcessOptions {
-  notebookDir: string;
-  workspaceDir: string;
-  /** Folder with `kernel.js` and the built-in module bundles. */
-  distDir: string;
-  memoryLimitMb: number;
-  nodePath?: string;
-  sandbox: SandboxSettings;
-  /** Receives the kernel's own stderr and lifecycle lines (not cell output). */
-  log?: (line: string) => void;
-}
+/** Where the kernel runs and what confines it (see spawnConfined). `log` receives lifecycle lines and the kernel's own stderr. */
+export type KernelProcessOptions = ConfinedOptions;
 
 /** How and why a kernel process ended, in words for the user. */
 export interface KernelExit {
@@ -35,7 +24,6 @@ export interface KernelStatus {
   hardMemoryCap: boolean;
 }
 
-const PRLIMIT_CANDIDATES = ['/usr/bin/prlimit', '/bin/prlimit'];
 
 /** One kernel process: starts it confined, carries typed messages, explains how it ended. */
 export class KernelProcess {
@@ -56,30 +44,7 @@ export class KernelProcess {
 
   /** Starts a kernel and resolves once it says `ready` (rejects with the reason if it dies first). */
   static async start(opts: KernelProcessOptions): Promise<KernelProcess> {
-    const runtime = findNodeRuntime(opts.nodePath);
-    const plan = planSandbox(runtime, opts.sandbox, opts.workspaceDir, opts.distDir);
-    const heapMb = Math.max(64, Math.floor(opts.memoryLimitMb * 0.85));
-    const nodeArgs = [...plan.flags, `--max-old-space-size=${heapMb}`];
-    if (runtime.flags.has('--disable-warning')) nodeArgs.push('--disable-warning=ExperimentalWarning');
-    const entry = path.join(opts.distDir, 'kernel.js');
-    const prlimit = process.platform === 'linux' ? PRLIMIT_CANDIDATES.find((p) => fs.existsSync(p)) : undefined;
-    // The cap counts what the kernel adds to what an idle Node already maps (≈50 MB on Node 20, ≈570 MB on Node 24).
-    const capBytes = (opts.memoryLimitMb + runtime.baselineMb) * 2 ** 20;
-    const [cmd, args] = prlimit
-      ? [prlimit, [`--data=${capBytes}:${capBytes}`, '--', runtime.path, ...nodeArgs, entry]]
-      : [runtime.path, [...nodeArgs, entry]];
-    const startOptions: KernelStartOptions = { notebookDir: opts.notebookDir, workspaceDir: opts.workspaceDir, distDir: opts.distDir, memoryLimitMb: opts.memoryLimitMb };
-    const env: NodeJS.ProcessEnv = { ...process.env, ...runtime.env, [KERNEL_ENV.options]: JSON.stringify(startOptions) };
-    delete env.NODE_OPTIONS;
-    opts.log?.(`starting kernel: ${cmd} ${args.join(' ')}`);
-    const child = spawn(cmd, args, {
-      cwd: opts.notebookDir,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-      serialization: 'advanced',
-      // Own process group: a Ctrl+C in the terminal reaches the CLI, which decides what to interrupt.
-      detached: process.platform !== 'win32',
-    });
+    const { child, runtime, plan, heapMb, hardMemoryCap } = spawnConfined('kernel.js', opts);
     let proc: KernelProcess | undefined;
     const exited = new Promise<KernelExit>((resolve) => {
       child.on('exit', (code, signal) => resolve(describeExit(code, signal, proc?.stderrTail ?? '', opts.memoryLimitMb)));
@@ -92,7 +57,7 @@ export class KernelProcess {
       });
       void exited.then((x) => reject(new Error(message.kernelStartFailed(`${x.reason}${proc?.stderrTail ? `\n${proc.stderrTail}` : ''}`))));
     });
-    const status = (info: KernelInfo): KernelStatus => ({ info, runtime, sandboxOn: plan.on && info.sandboxed, hardMemoryCap: Boolean(prlimit), ...(plan.why ? { sandboxWhy: plan.why } : {}) });
+    const status = (info: KernelInfo): KernelStatus => ({ info, runtime, sandboxOn: plan.on && info.sandboxed, hardMemoryCap, ...(plan.why ? { sandboxWhy: plan.why } : {}) });
     const pending: KernelStatus = status({ pid: child.pid ?? -1, nodeVersion: runtime.version, sandboxed: plan.on, heapLimitMb: heapMb });
     proc = new KernelProcess(child, pending, exited);
     const onOutput = (chunk: Buffer) => {
@@ -142,15 +107,7 @@ export class KernelProcess {
 
   /** Ends the kernel now (it holds no user data that is not already in the notebook). */
   kill(): void {
-    if (this.child.exitCode === null && this.child.signalCode === null) {
-      try {
-        // The kernel leads its own process group (detached); kill it and anything it was allowed to start.
-        if (process.platform !== 'win32' && this.child.pid) process.kill(-this.child.pid, 'SIGKILL');
-        else this.child.kill('SIGKILL');
-      } catch {
-        this.child.kill('SIGKILL');
-      }
-    }
+    killConfined(this.child);
   }
 }
 

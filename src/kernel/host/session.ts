@@ -5,6 +5,7 @@ import { codeFrame } from '../../core/cells/codeFrame';
 import { message } from '../../core/messages';
 import { KernelProcess, type KernelExit, type KernelProcessOptions, type KernelStatus } from './kernelProcess';
 import { transpileCell } from './transpile';
+import { TrialPool } from './trialPool';
 
 /** Where one cell execution's output goes (the VS Code controller or the CLI). */
 export interface ExecutionSink {
@@ -186,7 +187,13 @@ export class KernelSession {
           this.starting = undefined;
           this.lastExit = undefined;
           this.order = 0; // a fresh kernel numbers its executions from 1, as Jupyter does
-          k.onMessage((m) => this.onKernelMessage(m));
+          const pool = new TrialPool(this.options, (type, payload) => k.send(type, payload));
+          k.onMessage((m) => {
+            if (m.type === 'runTrials') pool.run(m.payload.requestId, m.payload.dataset, m.payload.trials);
+            else if (m.type === 'cancelTrials') pool.cancel(m.payload.requestId);
+            else this.onKernelMessage(m);
+          });
+          void k.exited.then(() => pool.dispose());
           void k.exited.then((x) => this.onKernelExit(k, x));
           this.setState(this.running ? 'busy' : 'idle');
           return k;

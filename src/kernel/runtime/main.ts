@@ -14,6 +14,9 @@ import { enqueueCell } from './execute';
 import { ModuleLoader, defaultOf, named } from './modules';
 import { toMimeBundle } from './display';
 import { currentExecId, currentSignal, requestInterrupt } from './state';
+import { HostTrialTransport } from './trials';
+
+const trials = new HostTrialTransport();
 
 function main(): void {
   const options = JSON.parse(process.env[KERNEL_ENV.options] ?? '{}') as KernelStartOptions;
@@ -38,6 +41,10 @@ function main(): void {
         break;
       case 'interrupt':
         requestInterrupt(msg.payload.execId);
+        break;
+      case 'trialResult':
+      case 'trialsDone':
+        trials.handle(msg);
         break;
       case 'shutdown':
         process.exit(0);
@@ -64,6 +71,7 @@ function installGlobals(loader: ModuleLoader): void {
       return currentSignal();
     },
     importModule: (spec: string) => loader.load(spec),
+    trialTransport: trials,
   };
   Object.defineProperty(g, KERNEL_SERVICE, { value: service, enumerable: false });
   Object.defineProperty(g, KERNEL_GLOBAL, {

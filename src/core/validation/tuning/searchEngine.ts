@@ -6,6 +6,7 @@ import { prepareCvData, resolveFolds, type CvData } from '../cvData';
 import { modelFromSpec, type Model } from '../model';
 import { defaultScoring, getScorer } from '../scoring';
 import { SequentialExecutor } from './sequentialExecutor';
+import { ParallelExecutor } from './parallelExecutor';
 import { createSearchProgress, type SearchProgress } from './searchProgress';
 import { SearchResult, type CandidateResult } from './searchResult';
 import type { Trial, TrialDataset, TrialExecutor, TrialResult } from './trial';
@@ -71,7 +72,8 @@ export function prepareSearch(search: string, model: Model, data: Features, opti
     folds: resolveFolds(options.cv ?? 5, model.kind, d, search),
     metrics,
     greaterIsBetter,
-    executor: options.executor ?? new SequentialExecutor(),
+    // In a kernel, trials run in parallel sandboxed processes (one per core); elsewhere, in turn.
+    executor: options.executor ?? defaultExecutor(),
     signal: options.signal ?? kernelService()?.signal,
     progress: createSearchProgress(search, metrics[0], options.progress ?? true),
     options,
@@ -168,4 +170,9 @@ export async function finishSearch(ctx: SearchContext, candidates: CandidateResu
     await bestEstimator.fit(ctx.data.x, ctx.data.y, { signal: ctx.signal });
   }
   return new SearchResult(ctx.search, ctx.metrics[0], ctx.metrics, ctx.greaterIsBetter, candidates, best.i, bestEstimator, Date.now() - ctx.started);
+}
+
+function defaultExecutor(): TrialExecutor {
+  const transport = kernelService()?.trialTransport;
+  return transport ? new ParallelExecutor(transport) : new SequentialExecutor();
 }

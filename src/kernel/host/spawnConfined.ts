@@ -1,0 +1,70 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { KERNEL_ENV, type KernelStartOptions } from '../../protocol/kernel';
+import { findNodeRuntime, type NodeRuntime } from './nodeRuntime';
+import { planSandbox, type SandboxPlan, type SandboxSettings } from './sandbox';
+
+export interface ConfinedOptions {
+  notebookDir: string;
+  workspaceDir: string;
+  /** Folder with the process entries (`kernel.js`, `trialWorker.js`) and the built-in bundles. */
+  distDir: string;
+  memoryLimitMb: number;
+  nodePath?: string;
+  sandbox: SandboxSettings;
+  log?: (line: string) => void;
+}
+
+export interface Confined {
+  child: ChildProcess;
+  runtime: NodeRuntime;
+  plan: SandboxPlan;
+  heapMb: number;
+  /** Whether the OS caps the whole process (RLIMIT_DATA via prlimit), not only the V8 heap. */
+  hardMemoryCap: boolean;
+}
+
+const PRLIMIT_CANDIDATES = ['/usr/bin/prlimit', '/bin/prlimit'];
+
+/**
+ * Starts `dist/<entry>` as its own confined Node process: the permission model's flags, the V8
+ * heap at 85 % of the memory cap, the whole process capped by RLIMIT_DATA where Linux allows,
+ * an IPC channel (structured clone), its own process group. Kernels and trial workers alike.
+ */
+export function spawnConfined(entry: string, opts: ConfinedOptions): Confined {
+  const runtime = findNodeRuntime(opts.nodePath);
+  const plan = planSandbox(runtime, opts.sandbox, opts.workspaceDir, opts.distDir);
+  const heapMb = Math.max(64, Math.floor(opts.memoryLimitMb * 0.85));
+  const nodeArgs = [...plan.flags, `--max-old-space-size=${heapMb}`];
+  if (runtime.flags.has('--disable-warning')) nodeArgs.push('--disable-warning=ExperimentalWarning');
+  const script = path.join(opts.distDir, entry);
+  const prlimit = process.platform === 'linux' ? PRLIMIT_CANDIDATES.find((p) => fs.existsSync(p)) : undefined;
+  // The cap counts what the process adds to what an idle Node already maps (≈50 MB on Node 20, ≈570 MB on Node 24).
+  const capBytes = (opts.memoryLimitMb + runtime.baselineMb) * 2 ** 20;
+  const [cmd, args] = prlimit ? [prlimit, [`--data=${capBytes}:${capBytes}`, '--', runtime.path, ...nodeArgs, script]] : [runtime.path, [...nodeArgs, script]];
+  const startOptions: KernelStartOptions = { notebookDir: opts.notebookDir, workspaceDir: opts.workspaceDir, distDir: opts.distDir, memoryLimitMb: opts.memoryLimitMb };
+  const env: NodeJS.ProcessEnv = { ...process.env, ...runtime.env, [KERNEL_ENV.options]: JSON.stringify(startOptions) };
+  delete env.NODE_OPTIONS;
+  opts.log?.(`starting ${entry}: ${cmd} ${args.join(' ')}`);
+  const child = spawn(cmd, args, {
+    cwd: opts.notebookDir,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    serialization: 'advanced',
+    // Own process group: a Ctrl+C in the terminal reaches the CLI, which decides what to interrupt.
+    detached: process.platform !== 'win32',
+  });
+  return { child, runtime, plan, heapMb, hardMemoryCap: Boolean(prlimit) };
+}
+
+/** Kills a confined process and its process group (anything it was allowed to start). */
+export function killConfined(child: ChildProcess): void {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  try {
+    if (process.platform !== 'win32' && child.pid) process.kill(-child.pid, 'SIGKILL');
+    else child.kill('SIGKILL');
+  } catch {
+    child.kill('SIGKILL');
+  }
+}
