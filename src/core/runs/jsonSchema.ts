@@ -1,0 +1,198 @@
+/**
+ * A small JSON Schema (draft 2020-12) validator for the keywords Modelbook's own schemas use,
+ * compiled once into closures (no `eval`, no `new Function`). A schema that uses a keyword this
+ * validator does not enforce is rejected at compile time, so the schema can never promise more
+ * than is checked.
+ */
+
+/** One way a value breaks its schema: a JSON-pointer-like path ('/metrics/auc') and what is wrong. */
+export interface SchemaError {
+  path: string;
+  message: string;
+}
+
+type Check = (value: unknown, path: string, errors: SchemaError[]) => void;
+type Schema = boolean | { readonly [keyword: string]: unknown };
+
+const ANNOTATIONS = new Set(['$schema', '$id', '$comment', 'title', 'description', 'default', 'examples', '$defs']);
+const KEYWORDS = new Set([
+  'type', 'enum', 'const', 'properties', 'required', 'additionalProperties', 'items', 'minItems', 'maxItems', 'uniqueItems',
+  'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'minLength', 'maxLength', 'pattern', '$ref', 'anyOf', 'oneOf',
+]);
+
+/** How many errors one validation reports at most (a foreign file could produce thousands). */
+const MAX_ERRORS = 20;
+
+/**
+ * Compiles a schema into a validator that returns every error (up to 20; empty when valid).
+ *
+ * @example
+ * const check = compileSchema({ type: 'object', required: ['a'], properties: { a: { type: 'number' } } });
+ * check({ a: 'x' }) // [{ path: '/a', message: 'expected number, got string' }]
+ */
+export function compileSchema(schema: Schema): (value: unknown) => SchemaError[] {
+  if (typeof schema !== 'boolean' && (typeof schema !== 'object' || schema === null)) throw new TypeError('compileSchema: the schema must be an object or a boolean.');
+  const refs = new Map<string, Check>();
+  const root = compile(schema, schema, refs, '#');
+  return (value) => {
+    const errors: SchemaError[] = [];
+    root(value, '', errors);
+    return errors.slice(0, MAX_ERRORS);
+  };
+}
+
+function compile(node: Schema, root: Schema, refs: Map<string, Check>, where: string): Check {
+  if (node === true) return () => {};
+  if (node === false) return (_v, path, errors) => void errors.push({ path, message: 'no value is allowed here' });
+  const checks: Check[] = [];
+  for (const key of Object.keys(node)) {
+    if (!KEYWORDS.has(key) && !ANNOTATIONS.has(key)) throw new Error(`compileSchema: keyword "${key}" at ${where} is not supported; supported: ${[...KEYWORDS].join(', ')}`);
+  }
+  const s = node as Record<string, unknown>;
+  if (s.$ref !== undefined) checks.push(compileRef(String(s.$ref), root, refs, where));
+  if (s.type !== undefined) checks.push(checkType(Array.isArray(s.type) ? (s.type as string[]) : [s.type as string]));
+  if (s.enum !== undefined) checks.push(checkEnum(s.enum as unknown[]));
+  if ('const' in s) checks.push(checkEnum([s.const]));
+  pushNumberChecks(s, checks);
+  pushStringChecks(s, checks);
+  if (s.properties !== undefined || s.required !== undefined || s.additionalProperties !== undefined) checks.push(compileObject(s, root, refs, where));
+  if (s.items !== undefined || s.minItems !== undefined || s.maxItems !== undefined || s.uniqueItems) checks.push(compileArray(s, root, refs, where));
+  if (s.anyOf !== undefined) checks.push(compileAlternatives(s.anyOf as Schema[], 'anyOf', root, refs, where));
+  if (s.oneOf !== undefined) checks.push(compileAlternatives(s.oneOf as Schema[], 'oneOf', root, refs, where));
+  return (value, path, errors) => {
+    for (const c of checks) {
+      if (errors.length >= MAX_ERRORS) return;
+      c(value, path, errors);
+    }
+  };
+}
+
+function compileRef(ref: string, root: Schema, refs: Map<string, Check>, where: string): Check {
+  const m = /^#\/\$defs\/([^/]+)$/.exec(ref);
+  if (!m) throw new Error(`compileSchema: $ref "${ref}" at ${where}: only local refs of the form "#/$defs/name" are supported`);
+  const defs = typeof root === 'object' ? (root.$defs as Record<string, Schema> | undefined) : undefined;
+  if (!defs || !(m[1] in defs)) throw new Error(`compileSchema: $ref "${ref}" at ${where} names no entry of $defs`);
+  // Registered before compiling so a recursive definition refers to itself lazily.
+  if (!refs.has(ref)) {
+    let compiled: Check | undefined;
+    refs.set(ref, (v, p, e) => compiled!(v, p, e));
+    compiled = compile(defs[m[1]], root, refs, ref);
+  }
+  return refs.get(ref)!;
+}
+
+function jsonType(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'array';
+  if (typeof v === 'number') return Number.isInteger(v) ? 'integer' : 'number';
+  return typeof v;
+}
+
+function checkType(types: string[]): Check {
+  const allowed = new Set(types);
+  const label = types.join(' or ');
+  return (v, path, errors) => {
+    const t = jsonType(v);
+    if (allowed.has(t) || (t === 'integer' && allowed.has('number'))) return;
+    if (t === 'number' && !Number.isFinite(v as number) && allowed.has('number')) return;
+    errors.push({ path, message: `expected ${label}, got ${t === 'integer' ? 'number' : t}` });
+  };
+}
+
+function checkEnum(values: unknown[]): Check {
+  const keys = new Set(values.map((v) => JSON.stringify(v)));
+  const label = values.map((v) => JSON.stringify(v)).join(', ');
+  return (v, path, errors) => {
+    if (!keys.has(JSON.stringify(v))) errors.push({ path, message: values.length === 1 ? `expected ${label}, got ${preview(v)}` : `expected one of ${label}, got ${preview(v)}` });
+  };
+}
+
+function pushNumberChecks(s: Record<string, unknown>, checks: Check[]): void {
+  const bound = (key: string, fails: (v: number, b: number) => boolean, words: string) => {
+    if (typeof s[key] !== 'number') return;
+    const b = s[key] as number;
+    checks.push((v, path, errors) => {
+      if (typeof v === 'number' && fails(v, b)) errors.push({ path, message: `must be ${words} ${b}, got ${v}` });
+    });
+  };
+  bound('minimum', (v, b) => v < b, 'at least');
+  bound('maximum', (v, b) => v > b, 'at most');
+  bound('exclusiveMinimum', (v, b) => v <= b, 'greater than');
+  bound('exclusiveMaximum', (v, b) => v >= b, 'less than');
+}
+
+function pushStringChecks(s: Record<string, unknown>, checks: Check[]): void {
+  if (typeof s.minLength === 'number') {
+    const n = s.minLength;
+    checks.push((v, path, errors) => {
+      if (typeof v === 'string' && v.length < n) errors.push({ path, message: n === 1 ? 'must not be empty' : `must have at least ${n} characters` });
+    });
+  }
+  if (typeof s.maxLength === 'number') {
+    const n = s.maxLength;
+    checks.push((v, path, errors) => {
+      if (typeof v === 'string' && v.length > n) errors.push({ path, message: `must have at most ${n} characters, has ${v.length}` });
+    });
+  }
+  if (typeof s.pattern === 'string') {
+    const re = new RegExp(s.pattern, 'u');
+    checks.push((v, path, errors) => {
+      if (typeof v === 'string' && !re.test(v)) errors.push({ path, message: `${preview(v)} does not match ${s.pattern}` });
+    });
+  }
+}
+
+function compileObject(s: Record<string, unknown>, root: Schema, refs: Map<string, Check>, where: string): Check {
+  const props = new Map<string, Check>();
+  for (const [k, sub] of Object.entries((s.properties ?? {}) as Record<string, Schema>)) props.set(k, compile(sub, root, refs, `${where}/properties/${k}`));
+  const required = (s.required ?? []) as string[];
+  const extra = s.additionalProperties === undefined ? undefined : compile(s.additionalProperties as Schema, root, refs, `${where}/additionalProperties`);
+  const closed = s.additionalProperties === false;
+  return (v, path, errors) => {
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) return;
+    const obj = v as Record<string, unknown>;
+    for (const r of required) if (!(r in obj)) errors.push({ path, message: `missing required "${r}"` });
+    for (const k in obj) {
+      const check = props.get(k);
+      if (check) check(obj[k], `${path}/${k}`, errors);
+      else if (closed) errors.push({ path: `${path}/${k}`, message: `unknown property "${k}"` });
+      else if (extra) extra(obj[k], `${path}/${k}`, errors);
+      if (errors.length >= MAX_ERRORS) return;
+    }
+  };
+}
+
+function compileArray(s: Record<string, unknown>, root: Schema, refs: Map<string, Check>, where: string): Check {
+  const items = s.items === undefined ? undefined : compile(s.items as Schema, root, refs, `${where}/items`);
+  const min = s.minItems as number | undefined;
+  const max = s.maxItems as number | undefined;
+  const unique = s.uniqueItems === true;
+  return (v, path, errors) => {
+    if (!Array.isArray(v)) return;
+    if (min !== undefined && v.length < min) errors.push({ path, message: `must have at least ${min} items, has ${v.length}` });
+    if (max !== undefined && v.length > max) errors.push({ path, message: `must have at most ${max} items, has ${v.length}` });
+    if (unique && new Set(v.map((x) => JSON.stringify(x))).size !== v.length) errors.push({ path, message: 'items must be unique' });
+    if (items) {
+      for (let i = 0; i < v.length && errors.length < MAX_ERRORS; i++) items(v[i], `${path}/${i}`, errors);
+    }
+  };
+}
+
+function compileAlternatives(options: Schema[], keyword: 'anyOf' | 'oneOf', root: Schema, refs: Map<string, Check>, where: string): Check {
+  const checks = options.map((o, i) => compile(o, root, refs, `${where}/${keyword}/${i}`));
+  return (v, path, errors) => {
+    let matched = 0;
+    for (const c of checks) {
+      const e: SchemaError[] = [];
+      c(v, path, e);
+      if (e.length === 0) matched++;
+    }
+    if (matched === 0) errors.push({ path, message: `matches none of the ${checks.length} allowed shapes` });
+    else if (keyword === 'oneOf' && matched > 1) errors.push({ path, message: `matches ${matched} of the allowed shapes; exactly one is allowed` });
+  };
+}
+
+function preview(v: unknown): string {
+  const text = JSON.stringify(v) ?? String(v);
+  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+}
