@@ -11,7 +11,11 @@ export interface SchemaError {
   message: string;
 }
 
-type Check = (value: unknown, path: string, errors: SchemaError[]) => void;
+/**
+ * Returns whether the value is valid. With `errors`, collects every error with its path; without,
+ * stops at the first failure and builds no path strings (the fast path for valid records).
+ */
+type Check = (value: unknown, path: string, errors: SchemaError[] | undefined) => boolean;
 type Schema = boolean | { readonly [keyword: string]: unknown };
 
 const ANNOTATIONS = new Set(['$schema', '$id', '$comment', 'title', 'description', 'default', 'examples', '$defs']);
@@ -35,6 +39,7 @@ export function compileSchema(schema: Schema): (value: unknown) => SchemaError[]
   const refs = new Map<string, Check>();
   const root = compile(schema, schema, refs, '#');
   return (value) => {
+    if (root(value, '', undefined)) return [];
     const errors: SchemaError[] = [];
     root(value, '', errors);
     return errors.slice(0, MAX_ERRORS);
@@ -42,8 +47,8 @@ export function compileSchema(schema: Schema): (value: unknown) => SchemaError[]
 }
 
 function compile(node: Schema, root: Schema, refs: Map<string, Check>, where: string): Check {
-  if (node === true) return () => {};
-  if (node === false) return (_v, path, errors) => void errors.push({ path, message: 'no value is allowed here' });
+  if (node === true) return () => true;
+  if (node === false) return (_v, path, errors) => fail(errors, path, 'no value is allowed here');
   const checks: Check[] = [];
   for (const key of Object.keys(node)) {
     if (!KEYWORDS.has(key) && !ANNOTATIONS.has(key)) throw new Error(`compileSchema: keyword "${key}" at ${where} is not supported; supported: ${[...KEYWORDS].join(', ')}`);
@@ -59,12 +64,23 @@ function compile(node: Schema, root: Schema, refs: Map<string, Check>, where: st
   if (s.items !== undefined || s.minItems !== undefined || s.maxItems !== undefined || s.uniqueItems) checks.push(compileArray(s, root, refs, where));
   if (s.anyOf !== undefined) checks.push(compileAlternatives(s.anyOf as Schema[], 'anyOf', root, refs, where));
   if (s.oneOf !== undefined) checks.push(compileAlternatives(s.oneOf as Schema[], 'oneOf', root, refs, where));
+  if (checks.length === 1) return checks[0];
   return (value, path, errors) => {
+    let ok = true;
     for (const c of checks) {
-      if (errors.length >= MAX_ERRORS) return;
-      c(value, path, errors);
+      if (!c(value, path, errors)) {
+        ok = false;
+        if (!errors || errors.length >= MAX_ERRORS) return false;
+      }
     }
+    return ok;
   };
+}
+
+/** Records an error when collecting; always reports failure. */
+function fail(errors: SchemaError[] | undefined, path: string, message: string): false {
+  if (errors) errors.push({ path, message });
+  return false;
 }
 
 function compileRef(ref: string, root: Schema, refs: Map<string, Check>, where: string): Check {
@@ -93,17 +109,19 @@ function checkType(types: string[]): Check {
   const label = types.join(' or ');
   return (v, path, errors) => {
     const t = jsonType(v);
-    if (allowed.has(t) || (t === 'integer' && allowed.has('number'))) return;
-    if (t === 'number' && !Number.isFinite(v as number) && allowed.has('number')) return;
-    errors.push({ path, message: `expected ${label}, got ${t === 'integer' ? 'number' : t}` });
+    if (allowed.has(t) || (t === 'integer' && allowed.has('number'))) return true;
+    return fail(errors, path, `expected ${label}, got ${t === 'integer' ? 'number' : t}`);
   };
 }
 
 function checkEnum(values: unknown[]): Check {
   const keys = new Set(values.map((v) => JSON.stringify(v)));
+  const scalars = new Set(values.filter((v) => v === null || typeof v !== 'object'));
   const label = values.map((v) => JSON.stringify(v)).join(', ');
   return (v, path, errors) => {
-    if (!keys.has(JSON.stringify(v))) errors.push({ path, message: values.length === 1 ? `expected ${label}, got ${preview(v)}` : `expected one of ${label}, got ${preview(v)}` });
+    // Scalars compare directly; only objects and arrays need their JSON text.
+    if (v === null || typeof v !== 'object' ? scalars.has(v) : keys.has(JSON.stringify(v))) return true;
+    return fail(errors, path, values.length === 1 ? `expected ${label}, got ${preview(v)}` : `expected one of ${label}, got ${preview(v)}`);
   };
 }
 
@@ -111,9 +129,7 @@ function pushNumberChecks(s: Record<string, unknown>, checks: Check[]): void {
   const bound = (key: string, fails: (v: number, b: number) => boolean, words: string) => {
     if (typeof s[key] !== 'number') return;
     const b = s[key] as number;
-    checks.push((v, path, errors) => {
-      if (typeof v === 'number' && fails(v, b)) errors.push({ path, message: `must be ${words} ${b}, got ${v}` });
-    });
+    checks.push((v, path, errors) => (typeof v === 'number' && fails(v, b) ? fail(errors, path, `must be ${words} ${b}, got ${v}`) : true));
   };
   bound('minimum', (v, b) => v < b, 'at least');
   bound('maximum', (v, b) => v > b, 'at most');
@@ -124,21 +140,15 @@ function pushNumberChecks(s: Record<string, unknown>, checks: Check[]): void {
 function pushStringChecks(s: Record<string, unknown>, checks: Check[]): void {
   if (typeof s.minLength === 'number') {
     const n = s.minLength;
-    checks.push((v, path, errors) => {
-      if (typeof v === 'string' && v.length < n) errors.push({ path, message: n === 1 ? 'must not be empty' : `must have at least ${n} characters` });
-    });
+    checks.push((v, path, errors) => (typeof v === 'string' && v.length < n ? fail(errors, path, n === 1 ? 'must not be empty' : `must have at least ${n} characters`) : true));
   }
   if (typeof s.maxLength === 'number') {
     const n = s.maxLength;
-    checks.push((v, path, errors) => {
-      if (typeof v === 'string' && v.length > n) errors.push({ path, message: `must have at most ${n} characters, has ${v.length}` });
-    });
+    checks.push((v, path, errors) => (typeof v === 'string' && v.length > n ? fail(errors, path, `must have at most ${n} characters, has ${v.length}`) : true));
   }
   if (typeof s.pattern === 'string') {
     const re = new RegExp(s.pattern, 'u');
-    checks.push((v, path, errors) => {
-      if (typeof v === 'string' && !re.test(v)) errors.push({ path, message: `${preview(v)} does not match ${s.pattern}` });
-    });
+    checks.push((v, path, errors) => (typeof v === 'string' && !re.test(v) ? fail(errors, path, `${preview(v)} does not match ${s.pattern}`) : true));
   }
 }
 
@@ -149,16 +159,21 @@ function compileObject(s: Record<string, unknown>, root: Schema, refs: Map<strin
   const extra = s.additionalProperties === undefined ? undefined : compile(s.additionalProperties as Schema, root, refs, `${where}/additionalProperties`);
   const closed = s.additionalProperties === false;
   return (v, path, errors) => {
-    if (typeof v !== 'object' || v === null || Array.isArray(v)) return;
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) return true;
     const obj = v as Record<string, unknown>;
-    for (const r of required) if (!(r in obj)) errors.push({ path, message: `missing required "${r}"` });
+    let ok = true;
+    for (const r of required) if (!(r in obj)) ok = fail(errors, path, `missing required "${r}"`);
+    if (!ok && !errors) return false;
     for (const k in obj) {
-      const check = props.get(k);
-      if (check) check(obj[k], `${path}/${k}`, errors);
-      else if (closed) errors.push({ path: `${path}/${k}`, message: `unknown property "${k}"` });
-      else if (extra) extra(obj[k], `${path}/${k}`, errors);
-      if (errors.length >= MAX_ERRORS) return;
+      const check = props.get(k) ?? (closed ? undefined : extra);
+      const at = errors ? `${path}/${k}` : path;
+      const good = check ? check(obj[k], at, errors) : closed ? fail(errors, at, `unknown property "${k}"`) : true;
+      if (!good) {
+        ok = false;
+        if (!errors || errors.length >= MAX_ERRORS) return false;
+      }
     }
+    return ok;
   };
 }
 
@@ -168,13 +183,20 @@ function compileArray(s: Record<string, unknown>, root: Schema, refs: Map<string
   const max = s.maxItems as number | undefined;
   const unique = s.uniqueItems === true;
   return (v, path, errors) => {
-    if (!Array.isArray(v)) return;
-    if (min !== undefined && v.length < min) errors.push({ path, message: `must have at least ${min} items, has ${v.length}` });
-    if (max !== undefined && v.length > max) errors.push({ path, message: `must have at most ${max} items, has ${v.length}` });
-    if (unique && new Set(v.map((x) => JSON.stringify(x))).size !== v.length) errors.push({ path, message: 'items must be unique' });
+    if (!Array.isArray(v)) return true;
+    let ok = true;
+    if (min !== undefined && v.length < min) ok = fail(errors, path, `must have at least ${min} items, has ${v.length}`);
+    if (max !== undefined && v.length > max) ok = fail(errors, path, `must have at most ${max} items, has ${v.length}`);
+    if (unique && new Set(v.map((x) => JSON.stringify(x))).size !== v.length) ok = fail(errors, path, 'items must be unique');
+    if (!ok && !errors) return false;
     if (items) {
-      for (let i = 0; i < v.length && errors.length < MAX_ERRORS; i++) items(v[i], `${path}/${i}`, errors);
+      for (let i = 0; i < v.length; i++) {
+        if (items(v[i], errors ? `${path}/${i}` : path, errors)) continue;
+        ok = false;
+        if (!errors || errors.length >= MAX_ERRORS) return false;
+      }
     }
+    return ok;
   };
 }
 
@@ -182,13 +204,10 @@ function compileAlternatives(options: Schema[], keyword: 'anyOf' | 'oneOf', root
   const checks = options.map((o, i) => compile(o, root, refs, `${where}/${keyword}/${i}`));
   return (v, path, errors) => {
     let matched = 0;
-    for (const c of checks) {
-      const e: SchemaError[] = [];
-      c(v, path, e);
-      if (e.length === 0) matched++;
-    }
-    if (matched === 0) errors.push({ path, message: `matches none of the ${checks.length} allowed shapes` });
-    else if (keyword === 'oneOf' && matched > 1) errors.push({ path, message: `matches ${matched} of the allowed shapes; exactly one is allowed` });
+    for (const c of checks) if (c(v, path, undefined)) matched++;
+    if (matched === 0) return fail(errors, path, `matches none of the ${checks.length} allowed shapes`);
+    if (keyword === 'oneOf' && matched > 1) return fail(errors, path, `matches ${matched} of the allowed shapes; exactly one is allowed`);
+    return true;
   };
 }
 
