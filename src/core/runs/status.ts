@@ -23,7 +23,7 @@ export const DEFAULT_ABANDON_AFTER_MS = 3_600_000;
  * The status to show for a run: the stored one, except that a run stored as `running` whose
  * writer is gone is `interrupted`. Gone means: its heartbeat is older than `staleAfterMs` and its
  * process is not alive on this host, or its heartbeat is older than `abandonAfterMs`.
- * Reading never rewrites the file (see `RunIndex.markInterrupted` for that).
+ * Reading never rewrites the file (see `markInterruptedRuns` in src/store/runs for that).
  *
  * @example
  * resolveStatus({ status: 'running', heartbeatAt: '2026-01-01T00:00:00.000Z', host: { hostname: 'a', pid: 41 } },

@@ -3,9 +3,8 @@ import path from 'node:path';
 import type { RunProblem, RunRecord } from '../../core/runs/contract';
 import { queryRuns, type RunQuery, type RunQueryResult } from '../../core/runs/query';
 import { resolveStatus, type LivenessOptions } from '../../core/runs/status';
-import { stringifyRunRecord } from '../../core/runs/stringify';
 import { summarizeRun, type RunSummary } from '../../core/runs/summary';
-import { writeFileAtomic } from '../atomicWrite';
+import { loadIndexCache, saveIndexCache, type CachedRun } from './indexCache';
 import { hostLiveness } from './liveness';
 import { RUNS_DIR, runsFolder } from './paths';
 import { readRunFile, readRunRecord } from './readRun';
@@ -28,6 +27,12 @@ export interface RunIndexOptions {
   liveness?: () => LivenessOptions;
   /** Delete temp files of killed writers when opening. Default true. */
   removeStaleTempFiles?: boolean;
+  /**
+   * A file (outside the workspace, e.g. VS Code's workspace storage) where summary rows are kept
+   * between sessions: a file whose size and mtime did not change is not read again. Written after
+   * `open` and by `saveCache()`.
+   */
+  cacheFile?: string;
 }
 
 /** Files read between two yields to the event loop in `RunIndex.open`. */
@@ -46,10 +51,15 @@ export class RunIndex {
   private readonly problemByFile = new Map<string, string>();
   private readonly listeners = new Set<(changes: IndexChange[]) => void>();
   private readonly liveness: () => LivenessOptions;
+  private readonly cacheFile: string | undefined;
+  private cache = new Map<string, CachedRun>();
+  private cacheDirty = false;
 
   private constructor(readonly workspaceDir: string, options: RunIndexOptions) {
     this.runsDir = runsFolder(workspaceDir);
     this.liveness = options.liveness ?? (() => hostLiveness());
+    this.cacheFile = options.cacheFile;
+    if (this.cacheFile) this.cache = loadIndexCache(this.cacheFile, this.runsDir);
   }
 
   /**
@@ -67,6 +77,7 @@ export class RunIndex {
       if (i > 0) await new Promise((resolve) => setImmediate(resolve));
       for (const name of names.slice(i, i + CHUNK)) index.load(path.join(index.runsDir, name));
     }
+    index.finishOpen();
     return index;
   }
 
@@ -79,7 +90,24 @@ export class RunIndex {
   static openSync(workspaceDir: string, options: RunIndexOptions = {}): RunIndex {
     const index = RunIndex.prepare(workspaceDir, options);
     for (const name of index.listNames()) index.load(path.join(index.runsDir, name));
+    index.finishOpen();
     return index;
+  }
+
+  /** Writes the summary cache (see `cacheFile`) if the index changed since it was read or saved. */
+  saveCache(): void {
+    if (!this.cacheFile || !this.cacheDirty) return;
+    const entries = new Map<string, CachedRun>();
+    for (const [abs, id] of this.idByFile) entries.set(path.basename(abs), { ...this.stats.get(abs)!, summary: this.byId.get(id)! });
+    saveIndexCache(this.cacheFile, this.runsDir, entries);
+    this.cacheDirty = false;
+  }
+
+  private finishOpen(): void {
+    // Entries of deleted files make the cache dirty too.
+    if (this.cache.size !== this.idByFile.size) this.cacheDirty = true;
+    this.cache.clear();
+    this.saveCache();
   }
 
   private static prepare(workspaceDir: string, options: RunIndexOptions): RunIndex {
@@ -180,25 +208,6 @@ export class RunIndex {
     return () => void this.listeners.delete(listener);
   }
 
-  /**
-   * Rewrites the files of runs whose writer is gone (shown as interrupted, stored as running) so
-   * they say interrupted on every machine. Returns their ids. Only on request: reading never writes.
-   */
-  markInterrupted(): string[] {
-    const marked: string[] = [];
-    for (const row of this.rows()) {
-      if (row.recordedStatus !== 'running' || row.status !== 'interrupted') continue;
-      const file = path.join(this.workspaceDir, row.file);
-      const r = readRunFile(file);
-      if (!r.ok || r.record.status !== 'running') continue;
-      const record: RunRecord = { ...r.record, status: 'interrupted', endedAt: r.record.heartbeatAt, error: { name: 'Interrupted', message: 'the process recording this run stopped before the run ended' } };
-      writeFileAtomic(file, stringifyRunRecord(record));
-      this.applyChange(file, 'changed');
-      marked.push(row.id);
-    }
-    return marked;
-  }
-
   private listNames(): string[] {
     try {
       return fs.readdirSync(this.runsDir).filter((n) => !n.startsWith('.')).sort();
@@ -230,6 +239,9 @@ export class RunIndex {
       this.stats.set(abs, { mtimeMs: stat.mtimeMs, size: stat.size });
       return { kind: 'problem', file: rel, reason };
     }
+    const cached = this.fromCache(abs);
+    if (cached) return cached;
+    this.cacheDirty = true;
     const r = readRunFile(abs);
     if (!r.ok) {
       if (r.reason === 'deleted') return this.forget(abs, rel);
@@ -246,11 +258,30 @@ export class RunIndex {
     return { kind: existed ? 'updated' : 'added', file: rel, id: r.record.id };
   }
 
+  /** The cached row of a file whose size and mtime are unchanged (only while opening). */
+  private fromCache(abs: string): IndexChange | undefined {
+    const entry = this.cache.get(path.basename(abs));
+    if (!entry) return undefined;
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(abs);
+    } catch {
+      return undefined;
+    }
+    if (stat.mtimeMs !== entry.mtimeMs || stat.size !== entry.size) return undefined;
+    const rel = `${RUNS_DIR}/${path.basename(abs)}`;
+    this.byId.set(entry.summary.id, entry.summary);
+    this.idByFile.set(abs, entry.summary.id);
+    this.stats.set(abs, { mtimeMs: stat.mtimeMs, size: stat.size });
+    return { kind: 'added', file: rel, id: entry.summary.id };
+  }
+
   private forget(abs: string, rel: string): IndexChange {
     const id = this.idByFile.get(abs);
     const hadProblem = this.problemByFile.delete(rel);
     this.stats.delete(abs);
     if (id === undefined) return { kind: hadProblem ? 'removed' : 'ignored', file: rel };
+    this.cacheDirty = true;
     this.idByFile.delete(abs);
     this.byId.delete(id);
     return { kind: 'removed', file: rel, id };

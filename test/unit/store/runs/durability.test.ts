@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parseRunRecord } from '../../../../src/core/runs/validate';
 import { hostLiveness } from '../../../../src/store/runs/liveness';
 import { runsFolder } from '../../../../src/store/runs/paths';
+import { markInterruptedRuns } from '../../../../src/store/runs/annotate';
 import { RunIndex } from '../../../../src/store/runs/runIndex';
 import { isTempFile, removeStaleTempFiles } from '../../../../src/store/runs/tempFiles';
 import { buildWriter, exited, firstLine, startWriter, tempWorkspace } from './processes';
@@ -62,7 +63,7 @@ describe('store/runs durability', function () {
     // Temp files of dead writers are cleaned up; marking rewrites the killed runs on request only.
     removeStaleTempFiles(runsFolder(ws), 0);
     assert.equal(checkFolder(runsFolder(ws)).temps, 0);
-    assert.deepEqual(index.markInterrupted().sort(), running.map((r) => r.id).sort());
+    assert.deepEqual(markInterruptedRuns(index).sort(), running.map((r) => r.id).sort());
     assert.equal(RunIndex.openSync(ws).rows().filter((r) => r.recordedStatus === 'running').length, 0);
   });
 

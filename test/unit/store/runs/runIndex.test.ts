@@ -141,3 +141,66 @@ describe('store/runs RunIndex', () => {
     fs.rmSync(empty, { recursive: true, force: true });
   });
 });
+
+describe('store/runs RunIndex summary cache', () => {
+  let ws: string;
+  let runs: string;
+  let cacheFile: string;
+  beforeEach(() => {
+    ws = tempWorkspace();
+    runs = ensureRunFolders(ws);
+    cacheFile = path.join(tempWorkspace(), 'storage', 'runs-index.json');
+    for (let i = 0; i < 20; i++) put(runs, makeRecord({ id: idAt(i), name: `r${i}` }));
+  });
+  afterEach(() => {
+    fs.rmSync(ws, { recursive: true, force: true });
+    fs.rmSync(path.dirname(path.dirname(cacheFile)), { recursive: true, force: true });
+  });
+
+  it('reuses rows of files whose size and mtime did not change, and re-reads the others', () => {
+    // A whole-second mtime can be restored exactly after the rewrite below.
+    const file = path.join(runs, `${idAt(3)}.json`);
+    const when = new Date(Date.UTC(2026, 2, 1));
+    fs.utimesSync(file, when, when);
+    const first = RunIndex.openSync(ws, { cacheFile });
+    assert.ok(fs.existsSync(cacheFile));
+    // Same size, same mtime, different bytes: only a reader that skipped the file keeps the old row.
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('"r3"', '"R3"'));
+    fs.utimesSync(file, when, when);
+    const changed = path.join(runs, `${idAt(4)}.json`);
+    put(runs, makeRecord({ id: idAt(4), name: 'renamed' }));
+    fs.utimesSync(changed, new Date(), new Date(Date.now() + 10_000));
+    fs.rmSync(path.join(runs, `${idAt(5)}.json`));
+    put(runs, makeRecord({ id: idAt(99), name: 'new' }));
+
+    const cached = RunIndex.openSync(ws, { cacheFile });
+    assert.equal(cached.get(idAt(3))!.name, 'r3', 'unchanged stat: served from the cache');
+    assert.equal(cached.get(idAt(4))!.name, 'renamed', 'changed mtime: read again');
+    assert.equal(cached.get(idAt(5)), undefined);
+    assert.equal(cached.get(idAt(99))!.name, 'new');
+    assert.equal(RunIndex.openSync(ws).get(idAt(3))!.name, 'R3', 'without the cache every file is read');
+    assert.deepEqual(first.get(idAt(0)), cached.get(idAt(0)));
+  });
+
+  it('ignores a corrupt cache, or one written for another folder', () => {
+    fs.mkdirSync(path.dirname(cacheFile), { recursive: true });
+    fs.writeFileSync(cacheFile, '{"version": 1, "entr');
+    assert.equal(RunIndex.openSync(ws, { cacheFile }).size, 20);
+    const other = tempWorkspace();
+    ensureRunFolders(other);
+    RunIndex.openSync(other, { cacheFile });
+    assert.equal(RunIndex.openSync(ws, { cacheFile }).size, 20);
+    fs.rmSync(other, { recursive: true, force: true });
+  });
+
+  it('saves changes taken in after opening when asked', () => {
+    const index = RunIndex.openSync(ws, { cacheFile });
+    const before = fs.statSync(cacheFile).mtimeMs;
+    index.saveCache();
+    assert.equal(fs.statSync(cacheFile).mtimeMs, before, 'nothing changed: not rewritten');
+    fs.rmSync(path.join(runs, `${idAt(0)}.json`));
+    index.applyChange(path.join(runs, `${idAt(0)}.json`), 'deleted');
+    index.saveCache();
+    assert.equal(Object.keys(JSON.parse(fs.readFileSync(cacheFile, 'utf8')).entries).length, 19);
+  });
+});
