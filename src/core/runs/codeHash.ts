@@ -10,6 +10,6 @@ import { hashText } from '../hash';
  */
 export function hashCells(sources: readonly string[]): string {
   if (!Array.isArray(sources) || sources.some((s) => typeof s !== 'string')) throw new TypeError('hashCells needs the cell sources as an array of strings.');
-  // The separator cannot appear in a JavaScript string literal unescaped, so cells cannot collide by concatenation.
+  // Length prefixes keep cell boundaries unambiguous: ['ab', 'c'] and ['a', 'bc'] hash differently.
   return hashText(sources.map((s) => `${s.length}:${s}`).join('\u0000'));
 }

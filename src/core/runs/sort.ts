@@ -63,7 +63,12 @@ function _sort<T>(rows: readonly T[], keys: SortKey[]): T[] {
   return decorated.map((d) => d.row);
 }
 
-/** Compares two cell values for sorting; missing values last whatever the direction. */
+/**
+ * Compares two cell values for sorting; missing values last whatever the direction.
+ *
+ * @example
+ * [3, null, 1].sort((a, b) => compareValues(a, b, true)) // [3, 1, null]
+ */
 export function compareValues(a: unknown, b: unknown, descending = false): number {
   const ma = isMissing(a);
   const mb = isMissing(b);

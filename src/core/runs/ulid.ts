@@ -36,7 +36,12 @@ export function createIdGenerator(random: RandomDigits = defaultRandom): (now?: 
   };
 }
 
-/** The start time (ms since the epoch) encoded in a ULID, or NaN when it is not one. */
+/**
+ * The start time (ms since the epoch) encoded in a ULID, or NaN when it is not one.
+ *
+ * @example
+ * new Date(runIdTime(run.id)).toISOString() // when the run started
+ */
 export function runIdTime(id: string): number {
   if (!/^[0-9A-HJKMNP-TV-Z]{26}$/.test(id)) return NaN;
   let t = 0;

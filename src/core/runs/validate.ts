@@ -18,6 +18,12 @@ export function validateRunRecord(value: unknown): SchemaError[] {
   return checker(value);
 }
 
+/**
+ * Whether a value is a valid run record of the current version.
+ *
+ * @example
+ * if (isRunRecord(json)) console.log(json.metrics);
+ */
 export function isRunRecord(value: unknown): value is RunRecord {
   return validateRunRecord(value).length === 0;
 }

@@ -44,6 +44,9 @@ export function loadIndexCache(file: string, runsDir: string): Map<string, Cache
 /**
  * Writes the cache atomically (two windows saving at once leave one complete cache).
  * Failures are ignored: the cache is an optimisation.
+ *
+ * @example
+ * saveIndexCache(path.join(storageDir, 'runs-index.json'), runsDir, entries)
  */
 export function saveIndexCache(file: string, runsDir: string, entries: Map<string, CachedRun>): void {
   const data: CacheFile = { version: CACHE_VERSION, runsDir, entries: Object.fromEntries(entries) };

@@ -18,7 +18,12 @@ export function isProcessAlive(pid: number): boolean {
   }
 }
 
-/** Liveness options for `resolveStatus` on this host, now. */
+/**
+ * Liveness options for `resolveStatus` on this host, now.
+ *
+ * @example
+ * resolveStatus(row, hostLiveness({ staleAfterMs: 60_000 }))
+ */
 export function hostLiveness(overrides: Partial<LivenessOptions> = {}): LivenessOptions {
   return { now: Date.now(), hostname: os.hostname(), isProcessAlive, ...overrides };
 }

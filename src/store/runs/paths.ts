@@ -10,10 +10,22 @@ export const ARTIFACTS_DIR = '.modelbook/artifacts';
 /** Keeps large artefacts (weights) out of git by default; records stay in git. */
 const GITIGNORE = '# Written by Modelbook: run records (runs/) belong in git, large artefacts do not.\nartifacts/\n';
 
+/**
+ * The runs folder of a workspace.
+ *
+ * @example
+ * runsFolder('/work/churn') // '/work/churn/.modelbook/runs'
+ */
 export function runsFolder(workspaceDir: string): string {
   return path.join(workspaceDir, RUNS_DIR);
 }
 
+/**
+ * The artefacts folder of a workspace, or of one run.
+ *
+ * @example
+ * artifactsFolder('/work/churn', run.id) // '/work/churn/.modelbook/artifacts/01JD…'
+ */
 export function artifactsFolder(workspaceDir: string, runId?: string): string {
   return runId ? path.join(workspaceDir, ARTIFACTS_DIR, runId) : path.join(workspaceDir, ARTIFACTS_DIR);
 }

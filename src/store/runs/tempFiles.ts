@@ -5,7 +5,12 @@ import { isProcessAlive } from './liveness';
 /** `writeFileAtomic`'s temp names: `.<file>.<pid>.<random>.tmp`. */
 const TEMP = /^\.(.+)\.(\d+)\.[a-z0-9]+\.tmp$/;
 
-/** Whether a file name is one of writeFileAtomic's temp files (never a record). */
+/**
+ * Whether a file name is one of writeFileAtomic's temp files (never a record).
+ *
+ * @example
+ * isTempFile('.01JD….json.4242.k3j2.tmp') // true
+ */
 export function isTempFile(name: string): boolean {
   return TEMP.test(name);
 }

@@ -21,6 +21,9 @@ export function readPath(row: unknown, segments: readonly PathSegment[]): unknow
 /**
  * Throws a FilterSyntaxError when a path does not start with a known field, suggesting the
  * closest one (so `metric.auc` is caught instead of silently matching nothing).
+ *
+ * @example
+ * checkPathRoot(['metric', 'auc'], SUMMARY_FIELDS, 0, 'metric.auc') // throws: Unknown field "metric" (did you mean "metrics"?)
  */
 export function checkPathRoot(segments: readonly PathSegment[], fields: readonly string[], pos: number, expression: string): void {
   const root = String(segments[0]);
