@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { RunRecord } from '../../core/runs/contract';
 import { stringifyRunRecord } from '../../core/runs/stringify';
-import { writeFileAtomic } from '../atomicWrite';
+import { writeRunFile } from './writeFile';
 import { readRunFile } from './readRun';
 import type { RunIndex } from './runIndex';
 
@@ -21,7 +21,7 @@ export function markInterruptedRuns(index: RunIndex): string[] {
     const r = readRunFile(file);
     if (!r.ok || r.record.status !== 'running') continue;
     const record: RunRecord = { ...r.record, status: 'interrupted', endedAt: r.record.heartbeatAt, error: { name: 'Interrupted', message: 'the process recording this run stopped before the run ended' } };
-    writeFileAtomic(file, stringifyRunRecord(record));
+    writeRunFile(file, stringifyRunRecord(record));
     index.applyChange(file, 'changed');
     marked.push(row.id);
   }
@@ -59,7 +59,7 @@ export function annotateRun(index: RunIndex, id: string, annotation: RunAnnotati
   const tags = record.tags.filter((t) => !remove.has(t));
   for (const t of annotation.addTags ?? []) if (!tags.includes(t.trim())) tags.push(t.trim());
   const next: RunRecord = { ...record, tags, notes: annotation.notes ?? record.notes };
-  writeFileAtomic(file, stringifyRunRecord(next));
+  writeRunFile(file, stringifyRunRecord(next));
   index.applyChange(file, 'changed');
   return next;
 }

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type { RunSummary } from '../../core/runs/summary';
-import { writeFileAtomic } from '../atomicWrite';
+import { writeRunFile } from './writeFile';
 
 /** Bumped whenever RunSummary or the record format changes, so an old cache is ignored. */
 const CACHE_VERSION = 1;
@@ -51,7 +51,7 @@ export function loadIndexCache(file: string, runsDir: string): Map<string, Cache
 export function saveIndexCache(file: string, runsDir: string, entries: Map<string, CachedRun>): void {
   const data: CacheFile = { version: CACHE_VERSION, runsDir, entries: Object.fromEntries(entries) };
   try {
-    writeFileAtomic(file, JSON.stringify(data));
+    writeRunFile(file, JSON.stringify(data));
   } catch {
     // Read-only storage or a full disk: the next open reads the record files instead.
   }

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { writeFileAtomic } from '../atomicWrite';
+import { writeRunFile } from './writeFile';
 
 /** Where runs live in a workspace: `.modelbook/runs/<id>.json`, artefacts in `.modelbook/artifacts/<id>/`. */
 export const MODELBOOK_DIR = '.modelbook';
@@ -43,7 +43,7 @@ export function ensureRunFolders(workspaceDir: string): string {
   const runs = runsFolder(workspaceDir);
   fs.mkdirSync(runs, { recursive: true });
   const ignore = path.join(workspaceDir, MODELBOOK_DIR, '.gitignore');
-  if (!fs.existsSync(ignore)) writeFileAtomic(ignore, GITIGNORE);
+  if (!fs.existsSync(ignore)) writeRunFile(ignore, GITIGNORE);
   return runs;
 }
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { RunArtifact, RunRecord, RunRecorder, RunSink } from '../../core/runs/contract';
 import { createRunRecorder, type RecorderOptions } from '../../core/runs/recorder';
 import { stringifyRunRecord } from '../../core/runs/stringify';
-import { writeFileAtomic } from '../atomicWrite';
+import { writeRunFile } from './writeFile';
 import { ARTIFACTS_DIR, artifactsFolder, ensureRunFolders, runsFolder } from './paths';
 
 /** A recorder that writes files; `dispose()` stops watching for process exit. */
@@ -29,11 +29,11 @@ export function createFileSink(workspaceDir: string): RunSink {
   const runs = ensureRunFolders(workspaceDir);
   return {
     write(record: RunRecord) {
-      writeFileAtomic(path.join(runs, `${record.id}.json`), stringifyRunRecord(record));
+      writeRunFile(path.join(runs, `${record.id}.json`), stringifyRunRecord(record));
     },
     saveArtifact(runId: string, name: string, content: string | Uint8Array): RunArtifact {
       const file = path.join(artifactsFolder(workspaceDir, runId), ...name.split(/[\\/]/));
-      writeFileAtomic(file, content);
+      writeRunFile(file, content);
       const bytes = typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength;
       return { name, path: `${ARTIFACTS_DIR}/${runId}/${name.split(/[\\/]/).join('/')}`, bytes };
     },

@@ -9,7 +9,10 @@ const PYTHON = '/usr/bin/python3';
  * Skips the test, saying why, when Python or a module the script imports is missing.
  */
 export function runPython<T = unknown>(test: Mocha.Context, script: string, input: unknown): T {
-  if (!fs.existsSync(PYTHON)) test.skip();
+  if (!fs.existsSync(PYTHON)) {
+    console.log(`      skipped: ${PYTHON} is not installed (apt install python3 python3-pandas python3-jsonschema)`);
+    test.skip();
+  }
   const r = spawnSync(PYTHON, ['-c', script], { input: JSON.stringify(input), encoding: 'utf8', timeout: 60_000, maxBuffer: 256 * 1024 * 1024 });
   if (r.status !== 0) {
     const missing = /No module named '([^']+)'/.exec(r.stderr ?? '');

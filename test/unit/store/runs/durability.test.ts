@@ -98,6 +98,15 @@ describe('store/runs durability', function () {
     assert.equal(RunIndex.openSync(ws).get(id)?.status, 'running', 'with the default 30 s grace it is not yet called interrupted');
   });
 
+  it('writes records inside the kernel sandbox (Node permission model), where fsync is refused', async () => {
+    const sandbox = ['--experimental-permission', '--allow-fs-read=*', `--allow-fs-write=${ws}/`, '--no-warnings'];
+    const child = startWriter(writer, ['batch', ws, '5'], sandbox);
+    let err = '';
+    child.stderr!.on('data', (d) => (err += d));
+    assert.equal(await exited(child), 0, err);
+    assert.deepEqual(checkFolder(runsFolder(ws)), { records: 5, temps: 0 });
+  });
+
   it('marks runs still open when the process exits as interrupted', async () => {
     const child = startWriter(writer, ['exit', ws]);
     const id = await firstLine(child);

@@ -12,8 +12,8 @@ export function buildWriter(): string {
   return out;
 }
 
-export function startWriter(script: string, args: string[]): ChildProcess {
-  return spawn(process.execPath, [script, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+export function startWriter(script: string, args: string[], nodeFlags: string[] = []): ChildProcess {
+  return spawn(process.execPath, [...nodeFlags, script, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
 /** The first line the process prints (rejects if it exits first). */
