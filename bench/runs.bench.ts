@@ -13,6 +13,7 @@ import type { RunRecord } from '../src/core/runs/contract';
 import { buildRunTable } from '../src/core/runs/columns';
 import { toRunsCsv } from '../src/core/runs/csv';
 import { stringifyRunRecord } from '../src/core/runs/stringify';
+import { toMetricHistory } from '../src/core/runs/metricHistory';
 import { createIdGenerator } from '../src/core/runs/ulid';
 import { ensureRunFolders } from '../src/store/runs/paths';
 import { RunIndex } from '../src/store/runs/runIndex';
@@ -36,9 +37,9 @@ function makeRun(i: number, start: number): RunRecord {
   const epochs = kind === 'evaluation' ? 0 : 20 + Math.floor(rand() * 130);
   const auc = round(0.6 + rand() * 0.35);
   const t0 = start + i * 60_000;
-  const history = Array.from({ length: epochs }, (_, e) => ({
+  const history = toMetricHistory(Array.from({ length: epochs }, (_, e) => ({
     epoch: e + 1, metrics: { loss: round(0.7 / (1 + e * 0.1) + rand() * 0.01), valLoss: round(0.75 / (1 + e * 0.08) + rand() * 0.02), accuracy: round(0.6 + 0.3 * (1 - 1 / (1 + e * 0.1))) }, elapsedMs: (e + 1) * 850,
-  }));
+  })));
   const layers = [64, 32, 1].map((u, k) => ({ name: `dense_${k + 1}`, kind: 'Dense', outputShape: [null, u], parameters: u * 33 }));
   return {
     version: 1, id: ids(t0), name: `${pick(['MLPClassifier', 'LogisticRegression', 'MLPRegressor'])} #${i}`, kind, status: rand() < 0.9 ? 'finished' : pick(['failed', 'interrupted'] as const),

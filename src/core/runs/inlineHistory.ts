@@ -64,7 +64,7 @@ function _buildView(records: readonly RunRecord[], options: RunHistoryOptions & 
   const shown = sorted.slice(0, options.limit);
   const metricNames = options.metrics ?? mostCommon(shown.flatMap((r) => Object.keys(r.metrics)), 3);
   const params = varyingParams(shown).slice(0, 4);
-  const historyMetrics = new Set(shown.flatMap((r) => r.history.flatMap((p) => Object.keys(p.metrics))));
+  const historyMetrics = new Set(shown.flatMap((r) => Object.keys(r.history.metrics)));
   const spark = options.sparkline ?? (historyMetrics.has('loss') ? 'loss' : ([...historyMetrics].sort()[0] ?? null));
   const columns: RunHistoryView['columns'] = [
     ...metricNames.map((m) => ({ key: m, label: m, kind: 'metric' as const, better: metricDirection(m), best: bestId(shown, m) })),
@@ -75,7 +75,7 @@ function _buildView(records: readonly RunRecord[], options: RunHistoryOptions & 
     columns,
     sparklineMetric: spark,
     rows: shown.map((r) => {
-      const history = spark ? r.history.map((p) => p.metrics[spark] ?? null) : [];
+      const history = spark ? (r.history.metrics[spark] ?? []) : [];
       const end = Date.parse(r.endedAt ?? r.heartbeatAt) - Date.parse(r.startedAt);
       return {
         id: r.id, name: r.name, status: r.status, startedAt: r.startedAt, durationMs: Number.isFinite(end) ? end : null, current: r.id === options.current,

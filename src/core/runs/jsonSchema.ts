@@ -16,6 +16,12 @@ export interface SchemaError {
  * stops at the first failure and builds no path strings (the fast path for valid records).
  */
 type Check = (value: unknown, path: string, errors: SchemaError[] | undefined) => boolean;
+
+/** Compiled $defs; `pending` holds the ones being compiled, which only a recursive ref meets. */
+interface Refs {
+  done: Map<string, Check>;
+  pending: Map<string, { check?: Check }>;
+}
 type Schema = boolean | { readonly [keyword: string]: unknown };
 
 const ANNOTATIONS = new Set(['$schema', '$id', '$comment', 'title', 'description', 'default', 'examples', '$defs']);
@@ -36,7 +42,7 @@ const MAX_ERRORS = 20;
  */
 export function compileSchema(schema: Schema): (value: unknown) => SchemaError[] {
   if (typeof schema !== 'boolean' && (typeof schema !== 'object' || schema === null)) throw new TypeError('compileSchema: the schema must be an object or a boolean.');
-  const refs = new Map<string, Check>();
+  const refs: Refs = { done: new Map(), pending: new Map() };
   const root = compile(schema, schema, refs, '#');
   return (value) => {
     if (root(value, '', undefined)) return [];
@@ -46,7 +52,7 @@ export function compileSchema(schema: Schema): (value: unknown) => SchemaError[]
   };
 }
 
-function compile(node: Schema, root: Schema, refs: Map<string, Check>, where: string): Check {
+function compile(node: Schema, root: Schema, refs: Refs, where: string): Check {
   if (node === true) return () => true;
   if (node === false) return (_v, path, errors) => fail(errors, path, 'no value is allowed here');
   const checks: Check[] = [];
@@ -83,18 +89,22 @@ function fail(errors: SchemaError[] | undefined, path: string, message: string):
   return false;
 }
 
-function compileRef(ref: string, root: Schema, refs: Map<string, Check>, where: string): Check {
+function compileRef(ref: string, root: Schema, refs: Refs, where: string): Check {
   const m = /^#\/\$defs\/([^/]+)$/.exec(ref);
   if (!m) throw new Error(`compileSchema: $ref "${ref}" at ${where}: only local refs of the form "#/$defs/name" are supported`);
   const defs = typeof root === 'object' ? (root.$defs as Record<string, Schema> | undefined) : undefined;
   if (!defs || !(m[1] in defs)) throw new Error(`compileSchema: $ref "${ref}" at ${where} names no entry of $defs`);
-  // Registered before compiling so a recursive definition refers to itself lazily.
-  if (!refs.has(ref)) {
-    let compiled: Check | undefined;
-    refs.set(ref, (v, p, e) => compiled!(v, p, e));
-    compiled = compile(defs[m[1]], root, refs, ref);
-  }
-  return refs.get(ref)!;
+  const done = refs.done.get(ref);
+  if (done) return done;
+  // A definition that refers to itself meets its own ref while compiling: defer that one call.
+  const pending = refs.pending.get(ref);
+  if (pending) return (v, p, e) => pending.check!(v, p, e);
+  const slot: { check?: Check } = {};
+  refs.pending.set(ref, slot);
+  slot.check = compile(defs[m[1]], root, refs, ref);
+  refs.pending.delete(ref);
+  refs.done.set(ref, slot.check);
+  return slot.check;
 }
 
 function jsonType(v: unknown): string {
@@ -104,14 +114,30 @@ function jsonType(v: unknown): string {
   return typeof v;
 }
 
+const TYPE_TESTS: Record<string, (v: unknown) => boolean> = {
+  null: (v) => v === null,
+  boolean: (v) => typeof v === 'boolean',
+  string: (v) => typeof v === 'string',
+  number: (v) => typeof v === 'number',
+  integer: (v) => Number.isInteger(v),
+  array: (v) => Array.isArray(v),
+  object: (v) => typeof v === 'object' && v !== null && !Array.isArray(v),
+};
+
 function checkType(types: string[]): Check {
-  const allowed = new Set(types);
+  const unknown = types.find((t) => !(t in TYPE_TESTS));
+  if (unknown) throw new Error(`compileSchema: unknown type "${unknown}"`);
   const label = types.join(' or ');
-  return (v, path, errors) => {
+  const report = (v: unknown, path: string, errors: SchemaError[] | undefined) => {
     const t = jsonType(v);
-    if (allowed.has(t) || (t === 'integer' && allowed.has('number'))) return true;
     return fail(errors, path, `expected ${label}, got ${t === 'integer' ? 'number' : t}`);
   };
+  // Specialised for the common shapes: these run once per value of every record read.
+  const [a, b] = types.map((t) => TYPE_TESTS[t]);
+  if (types.length === 1) return (v, path, errors) => a(v) || report(v, path, errors);
+  if (types.length === 2) return (v, path, errors) => a(v) || b(v) || report(v, path, errors);
+  const tests = types.map((t) => TYPE_TESTS[t]);
+  return (v, path, errors) => tests.some((t) => t(v)) || report(v, path, errors);
 }
 
 function checkEnum(values: unknown[]): Check {
@@ -152,7 +178,7 @@ function pushStringChecks(s: Record<string, unknown>, checks: Check[]): void {
   }
 }
 
-function compileObject(s: Record<string, unknown>, root: Schema, refs: Map<string, Check>, where: string): Check {
+function compileObject(s: Record<string, unknown>, root: Schema, refs: Refs, where: string): Check {
   const props = new Map<string, Check>();
   for (const [k, sub] of Object.entries((s.properties ?? {}) as Record<string, Schema>)) props.set(k, compile(sub, root, refs, `${where}/properties/${k}`));
   const required = (s.required ?? []) as string[];
@@ -177,7 +203,7 @@ function compileObject(s: Record<string, unknown>, root: Schema, refs: Map<strin
   };
 }
 
-function compileArray(s: Record<string, unknown>, root: Schema, refs: Map<string, Check>, where: string): Check {
+function compileArray(s: Record<string, unknown>, root: Schema, refs: Refs, where: string): Check {
   const items = s.items === undefined ? undefined : compile(s.items as Schema, root, refs, `${where}/items`);
   const min = s.minItems as number | undefined;
   const max = s.maxItems as number | undefined;
@@ -200,7 +226,7 @@ function compileArray(s: Record<string, unknown>, root: Schema, refs: Map<string
   };
 }
 
-function compileAlternatives(options: Schema[], keyword: 'anyOf' | 'oneOf', root: Schema, refs: Map<string, Check>, where: string): Check {
+function compileAlternatives(options: Schema[], keyword: 'anyOf' | 'oneOf', root: Schema, refs: Refs, where: string): Check {
   const checks = options.map((o, i) => compile(o, root, refs, `${where}/${keyword}/${i}`));
   return (v, path, errors) => {
     let matched = 0;

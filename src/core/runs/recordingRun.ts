@@ -6,6 +6,7 @@ import {
   type RunHandle, type RunHost, type RunRecord, type RunSink, type RunStatus, type StartRunOptions,
 } from './contract';
 import { downsampleHistory } from './downsample';
+import { toMetricHistory } from './metricHistory';
 import { toJsonValue } from './json';
 import { runMessage } from './messages';
 import { historyPoint, splitMetrics } from './metricInput';
@@ -60,7 +61,7 @@ export class RecordingRun implements RunHandle {
       ...(parent ? { parentId: parent } : {}), startedAt: iso, heartbeatAt: iso, ...(engine.host ? { host: engine.host } : {}),
       ...(ctx.notebook ? { notebook: ctx.notebook } : {}), ...(ctx.cellId ? { cellId: ctx.cellId } : {}), ...(ctx.codeHash ? { codeHash: ctx.codeHash } : {}),
       ...(typeof options.seed === 'number' ? { seed: options.seed } : {}),
-      params: {}, metrics: {}, history: [], data: [], gates: [], ...(ctx.git ? { git: { ...ctx.git } } : {}),
+      params: {}, metrics: {}, history: { epoch: [], metrics: {} }, data: [], gates: [], ...(ctx.git ? { git: { ...ctx.git } } : {}),
       environment: { ...engine.environment, libraries: { ...engine.environment.libraries, ...ctx.libraries }, ...(ctx.backend ? { backend: ctx.backend } : {}) },
       tags: [], notes: '',
     };
@@ -83,9 +84,7 @@ export class RecordingRun implements RunHandle {
 
   record(): RunRecord {
     const kept = downsampleHistory(this.history, this.engine.maxHistoryPoints);
-    const out: RunRecord = structuredClone({ ...this.state, history: kept });
-    if (this.logged > kept.length) out.historyTotal = this.logged;
-    return out;
+    return structuredClone({ ...this.state, history: toMetricHistory(kept, this.logged) });
   }
 
   logParams(params: Record<string, unknown>): this {

@@ -44,19 +44,17 @@ export const RUN_RECORD_SCHEMA = {
       },
     },
     history: {
-      type: 'array',
-      items: {
-        type: 'object',
-        required: ['epoch', 'metrics'],
-        additionalProperties: false,
-        properties: {
-          epoch: { type: 'number' },
-          metrics: { type: 'object', additionalProperties: { $ref: '#/$defs/number' } },
-          elapsedMs: { type: 'number', minimum: 0 },
-        },
+      description: 'Metric values per epoch, one array per metric aligned with "epoch" (equal lengths are checked on read).',
+      type: 'object',
+      required: ['epoch', 'metrics'],
+      additionalProperties: false,
+      properties: {
+        epoch: { type: 'array', items: { type: 'number' } },
+        elapsedMs: { type: 'array', items: { $ref: '#/$defs/number' } },
+        metrics: { type: 'object', additionalProperties: { type: 'array', items: { $ref: '#/$defs/number' } } },
+        total: { description: 'Points logged, when more were logged than kept.', type: 'integer', minimum: 0 },
       },
     },
-    historyTotal: { description: 'Points logged, when more were logged than kept.', type: 'integer', minimum: 0 },
     data: {
       type: 'array',
       items: {

@@ -6,17 +6,18 @@ type SchemaNode = { readonly [keyword: string]: unknown };
 /** Lines longer than this are split; shorter containers stay on one line. */
 const WIDTH = 100;
 
-/** Arrays whose items are always one line each, however long: one epoch, layer or gate per diff line. */
-const ONE_LINE_ITEMS = new Set(['history', 'layers', 'weights', 'columns', 'gates', 'artifacts']);
+/** Arrays whose items are always one line each, however long: one layer or gate per diff line. */
+const ONE_LINE_ITEMS = new Set(['layers', 'weights', 'columns', 'gates', 'artifacts']);
 
 /**
  * The text of a record file: keys in the schema's order (free-form maps such as params and
- * metrics sorted by name), two-space indentation, and every container that fits in 100 columns
- * on one line — so one epoch is one line and a re-written run gives a small, readable git diff.
- * The same record always gives the same bytes.
+ * metrics sorted by name), two-space indentation, every container that fits in 100 columns on
+ * one line, each list of plain values (a metric's history) on one line, each layer and gate on
+ * its own line — so a re-written run gives a small, readable git diff. The same record always
+ * gives the same bytes.
  *
  * @example
- * stringifyRunRecord(record) // '{\n  "version": 1,\n  "id": "01JD…",\n  …\n  "history": [\n    {"epoch": 1, "metrics": {"loss": 0.69}},\n …'
+ * stringifyRunRecord(record) // '{\n  "version": 1,\n  "id": "01JD…",\n  …\n  "history": {\n    "epoch": [1, 2, 3],\n …'
  */
 export function stringifyRunRecord(record: RunRecord): string {
   if (typeof record !== 'object' || record === null) throw new TypeError('stringifyRunRecord needs a run record object.');
@@ -44,7 +45,8 @@ function write(value: unknown, schema: SchemaNode | undefined, pad: string, layo
   }
   if (parts.length === 0) return open + close;
   const line = open + parts.join(', ') + close;
-  if (layout === 'line') return line;
+  // A list of plain values (a metric's history, tags, a shape) is one line, however long.
+  if (layout === 'line' || (Array.isArray(value) && value.every((v) => v === null || typeof v !== 'object'))) return line;
   if (layout === 'fit' && !line.includes('\n') && pad.length + line.length <= WIDTH) return line;
   return `${open}\n${parts.map((p) => inner + p).join(',\n')}\n${pad}${close}`;
 }

@@ -1,4 +1,5 @@
 import type { GitInfo, JsonValue, MetricInterval, RunHost, RunKind, RunRecord, RunStatus } from './contract';
+import { historyLength } from './metricHistory';
 
 /**
  * One row of the run index: a record without its bulky parts (history points, layers, weight
@@ -60,8 +61,6 @@ export const SUMMARY_FIELDS: readonly string[] = [
 export function summarizeRun(record: RunRecord, file: string): RunSummary {
   const start = Date.parse(record.startedAt);
   const end = Date.parse(record.endedAt ?? record.heartbeatAt);
-  const metricNames = new Set<string>();
-  for (const p of record.history) for (const k in p.metrics) metricNames.add(k);
   const data: RunSummary['data'] = {};
   for (const d of record.data) {
     let key: string = d.role;
@@ -72,7 +71,7 @@ export function summarizeRun(record: RunRecord, file: string): RunSummary {
   const s: RunSummary = {
     id: record.id, name: record.name, kind: record.kind, status: record.status, recordedStatus: record.status,
     startedAt: record.startedAt, heartbeatAt: record.heartbeatAt, durationMs: Math.max(0, end - start),
-    params: record.params, metrics: record.metrics, epochs: record.historyTotal ?? record.history.length, historyMetrics: [...metricNames].sort(),
+    params: record.params, metrics: record.metrics, epochs: historyLength(record.history), historyMetrics: Object.keys(record.history.metrics).sort(),
     data, gates: { passed, failed: record.gates.length - passed }, libraries: record.environment.libraries,
     tags: record.tags, notes: record.notes, file,
   };

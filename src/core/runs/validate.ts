@@ -1,4 +1,4 @@
-import type { RunRecord } from './contract';
+import type { MetricHistory, RunRecord } from './contract';
 import { compileSchema, type SchemaError } from './jsonSchema';
 import { runMessage } from './messages';
 import { migrateRunRecord, RunVersionError } from './migrate';
@@ -8,14 +8,26 @@ let checker: ((value: unknown) => SchemaError[]) | undefined;
 
 /**
  * Every way a value breaks the run-record schema (empty when it is a valid record of the
- * current version). Does not migrate: see `parseRunRecord` for reading files.
+ * current version), plus the one rule JSON Schema cannot state: every history array has one
+ * value per epoch. Does not migrate: see `parseRunRecord` for reading files.
  *
  * @example
  * validateRunRecord({ version: 1 }) // [{ path: '', message: 'missing required "id"' }, …]
  */
 export function validateRunRecord(value: unknown): SchemaError[] {
   checker ??= compileSchema(RUN_RECORD_SCHEMA);
-  return checker(value);
+  const errors = checker(value);
+  return errors.length ? errors : historyLengthErrors((value as RunRecord).history);
+}
+
+function historyLengthErrors(history: MetricHistory): SchemaError[] {
+  const n = history.epoch.length;
+  const errors: SchemaError[] = [];
+  if (history.elapsedMs && history.elapsedMs.length !== n) errors.push({ path: '/history/elapsedMs', message: `has ${history.elapsedMs.length} values for ${n} epochs` });
+  for (const [name, values] of Object.entries(history.metrics)) {
+    if (values.length !== n) errors.push({ path: `/history/metrics/${name}`, message: `has ${values.length} values for ${n} epochs` });
+  }
+  return errors;
 }
 
 /**

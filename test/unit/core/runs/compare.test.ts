@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { compareRuns, metricDirection } from '../../../../src/core/runs/compare';
+import { toMetricHistory } from '../../../../src/core/runs/metricHistory';
 import { makeRecord } from './helpers';
 
 const fp = (hash: string, rows: number) => ({ hash, rows, columns: [{ name: 'x', type: 'number' }] });
@@ -8,13 +9,13 @@ describe('core/runs compareRuns', () => {
   const base = makeRecord({
     id: '01JD0000000000000000000001', name: 'base', params: { lr: 0.01, optimizer: { name: 'adam' }, epochs: 10 }, metrics: { auc: 0.85, loss: 0.40 },
     intervals: { auc: { low: 0.82, high: 0.88, level: 0.95 } }, data: [{ role: 'train', fingerprint: fp('aaaaaaaaaaaaaaaa', 800) }],
-    history: [1, 2, 3].map((epoch) => ({ epoch, metrics: { loss: 1 / epoch } })), codeHash: 'c1', git: { commit: 'abcdef1', dirty: false },
+    history: toMetricHistory([1, 2, 3].map((epoch) => ({ epoch, metrics: { loss: 1 / epoch } }))), codeHash: 'c1', git: { commit: 'abcdef1', dirty: false },
     model: { type: 'MLP', parameterCount: 100 }, environment: { libraries: { tfjs: '4.22.0' }, backend: 'wasm' },
   });
   const cand = makeRecord({
     id: '01JD0000000000000000000002', name: 'candidate', params: { lr: 0.001, optimizer: { name: 'adam' }, epochs: 10, dropout: 0.2 }, metrics: { auc: 0.9, loss: 0.35, f1: 0.7 },
     data: [{ role: 'train', fingerprint: fp('bbbbbbbbbbbbbbbb', 800) }],
-    history: [2, 4].map((epoch) => ({ epoch, metrics: { loss: 0.9 / epoch, valLoss: 1 / epoch } })), codeHash: 'c2', git: { commit: 'abcdef1', dirty: true },
+    history: toMetricHistory([2, 4].map((epoch) => ({ epoch, metrics: { loss: 0.9 / epoch, valLoss: 1 / epoch } }))), codeHash: 'c2', git: { commit: 'abcdef1', dirty: true },
     model: { type: 'MLP', parameterCount: 140 }, environment: { libraries: { tfjs: '4.22.0' }, backend: 'wasm' },
   });
 

@@ -16,7 +16,7 @@ export function makeRecord(overrides: Partial<RunRecord> = {}): RunRecord {
     notebook: 'churn.mlnb',
     params: { lr: 0.01 },
     metrics: { auc: 0.9 },
-    history: [],
+    history: { epoch: [], metrics: {} },
     data: [],
     gates: [],
     environment: { libraries: {} },

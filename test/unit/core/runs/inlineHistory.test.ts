@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { isDisplayable, MIME_BUNDLE } from '../../../../src/core/display/mimeBundle';
 import { alignColumns, formatDuration, formatNumber, formatTime, shortIds } from '../../../../src/core/runs/format';
 import { buildRunHistory } from '../../../../src/core/runs/inlineHistory';
+import { toMetricHistory } from '../../../../src/core/runs/metricHistory';
 import { buildSparkline, textSparkline } from '../../../../src/core/runs/sparkline';
 import { makeRecord } from './helpers';
 
@@ -13,7 +14,7 @@ const records = [0, 1, 2, 3].map((i) =>
     status: i === 2 ? 'failed' : 'finished',
     metrics: { auc: 0.8 + i / 100, loss: 0.5 - i / 100 },
     params: { lr: 10 ** -(i + 1), epochs: 5 },
-    history: Array.from({ length: 5 }, (_, e) => ({ epoch: e + 1, metrics: { loss: 1 / (e + 1 + i) } })),
+    history: toMetricHistory(Array.from({ length: 5 }, (_, e) => ({ epoch: e + 1, metrics: { loss: 1 / (e + 1 + i) } }))),
   }),
 );
 

@@ -49,7 +49,7 @@ describe('core/runs createRunRecorder', () => {
     assert.ok(sink.writes.length <= 1 + 4 + 1, `${sink.writes.length} writes`);
     time.advance(500);
     const last = sink.latest(run.id)!;
-    assert.equal(last.history.length, 100, 'the last update is written once the window ends');
+    assert.equal(last.history.epoch.length, 100, 'the last update is written once the window ends');
     for (let i = 1; i < sink.writes.length; i++) {
       const gap = Date.parse(sink.writes[i].heartbeatAt) - Date.parse(sink.writes[i - 1].heartbeatAt);
       assert.ok(gap >= 500, `writes ${i - 1} and ${i} are ${gap} ms apart`);
@@ -79,7 +79,7 @@ describe('core/runs createRunRecorder', () => {
     assert.equal(r.endedAt, new Date(time.clock()).toISOString());
     assert.deepEqual(r.metrics, { auc: 0.91, loss: 0.3, ece: null });
     assert.deepEqual(r.intervals, { auc: { low: 0.88, high: 0.93, level: 0.95, method: 'bootstrap' } });
-    assert.equal(r.history.length, 1, 'a pending epoch goes out with the final write');
+    assert.equal(r.history.epoch.length, 1, 'a pending epoch goes out with the final write');
     assert.throws(() => run.logEpoch(2, { loss: 0.1 }), /Run .* is finished; start a new run/);
     assert.throws(() => run.finish(), /is finished/);
     assert.equal(recorder.openRuns().length, 0);
@@ -133,7 +133,7 @@ describe('core/runs createRunRecorder', () => {
     const { sink, recorder } = setup({ writeIntervalMs: 0 });
     const run = recorder.start({ name: 'mlp', kind: 'fit' });
     for (let epoch = 1; epoch <= 3; epoch++) run.onProgress({ epoch, epochs: 3, metrics: { loss: 1 / epoch, valLoss: NaN }, elapsedMs: epoch * 10.4 });
-    assert.deepEqual(sink.latest(run.id)!.history[2], { epoch: 3, metrics: { loss: 0.333333, valLoss: null }, elapsedMs: 31 });
+    assert.deepEqual(sink.latest(run.id)!.history, { epoch: [1, 2, 3], elapsedMs: [10, 21, 31], metrics: { loss: [1, 0.5, 0.333333], valLoss: [null, null, null] } });
   });
 
   it('keeps a 100,000-epoch record small: downsampled history, with the total and the best epoch', () => {
@@ -143,11 +143,12 @@ describe('core/runs createRunRecorder', () => {
     run.finish();
     const r = sink.latest(run.id)!;
     const bytes = stringifyRunRecord(r).length;
-    assert.ok(bytes < 50_000, `record is ${bytes} bytes`);
-    assert.equal(r.history.length, 300);
-    assert.equal(r.historyTotal, 100_000);
-    assert.ok(r.history.some((p) => p.epoch === 77_777), 'the epoch of the lowest loss is kept');
-    assert.equal(r.history[r.history.length - 1].epoch, 100_000);
+    assert.ok(bytes < 20_000, `record is ${bytes} bytes`);
+    assert.equal(r.history.epoch.length, 300);
+    assert.equal(r.history.total, 100_000);
+    assert.ok(r.history.epoch.includes(77_777), 'the epoch of the lowest loss is kept');
+    assert.equal(r.history.epoch[299], 100_000);
+    assert.deepEqual(validateRunRecord(r), []);
   });
 
   it('validates its arguments with messages that say what to pass', () => {
@@ -172,7 +173,7 @@ describe('core/runs createRunRecorder', () => {
     sink.fail = undefined;
     run.finish();
     assert.deepEqual(errors, [`${run.id}: EACCES: permission denied`]);
-    assert.equal(sink.latest(run.id)!.history.length, 1);
+    assert.equal(sink.latest(run.id)!.history.epoch.length, 1);
   });
 
   it('gives later runs the new context after setContext', () => {

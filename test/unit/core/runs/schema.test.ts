@@ -31,7 +31,8 @@ describe('core/runs schema', () => {
   it('rejects each invalid fixture with a reason that names the problem', () => {
     const expected: Record<string, RegExp> = {
       'array.json': /not a run record: the file must hold one JSON object/,
-      'bad-history.json': /\/history\/0\/metrics\/loss: expected number or null, got string/,
+      'bad-history.json': /\/history\/metrics\/loss\/0: expected number or null, got string/,
+      'history-length.json': /\/history\/metrics\/loss: has 4 values for 5 epochs/,
       'bad-id.json': /\/id: "run-1" does not match/,
       'bad-metric.json': /\/metrics\/auc: expected number or null, got string/,
       'bad-time.json': /\/startedAt: "yesterday" does not match/,
@@ -62,8 +63,10 @@ print(json.dumps({x['name']: v.is_valid(x['doc']) for x in d['docs']}))`;
     const python = runPython<Record<string, boolean>>(this, script, { schema: RUN_RECORD_SCHEMA, docs: parsed });
     for (const { name, doc } of parsed) {
       const ours = validateRunRecord(doc).length === 0;
-      assert.equal(ours, python[name], `${name}: ours ${ours}, jsonschema ${python[name]}`);
       assert.equal(ours, docs.find((d) => d.n === name)!.valid, name);
+      // Equal history lengths are the one rule JSON Schema cannot express; Modelbook checks it on top.
+      if (name === 'history-length.json') assert.equal(python[name], true);
+      else assert.equal(ours, python[name], `${name}: ours ${ours}, jsonschema ${python[name]}`);
     }
   });
 

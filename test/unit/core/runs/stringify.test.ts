@@ -4,6 +4,7 @@ import path from 'node:path';
 import { stringifyRunRecord } from '../../../../src/core/runs/stringify';
 import { parseRunRecord } from '../../../../src/core/runs/validate';
 import { FIXTURES } from '../../paths';
+import { toMetricHistory } from '../../../../src/core/runs/metricHistory';
 import { makeRecord } from './helpers';
 
 describe('core/runs stringifyRunRecord', () => {
@@ -27,12 +28,15 @@ describe('core/runs stringifyRunRecord', () => {
     }
   });
 
-  it('puts one epoch on one line, so a rewritten run diffs by epoch', () => {
-    const history = Array.from({ length: 3 }, (_, i) => ({ epoch: i + 1, metrics: { loss: 1 / 3 + i, valLoss: 2 / 3 + i, accuracy: 1 / 7, auc: 1 / 9 }, elapsedMs: 1000 * i }));
-    const lines = stringifyRunRecord(makeRecord({ history })).split('\n');
-    const epochLines = lines.filter((l) => l.includes('"epoch"'));
-    assert.equal(epochLines.length, 3);
-    for (const l of epochLines) assert.doesNotThrow(() => JSON.parse(l.trim().replace(/,$/, '')));
+  it('puts each metric history on one line, however long, and each layer on its own line', () => {
+    const points = Array.from({ length: 200 }, (_, i) => ({ epoch: i + 1, metrics: { loss: 1 / (i + 1), valLoss: 2 / (i + 1) }, elapsedMs: 1000 * i }));
+    const layers = [1, 2].map((k) => ({ name: `dense_${k}`, kind: 'Dense', outputShape: [null, 8], parameters: 72 }));
+    const text = stringifyRunRecord(makeRecord({ history: toMetricHistory(points), model: { type: 'MLP', parameterCount: 144, layers } }));
+    const lines = text.split('\n');
+    assert.equal(lines.filter((l) => l.trimStart().startsWith('"loss": [')).length, 1);
+    assert.equal(lines.filter((l) => l.trimStart().startsWith('"epoch": [')).length, 1);
+    assert.equal(lines.filter((l) => l.includes('"name": "dense_')).length, 2);
+    assert.deepEqual(JSON.parse(text).history.metrics.loss.length, 200);
   });
 
   it('writes non-finite numbers as null and ends with a newline', () => {

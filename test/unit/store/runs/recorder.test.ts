@@ -27,7 +27,7 @@ describe('store/runs openRunRecorder', () => {
     assert.equal(text, stringifyRunRecord(r.record));
     assert.deepEqual(r.record.host, { hostname: os.hostname(), pid: process.pid });
     assert.equal(r.record.environment.runtime, `node ${process.version}`);
-    assert.equal(r.record.history.length, 1);
+    assert.equal(r.record.history.epoch.length, 1);
     assert.deepEqual(fs.readdirSync(path.dirname(file)), [`${run.id}.json`], 'no temp files left');
   });
 

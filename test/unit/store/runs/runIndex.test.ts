@@ -43,7 +43,7 @@ describe('store/runs RunIndex', () => {
     assert.deepEqual(fit.gates, { passed: 1, failed: 1 });
     assert.equal(fit.file, '.modelbook/runs/01JNE3ZK00AAAAAAAAAAAAAAAA.json');
     assert.equal((fit as unknown as { history?: unknown }).history, undefined, 'histories stay on disk');
-    assert.equal(index.readRecord(fit.id).history.length, 5);
+    assert.equal(index.readRecord(fit.id).history.epoch.length, 5);
   });
 
   it('reports corrupt and foreign files with path and reason, skips them, and never throws', () => {
