@@ -1,0 +1,32 @@
+// Public API of src/core/runs: run records, the recorder interface, the filter language and the
+// view models of the run index (the file-backed parts live in src/store/runs).
+export * from './contract';
+export { RUN_RECORD_SCHEMA } from './schema';
+export { compileSchema, type SchemaError } from './jsonSchema';
+export { validateRunRecord, isRunRecord, parseRunRecord, type ParsedRun } from './validate';
+export { migrateRunRecord, RUN_RECORD_MIGRATIONS, RunVersionError, type RunRecordMigration } from './migrate';
+export { stringifyRunRecord } from './stringify';
+export { createIdGenerator, runIdTime } from './ulid';
+export { downsampleHistory, DEFAULT_MAX_HISTORY_POINTS } from './downsample';
+export { toMetricHistory, historyPoints, historyLength } from './metricHistory';
+export { toJsonValue } from './json';
+export { hashCells } from './codeHash';
+export { splitMetrics, historyPoint } from './metricInput';
+export { createRunRecorder, type RecorderOptions, type Timers } from './recorder';
+export { resolveStatus, DEFAULT_STALE_AFTER_MS, DEFAULT_ABANDON_AFTER_MS, type LivenessOptions } from './status';
+export { summarizeRun, SUMMARY_FIELDS, type RunSummary } from './summary';
+export { FilterSyntaxError } from './filter/error';
+export { parseFilter, parsePath, type FilterNode, type Operand, type PathSegment } from './filter/parse';
+export { compileFilter, type RunPredicate, type CompileFilterOptions } from './filter/compile';
+export { readPath } from './filter/readPath';
+export { sortRuns, parseSortKey, compareValues, type SortKey } from './sort';
+export { groupRuns, type RunGroup, type GroupOptions } from './group';
+export { buildRunTable, collectColumns, defaultColumns, formatPath, type RunColumn, type RunTableView, type ColumnKind } from './columns';
+export { toRunsCsv, tableToCsv, type CsvOptions } from './csv';
+export { queryRuns, type RunQuery, type RunQueryResult } from './query';
+export { compareRuns, metricDirection, type RunComparison, type CompareRow, type MetricCompareRow } from './compare';
+export { buildRunHistory, runHistoryBundle, type RunHistory, type RunHistoryView, type RunHistoryOptions } from './inlineHistory';
+export { buildSparkline, textSparkline } from './sparkline';
+export { formatNumber, formatDuration, formatTime, shortIds, alignColumns } from './format';
+export { runMessage } from './messages';
+export { describeRun } from './describe';

@@ -1,0 +1,49 @@
+import { compileFilter } from './filter/compile';
+import { sortRuns } from './sort';
+import type { RunSummary } from './summary';
+
+export interface RunQuery {
+  /** A filter expression, e.g. 'metrics.auc > 0.8 && tags has "baseline"' (see `compileFilter`). */
+  filter?: string;
+  /** Sort keys, e.g. '-metrics.auc' or ['notebook', '-startedAt']. Default '-startedAt' (newest first). */
+  sort?: string | readonly string[];
+  /** Only runs of this notebook (workspace-relative path). */
+  notebook?: string;
+  /** Only top-level runs (no folds or trials) with `null`, only the children of a run with its id. */
+  parentId?: string | null;
+  offset?: number;
+  limit?: number;
+}
+
+export interface RunQueryResult {
+  rows: RunSummary[];
+  /** How many runs matched before offset/limit. */
+  matched: number;
+  /** How many runs were searched. */
+  total: number;
+}
+
+/**
+ * Filters, sorts and pages index rows. Throws a FilterSyntaxError (with the position) for a
+ * malformed filter or sort key.
+ *
+ * @example
+ * queryRuns(index.rows(), { filter: 'status == "finished"', sort: '-metrics.auc', limit: 20 })
+ */
+export function queryRuns(rows: readonly RunSummary[], query: RunQuery = {}): RunQueryResult {
+  if (!Array.isArray(rows)) throw new TypeError('queryRuns needs an array of run summaries.');
+  for (const k of ['offset', 'limit'] as const) {
+    const v = query[k];
+    if (v !== undefined && (!Number.isInteger(v) || v < 0)) throw new RangeError(`queryRuns: ${k} must be a whole number ≥ 0, got ${v}.`);
+  }
+  const keep = query.filter?.trim() ? compileFilter(query.filter) : undefined;
+  const matched = rows.filter(
+    (r) =>
+      (query.notebook === undefined || r.notebook === query.notebook) &&
+      (query.parentId === undefined || (query.parentId === null ? r.parentId === undefined : r.parentId === query.parentId)) &&
+      (!keep || keep(r)),
+  );
+  const sorted = sortRuns(matched, query.sort ?? ['-startedAt', '-id']);
+  const start = query.offset ?? 0;
+  return { rows: query.limit === undefined ? sorted.slice(start) : sorted.slice(start, start + query.limit), matched: matched.length, total: rows.length };
+}

@@ -1,0 +1,65 @@
+import path from 'node:path';
+import type { RunRecord } from '../../core/runs/contract';
+import { stringifyRunRecord } from '../../core/runs/stringify';
+import { writeRunFile } from './writeFile';
+import { readRunFile } from './readRun';
+import type { RunIndex } from './runIndex';
+
+/**
+ * Rewrites the files of runs whose writer is gone (shown as interrupted, stored as running) so
+ * they say interrupted on every machine, ended at their last heartbeat. Returns their ids.
+ * Only on request: reading never writes.
+ *
+ * @example
+ * markInterruptedRuns(index) // ['01JD…']
+ */
+export function markInterruptedRuns(index: RunIndex): string[] {
+  const marked: string[] = [];
+  for (const row of index.rows()) {
+    if (row.recordedStatus !== 'running' || row.status !== 'interrupted') continue;
+    const file = path.join(index.workspaceDir, row.file);
+    const r = readRunFile(file);
+    if (!r.ok || r.record.status !== 'running') continue;
+    const record: RunRecord = { ...r.record, status: 'interrupted', endedAt: r.record.heartbeatAt, error: { name: 'Interrupted', message: 'the process recording this run stopped before the run ended' } };
+    writeRunFile(file, stringifyRunRecord(record));
+    index.applyChange(file, 'changed');
+    marked.push(row.id);
+  }
+  return marked;
+}
+
+export interface RunAnnotation {
+  /** Tags to add. */
+  addTags?: string[];
+  /** Tags to remove. */
+  removeTags?: string[];
+  /** Replaces the notes. */
+  notes?: string;
+}
+
+/**
+ * Changes the tags or notes of an ended run (from the experiments panel or a review), writing its
+ * file atomically and updating the index. A running run is refused: its recorder would overwrite
+ * the change; tag it from its cell with `run.tag()`.
+ *
+ * @example
+ * annotateRun(index, id, { addTags: ['baseline'], notes: 'Chosen for the Q3 release.' })
+ */
+export function annotateRun(index: RunIndex, id: string, annotation: RunAnnotation): RunRecord {
+  const row = index.get(id);
+  if (!row) throw new RangeError(`No run with id ${id} (see index.rows()).`);
+  if (row.status === 'running') throw new Error(`Run ${id} is still running; tag it from its cell with run.tag(), or wait until it ends.`);
+  for (const t of [...(annotation.addTags ?? []), ...(annotation.removeTags ?? [])]) {
+    if (typeof t !== 'string' || t.trim() === '') throw new TypeError(`Tags are non-empty strings, got ${JSON.stringify(t)}.`);
+  }
+  if (annotation.notes !== undefined && typeof annotation.notes !== 'string') throw new TypeError('notes must be a string.');
+  const file = path.join(index.workspaceDir, row.file);
+  const record = index.readRecord(id);
+  const remove = new Set((annotation.removeTags ?? []).map((t) => t.trim()));
+  const tags = record.tags.filter((t) => !remove.has(t));
+  for (const t of annotation.addTags ?? []) if (!tags.includes(t.trim())) tags.push(t.trim());
+  const next: RunRecord = { ...record, tags, notes: annotation.notes ?? record.notes };
+  writeRunFile(file, stringifyRunRecord(next));
+  index.applyChange(file, 'changed');
+  return next;
+}
