@@ -6,12 +6,14 @@ import { message } from '../core/messages';
 import { NotebookFormatError } from '../core/notebook/parse';
 import { UsageError, parseArgs } from './args';
 import { runNotebook } from './run';
+import { runRunsCommand } from './runs';
 
 declare const MODELBOOK_VERSION: string;
 
 async function main(argv: string[]): Promise<number> {
   const io = { out: (t: string) => process.stdout.write(t), err: (t: string) => process.stderr.write(t) };
   try {
+    if (argv[0] === 'runs') return await runRunsCommand(argv.slice(1), io, process.cwd());
     const args = parseArgs(argv);
     switch (args.command) {
       case 'help':

@@ -81,7 +81,9 @@ export const message = {
   // CLI
   cliUsage: `Usage: modelbook run NOTEBOOK.mlnb [--out FILE] [--cell-timeout SECONDS] [--continue-on-error] [--print]
                     [--memory-limit-mb N] [--no-sandbox] [--allow-read PATH] [--allow-write PATH]
-                    [--allow-child-process] [--allow-worker] [--allow-addons] [--node PATH]`,
+                    [--allow-child-process] [--allow-worker] [--allow-addons] [--node PATH]
+       modelbook runs [--notebook X] [--filter EXPR] [--sort KEY] [--limit N] [--json | --csv] [--workspace DIR]
+       modelbook runs show ID`,
   cliUnknownCommand: (cmd: string) => `Unknown command "${cmd}".`,
   cliUnknownFlag: (flag: string) => `Unknown option "${flag}".`,
   cliMissingValue: (flag: string) => `Option ${flag} needs a value.`,
