@@ -10,7 +10,25 @@ export interface Rng {
   nextFloat(): number;
   /** A uniform integer in [0, n), without modulo bias (Lemire's method); n ≤ 2^32. */
   nextInt(n: number): number;
+  /** Fills counts with one multinomial resample: counts.length draws with replacement (see drawResampleCounts). */
+  fillMultinomial(counts: Int32Array): void;
+  /** Fills counts with independent Poisson(1) draws, one per row (the Poisson bootstrap). */
+  fillPoisson(counts: Int32Array): void;
 }
+
+// Poisson(1) CDF in units of 2^-32: a uniform u32 r gives count k when POISSON_T[k-1] ≤ r < POISSON_T[k].
+const POISSON_T = (() => {
+  const t: number[] = [];
+  let p = Math.exp(-1);
+  let cdf = p;
+  for (let k = 1; cdf < 1 - 2 ** -32 && k < 30; k++) {
+    t.push(Math.floor(cdf * 4294967296));
+    p /= k;
+    cdf += p;
+  }
+  t.push(4294967296);
+  return Float64Array.from(t);
+})();
 
 /**
  * A seeded generator. Equal seeds give equal streams on every platform.
@@ -50,7 +68,64 @@ export function _createRng(seed: number): Rng {
     d = rotl(d, 11);
     return r;
   };
+  // The fills keep the state in locals: they run a million times per bootstrap resample.
+  const fillMultinomial = (counts: Int32Array): void => {
+    const n = counts.length;
+    counts.fill(0);
+    let sa = a;
+    let sb = b;
+    let sc = c;
+    let sd = d;
+    const threshold = (4294967296 - n) % n;
+    for (let i = 0; i < n; i++) {
+      let m: number;
+      let low: number;
+      do {
+        const r = Math.imul(rotl(Math.imul(sb, 5), 7), 9) >>> 0;
+        const t = sb << 9;
+        sc ^= sa;
+        sd ^= sb;
+        sb ^= sc;
+        sa ^= sd;
+        sc ^= t;
+        sd = rotl(sd, 11);
+        m = r * n;
+        low = m % 4294967296;
+      } while (low < threshold);
+      counts[Math.floor(m / 4294967296)]++;
+    }
+    a = sa;
+    b = sb;
+    c = sc;
+    d = sd;
+  };
+  const fillPoisson = (counts: Int32Array): void => {
+    let sa = a;
+    let sb = b;
+    let sc = c;
+    let sd = d;
+    const T = POISSON_T;
+    for (let i = 0; i < counts.length; i++) {
+      const r = Math.imul(rotl(Math.imul(sb, 5), 7), 9) >>> 0;
+      const t = sb << 9;
+      sc ^= sa;
+      sd ^= sb;
+      sb ^= sc;
+      sa ^= sd;
+      sc ^= t;
+      sd = rotl(sd, 11);
+      let k = 0;
+      while (r >= T[k]) k++;
+      counts[i] = k;
+    }
+    a = sa;
+    b = sb;
+    c = sc;
+    d = sd;
+  };
   return {
+    fillMultinomial,
+    fillPoisson,
     nextUint32,
     nextFloat: () => ((nextUint32() >>> 5) * 67108864 + (nextUint32() >>> 6)) / 9007199254740992,
     nextInt: (n: number) => {
@@ -97,8 +172,6 @@ export function shuffleInPlace<T extends { length: number; [i: number]: number }
  * drawResampleCounts(counts, createRng(0)); // e.g. [2, 0, 1, 1, 1]; sums to 5
  */
 export function drawResampleCounts(counts: Int32Array, rng: Rng): Int32Array {
-  const n = counts.length;
-  counts.fill(0);
-  for (let i = 0; i < n; i++) counts[rng.nextInt(n)]++;
+  rng.fillMultinomial(counts);
   return counts;
 }
