@@ -95,6 +95,18 @@ export function pause(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+/** A function that, awaited in a long loop, yields every ~50 ms and throws once the signal aborts. */
+export function makeYielder(signal?: AbortSignal): () => Promise<void> {
+  let last = Date.now();
+  return async () => {
+    throwIfAborted(signal);
+    if (Date.now() - last < 50) return;
+    await pause();
+    throwIfAborted(signal);
+    last = Date.now();
+  };
+}
+
 export function throwIfAborted(signal?: AbortSignal): void {
   if (!signal?.aborted) return;
   const e = new Error('The evaluation was interrupted.');
@@ -118,7 +130,10 @@ export function _interval(replicates: Float64Array, observed: number, o: Pick<Re
     if (adjusted) return { ci: { ...base, lower: quantileSorted(valid, adjusted[0]), upper: quantileSorted(valid, adjusted[1]), method: 'bca' }, warnings };
     warnings.push(warning('bootstrap-degenerate', `${name}: the BCa correction is undefined (every resample on one side of the estimate); the percentile interval is given instead.`, { metric: name }));
   }
-  return { ci: { ...base, lower: quantileSorted(valid, alpha), upper: quantileSorted(valid, 1 - alpha), method: 'percentile' }, warnings };
+  const lower = quantileSorted(valid, alpha);
+  const upper = quantileSorted(valid, 1 - alpha);
+  if (observed < lower || observed > upper) warnings.push(warning('bootstrap-bias', message.bootstrapBias(name), { metric: name }));
+  return { ci: { ...base, lower, upper, method: 'percentile' }, warnings };
 }
 
 /**

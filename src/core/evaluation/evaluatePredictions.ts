@@ -3,7 +3,7 @@ import type { Task } from './metricCatalog';
 import type { Gate } from './gateTypes';
 import type { EvaluationView } from './contract';
 import { EVALUATION_VIEW_KIND, EVALUATION_VIEW_VERSION } from './contract';
-import { pause, resolveBootstrap, throwIfAborted, type BootstrapOptions } from './bootstrap';
+import { makeYielder, resolveBootstrap, type BootstrapOptions } from './bootstrap';
 import { inferTask, normalizePredictions, type Normalized, type Predictions, type PredictionsInput } from './evaluationInputs';
 import { _collectBinary, type CollectSettings } from './collectBinary';
 import { _collectMulticlass } from './collectMulticlass';
@@ -76,7 +76,6 @@ export async function _evaluateView(fn: string, input: PredictionsInput, options
   const signal = options.signal ?? kernelService()?.signal;
   const bootstrap = options.bootstrap === false ? undefined : resolveBootstrap(fn, { ...(options.bootstrap ?? {}), signal }, n);
   const minGroupSize = checkInteger(fn, 'minGroupSize', options.minGroupSize ?? 30, 1);
-  let last = Date.now();
   const settings: CollectSettings = {
     threshold,
     bootstrap,
@@ -86,12 +85,7 @@ export async function _evaluateView(fn: string, input: PredictionsInput, options
     maxCurvePoints: checkInteger(fn, 'maxCurvePoints', options.maxCurvePoints ?? 500, 10),
     thresholdRows: checkInteger(fn, 'thresholdRows', options.thresholdRows ?? 1000, 10),
     calibrationBins: checkInteger(fn, 'calibrationBins', options.calibrationBins ?? 10, 1),
-    yieldNow: async () => {
-      if (Date.now() - last < 50) return;
-      await pause();
-      throwIfAborted(signal);
-      last = Date.now();
-    },
+    yieldNow: makeYielder(signal),
   };
   const baselineName = options.baselineName ?? 'baseline';
   const base = options.baseline !== undefined ? normalizePredictions(fn, task, { ...options.baseline, yTrue: input.yTrue }, options.positiveLabel, data) : undefined;

@@ -46,3 +46,7 @@ export { buildThresholdSpec } from './charts/thresholdSpec';
 export { buildResidualHistogramSpec, buildResidualSpec } from './charts/residualSpecs';
 export { buildSliceSpec } from './charts/sliceSpec';
 export type { VegaLiteSpec, ChartOptions } from './charts/common';
+export { permutationImportance, type FeatureImportance, type PermutationImportance, type PermutationImportanceOptions } from './permutationImportance';
+export { partialDependence, type PartialDependence, type PartialDependenceOptions } from './partialDependence';
+export type { Prediction, Predictor, Scoring } from './scoring';
+export { buildImportanceSpec, buildPartialDependenceSpec } from './charts/explainSpecs';

@@ -24,6 +24,8 @@ export const message = {
   singleClassGroup: (group: string, label: string) => `Group ${group} has only one true class (${label}): rates that need both classes are undefined there.`,
   bootstrapNaN: (metric: string, dropped: number, total: number) =>
     `${metric}: ${dropped} of ${total} bootstrap resamples gave no value (e.g. a single-class resample) and were left out of the interval.`,
+  bootstrapBias: (metric: string) =>
+    `${metric}: the estimate lies outside its percentile interval, so the statistic is biased under resampling (the ECE typically is); bootstrap.method 'bca' corrects for that.`,
   positiveLabelGuess: (label: string) => `positiveLabel not given: using ${label} (the greater of the two labels, as scikit-learn's roc_auc_score does).`,
   notProbabilities: 'Scores outside [0, 1]: probability metrics (log loss, Brier score, calibration) were skipped.',
   undefinedRatio: (what: string) => `${what} is undefined (0 / 0): every group has a zero rate.`,

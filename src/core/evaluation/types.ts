@@ -15,6 +15,7 @@ export type WarningCode =
   | 'labels-not-in-true'
   | 'positive-label'
   | 'bootstrap-degenerate'
+  | 'bootstrap-bias'
   | 'probabilities'
   | 'downsampled';
 
