@@ -26,8 +26,8 @@ export function buildSliceSpec(slice: SliceView, metric: MetricName, options: Ch
       encoding: {
         y,
         x: { field: 'value', type: 'quantitative', title: label },
-        opacity: { field: 'trusted', type: 'nominal', scale: { domain: ['yes', `no (< ${min} rows)`], range: [0.9, 0.35] }, title: 'Large enough' },
-        tooltip: [{ field: 'group' }, { field: 'value', type: 'quantitative' }, { field: 'lower', type: 'quantitative' }, { field: 'upper', type: 'quantitative' }, { field: 'size', type: 'quantitative' }],
+        opacity: { condition: { test: `datum.size < ${min}`, value: 0.35 }, value: 0.9 },
+        tooltip: [{ field: 'group' }, { field: 'value', type: 'quantitative' }, { field: 'lower', type: 'quantitative' }, { field: 'upper', type: 'quantitative' }, { field: 'size', type: 'quantitative' }, { field: 'trusted', title: 'Large enough' }],
       },
     },
     { mark: { type: 'rule', color: '#222' }, encoding: { y, x: { field: 'lower', type: 'quantitative' }, x2: { field: 'upper' } } },
