@@ -103,15 +103,22 @@ export async function _collectBinary(d: Binary, s: CollectSettings, baseline?: {
   return view;
 }
 
-function rankingCurves(sorted: ReturnType<typeof _sortScores>, maxPoints: number): { roc: ReturnType<typeof _curveView>; pr: ReturnType<typeof _curveView> } {
+/** ROC (needs both classes) and PR (needs positives) curves; a curve that is undefined is left out (its warning says why). */
+function rankingCurves(sorted: ReturnType<typeof _sortScores>, maxPoints: number): CurvesView {
   const clf = _binaryClfCurve(sorted);
-  const roc = _rocFromClfCurve(clf, true);
-  const pr = _prFromClfCurve(clf);
-  const prThresholds: (number | null)[] = [...Array.from(pr.thresholds), null];
-  return {
-    roc: _curveView(roc.fpr, roc.tpr, roc.thresholds, _rocAucSorted(sorted), maxPoints),
-    pr: _curveView(pr.recall, pr.precision, prThresholds, _averagePrecisionSorted(sorted), maxPoints),
-  };
+  const m = clf.tps.length;
+  const positives = m ? clf.tps[m - 1] : 0;
+  const negatives = m ? clf.fps[m - 1] : 0;
+  const out: CurvesView = {};
+  if (positives > 0 && negatives > 0) {
+    const roc = _rocFromClfCurve(clf, true);
+    out.roc = _curveView(roc.fpr, roc.tpr, roc.thresholds, _rocAucSorted(sorted), maxPoints);
+  }
+  if (positives > 0) {
+    const pr = _prFromClfCurve(clf);
+    out.pr = _curveView(pr.recall, pr.precision, [...Array.from(pr.thresholds), null], _averagePrecisionSorted(sorted), maxPoints);
+  }
+  return out;
 }
 
 /** At most ~100 of the table's thresholds, evenly spaced in rank, plus the operating threshold. */

@@ -8,11 +8,26 @@ import type { VegaLiteSpec } from '../../../../src/core/evaluation/charts/common
 import { binaryData } from './reference';
 import { penguins } from './cases';
 
+interface VegaLite {
+  compile(spec: unknown): { spec: unknown };
+}
+interface VegaView {
+  toSVG(): Promise<string>;
+  finalize(): void;
+}
+interface Vega {
+  parse(spec: unknown): unknown;
+  View: new (runtime: unknown, options: { renderer: 'none' }) => VegaView;
+}
+
+// vega and vega-lite are ESM-only: load them by a runtime specifier (the tsconfig resolves CommonJS).
+const load = (name: string): Promise<unknown> => import(name);
+
 /** Compiles a spec with vega-lite and renders it to SVG with vega (headless): it must draw. */
 async function render(spec: VegaLiteSpec): Promise<string> {
-  const vl = await import('vega-lite');
-  const vega = await import('vega');
-  const compiled = vl.compile(spec as never);
+  const vl = (await load('vega-lite')) as VegaLite;
+  const vega = (await load('vega')) as Vega;
+  const compiled = vl.compile(spec);
   const view = new vega.View(vega.parse(compiled.spec), { renderer: 'none' });
   const svg = await view.toSVG();
   view.finalize();

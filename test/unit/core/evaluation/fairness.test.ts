@@ -49,7 +49,7 @@ for g in (np.array(data['g1']), np.char.add(np.char.add(np.array(data['g1']), '|
 out(res)`,
       { y: penguins.sex, p: pred, g1: penguins.species, g2: penguins.island },
     );
-    const groupings = [{ species: penguins.species }, { species: penguins.species, island: penguins.island }];
+    const groupings: Record<string, string[]>[] = [{ species: penguins.species }, { species: penguins.species, island: penguins.island }];
     groupings.forEach((sensitiveFeatures, i) => {
       const opt = { sensitiveFeatures, positiveLabel: 'MALE' };
       assertClose(demographicParityDifference(penguins.sex, pred, opt).value, ref[i].dpd, 1e-12, `dpd ${i}`);

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import * as aq from 'arquero';
 import { partialDependence } from '../../../../src/core/evaluation/partialDependence';
+import type { Features } from '../../../../src/core/models/contract';
 import { assertAllClose, requireReference, runPython } from './reference';
 import { penguins } from './cases';
 import { linearRegressor, logisticClassifier } from './models';
@@ -56,8 +57,8 @@ out({'reg': dict(coef=reg.coef_, b=reg.intercept_, grid=r['values'][0], avg=r['a
 
   it('takes categorical features and explicit grids, with one series per class for multiclass', async () => {
     const table = aq.table({ island: penguins.island, len: penguins.features['Beak Length (mm)'] });
-    const multi = (x: aq.ColumnTable) => {
-      const isl = x.array('island') as string[];
+    const multi = (x: Features) => {
+      const isl = (x as aq.ColumnTable).array('island') as string[];
       const data = new Float64Array(isl.length * 3);
       isl.forEach((v, i) => data.set(v === 'Biscoe' ? [0.6, 0.3, 0.1] : [0.2, 0.3, 0.5], i * 3));
       return { classes: ['a', 'b', 'c'], rows: isl.length, data };
