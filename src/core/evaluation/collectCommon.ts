@@ -23,7 +23,7 @@ export async function _collectMetricViews(prepared: PreparedMetrics, bootstrap: 
   let replicates: Float64Array[] | undefined;
   let jackknife: Float64Array[] | undefined;
   if (bootstrap) {
-    replicates = await _runBootstrap(prepared.n, prepared.metrics.length, (c) => prepared.evaluate(c), bootstrap);
+    replicates = await _runBootstrap(prepared.n, prepared.metrics.length, (c) => prepared.evaluate(c), bootstrap, true);
     if (bootstrap.method === 'bca') jackknife = _jackknife(prepared.n, prepared.metrics.length, (c) => prepared.evaluate(c), bootstrap.seed);
   }
   const metrics = prepared.metrics.map((name, j): MetricView => {

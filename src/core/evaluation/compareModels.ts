@@ -42,7 +42,7 @@ export async function _comparePrepared(model: PreparedMetrics, baseline: Prepare
     const a = model.evaluate(gatherCounts(model, counts, scratchA));
     const b = baseline.evaluate(gatherCounts(baseline, counts, scratchB));
     return names.map((_, j) => a[ia[j]] - b[ib[j]]);
-  }, o);
+  }, o, true);
   const warnings: MetricWarning[] = [];
   const comparisons = names.map((metric, j): MetricComparison => {
     const difference = observedA[ia[j]] - observedB[ib[j]];

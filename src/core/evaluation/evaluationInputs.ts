@@ -73,6 +73,10 @@ export function normalizePredictions(fn: string, task: Task, input: PredictionsI
     if (proba && !rowsSumToOne(proba)) warnings.push(warning('probabilities', 'Class probabilities do not sum to 1 in every row: log loss renormalizes them, AUC uses them as given.'));
     return { task, classes, trueCodes: encodeLabels(fn, 'yTrue', t, classes), ...(proba ? { proba } : {}), ...(pred ? { predCodes: encodeLabels(fn, 'yPred', pred, classes) } : {}), warnings };
   }
+  if (proba?.classes || reference) {
+    const foreign = present.filter((c) => !classes.includes(c));
+    if (foreign.length) throw new RangeError(`${fn}: labels ${foreign.map(formatLabel).join(', ')} are not among the model's classes ${classes.map(formatLabel).join(', ')} (check the label column's type, e.g. 1 vs "1").`);
+  }
   const warnings: MetricWarning[] = [];
   let positive = positiveLabel ?? (reference?.task === 'binary' ? reference.positiveLabel : undefined);
   if (positive === undefined) {

@@ -17,6 +17,7 @@ export { precisionRecallCurve, type PrecisionRecallCurve } from './precisionReca
 export { confusionMetrics, type BinaryConfusion, type ThresholdMetrics } from './confusionRates';
 export { metricsAtThreshold, snapThreshold, thresholdSweep, thresholdTable, type ThresholdTable, type ThresholdTableOptions } from './thresholdTable';
 export { pickThreshold, type PickedThreshold, type ThresholdCriterion } from './pickThreshold';
+export { bootstrapMetrics, type MetricInterval } from './bootstrapMetrics';
 export { bootstrapCI, type BootstrapMethod, type BootstrapOptions, type BootstrapResult, type ConfidenceInterval, type ResampleScheme } from './bootstrap';
 export {
   demographicParityDifference,

@@ -19,7 +19,6 @@ export interface PrepareBinaryOptions {
 }
 
 const PROBABILITY_METRICS: readonly BinaryMetricName[] = ['logLoss', 'brier', 'ece'];
-const RANKING_METRICS: readonly BinaryMetricName[] = ['auc', 'averagePrecision', 'prAuc'];
 
 /**
  * Binary metrics over one score-sorted order, all in one fused pass per evaluation: the ranking
@@ -37,12 +36,13 @@ export function _prepareBinary(score: Float64Array, positive: Uint8Array, option
   const s = sorted.score;
   const pos = sorted.positive;
   const n = s.length;
-  const needRanking = wanted.some((m) => RANKING_METRICS.includes(m));
   const needProba = wanted.some((m) => PROBABILITY_METRICS.includes(m));
   let cut = 0;
   while (cut < n && s[cut] >= threshold) cut++;
-  const blockEnd = new Uint8Array(n);
-  for (let k = 0; k < n; k++) blockEnd[k] = k === n - 1 || s[k] !== s[k + 1] ? 1 : 0;
+  // One byte per row: bit 0 positive, bit 1 last row of a tie block, bit 2 predicted positive.
+  const code = new Uint8Array(n);
+  for (let k = 0; k < n; k++) code[k] = pos[k] | (k === n - 1 || s[k] !== s[k + 1] ? 2 : 0) | (k < cut ? 4 : 0);
+  const needAp = wanted.includes('averagePrecision') || wanted.includes('prAuc');
   const bins = options.eceBins ?? 10;
   let rowLoss: Float64Array | undefined;
   let rowBrier: Float64Array | undefined;
@@ -63,7 +63,10 @@ export function _prepareBinary(score: Float64Array, positive: Uint8Array, option
   const eceP = new Float64Array(bins);
   const eceY = new Float64Array(bins);
 
+  const ones = new Uint8Array(n).fill(1);
+
   const evaluate = (counts?: ArrayLike<number>): Float64Array => {
+    const w = counts ?? ones;
     let cumP = 0;
     let cumN = 0;
     let area = 0;
@@ -74,43 +77,31 @@ export function _prepareBinary(score: Float64Array, positive: Uint8Array, option
     let bn = 0;
     let tpCut = 0;
     let fpCut = 0;
-    let loss = 0;
-    let brier = 0;
-    if (needProba) {
-      eceTotal.fill(0);
-      eceP.fill(0);
-      eceY.fill(0);
-    }
+    // Pass 1: ranking metrics over tie blocks and the confusion at the threshold (a prefix).
+    // Branch-free on the row's class: positives are interleaved at random in score order.
     for (let k = 0; k < n; k++) {
-      const w = counts ? counts[k] : 1;
-      const y = pos[k];
-      if (y) bp += w;
-      else bn += w;
-      if (k < cut) {
-        if (y) tpCut += w;
-        else fpCut += w;
+      const c = code[k];
+      const wk = w[k];
+      const wp = wk * (c & 1);
+      bp += wp;
+      bn += wk - wp;
+      if (c & 4) {
+        tpCut += wp;
+        fpCut += wk - wp;
       }
-      if (needProba && rowLoss && rowBrier && binId) {
-        loss += w * rowLoss[k];
-        brier += w * rowBrier[k];
-        const b = binId[k];
-        eceTotal[b] += w;
-        eceP[b] += w * s[k];
-        eceY[b] += w * y;
-      }
-      if (blockEnd[k]) {
-        if (bp + bn > 0) {
-          if (needRanking) {
-            area += bn * (2 * cumP + bp);
-            const tp = cumP + bp;
-            const prec = tp / (tp + cumN + bn);
-            ap += bp * prec;
-            pr += (bp * (prec + lastPrec)) / 2;
-            lastPrec = prec;
-          }
-          cumP += bp;
-          cumN += bn;
+      if (c & 2) {
+        // A block of weight 0 adds nothing here and leaves precision where it was, so no test is needed.
+        area += bn * (2 * cumP + bp);
+        if (needAp) {
+          const tp = cumP + bp;
+          const seen = tp + cumN + bn;
+          const prec = seen > 0 ? tp / seen : 1;
+          ap += bp * prec;
+          pr += (bp * (prec + lastPrec)) / 2;
+          lastPrec = prec;
         }
+        cumP += bp;
+        cumN += bn;
         bp = 0;
         bn = 0;
       }
@@ -118,18 +109,38 @@ export function _prepareBinary(score: Float64Array, positive: Uint8Array, option
     const P = cumP;
     const N = cumN;
     const total = P + N;
-    const c = confusionMetrics({ tp: tpCut, fp: fpCut, fn: P - tpCut, tn: N - fpCut }, NaN);
+    let loss = NaN;
+    let brier = NaN;
     let ece = NaN;
-    if (needProba && total > 0) {
+    // Pass 2: probability metrics from per-row losses and calibration bins.
+    if (needProba && rowLoss && rowBrier && binId && total > 0) {
+      eceTotal.fill(0);
+      eceP.fill(0);
+      eceY.fill(0);
+      let l = 0;
+      let b2 = 0;
+      for (let k = 0; k < n; k++) {
+        const wk = w[k];
+        if (wk === 0) continue;
+        l += wk * rowLoss[k];
+        b2 += wk * rowBrier[k];
+        const b = binId[k];
+        eceTotal[b] += wk;
+        eceP[b] += wk * s[k];
+        eceY[b] += wk * (code[k] & 1);
+      }
+      loss = l / total;
+      brier = b2 / total;
       ece = 0;
       for (let b = 0; b < bins; b++) if (eceTotal[b] > 0) ece += (eceTotal[b] / total) * Math.abs(eceY[b] / eceTotal[b] - eceP[b] / eceTotal[b]);
     }
+    const c = confusionMetrics({ tp: tpCut, fp: fpCut, fn: P - tpCut, tn: N - fpCut }, NaN);
     const value: Record<BinaryMetricName, number> = {
       auc: P > 0 && N > 0 ? area / (2 * P * N) : NaN,
       averagePrecision: P > 0 ? ap / P : NaN,
       prAuc: P > 0 ? pr / P : NaN,
-      logLoss: total > 0 ? loss / total : NaN,
-      brier: total > 0 ? brier / total : NaN,
+      logLoss: loss,
+      brier,
       ece,
       accuracy: c.accuracy,
       balancedAccuracy: c.balancedAccuracy,

@@ -8,7 +8,7 @@ import { keySliceMetric } from './evaluationCharts';
 const STYLE = `.mb-eval{font-family:var(--vscode-font-family,system-ui,sans-serif);font-size:13px;color:var(--vscode-foreground,#222);max-width:900px}
 .mb-eval h3{margin:4px 0;font-size:15px}.mb-eval .sub{opacity:.75;margin-bottom:8px}
 .mb-eval table{border-collapse:collapse;margin:6px 0}.mb-eval td,.mb-eval th{padding:2px 8px;border-bottom:1px solid rgba(128,128,128,.25);text-align:right}
-.mb-eval td:first-child,.mb-eval th:first-child{text-align:left}.mb-eval .ci{opacity:.7}
+.mb-eval td:first-child,.mb-eval th:first-child,.mb-eval .l{text-align:left}.mb-eval .ci{opacity:.7}.mb-eval .nw{white-space:nowrap}
 .mb-eval .pass{color:#2e7d32;font-weight:600}.mb-eval .fail{color:#c62828;font-weight:600}
 .mb-eval .badge{display:inline-block;padding:1px 8px;border-radius:10px;color:#fff;font-weight:600;margin-left:6px}
 .mb-eval .row{display:flex;gap:24px;flex-wrap:wrap;align-items:flex-start}.mb-eval details{margin-top:6px}`;
@@ -32,8 +32,8 @@ export function renderEvaluationHtml(view: EvaluationView): string {
   parts.push(`<h3>Evaluation: ${e(view.name)}${badge}</h3><div class="sub">${e(describeView(view))}</div>`);
   parts.push('<div class="row">', metricsTable(view), `<div>${chartSvg(view)}${confusionTable(view)}</div>`, '</div>');
   if (view.gates.length) {
-    parts.push('<table><tr><th></th><th>Gate</th><th style="text-align:left">Reason</th></tr>');
-    for (const g of view.gates) parts.push(`<tr><td class="${g.passed ? 'pass' : 'fail'}">${g.passed ? '✓ pass' : '✗ fail'}</td><td><code>${e(g.gate)}</code></td><td style="text-align:left">${e(g.reason)}</td></tr>`);
+    parts.push('<table><tr><th></th><th class="l">Gate</th><th class="l">Reason</th></tr>');
+    for (const g of view.gates) parts.push(`<tr><td class="nw ${g.passed ? 'pass' : 'fail'}">${g.passed ? '✓ pass' : '✗ fail'}</td><td class="l nw"><code>${e(g.gate)}</code></td><td class="l">${e(g.reason)}</td></tr>`);
     parts.push('</table>');
   }
   for (const s of view.slices) {
@@ -79,7 +79,8 @@ function chartSvg(view: EvaluationView): string {
 function rocSvg(roc: CurveView, baseline?: CurveView): string {
   const s = 150;
   const line = (c: CurveView, color: string) => `<polyline fill="none" stroke="${color}" stroke-width="1.6" points="${c.x.map((x, i) => `${(5 + x * s).toFixed(1)},${(5 + (1 - c.y[i]) * s).toFixed(1)}`).join(' ')}"/>`;
-  return `<svg width="160" height="172" viewBox="0 0 160 172" role="img" aria-label="ROC curve"><rect x="5" y="5" width="${s}" height="${s}" fill="none" stroke="#999"/><line x1="5" y1="${5 + s}" x2="${5 + s}" y2="5" stroke="#bbb" stroke-dasharray="3,3"/>${baseline ? line(baseline, '#f58518') : ''}${line(roc, '#4c78a8')}<text x="5" y="168" font-size="10" fill="currentColor">ROC, AUC ${formatValue(roc.area)}${baseline ? ` (baseline ${formatValue(baseline.area)})` : ''}</text></svg>`;
+  const caption = `<text x="5" y="168" font-size="10" fill="#4c78a8">ROC, AUC ${formatValue(roc.area)}</text>${baseline ? `<text x="5" y="181" font-size="10" fill="#f58518">baseline ${formatValue(baseline.area)}</text>` : ''}`;
+  return `<svg width="160" height="186" viewBox="0 0 160 186" role="img" aria-label="ROC curve"><rect x="5" y="5" width="${s}" height="${s}" fill="none" stroke="#999"/><line x1="5" y1="${5 + s}" x2="${5 + s}" y2="5" stroke="#bbb" stroke-dasharray="3,3"/>${baseline ? line(baseline, '#f58518') : ''}${line(roc, '#4c78a8')}${caption}</svg>`;
 }
 
 /** A small residual histogram as bars. */

@@ -68,7 +68,7 @@ export async function _evaluateSlices(grouping: Grouping, prepareGroup: (rows: U
     let reps: Float64Array[] | undefined;
     if (s.bootstrap) {
       const o = { ...s.bootstrap, seed: s.bootstrap.seed + 1_000_003 * (s.index + 1) + 7919 * g, onProgress: undefined };
-      reps = await _runBootstrap(prepared.n, prepared.metrics.length, (c) => prepared.evaluate(c), o);
+      reps = await _runBootstrap(prepared.n, prepared.metrics.length, (c) => prepared.evaluate(c), o, true);
       replicates.push(reps);
     }
     prepared.metrics.forEach((m, j) => {
