@@ -76,10 +76,3 @@ function radixArgsort(values: Float64Array, descending: boolean): Uint32Array {
   }
   return idx;
 }
-
-/** `values` gathered in the given order. */
-export function gather<T extends Float64Array | Uint8Array | Int32Array | Uint32Array>(values: T, order: Uint32Array): T {
-  const out = new (values.constructor as { new (n: number): T })(order.length);
-  for (let i = 0; i < order.length; i++) out[i] = values[order[i]];
-  return out;
-}

@@ -25,7 +25,7 @@ export interface BootstrapOptions {
    * How a resample weights rows: 'multinomial' draws exactly n rows with replacement (the classic
    * bootstrap); 'poisson' gives each row an independent Poisson(1) count (sequential memory access,
    * faster on large data; the same distribution as n grows). 'auto' (default): multinomial up to
-   * 200,000 rows, Poisson above.
+   * 200,000 rows, Poisson above (decided per resampled set, so small slice groups stay multinomial).
    */
   sampling?: ResampleScheme;
   /** Stops between resamples when aborted (default: the running cell's interrupt signal). */
@@ -50,9 +50,14 @@ export interface ResolvedBootstrap {
   method: BootstrapMethod;
   confidence: number;
   sampling: 'multinomial' | 'poisson';
+  /** Sampling was 'auto': each resampled set (e.g. a small slice group) picks its own by size. */
+  autoSampling?: boolean;
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
 }
+
+/** Above this many rows, 'auto' sampling draws Poisson counts (sequential) instead of multinomial ones (scattered). */
+const POISSON_FROM = 200_000;
 
 /** Checked bootstrap options with defaults, for n rows. */
 export function resolveBootstrap(fn: string, options: BootstrapOptions, n: number): ResolvedBootstrap {
@@ -62,7 +67,8 @@ export function resolveBootstrap(fn: string, options: BootstrapOptions, n: numbe
     seed: checkNumber(fn, 'bootstrap.seed', options.seed ?? 0),
     method: checkOneOf(fn, 'bootstrap.method', options.method ?? 'percentile', ['percentile', 'bca'] as const),
     confidence: checkNumber(fn, 'bootstrap.confidence', options.confidence ?? 0.95, 0.5, 0.999999),
-    sampling: scheme === 'auto' ? (n > 200_000 ? 'poisson' : 'multinomial') : scheme,
+    sampling: scheme === 'auto' ? (n > POISSON_FROM ? 'poisson' : 'multinomial') : scheme,
+    autoSampling: scheme === 'auto',
     signal: options.signal ?? kernelService()?.signal,
     onProgress: options.onProgress,
   };
@@ -74,12 +80,13 @@ export function resolveBootstrap(fn: string, options: BootstrapOptions, n: numbe
  */
 export async function _runBootstrap(n: number, width: number, evaluate: (counts: Int32Array, b: number) => ArrayLike<number>, o: ResolvedBootstrap, compact = false): Promise<Float64Array[]> {
   const rng = _createRng(o.seed);
+  const sampling = o.autoSampling ? (n > POISSON_FROM ? 'poisson' : 'multinomial') : o.sampling;
   // Poisson counts stay below 20, so evaluators that accept any array get bytes: a quarter of the memory traffic.
-  const counts = (compact && o.sampling === 'poisson' ? new Uint8Array(n) : new Int32Array(n)) as Int32Array;
+  const counts = (compact && sampling === 'poisson' ? new Uint8Array(n) : new Int32Array(n)) as Int32Array;
   const out = Array.from({ length: width }, () => new Float64Array(o.resamples));
   let last = Date.now();
   for (let b = 0; b < o.resamples; b++) {
-    if (o.sampling === 'poisson') rng.fillPoisson(counts);
+    if (sampling === 'poisson') rng.fillPoisson(counts);
     else rng.fillMultinomial(counts);
     const v = evaluate(counts, b);
     for (let j = 0; j < width; j++) out[j][b] = v[j];

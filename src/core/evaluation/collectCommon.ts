@@ -38,10 +38,21 @@ export async function _collectMetricViews(prepared: PreparedMetrics, bootstrap: 
   return { metrics, warnings };
 }
 
-/** Paired comparisons of model and baseline, as views. */
+/** Paired comparisons of model and baseline, as views; without a bootstrap, the differences alone. */
 export async function _collectComparisons(model: PreparedMetrics, baseline: PreparedMetrics, bootstrap: ResolvedBootstrap | undefined): Promise<{ comparisons: ComparisonView[]; warnings: MetricWarning[] }> {
-  const o = bootstrap ?? { resamples: 1000, seed: 0, method: 'percentile' as const, confidence: 0.95, sampling: 'multinomial' as const };
-  const { comparisons, warnings } = await _comparePrepared(model, baseline, o);
+  if (!bootstrap) {
+    const a = model.evaluate();
+    const b = baseline.evaluate();
+    const comparisons = model.metrics
+      .filter((m) => baseline.metrics.includes(m))
+      .map((metric): ComparisonView => {
+        const x = a[model.metrics.indexOf(metric)];
+        const y = b[baseline.metrics.indexOf(metric)];
+        return { metric, model: jsonNumber(x), baseline: jsonNumber(y), difference: jsonNumber(x - y), pValue: null, significantlyBetter: false, significantlyWorse: false };
+      });
+    return { comparisons, warnings: [] };
+  }
+  const { comparisons, warnings } = await _comparePrepared(model, baseline, bootstrap);
   return {
     warnings,
     comparisons: comparisons.map((c) => ({

@@ -55,7 +55,7 @@ export function _confusionCounts(trueCodes: Int32Array, predCodes: Int32Array, k
 }
 
 /** Label codes for the classes, -1 for labels outside them (scikit-learn drops those rows). */
-export function codesOrMissing(values: ArrayLike<ClassLabel>, labels: readonly ClassLabel[]): Int32Array {
+function codesOrMissing(values: ArrayLike<ClassLabel>, labels: readonly ClassLabel[]): Int32Array {
   const index = new Map<ClassLabel, number>();
   labels.forEach((c, i) => index.set(c, i));
   const codes = new Int32Array(values.length);

@@ -115,7 +115,8 @@ export interface ComparisonView {
   model: number | null;
   baseline: number | null;
   difference: number | null;
-  ci: CiView;
+  /** Interval of the difference from paired resamples (absent when the bootstrap is off). */
+  ci?: CiView;
   pValue: number | null;
   significantlyBetter: boolean;
   significantlyWorse: boolean;

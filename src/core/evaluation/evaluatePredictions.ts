@@ -33,7 +33,7 @@ export interface EvaluationOptions {
   name?: string;
   /** Gates to judge, e.g. ['auc >= 0.8', 'auc drop <= 0.01', 'recall[sex] >= 0.7']. */
   gates?: Gate[];
-  /** Bootstrap intervals (default { resamples: 1000, seed: 0, method: 'percentile' }); false to skip. */
+  /** Bootstrap intervals (default { resamples: 1000, seed: 0, method: 'percentile' }); false: no resampling at all (no intervals, baseline differences without p-values). */
   bootstrap?: BootstrapOptions | false;
   /** Groups smaller than this are flagged and skipped by slice gates (default 30). */
   minGroupSize?: number;

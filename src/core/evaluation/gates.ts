@@ -52,7 +52,7 @@ function relativeGate(view: EvaluationView, spec: GateSpec, base: { gate: string
   if (!c) return { ...base, kind, passed: false, value: null, reason: `${spec.metric} is not compared for this ${view.task} evaluation.` };
   const flip = spec.relative === 'drop';
   const value = c.difference === null ? null : flip ? -c.difference : c.difference;
-  const ci: CiView = flip ? { ...c.ci, lower: c.ci.upper === null ? null : -c.ci.upper, upper: c.ci.lower === null ? null : -c.ci.lower } : c.ci;
+  const ci: CiView | undefined = c.ci && flip ? { ...c.ci, lower: c.ci.upper === null ? null : -c.ci.upper, upper: c.ci.lower === null ? null : -c.ci.lower } : c.ci;
   const r = decide({ ...base, kind }, spec, value, ci, `${spec.metric} ${spec.relative} (${view.baseline.name} ${formatValue(c.baseline)} → ${formatValue(c.model)})`);
   return r;
 }

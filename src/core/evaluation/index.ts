@@ -31,7 +31,7 @@ export {
   type FairnessMetricName,
   type FairnessOptions,
 } from './fairness';
-export { METRIC_INFO, metricsOf, type MetricInfo, type MetricName, type Task, type BinaryMetricName, type MulticlassMetricName, type RegressionMetricName } from './metricCatalog';
+export { METRIC_INFO, metricsOf, type MetricInfo, type MetricName, type Task as EvaluationTask, type BinaryMetricName, type MulticlassMetricName, type RegressionMetricName } from './metricCatalog';
 export { parseGate, formatGate } from './parseGate';
 export { evaluateGates } from './gates';
 export type { Gate, GateOp, GateResult, GateSpec, GateKind, GateGroupResult } from './gateTypes';

@@ -21,11 +21,6 @@ export interface PreparedMetrics {
   evaluate(counts?: ArrayLike<number>): Float64Array;
 }
 
-/** Index of each metric name in a prepared evaluator's output. */
-export function metricIndex(prepared: PreparedMetrics, name: MetricName): number {
-  return prepared.metrics.indexOf(name);
-}
-
 /** Counts given per original row, reordered into a prepared evaluator's positions. */
 export function gatherCounts(prepared: PreparedMetrics, rowCounts: ArrayLike<number>, scratch: Float64Array): ArrayLike<number> {
   const order = prepared.order;

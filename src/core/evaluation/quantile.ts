@@ -39,11 +39,6 @@ export function mquantilesSorted(sorted: ArrayLike<number>, p: number, alphap = 
   return (1 - gamma) * sorted[Math.max(k - 1, 0)] + gamma * sorted[Math.min(k, n - 1)];
 }
 
-/** A sorted copy of finite values. */
-export function sortedCopy(values: ArrayLike<number>): Float64Array {
-  return Float64Array.from(values).sort();
-}
-
 /**
  * numpy's `linspace(start, stop, num)` with the same rounding: i·((stop − start)/(num − 1)) + start,
  * the last value exactly `stop`.

@@ -131,6 +131,15 @@ out({'binary': dict(auc=M.roc_auc_score(y, s), averagePrecision=M.average_precis
     assert.equal(ev.passed, false);
   });
 
+  it('does no resampling at all with bootstrap: false (differences without intervals, gates still judged)', async () => {
+    const ev = await evaluatePredictions({ yTrue: penguins.sex, yScore: penguins.pMale }, { positiveLabel: 'MALE', baseline: { yScore: penguins.pMaleBaseline }, gates: ['auc drop <= 0.01'], bootstrap: false });
+    assert.ok(ev.view.metrics.every((m) => m.ci === undefined));
+    assert.equal(ev.view.bootstrap, undefined);
+    const auc = ev.view.baseline?.comparisons.find((c) => c.metric === 'auc');
+    assert.ok(auc && auc.ci === undefined && auc.pValue === null && (auc.difference as number) > 0.2);
+    assert.equal(ev.gates[0].passed, true);
+  });
+
   it('evaluates hard binary predictions with the threshold metrics only', async () => {
     const ev = await evaluatePredictions({ yTrue: ['no', 'yes', 'yes', 'no'], yPred: ['no', 'yes', 'no', 'no'] }, { positiveLabel: 'yes', bootstrap: false });
     assert.equal(ev.task, 'binary');

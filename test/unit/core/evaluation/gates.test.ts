@@ -33,7 +33,7 @@ describe('core/evaluation evaluateGates', () => {
     const c = view.baseline!.comparisons.find((x) => x.metric === 'auc')!;
     assert.equal(drop.kind, 'relative');
     assert.equal(drop.value, -(c.difference as number));
-    assert.deepEqual([drop.ci?.lower, drop.ci?.upper], [-(c.ci.upper as number), -(c.ci.lower as number)]);
+    assert.deepEqual([drop.ci?.lower, drop.ci?.upper], [-(c.ci?.upper as number), -(c.ci?.lower as number)]);
     assert.ok(drop.passed && rise.passed);
   });
 
