@@ -1,4 +1,6 @@
 import type { CurvesView, EvaluationView } from './contract';
+import type { MetricWarning } from './types';
+import { warning } from './messages';
 import type { MulticlassMetricName } from './metricCatalog';
 import { _prepareMulticlass } from './prepareMulticlass';
 import { _confusionCounts } from './confusionMatrix';
@@ -17,6 +19,8 @@ import type { Normalized } from './evaluationInputs';
 import type { CollectSettings } from './collectBinary';
 
 type Multi = Extract<Normalized, { task: 'multiclass' }>;
+
+const MAX_CURVE_CLASSES = 20;
 
 const LABEL_METRICS: readonly MulticlassMetricName[] = ['accuracy', 'balancedAccuracy', 'precision', 'recall', 'f1', 'precisionWeighted', 'recallWeighted', 'f1Weighted', 'f1Micro', 'mcc'];
 
@@ -49,8 +53,11 @@ export async function _collectMulticlass(d: Multi, s: CollectSettings, baseline?
   };
   if (d.proba) {
     const proba = d.proba;
+    // One-vs-rest curves for many classes would swamp the view; the AUCs are still in the metrics.
+    const curveClasses = d.classes.slice(0, MAX_CURVE_CLASSES);
+    if (d.classes.length > MAX_CURVE_CLASSES) (view.warnings as MetricWarning[]).push(warning('downsampled', `${d.classes.length} classes: one-vs-rest ROC curves are kept for the first ${MAX_CURVE_CLASSES} only.`));
     const curves: CurvesView = {
-      rocPerClass: d.classes.map((label, c) => {
+      rocPerClass: curveClasses.map((label, c) => {
         const positive = new Uint8Array(d.trueCodes.length);
         for (let i = 0; i < positive.length; i++) positive[i] = d.trueCodes[i] === c ? 1 : 0;
         const sorted = _sortScores(column(proba, c), positive);
