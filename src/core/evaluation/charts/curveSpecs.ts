@@ -7,11 +7,17 @@ interface NamedCurve {
   curve: CurveView;
 }
 
+function curveLabel({ name, curve }: NamedCurve, area: string): string {
+  return `${name} (${area} ${formatValue(curve.area)})`;
+}
+
 function curveRows(curves: NamedCurve[], area: string, xName: string, yName: string): Record<string, unknown>[] {
-  return curves.flatMap(({ name, curve }) => {
-    const label = `${name} (${area} ${formatValue(curve.area)})`;
-    return curve.x.map((x, i) => ({ model: label, i, [xName]: round(x), [yName]: round(curve.y[i]), threshold: round(curve.thresholds[i]) }));
-  });
+  return curves.flatMap((c) => c.curve.x.map((x, i) => ({ model: curveLabel(c, area), i, [xName]: round(x), [yName]: round(c.curve.y[i]), threshold: round(c.curve.thresholds[i]) })));
+}
+
+/** Colour by model in the given order (the model first and blue, then the baseline), full labels in the legend. */
+function modelColor(curves: NamedCurve[], area: string, orient: string): Record<string, unknown> {
+  return { field: 'model', type: 'nominal', title: null, scale: { domain: curves.map((c) => curveLabel(c, area)), range: MODEL_COLORS.range }, legend: { orient, labelLimit: 400 } };
 }
 
 function checkCurve(fn: string, c: unknown): asserts c is CurveView {
@@ -43,7 +49,7 @@ export function buildRocSpec(roc: CurveView, options: ChartOptions & { baseline?
         encoding: {
           x: unitAxis('fpr', 'False positive rate'),
           y: unitAxis('tpr', 'True positive rate'),
-          color: { field: 'model', type: 'nominal', title: null, scale: MODEL_COLORS, legend: { orient: 'bottom-right' } },
+          color: modelColor(curves, 'AUC', 'bottom-right'),
           order: { field: 'i', type: 'quantitative' },
           tooltip: [{ field: 'model' }, { field: 'threshold', type: 'quantitative' }, { field: 'fpr', type: 'quantitative' }, { field: 'tpr', type: 'quantitative' }],
         },
@@ -70,7 +76,7 @@ export function buildPrSpec(pr: CurveView, options: ChartOptions & { baseline?: 
       encoding: {
         x: unitAxis('recall', 'Recall'),
         y: unitAxis('precision', 'Precision'),
-        color: { field: 'model', type: 'nominal', title: null, scale: MODEL_COLORS, legend: { orient: 'bottom-left' } },
+        color: modelColor(curves, 'AP', 'bottom-left'),
         order: { field: 'i', type: 'quantitative' },
         tooltip: [{ field: 'model' }, { field: 'threshold', type: 'quantitative' }, { field: 'recall', type: 'quantitative' }, { field: 'precision', type: 'quantitative' }],
       },
@@ -110,11 +116,16 @@ export function buildCalibrationSpec(cal: CalibrationView, options: ChartOptions
           { data: { values: [{ x: 0, y: 0 }, { x: 1, y: 1 }] }, mark: { type: 'line', strokeDash: [4, 4], color: '#999' }, encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' } } },
           {
             data: { values: rows },
-            mark: { type: 'line', point: true },
+            mark: { type: 'line', color: '#4c78a8' },
+            encoding: { x: unitAxis('predicted', cal.kind === 'top-label' ? 'Mean confidence' : 'Mean predicted probability'), y: unitAxis('observed', cal.kind === 'top-label' ? 'Accuracy' : 'Fraction of positives') },
+          },
+          {
+            data: { values: rows },
+            mark: { type: 'circle', color: '#4c78a8', opacity: 0.9 },
             encoding: {
-              x: unitAxis('predicted', cal.kind === 'top-label' ? 'Mean confidence' : 'Mean predicted probability'),
-              y: unitAxis('observed', cal.kind === 'top-label' ? 'Accuracy' : 'Fraction of positives'),
-              size: { field: 'rows', type: 'quantitative', legend: null },
+              x: { field: 'predicted', type: 'quantitative' },
+              y: { field: 'observed', type: 'quantitative' },
+              size: { field: 'rows', type: 'quantitative', legend: null, scale: { range: [20, 250] } },
               tooltip: [{ field: 'predicted', type: 'quantitative' }, { field: 'observed', type: 'quantitative' }, { field: 'rows', type: 'quantitative' }],
             },
           },
@@ -124,8 +135,8 @@ export function buildCalibrationSpec(cal: CalibrationView, options: ChartOptions
         width: f.width,
         height: 70,
         data: { values: counted },
-        mark: { type: 'bar', color: '#9ecae9' },
-        encoding: { x: { field: 'lo', type: 'quantitative', title: null, scale: { domain: [0, 1] } }, x2: { field: 'hi' }, y: { field: 'rows', type: 'quantitative', title: 'Rows' } },
+        mark: { type: 'rect', color: '#9ecae9', stroke: 'white', strokeWidth: 0.5 },
+        encoding: { x: { field: 'lo', type: 'quantitative', title: null, scale: { domain: [0, 1] } }, x2: { field: 'hi' }, y: { field: 'rows', type: 'quantitative', title: 'Rows' }, y2: { datum: 0 } },
       },
     ],
   };
