@@ -12,6 +12,7 @@ import { renderEvaluationHtml } from './reportHtml';
 import { renderEvaluationMarkdown } from './reportMarkdown';
 import { renderEvaluationText } from './reportText';
 import { describe } from './validate';
+import { kernelService } from '../kernel/service';
 
 /**
  * The result of `evaluate()` / `evaluatePredictions()`: a JSON view model (`view`) with
@@ -81,6 +82,25 @@ export class Evaluation implements Displayable {
   get charts(): EvaluationCharts {
     this.chartCache ??= buildEvaluationCharts(this.view);
     return this.chartCache;
+  }
+
+  /**
+   * Shows the report and the key charts as outputs of the running cell: ROC and PR (binary), ROC
+   * and confusion matrix (multiclass), residuals (regression). Outside a kernel it prints the text report.
+   *
+   * @example
+   * (await evaluate(model, test, { label: 'churn' })).show();
+   */
+  show(): void {
+    const kernel = kernelService();
+    if (!kernel) {
+      console.log(String(this));
+      return;
+    }
+    kernel.display(this);
+    const c = this.charts;
+    const key = this.view.task === 'binary' ? [c.roc, c.pr] : this.view.task === 'multiclass' ? [c.roc, c.confusion] : [c.residuals, c.residualHistogram];
+    for (const spec of key) if (spec) kernel.display(spec);
   }
 
   toJSON(): EvaluationView {

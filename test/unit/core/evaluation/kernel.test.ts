@@ -23,6 +23,7 @@ describe('core/evaluation in a notebook cell (modelbook run)', function () {
       `import { evaluatePredictions, display } from 'modelbook';\nconst ev = await evaluatePredictions({ yTrue: ${JSON.stringify(y)}, yScore: ${JSON.stringify(score)} }, { gates: ['auc >= 0.6', 'auc.lower >= 0.99'], bootstrap: { resamples: 200, seed: 1 } });\nev`,
       `display(ev.charts.roc);\n[ev.passed, ev.gates.map((g) => g.passed).join(',')].join(' ')`,
       `ev.toMarkdown().split('\\n')[0]`,
+      `ev.show()`,
     ];
     const nb = { nbformat: 4, nbformat_minor: 5, metadata: {}, cells: cells.map((source, i) => ({ cell_type: 'code', id: `c${i}`, metadata: {}, source, outputs: [], execution_count: null })) };
     fs.writeFileSync(path.join(dir, 'eval.mlnb'), JSON.stringify(nb));
@@ -35,5 +36,6 @@ describe('core/evaluation in a notebook cell (modelbook run)', function () {
     assert.equal((out[1][0].data['application/vnd.vegalite.v5+json'] as { $schema: string }).$schema, 'https://vega.github.io/schema/vega-lite/v5.json');
     assert.match((out[1][1].data['text/plain'] as string[]).join(''), /false true,false/);
     assert.match((out[2][0].data['text/plain'] as string[]).join(''), /## Evaluation: model/);
+    assert.deepEqual(out[3].map((o: { data: Record<string, unknown> }) => Object.keys(o.data).sort().join(' ')), ['text/html text/plain', 'application/vnd.vegalite.v5+json text/plain', 'application/vnd.vegalite.v5+json text/plain']);
   });
 });
