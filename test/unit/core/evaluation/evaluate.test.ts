@@ -5,6 +5,7 @@ import { rocAucScore } from '../../../../src/core/evaluation/rocAuc';
 import { r2Score } from '../../../../src/core/evaluation/r2Score';
 import { penguins } from './cases';
 import { linearRegressor, logisticClassifier } from './models';
+import type { Classifier } from '../../../../src/core/models/contract';
 import { assertClose } from './reference';
 
 const NUM = ['Beak Length (mm)', 'Beak Depth (mm)', 'Flipper Length (mm)', 'Body Mass (g)'];
@@ -35,6 +36,34 @@ describe('core/evaluation evaluate (a model on test data)', () => {
     const pred = await reg.predict(x);
     assertClose(ev.metric('r2')?.value as number, r2Score(penguins.features['Body Mass (g)'], pred).value, 1e-12, 'r2');
     assert.equal(ev.view.slices[0].name, 'sex');
+  });
+
+  it('scores a multiclass classifier on a Matrix, with groups for slices', async () => {
+    const classes = ['Adelie', 'Chinstrap', 'Gentoo'];
+    const x = { rows: penguins.species.length, cols: 2, data: Float64Array.from(penguins.species.flatMap((_, i) => [penguins.features['Beak Length (mm)'][i], penguins.features['Beak Depth (mm)'][i]])) };
+    const softmax: Classifier = {
+      ...logisticClassifier([0], 0, classes),
+      classes,
+      predictProba: async (m) => {
+        const mm = m as typeof x;
+        const data = new Float64Array(mm.rows * 3);
+        for (let i = 0; i < mm.rows; i++) {
+          const [len, depth] = [mm.data[2 * i], mm.data[2 * i + 1]];
+          const sq = (v: number) => v * v;
+          const z = [-sq(len - 39) / 8 - sq(depth - 18.3), -sq(len - 49) / 8 - sq(depth - 18.4), -sq(len - 47.5) / 8 - sq(depth - 15)];
+          const e = z.map(Math.exp);
+          const t = e.reduce((a, b) => a + b, 0);
+          data.set(e.map((v) => v / t), 3 * i);
+        }
+        return { classes, rows: mm.rows, data };
+      },
+    };
+    const ev = await evaluate(softmax, { x, y: penguins.species, groups: { island: penguins.island } }, { bootstrap: { resamples: 50 } });
+    assert.equal(ev.task, 'multiclass');
+    assert.deepEqual(ev.view.classes, classes);
+    assert.ok((ev.metrics.accuracy as number) > 0.8, String(ev.metrics.accuracy));
+    assert.equal(ev.view.slices[0].groups.length, 3);
+    assert.equal(ev.charts.roc?.title, 'ROC curves (one-vs-rest)');
   });
 
   it('passes only the feature columns to the model', async () => {

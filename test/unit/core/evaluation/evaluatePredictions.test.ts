@@ -70,6 +70,15 @@ out({'binary': dict(auc=M.roc_auc_score(y, s), averagePrecision=M.average_precis
     assert.notDeepEqual(c.view.metrics[0].ci, a.view.metrics[0].ci);
   });
 
+  it('gives BCa intervals when asked, and says so in the view', async () => {
+    const ev = await evaluatePredictions({ yTrue: penguins.sex, yScore: penguins.pMale }, { positiveLabel: 'MALE', bootstrap: { resamples: 300, seed: 2, method: 'bca', confidence: 0.9 } });
+    const auc = ev.metric('auc');
+    assert.equal(auc?.ci?.method, 'bca');
+    assert.equal(auc?.ci?.level, 0.9);
+    assert.deepEqual(ev.view.bootstrap, { resamples: 300, seed: 2, method: 'bca', confidence: 0.9, sampling: 'multinomial' });
+    assert.ok((auc?.ci?.lower as number) < (auc?.value as number) && (auc?.value as number) < (auc?.ci?.upper as number));
+  });
+
   it('lets a panel recompute the confusion matrix at the threshold from the table alone', async () => {
     const ev = await evaluatePredictions({ yTrue: penguins.sex, yScore: penguins.pMale }, { positiveLabel: 'MALE', threshold: 0.42, bootstrap: false });
     const m = metricsAtThreshold(ev.view.thresholdTable!, 0.42);
