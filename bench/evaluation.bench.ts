@@ -33,15 +33,20 @@ function data(): { y: Uint8Array; s: Float64Array } {
   return { y, s };
 }
 
-async function median(runs: number, f: () => unknown | Promise<unknown>): Promise<number> {
-  const times: number[] = [];
-  for (let r = 0; r < runs; r++) {
-    (globalThis as { gc?: () => void }).gc?.();
-    const t = performance.now();
-    await f();
-    times.push((performance.now() - t) / 1000);
-  }
-  return times.sort((a, b) => a - b)[Math.floor(runs / 2)];
+/** Wall and CPU seconds of one call (CPU time shows our own work when other processes load the machine). */
+async function timed(f: () => unknown | Promise<unknown>): Promise<{ wall: number; cpu: number }> {
+  (globalThis as { gc?: () => void }).gc?.();
+  const c = process.cpuUsage();
+  const t = performance.now();
+  await f();
+  const u = process.cpuUsage(c);
+  return { wall: (performance.now() - t) / 1000, cpu: (u.user + u.system) / 1e6 };
+}
+
+async function median(runs: number, f: () => unknown | Promise<unknown>): Promise<{ wall: number; cpu: number }> {
+  const times: { wall: number; cpu: number }[] = [];
+  for (let r = 0; r < runs; r++) times.push(await timed(f));
+  return times.sort((a, b) => a.wall - b.wall)[Math.floor(runs / 2)];
 }
 
 const SCRIPT = `
@@ -52,20 +57,20 @@ y = np.fromfile(sys.argv[1], dtype=np.uint8).astype(np.int64); s = np.fromfile(s
 def med(f, runs=3):
     ts = []
     for _ in range(runs):
-        t = time.perf_counter(); v = f(); ts.append(time.perf_counter() - t)
+        t = time.perf_counter(); c = time.process_time(); v = f(); ts.append((time.perf_counter() - t, time.process_time() - c))
     return sorted(ts)[runs // 2], v
 out = {'version': sklearn.__version__}
 out['auc'], out['aucValue'] = med(lambda: roc_auc_score(y, s))
 out['ap'], out['apValue'] = med(lambda: average_precision_score(y, s))
 out['logloss'], out['loglossValue'] = med(lambda: log_loss(y, s))
-rng = np.random.default_rng(0); t = time.perf_counter()
+rng = np.random.default_rng(0); t = time.perf_counter(); c = time.process_time()
 for _ in range(k):
     i = rng.integers(0, len(y), len(y)); roc_auc_score(y[i], s[i])
-out['bootstrapEach'] = (time.perf_counter() - t) / k
+out['bootstrapEach'] = ((time.perf_counter() - t) / k, (time.process_time() - c) / k)
 print(json.dumps(out))
 `;
 
-function sklearnTimes(y: Uint8Array, s: Float64Array): Record<string, number | string> | string {
+function sklearnTimes(y: Uint8Array, s: Float64Array): Record<string, unknown> | string {
   const probe = spawnSync(PYTHON, ['-c', 'import sklearn, numpy'], { encoding: 'utf8' });
   if (probe.status !== 0) return `skipped: scikit-learn not installed (${PYTHON} cannot import sklearn/numpy)`;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mb-eval-bench-'));
@@ -80,10 +85,17 @@ function sklearnTimes(y: Uint8Array, s: Float64Array): Record<string, number | s
   }
 }
 
-function row(name: string, ours: number, ref: number | undefined, note = ''): void {
-  const r = ref === undefined ? '—' : `${ref.toFixed(3)} s`;
-  const ratio = ref === undefined ? '' : `${(ours / ref).toFixed(3)}×`;
-  console.log(`${name.padEnd(44)} ${`${ours.toFixed(3)} s`.padStart(10)} ${r.padStart(12)} ${ratio.padStart(9)}  ${note}`);
+type Pair = { wall: number; cpu: number };
+
+/** One line: our wall time, scikit-learn's, the wall ratio, and the same for CPU time. */
+function row(name: string, ours: Pair, ref: Pair | undefined, note = ''): void {
+  const f = (v: number) => `${v.toFixed(3)} s`;
+  const cells = [f(ours.wall).padStart(10), (ref ? f(ref.wall) : '—').padStart(11), (ref ? `${(ours.wall / ref.wall).toFixed(3)}×` : '').padStart(8), f(ours.cpu).padStart(10), (ref ? f(ref.cpu) : '—').padStart(11), (ref ? `${(ours.cpu / ref.cpu).toFixed(3)}×` : '').padStart(8)];
+  console.log(`${name.padEnd(46)} ${cells.join(' ')}  ${note}`);
+}
+
+function pair(v: unknown, scale = 1): Pair | undefined {
+  return Array.isArray(v) ? { wall: v[0] * scale, cpu: v[1] * scale } : undefined;
 }
 
 async function main(): Promise<void> {
@@ -93,29 +105,29 @@ async function main(): Promise<void> {
   const sk = typeof ref === 'string' ? undefined : ref;
   if (typeof ref === 'string') console.log(ref);
   else console.log(`reference: scikit-learn ${ref.version}`);
-  console.log(`${'measure'.padEnd(44)} ${'modelbook'.padStart(10)} ${'sklearn'.padStart(12)} ${'ratio'.padStart(9)}`);
+  console.log(`${'measure'.padEnd(46)} ${'modelbook'.padStart(10)} ${'sklearn'.padStart(11)} ${'ratio'.padStart(8)} ${'cpu'.padStart(10)} ${'sklearn cpu'.padStart(11)} ${'ratio'.padStart(8)}`);
   let auc = 0;
   const tAuc = await median(3, () => (auc = rocAucScore(y, s).value));
-  row('ROC AUC', tAuc, sk?.auc as number | undefined, sk ? `|Δ| ${Math.abs(auc - (sk.aucValue as number)).toExponential(1)}` : '');
+  row('ROC AUC', tAuc, pair(sk?.auc), sk ? `|Δ| ${Math.abs(auc - (sk.aucValue as number)).toExponential(1)}` : '');
   let ap = 0;
   const tAp = await median(3, () => (ap = averagePrecisionScore(y, s).value));
-  row('PR AUC (average precision)', tAp, sk?.ap as number | undefined, sk ? `|Δ| ${Math.abs(ap - (sk.apValue as number)).toExponential(1)}` : '');
+  row('PR AUC (average precision)', tAp, pair(sk?.ap), sk ? `|Δ| ${Math.abs(ap - (sk.apValue as number)).toExponential(1)}` : '');
   let ll = 0;
   const tLl = await median(3, () => (ll = logLoss(y, s).value));
-  row('log loss', tLl, sk?.logloss as number | undefined, sk ? `|Δ| ${Math.abs(ll - (sk.loglossValue as number)).toExponential(1)}` : '');
+  row('log loss', tLl, pair(sk?.logloss), sk ? `|Δ| ${Math.abs(ll - (sk.loglossValue as number)).toExponential(1)}` : '');
   // The default sampling at this size is Poisson (sequential memory access); the classic multinomial
   // draw scatters a million increments at random per resample, so it is timed on fewer resamples.
   for (const [sampling, runs] of [['poisson', resamples], ['multinomial', Math.max(1, Math.round(resamples / 10))]] as const) {
-    const t0 = performance.now();
-    const r = await bootstrapMetrics({ yTrue: y, yScore: s }, ['auc'], { bootstrap: { resamples: runs, seed: 1, sampling } });
-    const tBoot = ((performance.now() - t0) / 1000) * (resamples / runs);
-    const skBoot = sk ? (sk.bootstrapEach as number) * resamples : undefined;
+    let r: Awaited<ReturnType<typeof bootstrapMetrics>> = {};
+    const t = await timed(async () => (r = await bootstrapMetrics({ yTrue: y, yScore: s }, ['auc'], { bootstrap: { resamples: runs, seed: 1, sampling } })));
+    const tBoot = { wall: t.wall * (resamples / runs), cpu: t.cpu * (resamples / runs) };
+    const skBoot = pair(sk?.bootstrapEach, resamples);
     const how = runs === resamples ? '' : ` (${runs} resamples × ${resamples / runs})`;
     row(`bootstrap CI of AUC, ${resamples} resamples, ${sampling}`, tBoot, skBoot, `CI [${r.auc?.ci?.lower?.toFixed(4)}, ${r.auc?.ci?.upper?.toFixed(4)}]${how}${sk ? `; sklearn: ${SKLEARN_RESAMPLES} resamples × ${resamples / SKLEARN_RESAMPLES}` : ''}`);
   }
-  const t1 = performance.now();
-  const ev = await evaluatePredictions({ yTrue: y, yScore: s }, { bootstrap: { resamples, seed: 1 } });
-  const tFull = (performance.now() - t1) / 1000;
+  let ev: Awaited<ReturnType<typeof evaluatePredictions>> | undefined;
+  const tFull = await timed(async () => (ev = await evaluatePredictions({ yTrue: y, yScore: s }, { bootstrap: { resamples, seed: 1 } })));
+  if (!ev) return;
   row(`evaluatePredictions (${ev.view.metrics.length} metrics × ${resamples}-resample CIs)`, tFull, undefined, `view ${(JSON.stringify(ev.view).length / 1024).toFixed(0)} KB`);
 }
 

@@ -8,6 +8,7 @@ import type { SortedScores } from './sortScores';
 /** Weighted positives and negatives in the sorted rows. */
 export function _classTotals(sorted: SortedScores, counts?: ArrayLike<number>): { positives: number; negatives: number } {
   const { positive, weight } = sorted;
+  if (!counts && !weight && sorted.positives !== undefined) return { positives: sorted.positives, negatives: positive.length - sorted.positives };
   let p = 0;
   let n = 0;
   for (let k = 0; k < positive.length; k++) {

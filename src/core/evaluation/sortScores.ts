@@ -14,6 +14,8 @@ export interface SortedScores {
   weight?: Float64Array;
   /** Original row index of each position (present when requested or when weighted). */
   order?: Uint32Array;
+  /** Number of positive rows, known without a pass when unweighted. */
+  positives?: number;
 }
 
 /**
@@ -45,7 +47,7 @@ export function _sortScores(score: Float64Array, positive: Uint8Array, weight?: 
       outPositive[k] = 1;
     } else outScore[k] = neg[j--];
   }
-  return { score: outScore, positive: outPositive };
+  return { score: outScore, positive: outPositive, positives: p };
 }
 
 function sortWithOrder(score: Float64Array, positive: Uint8Array, weight?: Float64Array): SortedScores {
