@@ -16,7 +16,7 @@ import { Evaluation } from './evaluation';
 import { kernelService } from '../kernel/service';
 
 export interface EvaluationOptions {
-  /** 'binary' | 'multiclass' | 'regression' (default: inferred from the predictions). */
+  /** 'binary' | 'multiclass' | 'regression' (default: inferred: yScore → binary; yProba → by its columns; yPred → regression when non-integer or > 50 distinct numbers, else by the labels). */
   task?: Task;
   /** Binary: the positive class (default: the model's second class, else the greater label). */
   positiveLabel?: ClassLabel;

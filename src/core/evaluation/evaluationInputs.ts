@@ -28,7 +28,12 @@ export type Normalized =
   | { task: 'multiclass'; classes: ClassLabel[]; trueCodes: Int32Array; proba?: DenseScores; predCodes?: Int32Array; warnings: MetricWarning[] }
   | { task: 'regression'; yTrue: Float64Array; yPred: Float64Array; warnings: MetricWarning[] };
 
-/** The task the predictions imply, as scikit-learn's type_of_target would see them. */
+const MAX_INFERRED_CLASSES = 50;
+
+/**
+ * The task the predictions imply, as scikit-learn's type_of_target sees them, except that whole
+ * numbers with more than 50 distinct values are taken as regression targets.
+ */
 export function inferTask(fn: string, input: PredictionsInput): Task {
   if (input.yProba !== undefined) return toDenseScores(fn, 'yProba', input.yProba).cols > 2 ? 'multiclass' : 'binary';
   if (input.yScore !== undefined) return 'binary';
@@ -40,6 +45,8 @@ export function inferTask(fn: string, input: PredictionsInput): Task {
   };
   if (continuous(t) || continuous(input.yPred as ArrayLike<unknown>)) return 'regression';
   const labels = uniqueLabels(fn, { name: 'yTrue', values: t }, { name: 'yPred', values: toLabels(fn, 'yPred', input.yPred) });
+  // Whole numbers with many distinct values are counts or amounts, not classes.
+  if (labels.length > MAX_INFERRED_CLASSES && typeof labels[0] === 'number') return 'regression';
   return labels.length <= 2 ? 'binary' : 'multiclass';
 }
 

@@ -157,6 +157,15 @@ out({'binary': dict(auc=M.roc_auc_score(y, s), averagePrecision=M.average_precis
     assert.equal(ev.view.curves.roc, undefined);
   });
 
+  it('infers the task from the predictions, and takes an explicit one', async () => {
+    const ints = Array.from({ length: 200 }, (_, i) => i * 3);
+    const task = async (input: Parameters<typeof evaluatePredictions>[0], o = {}) => (await evaluatePredictions(input, { bootstrap: false, ...o })).task;
+    assert.equal(await task({ yTrue: [1.5, 2, 3], yPred: [1, 2, 3.5] }), 'regression');
+    assert.equal(await task({ yTrue: ints, yPred: ints.map((v) => v + 1) }), 'regression');
+    assert.equal(await task({ yTrue: [0, 1, 2], yPred: [0, 2, 2] }), 'multiclass');
+    assert.equal(await task({ yTrue: [0, 1, 2, 3], yPred: [0, 1, 2, 2] }, { task: 'regression' }), 'regression');
+  });
+
   it('warns when it has to guess the positive label of string classes', async () => {
     const ev = await evaluatePredictions({ yTrue: ['no', 'yes', 'yes', 'no'], yScore: [0.1, 0.8, 0.4, 0.3] }, { bootstrap: false });
     assert.equal(ev.view.positiveLabel, 'yes');
