@@ -1,5 +1,5 @@
 // Public API of src/core/evaluation, re-exported by the `modelbook` module (src/core/modelbook/index.ts).
-export type { Average, ClassLabel, MetricResult, MetricWarning, SampleWeight, ScoreMatrix, WarningCode, ZeroDivision } from './types';
+export type { Average, MetricResult, MetricWarning, SampleWeight, ScoreMatrix, WarningCode, ZeroDivision } from './types';
 export { accuracyScore, balancedAccuracyScore } from './accuracy';
 export { f1Score, fbetaScore, precisionRecallFscoreSupport, precisionScore, recallScore, type PrecisionRecallFscoreSupport, type PrecisionRecallOptions } from './precisionRecallF';
 export { matthewsCorrcoef } from './matthews';
