@@ -1,0 +1,179 @@
+/**
+ * A seeded pseudo-random generator of our own (xoshiro128**, seeded through splitmix32), so a
+ * bootstrap or a permutation gives the same numbers in the kernel, the CLI and a webview.
+ */
+
+export interface Rng {
+  /** A uniform 32-bit unsigned integer. */
+  nextUint32(): number;
+  /** A uniform float in [0, 1) with 53 random bits. */
+  nextFloat(): number;
+  /** A uniform integer in [0, n), without modulo bias (Lemire's method); n ≤ 2^32. */
+  nextInt(n: number): number;
+  /** Fills counts with one multinomial resample: counts.length draws with replacement (see drawResampleCounts). */
+  fillMultinomial(counts: Int32Array): void;
+  /** Fills counts with independent Poisson(1) draws, one per row (the Poisson bootstrap). */
+  fillPoisson(counts: Int32Array | Uint8Array): void;
+}
+
+// Poisson(1) CDF in units of 2^-31: a uniform 31-bit x gives count k when POISSON_T[k-1] ≤ x < POISSON_T31[k].
+// 31 bits keep every comparison inside int32 arithmetic, so the common counts are drawn branch-free.
+const POISSON_T31 = (() => {
+  const t: number[] = [];
+  let p = Math.exp(-1);
+  let cdf = p;
+  for (let k = 1; cdf < 1 - 2 ** -31 && k < 30; k++) {
+    t.push(Math.floor(cdf * 2147483648));
+    p /= k;
+    cdf += p;
+  }
+  t.push(2147483648);
+  return Float64Array.from(t);
+})();
+
+/**
+ * A seeded generator. Equal seeds give equal streams on every platform.
+ *
+ * @param seed any finite number; its integer part and sign matter (default 0)
+ * @example
+ * const rng = createRng(42);
+ * rng.nextFloat(); // 0 ≤ x < 1, the same on every run
+ */
+export function createRng(seed = 0): Rng {
+  if (typeof seed !== 'number' || !Number.isFinite(seed)) throw new TypeError(`createRng: seed must be a finite number, got ${String(seed)}.`);
+  return _createRng(seed);
+}
+
+export function _createRng(seed: number): Rng {
+  // splitmix32 spreads any seed (0 included) over the 128-bit state.
+  let s = (Math.trunc(seed) ^ (Math.trunc(seed / 4294967296) * 0x9e3779b9)) >>> 0;
+  const split = (): number => {
+    s = (s + 0x9e3779b9) >>> 0;
+    let z = s;
+    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+    return (z ^ (z >>> 16)) >>> 0;
+  };
+  let a = split();
+  let b = split();
+  let c = split();
+  let d = split();
+  const nextUint32 = (): number => {
+    const r = Math.imul(rotl(Math.imul(b, 5), 7), 9) >>> 0;
+    const t = b << 9;
+    c ^= a;
+    d ^= b;
+    b ^= c;
+    a ^= d;
+    c ^= t;
+    d = rotl(d, 11);
+    return r;
+  };
+  // The fills keep the state in locals: they run a million times per bootstrap resample.
+  const fillMultinomial = (counts: Int32Array): void => {
+    const n = counts.length;
+    counts.fill(0);
+    let sa = a;
+    let sb = b;
+    let sc = c;
+    let sd = d;
+    const threshold = (4294967296 - n) % n;
+    for (let i = 0; i < n; i++) {
+      let m: number;
+      let low: number;
+      do {
+        const r = Math.imul(rotl(Math.imul(sb, 5), 7), 9) >>> 0;
+        const t = sb << 9;
+        sc ^= sa;
+        sd ^= sb;
+        sb ^= sc;
+        sa ^= sd;
+        sc ^= t;
+        sd = rotl(sd, 11);
+        m = r * n;
+        low = m % 4294967296;
+      } while (low < threshold);
+      counts[Math.floor(m / 4294967296)]++;
+    }
+    a = sa;
+    b = sb;
+    c = sc;
+    d = sd;
+  };
+  const [t0, t1, t2, t3, t4] = POISSON_T31;
+  const fillPoisson = (counts: Int32Array | Uint8Array): void => {
+    let sa = a;
+    let sb = b;
+    let sc = c;
+    let sd = d;
+    for (let i = 0; i < counts.length; i++) {
+      const x = Math.imul(rotl(Math.imul(sb, 5), 7), 9) >>> 1;
+      const t = sb << 9;
+      sc ^= sa;
+      sd ^= sb;
+      sb ^= sc;
+      sa ^= sd;
+      sc ^= t;
+      sd = rotl(sd, 11);
+      // (tᵢ − x − 1) >> 31 is −1 exactly when x ≥ tᵢ: counts 0–5 (99.94% of draws) without a branch.
+      let k = -(((t0 - x - 1) >> 31) + ((t1 - x - 1) >> 31) + ((t2 - x - 1) >> 31) + ((t3 - x - 1) >> 31) + ((t4 - x - 1) >> 31));
+      if (k === 5) while (x >= POISSON_T31[k]) k++;
+      counts[i] = k;
+    }
+    a = sa;
+    b = sb;
+    c = sc;
+    d = sd;
+  };
+  return {
+    fillMultinomial,
+    fillPoisson,
+    nextUint32,
+    nextFloat: () => ((nextUint32() >>> 5) * 67108864 + (nextUint32() >>> 6)) / 9007199254740992,
+    nextInt: (n: number) => {
+      let m = nextUint32() * n;
+      let low = m % 4294967296;
+      if (low < n) {
+        const threshold = (4294967296 - n) % n;
+        while (low < threshold) {
+          m = nextUint32() * n;
+          low = m % 4294967296;
+        }
+      }
+      return Math.floor(m / 4294967296);
+    },
+  };
+}
+
+function rotl(x: number, k: number): number {
+  return (x << k) | (x >>> (32 - k));
+}
+
+/**
+ * Shuffles `values` in place (Fisher–Yates) and returns it.
+ *
+ * @example
+ * shuffleInPlace(Uint32Array.from([0, 1, 2, 3]), createRng(1));
+ */
+export function shuffleInPlace<T extends { length: number; [i: number]: number }>(values: T, rng: Rng): T {
+  for (let i = values.length - 1; i > 0; i--) {
+    const j = rng.nextInt(i + 1);
+    const t = values[i];
+    values[i] = values[j];
+    values[j] = t;
+  }
+  return values;
+}
+
+/**
+ * Fills `counts` with one bootstrap resample as per-row multiplicities: n draws with replacement
+ * from n rows (a multinomial), the same distribution as `rng.integers(0, n, n)` in numpy.
+ *
+ * @example
+ * const counts = new Int32Array(5);
+ * drawResampleCounts(counts, createRng(0)); // e.g. [2, 0, 1, 1, 1]; sums to 5
+ */
+export function drawResampleCounts(counts: Int32Array, rng: Rng): Int32Array {
+  rng.fillMultinomial(counts);
+  return counts;
+}
