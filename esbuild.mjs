@@ -56,7 +56,7 @@ const targets = [
   },
   {
     // Code splitting: the Vega chunk loads with the first chart, not with every table.
-    entryPoints: { renderer: 'webview/renderer/index.ts' }, outdir: 'dist/webview', splitting: true, chunkNames: 'chunks/[name]-[hash]', bundle: true, format: 'esm', platform: 'browser', target: 'es2022',
+    entryPoints: Object.fromEntries(['renderer', 'evaluation', 'experiments'].filter((e) => fs.existsSync(`webview/${e}/index.ts`)).map((e) => [e, `webview/${e}/index.ts`])), outdir: 'dist/webview', splitting: true, chunkNames: 'chunks/[name]-[hash]', bundle: true, format: 'esm', platform: 'browser', target: 'es2022',
     sourcemap: !production, minify: production, define, logLevel: 'warning', legalComments: 'none',
   },
 ];
