@@ -35,6 +35,7 @@ export async function runNotebook(args: RunArgs, distDir: string, io: Io): Promi
   const session = new KernelSession({
     notebookDir,
     workspaceDir: path.resolve(args.workspace ?? findWorkspace(notebookDir)),
+    notebookPath: file,
     distDir,
     memoryLimitMb: args.memoryLimitMb,
     sandbox: args.sandbox,
@@ -93,7 +94,7 @@ function readDirectives(cell: CodeCell): CellDirectives | undefined {
 
 async function runCell(session: KernelSession, cell: CodeCell, directives: CellDirectives | undefined, args: RunArgs): Promise<{ result: ExecutionResult; ok: boolean }> {
   const collector = new OutputCollector();
-  const result = await session.execute(cell.source, collector, args.cellTimeoutSeconds ? { timeoutSeconds: args.cellTimeoutSeconds } : {});
+  const result = await session.execute(cell.source, collector, { cellId: cell.id, ...(args.cellTimeoutSeconds ? { timeoutSeconds: args.cellTimeoutSeconds } : {}) });
   if (result.result) collector.result(result.result, result.order ?? null);
   if (result.error) collector.error(result.error);
   cell.outputs = collector.outputs;

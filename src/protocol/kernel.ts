@@ -4,6 +4,7 @@
  */
 import type { MimeBundle } from '../core/notebook/contract';
 import type { CellError } from '../core/kernel/contract';
+import type { RunContext } from '../core/runs/contract';
 import type { Trial, TrialDataset, TrialResult } from '../core/validation/tuning/trial';
 
 export type { CellError };
@@ -58,6 +59,8 @@ export interface RunCell {
   label: string;
   /** Whether the script's promise resolves to a value to display. */
   hasResult: boolean;
+  /** What runs this cell records are stamped with (notebook, cell id, code hash, git). */
+  context?: RunContext;
 }
 
 export interface CellDone {

@@ -24,6 +24,7 @@ export function kernelOptions(notebook: vscode.NotebookDocument, extensionUri: v
     workspaceDir,
     distDir: vscode.Uri.joinPath(extensionUri, 'dist').fsPath,
     memoryLimitMb: config.get<number>('kernel.memoryLimitMb', 4096),
+    ...(notebook.uri.scheme === 'file' ? { notebookPath: notebook.uri.fsPath } : {}),
     sandbox,
     log,
     ...(nodePath ? { nodePath } : {}),

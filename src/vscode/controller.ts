@@ -30,7 +30,7 @@ function execute(controller: vscode.NotebookController, kernels: KernelRegistry,
     const sink = new CellExecutionSink(execution);
     const cancel = execution.token.onCancellationRequested(() => session.cancel(sink));
     void session
-      .execute(cell.document.getText(), sink)
+      .execute(cell.document.getText(), sink, typeof cell.metadata.id === 'string' ? { cellId: cell.metadata.id } : {})
       .then((result) => sink.finish(result))
       .catch((e) => kernels.log.error(`cell execution failed: ${(e as Error).stack ?? e}`))
       .finally(() => cancel.dispose());

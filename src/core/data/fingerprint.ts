@@ -123,3 +123,19 @@ function columnType(table: ColumnTable, name: string): string {
   }
   return 'null';
 }
+
+/**
+ * The fingerprint of any feature input: a table as `dataFingerprint`, a Matrix or rows of numbers
+ * over their values' bits (columns named x0, x1, …).
+ *
+ * @example
+ * featuresFingerprint({ rows: 2, cols: 2, data: new Float64Array([1, 2, 3, 4]) })
+ */
+export function featuresFingerprint(x: ColumnTable | { rows: number; cols: number; data: Float64Array } | number[][]): DataFingerprint {
+  if (typeof (x as ColumnTable).numRows === 'function') return dataFingerprint(x as ColumnTable);
+  const m = Array.isArray(x) ? { rows: x.length, cols: x[0]?.length ?? 0, data: Float64Array.from(x.flat()) } : (x as { rows: number; cols: number; data: Float64Array });
+  const h: Lanes = { a: 0x811c9dc5, b: 0x9747b28c };
+  for (let i = 0; i < m.data.length; i++) mixNumber(h, TAG.number, m.data[i]);
+  const hash = (h.a >>> 0).toString(16).padStart(8, '0') + (h.b >>> 0).toString(16).padStart(8, '0');
+  return { hash, rows: m.rows, columns: Array.from({ length: m.cols }, (_, j) => ({ name: `x${j}`, type: 'number' })) };
+}

@@ -1,4 +1,5 @@
 import type { TrialTransport } from '../validation/tuning/parallelExecutor';
+import type { RunContext } from '../runs/contract';
 
 /**
  * What a running kernel offers the `modelbook` module (and any library) inside a cell. Absent in
@@ -19,6 +20,10 @@ export interface KernelService {
   readonly signal: AbortSignal | undefined;
   /** Loads a module the way a cell's `import` does (workspace first, then Modelbook's bundled copies). */
   importModule(spec: string): Promise<unknown>;
+  /** The workspace folder: runs are recorded under its `.modelbook/runs/`. */
+  readonly workspaceDir?: string;
+  /** What a run started now is stamped with: the running cell's notebook, id and code hash, git, library versions, TF.js backend. */
+  runContext?(): RunContext;
   /** Carries search trials to parallel sandboxed worker processes, one per core (absent: trials run in turn). */
   readonly trialTransport?: TrialTransport;
 }

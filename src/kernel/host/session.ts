@@ -6,6 +6,7 @@ import { message } from '../../core/messages';
 import { KernelProcess, type KernelExit, type KernelProcessOptions, type KernelStatus } from './kernelProcess';
 import { transpileCell } from './transpile';
 import { TrialPool } from './trialPool';
+import { RunContextTracker } from './runContext';
 
 /** Where one cell execution's output goes (the VS Code controller or the CLI). */
 export interface ExecutionSink {
@@ -29,6 +30,8 @@ export interface ExecutionResult {
 export interface ExecuteOptions {
   /** Interrupt after this many seconds (a `//% timeout` directive in the cell wins). */
   timeoutSeconds?: number;
+  /** The cell's nbformat id, recorded with the runs it starts. */
+  cellId?: string;
 }
 
 export type SessionState = 'stopped' | 'starting' | 'idle' | 'busy' | 'dead';
@@ -73,7 +76,11 @@ export class KernelSession {
   private readonly stateListeners = new Set<(s: SessionState) => void>();
   private lastExit: KernelExit | undefined;
 
-  constructor(private readonly options: KernelProcessOptions) {}
+  private readonly runContext: RunContextTracker;
+
+  constructor(private readonly options: KernelProcessOptions) {
+    this.runContext = new RunContextTracker(options.workspaceDir, options.notebookPath);
+  }
 
   get state(): SessionState {
     return this.current;
@@ -177,6 +184,7 @@ export class KernelSession {
     if (this.kernel) return this.kernel;
     if (!this.starting) {
       this.setState('starting');
+      void this.runContext.ready();
       const starting = KernelProcess.start(this.options).then(
         (k) => {
           if (this.starting !== starting) {
@@ -187,6 +195,7 @@ export class KernelSession {
           this.starting = undefined;
           this.lastExit = undefined;
           this.order = 0; // a fresh kernel numbers its executions from 1, as Jupyter does
+          this.runContext.reset();
           const pool = new TrialPool(this.options, (type, payload) => k.send(type, payload));
           k.onMessage((m) => {
             if (m.type === 'runTrials') pool.run(m.payload.requestId, m.payload.dataset, m.payload.trials);
@@ -271,7 +280,8 @@ export class KernelSession {
     if (this.kernel !== kernel) return finish({ status: 'cancelled' });
     const done = this.waitForDone(kernel, execId);
     const timer = timeoutSeconds ? setTimeout(() => this.interrupt('timeout'), timeoutSeconds * 1000) : undefined;
-    kernel.send('runCell', { execId, code: t.code, map: t.map, source: job.source, label, hasResult: t.hasResult });
+    const context = this.runContext.next(job.source, job.options.cellId);
+    kernel.send('runCell', { execId, code: t.code, map: t.map, source: job.source, label, hasResult: t.hasResult, context });
     const outcome = await done;
     if (timer) clearTimeout(timer);
     if (outcome.kind === 'exit') return finish({ status: 'died', error: { name: 'KernelDied', message: message.kernelDied(outcome.exit.reason), stack: '' } });

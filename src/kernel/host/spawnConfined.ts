@@ -11,6 +11,8 @@ export interface ConfinedOptions {
   /** Folder with the process entries (`kernel.js`, `trialWorker.js`) and the built-in bundles. */
   distDir: string;
   memoryLimitMb: number;
+  /** The notebook file, for the runs its cells record (workspace-relative in the records). */
+  notebookPath?: string;
   nodePath?: string;
   sandbox: SandboxSettings;
   log?: (line: string) => void;

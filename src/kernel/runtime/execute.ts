@@ -5,7 +5,7 @@ import { runInterruptible } from './asyncDriver';
 import { cellFileName, registerCellScript, toCellError } from './errors';
 import { toMimeBundle } from './display';
 import { flushStreams } from './streams';
-import { InterruptedError, beginCell, endCell } from './state';
+import { InterruptedError, beginCell, endCell, setRunContext } from './state';
 
 const queue: RunCell[] = [];
 let busy = false;
@@ -38,6 +38,7 @@ async function runCell(cell: RunCell): Promise<CellDone> {
   });
   interrupted.catch(() => undefined);
   beginCell(execId, () => interrupt());
+  setRunContext(cell.context);
   send('started', { execId });
   try {
     const fileName = cellFileName(execId);

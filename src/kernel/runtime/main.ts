@@ -13,10 +13,13 @@ import { installConsole, stderr } from './streams';
 import { enqueueCell } from './execute';
 import { ModuleLoader, defaultOf, named } from './modules';
 import { toMimeBundle } from './display';
-import { currentExecId, currentSignal, requestInterrupt } from './state';
+import { currentExecId, currentRunContext, currentSignal, requestInterrupt } from './state';
+import { tfBackendReport } from '../tf/kernelBackend';
 import { HostTrialTransport } from './trials';
 
 const trials = new HostTrialTransport();
+
+declare const MODELBOOK_VERSION: string;
 
 function main(): void {
   const options = JSON.parse(process.env[KERNEL_ENV.options] ?? '{}') as KernelStartOptions;
@@ -26,7 +29,7 @@ function main(): void {
   installStackMapping(__filename);
   installAsyncDriver();
   installConsole();
-  installGlobals(loader);
+  installGlobals(loader, options.workspaceDir ?? process.cwd());
 
   // With a listener, a SIGINT outside cell code (e.g. while a cell awaits) interrupts instead of
   // killing the kernel; inside cell code vm's watchdog takes it first (see asyncDriver.ts).
@@ -60,7 +63,7 @@ function main(): void {
   });
 }
 
-function installGlobals(loader: ModuleLoader): void {
+function installGlobals(loader: ModuleLoader, workspaceDir: string): void {
   const g = globalThis as Record<string | symbol, unknown>;
   const display = (value: unknown, opts: DisplayOptions = {}) => {
     send('display', { execId: currentExecId(), data: toMimeBundle(value), ...(opts.id ? { displayId: opts.id } : {}), ...(opts.update ? { update: true } : {}) });
@@ -72,6 +75,8 @@ function installGlobals(loader: ModuleLoader): void {
     },
     importModule: (spec: string) => loader.load(spec),
     trialTransport: trials,
+    workspaceDir,
+    runContext: () => ({ ...currentRunContext(), libraries: libraryVersions(loader), ...backendOf() }),
   };
   Object.defineProperty(g, KERNEL_SERVICE, { value: service, enumerable: false });
   Object.defineProperty(g, KERNEL_GLOBAL, {
@@ -82,6 +87,19 @@ function installGlobals(loader: ModuleLoader): void {
   });
   g.display = display;
   g.require = loader.cellRequire;
+}
+
+/** Versions recorded with every run: this Modelbook, Node, and the TF.js the kernel loaded (if any). */
+function libraryVersions(loader: ModuleLoader): Record<string, string> {
+  const v: Record<string, string> = { modelbook: MODELBOOK_VERSION, node: process.version };
+  const tfVersion = loader.loadedVersion('@tensorflow/tfjs');
+  if (tfVersion) v['@tensorflow/tfjs'] = tfVersion;
+  return v;
+}
+
+function backendOf(): { backend?: string } {
+  const report = tfBackendReport();
+  return report ? { backend: report.backend + (report.simd ? ' (simd)' : '') } : {};
 }
 
 /** An error from code that outlived its cell (a timer, a stray promise) must not kill the kernel. */

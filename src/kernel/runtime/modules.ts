@@ -20,6 +20,7 @@ const BUILTINS: Record<string, string> = {
  */
 export class ModuleLoader {
   private readonly cache = new Map<string, Promise<unknown>>();
+  private readonly versions = new Map<string, string>();
   private readonly require: NodeJS.Require;
 
   constructor(
@@ -40,6 +41,11 @@ export class ModuleLoader {
     return p;
   }
 
+  /** The version a loaded module reports about itself (TF.js does), if it was loaded. */
+  loadedVersion(spec: string): string | undefined {
+    return this.versions.get(spec);
+  }
+
   /** A CommonJS `require` rooted at the notebook's folder, for cells that prefer it. */
   get cellRequire(): NodeJS.Require {
     return this.require;
@@ -47,6 +53,9 @@ export class ModuleLoader {
 
   private async loadUncached(spec: string): Promise<unknown> {
     const ns = await import(this.resolve(spec));
+    const version = (ns as { version?: unknown }).version;
+    const v = typeof version === 'string' ? version : (version as Record<string, unknown> | undefined)?.tfjs;
+    if (typeof v === 'string') this.versions.set(spec, v);
     // The first load of TF.js picks its backend (tfjs-node, else wasm with SIMD, else cpu).
     if (spec === '@tensorflow/tfjs') await setupKernelTf(ns, this, this.distDir);
     return ns;

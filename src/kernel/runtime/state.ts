@@ -1,3 +1,5 @@
+import type { RunContext } from '../../core/runs/contract';
+
 /**
  * The kernel's execution state: which cell runs, and the interrupt epoch. Every async step of cell
  * code checks the epoch, so work started before an interrupt never resumes after it.
@@ -18,6 +20,16 @@ interface Running {
 }
 
 let running: Running | undefined;
+let runContext: RunContext | undefined;
+
+/** The run context of the cell running now (or of the last one, for work that outlives its cell). */
+export function currentRunContext(): RunContext | undefined {
+  return runContext;
+}
+
+export function setRunContext(context: RunContext | undefined): void {
+  if (context) runContext = context;
+}
 let lastExecId = -1;
 let epoch = 0;
 

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import type { GitInfo } from '../../core/runs/contract';
 
 /**
@@ -15,19 +15,37 @@ export function readGitInfo(dir: string): GitInfo | undefined {
   if (typeof dir !== 'string' || dir === '') throw new TypeError('readGitInfo needs a folder inside the repository.');
   let out: string;
   try {
-    out = execFileSync('git', ['status', '--porcelain=v2', '--branch', '--untracked-files=normal', '--', ':/', ':(top,exclude,glob)**/.modelbook/**'], {
-      cwd: dir,
-      encoding: 'utf8',
-      timeout: 10_000,
-      stdio: ['ignore', 'pipe', 'ignore'],
-      // No index.lock: reading must never block (or be blocked by) the user's own git commands.
-      env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C' },
-      maxBuffer: 64 * 1024 * 1024,
-    });
+    out = execFileSync('git', GIT_STATUS_ARGS, { ...gitOptions(dir), stdio: ['ignore', 'pipe', 'ignore'] });
   } catch {
     return undefined;
   }
   return parseGitStatus(out);
+}
+
+/**
+ * `readGitInfo` without blocking: for hosts that refresh it in the background (a kernel session
+ * reads it at most every few seconds, never once per cell).
+ *
+ * @example
+ * const git = await readGitInfoAsync(workspaceDir);
+ */
+export function readGitInfoAsync(dir: string): Promise<GitInfo | undefined> {
+  return new Promise((resolve) => {
+    execFile('git', GIT_STATUS_ARGS, gitOptions(dir), (err, out) => resolve(err ? undefined : parseGitStatus(out)));
+  });
+}
+
+const GIT_STATUS_ARGS = ['status', '--porcelain=v2', '--branch', '--untracked-files=normal', '--', ':/', ':(top,exclude,glob)**/.modelbook/**'];
+
+function gitOptions(dir: string) {
+  return {
+    cwd: dir,
+    encoding: 'utf8' as const,
+    timeout: 10_000,
+    // No index.lock: reading must never block (or be blocked by) the user's own git commands.
+    env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C' },
+    maxBuffer: 64 * 1024 * 1024,
+  };
 }
 
 /**

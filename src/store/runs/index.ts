@@ -2,7 +2,7 @@
 export { openRunRecorder, createFileSink, type FileRunRecorder, type OpenRecorderOptions } from './recorder';
 export { RunIndex, type IndexChange, type RunFileChange, type RunIndexOptions } from './runIndex';
 export { collectRunContext, type ContextSource } from './context';
-export { readGitInfo, parseGitStatus } from './git';
+export { readGitInfo, readGitInfoAsync, parseGitStatus } from './git';
 export { loadRunHistory, type LoadHistoryOptions } from './history';
 export { markInterruptedRuns, annotateRun, type RunAnnotation } from './annotate';
 export { readRunFile, readRunRecord, RunFileError, type RunFile } from './readRun';

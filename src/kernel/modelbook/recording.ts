@@ -1,0 +1,222 @@
+/**
+ * Automatic experiment history: in a kernel, every fit, cross-validation, search and evaluation
+ * done through the `modelbook` API writes a run record under `.modelbook/runs/` — the user calls
+ * no logging function. Estimator `fit` methods are wrapped here (Node side, so src/core stays
+ * pure); fits nested in a recorded call (a pipeline's estimator, CV folds, search trials) become
+ * part of that call's record instead of records of their own.
+ */
+import type { ColumnTable } from 'arquero';
+import { kernelService } from '../../core/kernel/service';
+import type { RunHandle, RunRecorder, GateResult as RunGate, MetricEstimate } from '../../core/runs/contract';
+import { dataFingerprint, featuresFingerprint } from '../../core/data/fingerprint';
+import type { Features, FitOptions } from '../../core/models/contract';
+import { LogisticRegression } from '../../core/models/linear/logisticRegression';
+import { LinearRegression } from '../../core/models/linear/linearRegression';
+import { Ridge } from '../../core/models/linear/ridge';
+import { MLPClassifier, MLPRegressor } from '../../core/models/mlp/index';
+import { LayersClassifier, LayersRegressor } from '../../core/models/layers/index';
+import { Pipeline } from '../../core/features/pipeline';
+import { crossValidate as coreCrossValidate } from '../../core/validation/crossValidate';
+import { gridSearch as coreGridSearch } from '../../core/validation/tuning/gridSearch';
+import { randomSearch as coreRandomSearch } from '../../core/validation/tuning/randomSearch';
+import { halvingSearch as coreHalvingSearch } from '../../core/validation/tuning/halvingSearch';
+import type { SearchResult } from '../../core/validation/tuning/searchResult';
+import type { Model } from '../../core/validation/model';
+import { evaluate as coreEvaluate } from '../../core/evaluation/evaluate';
+import { evaluatePredictions as coreEvaluatePredictions } from '../../core/evaluation/evaluatePredictions';
+import type { Evaluation } from '../../core/evaluation/evaluation';
+import { openRunRecorder } from '../../store/runs/recorder';
+
+let recorder: RunRecorder | undefined;
+/** >0 while a recorded call runs: fits inside it are part of its record. */
+let depth = 0;
+
+/** The kernel's recorder, opened on the first recorded run (undefined outside a kernel). */
+function activeRecorder(): RunRecorder | undefined {
+  const kernel = kernelService();
+  if (!kernel?.workspaceDir || !kernel.runContext) return undefined;
+  const context = kernel.runContext;
+  recorder ??= openRunRecorder(kernel.workspaceDir, { context: () => context() });
+  return recorder;
+}
+
+/** Runs `body` as a recorded run of `kind`, or plainly when nested or outside a kernel. */
+async function recorded<T>(start: (r: RunRecorder) => RunHandle, body: (run: RunHandle | undefined) => Promise<T>, complete: (run: RunHandle, result: T) => void): Promise<T> {
+  const r = depth === 0 ? activeRecorder() : undefined;
+  if (!r) return body(undefined);
+  let run: RunHandle;
+  try {
+    run = start(r);
+  } catch {
+    return body(undefined); // recording must never stop the user's work
+  }
+  depth++;
+  try {
+    const result = await body(run);
+    try {
+      complete(run, result);
+    } catch (e) {
+      run.note(`Modelbook could not record everything about this run: ${(e as Error).message}`);
+      run.end();
+    }
+    return result;
+  } catch (e) {
+    run.end(e);
+    throw e;
+  } finally {
+    depth--;
+  }
+}
+
+function attachFeatures(run: RunHandle, role: 'train' | 'test', x: unknown): void {
+  try {
+    const fp = isTable(x) ? dataFingerprint(x) : featuresFingerprint(x as Features);
+    run.attachData(role, fp);
+  } catch {
+    // an unusual input shape: the run is still recorded, without a fingerprint
+  }
+}
+
+function isTable(x: unknown): x is ColumnTable {
+  return typeof x === 'object' && x !== null && typeof (x as ColumnTable).numRows === 'function' && typeof (x as ColumnTable).columnNames === 'function';
+}
+
+type Spec = { type: string; params: Record<string, unknown> };
+
+/**
+ * A run's name and parameters from a model spec. A pipeline is named after its estimator
+ * (`Pipeline(LogisticRegression)`) and recorded with the estimator's parameters plus its steps in
+ * order — what a reader compares across runs — rather than the nested spec.
+ */
+function describeSpec(spec: Spec): { name: string; params: Record<string, unknown> } {
+  const est = spec.params.estimator as Spec | undefined;
+  const steps = spec.params.steps as { type?: string }[] | undefined;
+  if (spec.type !== 'Pipeline' || !est || typeof est.type !== 'string') return { name: spec.type, params: spec.params };
+  const params: Record<string, unknown> = { ...est.params };
+  if (Array.isArray(steps) && steps.length > 0) params.steps = steps.map((s) => s.type ?? '?').join(' → ');
+  return { name: `Pipeline(${est.type})`, params };
+}
+
+interface Fittable {
+  fit(x: unknown, y: unknown, options?: FitOptions): Promise<unknown>;
+  spec(): { type: string; params: Record<string, unknown> };
+  summary?(): unknown;
+  history?: { stopReason?: string };
+}
+
+function wrapFit(cls: { prototype: object }): void {
+  const proto = cls.prototype as Fittable;
+  const original = proto.fit;
+  if ((original as { recorded?: boolean }).recorded) return;
+  const fit = async function (this: Fittable, x: unknown, y: unknown, options: FitOptions = {}) {
+    return recorded(
+      (r) => {
+        const { name, params } = describeSpec(this.spec());
+        const seed = typeof params.seed === 'number' ? params.seed : undefined;
+        const run = r.start({ name, kind: 'fit', params, ...(seed !== undefined ? { seed } : {}) });
+        attachFeatures(run, 'train', x);
+        return run;
+      },
+      (run) => {
+        if (!run) return original.call(this, x, y, options);
+        const onProgress = options.onProgress;
+        return original.call(this, x, y, { ...options, onProgress: (p) => (run.onProgress(p), onProgress?.(p)) });
+      },
+      (run) => {
+        if (typeof this.summary === 'function') run.setModel(this.summary() as never);
+        if (this.history?.stopReason === 'interrupted') run.interrupt('the cell was interrupted during training');
+        else run.finish();
+      },
+    );
+  };
+  (fit as { recorded?: boolean }).recorded = true;
+  proto.fit = fit;
+}
+
+for (const cls of [LogisticRegression, LinearRegression, Ridge, MLPClassifier, MLPRegressor, LayersClassifier, LayersRegressor, Pipeline]) wrapFit(cls);
+
+type ModelLike = { spec(): { type: string; params: Record<string, unknown> } };
+
+/** `crossValidate`, recorded as a `cv` run with one child run per fold. See the core function for its options. */
+export const crossValidate: typeof coreCrossValidate = (model, data, options) =>
+  recorded(
+    (r) => {
+      const { name, params } = describeSpec((model as ModelLike).spec());
+      const run = r.start({ name: `cross-validate ${name}`, kind: 'cv', params });
+      attachFeatures(run, 'train', data);
+      return run;
+    },
+    () => coreCrossValidate(model, data, options),
+    (run, result) => {
+      for (const f of result.folds) run.child({ name: `fold ${f.fold}`, kind: 'fit', params: { fold: f.fold, trainRows: f.trainRows, testRows: f.testRows } }).finish(f.test);
+      const metrics: Record<string, number> = {};
+      for (const m of result.metrics) {
+        metrics[m] = result.mean[m];
+        metrics[`${m}Std`] = result.std[m];
+      }
+      run.finish(metrics);
+    },
+  );
+
+function recordSearch<R extends SearchResult<Model>>(label: string, model: unknown, data: unknown, space: unknown, body: () => Promise<R>): Promise<R> {
+  return recorded(
+    (r) => {
+      const { name, params } = describeSpec((model as ModelLike).spec());
+      const run = r.start({ name: `${label} ${name}`, kind: 'search', params: { ...params, searchSpace: space as never } });
+      attachFeatures(run, 'train', data);
+      return run;
+    },
+    body,
+    (run, result) => {
+      for (const c of result.candidates) {
+        const child = run.child({ name: `candidate ${c.index}`, kind: 'trial', params: c.params });
+        if (c.index === result.bestIndex) child.tag('best');
+        if (c.errors.length > 0) child.note(c.errors[0]);
+        child.finish(c.mean);
+      }
+      run.logParams({ bestParams: result.bestParams as never });
+      run.finish({ [result.metric]: result.bestScore });
+    },
+  );
+}
+
+/** `gridSearch`, recorded as a `search` run with one `trial` child per candidate. */
+export const gridSearch: typeof coreGridSearch = (model, data, options) => recordSearch('grid search', model, data, options.paramGrid, () => coreGridSearch(model, data, options));
+/** `randomSearch`, recorded as a `search` run with one `trial` child per candidate. */
+export const randomSearch: typeof coreRandomSearch = (model, data, options) =>
+  recordSearch('random search', model, data, options.paramDistributions, () => coreRandomSearch(model, data, options));
+/** `halvingSearch`, recorded as a `search` run with one `trial` child per candidate and round. */
+export const halvingSearch: typeof coreHalvingSearch = (model, data, options) =>
+  recordSearch('halving search', model, data, (options as { paramGrid?: unknown; paramDistributions?: unknown }).paramGrid ?? (options as { paramDistributions?: unknown }).paramDistributions, () => coreHalvingSearch(model, data, options));
+
+function completeEvaluation(run: RunHandle, ev: Evaluation): void {
+  const view = ev.view;
+  const metrics: Record<string, number | null | MetricEstimate> = {};
+  for (const m of view.metrics) {
+    metrics[m.name] = m.ci ? { value: m.value, ...(m.ci.lower !== null ? { low: m.ci.lower } : {}), ...(m.ci.upper !== null ? { high: m.ci.upper } : {}), level: m.ci.level, method: m.ci.method } : m.value;
+  }
+  const gates: RunGate[] = view.gates.map((g) => ({ name: g.gate, passed: g.passed, metric: g.metric, op: g.op, threshold: g.threshold, value: g.value, detail: g.reason }));
+  if (gates.length > 0) run.addGates(gates);
+  run.logParams({ rows: view.rows, task: view.task, ...(view.threshold !== undefined ? { threshold: view.threshold } : {}) });
+  run.finish(metrics);
+}
+
+/** `evaluate`, recorded as an `evaluation` run: metrics with their CIs, gate results, the test data's fingerprint. */
+export const evaluate: typeof coreEvaluate = (model, testData, options) =>
+  recorded(
+    (r) => {
+      const spec = (model as Partial<ModelLike>).spec?.();
+      const described = spec ? describeSpec(spec) : undefined;
+      const run = r.start({ name: `evaluate ${options?.name ?? described?.name ?? 'model'}`, kind: 'evaluation', params: described?.params ?? {} });
+      attachFeatures(run, 'test', isTable(testData) ? testData : (testData as { x?: unknown }).x);
+      const summary = (model as { summary?: () => unknown }).summary;
+      if (typeof summary === 'function') run.setModel(summary.call(model) as never);
+      return run;
+    },
+    () => coreEvaluate(model, testData, options),
+    completeEvaluation,
+  );
+
+/** `evaluatePredictions`, recorded as an `evaluation` run. */
+export const evaluatePredictions: typeof coreEvaluatePredictions = (input, options) =>
+  recorded((r) => r.start({ name: `evaluate ${options?.name ?? 'predictions'}`, kind: 'evaluation' }), () => coreEvaluatePredictions(input, options), completeEvaluation);

@@ -1,0 +1,117 @@
+import { strict as assert } from 'node:assert';
+import fs from 'node:fs';
+import path from 'node:path';
+import { REPO } from '../paths';
+import type { KernelSession } from '../../../src/kernel/host/session';
+import { makeWorkspace, newSession, run } from './helpers';
+
+interface Rec {
+  id: string;
+  name: string;
+  kind: string;
+  status: string;
+  parentId?: string;
+  notebook?: string;
+  cellId?: string;
+  codeHash?: string;
+  params: Record<string, unknown>;
+  metrics: Record<string, number>;
+  intervals?: Record<string, { low?: number; high?: number }>;
+  history?: { epoch: number[]; metrics: Record<string, number[]> };
+  data?: { role: string; fingerprint: { rows: number; hash: string } }[];
+  model?: { type: string; parameterCount: number };
+  gates?: { name: string; passed: boolean }[];
+  environment?: { libraries?: Record<string, string> };
+}
+
+const SETUP = `import { readJSON, trainTestSplit, Pipeline, SimpleImputer, StandardScaler, numericColumns, LogisticRegression, MLPClassifier, crossValidate, gridSearch, evaluate, runs } from 'modelbook';
+const penguins = (await readJSON('penguins.json')).filter((d) => d.Sex != null).derive({ adelie: (d) => (d.Species === 'Adelie' ? 1 : 0) }).select('adelie', 'Beak Length (mm)', 'Beak Depth (mm)', 'Flipper Length (mm)', 'Body Mass (g)');
+const { train, test } = trainTestSplit(penguins, { testSize: 0.25, stratify: 'adelie', seed: 1 });
+const pipe = () => new Pipeline({ steps: [new SimpleImputer({ columns: numericColumns() }), new StandardScaler({ columns: numericColumns() })], estimator: new LogisticRegression() });`;
+
+describe('kernel: every fit, cross-validation, search and evaluation is recorded as a run', function () {
+  this.timeout(120_000);
+  let ws: string;
+  let session: KernelSession;
+  const runsDir = () => path.join(ws, '.modelbook', 'runs');
+  const records = (): Rec[] => (fs.existsSync(runsDir()) ? fs.readdirSync(runsDir()).filter((f) => f.endsWith('.json')).map((f) => JSON.parse(fs.readFileSync(path.join(runsDir(), f), 'utf8'))) : []);
+  const newest = (kind: string) => records().filter((r) => r.kind === kind && !r.parentId).sort((a, b) => b.id.localeCompare(a.id))[0];
+
+  before(async () => {
+    ws = makeWorkspace();
+    fs.copyFileSync(path.join(REPO, 'examples/data/penguins.json'), path.join(ws, 'penguins.json'));
+    session = newSession(ws, { notebookPath: path.join(ws, 'study.mlnb') });
+    const r = await session.execute(SETUP, {}, { cellId: 'setup' });
+    assert.equal(r.status, 'ok', JSON.stringify(r.error));
+  });
+  after(() => {
+    session.dispose();
+    fs.rmSync(ws, { recursive: true, force: true });
+  });
+
+  it('records a plain fit with its notebook, cell, code hash, params, data fingerprint, model and history', async () => {
+    const r = await session.execute("await pipe().fit(train, 'adelie');", {}, { cellId: 'fit-cell' });
+    assert.equal(r.status, 'ok', JSON.stringify(r.error));
+    const fit = newest('fit');
+    assert.equal(fit.name, 'Pipeline(LogisticRegression)');
+    assert.equal(fit.status, 'finished');
+    assert.equal(fit.notebook, 'study.mlnb');
+    assert.equal(fit.cellId, 'fit-cell');
+    assert.match(fit.codeHash ?? '', /^[0-9a-f]+$/);
+    assert.equal(fit.params.C, 1);
+    assert.equal(fit.params.steps, 'SimpleImputer → StandardScaler');
+    assert.equal(fit.data?.[0].role, 'train');
+    assert.equal(fit.data?.[0].fingerprint.rows, 250);
+    assert.ok(fit.model && fit.model.parameterCount > 0);
+    assert.equal(fit.environment?.libraries?.modelbook, '0.1.0');
+    assert.equal(records().filter((x) => x.kind === 'fit' && !x.parentId).length, 1, "the pipeline's inner estimator fit is not a second run");
+  });
+
+  it('records cross-validation as a cv run with a child per fold, and a search with a trial per candidate', async () => {
+    const r = await run(session, "const cv = await crossValidate(pipe(), train, { label: 'adelie', cv: 4 });\nconst s = await gridSearch(pipe(), train, { label: 'adelie', paramGrid: { C: [0.01, 1] }, cv: 3, progress: false });");
+    assert.equal(r.status, 'ok', JSON.stringify(r.error));
+    const cv = newest('cv');
+    assert.equal(cv.status, 'finished');
+    assert.equal(typeof cv.metrics.accuracy, 'number');
+    assert.equal(records().filter((x) => x.parentId === cv.id).length, 4);
+    const search = newest('search');
+    const trials = records().filter((x) => x.parentId === search.id);
+    assert.deepEqual(trials.map((t) => t.params.C).sort(), [0.01, 1]);
+    assert.ok(trials.every((t) => t.kind === 'trial' && typeof t.metrics.accuracy === 'number'));
+  });
+
+  it('records an evaluation with metrics, their confidence intervals and gate results', async () => {
+    const r = await run(session, "const m = await pipe().fit(train, 'adelie');\nconst ev = await evaluate(m, test, { label: 'adelie', gates: ['auc >= 0.5'], bootstrap: { resamples: 100, seed: 1 } });\nev.passed");
+    assert.equal(r.text, 'true');
+    const ev = newest('evaluation');
+    assert.equal(ev.status, 'finished');
+    assert.ok(ev.metrics.auc > 0.5);
+    assert.ok(ev.intervals?.auc && typeof ev.intervals.auc.low === 'number');
+    assert.deepEqual(ev.gates?.map((g) => [g.name, g.passed]), [['auc >= 0.5', true]]);
+    assert.equal(ev.data?.[0].role, 'test');
+  });
+
+  it('marks an interrupted training run as interrupted and keeps the epochs it finished', async () => {
+    const pending = session.execute("const big = new MLPClassifier({ hiddenLayerSizes: [64, 64], maxIter: 100000, tol: 0, nIterNoChange: 100000, progress: false });\nawait big.fit(train.select('Beak Length (mm)', 'Beak Depth (mm)'), train.array('adelie'));", {});
+    await new Promise((res) => setTimeout(res, 1500));
+    session.interrupt();
+    assert.equal((await pending).status, 'interrupted');
+    // The cell stops at once; the training loop notices at its next batch and then writes the record.
+    let fit = newest('fit');
+    for (let i = 0; i < 50 && fit.status === 'running'; i++) {
+      await new Promise((res) => setTimeout(res, 100));
+      fit = newest('fit');
+    }
+    assert.equal(fit.name, 'MLPClassifier');
+    assert.equal(fit.status, 'interrupted');
+    assert.ok((fit.history?.epoch.length ?? 0) > 0, 'epochs before the interrupt are kept');
+  });
+
+  it('shows the notebook\'s recent runs with runs()', async () => {
+    const r = await run(session, 'runs()');
+    assert.equal(r.status, 'ok', JSON.stringify(r.error));
+    const html = r.result!['text/html'] as string;
+    assert.match(html, /MLPClassifier/);
+    assert.match(r.result!['text/plain'] as string, /evaluate Pipeline\(Logistic/);
+  });
+});
