@@ -1,44 +1,40 @@
 CELLS = [
 ("md", """# Quick start: penguin species from body measurements
 
-A small end-to-end run on real data (the Palmer penguins, bundled in `data/penguins.json`):
-load, inspect, split, train, evaluate. Run it in VS Code, or headless with `npm start`
-(`modelbook run examples/quickstart.mlnb --print`)."""),
-("code", """import * as aq from 'arquero';
-import fs from 'node:fs';
+An end-to-end run on real data (the Palmer penguins, bundled in `data/penguins.json`): check the
+data, split it, fit a leak-free pipeline, cross-validate, evaluate on held-out penguins with
+confidence intervals and gates, and look at the runs this recorded. Run it in VS Code, or headless
+with `npm start` (`modelbook run examples/quickstart.mlnb --print`)."""),
+("code", """import { readJSON, qualityReport } from 'modelbook';
 
-const raw = aq.from(JSON.parse(fs.readFileSync('data/penguins.json', 'utf8')));
-const penguins = raw.filter((d) => d['Beak Length (mm)'] != null && d['Body Mass (g)'] != null);
-console.log(`${penguins.numRows()} of ${raw.numRows()} penguins have all measurements`);
-penguins.groupby('Species').rollup({ count: aq.op.count(), mass_g: aq.op.mean('Body Mass (g)') }).orderby('Species')"""),
-("code", """// Features standardized with statistics of the training rows only; a seeded shuffle for the split.
-const features = ['Beak Length (mm)', 'Beak Depth (mm)', 'Flipper Length (mm)', 'Body Mass (g)'];
-const species = [...new Set(penguins.array('Species') as string[])].sort();
-let seed = 42;
-const random = () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32);
-const order = [...Array(penguins.numRows()).keys()].sort(() => random() - 0.5);
-const cut = Math.floor(order.length * 0.75);
-const [trainRows, testRows] = [order.slice(0, cut), order.slice(cut)];
-const column = (name: string) => penguins.array(name) as number[];
-const stats = features.map((f) => {
-  const v = trainRows.map((i) => column(f)[i]);
-  const mean = v.reduce((a, b) => a + b, 0) / v.length;
-  const sd = Math.sqrt(v.reduce((a, b) => a + (b - mean) ** 2, 0) / v.length);
-  return { mean, sd };
+const penguins = await readJSON('data/penguins.json');
+qualityReport(penguins, { label: 'Species' })"""),
+("code", """import { trainTestSplit } from 'modelbook';
+
+// Held-out penguins the model never sees while it is built; classes kept in proportion.
+const { train, test } = trainTestSplit(penguins, { testSize: 0.25, stratify: 'Species', seed: 42 });
+({ train: train.numRows(), test: test.numRows() })"""),
+("code", """import { Pipeline, SimpleImputer, StandardScaler, OneHotEncoder, numericColumns, categoricalColumns, LogisticRegression, crossValidate } from 'modelbook';
+
+// Imputation and scaling are fitted inside each fold, on training rows only: no leakage.
+const model = new Pipeline({
+  steps: [
+    new SimpleImputer({ name: 'imputeNumbers', columns: numericColumns(), strategy: 'median' }),
+    new SimpleImputer({ name: 'imputeCategories', columns: categoricalColumns(), strategy: 'mostFrequent' }),
+    new StandardScaler({ columns: numericColumns() }),
+    new OneHotEncoder({ columns: categoricalColumns(), handleUnknown: 'ignore' }),
+  ],
+  estimator: new LogisticRegression({ C: 1 }),
 });
-const toX = (rows: number[]) => rows.map((i) => features.map((f, j) => (column(f)[i] - stats[j].mean) / stats[j].sd));
-const toY = (rows: number[]) => rows.map((i) => species.indexOf(penguins.array('Species')[i] as string));
-({ train: trainRows.length, test: testRows.length, classes: species })"""),
-("code", """import * as tf from '@tensorflow/tfjs';
+const cv = await crossValidate(model, train, { label: 'Species', cv: 5, scoring: ['accuracy', 'f1Macro'] });
+cv"""),
+("code", """import { evaluate } from 'modelbook';
 
-const model = tf.sequential({ layers: [tf.layers.dense({ inputShape: [4], units: 3, activation: 'softmax', kernelInitializer: tf.initializers.glorotUniform({ seed: 7 }) })] });
-model.compile({ optimizer: tf.train.adam(0.1), loss: 'sparseCategoricalCrossentropy', metrics: ['accuracy'] });
-const history = await model.fit(tf.tensor2d(toX(trainRows)), tf.tensor1d(toY(trainRows), 'float32'), { epochs: 60, batchSize: 64, shuffle: false, verbose: 0 });
-console.log(`final training loss ${(history.history.loss.at(-1) as number).toFixed(3)}`);"""),
-("code", """const predicted = (model.predict(tf.tensor2d(toX(testRows))) as tf.Tensor).argMax(1).arraySync() as number[];
-const truth = toY(testRows);
-const accuracy = predicted.filter((p, i) => p === truth[i]).length / truth.length;
-const confusion = species.map((s, a) => ({ species: s, ...Object.fromEntries(species.map((t, b) => [t, predicted.filter((p, i) => truth[i] === a && p === b).length])) }));
-console.log(`test accuracy ${(accuracy * 100).toFixed(1)}% on ${truth.length} penguins`);
-aq.from(confusion)"""),
+await model.fit(train, 'Species');
+const evaluation = await evaluate(model, test, { label: 'Species', gates: ['accuracy >= 0.9', 'f1Macro >= 0.9'], bootstrap: { resamples: 500, seed: 1 } });
+evaluation"""),
+("code", """import { runs } from 'modelbook';
+
+// Every fit, cross-validation and evaluation above was recorded under .modelbook/runs/.
+runs()"""),
 ]

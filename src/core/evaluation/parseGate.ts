@@ -29,6 +29,8 @@ export function parseGate(gate: Gate): GateSpec {
   if (typeof gate === 'string') return parseText(gate);
   if (typeof gate !== 'object' || gate === null) throw new TypeError(`Gate must be a string like 'auc >= 0.8' or an object { metric, op, value }, got ${describe(gate)}.`);
   const where = `Gate ${JSON.stringify(gate)}`;
+  const alias = METRIC_ALIASES[gate.metric as string];
+  if (alias) gate = { ...gate, metric: alias as GateSpec['metric'] };
   checkMetric(gate.metric, where);
   if (!(gate.op in OPS)) throw new RangeError(`${where}: op must be one of >=, <=, >, <; got ${JSON.stringify(gate.op)}.`);
   if (typeof gate.value !== 'number' || !Number.isFinite(gate.value)) throw new RangeError(`${where}: value must be a finite number, got ${describe(gate.value)}.`);
@@ -86,6 +88,12 @@ function parseText(text: string): GateSpec {
   const value = raw.endsWith('%') ? Number(raw.slice(0, -1)) / 100 : Number(raw);
   return parseGate({ metric: metric as GateSpec['metric'], op: OPS[(op as RegExpExecArray)[0]], value, ...spec });
 }
+
+/**
+ * Names the scorers of crossValidate and the searches use (sklearn's `f1_macro`, `roc_auc`) for
+ * the metrics an evaluation reports, so the same word works in both places.
+ */
+const METRIC_ALIASES: Record<string, string> = { f1Macro: 'f1', precisionMacro: 'precision', recallMacro: 'recall', rocAuc: 'auc' };
 
 function checkMetric(name: unknown, where: string): void {
   if (isMetricName(name) || isFairnessMetric(name)) return;
