@@ -154,6 +154,23 @@ describe('Modelbook in a real VS Code extension host', () => {
     assert.equal(outputsOf(nb.cellAt(2)).some((o) => o.mime === 'application/vnd.code.notebook.stderr'), true);
   });
 
+  it('trains a model with one live progress chart updated in place, and records the run', async () => {
+    const nb = (await openNotebook('training.mlnb')).notebook;
+    const cell = await runCell(nb, 0, 120_000);
+    assert.equal(cell.executionSummary?.success, true, textOf(cell, ERROR));
+    const charts = cell.outputs.filter((o) => o.items.some((i) => i.mime === 'application/vnd.vegalite.v5+json'));
+    assert.equal(charts.length, 1, 'epochs update one chart instead of appending outputs');
+    assert.match(textOf(cell, 'text/plain'), /fused-wasm-simd|wasm|cpu/);
+    const runsDir = workspaceUri('.modelbook', 'runs');
+    const files = (await vscode.workspace.fs.readDirectory(runsDir)).filter(([n]) => n.endsWith('.json'));
+    const records = await Promise.all(files.map(async ([n]) => JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(runsDir, n))))));
+    const fit = records.find((r) => r.name === 'MLPClassifier' && r.notebook === 'training.mlnb');
+    assert.ok(fit, 'a run record for the fit');
+    assert.equal(fit.status, 'finished');
+    assert.equal(fit.cellId, 'cell0');
+    assert.ok(fit.history.epoch.length > 1, 'with its loss history');
+  });
+
   it('an out-of-memory cell ends only the kernel; the next run starts a fresh one', async () => {
     const config = vscode.workspace.getConfiguration('modelbook');
     await config.update('kernel.memoryLimitMb', 300, vscode.ConfigurationTarget.Workspace);
