@@ -5,6 +5,7 @@
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { checkLayers } from './scripts/check-layers.mjs';
 
 const layerProblems = checkLayers('.');
@@ -18,6 +19,8 @@ const args = new Set(process.argv.slice(2));
 const production = args.has('--production');
 const watch = args.has('--watch');
 const withTests = !args.has('--no-tests') && !production;
+// Type declarations for cells' IntelliSense (tsc, ~20 s of CPU): packaging and the test run need them.
+const withTypes = args.has('--types') || production;
 const pkg = JSON.parse(fs.readFileSync('package.json', 'utf8'));
 const define = { MODELBOOK_VERSION: JSON.stringify(pkg.version) };
 const node = { platform: 'node', target: 'node20', bundle: true, sourcemap: !production, minify: production, define, logLevel: 'warning', legalComments: 'none' };
@@ -45,6 +48,8 @@ const targets = [
   { ...node, entryPoints: ['src/kernel/runtime/main.ts'], outfile: 'dist/kernel.js', format: 'cjs' },
   { ...node, entryPoints: ['src/kernel/trialWorker/main.ts'], outfile: 'dist/trialWorker.js', format: 'cjs' },
   { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', format: 'cjs', external: ['esbuild'], banner: { js: '#!/usr/bin/env node' } },
+  // Loaded by tsserver from node_modules/modelbook-ts-plugin (a file: dependency on tsplugin/).
+  { ...node, entryPoints: ['src/tsplugin/index.ts'], outfile: 'tsplugin/index.js', format: 'cjs', external: ['typescript'], sourcemap: false },
   { ...node, entryPoints: ['src/kernel/modelbook/index.ts'], outfile: 'dist/modelbook.mjs', format: 'esm', banner: esmRequire, plugins: [sharedLibraries] },
   { ...node, entryPoints: { tfjs: 'src/kernel/vendor/tfjs.ts', arquero: 'src/kernel/vendor/arquero.ts' }, outdir: 'dist/vendor', outExtension: { '.js': '.mjs' }, format: 'esm', banner: esmRequire, sourcemap: false, mainFields: ['module', 'main'] },
   // The WASM backend registers into the same TF.js engine cells use (tfjs-core → ./tfjs.mjs);
@@ -73,8 +78,8 @@ if (withTests) {
   if (integration.length) targets.push({ ...node, entryPoints: integration, outdir: 'out/test/integration', outbase: 'test/integration', format: 'cjs', external: ['vscode', 'mocha'] });
 }
 
-// Stale chunks (hashed names) would otherwise pile up in the package.
-if (!watch) fs.rmSync('dist', { recursive: true, force: true });
+// Stale chunks (hashed names) would otherwise pile up in the package. dist/types is rebuilt only with --types.
+if (!watch && fs.existsSync('dist')) for (const entry of fs.readdirSync('dist')) if (entry !== 'types' || withTypes) fs.rmSync(path.join('dist', entry), { recursive: true, force: true });
 const contexts = await Promise.all(targets.map((t) => esbuild.context(t)));
 if (watch) {
   await Promise.all(contexts.map((c) => c.watch()));
@@ -84,7 +89,35 @@ if (watch) {
   await Promise.all(contexts.map((c) => c.rebuild()));
   await Promise.all(contexts.map((c) => c.dispose()));
   copyWasm();
-  console.log(`built ${targets.length} targets in ${Math.round(performance.now() - t0)} ms`);
+  if (withTypes) buildTypes();
+  console.log(`built ${targets.length} targets${withTypes ? ' and type declarations' : ''} in ${Math.round(performance.now() - t0)} ms`);
+}
+
+/**
+ * dist/types: the declarations of the `modelbook` module (tsc) and copies of the declarations of
+ * the libraries cells get built in (arquero, TF.js), laid out as node_modules so they resolve
+ * from each other. The TypeScript plugin points cells' imports here.
+ */
+function buildTypes() {
+  const r = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.types.json'], { stdio: 'inherit' });
+  if (r.status !== 0) {
+    console.error('type declarations failed (tsc -p tsconfig.types.json)');
+    process.exit(1);
+  }
+  fs.writeFileSync('dist/types/modelbook.d.ts', "// The 'modelbook' module cells import.\nexport * from './kernel/modelbook/index';\n");
+  const libs = ['arquero', '@uwdata/flechette', '@tensorflow/tfjs', '@tensorflow/tfjs-core', '@tensorflow/tfjs-layers', '@tensorflow/tfjs-converter', '@tensorflow/tfjs-data', '@tensorflow/tfjs-backend-cpu', '@tensorflow/tfjs-backend-webgl'];
+  for (const lib of libs) {
+    const from = path.join('node_modules', lib);
+    const to = path.join('dist/types/node_modules', lib);
+    if (!fs.existsSync(from)) continue;
+    fs.mkdirSync(to, { recursive: true });
+    fs.copyFileSync(path.join(from, 'package.json'), path.join(to, 'package.json'));
+    for (const f of fs.readdirSync(from, { recursive: true }).map(String)) {
+      if (!f.endsWith('.d.ts') || f.startsWith('node_modules')) continue;
+      fs.mkdirSync(path.dirname(path.join(to, f)), { recursive: true });
+      fs.copyFileSync(path.join(from, f), path.join(to, f));
+    }
+  }
 }
 
 /** The TF.js WASM backend loads its .wasm files from next to the kernel's vendor bundle. */

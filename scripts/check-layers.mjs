@@ -29,8 +29,10 @@ const ALLOWED = {
   cli: ['core', 'protocol', 'kernel', 'store', 'cli'],
   vscode: ['core', 'protocol', 'kernel', 'store', 'vscode'],
   webview: ['core', 'protocol', 'webview'],
+  // The TypeScript server plugin runs inside tsserver: it stands alone.
+  tsplugin: ['tsplugin'],
 };
-const MAY_USE_NODE = new Set(['kernel', 'store', 'cli', 'vscode']);
+const MAY_USE_NODE = new Set(['kernel', 'store', 'cli', 'vscode', 'tsplugin']);
 
 function* sourceFiles(root, dir) {
   const abs = path.join(root, dir);

@@ -50,11 +50,31 @@ async function mochaTier(name, args, env = {}) {
   if (r.code !== 0 && !failed) notes.push(`${name} did not complete (exit ${r.code})`);
 }
 
-async function integrationRun(title, env) {
+/** The .vsix a user installs, unpacked and loaded into VS Code: the production build, the packaged esbuild, TS plugin and types. */
+async function packagedRun() {
+  if (spawnSync('sh', ['-c', 'command -v unzip'], { stdio: 'ignore' }).status !== 0) {
+    notes.push('packaged-extension run skipped: unzip is not installed (apt-get install unzip)');
+    return;
+  }
+  step('packaging the extension (npm run package)');
+  const pack = await run('npm', ['run', 'package']);
+  if (pack.code !== 0) {
+    totals.failed++;
+    notes.push('npm run package failed');
+    return;
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mb-vsix-'));
+  spawnSync('unzip', ['-q', 'modelbook.vsix', '-d', dir], { stdio: 'inherit' });
+  fs.rmSync('modelbook.vsix', { force: true });
+  await integrationRun('integration tests of the packaged .vsix', { MOCHA_GREP: 'runs a cell|IntelliSense|trains a model|interrupts a synchronous' }, path.join(dir, 'extension'));
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+async function integrationRun(title, env, extensionDir = root) {
   step(title);
   const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'mb-it-ws-'));
   fs.cpSync('test/fixtures/workspace', ws, { recursive: true });
-  const r = await run('bash', ['test/host/run-tests.sh', root, path.join(root, 'out/test/integration/index.js'), ws], { env: { ...process.env, ...env } });
+  const r = await run('bash', ['test/host/run-tests.sh', extensionDir, path.join(root, 'out/test/integration/index.js'), ws], { env: { ...process.env, ...env } });
   const m = r.output.match(/^(\d+) passed, (\d+) failed(?:, (\d+) skipped)?/m);
   if (m) {
     totals.passed += Number(m[1]);
@@ -93,7 +113,7 @@ function ensureHost() {
 }
 
 step('build (with the layer check)');
-if ((await run(process.execPath, ['esbuild.mjs'])).code !== 0) {
+if ((await run(process.execPath, ['esbuild.mjs', '--types'])).code !== 0) {
   console.log('\n0 passed, 1 failed');
   process.exit(1);
 }
@@ -122,6 +142,7 @@ if (tiers.includes('webview') || tiers.includes('integration')) {
       // Two VS Code sessions: the trusted workspace, then the same one untrusted (restricted mode).
       await integrationRun('integration tests (real VS Code: code-server extension host)', { MOCHA_GREP: '@untrusted', MOCHA_INVERT: '1' });
       await integrationRun('integration tests in an untrusted workspace', { MOCHA_GREP: '@untrusted', UNTRUSTED: '1' });
+      await packagedRun();
     }
   }
 }
