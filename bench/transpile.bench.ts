@@ -2,7 +2,6 @@
 import { transpileCell } from '../src/kernel/host/transpile';
 import { rewriteCell } from '../src/core/cells/rewrite';
 import * as esbuild from 'esbuild';
-import remapping from '@ampproject/remapping';
 
 async function time(label: string, n: number, fn: (i: number) => unknown): Promise<void> {
   for (let i = 0; i < 50; i++) await fn(i);
@@ -17,8 +16,6 @@ async function main(): Promise<void> {
   const js = (await esbuild.transform('1 + 1', { loader: 'ts', sourcemap: 'external' }));
   await time('rewriteCell (acorn + magic-string)', 500, () => rewriteCell(js.code));
   const rw = rewriteCell(js.code);
-  const low = await esbuild.transform(rw.code, { loader: 'js', supported: { 'async-await': false }, sourcemap: 'external' });
   await time('esbuild lower async', 500, () => esbuild.transform(rw.code, { loader: 'js', supported: { 'async-await': false }, sourcemap: 'external' }));
-  await time('remapping (compose 3 maps)', 500, () => remapping([low.map, rw.map, js.map], () => null));
 }
 void main();

@@ -51,8 +51,8 @@ export interface RunCell {
   execId: number;
   /** The script to run: `var …; (async () => {…})()` lowered so every await step is interruptible. */
   code: string;
-  /** Source map (v3 JSON) from `code` to the cell's TypeScript. */
-  map: string;
+  /** Source maps (v3 JSON) from `code` back to the cell's TypeScript, outermost first: followed in turn. */
+  maps: string[];
   /** The cell's TypeScript, for code frames in errors. */
   source: string;
   /** How stack frames name this cell, e.g. `Cell In[3]`. */

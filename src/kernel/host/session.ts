@@ -281,7 +281,7 @@ export class KernelSession {
     const done = this.waitForDone(kernel, execId);
     const timer = timeoutSeconds ? setTimeout(() => this.interrupt('timeout'), timeoutSeconds * 1000) : undefined;
     const context = this.runContext.next(job.source, job.options.cellId);
-    kernel.send('runCell', { execId, code: t.code, map: t.map, source: job.source, label, hasResult: t.hasResult, context });
+    kernel.send('runCell', { execId, code: t.code, maps: t.maps, source: job.source, label, hasResult: t.hasResult, context });
     const outcome = await done;
     if (timer) clearTimeout(timer);
     if (outcome.kind === 'exit') return finish({ status: 'died', error: { name: 'KernelDied', message: message.kernelDied(outcome.exit.reason), stack: '' } });

@@ -6,9 +6,9 @@ import { codeFrame } from '../../core/cells/codeFrame';
 interface CellScript {
   label: string;
   source: string;
-  /** The raw map, parsed on the first error that needs it (most cells never throw). */
-  rawMap: string;
-  map?: TraceMap;
+  /** The raw maps (outermost first), parsed on the first error that needs them (most cells never throw). */
+  rawMaps: string[];
+  maps?: TraceMap[];
 }
 
 /** Scripts of executed cells by file name, so frames of functions defined in any cell map back. */
@@ -19,8 +19,8 @@ export function cellFileName(execId: number): string {
   return `modelbook-cell-${execId}.js`;
 }
 
-export function registerCellScript(fileName: string, label: string, source: string, map: string): void {
-  scripts.set(fileName, { label, source, rawMap: map });
+export function registerCellScript(fileName: string, label: string, source: string, maps: string[]): void {
+  scripts.set(fileName, { label, source, rawMaps: maps });
 }
 
 interface Where {
@@ -36,9 +36,13 @@ function mapFrame(site: NodeJS.CallSite): Where | undefined {
   const line = site.getLineNumber();
   const col = site.getColumnNumber();
   if (!script || line === null || col === null) return undefined;
-  script.map ??= new TraceMap(script.rawMap);
-  const pos = originalPositionFor(script.map, { line, column: col - 1 });
-  if (pos.line === null) return undefined;
+  script.maps ??= script.rawMaps.map((m) => new TraceMap(m));
+  let pos: { line: number; column: number } = { line, column: col - 1 };
+  for (const map of script.maps) {
+    const next = originalPositionFor(map, pos);
+    if (next.line === null) return undefined;
+    pos = { line: next.line, column: next.column };
+  }
   return { label: script.label, source: script.source, line: pos.line, column: pos.column + 1 };
 }
 

@@ -42,7 +42,7 @@ async function runCell(cell: RunCell): Promise<CellDone> {
   send('started', { execId });
   try {
     const fileName = cellFileName(execId);
-    registerCellScript(fileName, cell.label, cell.source, cell.map);
+    registerCellScript(fileName, cell.label, cell.source, cell.maps);
     const script = new vm.Script(cell.code, { filename: fileName });
     const pending = runInterruptible(() => script.runInThisContext({ displayErrors: false })) as Promise<unknown>;
     const value = await Promise.race([pending, interrupted]);
