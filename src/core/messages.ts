@@ -74,6 +74,10 @@ export const message = {
   statusSandboxOn: 'sandbox on',
   statusSandboxOff: 'sandbox OFF',
   noActiveNotebook: 'Open a Modelbook notebook (.mlnb) first.',
+  noEvaluationOutput:
+    'No evaluation to show: run a cell whose result is an evaluation (e.g. `await evaluate(model, test, { label })` as its last line), select it, then open the Evaluation panel.',
+  notAnEvaluation: (what: string) => `Modelbook: Open Evaluation Panel was given ${what}, not an evaluation: pass an Evaluation's view (ev.view) or run the command on a cell with an evaluation output.`,
+  evaluationExportFailed: (target: string, detail: string) => `Could not save ${target}: ${detail}. Choose another folder or check its permissions.`,
   noKernelToRestart: 'This notebook has no kernel yet: run a cell to start one.',
   kernelRestartedInfo: 'Modelbook: kernel restarted. Variables are cleared; outputs are kept.',
   newNotebookCell: '// A Modelbook notebook: TypeScript cells run in a sandboxed kernel.\n// Try: import * as aq from "arquero"; aq.table({ x: [1, 2, 3] })\n',

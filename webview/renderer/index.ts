@@ -1,15 +1,16 @@
 /**
- * The notebook renderer for Modelbook's rich outputs: Vega-Lite charts and paged tables.
- * Vega is loaded on the first chart only, so tables render without it.
+ * The notebook renderer for Modelbook's rich outputs: Vega-Lite charts, paged tables and the
+ * compact evaluation report. Vega is loaded on the first chart only, so tables render without it.
  */
 import type { ActivationFunction, OutputItem } from 'vscode-notebook-renderer';
 import type { TableView } from '../../src/core/display/table';
+import type { EvaluationView } from '../../src/core/evaluation/contract';
 import { MIME } from '../../src/core/notebook/mime';
 import { renderTable } from './table';
 
 type Finalize = () => void;
 
-export const activate: ActivationFunction = () => {
+export const activate: ActivationFunction = (context) => {
   const disposers = new Map<string, Finalize>();
   return {
     async renderOutputItem(item: OutputItem, element: HTMLElement) {
@@ -18,6 +19,10 @@ export const activate: ActivationFunction = () => {
       try {
         if (item.mime === MIME.table) {
           renderTable(item.json() as TableView, element);
+        } else if (item.mime === MIME.evaluation) {
+          const { renderEvaluation } = await import('./evaluation');
+          const drawn = await renderEvaluation(item.json() as EvaluationView, element, context);
+          disposers.set(item.id, drawn.dispose);
         } else {
           const { renderVegaLite } = await import('./vegaLite');
           const result = await renderVegaLite(item.json() as Record<string, unknown>, element);

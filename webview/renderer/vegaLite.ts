@@ -6,14 +6,14 @@ import { themeConfig } from '../shared/theme';
  * Renders a Vega-Lite spec as SVG with vega-embed. Expressions run through vega-interpreter
  * (`ast: true`), so no `eval`/`new Function` is needed and a strict CSP holds.
  */
-export async function renderVegaLite(spec: Record<string, unknown>, element: HTMLElement): Promise<Result> {
+export async function renderVegaLite(spec: Record<string, unknown>, element: HTMLElement, options: { actions?: boolean } = {}): Promise<Result> {
   element.classList.add('modelbook-chart');
   const withTheme = { ...spec, config: { ...themeConfig(element.ownerDocument), ...((spec.config as object) ?? {}) } };
   return embed(element, withTheme as never, {
     renderer: 'svg',
     ast: true,
     expr: expressionInterpreter,
-    actions: { export: true, source: false, compiled: false, editor: false },
+    actions: options.actions === false ? false : { export: true, source: false, compiled: false, editor: false },
     tooltip: true,
   });
 }

@@ -13,10 +13,13 @@ import { renderEvaluationMarkdown } from './reportMarkdown';
 import { renderEvaluationText } from './reportText';
 import { describe } from './validate';
 import { kernelService } from '../kernel/service';
+import { MIME } from '../notebook/mime';
 
 /**
  * The result of `evaluate()` / `evaluatePredictions()`: a JSON view model (`view`) with
- * accessors, charts and reports. Shows itself in a cell as a compact HTML report.
+ * accessors, charts and reports. Shows itself in a cell as the compact report: the view under
+ * `application/vnd.modelbook.evaluation+json` for Modelbook's renderer, with HTML and text for
+ * Jupyter and GitHub.
  */
 export class Evaluation implements Displayable {
   /** The plain-JSON view model (what run records store and the Evaluation panel receives). */
@@ -121,7 +124,8 @@ export class Evaluation implements Displayable {
     return renderEvaluationText(this.view);
   }
 
+  /** The view is bounded (≤ ~1,000 threshold rows, downsampled curves, ≤ ~2,000 residuals), ~100 KB at 1M rows. */
   [MIME_BUNDLE](): MimeBundle {
-    return { 'text/html': this.toHTML(), 'text/plain': this.toString() };
+    return { [MIME.evaluation]: this.view, [MIME.html]: this.toHTML(), [MIME.text]: this.toString() };
   }
 }

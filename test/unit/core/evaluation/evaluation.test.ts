@@ -14,9 +14,10 @@ describe('core/evaluation Evaluation (reports and display)', () => {
     );
   });
 
-  it('shows itself in a cell as self-contained HTML plus text', () => {
+  it('shows itself in a cell as the evaluation view for the renderer, plus self-contained HTML and text', () => {
     const bundle = richBundle(ev) as Record<string, string>;
-    assert.deepEqual(Object.keys(bundle).sort(), ['text/html', 'text/plain']);
+    assert.deepEqual(Object.keys(bundle).sort(), ['application/vnd.modelbook.evaluation+json', 'text/html', 'text/plain']);
+    assert.deepEqual(JSON.parse(JSON.stringify(bundle['application/vnd.modelbook.evaluation+json'])), JSON.parse(JSON.stringify(ev.view)));
     const html = bundle['text/html'];
     assert.ok(!/<script/i.test(html) && !/ src=|href=/.test(html), 'no scripts, no external resources');
     assert.match(html, /Evaluation: sex model/);
@@ -56,5 +57,26 @@ describe('core/evaluation Evaluation (reports and display)', () => {
     const at = ev.atThreshold(0.5);
     assert.equal(at.recall, ev.metrics.recall);
     assert.ok(ev.charts.roc && ev.charts.slices.length === 1);
+  });
+
+  it('keeps the view a cell output carries bounded: a 1M-row evaluation weighs about as much as a 10k-row one', async () => {
+    const weigh = async (n: number) => {
+      let seed = 7;
+      const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+      const yTrue = new Array<number>(n);
+      const yScore = new Float64Array(n);
+      const group = new Array<string>(n);
+      for (let i = 0; i < n; i++) {
+        yTrue[i] = rand() < 0.3 ? 1 : 0;
+        yScore[i] = 0.3 * yTrue[i] + 0.7 * rand();
+        group[i] = `g${i % 5}`;
+      }
+      const e = await evaluatePredictions({ yTrue, yScore, groups: { group } }, { bootstrap: false });
+      return JSON.stringify(e[MIME_BUNDLE]()['application/vnd.modelbook.evaluation+json']).length;
+    };
+    const small = await weigh(10_000);
+    const large = await weigh(1_000_000);
+    assert.ok(large < 200_000, `1M rows: ${large} bytes`);
+    assert.ok(large < small * 1.5, `1M rows: ${large} bytes vs 10k rows: ${small} bytes`);
   });
 });

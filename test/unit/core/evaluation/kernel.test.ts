@@ -33,9 +33,10 @@ describe('core/evaluation in a notebook cell (modelbook run)', function () {
     const report = out[0][0].data;
     assert.match((report['text/html'] as string[]).join(''), /<div class="mb-eval">.*FAILED: 1\/2 gates/s);
     assert.match((report['text/plain'] as string[]).join(''), /^Evaluation of model \(binary, 400 rows/);
+    assert.equal((report['application/vnd.modelbook.evaluation+json'] as { kind: string }).kind, 'modelbook.evaluation', 'the view is saved as JSON for the renderer');
     assert.equal((out[1][0].data['application/vnd.vegalite.v5+json'] as { $schema: string }).$schema, 'https://vega.github.io/schema/vega-lite/v5.json');
     assert.match((out[1][1].data['text/plain'] as string[]).join(''), /false true,false/);
     assert.match((out[2][0].data['text/plain'] as string[]).join(''), /## Evaluation: model/);
-    assert.deepEqual(out[3].map((o: { data: Record<string, unknown> }) => Object.keys(o.data).sort().join(' ')), ['text/html text/plain', 'application/vnd.vegalite.v5+json text/plain', 'application/vnd.vegalite.v5+json text/plain']);
+    assert.deepEqual(out[3].map((o: { data: Record<string, unknown> }) => Object.keys(o.data).sort().join(' ')), ['application/vnd.modelbook.evaluation+json text/html text/plain', 'application/vnd.vegalite.v5+json text/plain', 'application/vnd.vegalite.v5+json text/plain']);
   });
 });

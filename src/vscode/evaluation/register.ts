@@ -1,0 +1,61 @@
+import * as vscode from 'vscode';
+import type { EvaluationView } from '../../core/evaluation/contract';
+import { message } from '../../core/messages';
+import type { Envelope } from '../../protocol/envelope';
+import type { RenderedReport, RendererToHost } from '../../protocol/evaluation';
+import { EvaluationPanel } from './evaluationPanel';
+import { findEvaluation, isEvaluationView } from './findEvaluation';
+
+/** What the extension's API exposes about evaluations (tests read what the webviews drew). */
+export interface EvaluationApi {
+  /** The panel's last `rendered` report. */
+  panelRendered(): RenderedReport | undefined;
+  /** The compact reports drawn in cell outputs, latest last. */
+  cellRendered(): RenderedReport[];
+  /** The evaluation the panel shows. */
+  panelView(): EvaluationView | undefined;
+}
+
+/**
+ * The `modelbook.openEvaluation` command and the renderer's channel: the compact report's
+ * "Open Evaluation panel" button sends its evaluation here.
+ */
+export function registerEvaluation(extensionUri: vscode.Uri): { disposables: vscode.Disposable[]; api: EvaluationApi } {
+  const panel = new EvaluationPanel(extensionUri);
+  const cellReports: RenderedReport[] = [];
+  const messaging = vscode.notebooks.createRendererMessaging('modelbook.renderer');
+  const open = (arg?: unknown): void => {
+    const given = arg === undefined ? undefined : isEvaluationView(arg) ? arg : isEvaluationView((arg as { view?: unknown } | null)?.view) ? (arg as { view: EvaluationView }).view : null;
+    if (given === null) {
+      void vscode.window.showErrorMessage(message.notAnEvaluation(describeArg(arg)));
+      return;
+    }
+    const editor = vscode.window.activeNotebookEditor;
+    const view = given ?? (editor ? findEvaluation(editor) : undefined);
+    if (!view) {
+      void vscode.window.showWarningMessage(message.noEvaluationOutput);
+      return;
+    }
+    panel.show(view);
+  };
+  const disposables = [
+    panel,
+    vscode.commands.registerCommand('modelbook.openEvaluation', open),
+    messaging.onDidReceiveMessage(({ message: m }) => {
+      const msg = m as Envelope<RendererToHost>;
+      if (msg?.type === 'openEvaluation') open(msg.payload);
+      else if (msg?.type === 'rendered') {
+        cellReports.push(msg.payload);
+        if (cellReports.length > 50) cellReports.shift();
+      }
+    }),
+  ];
+  return { disposables, api: { panelRendered: () => panel.rendered, cellRendered: () => [...cellReports], panelView: () => panel.current } };
+}
+
+function describeArg(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return `an object with keys ${Object.keys(v as object).slice(0, 5).join(', ') || '(none)'}`;
+  return `a ${typeof v}`;
+}
