@@ -35,7 +35,7 @@ export async function startHarness(pages: Record<string, string>): Promise<Harne
       return;
     }
     const file = path.join(REPO, path.normalize(url.pathname));
-    if (!file.startsWith(path.join(REPO, 'dist')) && !file.startsWith(path.join(REPO, 'test', 'webview', 'pages'))) {
+    if (!['dist', 'media', path.join('test', 'webview', 'pages')].some((dir) => file.startsWith(path.join(REPO, dir)))) {
       res.writeHead(404).end();
       return;
     }

@@ -27,7 +27,7 @@ function sliceBlock(doc: Document, view: EvaluationView, s: SliceView): HTMLElem
     const note = g.warnings.map((w) => w.message).join(' ');
     return h(doc, 'tr', { 'data-group': g.key, ...(small ? { class: 'small-group' } : {}) }, h(doc, 'td', {}, g.key), h(doc, 'td', { class: 'num' }, String(g.size)), ...cells, h(doc, 'td', { class: note ? 'warn' : '' }, note ? `⚠ ${note}` : ''));
   });
-  const block = h(doc, 'div', { class: 'slice', 'data-slice': s.name }, h(doc, 'h3', {}, s.name), h(doc, 'table', { class: 'grid' }, h(doc, 'thead', {}, head), h(doc, 'tbody', {}, ...rows)));
+  const block = h(doc, 'div', { class: 'slice', 'data-slice': s.name }, h(doc, 'h3', {}, s.name), h(doc, 'table', { class: 'grid groups' }, h(doc, 'thead', {}, head), h(doc, 'tbody', {}, ...rows)));
   const fairness = Object.entries(s.fairness ?? {});
   if (fairness.length) {
     const frows = fairness.map(([name, e]) => h(doc, 'tr', { 'data-fairness': name }, h(doc, 'td', {}, name), h(doc, 'td', { class: 'num' }, formatValue(e?.value)), h(doc, 'td', { class: 'num muted' }, formatCi(e?.ci))));
