@@ -1,7 +1,8 @@
 // `npm test`: builds (with the layer check), type-checks, then runs every test tier —
 // unit (plain Node), webview (real Chromium), integration (a real VS Code: code-server) —
 // and ends with one line: "N passed, N failed".
-// TEST_TIERS=unit,webview,integration selects tiers; the test host is installed on first use.
+// TEST_TIERS=unit,webview,integration selects tiers; MOCHA_GREP='name' runs only the matching
+// integration tests; the test host is installed on first use.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -138,7 +139,10 @@ if (tiers.includes('webview') || tiers.includes('integration')) {
     if (tiers.includes('webview') && fs.existsSync('out/test/webview')) {
       await mochaTier('webview tests (real Chromium)', ['--no-config', '--timeout', '60000', 'out/test/webview/**/*.test.js']);
     }
-    if (tiers.includes('integration')) {
+    if (tiers.includes('integration') && process.env.MOCHA_GREP) {
+      // A targeted run: only the integration tests whose names match MOCHA_GREP, in one trusted session.
+      await integrationRun(`integration tests matching "${process.env.MOCHA_GREP}"`, {});
+    } else if (tiers.includes('integration')) {
       // Two VS Code sessions: the trusted workspace, then the same one untrusted (restricted mode).
       await integrationRun('integration tests (real VS Code: code-server extension host)', { MOCHA_GREP: '@untrusted', MOCHA_INVERT: '1' });
       await integrationRun('integration tests in an untrusted workspace', { MOCHA_GREP: '@untrusted', UNTRUSTED: '1' });

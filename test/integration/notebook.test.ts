@@ -23,7 +23,7 @@ describe('Modelbook in a real VS Code extension host', () => {
 
   it('activates and registers its commands', async () => {
     const commands = await vscode.commands.getCommands(true);
-    for (const c of ['modelbook.newNotebook', 'modelbook.restartKernel', 'modelbook.interruptKernel', 'modelbook.showKernelLog']) {
+    for (const c of ['modelbook.newNotebook', 'modelbook.restartKernel', 'modelbook.interruptKernel', 'modelbook.showKernelLog', 'modelbook.openEvaluation']) {
       assert.ok(commands.includes(c), `command ${c} is registered`);
     }
   });

@@ -12,6 +12,7 @@ export class EvaluationPanel implements vscode.Disposable {
   private host: PanelHost<EvaluationToWebview, EvaluationFromWebview> | undefined;
   private view: EvaluationView | undefined;
   private lastRendered: RenderedReport | undefined;
+  private renders = 0;
 
   constructor(private readonly extensionUri: vscode.Uri) {}
 
@@ -28,6 +29,11 @@ export class EvaluationPanel implements vscode.Disposable {
   /** What the webview last reported drawing (for tests and diagnostics). */
   get rendered(): RenderedReport | undefined {
     return this.lastRendered;
+  }
+
+  /** How many times a webview has drawn an evaluation (a hidden panel draws again when shown). */
+  get renderCount(): number {
+    return this.renders;
   }
 
   get current(): EvaluationView | undefined {
@@ -48,6 +54,7 @@ export class EvaluationPanel implements vscode.Disposable {
       switch (msg.type) {
         case 'rendered':
           this.lastRendered = msg.payload;
+          this.renders++;
           break;
         case 'saveFile':
           void saveExport(msg.payload);

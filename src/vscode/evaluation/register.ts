@@ -12,6 +12,8 @@ export interface EvaluationApi {
   panelRendered(): RenderedReport | undefined;
   /** The compact reports drawn in cell outputs, latest last. */
   cellRendered(): RenderedReport[];
+  /** How many times the panel's webview has drawn (it draws again after being hidden and shown). */
+  panelRenderCount(): number;
   /** The evaluation the panel shows. */
   panelView(): EvaluationView | undefined;
 }
@@ -50,7 +52,7 @@ export function registerEvaluation(extensionUri: vscode.Uri): { disposables: vsc
       }
     }),
   ];
-  return { disposables, api: { panelRendered: () => panel.rendered, cellRendered: () => [...cellReports], panelView: () => panel.current } };
+  return { disposables, api: { panelRendered: () => panel.rendered, panelRenderCount: () => panel.renderCount, cellRendered: () => [...cellReports], panelView: () => panel.current } };
 }
 
 function describeArg(v: unknown): string {

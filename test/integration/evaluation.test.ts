@@ -1,0 +1,84 @@
+import * as vscode from 'vscode';
+import { strict as assert } from 'node:assert';
+import { EXTENSION_ID, closeAllEditors, openNotebook, runCell, textOf, waitFor, workspaceUri } from './helpers';
+
+const EVALUATION = 'application/vnd.modelbook.evaluation+json';
+
+interface RenderedReport {
+  name: string;
+  task: string;
+  metrics: string[];
+  charts: string[];
+}
+
+interface Api {
+  evaluation: { panelRendered(): RenderedReport | undefined; panelRenderCount(): number; cellRendered(): RenderedReport[]; panelView(): { name: string } | undefined };
+}
+
+describe('Evaluation report and panel in a real VS Code', () => {
+  let api: Api;
+  let nb: vscode.NotebookDocument;
+  let view: { kind: string; name: string; task: string; rows: number };
+
+  before(async () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(ext);
+    api = (await ext.activate()) as Api;
+  });
+
+  after(closeAllEditors);
+
+  it('running a cell that evaluates a model shows the compact report from the evaluation MIME type, drawn by the renderer', async () => {
+    nb = (await openNotebook('evaluation.mlnb')).notebook;
+    const cell = await runCell(nb, 0, 120_000);
+    assert.equal(cell.executionSummary?.success, true, textOf(cell, 'application/vnd.code.notebook.error'));
+    const mimes = cell.outputs.flatMap((o) => o.items.map((i) => i.mime));
+    assert.deepEqual(mimes, [EVALUATION, 'text/html', 'text/plain']);
+    view = JSON.parse(textOf(cell, EVALUATION));
+    assert.equal(view.kind, 'modelbook.evaluation');
+    assert.equal(view.name, 'sex from size');
+    assert.equal(view.task, 'binary');
+    // The renderer reports back only when VS Code chose the evaluation MIME type over text/html.
+    const drawn = await waitFor('the compact report to be drawn in the cell output', () => api.evaluation.cellRendered().find((r) => r.name === 'sex from size'), 45_000);
+    assert.deepEqual(drawn.charts, ['roc', 'pr']);
+    assert.ok(drawn.metrics.includes('ROC AUC'), drawn.metrics.join(', '));
+  });
+
+  it('modelbook.openEvaluation without an argument opens the Evaluation panel with the selected cell\'s evaluation', async () => {
+    const editor = await vscode.window.showNotebookDocument(nb);
+    editor.selection = new vscode.NotebookRange(0, 1);
+    await vscode.commands.executeCommand('modelbook.openEvaluation');
+    const drawn = await waitFor('the Evaluation panel to draw', () => api.evaluation.panelRendered(), 45_000);
+    assert.equal(drawn.name, 'sex from size');
+    assert.deepEqual(drawn.charts, ['roc', 'pr', 'calibration', 'confusion', 'thresholds', 'slice-0']);
+    assert.ok(drawn.metrics.includes('ROC AUC') && drawn.metrics.includes('Recall'));
+    const tab = vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && t.label === 'Evaluation: sex from size');
+    assert.ok(tab, 'a panel titled after the evaluation is open');
+  });
+
+  it('with an argument it shows that evaluation, and it draws again after the panel is closed and reopened', async () => {
+    await vscode.commands.executeCommand('modelbook.openEvaluation', { ...view, name: 'given as argument' });
+    await waitFor('the panel to draw the given evaluation', () => api.evaluation.panelRendered()?.name === 'given as argument', 45_000);
+    const tabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.label.startsWith('Evaluation: '));
+    assert.equal(tabs().length, 1, 'one panel, reused');
+    await vscode.window.tabGroups.close(tabs());
+    await vscode.commands.executeCommand('modelbook.openEvaluation', view);
+    const again = await waitFor('the reopened panel to draw', () => api.evaluation.panelRendered(), 45_000);
+    assert.equal(again.name, 'sex from size');
+  });
+
+  it('a hidden panel draws its evaluation again when shown (no retained context: the host re-sends on ready)', async () => {
+    await vscode.commands.executeCommand('modelbook.openEvaluation', view);
+    await waitFor('the panel to draw', () => api.evaluation.panelRendered());
+    const panelTab = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && t.label.startsWith('Evaluation: '));
+    const column = panelTab()!.group.viewColumn;
+    const before = api.evaluation.panelRenderCount();
+    // Another editor on top of the panel hides it; its webview is destroyed.
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(workspaceUri('package.json')), { viewColumn: column });
+    await waitFor('the panel to be hidden', () => panelTab() && !panelTab()!.isActive);
+    const index = panelTab()!.group.tabs.indexOf(panelTab()!);
+    await vscode.commands.executeCommand('workbench.action.openEditorAtIndex', index);
+    await waitFor('the panel to draw again once shown', () => api.evaluation.panelRenderCount() > before, 45_000);
+    assert.equal(api.evaluation.panelRendered()?.name, 'sex from size');
+  });
+});
