@@ -74,8 +74,11 @@ describe('Evaluation report and panel in a real VS Code', () => {
     const column = panelTab()!.group.viewColumn;
     const before = api.evaluation.panelRenderCount();
     // Another editor on top of the panel hides it; its webview is destroyed.
-    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(workspaceUri('package.json')), { viewColumn: column });
-    await waitFor('the panel to be hidden', () => panelTab() && !panelTab()!.isActive);
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(workspaceUri('package.json')), { viewColumn: column, preview: false });
+    const layout = () => vscode.window.tabGroups.all.map((g) => `group ${g.viewColumn}: ${g.tabs.map((t) => `${t.label}${t.isActive ? ' (active)' : ''}`).join(', ')}`).join('; ');
+    await waitFor('the panel to be hidden', () => panelTab() && !panelTab()!.isActive, 10_000).catch((e: Error) => {
+      throw new Error(`${e.message}; column ${column}; tabs: ${layout()}`);
+    });
     const index = panelTab()!.group.tabs.indexOf(panelTab()!);
     await vscode.commands.executeCommand('workbench.action.openEditorAtIndex', index);
     await waitFor('the panel to draw again once shown', () => api.evaluation.panelRenderCount() > before, 45_000);
