@@ -84,6 +84,11 @@ describe('webview/evaluation panel and compact report in Chromium', function () 
     assert.equal(await cellText(page, 'fn'), String(expected.fn));
     assert.notDeepEqual({ tp: await cellText(page, 'tp'), fp: await cellText(page, 'fp') }, before, 'a stricter threshold moves rows from TP/FP to FN/TN');
     assert.equal(await page.locator('.threshold-metrics [data-metric=recall]').textContent(), String(Number(expected.recall.toPrecision(4))));
+    const slice = binary.slices[0];
+    const g = slice.groups[0];
+    const groupRecall = metricsAtThreshold({ thresholds: slice.thresholds!, ...g.thresholdCounts! }, 0.8).recall;
+    assert.equal(await page.locator(`.slice-at-threshold tr[data-group="${g.key}"] [data-rate=recall]`).textContent(), String(Number(groupRecall.toPrecision(4))), 'each group\'s recall follows the slider too');
+    assert.notEqual(groupRecall, metricsAtThreshold({ thresholds: slice.thresholds!, ...g.thresholdCounts! }, 0.5).recall);
     await page.waitForFunction((tp) => Array.from(document.querySelectorAll('[data-chart=confusion] svg .mark-text text')).some((t) => t.textContent === String(tp)), expected.tp);
     assert.deepEqual(problems, []);
     await page.close();

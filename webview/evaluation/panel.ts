@@ -1,5 +1,6 @@
 import type { EvaluationView } from '../../src/core/evaluation/contract';
 import { buildConfusionSpec } from '../../src/core/evaluation/charts/confusionSpec';
+import { buildThresholdSpec } from '../../src/core/evaluation/charts/thresholdSpec';
 import { renderEvaluationMarkdown } from '../../src/core/evaluation/reportMarkdown';
 import type { EvaluationFromWebview, RenderedReport } from '../../src/protocol/evaluation';
 import { collectCharts, gatesList, h, summaryLine, verdict, warningsList } from '../shared/evaluationParts';
@@ -37,7 +38,7 @@ export async function renderPanel(root: HTMLElement, view: EvaluationView, deps:
   const chartPart = chartsSection(doc, charts, (f, id) => void onExport(f, id));
   let pendingConfusion: AtThreshold | undefined;
   let redrawing = false;
-  // The slider fires faster than Vega redraws: keep only the latest confusion to draw.
+  // The slider fires faster than Vega redraws: keep only the latest threshold to draw.
   const redrawConfusion = async () => {
     if (redrawing || !drawn) return;
     redrawing = true;
@@ -46,7 +47,11 @@ export async function renderPanel(root: HTMLElement, view: EvaluationView, deps:
       pendingConfusion = undefined;
       const labels = view.confusion!.labels;
       const matrix = [[m.tn, m.fp], [m.fn, m.tp]];
-      await drawn.redraw('confusion', buildConfusionSpec({ labels, matrix }, { title: `Confusion matrix at threshold ${Number(m.threshold.toPrecision(4))}` }));
+      const t = Number(m.threshold.toPrecision(4));
+      await Promise.all([
+        drawn.redraw('confusion', buildConfusionSpec({ labels, matrix }, { title: `Confusion matrix at threshold ${t}` })),
+        view.thresholdTable ? drawn.redraw('thresholds', buildThresholdSpec(view.thresholdTable, { threshold: m.threshold })) : undefined,
+      ]);
     }
     redrawing = false;
   };

@@ -3,6 +3,7 @@ import { formatValue } from '../../src/core/evaluation/format';
 import { metricsAtThreshold, type ThresholdTable } from '../../src/core/evaluation/thresholdTable';
 import type { ThresholdMetrics } from '../../src/core/evaluation/confusionRates';
 import { h } from '../shared/evaluationParts';
+import { sliceThresholds } from './sliceThresholds';
 
 export type AtThreshold = ThresholdMetrics & { threshold: number };
 
@@ -53,8 +54,10 @@ export function thresholdControl(doc: Document, view: EvaluationView, initial: n
     h(doc, 'tbody', {}, h(doc, 'tr', {}, h(doc, 'th', {}, neg), cell('tn'), cell('fp')), h(doc, 'tr', {}, h(doc, 'th', {}, pos), cell('fn'), cell('tp'))),
   );
   const metrics = h(doc, 'table', { class: 'grid threshold-metrics' }, h(doc, 'tbody', {}, ...SHOWN.map(([k, label]) => h(doc, 'tr', {}, h(doc, 'td', {}, label), h(doc, 'td', { class: 'num', 'data-metric': k })))));
+  const groups = sliceThresholds(doc, view);
   const update = () => {
     const t = Number(slider.value);
+    groups?.update(t);
     const m = metricsAtThreshold(table, t);
     valueLabel.textContent = `threshold ${formatValue(t)}`;
     for (const k of ['tp', 'fp', 'fn', 'tn'] as const) confusion.querySelector(`[data-cell=${k}]`)!.textContent = formatValue(m[k]);
@@ -75,7 +78,8 @@ export function thresholdControl(doc: Document, view: EvaluationView, initial: n
     { id: 'threshold-section' },
     h(doc, 'h2', {}, 'Threshold'),
     h(doc, 'div', { class: 'toolbar' }, slider, valueLabel, presets),
-    h(doc, 'p', { class: 'muted' }, `Positive when the score of ${pos} is at or above the threshold. Counts are exact at the ${table.thresholds.length} thresholds of the table (the slider snaps between them).`),
+    h(doc, 'p', { class: 'muted' }, `Positive when the score of ${pos} is at or above the threshold. Counts come from the evaluation's threshold table (${table.thresholds.length} thresholds, exact at each).`),
     h(doc, 'div', { class: 'threshold-grid' }, confusion, metrics),
+    ...(groups ? [groups.element] : []),
   );
 }
