@@ -23,7 +23,7 @@ describe('webview/evaluation panel and compact report in Chromium', function () 
   let regression: EvaluationView;
 
   before(async () => {
-    h = await startHarness({ '/light': PANEL('vscode-light'), '/dark': PANEL('vscode-dark'), '/renderer': RENDERER });
+    h = await startHarness({ '/light': PANEL('vscode-light'), '/dark': PANEL('vscode-dark'), '/hc': PANEL('vscode-high-contrast vscode-dark'), '/renderer': RENDERER });
     binary = (
       await evaluatePredictions(
         { yTrue: penguins.sex, yScore: penguins.pMale, groups: { species: penguins.species } },
@@ -37,7 +37,7 @@ describe('webview/evaluation panel and compact report in Chromium', function () 
   after(async () => h?.close());
 
   /** Opens the panel, waits for its `ready`, sends setData and waits for `rendered`. */
-  async function openPanel(view: EvaluationView, theme: 'light' | 'dark' = 'light'): Promise<{ page: Page; problems: string[]; rendered: Posted['payload'] }> {
+  async function openPanel(view: EvaluationView, theme: 'light' | 'dark' | 'hc' = 'light'): Promise<{ page: Page; problems: string[]; rendered: Posted['payload'] }> {
     const page = await h.browser.newPage();
     const problems = await watchProblems(page);
     await page.goto(`${h.url}/${theme}`);
@@ -127,7 +127,7 @@ describe('webview/evaluation panel and compact report in Chromium', function () 
     await reg.page.close();
   });
 
-  it('follows the theme: the same chart takes its axis colour from the VS Code theme variables', async () => {
+  it('follows the theme: axis colours from the VS Code theme variables, solid grid lines in high contrast', async () => {
     const fill = async (theme: 'light' | 'dark') => {
       const { page } = await openPanel(binary, theme);
       const f = await page.locator('[data-chart=roc] svg .role-axis-label text').first().getAttribute('fill');
@@ -136,6 +136,14 @@ describe('webview/evaluation panel and compact report in Chromium', function () 
     };
     assert.equal(await fill('dark'), 'rgb(200, 201, 202)');
     assert.notEqual(await fill('light'), 'rgb(200, 201, 202)');
+    const gridOpacity = async (theme: 'light' | 'hc') => {
+      const { page } = await openPanel(binary, theme);
+      const o = await page.locator('[data-chart=roc] svg .role-axis-grid line').first().getAttribute('stroke-opacity');
+      await page.close();
+      return o;
+    };
+    assert.equal(await gridOpacity('hc'), '1', 'high contrast: solid grid lines');
+    assert.notEqual(await gridOpacity('light'), '1');
   });
 
   it('keeps the chosen threshold when the webview reloads and gets the same evaluation again', async () => {
