@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { writeFileAtomic } from '../../store/atomicWrite';
+import { exportBytes, writeExport } from '../../store/exportFile';
 import type { EvaluationFromWebview, ExportFormat } from '../../protocol/evaluation';
 import { message } from '../../core/messages';
 
@@ -11,20 +11,11 @@ export async function saveExport(request: EvaluationFromWebview['saveFile']): Pr
   const target = await vscode.window.showSaveDialog({ filters: FILTERS[request.format], ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, request.suggestedName) } : {}) });
   if (!target) return undefined;
   try {
-    const bytes = exportBytes(request);
-    if (target.scheme === 'file') writeFileAtomic(target.fsPath, bytes);
-    else await vscode.workspace.fs.writeFile(target, bytes);
+    if (target.scheme === 'file') writeExport(target.fsPath, request);
+    else await vscode.workspace.fs.writeFile(target, exportBytes(request));
     return target;
   } catch (e) {
     void vscode.window.showErrorMessage(message.evaluationExportFailed(target.toString(true), (e as Error).message));
     return undefined;
   }
-}
-
-/** The bytes of an export: SVG and Markdown as UTF-8 text, PNG from its base64 data: URL. */
-export function exportBytes(request: EvaluationFromWebview['saveFile']): Uint8Array {
-  if (request.format !== 'png') return new TextEncoder().encode(request.content);
-  const m = /^data:image\/png;base64,(.*)$/.exec(request.content);
-  if (!m) throw new Error('the PNG export is not a base64 data: URL');
-  return Buffer.from(m[1], 'base64');
 }
