@@ -44,16 +44,24 @@ describe('Evaluation report and panel in a real VS Code', () => {
     assert.ok(drawn.metrics.includes('ROC AUC'), drawn.metrics.join(', '));
   });
 
-  it('modelbook.openEvaluation without an argument opens the Evaluation panel with the selected cell\'s evaluation', async () => {
+  it('modelbook.openEvaluation without an argument opens the Evaluation panel with the selected cell\'s evaluation, else the most recent one', async () => {
+    const second = await runCell(nb, 1, 120_000);
+    assert.equal(second.executionSummary?.success, true, textOf(second, 'application/vnd.code.notebook.error'));
+    await runCell(nb, 2);
     const editor = await vscode.window.showNotebookDocument(nb);
     editor.selection = new vscode.NotebookRange(0, 1);
     await vscode.commands.executeCommand('modelbook.openEvaluation');
     const drawn = await waitFor('the Evaluation panel to draw', () => api.evaluation.panelRendered(), 45_000);
-    assert.equal(drawn.name, 'sex from size');
+    assert.equal(drawn.name, 'sex from size', 'the selected cell\'s evaluation, though another ran later');
     assert.deepEqual(drawn.charts, ['roc', 'pr', 'calibration', 'confusion', 'thresholds', 'slice-0']);
     assert.ok(drawn.metrics.includes('ROC AUC') && drawn.metrics.includes('Recall'));
     const tab = vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && t.label === 'Evaluation: sex from size');
     assert.ok(tab, 'a panel titled after the evaluation is open');
+
+    (await vscode.window.showNotebookDocument(nb)).selection = new vscode.NotebookRange(2, 3);
+    await vscode.commands.executeCommand('modelbook.openEvaluation');
+    const latest = await waitFor('the panel to draw the most recent evaluation', () => (api.evaluation.panelRendered()?.name === 'without slices' ? api.evaluation.panelRendered() : undefined), 45_000);
+    assert.deepEqual(latest.charts, ['roc', 'pr', 'calibration', 'confusion', 'thresholds'], 'no slices, no slice chart');
   });
 
   it('with an argument it shows that evaluation, and it draws again after the panel is closed and reopened', async () => {
@@ -62,7 +70,8 @@ describe('Evaluation report and panel in a real VS Code', () => {
     const tabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.label.startsWith('Evaluation: '));
     assert.equal(tabs().length, 1, 'one panel, reused');
     await vscode.window.tabGroups.close(tabs());
-    await vscode.commands.executeCommand('modelbook.openEvaluation', view);
+    // The shape the cell report's "Open Evaluation panel" button sends through the renderer channel.
+    await vscode.commands.executeCommand('modelbook.openEvaluation', { view });
     const again = await waitFor('the reopened panel to draw', () => api.evaluation.panelRendered(), 45_000);
     assert.equal(again.name, 'sex from size');
   });
