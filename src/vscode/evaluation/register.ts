@@ -27,7 +27,7 @@ export function registerEvaluation(extensionUri: vscode.Uri): { disposables: vsc
   const cellReports: RenderedReport[] = [];
   const messaging = vscode.notebooks.createRendererMessaging('modelbook.renderer');
   const open = (arg?: unknown): void => {
-    const given = arg === undefined ? undefined : isEvaluationView(arg) ? arg : isEvaluationView((arg as { view?: unknown } | null)?.view) ? (arg as { view: EvaluationView }).view : null;
+    const given = evaluationArg(arg);
     if (given === null) {
       void vscode.window.showErrorMessage(message.notAnEvaluation(describeArg(arg)));
       return;
@@ -53,6 +53,14 @@ export function registerEvaluation(extensionUri: vscode.Uri): { disposables: vsc
     }),
   ];
   return { disposables, api: { panelRendered: () => panel.rendered, panelRenderCount: () => panel.renderCount, cellRendered: () => [...cellReports], panelView: () => panel.current } };
+}
+
+/** The evaluation an argument names: a view, or `{ view }` (what the cell report's button sends); null when it is neither. */
+function evaluationArg(arg: unknown): EvaluationView | undefined | null {
+  if (arg === undefined) return undefined;
+  if (isEvaluationView(arg)) return arg;
+  const inner = (arg as { view?: unknown } | null)?.view;
+  return isEvaluationView(inner) ? inner : null;
 }
 
 function describeArg(v: unknown): string {
