@@ -15,6 +15,24 @@ interface Api {
   evaluation: { panelRendered(): RenderedReport | undefined; panelRenderCount(): number; cellRendered(): RenderedReport[]; panelView(): { name: string } | undefined };
 }
 
+/**
+ * Shows the notebook with cell `index` selected. An editor taking focus back restores its own
+ * selection a moment later, so the selection is set until it holds for two checks in a row.
+ */
+async function selectCell(nb: vscode.NotebookDocument, index: number): Promise<void> {
+  const editor = await vscode.window.showNotebookDocument(nb);
+  let held = 0;
+  await waitFor(`cell ${index} to stay selected`, () => {
+    const current = vscode.window.activeNotebookEditor?.selection;
+    if (current?.start === index && current.end === index + 1) held++;
+    else {
+      held = 0;
+      editor.selection = new vscode.NotebookRange(index, index + 1);
+    }
+    return held >= 2;
+  });
+}
+
 describe('Evaluation report and panel in a real VS Code', () => {
   let api: Api;
   let nb: vscode.NotebookDocument;
@@ -48,8 +66,7 @@ describe('Evaluation report and panel in a real VS Code', () => {
     const second = await runCell(nb, 1, 120_000);
     assert.equal(second.executionSummary?.success, true, textOf(second, 'application/vnd.code.notebook.error'));
     await runCell(nb, 2);
-    const editor = await vscode.window.showNotebookDocument(nb);
-    editor.selection = new vscode.NotebookRange(0, 1);
+    await selectCell(nb, 0);
     await vscode.commands.executeCommand('modelbook.openEvaluation');
     const drawn = await waitFor('the Evaluation panel to draw', () => api.evaluation.panelRendered(), 45_000);
     assert.equal(drawn.name, 'sex from size', 'the selected cell\'s evaluation, though another ran later');
@@ -58,9 +75,12 @@ describe('Evaluation report and panel in a real VS Code', () => {
     const tab = vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && t.label === 'Evaluation: sex from size');
     assert.ok(tab, 'a panel titled after the evaluation is open');
 
-    (await vscode.window.showNotebookDocument(nb)).selection = new vscode.NotebookRange(2, 3);
+    await selectCell(nb, 2);
     await vscode.commands.executeCommand('modelbook.openEvaluation');
-    const latest = await waitFor('the panel to draw the most recent evaluation', () => (api.evaluation.panelRendered()?.name === 'without slices' ? api.evaluation.panelRendered() : undefined), 45_000);
+    const state = () => `panel shows ${api.evaluation.panelView()?.name}, drew ${api.evaluation.panelRendered()?.name}; selection ${JSON.stringify(vscode.window.activeNotebookEditor?.selection)}; ended ${nb.getCells().map((c) => c.executionSummary?.timing?.endTime).join(', ')}`;
+    const latest = await waitFor('the panel to draw the most recent evaluation', () => (api.evaluation.panelRendered()?.name === 'without slices' ? api.evaluation.panelRendered() : undefined), 30_000).catch((e: Error) => {
+      throw new Error(`${e.message}: ${state()}`);
+    });
     assert.deepEqual(latest.charts, ['roc', 'pr', 'calibration', 'confusion', 'thresholds'], 'no slices, no slice chart');
   });
 
