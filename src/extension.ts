@@ -6,6 +6,7 @@ import { KernelRegistry } from './vscode/kernels';
 import { KernelStatusBar } from './vscode/status';
 import { registerCommands } from './vscode/commands';
 import { trackCellIds } from './vscode/cellIds';
+import { registerKernelCompletions } from './vscode/completion';
 
 /** Wiring only: the pieces live in src/vscode. TF.js and the data libraries never load here. */
 export function activate(context: vscode.ExtensionContext): { kernels: KernelRegistry; status: KernelStatusBar } {
@@ -19,6 +20,7 @@ export function activate(context: vscode.ExtensionContext): { kernels: KernelReg
     vscode.workspace.registerNotebookSerializer(NOTEBOOK_TYPE, new MlnbSerializer(), SERIALIZER_OPTIONS),
     createController(kernels),
     trackCellIds(),
+    registerKernelCompletions(kernels),
     ...registerCommands(kernels),
   );
   return { kernels, status };
