@@ -6,12 +6,14 @@ import { KernelRegistry } from './vscode/kernels';
 import { KernelStatusBar } from './vscode/status';
 import { registerCommands } from './vscode/commands';
 import { trackCellIds } from './vscode/cellIds';
+import { registerRuns, type RunsApi } from './vscode/runs/index';
 
 /** Wiring only: the pieces live in src/vscode. TF.js and the data libraries never load here. */
-export function activate(context: vscode.ExtensionContext): { kernels: KernelRegistry; status: KernelStatusBar } {
+export function activate(context: vscode.ExtensionContext): { kernels: KernelRegistry; status: KernelStatusBar; runs: RunsApi } {
   const log = vscode.window.createOutputChannel('Modelbook Kernel', { log: true });
   const kernels = new KernelRegistry(context.extensionUri, log);
   const status = new KernelStatusBar(kernels);
+  const runs = registerRuns(context, log);
   context.subscriptions.push(
     log,
     kernels,
@@ -20,8 +22,9 @@ export function activate(context: vscode.ExtensionContext): { kernels: KernelReg
     createController(kernels),
     trackCellIds(),
     ...registerCommands(kernels),
+    ...runs.disposables,
   );
-  return { kernels, status };
+  return { kernels, status, runs: runs.api };
 }
 
 export function deactivate(): void {
