@@ -57,6 +57,7 @@ export class ExperimentsPanel implements vscode.Disposable {
   }
 
   private async sendAll(): Promise<void> {
+    await this.service.sync();
     const rows = await this.service.rows();
     const problems = (await this.service.problems()).map(({ path, reason }) => ({ path, reason }));
     const focus = this.focus;

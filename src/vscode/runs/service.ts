@@ -52,6 +52,25 @@ export class RunsService implements vscode.Disposable {
     return all.filter((f): f is FolderRuns => f !== undefined);
   }
 
+  /**
+   * Opens the indexes and catches up with the folder by listing it and re-reading only new or
+   * changed files: a file written while the watcher was starting has no event (the panel and
+   * the tree call this when they are shown).
+   */
+  async sync(): Promise<FolderRuns[]> {
+    const all = await this.open();
+    for (const { folder, index } of all) {
+      this.batchers.get(folder.uri.toString())?.flushNow();
+      try {
+        const changes = index.refresh();
+        if (changes.length) this.emitter.fire({ changes: [{ folder, index, changes }] });
+      } catch (e) {
+        this.log.warn(`runs: could not list ${folder.name}/.modelbook/runs: ${(e as Error).message}`);
+      }
+    }
+    return all;
+  }
+
   /** The indexes opened so far (no opening). */
   async opened(): Promise<FolderRuns[]> {
     return (await Promise.all(this.folders.values())).filter((f): f is FolderRuns => f !== undefined);

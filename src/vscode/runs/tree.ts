@@ -38,7 +38,11 @@ export class RunsTreeProvider implements vscode.TreeDataProvider<RunsNode>, vsco
     this.subscription = service.onDidChange(() => this.emitter.fire(undefined));
   }
 
+  private synced = false;
+
+  /** Re-lists the runs folders (catching files no watcher event told of) and redraws. */
   refresh(): void {
+    this.synced = false;
     this.emitter.fire(undefined);
   }
 
@@ -55,7 +59,8 @@ export class RunsTreeProvider implements vscode.TreeDataProvider<RunsNode>, vsco
   }
 
   private async roots(): Promise<RunsNode[]> {
-    const folders = await this.service.open();
+    const folders = this.synced ? await this.service.open() : await this.service.sync();
+    this.synced = true;
     const multi = folders.length > 1;
     const nodes: RunsNode[] = [];
     this.children = new Map();
