@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { compareRuns } from '../../src/core/runs/compare';
 import type { PanelRun } from '../../src/protocol/experiments';
 import { startHarness, watchProblems, type Harness } from './harness';
-import { makePanelRuns, makeRunRecord } from './runsFixture';
+import { makePanelRuns, makeRunRecord, sendRuns } from './runsFixture';
 
 const PAGE = `<!doctype html><html><head><meta charset="utf-8"></head>
 <body class="vscode-light"><div id="root"></div><script type="module" src="/test/webview/pages/experiments-page.js"></script></body></html>`;
@@ -140,22 +140,3 @@ describe('webview/experiments (the Experiments panel) in Chromium', function () 
   });
 });
 
-/**
- * Posts `setRuns` (sent as one JSON string: Playwright serializes large objects slowly) and returns
- * the milliseconds from the message to rows on screen and the main thread free again (the table
- * answers input), measured in the page.
- */
-export async function sendRuns(page: Page, payload: { runs: PanelRun[]; problems: { path: string; reason: string }[] }): Promise<number> {
-  return page.evaluate(async (json) => {
-    const message = { type: 'setRuns', payload: JSON.parse(json) };
-    const t0 = performance.now();
-    window.postMessage(message, '*');
-    await new Promise<void>((resolve) => {
-      const check = () => (document.querySelector('.row[data-id]') ? resolve() : requestAnimationFrame(check));
-      requestAnimationFrame(check);
-    });
-    // A task queued now runs once the main thread is free: the table takes input from then on.
-    await new Promise((r) => setTimeout(r, 0));
-    return performance.now() - t0;
-  }, JSON.stringify(payload));
-}

@@ -1,4 +1,5 @@
 // Generated run records for the Experiments panel's tests and benchmark (deterministic).
+import type { Page } from 'playwright-core';
 import type { RunRecord } from '../../src/core/runs/contract';
 import { toMetricHistory } from '../../src/core/runs/metricHistory';
 import { summarizeRun } from '../../src/core/runs/summary';
@@ -42,3 +43,29 @@ export function makeRunRecord(i: number): RunRecord {
 export function makePanelRuns(n: number): PanelRun[] {
   return Array.from({ length: n }, (_, i) => toPanelRun(summarizeRun(makeRunRecord(i), `.modelbook/runs/${makeRunRecord(i).id}.json`)));
 }
+
+/**
+ * Posts `setRuns` (sent as one JSON string: Playwright serializes large objects slowly) and returns
+ * the milliseconds from the message to rows on screen and the main thread free again (the table
+ * answers input), measured in the page.
+ */
+export async function sendRuns(page: Page, payload: { runs: PanelRun[]; problems: { path: string; reason: string }[] }): Promise<number> {
+  return page.evaluate(async (json) => {
+    // Runs in the page (typed loosely: this file is also compiled without the DOM library, for the benchmark).
+    const w = globalThis as any;
+    const message = { type: 'setRuns', payload: JSON.parse(json) };
+    const t0 = w.performance.now();
+    w.postMessage(message, '*');
+    await new Promise<void>((resolve) => {
+      const check = () => (w.document.querySelector('.row[data-id]') ? resolve() : w.requestAnimationFrame(check));
+      w.requestAnimationFrame(check);
+    });
+    // A task queued now runs once the main thread is free: the table takes input from then on.
+    await new Promise((r) => setTimeout(r, 0));
+    return w.performance.now() - t0;
+  }, JSON.stringify(payload));
+}
+
+/** The panel page for the harness (loads dist/webview/experiments.js with a stand-in VS Code API). */
+export const EXPERIMENTS_PAGE = `<!doctype html><html><head><meta charset="utf-8"></head>
+<body class="vscode-light"><div id="root"></div><script type="module" src="/test/webview/pages/experiments-page.js"></script></body></html>`;
