@@ -24,7 +24,11 @@ describe('Experiments panel and runs tree in a real VS Code', () => {
     api = (await ext.activate()) as Api;
   });
 
-  after(closeAllEditors);
+  // Other tests read every .json file under .modelbook/runs as a record.
+  after(async () => {
+    await vscode.workspace.fs.delete(workspaceUri('.modelbook', 'runs', 'broken.json')).then(undefined, () => undefined);
+    await closeAllEditors();
+  });
 
   it('a cell that fits a model records a run; the panel shows it and the tree lists it under its notebook', async () => {
     const runsDir = workspaceUri('.modelbook', 'runs');

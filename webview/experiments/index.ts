@@ -148,9 +148,16 @@ function recompute(): void {
     items = groupRuns(shown, state.group).flatMap((g) => [{ group: g.key || '(none)', count: g.count }, ...g.runIds.map((id) => ({ run: byId.get(id)! }))]);
   }
   spacer.style.height = `${items.length * ROW_H}px`;
-  $('summary').textContent = `${shown.length === runs.size ? `${runs.size} runs` : `${shown.length} of ${runs.size} runs`}${state.selected.length ? ` · ${state.selected.length} selected` : ''} (${Math.round(performance.now() - t0)} ms)`;
+  lastMs = Math.round(performance.now() - t0);
+  renderSummary();
   renderWindow(true);
   if ($<HTMLDetailsElement>('charts').open) scheduleCharts();
+}
+
+let lastMs = 0;
+function renderSummary(): void {
+  const count = shown.length === runs.size ? `${runs.size} runs` : `${shown.length} of ${runs.size} runs`;
+  $('summary').textContent = `${count}${state.selected.length ? ` · ${state.selected.length} selected` : ''} (${lastMs} ms)`;
 }
 
 // ---- the virtual table ----------------------------------------------------------------------------
@@ -161,12 +168,15 @@ function renderHeader(): void {
   const arrow = (key: string) => (key === sortKey ? (first!.startsWith('-') ? ' ▼' : ' ▲') : '');
   header.innerHTML =
     `<div class="hcell" role="columnheader" title="select runs to compare">✓</div>` +
-    paths.map((p) => `<div class="hcell${p.kind === 'number' ? ' num' : ''}" role="columnheader" data-key="${esc(p.key)}" title="${esc(p.key)} — click to sort" aria-sort="${p.key === sortKey ? (first!.startsWith('-') ? 'descending' : 'ascending') : 'none'}">${esc(p.label)}${arrow(p.key)}</div>`).join('') +
+    paths.map((p) => `<div class="hcell${p.kind === 'number' ? ' num' : ''}" role="columnheader" tabindex="0" data-key="${esc(p.key)}" title="${esc(p.key)} — click to sort" aria-sort="${p.key === sortKey ? (first!.startsWith('-') ? 'descending' : 'ascending') : 'none'}">${esc(p.label)}${arrow(p.key)}</div>`).join('') +
     `<div class="hcell" role="columnheader"></div>`;
 }
 
 let lastWindow = '';
+/** Whether the host's runs arrived (nothing is drawn or reported before). */
+let loaded = false;
 function renderWindow(force = false): void {
+  if (!loaded) return;
   const top = viewport.scrollTop;
   const height = viewport.clientHeight || 400;
   const first = Math.max(0, Math.floor(top / ROW_H) - OVERSCAN);
@@ -228,8 +238,17 @@ header.addEventListener('click', (e) => {
   const next = current === key ? `-${key}` : current === `-${key}` ? key : kind === 'number' || kind === 'date' ? `-${key}` : key;
   state.sort = [next];
   save();
+  const hadFocus = document.activeElement?.closest('#header') !== null && document.activeElement !== null;
   renderHeader();
+  if (hadFocus) header.querySelector<HTMLElement>(`.hcell[data-key="${CSS.escape(key)}"]`)?.focus();
   recompute();
+});
+
+header.addEventListener('keydown', (e) => {
+  if ((e.key === 'Enter' || e.key === ' ') && (e.target as HTMLElement).dataset.key) {
+    e.preventDefault();
+    (e.target as HTMLElement).click();
+  }
 });
 
 spacer.addEventListener('click', (e) => {
@@ -256,7 +275,7 @@ function toggleSelected(id: string): void {
 function selectionChanged(): void {
   save();
   renderWindow(true);
-  $('summary').textContent = $('summary').textContent!.replace(/ · \d+ selected|$/, state.selected.length ? ` · ${state.selected.length} selected` : '');
+  renderSummary();
   requestCompare();
 }
 
@@ -369,20 +388,32 @@ function renderComparison(): void {
 }
 
 const finalizers = new Map<string, () => void>();
+const drawing = new Map<string, number>();
+/** Draws a chart into a box; a later draw into the same box wins even if an earlier one finishes last. */
 async function draw(id: string, spec: Record<string, unknown> | undefined): Promise<void> {
-  const el = $(id);
+  const generation = (drawing.get(id) ?? 0) + 1;
+  drawing.set(id, generation);
   finalizers.get(id)?.();
   finalizers.delete(id);
   if (!spec) {
-    el.innerHTML = '';
+    $(id).innerHTML = '';
     return;
   }
+  // Each draw renders into its own element (attached, so 'container' widths measure), and the
+  // older charts go once it is done; a draw overtaken by a newer one removes itself.
+  const el = $(id).appendChild(document.createElement('div'));
   try {
     const { renderVegaLite } = await import('../renderer/vegaLite');
+    if (drawing.get(id) !== generation) return el.remove();
     const result = await renderVegaLite(spec, el);
+    if (drawing.get(id) !== generation) {
+      result.finalize();
+      return el.remove();
+    }
+    for (const old of [...$(id).children]) if (old !== el) old.remove();
     finalizers.set(id, () => result.finalize());
   } catch (e) {
-    el.textContent = `Could not draw the chart: ${(e as Error).message}`;
+    if (drawing.get(id) === generation) $(id).textContent = `Could not draw the chart: ${(e as Error).message}`;
   }
 }
 
@@ -456,6 +487,7 @@ function applyFocus(focus: PanelFocus | undefined): void {
 messenger.start((msg) => {
   switch (msg.type) {
     case 'setRuns': {
+      loaded = true;
       runs.clear();
       for (const r of msg.payload.runs) runs.set(r.id, r);
       problems = msg.payload.problems;
