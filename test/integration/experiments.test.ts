@@ -76,6 +76,15 @@ describe('Experiments panel and runs tree in a real VS Code', () => {
     const item = await tree.getTreeItem(listed);
     assert.equal(item.label, 'MLPClassifier');
     assert.match(String(item.description), /finished/);
+    assert.equal(item.contextValue, 'run.withCell', 'the tree offers "open cell" for it');
+
+    // "Open the cell that made it": the notebook comes to the front with that cell selected.
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.commands.executeCommand('modelbook.runs.openCell', listed);
+    const editor = await waitFor('the notebook to open on the cell', () => (vscode.window.activeNotebookEditor?.notebook.uri.path.endsWith('/training.mlnb') ? vscode.window.activeNotebookEditor : undefined));
+    assert.deepEqual([editor.selection.start, editor.selection.end], [0, 1]);
+    assert.equal(editor.notebook.cellAt(editor.selection.start).metadata.id, 'cell0');
+
     const roots = (await tree.getChildren()) ?? [];
     const problems = roots.find((n) => n.kind === 'problems');
     assert.ok(problems, 'the unreadable file is listed as a problem');
@@ -83,10 +92,13 @@ describe('Experiments panel and runs tree in a real VS Code', () => {
     assert.ok(problemItems.some((p) => p.label === 'broken.json'));
 
     // With the panel open, the next fit shows up in it live (file watcher → row delta), no reopening.
+    await vscode.commands.executeCommand('modelbook.openExperiments');
+    await waitFor('the panel to render again', () => api.runs.lastRendered()?.rowIds.includes(id));
+    const shownBefore = api.runs.lastRendered();
     await runCell(nb, 0, 120_000);
     const next = (await vscode.workspace.fs.readDirectory(runsDir)).map(([n]) => n.replace(/\.json$/, '')).filter((n) => n !== id && n !== 'broken' && !before.has(`${n}.json`));
     assert.equal(next.length, 1, 'a second run file');
-    await waitFor('the open panel to show the second run', () => api.runs.lastRendered()?.rowIds.includes(next[0]));
+    await waitFor('the open panel to show the second run', () => api.runs.lastRendered() !== shownBefore && api.runs.lastRendered()?.rowIds.includes(next[0]));
   });
 });
 
