@@ -7,12 +7,14 @@ import { KernelStatusBar } from './vscode/status';
 import { registerCommands } from './vscode/commands';
 import { trackCellIds } from './vscode/cellIds';
 import { registerKernelCompletions } from './vscode/completion';
+import { registerRuns, type RunsApi } from './vscode/runs/index';
 
 /** Wiring only: the pieces live in src/vscode. TF.js and the data libraries never load here. */
-export function activate(context: vscode.ExtensionContext): { kernels: KernelRegistry; status: KernelStatusBar } {
+export function activate(context: vscode.ExtensionContext): { kernels: KernelRegistry; status: KernelStatusBar; runs: RunsApi } {
   const log = vscode.window.createOutputChannel('Modelbook Kernel', { log: true });
   const kernels = new KernelRegistry(context.extensionUri, log);
   const status = new KernelStatusBar(kernels);
+  const runs = registerRuns(context, log);
   context.subscriptions.push(
     log,
     kernels,
@@ -22,8 +24,9 @@ export function activate(context: vscode.ExtensionContext): { kernels: KernelReg
     trackCellIds(),
     registerKernelCompletions(kernels),
     ...registerCommands(kernels),
+    ...runs.disposables,
   );
-  return { kernels, status };
+  return { kernels, status, runs: runs.api };
 }
 
 export function deactivate(): void {

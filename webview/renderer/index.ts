@@ -6,10 +6,11 @@ import type { ActivationFunction, OutputItem } from 'vscode-notebook-renderer';
 import type { TableView } from '../../src/core/display/table';
 import { MIME } from '../../src/core/notebook/mime';
 import { renderTable } from './table';
+import type { RunHistoryView } from '../../src/core/runs/inlineHistory';
 
 type Finalize = () => void;
 
-export const activate: ActivationFunction = () => {
+export const activate: ActivationFunction = (ctx) => {
   const disposers = new Map<string, Finalize>();
   return {
     async renderOutputItem(item: OutputItem, element: HTMLElement) {
@@ -18,6 +19,8 @@ export const activate: ActivationFunction = () => {
       try {
         if (item.mime === MIME.table) {
           renderTable(item.json() as TableView, element);
+        } else if (item.mime === MIME.runs) {
+          (await import('./runHistory')).renderRunHistory(item.json() as RunHistoryView, element, ctx);
         } else {
           const { renderVegaLite } = await import('./vegaLite');
           const result = await renderVegaLite(item.json() as Record<string, unknown>, element);

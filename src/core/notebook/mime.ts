@@ -7,6 +7,8 @@ export const MIME = {
   vegaLite: 'application/vnd.vegalite.v5+json',
   vegaLiteV6: 'application/vnd.vegalite.v6+json',
   table: 'application/vnd.modelbook.table+json',
+  /** An inline run history (RunHistoryView): VS Code adds a "Compare in the Experiments panel" button. */
+  runs: 'application/vnd.modelbook.runs+json',
   svg: 'image/svg+xml',
   png: 'image/png',
   /** VS Code's own output item types for streams and errors. */
