@@ -4,13 +4,10 @@ import { completionContext, isModuleCell, topLevelNames } from '../core/cells/co
 import type { KernelCompletion } from '../protocol/kernel';
 import type { KernelRegistry } from './kernels';
 
-const KINDS: Record<KernelCompletion['kind'], vscode.CompletionItemKind> = {
-  method: vscode.CompletionItemKind.Method,
-  function: vscode.CompletionItemKind.Function,
-  class: vscode.CompletionItemKind.Class,
-  property: vscode.CompletionItemKind.Property,
-  variable: vscode.CompletionItemKind.Variable,
-};
+function itemKind(kind: KernelCompletion['kind']): vscode.CompletionItemKind {
+  const K = vscode.CompletionItemKind;
+  return { method: K.Method, function: K.Function, class: K.Class, property: K.Property, variable: K.Variable }[kind];
+}
 
 /**
  * Completion from the running kernel, as Jupyter offers it: `model.` in a cell lists the members
@@ -40,7 +37,7 @@ export function registerKernelCompletions(kernels: KernelRegistry): vscode.Dispo
         return items
           .filter((i) => ctx.path.length > 0 || !visibleToTypeScript.has(i.name))
           .map((i) => {
-            const item = new vscode.CompletionItem({ label: i.name, description: i.detail }, KINDS[i.kind]);
+            const item = new vscode.CompletionItem({ label: i.name, description: i.detail }, itemKind(i.kind));
             item.detail = `${i.detail} — from the running kernel`;
             item.range = range;
             item.sortText = (i.name.startsWith('_') ? '~' : '') + i.name;
