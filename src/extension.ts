@@ -6,13 +6,16 @@ import { KernelRegistry } from './vscode/kernels';
 import { KernelStatusBar } from './vscode/status';
 import { registerCommands } from './vscode/commands';
 import { trackCellIds } from './vscode/cellIds';
+import { registerKernelCompletions } from './vscode/completion';
+import { registerRuns, type RunsApi } from './vscode/runs/index';
 import { registerEvaluation, type EvaluationApi } from './vscode/evaluation/register';
 
 /** Wiring only: the pieces live in src/vscode. TF.js and the data libraries never load here. */
-export function activate(context: vscode.ExtensionContext): { kernels: KernelRegistry; status: KernelStatusBar; evaluation: EvaluationApi } {
+export function activate(context: vscode.ExtensionContext): { kernels: KernelRegistry; status: KernelStatusBar; runs: RunsApi; evaluation: EvaluationApi } {
   const log = vscode.window.createOutputChannel('Modelbook Kernel', { log: true });
   const kernels = new KernelRegistry(context.extensionUri, log);
   const status = new KernelStatusBar(kernels);
+  const runs = registerRuns(context, log);
   const evaluation = registerEvaluation(context.extensionUri);
   context.subscriptions.push(
     log,
@@ -21,10 +24,12 @@ export function activate(context: vscode.ExtensionContext): { kernels: KernelReg
     vscode.workspace.registerNotebookSerializer(NOTEBOOK_TYPE, new MlnbSerializer(), SERIALIZER_OPTIONS),
     createController(kernels),
     trackCellIds(),
+    registerKernelCompletions(kernels),
     ...registerCommands(kernels),
+    ...runs.disposables,
     ...evaluation.disposables,
   );
-  return { kernels, status, evaluation: evaluation.api };
+  return { kernels, status, runs: runs.api, evaluation: evaluation.api };
 }
 
 export function deactivate(): void {

@@ -25,6 +25,11 @@ export type HostToKernel = {
   trialResult: { requestId: number; result: TrialResult };
   /** All trials of the request ran; `error` when the workers could not run them (run them here instead). */
   trialsDone: { requestId: number; error?: string };
+  /**
+   * List the members of the live value at `path` (e.g. ['model'] for `model.`), or the names cells
+   * declared when `path` is empty: completion from the kernel's state, as Jupyter does.
+   */
+  complete: { requestId: number; path: string[] };
 };
 
 /** Messages the kernel sends to the host. */
@@ -45,7 +50,17 @@ export type KernelToHost = {
   runTrials: { requestId: number; dataset: TrialDataset; trials: Trial[] };
   /** Stop request `requestId` (the cell was interrupted). */
   cancelTrials: { requestId: number };
+  /** The answer to `complete`: empty when the path names nothing (or only a getter). */
+  completions: { requestId: number; items: KernelCompletion[] };
 };
+
+/** One name the kernel offers for completion, with what kind of value it holds. */
+export interface KernelCompletion {
+  name: string;
+  kind: 'method' | 'function' | 'class' | 'property' | 'variable';
+  /** A short description of the value, e.g. 'LogisticRegression', 'number', '(x, y)'. */
+  detail: string;
+}
 
 export interface RunCell {
   execId: number;

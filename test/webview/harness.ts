@@ -69,8 +69,10 @@ export async function watchProblems(page: Page): Promise<string[]> {
   });
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   await page.exposeFunction('__reportViolation', (text: string) => problems.push(`csp: ${text}`));
+  // Typed without the DOM library: benchmarks (compiled with the Node tsconfig) use this harness too.
   await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => (window as unknown as { __reportViolation(t: string): void }).__reportViolation(`${e.violatedDirective} ${e.blockedURI}`));
+    const w = globalThis as unknown as { document: { addEventListener(t: string, f: (e: { violatedDirective: string; blockedURI: string }) => void): void }; __reportViolation(t: string): void };
+    w.document.addEventListener('securitypolicyviolation', (e) => w.__reportViolation(`${e.violatedDirective} ${e.blockedURI}`));
   });
   return problems;
 }

@@ -7,10 +7,11 @@ import type { TableView } from '../../src/core/display/table';
 import type { EvaluationView } from '../../src/core/evaluation/contract';
 import { MIME } from '../../src/core/notebook/mime';
 import { renderTable } from './table';
+import type { RunHistoryView } from '../../src/core/runs/inlineHistory';
 
 type Finalize = () => void;
 
-export const activate: ActivationFunction = (context) => {
+export const activate: ActivationFunction = (ctx) => {
   const disposers = new Map<string, Finalize>();
   return {
     async renderOutputItem(item: OutputItem, element: HTMLElement) {
@@ -21,8 +22,10 @@ export const activate: ActivationFunction = (context) => {
           renderTable(item.json() as TableView, element);
         } else if (item.mime === MIME.evaluation) {
           const { renderEvaluation } = await import('./evaluation');
-          const drawn = await renderEvaluation(item.json() as EvaluationView, element, context);
+          const drawn = await renderEvaluation(item.json() as EvaluationView, element, ctx);
           disposers.set(item.id, drawn.dispose);
+        } else if (item.mime === MIME.runs) {
+          (await import('./runHistory')).renderRunHistory(item.json() as RunHistoryView, element, ctx);
         } else {
           const { renderVegaLite } = await import('./vegaLite');
           const result = await renderVegaLite(item.json() as Record<string, unknown>, element);

@@ -1,4 +1,4 @@
-import { sortLabels } from '../models/linear/target';
+import { sortLabels } from '../models/labels';
 import { isMissing, kindOf, type Values } from './columns';
 
 /** A category value as JSON keeps it; null stands for "missing" (sorted last, as sklearn does). */

@@ -1,5 +1,5 @@
 import type { ColumnTable } from 'arquero';
-import { sortLabels } from '../models/linear/target';
+import { sortLabels } from '../models/labels';
 import { ColumnStep, type ColumnState, type StepOptions } from './baseStep';
 import { isMissing, kindOf, numericColumns, readColumn, replaceColumns, type OutputColumn } from './columns';
 import type { ColumnSelection } from './contract';

@@ -9,6 +9,8 @@ export const MIME = {
   table: 'application/vnd.modelbook.table+json',
   /** An Evaluation's view model (src/core/evaluation/contract.ts), drawn as the compact report. */
   evaluation: 'application/vnd.modelbook.evaluation+json',
+  /** An inline run history (RunHistoryView): VS Code adds a "Compare in the Experiments panel" button. */
+  runs: 'application/vnd.modelbook.runs+json',
   svg: 'image/svg+xml',
   png: 'image/png',
   /** VS Code's own output item types for streams and errors. */

@@ -25,7 +25,7 @@ export { buildRunTable, collectColumns, defaultColumns, formatPath, type RunColu
 export { toRunsCsv, tableToCsv, type CsvOptions } from './csv';
 export { queryRuns, type RunQuery, type RunQueryResult } from './query';
 export { compareRuns, metricDirection, type RunComparison, type CompareRow, type MetricCompareRow } from './compare';
-export { buildRunHistory, runHistoryBundle, type RunHistory, type RunHistoryView, type RunHistoryOptions } from './inlineHistory';
+export { buildRunHistory, runHistoryBundle, runHistoryHtml, type RunHistory, type RunHistoryView, type RunHistoryOptions } from './inlineHistory';
 export { buildSparkline, textSparkline } from './sparkline';
 export { formatNumber, formatDuration, formatTime, shortIds, alignColumns } from './format';
 export { runMessage } from './messages';

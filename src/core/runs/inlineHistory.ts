@@ -9,6 +9,8 @@ import { buildSparkline, textSparkline } from './sparkline';
 /** The inline history table of a notebook's recent runs (JSON; it also renders itself in a cell). */
 export interface RunHistoryView {
   title: string;
+  /** The notebook whose runs these are (workspace-relative), when it is one notebook's history. */
+  notebook?: string;
   columns: { key: string; label: string; kind: 'metric' | 'param'; better: 'higher' | 'lower' | null; best: string | null }[];
   /** The metric drawn as a sparkline, if any run has a history. */
   sparklineMetric: string | null;
@@ -122,7 +124,7 @@ function bestId(records: readonly RunRecord[], metric: string): string | null {
  * runHistoryBundle(view)['text/html'] // '<div class="mb-run-history">…'
  */
 export function runHistoryBundle(view: RunHistoryView): MimeBundle {
-  return { [MIME.html]: historyHtml(view), [MIME.text]: historyText(view) };
+  return { [MIME.runs]: toJson(view), [MIME.html]: historyHtml(view), [MIME.text]: historyText(view) };
 }
 
 const STYLE = `.mb-run-history{font-family:var(--vscode-font-family,system-ui,sans-serif);font-size:12px;color:var(--vscode-editor-foreground,inherit)}
@@ -138,6 +140,22 @@ const STYLE = `.mb-run-history{font-family:var(--vscode-font-family,system-ui,sa
 .mb-run-history .s-interrupted{color:var(--vscode-editorWarning-foreground,#bf8803)}
 .mb-run-history .s-running{color:var(--vscode-progressBar-background,#0e70c0)}
 .mb-run-history .spark{color:var(--vscode-charts-blue,#1a85ff)}`;
+
+/** The view as plain JSON (without the display hook a RunHistory carries). */
+function toJson(view: RunHistoryView): JsonValue {
+  const { title, notebook, columns, sparklineMetric, rows, total } = view;
+  return JSON.parse(JSON.stringify({ title, ...(notebook !== undefined ? { notebook } : {}), columns, sparklineMetric, rows, total })) as JsonValue;
+}
+
+/**
+ * The inline history as self-contained HTML (what `text/html` of its bundle holds).
+ *
+ * @example
+ * element.innerHTML = runHistoryHtml(view)
+ */
+export function runHistoryHtml(view: RunHistoryView): string {
+  return historyHtml(view);
+}
 
 function historyHtml(view: RunHistoryView): string {
   const head = ['run', 'status', 'started', 'duration', ...view.columns.map((c) => c.label + (c.better === 'higher' ? ' ↑' : c.better === 'lower' ? ' ↓' : '')), view.sparklineMetric ? `${view.sparklineMetric} history` : ''];

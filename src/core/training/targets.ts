@@ -1,4 +1,7 @@
 import type { ClassLabel, Target } from '../models/contract';
+import { numericTarget, sortLabels } from '../models/labels';
+
+export { sortLabels };
 
 /** Class labels sorted as scikit-learn sorts them (np.unique), and each row's index into them. */
 export interface EncodedClasses {
@@ -77,22 +80,6 @@ export function encodeWithClasses(y: Target, classes: ClassLabel[], rows: number
 }
 
 /**
- * Labels in np.unique order.
- *
- * @example
- * sortLabels(['b', 'B', 'a']) // ['B', 'a', 'b']
- */
-export function sortLabels(labels: ClassLabel[]): ClassLabel[] {
-  return [...labels].sort((a, b) => {
-    if (typeof a === 'number' && typeof b === 'number') return a - b;
-    if (typeof a === 'boolean' && typeof b === 'boolean') return Number(a) - Number(b);
-    const sa = String(a);
-    const sb = String(b);
-    return sa < sb ? -1 : sa > sb ? 1 : 0;
-  });
-}
-
-/**
  * A regression target as float32 (booleans become 0/1); missing or non-numeric values are refused.
  *
  * @example
@@ -100,14 +87,7 @@ export function sortLabels(labels: ClassLabel[]): ClassLabel[] {
  */
 export function collectRegressionTarget(y: Target, rows: number, caller = 'collectRegressionTarget'): Float32Array {
   checkLength(y, rows, caller);
-  const out = new Float32Array(rows);
-  for (let i = 0; i < rows; i++) {
-    const v = y[i] as unknown;
-    const num = typeof v === 'boolean' ? Number(v) : v;
-    if (typeof num !== 'number' || !Number.isFinite(num)) throw new TypeError(`${caller}: y must hold finite numbers; row ${i} is ${JSON.stringify(v)}.`);
-    out[i] = num;
-  }
-  return out;
+  return numericTarget(y, rows, caller, Float32Array);
 }
 
 function checkLength(y: Target, rows: number, caller: string): void {

@@ -1,5 +1,5 @@
 import type { MimeBundle } from '../../core/notebook/contract';
-import type { CellError, Envelope, KernelToHost } from '../../protocol/kernel';
+import type { CellError, Envelope, KernelCompletion, KernelToHost } from '../../protocol/kernel';
 import { DirectiveError, parseDirectives } from '../../core/cells/directives';
 import { codeFrame } from '../../core/cells/codeFrame';
 import { message } from '../../core/messages';
@@ -75,6 +75,8 @@ export class KernelSession {
   private current: SessionState = 'stopped';
   private readonly stateListeners = new Set<(s: SessionState) => void>();
   private lastExit: KernelExit | undefined;
+  private completionIds = 0;
+  private readonly completionWaiters = new Map<number, (items: KernelCompletion[]) => void>();
 
   private readonly runContext: RunContextTracker;
 
@@ -115,6 +117,31 @@ export class KernelSession {
   }
 
   /** Removes a queued cell (no effect once it runs: use `interrupt`). */
+  /**
+   * Completion from the running kernel's live values: the members of the value at `path`
+   * (`['model']` for `model.`), or the names cells declared for `[]`. Never starts a kernel; gives
+   * an empty list when there is none, or when the kernel is stuck in a cell for `timeoutMs`.
+   *
+   * @example
+   * await session.complete(['model']) // [{ name: 'fit', kind: 'method', detail: '(x, y)' }, …]
+   */
+  complete(path: string[], timeoutMs = 400): Promise<KernelCompletion[]> {
+    const kernel = this.kernel;
+    if (!kernel) return Promise.resolve([]);
+    const requestId = ++this.completionIds;
+    return new Promise((resolve) => {
+      const finish = (items: KernelCompletion[]) => {
+        clearTimeout(timer);
+        this.completionWaiters.delete(requestId);
+        resolve(items);
+      };
+      const timer = setTimeout(() => finish([]), timeoutMs);
+      this.completionWaiters.set(requestId, finish);
+      void kernel.exited.then(() => finish([]));
+      kernel.send('complete', { requestId, path });
+    });
+  }
+
   cancel(source: ExecutionSink): void {
     const i = this.queue.findIndex((j) => j.sink === source);
     if (i >= 0) {
@@ -324,6 +351,9 @@ export class KernelSession {
         break;
       case 'log':
         this.options.log?.(`[kernel] ${m.payload.text}`);
+        break;
+      case 'completions':
+        this.completionWaiters.get(m.payload.requestId)?.(m.payload.items);
         break;
       default:
         break;

@@ -16,6 +16,7 @@ import { toMimeBundle } from './display';
 import { currentExecId, currentRunContext, currentSignal, requestInterrupt } from './state';
 import { tfBackendReport } from '../tf/kernelBackend';
 import { HostTrialTransport } from './trials';
+import { completeAt, recordBaselineGlobals } from './complete';
 
 const trials = new HostTrialTransport();
 
@@ -30,6 +31,7 @@ function main(): void {
   installAsyncDriver();
   installConsole();
   installGlobals(loader, options.workspaceDir ?? process.cwd());
+  recordBaselineGlobals();
 
   // With a listener, a SIGINT outside cell code (e.g. while a cell awaits) interrupts instead of
   // killing the kernel; inside cell code vm's watchdog takes it first (see asyncDriver.ts).
@@ -49,6 +51,16 @@ function main(): void {
       case 'trialsDone':
         trials.handle(msg);
         break;
+      case 'complete': {
+        let items: ReturnType<typeof completeAt> = [];
+        try {
+          items = completeAt(msg.payload.path);
+        } catch {
+          // A Proxy trap threw: no completions.
+        }
+        send('completions', { requestId: msg.payload.requestId, items });
+        break;
+      }
       case 'shutdown':
         process.exit(0);
     }

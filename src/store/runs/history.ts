@@ -38,5 +38,6 @@ export function loadRunHistory(index: RunIndex, options: LoadHistoryOptions = {}
   }
   const view = buildRunHistory(records, { ...options, limit, title: options.title ?? (options.notebook ? `Runs of ${options.notebook}` : 'Runs') });
   view.total = result.matched;
+  if (options.notebook !== undefined) view.notebook = options.notebook;
   return view;
 }

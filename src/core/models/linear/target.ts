@@ -1,4 +1,7 @@
 import type { ClassLabel, Target } from '../contract';
+import { numericTarget, sortLabels } from '../labels';
+
+export { sortLabels };
 
 /** Class labels sorted as scikit-learn sorts them (np.unique), and each row's index into them. */
 export interface EncodedClasses {
@@ -46,22 +49,6 @@ export function encodeClasses(y: Target, caller = 'encodeClasses'): EncodedClass
 }
 
 /**
- * Labels in np.unique order.
- *
- * @example
- * sortLabels([true, false]) // [false, true]
- */
-export function sortLabels(labels: ClassLabel[]): ClassLabel[] {
-  return [...labels].sort((a, b) => {
-    if (typeof a === 'number' && typeof b === 'number') return a - b;
-    if (typeof a === 'boolean' && typeof b === 'boolean') return Number(a) - Number(b);
-    const sa = String(a);
-    const sb = String(b);
-    return sa < sb ? -1 : sa > sb ? 1 : 0;
-  });
-}
-
-/**
  * A regression target as Float64Array of finite numbers (booleans become 0/1).
  *
  * @example
@@ -70,14 +57,7 @@ export function sortLabels(labels: ClassLabel[]): ClassLabel[] {
 export function toNumericTarget(y: Target, rows: number, caller = 'toNumericTarget'): Float64Array {
   if (!y || typeof y.length !== 'number') throw new TypeError(`${caller}: y must be an array of numbers.`);
   if (y.length !== rows) throw new RangeError(`${caller}: y has ${y.length} values but x has ${rows} rows.`);
-  const out = new Float64Array(rows);
-  for (let i = 0; i < rows; i++) {
-    const v = y[i] as unknown;
-    const num = typeof v === 'boolean' ? Number(v) : v;
-    if (typeof num !== 'number' || !Number.isFinite(num)) throw new TypeError(`${caller}: y must hold finite numbers; row ${i} is ${JSON.stringify(v)}.`);
-    out[i] = num;
-  }
-  return out;
+  return numericTarget(y, rows, caller, Float64Array);
 }
 
 /**

@@ -1,0 +1,144 @@
+import { strict as assert } from 'node:assert';
+import type { Page } from 'playwright-core';
+import { compareRuns } from '../../src/core/runs/compare';
+import type { PanelRun } from '../../src/protocol/experiments';
+import { startHarness, watchProblems, type Harness } from './harness';
+import { makePanelRuns, makeRunRecord, sendRuns } from './runsFixture';
+
+const PAGE = `<!doctype html><html><head><meta charset="utf-8"></head>
+<body class="vscode-light"><div id="root"></div><script type="module" src="/test/webview/pages/experiments-page.js"></script></body></html>`;
+
+type Msg = { type: string; payload: any };
+
+describe('webview/experiments (the Experiments panel) in Chromium', function () {
+  this.timeout(60_000);
+  let h: Harness;
+  let runs: PanelRun[];
+  before(async () => {
+    h = await startHarness({ '/experiments': PAGE });
+    runs = makePanelRuns(10_000);
+  });
+  after(async () => h?.close());
+
+  /** Opens the panel, answers `compare` like the host (core compareRuns on the full records), sends the runs. */
+  async function open(): Promise<{ page: Page; problems: string[]; sent: Msg[]; ms: number }> {
+    const page = await h.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const problems = await watchProblems(page);
+    const sent: Msg[] = [];
+    await page.exposeFunction('__hostReceive', async (m: Msg) => {
+      sent.push(m);
+      if (m.type === 'compare') {
+        const index = (id: string) => Number(id.slice(3));
+        const comparison = compareRuns(m.payload.ids.map((id: string) => makeRunRecord(index(id))));
+        const reply: unknown = { type: 'comparison', payload: { requestId: m.payload.requestId, ids: m.payload.ids, comparison } };
+        await page.evaluate((r) => window.postMessage(r, '*'), reply as never);
+      }
+    });
+    await page.goto(`${h.url}/experiments`);
+    await page.waitForFunction(() => (window as any).__fromWebview.some((m: Msg) => m.type === 'ready'));
+    const ms = await sendRuns(page, { runs, problems: [{ path: '.modelbook/runs/notes.txt', reason: 'not a run record' }] });
+    return { page, problems, sent, ms };
+  }
+
+  const rowIds = (page: Page) => page.$$eval('.row[data-id]', (rows) => rows.map((r) => (r as HTMLElement).dataset.id!));
+  const firstName = (page: Page) => page.locator('.row[data-id]').first().locator('.cell.name').textContent();
+
+  it('renders 10,000 runs with only a window of rows in the DOM; scrolling shows later rows', async () => {
+    const { page, problems, ms } = await open();
+    console.log(`      10,000 runs: table interactive ${Math.round(ms)} ms after the message arrived`);
+    assert.ok(ms < 1000, `the table is interactive in under 1 s (took ${Math.round(ms)} ms)`);
+    const ids = await rowIds(page);
+    assert.ok(ids.length > 10 && ids.length < 100, `a window of rows, got ${ids.length}`);
+    assert.equal(ids[0], runs[9999].id, 'newest first');
+    assert.match((await page.textContent('#summary')) ?? '', /^10000 runs/);
+    assert.match((await page.textContent('#problems')) ?? '', /1 file is in \.modelbook\/runs but not readable/);
+    await page.$eval('#viewport', (v) => (v.scrollTop = 24 * 5000));
+    await page.waitForFunction((id) => !!document.querySelector(`.row[data-id="${id}"]`), runs[4999].id);
+    const later = await rowIds(page);
+    assert.ok(later.length < 100);
+    assert.ok(!later.includes(runs[9999].id), 'the first rows left the DOM');
+    // The host hears which rows are shown (tests in VS Code read it through the extension's API).
+    await page.waitForFunction((id) => (window as any).__fromWebview.some((m: Msg) => m.type === 'rendered' && m.payload.rowIds.includes(id)), runs[4999].id);
+    const rendered: Msg[] = await page.evaluate(() => (window as any).__fromWebview.filter((m: Msg) => m.type === 'rendered'));
+    assert.ok(rendered.every((m) => m.payload.matched === 10_000 && m.payload.rowIds.length < 100));
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it('sorts by clicking a header, and reverses on a second click', async () => {
+    const { page, problems } = await open();
+    await page.click('.hcell[data-key="name"]');
+    await page.waitForFunction(() => document.querySelector('.row[data-id] .cell.name')?.textContent === 'LogisticRegression #1');
+    assert.equal(await page.getAttribute('.hcell[data-key="name"]', 'aria-sort'), 'ascending');
+    await page.click('.hcell[data-key="name"]');
+    await page.waitForFunction(() => document.querySelector('.row[data-id] .cell.name')?.textContent?.startsWith('MLPClassifier #99'));
+    assert.equal(await page.getAttribute('.hcell[data-key="name"]', 'aria-sort'), 'descending');
+    assert.match((await firstName(page)) ?? '', /^MLPClassifier #99/);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it('filters by expression, and shows a bad expression\'s error inline', async () => {
+    const { page, problems } = await open();
+    await page.locator('#filter input').fill('params.lr == 0.1 && metrics.auc > 0.9');
+    const expected = runs.filter((r) => r.params.lr === 0.1 && (r.metrics.auc as number) > 0.9).length;
+    await page.waitForFunction((n) => document.getElementById('summary')!.textContent!.startsWith(`${n} of 10000 runs`), expected);
+    const shown = await page.$$eval('.row[data-id]', (rows) => rows.map((r) => (r as HTMLElement).dataset.id!));
+    assert.ok(shown.every((id) => { const r = runs.find((x) => x.id === id)!; return r.params.lr === 0.1 && (r.metrics.auc as number) > 0.9; }));
+    await page.locator('#filter input').fill('metrics.auc >');
+    await page.waitForFunction(() => document.getElementById('filter-error')!.textContent !== '');
+    assert.match((await page.textContent('#filter-error')) ?? '', /column 14/);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it('compares two runs: differences highlighted, their loss histories as two lines', async () => {
+    const { page, problems } = await open();
+    const boxes = page.locator('.row[data-id] input[data-action=select]');
+    await boxes.nth(0).check();
+    await boxes.nth(1).check();
+    await page.waitForFunction(() => document.getElementById('compare-count')?.textContent === '2 runs');
+    assert.equal(await page.getAttribute('#compare-table tr[data-key="lr"]', 'class'), 'differs', 'runs 9999 and 9998 differ in lr');
+    assert.equal(await page.getAttribute('#compare-table tr[data-key="library modelbook"]', 'class'), '', 'equal values are not highlighted');
+    await page.waitForFunction(() => document.querySelectorAll('#history-chart svg .mark-line path').length === 2);
+    assert.equal(await page.locator('#history-chart svg .mark-line path').count(), 2, 'one line per run');
+    assert.match((await page.textContent('#history-chart')) ?? '', /loss by epoch/);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it('shows a chosen column, and applies live row deltas: a new epoch appears without a reload', async () => {
+    const { page, problems } = await open();
+    await page.click('#columns-box summary');
+    await page.click('vscode-checkbox[data-key="epochs"]');
+    await page.waitForSelector('.hcell[data-key="epochs"]');
+    const post = (payload: unknown) => page.evaluate((json) => window.postMessage({ type: 'updateRuns', payload: JSON.parse(json) }, '*'), JSON.stringify(payload));
+    const column = (await page.$$eval('.hcell', (hs) => hs.map((h) => (h as HTMLElement).dataset.key ?? ''))).indexOf('epochs');
+    const epochsCell = async (id: string) => page.locator(`.row[data-id="${id}"] > div`).nth(column);
+    const running = { ...runs[9999], status: 'running', recordedStatus: 'running', epochs: 3 };
+    await post({ upsert: [running], remove: [], problems: [] });
+    await page.waitForFunction((id) => document.querySelector(`.row[data-id="${id}"] .s-running`) !== null, running.id);
+    assert.equal(await (await epochsCell(running.id)).textContent(), '3');
+    await post({ upsert: [{ ...running, epochs: 4 }], remove: [runs[9998].id], problems: [] });
+    await page.waitForFunction((id) => !document.querySelector(`.row[data-id="${id}"]`), runs[9998].id);
+    assert.equal(await (await epochsCell(running.id)).textContent(), '4');
+    assert.match((await page.textContent('#summary')) ?? '', /^9999 runs/);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it('draws a metric-vs-parameter chart and parallel coordinates of the matching runs', async () => {
+    const { page, problems } = await open();
+    await page.locator('#filter input').fill('notebook == "churn.mlnb" && startedAt >= "2026-01-07"');
+    await page.waitForFunction(() => / of 10000 runs/.test(document.getElementById('summary')!.textContent!));
+    const matched = Number((await page.textContent('#summary'))!.split(' ')[0]);
+    await page.click('#charts summary');
+    await page.waitForSelector('#scatter-chart svg .mark-symbol path');
+    assert.equal(await page.locator('#scatter-chart svg .mark-symbol path').count(), matched, 'one point per matching run');
+    await page.waitForSelector('#parallel-chart svg .mark-line path');
+    assert.equal(await page.locator('#parallel-chart svg .mark-line path').count(), Math.min(matched, 300), 'one line per run');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+});
+
