@@ -3,6 +3,10 @@
  * per access. A million Date objects cost more to create and to garbage-collect than the whole
  * rest of a CSV load; arquero compares dates by value (`+date`), so a Date made on access behaves
  * the same in every verb. Like arquero's Arrow-backed columns, it is read-only.
+ *
+ * @example
+ * const t = await readCSV('sales.csv'); // a date column comes back as a DateColumn
+ * const first = t.array('date')[0];   // a Date (or null)
  */
 export class DateColumn implements Iterable<Date | null> {
   constructor(readonly ms: Float64Array) {}
@@ -26,7 +30,12 @@ export class DateColumn implements Iterable<Date | null> {
   }
 }
 
-/** Whether a column is a DateColumn (dates kept as epoch milliseconds). */
+/**
+ * Whether a column is a DateColumn (dates kept as epoch milliseconds).
+ *
+ * @example
+ * isDateColumn(t.column('date')) // true for a column of dates read by readCSV
+ */
 export function isDateColumn(v: unknown): v is DateColumn {
   return v instanceof DateColumn;
 }

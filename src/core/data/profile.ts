@@ -11,7 +11,13 @@ import { countValues, quantileSorted, summarizeNumbers } from './stats';
 /** The quantiles every numeric profile names (pandas' `describe()` uses 0.25, 0.5 and 0.75). */
 export const PROFILE_QUANTILES = [0.01, 0.05, 0.25, 0.5, 0.75, 0.95, 0.99] as const;
 
-/** A data profile: per-column statistics, small and versioned JSON, the reference for drift checks. */
+/**
+ * A data profile: per-column statistics, small and versioned JSON, the reference for drift checks.
+ *
+ * @example
+ * const p = profile(train);
+ * p.column('bill_length_mm')?.histogram; await fs.promises.writeFile('train.profile.json', JSON.stringify(p));
+ */
 export class DataProfile implements Displayable, DataProfileData {
   readonly kind = 'modelbook.profile';
   readonly version = 1;
@@ -96,6 +102,9 @@ function profileColumn(table: ColumnTable, name: string, bins: number, maxCatego
 /**
  * Equal-width bins from min to max. Drift checks must reuse these edges and count a new value
  * below the first edge in the first bin and one above the last edge in the last bin.
+ *
+ * @example
+ * buildHistogram(Float64Array.of(1, 2, 2, 3), 1, 3, 2) // { edges: [1, 2, 3], counts: [1, 3] }
  */
 export function buildHistogram(sorted: Float64Array, min: number, max: number, bins: number): Histogram {
   if (sorted.length === 0 || !Number.isFinite(min) || !Number.isFinite(max)) return { edges: [], counts: [] };

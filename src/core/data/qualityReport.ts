@@ -12,7 +12,13 @@ import { renderQualityHtml, renderQualityText } from './quality/render';
 import { countValues } from './stats';
 
 
-/** A data-quality report: shows itself in a cell, and serializes to plain JSON for run records. */
+/**
+ * A data-quality report: shows itself in a cell, and serializes to plain JSON for run records.
+ *
+ * @example
+ * const report = qualityReport(train, { label: 'species', test });
+ * report.passed; report.filter({ severity: 'error' }); JSON.stringify(report);
+ */
 export class QualityReport implements Displayable, QualityReportData {
   readonly kind = 'modelbook.qualityReport';
   readonly version = 1;

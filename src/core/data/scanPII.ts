@@ -54,7 +54,13 @@ const KIND_TEXT: Record<PIIValueKind, string> = {
   nationalId: 'long digit ids (national-id-like)',
 };
 
-/** The result of a PII scan: flagged columns only; renders in a cell, serializes to JSON. */
+/**
+ * The result of a PII scan: flagged columns only; renders in a cell, serializes to JSON.
+ *
+ * @example
+ * const pii = scanPII(customers);
+ * pii.columns.map((c) => c.column); // e.g. ['email', 'phone']
+ */
 export class PIIReport implements Displayable, PIIReportData {
   readonly kind = 'modelbook.piiScan';
   readonly version = 1;

@@ -10,7 +10,13 @@ export type ColumnType = 'number' | 'string' | 'boolean' | 'date';
 
 export const COLUMN_TYPES: readonly ColumnType[] = ['number', 'string', 'boolean', 'date'];
 
-/** Whether a value names a column type the loaders accept. */
+/**
+ * Whether a value names a column type the loaders accept.
+ *
+ * @example
+ * isColumnType('date') // true
+ * isColumnType('datetime') // false
+ */
 export function isColumnType(v: unknown): v is ColumnType {
   return typeof v === 'string' && (COLUMN_TYPES as readonly string[]).includes(v);
 }

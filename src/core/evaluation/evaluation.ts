@@ -20,6 +20,10 @@ import { MIME } from '../notebook/mime';
  * accessors, charts and reports. Shows itself in a cell as the compact report: the view under
  * `application/vnd.modelbook.evaluation+json` for Modelbook's renderer, with HTML and text for
  * Jupyter and GitHub.
+ *
+ * @example
+ * const ev = await evaluate(model, test, { label: 'species' });
+ * ev.metrics.accuracy; ev.charts.confusion; ev.toMarkdown();
  */
 export class Evaluation implements Displayable {
   /** The plain-JSON view model (what run records store and the Evaluation panel receives). */

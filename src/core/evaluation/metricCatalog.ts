@@ -55,7 +55,12 @@ export const METRIC_INFO: Record<MetricName, MetricInfo> = {
   explainedVariance: { label: 'Explained variance', higherIsBetter: true, description: 'Share of the target variance the predictions explain.' },
 };
 
-/** The metric names of a task, in report order. */
+/**
+ * The metric names of a task, in report order.
+ *
+ * @example
+ * metricsOf('regression') // ['mae', 'mse', 'rmse', 'r2', …]
+ */
 export function metricsOf(task: Task): readonly MetricName[] {
   return task === 'binary' ? BINARY_METRICS : task === 'multiclass' ? MULTICLASS_METRICS : REGRESSION_METRICS;
 }

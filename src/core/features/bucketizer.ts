@@ -33,6 +33,10 @@ interface State extends ColumnState {
  * Bins numeric columns into buckets, at fixed cut points or at training quantiles / uniform
  * widths (scikit-learn's KBinsDiscretizer semantics: bin = searchsorted(cuts, x, 'right')).
  * Missing values stay missing (NaN, or all zeros with onehot).
+ *
+ * @example
+ * new Bucketizer({ columns: ['age'], edges: [18, 30, 50, 65] })        // fixed cut points
+ * new Bucketizer({ columns: ['income'], bins: 4, encode: 'onehot' })   // quartiles learned from train
  */
 export class Bucketizer extends ColumnStep<Params, State> {
   /**

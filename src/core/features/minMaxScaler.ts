@@ -30,6 +30,9 @@ const EPS = 2.220446049250313e-16;
 /**
  * Scales numeric columns linearly so the training min and max map to featureRange, as
  * scikit-learn's MinMaxScaler (x·scale + min; constant columns keep scale 1).
+ *
+ * @example
+ * new MinMaxScaler({ columns: ['age', 'income'] }).fit(train).transform(test)
  */
 export class MinMaxScaler extends ColumnStep<Params, State> {
   /**

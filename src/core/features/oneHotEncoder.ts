@@ -30,6 +30,9 @@ interface State extends ColumnState {
 /**
  * One 0/1 column per category (named `column_category`), as scikit-learn's OneHotEncoder;
  * categories sorted, missing values their own category ('column_null').
+ *
+ * @example
+ * new OneHotEncoder({ columns: ['island', 'sex'] }).fit(train).transform(test).columnNames() // [..., 'island_Biscoe', ...]
  */
 export class OneHotEncoder extends ColumnStep<Params, State> {
   /**

@@ -28,6 +28,9 @@ interface State extends ColumnState {
 /**
  * Replaces each category by its index among the sorted training categories, as scikit-learn's
  * OrdinalEncoder; missing values stay missing (NaN).
+ *
+ * @example
+ * new OrdinalEncoder({ columns: ['size'] }).fit(train).transform(test) // 'L', 'M', 'S' → 0, 1, 2
  */
 export class OrdinalEncoder extends ColumnStep<Params, State> {
   /**

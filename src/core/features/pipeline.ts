@@ -26,6 +26,10 @@ export interface PipelineOptions<E extends Estimator | undefined> {
  * Preprocessing steps fitted on training data only, optionally ending in an estimator, saved
  * and restored as one JSON document. Cross-validation clones it per fold, so the steps are
  * refitted inside each fold.
+ *
+ * @example
+ * const pipe = new Pipeline({ steps: [new SimpleImputer(), new StandardScaler(), new OneHotEncoder({ columns: ['island'] })], estimator: new LogisticRegression() });
+ * await pipe.fit(train, 'species'); await pipe.predict(test); JSON.stringify(pipe); // steps fitted on train only
  */
 export class Pipeline<E extends Estimator | undefined = Estimator | undefined> {
   readonly steps: FeatureStep[];

@@ -11,6 +11,9 @@ interface Params {
 /**
  * Keeps only the selected columns (by name or by rule, e.g. numericColumns()), in the order
  * given for name lists.
+ *
+ * @example
+ * new Pipeline({ steps: [new SelectColumns({ columns: ['bill_length_mm', 'island'] }), new OneHotEncoder()], estimator: new LogisticRegression() })
  */
 export class SelectColumns extends ColumnStep<Params, ColumnState> {
   /**
@@ -30,7 +33,12 @@ export class SelectColumns extends ColumnStep<Params, ColumnState> {
   }
 }
 
-/** Drops the selected columns (by name or by rule). */
+/**
+ * Drops the selected columns (by name or by rule).
+ *
+ * @example
+ * new DropColumns({ columns: ['id', 'email'] }) // keep identifiers and PII out of the features
+ */
 export class DropColumns extends ColumnStep<Params, ColumnState> {
   /**
    * @example

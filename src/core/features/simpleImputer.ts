@@ -28,6 +28,10 @@ interface State extends ColumnState {
 /**
  * Replaces missing values (null, undefined, NaN) with a statistic of the training column, as
  * scikit-learn's SimpleImputer. Default columns: numeric ones for mean/median, all for the others.
+ *
+ * @example
+ * new SimpleImputer({ strategy: 'median' })                          // numeric columns
+ * new SimpleImputer({ strategy: 'mostFrequent', columns: ['sex'] }) // any column
  */
 export class SimpleImputer extends ColumnStep<Params, State> {
   /**

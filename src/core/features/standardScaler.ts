@@ -28,6 +28,9 @@ const EPS = 2.220446049250313e-16;
 /**
  * Standardises numeric columns to zero mean and unit variance with the training statistics, as
  * scikit-learn's StandardScaler (constant columns keep scale 1; missing values pass through).
+ *
+ * @example
+ * const scaled = new StandardScaler().fit(train).transform(test); // mean and sd from train only
  */
 export class StandardScaler extends ColumnStep<Params, State> {
   /**

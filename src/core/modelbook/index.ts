@@ -41,7 +41,12 @@ export function mime(bundle: MimeBundle): Displayable {
   return { [MIME_BUNDLE]: () => bundle };
 }
 
-/** The abort signal of the running cell (undefined outside a kernel): fires on interrupt. */
+/**
+ * The abort signal of the running cell (undefined outside a kernel): fires on interrupt.
+ *
+ * @example
+ * const res = await fetch(url, { signal: interruptSignal() }); // the request stops when the cell is interrupted
+ */
 export function interruptSignal(): AbortSignal | undefined {
   return kernelService()?.signal;
 }

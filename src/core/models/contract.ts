@@ -85,10 +85,22 @@ export interface ModelSummary {
   extra?: Record<string, unknown>;
 }
 
+/**
+ * Whether an estimator is a classifier (has predictProba and classes).
+ *
+ * @example
+ * isClassifier(new LogisticRegression()) // true
+ */
 export function isClassifier(e: unknown): e is Classifier {
   return typeof e === 'object' && e !== null && (e as { kind?: unknown }).kind === 'classifier';
 }
 
+/**
+ * Whether an estimator is a regressor.
+ *
+ * @example
+ * isRegressor(new Ridge()) // true
+ */
 export function isRegressor(e: unknown): e is Regressor {
   return typeof e === 'object' && e !== null && (e as { kind?: unknown }).kind === 'regressor';
 }

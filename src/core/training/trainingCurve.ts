@@ -64,7 +64,13 @@ export function describeTraining(state: TrainingCurveState): string {
   return `${headline(state)} · ${details(state)}`;
 }
 
-/** The live display's value: a chart in notebooks, a line of text elsewhere. */
+/**
+ * The live display's value: a chart in notebooks, a line of text elsewhere.
+ *
+ * @example
+ * // Shown and updated in place by every fit with progress on; build one to show a custom loop's curve:
+ * display(new TrainingCurve({ title: 'my loop', epochs: [], maxEpochs: 10, elapsedMs: 0, backend: 'cpu' }), { id: 'curve' });
+ */
 export class TrainingCurve implements Displayable {
   constructor(readonly state: TrainingCurveState) {}
 

@@ -16,7 +16,13 @@ export interface FoldResult {
   train?: Record<string, number>;
 }
 
-/** Cross-validation results: per fold, and mean ± sd per metric. */
+/**
+ * Cross-validation results: per fold, and mean ± sd per metric.
+ *
+ * @example
+ * const cv = await crossValidate(pipe, penguins, { label: 'species' });
+ * cv.mean.accuracy; cv.std.accuracy; cv.scores('accuracy'); cv.table();
+ */
 export class CVResult {
   /** Metric name → mean test score over folds. */
   readonly mean: Record<string, number> = {};

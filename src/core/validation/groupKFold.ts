@@ -6,6 +6,9 @@ import { checkRows, checkSplits, foldFromMask, uniqueInverse } from './foldUtils
  * k folds where a group (a patient, a user, a store) never appears in both train and test:
  * the largest groups first, each into the currently lightest fold, exactly as scikit-learn's
  * GroupKFold (including its tie order, through a port of numpy's argsort).
+ *
+ * @example
+ * new GroupKFold({ nSplits: 4 }).split(t.numRows(), { groups: t.array('patientId') }) // no patient in both train and test
  */
 export class GroupKFold implements Splitter {
   readonly type = 'GroupKFold';

@@ -14,6 +14,9 @@ export interface KFoldOptions {
 /**
  * k contiguous folds (the first n % k folds one row larger), as scikit-learn's KFold; with
  * shuffle, rows are permuted by a seeded generator first (so indices differ from numpy's).
+ *
+ * @example
+ * new KFold({ nSplits: 5, shuffle: true, seed: 1 }).split(100) // [{ train: Int32Array(80), test: Int32Array(20) }, …]
  */
 export class KFold implements Splitter {
   readonly type = 'KFold';

@@ -50,6 +50,9 @@ abstract class RepeatedSplitter implements Splitter {
 /**
  * KFold repeated with a different seeded shuffle each time: the usual input of the corrected
  * resampled t-test (compareModels).
+ *
+ * @example
+ * await crossValidate(pipe, data, { label: 'y', cv: new RepeatedKFold({ nSplits: 5, nRepeats: 3, seed: 1 }) })
  */
 export class RepeatedKFold extends RepeatedSplitter {
   /**
@@ -61,7 +64,12 @@ export class RepeatedKFold extends RepeatedSplitter {
   }
 }
 
-/** StratifiedKFold repeated with a different seeded shuffle each time. */
+/**
+ * StratifiedKFold repeated with a different seeded shuffle each time.
+ *
+ * @example
+ * await crossValidate(pipe, data, { label: 'species', cv: new RepeatedStratifiedKFold({ nSplits: 5, nRepeats: 3, seed: 1 }) })
+ */
 export class RepeatedStratifiedKFold extends RepeatedSplitter {
   /**
    * @example

@@ -7,6 +7,9 @@ import type { KFoldOptions } from './kFold';
  * k folds that keep each class's share, as scikit-learn's StratifiedKFold (same allocation
  * and, without shuffle, the same indices); with shuffle, each class's fold labels are permuted
  * by a seeded generator.
+ *
+ * @example
+ * new StratifiedKFold({ nSplits: 5 }).split(t.numRows(), { y: t.array('species') }) // class shares kept in every fold
  */
 export class StratifiedKFold implements Splitter {
   readonly type = 'StratifiedKFold';

@@ -15,6 +15,9 @@ export interface TimeSeriesSplitOptions {
 /**
  * Expanding-window splits for time-ordered rows (train always before test), as scikit-learn's
  * TimeSeriesSplit. Rows must already be in time order.
+ *
+ * @example
+ * new TimeSeriesSplit({ nSplits: 3 }).split(12) // train on the past, test on the next window, 3 times
  */
 export class TimeSeriesSplit implements Splitter {
   readonly type = 'TimeSeriesSplit';

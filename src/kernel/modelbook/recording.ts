@@ -137,7 +137,13 @@ for (const cls of [LogisticRegression, LinearRegression, Ridge, MLPClassifier, M
 
 type ModelLike = { spec(): { type: string; params: Record<string, unknown> } };
 
-/** `crossValidate`, recorded as a `cv` run with one child run per fold. See the core function for its options. */
+/**
+ * `crossValidate`, recorded as a `cv` run with one child run per fold. See the core function for its options.
+ *
+ * @example
+ * const cv = await crossValidate(pipe, penguins, { label: 'species', cv: 5, scoring: ['accuracy', 'f1Macro'] });
+ * cv.mean.accuracy; cv.table(); // and a `cv` run with one child per fold in .modelbook/runs
+ */
 export const crossValidate: typeof coreCrossValidate = (model, data, options) =>
   recorded(
     (r) => {
@@ -180,12 +186,28 @@ function recordSearch<R extends SearchResult<Model>>(label: string, model: unkno
   );
 }
 
-/** `gridSearch`, recorded as a `search` run with one `trial` child per candidate. */
+/**
+ * `gridSearch`, recorded as a `search` run with one `trial` child per candidate.
+ *
+ * @example
+ * const search = await gridSearch(pipe, train, { label: 'species', paramGrid: { C: [0.01, 0.1, 1, 10] }, cv: 5 });
+ * search.bestParams; search.table(); await search.bestEstimator!.predict(test);
+ */
 export const gridSearch: typeof coreGridSearch = (model, data, options) => recordSearch('grid search', model, data, options.paramGrid, () => coreGridSearch(model, data, options));
-/** `randomSearch`, recorded as a `search` run with one `trial` child per candidate. */
+/**
+ * `randomSearch`, recorded as a `search` run with one `trial` child per candidate.
+ *
+ * @example
+ * const search = await randomSearch(new LogisticRegression(), train, { label: 'y', paramDistributions: { C: loguniform(1e-3, 1e2) }, nIter: 20, seed: 1 });
+ */
 export const randomSearch: typeof coreRandomSearch = (model, data, options) =>
   recordSearch('random search', model, data, options.paramDistributions, () => coreRandomSearch(model, data, options));
-/** `halvingSearch`, recorded as a `search` run with one `trial` child per candidate and round. */
+/**
+ * `halvingSearch`, recorded as a `search` run with one `trial` child per candidate and round.
+ *
+ * @example
+ * const search = await halvingSearch(pipe, train, { label: 'y', paramGrid: { C: [0.001, 0.01, 0.1, 1, 10, 100] }, factor: 3 });
+ */
 export const halvingSearch: typeof coreHalvingSearch = (model, data, options) =>
   recordSearch('halving search', model, data, (options as { paramGrid?: unknown; paramDistributions?: unknown }).paramGrid ?? (options as { paramDistributions?: unknown }).paramDistributions, () => coreHalvingSearch(model, data, options));
 
@@ -201,7 +223,13 @@ function completeEvaluation(run: RunHandle, ev: Evaluation): void {
   run.finish(metrics);
 }
 
-/** `evaluate`, recorded as an `evaluation` run: metrics with their CIs, gate results, the test data's fingerprint. */
+/**
+ * `evaluate`, recorded as an `evaluation` run: metrics with their CIs, gate results, the test data's fingerprint.
+ *
+ * @example
+ * const ev = await evaluate(model, test, { label: 'churn', positiveLabel: 'yes', slices: ['sex'], gates: ['auc >= 0.8', 'recall[sex] >= 0.7'] });
+ * ev.passed; ev.metric('auc'); // { value, ci: { lower, upper, … }, … }
+ */
 export const evaluate: typeof coreEvaluate = (model, testData, options) =>
   recorded(
     (r) => {
@@ -217,6 +245,11 @@ export const evaluate: typeof coreEvaluate = (model, testData, options) =>
     completeEvaluation,
   );
 
-/** `evaluatePredictions`, recorded as an `evaluation` run. */
+/**
+ * `evaluatePredictions`, recorded as an `evaluation` run.
+ *
+ * @example
+ * const ev = await evaluatePredictions({ yTrue: test.array('churn'), yScore: scores }, { positiveLabel: 'yes', gates: ['auc >= 0.8'] });
+ */
 export const evaluatePredictions: typeof coreEvaluatePredictions = (input, options) =>
   recorded((r) => r.start({ name: `evaluate ${options?.name ?? 'predictions'}`, kind: 'evaluation' }), () => coreEvaluatePredictions(input, options), completeEvaluation);

@@ -74,7 +74,13 @@ export interface ProfileOptions {
   columns?: string[];
 }
 
-/** Whether a parsed JSON value is a data profile this version of Modelbook reads. */
+/**
+ * Whether a parsed JSON value is a data profile this version of Modelbook reads.
+ *
+ * @example
+ * const reference = JSON.parse(await fs.promises.readFile('train.profile.json', 'utf8'));
+ * if (!isDataProfile(reference)) throw new Error('not a Modelbook data profile');
+ */
 export function isDataProfile(v: unknown): v is DataProfileData {
   const p = v as Partial<DataProfileData> | null;
   return typeof p === 'object' && p !== null && p.kind === 'modelbook.profile' && p.version === 1 && Array.isArray(p.columns);

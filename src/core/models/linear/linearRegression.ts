@@ -14,6 +14,10 @@ const DEFAULTS = { fitIntercept: true, seed: null as number | null };
 /**
  * Ordinary least squares by pivoted QR, minimum-norm when features are collinear (like sklearn's
  * LinearRegression, which calls LAPACK's lstsq).
+ *
+ * @example
+ * const reg = await new LinearRegression().fit(x, y);
+ * reg.coef; reg.intercept; await reg.predict(xTest);
  */
 export class LinearRegression extends LeastSquaresRegressor<typeof DEFAULTS> {
   /**

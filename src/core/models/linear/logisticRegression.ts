@@ -43,7 +43,13 @@ export interface LinearFitOptions extends FitOptions {
 
 const DEFAULTS: Required<Omit<LogisticRegressionParams, 'seed'>> & { seed: number | null } = { C: 1, penalty: 'l2', fitIntercept: true, maxIter: 100, tol: 1e-4, multiClass: 'auto', classWeight: null, seed: null };
 
-/** L2-regularised logistic regression solved by L-BFGS, parameterised and sorted like scikit-learn. */
+/**
+ * L2-regularised logistic regression solved by L-BFGS, parameterised and sorted like scikit-learn.
+ *
+ * @example
+ * const clf = await new LogisticRegression({ C: 0.5, seed: 1 }).fit(x, y);
+ * clf.coef; await clf.predictProba(xTest);
+ */
 export class LogisticRegression implements Classifier {
   readonly kind = 'classifier' as const;
   readonly params: Readonly<typeof DEFAULTS>;

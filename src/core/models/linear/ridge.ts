@@ -13,7 +13,13 @@ export interface RidgeParams {
 
 const DEFAULTS = { alpha: 1, fitIntercept: true, seed: null as number | null };
 
-/** Least squares with an L2 penalty α‖w‖², as sklearn's Ridge (exact solution, not iterative). */
+/**
+ * Least squares with an L2 penalty α‖w‖², as sklearn's Ridge (exact solution, not iterative).
+ *
+ * @example
+ * const reg = await new Ridge({ alpha: 1 }).fit(x, y);
+ * await reg.score(xTest, yTest); // R²
+ */
 export class Ridge extends LeastSquaresRegressor<typeof DEFAULTS> {
   /**
    * @example

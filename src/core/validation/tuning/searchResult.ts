@@ -25,7 +25,13 @@ export interface CandidateResult {
   errors: string[];
 }
 
-/** The outcome of a hyperparameter search. */
+/**
+ * The outcome of a hyperparameter search.
+ *
+ * @example
+ * const search = await gridSearch(pipe, train, { label: 'species', paramGrid: { C: [0.1, 1, 10] } });
+ * search.bestParams; search.bestScore; search.table(); search.bestEstimator;
+ */
 export class SearchResult<M extends Model = Model> {
   constructor(
     /** 'gridSearch', 'randomSearch' or 'halvingSearch'. */

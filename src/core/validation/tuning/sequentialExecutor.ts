@@ -5,6 +5,9 @@ import { loadTrialDataset } from './trialDataset';
 /**
  * Runs trials one after another in this process, yielding to the event loop between trials so
  * an interrupt and live progress get through. The default executor of every search.
+ *
+ * @example
+ * await gridSearch(pipe, train, { label: 'y', paramGrid: { C: [0.1, 1] }, executor: new SequentialExecutor() }) // no parallel trials
  */
 export class SequentialExecutor implements TrialExecutor {
   /**
