@@ -50,7 +50,8 @@ const targets = [
   { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', format: 'cjs', external: ['esbuild'], banner: { js: '#!/usr/bin/env node' } },
   // Loaded by tsserver from node_modules/modelbook-ts-plugin (a file: dependency on tsplugin/).
   { ...node, entryPoints: ['src/tsplugin/index.ts'], outfile: 'tsplugin/index.js', format: 'cjs', external: ['typescript'], sourcemap: false },
-  { ...node, entryPoints: ['src/kernel/modelbook/index.ts'], outfile: 'dist/modelbook.mjs', format: 'esm', banner: esmRequire, plugins: [sharedLibraries] },
+  // keepNames: cells see the classes' own names (console.log, hover), not esbuild's `_LogisticRegression`.
+  { ...node, entryPoints: ['src/kernel/modelbook/index.ts'], outfile: 'dist/modelbook.mjs', format: 'esm', banner: esmRequire, plugins: [sharedLibraries], keepNames: true },
   { ...node, entryPoints: { tfjs: 'src/kernel/vendor/tfjs.ts', arquero: 'src/kernel/vendor/arquero.ts' }, outdir: 'dist/vendor', outExtension: { '.js': '.mjs' }, format: 'esm', banner: esmRequire, sourcemap: false, mainFields: ['module', 'main'] },
   // The WASM backend registers into the same TF.js engine cells use (tfjs-core → ./tfjs.mjs);
   // Emscripten's Node glue reads __dirname, which ES modules lack.

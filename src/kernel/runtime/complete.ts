@@ -85,6 +85,8 @@ function params(src: string, arity: number): string {
 
 function typeName(v: unknown): string {
   if (v === null) return 'null';
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return `${typeof v} = ${String(v)}`;
+  if (typeof v === 'string') return `string = ${JSON.stringify(v.length > 40 ? `${v.slice(0, 39)}…` : v)}`;
   if (typeof v !== 'object') return typeof v;
   if (Array.isArray(v)) return `Array(${v.length})`;
   if (ArrayBuffer.isView(v) && 'length' in v) return `${v.constructor.name}(${(v as { length: number }).length})`;

@@ -28,9 +28,10 @@ describe('completion from the running kernel (real kernel process)', function ()
     for (const n of ['fit', 'predict', 'predictProba', 'score']) assert.ok(names.includes(n), `${n} in ${names.join(', ')}`);
     const fit = (await session.complete(['model'])).find((i) => i.name === 'fit')!;
     assert.equal(fit.kind, 'method');
+    assert.deepEqual((await session.complete([])).find((i) => i.name === 'model'), { name: 'model', kind: 'variable', detail: 'LogisticRegression' }, "the class's own name, not the bundler's");
     assert.match(fit.detail, /^\(.*\)$/);
     const point = await session.complete(['point']);
-    assert.deepEqual(point.filter((i) => ['x', 'label', 'nested'].includes(i.name)).map((i) => [i.name, i.kind, i.detail]), [['x', 'property', 'number'], ['label', 'property', 'string'], ['nested', 'property', 'Object']]);
+    assert.deepEqual(point.filter((i) => ['x', 'label', 'nested'].includes(i.name)).map((i) => [i.name, i.kind, i.detail]), [['x', 'property', 'number = 1'], ['label', 'property', 'string = "a"'], ['nested', 'property', 'Object']]);
     assert.ok((await session.complete(['point', 'nested'])).some((i) => i.name === 'deep' && i.detail === 'Array(2)'));
   });
 
