@@ -74,10 +74,10 @@ export function binaryLossGradient(p: LossProblem, y: Float64Array, w: Float64Ar
     z1 += u1;
     z2 += u2;
     z3 += u3;
-    const r0 = residual(z0, y[i], sw[i], loss, uniform);
-    const r1 = residual(z1, y[i + 1], sw[i + 1], loss, uniform);
-    const r2 = residual(z2, y[i + 2], sw[i + 2], loss, uniform);
-    const r3 = residual(z3, y[i + 3], sw[i + 3], loss, uniform);
+    const r0 = binaryResidual(z0, y[i], sw[i], loss, uniform);
+    const r1 = binaryResidual(z1, y[i + 1], sw[i + 1], loss, uniform);
+    const r2 = binaryResidual(z2, y[i + 2], sw[i + 2], loss, uniform);
+    const r3 = binaryResidual(z3, y[i + 3], sw[i + 3], loss, uniform);
     if ((i & 511) === 508) flushProduct(loss);
     gb += r0 + r1 + r2 + r3;
     for (let j = 0; j < d; j++) grad[j] += r0 * x[o0 + j] + r1 * x[o1 + j] + r2 * x[o2 + j] + r3 * x[o3 + j];
@@ -86,7 +86,7 @@ export function binaryLossGradient(p: LossProblem, y: Float64Array, w: Float64Ar
     const o = i * d;
     let z = b;
     for (let j = 0; j < d; j++) z += x[o + j] * w[j];
-    const r = residual(z, y[i], sw[i], loss, uniform);
+    const r = binaryResidual(z, y[i], sw[i], loss, uniform);
     gb += r;
     for (let j = 0; j < d; j++) grad[j] += r * x[o + j];
   }
@@ -163,7 +163,14 @@ export function sigmoid(z: number): number {
  * Accumulates s·(log(1 + e^z) − y·z) (see binaryLossGradient for the layout of `loss`) and
  * returns s·(σ(z) − y), sharing one exp between the two and never overflowing.
  */
-function residual(z: number, y: number, s: number, loss: Float64Array, uniform: boolean): number {
+/**
+ * One row of the binary objective: adds its loss to `loss` (see binaryLossGradient) and returns
+ * its residual sᵢ(σ(zᵢ) − yᵢ).
+ *
+ * @example
+ * const r = binaryResidual(z, 1, 1, loss, true);
+ */
+export function binaryResidual(z: number, y: number, s: number, loss: Float64Array, uniform: boolean): number {
   const e = Math.exp(-Math.abs(z));
   const u = 1 + e;
   loss[0] += s * ((z > 0 ? z : 0) - y * z);

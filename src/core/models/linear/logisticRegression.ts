@@ -103,7 +103,7 @@ export class LogisticRegression implements Classifier {
     const problem = { x: matrix.data, n: matrix.rows, d: matrix.cols, sw, l2: p.penalty === 'none' ? 0 : 1 / p.C, fitIntercept: p.fitIntercept };
     const k = classes.length;
     const mode = p.multiClass === 'multinomial' || (p.multiClass === 'auto' && k > 2) ? 'multinomial' : k === 2 ? 'binary' : 'ovr';
-    const kernels = mode === 'multinomial' ? createRowKernels(matrix, k) : undefined;
+    const kernels = createRowKernels(matrix, mode === 'multinomial' ? k : 1);
     const solve = { l2: problem.l2, fitIntercept: p.fitIntercept, maxIter: p.maxIter, tol: p.tol, signal: options.signal, onProgress: options.onProgress, kernels };
     let solution: LogisticSolution;
     if (mode === 'binary') solution = solveBinary(problem, codes, 1, solve);

@@ -2,7 +2,7 @@ import { minimizeLbfgs, type LbfgsResult } from '../../linalg/lbfgs';
 import type { RowKernels } from '../../linalg/rowKernels';
 import type { TrainingProgress } from '../contract';
 import { binaryLossGradient, multinomialLossGradient, type LossProblem } from './logisticLoss';
-import { multinomialLossGradientKernels } from './logisticLossKernels';
+import { binaryLossGradientKernels, multinomialLossGradientKernels } from './logisticLossKernels';
 
 /** What the solver needs besides the data. */
 export interface LogisticSolveOptions {
@@ -12,7 +12,7 @@ export interface LogisticSolveOptions {
   tol: number;
   signal?: AbortSignal;
   onProgress?: (p: TrainingProgress) => void;
-  /** WebAssembly kernels over the features for the multinomial objective; without them (or with JS ones) the JS loops run. */
+  /** WebAssembly kernels over the features; without them (or with JS ones) the JS loops run. */
   kernels?: RowKernels;
 }
 
@@ -40,7 +40,9 @@ export function solveBinary(p: LossProblem, codes: Int32Array, positive: number,
   const y = new Float64Array(p.n);
   for (let i = 0; i < p.n; i++) y[i] = codes[i] === positive ? 1 : 0;
   const w0 = new Float64Array(p.d + (p.fitIntercept ? 1 : 0));
-  const r = run((w, g) => binaryLossGradient(p, y, w, g), w0, p, o);
+  const wasm = o.kernels?.backend === 'wasm' ? o.kernels : undefined;
+  const intercept = new Float64Array(1);
+  const r = run(wasm ? (w, g) => binaryLossGradientKernels(wasm, p, y, w, g, intercept) : (w, g) => binaryLossGradient(p, y, w, g), w0, p, o);
   return {
     coef: r.x.slice(0, p.d),
     intercept: Float64Array.of(p.fitIntercept ? r.x[p.d] : 0),

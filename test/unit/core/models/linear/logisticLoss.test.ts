@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { createRng } from '../../../../../src/core/linalg/random';
 import { createRowKernels } from '../../../../../src/core/linalg/rowKernels';
 import { binaryLossGradient, multinomialLossGradient } from '../../../../../src/core/models/linear/logisticLoss';
-import { multinomialLossGradientKernels } from '../../../../../src/core/models/linear/logisticLossKernels';
+import { binaryLossGradientKernels, multinomialLossGradientKernels } from '../../../../../src/core/models/linear/logisticLossKernels';
 import { maxAbsDiff } from '../../linalg/python';
 
 /** The objectives written out plainly, one row at a time, as the reference. */
@@ -40,6 +40,24 @@ describe('core/models/linear logistic objectives', () => {
       const ref = naiveBinary(x, n, d, y, sw, w, 0.7);
       assert.ok(Math.abs(f - ref.f) < 1e-10 * ref.f, `loss ${f} vs ${ref.f}`);
       assert.ok(maxAbsDiff(g, ref.g) < 1e-9, `gradient differs by ${maxAbsDiff(g, ref.g)}`);
+    }
+  });
+
+  it('the binary loss is the same in JS and with the WebAssembly kernels, with and without an intercept', () => {
+    const y = Float64Array.from({ length: n }, () => (rng.next() < 0.4 ? 1 : 0));
+    const kernels = createRowKernels({ rows: n, cols: d, data: x }, 1);
+    assert.equal(kernels.backend, 'wasm');
+    for (const fitIntercept of [true, false]) {
+      for (const sw of [new Float64Array(n).fill(1), Float64Array.from({ length: n }, () => rng.next() * 3)]) {
+        const w = Float64Array.from({ length: d + (fitIntercept ? 1 : 0) }, () => rng.normal() * 0.8);
+        const g1 = new Float64Array(w.length);
+        const g2 = new Float64Array(w.length);
+        const prob = { ...problem(sw), fitIntercept };
+        const f1 = binaryLossGradient(prob, y, w, g1);
+        const f2 = binaryLossGradientKernels(kernels, prob, y, w, g2, new Float64Array(1));
+        assert.ok(Math.abs(f1 - f2) < 1e-10 * f1, `loss ${f1} vs ${f2}`);
+        assert.ok(maxAbsDiff(g1, g2) < 1e-9, `gradient differs by ${maxAbsDiff(g1, g2)}`);
+      }
     }
   });
 
