@@ -23,6 +23,11 @@ export interface RowKernels {
   gradient(k: number, out: Float64Array, from?: number, to?: number): void;
   /** A (d × d) = Σᵢ sᵢ (xᵢ − m)(xᵢ − m)ᵀ into `out`. */
   gram(s: Float64Array, m: Float64Array, out: Float64Array): void;
+  /**
+   * e^−|zᵢ| for rows from…to of the last `scores` with k = 1 (the binary logistic loss's
+   * exponential), vectorised: returns the n-long buffer, filled for those rows.
+   */
+  expNegAbs(from: number, to: number): Float64Array;
 }
 
 /** Copies larger than this stay in JS rather than doubling the memory of a fit. */
@@ -78,6 +83,7 @@ interface WasmInstance {
   memory: { buffer: ArrayBuffer; grow(pages: number): number };
   exports: {
     scores(X: number, n: number, d: number, W: number, b: number, k: number, Z: number): void;
+    negAbsExp(Z: number, n: number, E: number): void;
     gradient(X: number, n: number, d: number, R: number, k: number, G: number): void;
     gram(X: number, n: number, d: number, s: number, m: number, U: number, A: number): void;
     __heap_base: { value: number };
@@ -107,7 +113,7 @@ function instantiate(api: WasmApi, mod: object, bytes: number): WasmInstance | u
 
 function wasmKernels(x: Matrix, maxK: number): RowKernels | undefined {
   const { rows: n, cols: d } = x;
-  const layout = [n * d, maxK * d, maxK, n * maxK, n * maxK, maxK * d, n, d, 4 * d, d * d];
+  const layout = [n * d, maxK * d, maxK, n * maxK, n * maxK, maxK * d, n, d, 4 * d, d * d, n];
   const bytes = RESERVED_BYTES + layout.reduce((a, b) => a + b, 0) * 8;
   const api = wasmApi();
   if (!api || bytes > MAX_WASM_BYTES) return undefined;
@@ -122,7 +128,7 @@ function wasmKernels(x: Matrix, maxK: number): RowKernels | undefined {
     offsets.push(at);
     at += size;
   }
-  const [X, W, B, Z, R, G, S, M, U, A] = offsets;
+  const [X, W, B, Z, R, G, S, M, U, A, E] = offsets;
   const self = {};
   let heap = new Float64Array(0);
   /** The heap view, with our X loaded (again, if another fit used the memory in between). */
@@ -139,8 +145,15 @@ function wasmKernels(x: Matrix, maxK: number): RowKernels | undefined {
   // several times slower than over ordinary typed arrays.
   const z = new Float64Array(n * maxK);
   const r = new Float64Array(n * maxK);
+  const e = new Float64Array(n);
   return {
     backend: 'wasm',
+    expNegAbs(from, to) {
+      const heap = claim();
+      exports.negAbsExp((Z + from) * 8, to - from, (E + from) * 8);
+      e.set(heap.subarray(E + from, E + to), from);
+      return e;
+    },
     scores(w, b, k, from = 0, to = n) {
       const heap = claim();
       heap.set(w.subarray(0, k * d), W);
@@ -172,8 +185,13 @@ function jsKernels(x: Matrix, maxK: number): RowKernels {
   const { rows: n, cols: d, data } = x;
   const z = new Float64Array(n * maxK);
   const r = new Float64Array(n * maxK);
+  const e = new Float64Array(n);
   return {
     backend: 'js',
+    expNegAbs(from, to) {
+      for (let i = from; i < to; i++) e[i] = Math.exp(-Math.abs(z[i]));
+      return e;
+    },
     scores(w, b, k, from = 0, to = n) {
       for (let i = from; i < to; i++) {
         const o = i * d;

@@ -84,6 +84,33 @@ void gradient(const double *X, int n, int d, const double *R, int k, double *G) 
   }
 }
 
+// E[i] = e^−|Z[i]| for i < n, to about one ulp: the one transcendental per row of the binary
+// logistic loss. Range reduction e^x = 2^k · e^r with |r| ≤ ln2/2, then Taylor to r^13
+// (truncation below 1e-17 relative). Below −708 (where 2^k would be subnormal) it returns 0:
+// e^−708 ≈ 3e-308 changes neither 1 + e nor the loss.
+static inline v128_t exp_neg(v128_t x) {
+  const v128_t lo = wasm_f64x2_splat(-708.0);
+  v128_t tiny = wasm_f64x2_lt(x, lo);
+  x = wasm_f64x2_pmax(x, lo);
+  v128_t k = wasm_f64x2_nearest(wasm_f64x2_mul(x, wasm_f64x2_splat(1.4426950408889634)));
+  v128_t r = wasm_f64x2_sub(wasm_f64x2_sub(x, wasm_f64x2_mul(k, wasm_f64x2_splat(6.93147180369123816490e-01))),
+                            wasm_f64x2_mul(k, wasm_f64x2_splat(1.90821492927058770002e-10)));
+  static const double c[14] = {1.0, 1.0, 1.0 / 2, 1.0 / 6, 1.0 / 24, 1.0 / 120, 1.0 / 720, 1.0 / 5040, 1.0 / 40320,
+                               1.0 / 362880, 1.0 / 3628800, 1.0 / 39916800, 1.0 / 479001600, 1.0 / 6227020800.0};
+  v128_t p = wasm_f64x2_splat(c[13]);
+  for (int j = 12; j >= 0; j--) p = wasm_f64x2_add(wasm_f64x2_mul(p, r), wasm_f64x2_splat(c[j]));
+  v128_t ki = wasm_i64x2_extend_low_i32x4(wasm_i32x4_trunc_sat_f64x2_zero(k));
+  v128_t scale = wasm_i64x2_shl(wasm_i64x2_add(ki, wasm_i64x2_splat(1023)), 52);
+  return wasm_v128_andnot(wasm_f64x2_mul(p, scale), tiny);
+}
+
+__attribute__((export_name("negAbsExp")))
+void negAbsExp(const double *Z, int n, double *E) {
+  int i = 0;
+  for (; i + 1 < n; i += 2) wasm_v128_store(E + i, exp_neg(wasm_f64x2_neg(wasm_f64x2_abs(wasm_v128_load(Z + i)))));
+  if (i < n) E[i] = wasm_f64x2_extract_lane(exp_neg(wasm_f64x2_neg(wasm_f64x2_abs(wasm_f64x2_splat(Z[i])))), 0);
+}
+
 // A (d × d, full) += Σᵢ sᵢ (xᵢ − m)(xᵢ − m)ᵀ: the weighted, centred Gram matrix. U (4 × d) is
 // scratch for four centred rows; only the upper triangle is accumulated, then mirrored.
 __attribute__((export_name("gram")))
