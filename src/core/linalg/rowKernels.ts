@@ -28,6 +28,19 @@ export interface RowKernels {
    * exponential), vectorised: returns the n-long buffer, filled for those rows.
    */
   expNegAbs(from: number, to: number): Float64Array;
+  /**
+   * The binary logistic objective with one weight `s` for every row, in one call: adds Xᵀr
+   * (rᵢ = s(σ(zᵢ) − yᵢ), zᵢ = xᵢ·w + b) to grad[0…d) (zero it first) and returns the loss parts
+   * Σ (max(zᵢ, 0) − yᵢzᵢ) and Σ log(1 + e^−|zᵢ|) (unweighted) and Σ rᵢ.
+   */
+  binaryUniform(y: Float64Array, w: Float64Array, b: number, s: number, grad: Float64Array): BinaryParts;
+}
+
+/** What `binaryUniform` returns: the objective is s·(base + logSum) + penalty. */
+export interface BinaryParts {
+  base: number;
+  logSum: number;
+  interceptGrad: number;
 }
 
 /** Copies larger than this stay in JS rather than doubling the memory of a fit. */
@@ -84,6 +97,7 @@ interface WasmInstance {
   exports: {
     scores(X: number, n: number, d: number, W: number, b: number, k: number, Z: number): void;
     negAbsExp(Z: number, n: number, E: number): void;
+    binaryUniform(X: number, n: number, d: number, W: number, b: number, s: number, Y: number, R: number, G: number, P: number, out: number): void;
     gradient(X: number, n: number, d: number, R: number, k: number, G: number): void;
     gram(X: number, n: number, d: number, s: number, m: number, U: number, A: number): void;
     __heap_base: { value: number };
@@ -113,7 +127,7 @@ function instantiate(api: WasmApi, mod: object, bytes: number): WasmInstance | u
 
 function wasmKernels(x: Matrix, maxK: number): RowKernels | undefined {
   const { rows: n, cols: d } = x;
-  const layout = [n * d, maxK * d, maxK, n * maxK, n * maxK, maxK * d, n, d, 4 * d, d * d, n];
+  const layout = [n * d, maxK * d, maxK, n * maxK, n * maxK, maxK * d, n, d, 4 * d, d * d, n, n, Math.ceil(n / 512) + 1, 2];
   const bytes = RESERVED_BYTES + layout.reduce((a, b) => a + b, 0) * 8;
   const api = wasmApi();
   if (!api || bytes > MAX_WASM_BYTES) return undefined;
@@ -128,15 +142,18 @@ function wasmKernels(x: Matrix, maxK: number): RowKernels | undefined {
     offsets.push(at);
     at += size;
   }
-  const [X, W, B, Z, R, G, S, M, U, A, E] = offsets;
+  const [X, W, B, Z, R, G, S, M, U, A, E, Y, P, OUT] = offsets;
   const self = {};
   let heap = new Float64Array(0);
+  /** The y whose copy is in the memory (reloaded with X). */
+  let targets: Float64Array | undefined;
   /** The heap view, with our X loaded (again, if another fit used the memory in between). */
   const claim = () => {
     if (heap.buffer !== instance.memory.buffer) heap = new Float64Array(instance.memory.buffer);
     if (instance.owner !== self) {
       heap.set(x.data, X);
       instance.owner = self;
+      targets = undefined;
     }
     return heap;
   };
@@ -148,6 +165,21 @@ function wasmKernels(x: Matrix, maxK: number): RowKernels | undefined {
   const e = new Float64Array(n);
   return {
     backend: 'wasm',
+    binaryUniform(y, w, b, s, grad) {
+      const heap = claim();
+      if (targets !== y) {
+        heap.set(y, Y);
+        targets = y;
+      }
+      heap.set(w.subarray(0, d), W);
+      heap[B] = b;
+      heap.set(grad.subarray(0, d), G);
+      exports.binaryUniform(X * 8, n, d, W * 8, B * 8, s, Y * 8, R * 8, G * 8, P * 8, OUT * 8);
+      grad.set(heap.subarray(G, G + d));
+      let logSum = 0;
+      for (let c = 0, chunks = Math.ceil(n / 512); c < chunks; c++) logSum += Math.log(heap[P + c]);
+      return { base: heap[OUT], logSum, interceptGrad: heap[OUT + 1] };
+    },
     expNegAbs(from, to) {
       const heap = claim();
       exports.negAbsExp((Z + from) * 8, to - from, (E + from) * 8);
@@ -188,6 +220,24 @@ function jsKernels(x: Matrix, maxK: number): RowKernels {
   const e = new Float64Array(n);
   return {
     backend: 'js',
+    binaryUniform(y, w, b, s, grad) {
+      let base = 0;
+      let logSum = 0;
+      let interceptGrad = 0;
+      for (let i = 0; i < n; i++) {
+        const o = i * d;
+        let zi = b;
+        for (let j = 0; j < d; j++) zi += data[o + j] * w[j];
+        const e = Math.exp(-Math.abs(zi));
+        const q = 1 / (1 + e);
+        const ri = s * ((zi >= 0 ? q : e * q) - y[i]);
+        base += (zi > 0 ? zi : 0) - y[i] * zi;
+        logSum += Math.log1p(e);
+        interceptGrad += ri;
+        for (let j = 0; j < d; j++) grad[j] += ri * data[o + j];
+      }
+      return { base, logSum, interceptGrad };
+    },
     expNegAbs(from, to) {
       for (let i = from; i < to; i++) e[i] = Math.exp(-Math.abs(z[i]));
       return e;

@@ -111,6 +111,57 @@ void negAbsExp(const double *Z, int n, double *E) {
   if (i < n) E[i] = wasm_f64x2_extract_lane(exp_neg(wasm_f64x2_neg(wasm_f64x2_abs(wasm_f64x2_splat(Z[i])))), 0);
 }
 
+// The binary logistic objective with one weight s for every row (HalfBinomialLoss, as
+// scikit-learn): chunks of 512 rows go through scores, the residuals rᵢ = s(σ(zᵢ) − yᵢ) (kept in
+// R) and gradient while the chunk of X is still in cache. G += Rᵀ·X; out[0] = Σ (max(zᵢ, 0) − yᵢzᵢ)
+// (the caller multiplies by s), out[1] = Σ rᵢ (the intercept's gradient); P[c] = Π (1 + e^−|zᵢ|)
+// over chunk c (≤ 2^512: the caller sums their logs, s·Σ log P = s·Σ log1p(e^−|zᵢ|)).
+__attribute__((export_name("binaryUniform")))
+void binaryUniform(const double *X, int n, int d, const double *W, const double *b, double s, const double *Y, double *R, double *G, double *P, double *out) {
+  const v128_t one = wasm_f64x2_splat(1.0), zero = wasm_f64x2_splat(0.0), sv = wasm_f64x2_splat(s);
+  v128_t l0 = zero, gb = zero;
+  int chunk = 0;
+  for (int from = 0; from < n; from += 512, chunk++) {
+    int m = n - from < 512 ? n - from : 512;
+    const double *x = X + (long)from * d;
+    double *r = R + from;
+    const double *y = Y + from;
+    scores(x, m, d, W, b, 1, r);
+    v128_t prod = one;
+    int i = 0;
+    for (; i + 1 < m; i += 2) {
+      v128_t z = wasm_v128_load(r + i), yv = wasm_v128_load(y + i);
+      v128_t e = exp_neg(wasm_f64x2_neg(wasm_f64x2_abs(z)));
+      v128_t u = wasm_f64x2_add(one, e);
+      v128_t q = wasm_f64x2_div(one, u);
+      v128_t sig = wasm_v128_bitselect(q, wasm_f64x2_mul(e, q), wasm_f64x2_ge(z, zero));
+      v128_t rv = wasm_f64x2_mul(sv, wasm_f64x2_sub(sig, yv));
+      wasm_v128_store(r + i, rv);
+      l0 = wasm_f64x2_add(l0, wasm_f64x2_sub(wasm_f64x2_pmax(zero, z), wasm_f64x2_mul(yv, z)));
+      prod = wasm_f64x2_mul(prod, u);
+      gb = wasm_f64x2_add(gb, rv);
+    }
+    double p = wasm_f64x2_extract_lane(prod, 0) * wasm_f64x2_extract_lane(prod, 1);
+    double tl0 = 0, tgb = 0;
+    for (; i < m; i++) {
+      double z = r[i];
+      double e = wasm_f64x2_extract_lane(exp_neg(wasm_f64x2_splat(z < 0 ? z : -z)), 0);
+      double u = 1.0 + e, q = 1.0 / u;
+      double rv = s * ((z >= 0 ? q : e * q) - y[i]);
+      r[i] = rv;
+      tl0 += (z > 0 ? z : 0) - y[i] * z;
+      p *= u;
+      tgb += rv;
+    }
+    P[chunk] = p;
+    l0 = wasm_f64x2_add(l0, wasm_f64x2_make(tl0, 0));
+    gb = wasm_f64x2_add(gb, wasm_f64x2_make(tgb, 0));
+    gradient(x, m, d, r, 1, G);
+  }
+  out[0] = hsum(l0);
+  out[1] = hsum(gb);
+}
+
 // A (d × d, full) += Σᵢ sᵢ (xᵢ − m)(xᵢ − m)ᵀ: the weighted, centred Gram matrix. U (4 × d) is
 // scratch for four centred rows; only the upper triangle is accumulated, then mirrored.
 __attribute__((export_name("gram")))

@@ -70,8 +70,20 @@ function softmaxResiduals(z: Float64Array, r: Float64Array, from: number, to: nu
 export function binaryLossGradientKernels(kernels: RowKernels, p: LossProblem, y: Float64Array, w: Float64Array, grad: Float64Array, intercept: Float64Array): number {
   const { n, d, sw } = p;
   intercept[0] = p.fitIntercept ? w[d] : 0;
-  const r = kernels.residuals(1);
   const uniform = isUniform(sw);
+  if (uniform && kernels.backend === 'wasm') {
+    // Every per-row step in WebAssembly: one call per evaluation.
+    grad.fill(0);
+    const parts = kernels.binaryUniform(y, w, intercept[0], sw[0], grad);
+    let penalty = 0;
+    for (let j = 0; j < d; j++) {
+      penalty += w[j] * w[j];
+      grad[j] += p.l2 * w[j];
+    }
+    if (p.fitIntercept) grad[d] = parts.interceptGrad;
+    return sw[0] * (parts.base + parts.logSum) + 0.5 * p.l2 * penalty;
+  }
+  const r = kernels.residuals(1);
   // loss[0]: Σ sᵢ(max(zᵢ, 0) − yᵢzᵢ); loss[1]: product of (1 + e^−|zᵢ|) over ≤ 512 rows; loss[2]: the log terms.
   const loss = Float64Array.of(0, 1, 0);
   let gb = 0;

@@ -53,6 +53,22 @@ describe('core/linalg rowKernels', () => {
     assert.deepEqual(Array.from(ka.scores(w, zero, 1)), Array.from({ length: 8 }, (_, i) => 4 * i + 1));
   });
 
+  it('binaryUniform gives the same loss parts and gradient in WebAssembly and JS (odd row count, several chunks)', () => {
+    const n = 1537;
+    const d = 7;
+    const x = { rows: n, cols: d, data: Float64Array.from({ length: n * d }, () => rng.normal()) };
+    const y = Float64Array.from({ length: n }, () => (rng.next() < 0.3 ? 1 : 0));
+    const w = Float64Array.from({ length: d }, () => rng.normal());
+    const parts = (backend: 'wasm' | 'js') => {
+      const g = new Float64Array(d);
+      return { ...createRowKernels(x, 1, { backend }).binaryUniform(y, w, 0.4, 1.5, g), g };
+    };
+    const a = parts('wasm');
+    const b = parts('js');
+    for (const key of ['base', 'logSum', 'interceptGrad'] as const) assert.ok(Math.abs(a[key] - b[key]) <= 1e-11 * Math.abs(b[key]), `${key}: ${a[key]} vs ${b[key]}`);
+    assert.ok(maxAbsDiff(a.g, b.g) < 1e-10);
+  });
+
   it('computes e^−|z| in WebAssembly to within 2 ulp of Math.exp, over the whole range and an odd row count', () => {
     const zs = [0, -0, 1e-300, -1e-12, 0.5, -0.34657359, 0.34657359, 1, -3.7, 20, -36.04, 100, -700, 707.9, -708.5, 745.2, 800, -1e6];
     for (let i = 0; i < 2001; i++) zs.push((rng.next() - 0.5) * 80);
