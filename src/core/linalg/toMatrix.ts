@@ -20,12 +20,12 @@ export interface NamedMatrix {
  */
 export function toMatrix(x: Features, caller = 'toMatrix'): NamedMatrix {
   if (isMatrix(x)) {
-    checkFinite(x.data, x.cols, (j) => `x${j}`, caller);
+    assertFinite(x.data, x.cols, (j) => `x${j}`, caller);
     return { matrix: x, names: Array.from({ length: x.cols }, (_, j) => `x${j}`) };
   }
   if (Array.isArray(x)) {
     const matrix = matrixFromRows(x as number[][]);
-    checkFinite(matrix.data, matrix.cols, (j) => `x${j}`, caller);
+    assertFinite(matrix.data, matrix.cols, (j) => `x${j}`, caller);
     return { matrix, names: Array.from({ length: matrix.cols }, (_, j) => `x${j}`) };
   }
   if (isTable(x)) return tableToMatrix(x, caller);
@@ -59,7 +59,14 @@ function tableToMatrix(table: ColumnTable, caller: string): NamedMatrix {
   return { matrix, names };
 }
 
-function checkFinite(data: Float64Array, cols: number, name: (j: number) => string, caller: string): void {
+/**
+ * Throws, naming the column and row, when any value is NaN or ±Infinity (what a missing value
+ * becomes in a numeric column). One cheap pass when all values are finite.
+ *
+ * @example
+ * assertFinite(Float64Array.of(1, NaN), 1, (j) => `x${j}`, 'fit') // RangeError: fit: column "x0" has a missing or infinite value at row 1; …
+ */
+export function assertFinite(data: Float32Array | Float64Array, cols: number, name: (j: number) => string, caller: string): void {
   // x·0 is 0 for finite x and NaN for NaN/±Infinity: one cheap pass, then a slow one only to report.
   let probe = 0;
   for (let k = 0; k < data.length; k++) probe += data[k] * 0;
@@ -67,7 +74,7 @@ function checkFinite(data: Float64Array, cols: number, name: (j: number) => stri
   for (let k = 0; k < data.length; k++) {
     if (!Number.isFinite(data[k])) {
       const j = cols ? k % cols : 0;
-      throw new RangeError(`${caller}: feature ${name(j)} has a missing or infinite value at row ${cols ? Math.floor(k / cols) : 0}; impute it first or drop those rows.`);
+      throw new RangeError(`${caller}: column "${name(j)}" has a missing or infinite value at row ${cols ? Math.floor(k / cols) : 0}; impute it first or drop those rows.`);
     }
   }
 }

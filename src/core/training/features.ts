@@ -1,5 +1,6 @@
 import type { ColumnTable } from 'arquero';
 import type { Features, Matrix } from '../models/contract';
+import { assertFinite } from '../linalg/toMatrix';
 
 /** Features as the training engines take them: float32, row-major, with column names. */
 export interface FeatureMatrix {
@@ -51,7 +52,7 @@ function fromMatrix(m: Matrix, caller: string): FeatureMatrix {
   if (m.data.length !== m.rows * m.cols) throw new RangeError(`${caller}: the Matrix says ${m.rows} × ${m.cols} but its data holds ${m.data.length} values.`);
   const data = new Float32Array(m.data as ArrayLike<number>);
   const names = defaultNames(m.cols);
-  checkFinite(data, m.cols, names, caller);
+  assertFinite(data, m.cols, (j) => names[j], caller);
   return { rows: m.rows, cols: m.cols, data, names };
 }
 
@@ -67,7 +68,7 @@ function fromRows(rows: unknown[], caller: string): FeatureMatrix {
     for (let j = 0; j < cols; j++) data[i * cols + j] = toNumber(row[j], () => `x${j}`, i, caller);
   }
   const names = defaultNames(cols);
-  checkFinite(data, cols, names, caller);
+  assertFinite(data, cols, (j) => names[j], caller);
   return { rows: n, cols, data, names };
 }
 
@@ -84,7 +85,7 @@ function fromTable(table: ColumnTable, caller: string): FeatureMatrix {
       for (let i = 0; i < n; i++) data[i * cols + j] = toNumber(values[i], () => names[j], i, caller);
     }
   }
-  checkFinite(data, cols, names, caller);
+  assertFinite(data, cols, (j) => names[j], caller);
   return { rows: n, cols, data, names };
 }
 
@@ -96,15 +97,3 @@ function toNumber(v: unknown, column: () => string, row: number, caller: string)
   throw new TypeError(`${caller}: column "${column()}" holds ${what} (row ${row}: ${JSON.stringify(v)}); estimators need numbers. Encode it first (one-hot or ordinal) or drop the column.`);
 }
 
-function checkFinite(data: Float32Array, cols: number, names: string[], caller: string): void {
-  // Fast path: x·0 is 0 for every finite x and NaN otherwise, so one sum checks all values.
-  let probe = 0;
-  for (let k = 0; k < data.length; k++) probe += data[k] * 0;
-  if (probe === 0) return;
-  for (let k = 0; k < data.length; k++) {
-    if (!Number.isFinite(data[k])) {
-      const j = cols ? k % cols : 0;
-      throw new RangeError(`${caller}: column "${names[j]}" has a missing or infinite value at row ${cols ? Math.floor(k / cols) : 0}; impute it first or drop those rows.`);
-    }
-  }
-}
