@@ -1,4 +1,4 @@
-import type { GitInfo, JsonValue, MetricInterval, RunHost, RunKind, RunRecord, RunStatus } from './contract';
+import type { RunRecord, RunStatus } from './contract';
 import { historyLength } from './metricHistory';
 
 /**
@@ -6,27 +6,14 @@ import { historyLength } from './metricHistory';
  * statistics, data columns), so 50,000 runs fit in memory. Filter, sort, group, columns and CSV
  * work on these; the full record is read from its file when needed (compare, inline history).
  */
-export interface RunSummary {
-  id: string;
-  name: string;
-  kind: RunKind;
+export interface RunSummary
+  extends Pick<RunRecord, 'id' | 'name' | 'kind' | 'parentId' | 'startedAt' | 'endedAt' | 'heartbeatAt' | 'notebook' | 'cellId' | 'codeHash' | 'seed' | 'params' | 'metrics' | 'intervals' | 'git' | 'tags' | 'notes' | 'host'> {
   /** The status to show: `running` turns into `interrupted` when its writer is gone (see `resolveStatus`). */
   status: RunStatus;
   /** The status stored in the file. */
   recordedStatus: RunStatus;
-  parentId?: string;
-  startedAt: string;
-  endedAt?: string;
-  heartbeatAt: string;
   /** endedAt − startedAt (or heartbeat − start while running). */
   durationMs: number;
-  notebook?: string;
-  cellId?: string;
-  codeHash?: string;
-  seed?: number;
-  params: Record<string, JsonValue>;
-  metrics: Record<string, number | null>;
-  intervals?: Record<string, MetricInterval>;
   /** Number of history points logged, and the metrics they carry. */
   epochs: number;
   historyMetrics: string[];
@@ -34,13 +21,10 @@ export interface RunSummary {
   data: Record<string, { hash: string; rows: number; columns: number; name?: string }>;
   model?: { type: string; parameterCount: number; backend?: string };
   gates: { passed: number; failed: number };
-  git?: GitInfo;
   backend?: string;
   libraries: Record<string, string>;
-  tags: string[];
-  notes: string;
+  /** The error's message, for a failed run. */
   error?: string;
-  host?: RunHost;
   /** Workspace-relative path of the record file. */
   file: string;
 }
