@@ -29,11 +29,12 @@ export interface RowKernels {
    */
   expNegAbs(from: number, to: number): Float64Array;
   /**
-   * The binary logistic objective with one weight `s` for every row, in one call: adds Xᵀr
-   * (rᵢ = s(σ(zᵢ) − yᵢ), zᵢ = xᵢ·w + b) to grad[0…d) (zero it first) and returns the loss parts
-   * Σ (max(zᵢ, 0) − yᵢzᵢ) and Σ log(1 + e^−|zᵢ|) (unweighted) and Σ rᵢ.
+   * WebAssembly only: the binary logistic objective with one weight `s` for every row, in one
+   * call: adds Xᵀr (rᵢ = s(σ(zᵢ) − yᵢ), zᵢ = xᵢ·w + b) to grad[0…d) (zero it first) and returns
+   * the loss parts Σ (max(zᵢ, 0) − yᵢzᵢ) and Σ log(1 + e^−|zᵢ|) (unweighted) and Σ rᵢ. The JS
+   * kernels leave it out: logisticLoss.ts's fused loop is that path.
    */
-  binaryUniform(y: Float64Array, w: Float64Array, b: number, s: number, grad: Float64Array): BinaryParts;
+  binaryUniform?(y: Float64Array, w: Float64Array, b: number, s: number, grad: Float64Array): BinaryParts;
 }
 
 /** What `binaryUniform` returns: the objective is s·(base + logSum) + penalty. */
@@ -220,24 +221,6 @@ function jsKernels(x: Matrix, maxK: number): RowKernels {
   const e = new Float64Array(n);
   return {
     backend: 'js',
-    binaryUniform(y, w, b, s, grad) {
-      let base = 0;
-      let logSum = 0;
-      let interceptGrad = 0;
-      for (let i = 0; i < n; i++) {
-        const o = i * d;
-        let zi = b;
-        for (let j = 0; j < d; j++) zi += data[o + j] * w[j];
-        const e = Math.exp(-Math.abs(zi));
-        const q = 1 / (1 + e);
-        const ri = s * ((zi >= 0 ? q : e * q) - y[i]);
-        base += (zi > 0 ? zi : 0) - y[i] * zi;
-        logSum += Math.log1p(e);
-        interceptGrad += ri;
-        for (let j = 0; j < d; j++) grad[j] += ri * data[o + j];
-      }
-      return { base, logSum, interceptGrad };
-    },
     expNegAbs(from, to) {
       for (let i = from; i < to; i++) e[i] = Math.exp(-Math.abs(z[i]));
       return e;

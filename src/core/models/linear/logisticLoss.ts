@@ -90,14 +90,10 @@ export function binaryLossGradient(p: LossProblem, y: Float64Array, w: Float64Ar
     gb += r;
     for (let j = 0; j < d; j++) grad[j] += r * x[o + j];
   }
-  let penalty = 0;
-  for (let j = 0; j < d; j++) {
-    penalty += w[j] * w[j];
-    grad[j] += p.l2 * w[j];
-  }
+  const penalty = addL2Penalty(w, grad, d, p.l2);
   if (p.fitIntercept) grad[d] = gb;
   flushProduct(loss);
-  return loss[0] + (uniform ? sw[0] * loss[2] : loss[2]) + 0.5 * p.l2 * penalty;
+  return loss[0] + (uniform ? sw[0] * loss[2] : loss[2]) + penalty;
 }
 
 /**
@@ -139,12 +135,8 @@ export function multinomialLossGradient(p: LossProblem, k: number, codes: Int32A
       if (p.fitIntercept) grad[off + c] += r;
     }
   }
-  let penalty = 0;
-  for (let j = 0; j < off; j++) {
-    penalty += w[j] * w[j];
-    grad[j] += p.l2 * w[j];
-  }
-  return loss + 0.5 * p.l2 * penalty;
+  const penalty = addL2Penalty(w, grad, off, p.l2);
+  return loss + penalty;
 }
 
 /**
@@ -171,13 +163,38 @@ export function sigmoid(z: number): number {
  * const r = binaryResidual(z, 1, 1, loss, true);
  */
 export function binaryResidual(z: number, y: number, s: number, loss: Float64Array, uniform: boolean): number {
-  const e = Math.exp(-Math.abs(z));
+  return binaryResidualFromExp(z, Math.exp(-Math.abs(z)), y, s, loss, uniform);
+}
+
+/**
+ * `binaryResidual` given e = e^−|z| (computed elsewhere, e.g. vectorised in WebAssembly).
+ *
+ * @example
+ * const r = binaryResidualFromExp(z, Math.exp(-Math.abs(z)), 1, 1, loss, true);
+ */
+export function binaryResidualFromExp(z: number, e: number, y: number, s: number, loss: Float64Array, uniform: boolean): number {
   const u = 1 + e;
   loss[0] += s * ((z > 0 ? z : 0) - y * z);
   if (uniform) loss[1] *= u;
   else loss[2] += s * Math.log1p(e);
   const q = 1 / u;
   return s * ((z >= 0 ? q : e * q) - y);
+}
+
+/**
+ * The L2 term ½·l2·Σ wⱼ² over the first `count` weights (the intercepts after them are not
+ * penalised), with its gradient l2·wⱼ added to `grad`.
+ *
+ * @example
+ * const penalty = addL2Penalty(w, grad, d, 1 / C);
+ */
+export function addL2Penalty(w: Float64Array, grad: Float64Array, count: number, l2: number): number {
+  let sum = 0;
+  for (let j = 0; j < count; j++) {
+    sum += w[j] * w[j];
+    grad[j] += l2 * w[j];
+  }
+  return 0.5 * l2 * sum;
 }
 
 /**

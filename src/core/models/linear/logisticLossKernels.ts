@@ -1,5 +1,5 @@
 import type { RowKernels } from '../../linalg/rowKernels';
-import { flushProduct, isUniform, type LossProblem } from './logisticLoss';
+import { addL2Penalty, binaryResidualFromExp, flushProduct, isUniform, type LossProblem } from './logisticLoss';
 
 /** Rows per chunk: 512 rows × 32 features × 8 bytes = 128 KB of X stays in L2 between the two passes. */
 const CHUNK = 512;
@@ -26,12 +26,8 @@ export function multinomialLossGradientKernels(kernels: RowKernels, p: LossProbl
     loss += softmaxResiduals(z, r, from, to, k, codes, sw, p.fitIntercept ? grad : undefined, off);
     kernels.gradient(k, grad, from, to);
   }
-  let penalty = 0;
-  for (let j = 0; j < off; j++) {
-    penalty += w[j] * w[j];
-    grad[j] += p.l2 * w[j];
-  }
-  return loss + 0.5 * p.l2 * penalty;
+  const penalty = addL2Penalty(w, grad, off, p.l2);
+  return loss + penalty;
 }
 
 /** Rows from…to: the weighted softmax loss, residuals sᵢ(pᵢ − onehot(yᵢ)) into r, intercept gradients. */
@@ -71,17 +67,13 @@ export function binaryLossGradientKernels(kernels: RowKernels, p: LossProblem, y
   const { n, d, sw } = p;
   intercept[0] = p.fitIntercept ? w[d] : 0;
   const uniform = isUniform(sw);
-  if (uniform && kernels.backend === 'wasm') {
+  if (uniform && kernels.binaryUniform) {
     // Every per-row step in WebAssembly: one call per evaluation.
     grad.fill(0);
     const parts = kernels.binaryUniform(y, w, intercept[0], sw[0], grad);
-    let penalty = 0;
-    for (let j = 0; j < d; j++) {
-      penalty += w[j] * w[j];
-      grad[j] += p.l2 * w[j];
-    }
+    const penalty = addL2Penalty(w, grad, d, p.l2);
     if (p.fitIntercept) grad[d] = parts.interceptGrad;
-    return sw[0] * (parts.base + parts.logSum) + 0.5 * p.l2 * penalty;
+    return sw[0] * (parts.base + parts.logSum) + penalty;
   }
   const r = kernels.residuals(1);
   // loss[0]: Σ sᵢ(max(zᵢ, 0) − yᵢzᵢ); loss[1]: product of (1 + e^−|zᵢ|) over ≤ 512 rows; loss[2]: the log terms.
@@ -93,28 +85,14 @@ export function binaryLossGradientKernels(kernels: RowKernels, p: LossProblem, y
     const z = kernels.scores(w, intercept, 1, from, to);
     const e = kernels.expNegAbs(from, to);
     for (let i = from; i < to; i++) {
-      // binaryResidual with e^−|z| from the vectorised kernel.
-      const zi = z[i];
-      const ei = e[i];
-      const s = sw[i];
-      const yi = y[i];
-      const u = 1 + ei;
-      loss[0] += s * ((zi > 0 ? zi : 0) - yi * zi);
-      if (uniform) loss[1] *= u;
-      else loss[2] += s * Math.log1p(ei);
-      const q = 1 / u;
-      const ri = s * ((zi >= 0 ? q : ei * q) - yi);
+      const ri = binaryResidualFromExp(z[i], e[i], y[i], sw[i], loss, uniform);
       r[i] = ri;
       gb += ri;
     }
     flushProduct(loss);
     kernels.gradient(1, grad, from, to);
   }
-  let penalty = 0;
-  for (let j = 0; j < d; j++) {
-    penalty += w[j] * w[j];
-    grad[j] += p.l2 * w[j];
-  }
+  const penalty = addL2Penalty(w, grad, d, p.l2);
   if (p.fitIntercept) grad[d] = gb;
-  return loss[0] + (uniform ? sw[0] * loss[2] : loss[2]) + 0.5 * p.l2 * penalty;
+  return loss[0] + (uniform ? sw[0] * loss[2] : loss[2]) + penalty;
 }
