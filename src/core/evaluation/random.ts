@@ -2,6 +2,7 @@
  * A seeded pseudo-random generator of our own (xoshiro128**, seeded through splitmix32), so a
  * bootstrap or a permutation gives the same numbers in the kernel, the CLI and a webview.
  */
+import { float53, rotl, xoshiroState } from '../linalg/xoshiro';
 
 export interface Rng {
   /** A uniform 32-bit unsigned integer. */
@@ -45,19 +46,9 @@ export function createRng(seed = 0): Rng {
 }
 
 export function _createRng(seed: number): Rng {
-  // splitmix32 spreads any seed (0 included) over the 128-bit state.
-  let s = (Math.trunc(seed) ^ (Math.trunc(seed / 4294967296) * 0x9e3779b9)) >>> 0;
-  const split = (): number => {
-    s = (s + 0x9e3779b9) >>> 0;
-    let z = s;
-    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
-    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
-    return (z ^ (z >>> 16)) >>> 0;
-  };
-  let a = split();
-  let b = split();
-  let c = split();
-  let d = split();
+  // splitmix32 spreads any seed (0 included) over the 128-bit state. The state lives in locals
+  // here (not linalg/xoshiro's closure): the fills below step it inline, a million times per resample.
+  let [a, b, c, d] = xoshiroState((Math.trunc(seed) ^ (Math.trunc(seed / 4294967296) * 0x9e3779b9)) >>> 0);
   const nextUint32 = (): number => {
     const r = Math.imul(rotl(Math.imul(b, 5), 7), 9) >>> 0;
     const t = b << 9;
@@ -129,7 +120,7 @@ export function _createRng(seed: number): Rng {
     fillMultinomial,
     fillPoisson,
     nextUint32,
-    nextFloat: () => ((nextUint32() >>> 5) * 67108864 + (nextUint32() >>> 6)) / 9007199254740992,
+    nextFloat: () => float53(nextUint32),
     nextInt: (n: number) => {
       let m = nextUint32() * n;
       let low = m % 4294967296;
@@ -143,10 +134,6 @@ export function _createRng(seed: number): Rng {
       return Math.floor(m / 4294967296);
     },
   };
-}
-
-function rotl(x: number, k: number): number {
-  return (x << k) | (x >>> (32 - k));
 }
 
 /**

@@ -1,3 +1,5 @@
+import { float53, xoshiro128ss, xoshiroState } from './xoshiro';
+
 /**
  * A small seeded pseudo-random generator (xoshiro128** seeded through splitmix32), so that shuffled
  * splits, random search and subsampling give the same result for the same seed on every platform.
@@ -41,31 +43,8 @@ function seedBits(seed: number | string): number {
 }
 
 function _createRng(seed: number): Rng {
-  let x = seed >>> 0;
-  const splitmix = () => {
-    x = (x + 0x9e3779b9) >>> 0;
-    let z = x;
-    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
-    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
-    return (z ^ (z >>> 16)) >>> 0;
-  };
-  let s0 = splitmix();
-  let s1 = splitmix();
-  let s2 = splitmix();
-  let s3 = splitmix();
-  if ((s0 | s1 | s2 | s3) === 0) s0 = 1;
-  const next32 = () => {
-    const result = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0;
-    const t = s1 << 9;
-    s2 ^= s0;
-    s3 ^= s1;
-    s1 ^= s2;
-    s0 ^= s3;
-    s2 ^= t;
-    s3 = rotl(s3, 11);
-    return result;
-  };
-  const next = () => ((next32() >>> 5) * 67108864 + (next32() >>> 6)) / 9007199254740992;
+  const next32 = xoshiro128ss(xoshiroState(seed));
+  const next = () => float53(next32);
   let spare: number | undefined;
   return {
     next,
@@ -93,8 +72,4 @@ function _createRng(seed: number): Rng {
       return values;
     },
   };
-}
-
-function rotl(v: number, k: number): number {
-  return (v << k) | (v >>> (32 - k));
 }

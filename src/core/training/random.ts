@@ -2,8 +2,9 @@
  * Seeded randomness for training: weight initialisation, shuffling and validation splits draw
  * from here, never from Math.random or TF.js's unseeded RNG, so the same seed gives the same model.
  * The generator is xoshiro128** (32-bit state words, so every engine computes it identically),
- * seeded through splitmix32.
+ * seeded through splitmix32 (see linalg/xoshiro.ts).
  */
+import { float53, xoshiro128ss, xoshiroState } from '../linalg/xoshiro';
 
 /** A seeded random number generator. */
 export interface Rng {
@@ -39,28 +40,8 @@ export function _createRng(seed: number, stream: string): Rng {
   const words = new Uint32Array(bits.buffer);
   let h = Math.imul(words[0] ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(words[1] ^ 0x7f4a7c15, 0xc2b2ae35);
   for (let i = 0; i < stream.length; i++) h = Math.imul(h ^ stream.charCodeAt(i), 0x01000193);
-  let sm = h >>> 0;
-  const splitmix = (): number => {
-    sm = (sm + 0x9e3779b9) >>> 0;
-    let z = sm;
-    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
-    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
-    return (z ^ (z >>> 16)) >>> 0;
-  };
-  const s = new Uint32Array([splitmix(), splitmix(), splitmix(), splitmix()]);
-  if ((s[0] | s[1] | s[2] | s[3]) === 0) s[0] = 1;
-  const nextUint32 = (): number => {
-    const result = Math.imul(rotl(Math.imul(s[1], 5), 7), 9) >>> 0;
-    const t = s[1] << 9;
-    s[2] ^= s[0];
-    s[3] ^= s[1];
-    s[1] ^= s[2];
-    s[0] ^= s[3];
-    s[2] ^= t;
-    s[3] = rotl(s[3], 11);
-    return result;
-  };
-  const random = (): number => ((nextUint32() >>> 5) * 67108864 + (nextUint32() >>> 6)) / 9007199254740992;
+  const nextUint32 = xoshiro128ss(xoshiroState(h >>> 0));
+  const random = (): number => float53(nextUint32);
   const integer = (n: number): number => {
     if (!Number.isInteger(n) || n <= 0 || n > 2 ** 32) throw new RangeError(`Rng.integer: n must be an integer in [1, 2^32] (got ${n}).`);
     // Lemire's nearly-divisionless method would need 64-bit products; rejection on the top range is exact.
@@ -71,8 +52,4 @@ export function _createRng(seed: number, stream: string): Rng {
   };
   const uniform = (low: number, high: number): number => low + (high - low) * random();
   return { nextUint32, random, integer, uniform };
-}
-
-function rotl(x: number, k: number): number {
-  return (x << k) | (x >>> (32 - k));
 }
