@@ -8,6 +8,7 @@ import { collectFeatures, type FeatureMatrix } from '../../training/features';
 import { trainLoop } from '../../training/loop';
 import { createProgressReporter } from '../../training/progress';
 import { createRng } from '../../training/random';
+import { weightStats } from '../weightStats';
 import { collectStopSignals } from '../../training/signal';
 import { splitValidation } from '../../training/split';
 import { TrainingCurve } from '../../training/trainingCurve';
@@ -69,7 +70,7 @@ export abstract class BaseLayersEstimator implements Displayable {
   summary(): ModelSummary {
     const m = this.model;
     const layers = m.layers.map((l) => ({ name: l.name, kind: l.getClassName(), outputShape: firstShape(l.outputShape), parameters: l.countParams() }));
-    const weights = m.weights.map((w, i) => ({ name: w.name, shape: [...w.shape] as number[], ...stats(m.getWeights()[i].dataSync() as Float32Array) }));
+    const weights = m.weights.map((w, i) => weightStats(w.name, [...w.shape] as number[], m.getWeights()[i].dataSync() as Float32Array));
     const h = this.fittedHistory;
     return {
       type: this.typeName,
@@ -175,21 +176,6 @@ function gather(x: Float32Array, y: Float32Array, cols: number, width: number, r
 
 function firstShape(s: TF.Shape | TF.Shape[]): (number | null)[] {
   return Array.isArray(s[0]) ? (s[0] as (number | null)[]) : (s as (number | null)[]);
-}
-
-function stats(v: Float32Array) {
-  let sum = 0;
-  let min = Infinity;
-  let max = -Infinity;
-  for (const x of v) {
-    sum += x;
-    min = Math.min(min, x);
-    max = Math.max(max, x);
-  }
-  const mean = v.length ? sum / v.length : 0;
-  let sq = 0;
-  for (const x of v) sq += (x - mean) ** 2;
-  return { mean, std: v.length ? Math.sqrt(sq / v.length) : 0, min, max };
 }
 
 function esc(s: string): string {

@@ -7,7 +7,8 @@ import type { ClassLabel, Classifier, EstimatorSpec, Features, FitOptions, Model
 import type { EstimatorJSON } from '../registry';
 import { computeClassWeight, type ClassWeight } from './classWeight';
 import { coefficientBundle, unfittedBundle } from './describeLinear';
-import { linearScores, predictionMatrix, weightStats } from './linearPredict';
+import { linearScores, predictionMatrix } from './linearPredict';
+import { weightStats } from '../weightStats';
 import { sigmoid } from './logisticLoss';
 import { solveBinary, solveMultinomial, type LogisticSolution } from './solveLogistic';
 import { withDefaults } from './params';

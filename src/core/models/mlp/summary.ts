@@ -1,3 +1,4 @@
+import { weightStats } from '../weightStats';
 import type { ModelSummary } from '../contract';
 import type { MlpFitted } from './base';
 import type { MLPParams } from './params';
@@ -25,27 +26,13 @@ export function describeMlp(type: string, params: MLPParams, fitted: MlpFitted |
     outputShape: [null, units],
     parameters: s[l] * units + units,
   }));
-  const stats = (name: string, shape: number[], v: Float32Array) => {
-    let sum = 0;
-    let min = Infinity;
-    let max = -Infinity;
-    for (const x of v) {
-      sum += x;
-      if (x < min) min = x;
-      if (x > max) max = x;
-    }
-    const mean = sum / v.length;
-    let sq = 0;
-    for (const x of v) sq += (x - mean) ** 2;
-    return { name, shape, mean, std: Math.sqrt(sq / v.length), min, max };
-  };
-  const weightStats = weights.coefs.flatMap((c, l) => [stats(`${layers[l].name}/kernel`, [s[l], s[l + 1]], c), stats(`${layers[l].name}/bias`, [s[l + 1]], weights.intercepts[l])]);
+  const weightSummary = weights.coefs.flatMap((c, l) => [weightStats(`${layers[l].name}/kernel`, [s[l], s[l + 1]], c), weightStats(`${layers[l].name}/bias`, [s[l + 1]], weights.intercepts[l])]);
   const lastEpoch = history.epochs[history.epochs.length - 1];
   return {
     type,
     parameterCount: countMlpParameters(s),
     layers,
-    weights: weightStats,
+    weights: weightSummary,
     backend: history.backend,
     extra: {
       fitted: true,
