@@ -90,6 +90,7 @@ if (watch) {
   await Promise.all(contexts.map((c) => c.rebuild()));
   await Promise.all(contexts.map((c) => c.dispose()));
   copyWasm();
+  copyLauncher();
   if (withTypes) buildTypes();
   console.log(`built ${targets.length} targets${withTypes ? ' and type declarations' : ''} in ${Math.round(performance.now() - t0)} ms`);
 }
@@ -118,6 +119,16 @@ function buildTypes() {
       fs.mkdirSync(path.dirname(path.join(to, f)), { recursive: true });
       fs.copyFileSync(path.join(from, f), path.join(to, f));
     }
+  }
+}
+
+/** The sandbox's OS layer on Linux (native/confine, prebuilt and committed): kernels start through it. */
+function copyLauncher() {
+  for (const arch of ['x64', 'arm64']) {
+    const from = `native/confine/confine-linux-${arch}`;
+    if (!fs.existsSync(from)) continue;
+    fs.copyFileSync(from, `dist/confine-linux-${arch}`);
+    fs.chmodSync(`dist/confine-linux-${arch}`, 0o755);
   }
 }
 

@@ -13,6 +13,8 @@ export interface RunArgs {
   workspace?: string;
   verbose: boolean;
   sandbox: SandboxSettings;
+  /** `--env KEY=VALUE`: variables for the kernel (it does not inherit the shell's). */
+  env?: Record<string, string>;
 }
 
 export type CliArgs = RunArgs | { command: 'help' } | { command: 'version' };
@@ -99,6 +101,16 @@ function parseRun(rest: string[]): RunArgs {
       case '--allow-addons':
         args.sandbox.allowNativeAddons = true;
         break;
+      case '--allow-net':
+        args.sandbox.allowNetwork = true;
+        break;
+      case '--env': {
+        const v = value();
+        const eq = v.indexOf('=');
+        if (eq <= 0) throw new UsageError(message.cliBadEnv(v));
+        (args.env ??= {})[v.slice(0, eq)] = v.slice(eq + 1);
+        break;
+      }
       default:
         if (flag.startsWith('-')) throw new UsageError(message.cliUnknownFlag(flag));
         if (args.notebook) throw new UsageError(message.cliUnknownFlag(flag));

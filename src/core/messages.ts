@@ -38,6 +38,7 @@ export const message = {
     `the kernel did not stop within ${seconds} s of the interrupt (it was busy outside cell code), so it was restarted; variables were lost`,
   kernelRestarted: 'the kernel was restarted',
   internalError: (detail: string) => `Modelbook failed to run this cell (an internal error, please report it): ${detail}`,
+  kernelBadMessage: (reason: string) => `The kernel sent the host a malformed message (${reason}); it was ignored. Code in this cell called process.send, or the kernel is broken.`,
   kernelStartFailed: (detail: string) => `The kernel could not start: ${detail}`,
   untrustedWorkspace:
     'Modelbook does not run cells in an untrusted workspace, because cells run code. Trust the workspace (command "Workspaces: Manage Workspace Trust") to run them.',
@@ -56,6 +57,14 @@ export const message = {
   deniedWorker: 'The sandbox refused to start a worker thread. To allow it, turn on the setting modelbook.sandbox.allowWorkers (CLI: --allow-worker).',
   deniedAddon:
     'The sandbox refused to load a native addon. To allow it, turn on the setting modelbook.sandbox.allowNativeAddons (CLI: --allow-addons).',
+  deniedSymlink: (link: string, target: string) =>
+    `The sandbox refused ${link}: it is a symbolic link to ${target}, outside the folders cells may use (links are followed before the check). To allow it, add ${target}'s folder to the setting modelbook.sandbox.allowRead or allowWrite (CLI: --allow-read / --allow-write PATH).`,
+  deniedNetwork:
+    'The sandbox refused network access: cells may not open sockets. To allow it, turn on the setting modelbook.sandbox.allowNetwork (CLI: --allow-net).',
+  deniedSignal: (pid?: number) =>
+    `The sandbox refused to signal or reprioritise ${pid === undefined ? 'another process' : `process ${pid}`}: a cell may signal only its own kernel. Turn off the setting modelbook.sandbox.enabled (CLI: --no-sandbox) to allow it.`,
+  deniedV8Flags:
+    'The sandbox refused to change V8 flags at run time (some write files anywhere or turn off memory safety). Pass flags when the kernel starts instead, or turn off the setting modelbook.sandbox.enabled (CLI: --no-sandbox).',
   deniedOther: (permission: string) =>
     `The sandbox refused this operation (${permission}). Turn off the setting modelbook.sandbox.enabled (CLI: --no-sandbox) to allow it.`,
 
@@ -72,6 +81,11 @@ export const message = {
   statusDead: 'dead',
   statusStopped: 'not started',
   statusSandboxOn: 'sandbox on',
+  statusSandboxDetail: (landlock: number, seccomp: boolean) =>
+    `Sandbox on: reads the workspace, writes inside it, no child processes. ${landlock > 0 ? `OS layer: Landlock ABI ${landlock}${seccomp ? ' and seccomp' : ''} (symbolic links, signals and V8 writes are refused by Linux too).` : 'No OS layer on this system: Node\'s permission model and the kernel\'s guards only (see README, "Sandbox").'}`,
+  statusNetworkClosed: 'Network: refused.',
+  statusNetworkOpenShort: '(network open)',
+  statusNetworkOpen: 'Network: OPEN — neither this Node (< 25) nor this system can refuse it (see README, "Sandbox").',
   statusSandboxOff: 'sandbox OFF',
   noActiveNotebook: 'Open a Modelbook notebook (.mlnb) first.',
   noEvaluationOutput:
@@ -85,11 +99,12 @@ export const message = {
   // CLI
   cliUsage: `Usage: modelbook run NOTEBOOK.mlnb [--out FILE] [--cell-timeout SECONDS] [--continue-on-error] [--print]
                     [--memory-limit-mb N] [--no-sandbox] [--allow-read PATH] [--allow-write PATH]
-                    [--allow-child-process] [--allow-worker] [--allow-addons] [--node PATH]
+                    [--allow-child-process] [--allow-worker] [--allow-addons] [--allow-net] [--env KEY=VALUE] [--node PATH]
        modelbook runs [--notebook X] [--filter EXPR] [--sort KEY] [--limit N] [--json | --csv] [--workspace DIR]
        modelbook runs show ID`,
   cliUnknownCommand: (cmd: string) => `Unknown command "${cmd}".`,
   cliUnknownFlag: (flag: string) => `Unknown option "${flag}".`,
+  cliBadEnv: (value: string) => `--env needs KEY=VALUE, got "${value}".`,
   cliMissingValue: (flag: string) => `Option ${flag} needs a value.`,
   cliBadNumber: (flag: string, value: string) => `Option ${flag} needs a positive number, got "${value}".`,
   cliNoNotebook: 'Name the notebook to run, e.g. `modelbook run churn.mlnb`.',

@@ -92,6 +92,8 @@ export interface KernelInfo {
   sandboxed: boolean;
   /** The V8 heap limit in MB this kernel runs with. */
   heapLimitMb: number;
+  /** What the Linux launcher applied below Node (its `MODELBOOK_CONFINE` report), if it ran. */
+  osLayer?: string;
 }
 
 export type { Envelope } from './envelope';
@@ -112,6 +114,11 @@ export interface KernelStartOptions {
   distDir: string;
   /** The memory cap in MB, for messages. */
   memoryLimitMb: number;
+  /**
+   * When the sandbox is on, the folders cells may write and read (absolute): the kernel then also
+   * refuses what Node's permission model does not cover, and explains the OS layer's refusals.
+   */
+  sandbox?: { writable: string[]; readable: string[] };
 }
 
 /** Messages between the host and a trial worker process. */

@@ -17,7 +17,9 @@ export function kernelOptions(notebook: vscode.NotebookDocument, extensionUri: v
     allowChildProcess: config.get<boolean>('sandbox.allowChildProcess', false),
     allowWorkers: config.get<boolean>('sandbox.allowWorkers', false),
     allowNativeAddons: config.get<boolean>('sandbox.allowNativeAddons', false),
+    allowNetwork: config.get<boolean>('sandbox.allowNetwork', false),
   };
+  const env = config.get<Record<string, unknown>>('kernel.env', {});
   const nodePath = config.get<string>('kernel.nodePath', '').trim();
   return {
     notebookDir,
@@ -26,6 +28,7 @@ export function kernelOptions(notebook: vscode.NotebookDocument, extensionUri: v
     memoryLimitMb: config.get<number>('kernel.memoryLimitMb', 4096),
     ...(notebook.uri.scheme === 'file' ? { notebookPath: notebook.uri.fsPath } : {}),
     sandbox,
+    env: Object.fromEntries(Object.entries(env ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string')),
     log,
     ...(nodePath ? { nodePath } : {}),
   };

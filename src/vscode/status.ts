@@ -51,13 +51,14 @@ export class KernelStatusBar implements vscode.Disposable {
     const session = this.kernels.get(notebook);
     const state: SessionState = session?.state ?? 'stopped';
     const status = session?.status;
-    const sandbox = status ? (status.sandboxOn ? `$(shield) ${message.statusSandboxOn}` : `$(warning) ${message.statusSandboxOff}`) : '';
+    const sandbox = status ? (status.sandboxOn ? `$(shield) ${message.statusSandboxOn}${status.networkClosed ? '' : ` ${message.statusNetworkOpenShort}`}` : `$(warning) ${message.statusSandboxOff}`) : '';
     this.item.text = `${ICONS[state]} Kernel ${WORDS[state]}${sandbox ? `  ${sandbox}` : ''}`;
     const lines = [`Modelbook kernel: ${WORDS[state]}`];
     if (status) {
       lines.push(`Node ${status.info.nodeVersion} (${status.runtime.path}), pid ${status.info.pid}`);
       lines.push(`Memory: heap ${status.info.heapLimitMb} MB${status.hardMemoryCap ? ', hard cap on' : ' (no OS-enforced cap on this system)'}`);
-      lines.push(status.sandboxOn ? 'Sandbox on: reads the workspace, writes inside it, no child processes.' : message.sandboxOff(status.sandboxWhy ?? 'unknown'));
+      lines.push(status.sandboxOn ? message.statusSandboxDetail(status.osLayer?.landlock ?? 0, status.osLayer?.seccomp ?? false) : message.sandboxOff(status.sandboxWhy ?? 'unknown'));
+      if (status.sandboxOn) lines.push(status.networkClosed ? message.statusNetworkClosed : message.statusNetworkOpen);
     }
     if (state === 'dead' && session?.lastExitReason) lines.push(`Last kernel ended: ${session.lastExitReason}`);
     this.item.tooltip = lines.join('\n');

@@ -3,6 +3,8 @@ import type { Envelope, HostToKernel, KernelInfo, KernelToHost } from '../../pro
 import { message } from '../../core/messages';
 import type { NodeRuntime } from './nodeRuntime';
 import { killConfined, spawnConfined, type ConfinedOptions } from './spawnConfined';
+import { parseOsLayerReport, type OsLayerReport } from './osLayer';
+import { checkKernelMessage, type Checked } from './kernelMessages';
 
 /** Where the kernel runs and what confines it (see spawnConfined). `log` receives lifecycle lines and the kernel's own stderr. */
 export type KernelProcessOptions = ConfinedOptions;
@@ -20,14 +22,19 @@ export interface KernelStatus {
   runtime: NodeRuntime;
   sandboxOn: boolean;
   sandboxWhy?: string;
-  /** Whether an OS-enforced memory cap (RLIMIT_DATA via prlimit) is in place besides the V8 heap cap. */
+  /** Whether an OS-enforced memory cap (RLIMIT_DATA) is in place besides the V8 heap cap. */
   hardMemoryCap: boolean;
+  /** What the Linux OS layer applied below Node (Landlock ABI, seccomp), when it ran. */
+  osLayer?: OsLayerReport;
+  /** Whether cells' network access is refused (by Landlock + seccomp, or by Node ≥ 25's permission model). */
+  networkClosed: boolean;
 }
 
 
 /** One kernel process: starts it confined, carries typed messages, explains how it ended. */
 export class KernelProcess {
   private readonly listeners = new Set<(msg: Envelope<KernelToHost>) => void>();
+  private readonly invalidListeners = new Set<(bad: Extract<Checked, { ok: false }>) => void>();
   private stderrTail = '';
   readonly exited: Promise<KernelExit>;
 
@@ -38,7 +45,12 @@ export class KernelProcess {
   ) {
     this.exited = exited;
     child.on('message', (m) => {
-      for (const l of this.listeners) l(m as Envelope<KernelToHost>);
+      const checked = checkKernelMessage(m);
+      if (!checked.ok) {
+        for (const l of this.invalidListeners) l(checked);
+        return;
+      }
+      for (const l of this.listeners) l(checked.msg);
     });
   }
 
@@ -52,12 +64,17 @@ export class KernelProcess {
     });
     const ready = new Promise<KernelInfo>((resolve, reject) => {
       child.on('message', (m) => {
-        const msg = m as Envelope<KernelToHost>;
-        if (msg.type === 'ready') resolve(msg.payload);
+        const checked = checkKernelMessage(m);
+        if (checked.ok && checked.msg.type === 'ready') resolve(checked.msg.payload);
       });
       void exited.then((x) => reject(new Error(message.kernelStartFailed(`${x.reason}${proc?.stderrTail ? `\n${proc.stderrTail}` : ''}`))));
     });
-    const status = (info: KernelInfo): KernelStatus => ({ info, runtime, sandboxOn: plan.on && info.sandboxed, hardMemoryCap, ...(plan.why ? { sandboxWhy: plan.why } : {}) });
+    const status = (info: KernelInfo): KernelStatus => {
+      const sandboxOn = plan.on && info.sandboxed;
+      const osLayer = parseOsLayerReport(info.osLayer);
+      const networkClosed = sandboxOn && !opts.sandbox.allowNetwork && (Boolean(plan.networkByNode) || (osLayer?.landlock ?? 0) >= 4);
+      return { info, runtime, sandboxOn, hardMemoryCap, networkClosed, ...(osLayer ? { osLayer } : {}), ...(plan.why ? { sandboxWhy: plan.why } : {}) };
+    };
     const pending: KernelStatus = status({ pid: child.pid ?? -1, nodeVersion: runtime.version, sandboxed: plan.on, heapLimitMb: heapMb });
     proc = new KernelProcess(child, pending, exited);
     const onOutput = (chunk: Buffer) => {
@@ -74,6 +91,12 @@ export class KernelProcess {
 
   get pid(): number | undefined {
     return this.child.pid;
+  }
+
+  /** Messages that failed `checkKernelMessage` (a cell can `process.send` anything): never acted on. */
+  onInvalidMessage(listener: (bad: Extract<Checked, { ok: false }>) => void): () => void {
+    this.invalidListeners.add(listener);
+    return () => this.invalidListeners.delete(listener);
   }
 
   onMessage(listener: (msg: Envelope<KernelToHost>) => void): () => void {

@@ -14,7 +14,7 @@ export interface NodeRuntime {
   baselineMb: number;
 }
 
-const FLAGS = ['--permission', '--experimental-permission', '--allow-addons', '--allow-worker', '--allow-child-process', '--disable-warning'];
+const FLAGS = ['--permission', '--experimental-permission', '--allow-addons', '--allow-worker', '--allow-child-process', '--allow-net', '--disable-warning'];
 const PROBE = [
   `const f = ${JSON.stringify(FLAGS)}.filter((f) => process.allowedNodeEnvironmentFlags.has(f));`,
   "let d = 0; try { d = Number(/VmData:\\s*(\\d+)/.exec(require('fs').readFileSync('/proc/self/status', 'utf8'))[1]); } catch {}",

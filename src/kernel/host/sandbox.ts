@@ -10,6 +10,8 @@ export interface SandboxSettings {
   allowChildProcess: boolean;
   allowWorkers: boolean;
   allowNativeAddons: boolean;
+  /** TCP/UDP and unix sockets: refused by Landlock + seccomp on Linux, by the permission model on Node ≥ 25. */
+  allowNetwork: boolean;
 }
 
 export const DEFAULT_SANDBOX: SandboxSettings = {
@@ -19,6 +21,7 @@ export const DEFAULT_SANDBOX: SandboxSettings = {
   allowChildProcess: false,
   allowWorkers: false,
   allowNativeAddons: false,
+  allowNetwork: false,
 };
 
 export interface SandboxPlan {
@@ -27,6 +30,11 @@ export interface SandboxPlan {
   /** Whether the permission model is on; when false, `why` says why. */
   on: boolean;
   why?: string;
+  /** Whether this Node's permission model covers the network (Node ≥ 25). */
+  networkByNode?: boolean;
+  /** Absolute folders cells may write, and read (when on). */
+  writable: string[];
+  readable: string[];
 }
 
 /**
@@ -35,8 +43,8 @@ export interface SandboxPlan {
  * taken from the workspace.
  */
 export function planSandbox(runtime: NodeRuntime, settings: SandboxSettings, workspaceDir: string, distDir: string): SandboxPlan {
-  if (!settings.enabled) return { flags: [], on: false, why: message.sandboxDisabledBySetting };
-  if (!runtime.permissionFlag) return { flags: [], on: false, why: message.sandboxNoPermissionModel(runtime.path, runtime.version) };
+  if (!settings.enabled) return { flags: [], on: false, why: message.sandboxDisabledBySetting, writable: [], readable: [] };
+  if (!runtime.permissionFlag) return { flags: [], on: false, why: message.sandboxNoPermissionModel(runtime.path, runtime.version), writable: [], readable: [] };
   const abs = (p: string) => path.resolve(workspaceDir, p);
   const reads = unique([workspaceDir, distDir, ...settings.allowRead.map(abs), ...settings.allowWrite.map(abs)]);
   const writes = unique([workspaceDir, ...settings.allowWrite.map(abs)]);
@@ -44,7 +52,9 @@ export function planSandbox(runtime: NodeRuntime, settings: SandboxSettings, wor
   if (settings.allowChildProcess) flags.push('--allow-child-process');
   if (settings.allowWorkers) flags.push('--allow-worker');
   if (settings.allowNativeAddons && runtime.flags.has('--allow-addons')) flags.push('--allow-addons');
-  return { flags, on: true };
+  // Node ≥ 25 refuses the network under --permission unless told otherwise.
+  if (settings.allowNetwork && runtime.flags.has('--allow-net')) flags.push('--allow-net');
+  return { flags, on: true, networkByNode: runtime.flags.has('--allow-net'), writable: writes, readable: reads };
 }
 
 function unique(paths: string[]): string[] {

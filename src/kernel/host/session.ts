@@ -42,6 +42,8 @@ interface Running {
   /** The kernel said `started`: a SIGINT now reaches the cell (before that it would be ignored). */
   started: boolean;
   stopReason?: 'timeout' | 'user';
+  /** The first malformed message the kernel sent while this cell ran: the cell fails with it. */
+  invalid?: string;
 }
 
 interface Job {
@@ -229,6 +231,7 @@ export class KernelSession {
             else if (m.type === 'cancelTrials') pool.cancel(m.payload.requestId);
             else this.onKernelMessage(m);
           });
+          k.onInvalidMessage((bad) => this.onInvalidKernelMessage(k, bad));
           void k.exited.then(() => pool.dispose());
           void k.exited.then((x) => this.onKernelExit(k, x));
           this.setState(this.running ? 'busy' : 'idle');
@@ -314,6 +317,7 @@ export class KernelSession {
     if (outcome.kind === 'exit') return finish({ status: 'died', error: { name: 'KernelDied', message: message.kernelDied(outcome.exit.reason), stack: '' } });
     const d = outcome.done;
     if (d.status === 'interrupted') return finish(stopped(run.stopReason ?? 'user', timeoutSeconds));
+    if (run.invalid && d.status === 'ok') return finish({ status: 'error', error: { name: 'KernelProtocolError', message: message.kernelBadMessage(run.invalid), stack: '' } });
     return finish({ status: d.status, ...(d.result ? { result: d.result } : {}), ...(d.error ? { error: d.error } : {}) });
   }
 
@@ -358,6 +362,17 @@ export class KernelSession {
       default:
         break;
     }
+  }
+
+  /** A cell sent the host something malformed with `process.send`: ignored, and the cell fails. */
+  private onInvalidKernelMessage(kernel: KernelProcess, bad: { reason: string; type?: string; requestId?: number }): void {
+    this.options.log?.(`ignored an invalid message from kernel ${kernel.pid}: ${bad.reason}`);
+    // The kernel waits for an answer to a search request: refuse it, and it runs the trials itself.
+    if (bad.type === 'runTrials' && bad.requestId !== undefined) kernel.send('trialsDone', { requestId: bad.requestId, error: message.kernelBadMessage(bad.reason) });
+    const run = this.running;
+    if (!run || run.invalid || this.kernel !== kernel) return;
+    run.invalid = bad.reason;
+    run.job.sink.stream?.('stderr', `${message.kernelBadMessage(bad.reason)}\n`);
   }
 
   private onKernelExit(kernel: KernelProcess, exit: KernelExit): void {

@@ -4,6 +4,8 @@ import path from 'node:path';
 import { KERNEL_ENV, type KernelStartOptions } from '../../protocol/kernel';
 import { findNodeRuntime, type NodeRuntime } from './nodeRuntime';
 import { planSandbox, type SandboxPlan, type SandboxSettings } from './sandbox';
+import { findLauncher, planOsLayer } from './osLayer';
+import { kernelEnvironment } from './kernelEnv';
 
 export interface ConfinedOptions {
   notebookDir: string;
@@ -15,6 +17,8 @@ export interface ConfinedOptions {
   notebookPath?: string;
   nodePath?: string;
   sandbox: SandboxSettings;
+  /** Extra environment variables for cells (`modelbook.kernel.env`); the editor's own are not passed. */
+  env?: Record<string, string>;
   log?: (line: string) => void;
 }
 
@@ -23,8 +27,10 @@ export interface Confined {
   runtime: NodeRuntime;
   plan: SandboxPlan;
   heapMb: number;
-  /** Whether the OS caps the whole process (RLIMIT_DATA via prlimit), not only the V8 heap. */
+  /** Whether the OS caps the whole process (RLIMIT_DATA), not only the V8 heap. */
   hardMemoryCap: boolean;
+  /** Whether the Linux launcher (Landlock, seccomp, die-with-host) runs under Node's permission model. */
+  osLayer: boolean;
 }
 
 const PRLIMIT_CANDIDATES = ['/usr/bin/prlimit', '/bin/prlimit'];
@@ -41,13 +47,16 @@ export function spawnConfined(entry: string, opts: ConfinedOptions): Confined {
   const nodeArgs = [...plan.flags, `--max-old-space-size=${heapMb}`];
   if (runtime.flags.has('--disable-warning')) nodeArgs.push('--disable-warning=ExperimentalWarning');
   const script = path.join(opts.distDir, entry);
-  const prlimit = process.platform === 'linux' ? PRLIMIT_CANDIDATES.find((p) => fs.existsSync(p)) : undefined;
   // The cap counts what the process adds to what an idle Node already maps (≈50 MB on Node 20, ≈570 MB on Node 24).
   const capBytes = (opts.memoryLimitMb + runtime.baselineMb) * 2 ** 20;
-  const [cmd, args] = prlimit ? [prlimit, [`--data=${capBytes}:${capBytes}`, '--', runtime.path, ...nodeArgs, script]] : [runtime.path, [...nodeArgs, script]];
-  const startOptions: KernelStartOptions = { notebookDir: opts.notebookDir, workspaceDir: opts.workspaceDir, distDir: opts.distDir, memoryLimitMb: opts.memoryLimitMb };
-  const env: NodeJS.ProcessEnv = { ...process.env, ...runtime.env, [KERNEL_ENV.options]: JSON.stringify(startOptions) };
-  delete env.NODE_OPTIONS;
+  const launcher = findLauncher(opts.distDir);
+  const prlimit = !launcher && process.platform === 'linux' ? PRLIMIT_CANDIDATES.find((p) => fs.existsSync(p)) : undefined;
+  let prefix: string[] = [];
+  if (launcher) prefix = planOsLayer({ launcher, settings: { ...opts.sandbox, enabled: plan.on }, nodePath: runtime.path, workspaceDir: opts.workspaceDir, distDir: opts.distDir, dataBytes: capBytes }).prefix;
+  else if (prlimit) prefix = [prlimit, `--data=${capBytes}:${capBytes}`, '--'];
+  const [cmd, ...args] = [...prefix, runtime.path, ...nodeArgs, script];
+  const startOptions: KernelStartOptions = { notebookDir: opts.notebookDir, workspaceDir: opts.workspaceDir, distDir: opts.distDir, memoryLimitMb: opts.memoryLimitMb, ...(plan.on ? { sandbox: { writable: plan.writable, readable: plan.readable } } : {}) };
+  const env = { ...kernelEnvironment(process.env, opts.sandbox, opts.env), ...runtime.env, [KERNEL_ENV.options]: JSON.stringify(startOptions) };
   opts.log?.(`starting ${entry}: ${cmd} ${args.join(' ')}`);
   const child = spawn(cmd, args, {
     cwd: opts.notebookDir,
@@ -57,7 +66,7 @@ export function spawnConfined(entry: string, opts: ConfinedOptions): Confined {
     // Own process group: a Ctrl+C in the terminal reaches the CLI, which decides what to interrupt.
     detached: process.platform !== 'win32',
   });
-  return { child, runtime, plan, heapMb, hardMemoryCap: Boolean(prlimit) };
+  return { child, runtime, plan, heapMb, hardMemoryCap: Boolean(launcher || prlimit), osLayer: Boolean(launcher) };
 }
 
 /** Kills a confined process and its process group (anything it was allowed to start). */

@@ -2,6 +2,7 @@ import { TraceMap, originalPositionFor } from '@jridgewell/trace-mapping';
 import type { CellError } from '../../protocol/kernel';
 import { message } from '../../core/messages';
 import { codeFrame } from '../../core/cells/codeFrame';
+import { explainOsRefusal } from './guards';
 
 interface CellScript {
   label: string;
@@ -101,7 +102,9 @@ export function toCellError(e: unknown): CellError {
     return { name: 'Error', message: `Uncaught ${typeof e === 'string' ? JSON.stringify(e) : String(e)}`, stack: '' };
   }
   const err = e as Error & { code?: string; permission?: string; resource?: string };
-  const explained = explainSandbox(err);
+  // fetch() wraps the socket's refusal: `TypeError: fetch failed` with the EACCES as its cause.
+  const cause = (err as { cause?: unknown }).cause;
+  const explained = explainSandbox(err) ?? (cause && typeof cause === 'object' ? explainSandbox(cause as typeof err) : undefined);
   if (explained) {
     const original = err.message;
     try {
@@ -116,9 +119,10 @@ export function toCellError(e: unknown): CellError {
   return { name: String(err.name ?? 'Error'), message: String(err.message ?? ''), stack: text, ...(where ? { line: where.line, column: where.column } : {}) };
 }
 
-function explainSandbox(err: { code?: string; permission?: string; resource?: string }): string | undefined {
+function explainSandbox(err: Parameters<typeof explainOsRefusal>[0] & { permission?: string; resource?: string }): string | undefined {
   if (err.code === 'ERR_DLOPEN_DISABLED') return message.deniedAddon;
-  if (err.code !== 'ERR_ACCESS_DENIED') return undefined;
+  if (err.code !== 'ERR_ACCESS_DENIED') return explainOsRefusal(err);
+  if (!err.permission) return undefined; // a guard's own error already explains itself
   switch (err.permission) {
     case 'FileSystemRead':
       return message.deniedRead(err.resource || 'a file');

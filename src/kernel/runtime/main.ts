@@ -17,6 +17,7 @@ import { currentExecId, currentRunContext, currentSignal, requestInterrupt } fro
 import { tfBackendReport } from '../tf/kernelBackend';
 import { HostTrialTransport } from './trials';
 import { completeAt, recordBaselineGlobals } from './complete';
+import { installGuards } from './guards';
 
 const trials = new HostTrialTransport();
 
@@ -25,6 +26,9 @@ declare const MODELBOOK_VERSION: string;
 function main(): void {
   const options = JSON.parse(process.env[KERNEL_ENV.options] ?? '{}') as KernelStartOptions;
   delete process.env[KERNEL_ENV.options];
+  const osLayer = process.env.MODELBOOK_CONFINE;
+  delete process.env.MODELBOOK_CONFINE;
+  if (options.sandbox) installGuards(options.sandbox);
   const loader = new ModuleLoader(options.notebookDir ?? process.cwd(), options.distDir ?? __dirname);
 
   installStackMapping(__filename);
@@ -72,6 +76,7 @@ function main(): void {
     nodeVersion: process.version,
     sandboxed: hasPermissionModel(),
     heapLimitMb: Math.round(v8.getHeapStatistics().heap_size_limit / 2 ** 20),
+    ...(osLayer ? { osLayer } : {}),
   });
 }
 
