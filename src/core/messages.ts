@@ -1,3 +1,5 @@
+const formatMegabytes = (bytes: number) => `${bytes >= 10 * 2 ** 20 ? Math.round(bytes / 2 ** 20) : (bytes / 2 ** 20).toFixed(1)} MB`;
+
 /**
  * Every user-facing sentence Modelbook says, in one place (as vega-lite's `log/message.ts`).
  * Each names the problem and, where there is one, the fix.
@@ -16,6 +18,14 @@ export const message = {
   notebookBadText: (where: string) => `${where} must be a string or a list of strings.`,
   notebookExpectedObject: (where: string) => `${where} must be a JSON object.`,
   notebookExpectedArray: (where: string) => `${where} must be a JSON list.`,
+
+  // files read by the store and the CLI (reasons are phrases: they follow a file name)
+  fileUnreadable: (file: string, reason: string) => `Cannot read ${file}: ${reason}.`,
+  fileNotRegular: (kind: string) => `${kind}, not a regular file`,
+  fileIsSymlink: 'a symbolic link, which Modelbook does not follow here; replace it with the file itself',
+  fileTooBig: (size: number, max: number) => `${formatMegabytes(size)}, larger than the ${formatMegabytes(max)} limit`,
+  fileMissing: 'no such file',
+  fileSystemRefused: (code: string) => `the system refused to open it (${code})`,
 
   // cell directives
   directiveUnknown: (line: number, name: string, known: string[]) =>
