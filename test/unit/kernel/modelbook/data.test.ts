@@ -6,6 +6,7 @@ import type { ColumnTable } from 'arquero';
 import { readArrow, readCSV, readJSON, readParquet, readTSV } from '../../../../src/kernel/modelbook/data';
 import { DateColumn } from '../../../../src/core/data/dateColumn';
 import { FIXTURES, REPO } from '../../paths';
+import { HAS_MKFIFO, plantFifo, timed } from '../../store/fifo';
 import { referenceOrSkip, runPython } from '../../core/data/python';
 
 const VEGA = path.join(REPO, 'node_modules/vega-datasets/data');
@@ -185,6 +186,21 @@ print(out)`,
     it('says where it looked for a missing file', async () => {
       await assert.rejects(readCSV('data/nope.csv'), (e: Error) => e.message.includes('readCSV: no file data/nope.csv') && e.message.includes(path.join(dir, 'data/nope.csv')));
       await assert.rejects(readParquet('nope.parquet'), /readParquet: no file nope\.parquet/);
+    });
+
+    it('refuses a FIFO or a folder named like a data file at once instead of hanging the cell', async function () {
+      await assert.rejects(readCSV('data'), /^Error: readCSV: Cannot read data: a folder, not a regular file\.$/);
+      if (!HAS_MKFIFO) return;
+      const release = plantFifo(path.join(dir, 'pipe.csv'));
+      try {
+        const ms = await timed(async () => {
+          await assert.rejects(readCSV('pipe.csv'), /^Error: readCSV: Cannot read pipe\.csv: a FIFO \(named pipe\), not a regular file\.$/);
+          await assert.rejects(readParquet('pipe.csv'), /readParquet: Cannot read pipe\.csv: a FIFO/);
+        });
+        assert.ok(ms < 2000, `took ${ms} ms`);
+      } finally {
+        release();
+      }
     });
   });
 });
