@@ -104,4 +104,6 @@ export const message = {
   cliBadNumber: (flag: string, value: string) => `Option ${flag} needs a positive number, got "${value}".`,
   cliNoNotebook: 'Name the notebook to run, e.g. `modelbook run churn.mlnb`.',
   cliNotFound: (file: string) => `No such notebook: ${file}.`,
+  cliNotebookTooBig: (reason: string, file: string) =>
+    `${reason} for a notebook; clear its outputs (\`jupyter nbconvert --clear-output --inplace ${file}\`) and keep large data in files beside it`,
 } as const;

@@ -14,11 +14,15 @@ export interface ReadRegularFileOptions {
   followSymlinks?: boolean;
 }
 
+/** Why a file was not read. */
+export type FileReadProblem = 'missing' | 'notRegular' | 'symlink' | 'tooBig' | 'refused';
+
 /** Thrown for a file that cannot be read as a regular file; the message names the file and why. */
 export class FileReadError extends Error {
   override name = 'FileReadError';
   constructor(
     readonly file: string,
+    readonly problem: FileReadProblem,
     /** Why, as a phrase that fits after the file name ("a FIFO (named pipe), not a regular file"). */
     readonly reason: string,
     /** The errno code when the system refused (ENOENT for a missing file), else undefined. */
@@ -129,7 +133,7 @@ function openFlags(options: ReadRegularFileOptions): number {
 /** Refuses anything but a regular file within the size limit; a link is looked through only when allowed. */
 function checkStat(file: string, stat: fs.Stats, options: ReadRegularFileOptions, beforeOpen: boolean): void {
   if (stat.isSymbolicLink()) {
-    if (!options.followSymlinks) throw new FileReadError(file, message.fileIsSymlink, undefined, stat);
+    if (!options.followSymlinks) throw new FileReadError(file, 'symlink', message.fileIsSymlink, undefined, stat);
     if (beforeOpen) {
       // Resolve the target's type without opening it; a dangling link falls through to open's ENOENT.
       const target = fs.statSync(file, { throwIfNoEntry: false });
@@ -137,8 +141,8 @@ function checkStat(file: string, stat: fs.Stats, options: ReadRegularFileOptions
     }
     return;
   }
-  if (!stat.isFile()) throw new FileReadError(file, message.fileNotRegular(kindOf(stat)), undefined, stat);
-  if (options.maxBytes !== undefined && stat.size > options.maxBytes) throw new FileReadError(file, message.fileTooBig(stat.size, options.maxBytes), undefined, stat);
+  if (!stat.isFile()) throw new FileReadError(file, 'notRegular', message.fileNotRegular(kindOf(stat)), undefined, stat);
+  if (options.maxBytes !== undefined && stat.size > options.maxBytes) throw new FileReadError(file, 'tooBig', message.fileTooBig(stat.size, options.maxBytes), undefined, stat);
 }
 
 function kindOf(stat: fs.Stats): string {
@@ -153,9 +157,9 @@ function kindOf(stat: fs.Stats): string {
 function openError(file: string, e: unknown, options: ReadRegularFileOptions): FileReadError {
   const code = (e as NodeJS.ErrnoException).code;
   // With O_NOFOLLOW, Linux and macOS say ELOOP for a link that appeared after the lstat.
-  if (code === 'ELOOP' && !options.followSymlinks) return new FileReadError(file, message.fileIsSymlink, code);
-  if (code === 'ENOENT') return new FileReadError(file, message.fileMissing, code);
-  return new FileReadError(file, message.fileSystemRefused(code ?? (e as Error).message), code);
+  if (code === 'ELOOP' && !options.followSymlinks) return new FileReadError(file, 'symlink', message.fileIsSymlink, code);
+  if (code === 'ENOENT') return new FileReadError(file, 'missing', message.fileMissing, code);
+  return new FileReadError(file, 'refused', message.fileSystemRefused(code ?? (e as Error).message), code);
 }
 
 /** Reads to the end (the file may have grown since the stat), refusing more than `max` bytes. */
@@ -182,6 +186,6 @@ async function readAllAsync(file: string, read: (buf: Buffer, at: number) => Pro
 }
 
 function grow(file: string, buf: Buffer, max: number): Buffer {
-  if (buf.length > max) throw new FileReadError(file, message.fileTooBig(buf.length, max));
+  if (buf.length > max) throw new FileReadError(file, 'tooBig', message.fileTooBig(buf.length, max));
   return Buffer.concat([buf, Buffer.allocUnsafe(Math.max(buf.length, 64 * 1024))]);
 }

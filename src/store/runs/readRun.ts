@@ -29,9 +29,9 @@ export function readRunFile(file: string): RunFile {
     ({ bytes, stat } = readRegularFile(file, { maxBytes: RUN_FILE_MAX_BYTES }));
   } catch (e) {
     if (!(e instanceof FileReadError)) throw e;
-    if (e.code === 'ENOENT') return { ok: false, reason: 'deleted', mtimeMs: 0, size: 0 };
+    if (e.problem === 'missing') return { ok: false, reason: 'deleted', mtimeMs: 0, size: 0 };
     // Keep the stat, so a refresh does not look at an unchanged bad file again.
-    return { ok: false, reason: e.stat && !e.stat.isFile() ? runMessage.recordNotRegular(e.reason) : e.reason, mtimeMs: e.stat?.mtimeMs ?? 0, size: e.stat?.size ?? 0 };
+    return { ok: false, reason: e.problem === 'notRegular' || e.problem === 'symlink' ? runMessage.recordNotRegular(e.reason) : e.reason, mtimeMs: e.stat?.mtimeMs ?? 0, size: e.stat?.size ?? 0 };
   }
   return { ...parseRunRecord(bytes.toString('utf8'), path.basename(file)), mtimeMs: stat.mtimeMs, size: stat.size };
 }

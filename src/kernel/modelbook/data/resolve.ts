@@ -37,6 +37,6 @@ export async function openDataFile(fn: string, file: string, absolute: string): 
 
 function dataFileError(fn: string, file: string, absolute: string, e: unknown): unknown {
   if (!(e instanceof FileReadError)) return e;
-  if (e.code === 'ENOENT') return new Error(`${fn}: no file ${file} (looked for ${absolute}; relative paths start from the notebook's folder ${process.cwd()}).`);
+  if (e.problem === 'missing') return new Error(`${fn}: no file ${file} (looked for ${absolute}; relative paths start from the notebook's folder ${process.cwd()}).`);
   return new Error(`${fn}: ${message.fileUnreadable(file, e.reason)}`);
 }
