@@ -188,6 +188,16 @@ print(out)`,
       await assert.rejects(readParquet('nope.parquet'), /readParquet: no file nope\.parquet/);
     });
 
+    it('names the file and what is wrong for a file that is not Parquet or was cut short', async () => {
+      fs.writeFileSync(path.join(dir, 'csv.parquet'), 'a,b\n1,2\n');
+      await assert.rejects(readParquet('csv.parquet'), /^Error: csv\.parquet is not a Parquet file: it does not start and end with the Parquet magic bytes "PAR1"/);
+      const real = fs.readFileSync(path.join(VEGA, 'flights-3m.parquet'));
+      fs.writeFileSync(path.join(dir, 'cut.parquet'), real.subarray(0, 4096));
+      await assert.rejects(readParquet('cut.parquet'), /^Error: cut\.parquet is truncated: it starts as Parquet but does not end with the Parquet footer/);
+      fs.writeFileSync(path.join(dir, 'deep.json'), '['.repeat(100_000) + ']'.repeat(100_000));
+      await assert.rejects(readJSON('deep.json'), /^Error: deep\.json nests arrays or objects deeper than 1000 levels \(at line 1, column 1001\)/);
+    });
+
     it('refuses a FIFO or a folder named like a data file at once instead of hanging the cell', async function () {
       await assert.rejects(readCSV('data'), /^Error: readCSV: Cannot read data: a folder, not a regular file\.$/);
       if (!HAS_MKFIFO) return;
