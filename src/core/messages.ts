@@ -27,6 +27,16 @@ export const message = {
   fileMissing: 'no such file',
   fileSystemRefused: (code: string) => `the system refused to open it (${code})`,
 
+  // cell outputs that could not be stored as given (shown in the cell as a stderr note)
+  outputNotBundle: (got: string) => `Modelbook dropped a display: its data must be an object of MIME type → value, got ${got}.\n`,
+  outputBadValue: (mime: string, problem: string, kept: boolean) =>
+    `Modelbook ${kept ? 'converted' : 'dropped'} the ${mime} value of a display: ${problem}${kept ? '; it is stored as text' : ''}.\n`,
+  outputNotString: (got: string) => `a text type needs a string, got ${got}`,
+  outputNotBase64String: (got: string) => `a binary type needs a base64 string, got ${got}`,
+  outputNotBase64: 'a binary type needs base64 text, and this string is not base64',
+  outputNotJson: (detail: string) => `it cannot be written as JSON (${detail})`,
+  outputTooDeep: (max: number) => `it nests deeper than ${max} levels, more than notebook readers (nbformat) accept`,
+
   // cell directives
   directiveUnknown: (line: number, name: string, known: string[]) =>
     `Cell line ${line}: unknown directive "//% ${name}". Known directives: ${known.map((k) => `//% ${k}`).join(', ')}.`,

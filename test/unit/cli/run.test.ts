@@ -5,6 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs, UsageError } from '../../../src/cli/args';
 import { DIST } from '../paths';
+import { parseNotebook } from '../../../src/core/notebook/parse';
+import type { CodeCell } from '../../../src/core/notebook/contract';
 import { HAS_MKFIFO, plantFifo } from '../store/fifo';
 
 const CLI = path.join(DIST, 'cli.js');
@@ -90,6 +92,16 @@ describe('cli: modelbook run', function () {
     assert.equal(r.code, 2);
     assert.match(r.stderr, /bad\.mlnb is not valid JSON/);
     assert.equal(fs.readFileSync(path.join(dir, 'bad.mlnb'), 'utf8'), '{"cells": [');
+  });
+
+  it('writes a notebook it can open again when a cell displays a number as text/html or an object as image/png', () => {
+    write('m.mlnb', ["({ [Symbol.for('modelbook.mimeBundle')]: () => ({ 'text/html': 42, 'image/png': {}, 'text/plain': 'x' }) })"]);
+    const r = cli(['run', 'm.mlnb'], dir);
+    assert.equal(r.code, 0, r.stderr);
+    const cell = parseNotebook(fs.readFileSync(path.join(dir, 'm.mlnb'), 'utf8')).cells[0] as CodeCell;
+    assert.deepEqual(cell.outputs.map((o) => o.output_type), ['stream', 'execute_result']);
+    assert.match((cell.outputs[0] as { text: string }).text, /converted the text\/html value[^\n]*\n.*dropped the image\/png value/);
+    assert.deepEqual((cell.outputs[1] as { data: unknown }).data, { 'text/html': '42', 'text/plain': 'x' });
   });
 
   it('exits 2 with one sentence naming the size and the limit for a 700 MB notebook, without reading it', () => {
