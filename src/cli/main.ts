@@ -4,6 +4,7 @@
  */
 import { message } from '../core/messages';
 import { NotebookFormatError } from '../core/notebook/parse';
+import { FileReadError } from '../store/readRegularFile';
 import { UsageError, parseArgs } from './args';
 import { runNotebook } from './run';
 import { runRunsCommand } from './runs';
@@ -30,7 +31,7 @@ async function main(argv: string[]): Promise<number> {
       io.err(`${e.message}\n${message.cliUsage}\n`);
       return 2;
     }
-    if (e instanceof NotebookFormatError) {
+    if (e instanceof NotebookFormatError || e instanceof FileReadError) {
       io.err(`${e.message}\n`);
       return 2;
     }

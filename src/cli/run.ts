@@ -1,14 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Cell, CodeCell } from '../core/notebook/contract';
-import { parseNotebook } from '../core/notebook/parse';
 import { serializeNotebook } from '../core/notebook/serialize';
 import { OutputCollector, outputText } from '../core/notebook/outputs';
 import { DirectiveError, parseDirectives, type CellDirectives } from '../core/cells/directives';
 import { message } from '../core/messages';
 import { KernelSession, type ExecutionResult } from '../kernel/host/session';
 import { writeFileAtomic } from '../store/atomicWrite';
-import { UsageError, type RunArgs } from './args';
+import type { RunArgs } from './args';
+import { readNotebookFile } from './readNotebook';
 
 export interface RunReport {
   ran: number;
@@ -29,8 +29,7 @@ interface Io {
  */
 export async function runNotebook(args: RunArgs, distDir: string, io: Io): Promise<RunReport> {
   const file = path.resolve(args.notebook);
-  if (!fs.existsSync(file)) throw new UsageError(message.cliNotFound(args.notebook));
-  const nb = parseNotebook(fs.readFileSync(file, 'utf8'), path.basename(file));
+  const nb = readNotebookFile(file, args.notebook);
   const notebookDir = path.dirname(file);
   const session = new KernelSession({
     notebookDir,

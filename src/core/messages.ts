@@ -1,3 +1,5 @@
+const formatMegabytes = (bytes: number) => `${bytes >= 10 * 2 ** 20 ? Math.round(bytes / 2 ** 20) : (bytes / 2 ** 20).toFixed(1)} MB`;
+
 /**
  * Every user-facing sentence Modelbook says, in one place (as vega-lite's `log/message.ts`).
  * Each names the problem and, where there is one, the fix.
@@ -16,6 +18,24 @@ export const message = {
   notebookBadText: (where: string) => `${where} must be a string or a list of strings.`,
   notebookExpectedObject: (where: string) => `${where} must be a JSON object.`,
   notebookExpectedArray: (where: string) => `${where} must be a JSON list.`,
+
+  // files read by the store and the CLI (reasons are phrases: they follow a file name)
+  fileUnreadable: (file: string, reason: string) => `Cannot read ${file}: ${reason}.`,
+  fileNotRegular: (kind: string) => `${kind}, not a regular file`,
+  fileIsSymlink: 'a symbolic link, which Modelbook does not follow here; replace it with the file itself',
+  fileTooBig: (size: number, max: number) => `${formatMegabytes(size)}, larger than the ${formatMegabytes(max)} limit`,
+  fileMissing: 'no such file',
+  fileSystemRefused: (code: string) => `the system refused to open it (${code})`,
+
+  // cell outputs that could not be stored as given (shown in the cell as a stderr note)
+  outputNotBundle: (got: string) => `Modelbook dropped a display: its data must be an object of MIME type → value, got ${got}.\n`,
+  outputBadValue: (mime: string, problem: string, kept: boolean) =>
+    `Modelbook ${kept ? 'converted' : 'dropped'} the ${mime} value of a display: ${problem}${kept ? '; it is stored as text' : ''}.\n`,
+  outputNotString: (got: string) => `a text type needs a string, got ${got}`,
+  outputNotBase64String: (got: string) => `a binary type needs a base64 string, got ${got}`,
+  outputNotBase64: 'a binary type needs base64 text, and this string is not base64',
+  outputNotJson: (detail: string) => `it cannot be written as JSON (${detail})`,
+  outputTooDeep: (max: number) => `it nests deeper than ${max} levels, more than notebook readers (nbformat) accept`,
 
   // cell directives
   directiveUnknown: (line: number, name: string, known: string[]) =>
@@ -109,4 +129,6 @@ export const message = {
   cliBadNumber: (flag: string, value: string) => `Option ${flag} needs a positive number, got "${value}".`,
   cliNoNotebook: 'Name the notebook to run, e.g. `modelbook run churn.mlnb`.',
   cliNotFound: (file: string) => `No such notebook: ${file}.`,
+  cliNotebookTooBig: (reason: string, file: string) =>
+    `${reason} for a notebook; clear its outputs (\`jupyter nbconvert --clear-output --inplace ${file}\`) and keep large data in files beside it`,
 } as const;

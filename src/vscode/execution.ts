@@ -3,6 +3,7 @@ import type { MimeBundle } from '../core/notebook/contract';
 import { MIME } from '../core/notebook/mime';
 import { encodeValue } from '../core/notebook/editor';
 import { errorStack } from '../core/notebook/outputs';
+import { sanitizeBundle } from '../core/notebook/sanitize';
 import type { CellError } from '../core/kernel/contract';
 import type { ExecutionResult, ExecutionSink } from '../kernel/host/session';
 
@@ -48,7 +49,9 @@ export class CellExecutionSink implements ExecutionSink {
   }
 
   display(data: MimeBundle, displayId?: string, update?: boolean): void {
-    const items = bundleItems(data);
+    const clean = this.sanitize(data);
+    if (!clean) return;
+    const items = bundleItems(clean);
     const existing = displayId !== undefined ? this.displays.get(displayId) : undefined;
     if (update && existing) {
       this.enqueue(() => this.execution.replaceOutputItems(items, existing));
@@ -67,9 +70,20 @@ export class CellExecutionSink implements ExecutionSink {
       this.execution.end(undefined);
       return;
     }
-    if (r.result) await this.execution.appendOutput(new vscode.NotebookCellOutput(bundleItems(r.result), { outputType: 'execute_result' }));
+    const result = r.result && this.sanitize(r.result);
+    if (result) {
+      await this.queue;
+      await this.execution.appendOutput(new vscode.NotebookCellOutput(bundleItems(result), { outputType: 'execute_result' }));
+    }
     if (r.error) await this.execution.appendOutput(new vscode.NotebookCellOutput([errorItem(r.error)]));
     this.execution.end(r.status === 'ok', this.startedAt + r.durationMs);
+  }
+
+  /** The bundle as the file can store it (the same rule as OutputCollector); each change is noted on stderr. */
+  private sanitize(data: MimeBundle): MimeBundle | undefined {
+    const { data: clean, notes } = sanitizeBundle(data);
+    for (const note of notes) this.stream('stderr', note);
+    return Object.keys(clean).length > 0 ? clean : undefined;
   }
 
   /** Output edits are applied in order, each after the previous one lands. */

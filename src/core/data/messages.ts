@@ -25,5 +25,17 @@ export const dataMessage = {
     `${source}: column "${name}" has ${length} values but the first column has ${expected}; every column of a column-oriented JSON needs the same length.`,
   parquetCodec: (codec: string) =>
     `This Parquet file uses ${codec} compression, which Modelbook cannot read (readParquet reads UNCOMPRESSED, SNAPPY, ZSTD, GZIP and BROTLI). Re-save the file with one of those (e.g. pandas df.to_parquet(path, compression='zstd')).`,
+  parquetNotParquet: (source: string) =>
+    `${source} is not a Parquet file: it does not start and end with the Parquet magic bytes "PAR1". If it is CSV or JSON, load it with readCSV or readJSON.`,
+  parquetTruncated: (source: string, detail: string) =>
+    `${source} is truncated: ${detail}. The file was cut short (an interrupted download or copy); copy or download it again.`,
+  parquetNoFooter: 'it starts as Parquet but does not end with the Parquet footer ("PAR1")',
+  parquetFooterTooLong: (footer: number, size: number) => `its footer length (${footer} bytes) exceeds the file size (${size} bytes)`,
+  parquetChunkOutside: (column: string, end: number, size: number) => `column ${column}'s data ends at byte ${end}, past the end of the file (${size} bytes)`,
+  parquetDamaged: (source: string, part: string, detail: string) =>
+    `${source} is damaged: its Parquet ${part} could not be decoded (${cut(detail, 120)}). Write the file again, or check it with another reader (e.g. pandas.read_parquet).`,
+  jsonTooDeep: (source: string, max: number, line: number, column: number) =>
+    `${source} nests arrays or objects deeper than ${max} levels (at line ${line}, column ${column}); Modelbook reads tables, so flatten the data first.`,
+  jsonSyntaxAt: (source: string, line: number, column: number, detail: string) => `${source} is not valid JSON at line ${line}, column ${column} (${detail}).`,
   notTable: (fn: string) => `${fn}: expected an arquero table (e.g. from readCSV or aq.table({...})).`,
 };

@@ -2,6 +2,7 @@ import { table, type ColumnTable } from 'arquero';
 import { DateColumn } from './dateColumn';
 import { parseIsoDateBytes } from './csv/fields';
 import { dataMessage } from './messages';
+import { MAX_JSON_DEPTH, jsonDepthOffset, jsonErrorOffset, lineColumn } from '../json/scan';
 import { isColumnType, type BadRow, type BadRowPolicy, type ColumnType, type ColumnValues, type LoadResult } from './types';
 
 /** Options of `parseJSON` / `readJSON`. */
@@ -74,12 +75,19 @@ function toColumns(text: string, o: JSONOptions, source: string, badRows: BadRow
   const format = o.format ?? 'auto';
   const first = text.trimStart()[0];
   if (format === 'lines') return recordsToColumns(parseLines(text, o, source, badRows), source);
+  // Parsed values are walked recursively below (and by arquero): refuse absurd nesting up front.
+  const deep = jsonDepthOffset(text);
   let value: unknown;
   try {
+    if (deep !== undefined) throw new RangeError('too deep');
     value = JSON.parse(text);
   } catch (e) {
     if (format === 'auto' && first === '{') return recordsToColumns(parseLines(text, o, source, badRows), source);
-    throw new Error(dataMessage.jsonSyntax(source, (e as Error).message));
+    if (deep !== undefined) {
+      const at = lineColumn(text, deep);
+      throw new Error(dataMessage.jsonTooDeep(source, MAX_JSON_DEPTH, at.line, at.column));
+    }
+    throw new Error(syntaxMessage(source, text, (e as Error).message));
   }
   if (Array.isArray(value) && format !== 'columns') return recordsToColumns(o.limit !== undefined ? value.slice(0, o.limit) : value, source);
   if (typeof value === 'object' && value !== null && !Array.isArray(value) && format !== 'records') {
@@ -95,6 +103,14 @@ function toColumns(text: string, o: JSONOptions, source: string, badRows: BadRow
   throw new Error(dataMessage.jsonShape(source));
 }
 
+/** Node's JSON.parse message, with the line and column it often leaves out. */
+function syntaxMessage(source: string, text: string, detail: string): string {
+  const offset = jsonErrorOffset(text);
+  if (offset === undefined) return dataMessage.jsonSyntax(source, detail);
+  const at = lineColumn(text, offset);
+  return dataMessage.jsonSyntaxAt(source, at.line, at.column, detail);
+}
+
 function parseLines(text: string, o: JSONOptions, source: string, badRows: BadRow[]): unknown[] {
   const records: unknown[] = [];
   const lines = text.split(/\r?\n/);
@@ -103,11 +119,13 @@ function parseLines(text: string, o: JSONOptions, source: string, badRows: BadRo
     const line = lines[i].trim();
     if (line === '') continue;
     try {
+      if (jsonDepthOffset(line) !== undefined) throw new RangeError(`nested deeper than ${MAX_JSON_DEPTH} levels`);
       records.push(JSON.parse(line));
     } catch (e) {
+      const reason = e instanceof RangeError ? e.message : `not valid JSON (${(e as Error).message})`;
       const policy = o.onBadRows ?? 'error';
-      if (policy === 'error') throw new Error(dataMessage.badRowError(dataMessage.where(source, i + 1), `not valid JSON (${(e as Error).message})`));
-      if (policy === 'collect') badRows.push({ line: i + 1, reason: `not valid JSON (${(e as Error).message})`, text: line.slice(0, 200) });
+      if (policy === 'error') throw new Error(dataMessage.badRowError(dataMessage.where(source, i + 1), reason));
+      if (policy === 'collect') badRows.push({ line: i + 1, reason, text: line.slice(0, 200) });
     }
   }
   return records;

@@ -1,10 +1,11 @@
 import { table, type ColumnTable } from 'arquero';
-import { parquetMetadataAsync, parquetRead, type AsyncBuffer, type Compressors, type DecodedArray, type FileMetaData, type SchemaElement } from 'hyparquet';
+import { parquetRead, type AsyncBuffer, type Compressors, type DecodedArray, type FileMetaData, type SchemaElement } from 'hyparquet';
 import { DateColumn } from './dateColumn';
 import { dataMessage } from './messages';
 import type { ColumnValues } from './types';
 import { zstdDecompress } from './zstd/decompress';
 import { flatSchemaPath, readFlatColumn } from './parquet/flatColumn';
+import { readParquetFooter } from './parquet/footer';
 
 export type { AsyncBuffer as ParquetSource, Compressors as ParquetCompressors };
 
@@ -44,7 +45,7 @@ export async function parseParquet(input: ArrayBuffer | Uint8Array | AsyncBuffer
 /** parseParquet without argument checks; also the kernel's readParquet (which adds codecs and a file reader). */
 export async function _parseParquet(file: AsyncBuffer, options: ParquetOptions): Promise<ColumnTable> {
   const source = options.source ?? 'Parquet';
-  const metadata = await parquetMetadataAsync(file);
+  const metadata = await readParquetFooter(file, source);
   const elements = topLevelElements(metadata);
   const all = elements.map((e) => e.name);
   const names = options.columns ?? all;
@@ -81,7 +82,9 @@ export async function _parseParquet(file: AsyncBuffer, options: ParquetOptions):
     }
   } catch (e) {
     const codec = /unsupported compression codec: (\w+)/.exec((e as Error).message);
-    throw codec ? new Error(`${source}: ${dataMessage.parquetCodec(codec[1])}`) : e;
+    if (codec) throw new Error(`${source}: ${dataMessage.parquetCodec(codec[1])}`);
+    // hyparquet trusts the file: damage surfaces as a TypeError or RangeError deep inside it.
+    throw new Error(dataMessage.parquetDamaged(source, 'data', (e as Error).message));
   }
   const data: Record<string, ColumnValues> = {};
   for (const n of names) {

@@ -76,6 +76,12 @@ export const MODELBOOK_LANGUAGE_INFO = {
   name: 'typescript',
 } as const;
 
+/**
+ * The largest notebook file Modelbook reads (`modelbook run` checks the size before reading): a
+ * bigger one would not fit in a JavaScript string once decoded, or would take gigabytes to parse.
+ */
+export const NOTEBOOK_MAX_BYTES = 256 * 2 ** 20;
+
 /** The notebook type id registered with VS Code and the file extension it opens. */
 export const NOTEBOOK_TYPE = 'modelbook';
 export const NOTEBOOK_EXTENSION = '.mlnb';

@@ -1,5 +1,6 @@
 import type { ErrorOutput, MimeBundle, Output } from './contract';
 import { MIME } from './mime';
+import { sanitizeBundle } from './sanitize';
 import type { CellError } from '../kernel/contract';
 
 /** The text VS Code's error item and nbformat's traceback both carry: never empty. */
@@ -8,12 +9,14 @@ export function errorStack(e: CellError): string {
 }
 
 export function errorOutput(e: CellError): ErrorOutput {
-  return { output_type: 'error', ename: e.name, evalue: e.message, traceback: errorStack(e).split('\n') };
+  return { output_type: 'error', ename: String(e.name), evalue: String(e.message), traceback: String(errorStack(e)).split('\n') };
 }
 
 /**
  * Builds a cell's nbformat outputs from what a kernel sends, exactly as VS Code's outputs
  * serialize: consecutive stream text merged, `display` updates replacing their earlier output.
+ * MIME values a notebook reader would refuse are converted or dropped with a note on stderr
+ * (see sanitizeBundle), so what it collects can always be written and read back.
  *
  * @example
  * const c = new OutputCollector();
@@ -26,12 +29,14 @@ export class OutputCollector {
 
   stream(name: 'stdout' | 'stderr', text: string): void {
     const last = this.outputs[this.outputs.length - 1];
-    if (last?.output_type === 'stream' && last.name === name) last.text += text;
-    else this.outputs.push({ output_type: 'stream', name, text });
+    if (last?.output_type === 'stream' && last.name === name) last.text += String(text);
+    else this.outputs.push({ output_type: 'stream', name, text: String(text) });
   }
 
   display(data: MimeBundle, displayId?: string, update?: boolean): void {
-    const out: Output = { output_type: 'display_data', data, metadata: {} };
+    const bundle = this.sanitize(data);
+    if (!bundle) return;
+    const out: Output = { output_type: 'display_data', data: bundle, metadata: {} };
     const at = displayId !== undefined ? this.displays.get(displayId) : undefined;
     if (update && at !== undefined) {
       this.outputs[at] = out;
@@ -42,11 +47,19 @@ export class OutputCollector {
   }
 
   result(data: MimeBundle, executionCount: number | null): void {
-    this.outputs.push({ output_type: 'execute_result', data, metadata: {}, execution_count: executionCount });
+    const bundle = this.sanitize(data);
+    if (bundle) this.outputs.push({ output_type: 'execute_result', data: bundle, metadata: {}, execution_count: executionCount });
   }
 
   error(e: CellError): void {
     this.outputs.push(errorOutput(e));
+  }
+
+  /** The bundle as it can be stored (see sanitizeBundle); each change is noted on stderr; undefined when nothing is left. */
+  private sanitize(data: MimeBundle): MimeBundle | undefined {
+    const { data: bundle, notes } = sanitizeBundle(data);
+    for (const note of notes) this.stream('stderr', note);
+    return Object.keys(bundle).length > 0 ? bundle : undefined;
   }
 }
 

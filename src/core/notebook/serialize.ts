@@ -1,6 +1,7 @@
 import type { Cell, MimeBundle, Notebook, Output } from './contract';
 import { MODELBOOK_KERNELSPEC, MODELBOOK_LANGUAGE_INFO } from './contract';
-import { isSplitMime } from './mime';
+import { isJsonMime, isSplitMime } from './mime';
+import { sanitizeBundle } from './sanitize';
 import { stringifyStable } from './stableJson';
 
 /**
@@ -47,7 +48,12 @@ function writeOutput(o: Output, count: number | null): Record<string, unknown> {
 
 function writeBundle(data: MimeBundle): MimeBundle {
   const out: MimeBundle = {};
-  for (const [mime, value] of Object.entries(data)) out[mime] = isSplitMime(mime) && typeof value === 'string' ? splitLines(value) : value;
+  for (const [mime, raw] of Object.entries(data)) {
+    // parseNotebook refuses a text or binary value that is not a string: never write one.
+    const value = isJsonMime(mime) || typeof raw === 'string' ? raw : sanitizeBundle({ [mime]: raw }).data[mime];
+    if (value === undefined) continue;
+    out[mime] = isSplitMime(mime) && typeof value === 'string' ? splitLines(value) : value;
+  }
   return out;
 }
 

@@ -5,6 +5,7 @@
 export const runMessage = {
   // records
   recordNotJson: (detail: string) => `not valid JSON (${detail}); it may be a half-copied file or a merge conflict — fix or delete it`,
+  recordNotRegular: (reason: string) => `${reason} (only <run id>.json record files belong in .modelbook/runs)`,
   recordNotObject: 'not a run record: the file must hold one JSON object',
   recordNoVersion: (v: unknown) => `not a run record: "version" must be a whole number ≥ 1, got ${JSON.stringify(v) ?? 'nothing'}`,
   recordTooNew: (v: number, current: number) => `written by a newer Modelbook (record version ${v}; this one reads up to ${current}): upgrade Modelbook to read it`,

@@ -1,9 +1,12 @@
-import fs from 'node:fs';
 import type { RunSummary } from '../../core/runs/summary';
+import { readRegularFile } from '../readRegularFile';
 import { writeRunFile } from './writeFile';
 
 /** Bumped whenever RunSummary or the record format changes, so an old cache is ignored. */
 const CACHE_VERSION = 1;
+
+/** A bigger cache (about 20 times 50,000 runs' rows) is ignored: reading the records is then cheaper. */
+const CACHE_MAX_BYTES = 256 * 2 ** 20;
 
 /** What the cache knows about one record file: its stat when read, and its summary row. */
 export interface CachedRun {
@@ -29,7 +32,7 @@ interface CacheFile {
 export function loadIndexCache(file: string, runsDir: string): Map<string, CachedRun> {
   let parsed: CacheFile;
   try {
-    parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as CacheFile;
+    parsed = JSON.parse(readRegularFile(file, { maxBytes: CACHE_MAX_BYTES }).bytes.toString('utf8')) as CacheFile;
   } catch {
     return new Map();
   }

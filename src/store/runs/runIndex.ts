@@ -190,7 +190,7 @@ export class RunIndex {
       const known = this.stats.get(abs);
       let stat: fs.Stats;
       try {
-        stat = fs.statSync(abs);
+        stat = fs.lstatSync(abs);
       } catch {
         continue;
       }
@@ -230,7 +230,7 @@ export class RunIndex {
       this.forget(abs, rel);
       let stat: fs.Stats;
       try {
-        stat = fs.statSync(abs);
+        stat = fs.lstatSync(abs);
       } catch {
         return { kind: 'ignored', file: rel };
       }
@@ -264,7 +264,7 @@ export class RunIndex {
     if (!entry) return undefined;
     let stat: fs.Stats;
     try {
-      stat = fs.statSync(abs);
+      stat = fs.lstatSync(abs);
     } catch {
       return undefined;
     }

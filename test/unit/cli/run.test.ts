@@ -5,6 +5,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs, UsageError } from '../../../src/cli/args';
 import { DIST } from '../paths';
+import { parseNotebook } from '../../../src/core/notebook/parse';
+import type { CodeCell } from '../../../src/core/notebook/contract';
+import { HAS_MKFIFO, plantFifo } from '../store/fifo';
 
 const CLI = path.join(DIST, 'cli.js');
 
@@ -89,6 +92,45 @@ describe('cli: modelbook run', function () {
     assert.equal(r.code, 2);
     assert.match(r.stderr, /bad\.mlnb is not valid JSON/);
     assert.equal(fs.readFileSync(path.join(dir, 'bad.mlnb'), 'utf8'), '{"cells": [');
+  });
+
+  it('writes a notebook it can open again when a cell displays a number as text/html or an object as image/png', () => {
+    write('m.mlnb', ["({ [Symbol.for('modelbook.mimeBundle')]: () => ({ 'text/html': 42, 'image/png': {}, 'text/plain': 'x' }) })"]);
+    const r = cli(['run', 'm.mlnb'], dir);
+    assert.equal(r.code, 0, r.stderr);
+    const cell = parseNotebook(fs.readFileSync(path.join(dir, 'm.mlnb'), 'utf8')).cells[0] as CodeCell;
+    assert.deepEqual(cell.outputs.map((o) => o.output_type), ['stream', 'execute_result']);
+    assert.match((cell.outputs[0] as { text: string }).text, /converted the text\/html value[^\n]*\n.*dropped the image\/png value/);
+    assert.deepEqual((cell.outputs[1] as { data: unknown }).data, { 'text/html': '42', 'text/plain': 'x' });
+  });
+
+  it('exits 2 with one sentence naming the size and the limit for a 700 MB notebook, without reading it', () => {
+    const big = path.join(dir, 'big.mlnb');
+    fs.writeFileSync(big, '');
+    fs.truncateSync(big, 700 * 2 ** 20); // sparse: no disk used
+    const r = cli(['run', 'big.mlnb'], dir);
+    assert.equal(r.code, 2, r.stderr);
+    assert.match(r.stderr, /^Cannot read big\.mlnb: 700 MB, larger than the 256 MB limit for a notebook; clear its outputs \(`jupyter nbconvert --clear-output --inplace big\.mlnb`\)[^\n]*\.\n$/);
+    assert.equal(fs.statSync(big).size, 700 * 2 ** 20, 'the notebook is untouched');
+  });
+
+  it('exits 2 at once for a FIFO or a folder given as the notebook, and for text that is not JSON', function () {
+    fs.mkdirSync(path.join(dir, 'folder.mlnb'));
+    assert.deepEqual([cli(['run', 'folder.mlnb'], dir)].map((r) => [r.code, r.stderr]), [[2, 'Cannot read folder.mlnb: a folder, not a regular file.\n']]);
+    fs.writeFileSync(path.join(dir, 'text.mlnb'), 'hello\n');
+    const text = cli(['run', 'text.mlnb'], dir);
+    assert.equal(text.code, 2);
+    assert.match(text.stderr, /^text\.mlnb is not valid JSON/);
+    if (!HAS_MKFIFO) return;
+    const release = plantFifo(path.join(dir, 'pipe.mlnb'));
+    try {
+      const start = Date.now();
+      const r = cli(['run', 'pipe.mlnb'], dir);
+      assert.ok(Date.now() - start < 4000, `took ${Date.now() - start} ms`);
+      assert.deepEqual([r.code, r.stderr], [2, 'Cannot read pipe.mlnb: a FIFO (named pipe), not a regular file.\n']);
+    } finally {
+      release();
+    }
   });
 
   it('exits 2 for unknown options and missing notebooks', () => {

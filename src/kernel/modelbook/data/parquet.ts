@@ -1,9 +1,9 @@
-import fs from 'node:fs';
+import type fs from 'node:fs';
 import zlib from 'node:zlib';
 import type { ColumnTable } from 'arquero';
 import { _parseParquet, type ParquetOptions, type ParquetSource } from '../../../core/data/parseParquet';
 import { dataMessage } from '../../../core/data/messages';
-import { resolveDataPath } from './resolve';
+import { openDataFile, resolveDataPath } from './resolve';
 
 /**
  * Loads a Parquet file from the workspace into an arquero table, reading only the byte ranges of
@@ -19,9 +19,9 @@ export async function readParquet(file: string, options: ParquetOptions = {}): P
   const absolute = resolveDataPath(fn, file);
   if (typeof options !== 'object' || options === null) throw new TypeError(dataMessage.badInput(fn, 'an options object, e.g. { columns: ["a"] }'));
   if (options.limit !== undefined && !(Number.isInteger(options.limit) && options.limit >= 0)) throw new TypeError(dataMessage.badOption(fn, 'limit', 'a whole number ≥ 0', options.limit));
-  const handle = await openFile(fn, file, absolute);
+  const { handle, size } = await openDataFile(fn, file, absolute);
   try {
-    return await _parseParquet(await rangeReader(handle), {
+    return await _parseParquet(rangeReader(handle, size), {
       source: file,
       ...options,
       compressors: { GZIP: (b) => zlib.gunzipSync(b), BROTLI: (b) => zlib.brotliDecompressSync(b), ...options.compressors },
@@ -31,18 +31,8 @@ export async function readParquet(file: string, options: ParquetOptions = {}): P
   }
 }
 
-async function openFile(fn: string, file: string, absolute: string): Promise<fs.promises.FileHandle> {
-  try {
-    return await fs.promises.open(absolute, 'r');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new Error(`${fn}: no file ${file} (looked for ${absolute}; relative paths start from the notebook's folder ${process.cwd()}).`);
-    throw e;
-  }
-}
-
 /** Byte ranges of an open file, read on demand (hyparquet's AsyncBuffer). */
-async function rangeReader(handle: fs.promises.FileHandle): Promise<ParquetSource> {
-  const { size } = await handle.stat();
+function rangeReader(handle: fs.promises.FileHandle, size: number): ParquetSource {
   return {
     byteLength: size,
     async slice(start: number, end = size): Promise<ArrayBuffer> {

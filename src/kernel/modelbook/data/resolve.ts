@@ -1,5 +1,7 @@
-import fs from 'node:fs';
+import type fs from 'node:fs';
 import path from 'node:path';
+import { message } from '../../../core/messages';
+import { FileReadError, openRegularFile, readRegularFileAsync } from '../../../store/readRegularFile';
 
 /**
  * The absolute path of a data file: relative paths start from the notebook's folder (the
@@ -10,14 +12,31 @@ export function resolveDataPath(fn: string, file: unknown): string {
   return path.resolve(process.cwd(), file);
 }
 
-/** The file's bytes, with an error that says where Modelbook looked when it is missing. */
+/**
+ * The file's bytes, with an error that says where Modelbook looked when it is missing. A FIFO,
+ * socket or device is refused instead of read (reading one would hang the cell); links are
+ * followed, since data folders are often links (DVC's symlink cache).
+ */
 export async function readDataFile(fn: string, file: string, absolute: string): Promise<Uint8Array> {
   try {
-    return await fs.promises.readFile(absolute);
+    return (await readRegularFileAsync(absolute, { followSymlinks: true })).bytes;
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new Error(`${fn}: no file ${file} (looked for ${absolute}; relative paths start from the notebook's folder ${process.cwd()}).`);
-    if (code === 'EISDIR') throw new Error(`${fn}: ${file} is a folder, not a file.`);
-    throw e;
+    throw dataFileError(fn, file, absolute, e);
   }
+}
+
+/** An open handle on a data file (for readers of byte ranges), with readDataFile's checks and errors. */
+export async function openDataFile(fn: string, file: string, absolute: string): Promise<{ handle: fs.promises.FileHandle; size: number }> {
+  try {
+    const { handle, stat } = await openRegularFile(absolute, { followSymlinks: true });
+    return { handle, size: stat.size };
+  } catch (e) {
+    throw dataFileError(fn, file, absolute, e);
+  }
+}
+
+function dataFileError(fn: string, file: string, absolute: string, e: unknown): unknown {
+  if (!(e instanceof FileReadError)) return e;
+  if (e.problem === 'missing') return new Error(`${fn}: no file ${file} (looked for ${absolute}; relative paths start from the notebook's folder ${process.cwd()}).`);
+  return new Error(`${fn}: ${message.fileUnreadable(file, e.reason)}`);
 }

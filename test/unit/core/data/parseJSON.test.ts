@@ -39,6 +39,18 @@ describe('core/data parseJSON', () => {
     assert.throws(() => parseJSON('42'), /must be an array of records/);
     assert.throws(() => parseJSON('{"a": [1, 2], "b": [1]}'), /column "b" has 1 values but the first column has 2/);
   });
+
+  it('refuses 100,000-deep nesting with one sentence naming the depth and where, not a stack overflow', () => {
+    const deep = '['.repeat(100_000) + ']'.repeat(100_000);
+    assert.throws(() => parseJSON(deep, { source: 'deep.json' }), (e: Error) => e.message === 'deep.json nests arrays or objects deeper than 1000 levels (at line 1, column 1001); Modelbook reads tables, so flatten the data first.');
+    assert.throws(() => parseJSON(`{"a": 1}\n${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}\n`, { format: 'lines', source: 'deep.jsonl' }), /^Error: deep\.jsonl line 2: nested deeper than 1000 levels\. Fix the file/);
+  });
+
+  it('says at which line and column invalid JSON breaks', () => {
+    assert.throws(() => parseJSON('[{"a": 1},\n {"a": 2,}]', { source: 'bad.json' }), /^Error: bad\.json is not valid JSON at line 2, column 10 \(/);
+    assert.throws(() => parseJSON('hello', { source: 'bad.json' }), /^Error: bad\.json is not valid JSON at line 1, column 1 \(/);
+    assert.throws(() => parseJSON('[1, 2', { source: 'cut.json' }), /^Error: cut\.json is not valid JSON at line 1, column 6 \(/);
+  });
 });
 
 describe('core/data parseArrow', () => {

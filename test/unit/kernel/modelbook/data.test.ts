@@ -6,6 +6,7 @@ import type { ColumnTable } from 'arquero';
 import { readArrow, readCSV, readJSON, readParquet, readTSV } from '../../../../src/kernel/modelbook/data';
 import { DateColumn } from '../../../../src/core/data/dateColumn';
 import { FIXTURES, REPO } from '../../paths';
+import { HAS_MKFIFO, plantFifo, timed } from '../../store/fifo';
 import { referenceOrSkip, runPython } from '../../core/data/python';
 
 const VEGA = path.join(REPO, 'node_modules/vega-datasets/data');
@@ -185,6 +186,31 @@ print(out)`,
     it('says where it looked for a missing file', async () => {
       await assert.rejects(readCSV('data/nope.csv'), (e: Error) => e.message.includes('readCSV: no file data/nope.csv') && e.message.includes(path.join(dir, 'data/nope.csv')));
       await assert.rejects(readParquet('nope.parquet'), /readParquet: no file nope\.parquet/);
+    });
+
+    it('names the file and what is wrong for a file that is not Parquet or was cut short', async () => {
+      fs.writeFileSync(path.join(dir, 'csv.parquet'), 'a,b\n1,2\n');
+      await assert.rejects(readParquet('csv.parquet'), /^Error: csv\.parquet is not a Parquet file: it does not start and end with the Parquet magic bytes "PAR1"/);
+      const real = fs.readFileSync(path.join(VEGA, 'flights-3m.parquet'));
+      fs.writeFileSync(path.join(dir, 'cut.parquet'), real.subarray(0, 4096));
+      await assert.rejects(readParquet('cut.parquet'), /^Error: cut\.parquet is truncated: it starts as Parquet but does not end with the Parquet footer/);
+      fs.writeFileSync(path.join(dir, 'deep.json'), '['.repeat(100_000) + ']'.repeat(100_000));
+      await assert.rejects(readJSON('deep.json'), /^Error: deep\.json nests arrays or objects deeper than 1000 levels \(at line 1, column 1001\)/);
+    });
+
+    it('refuses a FIFO or a folder named like a data file at once instead of hanging the cell', async function () {
+      await assert.rejects(readCSV('data'), /^Error: readCSV: Cannot read data: a folder, not a regular file\.$/);
+      if (!HAS_MKFIFO) return;
+      const release = plantFifo(path.join(dir, 'pipe.csv'));
+      try {
+        const ms = await timed(async () => {
+          await assert.rejects(readCSV('pipe.csv'), /^Error: readCSV: Cannot read pipe\.csv: a FIFO \(named pipe\), not a regular file\.$/);
+          await assert.rejects(readParquet('pipe.csv'), /readParquet: Cannot read pipe\.csv: a FIFO/);
+        });
+        assert.ok(ms < 2000, `took ${ms} ms`);
+      } finally {
+        release();
+      }
     });
   });
 });

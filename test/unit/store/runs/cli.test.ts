@@ -5,6 +5,7 @@ import path from 'node:path';
 import { runRunsCommand } from '../../../../src/cli/runs';
 import { parseRunRecord } from '../../../../src/core/runs/validate';
 import { FIXTURES } from '../../paths';
+import { HAS_MKFIFO, plantFifo, timed } from '../fifo';
 import { tempWorkspace } from './processes';
 
 const VALID = path.join(FIXTURES, 'runs', 'valid');
@@ -130,6 +131,21 @@ describe('cli: modelbook runs', () => {
     assert.equal(r.code, 0);
     assert.equal(JSON.parse(r.stdout).length, 3);
     assert.match(r.stderr, /^warning: skipped \.modelbook\/runs\/broken\.json: not valid JSON/);
+  });
+
+  it('returns at once for a FIFO named *.json and lists it as unreadable', async function () {
+    if (!HAS_MKFIFO) this.skip();
+    const release = plantFifo(path.join(ws, '.modelbook', 'runs', '01JF0000000000000000000009.json'));
+    try {
+      let r: Awaited<ReturnType<typeof cli>> | undefined;
+      const ms = await timed(async () => (r = await cli(['--json'], ws)));
+      assert.ok(ms < 2000, `modelbook runs took ${ms} ms`);
+      assert.equal(r!.code, 0);
+      assert.equal(JSON.parse(r!.stdout).length, 3);
+      assert.match(r!.stderr, /^warning: skipped \.modelbook\/runs\/01JF0000000000000000000009\.json: a FIFO \(named pipe\), not a regular file/m);
+    } finally {
+      release();
+    }
   });
 
   it('says there are no runs yet in an empty workspace', async () => {

@@ -7,6 +7,7 @@ import { ensureRunFolders } from '../../../../src/store/runs/paths';
 import { RunIndex, type IndexChange } from '../../../../src/store/runs/runIndex';
 import { FIXTURES } from '../../paths';
 import { makeRecord } from '../../core/runs/helpers';
+import { HAS_MKFIFO, plantFifo, timed } from '../fifo';
 import { tempWorkspace } from './processes';
 
 const VALID = path.join(FIXTURES, 'runs', 'valid');
@@ -64,7 +65,28 @@ describe('store/runs RunIndex', () => {
     assert.match(problems['.modelbook/runs/copy.json'], /file name does not match the run id 01JNE3ZK00AAAAAAAAAAAAAAAA/);
     assert.match(problems['.modelbook/runs/future.json'], /newer Modelbook/);
     assert.match(problems['.modelbook/runs/notes.txt'], /only <run id>\.json files belong/);
-    assert.match(problems['.modelbook/runs/old.json'], /not a file/);
+    assert.match(problems['.modelbook/runs/old.json'], /a folder, not a regular file/);
+  });
+
+  it('lists a FIFO, socket-like or linked *.json as a problem without blocking, on open, change and refresh', async function () {
+    if (!HAS_MKFIFO) this.skip();
+    const pipe = path.join(runs, '01JF0000000000000000000009.json');
+    const release = plantFifo(pipe);
+    try {
+      fs.symlinkSync(path.join(VALID, '01JNE3ZK00AAAAAAAAAAAAAAAA.json'), path.join(runs, 'link.json'));
+      const ms = await timed(async () => {
+        const index = await RunIndex.open(ws);
+        assert.equal(index.size, 3);
+        const problems = Object.fromEntries(index.problems().map((p) => [p.path, p.reason]));
+        assert.match(problems['.modelbook/runs/01JF0000000000000000000009.json'], /^a FIFO \(named pipe\), not a regular file \(only <run id>\.json record files belong/);
+        assert.match(problems['.modelbook/runs/link.json'], /^a symbolic link/);
+        assert.equal(index.applyChange(pipe, 'changed').kind, 'problem');
+        assert.deepEqual(index.refresh(), []);
+      });
+      assert.ok(ms < 2000, `took ${ms} ms`);
+    } finally {
+      release();
+    }
   });
 
   it('updates one file at a time from change events, without re-reading the others', () => {
