@@ -26,7 +26,7 @@ export interface KernelStatus {
   hardMemoryCap: boolean;
   /** What the Linux OS layer applied below Node (Landlock ABI, seccomp), when it ran. */
   osLayer?: OsLayerReport;
-  /** Whether cells' network access is refused (by Landlock + seccomp, or by Node ≥ 25's permission model). */
+  /** Whether cells' network access is refused (by seccomp on Linux, or by Node ≥ 25's permission model). */
   networkClosed: boolean;
 }
 
@@ -72,7 +72,7 @@ export class KernelProcess {
     const status = (info: KernelInfo): KernelStatus => {
       const sandboxOn = plan.on && info.sandboxed;
       const osLayer = parseOsLayerReport(info.osLayer);
-      const networkClosed = sandboxOn && !opts.sandbox.allowNetwork && (Boolean(plan.networkByNode) || (osLayer?.landlock ?? 0) >= 4);
+      const networkClosed = sandboxOn && !opts.sandbox.allowNetwork && (Boolean(plan.networkByNode) || Boolean(osLayer?.seccomp));
       return { info, runtime, sandboxOn, hardMemoryCap, networkClosed, ...(osLayer ? { osLayer } : {}), ...(plan.why ? { sandboxWhy: plan.why } : {}) };
     };
     const pending: KernelStatus = status({ pid: child.pid ?? -1, nodeVersion: runtime.version, sandboxed: plan.on, heapLimitMb: heapMb });
