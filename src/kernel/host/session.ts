@@ -52,6 +52,23 @@ interface Job {
   cancelled: boolean;
 }
 
+/** Timers of a session, injected so tests can drive the escalation with a fake clock. */
+export interface SessionTimers {
+  set(fn: () => void, ms: number): unknown;
+  clear(handle: unknown): void;
+}
+
+/** The real timers; unref'd, so a pending escalation never keeps the CLI alive. */
+const realTimers: SessionTimers = {
+  set: (fn, ms) => setTimeout(fn, ms).unref(),
+  clear: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+};
+
+/** What a session needs: where and how its kernels run, plus the session's own limits. */
+export type KernelSessionOptions = KernelProcessOptions & {
+  timers?: SessionTimers;
+};
+
 /** How long an interrupt message may go unanswered before SIGINT is sent. */
 const SIGNAL_AFTER_MS = 250;
 /** How long a kernel may take to stop a cell after an interrupt before it is killed. */
@@ -79,9 +96,11 @@ export class KernelSession {
   private readonly completionWaiters = new Map<number, (items: KernelCompletion[]) => void>();
 
   private readonly runContext: RunContextTracker;
+  private readonly timers: SessionTimers;
 
-  constructor(private readonly options: KernelProcessOptions) {
+  constructor(private readonly options: KernelSessionOptions) {
     this.runContext = new RunContextTracker(options.workspaceDir, options.notebookPath);
+    this.timers = options.timers ?? realTimers;
   }
 
   get state(): SessionState {
@@ -154,10 +173,26 @@ export class KernelSession {
   interrupt(reason: 'user' | 'timeout' = 'user'): void {
     for (const job of this.queue.splice(0)) job.resolve({ status: 'cancelled', durationMs: 0 });
     const run = this.running;
-    if (!run || run.stopReason) return;
+    if (run) this.stopRun(run, reason);
+  }
+
+  /**
+   * Stops one execution wherever it is. Once the kernel said `started`, the interrupt escalation
+   * below runs. Before that a SIGINT would be lost, so it waits for `started`; a kernel that never
+   * says it (its event loop blocked by code a cell left behind, or its own machinery broken by a
+   * cell) is killed after INTERRUPT_GRACE_MS, so no cell waits forever.
+   */
+  private stopRun(run: Running, reason: 'user' | 'timeout'): void {
+    if (this.running !== run || run.stopReason) return;
     run.stopReason = reason;
-    // Before the kernel says `started`, the signal is sent when it does (or the cell is never sent).
-    if (run.started) this.signalInterrupt(run);
+    if (run.started) {
+      this.signalInterrupt(run);
+      return;
+    }
+    const kernel = this.kernel;
+    this.timers.set(() => {
+      if (this.running === run && !run.started && kernel && this.kernel === kernel) this.killUnresponsive(kernel, 'did not start the cell');
+    }, INTERRUPT_GRACE_MS);
   }
 
   /**
@@ -170,16 +205,18 @@ export class KernelSession {
     if (!kernel) return;
     const stillRunning = () => this.running === run && this.kernel === kernel;
     kernel.requestInterrupt(run.execId);
-    setTimeout(() => {
+    this.timers.set(() => {
       if (stillRunning()) kernel.signalInterrupt();
-    }, SIGNAL_AFTER_MS).unref();
-    setTimeout(() => {
-      if (stillRunning()) {
-        this.options.log?.(`kernel did not stop within ${INTERRUPT_GRACE_MS} ms of the interrupt; killing it`);
-        this.killReasons.set(kernel, message.kernelUnresponsive(INTERRUPT_GRACE_MS / 1000));
-        kernel.kill();
-      }
-    }, INTERRUPT_GRACE_MS).unref();
+    }, SIGNAL_AFTER_MS);
+    this.timers.set(() => {
+      if (stillRunning()) this.killUnresponsive(kernel, 'did not stop the cell');
+    }, INTERRUPT_GRACE_MS);
+  }
+
+  private killUnresponsive(kernel: KernelProcess, what: string): void {
+    this.options.log?.(`kernel ${what} within ${INTERRUPT_GRACE_MS} ms of the interrupt; killing it`);
+    this.killReasons.set(kernel, message.kernelUnresponsive(INTERRUPT_GRACE_MS / 1000));
+    kernel.kill();
   }
 
   /** Ends the kernel and starts a fresh one (execution numbers start again from 1). */
@@ -269,13 +306,25 @@ export class KernelSession {
     }
   }
 
+  /** Runs one job; its timeout counts from here (leaving the queue) to the result, whatever happens between. */
   private async run(job: Job): Promise<ExecutionResult> {
-    const t0 = performance.now();
-    const elapsed = () => performance.now() - t0;
-    let kernel: KernelProcess;
     const execId = ++this.execIds;
     const run: Running = { job, execId, started: false };
     this.running = run;
+    const timeoutSeconds = cellTimeout(job);
+    const timer = timeoutSeconds ? this.timers.set(() => this.stopRun(run, 'timeout'), timeoutSeconds * 1000) : undefined;
+    try {
+      return await this.runStarted(run, timeoutSeconds);
+    } finally {
+      if (timer) this.timers.clear(timer);
+    }
+  }
+
+  private async runStarted(run: Running, timeoutSeconds: number | undefined): Promise<ExecutionResult> {
+    const { job, execId } = run;
+    const t0 = performance.now();
+    const elapsed = () => performance.now() - t0;
+    let kernel: KernelProcess;
     try {
       kernel = await this.ensureKernel();
     } catch (e) {
@@ -291,9 +340,8 @@ export class KernelSession {
       if (this.kernel) this.setState('idle');
       return { ...r, order, durationMs: elapsed() };
     };
-    let timeoutSeconds = job.options.timeoutSeconds;
     try {
-      timeoutSeconds = parseDirectives(job.source).timeoutSeconds ?? timeoutSeconds;
+      parseDirectives(job.source);
     } catch (e) {
       if (e instanceof DirectiveError) return finish({ status: 'error', error: { name: 'DirectiveError', message: e.message, stack: `DirectiveError: ${e.message}`, line: e.line, column: 1 } });
       throw e;
@@ -306,12 +354,18 @@ export class KernelSession {
     if (run.stopReason) return finish(stopped(run.stopReason, timeoutSeconds));
     if (this.kernel !== kernel) return finish({ status: 'cancelled' });
     const done = this.waitForDone(kernel, execId);
-    const timer = timeoutSeconds ? setTimeout(() => this.interrupt('timeout'), timeoutSeconds * 1000) : undefined;
     const context = this.runContext.next(job.source, job.options.cellId);
     kernel.send('runCell', { execId, code: t.code, maps: t.maps, source: job.source, label, hasResult: t.hasResult, context });
     const outcome = await done;
-    if (timer) clearTimeout(timer);
-    if (outcome.kind === 'exit') return finish({ status: 'died', error: { name: 'KernelDied', message: message.kernelDied(outcome.exit.reason), stack: '' } });
+    if (outcome.kind === 'exit') {
+      const died = message.kernelDied(outcome.exit.reason);
+      // Stopped by the user or a timeout and then killed by the escalation: say both.
+      if (run.stopReason) {
+        const s = stopped(run.stopReason, timeoutSeconds);
+        return finish({ ...s, error: { ...s.error!, message: `${s.error!.message} ${died}` } });
+      }
+      return finish({ status: 'died', error: { name: 'KernelDied', message: died, stack: '' } });
+    }
     const d = outcome.done;
     if (d.status === 'interrupted') return finish(stopped(run.stopReason ?? 'user', timeoutSeconds));
     return finish({ status: d.status, ...(d.result ? { result: d.result } : {}), ...(d.error ? { error: d.error } : {}) });
@@ -374,6 +428,15 @@ export class KernelSession {
     if (s === this.current) return;
     this.current = s;
     for (const l of this.stateListeners) l(s);
+  }
+}
+
+/** The cell's timeout: its `//% timeout` directive, else the caller's (a bad directive is reported later, as the cell's error). */
+function cellTimeout(job: Job): number | undefined {
+  try {
+    return parseDirectives(job.source).timeoutSeconds ?? job.options.timeoutSeconds;
+  } catch {
+    return job.options.timeoutSeconds;
   }
 }
 

@@ -6,6 +6,7 @@ import { cellFileName, registerCellScript, toCellError } from './errors';
 import { toMimeBundle } from './display';
 import { flushStreams } from './streams';
 import { InterruptedError, beginCell, endCell, setRunContext } from './state';
+import { KernelPromise } from './intrinsics';
 
 const queue: RunCell[] = [];
 let busy = false;
@@ -20,7 +21,12 @@ async function drain(): Promise<void> {
   busy = true;
   try {
     for (let cell = queue.shift(); cell; cell = queue.shift()) {
-      const done = await runCell(cell);
+      let done: CellDone;
+      try {
+        done = await runCell(cell);
+      } catch (e) {
+        done = { execId: cell.execId, status: 'error', error: toCellError(e) };
+      }
       flushStreams();
       send('done', done);
     }
@@ -29,11 +35,11 @@ async function drain(): Promise<void> {
   }
 }
 
-/** Runs one cell to completion, error or interrupt; never throws. */
+/** Runs one cell to completion, error or interrupt (a throw here is a kernel bug, reported as the cell's error). */
 async function runCell(cell: RunCell): Promise<CellDone> {
   const { execId } = cell;
   let interrupt!: () => void;
-  const interrupted = new Promise<never>((_, reject) => {
+  const interrupted = new KernelPromise<never>((_, reject) => {
     interrupt = () => reject(new InterruptedError());
   });
   interrupted.catch(() => undefined);
@@ -45,7 +51,7 @@ async function runCell(cell: RunCell): Promise<CellDone> {
     registerCellScript(fileName, cell.label, cell.source, cell.maps);
     const script = new vm.Script(cell.code, { filename: fileName });
     const pending = runInterruptible(() => script.runInThisContext({ displayErrors: false })) as Promise<unknown>;
-    const value = await Promise.race([pending, interrupted]);
+    const value = await KernelPromise.race([pending, interrupted]);
     if (!cell.hasResult || value === undefined) return { execId, status: 'ok' };
     return { execId, status: 'ok', result: toMimeBundle(value) };
   } catch (e) {

@@ -2,6 +2,7 @@ import { Console } from 'node:console';
 import { Writable } from 'node:stream';
 import { send } from './channel';
 import { currentExecId } from './state';
+import { kernelClearTimeout, kernelNow, kernelQueueMicrotask, kernelSetTimeout } from './intrinsics';
 
 const FLUSH_MS = 16;
 const FLUSH_BYTES = 64 * 1024;
@@ -22,17 +23,17 @@ class StreamBuffer {
     this.text += chunk;
     // Checked on every write, not only by the timer: a synchronous loop that prints never lets
     // the timer run, yet its output should still appear while it runs.
-    if (this.text.length >= FLUSH_BYTES || performance.now() - this.lastFlush >= FLUSH_MS) this.flush();
-    else this.timer ??= setTimeout(() => this.flush(), FLUSH_MS);
+    if (this.text.length >= FLUSH_BYTES || kernelNow() - this.lastFlush >= FLUSH_MS) this.flush();
+    else this.timer ??= kernelSetTimeout(() => this.flush(), FLUSH_MS);
   }
 
   flush(): void {
-    if (this.timer) clearTimeout(this.timer);
+    if (this.timer) kernelClearTimeout(this.timer);
     this.timer = undefined;
     if (this.text === '') return;
     send('stream', { execId: this.execId, name: this.name, text: this.text });
     this.text = '';
-    this.lastFlush = performance.now();
+    this.lastFlush = kernelNow();
   }
 }
 
@@ -67,7 +68,7 @@ export function installConsole(): void {
       const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString(typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8');
       buffer.write(text);
       const done = typeof encoding === 'function' ? encoding : cb;
-      if (typeof done === 'function') queueMicrotask(() => (done as () => void)());
+      if (typeof done === 'function') kernelQueueMicrotask(() => (done as () => void)());
       return true;
     };
   process.stdout.write = route(stdout) as typeof process.stdout.write;
