@@ -38,12 +38,12 @@ async function drain(): Promise<void> {
 /** Runs one cell to completion, error or interrupt (a throw here is a kernel bug, reported as the cell's error). */
 async function runCell(cell: RunCell): Promise<CellDone> {
   const { execId } = cell;
-  let interrupt!: () => void;
-  const interrupted = new KernelPromise<never>((_, reject) => {
-    interrupt = () => reject(new InterruptedError());
+  let stop!: (error: unknown) => void;
+  const stopped = new KernelPromise<never>((_, reject) => {
+    stop = reject;
   });
-  interrupted.catch(() => undefined);
-  beginCell(execId, () => interrupt());
+  stopped.catch(() => undefined);
+  beginCell(execId, (error) => stop(error));
   setRunContext(cell.context);
   send('started', { execId });
   try {
@@ -51,7 +51,7 @@ async function runCell(cell: RunCell): Promise<CellDone> {
     registerCellScript(fileName, cell.label, cell.source, cell.maps);
     const script = new vm.Script(cell.code, { filename: fileName });
     const pending = runInterruptible(() => script.runInThisContext({ displayErrors: false })) as Promise<unknown>;
-    const value = await KernelPromise.race([pending, interrupted]);
+    const value = await KernelPromise.race([pending, stopped]);
     if (!cell.hasResult || value === undefined) return { execId, status: 'ok' };
     return { execId, status: 'ok', result: toMimeBundle(value) };
   } catch (e) {
