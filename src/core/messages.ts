@@ -37,6 +37,7 @@ export const message = {
   kernelUnresponsive: (seconds: number) =>
     `the kernel did not stop within ${seconds} s of the interrupt (it was busy outside cell code), so it was restarted; variables were lost`,
   kernelRestarted: 'the kernel was restarted',
+  runKernelEnded: (reason: string) => `the kernel stopped before the run ended: ${reason}`,
   internalError: (detail: string) => `Modelbook failed to run this cell (an internal error, please report it): ${detail}`,
   kernelStartFailed: (detail: string) => `The kernel could not start: ${detail}`,
   untrustedWorkspace:

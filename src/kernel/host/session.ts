@@ -6,7 +6,9 @@ import { message } from '../../core/messages';
 import { KernelProcess, type KernelExit, type KernelProcessOptions, type KernelStatus } from './kernelProcess';
 import { transpileCell } from './transpile';
 import { TrialPool } from './trialPool';
+import os from 'node:os';
 import { RunContextTracker } from './runContext';
+import { markRunsOfWriterInterrupted } from '../../store/runs/annotate';
 
 /** Where one cell execution's output goes (the VS Code controller or the CLI). */
 export interface ExecutionSink {
@@ -221,8 +223,9 @@ export class KernelSession {
 
   /** Ends the kernel and starts a fresh one (execution numbers start again from 1). */
   async restart(): Promise<void> {
+    const old = this.kernel;
     this.stop(message.kernelRestarted);
-    await this.ensureKernel();
+    await Promise.all([old?.exited, this.ensureKernel()]);
   }
 
   /** Ends the kernel and cancels everything queued. */
@@ -249,6 +252,7 @@ export class KernelSession {
     if (!this.starting) {
       this.setState('starting');
       void this.runContext.ready();
+      const startedAt = Date.now();
       const starting = KernelProcess.start(this.options).then(
         (k) => {
           if (this.starting !== starting) {
@@ -267,6 +271,8 @@ export class KernelSession {
             else this.onKernelMessage(m);
           });
           void k.exited.then(() => pool.dispose());
+          // Registered before any cell waits on this kernel: its runs say interrupted by the time a cell's result does.
+          void k.exited.then((x) => this.markRunsInterrupted(k, x, startedAt));
           void k.exited.then((x) => this.onKernelExit(k, x));
           this.setState(this.running ? 'busy' : 'idle');
           return k;
@@ -411,6 +417,21 @@ export class KernelSession {
         break;
       default:
         break;
+    }
+  }
+
+  /**
+   * A kernel that ended (crash, out of memory, kill, restart) cannot finish the runs it was
+   * recording, and a killed one could not mark them itself: say interrupted now rather than
+   * leave them `running` until their heartbeat goes stale.
+   */
+  private markRunsInterrupted(kernel: KernelProcess, exit: KernelExit, startedAt: number): void {
+    const reason = this.killReasons.get(kernel) ?? exit.reason;
+    try {
+      const marked = markRunsOfWriterInterrupted(this.options.workspaceDir, { hostname: os.hostname(), pid: kernel.status.info.pid }, { sinceMs: startedAt, reason: message.runKernelEnded(reason) });
+      if (marked.length) this.options.log?.(`marked ${marked.length} run(s) of kernel ${kernel.status.info.pid} interrupted`);
+    } catch (e) {
+      this.options.log?.(`could not mark the runs of kernel ${kernel.status.info.pid} interrupted: ${(e as Error).message}`);
     }
   }
 
