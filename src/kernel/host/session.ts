@@ -3,6 +3,7 @@ import type { CellError, Envelope, KernelCompletion, KernelToHost } from '../../
 import { DirectiveError, parseDirectives } from '../../core/cells/directives';
 import { codeFrame } from '../../core/cells/codeFrame';
 import { message } from '../../core/messages';
+import { DEFAULT_MAX_OUTPUT_BYTES, OutputLimiter, limitBundle } from '../../core/notebook/outputLimit';
 import { KernelProcess, type KernelExit, type KernelProcessOptions, type KernelStatus } from './kernelProcess';
 import { transpileCell } from './transpile';
 import { TrialPool } from './trialPool';
@@ -44,6 +45,8 @@ interface Running {
   /** The kernel said `started`: a SIGINT now reaches the cell (before that it would be ignored). */
   started: boolean;
   stopReason?: 'timeout' | 'user';
+  /** The host keeps its own limit: cell code can send messages past the kernel's. */
+  output: OutputLimiter;
 }
 
 interface Job {
@@ -69,6 +72,8 @@ const realTimers: SessionTimers = {
 /** What a session needs: where and how its kernels run, plus the session's own limits. */
 export type KernelSessionOptions = KernelProcessOptions & {
   timers?: SessionTimers;
+  /** The most output a cell keeps, in characters (head and tail; default 5 MB). */
+  maxOutputBytes?: number;
 };
 
 /** How long an interrupt message may go unanswered before SIGINT is sent. */
@@ -103,6 +108,10 @@ export class KernelSession {
   constructor(private readonly options: KernelSessionOptions) {
     this.runContext = new RunContextTracker(options.workspaceDir, options.notebookPath);
     this.timers = options.timers ?? realTimers;
+  }
+
+  private get maxOutput(): number {
+    return this.options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES;
   }
 
   get state(): SessionState {
@@ -315,7 +324,7 @@ export class KernelSession {
   /** Runs one job; its timeout counts from here (leaving the queue) to the result, whatever happens between. */
   private async run(job: Job): Promise<ExecutionResult> {
     const execId = ++this.execIds;
-    const run: Running = { job, execId, started: false };
+    const run: Running = { job, execId, started: false, output: new OutputLimiter(this.maxOutput) };
     this.running = run;
     const timeoutSeconds = cellTimeout(job);
     const timer = timeoutSeconds ? this.timers.set(() => this.stopRun(run, 'timeout'), timeoutSeconds * 1000) : undefined;
@@ -342,6 +351,7 @@ export class KernelSession {
     job.sink.started?.(order);
     const label = `Cell In[${order}]`;
     const finish = (r: Omit<ExecutionResult, 'durationMs' | 'order'>): ExecutionResult => {
+      for (const c of run.output.endWithNote()) job.sink.stream?.(c.name, c.text);
       this.running = undefined;
       if (this.kernel) this.setState('idle');
       return { ...r, order, durationMs: elapsed() };
@@ -361,7 +371,7 @@ export class KernelSession {
     if (this.kernel !== kernel) return finish({ status: 'cancelled' });
     const done = this.waitForDone(kernel, execId);
     const context = this.runContext.next(job.source, job.options.cellId);
-    kernel.send('runCell', { execId, code: t.code, maps: t.maps, source: job.source, label, hasResult: t.hasResult, context });
+    kernel.send('runCell', { execId, code: t.code, maps: t.maps, source: job.source, label, hasResult: t.hasResult, context, maxOutput: this.maxOutput });
     const outcome = await done;
     if (outcome.kind === 'exit') {
       const died = message.kernelDied(outcome.exit.reason);
@@ -374,7 +384,7 @@ export class KernelSession {
     }
     const d = outcome.done;
     if (d.status === 'interrupted') return finish(stopped(run.stopReason ?? 'user', timeoutSeconds));
-    return finish({ status: d.status, ...(d.result ? { result: d.result } : {}), ...(d.error ? { error: d.error } : {}) });
+    return finish({ status: d.status, ...(d.result ? { result: limitBundle(d.result, this.maxOutput) } : {}), ...(d.error ? { error: d.error } : {}) });
   }
 
   private waitForDone(kernel: KernelProcess, execId: number): Promise<{ kind: 'done'; done: KernelToHost['done'] } | { kind: 'exit'; exit: KernelExit }> {
@@ -403,11 +413,14 @@ export class KernelSession {
         }
         break;
       case 'stream':
-        if (run && m.payload.execId === run.execId) run.job.sink.stream?.(m.payload.name, m.payload.text);
-        else this.options.log?.(`[background output] ${m.payload.text.trimEnd()}`);
+        if (run && m.payload.execId === run.execId) {
+          run.output.skip(m.payload.dropped ?? 0);
+          const text = run.output.write(m.payload.name, m.payload.text);
+          if (text) run.job.sink.stream?.(m.payload.name, text);
+        } else this.options.log?.(`[background output] ${m.payload.text.trimEnd()}`);
         break;
       case 'display':
-        if (run && m.payload.execId === run.execId) run.job.sink.display?.(m.payload.data, m.payload.displayId, m.payload.update);
+        if (run && m.payload.execId === run.execId) run.job.sink.display?.(limitBundle(m.payload.data, this.maxOutput), m.payload.displayId, m.payload.update);
         break;
       case 'log':
         this.options.log?.(`[kernel] ${m.payload.text}`);

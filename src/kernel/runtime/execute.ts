@@ -4,7 +4,8 @@ import { send } from './channel';
 import { runInterruptible } from './asyncDriver';
 import { cellFileName, registerCellScript, toCellError } from './errors';
 import { toMimeBundle } from './display';
-import { flushStreams } from './streams';
+import { beginOutput, endOutput, outputLimit } from './streams';
+import { limitBundle } from '../../core/notebook/outputLimit';
 import { InterruptedError, beginCell, endCell, setRunContext } from './state';
 import { KernelPromise } from './intrinsics';
 
@@ -27,7 +28,7 @@ async function drain(): Promise<void> {
       } catch (e) {
         done = { execId: cell.execId, status: 'error', error: toCellError(e) };
       }
-      flushStreams();
+      endOutput(cell.execId);
       send('done', done);
     }
   } finally {
@@ -44,6 +45,7 @@ async function runCell(cell: RunCell): Promise<CellDone> {
   });
   stopped.catch(() => undefined);
   beginCell(execId, (error) => stop(error));
+  beginOutput(execId, cell.maxOutput);
   setRunContext(cell.context);
   send('started', { execId });
   try {
@@ -53,7 +55,7 @@ async function runCell(cell: RunCell): Promise<CellDone> {
     const pending = runInterruptible(() => script.runInThisContext({ displayErrors: false })) as Promise<unknown>;
     const value = await KernelPromise.race([pending, stopped]);
     if (!cell.hasResult || value === undefined) return { execId, status: 'ok' };
-    return { execId, status: 'ok', result: toMimeBundle(value) };
+    return { execId, status: 'ok', result: limitBundle(toMimeBundle(value), outputLimit()) };
   } catch (e) {
     if (e instanceof InterruptedError) return { execId, status: 'interrupted' };
     return { execId, status: 'error', error: toCellError(e) };

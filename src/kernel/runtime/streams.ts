@@ -1,8 +1,13 @@
 import { Console } from 'node:console';
 import { Writable } from 'node:stream';
 import { send } from './channel';
+import { DEFAULT_MAX_OUTPUT_BYTES, OutputLimiter } from '../../core/notebook/outputLimit';
 import { currentExecId } from './state';
 import { kernelClearTimeout, kernelNow, kernelQueueMicrotask, kernelSetTimeout } from './intrinsics';
+
+/** The running cell's output limit: what it printed beyond it is not sent (see OutputLimiter). */
+let limit: { execId: number; limiter: OutputLimiter } | undefined;
+let maxOutput = DEFAULT_MAX_OUTPUT_BYTES;
 
 const FLUSH_MS = 16;
 const FLUSH_BYTES = 64 * 1024;
@@ -16,8 +21,10 @@ class StreamBuffer {
 
   constructor(private readonly name: 'stdout' | 'stderr') {}
 
-  write(chunk: string): void {
+  write(text: string): void {
     const id = currentExecId();
+    const chunk = limit?.execId === id ? limit.limiter.write(this.name, text) : text;
+    if (chunk === '') return;
     if (id !== this.execId) this.flush();
     this.execId = id;
     this.text += chunk;
@@ -40,10 +47,34 @@ class StreamBuffer {
 export const stdout = new StreamBuffer('stdout');
 export const stderr = new StreamBuffer('stderr');
 
-/** Sends everything buffered; called before a cell reports `done`. */
+/** Sends everything buffered. */
 export function flushStreams(): void {
   stdout.flush();
   stderr.flush();
+}
+
+/** Starts counting cell `execId`'s output against `max` characters. */
+export function beginOutput(execId: number, max = DEFAULT_MAX_OUTPUT_BYTES): void {
+  maxOutput = max;
+  limit = { execId, limiter: new OutputLimiter(max) };
+}
+
+/** The running (or last) cell's output limit, for displays and results. */
+export function outputLimit(): number {
+  return maxOutput;
+}
+
+/**
+ * Sends all of cell `execId`'s output, before it reports `done`: what is buffered, then the tail
+ * the limit held back, the first piece saying how much was dropped before it.
+ */
+export function endOutput(execId: number): void {
+  flushStreams();
+  if (limit?.execId !== execId) return;
+  const { dropped, tail } = limit.limiter.end();
+  limit = undefined;
+  if (tail.length === 0 && dropped > 0) send('stream', { execId, name: 'stdout', text: '', dropped });
+  tail.forEach((c, i) => send('stream', { execId, name: c.name, text: c.text, ...(i === 0 && dropped > 0 ? { dropped } : {}) }));
 }
 
 function writable(buffer: StreamBuffer): Writable {
