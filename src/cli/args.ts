@@ -6,6 +6,8 @@ export interface RunArgs {
   notebook: string;
   out?: string;
   cellTimeoutSeconds?: number;
+  /** The most output a cell keeps (head and tail), in bytes. */
+  maxOutputBytes?: number;
   continueOnError: boolean;
   print: boolean;
   memoryLimitMb: number;
@@ -65,6 +67,9 @@ function parseRun(rest: string[]): RunArgs {
       case '--cell-timeout':
         args.cellTimeoutSeconds = positive();
         break;
+      case '--max-output':
+        args.maxOutputBytes = parseSize(flag, value());
+        break;
       case '--continue-on-error':
         args.continueOnError = true;
         break;
@@ -119,4 +124,15 @@ function parseRun(rest: string[]): RunArgs {
   }
   if (!args.notebook) throw new UsageError(message.cliNoNotebook);
   return args;
+}
+
+const SIZE_UNITS: Record<string, number> = { '': 1, b: 1, k: 1e3, kb: 1e3, m: 1e6, mb: 1e6, g: 1e9, gb: 1e9 };
+
+/** `5MB`, `500kB`, `1000000`: a positive size in bytes (decimal units). */
+function parseSize(flag: string, v: string): number {
+  const m = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/i.exec(v.trim());
+  const unit = m ? SIZE_UNITS[m[2].toLowerCase()] : undefined;
+  const n = m && unit ? Math.round(Number(m[1]) * unit) : NaN;
+  if (!(n > 0)) throw new UsageError(message.cliBadSize(flag, v));
+  return n;
 }

@@ -39,6 +39,7 @@ export async function runNotebook(args: RunArgs, distDir: string, io: Io): Promi
     memoryLimitMb: args.memoryLimitMb,
     sandbox: args.sandbox,
     ...(args.env ? { env: args.env } : {}),
+    ...(args.maxOutputBytes ? { maxOutputBytes: args.maxOutputBytes } : {}),
     ...(args.nodePath ? { nodePath: args.nodePath } : {}),
     ...(args.verbose ? { log: (l: string) => io.err(`${l}\n`) } : {}),
   });

@@ -57,6 +57,11 @@ export const message = {
   kernelUnresponsive: (seconds: number) =>
     `the kernel did not stop within ${seconds} s of the interrupt (it was busy outside cell code), so it was restarted; variables were lost`,
   kernelRestarted: 'the kernel was restarted',
+  outputDropped: (dropped: string, limit: string) =>
+    `… ${dropped} of output dropped (limit ${limit}: setting modelbook.output.maxBytes, CLI --max-output) …`,
+  displayDropped: (size: string, limit: string) =>
+    `… a display of ${size} was dropped (limit ${limit}: setting modelbook.output.maxBytes, CLI --max-output) …`,
+  runKernelEnded: (reason: string) => `the kernel stopped before the run ended: ${reason}`,
   internalError: (detail: string) => `Modelbook failed to run this cell (an internal error, please report it): ${detail}`,
   kernelBadMessage: (reason: string) => `The kernel sent the host a malformed message (${reason}); it was ignored. Code in this cell called process.send, or the kernel is broken.`,
   kernelStartFailed: (detail: string) => `The kernel could not start: ${detail}`,
@@ -118,6 +123,7 @@ export const message = {
 
   // CLI
   cliUsage: `Usage: modelbook run NOTEBOOK.mlnb [--out FILE] [--cell-timeout SECONDS] [--continue-on-error] [--print]
+                    [--max-output SIZE]
                     [--memory-limit-mb N] [--no-sandbox] [--allow-read PATH] [--allow-write PATH]
                     [--allow-child-process] [--allow-worker] [--allow-addons] [--allow-net] [--env KEY=VALUE] [--node PATH]
        modelbook runs [--notebook X] [--filter EXPR] [--sort KEY] [--limit N] [--json | --csv] [--workspace DIR]
@@ -127,6 +133,7 @@ export const message = {
   cliBadEnv: (value: string) => `--env needs KEY=VALUE, got "${value}".`,
   cliMissingValue: (flag: string) => `Option ${flag} needs a value.`,
   cliBadNumber: (flag: string, value: string) => `Option ${flag} needs a positive number, got "${value}".`,
+  cliBadSize: (flag: string, value: string) => `Option ${flag} needs a size such as 5MB, 500kB or 1000000 (bytes), got "${value}".`,
   cliNoNotebook: 'Name the notebook to run, e.g. `modelbook run churn.mlnb`.',
   cliNotFound: (file: string) => `No such notebook: ${file}.`,
   cliNotebookTooBig: (reason: string, file: string) =>

@@ -38,8 +38,12 @@ export type KernelToHost = {
   ready: KernelInfo;
   /** The cell began running: from now on an interrupt reaches it. */
   started: { execId: number };
-  /** Console output of a cell, batched (never more than ~16 ms late while the cell yields). */
-  stream: { execId: number; name: 'stdout' | 'stderr'; text: string };
+  /**
+   * Console output of a cell, batched (never more than ~16 ms late while the cell yields).
+   * `dropped`: characters the kernel dropped just before this text (the cell printed more than
+   * its output limit; the kernel sends the head as it comes and the tail at the end).
+   */
+  stream: { execId: number; name: 'stdout' | 'stderr'; text: string; dropped?: number };
   /** A rich value shown with `display()`; with `update`, replaces the earlier output with the same `displayId`. */
   display: { execId: number; data: MimeBundle; displayId?: string; update?: boolean };
   /** The cell finished; `result` is its last expression's value, if any. */
@@ -76,6 +80,8 @@ export interface RunCell {
   hasResult: boolean;
   /** What runs this cell records are stamped with (notebook, cell id, code hash, git). */
   context?: RunContext;
+  /** The most output (characters) the cell keeps: its head and tail, beyond that counted (default 5 MB). */
+  maxOutput?: number;
 }
 
 export interface CellDone {

@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
 import os from 'node:os';
 import path from 'node:path';
-import type { KernelProcessOptions } from '../kernel/host/kernelProcess';
+import type { KernelSessionOptions } from '../kernel/host/session';
 import type { SandboxSettings } from '../kernel/host/sandbox';
+import { DEFAULT_MAX_OUTPUT_BYTES } from '../core/notebook/outputLimit';
 
-/** The settings under `modelbook.*` that shape a kernel, read for one notebook's scope. */
-export function kernelOptions(notebook: vscode.NotebookDocument, extensionUri: vscode.Uri, log: (line: string) => void): KernelProcessOptions {
+/** The settings under `modelbook.*` that shape a kernel session, read for one notebook's scope. */
+export function kernelOptions(notebook: vscode.NotebookDocument, extensionUri: vscode.Uri, log: (line: string) => void): KernelSessionOptions {
   const config = vscode.workspace.getConfiguration('modelbook', notebook.uri);
   const folder = vscode.workspace.getWorkspaceFolder(notebook.uri) ?? vscode.workspace.workspaceFolders?.[0];
   const workspaceDir = folder?.uri.scheme === 'file' ? folder.uri.fsPath : path.join(os.tmpdir(), 'modelbook-untitled');
@@ -26,6 +27,7 @@ export function kernelOptions(notebook: vscode.NotebookDocument, extensionUri: v
     workspaceDir,
     distDir: vscode.Uri.joinPath(extensionUri, 'dist').fsPath,
     memoryLimitMb: config.get<number>('kernel.memoryLimitMb', 4096),
+    maxOutputBytes: config.get<number>('output.maxBytes', DEFAULT_MAX_OUTPUT_BYTES),
     ...(notebook.uri.scheme === 'file' ? { notebookPath: notebook.uri.fsPath } : {}),
     sandbox,
     env: Object.fromEntries(Object.entries(env ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string')),

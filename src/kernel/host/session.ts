@@ -3,10 +3,13 @@ import type { CellError, Envelope, KernelCompletion, KernelToHost } from '../../
 import { DirectiveError, parseDirectives } from '../../core/cells/directives';
 import { codeFrame } from '../../core/cells/codeFrame';
 import { message } from '../../core/messages';
+import { DEFAULT_MAX_OUTPUT_BYTES, OutputLimiter, limitBundle } from '../../core/notebook/outputLimit';
 import { KernelProcess, type KernelExit, type KernelProcessOptions, type KernelStatus } from './kernelProcess';
 import { transpileCell } from './transpile';
 import { TrialPool } from './trialPool';
+import os from 'node:os';
 import { RunContextTracker } from './runContext';
+import { markRunsOfWriterInterrupted } from '../../store/runs/annotate';
 
 /** Where one cell execution's output goes (the VS Code controller or the CLI). */
 export interface ExecutionSink {
@@ -44,6 +47,8 @@ interface Running {
   stopReason?: 'timeout' | 'user';
   /** The first malformed message the kernel sent while this cell ran: the cell fails with it. */
   invalid?: string;
+  /** The host keeps its own limit: cell code can send messages past the kernel's. */
+  output: OutputLimiter;
 }
 
 interface Job {
@@ -53,6 +58,25 @@ interface Job {
   resolve: (r: ExecutionResult) => void;
   cancelled: boolean;
 }
+
+/** Timers of a session, injected so tests can drive the escalation with a fake clock. */
+export interface SessionTimers {
+  set(fn: () => void, ms: number): unknown;
+  clear(handle: unknown): void;
+}
+
+/** The real timers; unref'd, so a pending escalation never keeps the CLI alive. */
+const realTimers: SessionTimers = {
+  set: (fn, ms) => setTimeout(fn, ms).unref(),
+  clear: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+};
+
+/** What a session needs: where and how its kernels run, plus the session's own limits. */
+export type KernelSessionOptions = KernelProcessOptions & {
+  timers?: SessionTimers;
+  /** The most output a cell keeps, in characters (head and tail; default 5 MB). */
+  maxOutputBytes?: number;
+};
 
 /** How long an interrupt message may go unanswered before SIGINT is sent. */
 const SIGNAL_AFTER_MS = 250;
@@ -81,9 +105,15 @@ export class KernelSession {
   private readonly completionWaiters = new Map<number, (items: KernelCompletion[]) => void>();
 
   private readonly runContext: RunContextTracker;
+  private readonly timers: SessionTimers;
 
-  constructor(private readonly options: KernelProcessOptions) {
+  constructor(private readonly options: KernelSessionOptions) {
     this.runContext = new RunContextTracker(options.workspaceDir, options.notebookPath);
+    this.timers = options.timers ?? realTimers;
+  }
+
+  private get maxOutput(): number {
+    return this.options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES;
   }
 
   get state(): SessionState {
@@ -156,10 +186,26 @@ export class KernelSession {
   interrupt(reason: 'user' | 'timeout' = 'user'): void {
     for (const job of this.queue.splice(0)) job.resolve({ status: 'cancelled', durationMs: 0 });
     const run = this.running;
-    if (!run || run.stopReason) return;
+    if (run) this.stopRun(run, reason);
+  }
+
+  /**
+   * Stops one execution wherever it is. Once the kernel said `started`, the interrupt escalation
+   * below runs. Before that a SIGINT would be lost, so it waits for `started`; a kernel that never
+   * says it (its event loop blocked by code a cell left behind, or its own machinery broken by a
+   * cell) is killed after INTERRUPT_GRACE_MS, so no cell waits forever.
+   */
+  private stopRun(run: Running, reason: 'user' | 'timeout'): void {
+    if (this.running !== run || run.stopReason) return;
     run.stopReason = reason;
-    // Before the kernel says `started`, the signal is sent when it does (or the cell is never sent).
-    if (run.started) this.signalInterrupt(run);
+    if (run.started) {
+      this.signalInterrupt(run);
+      return;
+    }
+    const kernel = this.kernel;
+    this.timers.set(() => {
+      if (this.running === run && !run.started && kernel && this.kernel === kernel) this.killUnresponsive(kernel, 'did not start the cell');
+    }, INTERRUPT_GRACE_MS);
   }
 
   /**
@@ -172,22 +218,25 @@ export class KernelSession {
     if (!kernel) return;
     const stillRunning = () => this.running === run && this.kernel === kernel;
     kernel.requestInterrupt(run.execId);
-    setTimeout(() => {
+    this.timers.set(() => {
       if (stillRunning()) kernel.signalInterrupt();
-    }, SIGNAL_AFTER_MS).unref();
-    setTimeout(() => {
-      if (stillRunning()) {
-        this.options.log?.(`kernel did not stop within ${INTERRUPT_GRACE_MS} ms of the interrupt; killing it`);
-        this.killReasons.set(kernel, message.kernelUnresponsive(INTERRUPT_GRACE_MS / 1000));
-        kernel.kill();
-      }
-    }, INTERRUPT_GRACE_MS).unref();
+    }, SIGNAL_AFTER_MS);
+    this.timers.set(() => {
+      if (stillRunning()) this.killUnresponsive(kernel, 'did not stop the cell');
+    }, INTERRUPT_GRACE_MS);
+  }
+
+  private killUnresponsive(kernel: KernelProcess, what: string): void {
+    this.options.log?.(`kernel ${what} within ${INTERRUPT_GRACE_MS} ms of the interrupt; killing it`);
+    this.killReasons.set(kernel, message.kernelUnresponsive(INTERRUPT_GRACE_MS / 1000));
+    kernel.kill();
   }
 
   /** Ends the kernel and starts a fresh one (execution numbers start again from 1). */
   async restart(): Promise<void> {
+    const old = this.kernel;
     this.stop(message.kernelRestarted);
-    await this.ensureKernel();
+    await Promise.all([old?.exited, this.ensureKernel()]);
   }
 
   /** Ends the kernel and cancels everything queued. */
@@ -214,6 +263,7 @@ export class KernelSession {
     if (!this.starting) {
       this.setState('starting');
       void this.runContext.ready();
+      const startedAt = Date.now();
       const starting = KernelProcess.start(this.options).then(
         (k) => {
           if (this.starting !== starting) {
@@ -233,6 +283,8 @@ export class KernelSession {
           });
           k.onInvalidMessage((bad) => this.onInvalidKernelMessage(k, bad));
           void k.exited.then(() => pool.dispose());
+          // Registered before any cell waits on this kernel: its runs say interrupted by the time a cell's result does.
+          void k.exited.then((x) => this.markRunsInterrupted(k, x, startedAt));
           void k.exited.then((x) => this.onKernelExit(k, x));
           this.setState(this.running ? 'busy' : 'idle');
           return k;
@@ -272,13 +324,25 @@ export class KernelSession {
     }
   }
 
+  /** Runs one job; its timeout counts from here (leaving the queue) to the result, whatever happens between. */
   private async run(job: Job): Promise<ExecutionResult> {
+    const execId = ++this.execIds;
+    const run: Running = { job, execId, started: false, output: new OutputLimiter(this.maxOutput) };
+    this.running = run;
+    const timeoutSeconds = cellTimeout(job);
+    const timer = timeoutSeconds ? this.timers.set(() => this.stopRun(run, 'timeout'), timeoutSeconds * 1000) : undefined;
+    try {
+      return await this.runStarted(run, timeoutSeconds);
+    } finally {
+      if (timer) this.timers.clear(timer);
+    }
+  }
+
+  private async runStarted(run: Running, timeoutSeconds: number | undefined): Promise<ExecutionResult> {
+    const { job, execId } = run;
     const t0 = performance.now();
     const elapsed = () => performance.now() - t0;
     let kernel: KernelProcess;
-    const execId = ++this.execIds;
-    const run: Running = { job, execId, started: false };
-    this.running = run;
     try {
       kernel = await this.ensureKernel();
     } catch (e) {
@@ -290,13 +354,13 @@ export class KernelSession {
     job.sink.started?.(order);
     const label = `Cell In[${order}]`;
     const finish = (r: Omit<ExecutionResult, 'durationMs' | 'order'>): ExecutionResult => {
+      for (const c of run.output.endWithNote()) job.sink.stream?.(c.name, c.text);
       this.running = undefined;
       if (this.kernel) this.setState('idle');
       return { ...r, order, durationMs: elapsed() };
     };
-    let timeoutSeconds = job.options.timeoutSeconds;
     try {
-      timeoutSeconds = parseDirectives(job.source).timeoutSeconds ?? timeoutSeconds;
+      parseDirectives(job.source);
     } catch (e) {
       if (e instanceof DirectiveError) return finish({ status: 'error', error: { name: 'DirectiveError', message: e.message, stack: `DirectiveError: ${e.message}`, line: e.line, column: 1 } });
       throw e;
@@ -309,16 +373,22 @@ export class KernelSession {
     if (run.stopReason) return finish(stopped(run.stopReason, timeoutSeconds));
     if (this.kernel !== kernel) return finish({ status: 'cancelled' });
     const done = this.waitForDone(kernel, execId);
-    const timer = timeoutSeconds ? setTimeout(() => this.interrupt('timeout'), timeoutSeconds * 1000) : undefined;
     const context = this.runContext.next(job.source, job.options.cellId);
-    kernel.send('runCell', { execId, code: t.code, maps: t.maps, source: job.source, label, hasResult: t.hasResult, context });
+    kernel.send('runCell', { execId, code: t.code, maps: t.maps, source: job.source, label, hasResult: t.hasResult, context, maxOutput: this.maxOutput });
     const outcome = await done;
-    if (timer) clearTimeout(timer);
-    if (outcome.kind === 'exit') return finish({ status: 'died', error: { name: 'KernelDied', message: message.kernelDied(outcome.exit.reason), stack: '' } });
+    if (outcome.kind === 'exit') {
+      const died = message.kernelDied(outcome.exit.reason);
+      // Stopped by the user or a timeout and then killed by the escalation: say both.
+      if (run.stopReason) {
+        const s = stopped(run.stopReason, timeoutSeconds);
+        return finish({ ...s, error: { ...s.error!, message: `${s.error!.message} ${died}` } });
+      }
+      return finish({ status: 'died', error: { name: 'KernelDied', message: died, stack: '' } });
+    }
     const d = outcome.done;
     if (d.status === 'interrupted') return finish(stopped(run.stopReason ?? 'user', timeoutSeconds));
     if (run.invalid && d.status === 'ok') return finish({ status: 'error', error: { name: 'KernelProtocolError', message: message.kernelBadMessage(run.invalid), stack: '' } });
-    return finish({ status: d.status, ...(d.result ? { result: d.result } : {}), ...(d.error ? { error: d.error } : {}) });
+    return finish({ status: d.status, ...(d.result ? { result: limitBundle(d.result, this.maxOutput) } : {}), ...(d.error ? { error: d.error } : {}) });
   }
 
   private waitForDone(kernel: KernelProcess, execId: number): Promise<{ kind: 'done'; done: KernelToHost['done'] } | { kind: 'exit'; exit: KernelExit }> {
@@ -347,11 +417,14 @@ export class KernelSession {
         }
         break;
       case 'stream':
-        if (run && m.payload.execId === run.execId) run.job.sink.stream?.(m.payload.name, m.payload.text);
-        else this.options.log?.(`[background output] ${m.payload.text.trimEnd()}`);
+        if (run && m.payload.execId === run.execId) {
+          run.output.skip(m.payload.dropped ?? 0);
+          const text = run.output.write(m.payload.name, m.payload.text);
+          if (text) run.job.sink.stream?.(m.payload.name, text);
+        } else this.options.log?.(`[background output] ${m.payload.text.trimEnd()}`);
         break;
       case 'display':
-        if (run && m.payload.execId === run.execId) run.job.sink.display?.(m.payload.data, m.payload.displayId, m.payload.update);
+        if (run && m.payload.execId === run.execId) run.job.sink.display?.(limitBundle(m.payload.data, this.maxOutput), m.payload.displayId, m.payload.update);
         break;
       case 'log':
         this.options.log?.(`[kernel] ${m.payload.text}`);
@@ -375,6 +448,21 @@ export class KernelSession {
     run.job.sink.stream?.('stderr', `${message.kernelBadMessage(bad.reason)}\n`);
   }
 
+  /**
+   * A kernel that ended (crash, out of memory, kill, restart) cannot finish the runs it was
+   * recording, and a killed one could not mark them itself: say interrupted now rather than
+   * leave them `running` until their heartbeat goes stale.
+   */
+  private markRunsInterrupted(kernel: KernelProcess, exit: KernelExit, startedAt: number): void {
+    const reason = this.killReasons.get(kernel) ?? exit.reason;
+    try {
+      const marked = markRunsOfWriterInterrupted(this.options.workspaceDir, { hostname: os.hostname(), pid: kernel.status.info.pid }, { sinceMs: startedAt, reason: message.runKernelEnded(reason) });
+      if (marked.length) this.options.log?.(`marked ${marked.length} run(s) of kernel ${kernel.status.info.pid} interrupted`);
+    } catch (e) {
+      this.options.log?.(`could not mark the runs of kernel ${kernel.status.info.pid} interrupted: ${(e as Error).message}`);
+    }
+  }
+
   private onKernelExit(kernel: KernelProcess, exit: KernelExit): void {
     if (this.kernel !== kernel) return;
     this.kernel = undefined;
@@ -389,6 +477,15 @@ export class KernelSession {
     if (s === this.current) return;
     this.current = s;
     for (const l of this.stateListeners) l(s);
+  }
+}
+
+/** The cell's timeout: its `//% timeout` directive, else the caller's (a bad directive is reported later, as the cell's error). */
+function cellTimeout(job: Job): number | undefined {
+  try {
+    return parseDirectives(job.source).timeoutSeconds ?? job.options.timeoutSeconds;
+  } catch {
+    return job.options.timeoutSeconds;
   }
 }
 

@@ -1,5 +1,6 @@
 import vm from 'node:vm';
 import { InterruptedError, interruptEpoch, requestInterrupt } from './state';
+import { KernelPromise, kernelNow, kernelSetImmediate } from './intrinsics';
 
 /**
  * Cells are lowered so every `async` function becomes a generator driven by `__async` (esbuild's
@@ -18,7 +19,7 @@ const STEP_GLOBAL = '__mbStep';
  * needs SIGINT only for one long synchronous step.
  */
 const YIELD_EVERY_MS = 10;
-let lastMacrotask = performance.now();
+let lastMacrotask = kernelNow();
 const stepScript = new vm.Script(`globalThis.${STEP_GLOBAL}()`, { filename: 'modelbook:step' });
 let depth = 0;
 
@@ -52,7 +53,7 @@ function isSigintError(e: unknown): boolean {
 /** esbuild's `__async(this, arguments, generatorFunction)`, made interruptible. */
 export function asyncDriver(self: unknown, args: unknown, genFn: (...a: unknown[]) => Gen): Promise<unknown> {
   const epoch = interruptEpoch();
-  return new Promise((resolve, reject) => {
+  return new KernelPromise((resolve, reject) => {
     let it: Gen | undefined;
     const step = (method: 'next' | 'throw', value?: unknown): void => {
       if (interruptEpoch() !== epoch) {
@@ -70,13 +71,13 @@ export function asyncDriver(self: unknown, args: unknown, genFn: (...a: unknown[
         return;
       }
       if (r.done) resolve(r.value);
-      else Promise.resolve(r.value).then((v) => resume('next', v), (e) => resume('throw', e));
+      else KernelPromise.resolve(r.value).then((v) => resume('next', v), (e) => resume('throw', e));
     };
     const resume = (method: 'next' | 'throw', value: unknown): void => {
-      if (performance.now() - lastMacrotask < YIELD_EVERY_MS) step(method, value);
+      if (kernelNow() - lastMacrotask < YIELD_EVERY_MS) step(method, value);
       else
-        setImmediate(() => {
-          lastMacrotask = performance.now();
+        kernelSetImmediate(() => {
+          lastMacrotask = kernelNow();
           step(method, value);
         });
     };

@@ -4,8 +4,10 @@ import { send } from './channel';
 import { runInterruptible } from './asyncDriver';
 import { cellFileName, registerCellScript, toCellError } from './errors';
 import { toMimeBundle } from './display';
-import { flushStreams } from './streams';
+import { beginOutput, endOutput, outputLimit } from './streams';
+import { limitBundle } from '../../core/notebook/outputLimit';
 import { InterruptedError, beginCell, endCell, setRunContext } from './state';
+import { KernelPromise } from './intrinsics';
 
 const queue: RunCell[] = [];
 let busy = false;
@@ -20,8 +22,13 @@ async function drain(): Promise<void> {
   busy = true;
   try {
     for (let cell = queue.shift(); cell; cell = queue.shift()) {
-      const done = await runCell(cell);
-      flushStreams();
+      let done: CellDone;
+      try {
+        done = await runCell(cell);
+      } catch (e) {
+        done = { execId: cell.execId, status: 'error', error: toCellError(e) };
+      }
+      endOutput(cell.execId);
       send('done', done);
     }
   } finally {
@@ -29,15 +36,16 @@ async function drain(): Promise<void> {
   }
 }
 
-/** Runs one cell to completion, error or interrupt; never throws. */
+/** Runs one cell to completion, error or interrupt (a throw here is a kernel bug, reported as the cell's error). */
 async function runCell(cell: RunCell): Promise<CellDone> {
   const { execId } = cell;
-  let interrupt!: () => void;
-  const interrupted = new Promise<never>((_, reject) => {
-    interrupt = () => reject(new InterruptedError());
+  let stop!: (error: unknown) => void;
+  const stopped = new KernelPromise<never>((_, reject) => {
+    stop = reject;
   });
-  interrupted.catch(() => undefined);
-  beginCell(execId, () => interrupt());
+  stopped.catch(() => undefined);
+  beginCell(execId, (error) => stop(error));
+  beginOutput(execId, cell.maxOutput);
   setRunContext(cell.context);
   send('started', { execId });
   try {
@@ -45,9 +53,9 @@ async function runCell(cell: RunCell): Promise<CellDone> {
     registerCellScript(fileName, cell.label, cell.source, cell.maps);
     const script = new vm.Script(cell.code, { filename: fileName });
     const pending = runInterruptible(() => script.runInThisContext({ displayErrors: false })) as Promise<unknown>;
-    const value = await Promise.race([pending, interrupted]);
+    const value = await KernelPromise.race([pending, stopped]);
     if (!cell.hasResult || value === undefined) return { execId, status: 'ok' };
-    return { execId, status: 'ok', result: toMimeBundle(value) };
+    return { execId, status: 'ok', result: limitBundle(toMimeBundle(value), outputLimit()) };
   } catch (e) {
     if (e instanceof InterruptedError) return { execId, status: 'interrupted' };
     return { execId, status: 'error', error: toCellError(e) };

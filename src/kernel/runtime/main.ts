@@ -9,11 +9,12 @@ import { KERNEL_GLOBAL } from '../../core/cells/kernelGlobals';
 import { onMessage, send } from './channel';
 import { installAsyncDriver } from './asyncDriver';
 import { installStackMapping, toCellError } from './errors';
-import { installConsole, stderr } from './streams';
+import { installConsole, outputLimit, stderr } from './streams';
+import { limitBundle } from '../../core/notebook/outputLimit';
 import { enqueueCell } from './execute';
 import { ModuleLoader, defaultOf, named } from './modules';
 import { toMimeBundle } from './display';
-import { currentExecId, currentRunContext, currentSignal, requestInterrupt } from './state';
+import { currentExecId, currentRunContext, currentSignal, failRunningCell, requestInterrupt } from './state';
 import { tfBackendReport } from '../tf/kernelBackend';
 import { HostTrialTransport } from './trials';
 import { completeAt, recordBaselineGlobals } from './complete';
@@ -40,8 +41,8 @@ function main(): void {
   // With a listener, a SIGINT outside cell code (e.g. while a cell awaits) interrupts instead of
   // killing the kernel; inside cell code vm's watchdog takes it first (see asyncDriver.ts).
   process.on('SIGINT', () => requestInterrupt());
-  process.on('uncaughtException', (e) => reportBackground(e));
-  process.on('unhandledRejection', (e) => reportBackground(e));
+  process.on('uncaughtException', (e) => reportUncaught(e));
+  process.on('unhandledRejection', (e) => reportUncaught(e));
 
   onMessage((msg) => {
     switch (msg.type) {
@@ -83,7 +84,7 @@ function main(): void {
 function installGlobals(loader: ModuleLoader, workspaceDir: string): void {
   const g = globalThis as Record<string | symbol, unknown>;
   const display = (value: unknown, opts: DisplayOptions = {}) => {
-    send('display', { execId: currentExecId(), data: toMimeBundle(value), ...(opts.id ? { displayId: opts.id } : {}), ...(opts.update ? { update: true } : {}) });
+    send('display', { execId: currentExecId(), data: limitBundle(toMimeBundle(value), outputLimit()), ...(opts.id ? { displayId: opts.id } : {}), ...(opts.update ? { update: true } : {}) });
   };
   const service: KernelService = {
     display,
@@ -119,8 +120,13 @@ function backendOf(): { backend?: string } {
   return report ? { backend: report.backend + (report.simd ? ' (simd)' : '') } : {};
 }
 
-/** An error from code that outlived its cell (a timer, a stray promise) must not kill the kernel. */
-function reportBackground(e: unknown): void {
+/**
+ * An uncaught error fails the cell that runs while it happens (its work went wrong, e.g. a write
+ * the sandbox refused asynchronously); raised after the cell ended, it is background output.
+ * Either way it must not kill the kernel.
+ */
+function reportUncaught(e: unknown): void {
+  if (failRunningCell(e)) return;
   const err = toCellError(e);
   stderr.write(`Uncaught error in background code: ${err.stack || `${err.name}: ${err.message}`}\n`);
 }

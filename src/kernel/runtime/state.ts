@@ -16,7 +16,8 @@ export class InterruptedError extends Error {
 interface Running {
   execId: number;
   controller: AbortController;
-  interrupt: () => void;
+  /** Settles the cell's race with this error: an InterruptedError, or an error its background work raised. */
+  stop: (error: unknown) => void;
 }
 
 let running: Running | undefined;
@@ -46,10 +47,10 @@ export function currentSignal(): AbortSignal | undefined {
   return running?.controller.signal;
 }
 
-/** Marks a cell as running; `interrupt` settles its race as interrupted. */
-export function beginCell(execId: number, interrupt: () => void): AbortSignal {
+/** Marks a cell as running; `stop` ends its race with an error (interrupted, or failed in the background). */
+export function beginCell(execId: number, stop: (error: unknown) => void): AbortSignal {
   const controller = new AbortController();
-  running = { execId, controller, interrupt };
+  running = { execId, controller, stop };
   lastExecId = execId;
   return controller.signal;
 }
@@ -64,10 +65,25 @@ export function endCell(execId: number): void {
  */
 export function requestInterrupt(execId?: number): boolean {
   if (!running || (execId !== undefined && running.execId !== execId)) return false;
-  epoch++;
-  const r = running;
-  running = undefined;
-  r.controller.abort(new InterruptedError());
-  r.interrupt();
+  stopRunning(new InterruptedError());
   return true;
+}
+
+/**
+ * Fails the running cell with an error raised by work it started (an 'error' event nobody
+ * listens to, a rejected promise nobody awaited): the cell did not do what it says. Its pending
+ * steps stop as on an interrupt. Returns false when no cell runs (the error is background output).
+ */
+export function failRunningCell(error: unknown): boolean {
+  if (!running) return false;
+  stopRunning(error);
+  return true;
+}
+
+function stopRunning(error: unknown): void {
+  epoch++;
+  const r = running!;
+  running = undefined;
+  r.controller.abort(error);
+  r.stop(error);
 }

@@ -1,7 +1,13 @@
 import { Console } from 'node:console';
 import { Writable } from 'node:stream';
 import { send } from './channel';
+import { DEFAULT_MAX_OUTPUT_BYTES, OutputLimiter } from '../../core/notebook/outputLimit';
 import { currentExecId } from './state';
+import { kernelClearTimeout, kernelNow, kernelQueueMicrotask, kernelSetTimeout } from './intrinsics';
+
+/** The running cell's output limit: what it printed beyond it is not sent (see OutputLimiter). */
+let limit: { execId: number; limiter: OutputLimiter } | undefined;
+let maxOutput = DEFAULT_MAX_OUTPUT_BYTES;
 
 const FLUSH_MS = 16;
 const FLUSH_BYTES = 64 * 1024;
@@ -15,34 +21,60 @@ class StreamBuffer {
 
   constructor(private readonly name: 'stdout' | 'stderr') {}
 
-  write(chunk: string): void {
+  write(text: string): void {
     const id = currentExecId();
+    const chunk = limit?.execId === id ? limit.limiter.write(this.name, text) : text;
+    if (chunk === '') return;
     if (id !== this.execId) this.flush();
     this.execId = id;
     this.text += chunk;
     // Checked on every write, not only by the timer: a synchronous loop that prints never lets
     // the timer run, yet its output should still appear while it runs.
-    if (this.text.length >= FLUSH_BYTES || performance.now() - this.lastFlush >= FLUSH_MS) this.flush();
-    else this.timer ??= setTimeout(() => this.flush(), FLUSH_MS);
+    if (this.text.length >= FLUSH_BYTES || kernelNow() - this.lastFlush >= FLUSH_MS) this.flush();
+    else this.timer ??= kernelSetTimeout(() => this.flush(), FLUSH_MS);
   }
 
   flush(): void {
-    if (this.timer) clearTimeout(this.timer);
+    if (this.timer) kernelClearTimeout(this.timer);
     this.timer = undefined;
     if (this.text === '') return;
     send('stream', { execId: this.execId, name: this.name, text: this.text });
     this.text = '';
-    this.lastFlush = performance.now();
+    this.lastFlush = kernelNow();
   }
 }
 
 export const stdout = new StreamBuffer('stdout');
 export const stderr = new StreamBuffer('stderr');
 
-/** Sends everything buffered; called before a cell reports `done`. */
+/** Sends everything buffered. */
 export function flushStreams(): void {
   stdout.flush();
   stderr.flush();
+}
+
+/** Starts counting cell `execId`'s output against `max` characters. */
+export function beginOutput(execId: number, max = DEFAULT_MAX_OUTPUT_BYTES): void {
+  maxOutput = max;
+  limit = { execId, limiter: new OutputLimiter(max) };
+}
+
+/** The running (or last) cell's output limit, for displays and results. */
+export function outputLimit(): number {
+  return maxOutput;
+}
+
+/**
+ * Sends all of cell `execId`'s output, before it reports `done`: what is buffered, then the tail
+ * the limit held back, the first piece saying how much was dropped before it.
+ */
+export function endOutput(execId: number): void {
+  flushStreams();
+  if (limit?.execId !== execId) return;
+  const { dropped, tail } = limit.limiter.end();
+  limit = undefined;
+  if (tail.length === 0 && dropped > 0) send('stream', { execId, name: 'stdout', text: '', dropped });
+  tail.forEach((c, i) => send('stream', { execId, name: c.name, text: c.text, ...(i === 0 && dropped > 0 ? { dropped } : {}) }));
 }
 
 function writable(buffer: StreamBuffer): Writable {
@@ -67,7 +99,7 @@ export function installConsole(): void {
       const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString(typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8');
       buffer.write(text);
       const done = typeof encoding === 'function' ? encoding : cb;
-      if (typeof done === 'function') queueMicrotask(() => (done as () => void)());
+      if (typeof done === 'function') kernelQueueMicrotask(() => (done as () => void)());
       return true;
     };
   process.stdout.write = route(stdout) as typeof process.stdout.write;

@@ -1,9 +1,11 @@
+import fs from 'node:fs';
 import path from 'node:path';
-import type { RunRecord } from '../../core/runs/contract';
+import type { RunHost, RunRecord } from '../../core/runs/contract';
 import { stringifyRunRecord } from '../../core/runs/stringify';
 import { writeRunFile } from './writeFile';
 import { readRunFile } from './readRun';
 import type { RunIndex } from './runIndex';
+import { runsFolder } from './paths';
 
 /**
  * Rewrites the files of runs whose writer is gone (shown as interrupted, stored as running) so
@@ -24,6 +26,43 @@ export function markInterruptedRuns(index: RunIndex): string[] {
     writeRunFile(file, stringifyRunRecord(record));
     index.applyChange(file, 'changed');
     marked.push(row.id);
+  }
+  return marked;
+}
+
+/**
+ * Rewrites the still-running records of one writer process that is known to be gone (its host saw
+ * it exit: crash, out of memory, kill, restart) to interrupted, now, with `reason`. Only files
+ * changed since `sinceMs` (when the writer started; its records were all written after) are read,
+ * so a large history costs a folder listing. Returns the ids marked.
+ *
+ * @example
+ * markRunsOfWriterInterrupted(workspaceDir, { hostname: os.hostname(), pid: 4242 }, { sinceMs: kernelStartedAt, reason: 'the kernel was restarted' })
+ */
+export function markRunsOfWriterInterrupted(workspaceDir: string, writer: RunHost, options: { sinceMs: number; reason: string; now?: Date }): string[] {
+  const dir = runsFolder(workspaceDir);
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir).filter((n) => n.endsWith('.json') && !n.startsWith('.'));
+  } catch {
+    return []; // no runs folder: nothing was recorded
+  }
+  const marked: string[] = [];
+  // mtime granularity and clock steps: look a little further back than the writer's start.
+  const since = options.sinceMs - 2000;
+  for (const name of names) {
+    const file = path.join(dir, name);
+    try {
+      if (fs.statSync(file).mtimeMs < since) continue;
+    } catch {
+      continue; // removed meanwhile
+    }
+    const r = readRunFile(file);
+    if (!r.ok || r.record.status !== 'running' || r.record.host?.pid !== writer.pid || r.record.host.hostname !== writer.hostname) continue;
+    const endedAt = (options.now ?? new Date()).toISOString();
+    const record: RunRecord = { ...r.record, status: 'interrupted', endedAt, heartbeatAt: endedAt, error: { name: 'Interrupted', message: options.reason } };
+    writeRunFile(file, stringifyRunRecord(record));
+    marked.push(record.id);
   }
   return marked;
 }

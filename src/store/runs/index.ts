@@ -4,7 +4,7 @@ export { RunIndex, type IndexChange, type RunFileChange, type RunIndexOptions } 
 export { collectRunContext, type ContextSource } from './context';
 export { readGitInfo, readGitInfoAsync, parseGitStatus } from './git';
 export { loadRunHistory, type LoadHistoryOptions } from './history';
-export { markInterruptedRuns, annotateRun, type RunAnnotation } from './annotate';
+export { markInterruptedRuns, markRunsOfWriterInterrupted, annotateRun, type RunAnnotation } from './annotate';
 export { readRunFile, readRunRecord, RunFileError, type RunFile } from './readRun';
 export { ensureRunFolders, runsFolder, artifactsFolder, findRunWorkspace, workspaceRelative, MODELBOOK_DIR, RUNS_DIR, ARTIFACTS_DIR } from './paths';
 export { isProcessAlive, hostLiveness } from './liveness';

@@ -152,6 +152,12 @@ describe('cli: argument parsing', () => {
     assert.equal(a.memoryLimitMb, 512);
   });
 
+  it('parses --max-output sizes in bytes, kB, MB and GB', () => {
+    const size = (v: string) => (parseArgs(['run', 'x.mlnb', '--max-output', v]) as { maxOutputBytes?: number }).maxOutputBytes;
+    assert.deepEqual([size('1000'), size('500kB'), size('5MB'), size('1.5m'), size('1G')], [1000, 500_000, 5_000_000, 1_500_000, 1_000_000_000]);
+    assert.throws(() => parseArgs(['run', 'x.mlnb', '--max-output', 'lots']), (e: Error) => e instanceof UsageError && /--max-output needs a size such as 5MB/.test(e.message));
+  });
+
   it('rejects bad numbers with the option name', () => {
     assert.throws(() => parseArgs(['run', 'x.mlnb', '--cell-timeout', 'soon']), (e: Error) => e instanceof UsageError && /--cell-timeout needs a positive number, got "soon"/.test(e.message));
   });
