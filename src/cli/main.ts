@@ -8,6 +8,7 @@ import { FileReadError } from '../store/readRegularFile';
 import { UsageError, parseArgs } from './args';
 import { runNotebook } from './run';
 import { runRunsCommand } from './runs';
+import { KernelStartError } from '../kernel/host/kernelProcess';
 
 declare const MODELBOOK_VERSION: string;
 
@@ -34,6 +35,10 @@ async function main(argv: string[]): Promise<number> {
     if (e instanceof NotebookFormatError || e instanceof FileReadError) {
       io.err(`${e.message}\n`);
       return 2;
+    }
+    if (e instanceof KernelStartError) {
+      io.err(`${e.message}\n`);
+      return 3;
     }
     io.err(`${(e as Error).stack ?? e}\n`);
     return 2;

@@ -65,6 +65,7 @@ export const message = {
   internalError: (detail: string) => `Modelbook failed to run this cell (an internal error, please report it): ${detail}`,
   kernelBadMessage: (reason: string) => `The kernel sent the host a malformed message (${reason}); it was ignored. Code in this cell called process.send, or the kernel is broken.`,
   kernelStartFailed: (detail: string) => `The kernel could not start: ${detail}`,
+  kernelStartTimeout: (seconds: number) => `The kernel could not start: it did not answer within ${seconds} s and was stopped. See the kernel log (VS Code: Modelbook: Show Kernel Log; CLI: --verbose).`,
   untrustedWorkspace:
     'Modelbook does not run cells in an untrusted workspace, because cells run code. Trust the workspace (command "Workspaces: Manage Workspace Trust") to run them.',
   sandboxOff: (why: string) => `Sandbox off: ${why}. Cells run with the full rights of your user.`,

@@ -31,6 +31,14 @@ export interface KernelStatus {
 }
 
 
+/** A kernel that could not start (no usable Node, killed while starting, no `ready` in time): one sentence for the user. */
+export class KernelStartError extends Error {
+  override name = 'KernelStartError';
+}
+
+/** How long a kernel may take to say `ready` (Node's start, the sandbox, loading the runtime). */
+const START_TIMEOUT_MS = 60_000;
+
 /** One kernel process: starts it confined, carries typed messages, explains how it ended. */
 export class KernelProcess {
   private readonly listeners = new Set<(msg: Envelope<KernelToHost>) => void>();
@@ -56,19 +64,32 @@ export class KernelProcess {
 
   /** Starts a kernel and resolves once it says `ready` (rejects with the reason if it dies first). */
   static async start(opts: KernelProcessOptions): Promise<KernelProcess> {
-    const { child, runtime, plan, heapMb, hardMemoryCap } = spawnConfined('kernel.js', opts);
+    let confined: ReturnType<typeof spawnConfined>;
+    try {
+      confined = spawnConfined('kernel.js', opts);
+    } catch (e) {
+      throw new KernelStartError(message.kernelStartFailed((e as Error).message));
+    }
+    const { child, runtime, plan, heapMb, hardMemoryCap } = confined;
     let proc: KernelProcess | undefined;
     const exited = new Promise<KernelExit>((resolve) => {
       child.on('exit', (code, signal) => resolve(describeExit(code, signal, proc?.stderrTail ?? '', opts.memoryLimitMb)));
       child.on('error', (e) => resolve({ code: null, signal: null, reason: e.message, outOfMemory: false }));
     });
+    const timeoutMs = opts.startTimeoutMs ?? START_TIMEOUT_MS;
+    let timer: NodeJS.Timeout | undefined;
     const ready = new Promise<KernelInfo>((resolve, reject) => {
       child.on('message', (m) => {
         const checked = checkKernelMessage(m);
         if (checked.ok && checked.msg.type === 'ready') resolve(checked.msg.payload);
       });
-      void exited.then((x) => reject(new Error(message.kernelStartFailed(`${x.reason}${proc?.stderrTail ? `\n${proc.stderrTail}` : ''}`))));
-    });
+      // The whole stderr goes to the log; the user gets the reason and the last line Node printed.
+      void exited.then((x) => reject(new KernelStartError(message.kernelStartFailed(withLastLine(x.reason, proc?.stderrTail ?? '')))));
+      timer = setTimeout(() => {
+        killConfined(child);
+        reject(new KernelStartError(message.kernelStartTimeout(timeoutMs / 1000)));
+      }, timeoutMs);
+    }).finally(() => clearTimeout(timer));
     const status = (info: KernelInfo): KernelStatus => {
       const sandboxOn = plan.on && info.sandboxed;
       const osLayer = parseOsLayerReport(info.osLayer);
@@ -134,8 +155,24 @@ export class KernelProcess {
   }
 }
 
-function describeExit(code: number | null, signal: NodeJS.Signals | null, stderr: string, capMb: number): KernelExit {
-  const oom = /heap out of memory|Reached heap limit|Allocation failed/i.test(stderr);
+function withLastLine(reason: string, stderr: string): string {
+  const last = stderr
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !/^at |^\^+$|^Node\.js v|ExperimentalWarning|--trace-warnings/.test(l))
+    .pop();
+  return last ? `${reason} (${last.slice(0, 300)})` : reason;
+}
+
+/**
+ * Why a kernel ended, in words. Out of memory shows in many ways: V8's heap limit, an allocation
+ * V8 or C++ could not make under the OS cap (`std::bad_alloc` ends the process with SIGABRT).
+ *
+ * @example
+ * describeExit(null, 'SIGABRT', "terminate called after throwing an instance of 'std::bad_alloc'", 4096).outOfMemory // true
+ */
+export function describeExit(code: number | null, signal: NodeJS.Signals | null, stderr: string, capMb: number): KernelExit {
+  const oom = /heap out of memory|Reached heap limit|Allocation failed|std::bad_alloc|Cannot allocate memory|Out of memory/i.test(stderr);
   let reason: string;
   if (oom) reason = message.kernelOutOfMemory(capMb);
   else if (signal) reason = message.kernelKilledBySignal(signal, capMb);

@@ -20,6 +20,8 @@ export interface ConfinedOptions {
   /** Extra environment variables for cells (`modelbook.kernel.env`); the editor's own are not passed. */
   env?: Record<string, string>;
   log?: (line: string) => void;
+  /** How long a kernel may take to say `ready` (default 60 s). */
+  startTimeoutMs?: number;
 }
 
 export interface Confined {
