@@ -4,7 +4,8 @@
  * (the Node that runs a kernel or a trial worker):
  *
  *   - Landlock (Linux >= 5.13): the file system is reachable only beneath the paths given (--ro,
- *     --rw, --ro-file); the kernel resolves symbolic links first, so a link in the workspace to
+ *     --rw, --ro-file, --rx, --rx-file); only --rx/--rx-file paths may be executed (the program and
+ *     its ELF interpreter; shared libraries are mapped, not executed); the kernel resolves symbolic links first, so a link in the workspace to
  *     /home/you reaches nothing. ABI >= 4: TCP bind/connect are refused unless --net. ABI >= 6:
  *     signals reach only processes inside the sandbox, and abstract unix sockets outside it are
  *     unreachable.
@@ -21,7 +22,8 @@
  * "landlock=7 seccomp=1 pdeathsig=1", so the host can report it. A layer the running Linux lacks
  * is skipped, never faked: the variable says landlock=0 then.
  *
- * usage: confine [--ro PATH]... [--rw PATH]... [--ro-file PATH]... [--net] [--self-only] [--open]
+ * usage: confine [--ro PATH]... [--rw PATH]... [--ro-file PATH]... [--rx PATH]... [--rx-file PATH]...
+ *                [--net] [--self-only] [--open]
  *                [--data BYTES] [--parent PID] -- PROGRAM ARG...
  *
  * Freestanding (no libc): raw system calls on x86-64 and AArch64, so the binary is small, static
@@ -185,7 +187,8 @@ static char *put(char *p, const char *s) {
 
 /* Rights that apply to a file (not a directory) rule. */
 #define LL_FILE_RIGHTS (LL_EXECUTE | LL_WRITE_FILE | LL_READ_FILE | LL_TRUNCATE | LL_IOCTL_DEV)
-#define LL_READ (LL_EXECUTE | LL_READ_FILE | LL_READ_DIR)
+#define LL_READ (LL_READ_FILE | LL_READ_DIR)
+#define LL_EXEC (LL_READ | LL_EXECUTE)
 /* Writing: everything but creating device nodes (a block device in the workspace would be the disk). */
 #define LL_WRITE (LL_READ | LL_WRITE_FILE | LL_REMOVE_DIR | LL_REMOVE_FILE | LL_MAKE_DIR | LL_MAKE_REG | LL_MAKE_SOCK | \
                   LL_MAKE_FIFO | LL_MAKE_SYM | LL_REFER | LL_TRUNCATE)
@@ -360,6 +363,10 @@ struct args {
   int n_rw;
   const char *ro_file[MAX_PATHS];
   int n_ro_file;
+  const char *rx[MAX_PATHS];
+  int n_rx;
+  const char *rx_file[MAX_PATHS];
+  int n_rx_file;
   int net;
   int self_only;
   int open;
@@ -385,9 +392,11 @@ static void parse(char **argv, struct args *a) {
     if (same(f, "--ro") && a->n_ro < MAX_PATHS) a->ro[a->n_ro++] = v;
     else if (same(f, "--rw") && a->n_rw < MAX_PATHS) a->rw[a->n_rw++] = v;
     else if (same(f, "--ro-file") && a->n_ro_file < MAX_PATHS) a->ro_file[a->n_ro_file++] = v;
+    else if (same(f, "--rx") && a->n_rx < MAX_PATHS) a->rx[a->n_rx++] = v;
+    else if (same(f, "--rx-file") && a->n_rx_file < MAX_PATHS) a->rx_file[a->n_rx_file++] = v;
     else if (same(f, "--data")) a->data = parse_u64(v);
     else if (same(f, "--parent")) a->parent = parse_u64(v);
-    else die("unknown option (usage: confine [--ro P] [--rw P] [--ro-file P] [--net] [--self-only] [--open] [--data N] [--parent PID] -- PROGRAM ARG...)");
+    else die("unknown option (usage: confine [--ro P] [--rw P] [--ro-file P] [--rx P] [--rx-file P] [--net] [--self-only] [--open] [--data N] [--parent PID] -- PROGRAM ARG...)");
   }
   die("no -- PROGRAM given");
 }
@@ -412,7 +421,9 @@ static i64 apply_landlock(struct args *a) {
   i64 ruleset = sys(NR_landlock_create_ruleset, &attr, size, 0);
   if (ruleset < 0) die("landlock_create_ruleset failed");
   for (int i = 0; i < a->n_ro; i++) allow_path(ruleset, a->ro[i], LL_READ);
-  for (int i = 0; i < a->n_ro_file; i++) allow_path(ruleset, a->ro_file[i], LL_READ_FILE | LL_EXECUTE);
+  for (int i = 0; i < a->n_ro_file; i++) allow_path(ruleset, a->ro_file[i], LL_READ_FILE);
+  for (int i = 0; i < a->n_rx; i++) allow_path(ruleset, a->rx[i], LL_EXEC);
+  for (int i = 0; i < a->n_rx_file; i++) allow_path(ruleset, a->rx_file[i], LL_READ_FILE | LL_EXECUTE);
   for (int i = 0; i < a->n_rw; i++) allow_path(ruleset, a->rw[i], LL_WRITE);
   if (sys(NR_landlock_restrict_self, ruleset, 0, 0) < 0) die("landlock_restrict_self failed");
   sys(NR_close, ruleset, 0, 0);

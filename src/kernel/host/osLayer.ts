@@ -21,7 +21,7 @@ const SYSTEM_READ_DIRS = ['/lib', '/lib64', '/usr/lib', '/usr/lib64', '/usr/shar
 const SYSTEM_READ_FILES = ['/etc/ld.so.cache', '/etc/ssl/openssl.cnf', '/usr/lib/ssl/openssl.cnf', '/etc/localtime', '/proc/meminfo', '/proc/stat', '/proc/cpuinfo', '/dev/urandom', '/dev/random'];
 /** Name resolution and certificates: only with network access. */
 const NETWORK_READ = ['/etc/resolv.conf', '/etc/hosts', '/etc/nsswitch.conf', '/etc/gai.conf', '/etc/host.conf', '/etc/ssl', '/usr/share/ca-certificates', '/etc/pki', '/etc/ca-certificates'];
-/** What programs a cell starts need (only with child processes allowed). */
+/** What programs a cell starts need, readable and executable (only with child processes allowed). */
 const CHILD_PROCESS_READ = ['/bin', '/sbin', '/usr', '/etc', '/opt'];
 
 /** The launcher for this machine, or undefined where there is none (macOS, Windows, other CPUs). */
@@ -65,13 +65,16 @@ export function planOsLayer(input: OsLayerInput): OsLayerPlan {
   const abs = (p: string) => path.resolve(input.workspaceDir, p);
   const node = realpath(input.nodePath);
   const readDirs = [...SYSTEM_READ_DIRS, path.dirname(node), input.distDir, ...settings.allowRead.map(abs)];
-  const readFiles = [...SYSTEM_READ_FILES, node];
   const writeDirs = [input.workspaceDir, ...settings.allowWrite.map(abs)];
+  // Only Node and its ELF interpreter may be executed: a cell cannot `process.execve` a program, nor one it wrote.
+  const execFiles = [node, ...elfInterpreter(node)];
+  const execDirs = settings.allowChildProcess ? [...CHILD_PROCESS_READ, ...writeDirs] : [];
   if (settings.allowNetwork) readDirs.push(...NETWORK_READ);
-  if (settings.allowChildProcess) readDirs.push(...CHILD_PROCESS_READ);
   for (const d of unique(readDirs)) args.push('--ro', d);
-  for (const f of unique(readFiles)) args.push('--ro-file', f);
+  for (const f of unique(SYSTEM_READ_FILES)) args.push('--ro-file', f);
   for (const d of unique(writeDirs)) args.push('--rw', d);
+  for (const d of unique(execDirs)) args.push('--rx', d);
+  for (const f of unique(execFiles)) args.push('--rx-file', f);
   args.push('--rw', '/dev/null');
   if (settings.allowNetwork) args.push('--net');
   if (!settings.allowChildProcess) args.push('--self-only');
@@ -99,6 +102,35 @@ export function parseOsLayerReport(text: string | undefined): OsLayerReport | un
   const landlock = Number(fields.get('landlock'));
   if (!Number.isInteger(landlock)) return undefined;
   return { landlock, seccomp: fields.get('seccomp') === '1', dieWithHost: fields.get('pdeathsig') === '1' };
+}
+
+/** The dynamic loader an ELF executable names (PT_INTERP), which execve opens for execution too. */
+function elfInterpreter(file: string): string[] {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(file, 'r');
+    const head = Buffer.alloc(4096);
+    fs.readSync(fd, head, 0, head.length, 0);
+    if (head.readUInt32BE(0) !== 0x7f454c46 || head[4] !== 2 || head[5] !== 1) return []; // 64-bit little-endian ELF only
+    const phoff = Number(head.readBigUInt64LE(0x20));
+    const phentsize = head.readUInt16LE(0x36);
+    const phnum = head.readUInt16LE(0x38);
+    for (let i = 0; i < phnum; i++) {
+      const at = phoff + i * phentsize;
+      if (at + 0x28 > head.length) break;
+      if (head.readUInt32LE(at) !== 3 /* PT_INTERP */) continue;
+      const offset = Number(head.readBigUInt64LE(at + 0x08));
+      const size = Number(head.readBigUInt64LE(at + 0x20));
+      const name = Buffer.alloc(Math.min(size, 4096));
+      fs.readSync(fd, name, 0, name.length, offset);
+      return [name.toString('utf8').replace(/\0.*$/s, '')];
+    }
+    return [];
+  } catch {
+    return [];
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
 }
 
 function realpath(p: string): string {

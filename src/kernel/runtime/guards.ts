@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import v8 from 'node:v8';
-import { syncBuiltinESMExports } from 'node:module';
+import nodeModule, { syncBuiltinESMExports } from 'node:module';
 import { message } from '../../core/messages';
 
 /** Folders cells may write (the workspace and allowWrite), for the guards below and for explaining refusals. */
@@ -30,6 +30,7 @@ export function installGuards(opts: { writable: string[]; readable: string[] }):
     return (writeHeapSnapshot as (...a: unknown[]) => string)(file, ...rest);
   });
   guardReport();
+  guardNewerNodeFacilities(refuse);
   const kill = process.kill.bind(process);
   define(process, 'kill', (pid: number, signal?: string | number) => {
     if (!isSelf(pid)) throw Object.assign(new Error(message.deniedSignal(pid)), { code: 'EPERM', syscall: 'kill' });
@@ -41,6 +42,31 @@ export function installGuards(opts: { writable: string[]; readable: string[] }):
     return b === undefined ? setPriority(a) : setPriority(a, b);
   });
   syncBuiltinESMExports();
+}
+
+/** Facilities of newer Node versions that read, write or execute outside what the permission model checks. */
+function guardNewerNodeFacilities(refuse: (text: string) => () => never): void {
+  const p = process as unknown as Record<string, unknown> & { permission?: { has(scope: string): boolean } };
+  // process.execve (Node ≥ 23.11) replaces the kernel with another program.
+  if (typeof p.execve === 'function' && p.permission && !p.permission.has('child')) define(process, 'execve', refuse(message.deniedChildProcess));
+  // module.enableCompileCache(dir) (Node ≥ 22.1) writes a cache folder, by default in the system's temp folder.
+  const mod = nodeModule as unknown as Record<string, unknown>;
+  const enableCompileCache = mod.enableCompileCache;
+  if (typeof enableCompileCache === 'function') {
+    define(mod, 'enableCompileCache', (dir?: string) => {
+      if (typeof dir !== 'string') throw Object.assign(new Error(message.deniedWrite('the default compile cache folder (pass a folder inside the workspace)')), { code: 'ERR_ACCESS_DENIED' });
+      assertWritable(path.join(dir, 'cache'));
+      return (enableCompileCache as (d: string) => unknown)(dir);
+    });
+  }
+  const loadEnvFile = p.loadEnvFile;
+  if (typeof loadEnvFile === 'function') {
+    define(process, 'loadEnvFile', (file = '.env') => {
+      const abs = path.resolve(String(file));
+      if (!within(abs, readable)) throw Object.assign(new Error(message.deniedRead(abs)), { code: 'ERR_ACCESS_DENIED', permission: 'FileSystemRead', resource: abs });
+      return (loadEnvFile as (f: string) => unknown).call(process, file);
+    });
+  }
 }
 
 function isSelf(pid: number): boolean {

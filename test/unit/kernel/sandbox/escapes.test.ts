@@ -64,6 +64,7 @@ describe('attack: escaping the sandbox from a cell', function () {
       ['a diagnostic report in another directory', "process.report.directory = OUT;\nprocess.report.writeReport()"],
       ['a diagnostic report to a file outside', "process.report.writeReport(OUT + '/report.json')"],
       ['a heap snapshot outside', "import v8 from 'node:v8';\nv8.writeHeapSnapshot(OUT + '/heap.heapsnapshot')"],
+      ['reading an env file outside (process.loadEnvFile)', "process.loadEnvFile(OUT + '/secret.txt')"],
       ['replacing the guard', "import v8 from 'node:v8';\n(v8 as any).setFlagsFromString = () => 0;\nObject.defineProperty(process, 'report', { value: {} })"],
     ];
     for (const [what, code] of attacks) {

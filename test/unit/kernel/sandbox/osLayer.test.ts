@@ -68,6 +68,19 @@ describe('attack: what only the OS layer stops (Landlock, seccomp)', function ()
     assert.equal(node(code, true).stdout, 'EACCES');
   });
 
+  it('executes no program but Node, not even one the cell wrote, when a child process gets past the permission model', () => {
+    fs.copyFileSync('/bin/true', path.join(ws, 'mytrue'));
+    fs.chmodSync(path.join(ws, 'mytrue'), 0o755);
+    const code = "const cp = require('child_process'); process.stdout.write(JSON.stringify(['/bin/true', './mytrue'].map((p) => { try { cp.execFileSync(p); return 'ran'; } catch (e) { return e.code; } })))";
+    const withChildren = (launcherOn: boolean) => {
+      const prefix = launcherOn ? planOsLayer({ launcher: launcher!, settings: DEFAULT_SANDBOX, nodePath: runtime.path, workspaceDir: ws, distDir: DIST, dataBytes: 0 }).prefix : [];
+      const [cmd, ...args] = [...prefix, runtime.path, runtime.permissionFlag!, `--allow-fs-read=${ws}`, `--allow-fs-read=/bin`, `--allow-fs-read=/usr`, `--allow-fs-write=${ws}`, '--allow-child-process', '-e', code];
+      return spawnSync(cmd, args, { cwd: ws, encoding: 'utf8', timeout: 20_000 }).stdout;
+    };
+    assert.equal(withChildren(false), JSON.stringify(['ran', 'ran']), 'control');
+    assert.equal(withChildren(true), JSON.stringify(['EACCES', 'EACCES']));
+  });
+
   it('reports what it applied to the process it starts', () => {
     const r = node('process.stdout.write(process.env.MODELBOOK_CONFINE)', true);
     const report = parseOsLayerReport(r.stdout);
