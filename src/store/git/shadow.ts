@@ -36,8 +36,7 @@ export function buildShadowGitDir(repo: Repository, commit: string): string | un
     fs.writeFileSync(path.join(shadow, 'HEAD'), `${commit}\n`);
     fs.writeFileSync(path.join(shadow, 'config'), shadowConfig(repo, commit.length === 64));
     fs.writeFileSync(path.join(shadow, 'objects', 'info', 'alternates'), `${objects}\n`);
-    const index = readRegularFile(path.join(repo.gitDir, 'index'), INDEX_MAX);
-    if (index) fs.writeFileSync(path.join(shadow, 'index'), index);
+    copyIndex(path.join(repo.gitDir, 'index'), path.join(shadow, 'index'));
     copySharedIndexes(repo.gitDir, shadow);
     const exclude = readRegularFile(path.join(repo.commonDir, 'info', 'exclude'), SMALL);
     if (exclude) fs.writeFileSync(path.join(shadow, 'info', 'exclude'), exclude);
@@ -74,6 +73,19 @@ function readCoreSettings(configFile: string): [string, string][] {
     if (kv && COPIED_CORE_KEYS.has(kv[1]!.toLowerCase()) && PLAIN_VALUE.test(kv[2]!)) out.push([kv[1]!.toLowerCase(), kv[2]!.toLowerCase()]);
   }
   return out;
+}
+
+/**
+ * The index with its modification time kept (made a little older): git takes an entry whose file
+ * changed in the same instant as the index was written as "racily clean" and hashes it, which a
+ * copy stamped now would defeat.
+ */
+function copyIndex(from: string, to: string): void {
+  const index = readRegularFile(from, INDEX_MAX);
+  if (!index) return;
+  const mtimeMs = fs.lstatSync(from).mtimeMs - 1;
+  fs.writeFileSync(to, index);
+  fs.utimesSync(to, mtimeMs / 1000, mtimeMs / 1000);
 }
 
 /** A split index keeps most entries in `sharedindex.<id>` beside `index`. */
