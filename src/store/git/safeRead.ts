@@ -49,7 +49,12 @@ export function readRegularText(file: string, maxBytes: number): string | undefi
   return readRegularFile(file, maxBytes)?.toString('utf8');
 }
 
-/** Whether `p` is a directory itself (a symlink to one is not). */
+/**
+ * Whether `p` is a directory itself (a symlink to one is not).
+ *
+ * @example
+ * isRealDirectory('/work/churn/.git') // true
+ */
 export function isRealDirectory(p: string): boolean {
   try {
     return fs.lstatSync(p).isDirectory();

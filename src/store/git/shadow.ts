@@ -47,7 +47,12 @@ export function buildShadowGitDir(repo: Repository, commit: string): string | un
   }
 }
 
-/** Removes a folder `buildShadowGitDir` made. */
+/**
+ * Removes a folder `buildShadowGitDir` made.
+ *
+ * @example
+ * removeShadowGitDir(shadow)
+ */
 export function removeShadowGitDir(shadow: string): void {
   fs.rmSync(shadow, { recursive: true, force: true });
 }
