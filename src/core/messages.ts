@@ -68,6 +68,8 @@ export const message = {
   kernelStartTimeout: (seconds: number) => `The kernel could not start: it did not answer within ${seconds} s and was stopped. See the kernel log (VS Code: Modelbook: Show Kernel Log; CLI: --verbose).`,
   untrustedWorkspace:
     'Modelbook does not run cells in an untrusted workspace, because cells run code. Trust the workspace (command "Workspaces: Manage Workspace Trust") to run them.',
+  untrustedRestart:
+    'Modelbook did not restart the kernel: this workspace is not trusted, and a kernel runs code. Trust the workspace (command "Workspaces: Manage Workspace Trust") to start kernels.',
   sandboxOff: (why: string) => `Sandbox off: ${why}. Cells run with the full rights of your user.`,
   sandboxNoPermissionModel: (node: string, version: string) =>
     `${node} (${version}) does not support Node's permission model; set modelbook.kernel.nodePath to Node 20 or newer to turn the sandbox on`,

@@ -21,6 +21,11 @@ export function registerCommands(kernels: KernelRegistry): vscode.Disposable[] {
       await vscode.window.showNotebookDocument(doc);
     }),
     vscode.commands.registerCommand('modelbook.restartKernel', async (arg?: unknown) => {
+      // Restarting starts a kernel, and a kernel runs the notebook's code: not in restricted mode.
+      if (!vscode.workspace.isTrusted) {
+        void vscode.window.showWarningMessage(message.untrustedRestart);
+        return;
+      }
       const nb = target(arg);
       if (!nb) return;
       await kernels.getOrCreate(nb).restart();

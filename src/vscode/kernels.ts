@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { KernelSession, type SessionState } from '../kernel/host/session';
+import { message } from '../core/messages';
 import { kernelOptions } from './config';
 
 /** Owns one kernel session per open notebook; ends it when the notebook closes. */
@@ -20,7 +21,9 @@ export class KernelRegistry implements vscode.Disposable {
     return this.sessions.get(notebook.uri.toString());
   }
 
+  /** The notebook's session, made if needed; throws in an untrusted workspace (a session starts processes and runs git). */
   getOrCreate(notebook: vscode.NotebookDocument): KernelSession {
+    if (!vscode.workspace.isTrusted) throw new Error(message.untrustedWorkspace);
     const key = notebook.uri.toString();
     let session = this.sessions.get(key);
     if (!session) {

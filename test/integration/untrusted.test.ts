@@ -24,4 +24,23 @@ describe('Modelbook in an untrusted workspace @untrusted', () => {
     assert.equal(api.kernels.get(nb), undefined, 'no kernel was started');
     assert.deepEqual(outputsOf(nb.cellAt(0)).filter((o) => o.mime.endsWith('stdout')), [], 'the cell did not run');
   });
+
+  it('refuses to restart the kernel, saying the workspace is not trusted', async () => {
+    const nb = (await openNotebook('basic.mlnb')).notebook;
+    const warnings: string[] = [];
+    const window = vscode.window as { showWarningMessage: (m: string) => Thenable<unknown> };
+    const original = window.showWarningMessage;
+    window.showWarningMessage = (m: string) => {
+      warnings.push(m);
+      return Promise.resolve(undefined);
+    };
+    try {
+      await vscode.commands.executeCommand('modelbook.restartKernel');
+    } finally {
+      window.showWarningMessage = original;
+    }
+    assert.equal(api.kernels.get(nb), undefined, 'no kernel was started');
+    assert.equal(warnings.length, 1, 'one warning');
+    assert.match(warnings[0]!, /did not restart the kernel: this workspace is not trusted.*Manage Workspace Trust/);
+  });
 });

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import { findExecutable } from '../../store/findExecutable';
 
 /** A Node executable the kernel can run on, and what its permission model supports. */
 export interface NodeRuntime {
@@ -26,20 +27,24 @@ const cache = new Map<string, NodeRuntime>();
  * Finds the Node that runs kernels: the configured path, else this process's own Node (the CLI,
  * code-server's extension host), else — inside Electron — a `node` on PATH, else Electron run as
  * Node. Probes it once (≈40 ms) for permission-model support and its idle memory footprint.
+ * The `node` on PATH is taken only from absolute PATH entries outside `untrusted` (the workspace),
+ * so a cell cannot plant the Node the next kernel runs on.
  */
-export function findNodeRuntime(configured?: string): NodeRuntime {
-  const key = configured || '';
+export function findNodeRuntime(configured?: string, untrusted: readonly string[] = []): NodeRuntime {
+  const key = `${configured || ''}\0${untrusted.join('\0')}`;
   const hit = cache.get(key);
   if (hit) return hit;
-  const runtime = configured ? probe(configured, {}) : defaultRuntime();
+  const runtime = configured ? probe(configured, {}) : defaultRuntime(untrusted);
   cache.set(key, runtime);
   return runtime;
 }
 
-function defaultRuntime(): NodeRuntime {
+function defaultRuntime(untrusted: readonly string[]): NodeRuntime {
   if (!process.versions.electron) return probe(process.execPath, {});
   try {
-    const onPath = probe(process.platform === 'win32' ? 'node.exe' : 'node', {});
+    const node = findExecutable('node', untrusted);
+    if (!node) throw new Error('no node on PATH');
+    const onPath = probe(node, {});
     if (Number(onPath.version.slice(1).split('.')[0]) >= 20) return onPath;
   } catch {
     // no usable node on PATH: fall back to Electron's

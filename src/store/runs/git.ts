@@ -1,25 +1,36 @@
 import { execFile, execFileSync } from 'node:child_process';
+import os from 'node:os';
 import type { GitInfo } from '../../core/runs/contract';
+import { findExecutable, trustedPathEntries } from '../findExecutable';
+import { findRepository, readHead, type Head, type Repository } from '../git/repository';
+import { buildShadowGitDir, removeShadowGitDir } from '../git/shadow';
 
 /**
- * The git commit, branch and dirtiness of the repository containing `dir`, from one
- * `git status --porcelain=v2 --branch` call. Dirty means any change — staged, unstaged or an
- * untracked file — outside `.modelbook/` (new run records must not make the next run dirty).
- * Undefined outside a repository, in a repository without commits, or without git.
- * Runs in the host process (the sandboxed kernel may not start processes).
+ * The git commit, branch and dirtiness of the repository containing `dir`. Dirty means any
+ * change — staged, unstaged or an untracked file — outside `.modelbook/` (new run records must
+ * not make the next run dirty). Undefined outside a repository, in a repository without commits,
+ * or without git. Runs in the host process (the sandboxed kernel may not start processes).
+ *
+ * A cell may write anything in the workspace, `.git/` included, so nothing there may make the
+ * host run a command: commit and branch are read from HEAD and the refs directly, and dirtiness
+ * comes from `git status` run against a private git dir the host builds (see buildShadowGitDir)
+ * with a git found outside the workspace and no GIT_* variables from the environment.
  *
  * @example
  * readGitInfo('/work/churn') // { commit: '3f2a…', branch: 'main', dirty: false }
  */
 export function readGitInfo(dir: string): GitInfo | undefined {
-  if (typeof dir !== 'string' || dir === '') throw new TypeError('readGitInfo needs a folder inside the repository.');
-  let out: string;
+  const plan = planStatus(dir);
+  if (!plan) return undefined;
+  let out: string | undefined;
   try {
-    out = execFileSync('git', GIT_STATUS_ARGS, { ...gitOptions(dir), stdio: ['ignore', 'pipe', 'ignore'] });
+    out = execFileSync(plan.git, plan.args, { ...plan.options, stdio: ['ignore', 'pipe', 'ignore'] });
   } catch {
-    return undefined;
+    out = undefined;
+  } finally {
+    removeShadowGitDir(plan.shadow);
   }
-  return parseGitStatus(out);
+  return gitInfo(plan.head, out);
 }
 
 /**
@@ -30,22 +41,86 @@ export function readGitInfo(dir: string): GitInfo | undefined {
  * const git = await readGitInfoAsync(workspaceDir);
  */
 export function readGitInfoAsync(dir: string): Promise<GitInfo | undefined> {
+  let plan: StatusPlan | undefined;
+  try {
+    plan = planStatus(dir);
+  } catch (e) {
+    return Promise.reject(e);
+  }
+  if (!plan) return Promise.resolve(undefined);
+  const { git, args, options, shadow, head } = plan;
   return new Promise((resolve) => {
-    execFile('git', GIT_STATUS_ARGS, gitOptions(dir), (err, out) => resolve(err ? undefined : parseGitStatus(out)));
+    execFile(git, args, options, (err, out) => {
+      removeShadowGitDir(shadow);
+      resolve(gitInfo(head, err ? undefined : out));
+    });
   });
 }
 
-const GIT_STATUS_ARGS = ['status', '--porcelain=v2', '--branch', '--untracked-files=normal', '--', ':/', ':(top,exclude,glob)**/.modelbook/**'];
+interface StatusPlan {
+  git: string;
+  args: string[];
+  options: { cwd: string; encoding: 'utf8'; timeout: number; env: NodeJS.ProcessEnv; maxBuffer: number };
+  shadow: string;
+  head: Head;
+}
 
-function gitOptions(dir: string) {
+function planStatus(dir: string): StatusPlan | undefined {
+  if (typeof dir !== 'string' || dir === '') throw new TypeError('readGitInfo needs a folder inside the repository.');
+  const repo = findRepository(dir);
+  const head = repo && readHead(repo);
+  if (!repo || !head) return undefined;
+  const untrusted = [dir, repo.workTree];
+  const git = findExecutable('git', untrusted);
+  if (!git) return undefined;
+  const shadow = buildShadowGitDir(repo, head.commit);
+  if (!shadow) return undefined;
+  return { git, args: statusArgs(shadow, repo), options: statusOptions(repo, untrusted), shadow, head };
+}
+
+function statusArgs(shadow: string, repo: Repository): string[] {
+  return [
+    `--git-dir=${shadow}`,
+    `--work-tree=${repo.workTree}`,
+    '--no-optional-locks',
+    ...['core.fsmonitor=false', `core.hooksPath=${os.devNull}`, 'core.untrackedCache=false', 'submodule.recurse=false'].flatMap((c) => ['-c', c]),
+    'status',
+    '--porcelain=v2',
+    '--branch',
+    '--untracked-files=normal',
+    '--ignore-submodules=all',
+    '--',
+    ':/',
+    ':(top,exclude,glob)**/.modelbook/**',
+  ];
+}
+
+function statusOptions(repo: Repository, untrusted: string[]): StatusPlan['options'] {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(process.env)) if (!/^GIT_/i.test(k)) env[k] = v;
   return {
-    cwd: dir,
-    encoding: 'utf8' as const,
+    cwd: repo.workTree,
+    encoding: 'utf8',
     timeout: 10_000,
-    // No index.lock: reading must never block (or be blocked by) the user's own git commands.
-    env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C' },
+    env: {
+      ...env,
+      PATH: trustedPathEntries(untrusted).join(process.platform === 'win32' ? ';' : ':'),
+      GIT_CONFIG_NOSYSTEM: '1',
+      GIT_CONFIG_GLOBAL: os.devNull,
+      GIT_TERMINAL_PROMPT: '0',
+      GIT_NO_LAZY_FETCH: '1',
+      // No index.lock: reading must never block (or be blocked by) the user's own git commands.
+      GIT_OPTIONAL_LOCKS: '0',
+      LC_ALL: 'C',
+    },
     maxBuffer: 64 * 1024 * 1024,
   };
+}
+
+function gitInfo(head: Head, statusOut: string | undefined): GitInfo | undefined {
+  const status = statusOut === undefined ? undefined : parseGitStatus(statusOut);
+  if (!status || status.commit !== head.commit) return undefined;
+  return { commit: head.commit, ...(head.branch ? { branch: head.branch } : {}), dirty: status.dirty };
 }
 
 /**
