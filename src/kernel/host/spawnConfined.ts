@@ -43,7 +43,7 @@ const PRLIMIT_CANDIDATES = ['/usr/bin/prlimit', '/bin/prlimit'];
  * an IPC channel (structured clone), its own process group. Kernels and trial workers alike.
  */
 export function spawnConfined(entry: string, opts: ConfinedOptions): Confined {
-  const runtime = findNodeRuntime(opts.nodePath);
+  const runtime = findNodeRuntime(opts.nodePath, [opts.workspaceDir]);
   const plan = planSandbox(runtime, opts.sandbox, opts.workspaceDir, opts.distDir);
   const heapMb = Math.max(64, Math.floor(opts.memoryLimitMb * 0.85));
   const nodeArgs = [...plan.flags, `--max-old-space-size=${heapMb}`];
