@@ -1,3 +1,4 @@
+import { isEvaluationFromWebview } from '../webview/guards';
 import * as vscode from 'vscode';
 import type { EvaluationView } from '../../core/evaluation/contract';
 import type { EvaluationFromWebview, EvaluationToWebview, RenderedReport } from '../../protocol/evaluation';
@@ -46,7 +47,7 @@ export class EvaluationPanel implements vscode.Disposable {
   }
 
   private create(): PanelHost<EvaluationToWebview, EvaluationFromWebview> {
-    const host = new PanelHost<EvaluationToWebview, EvaluationFromWebview>(this.extensionUri, { viewType: 'modelbook.evaluation', title: 'Evaluation', entry: 'evaluation' });
+    const host = new PanelHost<EvaluationToWebview, EvaluationFromWebview>(this.extensionUri, { viewType: 'modelbook.evaluation', title: 'Evaluation', entry: 'evaluation', accepts: isEvaluationFromWebview });
     host.onReady(() => {
       if (this.view) host.post('setData', { view: this.view });
     });

@@ -1,8 +1,8 @@
+import { isRendererToHost } from '../webview/guards';
 import * as vscode from 'vscode';
 import type { EvaluationView } from '../../core/evaluation/contract';
 import { message } from '../../core/messages';
-import type { Envelope } from '../../protocol/envelope';
-import type { RenderedReport, RendererToHost } from '../../protocol/evaluation';
+import type { RenderedReport } from '../../protocol/evaluation';
 import { EvaluationPanel } from './evaluationPanel';
 import { findEvaluation, isEvaluationView } from './findEvaluation';
 
@@ -44,9 +44,10 @@ export function registerEvaluation(extensionUri: vscode.Uri): { disposables: vsc
     panel,
     vscode.commands.registerCommand('modelbook.openEvaluation', open),
     messaging.onDidReceiveMessage(({ message: m }) => {
-      const msg = m as Envelope<RendererToHost>;
-      if (msg?.type === 'openEvaluation') open(msg.payload);
-      else if (msg?.type === 'rendered') {
+      if (!isRendererToHost(m)) return;
+      const msg = m;
+      if (msg.type === 'openEvaluation') open(msg.payload);
+      else if (msg.type === 'rendered') {
         cellReports.push(msg.payload);
         if (cellReports.length > 50) cellReports.shift();
       }

@@ -1,3 +1,4 @@
+import { isExperimentsFromWebview } from '../webview/guards';
 import * as vscode from 'vscode';
 import { compareRuns } from '../../core/runs/compare';
 import { buildRunTable } from '../../core/runs/columns';
@@ -45,7 +46,7 @@ export class ExperimentsPanel implements vscode.Disposable {
     focus: PanelFocus | undefined,
   ) {
     this.focus = focus;
-    this.host = new PanelHost(extensionUri, { viewType: 'modelbook.experiments', title: 'Experiments', entry: 'experiments', column: vscode.ViewColumn.Active });
+    this.host = new PanelHost(extensionUri, { viewType: 'modelbook.experiments', title: 'Experiments', entry: 'experiments', column: vscode.ViewColumn.Active, accepts: isExperimentsFromWebview });
     this.disposables.push(
       this.host,
       this.host.onReady(() => void this.sendAll()),

@@ -7,6 +7,9 @@ export interface PanelSpec {
   /** The webview bundle, `dist/webview/<entry>.js`. */
   entry: string;
   column?: vscode.ViewColumn;
+  /** Checks each message from the webview; one that fails is dropped (and logged), never handled. */
+  accepts: (m: unknown) => boolean;
+  log?: (line: string) => void;
 }
 
 /**
@@ -30,8 +33,12 @@ export class PanelHost<ToWebview extends object, FromWebview extends object> imp
     this.panel = vscode.window.createWebviewPanel(spec.viewType, spec.title, spec.column ?? vscode.ViewColumn.Beside, { enableScripts: true, localResourceRoots: roots });
     this.panel.webview.html = this.html();
     this.disposables.push(
-      this.panel.webview.onDidReceiveMessage((m: Envelope<FromWebview> | { type: 'ready' }) => {
-        if (m.type === 'ready') {
+      this.panel.webview.onDidReceiveMessage((m: unknown) => {
+        if (!spec.accepts(m)) {
+          spec.log?.(`${spec.viewType}: dropped a malformed message from the webview`);
+          return;
+        }
+        if ((m as { type: string }).type === 'ready') {
           this.ready = true;
           for (const [type, payload] of this.pending) this.panel.webview.postMessage({ type, payload });
           this.pending.clear();
