@@ -73,6 +73,8 @@ export const message = {
   sandboxOff: (why: string) => `Sandbox off: ${why}. Cells run with the full rights of your user.`,
   sandboxNoPermissionModel: (node: string, version: string) =>
     `${node} (${version}) does not support Node's permission model; set modelbook.kernel.nodePath to Node 20 or newer to turn the sandbox on`,
+  workspaceSettingIgnored: (key: string) =>
+    `${key} is set in the workspace's settings and was ignored: settings that decide what cells may do are read from your user settings only (a repository or a cell can write .vscode/settings.json).`,
   sandboxDisabledBySetting: 'the setting modelbook.sandbox.enabled is false (CLI: --no-sandbox)',
 
   // sandbox refusals: each names the setting (VS Code) and the flag (CLI) that would allow it

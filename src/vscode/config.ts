@@ -4,6 +4,8 @@ import path from 'node:path';
 import type { KernelSessionOptions } from '../kernel/host/session';
 import type { SandboxSettings } from '../kernel/host/sandbox';
 import { DEFAULT_MAX_OUTPUT_BYTES } from '../core/notebook/outputLimit';
+import { message } from '../core/messages';
+import { ignoredWorkspaceValue, isBoolean, isPositive, isString, isStringArray, isStringRecord, userSetting } from './userSetting';
 
 /** The settings under `modelbook.*` that shape a kernel session, read for one notebook's scope. */
 export function kernelOptions(notebook: vscode.NotebookDocument, extensionUri: vscode.Uri, log: (line: string) => void): KernelSessionOptions {
@@ -11,26 +13,32 @@ export function kernelOptions(notebook: vscode.NotebookDocument, extensionUri: v
   const folder = vscode.workspace.getWorkspaceFolder(notebook.uri) ?? vscode.workspace.workspaceFolders?.[0];
   const workspaceDir = folder?.uri.scheme === 'file' ? folder.uri.fsPath : path.join(os.tmpdir(), 'modelbook-untitled');
   const notebookDir = notebook.uri.scheme === 'file' ? path.dirname(notebook.uri.fsPath) : workspaceDir;
-  const sandbox: SandboxSettings = {
-    enabled: config.get<boolean>('sandbox.enabled', true),
-    allowRead: config.get<string[]>('sandbox.allowRead', []),
-    allowWrite: config.get<string[]>('sandbox.allowWrite', []),
-    allowChildProcess: config.get<boolean>('sandbox.allowChildProcess', false),
-    allowWorkers: config.get<boolean>('sandbox.allowWorkers', false),
-    allowNativeAddons: config.get<boolean>('sandbox.allowNativeAddons', false),
-    allowNetwork: config.get<boolean>('sandbox.allowNetwork', false),
+  // Security settings come from the user's settings only (see userSetting): a cell can write .vscode/settings.json.
+  const user = <T>(key: string, fallback: T, valid: (v: unknown) => v is T): T => {
+    const inspected = config.inspect<T>(key);
+    if (ignoredWorkspaceValue(inspected)) log(message.workspaceSettingIgnored(`modelbook.${key}`));
+    return userSetting(inspected, fallback, valid);
   };
-  const env = config.get<Record<string, unknown>>('kernel.env', {});
-  const nodePath = config.get<string>('kernel.nodePath', '').trim();
+  const sandbox: SandboxSettings = {
+    enabled: user('sandbox.enabled', true, isBoolean),
+    allowRead: user('sandbox.allowRead', [], isStringArray),
+    allowWrite: user('sandbox.allowWrite', [], isStringArray),
+    allowChildProcess: user('sandbox.allowChildProcess', false, isBoolean),
+    allowWorkers: user('sandbox.allowWorkers', false, isBoolean),
+    allowNativeAddons: user('sandbox.allowNativeAddons', false, isBoolean),
+    allowNetwork: user('sandbox.allowNetwork', false, isBoolean),
+  };
+  const env = user<Record<string, string>>('kernel.env', {}, isStringRecord);
+  const nodePath = user('kernel.nodePath', '', isString).trim();
   return {
     notebookDir,
     workspaceDir,
     distDir: vscode.Uri.joinPath(extensionUri, 'dist').fsPath,
-    memoryLimitMb: config.get<number>('kernel.memoryLimitMb', 4096),
-    maxOutputBytes: config.get<number>('output.maxBytes', DEFAULT_MAX_OUTPUT_BYTES),
+    memoryLimitMb: user('kernel.memoryLimitMb', 4096, isPositive),
+    maxOutputBytes: user('output.maxBytes', DEFAULT_MAX_OUTPUT_BYTES, isPositive),
     ...(notebook.uri.scheme === 'file' ? { notebookPath: notebook.uri.fsPath } : {}),
     sandbox,
-    env: Object.fromEntries(Object.entries(env ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string')),
+    env,
     log,
     ...(nodePath ? { nodePath } : {}),
   };

@@ -1,0 +1,45 @@
+import * as vscode from 'vscode';
+import { strict as assert } from 'node:assert';
+import fs from 'node:fs';
+import { EXTENSION_ID, closeAllEditors, runCell, textOf, workspaceUri } from './helpers';
+
+interface Api {
+  kernels: { get(nb: vscode.NotebookDocument): { status?: { sandboxOn: boolean } } | undefined };
+}
+
+const ERROR = 'application/vnd.code.notebook.error';
+
+describe('a cell that rewrites .vscode/settings.json cannot loosen the sandbox', () => {
+  let api: Api;
+  const settings = workspaceUri('.vscode', 'settings.json').fsPath;
+  let original: string | undefined;
+
+  before(async () => {
+    api = (await vscode.extensions.getExtension(EXTENSION_ID)?.activate()) as Api;
+    original = fs.existsSync(settings) ? fs.readFileSync(settings, 'utf8') : undefined;
+  });
+  after(async () => {
+    if (original === undefined) fs.rmSync(settings, { force: true });
+    else fs.writeFileSync(settings, original);
+    await closeAllEditors();
+  });
+
+  it('keeps the sandbox on after a cell turns it off in the workspace settings and the kernel restarts', async () => {
+    const cells = [
+      "import fs from 'node:fs';\nfs.mkdirSync('.vscode', { recursive: true });\nfs.writeFileSync('.vscode/settings.json', JSON.stringify({ 'modelbook.sandbox.enabled': false, 'modelbook.sandbox.allowChildProcess': true, 'modelbook.kernel.memoryLimitMb': 1e9 }));\n'planted'",
+      "import cp from 'node:child_process';\ncp.execSync('echo escaped').toString()",
+    ].map((source) => new vscode.NotebookCellData(vscode.NotebookCellKind.Code, source, 'typescript'));
+    const doc = await vscode.workspace.openNotebookDocument('modelbook', new vscode.NotebookData(cells));
+    await vscode.window.showNotebookDocument(doc);
+    await vscode.commands.executeCommand('notebook.selectKernel', { id: 'modelbook.kernel', extension: EXTENSION_ID });
+    const planted = await runCell(doc, 0);
+    assert.equal(textOf(planted, 'text/plain'), "'planted'");
+    // Let VS Code read the new workspace settings, then start a fresh kernel with them.
+    await new Promise((r) => setTimeout(r, 1500));
+    await vscode.commands.executeCommand('modelbook.restartKernel');
+    const escaped = await runCell(doc, 1);
+    assert.equal(escaped.executionSummary?.success, false, `the child process ran: ${textOf(escaped, 'text/plain')}`);
+    assert.match(textOf(escaped, ERROR), /refused to start a child process/);
+    assert.equal(api.kernels.get(doc)?.status?.sandboxOn, true);
+  });
+});
