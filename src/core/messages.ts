@@ -101,7 +101,8 @@ export const message = {
                     [--memory-limit-mb N] [--no-sandbox] [--allow-read PATH] [--allow-write PATH]
                     [--allow-child-process] [--allow-worker] [--allow-addons] [--allow-net] [--env KEY=VALUE] [--node PATH]
        modelbook runs [--notebook X] [--filter EXPR] [--sort KEY] [--limit N] [--json | --csv] [--workspace DIR]
-       modelbook runs show ID`,
+       modelbook runs show ID
+       modelbook install-node [--registry URL]`,
   cliUnknownCommand: (cmd: string) => `Unknown command "${cmd}".`,
   cliUnknownFlag: (flag: string) => `Unknown option "${flag}".`,
   cliBadEnv: (value: string) => `--env needs KEY=VALUE, got "${value}".`,
@@ -109,4 +110,24 @@ export const message = {
   cliBadNumber: (flag: string, value: string) => `Option ${flag} needs a positive number, got "${value}".`,
   cliNoNotebook: 'Name the notebook to run, e.g. `modelbook run churn.mlnb`.',
   cliNotFound: (file: string) => `No such notebook: ${file}.`,
+
+  // the pinned kernel Node (Node ≥ 25 refuses the network under the permission model)
+  nodeInstallOffer: (mb: number, version: string) =>
+    `Install Node ${version.split('.')[0]} for the kernel sandbox's network protection (≈${mb} MB from the npm registry)? The kernel's current Node does not refuse the network by itself; the next kernel start would use Node ${version}.`,
+  nodeInstallActionInstall: 'Install',
+  nodeInstallActionNotNow: 'Not now',
+  nodeInstallActionNever: "Don't ask again",
+  nodeInstallProgress: (version: string) => `Modelbook: installing Node ${version} for kernels`,
+  nodeInstallDone: (version: string, bin: string) => `Node ${version} is installed for Modelbook kernels (${bin}); restart a kernel to use it.`,
+  nodeInstallFailed: (detail: string) => `Modelbook could not install the kernel's Node: ${detail}`,
+  nodeInstallUntrusted: 'Modelbook installs a kernel runtime only in a trusted workspace.',
+  nodeInstallUnsupported: (platform: string, arch: string) =>
+    `The npm registry has no Node 26 build for ${platform}-${arch}; set modelbook.kernel.nodePath (CLI: --node) to a Node 25 or newer you installed.`,
+  nodeInstallUnreachable: (url: string, detail: string) => `could not download ${url} (${detail}). Check the network or the npm registry setting (npm config get registry).`,
+  nodeInstallHttp: (url: string, status: number) => `the registry answered HTTP ${status} for ${url}.`,
+  nodeInstallIntegrity: (url: string, expected: string, got: string) =>
+    `${url} does not match its pinned integrity (expected ${expected}, got ${got}); it was not installed. A registry mirror may serve a different file.`,
+  nodeInstallNoEntry: (url: string, entry: string) => `${url} has no ${entry}; it was not installed.`,
+  nodeInstallBadBinary: (bin: string, detail: string) => `the downloaded Node does not run here (${bin}: ${detail}); it was not installed.`,
+  cliInstallNodeDone: (version: string, bin: string) => `Node ${version} installed: ${bin} (modelbook run uses it unless --node is given)`,
 } as const;
