@@ -85,7 +85,8 @@ export const message = {
     `Sandbox on: reads the workspace, writes inside it, no child processes. ${landlock > 0 ? `OS layer: Landlock ABI ${landlock}${seccomp ? ' and seccomp' : ''} (symbolic links, signals and V8 writes are refused by Linux too).` : 'No OS layer on this system: Node\'s permission model and the kernel\'s guards only (see README, "Sandbox").'}`,
   statusNetworkClosed: 'Network: refused.',
   statusNetworkOpenShort: '(network open)',
-  statusNetworkOpen: 'Network: OPEN — neither this Node (< 25) nor this system can refuse it (see README, "Sandbox").',
+  statusNetworkOpen:
+    'Network: OPEN — allowed by modelbook.sandbox.allowNetwork, or neither this Node (< 25) nor this system can refuse it (run "Modelbook: Install Kernel Node Runtime"; see README, "Kernel Node runtime").',
   statusSandboxOff: 'sandbox OFF',
   noActiveNotebook: 'Open a Modelbook notebook (.mlnb) first.',
   noEvaluationOutput:
