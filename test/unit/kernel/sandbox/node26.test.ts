@@ -5,13 +5,15 @@
 import { strict as assert } from 'node:assert';
 import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import type { KernelSession } from '../../../../src/kernel/host/session';
 import { findLauncher } from '../../../../src/kernel/host/osLayer';
-import { majorOf } from '../../../../src/kernel/host/kernelNode';
+import { chooseKernelNode, findNewNodeOnPath, majorOf } from '../../../../src/kernel/host/kernelNode';
 import { findNodeRuntime } from '../../../../src/kernel/host/nodeRuntime';
 import { PINNED_NODE_VERSION } from '../../../../src/store/kernelNode/pinned';
 import { DIST, makeWorkspace, newSession, run } from '../helpers';
-import { pinnedTestNode } from './pinnedNode';
+import { pinnedTestNode, TEST_NODE_DIR } from './pinnedNode';
 
 const NETWORK_DENIED = /modelbook\.sandbox\.allowNetwork \(CLI: --allow-net\)/;
 
@@ -105,5 +107,31 @@ describe('a kernel on the pinned Node 26', function () {
     sessions.push(session);
     await run(session, '1');
     assert.equal(session.status!.networkClosed, false);
+  });
+});
+
+describe('choosing the kernel Node', () => {
+  it('takes nodePath, else the installed pin, else a Node ≥ 25 on PATH outside the workspace only', async function () {
+    const got = await pinnedTestNode();
+    if (!got.node || process.platform === 'win32') {
+      console.log(`      skipped: ${got.why ?? 'PATH symlinks on Windows'}`);
+      return this.skip();
+    }
+    const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'mb-path-')));
+    try {
+      const ws = path.join(root, 'ws');
+      const planted = path.join(ws, 'bin');
+      const outside = path.join(root, 'tools');
+      for (const d of [planted, outside]) {
+        fs.mkdirSync(d, { recursive: true });
+        fs.symlinkSync(got.node, path.join(d, 'node'));
+      }
+      assert.equal(findNewNodeOnPath(ws, ['bin', planted].join(path.delimiter)), undefined);
+      assert.equal(findNewNodeOnPath(ws, ['bin', planted, '/nonexistent', outside].join(path.delimiter)), path.join(outside, 'node'));
+      assert.equal(chooseKernelNode({ nodePath: '/opt/node', runtimeDir: TEST_NODE_DIR, workspaceDir: ws }), '/opt/node');
+      assert.equal(chooseKernelNode({ runtimeDir: TEST_NODE_DIR, workspaceDir: ws }), got.node);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
   });
 });
