@@ -4,6 +4,7 @@ import { MlnbSerializer, SERIALIZER_OPTIONS } from './vscode/serializer';
 import { createController } from './vscode/controller';
 import { KernelRegistry } from './vscode/kernels';
 import { KernelStatusBar } from './vscode/status';
+import { KernelRuntimeInstaller } from './vscode/kernelRuntime';
 import { registerCommands } from './vscode/commands';
 import { trackCellIds } from './vscode/cellIds';
 import { registerKernelCompletions } from './vscode/completion';
@@ -13,7 +14,8 @@ import { registerEvaluation, type EvaluationApi } from './vscode/evaluation/regi
 /** Wiring only: the pieces live in src/vscode. TF.js and the data libraries never load here. */
 export function activate(context: vscode.ExtensionContext): { kernels: KernelRegistry; status: KernelStatusBar; runs: RunsApi; evaluation: EvaluationApi } {
   const log = vscode.window.createOutputChannel('Modelbook Kernel', { log: true });
-  const kernels = new KernelRegistry(context.extensionUri, log);
+  const runtime = new KernelRuntimeInstaller(context, log);
+  const kernels = new KernelRegistry(context.extensionUri, log, runtime.dir);
   const status = new KernelStatusBar(kernels);
   const runs = registerRuns(context, log);
   const evaluation = registerEvaluation(context.extensionUri);
@@ -26,6 +28,10 @@ export function activate(context: vscode.ExtensionContext): { kernels: KernelReg
     trackCellIds(),
     registerKernelCompletions(kernels),
     ...registerCommands(kernels),
+    runtime.register(),
+    kernels.onDidChangeState(({ notebook, state }) => {
+      if (state === 'idle') runtime.offerAfterStart(notebook, kernels.get(notebook)?.status);
+    }),
     ...runs.disposables,
     ...evaluation.disposables,
   );

@@ -19,7 +19,13 @@ export interface RunArgs {
   env?: Record<string, string>;
 }
 
-export type CliArgs = RunArgs | { command: 'help' } | { command: 'version' };
+/** `modelbook install-node [--registry URL]`: the pinned kernel Node, into the CLI cache. */
+export interface InstallNodeArgs {
+  command: 'install-node';
+  registry?: string;
+}
+
+export type CliArgs = RunArgs | InstallNodeArgs | { command: 'help' } | { command: 'version' };
 
 /** Thrown for arguments the CLI cannot use; the message says what is wrong. Exit code 2. */
 export class UsageError extends Error {
@@ -38,6 +44,7 @@ export function parseArgs(argv: string[]): CliArgs {
   const [command, ...rest] = argv;
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') return { command: 'help' };
   if (command === '--version' || command === 'version') return { command: 'version' };
+  if (command === 'install-node') return parseInstallNode(rest);
   if (command !== 'run') throw new UsageError(message.cliUnknownCommand(command));
   return parseRun(rest);
 }
@@ -135,4 +142,16 @@ function parseSize(flag: string, v: string): number {
   const n = m && unit ? Math.round(Number(m[1]) * unit) : NaN;
   if (!(n > 0)) throw new UsageError(message.cliBadSize(flag, v));
   return n;
+}
+
+function parseInstallNode(rest: string[]): InstallNodeArgs {
+  const args: InstallNodeArgs = { command: 'install-node' };
+  for (let i = 0; i < rest.length; i++) {
+    const [flag, inline] = rest[i].startsWith('--') && rest[i].includes('=') ? [rest[i].slice(0, rest[i].indexOf('=')), rest[i].slice(rest[i].indexOf('=') + 1)] : [rest[i], undefined];
+    if (flag !== '--registry') throw new UsageError(message.cliUnknownFlag(flag));
+    const v = inline ?? rest[++i];
+    if (v === undefined) throw new UsageError(message.cliMissingValue(flag));
+    args.registry = v;
+  }
+  return args;
 }

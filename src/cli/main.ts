@@ -7,6 +7,7 @@ import { NotebookFormatError } from '../core/notebook/parse';
 import { FileReadError } from '../store/readRegularFile';
 import { UsageError, parseArgs } from './args';
 import { runNotebook } from './run';
+import { installNodeCommand, withInstalledNode } from './installNode';
 import { runRunsCommand } from './runs';
 import { KernelStartError } from '../kernel/host/kernelProcess';
 
@@ -25,7 +26,9 @@ async function main(argv: string[]): Promise<number> {
         io.out(`${MODELBOOK_VERSION}\n`);
         return 0;
       case 'run':
-        return (await runNotebook(args, __dirname, io)).exitCode;
+        return (await runNotebook(withInstalledNode(args), __dirname, io)).exitCode;
+      case 'install-node':
+        return await installNodeCommand(args, io);
     }
   } catch (e) {
     if (e instanceof UsageError) {

@@ -115,7 +115,8 @@ export const message = {
     `Sandbox on: reads the workspace, writes inside it, no child processes. ${landlock > 0 ? `OS layer: Landlock ABI ${landlock}${seccomp ? ' and seccomp' : ''} (symbolic links, signals and V8 writes are refused by Linux too).` : 'No OS layer on this system: Node\'s permission model and the kernel\'s guards only (see README, "Sandbox").'}`,
   statusNetworkClosed: 'Network: refused.',
   statusNetworkOpenShort: '(network open)',
-  statusNetworkOpen: 'Network: OPEN — neither this Node (< 25) nor this system can refuse it (see README, "Sandbox").',
+  statusNetworkOpen:
+    'Network: OPEN — allowed by modelbook.sandbox.allowNetwork, or neither this Node (< 25) nor this system can refuse it (run "Modelbook: Install Kernel Node Runtime"; see README, "Kernel Node runtime").',
   statusSandboxOff: 'sandbox OFF',
   noActiveNotebook: 'Open a Modelbook notebook (.mlnb) first.',
   noEvaluationOutput:
@@ -132,7 +133,8 @@ export const message = {
                     [--memory-limit-mb N] [--no-sandbox] [--allow-read PATH] [--allow-write PATH]
                     [--allow-child-process] [--allow-worker] [--allow-addons] [--allow-net] [--env KEY=VALUE] [--node PATH]
        modelbook runs [--notebook X] [--filter EXPR] [--sort KEY] [--limit N] [--json | --csv] [--workspace DIR]
-       modelbook runs show ID`,
+       modelbook runs show ID
+       modelbook install-node [--registry URL]`,
   cliUnknownCommand: (cmd: string) => `Unknown command "${cmd}".`,
   cliUnknownFlag: (flag: string) => `Unknown option "${flag}".`,
   cliBadEnv: (value: string) => `--env needs KEY=VALUE, got "${value}".`,
@@ -143,4 +145,24 @@ export const message = {
   cliNotFound: (file: string) => `No such notebook: ${file}.`,
   cliNotebookTooBig: (reason: string, file: string) =>
     `${reason} for a notebook; clear its outputs (\`jupyter nbconvert --clear-output --inplace ${file}\`) and keep large data in files beside it`,
+
+  // the pinned kernel Node (Node ≥ 25 refuses the network under the permission model)
+  nodeInstallOffer: (mb: number, version: string) =>
+    `Install Node ${version.split('.')[0]} for the kernel sandbox's network protection (≈${mb} MB from the npm registry)? The kernel's current Node does not refuse the network by itself; the next kernel start would use Node ${version}.`,
+  nodeInstallActionInstall: 'Install',
+  nodeInstallActionNotNow: 'Not now',
+  nodeInstallActionNever: "Don't ask again",
+  nodeInstallProgress: (version: string) => `Modelbook: installing Node ${version} for kernels`,
+  nodeInstallDone: (version: string, bin: string) => `Node ${version} is installed for Modelbook kernels (${bin}); restart a kernel to use it.`,
+  nodeInstallFailed: (detail: string) => `Modelbook could not install the kernel's Node: ${detail}`,
+  nodeInstallUntrusted: 'Modelbook installs a kernel runtime only in a trusted workspace.',
+  nodeInstallUnsupported: (platform: string, arch: string) =>
+    `The npm registry has no Node 26 build for ${platform}-${arch}; set modelbook.kernel.nodePath (CLI: --node) to a Node 25 or newer you installed.`,
+  nodeInstallUnreachable: (url: string, detail: string) => `could not download ${url} (${detail}). Check the network or the npm registry setting (npm config get registry).`,
+  nodeInstallHttp: (url: string, status: number) => `the registry answered HTTP ${status} for ${url}.`,
+  nodeInstallIntegrity: (url: string, expected: string, got: string) =>
+    `${url} does not match its pinned integrity (expected ${expected}, got ${got}); it was not installed. A registry mirror may serve a different file.`,
+  nodeInstallNoEntry: (url: string, entry: string) => `${url} has no ${entry}; it was not installed.`,
+  nodeInstallBadBinary: (bin: string, detail: string) => `the downloaded Node does not run here (${bin}: ${detail}); it was not installed.`,
+  cliInstallNodeDone: (version: string, bin: string) => `Node ${version} installed: ${bin} (modelbook run uses it unless --node is given)`,
 } as const;

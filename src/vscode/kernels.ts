@@ -13,6 +13,8 @@ export class KernelRegistry implements vscode.Disposable {
   constructor(
     private readonly extensionUri: vscode.Uri,
     readonly log: vscode.LogOutputChannel,
+    /** Where Modelbook installs its pinned kernel Node (global storage). */
+    private readonly runtimeDir?: string,
   ) {
     this.subscriptions.push(vscode.workspace.onDidCloseNotebookDocument((nb) => this.dispose1(nb)));
   }
@@ -28,7 +30,8 @@ export class KernelRegistry implements vscode.Disposable {
     let session = this.sessions.get(key);
     if (!session) {
       const name = vscode.workspace.asRelativePath(notebook.uri);
-      session = new KernelSession(kernelOptions(notebook, this.extensionUri, (line) => this.log.info(`${name}: ${line}`)));
+      const options = kernelOptions(notebook, this.extensionUri, (line) => this.log.info(`${name}: ${line}`));
+      session = new KernelSession({ ...options, ...(this.runtimeDir ? { runtimeDir: this.runtimeDir } : {}) });
       session.onDidChangeState((state) => this.changed.fire({ notebook, state }));
       this.sessions.set(key, session);
     }

@@ -6,6 +6,7 @@ import { findNodeRuntime, type NodeRuntime } from './nodeRuntime';
 import { planSandbox, type SandboxPlan, type SandboxSettings } from './sandbox';
 import { findLauncher, planOsLayer } from './osLayer';
 import { kernelEnvironment } from './kernelEnv';
+import { chooseKernelNode } from './kernelNode';
 
 export interface ConfinedOptions {
   notebookDir: string;
@@ -16,6 +17,10 @@ export interface ConfinedOptions {
   /** The notebook file, for the runs its cells record (workspace-relative in the records). */
   notebookPath?: string;
   nodePath?: string;
+  /** Where Modelbook installs its pinned Node; used when nodePath is not set (see chooseKernelNode). */
+  runtimeDir?: string;
+  /** `false` skips the Linux launcher (Landlock, seccomp) and leaves Node's permission model alone: for tests and diagnostics only. */
+  osLayer?: false;
   sandbox: SandboxSettings;
   /** Extra environment variables for cells (`modelbook.kernel.env`); the editor's own are not passed. */
   env?: Record<string, string>;
@@ -43,7 +48,7 @@ const PRLIMIT_CANDIDATES = ['/usr/bin/prlimit', '/bin/prlimit'];
  * an IPC channel (structured clone), its own process group. Kernels and trial workers alike.
  */
 export function spawnConfined(entry: string, opts: ConfinedOptions): Confined {
-  const runtime = findNodeRuntime(opts.nodePath, [opts.workspaceDir]);
+  const runtime = findNodeRuntime(chooseKernelNode(opts), [opts.workspaceDir]);
   const plan = planSandbox(runtime, opts.sandbox, opts.workspaceDir, opts.distDir);
   const heapMb = Math.max(64, Math.floor(opts.memoryLimitMb * 0.85));
   const nodeArgs = [...plan.flags, `--max-old-space-size=${heapMb}`];
@@ -51,7 +56,7 @@ export function spawnConfined(entry: string, opts: ConfinedOptions): Confined {
   const script = path.join(opts.distDir, entry);
   // The cap counts what the process adds to what an idle Node already maps (≈50 MB on Node 20, ≈570 MB on Node 24).
   const capBytes = (opts.memoryLimitMb + runtime.baselineMb) * 2 ** 20;
-  const launcher = findLauncher(opts.distDir);
+  const launcher = opts.osLayer === false ? undefined : findLauncher(opts.distDir);
   const prlimit = !launcher && process.platform === 'linux' ? PRLIMIT_CANDIDATES.find((p) => fs.existsSync(p)) : undefined;
   let prefix: string[] = [];
   if (launcher) prefix = planOsLayer({ launcher, settings: { ...opts.sandbox, enabled: plan.on }, nodePath: runtime.path, workspaceDir: opts.workspaceDir, distDir: opts.distDir, dataBytes: capBytes }).prefix;

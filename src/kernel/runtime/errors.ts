@@ -119,11 +119,15 @@ export function toCellError(e: unknown): CellError {
   return { name: String(err.name ?? 'Error'), message: String(err.message ?? ''), stack: text, ...(where ? { line: where.line, column: where.column } : {}) };
 }
 
-function explainSandbox(err: Parameters<typeof explainOsRefusal>[0] & { permission?: string; resource?: string }): string | undefined {
+function explainSandbox(err: Parameters<typeof explainOsRefusal>[0] & { permission?: string; resource?: string; errno?: unknown }): string | undefined {
   if (err.code === 'ERR_DLOPEN_DISABLED') return message.deniedAddon;
   if (err.code !== 'ERR_ACCESS_DENIED') return explainOsRefusal(err);
-  if (!err.permission) return undefined; // a guard's own error already explains itself
-  switch (err.permission) {
+  // Node ≥ 25 refuses sockets as `connect ERR_ACCESS_DENIED …` with the permission on `errno`, and name lookups with only a syscall.
+  const permission = err.permission ?? (err.errno as { permission?: string } | undefined)?.permission ?? (err.syscall === 'getaddrinfo' ? 'Net' : undefined);
+  if (!permission) return undefined; // a guard's own error already explains itself
+  switch (permission) {
+    case 'Net':
+      return message.deniedNetwork;
     case 'FileSystemRead':
       return message.deniedRead(err.resource || 'a file');
     case 'FileSystemWrite':
@@ -133,6 +137,6 @@ function explainSandbox(err: Parameters<typeof explainOsRefusal>[0] & { permissi
     case 'WorkerThreads':
       return message.deniedWorker;
     default:
-      return message.deniedOther(err.permission ?? 'unknown');
+      return message.deniedOther(permission);
   }
 }

@@ -24,12 +24,16 @@ export function makeWorkspace(): string {
   return dir;
 }
 
+/** The Node that test kernels run on: `MODELBOOK_TEST_KERNEL_NODE` (e.g. the pinned Node 26) or the default choice. */
+export const TEST_KERNEL_NODE = process.env.MODELBOOK_TEST_KERNEL_NODE || undefined;
+
 export function newSession(workspace: string, overrides: Omit<Partial<KernelProcessOptions>, 'sandbox'> & { sandbox?: Partial<SandboxSettings> } = {}): KernelSession {
   return new KernelSession({
     notebookDir: workspace,
     workspaceDir: workspace,
     distDir: DIST,
     memoryLimitMb: 2048,
+    ...(TEST_KERNEL_NODE ? { nodePath: TEST_KERNEL_NODE } : {}),
     ...overrides,
     sandbox: { ...DEFAULT_SANDBOX, ...overrides.sandbox },
   });
