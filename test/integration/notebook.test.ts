@@ -6,7 +6,7 @@ const STDOUT = 'application/vnd.code.notebook.stdout';
 const ERROR = 'application/vnd.code.notebook.error';
 
 interface Api {
-  kernels: { get(nb: vscode.NotebookDocument): { state: string; queued: number; status?: { sandboxOn: boolean } } | undefined };
+  kernels: { get(nb: vscode.NotebookDocument): { state: string; queued: number; status?: { sandboxOn: boolean; networkClosed: boolean; osLayer?: { landlock: number; seccomp: boolean } } } | undefined };
   status: { text: string };
 }
 
@@ -48,6 +48,11 @@ describe('Modelbook in a real VS Code extension host', () => {
     const session = api.kernels.get(nb);
     assert.equal(session?.status?.sandboxOn, true, 'the kernel runs under the permission model');
     assert.match(api.status.text, /sandbox on/);
+    if (process.platform === 'linux' && (process.arch === 'x64' || process.arch === 'arm64')) {
+      assert.equal(session?.status?.osLayer?.seccomp, true, 'the kernel started through the OS layer (dist/confine-linux-*)');
+      assert.equal(session?.status?.networkClosed, true);
+      assert.doesNotMatch(api.status.text, /network open/);
+    }
   });
 
   it('shows an error at the cell\'s own TypeScript line', async () => {
@@ -173,7 +178,7 @@ describe('Modelbook in a real VS Code extension host', () => {
 
   it('an out-of-memory cell ends only the kernel; the next run starts a fresh one', async () => {
     const config = vscode.workspace.getConfiguration('modelbook');
-    await config.update('kernel.memoryLimitMb', 300, vscode.ConfigurationTarget.Workspace);
+    await config.update('kernel.memoryLimitMb', 300, vscode.ConfigurationTarget.Global);
     try {
       const nb = (await openNotebook('memory.mlnb')).notebook;
       await vscode.commands.executeCommand('modelbook.restartKernel');
@@ -186,7 +191,7 @@ describe('Modelbook in a real VS Code extension host', () => {
       assert.equal(textOf(next, 'text/plain'), "'undefined'");
       assert.equal(nb.cellAt(0).metadata.id, 'cell0', 'the notebook is intact');
     } finally {
-      await config.update('kernel.memoryLimitMb', undefined, vscode.ConfigurationTarget.Workspace);
+      await config.update('kernel.memoryLimitMb', undefined, vscode.ConfigurationTarget.Global);
     }
   });
 });

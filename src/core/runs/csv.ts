@@ -41,7 +41,9 @@ export function tableToCsv(table: RunTableView, options: Pick<CsvOptions, 'heade
 function cellText(v: unknown): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
-  if (typeof v === 'string') return v;
+  // Run names and parameters come from whoever wrote the records: a text a spreadsheet would run
+  // as a formula (=, +, -, @, tab, CR first) gets a leading apostrophe (OWASP's CSV-injection advice).
+  if (typeof v === 'string') return /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   return JSON.stringify(v);
 }

@@ -36,6 +36,9 @@ export class KernelStartError extends Error {
   override name = 'KernelStartError';
 }
 
+/** Raw stdout/stderr of a kernel process (outside cells' captured output) that goes to the log. */
+const MAX_LOGGED_OUTPUT = 4 * 2 ** 20;
+
 /** How long a kernel may take to say `ready` (Node's start, the sandbox, loading the runtime). */
 const START_TIMEOUT_MS = 60_000;
 
@@ -98,10 +101,15 @@ export class KernelProcess {
     };
     const pending: KernelStatus = status({ pid: child.pid ?? -1, nodeVersion: runtime.version, sandboxed: plan.on, heapLimitMb: heapMb });
     proc = new KernelProcess(child, pending, exited);
+    // A cell can write to the kernel's own stdio (fs.writeSync(1, …)) without end: the log keeps a bounded amount.
+    let logged = 0;
     const onOutput = (chunk: Buffer) => {
       const text = chunk.toString();
       proc!.stderrTail = (proc!.stderrTail + text).slice(-4000);
-      for (const line of text.split('\n')) if (line.trim()) opts.log?.(`[kernel ${child.pid}] ${line}`);
+      if (logged > MAX_LOGGED_OUTPUT) return;
+      logged += text.length;
+      if (logged > MAX_LOGGED_OUTPUT) opts.log?.(`[kernel ${child.pid}] … more than ${MAX_LOGGED_OUTPUT / 2 ** 20} MB of raw output; the rest is not logged`);
+      else for (const line of text.split('\n')) if (line.trim()) opts.log?.(`[kernel ${child.pid}] ${line}`);
     };
     child.stderr?.on('data', onOutput);
     child.stdout?.on('data', onOutput);

@@ -32,7 +32,15 @@ export function findLauncher(distDir: string): string | undefined {
     fs.accessSync(file, fs.constants.X_OK);
     return file;
   } catch {
-    return undefined;
+    // An extension unpacked from a .vsix (a zip) may have lost the executable bit.
+    try {
+      if (!fs.statSync(file).isFile()) return undefined;
+      fs.chmodSync(file, 0o755);
+      fs.accessSync(file, fs.constants.X_OK);
+      return file;
+    } catch {
+      return undefined;
+    }
   }
 }
 

@@ -8,6 +8,9 @@ import type { RunSummary } from '../../core/runs/summary';
 export async function openRunCell(folder: vscode.WorkspaceFolder, run: Pick<RunSummary, 'name' | 'notebook' | 'cellId'>): Promise<string | undefined> {
   if (!run.notebook) return `Run "${run.name}" was not made in a notebook (no notebook path in its record).`;
   const uri = vscode.Uri.joinPath(folder.uri, run.notebook);
+  // A run record is a file anyone could have written (a cell, a pull request): it may name only a notebook inside its folder.
+  const inside = uri.path.startsWith(folder.uri.path.endsWith('/') ? folder.uri.path : `${folder.uri.path}/`);
+  if (!inside || !uri.path.endsWith('.mlnb')) return `Run "${run.name}" names ${JSON.stringify(run.notebook)}, which is not a notebook inside ${folder.name}; not opened.`;
   let doc: vscode.NotebookDocument;
   try {
     doc = await vscode.workspace.openNotebookDocument(uri);

@@ -45,6 +45,12 @@ describe('core/runs toRunsCsv', () => {
     assert.ok(toRunsCsv(rows, { columns: ['name'], lineEnding: '\r\n', header: 'label' }).startsWith('name\r\nplain\r\n'));
   });
 
+  it('keeps a run name a spreadsheet would run as a formula from being one (CSV injection)', () => {
+    const evil = makeRows([{ name: '=HYPERLINK("http://x","y")' }, { name: '@SUM(1)' }, { name: '-2+3' }, { name: 'ok' }]);
+    const lines = toRunsCsv(evil, { columns: ['name'] }).split('\n');
+    assert.deepEqual(lines.slice(1, 5), ['"\'=HYPERLINK(""http://x"",""y"")"', "'@SUM(1)", "'-2+3", 'ok']);
+  });
+
   it('reads back with pandas read_csv to the same values', function () {
     const columns = ['name', 'status', 'notebook', 'metrics.auc', 'metrics.loss', 'params.lr', 'params.layers', 'params["hidden units"]'];
     const csv = toRunsCsv(rows, { columns });
