@@ -41,7 +41,8 @@ export class KernelRuntimeInstaller {
   offerAfterStart(notebook: vscode.NotebookDocument, status: KernelStatus | undefined): void {
     if (this.offered || !status || this.seen.has(status) || !vscode.workspace.isTrusted) return;
     this.seen.add(status);
-    if (majorOf(status.runtime.version) >= NETWORK_NODE_MAJOR) return;
+    // Nothing to offer where the network is already refused (Linux's OS layer) or the sandbox is off.
+    if (majorOf(status.runtime.version) >= NETWORK_NODE_MAJOR || status.networkClosed || !status.sandboxOn) return;
     if (vscode.workspace.getConfiguration('modelbook', notebook.uri).get<string>('kernel.nodePath', '').trim()) return;
     const pin = pinnedNodeFor();
     if (!pin || installedPinnedNode(this.dir, pin) || this.context.globalState.get<boolean>(NEVER_ASK)) return;
