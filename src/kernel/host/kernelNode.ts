@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { trustedPathEntries } from '../../store/findExecutable';
 import { installedPinnedNode } from '../../store/kernelNode/pinned';
 import { findNodeRuntime } from './nodeRuntime';
 
@@ -36,11 +37,7 @@ export function chooseKernelNode(choice: KernelNodeChoice): string | undefined {
  */
 export function findNewNodeOnPath(workspaceDir: string, searchPath = process.env.PATH ?? ''): string | undefined {
   const exe = process.platform === 'win32' ? 'node.exe' : 'node';
-  const workspace = path.resolve(workspaceDir);
-  for (const entry of searchPath.split(path.delimiter)) {
-    if (!entry || !path.isAbsolute(entry)) continue;
-    const dir = path.resolve(entry);
-    if (dir === workspace || dir.startsWith(workspace + path.sep)) continue;
+  for (const dir of trustedPathEntries([workspaceDir], searchPath)) {
     const file = path.join(dir, exe);
     if (!isExecutable(file)) continue;
     try {

@@ -78,57 +78,30 @@ function isSelf(pid: number): boolean {
 function guardReport(): void {
   const report = process.report;
   if (!report) return;
-  const guarded = {
-    get directory() {
-      return report.directory;
-    },
-    set directory(dir: string) {
-      if (dir) assertWritable(path.join(String(dir), 'report.json'));
-      report.directory = dir;
-    },
-    get filename() {
-      return report.filename;
-    },
-    set filename(name: string) {
-      if (name && name !== 'stdout' && name !== 'stderr') assertWritable(path.resolve(report.directory || process.cwd(), String(name)));
-      report.filename = name;
-    },
-    get compact() {
-      return report.compact;
-    },
-    set compact(v: boolean) {
-      report.compact = v;
-    },
-    get signal() {
-      return report.signal;
-    },
-    set signal(v: NodeJS.Signals) {
-      report.signal = v;
-    },
-    get reportOnFatalError() {
-      return report.reportOnFatalError;
-    },
-    set reportOnFatalError(v: boolean) {
-      report.reportOnFatalError = v;
-    },
-    get reportOnSignal() {
-      return report.reportOnSignal;
-    },
-    set reportOnSignal(v: boolean) {
-      report.reportOnSignal = v;
-    },
-    get reportOnUncaughtException() {
-      return report.reportOnUncaughtException;
-    },
-    set reportOnUncaughtException(v: boolean) {
-      report.reportOnUncaughtException = v;
-    },
+  const guarded: Record<string, unknown> = {
     getReport: (err?: Error) => report.getReport(err),
     writeReport: (fileOrError?: string | Error, err?: Error) => {
       if (typeof fileOrError === 'string' && fileOrError !== 'stdout' && fileOrError !== 'stderr') assertWritable(path.resolve(report.directory || process.cwd(), fileOrError));
       return report.writeReport(fileOrError as string, err);
     },
   };
+  // Where reports go is checked; the other settings pass through.
+  const checks: Record<string, (v: unknown) => void> = {
+    directory: (dir) => dir && assertWritable(path.join(String(dir), 'report.json')),
+    filename: (name) => name && name !== 'stdout' && name !== 'stderr' && assertWritable(path.resolve(report.directory || process.cwd(), String(name))),
+  };
+  const r = report as unknown as Record<string, unknown>;
+  for (const key of ['directory', 'filename', 'compact', 'signal', 'reportOnFatalError', 'reportOnSignal', 'reportOnUncaughtException', 'excludeNetwork', 'excludeEnv']) {
+    if (!(key in report)) continue;
+    Object.defineProperty(guarded, key, {
+      get: () => r[key],
+      set: (v: unknown) => {
+        checks[key]?.(v);
+        r[key] = v;
+      },
+      enumerable: true,
+    });
+  }
   Object.defineProperty(process, 'report', { value: Object.freeze(guarded), writable: false, configurable: false, enumerable: true });
 }
 
