@@ -1,3 +1,4 @@
+import os from 'node:os';
 import type { MimeBundle } from '../../core/notebook/contract';
 import type { CellError, Envelope, KernelCompletion, KernelToHost } from '../../protocol/kernel';
 import { DirectiveError, parseDirectives } from '../../core/cells/directives';
@@ -7,7 +8,6 @@ import { DEFAULT_MAX_OUTPUT_BYTES, OutputLimiter, limitBundle } from '../../core
 import { KernelProcess, type KernelExit, type KernelProcessOptions, type KernelStatus } from './kernelProcess';
 import { transpileCell } from './transpile';
 import { TrialPool } from './trialPool';
-import os from 'node:os';
 import { RunContextTracker } from './runContext';
 import { markRunsOfWriterInterrupted } from '../../store/runs/annotate';
 
