@@ -1,41 +1,19 @@
 import fs from 'node:fs';
-
-// O_NOFOLLOW: a planted symlink is not followed; O_NONBLOCK: a planted FIFO cannot block open().
-const OPEN_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0) | (fs.constants.O_NONBLOCK ?? 0);
+import { readRegularFile as readChecked } from '../readRegularFile';
 
 /**
  * The bytes of `file` if it is a regular file (not a symlink, FIFO, device or directory) of at
- * most `maxBytes`, else undefined. For files inside a workspace that a cell may have written:
- * no read can hang the host or make it read without bound.
+ * most `maxBytes`, else undefined: the store's `readRegularFile`, with "cannot" as undefined (git
+ * state is best effort; a planted file must neither hang the host nor fail a cell).
  *
  * @example
  * readRegularFile('/work/churn/.git/HEAD', 4096)?.toString('utf8') // 'ref: refs/heads/main\n'
  */
 export function readRegularFile(file: string, maxBytes: number): Buffer | undefined {
-  let fd: number;
   try {
-    // lstat first so that a device or FIFO is never even opened.
-    const before = fs.lstatSync(file);
-    if (!before.isFile() || before.size > maxBytes) return undefined;
-    fd = fs.openSync(file, OPEN_FLAGS);
+    return readChecked(file, { maxBytes }).bytes;
   } catch {
     return undefined;
-  }
-  try {
-    const st = fs.fstatSync(fd);
-    if (!st.isFile() || st.size > maxBytes) return undefined;
-    const buf = Buffer.alloc(st.size);
-    let n = 0;
-    while (n < buf.length) {
-      const got = fs.readSync(fd, buf, n, buf.length - n, n);
-      if (got === 0) break;
-      n += got;
-    }
-    return buf.subarray(0, n);
-  } catch {
-    return undefined;
-  } finally {
-    fs.closeSync(fd);
   }
 }
 
