@@ -18,7 +18,7 @@ interface Rec {
   error?: { message: string };
 }
 
-const SETUP = `import { readJSON, trainTestSplit, Pipeline, StandardScaler, numericColumns, LogisticRegression, BaseEstimator, crossValidate } from 'modelbook';
+const SETUP = `import { readJSON, trainTestSplit, Pipeline, StandardScaler, numericColumns, LogisticRegression, BaseEstimator, observeFit, crossValidate, registerEstimator, createEstimator } from 'modelbook';
 const penguins = (await readJSON('penguins.json')).filter((d) => d.Sex != null).derive({ adelie: (d) => (d.Species === 'Adelie' ? 1 : 0) }).select('adelie', 'Beak Length (mm)', 'Beak Depth (mm)');
 const { train } = trainTestSplit(penguins, { testSize: 0.25, stratify: 'adelie', seed: 1 });
 const x = train.select('Beak Length (mm)', 'Beak Depth (mm)');
@@ -104,6 +104,23 @@ describe('kernel: every fit goes through the recording hook, per async context',
     const children = rs.filter((r) => r.parentId);
     assert.equal(children.length, 3);
     assert.ok(children.every((c) => c.parentId === cv.id && c.name.startsWith('fold ')), "the folds' fits are children of the cv run, not runs of their own");
+  });
+
+  it('records a cell-written class that follows the estimator contract by running its fit through observeFit', async () => {
+    const source = `class Constant {
+  constructor(value) { this.value = value; }
+  spec() { return { type: 'Constant', params: { value: this.value } }; }
+  fit(x, y, options = {}) { return observeFit(this, x, options, async () => this); }
+  async predict(x) { return new Float64Array(x.numRows()).fill(this.value); }
+}
+await new Constant(7).fit(x, y);`;
+    const rs = await runsOf('contract-fit', source);
+    assert.deepEqual(rs.map((r) => [r.name, r.kind, r.status, r.params.value]), [['Constant', 'fit', 'finished', 7]]);
+  });
+
+  it('records the fit of a registered cell-written estimator built from its spec', async () => {
+    const rs = await runsOf('registered-fit', "registerEstimator('MeanModel', { create: (p) => new MeanModel(p) });\nawait createEstimator({ type: 'MeanModel', params: { epochs: 2 } }).fit(x, y);");
+    assert.deepEqual(rs.map((r) => [r.name, r.status, r.params.epochs, r.history?.epoch.length]), [['MeanModel', 'finished', 2, 2]]);
   });
 
   it("records a cell-written estimator inside a pipeline as the pipeline's one run", async () => {
