@@ -40,7 +40,9 @@ function activeRecorder(): RunRecorder | undefined {
 
 /** Runs `body` as a recorded run of `kind`, or plainly when nested or outside a kernel. */
 async function recorded<T>(start: (r: RunRecorder) => RunHandle, body: (run: RunHandle | undefined) => Promise<T>, complete: (run: RunHandle, result: T) => void): Promise<T> {
-  const r = enclosingRun.getStore() === undefined ? activeRecorder() : undefined;
+  // A timer or promise created inside a recorded call keeps its context after the call ends; a
+  // fit started from there is no longer part of that call's record.
+  const r = enclosingRun.getStore()?.status === 'running' ? undefined : activeRecorder();
   if (!r) return body(undefined);
   let run: RunHandle;
   try {

@@ -123,6 +123,16 @@ await new Constant(7).fit(x, y);`;
     assert.deepEqual(rs.map((r) => [r.name, r.status, r.params.epochs, r.history?.epoch.length]), [['MeanModel', 'finished', 2, 2]]);
   });
 
+  it('records a fit started from a timer that a finished recorded fit left behind as a run of its own', async () => {
+    const source = `class Scheduler extends MeanModel {
+  async fitModel(x, y, options) { await super.fitModel(x, y, options); globalThis.later = new Promise((r) => setTimeout(() => r(new LogisticRegression({ C: 3 }).fit(x, y)), 20)); }
+}
+await new Scheduler({ epochs: 1 }).fit(x, y);
+await globalThis.later;`;
+    const rs = await runsOf('timer-fit', source);
+    assert.deepEqual(rs.map((r) => [r.name, r.status, r.parentId]), [['MeanModel', 'finished', undefined], ['LogisticRegression', 'finished', undefined]]);
+  });
+
   it("records a cell-written estimator inside a pipeline as the pipeline's one run", async () => {
     const rs = await runsOf('user-in-pipeline', "await new Pipeline({ steps: [new StandardScaler({ columns: numericColumns() })], estimator: new MeanModel() }).fit(train, 'adelie');");
     assert.deepEqual(rs.map((r) => [r.name, r.kind, r.parentId]), [['Pipeline(MeanModel)', 'fit', undefined]]);
