@@ -4,6 +4,7 @@ import { toMatrix, type NamedMatrix } from '../linalg/toMatrix';
 import type { ClassLabel, Classifier, Estimator, EstimatorSpec, Features, FitOptions, ModelSummary, Probabilities, Regressor, Target } from '../models/contract';
 import { cloneEstimator, createEstimator, estimatorFromJSON, registerEstimator, type EstimatorJSON } from '../models/registry';
 import type { MimeBundle } from '../notebook/contract';
+import { observeFit } from '../models/fitObserver';
 import type { FeatureStep, StepJSON } from './contract';
 import { fitRecordToJSON, recordFit, type FitRecord } from './fitRecord';
 import { pipelineSpecWithParams, type PipelineParams } from './pipelineSpec';
@@ -87,6 +88,11 @@ export class Pipeline<E extends Estimator | undefined = Estimator | undefined> {
    * await pipe.fit(train, 'species');
    */
   async fit(x: Features, y?: Target | string, options: FitOptions = {}): Promise<this> {
+    return observeFit(this, x, options, (o) => this.fitUnobserved(x, y, o));
+  }
+
+  /** The work of `fit`, which runs it through the fit observer (so a kernel records it). */
+  private async fitUnobserved(x: Features, y: Target | string | undefined, options: FitOptions): Promise<this> {
     const split = splitLabel(toTable(x, 'Pipeline.fit'), y, 'Pipeline.fit');
     if (this.estimator && !split.y) throw new TypeError('Pipeline.fit: the pipeline ends in an estimator, so it needs y (the target, or the name of the label column in x).');
     let t = split.x;

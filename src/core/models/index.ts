@@ -6,6 +6,8 @@ export { LogisticRegression, type LogisticRegressionParams, type LinearFitOption
 export { LinearRegression, type LinearRegressionParams } from './linear/linearRegression';
 export { Ridge, type RidgeParams } from './linear/ridge';
 export type { ClassWeight } from './linear/classWeight';
+export { BaseEstimator } from './baseEstimator';
+export { observeFit, type FitObserver, type FitSubject } from './fitObserver';
 export { registerEstimator, createEstimator, estimatorFromJSON, estimatorTypes, cloneEstimator, specWithParams, type EstimatorJSON, type EstimatorFactory } from './registry';
 
 // Neural networks (MLP estimators, the LayersModel wrapper) and the training-loop pieces they share.

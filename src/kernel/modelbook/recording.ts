@@ -1,21 +1,19 @@
 /**
  * Automatic experiment history: in a kernel, every fit, cross-validation, search and evaluation
  * done through the `modelbook` API writes a run record under `.modelbook/runs/` — the user calls
- * no logging function. Estimator `fit` methods are wrapped here (Node side, so src/core stays
- * pure); fits nested in a recorded call (a pipeline's estimator, CV folds, search trials) become
- * part of that call's record instead of records of their own.
+ * no logging function. Every estimator's `fit` goes through core's fit observer (`observeFit`);
+ * the observer installed here records it. Which recorded call is running is tracked per async
+ * context (AsyncLocalStorage, Node side, so src/core stays pure): fits nested in a recorded call
+ * (a pipeline's estimator, CV folds, search trials) become part of that call's record instead of
+ * records of their own, while concurrent calls (`Promise.all([a.fit(…), b.fit(…)])`) are each a run.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { ColumnTable } from 'arquero';
 import { kernelService } from '../../core/kernel/service';
 import type { RunHandle, RunRecorder, GateResult as RunGate, MetricEstimate } from '../../core/runs/contract';
 import { dataFingerprint, featuresFingerprint } from '../../core/data/fingerprint';
 import type { Features, FitOptions } from '../../core/models/contract';
-import { LogisticRegression } from '../../core/models/linear/logisticRegression';
-import { LinearRegression } from '../../core/models/linear/linearRegression';
-import { Ridge } from '../../core/models/linear/ridge';
-import { MLPClassifier, MLPRegressor } from '../../core/models/mlp/index';
-import { LayersClassifier, LayersRegressor } from '../../core/models/layers/index';
-import { Pipeline } from '../../core/features/pipeline';
+import { setFitObserver, type FitSubject } from '../../core/models/fitObserver';
 import { crossValidate as coreCrossValidate } from '../../core/validation/crossValidate';
 import { gridSearch as coreGridSearch } from '../../core/validation/tuning/gridSearch';
 import { randomSearch as coreRandomSearch } from '../../core/validation/tuning/randomSearch';
@@ -28,8 +26,8 @@ import type { Evaluation } from '../../core/evaluation/evaluation';
 import { openRunRecorder } from '../../store/runs/recorder';
 
 let recorder: RunRecorder | undefined;
-/** >0 while a recorded call runs: fits inside it are part of its record. */
-let depth = 0;
+/** The recorded call running in this async context, if any: fits inside it are part of its record. */
+const enclosingRun = new AsyncLocalStorage<RunHandle>();
 
 /** The kernel's recorder, opened on the first recorded run (undefined outside a kernel). */
 function activeRecorder(): RunRecorder | undefined {
@@ -42,7 +40,9 @@ function activeRecorder(): RunRecorder | undefined {
 
 /** Runs `body` as a recorded run of `kind`, or plainly when nested or outside a kernel. */
 async function recorded<T>(start: (r: RunRecorder) => RunHandle, body: (run: RunHandle | undefined) => Promise<T>, complete: (run: RunHandle, result: T) => void): Promise<T> {
-  const r = depth === 0 ? activeRecorder() : undefined;
+  // A timer or promise created inside a recorded call keeps its context after the call ends; a
+  // fit started from there is no longer part of that call's record.
+  const r = enclosingRun.getStore()?.status === 'running' ? undefined : activeRecorder();
   if (!r) return body(undefined);
   let run: RunHandle;
   try {
@@ -50,9 +50,8 @@ async function recorded<T>(start: (r: RunRecorder) => RunHandle, body: (run: Run
   } catch {
     return body(undefined); // recording must never stop the user's work
   }
-  depth++;
   try {
-    const result = await body(run);
+    const result = await enclosingRun.run(run, () => body(run));
     try {
       complete(run, result);
     } catch (e) {
@@ -63,8 +62,6 @@ async function recorded<T>(start: (r: RunRecorder) => RunHandle, body: (run: Run
   } catch (e) {
     run.end(e);
     throw e;
-  } finally {
-    depth--;
   }
 }
 
@@ -97,43 +94,30 @@ function describeSpec(spec: Spec): { name: string; params: Record<string, unknow
   return { name: `Pipeline(${est.type})`, params };
 }
 
-interface Fittable {
-  fit(x: unknown, y: unknown, options?: FitOptions): Promise<unknown>;
-  spec(): { type: string; params: Record<string, unknown> };
-  summary?(): unknown;
-  history?: { stopReason?: string };
+/** Records each fit not nested in another recorded call as a `fit` run, with its progress as history. */
+function observeFit<O extends FitOptions, T>(estimator: FitSubject, x: unknown, options: O, fit: (options: O) => Promise<T>): Promise<T> {
+  return recorded(
+    (r) => {
+      const { name, params } = describeSpec(estimator.spec());
+      const seed = typeof params.seed === 'number' ? params.seed : undefined;
+      const run = r.start({ name, kind: 'fit', params, ...(seed !== undefined ? { seed } : {}) });
+      attachFeatures(run, 'train', x);
+      return run;
+    },
+    (run) => {
+      if (!run) return fit(options);
+      const onProgress = options.onProgress;
+      return fit({ ...options, onProgress: (p) => (run.onProgress(p), onProgress?.(p)) });
+    },
+    (run) => {
+      if (typeof estimator.summary === 'function') run.setModel(estimator.summary() as never);
+      if ((estimator as { history?: { stopReason?: string } }).history?.stopReason === 'interrupted') run.interrupt('the cell was interrupted during training');
+      else run.finish();
+    },
+  );
 }
 
-function wrapFit(cls: { prototype: object }): void {
-  const proto = cls.prototype as Fittable;
-  const original = proto.fit;
-  if ((original as { recorded?: boolean }).recorded) return;
-  const fit = async function (this: Fittable, x: unknown, y: unknown, options: FitOptions = {}) {
-    return recorded(
-      (r) => {
-        const { name, params } = describeSpec(this.spec());
-        const seed = typeof params.seed === 'number' ? params.seed : undefined;
-        const run = r.start({ name, kind: 'fit', params, ...(seed !== undefined ? { seed } : {}) });
-        attachFeatures(run, 'train', x);
-        return run;
-      },
-      (run) => {
-        if (!run) return original.call(this, x, y, options);
-        const onProgress = options.onProgress;
-        return original.call(this, x, y, { ...options, onProgress: (p) => (run.onProgress(p), onProgress?.(p)) });
-      },
-      (run) => {
-        if (typeof this.summary === 'function') run.setModel(this.summary() as never);
-        if (this.history?.stopReason === 'interrupted') run.interrupt('the cell was interrupted during training');
-        else run.finish();
-      },
-    );
-  };
-  (fit as { recorded?: boolean }).recorded = true;
-  proto.fit = fit;
-}
-
-for (const cls of [LogisticRegression, LinearRegression, Ridge, MLPClassifier, MLPRegressor, LayersClassifier, LayersRegressor, Pipeline]) wrapFit(cls);
+setFitObserver({ observeFit });
 
 type ModelLike = { spec(): { type: string; params: Record<string, unknown> } };
 

@@ -3,6 +3,7 @@ import type { ClassLabel, Classifier, Features, FitOptions, Probabilities, Targe
 import { collectFeatures } from '../../training/features';
 import { encodeClasses, encodeWithClasses } from '../../training/targets';
 import { BaseLayersEstimator } from './base';
+import { observeFit } from '../fitObserver';
 import type { LayersParams } from './params';
 
 /**
@@ -42,6 +43,11 @@ export class LayersClassifier extends BaseLayersEstimator implements Classifier 
    * await clf.fit(x, y, { validation: { x: xVal, y: yVal } });
    */
   async fit(x: Features, y: Target, options: FitOptions = {}): Promise<this> {
+    return observeFit(this, x, options, (o) => this.fitUnobserved(x, y, o));
+  }
+
+  /** The work of `fit`, which runs it through the fit observer (so a kernel records it). */
+  private async fitUnobserved(x: Features, y: Target, options: FitOptions): Promise<this> {
     const m = collectFeatures(x, 'LayersClassifier.fit');
     const rows = m.rows;
     const { classes, codes } = encodeClasses(y, rows, 'LayersClassifier.fit');

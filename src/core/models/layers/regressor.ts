@@ -4,6 +4,7 @@ import { collectFeatures } from '../../training/features';
 import { r2Score } from '../../training/scores';
 import { collectRegressionTarget } from '../../training/targets';
 import { BaseLayersEstimator } from './base';
+import { observeFit } from '../fitObserver';
 import type { LayersParams } from './params';
 
 /**
@@ -33,6 +34,11 @@ export class LayersRegressor extends BaseLayersEstimator implements Regressor {
    * await reg.fit(x, y, { onProgress: (p) => console.log(p.metrics.loss) });
    */
   async fit(x: Features, y: Target, options: FitOptions = {}): Promise<this> {
+    return observeFit(this, x, options, (o) => this.fitUnobserved(x, y, o));
+  }
+
+  /** The work of `fit`, which runs it through the fit observer (so a kernel records it). */
+  private async fitUnobserved(x: Features, y: Target, options: FitOptions): Promise<this> {
     if (this.outputUnits() !== 1) throw new RangeError(`LayersRegressor.fit: the model must end in one output unit (it has ${this.outputUnits()}).`);
     const m = collectFeatures(x, 'LayersRegressor.fit');
     const rows = m.rows;

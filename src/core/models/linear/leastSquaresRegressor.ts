@@ -3,6 +3,7 @@ import { toMatrix } from '../../linalg/toMatrix';
 import type { MimeBundle } from '../../notebook/contract';
 import type { EstimatorSpec, Features, ModelSummary, Regressor, Target } from '../contract';
 import type { EstimatorJSON } from '../registry';
+import { observeFit } from '../fitObserver';
 import { coefficientBundle, unfittedBundle } from './describeLinear';
 import { linearScores, predictionMatrix } from './linearPredict';
 import { weightStats } from '../weightStats';
@@ -51,6 +52,11 @@ export abstract class LeastSquaresRegressor<P extends { fitIntercept: boolean }>
    * await new LinearRegression().fit(aq.table({ x: [0, 1, 2] }), [1, 3, 5]); // coef [2], intercept 1
    */
   async fit(x: Features, y: Target, options: LinearFitOptions = {}): Promise<this> {
+    return observeFit(this, x, options, (o) => this.fitUnobserved(x, y, o));
+  }
+
+  /** The work of `fit`, which runs it through the fit observer (so a kernel records it). */
+  private async fitUnobserved(x: Features, y: Target, options: LinearFitOptions): Promise<this> {
     const where = `${this.type}.fit`;
     const { matrix, names } = toMatrix(x, where);
     const target = toNumericTarget(y, matrix.rows, where);

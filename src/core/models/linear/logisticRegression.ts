@@ -5,6 +5,7 @@ import { createMatrix, type Matrix } from '../../linalg/matrix';
 import type { MimeBundle } from '../../notebook/contract';
 import type { ClassLabel, Classifier, EstimatorSpec, Features, FitOptions, ModelSummary, Probabilities, Target } from '../contract';
 import type { EstimatorJSON } from '../registry';
+import { observeFit } from '../fitObserver';
 import { computeClassWeight, type ClassWeight } from './classWeight';
 import { coefficientBundle, unfittedBundle } from './describeLinear';
 import { linearScores, predictionMatrix } from './linearPredict';
@@ -93,6 +94,11 @@ export class LogisticRegression implements Classifier {
    * await model.fit(aq.table({ a: [0, 1, 2, 3] }), ['no', 'no', 'yes', 'yes']);
    */
   async fit(x: Features, y: Target, options: LinearFitOptions = {}): Promise<this> {
+    return observeFit(this, x, options, (o) => this.fitUnobserved(x, y, o));
+  }
+
+  /** The work of `fit`, which runs it through the fit observer (so a kernel records it). */
+  private async fitUnobserved(x: Features, y: Target, options: LinearFitOptions): Promise<this> {
     const { matrix, names } = toMatrix(x, 'LogisticRegression.fit');
     if (!y || y.length !== matrix.rows) throw new RangeError(`LogisticRegression.fit: y has ${y?.length} labels but x has ${matrix.rows} rows.`);
     const { classes, codes } = encodeClasses(y, 'LogisticRegression.fit');

@@ -2,6 +2,7 @@ import type { ClassLabel, Classifier, Features, FitOptions, Probabilities, Targe
 import { collectFeatures } from '../../training/features';
 import { encodeClasses, encodeWithClasses } from '../../training/targets';
 import { BaseMlp } from './base';
+import { observeFit } from '../fitObserver';
 import { _fitMlp } from './fitMlp';
 import type { MLPParams } from './params';
 
@@ -44,6 +45,11 @@ export class MLPClassifier extends BaseMlp implements Classifier {
    * await clf.fit(x, y, { validation: { x: xVal, y: yVal }, onProgress: (p) => console.log(p.epoch, p.metrics.loss) });
    */
   async fit(x: Features, y: Target, options: FitOptions = {}): Promise<this> {
+    return observeFit(this, x, options, (o) => this.fitUnobserved(x, y, o));
+  }
+
+  /** The work of `fit`, which runs it through the fit observer (so a kernel records it). */
+  private async fitUnobserved(x: Features, y: Target, options: FitOptions): Promise<this> {
     const m = collectFeatures(x, 'MLPClassifier.fit');
     const { classes, codes } = encodeClasses(y, m.rows, 'MLPClassifier.fit');
     if (classes.length < 2) throw new RangeError(`MLPClassifier.fit: y has only one class (${JSON.stringify(classes[0])}); a classifier needs at least two.`);

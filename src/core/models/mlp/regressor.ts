@@ -3,6 +3,7 @@ import { collectFeatures } from '../../training/features';
 import { r2Score } from '../../training/scores';
 import { collectRegressionTarget } from '../../training/targets';
 import { BaseMlp } from './base';
+import { observeFit } from '../fitObserver';
 import { _fitMlp } from './fitMlp';
 import type { MLPParams } from './params';
 
@@ -38,6 +39,11 @@ export class MLPRegressor extends BaseMlp implements Regressor {
    * await reg.fit(x, y, { onProgress: (p) => console.log(p.epoch, p.metrics.loss) });
    */
   async fit(x: Features, y: Target, options: FitOptions = {}): Promise<this> {
+    return observeFit(this, x, options, (o) => this.fitUnobserved(x, y, o));
+  }
+
+  /** The work of `fit`, which runs it through the fit observer (so a kernel records it). */
+  private async fitUnobserved(x: Features, y: Target, options: FitOptions): Promise<this> {
     const m = collectFeatures(x, 'MLPRegressor.fit');
     const target = collectRegressionTarget(y, m.rows, 'MLPRegressor.fit');
     let validation;
