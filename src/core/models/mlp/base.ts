@@ -11,6 +11,7 @@ import type { MlpEngine } from './engine';
 import { networkSpec, openMlpEngine, type MlpFit } from './fitMlp';
 import { resolveMlpParams, type MLPParams } from './params';
 import { describeMlp } from './summary';
+import { selectFittedFeatures } from '../featureInput';
 import type { MlpOutput } from './weights';
 
 /** What a fit leaves behind. */
@@ -132,7 +133,8 @@ export abstract class BaseMlp implements Displayable {
   /** Network outputs for x: probabilities (classifiers) or values (regressors), rows × units. */
   protected async outputs(x: Features, caller: string): Promise<{ values: Float32Array; rows: number; units: number }> {
     const f = this.requireFitted(caller);
-    const m: FeatureMatrix = collectFeatures(x, `${this.typeName}.${caller}`);
+    const where = `${this.typeName}.${caller}`;
+    const m: FeatureMatrix = collectFeatures(selectFittedFeatures(x, f.featureNames, where), where);
     if (m.cols !== f.weights.sizes[0]) throw new RangeError(`${this.typeName}.${caller}: x has ${m.cols} features but the model was fitted on ${f.weights.sizes[0]} (${f.featureNames.join(', ')}).`);
     this.predictor ??= openMlpEngine(f.engine, networkSpec(this.params, f.weights.sizes, f.output), f.weights, 1024);
     const engine = await this.predictor;
