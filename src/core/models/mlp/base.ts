@@ -11,6 +11,7 @@ import type { MlpEngine } from './engine';
 import { networkSpec, openMlpEngine, type MlpFit } from './fitMlp';
 import { resolveMlpParams, type MLPParams } from './params';
 import { describeMlp } from './summary';
+import { formatNumber } from '../../runs/format';
 import { selectFittedFeatures } from '../featureInput';
 import type { MlpOutput } from './weights';
 
@@ -111,7 +112,7 @@ export abstract class BaseMlp implements Displayable {
 
   [MIME_BUNDLE](): MimeBundle {
     const s = this.summary();
-    const rows: [string, string][] = [['parameters', String(s.parameterCount)], ...Object.entries(s.extra ?? {}).map(([k, v]) => [k, String(v)] as [string, string])];
+    const rows: [string, string][] = [['parameters', String(s.parameterCount)], ...Object.entries(s.extra ?? {}).map(([k, v]) => [k, typeof v === 'number' ? formatNumber(v) : String(v)] as [string, string])];
     if (s.backend) rows.splice(1, 0, ['backend', s.backend]);
     const layers = (s.layers ?? []).map((l) => `${l.kind} → ${l.outputShape[1]}`).join(', ');
     const html = `<div><b>${this.typeName}</b> ${this.fitted ? '(fitted)' : '(not fitted)'}<br>${escapeHtml(layers)}<table>${rows.map(([k, v]) => `<tr><td>${escapeHtml(k)}</td><td>${escapeHtml(v)}</td></tr>`).join('')}</table></div>`;
