@@ -146,6 +146,12 @@ export const message = {
   cliNotebookTooBig: (reason: string, file: string) =>
     `${reason} for a notebook; clear its outputs (\`jupyter nbconvert --clear-output --inplace ${file}\`) and keep large data in files beside it`,
 
+  // estimator input (fit / predict / score take a table and a label column name, like a Pipeline)
+  estimatorLabelNeedsTable: (caller: string, label: string) =>
+    `${caller}: y is the string ${JSON.stringify(label)}, the name of a label column, but x is not a table; pass an arquero table that holds "${label}", or the target values themselves.`,
+  estimatorMissingFeatures: (caller: string, missing: readonly string[], seen: readonly string[]) =>
+    `${caller}: x is missing features seen at fit: ${missing.map((c) => `"${c}"`).join(', ')} (the model was fitted on ${seen.join(', ')}).`,
+
   // the pinned kernel Node (Node ≥ 25 refuses the network under the permission model)
   nodeInstallOffer: (mb: number, version: string) =>
     `Install Node ${version.split('.')[0]} for the kernel sandbox's network protection (≈${mb} MB from the npm registry)? The kernel's current Node does not refuse the network by itself; the next kernel start would use Node ${version}.`,

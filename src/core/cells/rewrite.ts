@@ -211,10 +211,13 @@ function analyze(program: Program, s: MagicString): { awaits: Node[]; needsLower
   return { awaits, needsLowering };
 }
 
-/** The last statement, if an expression (but not an assignment), becomes `return (expr);`. */
+/**
+ * The last statement, if an expression (but not an assignment), becomes `return (expr);`. A cell
+ * that is a string literal (`'alive'`) parses as a directive, and is its value all the same.
+ */
 function markResult(body: (Statement | ModuleDeclaration)[], s: MagicString): boolean {
   const last = body[body.length - 1];
-  if (!last || last.type !== 'ExpressionStatement' || isDirective(last)) return false;
+  if (!last || last.type !== 'ExpressionStatement') return false;
   const expr = (last as { expression: Expression }).expression;
   if (expr.type === 'AssignmentExpression') return false;
   // The statement, not the expression: `({ a: 1 });` has its parentheses outside the expression.

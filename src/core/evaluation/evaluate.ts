@@ -24,7 +24,7 @@ export interface EvaluateOptions extends Omit<EvaluationOptions, 'baseline'> {
  * comparison with a baseline, and gates. Classifiers are scored through `predictProba`,
  * regressors through `predict`.
  *
- * @param model a fitted Classifier or Regressor (see src/core/models/contract.ts)
+ * @param model a fitted model: an estimator (LogisticRegression, MLPClassifier, …) or a Pipeline ending in one
  * @param testData a table with the `label` column (and slice columns), or { x, y, groups? }
  * @param options label, slices, baseline, gates, positiveLabel, threshold (0.5), bootstrap
  *   ({ resamples: 1000, seed: 0, method: 'percentile' }), minGroupSize (30), task

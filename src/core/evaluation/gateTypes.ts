@@ -22,6 +22,8 @@ export interface GateSpec {
   bound?: 'estimate' | 'lower' | 'upper';
   /** Slice gates skip groups smaller than this (default: the evaluation's minGroupSize). */
   minGroupSize?: number;
+  /** The metric's name as the user wrote it when it is an alias ('f1Macro' for 'f1'): views and reports show it. */
+  written?: string;
 }
 
 /** A gate as an object or in its string form, e.g. 'auc >= 0.8', 'auc drop <= 0.01', 'recall[sex] >= 0.7'. */

@@ -29,7 +29,7 @@ function judge(view: EvaluationView, spec: GateSpec, minGroupSize: number): Gate
   if (spec.relative) return relativeGate(view, spec, base);
   const m = view.metrics.find((x) => x.name === spec.metric);
   if (!m) return { ...base, kind: 'absolute', passed: false, value: null, reason: `${spec.metric} is not computed for this ${view.task} evaluation.` };
-  return decide({ ...base, kind: 'absolute' }, spec, m.value, m.ci, spec.metric);
+  return decide({ ...base, kind: 'absolute' }, spec, m.value, m.ci, spec.written ?? spec.metric);
 }
 
 function decide(base: Omit<GateResult, 'passed' | 'value' | 'reason'>, spec: GateSpec, estimate: number | null, ci: CiView | undefined, label: string): GateResult {

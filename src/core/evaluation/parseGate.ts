@@ -30,7 +30,7 @@ export function parseGate(gate: Gate): GateSpec {
   if (typeof gate !== 'object' || gate === null) throw new TypeError(`Gate must be a string like 'auc >= 0.8' or an object { metric, op, value }, got ${describe(gate)}.`);
   const where = `Gate ${JSON.stringify(gate)}`;
   const alias = METRIC_ALIASES[gate.metric as string];
-  if (alias) gate = { ...gate, metric: alias as GateSpec['metric'] };
+  if (alias) gate = { ...gate, metric: alias as GateSpec['metric'], written: gate.metric };
   checkMetric(gate.metric, where);
   if (!(gate.op in OPS)) throw new RangeError(`${where}: op must be one of >=, <=, >, <; got ${JSON.stringify(gate.op)}.`);
   if (typeof gate.value !== 'number' || !Number.isFinite(gate.value)) throw new RangeError(`${where}: value must be a finite number, got ${describe(gate.value)}.`);
@@ -131,14 +131,15 @@ function editDistance(a: string, b: string): number {
 }
 
 /**
- * A gate's canonical string form.
+ * A gate's canonical string form, with the metric named as the user wrote it.
  *
  * @example
  * formatGate({ metric: 'recall', op: '>=', value: 0.7, slice: ['sex', 'island'] }); // 'recall[sex, island] >= 0.7'
+ * formatGate(parseGate('f1Macro >= 0.9')); // 'f1Macro >= 0.9'
  */
 export function formatGate(spec: GateSpec): string {
   const slice = spec.slice === undefined ? '' : `[${(Array.isArray(spec.slice) ? spec.slice : [spec.slice]).join(', ')}]`;
   const bound = spec.bound && spec.bound !== 'estimate' ? `.${spec.bound}` : '';
   const rel = spec.relative ? ` ${spec.relative}` : '';
-  return `${spec.metric}${slice}${bound}${rel} ${spec.op} ${spec.value}`;
+  return `${spec.written ?? spec.metric}${slice}${bound}${rel} ${spec.op} ${spec.value}`;
 }

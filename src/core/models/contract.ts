@@ -62,14 +62,16 @@ export interface Classifier extends EstimatorBase {
   readonly kind: 'classifier';
   /** Class labels seen in fit, sorted as scikit-learn sorts them. */
   readonly classes: ClassLabel[];
-  fit(x: Features, y: Target, options?: FitOptions): Promise<this>;
+  /** `y` is the target, or the name of the label column in the table `x` (as Pipeline.fit). */
+  fit(x: Features, y: Target | string, options?: FitOptions): Promise<this>;
   predict(x: Features): Promise<ClassLabel[]>;
   predictProba(x: Features): Promise<Probabilities>;
 }
 
 export interface Regressor extends EstimatorBase {
   readonly kind: 'regressor';
-  fit(x: Features, y: Target, options?: FitOptions): Promise<this>;
+  /** `y` is the target, or the name of the label column in the table `x` (as Pipeline.fit). */
+  fit(x: Features, y: Target | string, options?: FitOptions): Promise<this>;
   predict(x: Features): Promise<Float64Array>;
 }
 

@@ -188,7 +188,7 @@ export class RecordingRun implements RunHandle {
   end(error?: unknown): void {
     if (error === undefined) return this.finish();
     const name = (error as { name?: unknown } | null)?.name;
-    if (name === 'AbortError' || name === 'KeyboardInterrupt') return this.interrupt((error as Error).message || undefined);
+    if (name === 'AbortError' || name === 'InterruptedError') return this.interrupt((error as Error).message || undefined);
     this.fail(error);
   }
 

@@ -491,5 +491,5 @@ function cellTimeout(job: Job): number | undefined {
 
 function stopped(reason: 'user' | 'timeout', timeoutSeconds: number | undefined): Omit<ExecutionResult, 'durationMs' | 'order'> {
   if (reason === 'timeout') return { status: 'timeout', error: { name: 'TimeoutError', message: message.kernelCellTimeout(timeoutSeconds ?? 0), stack: '' } };
-  return { status: 'interrupted', error: { name: 'KeyboardInterrupt', message: message.kernelInterrupted, stack: '' } };
+  return { status: 'interrupted', error: { name: 'InterruptedError', message: message.kernelInterrupted, stack: '' } };
 }

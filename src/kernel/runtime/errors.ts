@@ -1,4 +1,4 @@
-import { TraceMap, originalPositionFor } from '@jridgewell/trace-mapping';
+import { LEAST_UPPER_BOUND, TraceMap, originalPositionFor } from '@jridgewell/trace-mapping';
 import type { CellError } from '../../protocol/kernel';
 import { message } from '../../core/messages';
 import { codeFrame } from '../../core/cells/codeFrame';
@@ -40,7 +40,10 @@ function mapFrame(site: NodeJS.CallSite): Where | undefined {
   script.maps ??= script.rawMaps.map((m) => new TraceMap(m));
   let pos: { line: number; column: number } = { line, column: col - 1 };
   for (const map of script.maps) {
-    const next = originalPositionFor(map, pos);
+    // V8 places some errors at the statement, which in a one-line cell starts inside the wrapper's
+    // unmapped `… function* () {return (`: the user's code is the next mapped position on that line.
+    let next = originalPositionFor(map, pos);
+    if (next.line === null) next = originalPositionFor(map, { ...pos, bias: LEAST_UPPER_BOUND });
     if (next.line === null) return undefined;
     pos = { line: next.line, column: next.column };
   }

@@ -7,7 +7,7 @@ import type { RunContext } from '../../core/runs/contract';
 
 /** Thrown into cell code that was interrupted. */
 export class InterruptedError extends Error {
-  override name = 'KeyboardInterrupt';
+  override name = 'InterruptedError';
   constructor() {
     super('Interrupted');
   }

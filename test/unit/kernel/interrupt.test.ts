@@ -43,6 +43,7 @@ describe('kernel interrupt', function () {
       const r = await interruptWhenReady(session, source);
       assert.equal(r.status, 'interrupted', JSON.stringify(r.error));
       assert.match(r.error!.message, /Interrupted/);
+      assert.equal(r.error!.name, 'InterruptedError');
       assert.equal((await run(session, 'kept')).text, "'survived'");
     });
   }

@@ -14,6 +14,7 @@ import { splitValidation } from '../../training/split';
 import { TrainingCurve } from '../../training/trainingCurve';
 import type { EstimatorSpec, Features, FitOptions, ModelSummary } from '../contract';
 import { resolveLayersParams, type LayersParams } from './params';
+import { selectFittedFeatures } from '../featureInput';
 import { createLayersTrainer, predictRows, type LayersData } from './trainer';
 
 /** What differs between the classifier and the regressor wrappers. */
@@ -36,6 +37,8 @@ export abstract class BaseLayersEstimator implements Displayable {
   private readonly initial: Weights;
   private fittedHistory: TrainingHistory | undefined;
   protected featureCount = 0;
+  /** Feature names seen in fit (table columns, or x0, x1, …); predict picks them from wider tables. */
+  protected featureNames: string[] = [];
 
   protected constructor(
     private readonly typeName: string,
@@ -127,12 +130,14 @@ export abstract class BaseLayersEstimator implements Displayable {
       ...(validation ? { scoreName: task.scoreName } : {}),
     });
     this.featureCount = cols;
+    this.featureNames = m.names;
   }
 
   /** The model's outputs for x (rows × units). */
   protected async outputs(x: Features, caller: string): Promise<{ values: Float32Array; rows: number; units: number }> {
     if (!this.fittedHistory) throw new Error(`${this.typeName}.${caller}: the model is not fitted yet; call await model.fit(x, y) first.`);
-    const m = collectFeatures(x, `${this.typeName}.${caller}`);
+    const where = `${this.typeName}.${caller}`;
+    const m = collectFeatures(selectFittedFeatures(x, this.featureNames, where), where);
     if (m.cols !== this.featureCount) throw new RangeError(`${this.typeName}.${caller}: x has ${m.cols} features but the model takes ${this.featureCount}.`);
     return { values: predictRows(await getTf(), this.model, m.data, m.rows, m.cols), rows: m.rows, units: this.outputUnits() };
   }

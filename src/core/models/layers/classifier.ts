@@ -1,6 +1,7 @@
 import type * as TF from '@tensorflow/tfjs';
-import type { ClassLabel, Classifier, Features, FitOptions, Probabilities, Target } from '../contract';
+import type { ClassLabel, Classifier, Features, FitOptions, Probabilities , Target } from '../contract';
 import { collectFeatures } from '../../training/features';
+import { selectFittedFeatures, splitFitInput, type TargetOrLabel } from '../featureInput';
 import { encodeClasses, encodeWithClasses } from '../../training/targets';
 import { BaseLayersEstimator } from './base';
 import { observeFit } from '../fitObserver';
@@ -42,7 +43,8 @@ export class LayersClassifier extends BaseLayersEstimator implements Classifier 
    * @example
    * await clf.fit(x, y, { validation: { x: xVal, y: yVal } });
    */
-  async fit(x: Features, y: Target, options: FitOptions = {}): Promise<this> {
+  async fit(features: Features, target: TargetOrLabel, options: FitOptions = {}): Promise<this> {
+    const { x, y } = splitFitInput(features, target, 'LayersClassifier.fit');
     return observeFit(this, x, options, (o) => this.fitUnobserved(x, y, o));
   }
 
@@ -65,7 +67,7 @@ export class LayersClassifier extends BaseLayersEstimator implements Classifier 
       defaultLoss: (units) => (units === 1 ? 'binaryCrossentropy' : 'categoricalCrossentropy'),
       encode: (units, loss) => ({ ...toTargets(codes, units, loss), stratify: codes }),
       ...(v ? { encodeValidation: (units: number, loss: string | undefined) => {
-        const vx = collectFeatures(v.x, 'LayersClassifier.fit (options.validation.x)');
+        const vx = collectFeatures(selectFittedFeatures(v.x, m.names, 'LayersClassifier.fit (options.validation.x)'), 'LayersClassifier.fit (options.validation.x)');
         return { x: vx, y: toTargets(encodeWithClasses(v.y, classes, vx.rows, 'LayersClassifier.fit (options.validation.y)'), units, loss).y };
       } } : {}),
       scoreName: 'accuracy',

@@ -1,6 +1,7 @@
 import type * as TF from '@tensorflow/tfjs';
-import type { Features, FitOptions, Regressor, Target } from '../contract';
+import type { Features, FitOptions, Regressor , Target } from '../contract';
 import { collectFeatures } from '../../training/features';
+import { selectFittedFeatures, splitFitInput, type TargetOrLabel } from '../featureInput';
 import { r2Score } from '../../training/scores';
 import { collectRegressionTarget } from '../../training/targets';
 import { BaseLayersEstimator } from './base';
@@ -33,7 +34,8 @@ export class LayersRegressor extends BaseLayersEstimator implements Regressor {
    * @example
    * await reg.fit(x, y, { onProgress: (p) => console.log(p.metrics.loss) });
    */
-  async fit(x: Features, y: Target, options: FitOptions = {}): Promise<this> {
+  async fit(features: Features, target: TargetOrLabel, options: FitOptions = {}): Promise<this> {
+    const { x, y } = splitFitInput(features, target, 'LayersRegressor.fit');
     return observeFit(this, x, options, (o) => this.fitUnobserved(x, y, o));
   }
 
@@ -48,7 +50,7 @@ export class LayersRegressor extends BaseLayersEstimator implements Regressor {
       defaultLoss: () => 'meanSquaredError',
       encode: () => ({ y: target, width: 1 }),
       ...(v ? { encodeValidation: () => {
-        const vx = collectFeatures(v.x, 'LayersRegressor.fit (options.validation.x)');
+        const vx = collectFeatures(selectFittedFeatures(v.x, m.names, 'LayersRegressor.fit (options.validation.x)'), 'LayersRegressor.fit (options.validation.x)');
         return { x: vx, y: collectRegressionTarget(v.y, vx.rows, 'LayersRegressor.fit (options.validation.y)') };
       } } : {}),
       scoreName: 'r2',

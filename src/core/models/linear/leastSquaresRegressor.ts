@@ -1,7 +1,7 @@
 import { MIME_BUNDLE } from '../../display/mimeBundle';
 import { toMatrix } from '../../linalg/toMatrix';
 import type { MimeBundle } from '../../notebook/contract';
-import type { EstimatorSpec, Features, ModelSummary, Regressor, Target } from '../contract';
+import type { EstimatorSpec, Features, ModelSummary, Regressor , Target } from '../contract';
 import type { EstimatorJSON } from '../registry';
 import { observeFit } from '../fitObserver';
 import { coefficientBundle, unfittedBundle } from './describeLinear';
@@ -10,6 +10,7 @@ import { weightStats } from '../weightStats';
 import type { LinearFitOptions } from './logisticRegression';
 import { solveCenteredLeastSquares } from './solveLeastSquares';
 import { toNumericTarget, toSampleWeight } from './target';
+import { splitFitInput, type TargetOrLabel } from '../featureInput';
 
 /** The fitted state LinearRegression and Ridge share (and serialise). */
 interface FittedLeastSquares {
@@ -46,12 +47,15 @@ export abstract class LeastSquaresRegressor<P extends { fitIntercept: boolean }>
   }
 
   /**
-   * Fits on numeric features `x` and numeric target `y` (optionally with `sampleWeight`).
+   * Fits on numeric features `x` and numeric target `y`, or the name of the target column in the
+   * table `x` (optionally with `sampleWeight`).
    *
    * @example
    * await new LinearRegression().fit(aq.table({ x: [0, 1, 2] }), [1, 3, 5]); // coef [2], intercept 1
+   * await new Ridge().fit(houses, 'price');
    */
-  async fit(x: Features, y: Target, options: LinearFitOptions = {}): Promise<this> {
+  async fit(features: Features, label: TargetOrLabel, options: LinearFitOptions = {}): Promise<this> {
+    const { x, y } = splitFitInput(features, label, `${this.type}.fit`);
     return observeFit(this, x, options, (o) => this.fitUnobserved(x, y, o));
   }
 
@@ -85,12 +89,13 @@ export abstract class LeastSquaresRegressor<P extends { fitIntercept: boolean }>
   }
 
   /**
-   * The coefficient of determination R² on (x, y), as sklearn's `score`.
+   * The coefficient of determination R² on (x, y), as sklearn's `score`; `y` may name the target column of `x`.
    *
    * @example
    * await model.score(xTest, yTest) // 0.87
    */
-  async score(x: Features, y: Target): Promise<number> {
+  async score(features: Features, label: TargetOrLabel): Promise<number> {
+    const { x, y } = splitFitInput(features, label, `${this.type}.score`);
     const pred = await this.predict(x);
     const t = toNumericTarget(y, pred.length, `${this.type}.score`);
     let mean = 0;

@@ -1,17 +1,18 @@
 import { toMatrix } from '../../linalg/toMatrix';
 import { createMatrix, type Matrix } from '../../linalg/matrix';
 import type { Features } from '../contract';
+import { selectFittedFeatures } from '../featureInput';
 
 /**
  * The design matrix of data passed to a fitted model's predict: same number of features, and
- * for a table the same column names in the same order as in fit.
+ * for a table the columns seen in fit, picked in fit order (other columns are ignored).
  *
  * @example
  * predictionMatrix(test, model.featureNames, 'LinearRegression.predict')
  */
 export function predictionMatrix(x: Features, featureNames: readonly string[], caller: string): Matrix {
   if (featureNames.length === 0) throw new Error(`${caller}: the model is not fitted yet; call fit(x, y) first.`);
-  const { matrix, names } = toMatrix(x, caller);
+  const { matrix, names } = toMatrix(selectFittedFeatures(x, featureNames, caller), caller);
   if (matrix.cols !== featureNames.length) {
     throw new RangeError(`${caller}: x has ${matrix.cols} features but the model was fitted on ${featureNames.length} (${featureNames.join(', ')}).`);
   }

@@ -3,7 +3,7 @@ import { createRowKernels } from '../../linalg/rowKernels';
 import { toMatrix } from '../../linalg/toMatrix';
 import { createMatrix, type Matrix } from '../../linalg/matrix';
 import type { MimeBundle } from '../../notebook/contract';
-import type { ClassLabel, Classifier, EstimatorSpec, Features, FitOptions, ModelSummary, Probabilities, Target } from '../contract';
+import type { ClassLabel, Classifier, EstimatorSpec, Features, FitOptions, ModelSummary, Probabilities , Target } from '../contract';
 import type { EstimatorJSON } from '../registry';
 import { observeFit } from '../fitObserver';
 import { computeClassWeight, type ClassWeight } from './classWeight';
@@ -14,6 +14,7 @@ import { sigmoid } from './logisticLoss';
 import { solveBinary, solveMultinomial, type LogisticSolution } from './solveLogistic';
 import { withDefaults } from './params';
 import { encodeClasses, toSampleWeight } from './target';
+import { splitFitInput, type TargetOrLabel } from '../featureInput';
 
 /** Constructor parameters, named and defaulted as scikit-learn's LogisticRegression. */
 export interface LogisticRegressionParams {
@@ -88,12 +89,15 @@ export class LogisticRegression implements Classifier {
   }
 
   /**
-   * Fits on features `x` (numeric table, Matrix or rows) and labels `y`.
+   * Fits on features `x` (numeric table, Matrix or rows) and labels `y` (or the name of the
+   * label column in the table `x`). Predictions later pick the same columns from wider tables.
    *
    * @example
    * await model.fit(aq.table({ a: [0, 1, 2, 3] }), ['no', 'no', 'yes', 'yes']);
+   * await model.fit(train, 'species');
    */
-  async fit(x: Features, y: Target, options: LinearFitOptions = {}): Promise<this> {
+  async fit(features: Features, target: TargetOrLabel, options: LinearFitOptions = {}): Promise<this> {
+    const { x, y } = splitFitInput(features, target, 'LogisticRegression.fit');
     return observeFit(this, x, options, (o) => this.fitUnobserved(x, y, o));
   }
 
@@ -172,12 +176,13 @@ export class LogisticRegression implements Classifier {
   }
 
   /**
-   * Mean accuracy on (x, y), as sklearn's `score`.
+   * Mean accuracy on (x, y), as sklearn's `score`; `y` may name the label column of `x`.
    *
    * @example
    * await model.score(xTest, yTest) // 0.93
    */
-  async score(x: Features, y: Target): Promise<number> {
+  async score(features: Features, target: TargetOrLabel): Promise<number> {
+    const { x, y } = splitFitInput(features, target, 'LogisticRegression.score');
     const pred = await this.predict(x);
     if (y.length !== pred.length) throw new RangeError(`LogisticRegression.score: y has ${y.length} labels but x has ${pred.length} rows.`);
     let hits = 0;

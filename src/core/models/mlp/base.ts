@@ -11,6 +11,8 @@ import type { MlpEngine } from './engine';
 import { networkSpec, openMlpEngine, type MlpFit } from './fitMlp';
 import { resolveMlpParams, type MLPParams } from './params';
 import { describeMlp } from './summary';
+import { formatNumber } from '../../runs/format';
+import { selectFittedFeatures } from '../featureInput';
 import type { MlpOutput } from './weights';
 
 /** What a fit leaves behind. */
@@ -110,7 +112,7 @@ export abstract class BaseMlp implements Displayable {
 
   [MIME_BUNDLE](): MimeBundle {
     const s = this.summary();
-    const rows: [string, string][] = [['parameters', String(s.parameterCount)], ...Object.entries(s.extra ?? {}).map(([k, v]) => [k, String(v)] as [string, string])];
+    const rows: [string, string][] = [['parameters', String(s.parameterCount)], ...Object.entries(s.extra ?? {}).map(([k, v]) => [k, typeof v === 'number' ? formatNumber(v) : String(v)] as [string, string])];
     if (s.backend) rows.splice(1, 0, ['backend', s.backend]);
     const layers = (s.layers ?? []).map((l) => `${l.kind} → ${l.outputShape[1]}`).join(', ');
     const html = `<div><b>${this.typeName}</b> ${this.fitted ? '(fitted)' : '(not fitted)'}<br>${escapeHtml(layers)}<table>${rows.map(([k, v]) => `<tr><td>${escapeHtml(k)}</td><td>${escapeHtml(v)}</td></tr>`).join('')}</table></div>`;
@@ -132,7 +134,8 @@ export abstract class BaseMlp implements Displayable {
   /** Network outputs for x: probabilities (classifiers) or values (regressors), rows × units. */
   protected async outputs(x: Features, caller: string): Promise<{ values: Float32Array; rows: number; units: number }> {
     const f = this.requireFitted(caller);
-    const m: FeatureMatrix = collectFeatures(x, `${this.typeName}.${caller}`);
+    const where = `${this.typeName}.${caller}`;
+    const m: FeatureMatrix = collectFeatures(selectFittedFeatures(x, f.featureNames, where), where);
     if (m.cols !== f.weights.sizes[0]) throw new RangeError(`${this.typeName}.${caller}: x has ${m.cols} features but the model was fitted on ${f.weights.sizes[0]} (${f.featureNames.join(', ')}).`);
     this.predictor ??= openMlpEngine(f.engine, networkSpec(this.params, f.weights.sizes, f.output), f.weights, 1024);
     const engine = await this.predictor;

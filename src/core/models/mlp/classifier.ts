@@ -1,5 +1,6 @@
-import type { ClassLabel, Classifier, Features, FitOptions, Probabilities, Target } from '../contract';
+import type { ClassLabel, Classifier, Features, FitOptions, Probabilities , Target } from '../contract';
 import { collectFeatures } from '../../training/features';
+import { selectFittedFeatures, splitFitInput, type TargetOrLabel } from '../featureInput';
 import { encodeClasses, encodeWithClasses } from '../../training/targets';
 import { BaseMlp } from './base';
 import { observeFit } from '../fitObserver';
@@ -44,7 +45,8 @@ export class MLPClassifier extends BaseMlp implements Classifier {
    * @example
    * await clf.fit(x, y, { validation: { x: xVal, y: yVal }, onProgress: (p) => console.log(p.epoch, p.metrics.loss) });
    */
-  async fit(x: Features, y: Target, options: FitOptions = {}): Promise<this> {
+  async fit(features: Features, target: TargetOrLabel, options: FitOptions = {}): Promise<this> {
+    const { x, y } = splitFitInput(features, target, 'MLPClassifier.fit');
     return observeFit(this, x, options, (o) => this.fitUnobserved(x, y, o));
   }
 
@@ -53,7 +55,7 @@ export class MLPClassifier extends BaseMlp implements Classifier {
     const m = collectFeatures(x, 'MLPClassifier.fit');
     const { classes, codes } = encodeClasses(y, m.rows, 'MLPClassifier.fit');
     if (classes.length < 2) throw new RangeError(`MLPClassifier.fit: y has only one class (${JSON.stringify(classes[0])}); a classifier needs at least two.`);
-    const validation = options.validation ? encodeValidation(options.validation, classes, m.cols) : undefined;
+    const validation = options.validation ? encodeValidation(options.validation, classes, m.names) : undefined;
     const binary = classes.length === 2;
     const fit = await _fitMlp('MLPClassifier', this.params, m, {
       output: binary ? 'sigmoid' : 'softmax',
@@ -109,7 +111,8 @@ export class MLPClassifier extends BaseMlp implements Classifier {
    * @example
    * await clf.score(xTest, yTest) // 0.93
    */
-  async score(x: Features, y: Target): Promise<number> {
+  async score(features: Features, target: TargetOrLabel): Promise<number> {
+    const { x, y } = splitFitInput(features, target, 'MLPClassifier.score');
     const predicted = await this.predict(x);
     if (y.length !== predicted.length) throw new RangeError(`MLPClassifier.score: y has ${y.length} labels for ${predicted.length} rows.`);
     let hits = 0;
@@ -118,8 +121,10 @@ export class MLPClassifier extends BaseMlp implements Classifier {
   }
 }
 
-function encodeValidation(v: NonNullable<FitOptions['validation']>, classes: ClassLabel[], cols: number) {
-  const m = collectFeatures(v.x, 'MLPClassifier.fit (options.validation.x)');
+function encodeValidation(v: NonNullable<FitOptions['validation']>, classes: ClassLabel[], names: string[]) {
+  const where = 'MLPClassifier.fit (options.validation.x)';
+  const m = collectFeatures(selectFittedFeatures(v.x, names, where), where);
+  const cols = names.length;
   if (m.cols !== cols) throw new RangeError(`MLPClassifier.fit: options.validation.x has ${m.cols} features, x has ${cols}.`);
   const codes = encodeWithClasses(v.y, classes, m.rows, 'MLPClassifier.fit (options.validation.y)');
   return { x: m.data, y: Float32Array.from(codes), rows: m.rows };

@@ -1,5 +1,6 @@
-import type { Features, FitOptions, Regressor, Target } from '../contract';
+import type { Features, FitOptions, Regressor , Target } from '../contract';
 import { collectFeatures } from '../../training/features';
+import { selectFittedFeatures, splitFitInput, type TargetOrLabel } from '../featureInput';
 import { r2Score } from '../../training/scores';
 import { collectRegressionTarget } from '../../training/targets';
 import { BaseMlp } from './base';
@@ -38,7 +39,8 @@ export class MLPRegressor extends BaseMlp implements Regressor {
    * @example
    * await reg.fit(x, y, { onProgress: (p) => console.log(p.epoch, p.metrics.loss) });
    */
-  async fit(x: Features, y: Target, options: FitOptions = {}): Promise<this> {
+  async fit(features: Features, target: TargetOrLabel, options: FitOptions = {}): Promise<this> {
+    const { x, y } = splitFitInput(features, target, 'MLPRegressor.fit');
     return observeFit(this, x, options, (o) => this.fitUnobserved(x, y, o));
   }
 
@@ -48,7 +50,7 @@ export class MLPRegressor extends BaseMlp implements Regressor {
     const target = collectRegressionTarget(y, m.rows, 'MLPRegressor.fit');
     let validation;
     if (options.validation) {
-      const v = collectFeatures(options.validation.x, 'MLPRegressor.fit (options.validation.x)');
+      const v = collectFeatures(selectFittedFeatures(options.validation.x, m.names, 'MLPRegressor.fit (options.validation.x)'), 'MLPRegressor.fit (options.validation.x)');
       if (v.cols !== m.cols) throw new RangeError(`MLPRegressor.fit: options.validation.x has ${v.cols} features, x has ${m.cols}.`);
       validation = { x: v.data, y: collectRegressionTarget(options.validation.y, v.rows, 'MLPRegressor.fit (options.validation.y)'), rows: v.rows };
     }
@@ -81,7 +83,8 @@ export class MLPRegressor extends BaseMlp implements Regressor {
    * @example
    * await reg.score(xTest, yTest) // 0.87
    */
-  async score(x: Features, y: Target): Promise<number> {
+  async score(features: Features, label: TargetOrLabel): Promise<number> {
+    const { x, y } = splitFitInput(features, label, 'MLPRegressor.score');
     const predicted = await this.predict(x);
     const target = collectRegressionTarget(y, predicted.length, 'MLPRegressor.score');
     return r2Score(predicted, target, predicted.length);

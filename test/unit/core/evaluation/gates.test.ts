@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { evaluateGates } from '../../../../src/core/evaluation/gates';
 import { evaluatePredictions } from '../../../../src/core/evaluation/evaluatePredictions';
 import type { EvaluationView } from '../../../../src/core/evaluation/contract';
+import { renderEvaluationMarkdown } from '../../../../src/core/evaluation/reportMarkdown';
 import { penguins } from './cases';
 
 describe('core/evaluation evaluateGates', () => {
@@ -26,6 +27,17 @@ describe('core/evaluation evaluateGates', () => {
     assert.match(fail.reason, /fails ≥ 0\.99/);
     assert.equal(lower.value, auc().ci?.lower);
     assert.equal(lower.passed, false);
+  });
+
+  it('shows an alias gate as written (f1Macro, not f1) in the result, the reason and the reports', async () => {
+    const [g] = evaluateGates(view, ['rocAuc >= 0.9']);
+    assert.equal(g.gate, 'rocAuc >= 0.9');
+    assert.equal(g.metric, 'auc');
+    assert.match(g.reason, /^rocAuc = 0\.95/);
+    assert.equal(g.passed, true);
+    const ev = await evaluatePredictions({ yTrue: penguins.sex, yScore: penguins.pMale }, { positiveLabel: 'MALE', bootstrap: false, gates: ['f1Macro >= 0.5'] });
+    assert.equal(ev.view.gates[0].gate, 'f1Macro >= 0.5');
+    assert.match(renderEvaluationMarkdown(ev.view), /`f1Macro >= 0\.5`/);
   });
 
   it('judges relative gates from the paired difference, as drop = baseline − model', () => {

@@ -34,4 +34,11 @@ describe('core/evaluation parseGate', () => {
   it('formats a spec back to its canonical string', () => {
     for (const s of ['auc >= 0.8', 'auc drop <= 0.01', 'recall[sex, island] >= 0.7', 'auc.lower >= 0.75']) assert.equal(formatGate(parseGate(s)), s);
   });
+
+  it('keeps the metric name the user wrote when it is an alias (f1Macro, rocAuc), judging the metric it stands for', () => {
+    assert.deepEqual(parseGate('f1Macro >= 0.9'), { metric: 'f1', op: '>=', value: 0.9, written: 'f1Macro' });
+    assert.equal(formatGate(parseGate('f1Macro >= 0.9')), 'f1Macro >= 0.9');
+    assert.equal(formatGate(parseGate({ metric: 'rocAuc' as never, op: '>=', value: 0.8 })), 'rocAuc >= 0.8');
+    assert.equal(formatGate(parseGate(parseGate('f1Macro >= 0.9'))), 'f1Macro >= 0.9');
+  });
 });

@@ -90,7 +90,7 @@ describe('core/runs createRunRecorder', () => {
     const cases: [unknown, string, string | undefined][] = [
       [undefined, 'finished', undefined],
       [Object.assign(new Error('stopped'), { name: 'AbortError' }), 'interrupted', 'Interrupted: stopped'],
-      [Object.assign(new Error('Interrupted'), { name: 'KeyboardInterrupt' }), 'interrupted', 'Interrupted: Interrupted'],
+      [Object.assign(new Error('Interrupted'), { name: 'InterruptedError' }), 'interrupted', 'Interrupted: Interrupted'],
       [new TypeError('x is not a function'), 'failed', 'TypeError: x is not a function'],
       ['plain text', 'failed', 'Error: plain text'],
     ];

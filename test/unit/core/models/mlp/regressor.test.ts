@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { isRegressor } from '../../../../../src/core/models/contract';
+import { MIME_BUNDLE } from '../../../../../src/core/display/mimeBundle';
 import { MLPRegressor } from '../../../../../src/core/models/mlp';
 import { makeRegression } from './data';
 
@@ -30,6 +31,15 @@ describe('MLPRegressor', function () {
     assert.equal(reg.history!.scoreName, 'r2');
     assert.equal(reg.validationScores.length, reg.nIter);
     assert.ok(Math.max(...reg.validationScores) > 0.8);
+  });
+
+  it('shows its summary numbers formatted (finalLoss 0.1234, not 0.12341234…) while summary() keeps them exact', async () => {
+    const reg = await new MLPRegressor({ hiddenLayerSizes: [4], maxIter: 3, seed: 1, ...quiet }).fit(x, y);
+    const loss = reg.summary().extra!.finalLoss as number;
+    assert.ok(String(loss).length > 8, `finalLoss ${loss} should need formatting`);
+    const html = String(reg[MIME_BUNDLE]()['text/html']);
+    const shown = /<td>finalLoss<\/td><td>([^<]*)<\/td>/.exec(html)![1];
+    assert.ok(shown.length <= 9 && Math.abs(Number(shown) - loss) / loss < 1e-3, shown);
   });
 
   it('refuses targets that are not numbers', async () => {
