@@ -2,6 +2,7 @@ import type { ClassLabel, MetricResult, MetricWarning, SampleWeight } from './ty
 import { _confusionCounts, encodePair } from './confusionMatrix';
 import { toWeights } from './validate';
 import { message, warning } from './messages';
+import { _unlessAllWeightsZero } from './zeroWeights';
 
 /**
  * The fraction (or, with `normalize: false`, the weighted count) of rows predicted exactly right,
@@ -27,7 +28,7 @@ export function _accuracy(trueCodes: Int32Array, predCodes: Int32Array, w: Array
     if (trueCodes[i] === predCodes[i]) right += wi;
   }
   if (!normalize) return { value: right, warnings: [] };
-  if (total === 0) return { value: NaN, warnings: [warning('undefined-metric', message.emptyInput('Accuracy'), { metric: 'accuracy' })] };
+  if (total === 0) return { value: NaN, warnings: [warning('undefined-metric', w && w.length ? message.zeroWeights('Accuracy') : message.emptyInput('Accuracy'), { metric: 'accuracy' })] };
   return { value: right / total, warnings: [] };
 }
 
@@ -42,7 +43,7 @@ export function balancedAccuracyScore(yTrue: ArrayLike<ClassLabel>, yPred: Array
   const fn = 'balancedAccuracyScore';
   const { labels, trueCodes, predCodes } = encodePair(fn, yTrue, yPred);
   const w = toWeights(fn, trueCodes.length, options.sampleWeight);
-  return _balancedAccuracy(_confusionCounts(trueCodes, predCodes, labels.length, w), labels.length, options.adjusted ?? false);
+  return _unlessAllWeightsZero(w, 'Balanced accuracy', 'balancedAccuracy', _balancedAccuracy(_confusionCounts(trueCodes, predCodes, labels.length, w), labels.length, options.adjusted ?? false));
 }
 
 /** Balanced accuracy from a row-major k×k confusion count matrix. */

@@ -1,6 +1,7 @@
 import type { ClassLabel, MetricResult, MetricWarning, SampleWeight, ScoreMatrix } from './types';
 import { binarize, toLabels, uniqueLabels } from './labels';
 import { checkLengths, checkOneOf, toWeights } from './validate';
+import { _unlessAllWeightsZero } from './zeroWeights';
 import { column, isScoreMatrix, toDenseScores } from './scoreMatrix';
 import { _binaryInputs } from './binaryInputs';
 import { _sortScores } from './sortScores';
@@ -26,7 +27,7 @@ export interface AveragePrecisionOptions {
  * averagePrecisionScore([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8]).value; // 0.8333
  */
 export function averagePrecisionScore(yTrue: ArrayLike<ClassLabel>, yScore: ArrayLike<number> | ScoreMatrix, options: AveragePrecisionOptions = {}): MetricResult {
-  return rankingScore('averagePrecisionScore', yTrue, yScore, options, 'ap');
+  return _unlessAllWeightsZero(options.sampleWeight, 'Average precision', 'averagePrecision', rankingScore('averagePrecisionScore', yTrue, yScore, options, 'ap'));
 }
 
 /**
@@ -38,7 +39,7 @@ export function averagePrecisionScore(yTrue: ArrayLike<ClassLabel>, yScore: Arra
  * prAucScore([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8]).value; // 0.7916…
  */
 export function prAucScore(yTrue: ArrayLike<ClassLabel>, yScore: ArrayLike<number> | ScoreMatrix, options: AveragePrecisionOptions = {}): MetricResult {
-  return rankingScore('prAucScore', yTrue, yScore, options, 'trapezoid');
+  return _unlessAllWeightsZero(options.sampleWeight, 'PR AUC', 'prAuc', rankingScore('prAucScore', yTrue, yScore, options, 'trapezoid'));
 }
 
 function rankingScore(fn: string, yTrue: unknown, yScore: unknown, options: AveragePrecisionOptions, kind: 'ap' | 'trapezoid'): MetricResult {

@@ -1,6 +1,7 @@
 import type { ClassLabel, MetricResult, SampleWeight, ScoreMatrix } from './types';
 import { encodeLabels, toLabels, uniqueLabels } from './labels';
 import { checkLengths, toWeights } from './validate';
+import { _unlessAllWeightsZero } from './zeroWeights';
 import { isScoreMatrix, toDenseScores } from './scoreMatrix';
 import { _binaryInputs } from './binaryInputs';
 import { formatLabel } from './messages';
@@ -14,6 +15,10 @@ import { formatLabel } from './messages';
  * brierScoreLoss([0, 1, 1, 0], [0.1, 0.9, 0.8, 0.3]).value; // 0.0375
  */
 export function brierScoreLoss(yTrue: ArrayLike<ClassLabel>, yProb: ArrayLike<number> | ScoreMatrix, options: { positiveLabel?: ClassLabel; sampleWeight?: SampleWeight; labels?: ClassLabel[] } = {}): MetricResult {
+  return _unlessAllWeightsZero(options.sampleWeight, 'Brier score', 'brier', brier(yTrue, yProb, options));
+}
+
+function brier(yTrue: ArrayLike<ClassLabel>, yProb: ArrayLike<number> | ScoreMatrix, options: { positiveLabel?: ClassLabel; sampleWeight?: SampleWeight; labels?: ClassLabel[] }): MetricResult {
   const fn = 'brierScoreLoss';
   if (isScoreMatrix(yProb)) {
     const t = toLabels(fn, 'yTrue', yTrue);

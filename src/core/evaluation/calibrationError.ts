@@ -1,6 +1,7 @@
 import type { ClassLabel, MetricResult, SampleWeight, ScoreMatrix } from './types';
 import { encodeLabels, toLabels, uniqueLabels } from './labels';
 import { checkInteger, checkLengths, checkOneOf, toWeights } from './validate';
+import { _unlessAllWeightsZero } from './zeroWeights';
 import { isScoreMatrix, toDenseScores } from './scoreMatrix';
 import { _binaryInputs } from './binaryInputs';
 import { _binEdges, _binIds, checkProbabilities, type BinStrategy } from './calibrationCurve';
@@ -45,7 +46,7 @@ export function expectedCalibrationError(
   }
   checkProbabilities(fn, conf);
   const edges = _binEdges(conf, nBins, strategy);
-  return { value: _ece(correct, conf, _binIds(conf, edges), edges.length - 1, w), warnings: [] };
+  return _unlessAllWeightsZero(w, 'ECE', 'ece', { value: _ece(correct, conf, _binIds(conf, edges), edges.length - 1, w), warnings: [] });
 }
 
 /** Top-label confidence (max probability, first on ties, as argmax) and whether it is right. */

@@ -1,6 +1,7 @@
 import type { ClassLabel, MetricResult, SampleWeight, ScoreMatrix } from './types';
 import { encodeLabels, toLabels, uniqueLabels } from './labels';
 import { checkLengths, checkNumber, toFloat64, toWeights } from './validate';
+import { _unlessAllWeightsZero } from './zeroWeights';
 import { isScoreMatrix, toDenseScores, type DenseScores } from './scoreMatrix';
 import { formatLabel } from './messages';
 
@@ -46,7 +47,8 @@ export function logLoss(yTrue: ArrayLike<ClassLabel>, yProba: ArrayLike<number> 
     total += wi * rows[i];
     weight += wi;
   }
-  return { value: options.normalize === false ? total : total / weight, warnings: [] };
+  if (options.normalize === false) return { value: total, warnings: [] };
+  return _unlessAllWeightsZero(w, 'Log loss', 'logLoss', { value: total / weight, warnings: [] });
 }
 
 /** One probability per row: _logLossRows expands it to [1 − p, p] after clipping, as scikit-learn does. */

@@ -1,6 +1,7 @@
 import type { ClassLabel, MetricResult, SampleWeight } from './types';
 import { _confusionCounts, encodePair } from './confusionMatrix';
 import { toWeights } from './validate';
+import { _unlessAllWeightsZero } from './zeroWeights';
 
 /**
  * Matthews correlation coefficient (binary and multiclass, Gorodkin's R_K), as scikit-learn's
@@ -14,7 +15,7 @@ export function matthewsCorrcoef(yTrue: ArrayLike<ClassLabel>, yPred: ArrayLike<
   const fn = 'matthewsCorrcoef';
   const { labels, trueCodes, predCodes } = encodePair(fn, yTrue, yPred);
   const w = toWeights(fn, trueCodes.length, options.sampleWeight);
-  return { value: _matthews(_confusionCounts(trueCodes, predCodes, labels.length, w), labels.length), warnings: [] };
+  return _unlessAllWeightsZero(w, 'MCC', 'mcc', { value: _matthews(_confusionCounts(trueCodes, predCodes, labels.length, w), labels.length), warnings: [] });
 }
 
 /** MCC from a row-major k×k confusion count matrix. */

@@ -20,6 +20,7 @@ export const message = {
   predNotInTrue: 'yPred contains classes not in yTrue: they are left out of the balanced accuracy.',
   r2TooFew: 'R² is not well-defined with fewer than two samples.',
   emptyInput: (what: string) => `${what} is not defined on zero samples.`,
+  zeroWeights: (what: string) => `${what} is not defined when every sample weight is 0.`,
   smallGroup: (group: string, n: number, min: number) => `Group ${group} has ${n} rows (fewer than ${min}): its metrics are too noisy to trust.`,
   singleClassGroup: (group: string, label: string) => `Group ${group} has only one true class (${label}): rates that need both classes are undefined there.`,
   bootstrapNaN: (metric: string, dropped: number, total: number) =>

@@ -1,6 +1,7 @@
 import type { Average, ClassLabel, MetricResult, MetricWarning, SampleWeight, ZeroDivision } from './types';
 import { encodeLabels, resolvePositiveLabel, toLabels, uniqueLabels } from './labels';
 import { checkLengths, checkNumber, checkOneOf, toWeights } from './validate';
+import { _unlessAllWeightsZero } from './zeroWeights';
 import { formatLabel, message, warning } from './messages';
 
 export interface PrecisionRecallOptions {
@@ -51,7 +52,7 @@ export function precisionRecallFscoreSupport(yTrue: ArrayLike<ClassLabel>, yPred
  */
 export function precisionScore(yTrue: ArrayLike<ClassLabel>, yPred: ArrayLike<ClassLabel>, options: PrecisionRecallOptions = {}): MetricResult {
   const r = _prfs('precisionScore', yTrue, yPred, options, ['precision'], defaultAverage(options));
-  return { value: r.precision as number, warnings: r.warnings };
+  return _unlessAllWeightsZero(options.sampleWeight, 'Precision', 'precision', { value: r.precision as number, warnings: r.warnings });
 }
 
 /**
@@ -62,7 +63,7 @@ export function precisionScore(yTrue: ArrayLike<ClassLabel>, yPred: ArrayLike<Cl
  */
 export function recallScore(yTrue: ArrayLike<ClassLabel>, yPred: ArrayLike<ClassLabel>, options: PrecisionRecallOptions = {}): MetricResult {
   const r = _prfs('recallScore', yTrue, yPred, options, ['recall'], defaultAverage(options));
-  return { value: r.recall as number, warnings: r.warnings };
+  return _unlessAllWeightsZero(options.sampleWeight, 'Recall', 'recall', { value: r.recall as number, warnings: r.warnings });
 }
 
 /**
@@ -84,7 +85,7 @@ export function f1Score(yTrue: ArrayLike<ClassLabel>, yPred: ArrayLike<ClassLabe
  */
 export function fbetaScore(yTrue: ArrayLike<ClassLabel>, yPred: ArrayLike<ClassLabel>, beta: number, options: PrecisionRecallOptions = {}): MetricResult {
   const r = _prfs('fbetaScore', yTrue, yPred, { ...options, beta }, ['f-score'], defaultAverage(options));
-  return { value: r.fscore as number, warnings: r.warnings };
+  return _unlessAllWeightsZero(options.sampleWeight, 'F-score', beta === 1 ? 'f1' : 'fbeta', { value: r.fscore as number, warnings: r.warnings });
 }
 
 function defaultAverage(options: PrecisionRecallOptions): Average {

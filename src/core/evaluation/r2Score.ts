@@ -1,6 +1,7 @@
 import type { MetricResult, MetricWarning, SampleWeight } from './types';
 import { _regressionInputs, weightedMean } from './regressionInputs';
 import { message, warning } from './messages';
+import { _unlessAllWeightsZero } from './zeroWeights';
 
 /**
  * Coefficient of determination R² = 1 − SS_res / SS_tot, as scikit-learn's `r2_score`
@@ -21,7 +22,7 @@ export function r2Score(yTrue: ArrayLike<number>, yPred: ArrayLike<number>, opti
     num += w * (t[i] - p[i]) ** 2;
     den += w * (t[i] - mean) ** 2;
   }
-  return assemble(num, den, 'r2');
+  return _unlessAllWeightsZero(weight, 'R²', 'r2', assemble(num, den, 'r2'));
 }
 
 /**
@@ -37,7 +38,7 @@ export function explainedVarianceScore(yTrue: ArrayLike<number>, yPred: ArrayLik
   const num = weightedMean(t.length, (i) => (t[i] - p[i] - diffMean) ** 2, weight);
   const mean = weightedMean(t.length, (i) => t[i], weight);
   const den = weightedMean(t.length, (i) => (t[i] - mean) ** 2, weight);
-  return assemble(num, den, 'explainedVariance');
+  return _unlessAllWeightsZero(weight, 'Explained variance', 'explainedVariance', assemble(num, den, 'explainedVariance'));
 }
 
 /** scikit-learn's _assemble_r2_explained_variance with force_finite=True. */

@@ -1,6 +1,7 @@
 import type { MetricResult, SampleWeight } from './types';
 import { _regressionInputs, weightedMean } from './regressionInputs';
 import { argsortAscending } from './argsort';
+import { _unlessAllWeightsZero } from './zeroWeights';
 
 /**
  * Mean absolute error, as scikit-learn's `mean_absolute_error`.
@@ -10,7 +11,7 @@ import { argsortAscending } from './argsort';
  */
 export function meanAbsoluteError(yTrue: ArrayLike<number>, yPred: ArrayLike<number>, options: { sampleWeight?: SampleWeight } = {}): MetricResult {
   const { yTrue: t, yPred: p, weight } = _regressionInputs('meanAbsoluteError', yTrue, yPred, options.sampleWeight);
-  return { value: weightedMean(t.length, (i) => Math.abs(p[i] - t[i]), weight), warnings: [] };
+  return _unlessAllWeightsZero(weight, 'Mean absolute error', 'mae', { value: weightedMean(t.length, (i) => Math.abs(p[i] - t[i]), weight), warnings: [] });
 }
 
 /**
@@ -21,7 +22,7 @@ export function meanAbsoluteError(yTrue: ArrayLike<number>, yPred: ArrayLike<num
  */
 export function meanSquaredError(yTrue: ArrayLike<number>, yPred: ArrayLike<number>, options: { sampleWeight?: SampleWeight } = {}): MetricResult {
   const { yTrue: t, yPred: p, weight } = _regressionInputs('meanSquaredError', yTrue, yPred, options.sampleWeight);
-  return { value: weightedMean(t.length, (i) => (t[i] - p[i]) ** 2, weight), warnings: [] };
+  return _unlessAllWeightsZero(weight, 'Mean squared error', 'mse', { value: weightedMean(t.length, (i) => (t[i] - p[i]) ** 2, weight), warnings: [] });
 }
 
 /**
@@ -32,7 +33,7 @@ export function meanSquaredError(yTrue: ArrayLike<number>, yPred: ArrayLike<numb
  */
 export function rootMeanSquaredError(yTrue: ArrayLike<number>, yPred: ArrayLike<number>, options: { sampleWeight?: SampleWeight } = {}): MetricResult {
   const r = meanSquaredError(yTrue, yPred, options);
-  return { value: Math.sqrt(r.value), warnings: r.warnings };
+  return _unlessAllWeightsZero(options.sampleWeight, 'RMSE', 'rmse', { value: Math.sqrt(r.value), warnings: r.warnings });
 }
 
 /**
@@ -45,7 +46,7 @@ export function rootMeanSquaredError(yTrue: ArrayLike<number>, yPred: ArrayLike<
  */
 export function meanAbsolutePercentageError(yTrue: ArrayLike<number>, yPred: ArrayLike<number>, options: { sampleWeight?: SampleWeight } = {}): MetricResult {
   const { yTrue: t, yPred: p, weight } = _regressionInputs('meanAbsolutePercentageError', yTrue, yPred, options.sampleWeight);
-  return { value: weightedMean(t.length, (i) => Math.abs(p[i] - t[i]) / Math.max(Math.abs(t[i]), Number.EPSILON), weight), warnings: [] };
+  return _unlessAllWeightsZero(weight, 'MAPE', 'mape', { value: weightedMean(t.length, (i) => Math.abs(p[i] - t[i]) / Math.max(Math.abs(t[i]), Number.EPSILON), weight), warnings: [] });
 }
 
 /**
@@ -58,6 +59,10 @@ export function meanAbsolutePercentageError(yTrue: ArrayLike<number>, yPred: Arr
  */
 export function medianAbsoluteError(yTrue: ArrayLike<number>, yPred: ArrayLike<number>, options: { sampleWeight?: SampleWeight } = {}): MetricResult {
   const { yTrue: t, yPred: p, weight } = _regressionInputs('medianAbsoluteError', yTrue, yPred, options.sampleWeight);
+  if (weight) {
+    const zero = _unlessAllWeightsZero(weight, 'Median absolute error', 'medianAbsoluteError', { value: 0, warnings: [] });
+    if (zero.warnings.length) return zero;
+  }
   const err = t.map((y, i) => Math.abs(p[i] - y));
   if (!weight) return { value: _medianOfCounts(err.sort()), warnings: [] };
   const order = argsortAscending(err);

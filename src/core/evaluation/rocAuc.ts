@@ -1,6 +1,7 @@
 import type { ClassLabel, MetricResult, MetricWarning, SampleWeight, ScoreMatrix } from './types';
 import { binarize, toLabels, uniqueLabels } from './labels';
 import { checkLengths, checkNumber, checkOneOf, toFloat64, toWeights } from './validate';
+import { _unlessAllWeightsZero } from './zeroWeights';
 import { column, isScoreMatrix, rowsSumToOne, toDenseScores, type DenseScores } from './scoreMatrix';
 import { _sortScores } from './sortScores';
 import { _binaryClfCurve } from './sortScores';
@@ -32,6 +33,10 @@ export interface RocAucOptions {
  * rocAucScore(['a', 'b', 'c'], model.predictProba(x)).value; // macro one-vs-rest
  */
 export function rocAucScore(yTrue: ArrayLike<ClassLabel>, yScore: ArrayLike<number> | ScoreMatrix, options: RocAucOptions = {}): MetricResult {
+  return _unlessAllWeightsZero(options.sampleWeight, 'ROC AUC', 'auc', rocAuc(yTrue, yScore, options));
+}
+
+function rocAuc(yTrue: ArrayLike<ClassLabel>, yScore: ArrayLike<number> | ScoreMatrix, options: RocAucOptions): MetricResult {
   const fn = 'rocAucScore';
   const t = toLabels(fn, 'yTrue', yTrue);
   const w = toWeights(fn, t.length, options.sampleWeight);

@@ -23,11 +23,17 @@ interface Params {
 
 interface State extends ColumnState {
   categories: Category[][];
+  /** Per column: whether missing values are a known category (seen in fit, or null among the fixed categories). Absent in older saved steps: treated as true. */
+  missingKnown?: boolean[];
 }
 
 /**
  * Replaces each category by its index among the sorted training categories, as scikit-learn's
- * OrdinalEncoder; missing values stay missing (NaN).
+ * OrdinalEncoder. Missing values stay missing (NaN) when they are a known category: seen in fit,
+ * or null among the fixed `categories`. Otherwise a missing value is an unknown category, as in
+ * scikit-learn 1.2: with handleUnknown 'useEncodedValue' it becomes unknownValue. With 'error'
+ * it stays NaN rather than throwing as scikit-learn does (a deliberate difference: a missing
+ * value is left for an imputer or a model that accepts NaN to deal with, not refused here).
  *
  * @example
  * new OrdinalEncoder({ columns: ['size'] }).fit(train).transform(test) // 'L', 'M', 'S' → 0, 1, 2
@@ -43,12 +49,11 @@ export class OrdinalEncoder extends ColumnStep<Params, State> {
   }
 
   protected learn(table: ColumnTable, columns: string[]): Omit<State, 'columns'> {
-    return {
-      categories: columns.map((c) => {
-        const fixed = this.params.categories?.[c];
-        return fixed ? [...fixed] : learnCategories(readColumn(table, c), c, 'OrdinalEncoder.fit').filter((v) => v !== null);
-      }),
-    };
+    const learned = columns.map((c) => {
+      const fixed = this.params.categories?.[c];
+      return fixed ? [...fixed] : learnCategories(readColumn(table, c), c, 'OrdinalEncoder.fit');
+    });
+    return { categories: learned.map((cats) => cats.filter((v) => !isMissing(v))), missingKnown: learned.map((cats) => cats.some(isMissing)) };
   }
 
   protected apply(table: ColumnTable, state: State): ColumnTable {
@@ -57,10 +62,11 @@ export class OrdinalEncoder extends ColumnStep<Params, State> {
     state.columns.forEach((c, j) => {
       const values = readColumn(table, c);
       const index = categoryIndex(state.categories[j]);
+      const missingCode = (state.missingKnown?.[j] ?? true) ? NaN : this.params.handleUnknown === 'useEncodedValue' ? unknown : NaN;
       const codes = new Float64Array(values.length);
       for (let i = 0; i < values.length; i++) {
         if (isMissing(values[i])) {
-          codes[i] = NaN;
+          codes[i] = missingCode;
           continue;
         }
         const k = index(values[i]);

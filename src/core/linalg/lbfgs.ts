@@ -2,6 +2,13 @@
  * Limited-memory BFGS with a strong-Wolfe line search, stopping like scipy's L-BFGS-B (which
  * scikit-learn's `solver='lbfgs'` uses): on the largest gradient component (`gtol`) or on the
  * relative decrease of the objective (`ftol`), or after `maxIter` iterations.
+ *
+ * `converged` is reported against the gradient, not just the stop reason: a stop on `gtol` is
+ * converged; a stop because the objective no longer decreases (`ftol`, or a line search that
+ * cannot lower it) is converged only when the quasi-Newton model also says the remaining
+ * decrease to the minimum, ½·gᵀH⁻¹g, is within ftol (relative; after a failed line search, within
+ * f's rounding noise, 1e3 ulp, if that is larger) — on badly scaled problems the last step's
+ * decrease can be tiny while the gradient is still far above gtol.
  */
 
 /** Writes the gradient at x into `grad` and returns the objective at x. */
@@ -32,8 +39,13 @@ export interface LbfgsResult {
   evaluations: number;
   converged: boolean;
   stop: LbfgsStop;
+  /** max |∇f| at x. */
+  gradMax: number;
+  /** The quasi-Newton estimate ½·gᵀH⁻¹g of how much lower the minimum is than f. */
+  remainingDecrease: number;
 }
 
+const EPS = 2.220446049250313e-16;
 const C1 = 1e-3;
 const C2 = 0.9;
 
@@ -78,7 +90,18 @@ function _minimizeLbfgs(fg: ObjectiveWithGradient, x0: Float64Array, o: Settings
   const d = new Float64Array(p);
   let xNew = new Float64Array(p);
   let gNew = new Float64Array(p);
-  const done = (iterations: number, stop: LbfgsStop): LbfgsResult => ({ x, f, grad: g, iterations, evaluations, converged: stop === 'gtol' || stop === 'ftol', stop });
+  const done = (iterations: number, stop: LbfgsStop): LbfgsResult => {
+    const gradMax = maxAbs(g);
+    twoLoop(g, S, Y, rho, alphaBuf, d);
+    // ½·gᵀH⁻¹g; without curvature pairs (or if H lost definiteness) the steepest-descent bound ½·‖g‖²·(unit step).
+    const model = -0.5 * dot(g, d);
+    const remainingDecrease = model > 0 ? model : 0.5 * dot(g, g);
+    // A failed line search has shown f cannot be lowered: there the remaining decrease may also be
+    // at f's rounding noise (a sum over many terms is only good to ~1e3 ulp).
+    const within = (stop === 'lineSearch' ? Math.max(o.ftol, 1e3 * EPS) : o.ftol) * Math.max(Math.abs(f), 1);
+    const flat = (stop === 'ftol' || stop === 'lineSearch') && remainingDecrease <= within;
+    return { x, f, grad: g, iterations, evaluations, converged: gradMax <= o.gtol || flat, stop, gradMax, remainingDecrease };
+  };
   if (maxAbs(g) <= o.gtol) return done(0, 'gtol');
   for (let iter = 1; iter <= o.maxIter; iter++) {
     twoLoop(g, S, Y, rho, alphaBuf, d);

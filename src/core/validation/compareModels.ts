@@ -1,5 +1,5 @@
 import { MIME_BUNDLE, type Displayable } from '../display/mimeBundle';
-import { studentTCdf, studentTQuantile } from '../linalg/studentT';
+import { studentTQuantile, studentTSf } from '../linalg/studentT';
 import type { CVResult } from './cvResult';
 
 export interface CompareModelsOptions {
@@ -37,7 +37,7 @@ export interface ModelComparison extends Displayable {
  * sample variance s² (ddof 1):
  *
  *     t = d̄ / √((1/J + n_test/n_train) · s²),   df = J − 1,
- *     p = 2 · (1 − T_df(|t|)),   CI = d̄ ± t_{1−α/2, df} · √((1/J + n_test/n_train) · s²)
+ *     p = 2 · P(T_df > |t|),   CI = d̄ ± t_{1−α/2, df} · √((1/J + n_test/n_train) · s²)
  *
  * (Nadeau & Bengio 2003, "Inference for the generalization error"). Both results must come
  * from the same folds: use the same cv (same splitter and seed) for both crossValidate calls;
@@ -76,7 +76,8 @@ function _compare(d: number[], ratio: number, alpha: number, metric: string, gre
     pValue = m === 0 ? 1 : 0;
   } else {
     t = m / se;
-    pValue = Math.min(1, 2 * (1 - studentTCdf(Math.abs(t), df)));
+    // The survival function directly: 2·(1 − CDF) would cancel to 0 in the tail.
+    pValue = Math.min(1, 2 * studentTSf(Math.abs(t), df));
   }
   const half = studentTQuantile(1 - alpha / 2, df) * se;
   const ci: [number, number] = [m - half, m + half];

@@ -66,7 +66,7 @@ export class LogisticRegression implements Classifier {
   featureNames: string[] = [];
   /** L-BFGS iterations used (the largest, for one-vs-rest). */
   nIter = 0;
-  /** False when the solver stopped at maxIter before meeting tol. */
+  /** False when the solver stopped (maxIter, or a loss that no longer decreases) with the largest gradient component above tol and the loss measurably above its minimum; a warning says which. */
   converged = true;
   private mode: 'binary' | 'multinomial' | 'ovr' = 'binary';
 
@@ -131,7 +131,7 @@ export class LogisticRegression implements Classifier {
     this.intercept = solution.intercept;
     this.nIter = solution.nIter;
     this.converged = solution.converged;
-    if (!solution.converged) console.warn(convergenceWarning(solution.stop, p.maxIter, p.tol));
+    if (!solution.converged) console.warn(convergenceWarning(solution, p.maxIter, p.tol));
     return this;
   }
 
@@ -268,16 +268,19 @@ export class LogisticRegression implements Classifier {
   }
 }
 
-function convergenceWarning(stop: string, maxIter: number, tol: number): string {
+function convergenceWarning(s: LogisticSolution, maxIter: number, tol: number): string {
+  const stop = s.stop;
   if (stop === 'maxIter') return `LogisticRegression: L-BFGS stopped after maxIter=${maxIter} iterations before reaching tol=${tol}; raise maxIter or scale the features (StandardScaler).`;
-  return `LogisticRegression: the line search could not lower the loss any further before reaching tol=${tol} (the loss is flat to float64 precision there); the fit is usable, scaling the features (StandardScaler) usually avoids this.`;
+  const g = s.gradMax.toExponential(1);
+  if (stop === 'ftol') return `LogisticRegression: L-BFGS stopped because the loss no longer decreased, but the largest gradient component is ${g} (tol=${tol}) and the loss may still be about ${s.remainingDecrease.toExponential(1)} above its minimum: coefficients along badly scaled directions are only approximately optimal. Scale the features (StandardScaler), which makes the loss equally curved in every direction.`;
+  return `LogisticRegression: the line search could not lower the loss any further before reaching tol=${tol} (largest gradient component ${g}; the loss is flat to float64 precision there); the fit is usable, scaling the features (StandardScaler) usually avoids this.`;
 }
 
 function stackOvr(parts: LogisticSolution[]): LogisticSolution {
   const d = parts[0].coef.length;
   const coef = new Float64Array(parts.length * d);
   parts.forEach((s, c) => coef.set(s.coef, c * d));
-  return { coef, intercept: Float64Array.from(parts.map((s) => s.intercept[0])), rows: parts.length, nIter: Math.max(...parts.map((s) => s.nIter)), converged: parts.every((s) => s.converged), stop: parts.find((s) => !s.converged)?.stop ?? parts[0].stop, loss: parts.reduce((a, s) => a + s.loss, 0) };
+  return { coef, intercept: Float64Array.from(parts.map((s) => s.intercept[0])), rows: parts.length, nIter: Math.max(...parts.map((s) => s.nIter)), converged: parts.every((s) => s.converged), stop: parts.find((s) => !s.converged)?.stop ?? parts[0].stop, loss: parts.reduce((a, s) => a + s.loss, 0), gradMax: Math.max(...parts.map((s) => s.gradMax)), remainingDecrease: parts.reduce((a, s) => a + s.remainingDecrease, 0) };
 }
 
 function checkParams(p: typeof DEFAULTS): typeof DEFAULTS {

@@ -23,9 +23,13 @@ export interface LogisticSolution {
   rows: number;
   nIter: number;
   converged: boolean;
-  /** Why the solver stopped ('gtol' / 'ftol' converged; 'maxIter' / 'lineSearch' did not). */
+  /** Why the solver stopped: 'gtol', 'ftol' (the loss stopped decreasing), 'lineSearch' (it could not be lowered) or 'maxIter'. */
   stop: string;
   loss: number;
+  /** max |∇loss| at the solution (compare with tol). */
+  gradMax: number;
+  /** The quasi-Newton estimate of how far the loss still is above its minimum. */
+  remainingDecrease: number;
 }
 
 /**
@@ -51,6 +55,8 @@ export function solveBinary(p: LossProblem, codes: Int32Array, positive: number,
     converged: r.converged,
     stop: r.stop,
     loss: r.f,
+    gradMax: r.gradMax,
+    remainingDecrease: r.remainingDecrease,
   };
 }
 
@@ -73,6 +79,8 @@ export function solveMultinomial(p: LossProblem, codes: Int32Array, k: number, o
     converged: r.converged,
     stop: r.stop,
     loss: r.f,
+    gradMax: r.gradMax,
+    remainingDecrease: r.remainingDecrease,
   };
 }
 

@@ -11,6 +11,7 @@ import { SimpleImputer } from '../../../../src/core/features/simpleImputer';
 import { StandardScaler } from '../../../../src/core/features/standardScaler';
 import { stepFromJSON } from '../../../../src/core/features/stepRegistry';
 import { CATEGORICAL, NUMERIC, penguinsTable, sklearnFeatures } from './reference';
+import { runPython } from '../linalg/python';
 
 /** A table's columns as rows (null for NaN), for comparison with sklearn's 2-D output. */
 function rowsOf(t: aq.ColumnTable, columns = t.columnNames()): unknown[][] {
@@ -81,6 +82,30 @@ describe('core/features steps', () => {
     assertClose(rowsOf(new OrdinalEncoder({ columns: CATEGORICAL }).fitTransform(t), CATEGORICAL), sk.ordinal, 0, 'ordinal');
     const enc = new OrdinalEncoder({ handleUnknown: 'useEncodedValue', unknownValue: -1, categories: { size: ['S', 'M', 'L'] } }).fit(aq.table({ size: ['M'] }));
     assert.deepEqual(rowsOf(enc.transform(aq.table({ size: ['L', 'S', 'XL'] }))), [[2], [0], [-1]]);
+  });
+
+  it('OrdinalEncoder treats a missing value outside the categories as unknown, as scikit-learn 1.2', function () {
+    const test = ['a', 'b', null, 'c'];
+    const ref = runPython<{ fixed: number[]; fixedNan: number[]; seen: number[]; unseen: number[] }>(
+      this,
+      `from sklearn.preprocessing import OrdinalEncoder
+X = np.array([[v if v is not None else np.nan] for v in data['test']], dtype=object)
+def enc(fit, **kw):
+    e = OrdinalEncoder(handle_unknown='use_encoded_value', unknown_value=-1, **kw).fit(np.array([[v if v is not None else np.nan] for v in fit], dtype=object))
+    return [None if np.isnan(v) else v for v in e.transform(X).ravel()]
+out({'fixed': enc(['a', 'b'], categories=[['a', 'b']]), 'fixedNan': enc(['a', 'b'], categories=[['a', 'b', np.nan]]), 'seen': enc(['a', 'b', None]), 'unseen': enc(['a', 'b'])})`,
+      { test },
+    );
+    const codes = (fit: (string | null)[], categories?: (string | null)[]) =>
+      rowsOf(new OrdinalEncoder({ columns: ['x'], handleUnknown: 'useEncodedValue', unknownValue: -1, categories: categories ? { x: categories } : null }).fit(aq.table({ x: fit })).transform(aq.table({ x: test }))).map(([v]) => v);
+    assert.deepEqual(codes(['a', 'b'], ['a', 'b']), ref.fixed);
+    assert.deepEqual(ref.fixed, [0, 1, -1, -1]);
+    assert.deepEqual(codes(['a', 'b'], ['a', 'b', null]), ref.fixedNan);
+    assert.deepEqual(codes(['a', 'b', null]), ref.seen);
+    assert.deepEqual(codes(['a', 'b']), ref.unseen);
+    // With handleUnknown 'error' a missing value stays NaN (documented difference: scikit-learn raises).
+    const strict = new OrdinalEncoder({ columns: ['x'], categories: { x: ['a', 'b'] } }).fit(aq.table({ x: ['a'] }));
+    assert.deepEqual(rowsOf(strict.transform(aq.table({ x: [null] }))), [[null]]);
   });
 
   it('Bucketizer matches KBinsDiscretizer (quantile and uniform) and takes fixed edges', function () {

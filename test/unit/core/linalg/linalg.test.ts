@@ -4,7 +4,7 @@ import { minimizeLbfgs } from '../../../../src/core/linalg/lbfgs';
 import { solveLeastSquares } from '../../../../src/core/linalg/leastSquares';
 import { createMatrix, matrixFromRows, takeRows } from '../../../../src/core/linalg/matrix';
 import { createRng } from '../../../../src/core/linalg/random';
-import { studentTCdf, studentTQuantile } from '../../../../src/core/linalg/studentT';
+import { studentTCdf, studentTQuantile, studentTSf } from '../../../../src/core/linalg/studentT';
 import { maxAbsDiff, runPython } from './python';
 
 describe('core/linalg', () => {
@@ -73,6 +73,19 @@ describe('core/linalg', () => {
     const ref = runPython<{ cdf: number[]; q: number[] }>(this, "from scipy import stats\nout({'cdf': [stats.t.cdf(t, df) for t, df in data['c']], 'q': [stats.t.ppf(p, df) for p, df in data['q']]})", { c: cases, q: quantiles });
     cases.forEach(([t, df], k) => assert.ok(Math.abs(studentTCdf(t, df) - ref.cdf[k]) < 1e-12, `cdf(${t}, ${df})`));
     quantiles.forEach(([p, df], k) => assert.ok(Math.abs(studentTQuantile(p, df) - ref.q[k]) < 1e-9, `ppf(${p}, ${df})`));
+  });
+
+  it('studentTSf keeps its relative precision in the upper tail (scipy.stats.t.sf down to ≈1e-300)', function () {
+    const cases = [[0.3, 5], [-2, 7], [3, 4], [10, 19], [25, 19], [40, 9], [60, 29], [200, 19], [1e4, 4], [1e20, 2], [1e150, 1], [8, 1.5], [1e3, 99], [3000, 99], [1e100, 3], [30, 200]];
+    const ref = runPython<number[]>(this, 'from scipy import stats\nout([float(stats.t.sf(float(t), float(df))) for t, df in data])', cases);
+    cases.forEach(([t, df], k) => {
+      const got = studentTSf(t, df);
+      const rel = Math.abs(got - ref[k]) / ref[k];
+      assert.ok(ref[k] > 0 && rel < 1e-9, `sf(${t}, ${df}) = ${got}, scipy ${ref[k]} (relative error ${rel})`);
+    });
+    assert.ok(ref.some((v) => v < 1e-250), 'the table reaches the far tail');
+    assert.equal(studentTSf(Infinity, 3), 0);
+    assert.equal(studentTSf(-Infinity, 3), 1);
   });
 
   it('takeRows copies the chosen rows and refuses indices out of range', () => {

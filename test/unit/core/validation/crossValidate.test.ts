@@ -7,6 +7,7 @@ import { StandardScaler } from '../../../../src/core/features/standardScaler';
 import { LinearRegression } from '../../../../src/core/models/linear/linearRegression';
 import { LogisticRegression } from '../../../../src/core/models/linear/logisticRegression';
 import { compareModels } from '../../../../src/core/validation/compareModels';
+import { CVResult } from '../../../../src/core/validation/cvResult';
 import { crossValidate } from '../../../../src/core/validation/crossValidate';
 import { GroupKFold } from '../../../../src/core/validation/groupKFold';
 import { KFold } from '../../../../src/core/validation/kFold';
@@ -132,6 +133,31 @@ out({'t': t, 'p': 2 * stats.t.sf(abs(t), J - 1), 'lo': m - h, 'hi': m + h})`,
     assert.equal(c.better, 'a', c.message);
     const other = await crossValidate(weak, t, { label: 'Species', cv: 5, scoring: 'logLoss' });
     assert.throws(() => compareModels(a, other), /different folds/);
+  });
+
+  it('compareModels keeps p-values in the far tail (2·t.sf, as scipy), not 2·(1 − cdf) = 0', function () {
+    // Ten folds whose differences barely spread: |t| in the tens to hundreds.
+    const spreads = [0.05, 1e-3, 1e-4, 1e-5];
+    const base = [0.9, 0.91, 0.905, 0.895, 0.9, 0.902, 0.898, 0.907, 0.893, 0.9];
+    const jitter = [1, -1, 0.5, -0.5, 0.2, -0.2, 0.8, -0.8, 0.1, -0.1];
+    const results = spreads.map((s) => {
+      const fold = (k: number, v: number) => ({ fold: k, trainRows: 90, testRows: 10, fitMs: 0, scoreMs: 0, test: { accuracy: v } });
+      const a = new CVResult('A', ['accuracy'], base.map((v, k) => fold(k, v + 0.02 + s * jitter[k])), 'same', { accuracy: true });
+      const b = new CVResult('B', ['accuracy'], base.map((v, k) => fold(k, v)), 'same', { accuracy: true });
+      return { c: compareModels(a, b), d: a.scores().map((v, j) => v - b.scores()[j]) };
+    });
+    const ref = runPython<number[]>(
+      this,
+      `from scipy import stats
+res = []
+for d in data['d']:
+    d = np.array(d); J = len(d); t = d.mean() / np.sqrt((1 / J + data['r']) * d.var(ddof=1))
+    res.append(float(2 * stats.t.sf(abs(t), J - 1)))
+out(res)`,
+      { d: results.map((r) => r.d), r: 10 / 90 },
+    );
+    assert.ok(ref[ref.length - 1] < 1e-20, `the table reaches the far tail (${ref})`);
+    results.forEach(({ c }, k) => assert.ok(Math.abs(c.pValue - ref[k]) <= 1e-6 * ref[k], `spread ${spreads[k]}: p = ${c.pValue}, scipy ${ref[k]}`));
   });
 });
 

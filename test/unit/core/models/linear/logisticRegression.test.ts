@@ -109,6 +109,36 @@ describe('core/models/linear LogisticRegression', () => {
     assert.ok(maxAbsDiff(mRaw.intercept, skRaw.raw.intercept) < 1e-4 * Math.max(1, big), `unscaled: intercept differs by ${maxAbsDiff(mRaw.intercept, skRaw.raw.intercept)}`);
   });
 
+  it('reports converged only when the gradient or the remaining loss decrease agrees (badly scaled features, large sample weights)', async function () {
+    const { x, y } = penguins();
+    const sk = (xs: number[][], sw?: number[]) =>
+      runPython<Record<string, SkFit>>(this, SKLEARN_FIT, { x: xs, y, sw, configs: { ref: { tol: 1e-12, max_iter: 100000, solver: 'newton-cg', ...(sw ? { sw: true } : {}) } } }).ref;
+    const warnings: string[] = [];
+    const warn = console.warn;
+    console.warn = (m: string) => warnings.push(m);
+    try {
+      // One column ×1e4: the loss stops decreasing (relative change ≤ ftol) with max|∇| ≈ 1e-3 ≫ tol = 1e-10.
+      const scaled = x.map((r) => r.map((v, j) => (j === 0 ? v * 1e4 : v)));
+      const m = await new LogisticRegression({ tol: 1e-10, maxIter: 10000 }).fit(scaled, y);
+      const ref = sk(scaled);
+      const off = maxAbsDiff(m.coef.data, flat(ref.coef)) / Math.max(...flat(ref.coef).map(Math.abs));
+      if (m.converged) assert.ok(off < 1e-4, `converged, but coef differs from sklearn newton-cg by ${off} (relative)`);
+      else assert.ok(warnings.some((w) => /only approximately optimal|line search|maxIter/.test(w)), `not converged without a warning: ${warnings}`);
+      // Large sample weights at a tight tol: the line search runs out of float64 precision within
+      // rounding noise of the optimum, which is converged.
+      warnings.length = 0;
+      const sw = y.map((_, i) => 1e4 * (0.5 + ((i * 7919) % 13) / 4));
+      const w = await new LogisticRegression({ tol: 1e-10, maxIter: 10000 }).fit(x, y, { sampleWeight: sw });
+      const wref = sk(x, sw);
+      const scale = Math.max(...flat(wref.coef).map(Math.abs));
+      assert.ok(maxAbsDiff(w.coef.data, flat(wref.coef)) < 1e-6 * scale, `weighted: coef differs by ${maxAbsDiff(w.coef.data, flat(wref.coef))}`);
+      assert.equal(w.converged, true, warnings.join('\n'));
+      assert.deepEqual(warnings, []);
+    } finally {
+      console.warn = warn;
+    }
+  });
+
   it('sorts string and boolean classes like scikit-learn and predicts labels', async () => {
     const x = [[0], [1], [2], [3], [4], [5]];
     const m = await new LogisticRegression({ C: 100 }).fit(x, ['zeta', 'zeta', 'zeta', 'alpha', 'alpha', 'alpha']);
