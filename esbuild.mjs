@@ -51,8 +51,9 @@ const targets = [
   // Loaded by tsserver from node_modules/modelbook-ts-plugin (a file: dependency on tsplugin/).
   { ...node, entryPoints: ['src/tsplugin/index.ts'], outfile: 'tsplugin/index.js', format: 'cjs', external: ['typescript'], sourcemap: false },
   // keepNames: cells see the classes' own names (console.log, hover), not esbuild's `_LogisticRegression`.
-  { ...node, entryPoints: ['src/kernel/modelbook/index.ts'], outfile: 'dist/modelbook.mjs', format: 'esm', banner: esmRequire, plugins: [sharedLibraries], keepNames: true },
-  { ...node, entryPoints: { tfjs: 'src/kernel/vendor/tfjs.ts', arquero: 'src/kernel/vendor/arquero.ts' }, outdir: 'dist/vendor', outExtension: { '.js': '.mjs' }, format: 'esm', banner: esmRequire, sourcemap: false, mainFields: ['module', 'main'] },
+  // minifyIdentifiers off: completion and hover from the kernel show parameters as declared (fit(x, y, options), not fit(o,i,s)).
+  { ...node, entryPoints: ['src/kernel/modelbook/index.ts'], outfile: 'dist/modelbook.mjs', format: 'esm', banner: esmRequire, plugins: [sharedLibraries], keepNames: true, minify: false, minifyWhitespace: production, minifySyntax: production },
+  { ...node, entryPoints: { tfjs: 'src/kernel/vendor/tfjs.ts', arquero: 'src/kernel/vendor/arquero.ts' }, outdir: 'dist/vendor', outExtension: { '.js': '.mjs' }, format: 'esm', banner: esmRequire, sourcemap: false, mainFields: ['module', 'main'], keepNames: true },
   // The WASM backend registers into the same TF.js engine cells use (tfjs-core → ./tfjs.mjs);
   // Emscripten's Node glue reads __dirname, which ES modules lack.
   {

@@ -49,7 +49,8 @@ function members(value: unknown): KernelCompletion[] {
   let obj: object | null = Object(value) as object;
   while (obj && obj !== Object.prototype && obj !== Function.prototype && out.length < MAX_ITEMS) {
     for (const name of Object.getOwnPropertyNames(obj)) {
-      if (seen.has(name) || name === 'constructor' || /^\d+$/.test(name)) continue;
+      // `_name` is JavaScript's (and TypeScript-compiled code's) mark of an internal member.
+      if (seen.has(name) || name === 'constructor' || /^\d+$/.test(name) || name.startsWith('_')) continue;
       seen.add(name);
       const d = Object.getOwnPropertyDescriptor(obj, name)!;
       out.push('value' in d ? describe(name, d.value, true) : { name, kind: 'property', detail: d.get ? 'getter' : 'setter' });
