@@ -5,8 +5,10 @@ import type { PanelRun } from '../../src/protocol/experiments';
 import { startHarness, watchProblems, type Harness } from './harness';
 import { makePanelRuns, makeRunRecord, sendRuns } from './runsFixture';
 
-const PAGE = `<!doctype html><html><head><meta charset="utf-8"></head>
-<body class="vscode-light"><div id="root"></div><script type="module" src="/test/webview/pages/experiments-page.js"></script></body></html>`;
+const DARK = 'body.vscode-dark { --vscode-editor-foreground: rgb(200, 201, 202); --vscode-foreground: rgb(200, 201, 202); --vscode-editor-background: #1e1e1e; }';
+/** The panel as the PanelHost serves it (#root, media/panel.css), under the harness's strict CSP. */
+const PAGE = (theme: string) => `<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="/media/panel.css"><style>${DARK}</style></head>
+<body class="${theme}"><div id="root"></div><script type="module" src="/test/webview/pages/experiments-page.js"></script></body></html>`;
 
 type Msg = { type: string; payload: any };
 
@@ -15,14 +17,14 @@ describe('webview/experiments (the Experiments panel) in Chromium', function () 
   let h: Harness;
   let runs: PanelRun[];
   before(async () => {
-    h = await startHarness({ '/experiments': PAGE });
+    h = await startHarness({ '/experiments': PAGE('vscode-light'), '/experiments-dark': PAGE('vscode-dark') });
     runs = makePanelRuns(10_000);
   });
   after(async () => h?.close());
 
   /** Opens the panel, answers `compare` like the host (core compareRuns on the full records), sends the runs. */
-  async function open(): Promise<{ page: Page; problems: string[]; sent: Msg[]; ms: number }> {
-    const page = await h.browser.newPage({ viewport: { width: 1280, height: 800 } });
+  async function open(viewport = { width: 1280, height: 800 }, theme: 'light' | 'dark' = 'light'): Promise<{ page: Page; problems: string[]; sent: Msg[]; ms: number }> {
+    const page = await h.browser.newPage({ viewport });
     const problems = await watchProblems(page);
     const sent: Msg[] = [];
     await page.exposeFunction('__hostReceive', async (m: Msg) => {
@@ -34,7 +36,7 @@ describe('webview/experiments (the Experiments panel) in Chromium', function () 
         await page.evaluate((r) => window.postMessage(r, '*'), reply as never);
       }
     });
-    await page.goto(`${h.url}/experiments`);
+    await page.goto(`${h.url}/experiments${theme === 'dark' ? '-dark' : ''}`);
     await page.waitForFunction(() => (window as any).__fromWebview.some((m: Msg) => m.type === 'ready'));
     const ms = await sendRuns(page, { runs, problems: [{ path: '.modelbook/runs/notes.txt', reason: 'not a run record' }] });
     return { page, problems, sent, ms };
@@ -140,5 +142,22 @@ describe('webview/experiments (the Experiments panel) in Chromium', function () 
     assert.deepEqual(problems, []);
     await page.close();
   });
-});
 
+  for (const viewport of [{ width: 700, height: 900 }, { width: 1400, height: 900 }]) {
+    it(`gives the charts their width at ${viewport.width}×${viewport.height} (container widths measure, marks are drawn)`, async () => {
+      const { page, problems } = await open(viewport);
+      await page.click('#charts summary');
+      // 'attached', not 'visible': a chart squeezed to 0 px still has its paths, and this test must see it.
+      await page.waitForSelector('#scatter-chart svg .mark-symbol path', { state: 'attached' });
+      await page.waitForSelector('#parallel-chart svg .mark-line path', { state: 'attached' });
+      for (const id of ['scatter-chart', 'parallel-chart']) {
+        const box = await page.$eval(`#${id}`, (el) => ({ box: el.getBoundingClientRect().width, svg: el.querySelector('svg')!.getBoundingClientRect().width, plot: (el.querySelector('svg .mark-symbol, svg .mark-line') as SVGGraphicsElement).getBBox().width }));
+        assert.ok(box.box >= Math.min(300, viewport.width / 2), `#${id} is ${box.box} px wide at a ${viewport.width} px panel`);
+        assert.ok(box.plot > box.box * 0.5, `#${id} draws its marks across the box (marks ${box.plot} px in a ${box.box} px box)`);
+        assert.ok(box.svg <= box.box + 1, `#${id} fits its box (svg ${box.svg} px, box ${box.box} px)`);
+      }
+      assert.deepEqual(problems, []);
+      await page.close();
+    });
+  }
+});

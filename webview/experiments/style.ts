@@ -34,4 +34,6 @@ table.grid td.best { font-weight: 700; }
 table.grid th.section { padding-top: 10px; }
 .delta { color: var(--vscode-descriptionForeground); font-size: 11px; margin-left: 4px; }
 .chart-box { min-height: 60px; }
+/* Charts with width 'container' measure their box: a flex or grid item must grow, never shrink to its (empty) content. */
+#charts .charts > .chart-box { flex: 1 1 380px; min-width: 0; }
 `;
