@@ -172,6 +172,20 @@ describe('webview/evaluation panel and compact report in Chromium', function () 
     assert.notEqual(await gridOpacity('light'), '1');
   });
 
+  it('follows a live theme switch: open charts redraw with the dark theme\'s axis colours, and still export', async () => {
+    const { page, problems } = await openPanel(binary, 'light');
+    const fills = () => page.locator('#charts svg .role-axis-label text').evaluateAll((ts) => [...new Set(ts.map((t) => t.getAttribute('fill')))]);
+    assert.ok(!(await fills()).includes('rgb(200, 201, 202)'));
+    await page.evaluate(() => document.body.classList.replace('vscode-light', 'vscode-dark'));
+    await page.waitForFunction(() => Array.from(document.querySelectorAll('#charts svg .role-axis-label text')).every((t) => t.getAttribute('fill') === 'rgb(200, 201, 202)'));
+    assert.equal(await page.locator('[data-chart=roc] svg').count(), 1, 'redrawn in place, not added');
+    await page.locator('[data-chart=roc] vscode-button[data-export=svg]').click();
+    const svg = (await (await page.waitForFunction(() => (window as unknown as Win).posted.find((m) => m.type === 'saveFile')?.payload)).jsonValue()) as { content: string };
+    assert.match(svg.content, /fill="rgb\(200, 201, 202\)"/, 'the export is the redrawn chart');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   it('keeps the chosen threshold when the webview reloads and gets the same evaluation again', async () => {
     const { page } = await openPanel(binary);
     await page.locator('#threshold').evaluate((el) => {

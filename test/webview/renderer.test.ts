@@ -32,6 +32,24 @@ describe('webview/renderer in Chromium', function () {
     await page.close();
   });
 
+  it('redraws charts in the new theme colours when VS Code switches theme live (body class, then --vscode-* variables)', async () => {
+    const spec = { $schema: 'https://vega.github.io/schema/vega-lite/v5.json', data: { values: [{ a: 'x', b: 3 }, { a: 'y', b: 5 }] }, mark: 'bar', encoding: { x: { field: 'a', type: 'nominal' }, y: { field: 'b', type: 'quantitative' } } };
+    const { page, problems } = await render('light', 'application/vnd.vegalite.v5+json', spec);
+    await page.waitForSelector('#out svg .role-axis-label text');
+    const labelFill = () => page.locator('#out svg .role-axis-label text').first().getAttribute('fill');
+    assert.notEqual(await labelFill(), 'rgb(200, 201, 202)');
+    // As VS Code does it: rewrite the theme variables on the root element's style...
+    await page.evaluate(() => document.documentElement.style.setProperty('--vscode-editor-foreground', 'rgb(10, 120, 30)'));
+    await page.waitForFunction(() => document.querySelector('#out svg .role-axis-label text')?.getAttribute('fill') === 'rgb(10, 120, 30)');
+    // ...and swap the body's theme classes (this page's dark theme sets its variables on body.vscode-dark).
+    await page.evaluate(() => document.body.classList.replace('vscode-light', 'vscode-dark'));
+    await page.waitForFunction(() => document.querySelector('#out svg .role-axis-label text')?.getAttribute('fill') === 'rgb(200, 201, 202)');
+    assert.equal(await page.locator('#out svg .mark-rect path').count(), 2, 'one chart, drawn once');
+    assert.equal(await page.locator('#out svg.marks').count(), 1, 'the earlier drawings are gone');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   it('(control) the harness does catch eval under its CSP', async () => {
     const page = await h.browser.newPage();
     const problems = await watchProblems(page);
