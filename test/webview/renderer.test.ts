@@ -14,8 +14,8 @@ describe('webview/renderer in Chromium', function () {
   });
   after(async () => h?.close());
 
-  async function render(theme: 'light' | 'dark', mime: string, data: unknown) {
-    const page = await h.browser.newPage();
+  async function render(theme: 'light' | 'dark', mime: string, data: unknown, viewport = { width: 1280, height: 720 }) {
+    const page = await h.browser.newPage({ viewport });
     const problems = await watchProblems(page);
     await page.goto(`${h.url}/${theme}`);
     await page.waitForFunction(() => typeof (window as unknown as { renderItem?: unknown }).renderItem === 'function');
@@ -87,6 +87,32 @@ describe('webview/renderer in Chromium', function () {
     assert.equal(await body.count(), 23);
     assert.equal(await page.locator('#out tbody tr').nth(0).locator('td').nth(3).textContent(), 'null');
     assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it('scrolls a wide table sideways inside a narrow output, with tooltips on cut text', async () => {
+    const columns = Array.from({ length: 16 }, (_, i) => ({ name: `fold_${i}_test_score`, type: i === 0 ? 'string' : 'number' }));
+    const long = 'HistGradientBoostingClassifier(learning_rate=0.05, max_depth=6)';
+    const rows = Array.from({ length: 5 }, (_, r) => [long, ...Array.from({ length: 15 }, (_, i) => 0.8 + (r * 15 + i) / 1000)]);
+    const { page, problems } = await render('light', 'application/vnd.modelbook.table+json', { columns, rows, totalRows: 5 }, { width: 500, height: 700 });
+    const box = await page.$eval('#out .modelbook-table-scroll', (el) => ({ overflowX: getComputedStyle(el).overflowX, scrollWidth: el.scrollWidth, clientWidth: el.clientWidth, right: el.getBoundingClientRect().right }));
+    assert.equal(box.overflowX, 'auto');
+    assert.ok(box.scrollWidth > box.clientWidth, `the table is wider than its box (${box.scrollWidth} > ${box.clientWidth})`);
+    assert.ok(box.right <= 500, 'the scroll box fits the output');
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 500), 'the page itself does not get wider');
+    await page.$eval('#out .modelbook-table-scroll', (el) => (el.scrollLeft = el.scrollWidth));
+    const last = await page.$eval('#out thead th:last-child', (el) => el.getBoundingClientRect().right);
+    assert.ok(last <= box.right + 1, 'scrolled to the end, the last column is in view');
+    assert.equal(await page.locator('#out tbody tr').first().locator('td').nth(1).getAttribute('title'), long);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it('wraps a long error message inside the output', async () => {
+    const { page } = await render('light', 'application/vnd.modelbook.evaluation+json', { not: 'an evaluation', message: 'x'.repeat(400) }, { width: 500, height: 700 });
+    await page.waitForSelector('#out pre');
+    assert.match((await page.textContent('#out pre')) ?? '', /could not render/);
+    assert.ok(await page.$eval('#out pre', (el) => el.scrollWidth <= el.clientWidth + 1 && el.getBoundingClientRect().right <= 500));
     await page.close();
   });
 });
