@@ -91,6 +91,7 @@ describe('webview/evaluation panel and compact report in Chromium', function () 
     assert.equal(await page.locator(`.slice-at-threshold tr[data-group="${g.key}"] [data-rate=recall]`).textContent(), String(Number(groupRecall.toPrecision(4))), 'each group\'s recall follows the slider too');
     assert.notEqual(groupRecall, metricsAtThreshold({ thresholds: slice.thresholds!, ...g.thresholdCounts! }, 0.5).recall);
     await page.waitForFunction((tp) => Array.from(document.querySelectorAll('[data-chart=confusion] svg .mark-text text')).some((t) => t.textContent === String(tp)), expected.tp);
+    assert.equal(await page.locator('[data-chart=confusion] svg.marks').count(), 1, 'the redrawn matrix replaces the old one');
     assert.deepEqual(problems, []);
     await page.close();
   });

@@ -67,7 +67,11 @@ async function redraw(chart: LiveChart, charts: Set<LiveChart>): Promise<void> {
   }
   chart.result.finalize();
   chart.result = result;
-  for (const old of [...chart.element.children]) if (old !== target) old.remove();
+  removeAllBut(chart.element, target);
+}
+
+function removeAllBut(element: HTMLElement, keep: Element): void {
+  for (const old of [...element.children]) if (old !== keep) old.remove();
 }
 
 /**
@@ -78,7 +82,10 @@ async function redraw(chart: LiveChart, charts: Set<LiveChart>): Promise<void> {
 export async function renderVegaLite(spec: Record<string, unknown>, element: HTMLElement, options: RenderOptions = {}): Promise<DrawnChart> {
   element.classList.add('modelbook-chart');
   const charts = chartsOf(element.ownerDocument);
-  const chart: LiveChart = { spec, element, options, result: (await embedFresh(element, spec, options)).result, generation: 0 };
+  const { target, result } = await embedFresh(element, spec, options);
+  // Like vega-embed into `element`: the new chart replaces what was there (an earlier chart, a message).
+  removeAllBut(element, target);
+  const chart: LiveChart = { spec, element, options, result, generation: 0 };
   charts.add(chart);
   return {
     get view() {
