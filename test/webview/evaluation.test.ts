@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { startHarness, watchProblems, type Harness } from './harness';
 import { evaluatePredictions } from '../../src/core/evaluation/evaluatePredictions';
 import { metricsAtThreshold } from '../../src/core/evaluation/thresholdTable';
+import { formatValue } from '../../src/core/evaluation/format';
 import type { EvaluationView } from '../../src/core/evaluation/contract';
 import { penguins } from '../unit/core/evaluation/cases';
 
@@ -90,6 +91,7 @@ describe('webview/evaluation panel and compact report in Chromium', function () 
     assert.equal(await page.locator(`.slice-at-threshold tr[data-group="${g.key}"] [data-rate=recall]`).textContent(), String(Number(groupRecall.toPrecision(4))), 'each group\'s recall follows the slider too');
     assert.notEqual(groupRecall, metricsAtThreshold({ thresholds: slice.thresholds!, ...g.thresholdCounts! }, 0.5).recall);
     await page.waitForFunction((tp) => Array.from(document.querySelectorAll('[data-chart=confusion] svg .mark-text text')).some((t) => t.textContent === String(tp)), expected.tp);
+    assert.equal(await page.locator('[data-chart=confusion] svg.marks').count(), 1, 'the redrawn matrix replaces the old one');
     assert.deepEqual(problems, []);
     await page.close();
   });
@@ -111,6 +113,31 @@ describe('webview/evaluation panel and compact report in Chromium', function () 
     assert.match(md.content, /^## Evaluation: sex model/);
     assert.deepEqual(problems, []);
     await page.close();
+  });
+
+  it('draws one-vs-rest ROC and PR per class with micro/macro averages, the legend naming each class and its area (panel and cell)', async () => {
+    const auc = (label: string) => formatValue(multiclass.curves.rocPerClass!.find((c) => c.label === label)!.curve.area);
+    const legend = (page: Page, chart: string) => page.locator(`[data-chart=${chart}] svg .role-legend-label text`).allTextContents();
+    const { page, problems } = await openPanel(multiclass);
+    // The chance diagonal plus Adelie, Chinstrap, Gentoo, micro and macro.
+    assert.equal(await page.locator('[data-chart=roc] svg .mark-line path').count(), 1 + 3 + 2);
+    const rocLegend = await legend(page, 'roc');
+    assert.deepEqual(rocLegend.map((t) => t.replace(/ \(AUC .*\)$/, '')), [...penguins.speciesClasses, 'micro-average', 'macro-average']);
+    assert.equal(rocLegend[1], `${penguins.speciesClasses[1]} (AUC ${auc(penguins.speciesClasses[1])})`);
+    assert.equal(await page.locator('[data-chart=pr] svg .mark-line path').count(), 3 + 1);
+    assert.deepEqual((await legend(page, 'pr')).map((t) => t.replace(/ \(AP .*\)$/, '')), [...penguins.speciesClasses, 'micro-average']);
+    assert.deepEqual(problems, []);
+    await page.close();
+    const cell = await h.browser.newPage();
+    const cellProblems = await watchProblems(cell);
+    await cell.goto(`${h.url}/renderer`);
+    await cell.waitForFunction(() => typeof (window as unknown as Win).renderItem === 'function');
+    await cell.evaluate((v) => (window as unknown as Win).renderItem('application/vnd.modelbook.evaluation+json', v), multiclass);
+    await cell.waitForSelector('.modelbook-evaluation [data-chart=roc] svg .mark-line path');
+    assert.equal(await cell.locator('.modelbook-evaluation [data-chart=roc] svg .mark-line path').count(), 6);
+    assert.equal((await cell.locator('.modelbook-evaluation [data-chart=roc] svg .role-legend-label text').allTextContents()).length, 5);
+    assert.deepEqual(cellProblems, []);
+    await cell.close();
   });
 
   it('draws what each task has: multiclass confusion 3×3, regression residuals, no threshold slider for either', async () => {
@@ -144,6 +171,20 @@ describe('webview/evaluation panel and compact report in Chromium', function () 
     };
     assert.equal(await gridOpacity('hc'), '1', 'high contrast: solid grid lines');
     assert.notEqual(await gridOpacity('light'), '1');
+  });
+
+  it('follows a live theme switch: open charts redraw with the dark theme\'s axis colours, and still export', async () => {
+    const { page, problems } = await openPanel(binary, 'light');
+    const fills = () => page.locator('#charts svg .role-axis-label text').evaluateAll((ts) => [...new Set(ts.map((t) => t.getAttribute('fill')))]);
+    assert.ok(!(await fills()).includes('rgb(200, 201, 202)'));
+    await page.evaluate(() => document.body.classList.replace('vscode-light', 'vscode-dark'));
+    await page.waitForFunction(() => Array.from(document.querySelectorAll('#charts svg .role-axis-label text')).every((t) => t.getAttribute('fill') === 'rgb(200, 201, 202)'));
+    assert.equal(await page.locator('[data-chart=roc] svg').count(), 1, 'redrawn in place, not added');
+    await page.locator('[data-chart=roc] vscode-button[data-export=svg]').click();
+    const svg = (await (await page.waitForFunction(() => (window as unknown as Win).posted.find((m) => m.type === 'saveFile')?.payload)).jsonValue()) as { content: string };
+    assert.match(svg.content, /fill="rgb\(200, 201, 202\)"/, 'the export is the redrawn chart');
+    assert.deepEqual(problems, []);
+    await page.close();
   });
 
   it('keeps the chosen threshold when the webview reloads and gets the same evaluation again', async () => {

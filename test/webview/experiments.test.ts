@@ -4,9 +4,15 @@ import { compareRuns } from '../../src/core/runs/compare';
 import type { PanelRun } from '../../src/protocol/experiments';
 import { startHarness, watchProblems, type Harness } from './harness';
 import { makePanelRuns, makeRunRecord, sendRuns } from './runsFixture';
+import type { RunRecord } from '../../src/core/runs/contract';
+import { summarizeRun } from '../../src/core/runs/summary';
+import { toMetricHistory } from '../../src/core/runs/metricHistory';
+import { toPanelRun } from '../../src/vscode/runs/collect';
 
-const PAGE = `<!doctype html><html><head><meta charset="utf-8"></head>
-<body class="vscode-light"><div id="root"></div><script type="module" src="/test/webview/pages/experiments-page.js"></script></body></html>`;
+const DARK = 'body.vscode-dark { --vscode-editor-foreground: rgb(200, 201, 202); --vscode-foreground: rgb(200, 201, 202); --vscode-editor-background: #1e1e1e; }';
+/** The panel as the PanelHost serves it (#root, media/panel.css), under the harness's strict CSP. */
+const PAGE = (theme: string) => `<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="/media/panel.css"><style>${DARK}</style></head>
+<body class="${theme}"><div id="root"></div><script type="module" src="/test/webview/pages/experiments-page.js"></script></body></html>`;
 
 type Msg = { type: string; payload: any };
 
@@ -15,14 +21,14 @@ describe('webview/experiments (the Experiments panel) in Chromium', function () 
   let h: Harness;
   let runs: PanelRun[];
   before(async () => {
-    h = await startHarness({ '/experiments': PAGE });
+    h = await startHarness({ '/experiments': PAGE('vscode-light'), '/experiments-dark': PAGE('vscode-dark') });
     runs = makePanelRuns(10_000);
   });
   after(async () => h?.close());
 
   /** Opens the panel, answers `compare` like the host (core compareRuns on the full records), sends the runs. */
-  async function open(): Promise<{ page: Page; problems: string[]; sent: Msg[]; ms: number }> {
-    const page = await h.browser.newPage({ viewport: { width: 1280, height: 800 } });
+  async function open(viewport = { width: 1280, height: 800 }, theme: 'light' | 'dark' = 'light'): Promise<{ page: Page; problems: string[]; sent: Msg[]; ms: number }> {
+    const page = await h.browser.newPage({ viewport });
     const problems = await watchProblems(page);
     const sent: Msg[] = [];
     await page.exposeFunction('__hostReceive', async (m: Msg) => {
@@ -34,7 +40,7 @@ describe('webview/experiments (the Experiments panel) in Chromium', function () 
         await page.evaluate((r) => window.postMessage(r, '*'), reply as never);
       }
     });
-    await page.goto(`${h.url}/experiments`);
+    await page.goto(`${h.url}/experiments${theme === 'dark' ? '-dark' : ''}`);
     await page.waitForFunction(() => (window as any).__fromWebview.some((m: Msg) => m.type === 'ready'));
     const ms = await sendRuns(page, { runs, problems: [{ path: '.modelbook/runs/notes.txt', reason: 'not a run record' }] });
     return { page, problems, sent, ms };
@@ -140,5 +146,69 @@ describe('webview/experiments (the Experiments panel) in Chromium', function () 
     assert.deepEqual(problems, []);
     await page.close();
   });
-});
 
+  for (const viewport of [{ width: 700, height: 900 }, { width: 1400, height: 900 }]) {
+    it(`gives the charts their width at ${viewport.width}×${viewport.height} (container widths measure, marks are drawn)`, async () => {
+      const { page, problems } = await open(viewport);
+      await page.click('#charts summary');
+      // 'attached', not 'visible': a chart squeezed to 0 px still has its paths, and this test must see it.
+      await page.waitForSelector('#scatter-chart svg .mark-symbol path', { state: 'attached' });
+      await page.waitForSelector('#parallel-chart svg .mark-line path', { state: 'attached' });
+      for (const id of ['scatter-chart', 'parallel-chart']) {
+        const box = await page.$eval(`#${id}`, (el) => ({ box: el.getBoundingClientRect().width, svg: el.querySelector('svg')!.getBoundingClientRect().width, plot: (el.querySelector('svg .mark-symbol, svg .mark-line') as SVGGraphicsElement).getBBox().width }));
+        assert.ok(box.box >= Math.min(300, viewport.width / 2), `#${id} is ${box.box} px wide at a ${viewport.width} px panel`);
+        assert.ok(box.plot > box.box * 0.5, `#${id} draws its marks across the box (marks ${box.plot} px in a ${box.box} px box)`);
+        assert.ok(box.svg <= box.box + 1, `#${id} fits its box (svg ${box.svg} px, box ${box.box} px)`);
+      }
+      assert.deepEqual(problems, []);
+      await page.close();
+    });
+  }
+
+  /** A notebook's few runs, seconds apart: a fit, a 3-fold cross-validation (folds started after it), a later fit; none with a per-epoch history. */
+  function fewRuns(): RunRecord[] {
+    const t0 = Date.parse('2026-03-02T10:15:00Z');
+    const run = (i: number, at: number, extra: Partial<RunRecord>): RunRecord => ({ ...makeRunRecord(i), id: `01KFEW${String(i).padStart(20, '0')}`, startedAt: new Date(t0 + at * 1000).toISOString(), history: toMetricHistory([]), ...extra }) as RunRecord;
+    const cv = run(2, 5, { name: 'cross-validation', kind: 'cv' });
+    return [
+      run(1, 1, { name: 'fit A' }),
+      cv,
+      ...[1, 2, 3].map((f) => run(2 + f, 5 + f * 3, { name: `fold ${f}`, kind: 'fit', parentId: cv.id })),
+      run(6, 20, { name: 'fit B' }),
+    ];
+  }
+
+  it('a notebook\'s few runs: folds under their cross-validation, start times to the second, comparison right below, no empty history picker', async () => {
+    const records = fewRuns();
+    const page = await h.browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const problems = await watchProblems(page);
+    await page.exposeFunction('__hostReceive', async (m: Msg) => {
+      if (m.type !== 'compare') return;
+      const comparison = compareRuns(m.payload.ids.map((id: string) => records.find((r) => r.id === id)!));
+      await page.evaluate((r) => window.postMessage(r, '*'), { type: 'comparison', payload: { requestId: m.payload.requestId, ids: m.payload.ids, comparison } } as never);
+    });
+    await page.goto(`${h.url}/experiments`);
+    await page.waitForFunction(() => (window as any).__fromWebview.some((m: Msg) => m.type === 'ready'));
+    await sendRuns(page, { runs: records.map((r) => toPanelRun(summarizeRun(r, `.modelbook/runs/${r.id}.json`))), problems: [] });
+    const names = await page.$$eval('.row[data-id] .cell.name', (cells) => cells.map((c) => c.textContent));
+    assert.deepEqual(names, ['fit B', 'cross-validation', 'fold 3', 'fold 2', 'fold 1', 'fit A'], 'newest first, the folds right under their cross-validation');
+    assert.equal(await page.locator('.row.child').count(), 3);
+    const started = page.locator('.row[data-id] .cell').filter({ hasText: /^2026-03-02/ });
+    assert.deepEqual(await started.allTextContents(), ['2026-03-02 10:15:20', '2026-03-02 10:15:05', '2026-03-02 10:15:14', '2026-03-02 10:15:11', '2026-03-02 10:15:08', '2026-03-02 10:15:01']);
+    const cut = await started.evaluateAll((cells) => cells.filter((c) => c.scrollWidth > c.clientWidth).length);
+    assert.equal(cut, 0, 'the start times are not cut off');
+    const boxes = page.locator('.row[data-id] input[data-action=select]');
+    await boxes.nth(0).check();
+    await boxes.nth(5).check();
+    await page.waitForFunction(() => document.getElementById('compare-count')?.textContent === '2 runs');
+    await page.waitForSelector('#compare-table tr');
+    const gap = await page.evaluate(() => document.getElementById('compare')!.getBoundingClientRect().top - document.querySelector('.row[data-id]:last-child')!.getBoundingClientRect().bottom);
+    assert.ok(gap < 60, `the comparison follows the table (gap ${gap} px)`);
+    assert.ok(await page.evaluate(() => document.getElementById('compare-table')!.getBoundingClientRect().top < 900), 'the comparison is on screen without scrolling');
+    assert.equal(await page.locator('#history-bar').isVisible(), false, 'no empty history picker');
+    assert.match((await page.textContent('#history-none')) ?? '', /no metric history/);
+    assert.equal(await page.locator('#history-none').isVisible(), true);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+});

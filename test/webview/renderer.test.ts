@@ -14,8 +14,8 @@ describe('webview/renderer in Chromium', function () {
   });
   after(async () => h?.close());
 
-  async function render(theme: 'light' | 'dark', mime: string, data: unknown) {
-    const page = await h.browser.newPage();
+  async function render(theme: 'light' | 'dark', mime: string, data: unknown, viewport = { width: 1280, height: 720 }) {
+    const page = await h.browser.newPage({ viewport });
     const problems = await watchProblems(page);
     await page.goto(`${h.url}/${theme}`);
     await page.waitForFunction(() => typeof (window as unknown as { renderItem?: unknown }).renderItem === 'function');
@@ -28,6 +28,24 @@ describe('webview/renderer in Chromium', function () {
     const { page, problems } = await render('light', 'application/vnd.vegalite.v5+json', spec);
     await page.waitForSelector('#out svg .mark-rect path');
     assert.equal(await page.locator('#out svg .mark-rect path').count(), 3);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it('redraws charts in the new theme colours when VS Code switches theme live (body class, then --vscode-* variables)', async () => {
+    const spec = { $schema: 'https://vega.github.io/schema/vega-lite/v5.json', data: { values: [{ a: 'x', b: 3 }, { a: 'y', b: 5 }] }, mark: 'bar', encoding: { x: { field: 'a', type: 'nominal' }, y: { field: 'b', type: 'quantitative' } } };
+    const { page, problems } = await render('light', 'application/vnd.vegalite.v5+json', spec);
+    await page.waitForSelector('#out svg .role-axis-label text');
+    const labelFill = () => page.locator('#out svg .role-axis-label text').first().getAttribute('fill');
+    assert.notEqual(await labelFill(), 'rgb(200, 201, 202)');
+    // As VS Code does it: rewrite the theme variables on the root element's style...
+    await page.evaluate(() => document.documentElement.style.setProperty('--vscode-editor-foreground', 'rgb(10, 120, 30)'));
+    await page.waitForFunction(() => document.querySelector('#out svg .role-axis-label text')?.getAttribute('fill') === 'rgb(10, 120, 30)');
+    // ...and swap the body's theme classes (this page's dark theme sets its variables on body.vscode-dark).
+    await page.evaluate(() => document.body.classList.replace('vscode-light', 'vscode-dark'));
+    await page.waitForFunction(() => document.querySelector('#out svg .role-axis-label text')?.getAttribute('fill') === 'rgb(200, 201, 202)');
+    assert.equal(await page.locator('#out svg .mark-rect path').count(), 2, 'one chart, drawn once');
+    assert.equal(await page.locator('#out svg.marks').count(), 1, 'the earlier drawings are gone');
     assert.deepEqual(problems, []);
     await page.close();
   });
@@ -69,6 +87,32 @@ describe('webview/renderer in Chromium', function () {
     assert.equal(await body.count(), 23);
     assert.equal(await page.locator('#out tbody tr').nth(0).locator('td').nth(3).textContent(), 'null');
     assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it('scrolls a wide table sideways inside a narrow output, with tooltips on cut text', async () => {
+    const columns = Array.from({ length: 16 }, (_, i) => ({ name: `fold_${i}_test_score`, type: i === 0 ? 'string' : 'number' }));
+    const long = 'HistGradientBoostingClassifier(learning_rate=0.05, max_depth=6)';
+    const rows = Array.from({ length: 5 }, (_, r) => [long, ...Array.from({ length: 15 }, (_, i) => 0.8 + (r * 15 + i) / 1000)]);
+    const { page, problems } = await render('light', 'application/vnd.modelbook.table+json', { columns, rows, totalRows: 5 }, { width: 500, height: 700 });
+    const box = await page.$eval('#out .modelbook-table-scroll', (el) => ({ overflowX: getComputedStyle(el).overflowX, scrollWidth: el.scrollWidth, clientWidth: el.clientWidth, right: el.getBoundingClientRect().right }));
+    assert.equal(box.overflowX, 'auto');
+    assert.ok(box.scrollWidth > box.clientWidth, `the table is wider than its box (${box.scrollWidth} > ${box.clientWidth})`);
+    assert.ok(box.right <= 500, 'the scroll box fits the output');
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 500), 'the page itself does not get wider');
+    await page.$eval('#out .modelbook-table-scroll', (el) => (el.scrollLeft = el.scrollWidth));
+    const last = await page.$eval('#out thead th:last-child', (el) => el.getBoundingClientRect().right);
+    assert.ok(last <= box.right + 1, 'scrolled to the end, the last column is in view');
+    assert.equal(await page.locator('#out tbody tr').first().locator('td').nth(1).getAttribute('title'), long);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it('wraps a long error message inside the output', async () => {
+    const { page } = await render('light', 'application/vnd.modelbook.evaluation+json', { not: 'an evaluation', message: 'x'.repeat(400) }, { width: 500, height: 700 });
+    await page.waitForSelector('#out pre');
+    assert.match((await page.textContent('#out pre')) ?? '', /could not render/);
+    assert.ok(await page.$eval('#out pre', (el) => el.scrollWidth <= el.clientWidth + 1 && el.getBoundingClientRect().right <= 500));
     await page.close();
   });
 });

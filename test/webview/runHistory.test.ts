@@ -34,4 +34,21 @@ describe('webview/renderer: the inline run history in Chromium', function () {
     assert.deepEqual(problems, []);
     await page.close();
   });
+
+  it('scrolls a wide history sideways in a half-width editor instead of clipping it', async () => {
+    const records = [1, 5, 9].map(makeRunRecord).map((r) => ({ ...r, metrics: Object.fromEntries(Array.from({ length: 14 }, (_, i) => [`fold${i}_accuracy`, 0.8 + i / 100])) }));
+    const data = runHistoryBundle(buildRunHistory(records, { current: records[2].id }))[MIME.runs];
+    const page = await h.browser.newPage({ viewport: { width: 500, height: 700 } });
+    const problems = await watchProblems(page);
+    await page.goto(`${h.url}/history`);
+    await page.waitForFunction(() => typeof (globalThis as any).renderItem === 'function');
+    await page.evaluate(([m, d]) => (globalThis as any).renderItem(m, d), [MIME.runs, data] as const);
+    await page.waitForSelector('#out .mb-run-history tbody tr');
+    const box = await page.$eval('#out .mb-scroll', (el) => ({ overflowX: getComputedStyle(el).overflowX, scrollWidth: el.scrollWidth, clientWidth: el.clientWidth, right: el.getBoundingClientRect().right }));
+    assert.equal(box.overflowX, 'auto');
+    assert.ok(box.scrollWidth > box.clientWidth, `wider than its box (${box.scrollWidth} > ${box.clientWidth})`);
+    assert.ok(box.right <= 500 && (await page.evaluate(() => document.documentElement.scrollWidth)) <= 500, 'nothing runs past the output');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
 });

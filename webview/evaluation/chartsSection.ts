@@ -1,7 +1,6 @@
-import type { Result } from 'vega-embed';
 import type { ExportFormat } from '../../src/protocol/evaluation';
 import { h, type ChartEntry } from '../shared/evaluationParts';
-import { renderVegaLite } from '../renderer/vegaLite';
+import { renderVegaLite, type DrawnChart } from '../renderer/vegaLite';
 
 export interface DrawnCharts {
   /** Redraws one chart with a new spec (the confusion matrix follows the threshold slider). */
@@ -29,7 +28,7 @@ export function chartsSection(doc: Document, charts: ChartEntry[], onExport: (fo
     return h(doc, 'div', { class: 'chart', 'data-chart': c.id }, h(doc, 'div', { class: 'chart-title' }, h(doc, 'strong', {}, c.title), h(doc, 'span', { class: 'toolbar' }, button('svg'), button('png'))), box);
   });
   const element = h(doc, 'section', { id: 'charts' }, h(doc, 'h2', {}, 'Charts'), h(doc, 'div', { class: 'charts' }, ...cards));
-  const results = new Map<string, Result>();
+  const results = new Map<string, DrawnChart>();
   const drawOne = async (id: string, spec: ChartEntry['spec']) => {
     results.get(id)?.finalize();
     results.set(id, await renderVegaLite(spec, boxes.get(id)!, { actions: false }));

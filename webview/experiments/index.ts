@@ -17,6 +17,7 @@ import { parsePath, type PathSegment } from '../../src/core/runs/filter/parse';
 import { readPath } from '../../src/core/runs/filter/readPath';
 import { formatNumber } from '../../src/core/runs/format';
 import { groupRuns } from '../../src/core/runs/group';
+import { nestChildRuns } from '../../src/core/runs/nest';
 import { queryRuns } from '../../src/core/runs/query';
 import type { RunSummary } from '../../src/core/runs/summary';
 import type { ExperimentsFromWebview, ExperimentsToWebview, PanelFocus, PanelRun } from '../../src/protocol/experiments';
@@ -73,7 +74,8 @@ root.innerHTML = `
 <section id="compare" hidden>
   <h2>Compare <span class="muted" id="compare-count"></span> <vscode-button id="clear" secondary>Clear selection</vscode-button> <vscode-checkbox id="only-diff">only differences</vscode-checkbox></h2>
   <div id="compare-error" class="fail"></div>
-  <div class="toolbar"><label for="history-metric">history</label><vscode-single-select id="history-metric"></vscode-single-select></div>
+  <div class="toolbar" id="history-bar"><label for="history-metric">history</label><vscode-single-select id="history-metric"></vscode-single-select></div>
+  <div class="muted" id="history-none" hidden>These runs recorded no metric history (per-epoch values) to plot.</div>
   <div class="chart-box" id="history-chart"></div>
   <table class="grid" id="compare-table"></table>
 </section>
@@ -121,7 +123,7 @@ function setColumns(): void {
       return [];
     }
   });
-  const template = ['28px', ...paths.map((p) => (p.key === 'name' ? '220px' : p.key === 'notebook' ? '200px' : p.kind === 'date' ? '150px' : '110px')), '90px'].join(' ');
+  const template = ['28px', ...paths.map((p) => (p.key === 'name' ? '220px' : p.key === 'notebook' ? '200px' : p.kind === 'date' ? 'calc(19ch + 20px)' : '110px')), '90px'].join(' ');
   viewport.style.setProperty('--cols', template);
   renderHeader();
   renderColumnPicker();
@@ -141,7 +143,8 @@ function recompute(): void {
     rows = queryRuns(list, { sort: [...state.sort, '-id'] }).rows;
   }
   if (state.tag) rows = rows.filter((r) => r.tags.includes(state.tag));
-  shown = rows as unknown as PanelRun[];
+  // Folds and trials under their cross-validation or search, not under whatever started before them.
+  shown = nestChildRuns(rows as unknown as PanelRun[]);
   if (state.group === 'none') items = shown.map((run) => ({ run }));
   else {
     const byId = new Map(shown.map((r) => [r.id, r]));
@@ -384,6 +387,9 @@ function renderComparison(): void {
   const select = $('history-metric') as HTMLElement & { value: string };
   const pick = state.historyMetric && metrics.includes(state.historyMetric) ? state.historyMetric : metrics.includes('loss') ? 'loss' : metrics[0];
   select.innerHTML = metrics.map((m) => `<vscode-option value="${esc(m)}"${m === pick ? ' selected' : ''}>${esc(m)}</vscode-option>`).join('');
+  // An empty select offers nothing: say why there is no history chart instead.
+  $('history-bar').hidden = metrics.length === 0;
+  $('history-none').hidden = metrics.length > 0;
   void renderHistory(pick);
 }
 

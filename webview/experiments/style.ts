@@ -6,7 +6,9 @@ export const STYLE = `
 #filter-error:empty { display: none; }
 .summary { color: var(--vscode-descriptionForeground); }
 .notice.error { color: var(--vscode-errorForeground); }
-.viewport { position: relative; height: 55vh; min-height: 200px; overflow: auto; border: 1px solid var(--vscode-editorWidget-border, #8884); }
+#history-bar[hidden], #history-none[hidden] { display: none; }
+/* As tall as its rows, up to 55vh: a few runs leave no empty box pushing the comparison down. */
+.viewport { position: relative; max-height: 55vh; min-height: 80px; overflow: auto; border: 1px solid var(--vscode-editorWidget-border, #8884); }
 .hrow, .row { display: grid; grid-template-columns: var(--cols); align-items: center; min-width: max-content; }
 .hrow { position: sticky; top: 0; z-index: 2; background: var(--vscode-editor-background); border-bottom: 1px solid var(--vscode-editorWidget-border, #8884); font-weight: 600; height: 26px; }
 .hcell { padding: 0 8px; cursor: pointer; user-select: none; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
@@ -34,4 +36,7 @@ table.grid td.best { font-weight: 700; }
 table.grid th.section { padding-top: 10px; }
 .delta { color: var(--vscode-descriptionForeground); font-size: 11px; margin-left: 4px; }
 .chart-box { min-height: 60px; }
+#history-chart:empty { min-height: 0; }
+/* Charts with width 'container' measure their box: a flex or grid item must grow, never shrink to its (empty) content. */
+#charts .charts > .chart-box { flex: 1 1 380px; min-width: 0; }
 `;

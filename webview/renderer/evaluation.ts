@@ -59,6 +59,7 @@ function style(doc: Document): HTMLStyleElement {
 .modelbook-evaluation .num { text-align: right; font-variant-numeric: tabular-nums; }
 .modelbook-evaluation ul { margin: 4px 0; padding-left: 18px; }
 .modelbook-evaluation .charts { display: flex; flex-wrap: wrap; gap: 12px; }
+.modelbook-evaluation .charts > .chart { max-width: 100%; overflow-x: auto; }
 .modelbook-evaluation button.open-panel { background: var(--vscode-button-background, #0e639c); color: var(--vscode-button-foreground, #fff); border: 1px solid var(--vscode-button-border, transparent); padding: 3px 12px; border-radius: 2px; cursor: pointer; }
 .modelbook-evaluation button.open-panel:hover { background: var(--vscode-button-hoverBackground, #1177bb); }
 .modelbook-evaluation button.open-panel:disabled { opacity: 0.5; cursor: default; }`;

@@ -32,7 +32,11 @@ export const activate: ActivationFunction = (ctx) => {
           disposers.set(item.id, () => result.finalize());
         }
       } catch (e) {
-        element.textContent = `Modelbook could not render this ${item.mime} output: ${(e as Error).message}`;
+        const message = element.ownerDocument.createElement('pre');
+        // Long messages wrap inside the output instead of running off its right edge.
+        message.style.cssText = 'white-space: pre-wrap; overflow-wrap: anywhere; margin: 0; color: var(--vscode-errorForeground)';
+        message.textContent = `Modelbook could not render this ${item.mime} output: ${(e as Error).message}`;
+        element.replaceChildren(message);
       }
     },
     disposeOutputItem(id?: string) {

@@ -33,7 +33,11 @@ export function renderTable(view: TableView, element: HTMLElement): void {
   size.setAttribute('aria-label', 'Rows per page');
   for (const n of PAGE_SIZES) size.append(new Option(`${n} rows`, String(n)));
   footer.append(prev, next, size, info);
-  root.append(style(doc), table, footer);
+  // Wide tables scroll sideways inside the output (a half-width editor would clip them).
+  const scroll = doc.createElement('div');
+  scroll.className = 'modelbook-table-scroll';
+  scroll.append(table);
+  root.append(style(doc), scroll, footer);
   element.append(root);
 
   let page = 0;
@@ -68,7 +72,12 @@ export function renderTable(view: TableView, element: HTMLElement): void {
 function row(doc: Document, index: number, values: unknown[], view: TableView): HTMLTableRowElement {
   const tr = doc.createElement('tr');
   tr.append(td(doc, String(index), 'index'));
-  values.forEach((v, i) => tr.append(td(doc, format(v), view.columns[i]?.type === 'number' ? 'num' : v === null ? 'null' : '')));
+  values.forEach((v, i) => {
+    const cell = td(doc, format(v), view.columns[i]?.type === 'number' ? 'num' : v === null ? 'null' : '');
+    // Long text is cut with an ellipsis at 24em: the tooltip shows all of it.
+    if (typeof v === 'string' || (typeof v === 'object' && v !== null)) cell.title = cell.textContent ?? '';
+    tr.append(cell);
+  });
   return tr;
 }
 
@@ -103,6 +112,7 @@ function style(doc: Document): HTMLStyleElement {
   const s = doc.createElement('style');
   s.textContent = `
 .modelbook-table { font-family: var(--vscode-editor-font-family, monospace); font-size: var(--vscode-editor-font-size, 12px); color: var(--vscode-foreground); }
+.modelbook-table-scroll { overflow-x: auto; max-width: 100%; }
 .modelbook-table table { border-collapse: collapse; }
 .modelbook-table th, .modelbook-table td { padding: 2px 10px; border-bottom: 1px solid var(--vscode-editorWidget-border, #8884); text-align: left; white-space: nowrap; max-width: 24em; overflow: hidden; text-overflow: ellipsis; }
 .modelbook-table th { font-weight: 600; }

@@ -33,9 +33,9 @@ export function collectCharts(view: EvaluationView): ChartEntry[] {
   return out;
 }
 
-/** The charts the cell shows: ROC + PR (binary), confusion (multiclass), residuals (regression). */
+/** The charts the cell shows: ROC + PR (binary), one-vs-rest ROC + confusion (multiclass), residuals (regression). */
 export function keyChartIds(view: EvaluationView): string[] {
-  return view.task === 'binary' ? ['roc', 'pr'] : view.task === 'multiclass' ? ['confusion'] : ['residuals'];
+  return view.task === 'binary' ? ['roc', 'pr'] : view.task === 'multiclass' ? ['roc', 'confusion'] : ['residuals'];
 }
 
 const HEADLINE: Record<EvaluationView['task'], MetricName[]> = {

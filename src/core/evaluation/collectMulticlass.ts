@@ -7,12 +7,8 @@ import { _confusionCounts } from './confusionMatrix';
 import { _classCounts } from './precisionRecallF';
 import { _topLabel } from './calibrationError';
 import { _calibrationCurve } from './calibrationCurve';
-import { column } from './scoreMatrix';
 import { linspace } from './quantile';
-import { _binaryClfCurve, _sortScores } from './sortScores';
-import { _rocFromClfCurve } from './rocCurve';
-import { _rocAucSorted } from './rankingCore';
-import { _curveView } from './downsample';
+import { _multiclassCurves } from './multiclassCurves';
 import { _collectComparisons, _collectMetricViews, _collectSlices, subset } from './collectCommon';
 import { jsonNumber } from './format';
 import type { Normalized } from './evaluationInputs';
@@ -54,17 +50,8 @@ export async function _collectMulticlass(d: Multi, s: CollectSettings, baseline?
   if (d.proba) {
     const proba = d.proba;
     // One-vs-rest curves for many classes would swamp the view; the AUCs are still in the metrics.
-    const curveClasses = d.classes.slice(0, MAX_CURVE_CLASSES);
-    if (d.classes.length > MAX_CURVE_CLASSES) (view.warnings as MetricWarning[]).push(warning('downsampled', `${d.classes.length} classes: one-vs-rest ROC curves are kept for the first ${MAX_CURVE_CLASSES} only.`));
-    const curves: CurvesView = {
-      rocPerClass: curveClasses.map((label, c) => {
-        const positive = new Uint8Array(d.trueCodes.length);
-        for (let i = 0; i < positive.length; i++) positive[i] = d.trueCodes[i] === c ? 1 : 0;
-        const sorted = _sortScores(column(proba, c), positive);
-        const roc = _rocFromClfCurve(_binaryClfCurve(sorted), true);
-        return { label, curve: _curveView(roc.fpr, roc.tpr, roc.thresholds, _rocAucSorted(sorted), Math.max(50, Math.floor(s.maxCurvePoints / 2))) };
-      }),
-    };
+    if (d.classes.length > MAX_CURVE_CLASSES) (view.warnings as MetricWarning[]).push(warning('downsampled', `${d.classes.length} classes: one-vs-rest ROC and precision–recall curves are kept for the first ${MAX_CURVE_CLASSES} only.`));
+    const curves: CurvesView = _multiclassCurves(d.trueCodes, proba, d.classes, Math.max(50, Math.floor(s.maxCurvePoints / 2)), MAX_CURVE_CLASSES);
     const top = _topLabel(d.trueCodes, proba.data, k);
     if (top.conf.every((p) => p >= 0 && p <= 1)) {
       const cal = _calibrationCurve(top.correct, top.conf, linspace(0, 1, s.calibrationBins + 1));

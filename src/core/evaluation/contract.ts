@@ -91,6 +91,18 @@ export interface CurvesView {
   calibration?: CalibrationView;
   /** Multiclass: one-vs-rest ROC per class. */
   rocPerClass?: { label: ClassLabel; curve: CurveView }[];
+  /** Multiclass: one-vs-rest precision–recall per class (area: average precision). */
+  prPerClass?: { label: ClassLabel; curve: CurveView }[];
+  /** Multiclass: micro- and macro-averaged ROC. */
+  rocAverages?: AverageCurveView[];
+  /** Multiclass: micro-averaged precision–recall. */
+  prAverages?: AverageCurveView[];
+}
+
+/** An averaged one-vs-rest curve: micro pools every class's rows, macro averages the classes' curves. */
+export interface AverageCurveView {
+  average: 'micro' | 'macro';
+  curve: CurveView;
 }
 
 export interface OperatingPointView {

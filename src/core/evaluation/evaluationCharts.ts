@@ -1,6 +1,7 @@
 import type { EvaluationView } from './contract';
 import type { MetricName } from './metricCatalog';
 import { buildCalibrationSpec, buildPrSpec, buildRocSpec } from './charts/curveSpecs';
+import { buildClassPrSpec, buildClassRocSpec } from './charts/classCurveSpecs';
 import { buildConfusionSpec } from './charts/confusionSpec';
 import { buildThresholdSpec } from './charts/thresholdSpec';
 import { buildResidualHistogramSpec, buildResidualSpec } from './charts/residualSpecs';
@@ -37,17 +38,11 @@ export function buildEvaluationCharts(view: EvaluationView): EvaluationCharts {
   const c = view.curves;
   const bc = view.baseline?.curves;
   if (c.roc) out.roc = buildRocSpec(c.roc, { baseline: bc?.roc, name: view.name, baselineName: view.baseline?.name });
-  else if (c.rocPerClass) {
-    const [first, ...rest] = c.rocPerClass;
-    // One-vs-rest curves share one chart: the first as "model", the others overlaid.
-    out.roc = buildRocSpec(first.curve, { name: String(first.label), title: 'ROC curves (one-vs-rest)' });
-    const layer = (out.roc.layer as Record<string, unknown>[])[1] as { data: { values: Record<string, unknown>[] } };
-    for (const r of rest) layer.data.values.push(...((buildRocSpec(r.curve, { name: String(r.label) }).layer as Record<string, unknown>[])[1] as typeof layer).data.values);
-  }
+  else if (c.rocPerClass) out.roc = buildClassRocSpec({ perClass: c.rocPerClass, averages: c.rocAverages });
   if (c.pr) {
     const tt = view.thresholdTable;
     out.pr = buildPrSpec(c.pr, { baseline: bc?.pr, name: view.name, baselineName: view.baseline?.name, ...(tt ? { prevalence: tt.positives / Math.max(tt.positives + tt.negatives, 1e-300) } : {}) });
-  }
+  } else if (c.prPerClass) out.pr = buildClassPrSpec({ perClass: c.prPerClass, averages: c.prAverages });
   if (c.calibration) out.calibration = buildCalibrationSpec(c.calibration);
   if (view.confusion) out.confusion = buildConfusionSpec(view.confusion);
   if (view.thresholdTable) out.thresholds = buildThresholdSpec(view.thresholdTable, { threshold: view.threshold });

@@ -42,6 +42,7 @@ export { Evaluation } from './evaluation';
 export { buildEvaluationCharts, type EvaluationCharts } from './evaluationCharts';
 export * from './contract';
 export { buildCalibrationSpec, buildPrSpec, buildRocSpec } from './charts/curveSpecs';
+export { buildClassPrSpec, buildClassRocSpec, type ClassCurves } from './charts/classCurveSpecs';
 export { buildConfusionSpec } from './charts/confusionSpec';
 export { buildThresholdSpec } from './charts/thresholdSpec';
 export { buildResidualHistogramSpec, buildResidualSpec } from './charts/residualSpecs';

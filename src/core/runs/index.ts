@@ -21,6 +21,7 @@ export { compileFilter, type RunPredicate, type CompileFilterOptions } from './f
 export { readPath } from './filter/readPath';
 export { sortRuns, parseSortKey, compareValues, type SortKey } from './sort';
 export { groupRuns, type RunGroup, type GroupOptions } from './group';
+export { nestChildRuns } from './nest';
 export { buildRunTable, collectColumns, defaultColumns, formatPath, type RunColumn, type RunTableView, type ColumnKind } from './columns';
 export { toRunsCsv, tableToCsv, type CsvOptions } from './csv';
 export { queryRuns, type RunQuery, type RunQueryResult } from './query';

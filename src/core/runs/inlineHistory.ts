@@ -128,6 +128,7 @@ export function runHistoryBundle(view: RunHistoryView): MimeBundle {
 }
 
 const STYLE = `.mb-run-history{font-family:var(--vscode-font-family,system-ui,sans-serif);font-size:12px;color:var(--vscode-editor-foreground,inherit)}
+.mb-run-history .mb-scroll{overflow-x:auto;max-width:100%}
 .mb-run-history table{border-collapse:collapse}
 .mb-run-history caption{text-align:left;font-weight:600;padding:2px 6px}
 .mb-run-history th,.mb-run-history td{padding:2px 8px;border-bottom:1px solid var(--vscode-editorWidget-border,rgba(128,128,128,.3));text-align:left;white-space:nowrap}
@@ -171,7 +172,7 @@ function historyHtml(view: RunHistoryView): string {
     return `<tr${r.current ? ' class="current"' : ''}>${cells.join('')}</tr>`;
   });
   const more = view.total > view.rows.length ? ` (newest ${view.rows.length} of ${view.total})` : '';
-  return `<div class="mb-run-history"><style>${STYLE}</style><table><caption>${esc(view.title)}${esc(more)}</caption><thead><tr>${head.filter(Boolean).map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
+  return `<div class="mb-run-history"><style>${STYLE}</style><div class="mb-scroll"><table><caption>${esc(view.title)}${esc(more)}</caption><thead><tr>${head.filter(Boolean).map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table></div></div>`;
 }
 
 function historyText(view: RunHistoryView): string {
