@@ -80,7 +80,8 @@ function safeSource(f: Function): string {
 /** The parameter list as written, e.g. '(x, y, options = {})', else one placeholder per declared parameter. */
 function params(src: string, arity: number): string {
   const m = /^[^(]*\(([^)]*)\)/.exec(src);
-  if (m && m[1].length <= 80) return `(${m[1].replace(/\s+/g, ' ').trim()})`;
+  // Minified sources drop the spaces: put back the ones a reader expects after commas and around defaults.
+  if (m && m[1].length <= 80) return `(${m[1].replace(/\s+/g, ' ').replace(/\s*,\s*/g, ', ').replace(/\s*=(?![=>])\s*/g, ' = ').trim()})`;
   return `(${Array.from({ length: arity }, (_, i) => `arg${i}`).join(', ')})`;
 }
 

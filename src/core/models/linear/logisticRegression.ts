@@ -131,7 +131,10 @@ export class LogisticRegression implements Classifier {
     this.intercept = solution.intercept;
     this.nIter = solution.nIter;
     this.converged = solution.converged;
-    if (!solution.converged) console.warn(convergenceWarning(solution, p.maxIter, p.tol));
+    // `converged` is strict (gradient within tol); the warning is for fits that matter: maxIter,
+    // or a loss still measurably above its minimum (as scikit-learn, which stays quiet on its
+    // relative-decrease stop). Unscaled grams and millimetres otherwise warn on every default fit.
+    if (!solution.converged && (solution.stop === 'maxIter' || solution.remainingDecrease > MATERIAL_GAP * Math.max(1, Math.abs(solution.loss)))) console.warn(convergenceWarning(solution, p.maxIter, p.tol));
     return this;
   }
 
@@ -267,6 +270,9 @@ export class LogisticRegression implements Classifier {
     return out;
   }
 }
+
+/** How far above its minimum (relative) a stalled loss may be before a fit warns. */
+const MATERIAL_GAP = 1e-6;
 
 function convergenceWarning(s: LogisticSolution, maxIter: number, tol: number): string {
   const stop = s.stop;
