@@ -1,4 +1,4 @@
-// Builds every target with one esbuild context each (see STYLE.md "Size, comments, build"):
+// Builds every target with one esbuild context each (see CONTRIBUTING.md):
 // extension host, kernel, CLI, the `modelbook` module and vendored libraries for cells,
 // the notebook renderer (browser), and the test bundles.
 // usage: node esbuild.mjs [--production] [--watch] [--no-tests]
@@ -11,7 +11,7 @@ import { checkLayers } from './scripts/check-layers.mjs';
 const layerProblems = checkLayers('.');
 if (layerProblems.length) {
   for (const p of layerProblems) console.error(`layer rule: ${p}`);
-  console.error('build failed: layer violations (see STYLE.md "The layers")');
+  console.error('build failed: layer violations (see CONTRIBUTING.md "The layer rule")');
   process.exit(1);
 }
 

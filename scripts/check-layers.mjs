@@ -1,4 +1,4 @@
-// The layer rule of STYLE.md, enforced: run by `npm run build` (esbuild.mjs) and `npm test`.
+// The layer rule (CONTRIBUTING.md, "The layer rule"), enforced: run by `npm run build` (esbuild.mjs) and `npm test`.
 // Dependencies point inward only; only src/vscode (and src/extension.ts) may import `vscode`;
 // src/core stays pure (no Node, no DOM-only code, nothing of ours outside core);
 // src/protocol holds types only; webview/ is browser code.
@@ -80,7 +80,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
   const problems = checkLayers(path.resolve(process.argv[2] ?? '.'));
   for (const p of problems) console.error(`layer rule: ${p}`);
   if (problems.length) {
-    console.error(`${problems.length} layer violation(s); see STYLE.md "The layers".`);
+    console.error(`${problems.length} layer violation(s); see CONTRIBUTING.md "The layer rule".`);
     process.exit(1);
   }
   console.log('layer rule: ok');
