@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { strict as assert } from 'node:assert';
 import fs from 'node:fs';
-import { EXTENSION_ID, closeAllEditors, runCell, textOf, workspaceUri } from './helpers';
+import { EXTENSION_ID, closeAllEditors, runCell, textOf, waitFor, workspaceUri } from './helpers';
 
 interface Api {
   kernels: { get(nb: vscode.NotebookDocument): { status?: { sandboxOn: boolean } } | undefined };
@@ -26,7 +26,7 @@ describe('a cell that rewrites .vscode/settings.json cannot loosen the sandbox',
 
   it('keeps the sandbox on after a cell turns it off in the workspace settings and the kernel restarts', async () => {
     const cells = [
-      "import fs from 'node:fs';\nfs.mkdirSync('.vscode', { recursive: true });\nfs.writeFileSync('.vscode/settings.json', JSON.stringify({ 'modelbook.sandbox.enabled': false, 'modelbook.sandbox.allowChildProcess': true, 'modelbook.kernel.memoryLimitMb': 1e9 }));\n'planted'",
+      "import fs from 'node:fs';\nfs.mkdirSync('.vscode', { recursive: true });\nfs.writeFileSync('.vscode/settings.json', JSON.stringify({ 'modelbook.sandbox.enabled': false, 'modelbook.sandbox.allowChildProcess': true, 'modelbook.kernel.memoryLimitMb': 1e9, 'editor.tabSize': 7 }));\n'planted'",
       "import cp from 'node:child_process';\ncp.execSync('echo escaped').toString()",
     ].map((source) => new vscode.NotebookCellData(vscode.NotebookCellKind.Code, source, 'typescript'));
     const doc = await vscode.workspace.openNotebookDocument('modelbook', new vscode.NotebookData(cells));
@@ -34,8 +34,8 @@ describe('a cell that rewrites .vscode/settings.json cannot loosen the sandbox',
     await vscode.commands.executeCommand('notebook.selectKernel', { id: 'modelbook.kernel', extension: EXTENSION_ID });
     const planted = await runCell(doc, 0);
     assert.equal(textOf(planted, 'text/plain'), "'planted'");
-    // Let VS Code read the new workspace settings, then start a fresh kernel with them.
-    await new Promise((r) => setTimeout(r, 1500));
+    // Wait until VS Code has read the planted file (an ordinary setting in it applies), then start a fresh kernel.
+    await waitFor('VS Code to read the planted workspace settings', () => vscode.workspace.getConfiguration('editor').get('tabSize') === 7, 15_000);
     await vscode.commands.executeCommand('modelbook.restartKernel');
     const escaped = await runCell(doc, 1);
     assert.equal(escaped.executionSummary?.success, false, `the child process ran: ${textOf(escaped, 'text/plain')}`);
