@@ -18,6 +18,12 @@ export interface ProgressReporterOptions {
   minIntervalMs?: number;
   /** Where the chart goes; default the running kernel's display (tests pass their own). */
   display?: (value: unknown, options: DisplayOptions) => void;
+  /**
+   * The cell's interrupt signal; default the running kernel's. On abort the chart says
+   * "interrupted" at once, with the epoch reached: the kernel reports the cell stopped before the
+   * training loop gets to its own last update, which would then be too late to show.
+   */
+  signal?: AbortSignal;
   now?: () => number;
 }
 
@@ -56,6 +62,7 @@ function _createProgressReporter(o: ProgressReporterOptions): ProgressReporter {
   const totalSteps = o.maxEpochs * o.batchesPerEpoch;
   let shown = false;
   let lastShown = -Infinity;
+  let current: TrainingCurveState['current'];
 
   const state = (extra: Partial<TrainingCurveState>): TrainingCurveState => ({
     title: o.title,
@@ -77,8 +84,11 @@ function _createProgressReporter(o: ProgressReporterOptions): ProgressReporter {
   };
 
   push(state({ current: { epoch: 1, batch: 0, batches: o.batchesPerEpoch, runningLoss: NaN } }), true);
+  const signal = o.signal ?? kernel?.signal;
+  signal?.addEventListener('abort', () => push(state({ stopReason: 'interrupted', ...(current ? { current } : {}) }), true), { once: true });
   return {
     batch(epoch, batch, runningLoss, stepsDone) {
+      current = { epoch, batch, batches: o.batchesPerEpoch, runningLoss };
       if (!sink || now() - lastShown < interval) return;
       const etaMs = eta(stepsDone);
       push(state({ current: { epoch, batch, batches: o.batchesPerEpoch, runningLoss }, ...(etaMs !== undefined ? { etaMs } : {}) }), false);

@@ -107,6 +107,18 @@ describe('kernel: every fit, cross-validation, search and evaluation is recorded
     assert.ok((fit.history?.epoch.length ?? 0) > 0, 'epochs before the interrupt are kept');
   });
 
+  it('leaves the live training header saying "interrupted" with the epoch reached, not a stale ETA', async () => {
+    const displays: Record<string, unknown>[] = [];
+    const pending = session.execute("const big2 = new MLPClassifier({ hiddenLayerSizes: [64, 64], maxIter: 100000, tol: 0, nIterNoChange: 100000 });\nawait big2.fit(train.select('Beak Length (mm)', 'Beak Depth (mm)'), train.array('adelie'));", { display: (d) => displays.push(d) });
+    await new Promise((res) => setTimeout(res, 1500));
+    session.interrupt();
+    assert.equal((await pending).status, 'interrupted');
+    assert.ok(displays.length >= 2, `live updates were shown (${displays.length})`);
+    const last = String(displays.at(-1)!['text/plain']);
+    assert.match(last, /^MLPClassifier · interrupted in epoch \d+\/100000/);
+    assert.doesNotMatch(last, /ETA/);
+  });
+
   it('shows the notebook\'s recent runs with runs()', async () => {
     const r = await run(session, 'runs()');
     assert.equal(r.status, 'ok', JSON.stringify(r.error));

@@ -36,6 +36,21 @@ describe('createProgressReporter', () => {
     assert.match(shown.at(-1)!.text, /stopped: interrupted/);
   });
 
+  it('says "interrupted" with the epoch reached the moment the cell is interrupted, before the loop notices', () => {
+    const controller = new AbortController();
+    const { reporter, shown, tick } = setup({ signal: controller.signal });
+    tick(100);
+    reporter.epoch({ epoch: 1, loss: 0.4, elapsedMs: 100 }, 100);
+    tick(300);
+    reporter.batch(2, 37, 0.3, 137);
+    const before = shown.length;
+    controller.abort();
+    assert.equal(shown.length, before + 1, 'one update, at once');
+    assert.match(shown.at(-1)!.text, /^MLPClassifier · interrupted in epoch 2\/10 \(batch 37\/100\) · loss 0\.3000 \(this epoch so far\)/);
+    assert.doesNotMatch(shown.at(-1)!.text, /ETA/);
+    assert.equal(shown.at(-1)!.options.update, true);
+  });
+
   it('calls onProgress after every epoch with scikit-learn-style metric names', () => {
     const { reporter, progress, tick } = setup();
     tick(100);
