@@ -57,3 +57,27 @@ export async function run(session: KernelSession, source: string, timeoutSeconds
   const text = r.result?.['text/plain'];
   return { ...r, streams, displays, ...(typeof text === 'string' ? { text } : {}) };
 }
+
+/**
+ * A workspace and a real kernel session for the enclosing `describe`: made before its tests,
+ * disposed and removed after them. Read `k.ws` and `k.session` inside hooks and tests.
+ */
+export function useKernel(overrides: Parameters<typeof newSession>[1] = {}): { readonly ws: string; readonly session: KernelSession } {
+  const k = { ws: '', session: undefined as unknown as KernelSession };
+  before(() => {
+    k.ws = makeWorkspace();
+    k.session = newSession(k.ws, overrides);
+  });
+  after(() => {
+    k.session?.dispose();
+    if (k.ws) fs.rmSync(k.ws, { recursive: true, force: true });
+  });
+  return k;
+}
+
+/** Every run record under `<workspace>/.modelbook/runs`, parsed (none when the folder does not exist). */
+export function readRunRecords<T = Record<string, unknown>>(workspace: string): T[] {
+  const dir = path.join(workspace, '.modelbook', 'runs');
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as T);
+}

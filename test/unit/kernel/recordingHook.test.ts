@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { REPO } from '../paths';
 import type { KernelSession } from '../../../src/kernel/host/session';
-import { makeWorkspace, newSession, run } from './helpers';
+import { makeWorkspace, newSession, run, readRunRecords } from './helpers';
 
 interface Rec {
   id: string;
@@ -43,8 +43,7 @@ describe('kernel: every fit goes through the recording hook, per async context',
   this.timeout(120_000);
   let ws: string;
   let session: KernelSession;
-  const runsDir = () => path.join(ws, '.modelbook', 'runs');
-  const records = (): Rec[] => (fs.existsSync(runsDir()) ? fs.readdirSync(runsDir()).filter((f) => f.endsWith('.json')).map((f) => JSON.parse(fs.readFileSync(path.join(runsDir(), f), 'utf8'))) : []);
+  const records = (): Rec[] => readRunRecords<Rec>(ws);
   /** The runs a cell made, oldest first. */
   const runsOf = async (cellId: string, source: string): Promise<Rec[]> => {
     const r = await session.execute(source, {}, { cellId });

@@ -7,22 +7,12 @@ import { strict as assert } from 'node:assert';
 import { execSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { KernelSession } from '../../../../src/kernel/host/session';
 import { checkKernelMessage } from '../../../../src/kernel/host/kernelMessages';
-import { DIST, makeWorkspace, newSession, run } from '../helpers';
+import { DIST, makeWorkspace, run, useKernel } from '../helpers';
 
 describe('attack: malformed and flooding messages from a cell to the host', function () {
   this.timeout(60_000);
-  let ws: string;
-  let session: KernelSession;
-  before(() => {
-    ws = makeWorkspace();
-    session = newSession(ws);
-  });
-  after(() => {
-    session.dispose();
-    fs.rmSync(ws, { recursive: true, force: true });
-  });
+  const k = useKernel();
 
   const bad: [string, string][] = [
     ['runTrials whose trials are not iterable', "{ type: 'runTrials', payload: { requestId: 1, dataset: null, trials: 5 } }"],
@@ -33,10 +23,10 @@ describe('attack: malformed and flooding messages from a cell to the host', func
   ];
   for (const [what, msg] of bad) {
     it(`ignores ${what}, fails the cell with a clear error, and keeps working`, async () => {
-      const r = await run(session, `process.send!(${msg});\nawait new Promise((r) => setTimeout(r, 100));\n1`);
+      const r = await run(k.session, `process.send!(${msg});\nawait new Promise((r) => setTimeout(r, 100));\n1`);
       assert.equal(r.status, 'error', what);
       assert.match(r.error!.message, /malformed message/);
-      assert.equal((await run(session, '6 * 7')).text, '42');
+      assert.equal((await run(k.session, '6 * 7')).text, '42');
     });
   }
 
@@ -44,11 +34,11 @@ describe('attack: malformed and flooding messages from a cell to the host', func
     const trial = (i: number) => `{ id: 't${i}', candidate: 0, fold: 0, round: 0, spec: { type: 'LogisticRegression', params: {} }, params: {}, train: Int32Array.from([0,1,2,3,4,5,6,7]), test: Int32Array.from([8,9]), dataId: 'd', scoring: ['accuracy'], returnTrainScore: false }`;
     const dataset = "{ id: 'd', rows: 10, features: { kind: 'matrix', cols: 1, data: Float64Array.from([0,1,0,1,0,1,0,1,0,1]) }, y: Float64Array.from([0,1,0,1,0,1,0,1,0,1]) }";
     const code = `for (let i = 1000; i < 1024; i++) process.send!({ type: 'runTrials', payload: { requestId: i, dataset: ${dataset}, trials: [${[0, 1, 2, 3].map(trial).join(', ')}] } });\nawait new Promise((r) => setTimeout(r, 4000));\n1`;
-    const workers = () => execSync('ps -eo args').toString().split('\n').filter((l) => l.includes('trialWorker.js') && l.includes(ws) && !l.includes('confine-linux')).length;
+    const workers = () => execSync('ps -eo args').toString().split('\n').filter((l) => l.includes('trialWorker.js') && l.includes(k.ws) && !l.includes('confine-linux')).length;
     let most = 0;
     const poll = setInterval(() => (most = Math.max(most, workers())), 25);
     try {
-      const r = await run(session, code);
+      const r = await run(k.session, code);
       assert.equal(r.status, 'ok', r.error?.message);
     } finally {
       clearInterval(poll);

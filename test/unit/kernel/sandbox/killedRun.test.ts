@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { KernelSession } from '../../../../src/kernel/host/session';
-import { makeWorkspace, newSession } from '../helpers';
+import { makeWorkspace, newSession, readRunRecords } from '../helpers';
 
 /**
  * A kernel killed in the middle of a recorded run cannot mark the run itself; the host, which sees
@@ -21,10 +21,7 @@ describe('attack: the kernel dies while a recorded run is training', function ()
     fs.rmSync(ws, { recursive: true, force: true });
   });
 
-  const records = () => {
-    const dir = path.join(ws, '.modelbook', 'runs');
-    return fs.readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as { status: string; kind: string; error?: { message: string } });
-  };
+  const records = () => readRunRecords<{ status: string; kind: string; error?: { message: string } }>(ws);
   /** Starts a recorded fit whose first progress report runs `onProgress`; resolves `reached` then. */
   const startFit = (onProgress: string) => {
     let reached!: () => void;
