@@ -16,13 +16,13 @@ const isCount = (v: unknown): v is number => Number.isSafeInteger(v) && (v as nu
 /** Largest export a panel may hand over (a PNG of a big chart is a few MB). */
 export const MAX_EXPORT_CHARS = 64 * 2 ** 20;
 
-function envelope(m: unknown): { type: string; payload: unknown } | undefined {
-  return isObj(m) && typeof m.type === 'string' ? { type: m.type, payload: m.payload } : undefined;
+/** A guard over `{ type, payload }` messages from one check per type; an unknown type fails. */
+function guardOf<M>(checks: { [K in keyof M]: (payload: unknown) => boolean }): (m: unknown) => m is Envelope<M> {
+  return (m: unknown): m is Envelope<M> => isObj(m) && typeof m.type === 'string' && Object.prototype.hasOwnProperty.call(checks, m.type) && checks[m.type as keyof M](m.payload);
 }
 
-function isRendered(p: unknown): boolean {
-  return isObj(p) && isStr(p.name) && isStr(p.task, 64) && isStrings(p.metrics, 1000) && isStrings(p.charts, 1000);
-}
+const isRendered = (p: unknown): boolean => isObj(p) && isStr(p.name) && isStr(p.task, 64) && isStrings(p.metrics, 1000) && isStrings(p.charts, 1000);
+const isRunId = (p: unknown): boolean => isObj(p) && isStr(p.id, 512);
 
 /**
  * A message the Experiments panel may send.
@@ -31,26 +31,14 @@ function isRendered(p: unknown): boolean {
  * isExperimentsFromWebview({ type: 'openCell', payload: { id: 'r1' } }) // true
  * isExperimentsFromWebview({ type: 'openCell', payload: { id: 42 } }) // false
  */
-export function isExperimentsFromWebview(m: unknown): m is Envelope<ExperimentsFromWebview> {
-  const e = envelope(m);
-  if (!e) return false;
-  const p = e.payload as Obj;
-  switch (e.type) {
-    case 'ready':
-      return true;
-    case 'rendered':
-      return isObj(p) && isStrings(p.rowIds) && isCount(p.matched) && isCount(p.total);
-    case 'compare':
-      return isObj(p) && isCount(p.requestId) && isStrings(p.ids, 100, 512);
-    case 'exportCsv':
-      return isObj(p) && isStrings(p.ids, 1_000_000, 512) && isStrings(p.columns, 10_000);
-    case 'openCell':
-    case 'copyId':
-      return isObj(p) && isStr(p.id, 512);
-    default:
-      return false;
-  }
-}
+export const isExperimentsFromWebview = guardOf<ExperimentsFromWebview>({
+  ready: () => true,
+  rendered: (p) => isObj(p) && isStrings(p.rowIds) && isCount(p.matched) && isCount(p.total),
+  compare: (p) => isObj(p) && isCount(p.requestId) && isStrings(p.ids, 100, 512),
+  exportCsv: (p) => isObj(p) && isStrings(p.ids, 1_000_000, 512) && isStrings(p.columns, 10_000),
+  openCell: isRunId,
+  copyId: isRunId,
+});
 
 /**
  * A message the Evaluation panel may send. A file name it suggests for a save dialog is a plain
@@ -60,21 +48,11 @@ export function isExperimentsFromWebview(m: unknown): m is Envelope<ExperimentsF
  * isEvaluationFromWebview({ type: 'saveFile', payload: { format: 'svg', suggestedName: 'roc.svg', content: '<svg/>' } }) // true
  * isEvaluationFromWebview({ type: 'saveFile', payload: { format: 'svg', suggestedName: '../../.bashrc', content: '' } }) // false
  */
-export function isEvaluationFromWebview(m: unknown): m is Envelope<EvaluationFromWebview> {
-  const e = envelope(m);
-  if (!e) return false;
-  const p = e.payload as Obj;
-  switch (e.type) {
-    case 'ready':
-      return true;
-    case 'rendered':
-      return isRendered(p);
-    case 'saveFile':
-      return isObj(p) && ['svg', 'png', 'markdown'].includes(p.format as string) && isPlainFileName(p.suggestedName) && isStr(p.content, MAX_EXPORT_CHARS);
-    default:
-      return false;
-  }
-}
+export const isEvaluationFromWebview = guardOf<EvaluationFromWebview>({
+  ready: () => true,
+  rendered: isRendered,
+  saveFile: (p) => isObj(p) && ['svg', 'png', 'markdown'].includes(p.format as string) && isPlainFileName(p.suggestedName) && isStr(p.content, MAX_EXPORT_CHARS),
+});
 
 /**
  * A message the notebook renderer may send (an output's button, or a report drawn).
@@ -82,13 +60,10 @@ export function isEvaluationFromWebview(m: unknown): m is Envelope<EvaluationFro
  * @example
  * isRendererToHost({ type: 'rendered', payload: { name: 'test', task: 'binary', metrics: [], charts: [] } }) // true
  */
-export function isRendererToHost(m: unknown): m is Envelope<RendererToHost> {
-  const e = envelope(m);
-  if (!e) return false;
-  if (e.type === 'rendered') return isRendered(e.payload);
-  if (e.type === 'openEvaluation') return isObj(e.payload) && isObj(e.payload.view);
-  return false;
-}
+export const isRendererToHost = guardOf<RendererToHost>({
+  rendered: isRendered,
+  openEvaluation: (p) => isObj(p) && isObj(p.view),
+});
 
 function isPlainFileName(v: unknown): boolean {
   return isStr(v, 255) && v.length > 0 && !/[\\/\0]/.test(v) && v !== '.' && v !== '..';
