@@ -2,6 +2,7 @@ import type { ColumnTable } from 'arquero';
 import { resolveColumns, requireColumns } from './columns';
 import type { ColumnSelection, FeatureStep, StepJSON } from './contract';
 import { stepFromJSON } from './stepRegistry';
+import { featuresMessage } from './messages';
 
 /** Parameters every column step takes. */
 export interface StepOptions {
@@ -33,10 +34,10 @@ export abstract class ColumnStep<P extends { columns: ColumnSelection }, S exten
     const { name, ...rest } = options ?? {};
     const params = { ...defaults } as Record<string, unknown>;
     for (const [k, v] of Object.entries(rest)) {
-      if (!(k in defaults)) throw new RangeError(`${type}: unknown option "${k}"; known options: name, ${Object.keys(defaults).join(', ')}.`);
+      if (!(k in defaults)) throw new RangeError(featuresMessage.unknownOption(type, k, ['name', ...Object.keys(defaults)]));
       if (v !== undefined) params[k] = v;
     }
-    if (name !== undefined && (typeof name !== 'string' || !name || name.includes('.'))) throw new TypeError(`${type}: name must be a non-empty string without dots (got ${JSON.stringify(name)}).`);
+    if (name !== undefined && (typeof name !== 'string' || !name || name.includes('.'))) throw new TypeError(featuresMessage.badStepName(type, name));
     this.name = name ?? type[0].toLowerCase() + type.slice(1);
     this.params = Object.freeze(params as P);
   }
@@ -57,7 +58,7 @@ export abstract class ColumnStep<P extends { columns: ColumnSelection }, S exten
   }
 
   transform(table: ColumnTable): ColumnTable {
-    if (!this.state) throw new Error(`${this.type}.transform: the step is not fitted; fit it (or its Pipeline) on training data first.`);
+    if (!this.state) throw new Error(featuresMessage.stepNotFitted(`${this.type}.transform`));
     requireColumns(table, this.state.columns, `${this.type}.transform`);
     return this.apply(table, this.state);
   }

@@ -4,6 +4,7 @@ import { numericColumns, readColumn, replaceColumns, type OutputColumn } from '.
 import type { ColumnSelection } from './contract';
 import { linspace, percentileSorted, sortedFinite, toNumeric } from './numeric';
 import { registerStep } from './stepRegistry';
+import { featuresMessage } from './messages';
 
 export interface BucketizerOptions extends StepOptions {
   /** Fixed cut points (sorted): for all columns, or per column. Overrides bins/strategy. */
@@ -47,9 +48,9 @@ export class Bucketizer extends ColumnStep<Params, State> {
   constructor(options: BucketizerOptions = {}) {
     super('Bucketizer', { columns: numericColumns(), edges: null, bins: 5, strategy: 'quantile', encode: 'ordinal' }, options);
     const p = this.params;
-    if (!(Number.isInteger(p.bins) && p.bins >= 2)) throw new RangeError(`Bucketizer: bins must be an integer ≥ 2 (got ${p.bins}).`);
-    if (!['quantile', 'uniform'].includes(p.strategy)) throw new RangeError(`Bucketizer: strategy must be 'quantile' or 'uniform' (got ${JSON.stringify(p.strategy)}).`);
-    if (!['ordinal', 'onehot'].includes(p.encode)) throw new RangeError(`Bucketizer: encode must be 'ordinal' or 'onehot' (got ${JSON.stringify(p.encode)}).`);
+    if (!(Number.isInteger(p.bins) && p.bins >= 2)) throw new RangeError(featuresMessage.notInteger('Bucketizer', 'bins', 2, p.bins));
+    if (!['quantile', 'uniform'].includes(p.strategy)) throw new RangeError(featuresMessage.badChoice('Bucketizer', 'strategy', ['quantile', 'uniform'], p.strategy));
+    if (!['ordinal', 'onehot'].includes(p.encode)) throw new RangeError(featuresMessage.badChoice('Bucketizer', 'encode', ['ordinal', 'onehot'], p.encode));
   }
 
   /** The learned cut points per fitted column. */
@@ -83,12 +84,12 @@ export class Bucketizer extends ColumnStep<Params, State> {
     const fixed = this.params.edges;
     if (fixed) {
       const cuts = Array.isArray(fixed) ? fixed : (fixed as Record<string, readonly number[]>)[column];
-      if (!cuts) throw new RangeError(`Bucketizer: no edges given for column "${column}".`);
-      for (let k = 1; k < cuts.length; k++) if (!(cuts[k] > cuts[k - 1])) throw new RangeError(`Bucketizer: edges for "${column}" must be strictly increasing (got ${cuts.join(', ')}).`);
+      if (!cuts) throw new RangeError(featuresMessage.noEdges('Bucketizer', column));
+      for (let k = 1; k < cuts.length; k++) if (!(cuts[k] > cuts[k - 1])) throw new RangeError(featuresMessage.edgesNotIncreasing('Bucketizer', column, cuts));
       return [...cuts];
     }
     const sorted = sortedFinite(v);
-    if (sorted.length === 0) throw new RangeError(`Bucketizer: column "${column}" has no values in the training data.`);
+    if (sorted.length === 0) throw new RangeError(featuresMessage.columnEmpty('Bucketizer', column));
     const n = this.params.bins;
     let edges = this.params.strategy === 'uniform' ? linspace(sorted[0], sorted[sorted.length - 1], n + 1) : linspace(0, 100, n + 1).map((q) => percentileSorted(sorted, q));
     // Like KBinsDiscretizer: bins narrower than 1e-8 (repeated quantiles) are merged.

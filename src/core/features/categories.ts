@@ -1,5 +1,6 @@
 import { sortLabels } from '../models/labels';
 import { isMissing, kindOf, type Values } from './columns';
+import { featuresMessage } from './messages';
 
 /** A category value as JSON keeps it; null stands for "missing" (sorted last, as sklearn does). */
 export type Category = string | number | boolean | null;
@@ -13,8 +14,8 @@ export type Category = string | number | boolean | null;
  */
 export function learnCategories(values: Values, column: string, caller: string): Category[] {
   const kind = kindOf(values);
-  if (kind === 'mixed') throw new TypeError(`${caller}: column "${column}" mixes value types (e.g. numbers and text); convert it to one type first.`);
-  if (kind === 'date') throw new TypeError(`${caller}: column "${column}" holds dates; derive numeric or text features from it first.`);
+  if (kind === 'mixed') throw new TypeError(featuresMessage.columnMixed(caller, column));
+  if (kind === 'date') throw new TypeError(featuresMessage.columnDates(caller, column));
   const seen = new Set<string | number | boolean>();
   let missing = false;
   for (let i = 0; i < values.length; i++) {

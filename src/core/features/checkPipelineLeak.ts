@@ -3,6 +3,7 @@ import { MIME_BUNDLE, type Displayable } from '../display/mimeBundle';
 import { rowHashes } from '../data/fingerprint';
 import { countKnownRows, type FitRecord } from './fitRecord';
 import { isColumnTable } from './tableInput';
+import { featuresMessage } from './messages';
 
 /** Whether a fitted pipeline saw rows of a test set when it was fitted. */
 export interface LeakReport extends Displayable {
@@ -31,18 +32,16 @@ export interface LeakReport extends Displayable {
  */
 export function checkPipelineLeak(pipeline: { fittedOn?: FitRecord | Omit<FitRecord, 'hashes'>; inputColumns: string[] }, test: ColumnTable): LeakReport {
   const record = pipeline?.fittedOn;
-  if (!record) throw new Error('checkPipelineLeak: the pipeline is not fitted (or was saved without its fit record); fit it first.');
-  if (!isColumnTable(test)) throw new TypeError('checkPipelineLeak: test must be an arquero table with the pipeline\'s input columns.');
+  if (!record) throw new Error(featuresMessage.leakNotFitted);
+  if (!isColumnTable(test)) throw new TypeError(featuresMessage.leakBadTest);
   const missing = record.columns.filter((c) => !test.columnNames().includes(c));
-  if (missing.length) throw new RangeError(`checkPipelineLeak: the test table lacks the column(s) ${missing.join(', ')} the pipeline was fitted with.`);
+  if (missing.length) throw new RangeError(featuresMessage.lacksFittedColumns('checkPipelineLeak', missing, 'the pipeline', 'the test table'));
   const found = countKnownRows(record as FitRecord, rowHashes(test, record.columns));
   const testRows = test.numRows();
   const fittedRows = record.fingerprint.rows;
   const sameData = found.count === testRows && testRows === fittedRows;
   const leaked = found.count > 0;
-  const message = !leaked
-    ? `No leak: none of the ${testRows} test rows were in the ${fittedRows} rows the pipeline was fitted on.`
-    : `Leak: the pipeline was fitted on data that includes ${found.exact ? '' : '≈'}${found.count} of the ${testRows} test rows${sameData ? ' (it was fitted on the test data itself)' : ''}. Fit the pipeline on the training split only (split first, then fit), so test scores stay honest.`;
+  const message = !leaked ? featuresMessage.noLeak(testRows, fittedRows) : featuresMessage.leak(found.count, found.exact, testRows, sameData);
   return {
     leaked,
     overlappingRows: found.count,

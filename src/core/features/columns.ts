@@ -1,5 +1,6 @@
 import { table as makeTable, type ColumnTable } from 'arquero';
 import type { ColumnKind, ColumnSelection, ColumnSelector } from './contract';
+import { featuresMessage } from './messages';
 
 /** A column's values as the steps see them (arquero's array, in row order, never mutated). */
 export type Values = ArrayLike<unknown>;
@@ -75,11 +76,11 @@ export function resolveColumns(table: ColumnTable, selection: ColumnSelection, c
   const names = table.columnNames();
   if (Array.isArray(selection)) {
     const missing = selection.filter((c) => !names.includes(c));
-    if (missing.length) throw new RangeError(`${caller}: no column ${missing.map((c) => `"${c}"`).join(', ')} in the table (columns: ${names.join(', ')}).`);
+    if (missing.length) throw new RangeError(featuresMessage.noColumns(caller, missing, names));
     return [...selection];
   }
   const rule = selection as ColumnSelector;
-  if (typeof rule !== 'object' || rule === null) throw new TypeError(`${caller}: columns must be a list of names or a selector such as numericColumns().`);
+  if (typeof rule !== 'object' || rule === null) throw new TypeError(featuresMessage.badColumnsRule(caller));
   const kinds = rule.dtype === undefined ? undefined : Array.isArray(rule.dtype) ? rule.dtype : [rule.dtype];
   const re = rule.pattern === undefined ? undefined : new RegExp(rule.pattern);
   const exclude = new Set(rule.exclude ?? []);
@@ -121,7 +122,7 @@ export function replaceColumns(table: ColumnTable, replacements: Map<string, Out
   const data: Record<string, ArrayLike<unknown>> = {};
   const order: string[] = [];
   const add = (name: string, values: ArrayLike<unknown>) => {
-    if (name in data) throw new RangeError(`${caller}: the output column "${name}" already exists; rename the input column or the step's output.`);
+    if (name in data) throw new RangeError(featuresMessage.outputColumnExists(caller, name));
     data[name] = values;
     order.push(name);
   };
@@ -142,5 +143,5 @@ export function replaceColumns(table: ColumnTable, replacements: Map<string, Out
 export function requireColumns(table: ColumnTable, columns: readonly string[], caller: string): void {
   const names = new Set(table.columnNames());
   const missing = columns.filter((c) => !names.has(c));
-  if (missing.length) throw new RangeError(`${caller}: the table has no column ${missing.map((c) => `"${c}"`).join(', ')}, which the step was fitted on.`);
+  if (missing.length) throw new RangeError(featuresMessage.lacksFittedColumns(caller, missing, 'the step'));
 }

@@ -1,6 +1,7 @@
 import type { ColumnTable } from 'arquero';
 import type { FeatureStep, StepJSON } from './contract';
 import { registerStep } from './stepRegistry';
+import { featuresMessage } from './messages';
 
 /** A user-defined step: what to learn from the training table and how to apply it. */
 export interface CustomStepDefinition<S = unknown> {
@@ -37,10 +38,10 @@ export class CustomStep<S = unknown> implements FeatureStep {
   private state: { value: S } | undefined;
 
   constructor(private readonly definition: CustomStepDefinition<S>) {
-    if (typeof definition !== 'object' || definition === null) throw new TypeError('CustomStep: pass { name, transform, fit? }.');
-    if (typeof definition.name !== 'string' || !definition.name || definition.name.includes('.')) throw new TypeError('CustomStep: name must be a non-empty string without dots.');
-    if (typeof definition.transform !== 'function') throw new TypeError(`CustomStep "${definition.name}": transform must be a function (table, state) => table.`);
-    if (definition.fit !== undefined && typeof definition.fit !== 'function') throw new TypeError(`CustomStep "${definition.name}": fit must be a function (table) => state.`);
+    if (typeof definition !== 'object' || definition === null) throw new TypeError(featuresMessage.customBadDefinition);
+    if (typeof definition.name !== 'string' || !definition.name || definition.name.includes('.')) throw new TypeError(featuresMessage.badStepName('CustomStep', definition.name));
+    if (typeof definition.transform !== 'function') throw new TypeError(featuresMessage.customNotFunction(definition.name, 'transform'));
+    if (definition.fit !== undefined && typeof definition.fit !== 'function') throw new TypeError(featuresMessage.customNotFunction(definition.name, 'fit'));
     this.name = definition.name;
     definitions.set(definition.name, definition as CustomStepDefinition<unknown>);
   }
@@ -57,9 +58,9 @@ export class CustomStep<S = unknown> implements FeatureStep {
   }
 
   transform(table: ColumnTable): ColumnTable {
-    if (!this.state) throw new Error(`CustomStep "${this.name}": not fitted; fit it (or its Pipeline) on training data first.`);
+    if (!this.state) throw new Error(featuresMessage.stepNotFitted(`CustomStep "${this.name}"`));
     const out = this.definition.transform(table, this.state.value);
-    if (!out || typeof (out as ColumnTable).columnNames !== 'function') throw new TypeError(`CustomStep "${this.name}": transform must return an arquero table.`);
+    if (!out || typeof (out as ColumnTable).columnNames !== 'function') throw new TypeError(featuresMessage.customBadOutput(this.name));
     return out;
   }
 
@@ -79,7 +80,7 @@ export class CustomStep<S = unknown> implements FeatureStep {
    */
   static fromJSON(json: StepJSON): CustomStep {
     const definition = definitions.get(json.name);
-    if (!definition) throw new RangeError(`CustomStep "${json.name}" is not defined in this process; run the code that creates new CustomStep({ name: '${json.name}', … }) here first.`);
+    if (!definition) throw new RangeError(featuresMessage.customUndefined(json.name));
     const step = new CustomStep(definition);
     step.state = json.state as { value: unknown } | undefined;
     return step;

@@ -4,6 +4,7 @@ import { numericColumns, readColumn, replaceColumns, type OutputColumn } from '.
 import type { ColumnSelection } from './contract';
 import { toNumeric } from './numeric';
 import { registerStep } from './stepRegistry';
+import { featuresMessage } from './messages';
 
 export interface MinMaxScalerOptions extends StepOptions {
   /** The output range. Default [0, 1]. */
@@ -42,7 +43,7 @@ export class MinMaxScaler extends ColumnStep<Params, State> {
   constructor(options: MinMaxScalerOptions = {}) {
     super('MinMaxScaler', { columns: numericColumns(), featureRange: [0, 1], clip: false }, options);
     const [lo, hi] = this.params.featureRange;
-    if (!(lo < hi)) throw new RangeError(`MinMaxScaler: featureRange must be [low, high] with low < high (got [${lo}, ${hi}]).`);
+    if (!(lo < hi)) throw new RangeError(featuresMessage.badFeatureRange('MinMaxScaler', lo, hi));
   }
 
   protected learn(table: ColumnTable, columns: string[]): Omit<State, 'columns'> {
@@ -57,7 +58,7 @@ export class MinMaxScaler extends ColumnStep<Params, State> {
         if (x < min) min = x;
         if (x > max) max = x;
       }
-      if (min === Infinity) throw new RangeError(`MinMaxScaler: column "${c}" has no values in the training data; drop it or impute it first.`);
+      if (min === Infinity) throw new RangeError(featuresMessage.columnEmpty('MinMaxScaler', c));
       const range = max - min;
       const scale = (hi - lo) / (range < 10 * EPS ? 1 : range);
       s.dataMin.push(min);

@@ -1,4 +1,5 @@
 import { isMissing, type Values } from './columns';
+import { featuresMessage } from './messages';
 
 /**
  * A column as float64 with NaN for missing values; booleans become 0/1. Text or dates are an
@@ -14,7 +15,7 @@ export function toNumeric(values: Values, column: string, caller: string): Float
     if (typeof v === 'number') out[i] = v;
     else if (typeof v === 'boolean') out[i] = v ? 1 : 0;
     else if (isMissing(v)) out[i] = NaN;
-    else throw new TypeError(`${caller}: column "${column}" holds ${v instanceof Date ? 'dates' : typeof v + ' values'} (row ${i}: ${JSON.stringify(v)}); this step needs numbers. Encode the column first (OneHotEncoder / OrdinalEncoder) or leave it out of the step's columns.`);
+    else throw new TypeError(featuresMessage.columnNotNumeric(caller, column, i, v));
   }
   return out;
 }

@@ -4,6 +4,7 @@ import { categoricalColumns, readColumn, replaceColumns, type OutputColumn } fro
 import type { ColumnSelection } from './contract';
 import { categoryIndex, categoryText, learnCategories, type Category } from './categories';
 import { registerStep } from './stepRegistry';
+import { featuresMessage } from './messages';
 
 export interface OneHotEncoderOptions extends StepOptions {
   /** Unknown categories at transform: 'error' (default) or 'ignore' (all-zero row). */
@@ -41,8 +42,8 @@ export class OneHotEncoder extends ColumnStep<Params, State> {
    */
   constructor(options: OneHotEncoderOptions = {}) {
     super('OneHotEncoder', { columns: categoricalColumns(), handleUnknown: 'error', drop: null, categories: null }, options);
-    if (!['error', 'ignore'].includes(this.params.handleUnknown)) throw new RangeError(`OneHotEncoder: handleUnknown must be 'error' or 'ignore' (got ${JSON.stringify(this.params.handleUnknown)}).`);
-    if (![null, 'first', 'ifBinary'].includes(this.params.drop)) throw new RangeError(`OneHotEncoder: drop must be null, 'first' or 'ifBinary' (got ${JSON.stringify(this.params.drop)}).`);
+    if (!['error', 'ignore'].includes(this.params.handleUnknown)) throw new RangeError(featuresMessage.badChoice('OneHotEncoder', 'handleUnknown', ['error', 'ignore'], this.params.handleUnknown));
+    if (![null, 'first', 'ifBinary'].includes(this.params.drop)) throw new RangeError(featuresMessage.badChoice('OneHotEncoder', 'drop', [null, 'first', 'ifBinary'], this.params.drop));
   }
 
   /** The fitted categories per column. */
@@ -70,7 +71,7 @@ export class OneHotEncoder extends ColumnStep<Params, State> {
         const k = index(values[i]);
         if (k >= 0) columns[k][i] = 1;
         else if (this.params.handleUnknown === 'error') {
-          throw new RangeError(`OneHotEncoder: column "${c}" has the value ${JSON.stringify(values[i])} (row ${i}), which was not seen in fit (known: ${cats.map((v) => JSON.stringify(v)).join(', ')}); pass handleUnknown: 'ignore' to encode unknown values as all zeros.`);
+          throw new RangeError(featuresMessage.unseenValue('OneHotEncoder', c, values[i], i, 'ignore', cats));
         }
       }
       out.set(c, cats.map((cat, k) => ({ name: `${c}_${categoryText(cat)}`, values: columns[k] })).filter((_, k) => k !== state.dropped[j]));

@@ -4,6 +4,7 @@ import { categoricalColumns, isMissing, readColumn, replaceColumns, type OutputC
 import type { ColumnSelection } from './contract';
 import { categoryIndex, learnCategories, type Category } from './categories';
 import { registerStep } from './stepRegistry';
+import { featuresMessage } from './messages';
 
 export interface OrdinalEncoderOptions extends StepOptions {
   /** Unknown categories at transform: 'error' (default) or 'useEncodedValue' (→ unknownValue). */
@@ -45,7 +46,7 @@ export class OrdinalEncoder extends ColumnStep<Params, State> {
    */
   constructor(options: OrdinalEncoderOptions = {}) {
     super('OrdinalEncoder', { columns: categoricalColumns(), handleUnknown: 'error', unknownValue: null, categories: null }, options);
-    if (!['error', 'useEncodedValue'].includes(this.params.handleUnknown)) throw new RangeError(`OrdinalEncoder: handleUnknown must be 'error' or 'useEncodedValue' (got ${JSON.stringify(this.params.handleUnknown)}).`);
+    if (!['error', 'useEncodedValue'].includes(this.params.handleUnknown)) throw new RangeError(featuresMessage.badChoice('OrdinalEncoder', 'handleUnknown', ['error', 'useEncodedValue'], this.params.handleUnknown));
   }
 
   protected learn(table: ColumnTable, columns: string[]): Omit<State, 'columns'> {
@@ -72,7 +73,7 @@ export class OrdinalEncoder extends ColumnStep<Params, State> {
         const k = index(values[i]);
         if (k >= 0) codes[i] = k;
         else if (this.params.handleUnknown === 'useEncodedValue') codes[i] = unknown;
-        else throw new RangeError(`OrdinalEncoder: column "${c}" has the value ${JSON.stringify(values[i])} (row ${i}), which was not seen in fit; pass handleUnknown: 'useEncodedValue' (and unknownValue) to encode unknown values.`);
+        else throw new RangeError(featuresMessage.unseenValue('OrdinalEncoder', c, values[i], i, 'useEncodedValue'));
       }
       out.set(c, [{ name: c, values: codes }]);
     });

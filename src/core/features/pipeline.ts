@@ -12,6 +12,7 @@ import { describePipeline } from './describePipeline';
 import { stepFromJSON } from './stepRegistry';
 import { splitLabel, toTable } from './tableInput';
 import './steps';
+import { featuresMessage } from './messages';
 
 /** What predict returns for the pipeline's estimator. */
 export type PipelinePrediction<E> = E extends Regressor ? Float64Array : ClassLabel[];
@@ -53,15 +54,15 @@ export class Pipeline<E extends Estimator | undefined = Estimator | undefined> {
    */
   constructor(options: PipelineOptions<E> | FeatureStep[] = {}) {
     const o: PipelineOptions<E> = Array.isArray(options) ? { steps: options } : options;
-    if (typeof o !== 'object' || o === null) throw new TypeError('Pipeline: pass { steps, estimator } or an array of steps.');
+    if (typeof o !== 'object' || o === null) throw new TypeError(featuresMessage.pipelineBadArgs);
     const steps = o.steps ?? [];
     steps.forEach((s, i) => {
-      if (typeof s?.fit !== 'function' || typeof s?.transform !== 'function') throw new TypeError(`Pipeline: step ${i} is not a step (it needs fit and transform); use e.g. new StandardScaler().`);
+      if (typeof s?.fit !== 'function' || typeof s?.transform !== 'function') throw new TypeError(featuresMessage.pipelineNotStep(i));
     });
     const names = steps.map((s) => s.name);
     const dup = names.find((n, i) => names.indexOf(n) !== i);
-    if (dup) throw new RangeError(`Pipeline: two steps are named "${dup}"; give one a name, e.g. new StandardScaler({ name: 'scaleAge' }).`);
-    if (o.estimator !== undefined && typeof (o.estimator as Estimator).fit !== 'function') throw new TypeError('Pipeline: estimator must have fit/predict (e.g. new LogisticRegression()).');
+    if (dup) throw new RangeError(featuresMessage.duplicateStepName(dup));
+    if (o.estimator !== undefined && typeof (o.estimator as Estimator).fit !== 'function') throw new TypeError(featuresMessage.pipelineBadEstimator);
     this.steps = steps;
     this.estimator = o.estimator as E;
   }
@@ -94,7 +95,7 @@ export class Pipeline<E extends Estimator | undefined = Estimator | undefined> {
   /** The work of `fit`, which runs it through the fit observer (so a kernel records it). */
   private async fitUnobserved(x: Features, y: Target | string | undefined, options: FitOptions): Promise<this> {
     const split = splitLabel(toTable(x, 'Pipeline.fit'), y, 'Pipeline.fit');
-    if (this.estimator && !split.y) throw new TypeError('Pipeline.fit: the pipeline ends in an estimator, so it needs y (the target, or the name of the label column in x).');
+    if (this.estimator && !split.y) throw new TypeError(featuresMessage.pipelineNeedsLabel);
     let t = split.x;
     this.fittedOn = recordFit(t);
     this.inputColumns = t.columnNames();
@@ -114,10 +115,10 @@ export class Pipeline<E extends Estimator | undefined = Estimator | undefined> {
    * pipe.transform(test).columnNames() // ['bill_length_mm', …, 'island_Biscoe', …]
    */
   transform(x: Features): ColumnTable {
-    if (!this.fitted) throw new Error('Pipeline.transform: the pipeline is not fitted; call fit(train, label) first.');
+    if (!this.fitted) throw new Error(featuresMessage.pipelineNotFitted('Pipeline.transform'));
     const t = toTable(x, 'Pipeline.transform');
     const missing = this.inputColumns.filter((c) => !t.columnNames().includes(c));
-    if (missing.length) throw new RangeError(`Pipeline.transform: the table lacks the column(s) ${missing.map((c) => `"${c}"`).join(', ')} the pipeline was fitted with.`);
+    if (missing.length) throw new RangeError(featuresMessage.lacksFittedColumns('Pipeline.transform', missing, 'the pipeline'));
     let out = t.select(this.inputColumns).reify();
     for (const step of this.steps) out = step.transform(out);
     return out;
@@ -147,14 +148,14 @@ export class Pipeline<E extends Estimator | undefined = Estimator | undefined> {
   /** Class probabilities of the estimator (classifiers) on the transformed `x`. */
   async predictProba(x: Features): Promise<Probabilities> {
     const e = this.requireEstimator('predictProba');
-    if (e.kind !== 'classifier') throw new TypeError('Pipeline.predictProba: the estimator is a regressor; use predict.');
+    if (e.kind !== 'classifier') throw new TypeError(featuresMessage.regressorNoProba('Pipeline.predictProba'));
     return e.predictProba(this.transform(x));
   }
 
   /** The estimator's score (accuracy or R²) on the transformed `x`; `y` may name the label column. */
   async score(x: Features, y: Target | string): Promise<number> {
     const e = this.requireEstimator('score') as Estimator & { score?: (x: Features, y: Target) => Promise<number> };
-    if (typeof e.score !== 'function') throw new TypeError(`Pipeline.score: ${e.spec().type} has no score method.`);
+    if (typeof e.score !== 'function') throw new TypeError(featuresMessage.estimatorNoScore('Pipeline.score', e.spec().type));
     const split = splitLabel(toTable(x, 'Pipeline.score'), y, 'Pipeline.score');
     return e.score(this.transform(split.x), split.y!);
   }
@@ -184,7 +185,7 @@ export class Pipeline<E extends Estimator | undefined = Estimator | undefined> {
   /** Steps with their fitted state, the fitted estimator and the fit record, as JSON. */
   toJSON(): EstimatorJSON {
     const e = this.estimator as (Estimator & { toJSON?: () => EstimatorJSON }) | undefined;
-    if (e && typeof e.toJSON !== 'function') throw new TypeError(`Pipeline.toJSON: ${e.spec().type} cannot be saved as JSON.`);
+    if (e && typeof e.toJSON !== 'function') throw new TypeError(featuresMessage.estimatorNotSerializable('Pipeline.toJSON', e.spec().type));
     return {
       type: 'Pipeline',
       params: this.spec().params,
@@ -199,7 +200,7 @@ export class Pipeline<E extends Estimator | undefined = Estimator | undefined> {
    * const pipe = Pipeline.fromJSON(JSON.parse(fs.readFileSync('model.json', 'utf8')));
    */
   static fromJSON(json: EstimatorJSON): Pipeline {
-    if (json?.type !== 'Pipeline') throw new TypeError(`Pipeline.fromJSON: expected type 'Pipeline', got ${JSON.stringify(json?.type)}.`);
+    if (json?.type !== 'Pipeline') throw new TypeError(featuresMessage.notPipelineJson(json?.type));
     const f = json.fitted as { steps: StepJSON[]; estimator: EstimatorJSON | null; inputColumns: string[]; featureNames: string[]; fittedOn: FitRecord } | undefined;
     if (!f) return Pipeline.fromSpec(json);
     const p = new Pipeline({ steps: f.steps.map(stepFromJSON), estimator: f.estimator ? estimatorFromJSON(f.estimator) : undefined });
@@ -212,7 +213,7 @@ export class Pipeline<E extends Estimator | undefined = Estimator | undefined> {
   /** An unfitted pipeline from `spec()` output. */
   static fromSpec(spec: EstimatorSpec): Pipeline {
     const params = spec.params as unknown as PipelineParams;
-    if (!params || !Array.isArray(params.steps)) throw new TypeError('Pipeline.fromSpec: params must be { steps: StepJSON[], estimator: spec | null }.');
+    if (!params || !Array.isArray(params.steps)) throw new TypeError(featuresMessage.badPipelineSpec);
     return new Pipeline({ steps: params.steps.map((s) => stepFromJSON({ ...s, state: undefined })), estimator: params.estimator ? createEstimator(params.estimator) : undefined });
   }
 
@@ -221,7 +222,7 @@ export class Pipeline<E extends Estimator | undefined = Estimator | undefined> {
   }
 
   private requireEstimator(method: string): Estimator {
-    if (!this.estimator) throw new TypeError(`Pipeline.${method}: the pipeline has no estimator; add one with new Pipeline({ steps, estimator }).`);
+    if (!this.estimator) throw new TypeError(featuresMessage.pipelineNoEstimator(`Pipeline.${method}`));
     return this.estimator as Estimator;
   }
 
@@ -230,7 +231,7 @@ export class Pipeline<E extends Estimator | undefined = Estimator | undefined> {
       const v = t.array(c) as ArrayLike<unknown>;
       for (let i = 0; i < v.length; i++) {
         const x = v[i];
-        if (typeof x === 'string' || x instanceof Date) throw new TypeError(`Pipeline: column "${c}" still holds ${typeof x === 'string' ? 'text' : 'dates'} after the steps (row ${i}: ${JSON.stringify(x)}); add new OneHotEncoder({ columns: ['${c}'] }) or OrdinalEncoder, or drop it with DropColumns.`);
+        if (typeof x === 'string' || x instanceof Date) throw new TypeError(featuresMessage.columnStillText('Pipeline', c, i, x));
       }
     }
     return t;

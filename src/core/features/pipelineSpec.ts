@@ -1,5 +1,6 @@
 import type { EstimatorSpec } from '../models/contract';
 import type { StepJSON } from './contract';
+import { featuresMessage } from './messages';
 
 /** What `pipeline.spec().params` holds: unfitted steps and the estimator's spec. */
 export interface PipelineParams {
@@ -23,12 +24,12 @@ export function pipelineSpecWithParams(spec: EstimatorSpec, overrides: Record<st
     const head = dot < 0 ? 'estimator' : path.slice(0, dot);
     const key = dot < 0 ? path : path.slice(dot + 1);
     if (head === 'estimator') {
-      if (!estimator) throw new RangeError(`Pipeline: parameter "${path}" is for the estimator, but the pipeline has none.`);
+      if (!estimator) throw new RangeError(featuresMessage.paramForMissingEstimator(path));
       estimator = { ...estimator, params: { ...estimator.params, [key]: value } };
       continue;
     }
     const step = steps.find((s) => s.name === head);
-    if (!step) throw new RangeError(`Pipeline: parameter "${path}" names no step "${head}" (steps: ${steps.map((s) => s.name).join(', ') || 'none'}; use "estimator.<param>" for the model).`);
+    if (!step) throw new RangeError(featuresMessage.paramNoStep(path, head, steps.map((s) => s.name)));
     step.params[key] = value;
   }
   return { type: 'Pipeline', params: { steps, estimator } as unknown as Record<string, unknown> };

@@ -5,6 +5,7 @@ import { isMissing, kindOf, numericColumns, readColumn, replaceColumns, type Out
 import type { ColumnSelection } from './contract';
 import { meanAndVariance, percentileSorted, sortedFinite, toNumeric } from './numeric';
 import { registerStep } from './stepRegistry';
+import { featuresMessage } from './messages';
 
 type Fill = number | string | boolean;
 
@@ -42,7 +43,7 @@ export class SimpleImputer extends ColumnStep<Params, State> {
   constructor(options: SimpleImputerOptions = {}) {
     const strategy = options.strategy ?? 'mean';
     super('SimpleImputer', { columns: strategy === 'mean' || strategy === 'median' ? numericColumns() : {}, strategy, fillValue: null }, options);
-    if (!['mean', 'median', 'mostFrequent', 'constant'].includes(this.params.strategy)) throw new RangeError(`SimpleImputer: strategy must be 'mean', 'median', 'mostFrequent' or 'constant' (got ${JSON.stringify(this.params.strategy)}).`);
+    if (!['mean', 'median', 'mostFrequent', 'constant'].includes(this.params.strategy)) throw new RangeError(featuresMessage.badChoice('SimpleImputer', 'strategy', ['mean', 'median', 'mostFrequent', 'constant'], this.params.strategy));
   }
 
   /** The learned fill value per fitted column. */
@@ -73,11 +74,11 @@ export class SimpleImputer extends ColumnStep<Params, State> {
   private learnColumn(values: ArrayLike<unknown>, column: string): Fill {
     const { strategy, fillValue } = this.params;
     const kind = kindOf(values);
-    if (kind === 'mixed') throw new TypeError(`SimpleImputer: column "${column}" mixes value types; clean it first.`);
+    if (kind === 'mixed') throw new TypeError(featuresMessage.columnMixed('SimpleImputer', column));
     if (strategy === 'constant') return fillValue ?? (kind === 'string' ? 'missing_value' : 0);
-    if (kind === 'empty') throw new RangeError(`SimpleImputer: column "${column}" is entirely missing in the training data, so there is nothing to learn a ${strategy} from; drop it (DropColumns) or use strategy 'constant'.`);
+    if (kind === 'empty') throw new RangeError(featuresMessage.columnAllMissing('SimpleImputer', column, strategy));
     if (strategy === 'mostFrequent') return mostFrequent(values);
-    if (kind !== 'number' && kind !== 'boolean') throw new TypeError(`SimpleImputer: strategy '${strategy}' needs a numeric column but "${column}" holds ${kind} values; use 'mostFrequent' or 'constant' for it.`);
+    if (kind !== 'number' && kind !== 'boolean') throw new TypeError(featuresMessage.strategyNeedsNumbers('SimpleImputer', strategy, column, kind));
     const v = toNumeric(values, column, 'SimpleImputer.fit');
     if (strategy === 'mean') return meanAndVariance(v).mean;
     return percentileSorted(sortedFinite(v), 50);

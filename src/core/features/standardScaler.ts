@@ -4,6 +4,7 @@ import { numericColumns, readColumn, replaceColumns, type OutputColumn } from '.
 import type { ColumnSelection } from './contract';
 import { meanAndVariance, toNumeric } from './numeric';
 import { registerStep } from './stepRegistry';
+import { featuresMessage } from './messages';
 
 export interface StandardScalerOptions extends StepOptions {
   /** Subtract the training mean. Default true. */
@@ -52,7 +53,7 @@ export class StandardScaler extends ColumnStep<Params, State> {
     const scale: number[] = [];
     for (const c of columns) {
       const s = meanAndVariance(toNumeric(readColumn(table, c), c, 'StandardScaler.fit'));
-      if (s.count === 0) throw new RangeError(`StandardScaler: column "${c}" has no values in the training data; drop it or impute it first.`);
+      if (s.count === 0) throw new RangeError(featuresMessage.columnEmpty('StandardScaler', c));
       // sklearn's test for a constant column: a variance within rounding error of 0.
       const constant = s.variance <= s.count * EPS * s.variance + (s.count * s.mean * EPS) ** 2;
       mean.push(this.params.withMean ? s.mean : 0);

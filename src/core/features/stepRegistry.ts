@@ -1,4 +1,5 @@
 import type { FeatureStep, StepJSON } from './contract';
+import { featuresMessage } from './messages';
 
 /** Builds a step of one type from its parameters (name included) and restores fitted state. */
 export type StepFactory = (json: StepJSON) => FeatureStep;
@@ -13,8 +14,8 @@ const factories = new Map<string, StepFactory>();
  * registerStep('MyScaler', (json) => MyScaler.fromJSON(json));
  */
 export function registerStep(type: string, factory: StepFactory): void {
-  if (typeof type !== 'string' || !type) throw new TypeError('registerStep: type must be a non-empty string.');
-  if (typeof factory !== 'function') throw new TypeError(`registerStep("${type}"): factory must be a function (json) => step.`);
+  if (typeof type !== 'string' || !type) throw new TypeError(featuresMessage.registerBadType);
+  if (typeof factory !== 'function') throw new TypeError(featuresMessage.registerBadFactory(type));
   factories.set(type, factory);
 }
 
@@ -25,8 +26,8 @@ export function registerStep(type: string, factory: StepFactory): void {
  * const scaler = stepFromJSON({ type: 'StandardScaler', name: 'scale', params: { columns: ['a'] } });
  */
 export function stepFromJSON(json: StepJSON): FeatureStep {
-  if (typeof json !== 'object' || json === null || typeof json.type !== 'string') throw new TypeError('stepFromJSON: pass { type, name, params, state? } as produced by step.toJSON().');
+  if (typeof json !== 'object' || json === null || typeof json.type !== 'string') throw new TypeError(featuresMessage.badStepJson);
   const factory = factories.get(json.type);
-  if (!factory) throw new RangeError(`stepFromJSON: no step type '${json.type}' is registered (known: ${[...factories.keys()].sort().join(', ')}).`);
+  if (!factory) throw new RangeError(featuresMessage.unknownStepType(json.type, [...factories.keys()].sort()));
   return factory(json);
 }

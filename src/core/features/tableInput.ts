@@ -1,6 +1,7 @@
 import { table as makeTable, type ColumnTable } from 'arquero';
 import { isMatrix } from '../linalg/matrix';
 import type { Features, Target } from '../models/contract';
+import { featuresMessage } from './messages';
 
 /**
  * True for an arquero table (or anything with its column API).
@@ -23,7 +24,7 @@ export function isColumnTable(x: unknown): x is ColumnTable {
 export function toTable(x: Features, caller: string): ColumnTable {
   if (isColumnTable(x)) return x;
   const rows = isMatrix(x) ? x.rows : Array.isArray(x) ? x.length : -1;
-  if (rows < 0) throw new TypeError(`${caller}: x must be an arquero table, a Matrix or an array of numeric rows.`);
+  if (rows < 0) throw new TypeError(featuresMessage.notTableInput(caller));
   const cols = isMatrix(x) ? x.cols : rows ? (x as number[][])[0].length : 0;
   const data: Record<string, Float64Array> = {};
   for (let j = 0; j < cols; j++) {
@@ -43,7 +44,7 @@ export function toTable(x: Features, caller: string): ColumnTable {
  */
 export function splitLabel(x: ColumnTable, y: Target | string | undefined, caller: string): { x: ColumnTable; y: Target | undefined } {
   if (typeof y !== 'string') return { x, y };
-  if (!x.columnNames().includes(y)) throw new RangeError(`${caller}: no label column "${y}" (columns: ${x.columnNames().join(', ')}).`);
+  if (!x.columnNames().includes(y)) throw new RangeError(featuresMessage.noLabelColumn(caller, y, x.columnNames()));
   return { x: x.select(x.columnNames().filter((c) => c !== y)).reify(), y: x.array(y) as Target };
 }
 
@@ -59,7 +60,7 @@ export function rowsAt(table: ColumnTable, positions: ArrayLike<number>): Column
   const picked = new Array<number>(positions.length);
   for (let k = 0; k < positions.length; k++) {
     const p = positions[k];
-    if (!(p >= 0 && p < rows.length)) throw new RangeError(`rowsAt: row ${p} is outside 0…${rows.length - 1}.`);
+    if (!(p >= 0 && p < rows.length)) throw new RangeError(featuresMessage.rowOutOfRange('rowsAt', p, rows.length));
     picked[k] = rows[p];
   }
   return table.reify(picked);
