@@ -1,6 +1,7 @@
 import { MIME_BUNDLE, type Displayable } from '../display/mimeBundle';
 import { studentTQuantile, studentTSf } from '../linalg/studentT';
 import type { CVResult } from './cvResult';
+import { validationMessage } from './messages';
 
 export interface CompareModelsOptions {
   /** The metric to compare (default: the first metric both results have). */
@@ -50,13 +51,13 @@ export interface ModelComparison extends Displayable {
  * compareModels(a, b) // { meanDifference: 0.012, t: 2.3, pValue: 0.026, ci: [0.0015, 0.0225], better: 'a', … }
  */
 export function compareModels(a: CVResult, b: CVResult, options: CompareModelsOptions = {}): ModelComparison {
-  if (!a?.folds || !b?.folds) throw new TypeError('compareModels: pass two crossValidate results.');
+  if (!a?.folds || !b?.folds) throw new TypeError(validationMessage.compareNeedsResults);
   const metric = options.metric ?? a.metrics.find((m) => b.metrics.includes(m));
-  if (!metric || !a.metrics.includes(metric) || !b.metrics.includes(metric)) throw new RangeError(`compareModels: both results need the metric ${metric ? `"${metric}"` : 'in common'} (A: ${a.metrics.join(', ')}; B: ${b.metrics.join(', ')}).`);
-  if (a.folds.length !== b.folds.length || a.foldSignature !== b.foldSignature) throw new RangeError('compareModels: the two results come from different folds; run both crossValidate calls with the same cv (same splitter and seed) on the same data.');
-  if (a.folds.length < 2) throw new RangeError('compareModels: needs at least 2 folds.');
+  if (!metric || !a.metrics.includes(metric) || !b.metrics.includes(metric)) throw new RangeError(validationMessage.compareNoMetric(metric, a.metrics, b.metrics));
+  if (a.folds.length !== b.folds.length || a.foldSignature !== b.foldSignature) throw new RangeError(validationMessage.compareDifferentFolds);
+  if (a.folds.length < 2) throw new RangeError(validationMessage.compareTooFewFolds);
   const alpha = options.alpha ?? 0.05;
-  if (!(alpha > 0 && alpha < 1)) throw new RangeError(`compareModels: alpha must be in (0, 1) (got ${alpha}).`);
+  if (!(alpha > 0 && alpha < 1)) throw new RangeError(validationMessage.badAlpha('compareModels', alpha));
   const d = a.scores(metric).map((v, j) => v - b.scores(metric)[j]);
   const ratio = mean(a.folds.map((f) => f.testRows)) / mean(a.folds.map((f) => f.trainRows));
   return _compare(d, ratio, alpha, metric, a.greaterIsBetter[metric] ?? true);
@@ -84,8 +85,7 @@ function _compare(d: number[], ratio: number, alpha: number, metric: string, gre
   const significant = pValue < alpha;
   const aBetter = greaterIsBetter ? m > 0 : m < 0;
   const better = !significant || m === 0 ? 'neither' : aBetter ? 'a' : 'b';
-  const fmt = (v: number) => (Math.abs(v) >= 1e-3 || v === 0 ? v.toFixed(4) : v.toExponential(2));
-  const message = `${metric}: A − B = ${fmt(m)} (${Math.round((1 - alpha) * 100)}% CI ${fmt(ci[0])} … ${fmt(ci[1])}), corrected t = ${Number.isFinite(t) ? t.toFixed(3) : t}, df = ${df}, p = ${pValue.toPrecision(3)} → ${better === 'neither' ? 'no significant difference' : `${better.toUpperCase()} is better`} at α = ${alpha}.`;
+  const message = validationMessage.comparison(metric, m, ci, alpha, t, df, pValue, better);
   return { metric, meanDifference: m, t, df, pValue, ci, better, folds: J, testTrainRatio: ratio, message, [MIME_BUNDLE]: () => ({ 'text/plain': message, 'text/html': `<div>${message.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</div>` }) };
 }
 

@@ -5,6 +5,7 @@ import { foldSignature, prepareCvData, resolveFolds, takeFeatures, takeTarget } 
 import { CVResult, type FoldResult } from './cvResult';
 import { cloneModel, type Model } from './model';
 import { defaultScoring, getScorer, scoreModel } from './scoring';
+import { validationMessage } from './messages';
 
 export interface CrossValidateOptions {
   /** The label column's name in `data` (a table), or the target values. */
@@ -33,8 +34,8 @@ export interface CrossValidateOptions {
  * cv.mean.accuracy; cv.std.accuracy; cv.table();
  */
 export async function crossValidate(model: Model, data: Features, options: CrossValidateOptions): Promise<CVResult> {
-  if (typeof (model as { fit?: unknown })?.fit !== 'function') throw new TypeError('crossValidate: model must be an estimator or a Pipeline (with fit and predict).');
-  if (typeof options !== 'object' || options === null || options.label === undefined) throw new TypeError("crossValidate: pass { label } — the label column's name or the target values.");
+  if (typeof (model as { fit?: unknown })?.fit !== 'function') throw new TypeError(validationMessage.badModel('crossValidate', 'with fit and predict'));
+  if (typeof options !== 'object' || options === null || options.label === undefined) throw new TypeError(validationMessage.needsLabel('crossValidate'));
   const d = prepareCvData(data, options.label, options.groups, 'crossValidate');
   const kind = model.kind;
   const metrics = typeof options.scoring === 'string' ? [options.scoring] : options.scoring ? [...options.scoring] : [defaultScoring(kind)];
@@ -43,7 +44,7 @@ export async function crossValidate(model: Model, data: Features, options: Cross
   const results: FoldResult[] = [];
   const signal = options.signal ?? kernelService()?.signal;
   for (const [i, fold] of folds.entries()) {
-    if (signal?.aborted) throw Object.assign(new Error('crossValidate was interrupted.'), { name: 'AbortError' });
+    if (signal?.aborted) throw Object.assign(new Error(validationMessage.interrupted('crossValidate')), { name: 'AbortError' });
     const m = cloneModel(model);
     const t0 = now();
     const fit: FitOptions = { signal };

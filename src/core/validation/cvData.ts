@@ -5,6 +5,7 @@ import type { Features, Target } from '../models/contract';
 import type { CvOption, Fold } from './contract';
 import { KFold } from './kFold';
 import { StratifiedKFold } from './stratifiedKFold';
+import { validationMessage } from './messages';
 
 /** Features and target of a cross-validation or search, label column removed. */
 export interface CvData {
@@ -23,24 +24,24 @@ export interface CvData {
  */
 export function prepareCvData(data: Features, label: string | Target, groups: string | ArrayLike<unknown> | undefined, caller: string): CvData {
   const rows = isColumnTable(data) ? data.numRows() : isMatrix(data) ? data.rows : Array.isArray(data) ? data.length : -1;
-  if (rows < 0) throw new TypeError(`${caller}: data must be an arquero table, a Matrix or an array of rows.`);
+  if (rows < 0) throw new TypeError(validationMessage.notData(caller, 'data'));
   let x: Features = data;
   let y: Target;
   const column = (name: string, what: string) => {
-    if (!isColumnTable(data)) throw new TypeError(`${caller}: ${what} "${name}" names a column, but data is not a table; pass the values instead.`);
-    if (!data.columnNames().includes(name)) throw new RangeError(`${caller}: no ${what} column "${name}" (columns: ${data.columnNames().join(', ')}).`);
+    if (!isColumnTable(data)) throw new TypeError(validationMessage.columnNeedsTable(caller, what, name));
+    if (!data.columnNames().includes(name)) throw new RangeError(validationMessage.noColumn(caller, what, name, data.columnNames()));
     return data.array(name) as ArrayLike<unknown>;
   };
   if (typeof label === 'string') {
     y = column(label, 'label') as Target;
     x = (data as ColumnTable).select((data as ColumnTable).columnNames().filter((c) => c !== label && c !== groups)).reify();
   } else {
-    if (!label || label.length !== rows) throw new RangeError(`${caller}: label must be a column name or one target value per row (${rows} rows, got ${label?.length}).`);
+    if (!label || label.length !== rows) throw new RangeError(validationMessage.badLabel(caller, rows, label?.length));
     y = label;
     if (typeof groups === 'string' && isColumnTable(data)) x = data.select(data.columnNames().filter((c) => c !== groups)).reify();
   }
   const g = typeof groups === 'string' ? column(groups, 'groups') : groups;
-  if (g && g.length !== rows) throw new RangeError(`${caller}: groups has ${g.length} values for ${rows} rows.`);
+  if (g && g.length !== rows) throw new RangeError(validationMessage.lengthMismatch(caller, 'groups', g.length, 'values', rows));
   return { x, y, rows, groups: g };
 }
 
@@ -80,12 +81,12 @@ export function resolveFolds(cv: CvOption, kind: string, data: CvData, caller: s
   }
   if (Array.isArray(cv)) {
     cv.forEach((f, i) => {
-      if (!(f?.train && f?.test)) throw new TypeError(`${caller}: fold ${i} needs train and test index arrays.`);
+      if (!(f?.train && f?.test)) throw new TypeError(validationMessage.foldNeedsIndices(caller, i));
     });
     return (cv as Fold[]).map((f) => ({ train: Int32Array.from(f.train), test: Int32Array.from(f.test) }));
   }
   const splitter = cv as { split?: unknown };
-  if (typeof splitter?.split !== 'function') throw new TypeError(`${caller}: cv must be a number of folds, a splitter (new KFold(…)) or an array of { train, test } folds.`);
+  if (typeof splitter?.split !== 'function') throw new TypeError(validationMessage.badCv(caller));
   return (cv as Exclude<CvOption, number | readonly Fold[]>).split(data.rows, { y: data.y, groups: data.groups });
 }
 

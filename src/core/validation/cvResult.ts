@@ -2,6 +2,7 @@ import { table as makeTable, type ColumnTable } from 'arquero';
 import { MIME_BUNDLE } from '../display/mimeBundle';
 import { tableBundle } from '../display/table';
 import type { MimeBundle } from '../notebook/contract';
+import { validationMessage } from './messages';
 
 /** One fold of a cross-validation. */
 export interface FoldResult {
@@ -54,7 +55,7 @@ export class CVResult {
    * cv.scores('accuracy') // [0.91, 0.93, 0.9, 0.94, 0.92]
    */
   scores(metric: string = this.metrics[0]): number[] {
-    if (!this.metrics.includes(metric)) throw new RangeError(`CVResult: no metric "${metric}" (scored: ${this.metrics.join(', ')}).`);
+    if (!this.metrics.includes(metric)) throw new RangeError(validationMessage.noMetric('CVResult', metric, this.metrics));
     return this.folds.map((f) => f.test[metric]);
   }
 

@@ -1,4 +1,5 @@
 import type { Fold } from './contract';
+import { validationMessage } from './messages';
 
 /**
  * A fold from a per-row test mask: both index lists ascending, as scikit-learn yields them.
@@ -27,8 +28,7 @@ export function foldFromMask(isTest: (i: number) => boolean, rows: number): Fold
  * checkSplits(5, 'KFold') // 5
  */
 export function checkSplits(nSplits: number, where: string): number {
-  if (!(Number.isInteger(nSplits) && nSplits >= 2)) throw new RangeError(`${where}: nSplits must be an integer ≥ 2 (got ${nSplits}).`);
-  return nSplits;
+  return checkInteger(where, 'nSplits', nSplits, 2);
 }
 
 /**
@@ -38,8 +38,19 @@ export function checkSplits(nSplits: number, where: string): number {
  * checkRows(100, 'KFold.split') // 100
  */
 export function checkRows(rows: number, where: string): number {
-  if (!(Number.isInteger(rows) && rows >= 0)) throw new RangeError(`${where}: rows must be a non-negative integer (got ${rows}).`);
-  return rows;
+  return checkInteger(where, 'rows', rows, 0);
+}
+
+/**
+ * Validates an integer argument that must be at least `min`, in the one wording every splitter and
+ * search uses.
+ *
+ * @example
+ * checkInteger('RepeatedKFold', 'nRepeats', 10, 1) // 10
+ */
+export function checkInteger(fn: string, name: string, value: number, min: number): number {
+  if (!(Number.isInteger(value) && value >= min)) throw new RangeError(validationMessage.notInteger(fn, name, min, value));
+  return value;
 }
 
 /**
@@ -52,7 +63,7 @@ export function uniqueInverse(values: ArrayLike<unknown>, where: string): { uniq
   const first = new Map<unknown, number>();
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    if (v === null || v === undefined || (typeof v === 'number' && Number.isNaN(v))) throw new TypeError(`${where}: missing value at row ${i}; every row needs a label / group.`);
+    if (v === null || v === undefined || (typeof v === 'number' && Number.isNaN(v))) throw new TypeError(validationMessage.missingLabel(where, i));
     if (!first.has(v)) first.set(v, i);
   }
   const unique = [...first.keys()].sort((a, b) => {

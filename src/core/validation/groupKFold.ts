@@ -1,6 +1,7 @@
 import { argsortNumpy } from '../linalg/argsort';
 import type { Fold, SplitData, Splitter } from './contract';
 import { checkRows, checkSplits, foldFromMask, uniqueInverse } from './foldUtils';
+import { validationMessage } from './messages';
 
 /**
  * k folds where a group (a patient, a user, a store) never appears in both train and test:
@@ -24,10 +25,10 @@ export class GroupKFold implements Splitter {
 
   split(rows: number, data: SplitData = {}): Fold[] {
     checkRows(rows, 'GroupKFold.split');
-    if (!data.groups) throw new TypeError('GroupKFold.split: needs the group of each row ({ groups }), e.g. a user id column.');
-    if (data.groups.length !== rows) throw new RangeError(`GroupKFold.split: groups has ${data.groups.length} values for ${rows} rows.`);
+    if (!data.groups) throw new TypeError(validationMessage.groupsNeeded('GroupKFold.split'));
+    if (data.groups.length !== rows) throw new RangeError(validationMessage.lengthMismatch('GroupKFold.split', 'groups', data.groups.length, 'values', rows));
     const { unique, inverse } = uniqueInverse(data.groups, 'GroupKFold.split');
-    if (this.nSplits > unique.length) throw new RangeError(`GroupKFold: cannot have nSplits=${this.nSplits} greater than the number of groups: ${unique.length}.`);
+    if (this.nSplits > unique.length) throw new RangeError(validationMessage.tooManySplits('GroupKFold', 'nSplits', this.nSplits, 'groups', unique.length));
     const sizes = new Float64Array(unique.length);
     for (const g of inverse) sizes[g]++;
     const order = argsortNumpy(sizes).reverse();

@@ -1,6 +1,7 @@
 import { createRng } from '../linalg/random';
 import type { Fold, Splitter } from './contract';
 import { checkRows, checkSplits, foldFromMask } from './foldUtils';
+import { validationMessage } from './messages';
 
 export interface KFoldOptions {
   /** Number of folds. Default 5. */
@@ -36,7 +37,7 @@ export class KFold implements Splitter {
 
   split(rows: number): Fold[] {
     checkRows(rows, 'KFold.split');
-    if (this.nSplits > rows) throw new RangeError(`KFold: cannot make nSplits=${this.nSplits} folds from ${rows} rows.`);
+    if (this.nSplits > rows) throw new RangeError(validationMessage.kFoldTooFewRows(this.nSplits, rows));
     const order = Int32Array.from({ length: rows }, (_, i) => i);
     if (this.shuffle) createRng(this.seed).shuffle(order);
     const fold = new Int32Array(rows);

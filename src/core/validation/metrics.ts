@@ -4,6 +4,7 @@
  * these are the few a scorer needs, kept here so validation does not depend on it.
  */
 import type { ClassLabel, Probabilities } from '../models/contract';
+import { validationMessage } from './messages';
 
 /**
  * Share of rows predicted right.
@@ -90,7 +91,7 @@ export function rocAucBinary(isPositive: ArrayLike<boolean>, score: ArrayLike<nu
     i = j + 1;
   }
   const nNeg = n - nPos;
-  if (nPos === 0 || nNeg === 0) throw new RangeError('rocAuc: only one class is present in the true labels of this fold, so ROC AUC is undefined; use more data per fold or StratifiedKFold.');
+  if (nPos === 0 || nNeg === 0) throw new RangeError(validationMessage.rocAucOneClass);
   return (rankSumPos - (nPos * (nPos + 1)) / 2) / (nPos * nNeg);
 }
 
@@ -121,7 +122,7 @@ export function logLossScore(yTrue: ArrayLike<unknown>, proba: Probabilities): n
   let total = 0;
   for (let i = 0; i < proba.rows; i++) {
     const c = proba.classes.indexOf(yTrue[i] as ClassLabel);
-    if (c < 0) throw new RangeError(`logLoss: label ${JSON.stringify(yTrue[i])} is not among the model's classes (${proba.classes.join(', ')}).`);
+    if (c < 0) throw new RangeError(validationMessage.unknownLabel('logLoss', yTrue[i], proba.classes));
     let sum = 0;
     for (let j = 0; j < k; j++) sum += clip(proba.data[i * k + j], eps);
     total -= Math.log(clip(proba.data[i * k + c], eps) / sum);
@@ -180,6 +181,6 @@ function clip(p: number, eps: number): number {
 }
 
 function checkLengths(a: ArrayLike<unknown>, b: ArrayLike<unknown>): void {
-  if (a.length !== b.length) throw new RangeError(`metric: ${a.length} true values but ${b.length} predictions.`);
-  if (a.length === 0) throw new RangeError('metric: no rows to score.');
+  if (a.length !== b.length) throw new RangeError(validationMessage.predictionCount(a.length, b.length));
+  if (a.length === 0) throw new RangeError(validationMessage.noRowsToScore);
 }

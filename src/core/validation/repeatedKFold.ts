@@ -1,6 +1,6 @@
 import { createRng } from '../linalg/random';
 import type { Fold, SplitData, Splitter } from './contract';
-import { checkSplits } from './foldUtils';
+import { checkInteger, checkSplits } from './foldUtils';
 import { KFold } from './kFold';
 import { StratifiedKFold } from './stratifiedKFold';
 
@@ -27,7 +27,7 @@ abstract class RepeatedSplitter implements Splitter {
   ) {
     this.k = checkSplits(options.nSplits ?? 5, type);
     this.nRepeats = options.nRepeats ?? 10;
-    if (!(Number.isInteger(this.nRepeats) && this.nRepeats >= 1)) throw new RangeError(`${type}: nRepeats must be a positive integer (got ${this.nRepeats}).`);
+    checkInteger(type, 'nRepeats', this.nRepeats, 1);
     this.nSplits = this.k * this.nRepeats;
     this.seed = options.seed ?? 0;
   }

@@ -1,5 +1,6 @@
 import type { ClassLabel, Features, Probabilities, Target } from '../models/contract';
 import { accuracyScore, balancedAccuracyScore, logLossScore, meanAbsoluteError, meanSquaredError, precisionRecallF1, r2Score, rocAucScore } from './metrics';
+import { validationMessage } from './messages';
 
 /** What a scorer needs from a fitted model. */
 export interface ScorableModel {
@@ -49,8 +50,8 @@ const scorers = new Map<string, Scorer>([
  * registerScorer('top2Accuracy', { greaterIsBetter: true, needs: 'proba', compute: (y, p) => … });
  */
 export function registerScorer(name: string, scorer: Scorer): void {
-  if (typeof name !== 'string' || !name) throw new TypeError('registerScorer: name must be a non-empty string.');
-  if (typeof scorer?.compute !== 'function' || typeof scorer.greaterIsBetter !== 'boolean' || !['predict', 'proba'].includes(scorer.needs)) throw new TypeError(`registerScorer("${name}"): pass { greaterIsBetter, needs: 'predict' | 'proba', compute(yTrue, output, classes) }.`);
+  if (typeof name !== 'string' || !name) throw new TypeError(validationMessage.badScorerName);
+  if (typeof scorer?.compute !== 'function' || typeof scorer.greaterIsBetter !== 'boolean' || !['predict', 'proba'].includes(scorer.needs)) throw new TypeError(validationMessage.badScorer(name));
   scorers.set(name, scorer);
 }
 
@@ -62,7 +63,7 @@ export function registerScorer(name: string, scorer: Scorer): void {
  */
 export function getScorer(name: string): Scorer {
   const s = scorers.get(name);
-  if (!s) throw new RangeError(`unknown scorer "${name}"; known: ${[...scorers.keys()].join(', ')} (or register one with registerScorer).`);
+  if (!s) throw new RangeError(validationMessage.unknownScorer(name, [...scorers.keys()]));
   return s;
 }
 
@@ -90,7 +91,7 @@ export async function scoreModel(model: ScorableModel, x: Features, y: Target, n
   const out: Record<string, number> = {};
   for (const [name, s] of chosen) {
     if (s.needs === 'proba') {
-      if (typeof model.predictProba !== 'function' || model.kind !== 'classifier') throw new TypeError(`scorer "${name}" needs class probabilities, which a ${model.kind} does not give.`);
+      if (typeof model.predictProba !== 'function' || model.kind !== 'classifier') throw new TypeError(validationMessage.scorerNeedsProba(name, model.kind));
       proba ??= await model.predictProba(x);
       out[name] = s.compute(y, proba, proba.classes);
     } else {

@@ -2,6 +2,7 @@ import { createRng } from '../linalg/random';
 import type { Fold, SplitData, Splitter } from './contract';
 import { checkRows, checkSplits, foldFromMask, uniqueInverse } from './foldUtils';
 import type { KFoldOptions } from './kFold';
+import { validationMessage } from './messages';
 
 /**
  * k folds that keep each class's share, as scikit-learn's StratifiedKFold (same allocation
@@ -29,8 +30,8 @@ export class StratifiedKFold implements Splitter {
 
   split(rows: number, data: SplitData = {}): Fold[] {
     checkRows(rows, 'StratifiedKFold.split');
-    if (!data.y) throw new TypeError('StratifiedKFold.split: needs the class labels ({ y }) to stratify on.');
-    if (data.y.length !== rows) throw new RangeError(`StratifiedKFold.split: y has ${data.y.length} labels for ${rows} rows.`);
+    if (!data.y) throw new TypeError(validationMessage.stratifyNeedsLabels('StratifiedKFold.split'));
+    if (data.y.length !== rows) throw new RangeError(validationMessage.lengthMismatch('StratifiedKFold.split', 'y', data.y.length, 'labels', rows));
     const testFold = makeTestFolds(data.y, this.nSplits, this.shuffle ? createRng(this.seed) : undefined);
     return Array.from({ length: this.nSplits }, (_, f) => foldFromMask((i) => testFold[i] === f, rows));
   }
@@ -51,7 +52,7 @@ function makeTestFolds(y: ArrayLike<unknown>, nSplits: number, rng: { shuffle<T 
   const nClasses = firstIndex.length;
   const counts = new Int32Array(nClasses);
   for (const c of encoded) counts[c]++;
-  if (counts.every((c) => nSplits > c)) throw new RangeError(`StratifiedKFold: nSplits=${nSplits} cannot be greater than the number of members in each class (largest class: ${Math.max(...counts)}).`);
+  if (counts.every((c) => nSplits > c)) throw new RangeError(validationMessage.stratifiedTooFewMembers(nSplits, Math.max(...counts)));
   const sorted = Int32Array.from(encoded).sort();
   // allocation[f][k]: rows of class k in test fold f (bincount of sorted[f::nSplits]).
   const allocation = Array.from({ length: nSplits }, (_, f) => {

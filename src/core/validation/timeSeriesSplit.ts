@@ -1,5 +1,6 @@
 import type { Fold, Splitter } from './contract';
-import { checkRows, checkSplits } from './foldUtils';
+import { checkInteger, checkRows, checkSplits } from './foldUtils';
+import { validationMessage } from './messages';
 
 export interface TimeSeriesSplitOptions {
   /** Number of splits. Default 5. */
@@ -35,15 +36,15 @@ export class TimeSeriesSplit implements Splitter {
     this.maxTrainSize = options.maxTrainSize ?? null;
     this.testSize = options.testSize ?? null;
     this.gap = options.gap ?? 0;
-    if (!(Number.isInteger(this.gap) && this.gap >= 0)) throw new RangeError(`TimeSeriesSplit: gap must be an integer ≥ 0 (got ${this.gap}).`);
+    checkInteger('TimeSeriesSplit', 'gap', this.gap, 0);
   }
 
   split(rows: number): Fold[] {
     checkRows(rows, 'TimeSeriesSplit.split');
     const folds = this.nSplits + 1;
     const testSize = this.testSize ?? Math.floor(rows / folds);
-    if (folds > rows) throw new RangeError(`TimeSeriesSplit: cannot have number of folds=${folds} greater than the number of rows=${rows}.`);
-    if (rows - this.gap - testSize * this.nSplits <= 0) throw new RangeError(`TimeSeriesSplit: too many splits=${this.nSplits} for ${rows} rows with testSize=${testSize} and gap=${this.gap}.`);
+    if (folds > rows) throw new RangeError(validationMessage.tooManySplits('TimeSeriesSplit', 'number of folds', folds, 'rows', rows));
+    if (rows - this.gap - testSize * this.nSplits <= 0) throw new RangeError(validationMessage.timeSeriesTooManySplits(this.nSplits, rows, testSize, this.gap));
     const out: Fold[] = [];
     for (let start = rows - this.nSplits * testSize; start < rows; start += testSize) {
       const trainEnd = start - this.gap;

@@ -2,6 +2,7 @@ import type { ColumnTable } from 'arquero';
 import { isColumnTable, rowsAt } from '../features/tableInput';
 import { createRng, type Rng } from '../linalg/random';
 import { uniqueInverse } from './foldUtils';
+import { validationMessage } from './messages';
 
 export interface TrainTestSplitOptions {
   /** Test share (0–1) or row count. Default 0.25 (or the complement of trainSize). */
@@ -33,7 +34,7 @@ export interface TrainTestSplit {
  * const { train, test } = trainTestSplit(penguins, { testSize: 0.2, stratify: 'species', seed: 42 });
  */
 export function trainTestSplit(data: ColumnTable, options: TrainTestSplitOptions = {}): TrainTestSplit {
-  if (!isColumnTable(data)) throw new TypeError('trainTestSplit: data must be an arquero table (use trainTestIndices for a row count).');
+  if (!isColumnTable(data)) throw new TypeError(validationMessage.splitNotTable);
   const labels = typeof options.stratify === 'string' ? columnOf(data, options.stratify) : options.stratify;
   const { train, test } = trainTestIndices(data.numRows(), { ...options, stratify: labels });
   return { train: rowsAt(data, train), test: rowsAt(data, test), trainIndex: train, testIndex: test };
@@ -49,7 +50,7 @@ export function trainTestIndices(rows: number, options: Omit<TrainTestSplitOptio
   const { nTrain, nTest } = splitSizes(rows, options.testSize, options.trainSize);
   const shuffle = options.shuffle ?? true;
   if (!shuffle) {
-    if (options.stratify) throw new RangeError('trainTestSplit: stratified splitting requires shuffle: true.');
+    if (options.stratify) throw new RangeError(validationMessage.stratifyNeedsShuffle);
     return { train: range(0, nTrain), test: range(nTrain, nTrain + nTest) };
   }
   const rng = createRng(options.seed ?? 0);
@@ -61,7 +62,7 @@ export function trainTestIndices(rows: number, options: Omit<TrainTestSplitOptio
 function splitSizes(n: number, testSize: number | undefined, trainSize: number | undefined): { nTrain: number; nTest: number } {
   const check = (v: number | undefined, name: string) => {
     if (v === undefined) return;
-    if (!((v > 0 && v < 1) || (Number.isInteger(v) && v >= 1 && v <= n))) throw new RangeError(`trainTestSplit: ${name} must be a share in (0, 1) or a row count in 1…${n} (got ${v}).`);
+    if (!((v > 0 && v < 1) || (Number.isInteger(v) && v >= 1 && v <= n))) throw new RangeError(validationMessage.badSplitSize(name, n, v));
   };
   check(testSize, 'testSize');
   check(trainSize, 'trainSize');
@@ -70,18 +71,18 @@ function splitSizes(n: number, testSize: number | undefined, trainSize: number |
   let nTrain = trainSize === undefined ? undefined : trainSize < 1 ? Math.floor(trainSize * n) : trainSize;
   nTrain ??= n - nTest!;
   nTest ??= n - nTrain;
-  if (nTrain + nTest > n) throw new RangeError(`trainTestSplit: train (${nTrain}) + test (${nTest}) rows exceed the ${n} rows.`);
-  if (nTrain <= 0 || nTest <= 0) throw new RangeError(`trainTestSplit: with ${n} rows these sizes leave an empty part (train ${nTrain}, test ${nTest}); adjust testSize / trainSize.`);
+  if (nTrain + nTest > n) throw new RangeError(validationMessage.splitSizesExceed(nTrain, nTest, n));
+  if (nTrain <= 0 || nTest <= 0) throw new RangeError(validationMessage.splitEmptyPart(n, nTrain, nTest));
   return { nTrain, nTest };
 }
 
 function stratifiedIndices(labels: ArrayLike<unknown>, rows: number, nTrain: number, nTest: number, rng: Rng): { train: Int32Array; test: Int32Array } {
-  if (labels.length !== rows) throw new RangeError(`trainTestSplit: stratify has ${labels.length} labels for ${rows} rows.`);
+  if (labels.length !== rows) throw new RangeError(validationMessage.lengthMismatch('trainTestSplit', 'stratify', labels.length, 'labels', rows));
   const { unique, inverse } = uniqueInverse(labels, 'trainTestSplit');
   const counts = new Float64Array(unique.length);
   for (const k of inverse) counts[k]++;
-  if (Math.min(...counts) < 2) throw new RangeError('trainTestSplit: the least populated class has only 1 member, which is too few to stratify.');
-  if (nTrain < unique.length || nTest < unique.length) throw new RangeError(`trainTestSplit: train and test need at least one row per class (${unique.length} classes).`);
+  if (Math.min(...counts) < 2) throw new RangeError(validationMessage.classTooSmall);
+  if (nTrain < unique.length || nTest < unique.length) throw new RangeError(validationMessage.splitNeedsEveryClass(unique.length));
   const nI = approximateMode(counts, nTrain, rng);
   const tI = approximateMode(counts.map((c, k) => c - nI[k]), nTest, rng);
   const byClass: number[][] = unique.map(() => []);
@@ -114,7 +115,7 @@ function approximateMode(counts: Float64Array, draws: number, rng: Rng): number[
 }
 
 function columnOf(table: ColumnTable, name: string): ArrayLike<unknown> {
-  if (!table.columnNames().includes(name)) throw new RangeError(`trainTestSplit: no column "${name}" to stratify on (columns: ${table.columnNames().join(', ')}).`);
+  if (!table.columnNames().includes(name)) throw new RangeError(validationMessage.noStratifyColumn(name, table.columnNames()));
   return table.array(name) as ArrayLike<unknown>;
 }
 

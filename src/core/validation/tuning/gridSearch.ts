@@ -3,6 +3,7 @@ import type { Model } from '../model';
 import { expandGrid, type ParamGrid } from './paramSpace';
 import { evaluateCandidates, finishSearch, prepareSearch, type SearchOptions } from './searchEngine';
 import type { SearchResult } from './searchResult';
+import { validationMessage } from '../messages';
 
 export interface GridSearchOptions extends SearchOptions {
   /** Parameter → values (or several such grids). Pipeline parameters by path: 'C', 'standardScaler.withMean'. */
@@ -19,7 +20,7 @@ export interface GridSearchOptions extends SearchOptions {
  * search.bestParams; search.bestScore; search.table(); await search.bestEstimator!.predict(test);
  */
 export async function gridSearch<M extends Model>(model: M, data: Features, options: GridSearchOptions): Promise<SearchResult<M>> {
-  if (!options?.paramGrid) throw new TypeError('gridSearch: pass { paramGrid }, e.g. { C: [0.1, 1, 10] }.');
+  if (!options?.paramGrid) throw new TypeError(validationMessage.gridNeeded);
   const candidates = expandGrid(options.paramGrid).map((params, index) => ({ index, params }));
   const ctx = prepareSearch('gridSearch', model, data, options);
   const counts = { done: 0, total: candidates.length * ctx.folds.length };

@@ -5,6 +5,7 @@ import type { Model } from '../model';
 import { expandGrid, sampleParams, type ParamDistributions, type ParamGrid } from './paramSpace';
 import { evaluateCandidates, finishSearch, prepareSearch, rankCandidates, type SearchContext, type SearchOptions } from './searchEngine';
 import type { CandidateResult, SearchResult } from './searchResult';
+import { validationMessage } from '../messages';
 
 export interface HalvingSearchOptions extends SearchOptions {
   /** All combinations of a grid as candidates… */
@@ -34,11 +35,11 @@ export interface HalvingSearchOptions extends SearchOptions {
  * const search = await halvingSearch(pipe, train, { label: 'y', paramGrid: { C: [0.001, 0.01, 0.1, 1, 10, 100] }, factor: 3 });
  */
 export async function halvingSearch<M extends Model>(model: M, data: Features, options: HalvingSearchOptions): Promise<SearchResult<M>> {
-  if (!options?.paramGrid === !options?.paramDistributions) throw new TypeError('halvingSearch: pass either { paramGrid } or { paramDistributions } (with nCandidates).');
+  if (!options?.paramGrid === !options?.paramDistributions) throw new TypeError(validationMessage.gridOrDistributions);
   const seed = options.seed ?? 0;
   const params = options.paramGrid ? expandGrid(options.paramGrid) : sampleParams(options.paramDistributions!, options.nCandidates ?? 20, seed);
   const factor = options.factor ?? 3;
-  if (!(factor > 1)) throw new RangeError(`halvingSearch: factor must be > 1 (got ${factor}).`);
+  if (!(factor > 1)) throw new RangeError(validationMessage.badFactor(factor));
   const ctx = prepareSearch('halvingSearch', model, data, options);
   const plan = planRounds(ctx, params.length, factor, options);
   let total = 0;
@@ -60,7 +61,7 @@ export async function halvingSearch<M extends Model>(model: M, data: Features, o
 /** Rows per round, as sklearn computes n_resources for each iteration. */
 function planRounds(ctx: SearchContext, nCandidates: number, factor: number, options: HalvingSearchOptions): number[] {
   const maxResources = options.maxResources ?? ctx.data.rows;
-  if (!(Number.isInteger(maxResources) && maxResources > 0 && maxResources <= ctx.data.rows)) throw new RangeError(`halvingSearch: maxResources must be an integer in 1…${ctx.data.rows} (got ${maxResources}).`);
+  if (!(Number.isInteger(maxResources) && maxResources > 0 && maxResources <= ctx.data.rows)) throw new RangeError(validationMessage.notIntegerIn('halvingSearch', 'maxResources', ctx.data.rows, maxResources));
   const classes = ctx.model.kind === 'classifier' ? new Set(Array.from(ctx.data.y as ArrayLike<unknown>)).size : 1;
   const smallest = 2 * (ctx.folds.length) * classes;
   const required = 1 + Math.floor(Math.log(nCandidates) / Math.log(factor) + 1e-12);
@@ -68,8 +69,8 @@ function planRounds(ctx: SearchContext, nCandidates: number, factor: number, opt
   if (options.minResources === undefined || options.minResources === 'exhaust') minResources = Math.max(smallest, Math.floor(maxResources / factor ** (required - 1)));
   else if (options.minResources === 'smallest') minResources = smallest;
   else minResources = options.minResources;
-  if (!(Number.isInteger(minResources) && minResources > 0)) throw new RangeError(`halvingSearch: minResources must be a positive integer, 'smallest' or 'exhaust' (got ${options.minResources}).`);
-  if (minResources > maxResources) throw new RangeError(`halvingSearch: minResources (${minResources}) is larger than maxResources (${maxResources}); use fewer folds, or more data.`);
+  if (!(Number.isInteger(minResources) && minResources > 0)) throw new RangeError(validationMessage.badMinResources(options.minResources));
+  if (minResources > maxResources) throw new RangeError(validationMessage.minAboveMax(minResources, maxResources));
   const possible = 1 + Math.floor(Math.log(Math.floor(maxResources / minResources)) / Math.log(factor) + 1e-12);
   const rounds = Math.min(possible, required);
   return Array.from({ length: rounds }, (_, i) => Math.min(Math.floor(factor ** i * minResources), maxResources));

@@ -1,5 +1,6 @@
 import { SequentialExecutor } from './sequentialExecutor';
 import type { RunTrialsOptions, Trial, TrialDataset, TrialExecutor, TrialResult } from './trial';
+import { validationMessage } from '../messages';
 
 /** How trials reach other processes: the kernel implements it by asking its host (see src/kernel/runtime/trials.ts). */
 export interface TrialTransport {
@@ -34,7 +35,7 @@ export class ParallelExecutor implements TrialExecutor {
     const outcome = await new Promise<{ error?: string }>((resolve, reject) => {
       const abort = () => {
         job.cancel();
-        reject(Object.assign(new Error('The search was interrupted.'), { name: 'AbortError' }));
+        reject(Object.assign(new Error(validationMessage.searchInterrupted), { name: 'AbortError' }));
       };
       if (options.signal?.aborted) return abort();
       options.signal?.addEventListener('abort', abort, { once: true });

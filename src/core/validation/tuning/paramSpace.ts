@@ -1,4 +1,6 @@
 import { createRng, type Rng } from '../../linalg/random';
+import { validationMessage } from '../messages';
+import { checkInteger } from '../foldUtils';
 
 /** Parameter name → the values to try (one grid), or several grids whose candidates are concatenated. */
 export type ParamGrid = Readonly<Record<string, readonly unknown[]>> | readonly Readonly<Record<string, readonly unknown[]>>[];
@@ -20,7 +22,7 @@ export type ParamDistributions = Readonly<Record<string, Distribution | readonly
  * randomSearch(model, data, { label: 'y', paramDistributions: { 'standardScaler.withMean': [true, false], C: uniform(0.1, 10) } })
  */
 export function uniform(low: number, high: number): Distribution {
-  if (!(Number.isFinite(low) && Number.isFinite(high) && low < high)) throw new RangeError(`uniform: needs finite low < high (got ${low}, ${high}).`);
+  if (!(Number.isFinite(low) && Number.isFinite(high) && low < high)) throw new RangeError(validationMessage.badUniform('uniform', low, high));
   return { kind: 'uniform', low, high };
 }
 
@@ -31,7 +33,7 @@ export function uniform(low: number, high: number): Distribution {
  * { C: loguniform(1e-3, 1e3) }
  */
 export function loguniform(low: number, high: number): Distribution {
-  if (!(low > 0 && high > low && Number.isFinite(high))) throw new RangeError(`loguniform: needs 0 < low < high (got ${low}, ${high}).`);
+  if (!(low > 0 && high > low && Number.isFinite(high))) throw new RangeError(validationMessage.badLogUniform(low, high));
   return { kind: 'loguniform', low, high };
 }
 
@@ -42,7 +44,7 @@ export function loguniform(low: number, high: number): Distribution {
  * { bins: int(2, 10) }
  */
 export function int(low: number, high: number): Distribution {
-  if (!(Number.isInteger(low) && Number.isInteger(high) && low <= high)) throw new RangeError(`int: needs integers low ≤ high (got ${low}, ${high}).`);
+  if (!(Number.isInteger(low) && Number.isInteger(high) && low <= high)) throw new RangeError(validationMessage.badIntRange(low, high));
   return { kind: 'int', low, high };
 }
 
@@ -53,7 +55,7 @@ export function int(low: number, high: number): Distribution {
  * { penalty: choice(['l2', 'none']) }
  */
 export function choice(values: readonly unknown[]): Distribution {
-  if (!Array.isArray(values) || values.length === 0) throw new RangeError('choice: needs a non-empty array of values.');
+  if (!Array.isArray(values) || values.length === 0) throw new RangeError(validationMessage.emptyChoice);
   return { kind: 'choice', values };
 }
 
@@ -68,9 +70,9 @@ export function expandGrid(grid: ParamGrid): Record<string, unknown>[] {
   const grids = Array.isArray(grid) ? grid : [grid];
   const out: Record<string, unknown>[] = [];
   for (const g of grids as Record<string, readonly unknown[]>[]) {
-    if (typeof g !== 'object' || g === null) throw new TypeError('expandGrid: a grid maps parameter names to arrays of values, e.g. { C: [0.1, 1, 10] }.');
+    if (typeof g !== 'object' || g === null) throw new TypeError(validationMessage.gridNotObject);
     const keys = Object.keys(g).sort();
-    for (const k of keys) if (!Array.isArray(g[k]) || g[k].length === 0) throw new TypeError(`expandGrid: "${k}" must list at least one value (got ${JSON.stringify(g[k])}).`);
+    for (const k of keys) if (!Array.isArray(g[k]) || g[k].length === 0) throw new TypeError(validationMessage.gridEmptyValues(k, g[k]));
     const walk = (i: number, acc: Record<string, unknown>) => {
       if (i === keys.length) return void out.push({ ...acc });
       for (const v of g[keys[i]]) walk(i + 1, { ...acc, [keys[i]]: v });
@@ -88,7 +90,7 @@ export function expandGrid(grid: ParamGrid): Record<string, unknown>[] {
  * sampleParams({ C: loguniform(0.01, 100), fitIntercept: [true, false] }, 20, 42)
  */
 export function sampleParams(distributions: ParamDistributions, nIter: number, seed = 0): Record<string, unknown>[] {
-  if (!(Number.isInteger(nIter) && nIter >= 1)) throw new RangeError(`sampleParams: nIter must be a positive integer (got ${nIter}).`);
+  checkInteger('sampleParams', 'nIter', nIter, 1);
   const keys = Object.keys(distributions).sort();
   const rng = createRng(seed);
   if (keys.every((k) => Array.isArray(distributions[k]))) {
@@ -111,6 +113,6 @@ function draw(d: Distribution | readonly unknown[], rng: Rng, name: string): unk
     case 'choice':
       return dist.values[rng.int(dist.values.length)];
     default:
-      throw new TypeError(`sampleParams: "${name}" must be a list of values or a distribution (uniform, loguniform, int, choice).`);
+      throw new TypeError(validationMessage.badDistribution(name));
   }
 }

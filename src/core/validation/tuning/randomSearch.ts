@@ -3,6 +3,7 @@ import type { Model } from '../model';
 import { sampleParams, type ParamDistributions } from './paramSpace';
 import { evaluateCandidates, finishSearch, prepareSearch, type SearchOptions } from './searchEngine';
 import type { SearchResult } from './searchResult';
+import { validationMessage } from '../messages';
 
 export interface RandomSearchOptions extends SearchOptions {
   /** Parameter → distribution (uniform, loguniform, int, choice) or list of values. */
@@ -21,7 +22,7 @@ export interface RandomSearchOptions extends SearchOptions {
  * const search = await randomSearch(new LogisticRegression(), train, { label: 'y', paramDistributions: { C: loguniform(1e-3, 1e2) }, nIter: 20, seed: 1 });
  */
 export async function randomSearch<M extends Model>(model: M, data: Features, options: RandomSearchOptions): Promise<SearchResult<M>> {
-  if (!options?.paramDistributions) throw new TypeError('randomSearch: pass { paramDistributions }, e.g. { C: loguniform(1e-3, 1e2) }.');
+  if (!options?.paramDistributions) throw new TypeError(validationMessage.distributionsNeeded);
   const candidates = sampleParams(options.paramDistributions, options.nIter ?? 10, options.seed ?? 0).map((params, index) => ({ index, params }));
   const ctx = prepareSearch('randomSearch', model, data, options);
   const counts = { done: 0, total: candidates.length * ctx.folds.length };

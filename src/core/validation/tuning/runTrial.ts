@@ -3,6 +3,7 @@ import { takeFeatures, takeTarget } from '../cvData';
 import { modelFromSpec } from '../model';
 import type { Trial, TrialResult } from './trial';
 import type { TrialData } from './trialDataset';
+import { validationMessage } from '../messages';
 
 /**
  * Runs one trial: builds the model from its spec (through the registry, as another process
@@ -13,7 +14,7 @@ import type { TrialData } from './trialDataset';
  * const result = await runTrial(trial, loadTrialDataset(dataset));
  */
 export async function runTrial(trial: Trial, data: TrialData, signal?: AbortSignal): Promise<TrialResult> {
-  if (trial.dataId !== data.id) throw new RangeError(`runTrial: trial ${trial.id} needs dataset ${trial.dataId}, got ${data.id}.`);
+  if (trial.dataId !== data.id) throw new RangeError(validationMessage.trialWrongDataset(trial.id, trial.dataId, data.id));
   const base = { id: trial.id, candidate: trial.candidate, fold: trial.fold, round: trial.round };
   const t0 = now();
   let t1 = t0;

@@ -11,6 +11,7 @@ import { createSearchProgress, type SearchProgress } from './searchProgress';
 import { SearchResult, type CandidateResult } from './searchResult';
 import type { Trial, TrialDataset, TrialExecutor, TrialResult } from './trial';
 import { toTrialDataset } from './trialDataset';
+import { validationMessage } from '../messages';
 
 /** Options every search takes. */
 export interface SearchOptions {
@@ -57,8 +58,8 @@ export interface SearchContext {
  * const ctx = prepareSearch('gridSearch', model, data, { label: 'y' });
  */
 export function prepareSearch(search: string, model: Model, data: Features, options: SearchOptions): SearchContext {
-  if (typeof (model as { spec?: unknown })?.spec !== 'function') throw new TypeError(`${search}: model must be an estimator or a Pipeline (with spec(), so trials can rebuild it).`);
-  if (typeof options !== 'object' || options === null || options.label === undefined) throw new TypeError(`${search}: pass { label } — the label column's name or the target values.`);
+  if (typeof (model as { spec?: unknown })?.spec !== 'function') throw new TypeError(validationMessage.badModel(search, 'with spec(), so trials can rebuild it'));
+  if (typeof options !== 'object' || options === null || options.label === undefined) throw new TypeError(validationMessage.needsLabel(search));
   const d = prepareCvData(data, options.label, options.groups, search);
   const metrics = typeof options.scoring === 'string' ? [options.scoring] : options.scoring?.length ? [...options.scoring] : [defaultScoring(model.kind)];
   const greaterIsBetter = getScorer(metrics[0]).greaterIsBetter;
@@ -118,7 +119,7 @@ export async function evaluateCandidates(ctx: SearchContext, candidates: { index
     ctx.progress.update(counts.done, counts.total, best, round > 0 || nResources < ctx.data.rows ? `round ${round}, ${nResources} rows` : undefined);
   };
   const results = await ctx.executor.run(trials, ctx.dataset, { signal: ctx.signal, onResult });
-  if (results.length && results.every((r) => r.error)) throw new Error(`${ctx.search}: every trial failed; the first error: ${results[0].error}`);
+  if (results.length && results.every((r) => r.error)) throw new Error(validationMessage.allTrialsFailed(ctx.search, results[0].error));
   return candidates.map((c) => summarize(c, round, nResources, results.filter((r) => r.candidate === c.index && r.round === round).sort((a, b) => a.fold - b.fold), ctx));
 }
 

@@ -1,6 +1,7 @@
 import { runTrial } from './runTrial';
 import type { RunTrialsOptions, Trial, TrialDataset, TrialExecutor, TrialResult } from './trial';
 import { loadTrialDataset } from './trialDataset';
+import { validationMessage } from '../messages';
 
 /**
  * Runs trials one after another in this process, yielding to the event loop between trials so
@@ -18,7 +19,7 @@ export class SequentialExecutor implements TrialExecutor {
     const data = loadTrialDataset(dataset);
     const results: TrialResult[] = [];
     for (const trial of trials) {
-      if (options.signal?.aborted) throw Object.assign(new Error('The search was interrupted.'), { name: 'AbortError' });
+      if (options.signal?.aborted) throw Object.assign(new Error(validationMessage.searchInterrupted), { name: 'AbortError' });
       const r = await runTrial(trial, data, options.signal);
       results.push(r);
       options.onResult?.(r);

@@ -3,6 +3,7 @@ import { isColumnTable } from '../../features/tableInput';
 import { isMatrix } from '../../linalg/matrix';
 import type { Features, Target } from '../../models/contract';
 import type { TrialDataset } from './trial';
+import { validationMessage } from '../messages';
 
 let counter = 0;
 
@@ -25,7 +26,7 @@ export function toTrialDataset(x: Features, y: Target): TrialDataset {
     (x as number[][]).forEach((r, i) => data.set(r, i * cols));
     return { id, rows: x.length, features: { kind: 'matrix', cols, data }, y: Array.from(y as ArrayLike<unknown>) };
   }
-  throw new TypeError('toTrialDataset: x must be an arquero table, a Matrix or an array of rows.');
+  throw new TypeError(validationMessage.notData('toTrialDataset', 'x'));
 }
 
 /** Features and target ready for fitting (an arquero table or a Matrix). */
@@ -42,7 +43,7 @@ export interface TrialData {
  * const data = loadTrialDataset(ds); // { id, x, y }
  */
 export function loadTrialDataset(ds: TrialDataset): TrialData {
-  if (!ds || typeof ds.id !== 'string' || !ds.features) throw new TypeError('loadTrialDataset: not a TrialDataset (expected { id, rows, features, y }).');
+  if (!ds || typeof ds.id !== 'string' || !ds.features) throw new TypeError(validationMessage.notTrialDataset);
   const f = ds.features;
   const x: Features = f.kind === 'table' ? makeTable(Object.fromEntries(f.names.map((n, j) => [n, f.columns[j]])), f.names) : { rows: ds.rows, cols: f.cols, data: f.data };
   return { id: ds.id, x, y: ds.y as Target };
