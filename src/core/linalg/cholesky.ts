@@ -1,3 +1,4 @@
+import { linalgMessage } from './messages';
 /**
  * Cholesky factorisation of a symmetric positive-definite matrix (row-major, d × d) and
  * solves with it: the normal-equations path of LinearRegression and Ridge.
@@ -12,7 +13,7 @@
  * const f = choleskyFactor(new Float64Array([4, 2, 2, 3]), 2); // f.lower = [2, 0, 1, 1.414…]
  */
 export function choleskyFactor(a: Float64Array, d: number): { lower: Float64Array; conditionEstimate: number } | undefined {
-  if (a.length < d * d) throw new RangeError(`choleskyFactor: a has ${a.length} values, a ${d} × ${d} matrix needs ${d * d}.`);
+  if (a.length < d * d) throw new RangeError(linalgMessage.valueCount('choleskyFactor', 'a', a.length, d, d));
   const L = new Float64Array(d * d);
   let maxDiag = 0;
   let minDiag = Infinity;

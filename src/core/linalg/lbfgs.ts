@@ -1,3 +1,4 @@
+import { linalgMessage } from './messages';
 /**
  * Limited-memory BFGS with a strong-Wolfe line search, stopping like scipy's L-BFGS-B (which
  * scikit-learn's `solver='lbfgs'` uses): on the largest gradient component (`gtol`) or on the
@@ -62,9 +63,9 @@ export function minimizeLbfgs(fg: ObjectiveWithGradient, x0: Float64Array, optio
   const ftol = options.ftol ?? 2.220446049250313e-9;
   const memory = options.memory ?? 10;
   const maxLs = options.maxLineSearch ?? 20;
-  if (!(Number.isInteger(maxIter) && maxIter >= 0)) throw new RangeError(`minimizeLbfgs: maxIter must be a non-negative integer (got ${maxIter}).`);
-  if (!(gtol >= 0) || !(ftol >= 0)) throw new RangeError(`minimizeLbfgs: gtol and ftol must be ≥ 0 (got ${gtol}, ${ftol}).`);
-  if (!(Number.isInteger(memory) && memory >= 1)) throw new RangeError(`minimizeLbfgs: memory must be a positive integer (got ${memory}).`);
+  if (!(Number.isInteger(maxIter) && maxIter >= 0)) throw new RangeError(linalgMessage.notInteger('minimizeLbfgs', 'maxIter', 0, maxIter));
+  if (!(gtol >= 0) || !(ftol >= 0)) throw new RangeError(linalgMessage.notAtLeastZero('minimizeLbfgs', 'gtol and ftol', `${gtol}, ${ftol}`));
+  if (!(Number.isInteger(memory) && memory >= 1)) throw new RangeError(linalgMessage.notInteger('minimizeLbfgs', 'memory', 1, memory));
   return _minimizeLbfgs(fg, x0, { maxIter, gtol, ftol, memory, maxLs, onIteration: options.onIteration });
 }
 

@@ -1,4 +1,5 @@
 import type { Matrix } from '../models/contract';
+import { linalgMessage } from './messages';
 
 /** The solution of a least-squares problem and the numerical rank found for it. */
 export interface LeastSquaresResult {
@@ -20,9 +21,9 @@ const EPS = 2.220446049250313e-16;
  * const { x, rank } = solveLeastSquares(matrixFromRows([[1, 0], [0, 1], [1, 1]]), new Float64Array([1, 2, 3]));
  */
 export function solveLeastSquares(a: Matrix, b: ArrayLike<number>, options: { rcond?: number } = {}): LeastSquaresResult {
-  if (b.length !== a.rows) throw new RangeError(`solveLeastSquares: b has ${b.length} values but A has ${a.rows} rows.`);
+  if (b.length !== a.rows) throw new RangeError(linalgMessage.rowCount('solveLeastSquares', b.length, a.rows));
   const rcond = options.rcond ?? EPS * Math.max(a.rows, a.cols);
-  if (!(rcond >= 0)) throw new RangeError(`solveLeastSquares: rcond must be ≥ 0 (got ${rcond}).`);
+  if (!(rcond >= 0)) throw new RangeError(linalgMessage.notAtLeastZero('solveLeastSquares', 'rcond', rcond));
   return _solveLeastSquares(a, Float64Array.from(b), rcond);
 }
 

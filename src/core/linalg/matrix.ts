@@ -1,4 +1,5 @@
 import type { Matrix } from '../models/contract';
+import { linalgMessage } from './messages';
 
 export type { Matrix };
 
@@ -11,9 +12,9 @@ export type { Matrix };
  */
 export function createMatrix(rows: number, cols: number, data?: Float64Array): Matrix {
   if (!Number.isInteger(rows) || rows < 0 || !Number.isInteger(cols) || cols < 0) {
-    throw new RangeError(`createMatrix: rows and cols must be non-negative integers (got ${rows} × ${cols}).`);
+    throw new RangeError(linalgMessage.badShape('createMatrix', rows, cols));
   }
-  if (data && data.length !== rows * cols) throw new RangeError(`createMatrix: data has ${data.length} values, a ${rows} × ${cols} matrix needs ${rows * cols}.`);
+  if (data && data.length !== rows * cols) throw new RangeError(linalgMessage.valueCount('createMatrix', 'data', data.length, rows, cols));
   return { rows, cols, data: data ?? new Float64Array(rows * cols) };
 }
 
@@ -35,12 +36,12 @@ export function isMatrix(v: unknown): v is Matrix {
  * matrixFromRows([[1, 2], [3, 4]]) // { rows: 2, cols: 2, data: Float64Array [1, 2, 3, 4] }
  */
 export function matrixFromRows(rows: readonly (readonly number[])[]): Matrix {
-  if (!Array.isArray(rows)) throw new TypeError('matrixFromRows: pass an array of rows, e.g. [[1, 2], [3, 4]].');
+  if (!Array.isArray(rows)) throw new TypeError(linalgMessage.notRows('matrixFromRows'));
   const cols = rows.length ? rows[0].length : 0;
   const out = createMatrix(rows.length, cols);
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
-    if (!r || r.length !== cols) throw new RangeError(`matrixFromRows: row ${i} has ${r?.length ?? 0} values, row 0 has ${cols}.`);
+    if (!r || r.length !== cols) throw new RangeError(linalgMessage.raggedRow('matrixFromRows', i, r?.length ?? 0, cols));
     for (let j = 0; j < cols; j++) out.data[i * cols + j] = r[j];
   }
   return out;
@@ -56,7 +57,7 @@ export function takeRows(m: Matrix, indices: ArrayLike<number>): Matrix {
   const out = createMatrix(indices.length, m.cols);
   for (let k = 0; k < indices.length; k++) {
     const i = indices[k];
-    if (!(i >= 0 && i < m.rows)) throw new RangeError(`takeRows: row index ${i} is outside 0…${m.rows - 1}.`);
+    if (!(i >= 0 && i < m.rows)) throw new RangeError(linalgMessage.rowOutOfRange('takeRows', i, m.rows));
     out.data.set(m.data.subarray(i * m.cols, (i + 1) * m.cols), k * m.cols);
   }
   return out;

@@ -1,5 +1,6 @@
 import type { Matrix } from '../models/contract';
 import { ROW_KERNELS_WASM } from './kernels/rowKernelsWasm';
+import { linalgMessage } from './messages';
 
 /**
  * The dense passes over a row-major design matrix that dominate linear-model fitting, run by a
@@ -69,11 +70,11 @@ function wasmApi(): WasmApi | undefined {
  * const k = createRowKernels(x, 1); const z = k.scores(w, b, 1);
  */
 export function createRowKernels(x: Matrix, maxK: number, options: { backend?: 'wasm' | 'js' } = {}): RowKernels {
-  if (!(Number.isInteger(maxK) && maxK >= 1)) throw new RangeError(`createRowKernels: maxK must be a positive integer (got ${maxK}).`);
+  if (!(Number.isInteger(maxK) && maxK >= 1)) throw new RangeError(linalgMessage.notInteger('createRowKernels', 'maxK', 1, maxK));
   if (options.backend !== 'js') {
     const wasm = wasmKernels(x, maxK);
     if (wasm) return wasm;
-    if (options.backend === 'wasm') throw new Error('createRowKernels: WebAssembly SIMD is not available here.');
+    if (options.backend === 'wasm') throw new Error(linalgMessage.noWasmSimd('createRowKernels'));
   }
   return jsKernels(x, maxK);
 }

@@ -1,3 +1,4 @@
+import { linalgMessage } from './messages';
 /**
  * Student's t distribution (CDF, survival function and quantile) through the regularized incomplete beta function,
  * for the corrected resampled t-test and confidence intervals. Accurate to ≈1e-12 (checked
@@ -11,7 +12,7 @@
  * studentTCdf(2.262, 9) // ≈ 0.975
  */
 export function studentTCdf(t: number, df: number): number {
-  if (!(df > 0)) throw new RangeError(`studentTCdf: degrees of freedom must be > 0 (got ${df}).`);
+  if (!(df > 0)) throw new RangeError(linalgMessage.badDegreesOfFreedom('studentTCdf', df));
   if (Number.isNaN(t)) return NaN;
   if (t === Infinity) return 1;
   if (t === -Infinity) return 0;
@@ -29,7 +30,7 @@ export function studentTCdf(t: number, df: number): number {
  * studentTSf(40, 9)    // ≈ 9.49e-12 (1 − studentTCdf(40, 9) has only ≈4 correct digits)
  */
 export function studentTSf(t: number, df: number): number {
-  if (!(df > 0)) throw new RangeError(`studentTSf: degrees of freedom must be > 0 (got ${df}).`);
+  if (!(df > 0)) throw new RangeError(linalgMessage.badDegreesOfFreedom('studentTSf', df));
   if (Number.isNaN(t)) return NaN;
   if (t === Infinity) return 0;
   if (t === -Infinity) return 1;
@@ -47,8 +48,8 @@ export function studentTSf(t: number, df: number): number {
  * studentTQuantile(0.975, 9) // ≈ 2.2622
  */
 export function studentTQuantile(p: number, df: number): number {
-  if (!(p > 0 && p < 1)) throw new RangeError(`studentTQuantile: p must be strictly between 0 and 1 (got ${p}).`);
-  if (!(df > 0)) throw new RangeError(`studentTQuantile: degrees of freedom must be > 0 (got ${df}).`);
+  if (!(p > 0 && p < 1)) throw new RangeError(linalgMessage.badProbability('studentTQuantile', p));
+  if (!(df > 0)) throw new RangeError(linalgMessage.badDegreesOfFreedom('studentTQuantile', df));
   if (p === 0.5) return 0;
   // Bracket, then bisect: the CDF is monotone, and 200 halvings reach double precision.
   let lo = -1;

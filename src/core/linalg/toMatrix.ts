@@ -1,6 +1,7 @@
 import type { ColumnTable } from 'arquero';
 import type { Features, Matrix } from '../models/contract';
 import { createMatrix, isMatrix, matrixFromRows } from './matrix';
+import { linalgMessage } from './messages';
 
 /** A numeric design matrix with the names of its columns. */
 export interface NamedMatrix {
@@ -29,7 +30,7 @@ export function toMatrix(x: Features, caller = 'toMatrix'): NamedMatrix {
     return { matrix, names: Array.from({ length: matrix.cols }, (_, j) => `x${j}`) };
   }
   if (isTable(x)) return tableToMatrix(x, caller);
-  throw new TypeError(`${caller}: features must be an arquero table, a Matrix ({ rows, cols, data: Float64Array }) or an array of numeric rows.`);
+  throw new TypeError(linalgMessage.notFeatures(caller));
 }
 
 function isTable(x: unknown): x is ColumnTable {
@@ -51,8 +52,8 @@ function tableToMatrix(table: ColumnTable, caller: string): NamedMatrix {
       if (typeof v === 'number') num = v;
       else if (typeof v === 'boolean') num = v ? 1 : 0;
       else if (v === null || v === undefined) num = NaN;
-      else throw new TypeError(`${caller}: column "${names[j]}" holds ${v instanceof Date ? 'dates' : typeof v + ' values'} (row ${i}: ${JSON.stringify(v)}); estimators need numbers. Encode it first, e.g. new Pipeline({ steps: [new OneHotEncoder({ columns: ['${names[j]}'] })], estimator }).`);
-      if (!Number.isFinite(num)) throw new RangeError(`${caller}: column "${names[j]}" has a missing or infinite value at row ${i}; impute it first (new SimpleImputer({ columns: ['${names[j]}'] }) in a Pipeline) or drop those rows.`);
+      else throw new TypeError(linalgMessage.columnNotNumeric(caller, names[j], i, v));
+      if (!Number.isFinite(num)) throw new RangeError(linalgMessage.notFinite(caller, names[j], i, true));
       out[i * d + j] = num;
     }
   }
@@ -74,7 +75,7 @@ export function assertFinite(data: Float32Array | Float64Array, cols: number, na
   for (let k = 0; k < data.length; k++) {
     if (!Number.isFinite(data[k])) {
       const j = cols ? k % cols : 0;
-      throw new RangeError(`${caller}: column "${name(j)}" has a missing or infinite value at row ${cols ? Math.floor(k / cols) : 0}; impute it first or drop those rows.`);
+      throw new RangeError(linalgMessage.notFinite(caller, name(j), cols ? Math.floor(k / cols) : 0, false));
     }
   }
 }
