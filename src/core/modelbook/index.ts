@@ -5,6 +5,7 @@
 import { kernelService, type DisplayOptions } from '../kernel/service';
 import { MIME_BUNDLE, type Displayable } from '../display/mimeBundle';
 import type { MimeBundle } from '../notebook/contract';
+import { modelbookMessage } from './messages';
 
 export { MIME_BUNDLE };
 export type { Displayable, DisplayOptions, MimeBundle };
@@ -37,7 +38,7 @@ export function display(value: unknown, options: DisplayOptions = {}): void {
  * mime({ 'text/markdown': '**bold**' })
  */
 export function mime(bundle: MimeBundle): Displayable {
-  if (typeof bundle !== 'object' || bundle === null) throw new TypeError('mime() needs an object mapping MIME types to values, e.g. { "text/html": "<b>hi</b>" }.');
+  if (typeof bundle !== 'object' || bundle === null) throw new TypeError(modelbookMessage.mimeNotBundle);
   return { [MIME_BUNDLE]: () => bundle };
 }
 

@@ -30,7 +30,7 @@ export class OutputLimiter {
   private lastPassed = '\n';
 
   constructor(readonly maxChars: number = DEFAULT_MAX_OUTPUT_BYTES) {
-    if (!(maxChars > 0)) throw new RangeError(`OutputLimiter needs a positive size, got ${maxChars}.`);
+    if (!(maxChars > 0)) throw new RangeError(`internal: OutputLimiter needs a positive size, got ${maxChars}.`);
     this.headLeft = Math.ceil(maxChars / 2);
     this.tailMax = Math.floor(maxChars / 2);
   }

@@ -1,5 +1,6 @@
 import type * as TF from '@tensorflow/tfjs';
 import { kernelService } from '../kernel/service';
+import { tfMessage } from './messages';
 
 /** The TensorFlow.js namespace, as the kernel resolved it (the workspace's copy, e.g. tfjs-node, or Modelbook's). */
 export type Tf = typeof TF;
@@ -32,6 +33,6 @@ export function getTf(): Promise<Tf> {
 async function load(): Promise<Tf> {
   if (provider) return provider();
   const kernel = kernelService();
-  if (!kernel) throw new Error('TensorFlow.js is not available here: call setTfProvider(() => import("@tensorflow/tfjs")) first.');
+  if (!kernel) throw new Error(tfMessage.notAvailable);
   return (await kernel.importModule('@tensorflow/tfjs')) as Tf;
 }
