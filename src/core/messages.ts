@@ -26,6 +26,9 @@ export const message = {
   fileTooBig: (size: number, max: number) => `${formatMegabytes(size)}, larger than the ${formatMegabytes(max)} limit`,
   fileMissing: 'no such file',
   fileSystemRefused: (code: string) => `the system refused to open it (${code})`,
+  dataFileNotPath: (fn: string) => `${fn}: expected a file path (a string), e.g. ${fn}('data/train.csv'); relative paths start from the notebook's folder.`,
+  dataFileMissing: (fn: string, file: string, absolute: string, cwd: string) =>
+    `${fn}: no file ${file} (looked for ${absolute}; relative paths start from the notebook's folder ${cwd}).`,
 
   // cell outputs that could not be stored as given (shown in the cell as a stderr note)
   outputNotBundle: (got: string) => `Modelbook dropped a display: its data must be an object of MIME type → value, got ${got}.\n`,
@@ -65,6 +68,18 @@ export const message = {
   internalError: (detail: string) => `Modelbook failed to run this cell (an internal error, please report it): ${detail}`,
   kernelBadMessage: (reason: string) => `The kernel sent the host a malformed message (${reason}); it was ignored. Code in this cell called process.send, or the kernel is broken.`,
   kernelStartFailed: (detail: string) => `The kernel could not start: ${detail}`,
+  kernelNodeMissing: (path: string) => `no such file: ${path}`,
+  tfBackendFailed: (detail: string) => `Modelbook: could not set up the TensorFlow.js backend: ${detail}`,
+  tfSlowBackend: (backend: string, reason: string | undefined) =>
+    `Modelbook: TensorFlow.js runs on the ${backend} backend (≈30× slower than wasm for matrix products): ${reason ?? 'wasm was not tried'}.`,
+  tfNodeFailed: (error: string) => `@tensorflow/tfjs-node is installed but did not load: ${error}`,
+  tfNodeMissing: '@tensorflow/tfjs-node is not installed in the workspace',
+  tfWasmFailed: (error: string) => `tfjs-backend-wasm did not load: ${error}`,
+  tfWasmMissing: 'tfjs-backend-wasm is not available (neither in the workspace nor bundled)',
+  tfWasmPathsFailed: (error: string) => `setWasmPaths failed: ${error}`,
+  tfWasmRefused: (wasmDir: string, from: string) => `tf.setBackend('wasm') returned false (.wasm files from ${wasmDir}, module from ${from})`,
+  tfNoSetWasmPaths: 'the module has no setWasmPaths export',
+  tfCpuBackendMissing: (kernelName: string) => `${kernelName}: the wasm backend runs this op on the cpu backend, which is not registered.`,
   kernelStartTimeout: (seconds: number) => `The kernel could not start: it did not answer within ${seconds} s and was stopped. See the kernel log (VS Code: Modelbook: Show Kernel Log; CLI: --verbose).`,
   untrustedWorkspace:
     'Modelbook does not run cells in an untrusted workspace, because cells run code. Trust the workspace (command "Workspaces: Manage Workspace Trust") to run them.',
@@ -123,6 +138,7 @@ export const message = {
     'No evaluation to show: run a cell whose result is an evaluation (e.g. `await evaluate(model, test, { label })` as its last line), select it, then open the Evaluation panel.',
   notAnEvaluation: (what: string) => `Modelbook: Open Evaluation Panel was given ${what}, not an evaluation: pass an Evaluation's view (ev.view) or run the command on a cell with an evaluation output.`,
   evaluationExportFailed: (target: string, detail: string) => `Could not save ${target}: ${detail}. Choose another folder or check its permissions.`,
+  exportNotPng: (start: string) => `the PNG export must be a base64 data:image/png URL, got "${start}…"`,
   noKernelToRestart: 'This notebook has no kernel yet: run a cell to start one.',
   kernelRestartedInfo: 'Modelbook: kernel restarted. Variables are cleared; outputs are kept.',
   newNotebookCell: '// A Modelbook notebook: TypeScript cells run in a sandboxed kernel.\n// Try: import * as aq from "arquero"; aq.table({ x: [1, 2, 3] })\n',
@@ -169,6 +185,7 @@ export const message = {
   nodeInstallIntegrity: (url: string, expected: string, got: string) =>
     `${url} does not match its pinned integrity (expected ${expected}, got ${got}); it was not installed. A registry mirror may serve a different file.`,
   nodeInstallNoEntry: (url: string, entry: string) => `${url} has no ${entry}; it was not installed.`,
+  nodeInstallTruncated: (dest: string) => `the tarball ends inside ${dest}`,
   nodeInstallBadBinary: (bin: string, detail: string) => `the downloaded Node does not run here (${bin}: ${detail}); it was not installed.`,
   cliInstallNodeDone: (version: string, bin: string) => `Node ${version} installed: ${bin} (modelbook run uses it unless --node is given)`,
 } as const;

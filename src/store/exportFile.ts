@@ -1,4 +1,5 @@
 import { writeFileAtomic } from './atomicWrite';
+import { message } from '../core/messages';
 
 export interface ExportRequest {
   format: 'svg' | 'png' | 'markdown';
@@ -15,7 +16,7 @@ export interface ExportRequest {
 export function exportBytes(request: ExportRequest): Uint8Array {
   if (request.format !== 'png') return new TextEncoder().encode(request.content);
   const m = /^data:image\/png;base64,([A-Za-z0-9+/=]+)$/.exec(request.content);
-  if (!m) throw new TypeError(`the PNG export must be a base64 data:image/png URL, got "${request.content.slice(0, 40)}…"`);
+  if (!m) throw new TypeError(message.exportNotPng(request.content.slice(0, 40)));
   return Buffer.from(m[1], 'base64');
 }
 

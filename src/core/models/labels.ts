@@ -1,4 +1,5 @@
 import type { ClassLabel, Target } from './contract';
+import { trainingMessage } from '../training/messages';
 
 /**
  * Labels in np.unique order: numbers ascending, strings by code point, false before true.
@@ -30,7 +31,7 @@ export function numericTarget<A extends Float32Array | Float64Array>(y: Target, 
   for (let i = 0; i < rows; i++) {
     const v = y[i] as unknown;
     const num = typeof v === 'boolean' ? Number(v) : v;
-    if (typeof num !== 'number' || !Number.isFinite(num)) throw new TypeError(`${caller}: y must hold finite numbers; row ${i} is ${JSON.stringify(v)}.`);
+    if (typeof num !== 'number' || !Number.isFinite(num)) throw new TypeError(trainingMessage.notFiniteTarget(caller, i, v));
     out[i] = num;
   }
   return out;

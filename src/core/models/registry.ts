@@ -7,6 +7,7 @@ import type { Estimator, EstimatorSpec } from './contract';
 import { LinearRegression } from './linear/linearRegression';
 import { LogisticRegression } from './linear/logisticRegression';
 import { Ridge } from './linear/ridge';
+import { modelMessage } from './messages';
 
 /** An estimator's parameters and, once fitted, its learned state, as plain JSON. */
 export interface EstimatorJSON {
@@ -34,8 +35,8 @@ const factories = new Map<string, EstimatorFactory>();
  * registerEstimator('MLPClassifier', { create: (p) => new MLPClassifier(p) });
  */
 export function registerEstimator(type: string, factory: EstimatorFactory): void {
-  if (typeof type !== 'string' || type === '') throw new TypeError('registerEstimator: type must be a non-empty string, e.g. "MLPClassifier".');
-  if (typeof factory?.create !== 'function') throw new TypeError(`registerEstimator("${type}"): the factory needs a create(params) function.`);
+  if (typeof type !== 'string' || type === '') throw new TypeError(modelMessage.registerBadType);
+  if (typeof factory?.create !== 'function') throw new TypeError(modelMessage.registerNoFactory(type));
   factories.set(type, factory);
 }
 
@@ -59,7 +60,7 @@ export function createEstimator(spec: EstimatorSpec): Estimator {
 export function estimatorFromJSON(json: EstimatorJSON): Estimator {
   const factory = lookup(json, 'estimatorFromJSON');
   if (!factory.fromJSON) {
-    if (json.fitted) throw new TypeError(`estimatorFromJSON: '${json.type}' cannot be restored fitted from JSON; refit it from its spec instead.`);
+    if (json.fitted) throw new TypeError(modelMessage.restoreFitted(json.type));
     return factory.create({ ...(json.params ?? {}) });
   }
   return factory.fromJSON(json);
@@ -76,7 +77,7 @@ export function specWithParams(spec: EstimatorSpec, overrides: Record<string, un
   const factory = lookup(spec, 'specWithParams');
   if (factory.withParams) return factory.withParams(spec, overrides);
   const dotted = Object.keys(overrides).find((k) => k.includes('.'));
-  if (dotted) throw new RangeError(`specWithParams: '${spec.type}' has no nested parameters, so "${dotted}" cannot be set; use the plain parameter name.`);
+  if (dotted) throw new RangeError(modelMessage.noNestedParams(spec.type, dotted));
   return { type: spec.type, params: { ...spec.params, ...overrides } };
 }
 
@@ -104,9 +105,9 @@ export function cloneEstimator<E extends Estimator>(estimator: E): E {
 }
 
 function lookup(spec: { type?: unknown } | undefined, where: string): EstimatorFactory {
-  if (typeof spec !== 'object' || spec === null || typeof spec.type !== 'string') throw new TypeError(`${where}: pass { type, params }, e.g. { type: 'LogisticRegression', params: { C: 1 } }.`);
+  if (typeof spec !== 'object' || spec === null || typeof spec.type !== 'string') throw new TypeError(modelMessage.badSpec(where));
   const factory = factories.get(spec.type);
-  if (!factory) throw new RangeError(`${where}: no estimator type '${spec.type}' is registered (known: ${estimatorTypes().join(', ')}); register it with registerEstimator('${spec.type}', { create }).`);
+  if (!factory) throw new RangeError(modelMessage.unknownType(where, spec.type, estimatorTypes()));
   return factory;
 }
 

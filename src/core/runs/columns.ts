@@ -3,6 +3,7 @@ import { parsePath, type PathSegment } from './filter/parse';
 import { checkPathRoot, readPath } from './filter/readPath';
 import type { RunSummary } from './summary';
 import { SUMMARY_FIELDS } from './summary';
+import { runMessage } from './messages';
 
 export type ColumnKind = 'number' | 'string' | 'boolean' | 'date' | 'json';
 
@@ -54,7 +55,7 @@ export function formatPath(segments: readonly PathSegment[]): string {
  * collectColumns(rows).map((c) => c.key) // ['name', …, 'metrics.auc', 'metrics.loss', 'params.lr', 'params.optimizer.name']
  */
 export function collectColumns(rows: readonly RunSummary[]): RunColumn[] {
-  if (!Array.isArray(rows)) throw new TypeError('collectColumns needs an array of run summaries.');
+  if (!Array.isArray(rows)) throw new TypeError(runMessage.needs('collectColumns', 'an array of run summaries'));
   const metrics = new Set<string>();
   const params = new Map<string, PathSegment[]>();
   for (const r of rows) {
@@ -91,7 +92,7 @@ export function defaultColumns(rows: readonly RunSummary[]): string[] {
  * buildRunTable(rows, ['name', 'metrics.auc']).rows[0] // { id: '01JD…', status: 'finished', values: ['mlp', 0.91] }
  */
 export function buildRunTable(rows: readonly RunSummary[], columns: readonly string[] = defaultColumns(rows)): RunTableView {
-  if (!Array.isArray(rows)) throw new TypeError('buildRunTable needs an array of run summaries.');
+  if (!Array.isArray(rows)) throw new TypeError(runMessage.needs('buildRunTable', 'an array of run summaries'));
   const known = new Map(collectColumns(rows).map((c) => [c.key, c]));
   const paths = columns.map((c) => {
     const p = parsePath(c);

@@ -1,5 +1,6 @@
 import type { JsonValue, MetricInterval, RunRecord } from './contract';
 import { formatPath } from './columns';
+import { runMessage } from './messages';
 
 /** One compared quantity: a value per run (null where a run lacks it) and whether they differ. */
 export interface CompareRow {
@@ -62,7 +63,7 @@ export function metricDirection(name: string): 'higher' | 'lower' | null {
  * view.metrics.find((m) => m.key === 'auc') // { values: [0.88, 0.91], deltas: [0, 0.03], best: 1, … }
  */
 export function compareRuns(records: readonly RunRecord[]): RunComparison {
-  if (!Array.isArray(records) || records.length === 0) throw new TypeError('compareRuns needs a non-empty array of run records (read them with index.readRecord(id)).');
+  if (!Array.isArray(records) || records.length === 0) throw new TypeError(runMessage.needs('compareRuns', 'a non-empty array of run records (read them with index.readRecord(id))'));
   return {
     runs: records.map((r) => ({ id: r.id, name: r.name, kind: r.kind, status: r.status, startedAt: r.startedAt, notebook: r.notebook ?? null })),
     params: compareValues(records, (r) => flatten(r.params, ['params'])),

@@ -1,5 +1,6 @@
 import { buildRunTable, type RunTableView } from './columns';
 import type { RunSummary } from './summary';
+import { runMessage } from './messages';
 
 export interface CsvOptions {
   /** Column paths; default: `defaultColumns(rows)`. */
@@ -19,7 +20,7 @@ export interface CsvOptions {
  * // 'name,metrics.auc,params.lr\nmlp,0.91,0.01\n'
  */
 export function toRunsCsv(rows: readonly RunSummary[], options: CsvOptions = {}): string {
-  if (!Array.isArray(rows)) throw new TypeError('toRunsCsv needs an array of run summaries (e.g. index.query(...).rows).');
+  if (!Array.isArray(rows)) throw new TypeError(runMessage.needs('toRunsCsv', 'an array of run summaries (e.g. index.query(...).rows)'));
   const table = options.columns ? buildRunTable(rows, options.columns) : buildRunTable(rows);
   return tableToCsv(table, options);
 }

@@ -1,6 +1,7 @@
 import type { RunRecord } from './contract';
 import { alignColumns, formatDuration, formatNumber, formatTime } from './format';
 import { textSparkline } from './sparkline';
+import { runMessage } from './messages';
 
 /** Enough of a run summary to list a run's children. */
 interface ChildRow {
@@ -20,7 +21,7 @@ interface ChildRow {
  * describeRun(record) // 'Run 01JD… "mlp" (fit, finished)\n  started   2026-03-01 09:05 …'
  */
 export function describeRun(record: RunRecord, runs: readonly ChildRow[] = []): string {
-  if (typeof record?.id !== 'string') throw new TypeError('describeRun needs a run record.');
+  if (typeof record?.id !== 'string') throw new TypeError(runMessage.needs('describeRun', 'a run record'));
   const lines: string[] = [`Run ${record.id} "${record.name}" (${record.kind}, ${record.status})`];
   const end = Date.parse(record.endedAt ?? record.heartbeatAt);
   const pairs: [string, string][] = [

@@ -1,4 +1,6 @@
 import type { HistoryPoint } from './contract';
+import { runMessage } from './messages';
+import { checkWholeNumber } from './checkWholeNumber';
 
 /** Default cap on history points in a record: keeps a 100k-epoch run's file near 30 KB. */
 export const DEFAULT_MAX_HISTORY_POINTS = 300;
@@ -12,8 +14,8 @@ export const DEFAULT_MAX_HISTORY_POINTS = 300;
  * downsampleHistory(points, 300) // ≤ 300 points; includes the epoch of the lowest loss
  */
 export function downsampleHistory(points: readonly HistoryPoint[], max: number = DEFAULT_MAX_HISTORY_POINTS): HistoryPoint[] {
-  if (!Array.isArray(points)) throw new TypeError('downsampleHistory needs an array of history points.');
-  if (!Number.isInteger(max) || max < 2) throw new RangeError(`downsampleHistory: max must be a whole number ≥ 2, got ${max}.`);
+  if (!Array.isArray(points)) throw new TypeError(runMessage.needs('downsampleHistory', 'an array of history points'));
+  checkWholeNumber('downsampleHistory', 'max', max, 2);
   if (points.length <= max) return points.slice();
   return _downsample(points, max);
 }

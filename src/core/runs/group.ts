@@ -2,6 +2,7 @@ import { parsePath } from './filter/parse';
 import { checkPathRoot, readPath } from './filter/readPath';
 import { SUMMARY_FIELDS } from './summary';
 import { compareValues } from './sort';
+import { runMessage } from './messages';
 
 /** One group of runs (JSON: the panel shows a header per group). */
 export interface RunGroup {
@@ -29,7 +30,7 @@ export interface GroupOptions {
  * // [{ key: 'churn.mlnb', count: 12, runIds: [...], best: { id: '01JD…', value: 0.93 } }, …]
  */
 export function groupRuns(rows: readonly { id: string }[], by: string, options: GroupOptions = {}): RunGroup[] {
-  if (!Array.isArray(rows)) throw new TypeError('groupRuns needs an array of runs.');
+  if (!Array.isArray(rows)) throw new TypeError(runMessage.needs('groupRuns', 'an array of runs'));
   const path = parsePath(by);
   checkPathRoot(path.segments, SUMMARY_FIELDS, 0, by);
   const metric = options.metric ? parsePath(options.metric) : undefined;

@@ -5,6 +5,8 @@ import { metricDirection } from './compare';
 import type { JsonValue, RunRecord } from './contract';
 import { alignColumns, formatDuration, formatNumber, formatTime } from './format';
 import { buildSparkline, textSparkline } from './sparkline';
+import { runMessage } from './messages';
+import { checkWholeNumber } from './checkWholeNumber';
 
 /** The inline history table of a notebook's recent runs (JSON; it also renders itself in a cell). */
 export interface RunHistoryView {
@@ -54,9 +56,9 @@ export interface RunHistoryOptions {
  * buildRunHistory(records, { current: run.id, metrics: ['auc', 'loss'] })
  */
 export function buildRunHistory(records: readonly RunRecord[], options: RunHistoryOptions = {}): RunHistory {
-  if (!Array.isArray(records)) throw new TypeError('buildRunHistory needs an array of run records.');
+  if (!Array.isArray(records)) throw new TypeError(runMessage.needs('buildRunHistory', 'an array of run records'));
   const limit = options.limit ?? 10;
-  if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`buildRunHistory: limit must be a whole number ≥ 1, got ${limit}.`);
+  checkWholeNumber('buildRunHistory', 'limit', limit, 1);
   const view = _buildView(records, { ...options, limit });
   return Object.assign(view, { [MIME_BUNDLE]: () => runHistoryBundle(view) });
 }

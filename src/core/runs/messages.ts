@@ -2,7 +2,19 @@
  * What the run store, the filter language and `modelbook runs` say to people, in one place (the
  * runs counterpart of src/core/messages.ts). Each names the problem and, where there is one, the fix.
  */
+const unknownRun = (id: string, hint: string) => `No run with id ${id} ${hint}.`;
+
 export const runMessage = {
+  // arguments of the run functions
+  needs: (fn: string, what: string) => `${fn} needs ${what}.`,
+  badNumber: (fn: string, name: string, expected: string, got: unknown) => `${fn}: ${name} must be ${expected}, got ${got}.`,
+  badTag: (v: unknown) => `Tags are non-empty strings, got ${JSON.stringify(v)}.`,
+  badNotes: 'notes must be a string.',
+  sortKeyNotString: 'A sort key is a column such as "metrics.auc" or "-startedAt".',
+  unknownRun,
+  runStillRunning: (id: string) => `Run ${id} is still running; tag it from its cell with run.tag(), or wait until it ends.`,
+  runsNoWorkspace: 'runs() shows the runs recorded in a workspace: run it in a Modelbook notebook (VS Code or `modelbook run`).',
+
   // records
   recordNotJson: (detail: string) => `not valid JSON (${detail}); it may be a half-copied file or a merge conflict — fix or delete it`,
   recordNotRegular: (reason: string) => `${reason} (only <run id>.json record files belong in .modelbook/runs)`,
@@ -14,6 +26,7 @@ export const runMessage = {
   recordInvalid: (errors: { path: string; message: string }[]) =>
     `does not match schemas/run-record.schema.json: ${errors.slice(0, 3).map((e) => `${e.path || '(record)'}: ${e.message}`).join('; ')}${errors.length > 3 ? ` (+${errors.length - 3} more)` : ''}`,
   recordNameMismatch: (id: string) => `the file name does not match the run id ${id} (expected ${id}.json); rename it or delete the copy`,
+  recordFileError: (file: string, reason: string) => `${file}: ${reason}`,
   recordDuplicateId: (id: string, other: string) => `run id ${id} is also used by ${other}; delete one of the copies`,
 
   // recorder
@@ -26,13 +39,16 @@ export const runMessage = {
   recorderEnded: (id: string, status: string) => `Run ${id} is ${status}; start a new run to record more.`,
   recorderBadArtifactName: (name: string) => `Artifact name "${name}" must be a relative file name without ".." (e.g. "weights.bin" or "model/weights.bin").`,
   recorderBadFingerprint: 'attachData needs a data fingerprint ({ hash, rows, columns }); get one with dataFingerprint(table).',
+  recorderIncomplete: (detail: string) => `Modelbook could not record everything about this run: ${detail}`,
   recorderWriteFailed: (id: string, detail: string) => `Modelbook could not write run ${id}: ${detail}. Training continues; the run record may be out of date.`,
 
   // filter language
+  filterNotString: 'A filter is a string, e.g. "metrics.auc > 0.8".',
   filterEmpty: 'The filter is empty; write a condition such as metrics.auc > 0.8.',
   filterUnexpectedChar: (ch: string) => `Unexpected character "${ch}"`,
   filterUnterminatedString: 'This string has no closing quote',
   filterSingleEquals: 'Use == to compare (a single = is not an operator)',
+  filterSingleAndOr: (ch: string) => `Use ${ch}${ch} (or ${ch === '&' ? 'and' : 'or'})`,
   filterExpectedValue: (after: string) => `Expected a value${after ? ` after "${after}"` : ''}`,
   filterExpected: (what: string, got: string) => `Expected ${what}, found ${got}`,
   filterChained: 'Comparisons cannot be chained; join them with && (e.g. a > 1 && a < 5)',
@@ -53,7 +69,7 @@ export const runMessage = {
   cliRunsNone: (dir: string) => `No runs recorded yet in ${dir} (runs are written by fits and evaluations in notebooks).`,
   cliRunsNoMatch: (total: number) => `No run matches (of ${total}).`,
   cliRunsShowing: (shown: number, matched: number) => `showing ${shown} of ${matched} runs (use --limit N to see more)`,
-  cliRunsUnknownId: (id: string) => `No run with id ${id} (see \`modelbook runs\` for ids).`,
+  cliRunsUnknownId: (id: string) => unknownRun(id, '(see `modelbook runs` for ids)'),
   cliRunsAmbiguousId: (id: string, matches: string[]) => `Run id prefix ${id} matches ${matches.length} runs (${matches.slice(0, 5).join(', ')}${matches.length > 5 ? ', …' : ''}); type more of it.`,
   cliRunsSkipped: (file: string, reason: string) => `skipped ${file}: ${reason}`,
   cliRunsNoId: 'Name the run to show, e.g. `modelbook runs show 01JD…` (see `modelbook runs` for ids).',

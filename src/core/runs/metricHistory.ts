@@ -1,4 +1,5 @@
 import type { HistoryPoint, MetricHistory } from './contract';
+import { runMessage } from './messages';
 
 /**
  * The stored (columnar) form of logged history points: one array per metric, null where a point
@@ -9,7 +10,7 @@ import type { HistoryPoint, MetricHistory } from './contract';
  * // { epoch: [1, 2], metrics: { loss: [0.7, 0.5], valLoss: [null, 0.6] } }
  */
 export function toMetricHistory(points: readonly HistoryPoint[], total?: number): MetricHistory {
-  if (!Array.isArray(points)) throw new TypeError('toMetricHistory needs an array of history points.');
+  if (!Array.isArray(points)) throw new TypeError(runMessage.needs('toMetricHistory', 'an array of history points'));
   const names = new Set<string>();
   for (const p of points) for (const k in p.metrics) names.add(k);
   const metrics: Record<string, (number | null)[]> = {};

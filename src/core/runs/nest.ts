@@ -1,3 +1,5 @@
+import { runMessage } from './messages';
+
 /**
  * Puts each child run (a cross-validation fold, a search trial) right below its parent, in the
  * children's own order, keeping the parents' order: sorted by start time, newest first, the folds
@@ -10,7 +12,7 @@
  * // ['fit', 'cv', 'f2', 'f1']
  */
 export function nestChildRuns<T extends { id: string; parentId?: string }>(rows: readonly T[]): T[] {
-  if (!Array.isArray(rows)) throw new TypeError('nestChildRuns needs an array of runs.');
+  if (!Array.isArray(rows)) throw new TypeError(runMessage.needs('nestChildRuns', 'an array of runs'));
   const present = new Set(rows.map((r) => r.id));
   const children = new Map<string, T[]>();
   for (const r of rows) {

@@ -1,6 +1,8 @@
 import { compileFilter } from './filter/compile';
 import { sortRuns } from './sort';
 import type { RunSummary } from './summary';
+import { runMessage } from './messages';
+import { checkWholeNumber } from './checkWholeNumber';
 
 export interface RunQuery {
   /** A filter expression, e.g. 'metrics.auc > 0.8 && tags has "baseline"' (see `compileFilter`). */
@@ -31,10 +33,10 @@ export interface RunQueryResult {
  * queryRuns(index.rows(), { filter: 'status == "finished"', sort: '-metrics.auc', limit: 20 })
  */
 export function queryRuns(rows: readonly RunSummary[], query: RunQuery = {}): RunQueryResult {
-  if (!Array.isArray(rows)) throw new TypeError('queryRuns needs an array of run summaries.');
+  if (!Array.isArray(rows)) throw new TypeError(runMessage.needs('queryRuns', 'an array of run summaries'));
   for (const k of ['offset', 'limit'] as const) {
     const v = query[k];
-    if (v !== undefined && (!Number.isInteger(v) || v < 0)) throw new RangeError(`queryRuns: ${k} must be a whole number ≥ 0, got ${v}.`);
+    if (v !== undefined) checkWholeNumber('queryRuns', k, v, 0);
   }
   const keep = query.filter?.trim() ? compileFilter(query.filter) : undefined;
   const matched = rows.filter(

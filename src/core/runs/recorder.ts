@@ -42,10 +42,10 @@ export interface RecorderOptions {
  * run.finish({ auc: 0.91 });
  */
 export function createRunRecorder(options: RecorderOptions): RunRecorder {
-  if (typeof options?.sink?.write !== 'function') throw new TypeError('createRunRecorder needs a sink with write(record) and saveArtifact(); openRunRecorder(workspaceDir) gives one that writes files.');
+  if (typeof options?.sink?.write !== 'function') throw new TypeError(runMessage.needs('createRunRecorder', 'a sink with write(record) and saveArtifact(); openRunRecorder(workspaceDir) gives one that writes files'));
   const positive = (name: string, v: number | undefined, fallback: number, min = 0) => {
     if (v === undefined) return fallback;
-    if (typeof v !== 'number' || !(v >= min)) throw new RangeError(`createRunRecorder: ${name} must be a number ≥ ${min}, got ${v}.`);
+    if (typeof v !== 'number' || !(v >= min)) throw new RangeError(runMessage.badNumber('createRunRecorder', name, `a number ≥ ${min}`, v));
     return v;
   };
   return new Recorder(options, {
@@ -91,7 +91,7 @@ class Recorder implements RunRecorder {
   }
 
   setContext(context: RunContext): void {
-    if (typeof context !== 'object' || context === null) throw new TypeError('setContext needs a RunContext object ({ notebook, cellId, codeHash, git, libraries, backend }).');
+    if (typeof context !== 'object' || context === null) throw new TypeError(runMessage.needs('setContext', 'a RunContext object ({ notebook, cellId, codeHash, git, libraries, backend })'));
     this.context = context;
   }
 

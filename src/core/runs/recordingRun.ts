@@ -89,7 +89,7 @@ export class RecordingRun implements RunHandle {
 
   logParams(params: Record<string, unknown>): this {
     this.assertRunning();
-    if (typeof params !== 'object' || params === null || Array.isArray(params)) throw new TypeError('logParams needs an object of parameter name → value, e.g. { lr: 0.01 }.');
+    if (typeof params !== 'object' || params === null || Array.isArray(params)) throw new TypeError(runMessage.needs('logParams', 'an object of parameter name → value, e.g. { lr: 0.01 }'));
     Object.assign(this.state.params, toJsonValue(params) as Record<string, never>);
     return this.changed();
   }
@@ -123,7 +123,7 @@ export class RecordingRun implements RunHandle {
 
   setModel(summary: ModelSummary): this {
     this.assertRunning();
-    if (typeof summary?.type !== 'string' || typeof summary.parameterCount !== 'number') throw new TypeError('setModel needs a model summary ({ type, parameterCount, … }); estimators give one with summary().');
+    if (typeof summary?.type !== 'string' || typeof summary.parameterCount !== 'number') throw new TypeError(runMessage.needs('setModel', 'a model summary ({ type, parameterCount, … }); estimators give one with summary()'));
     this.state.model = toJsonValue(summary) as unknown as ModelSummary;
     if (summary.backend && !this.state.environment.backend) this.state.environment.backend = summary.backend;
     return this.changed();
@@ -131,7 +131,7 @@ export class RecordingRun implements RunHandle {
 
   addGates(results: GateResult[]): this {
     this.assertRunning();
-    if (!Array.isArray(results) || results.some((g) => typeof g?.name !== 'string' || typeof g.passed !== 'boolean')) throw new TypeError('addGates needs a list of gate results ({ name, passed, … }).');
+    if (!Array.isArray(results) || results.some((g) => typeof g?.name !== 'string' || typeof g.passed !== 'boolean')) throw new TypeError(runMessage.needs('addGates', 'a list of gate results ({ name, passed, … })'));
     this.state.gates.push(...(toJsonValue(results) as unknown as GateResult[]));
     return this.changed();
   }
@@ -139,7 +139,7 @@ export class RecordingRun implements RunHandle {
   tag(...tags: string[]): this {
     this.assertRunning();
     for (const t of tags) {
-      if (typeof t !== 'string' || t.trim() === '') throw new TypeError(`Tags are non-empty strings, got ${JSON.stringify(t)}.`);
+      if (typeof t !== 'string' || t.trim() === '') throw new TypeError(runMessage.badTag(t));
       if (!this.state.tags.includes(t.trim())) this.state.tags.push(t.trim());
     }
     return this.changed();
@@ -147,7 +147,7 @@ export class RecordingRun implements RunHandle {
 
   note(text: string): this {
     this.assertRunning();
-    if (typeof text !== 'string') throw new TypeError('note needs a string.');
+    if (typeof text !== 'string') throw new TypeError(runMessage.needs('note', 'a string'));
     this.state.notes = this.state.notes ? `${this.state.notes}\n\n${text}` : text;
     return this.changed();
   }

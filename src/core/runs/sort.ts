@@ -19,7 +19,7 @@ export interface SortKey {
  * parseSortKey('-metrics.auc') // { segments: ['metrics', 'auc'], text: 'metrics.auc', descending: true }
  */
 export function parseSortKey(key: string, fields: readonly string[] | null = SUMMARY_FIELDS): SortKey {
-  if (typeof key !== 'string' || key.trim() === '') throw new TypeError('A sort key is a column such as "metrics.auc" or "-startedAt".');
+  if (typeof key !== 'string' || key.trim() === '') throw new TypeError(runMessage.sortKeyNotString);
   let text = key.trim();
   let descending = false;
   if (text.startsWith('-')) [text, descending] = [text.slice(1).trimStart(), true];
@@ -45,7 +45,7 @@ export function parseSortKey(key: string, fields: readonly string[] | null = SUM
  * sortRuns(rows, ['notebook', '-startedAt'])
  */
 export function sortRuns<T>(rows: readonly T[], keys: string | readonly (string | SortKey)[]): T[] {
-  if (!Array.isArray(rows)) throw new TypeError('sortRuns needs an array of runs.');
+  if (!Array.isArray(rows)) throw new TypeError(runMessage.needs('sortRuns', 'an array of runs'));
   const parsed = (typeof keys === 'string' ? [keys] : keys).map((k) => (typeof k === 'string' ? parseSortKey(k) : k));
   return _sort(rows, parsed);
 }

@@ -1,3 +1,5 @@
+import { runMessage } from './messages';
+
 /**
  * An SVG sparkline of a series (a metric over epochs): one line, gaps where values are missing,
  * a dot on the last point. Self-contained markup (no scripts, no external styles) that takes the
@@ -7,7 +9,7 @@
  * buildSparkline([0.69, 0.52, 0.41, 0.38]) // '<svg xmlns="http://www.w3.org/2000/svg" width="80" height="18" …'
  */
 export function buildSparkline(values: readonly (number | null)[], options: { width?: number; height?: number; label?: string } = {}): string {
-  if (!Array.isArray(values)) throw new TypeError('buildSparkline needs an array of numbers (null for gaps).');
+  if (!Array.isArray(values)) throw new TypeError(runMessage.needs('buildSparkline', 'an array of numbers (null for gaps)'));
   const width = options.width ?? 80;
   const height = options.height ?? 18;
   const finite = values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v));

@@ -1,5 +1,6 @@
 import type { RunRecord } from './contract';
 import { RUN_RECORD_SCHEMA } from './schema';
+import { runMessage } from './messages';
 
 type SchemaNode = { readonly [keyword: string]: unknown };
 
@@ -20,7 +21,7 @@ const ONE_LINE_ITEMS = new Set(['layers', 'weights', 'columns', 'gates', 'artifa
  * stringifyRunRecord(record) // '{\n  "version": 1,\n  "id": "01JD…",\n  …\n  "history": {\n    "epoch": [1, 2, 3],\n …'
  */
 export function stringifyRunRecord(record: RunRecord): string {
-  if (typeof record !== 'object' || record === null) throw new TypeError('stringifyRunRecord needs a run record object.');
+  if (typeof record !== 'object' || record === null) throw new TypeError(runMessage.needs('stringifyRunRecord', 'a run record object'));
   return `${write(record, RUN_RECORD_SCHEMA, '', 'top')}\n`;
 }
 

@@ -1,3 +1,6 @@
+import { trainingMessage } from './messages';
+import { checkInteger } from './checkInteger';
+
 /** What an early-stopping check says after one epoch. */
 export interface EarlyStoppingVerdict {
   /** This epoch is the best so far (its weights are worth keeping). */
@@ -29,9 +32,9 @@ export interface EarlyStoppingOptions {
  */
 export function createEarlyStopping(options: EarlyStoppingOptions): { update(value: number): EarlyStoppingVerdict; readonly bestValue: number } {
   const { mode, tol, nIterNoChange } = options;
-  if (mode !== 'min' && mode !== 'max') throw new TypeError(`createEarlyStopping: mode must be 'min' or 'max' (got ${String(mode)}).`);
-  if (!(tol >= 0)) throw new RangeError(`createEarlyStopping: tol must be ≥ 0 (got ${tol}).`);
-  if (!(Number.isInteger(nIterNoChange) && nIterNoChange >= 1)) throw new RangeError(`createEarlyStopping: nIterNoChange must be a positive integer (got ${nIterNoChange}).`);
+  if (mode !== 'min' && mode !== 'max') throw new TypeError(trainingMessage.badArgument('createEarlyStopping', 'mode', "'min' or 'max'", mode));
+  if (!(tol >= 0)) throw new RangeError(trainingMessage.badArgument('createEarlyStopping', 'tol', '≥ 0', tol));
+  checkInteger('createEarlyStopping', 'nIterNoChange', nIterNoChange, 1);
   let bestValue = mode === 'min' ? Infinity : -Infinity;
   let count = 0;
   return {

@@ -1,6 +1,7 @@
 import type { ColumnTable } from 'arquero';
 import type { Features, Matrix } from '../models/contract';
 import { assertFinite } from '../linalg/toMatrix';
+import { trainingMessage } from './messages';
 
 /** Features as the training engines take them: float32, row-major, with column names. */
 export interface FeatureMatrix {
@@ -26,7 +27,7 @@ export function collectFeatures(x: Features, caller = 'collectFeatures'): Featur
   if (isMatrix(x)) return fromMatrix(x, caller);
   if (Array.isArray(x)) return fromRows(x as unknown[], caller);
   if (isColumnTable(x)) return fromTable(x, caller);
-  throw new TypeError(`${caller}: features must be an arquero table of numeric columns, a Matrix ({ rows, cols, data: Float64Array }) or an array of numeric rows (number[][]).`);
+  throw new TypeError(trainingMessage.notFeatures(caller));
 }
 
 /**
@@ -48,8 +49,8 @@ function isColumnTable(x: unknown): x is ColumnTable {
 const defaultNames = (cols: number) => Array.from({ length: cols }, (_, j) => `x${j}`);
 
 function fromMatrix(m: Matrix, caller: string): FeatureMatrix {
-  if (!Number.isInteger(m.rows) || !Number.isInteger(m.cols) || m.rows < 0 || m.cols < 0) throw new RangeError(`${caller}: a Matrix needs non-negative integer rows and cols (got ${m.rows} × ${m.cols}).`);
-  if (m.data.length !== m.rows * m.cols) throw new RangeError(`${caller}: the Matrix says ${m.rows} × ${m.cols} but its data holds ${m.data.length} values.`);
+  if (!Number.isInteger(m.rows) || !Number.isInteger(m.cols) || m.rows < 0 || m.cols < 0) throw new RangeError(trainingMessage.matrixBadShape(caller, m.rows, m.cols));
+  if (m.data.length !== m.rows * m.cols) throw new RangeError(trainingMessage.matrixBadData(caller, m.rows, m.cols, m.data.length));
   const data = new Float32Array(m.data as ArrayLike<number>);
   const names = defaultNames(m.cols);
   assertFinite(data, m.cols, (j) => names[j], caller);
@@ -60,11 +61,11 @@ function fromRows(rows: unknown[], caller: string): FeatureMatrix {
   const n = rows.length;
   const first = rows[0];
   const cols = n ? (Array.isArray(first) || ArrayBuffer.isView(first) ? (first as ArrayLike<unknown>).length : -1) : 0;
-  if (cols < 0) throw new TypeError(`${caller}: an array of features must hold rows (arrays of numbers); row 0 is ${typeof first}.`);
+  if (cols < 0) throw new TypeError(trainingMessage.rowsNotArrays(caller, typeof first));
   const data = new Float32Array(n * cols);
   for (let i = 0; i < n; i++) {
     const row = rows[i] as ArrayLike<unknown>;
-    if (!row || row.length !== cols) throw new RangeError(`${caller}: every row needs ${cols} values like row 0; row ${i} has ${row?.length ?? 'none'}.`);
+    if (!row || row.length !== cols) throw new RangeError(trainingMessage.rowsUneven(caller, cols, i, row?.length ?? 'none'));
     for (let j = 0; j < cols; j++) data[i * cols + j] = toNumber(row[j], () => `x${j}`, i, caller);
   }
   const names = defaultNames(cols);
@@ -94,6 +95,6 @@ function toNumber(v: unknown, column: () => string, row: number, caller: string)
   if (typeof v === 'boolean') return v ? 1 : 0;
   if (v === null || v === undefined) return NaN;
   const what = v instanceof Date ? 'dates' : `${typeof v} values`;
-  throw new TypeError(`${caller}: column "${column()}" holds ${what} (row ${row}: ${JSON.stringify(v)}); estimators need numbers. Encode it first (one-hot or ordinal) or drop the column.`);
+  throw new TypeError(trainingMessage.columnNotNumeric(caller, column(), what, row, v));
 }
 

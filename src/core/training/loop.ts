@@ -4,6 +4,8 @@ import type { ProgressReporter } from './progress';
 import type { Rng } from './random';
 import { _shuffleInPlace } from './shuffle';
 import { yieldToEventLoop } from './yield';
+import { trainingMessage } from './messages';
+import { checkInteger } from './checkInteger';
 
 export interface TrainLoopOptions {
   /** Rows in the training set. */
@@ -38,9 +40,9 @@ export interface TrainLoopOptions {
  */
 export async function trainLoop<S>(trainer: Trainer<S>, options: TrainLoopOptions): Promise<TrainingHistory> {
   const { rows, batchSize, maxIter } = options;
-  if (!(Number.isInteger(rows) && rows >= 1)) throw new RangeError(`trainLoop: rows must be a positive integer (got ${rows}).`);
-  if (!(Number.isInteger(batchSize) && batchSize >= 1)) throw new RangeError(`trainLoop: batchSize must be a positive integer (got ${batchSize}).`);
-  if (!(Number.isInteger(maxIter) && maxIter >= 1)) throw new RangeError(`trainLoop: maxIter must be a positive integer (got ${maxIter}).`);
+  checkInteger('trainLoop', 'rows', rows, 1);
+  checkInteger('trainLoop', 'batchSize', batchSize, 1);
+  checkInteger('trainLoop', 'maxIter', maxIter, 1);
   return _trainLoop(trainer, options);
 }
 
@@ -87,7 +89,7 @@ async function _trainLoop<S>(trainer: Trainer<S>, o: TrainLoopOptions): Promise<
     o.progress.epoch(record, steps);
 
     const monitored = o.earlyStopping ? record.valScore : record.loss;
-    if (monitored === undefined) throw new Error('trainLoop: early stopping needs validation data, but the trainer returned no validation score.');
+    if (monitored === undefined) throw new Error(trainingMessage.earlyStoppingNoValidation);
     const verdict = rule.update(monitored);
     if (o.earlyStopping && verdict.best) best = { epoch, snapshot: trainer.snapshot() };
     if (verdict.stop) {

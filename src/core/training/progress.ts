@@ -2,6 +2,7 @@ import type { FitOptions } from '../models/contract';
 import { kernelService, type DisplayOptions } from '../kernel/service';
 import type { EpochRecord, TrainingHistory } from './contract';
 import { TrainingCurve, type TrainingCurveState } from './trainingCurve';
+import { trainingMessage } from './messages';
 
 export interface ProgressReporterOptions {
   /** The model's name in the chart title, e.g. 'MLPClassifier'. */
@@ -45,8 +46,8 @@ let displayCounter = 0;
  * const progress = createProgressReporter({ title: 'MLPClassifier', maxEpochs: 200, batchesPerEpoch: 196, backend: 'wasm' });
  */
 export function createProgressReporter(options: ProgressReporterOptions): ProgressReporter {
-  if (!options || typeof options.title !== 'string') throw new TypeError('createProgressReporter: options.title must name the model.');
-  if (!(options.maxEpochs >= 1) || !(options.batchesPerEpoch >= 1)) throw new RangeError('createProgressReporter: maxEpochs and batchesPerEpoch must be ≥ 1.');
+  if (!options || typeof options.title !== 'string') throw new TypeError(trainingMessage.progressNoTitle);
+  if (!(options.maxEpochs >= 1) || !(options.batchesPerEpoch >= 1)) throw new RangeError(trainingMessage.progressBadCounts);
   return _createProgressReporter(options);
 }
 

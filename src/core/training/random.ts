@@ -5,6 +5,7 @@
  * seeded through splitmix32 (see linalg/xoshiro.ts).
  */
 import { float53, xoshiro128ss, xoshiroState } from '../linalg/xoshiro';
+import { trainingMessage } from './messages';
 
 /** A seeded random number generator. */
 export interface Rng {
@@ -29,8 +30,8 @@ export interface Rng {
  * rng.integer(10) // the same value on every run and machine
  */
 export function createRng(seed = 0, stream = ''): Rng {
-  if (typeof seed !== 'number' || !Number.isFinite(seed)) throw new TypeError(`createRng: seed must be a finite number (got ${String(seed)}).`);
-  if (typeof stream !== 'string') throw new TypeError('createRng: stream must be a string naming the sequence, e.g. "shuffle".');
+  if (typeof seed !== 'number' || !Number.isFinite(seed)) throw new TypeError(trainingMessage.badArgument('createRng', 'seed', 'a finite number', seed));
+  if (typeof stream !== 'string') throw new TypeError(trainingMessage.rngBadStream);
   return _createRng(seed, stream);
 }
 
@@ -43,7 +44,7 @@ export function _createRng(seed: number, stream: string): Rng {
   const nextUint32 = xoshiro128ss(xoshiroState(h >>> 0));
   const random = (): number => float53(nextUint32);
   const integer = (n: number): number => {
-    if (!Number.isInteger(n) || n <= 0 || n > 2 ** 32) throw new RangeError(`Rng.integer: n must be an integer in [1, 2^32] (got ${n}).`);
+    if (!Number.isInteger(n) || n <= 0 || n > 2 ** 32) throw new RangeError(trainingMessage.badArgument('Rng.integer', 'n', 'an integer in [1, 2^32]', n));
     // Lemire's nearly-divisionless method would need 64-bit products; rejection on the top range is exact.
     const limit = 2 ** 32 - (2 ** 32 % n);
     let x = nextUint32();

@@ -1,3 +1,5 @@
+import { trainingMessage } from './messages';
+
 /**
  * scikit-learn's r2_score for one output: 1 − SS_res / SS_tot over the first `rows` values
  * (1 for a perfect fit of a constant target, else 0 when the target is constant).
@@ -7,7 +9,7 @@
  * r2Score([1, 2, 3], [1, 2, 4], 3) // 0.6428…
  */
 export function r2Score(predicted: ArrayLike<number>, actual: ArrayLike<number>, rows = actual.length): number {
-  if (!(rows >= 1) || predicted.length < rows || actual.length < rows) throw new RangeError(`r2Score: need ${rows} predicted and actual values (got ${predicted.length} and ${actual.length}).`);
+  if (!(rows >= 1) || predicted.length < rows || actual.length < rows) throw new RangeError(trainingMessage.scoreTooFewValues('r2Score', rows, predicted.length, actual.length));
   let mean = 0;
   for (let i = 0; i < rows; i++) mean += actual[i];
   mean /= rows;

@@ -1,4 +1,6 @@
 import type { Rng } from './random';
+import { trainingMessage } from './messages';
+import { checkInteger } from './checkInteger';
 
 /**
  * A random permutation of 0 … n-1 (Fisher–Yates), drawn from `rng`: the order of one epoch.
@@ -7,7 +9,7 @@ import type { Rng } from './random';
  * permutation(5, createRng(0, 'shuffle')) // Int32Array [3, 0, 4, 1, 2] (the same on every run)
  */
 export function permutation(n: number, rng: Rng): Int32Array {
-  if (!Number.isInteger(n) || n < 0) throw new RangeError(`permutation: n must be a non-negative integer (got ${n}).`);
+  checkInteger('permutation', 'n', n, 0);
   const out = new Int32Array(n);
   for (let i = 0; i < n; i++) out[i] = i;
   return _shuffleInPlace(out, rng);
@@ -20,7 +22,7 @@ export function permutation(n: number, rng: Rng): Int32Array {
  * shuffleInPlace(Int32Array.of(1, 2, 3), createRng(7))
  */
 export function shuffleInPlace<T extends { length: number; [i: number]: number }>(values: T, rng: Rng): T {
-  if (!values || typeof values.length !== 'number') throw new TypeError('shuffleInPlace: values must be an array or typed array.');
+  if (!values || typeof values.length !== 'number') throw new TypeError(trainingMessage.notArray('shuffleInPlace', 'values'));
   return _shuffleInPlace(values, rng);
 }
 

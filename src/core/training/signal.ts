@@ -1,4 +1,5 @@
 import { kernelService } from '../kernel/service';
+import { trainingMessage } from './messages';
 
 /**
  * The signals that stop a fit: the caller's `FitOptions.signal` and, inside a kernel, the running
@@ -11,7 +12,7 @@ import { kernelService } from '../kernel/service';
  */
 export function collectStopSignals(signal?: AbortSignal): () => boolean {
   if (signal !== undefined && (typeof signal !== 'object' || signal === null || typeof signal.aborted !== 'boolean')) {
-    throw new TypeError('fit: options.signal must be an AbortSignal (e.g. new AbortController().signal).');
+    throw new TypeError(trainingMessage.badSignal);
   }
   const kernel = kernelService()?.signal;
   const signals = [signal, kernel].filter((s): s is AbortSignal => s !== undefined);

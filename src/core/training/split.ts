@@ -1,5 +1,6 @@
 import type { Rng } from './random';
 import { _shuffleInPlace } from './shuffle';
+import { trainingMessage } from './messages';
 
 /** Row indices of a train/validation split. */
 export interface ValidationSplit {
@@ -21,9 +22,9 @@ export interface ValidationSplit {
  * splitValidation(100, 0.1, createRng(0, 'split')).validation.length // 10
  */
 export function splitValidation(n: number, fraction: number, rng: Rng, codes?: Int32Array): ValidationSplit {
-  if (!Number.isInteger(n) || n < 2) throw new RangeError(`splitValidation: need at least 2 rows to hold some out (got ${n}).`);
-  if (!(fraction > 0 && fraction < 1)) throw new RangeError(`splitValidation: fraction must be in (0, 1) (got ${fraction}).`);
-  if (codes && codes.length !== n) throw new RangeError(`splitValidation: codes has ${codes.length} values for ${n} rows.`);
+  if (!Number.isInteger(n) || n < 2) throw new RangeError(trainingMessage.splitTooFewRows(n));
+  if (!(fraction > 0 && fraction < 1)) throw new RangeError(trainingMessage.badArgument('splitValidation', 'fraction', 'in (0, 1)', fraction));
+  if (codes && codes.length !== n) throw new RangeError(`internal: splitValidation: codes has ${codes.length} values for ${n} rows.`);
   const nVal = Math.min(n - 1, Math.ceil(fraction * n));
   return codes ? _stratified(codes, nVal, rng) : _plain(n, nVal, rng);
 }

@@ -1,5 +1,6 @@
 import type { ClassLabel, Target } from '../models/contract';
 import { numericTarget, sortLabels } from '../models/labels';
+import { trainingMessage } from './messages';
 
 export { sortLabels };
 
@@ -27,12 +28,12 @@ export function encodeClasses(y: Target, rows: number, caller = 'encodeClasses')
   const seen = new Set<ClassLabel>();
   for (let i = 0; i < rows; i++) {
     const v = y[i] as unknown;
-    if (v === null || v === undefined || (typeof v === 'number' && Number.isNaN(v))) throw new TypeError(`${caller}: the target has a missing label at row ${i}; drop or fill those rows first.`);
-    if (typeof v !== 'number' && typeof v !== 'string' && typeof v !== 'boolean') throw new TypeError(`${caller}: class labels must be numbers, strings or booleans (row ${i} is ${typeof v}).`);
+    if (v === null || v === undefined || (typeof v === 'number' && Number.isNaN(v))) throw new TypeError(trainingMessage.missingLabel(caller, i));
+    if (typeof v !== 'number' && typeof v !== 'string' && typeof v !== 'boolean') throw new TypeError(trainingMessage.badLabelType(caller, i, typeof v));
     kinds.add(typeof v);
     seen.add(v);
   }
-  if (kinds.size > 1) throw new TypeError(`${caller}: the target mixes ${[...kinds].join(' and ')} labels; use one type (e.g. convert them all to strings).`);
+  if (kinds.size > 1) throw new TypeError(trainingMessage.mixedLabels(caller, [...kinds]));
   const classes = sortLabels([...seen]);
   const index = new Map(classes.map((c, k) => [c, k]));
   const codes = new Int32Array(rows);
@@ -73,7 +74,7 @@ export function encodeWithClasses(y: Target, classes: ClassLabel[], rows: number
   const codes = new Int32Array(rows);
   for (let i = 0; i < rows; i++) {
     const k = index.get(y[i] as ClassLabel);
-    if (k === undefined) throw new RangeError(`${caller}: label ${JSON.stringify(y[i])} at row ${i} was not among the training classes (${classes.map((c) => JSON.stringify(c)).join(', ')}).`);
+    if (k === undefined) throw new RangeError(trainingMessage.unseenLabel(caller, y[i], i, classes));
     codes[i] = k;
   }
   return codes;
@@ -91,6 +92,6 @@ export function collectRegressionTarget(y: Target, rows: number, caller = 'colle
 }
 
 function checkLength(y: Target, rows: number, caller: string): void {
-  if (!y || typeof (y as { length?: unknown }).length !== 'number') throw new TypeError(`${caller}: y must be an array of labels or numbers, one per row of x.`);
-  if (y.length !== rows) throw new RangeError(`${caller}: y has ${y.length} values but x has ${rows} rows.`);
+  if (!y || typeof (y as { length?: unknown }).length !== 'number') throw new TypeError(trainingMessage.targetNotArray(caller, 'an array of labels or numbers, one per row of x'));
+  if (y.length !== rows) throw new RangeError(trainingMessage.rowsMismatch(caller, 'y', y.length, rows));
 }

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { findExecutable } from '../../store/findExecutable';
+import { message } from '../../core/messages';
 
 /** A Node executable the kernel can run on, and what its permission model supports. */
 export interface NodeRuntime {
@@ -43,7 +44,7 @@ function defaultRuntime(untrusted: readonly string[]): NodeRuntime {
   if (!process.versions.electron) return probe(process.execPath, {});
   try {
     const node = findExecutable('node', untrusted);
-    if (!node) throw new Error('no node on PATH');
+    if (!node) throw new Error('internal: no node on PATH');
     const onPath = probe(node, {});
     if (Number(onPath.version.slice(1).split('.')[0]) >= 20) return onPath;
   } catch {
@@ -53,7 +54,7 @@ function defaultRuntime(untrusted: readonly string[]): NodeRuntime {
 }
 
 function probe(path: string, env: Record<string, string>): NodeRuntime {
-  if (path.includes('/') && !fs.existsSync(path)) throw new Error(`no such file: ${path}`);
+  if (path.includes('/') && !fs.existsSync(path)) throw new Error(message.kernelNodeMissing(path));
   const out = execFileSync(path, ['-e', PROBE], { env: { ...process.env, ...env }, encoding: 'utf8', timeout: 15_000 });
   const parsed = JSON.parse(out) as { v: string; f: string[]; d?: number };
   return withPermission({ path, version: parsed.v, env, flags: new Set(parsed.f), baselineMb: Math.ceil((parsed.d ?? 0) / 1024) });

@@ -24,6 +24,7 @@ import { evaluate as coreEvaluate } from '../../core/evaluation/evaluate';
 import { evaluatePredictions as coreEvaluatePredictions } from '../../core/evaluation/evaluatePredictions';
 import type { Evaluation } from '../../core/evaluation/evaluation';
 import { openRunRecorder } from '../../store/runs/recorder';
+import { runMessage } from '../../core/runs/messages';
 
 let recorder: RunRecorder | undefined;
 /** The recorded call running in this async context, if any: fits inside it are part of its record. */
@@ -55,7 +56,7 @@ async function recorded<T>(start: (r: RunRecorder) => RunHandle, body: (run: Run
     try {
       complete(run, result);
     } catch (e) {
-      run.note(`Modelbook could not record everything about this run: ${(e as Error).message}`);
+      run.note(runMessage.recorderIncomplete((e as Error).message));
       run.end();
     }
     return result;

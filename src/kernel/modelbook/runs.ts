@@ -2,6 +2,7 @@ import { kernelService } from '../../core/kernel/service';
 import type { RunHistory } from '../../core/runs/index';
 import { RunIndex } from '../../store/runs/runIndex';
 import { loadRunHistory } from '../../store/runs/history';
+import { runMessage } from '../../core/runs/messages';
 
 let index: RunIndex | undefined;
 
@@ -27,7 +28,7 @@ export interface RunsOptions {
 export function runs(options: RunsOptions = {}): RunHistory {
   const kernel = kernelService();
   const workspace = kernel?.workspaceDir;
-  if (!workspace) throw new Error('runs() shows the runs recorded in a workspace: run it in a Modelbook notebook (VS Code or `modelbook run`).');
+  if (!workspace) throw new Error(runMessage.runsNoWorkspace);
   if (!index) index = RunIndex.openSync(workspace);
   else index.refresh();
   const here = kernel.runContext?.().notebook;

@@ -1,4 +1,5 @@
 import type * as TF from '@tensorflow/tfjs';
+import { message } from '../../core/messages';
 
 type Tf = typeof TF;
 
@@ -31,7 +32,7 @@ interface WasmLike extends BackendLike {
  * registerCpuFallbackKernels(tf) // ['Conv2DBackpropFilter', …]
  */
 export function registerCpuFallbackKernels(tf: Tf, names: readonly string[] = CPU_FALLBACK_KERNELS): string[] {
-  if (!tf || typeof tf.registerKernel !== 'function') throw new TypeError('registerCpuFallbackKernels: pass the TensorFlow.js namespace.');
+  if (!tf || typeof tf.registerKernel !== 'function') throw new TypeError('internal: registerCpuFallbackKernels: pass the TensorFlow.js namespace.');
   const wasmHas = new Set(tf.getKernelsForBackend('wasm').map((k) => k.kernelName));
   const added: string[] = [];
   for (const name of names) {
@@ -45,7 +46,7 @@ export function registerCpuFallbackKernels(tf: Tf, names: readonly string[] = CP
 
 function _runOnCpu(tf: Tf, kernel: TF.KernelConfig, args: { inputs: TF.NamedTensorInfoMap; attrs?: TF.NamedAttrMap; backend: unknown }): TF.TensorInfo | TF.TensorInfo[] {
   const cpu = tf.findBackend('cpu') as unknown as CpuLike | null;
-  if (!cpu) throw new Error(`${kernel.kernelName}: the wasm backend runs this op on the cpu backend, which is not registered.`);
+  if (!cpu) throw new Error(message.tfCpuBackendMissing(kernel.kernelName));
   const wasm = args.backend as WasmLike;
   const temps: TF.TensorInfo[] = [];
   const move = (t: TF.TensorInfo | undefined) => {

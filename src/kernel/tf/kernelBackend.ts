@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type * as TF from '@tensorflow/tfjs';
 import { describeFallback, setupTfBackend, type BackendReport, type BackendSources, type WasmBackendModule } from './setupBackend';
+import { message } from '../../core/messages';
 
 /** Where the kernel keeps the chosen backend's report (read by `tfBackendReport()`). */
 export const TF_BACKEND_REPORT = Symbol.for('modelbook.tfBackend');
@@ -34,7 +35,7 @@ export async function setupKernelTf(tf: unknown, loader: ModuleSource, distDir: 
     if (warning) console.warn(warning);
     return report;
   } catch (e) {
-    console.warn(`Modelbook: could not set up the TensorFlow.js backend: ${e instanceof Error ? e.message : String(e)}`);
+    console.warn(message.tfBackendFailed(e instanceof Error ? e.message : String(e)));
     return undefined;
   }
 }
@@ -86,6 +87,6 @@ export function kernelBackendSources(loader: ModuleSource, distDir: string): Bac
 function pickSetWasmPaths(ns: unknown): WasmBackendModule {
   const m = ns as Partial<WasmBackendModule> & { default?: Partial<WasmBackendModule> };
   const fn = m.setWasmPaths ?? m.default?.setWasmPaths;
-  if (typeof fn !== 'function') throw new Error('the module has no setWasmPaths export');
+  if (typeof fn !== 'function') throw new Error(message.tfNoSetWasmPaths);
   return { setWasmPaths: fn };
 }

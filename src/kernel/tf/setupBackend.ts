@@ -1,5 +1,6 @@
 import type * as TF from '@tensorflow/tfjs';
 import { registerCpuFallbackKernels } from './cpuFallbackKernels';
+import { message } from '../../core/messages';
 
 type Tf = typeof TF;
 
@@ -44,27 +45,27 @@ export interface BackendReport {
  * const report = await setupTfBackend(tf, sources); // { backend: 'wasm', simd: true, … }
  */
 export async function setupTfBackend(tf: Tf, sources: BackendSources): Promise<BackendReport> {
-  if (!tf || typeof tf.setBackend !== 'function') throw new TypeError('setupTfBackend: pass the TensorFlow.js namespace.');
+  if (!tf || typeof tf.setBackend !== 'function') throw new TypeError('internal: setupTfBackend: pass the TensorFlow.js namespace.');
   const attempts: BackendAttempt[] = [];
 
   const node = await attempt(() => sources.loadTfjsNode());
-  if (node.error) attempts.push({ backend: 'tensorflow', ok: false, reason: `@tensorflow/tfjs-node is installed but did not load: ${node.error}` });
-  else if (node.value === undefined) attempts.push({ backend: 'tensorflow', ok: false, reason: '@tensorflow/tfjs-node is not installed in the workspace' });
+  if (node.error) attempts.push({ backend: 'tensorflow', ok: false, reason: message.tfNodeFailed(node.error) });
+  else if (node.value === undefined) attempts.push({ backend: 'tensorflow', ok: false, reason: message.tfNodeMissing });
   else if (await trySetBackend(tf, 'tensorflow')) {
     attempts.push({ backend: 'tensorflow', ok: true });
     return { backend: 'tensorflow', attempts };
   } else attempts.push({ backend: 'tensorflow', ok: false, reason: "tf.setBackend('tensorflow') returned false" });
 
   const wasm = await attempt(() => sources.loadWasmBackend());
-  if (wasm.error || !wasm.value) attempts.push({ backend: 'wasm', ok: false, reason: wasm.error ? `tfjs-backend-wasm did not load: ${wasm.error}` : 'tfjs-backend-wasm is not available (neither in the workspace nor bundled)' });
+  if (wasm.error || !wasm.value) attempts.push({ backend: 'wasm', ok: false, reason: wasm.error ? message.tfWasmFailed(wasm.error) : message.tfWasmMissing });
   else {
     const paths = await attempt(async () => wasm.value!.module.setWasmPaths(wasm.value!.wasmDir.endsWith('/') ? wasm.value!.wasmDir : `${wasm.value!.wasmDir}/`));
-    if (paths.error) attempts.push({ backend: 'wasm', ok: false, reason: `setWasmPaths failed: ${paths.error}` });
+    if (paths.error) attempts.push({ backend: 'wasm', ok: false, reason: message.tfWasmPathsFailed(paths.error) });
     else if (await trySetBackend(tf, 'wasm')) {
       attempts.push({ backend: 'wasm', ok: true });
       const simd = Boolean(await attempt(() => tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')).then((r) => r.value));
       return { backend: 'wasm', simd, cpuFallbackKernels: registerCpuFallbackKernels(tf), attempts };
-    } else attempts.push({ backend: 'wasm', ok: false, reason: `tf.setBackend('wasm') returned false (.wasm files from ${wasm.value.wasmDir}, module from ${wasm.value.from})` });
+    } else attempts.push({ backend: 'wasm', ok: false, reason: message.tfWasmRefused(wasm.value.wasmDir, wasm.value.from) });
   }
 
   if (await trySetBackend(tf, 'cpu')) attempts.push({ backend: 'cpu', ok: true });
@@ -81,7 +82,7 @@ export async function setupTfBackend(tf: Tf, sources: BackendSources): Promise<B
 export function describeFallback(report: BackendReport): string | undefined {
   if (report.backend === 'wasm' || report.backend === 'tensorflow') return undefined;
   const wasm = report.attempts.find((a) => a.backend === 'wasm');
-  return `Modelbook: TensorFlow.js runs on the ${report.backend} backend (≈30× slower than wasm for matrix products): ${wasm?.reason ?? 'wasm was not tried'}.`;
+  return message.tfSlowBackend(report.backend, wasm?.reason);
 }
 
 async function trySetBackend(tf: Tf, name: string): Promise<boolean> {

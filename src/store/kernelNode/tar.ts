@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { message } from '../../core/messages';
 
 const BLOCK = 512;
 
@@ -92,7 +93,7 @@ async function writeEntry(reader: ByteReader, size: number, dest: string): Promi
     const whole = await reader.stream(size, (chunk) => {
       for (let at = 0; at < chunk.length; ) at += fs.writeSync(fd, chunk, at);
     });
-    if (!whole) throw new Error(`the tarball ends inside ${dest}`);
+    if (!whole) throw new Error(message.nodeInstallTruncated(dest));
   } finally {
     fs.closeSync(fd);
   }

@@ -6,6 +6,7 @@ import { writeRunFile } from './writeFile';
 import { readRunFile } from './readRun';
 import type { RunIndex } from './runIndex';
 import { runsFolder } from './paths';
+import { runMessage } from '../../core/runs/messages';
 
 /**
  * Rewrites the files of runs whose writer is gone (shown as interrupted, stored as running) so
@@ -86,12 +87,12 @@ export interface RunAnnotation {
  */
 export function annotateRun(index: RunIndex, id: string, annotation: RunAnnotation): RunRecord {
   const row = index.get(id);
-  if (!row) throw new RangeError(`No run with id ${id} (see index.rows()).`);
-  if (row.status === 'running') throw new Error(`Run ${id} is still running; tag it from its cell with run.tag(), or wait until it ends.`);
+  if (!row) throw new RangeError(runMessage.unknownRun(id, '(see index.rows())'));
+  if (row.status === 'running') throw new Error(runMessage.runStillRunning(id));
   for (const t of [...(annotation.addTags ?? []), ...(annotation.removeTags ?? [])]) {
-    if (typeof t !== 'string' || t.trim() === '') throw new TypeError(`Tags are non-empty strings, got ${JSON.stringify(t)}.`);
+    if (typeof t !== 'string' || t.trim() === '') throw new TypeError(runMessage.badTag(t));
   }
-  if (annotation.notes !== undefined && typeof annotation.notes !== 'string') throw new TypeError('notes must be a string.');
+  if (annotation.notes !== undefined && typeof annotation.notes !== 'string') throw new TypeError(runMessage.badNotes);
   const file = path.join(index.workspaceDir, row.file);
   const record = index.readRecord(id);
   const remove = new Set((annotation.removeTags ?? []).map((t) => t.trim()));

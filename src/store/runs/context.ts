@@ -3,6 +3,7 @@ import { hashCells } from '../../core/runs/codeHash';
 import type { RunContext } from '../../core/runs/contract';
 import { readGitInfo } from './git';
 import { workspaceRelative } from './paths';
+import { runMessage } from '../../core/runs/messages';
 
 export interface ContextSource {
   workspaceDir: string;
@@ -27,7 +28,7 @@ export interface ContextSource {
  * // send it with the cell; in the kernel: recorder.setContext(context)
  */
 export function collectRunContext(source: ContextSource): RunContext {
-  if (typeof source?.workspaceDir !== 'string' || source.workspaceDir === '') throw new TypeError('collectRunContext needs { workspaceDir } (the folder whose .modelbook/runs gets the records).');
+  if (typeof source?.workspaceDir !== 'string' || source.workspaceDir === '') throw new TypeError(runMessage.needs('collectRunContext', '{ workspaceDir } (the folder whose .modelbook/runs gets the records)'));
   const ctx: RunContext = {};
   if (source.notebookPath) {
     const rel = workspaceRelative(source.workspaceDir, source.notebookPath);

@@ -4,6 +4,7 @@ import type { GitInfo } from '../../core/runs/contract';
 import { findExecutable, trustedPathEntries } from '../findExecutable';
 import { findRepository, readHead, type Head, type Repository } from '../git/repository';
 import { buildShadowGitDir, removeShadowGitDir } from '../git/shadow';
+import { runMessage } from '../../core/runs/messages';
 
 /**
  * The git commit, branch and dirtiness of the repository containing `dir`. Dirty means any
@@ -66,7 +67,7 @@ interface StatusPlan {
 }
 
 function planStatus(dir: string): StatusPlan | undefined {
-  if (typeof dir !== 'string' || dir === '') throw new TypeError('readGitInfo needs a folder inside the repository.');
+  if (typeof dir !== 'string' || dir === '') throw new TypeError(runMessage.needs('readGitInfo', 'a folder inside the repository'));
   const repo = findRepository(dir);
   const head = repo && readHead(repo);
   if (!repo || !head) return undefined;

@@ -1,6 +1,7 @@
 import { buildRunHistory, type RunHistory, type RunHistoryOptions } from '../../core/runs/inlineHistory';
 import type { RunRecord } from '../../core/runs/contract';
 import { RunIndex } from './runIndex';
+import { runMessage } from '../../core/runs/messages';
 
 export interface LoadHistoryOptions extends RunHistoryOptions {
   /** Workspace-relative notebook path whose runs to show; default all notebooks. */
@@ -20,7 +21,7 @@ export interface LoadHistoryOptions extends RunHistoryOptions {
  * display(loadRunHistory(index, { notebook: 'churn.mlnb', current: run.id }));
  */
 export function loadRunHistory(index: RunIndex, options: LoadHistoryOptions = {}): RunHistory {
-  if (!(index instanceof RunIndex)) throw new TypeError('loadRunHistory needs a RunIndex (RunIndex.openSync(workspaceDir)).');
+  if (!(index instanceof RunIndex)) throw new TypeError(runMessage.needs('loadRunHistory', 'a RunIndex (RunIndex.openSync(workspaceDir))'));
   const limit = options.limit ?? 10;
   const result = index.query({
     ...(options.notebook !== undefined ? { notebook: options.notebook } : {}),

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { writeRunFile } from './writeFile';
+import { runMessage } from '../../core/runs/messages';
 
 /** Where runs live in a workspace: `.modelbook/runs/<id>.json`, artefacts in `.modelbook/artifacts/<id>/`. */
 export const MODELBOOK_DIR = '.modelbook';
@@ -39,7 +40,7 @@ export function artifactsFolder(workspaceDir: string, runId?: string): string {
  * ensureRunFolders('/work/churn') // '/work/churn/.modelbook/runs'
  */
 export function ensureRunFolders(workspaceDir: string): string {
-  if (typeof workspaceDir !== 'string' || workspaceDir === '') throw new TypeError('ensureRunFolders needs the workspace folder.');
+  if (typeof workspaceDir !== 'string' || workspaceDir === '') throw new TypeError(runMessage.needs('ensureRunFolders', 'the workspace folder'));
   const runs = runsFolder(workspaceDir);
   fs.mkdirSync(runs, { recursive: true });
   const ignore = path.join(workspaceDir, MODELBOOK_DIR, '.gitignore');

@@ -49,6 +49,6 @@ export class RunFileError extends Error {
  */
 export function readRunRecord(file: string): RunRecord {
   const r = readRunFile(file);
-  if (!r.ok) throw new RunFileError(`${file}: ${r.reason}`);
+  if (!r.ok) throw new RunFileError(runMessage.recordFileError(file, r.reason));
   return r.record;
 }

@@ -5,6 +5,7 @@ import { createRunRecorder, type RecorderOptions } from '../../core/runs/recorde
 import { stringifyRunRecord } from '../../core/runs/stringify';
 import { writeRunFile } from './writeFile';
 import { ARTIFACTS_DIR, artifactsFolder, ensureRunFolders, runsFolder } from './paths';
+import { runMessage } from '../../core/runs/messages';
 
 /** A recorder that writes files; `dispose()` stops watching for process exit. */
 export interface FileRunRecorder extends RunRecorder {
@@ -50,7 +51,7 @@ export function createFileSink(workspaceDir: string): RunSink {
  * const run = recorder.start({ name: 'LogisticRegression', kind: 'fit', params: model.spec().params });
  */
 export function openRunRecorder(workspaceDir: string, options: OpenRecorderOptions = {}): FileRunRecorder {
-  if (typeof workspaceDir !== 'string' || workspaceDir === '') throw new TypeError('openRunRecorder needs the workspace folder (runs go to <workspace>/.modelbook/runs).');
+  if (typeof workspaceDir !== 'string' || workspaceDir === '') throw new TypeError(runMessage.needs('openRunRecorder', 'the workspace folder (runs go to <workspace>/.modelbook/runs)'));
   const dir = path.resolve(workspaceDir);
   const { markInterruptedOnExit = true, ...rest } = options;
   const recorder = createRunRecorder({

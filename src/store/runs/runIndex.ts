@@ -9,6 +9,7 @@ import { hostLiveness } from './liveness';
 import { RUNS_DIR, runsFolder } from './paths';
 import { readRunFile, readRunRecord } from './readRun';
 import { isTempFile, removeStaleTempFiles } from './tempFiles';
+import { runMessage } from '../../core/runs/messages';
 
 /** A file-change event, as VS Code's FileSystemWatcher (or fs.watch) reports it. */
 export type RunFileChange = 'created' | 'changed' | 'deleted';
@@ -111,7 +112,7 @@ export class RunIndex {
   }
 
   private static prepare(workspaceDir: string, options: RunIndexOptions): RunIndex {
-    if (typeof workspaceDir !== 'string' || workspaceDir === '') throw new TypeError('RunIndex.open needs the workspace folder (runs are read from <workspace>/.modelbook/runs).');
+    if (typeof workspaceDir !== 'string' || workspaceDir === '') throw new TypeError(runMessage.needs('RunIndex.open', 'the workspace folder (runs are read from <workspace>/.modelbook/runs)'));
     const index = new RunIndex(path.resolve(workspaceDir), options);
     if (options.removeStaleTempFiles !== false) removeStaleTempFiles(index.runsDir);
     return index;
@@ -154,7 +155,7 @@ export class RunIndex {
   /** The full record of a run (history, layers, data columns), read from its file. */
   readRecord(id: string): RunRecord {
     const row = this.byId.get(id);
-    if (!row) throw new RangeError(`No run with id ${id} in ${this.runsDir}.`);
+    if (!row) throw new RangeError(runMessage.unknownRun(id, `in ${this.runsDir}`));
     return readRunRecord(path.join(this.workspaceDir, row.file));
   }
 

@@ -16,6 +16,7 @@ import type { EstimatorSpec, Features, FitOptions, ModelSummary } from '../contr
 import { resolveLayersParams, type LayersParams } from './params';
 import { selectFittedFeatures } from '../featureInput';
 import { createLayersTrainer, predictRows, type LayersData } from './trainer';
+import { modelMessage } from '../messages';
 
 /** What differs between the classifier and the regressor wrappers. */
 export interface LayersTask {
@@ -88,7 +89,7 @@ export abstract class BaseLayersEstimator implements Displayable {
   /** The loss (and validation) curves of the last fit as a chart. @example model.plotLossCurve() */
   plotLossCurve(): TrainingCurve {
     const h = this.fittedHistory;
-    if (!h) throw new Error(`${this.typeName}.plotLossCurve: the model is not fitted yet; call await model.fit(x, y) first.`);
+    if (!h) throw new Error(modelMessage.notFitted(`${this.typeName}.plotLossCurve`));
     return new TrainingCurve({ title: this.typeName, epochs: h.epochs, maxEpochs: this.params.maxIter, elapsedMs: h.elapsedMs, backend: h.backend, stopReason: h.stopReason, ...(h.scoreName ? { scoreName: h.scoreName } : {}) });
   }
 
@@ -104,7 +105,7 @@ export abstract class BaseLayersEstimator implements Displayable {
     const stopped = collectStopSignals(options.signal);
     const tf = await getTf();
     const cols = this.inputSize();
-    if (m.cols !== cols) throw new RangeError(`${this.typeName}.fit: x has ${m.cols} features but the model's input takes ${cols} values per row.`);
+    if (m.cols !== cols) throw new RangeError(modelMessage.inputWidth(`${this.typeName}.fit`, m.cols, cols));
     const units = this.outputUnits();
     this.prepare(tf, task.defaultLoss(units));
     const loss = typeof this.model.loss === 'string' ? this.model.loss : undefined;
@@ -135,10 +136,10 @@ export abstract class BaseLayersEstimator implements Displayable {
 
   /** The model's outputs for x (rows × units). */
   protected async outputs(x: Features, caller: string): Promise<{ values: Float32Array; rows: number; units: number }> {
-    if (!this.fittedHistory) throw new Error(`${this.typeName}.${caller}: the model is not fitted yet; call await model.fit(x, y) first.`);
+    if (!this.fittedHistory) throw new Error(modelMessage.notFitted(`${this.typeName}.${caller}`));
     const where = `${this.typeName}.${caller}`;
     const m = collectFeatures(selectFittedFeatures(x, this.featureNames, where), where);
-    if (m.cols !== this.featureCount) throw new RangeError(`${this.typeName}.${caller}: x has ${m.cols} features but the model takes ${this.featureCount}.`);
+    if (m.cols !== this.featureCount) throw new RangeError(modelMessage.featureCount(`${this.typeName}.${caller}`, m.cols, this.featureCount));
     return { values: predictRows(await getTf(), this.model, m.data, m.rows, m.cols), rows: m.rows, units: this.outputUnits() };
   }
 

@@ -6,6 +6,7 @@ import { encodeClasses, encodeWithClasses } from '../../training/targets';
 import { BaseLayersEstimator } from './base';
 import { observeFit } from '../fitObserver';
 import type { LayersParams } from './params';
+import { modelMessage } from '../messages';
 
 /**
  * Gives any TF.js LayersModel the classifier interface (fit / predict / predictProba), trained by
@@ -53,11 +54,11 @@ export class LayersClassifier extends BaseLayersEstimator implements Classifier 
     const m = collectFeatures(x, 'LayersClassifier.fit');
     const rows = m.rows;
     const { classes, codes } = encodeClasses(y, rows, 'LayersClassifier.fit');
-    if (classes.length < 2) throw new RangeError(`LayersClassifier.fit: y has only one class (${JSON.stringify(classes[0])}); a classifier needs at least two.`);
+    if (classes.length < 2) throw new RangeError(modelMessage.oneClass('LayersClassifier.fit', classes[0]));
     const toTargets = (c: Int32Array, units: number, loss: string | undefined) => {
       if (loss && /sparse/i.test(loss)) return { y: Float32Array.from(c), width: 1 };
       if (units === 1 && classes.length === 2) return { y: Float32Array.from(c), width: 1 };
-      if (units !== classes.length) throw new RangeError(`LayersClassifier.fit: the model's output has ${units} units but y has ${classes.length} classes; end it with tf.layers.dense({ units: ${classes.length}, activation: 'softmax' })${classes.length === 2 ? " or one 'sigmoid' unit" : ''}.`);
+      if (units !== classes.length) throw new RangeError(modelMessage.outputUnits('LayersClassifier.fit', units, classes.length));
       const onehot = new Float32Array(c.length * units);
       c.forEach((k, i) => (onehot[i * units + k] = 1));
       return { y: onehot, width: units };

@@ -1,4 +1,5 @@
 import type * as TF from '@tensorflow/tfjs';
+import { modelMessage } from '../messages';
 
 /** Parameters of LayersClassifier / LayersRegressor: the model, then the training loop's settings (named as in MLPClassifier). */
 export interface LayersParams {
@@ -51,14 +52,14 @@ export const LAYERS_DEFAULTS: Readonly<Omit<LayersParams, 'model'>> = Object.fre
  * resolveLayersParams({ model }, 'LayersClassifier').maxIter // 10
  */
 export function resolveLayersParams(given: Partial<LayersParams> & { model: TF.LayersModel }, owner: string): LayersParams {
-  if (typeof given !== 'object' || given === null) throw new TypeError(`${owner}: pass { model } with a TF.js LayersModel, e.g. new ${owner}({ model: tf.sequential({ layers: [...] }) }).`);
+  if (typeof given !== 'object' || given === null) throw new TypeError(modelMessage.layersNoModel(owner));
   const known = new Set(['model', 'loss', ...Object.keys(LAYERS_DEFAULTS)]);
-  for (const key of Object.keys(given)) if (!known.has(key)) throw new TypeError(`${owner}: unknown parameter "${key}". Known: ${[...known].join(', ')}.`);
+  for (const key of Object.keys(given)) if (!known.has(key)) throw new TypeError(modelMessage.unknownParam(owner, key, [...known]));
   const m = given.model as Partial<TF.LayersModel> | undefined;
-  if (!m || typeof m.predict !== 'function' || typeof m.trainOnBatch !== 'function' || !Array.isArray(m.inputs)) throw new TypeError(`${owner}: model must be a TF.js LayersModel (tf.sequential(...) or tf.model(...)).`);
-  if (m.inputs.length !== 1 || m.outputs!.length !== 1) throw new RangeError(`${owner}: the model must have one input and one output (it has ${m.inputs.length} and ${m.outputs!.length}).`);
+  if (!m || typeof m.predict !== 'function' || typeof m.trainOnBatch !== 'function' || !Array.isArray(m.inputs)) throw new TypeError(modelMessage.layersNotModel(owner));
+  if (m.inputs.length !== 1 || m.outputs!.length !== 1) throw new RangeError(modelMessage.layersInputsOutputs(owner, m.inputs.length, m.outputs!.length));
   const p: LayersParams = { ...LAYERS_DEFAULTS, ...Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) } as LayersParams;
-  const bad = (name: string, want: string, got: unknown) => new RangeError(`${owner}: ${name} must be ${want} (got ${JSON.stringify(got)}).`);
+  const bad = (name: string, want: string, got: unknown) => new RangeError(modelMessage.badParam(owner, name, want, got));
   if (!(Number.isInteger(p.batchSize) && p.batchSize >= 1)) throw bad('batchSize', 'a positive integer', p.batchSize);
   if (!(Number.isInteger(p.maxIter) && p.maxIter >= 1)) throw bad('maxIter', 'a positive integer (epochs)', p.maxIter);
   if (typeof p.seed !== 'number' || !Number.isFinite(p.seed)) throw bad('seed', 'a finite number', p.seed);

@@ -7,6 +7,7 @@ import { collectRegressionTarget } from '../../training/targets';
 import { BaseLayersEstimator } from './base';
 import { observeFit } from '../fitObserver';
 import type { LayersParams } from './params';
+import { modelMessage } from '../messages';
 
 /**
  * Gives any TF.js LayersModel with one output unit the regressor interface (fit / predict),
@@ -41,7 +42,7 @@ export class LayersRegressor extends BaseLayersEstimator implements Regressor {
 
   /** The work of `fit`, which runs it through the fit observer (so a kernel records it). */
   private async fitUnobserved(x: Features, y: Target, options: FitOptions): Promise<this> {
-    if (this.outputUnits() !== 1) throw new RangeError(`LayersRegressor.fit: the model must end in one output unit (it has ${this.outputUnits()}).`);
+    if (this.outputUnits() !== 1) throw new RangeError(modelMessage.regressorOutputUnits('LayersRegressor.fit', this.outputUnits()));
     const m = collectFeatures(x, 'LayersRegressor.fit');
     const rows = m.rows;
     const target = collectRegressionTarget(y, rows, 'LayersRegressor.fit');

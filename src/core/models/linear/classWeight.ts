@@ -1,4 +1,5 @@
 import type { ClassLabel } from '../contract';
+import { modelMessage } from '../messages';
 
 /** 'balanced' weighs classes inversely to their frequency; a record maps labels (as text) to weights. */
 export type ClassWeight = 'balanced' | Readonly<Record<string, number>> | null;
@@ -20,11 +21,11 @@ export function computeClassWeight(classWeight: ClassWeight | undefined, classes
     for (let c = 0; c < k; c++) out[c] = codes.length / (k * counts[c]);
     return out;
   }
-  if (typeof classWeight !== 'object') throw new TypeError(`classWeight must be 'balanced', null or a record of label → weight (got ${JSON.stringify(classWeight)}).`);
+  if (typeof classWeight !== 'object') throw new TypeError(modelMessage.badParam('computeClassWeight', 'classWeight', "'balanced', null or a record of label → weight", classWeight));
   const known = new Set(classes.map(String));
   for (const [label, weight] of Object.entries(classWeight)) {
-    if (!known.has(label)) throw new RangeError(`classWeight names class "${label}", which is not in the training labels (${[...known].join(', ')}).`);
-    if (!(weight >= 0) || !Number.isFinite(weight)) throw new RangeError(`classWeight for "${label}" must be a finite number ≥ 0 (got ${weight}).`);
+    if (!known.has(label)) throw new RangeError(modelMessage.classWeightUnknownClass(label, [...known]));
+    if (!(weight >= 0) || !Number.isFinite(weight)) throw new RangeError(modelMessage.classWeightBadWeight(label, weight));
   }
   classes.forEach((c, i) => {
     const w = classWeight[String(c)];

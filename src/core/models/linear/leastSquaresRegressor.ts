@@ -11,6 +11,7 @@ import type { LinearFitOptions } from './logisticRegression';
 import { solveCenteredLeastSquares } from './solveLeastSquares';
 import { toNumericTarget, toSampleWeight } from './target';
 import { splitFitInput, type TargetOrLabel } from '../featureInput';
+import { modelMessage } from '../messages';
 
 /** The fitted state LinearRegression and Ridge share (and serialise). */
 interface FittedLeastSquares {
@@ -65,7 +66,7 @@ export abstract class LeastSquaresRegressor<P extends { fitIntercept: boolean }>
     const { matrix, names } = toMatrix(x, where);
     const target = toNumericTarget(y, matrix.rows, where);
     const sw = toSampleWeight(options.sampleWeight, matrix.rows, where);
-    if (options.signal?.aborted) throw Object.assign(new Error(`${where} was interrupted.`), { name: 'AbortError' });
+    if (options.signal?.aborted) throw Object.assign(new Error(modelMessage.interrupted(where)), { name: 'AbortError' });
     const started = Date.now();
     const s = solveCenteredLeastSquares(matrix, target, sw, this.params.fitIntercept, this.alpha());
     this.coef = s.coef;
@@ -133,7 +134,7 @@ export abstract class LeastSquaresRegressor<P extends { fitIntercept: boolean }>
 
   /** Copies fitted state from JSON (used by the subclasses' fromJSON). */
   protected restore(json: EstimatorJSON): this {
-    if (json?.type !== this.type) throw new TypeError(`${this.type}.fromJSON: expected type '${this.type}', got ${JSON.stringify(json?.type)}.`);
+    if (json?.type !== this.type) throw new TypeError(modelMessage.restoreWrongType(this.type, json?.type));
     const f = json.fitted as FittedLeastSquares | undefined;
     if (f) {
       this.featureNames = f.featureNames;

@@ -2,6 +2,7 @@ import { toMatrix } from '../../linalg/toMatrix';
 import { createMatrix, type Matrix } from '../../linalg/matrix';
 import type { Features } from '../contract';
 import { selectFittedFeatures } from '../featureInput';
+import { modelMessage } from '../messages';
 
 /**
  * The design matrix of data passed to a fitted model's predict: same number of features, and
@@ -11,15 +12,15 @@ import { selectFittedFeatures } from '../featureInput';
  * predictionMatrix(test, model.featureNames, 'LinearRegression.predict')
  */
 export function predictionMatrix(x: Features, featureNames: readonly string[], caller: string): Matrix {
-  if (featureNames.length === 0) throw new Error(`${caller}: the model is not fitted yet; call fit(x, y) first.`);
+  if (featureNames.length === 0) throw new Error(modelMessage.notFitted(caller));
   const { matrix, names } = toMatrix(selectFittedFeatures(x, featureNames, caller), caller);
   if (matrix.cols !== featureNames.length) {
-    throw new RangeError(`${caller}: x has ${matrix.cols} features but the model was fitted on ${featureNames.length} (${featureNames.join(', ')}).`);
+    throw new RangeError(modelMessage.featureCount(caller, matrix.cols, featureNames.length, featureNames));
   }
   const fromTable = !names.every((n, j) => n === `x${j}`);
   if (fromTable) {
     const bad = names.findIndex((n, j) => n !== featureNames[j]);
-    if (bad >= 0) throw new RangeError(`${caller}: column ${bad} is "${names[bad]}" but the model was fitted with "${featureNames[bad]}" there; select the columns in fit order (${featureNames.join(', ')}).`);
+    if (bad >= 0) throw new RangeError(modelMessage.featureOrder(caller, bad, names[bad], featureNames));
   }
   return matrix;
 }

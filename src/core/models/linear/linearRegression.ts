@@ -1,6 +1,7 @@
 import type { EstimatorJSON } from '../registry';
 import { LeastSquaresRegressor } from './leastSquaresRegressor';
 import { withDefaults } from './params';
+import { modelMessage } from '../messages';
 
 export interface LinearRegressionParams {
   /** Fit an intercept (features and target are centred first). Default true. */
@@ -27,7 +28,7 @@ export class LinearRegression extends LeastSquaresRegressor<typeof DEFAULTS> {
    */
   constructor(params: LinearRegressionParams = {}) {
     const p = withDefaults(DEFAULTS, params, 'LinearRegression');
-    if (typeof p.fitIntercept !== 'boolean') throw new TypeError('LinearRegression: fitIntercept must be true or false.');
+    if (typeof p.fitIntercept !== 'boolean') throw new TypeError(modelMessage.badParam('LinearRegression', 'fitIntercept', 'true or false', p.fitIntercept));
     super('LinearRegression', Object.freeze(p));
   }
 

@@ -15,6 +15,8 @@ import { solveBinary, solveMultinomial, type LogisticSolution } from './solveLog
 import { withDefaults } from './params';
 import { encodeClasses, toSampleWeight } from './target';
 import { splitFitInput, type TargetOrLabel } from '../featureInput';
+import { modelMessage } from '../messages';
+import { trainingMessage } from '../../training/messages';
 
 /** Constructor parameters, named and defaulted as scikit-learn's LogisticRegression. */
 export interface LogisticRegressionParams {
@@ -104,9 +106,9 @@ export class LogisticRegression implements Classifier {
   /** The work of `fit`, which runs it through the fit observer (so a kernel records it). */
   private async fitUnobserved(x: Features, y: Target, options: LinearFitOptions): Promise<this> {
     const { matrix, names } = toMatrix(x, 'LogisticRegression.fit');
-    if (!y || y.length !== matrix.rows) throw new RangeError(`LogisticRegression.fit: y has ${y?.length} labels but x has ${matrix.rows} rows.`);
+    if (!y || y.length !== matrix.rows) throw new RangeError(trainingMessage.rowsMismatch('LogisticRegression.fit', 'y', y?.length, matrix.rows, 'labels'));
     const { classes, codes } = encodeClasses(y, 'LogisticRegression.fit');
-    if (classes.length < 2) throw new RangeError(`LogisticRegression.fit: needs at least 2 classes in y, but it holds only ${JSON.stringify(classes[0])}.`);
+    if (classes.length < 2) throw new RangeError(modelMessage.oneClass('LogisticRegression.fit', classes[0]));
     const sw = toSampleWeight(options.sampleWeight, matrix.rows, 'LogisticRegression.fit');
     const cw = computeClassWeight(this.params.classWeight, classes, codes);
     for (let i = 0; i < sw.length; i++) sw[i] *= cw[codes[i]];
@@ -187,7 +189,7 @@ export class LogisticRegression implements Classifier {
   async score(features: Features, target: TargetOrLabel): Promise<number> {
     const { x, y } = splitFitInput(features, target, 'LogisticRegression.score');
     const pred = await this.predict(x);
-    if (y.length !== pred.length) throw new RangeError(`LogisticRegression.score: y has ${y.length} labels but x has ${pred.length} rows.`);
+    if (y.length !== pred.length) throw new RangeError(trainingMessage.rowsMismatch('LogisticRegression.score', 'y', y.length, pred.length, 'labels'));
     let hits = 0;
     for (let i = 0; i < pred.length; i++) if (pred[i] === y[i]) hits++;
     return hits / pred.length;
@@ -219,7 +221,7 @@ export class LogisticRegression implements Classifier {
    * const again = LogisticRegression.fromJSON(JSON.parse(JSON.stringify(model)));
    */
   static fromJSON(json: EstimatorJSON): LogisticRegression {
-    if (json?.type !== 'LogisticRegression') throw new TypeError(`LogisticRegression.fromJSON: expected type 'LogisticRegression', got ${JSON.stringify(json?.type)}.`);
+    if (json?.type !== 'LogisticRegression') throw new TypeError(modelMessage.restoreWrongType('LogisticRegression', json?.type));
     const m = new LogisticRegression(json.params as LogisticRegressionParams);
     const f = json.fitted as { classes: ClassLabel[]; featureNames: string[]; mode: LogisticRegression['mode']; coefRows: number; coef: number[]; intercept: number[]; nIter: number; converged: boolean } | undefined;
     if (f) {
@@ -276,10 +278,10 @@ const MATERIAL_GAP = 1e-6;
 
 function convergenceWarning(s: LogisticSolution, maxIter: number, tol: number): string {
   const stop = s.stop;
-  if (stop === 'maxIter') return `LogisticRegression: L-BFGS stopped after maxIter=${maxIter} iterations before reaching tol=${tol}; raise maxIter or scale the features (StandardScaler).`;
+  if (stop === 'maxIter') return modelMessage.convergedMaxIter(maxIter, tol);
   const g = s.gradMax.toExponential(1);
-  if (stop === 'ftol') return `LogisticRegression: L-BFGS stopped because the loss no longer decreased, but the largest gradient component is ${g} (tol=${tol}) and the loss may still be about ${s.remainingDecrease.toExponential(1)} above its minimum: coefficients along badly scaled directions are only approximately optimal. Scale the features (StandardScaler), which makes the loss equally curved in every direction.`;
-  return `LogisticRegression: the line search could not lower the loss any further before reaching tol=${tol} (largest gradient component ${g}; the loss is flat to float64 precision there); the fit is usable, scaling the features (StandardScaler) usually avoids this.`;
+  if (stop === 'ftol') return modelMessage.convergedFtol(g, tol, s.remainingDecrease.toExponential(1));
+  return modelMessage.convergedLineSearch(g, tol);
 }
 
 function stackOvr(parts: LogisticSolution[]): LogisticSolution {
@@ -291,12 +293,12 @@ function stackOvr(parts: LogisticSolution[]): LogisticSolution {
 
 function checkParams(p: typeof DEFAULTS): typeof DEFAULTS {
   const where = 'LogisticRegression';
-  if (!(typeof p.C === 'number' && p.C > 0 && Number.isFinite(p.C))) throw new RangeError(`${where}: C must be a positive finite number (got ${p.C}); smaller C means stronger regularisation.`);
-  if (p.penalty !== 'l2' && p.penalty !== 'none') throw new RangeError(`${where}: penalty must be 'l2' or 'none' (got ${JSON.stringify(p.penalty)}).`);
-  if (!(Number.isInteger(p.maxIter) && p.maxIter >= 0)) throw new RangeError(`${where}: maxIter must be a non-negative integer (got ${p.maxIter}).`);
-  if (!(typeof p.tol === 'number' && p.tol >= 0)) throw new RangeError(`${where}: tol must be a number ≥ 0 (got ${p.tol}).`);
-  if (!['auto', 'multinomial', 'ovr'].includes(p.multiClass)) throw new RangeError(`${where}: multiClass must be 'auto', 'multinomial' or 'ovr' (got ${JSON.stringify(p.multiClass)}).`);
-  if (typeof p.fitIntercept !== 'boolean') throw new TypeError(`${where}: fitIntercept must be true or false.`);
-  if (p.classWeight !== null && p.classWeight !== 'balanced' && typeof p.classWeight !== 'object') throw new TypeError(`${where}: classWeight must be 'balanced', null or a record of label → weight.`);
+  if (!(typeof p.C === 'number' && p.C > 0 && Number.isFinite(p.C))) throw new RangeError(modelMessage.badParam(where, 'C', 'a positive finite number', p.C, 'smaller C means stronger regularisation'));
+  if (p.penalty !== 'l2' && p.penalty !== 'none') throw new RangeError(modelMessage.badParam(where, 'penalty', "'l2' or 'none'", p.penalty));
+  if (!(Number.isInteger(p.maxIter) && p.maxIter >= 0)) throw new RangeError(modelMessage.badParam(where, 'maxIter', 'a non-negative integer', p.maxIter));
+  if (!(typeof p.tol === 'number' && p.tol >= 0)) throw new RangeError(modelMessage.badParam(where, 'tol', 'a number ≥ 0', p.tol));
+  if (!['auto', 'multinomial', 'ovr'].includes(p.multiClass)) throw new RangeError(modelMessage.badParam(where, 'multiClass', "'auto', 'multinomial' or 'ovr'", p.multiClass));
+  if (typeof p.fitIntercept !== 'boolean') throw new TypeError(modelMessage.badParam(where, 'fitIntercept', 'true or false', p.fitIntercept));
+  if (p.classWeight !== null && p.classWeight !== 'balanced' && typeof p.classWeight !== 'object') throw new TypeError(modelMessage.badParam(where, 'classWeight', "'balanced', null or a record of label → weight", p.classWeight));
   return p;
 }

@@ -1,6 +1,7 @@
 import type { EstimatorJSON } from '../registry';
 import { LeastSquaresRegressor } from './leastSquaresRegressor';
 import { withDefaults } from './params';
+import { modelMessage } from '../messages';
 
 export interface RidgeParams {
   /** L2 penalty strength on the coefficients (not the intercept). Default 1. */
@@ -27,8 +28,8 @@ export class Ridge extends LeastSquaresRegressor<typeof DEFAULTS> {
    */
   constructor(params: RidgeParams = {}) {
     const p = withDefaults(DEFAULTS, params, 'Ridge');
-    if (!(typeof p.alpha === 'number' && p.alpha >= 0 && Number.isFinite(p.alpha))) throw new RangeError(`Ridge: alpha must be a finite number ≥ 0 (got ${p.alpha}).`);
-    if (typeof p.fitIntercept !== 'boolean') throw new TypeError('Ridge: fitIntercept must be true or false.');
+    if (!(typeof p.alpha === 'number' && p.alpha >= 0 && Number.isFinite(p.alpha))) throw new RangeError(modelMessage.badParam('Ridge', 'alpha', 'a finite number ≥ 0', p.alpha));
+    if (typeof p.fitIntercept !== 'boolean') throw new TypeError(modelMessage.badParam('Ridge', 'fitIntercept', 'true or false', p.fitIntercept));
     super('Ridge', Object.freeze(p));
   }
 

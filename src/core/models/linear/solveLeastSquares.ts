@@ -2,6 +2,7 @@ import { choleskyFactor, choleskySolve } from '../../linalg/cholesky';
 import { solveLeastSquares } from '../../linalg/leastSquares';
 import { createMatrix, type Matrix } from '../../linalg/matrix';
 import { createRowKernels, type RowKernels } from '../../linalg/rowKernels';
+import { modelMessage } from '../messages';
 
 /** Coefficients and intercept of a (ridge) least-squares fit. */
 export interface LinearSolution {
@@ -39,7 +40,7 @@ export function solveCenteredLeastSquares(x: Matrix, y: Float64Array, sw: Float6
       wsum += sw[i];
       yMean += sw[i] * y[i];
     }
-    if (!(wsum > 0)) throw new RangeError('the sample weights sum to 0; at least one row needs a positive weight.');
+    if (!(wsum > 0)) throw new RangeError(modelMessage.sampleWeightZero);
     yMean /= wsum;
     // x̄ = Xᵀ·w / Σw: one kernel pass when there are kernels.
     if (kernels) {

@@ -3,6 +3,7 @@ import type { RowKernels } from '../../linalg/rowKernels';
 import type { TrainingProgress } from '../contract';
 import { binaryLossGradient, multinomialLossGradient, type LossProblem } from './logisticLoss';
 import { binaryLossGradientKernels, multinomialLossGradientKernels } from './logisticLossKernels';
+import { modelMessage } from '../messages';
 
 /** What the solver needs besides the data. */
 export interface LogisticSolveOptions {
@@ -105,7 +106,7 @@ function run(fg: (w: Float64Array, g: Float64Array) => number, w0: Float64Array,
 }
 
 function abortError(): Error {
-  const e = new Error('LogisticRegression.fit was interrupted.');
+  const e = new Error(modelMessage.interrupted('LogisticRegression.fit'));
   e.name = 'AbortError';
   return e;
 }

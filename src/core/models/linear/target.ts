@@ -1,5 +1,7 @@
 import type { ClassLabel, Target } from '../contract';
 import { numericTarget, sortLabels } from '../labels';
+import { modelMessage } from '../messages';
+import { trainingMessage } from '../../training/messages';
 
 export { sortLabels };
 
@@ -27,8 +29,8 @@ export function encodeClasses(y: Target, caller = 'encodeClasses'): EncodedClass
   for (let i = 0; i < n; i++) {
     const v = y[i] as unknown;
     if (v === last) continue;
-    if (v === null || v === undefined || (typeof v === 'number' && Number.isNaN(v))) throw new TypeError(`${caller}: the target has a missing label at row ${i}; drop or fill those rows first.`);
-    if (typeof v !== 'number' && typeof v !== 'string' && typeof v !== 'boolean') throw new TypeError(`${caller}: class labels must be numbers, strings or booleans (row ${i} is ${typeof v}).`);
+    if (v === null || v === undefined || (typeof v === 'number' && Number.isNaN(v))) throw new TypeError(trainingMessage.missingLabel(caller, i));
+    if (typeof v !== 'number' && typeof v !== 'string' && typeof v !== 'boolean') throw new TypeError(trainingMessage.badLabelType(caller, i, typeof v));
     last = v;
     if (seenList.length < 16 ? !seenList.includes(v) : !seen.has(v)) {
       kinds.add(typeof v);
@@ -36,7 +38,7 @@ export function encodeClasses(y: Target, caller = 'encodeClasses'): EncodedClass
       seen.set(v, seen.size);
     }
   }
-  if (kinds.size > 1) throw new TypeError(`${caller}: the target mixes ${[...kinds].join(' and ')} labels; use one type (e.g. convert them all to strings).`);
+  if (kinds.size > 1) throw new TypeError(trainingMessage.mixedLabels(caller, [...kinds]));
   const classes = sortLabels(seenList);
   const index = new Map(classes.map((c, k) => [c, k]));
   const codes = new Int32Array(n);
@@ -55,8 +57,8 @@ export function encodeClasses(y: Target, caller = 'encodeClasses'): EncodedClass
  * toNumericTarget([1, 2.5], 2) // Float64Array [1, 2.5]
  */
 export function toNumericTarget(y: Target, rows: number, caller = 'toNumericTarget'): Float64Array {
-  if (!y || typeof y.length !== 'number') throw new TypeError(`${caller}: y must be an array of numbers.`);
-  if (y.length !== rows) throw new RangeError(`${caller}: y has ${y.length} values but x has ${rows} rows.`);
+  if (!y || typeof y.length !== 'number') throw new TypeError(trainingMessage.targetNotArray(caller, 'an array of numbers'));
+  if (y.length !== rows) throw new RangeError(trainingMessage.rowsMismatch(caller, 'y', y.length, rows));
   return numericTarget(y, rows, caller, Float64Array);
 }
 
@@ -68,8 +70,8 @@ export function toNumericTarget(y: Target, rows: number, caller = 'toNumericTarg
  */
 export function toSampleWeight(sampleWeight: ArrayLike<number> | undefined, rows: number, caller = 'toSampleWeight'): Float64Array {
   if (sampleWeight === undefined) return new Float64Array(rows).fill(1);
-  if (sampleWeight.length !== rows) throw new RangeError(`${caller}: sampleWeight has ${sampleWeight.length} values but x has ${rows} rows.`);
+  if (sampleWeight.length !== rows) throw new RangeError(trainingMessage.rowsMismatch(caller, 'sampleWeight', sampleWeight.length, rows));
   const out = Float64Array.from(sampleWeight);
-  for (let i = 0; i < rows; i++) if (!(out[i] >= 0) || !Number.isFinite(out[i])) throw new RangeError(`${caller}: sampleWeight must be finite and ≥ 0; row ${i} is ${out[i]}.`);
+  for (let i = 0; i < rows; i++) if (!(out[i] >= 0) || !Number.isFinite(out[i])) throw new RangeError(modelMessage.sampleWeightBad(caller, i, out[i]));
   return out;
 }

@@ -14,6 +14,7 @@ import { describeMlp } from './summary';
 import { formatNumber } from '../../runs/format';
 import { selectFittedFeatures } from '../featureInput';
 import type { MlpOutput } from './weights';
+import { modelMessage } from '../messages';
 
 /** What a fit leaves behind. */
 export interface MlpFitted extends MlpFit {
@@ -127,7 +128,7 @@ export abstract class BaseMlp implements Displayable {
   }
 
   protected requireFitted(what: string): MlpFitted {
-    if (!this.fitted) throw new Error(`${this.typeName}.${what}: the model is not fitted yet; call await model.fit(x, y) first.`);
+    if (!this.fitted) throw new Error(modelMessage.notFitted(`${this.typeName}.${what}`));
     return this.fitted;
   }
 
@@ -136,7 +137,7 @@ export abstract class BaseMlp implements Displayable {
     const f = this.requireFitted(caller);
     const where = `${this.typeName}.${caller}`;
     const m: FeatureMatrix = collectFeatures(selectFittedFeatures(x, f.featureNames, where), where);
-    if (m.cols !== f.weights.sizes[0]) throw new RangeError(`${this.typeName}.${caller}: x has ${m.cols} features but the model was fitted on ${f.weights.sizes[0]} (${f.featureNames.join(', ')}).`);
+    if (m.cols !== f.weights.sizes[0]) throw new RangeError(modelMessage.featureCount(`${this.typeName}.${caller}`, m.cols, f.weights.sizes[0], f.featureNames));
     this.predictor ??= openMlpEngine(f.engine, networkSpec(this.params, f.weights.sizes, f.output), f.weights, 1024);
     const engine = await this.predictor;
     const units = f.weights.sizes[f.weights.sizes.length - 1];

@@ -6,6 +6,8 @@ import { BaseMlp } from './base';
 import { observeFit } from '../fitObserver';
 import { _fitMlp } from './fitMlp';
 import type { MLPParams } from './params';
+import { modelMessage } from '../messages';
+import { trainingMessage } from '../../training/messages';
 
 /**
  * A multi-layer perceptron classifier, trained like scikit-learn's MLPClassifier (Adam, log loss,
@@ -54,7 +56,7 @@ export class MLPClassifier extends BaseMlp implements Classifier {
   private async fitUnobserved(x: Features, y: Target, options: FitOptions): Promise<this> {
     const m = collectFeatures(x, 'MLPClassifier.fit');
     const { classes, codes } = encodeClasses(y, m.rows, 'MLPClassifier.fit');
-    if (classes.length < 2) throw new RangeError(`MLPClassifier.fit: y has only one class (${JSON.stringify(classes[0])}); a classifier needs at least two.`);
+    if (classes.length < 2) throw new RangeError(modelMessage.oneClass('MLPClassifier.fit', classes[0]));
     const validation = options.validation ? encodeValidation(options.validation, classes, m.names) : undefined;
     const binary = classes.length === 2;
     const fit = await _fitMlp('MLPClassifier', this.params, m, {
@@ -114,7 +116,7 @@ export class MLPClassifier extends BaseMlp implements Classifier {
   async score(features: Features, target: TargetOrLabel): Promise<number> {
     const { x, y } = splitFitInput(features, target, 'MLPClassifier.score');
     const predicted = await this.predict(x);
-    if (y.length !== predicted.length) throw new RangeError(`MLPClassifier.score: y has ${y.length} labels for ${predicted.length} rows.`);
+    if (y.length !== predicted.length) throw new RangeError(trainingMessage.rowsMismatch('MLPClassifier.score', 'y', y.length, predicted.length, 'labels'));
     let hits = 0;
     for (let i = 0; i < predicted.length; i++) if (predicted[i] === y[i]) hits++;
     return hits / predicted.length;
@@ -125,7 +127,7 @@ function encodeValidation(v: NonNullable<FitOptions['validation']>, classes: Cla
   const where = 'MLPClassifier.fit (options.validation.x)';
   const m = collectFeatures(selectFittedFeatures(v.x, names, where), where);
   const cols = names.length;
-  if (m.cols !== cols) throw new RangeError(`MLPClassifier.fit: options.validation.x has ${m.cols} features, x has ${cols}.`);
+  if (m.cols !== cols) throw new RangeError(modelMessage.validationFeatureCount('MLPClassifier.fit', m.cols, cols));
   const codes = encodeWithClasses(v.y, classes, m.rows, 'MLPClassifier.fit (options.validation.y)');
   return { x: m.data, y: Float32Array.from(codes), rows: m.rows };
 }

@@ -12,6 +12,7 @@ import { FusedEngine } from './fusedEngine';
 import type { MLPParams, MlpEngineKind } from './params';
 import { TfEngine } from './tfEngine';
 import { initMlpWeights, type MlpOutput, type MlpWeights } from './weights';
+import { modelMessage } from '../messages';
 
 /** What differs between the classifier and the regressor. */
 export interface MlpTask {
@@ -42,7 +43,7 @@ export interface MlpFit {
  * resolveEngineKind('auto') // 'fused' in Node 20 and current browsers
  */
 export function resolveEngineKind(kind: MlpEngineKind): Exclude<MlpEngineKind, 'auto'> {
-  if (kind === 'fused' && !fusedKernelSupported()) throw new Error('engine: "fused" needs WebAssembly SIMD, which this runtime lacks; use engine: "tfjs" or "auto".');
+  if (kind === 'fused' && !fusedKernelSupported()) throw new Error(modelMessage.engineNeedsSimd);
   return kind === 'auto' ? (fusedKernelSupported() ? 'fused' : 'tfjs') : kind;
 }
 

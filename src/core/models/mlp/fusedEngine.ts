@@ -37,10 +37,10 @@ export class FusedEngine implements MlpEngine {
    * const engine = await FusedEngine.create(spec, 512);
    */
   static async create(spec: NetworkSpec, batchCapacity: number): Promise<FusedEngine> {
-    if (spec.sizes.length < 2) throw new RangeError('FusedEngine: a network needs an input and an output layer.');
-    if (!(Number.isInteger(batchCapacity) && batchCapacity >= 1)) throw new RangeError(`FusedEngine: batchCapacity must be a positive integer (got ${batchCapacity}).`);
+    if (spec.sizes.length < 2) throw new RangeError('internal: FusedEngine: a network needs an input and an output layer.');
+    if (!(Number.isInteger(batchCapacity) && batchCapacity >= 1)) throw new RangeError(`internal: FusedEngine: batchCapacity must be a positive integer (got ${batchCapacity}).`);
     const { exports, layout } = await instantiateFusedKernel();
-    if (spec.sizes.length - 1 > layout.maxLayers) throw new RangeError(`FusedEngine: at most ${layout.maxLayers - 1} hidden layers (got ${spec.sizes.length - 2}).`);
+    if (spec.sizes.length - 1 > layout.maxLayers) throw new RangeError(`internal: FusedEngine: at most ${layout.maxLayers - 1} hidden layers (got ${spec.sizes.length - 2}).`);
     return new FusedEngine(spec, batchCapacity, exports, layout);
   }
 
@@ -115,7 +115,7 @@ export class FusedEngine implements MlpEngine {
 
   setWeights(weights: MlpWeights): void {
     const sizes = this.spec.sizes;
-    if (weights.sizes.length !== sizes.length || weights.sizes.some((s, i) => s !== sizes[i])) throw new RangeError(`FusedEngine: weights are for layers ${JSON.stringify(weights.sizes)}, the network has ${JSON.stringify(sizes)}.`);
+    if (weights.sizes.length !== sizes.length || weights.sizes.some((s, i) => s !== sizes[i])) throw new RangeError(`internal: FusedEngine: weights are for layers ${JSON.stringify(weights.sizes)}, the network has ${JSON.stringify(sizes)}.`);
     const p = this.f32(this.offsets.params, this.nParams);
     p.fill(0);
     for (let l = 0; l + 1 < sizes.length; l++) {
@@ -167,18 +167,18 @@ export class FusedEngine implements MlpEngine {
   }
 
   setOrder(order: Int32Array): void {
-    if (!this.training || order.length !== this.training.rows) throw new RangeError('FusedEngine: setOrder needs one index per training row (call setTraining first).');
+    if (!this.training || order.length !== this.training.rows) throw new RangeError('internal: FusedEngine: setOrder needs one index per training row (call setTraining first).');
     this.i32(this.training.perm, order.length).set(order);
   }
 
   trainBatch(start: number, count: number): number {
-    if (count > this.cap) throw new RangeError(`FusedEngine: batch of ${count} rows exceeds the capacity of ${this.cap}.`);
+    if (count > this.cap) throw new RangeError(`internal: FusedEngine: batch of ${count} rows exceeds the capacity of ${this.cap}.`);
     return this.k.train_batch(this.plan, start, count);
   }
 
   evaluateValidation(): { lossSum: number; outputs: Float32Array } {
     const v = this.validation;
-    if (!v) throw new Error('FusedEngine: no validation data (call setValidation first).');
+    if (!v) throw new Error('internal: FusedEngine: no validation data (call setValidation first).');
     const lossSum = this.k.predict(this.plan, v.x, v.y, v.rows, v.out);
     return { lossSum, outputs: this.unpadOutputs(v.out, v.rows) };
   }
@@ -203,7 +203,7 @@ export class FusedEngine implements MlpEngine {
   }
 
   restore(snapshot: unknown): void {
-    if (!(snapshot instanceof Float32Array) || snapshot.length !== this.nParams) throw new TypeError('FusedEngine: restore needs a snapshot taken from this engine.');
+    if (!(snapshot instanceof Float32Array) || snapshot.length !== this.nParams) throw new TypeError('internal: FusedEngine: restore needs a snapshot taken from this engine.');
     this.f32(this.offsets.params, this.nParams).set(snapshot);
   }
 
@@ -214,7 +214,7 @@ export class FusedEngine implements MlpEngine {
 
   private copyIn(data: EngineData, haveRows: number, have: Region | undefined): Region {
     const cols = this.spec.sizes[0];
-    if (data.x.length !== data.rows * cols || data.y.length !== data.rows) throw new RangeError(`FusedEngine: data must have ${cols} features and one target per row.`);
+    if (data.x.length !== data.rows * cols || data.y.length !== data.rows) throw new RangeError(`internal: FusedEngine: data must have ${cols} features and one target per row.`);
     const region = have && haveRows >= data.rows ? { x: have.x, y: have.y, rows: data.rows } : { x: this.alloc(data.rows * this.strides[0] * 4), y: this.alloc(data.rows * 4), rows: data.rows };
     this.writeRows(region.x, data.x, data.rows);
     this.f32(region.y, data.rows).set(data.y);

@@ -4,6 +4,7 @@
  * global in Node and browsers alike.
  */
 import { FUSED_MLP_WASM_BASE64 } from './wasmBinary';
+import { modelMessage } from '../messages';
 
 /** The kernel's exports (see native/mlp/mlp.c). Pointers are byte offsets into `memory`. */
 export interface FusedExports {
@@ -63,7 +64,7 @@ export function fusedKernelSupported(): boolean {
  */
 export async function instantiateFusedKernel(): Promise<{ exports: FusedExports; layout: PlanLayout }> {
   const wasm = wasmApi();
-  if (!wasm) throw new Error('The fused MLP kernel needs WebAssembly, which this runtime lacks; use engine: "tfjs".');
+  if (!wasm) throw new Error(modelMessage.engineNeedsWasm);
   compiled ??= wasm.compile(decodeBase64(FUSED_MLP_WASM_BASE64));
   const instance = await wasm.instantiate(await compiled, {});
   const exports = instance.exports as FusedExports;

@@ -1,3 +1,5 @@
+import { modelMessage } from '../messages';
+
 /** Hidden-layer activation, as scikit-learn names them. */
 export type MlpActivation = 'relu' | 'tanh' | 'logistic' | 'identity';
 
@@ -80,14 +82,14 @@ const ENGINES: MlpEngineKind[] = ['auto', 'fused', 'tfjs'];
  * resolveMlpParams({ hiddenLayerSizes: [64, 32] }, 'MLPClassifier').maxIter // 200
  */
 export function resolveMlpParams(given: Partial<MLPParams> | undefined, owner: string): MLPParams {
-  if (given !== undefined && (typeof given !== 'object' || given === null)) throw new TypeError(`${owner}: parameters must be an object, e.g. new ${owner}({ hiddenLayerSizes: [64, 32] }).`);
+  if (given !== undefined && (typeof given !== 'object' || given === null)) throw new TypeError(modelMessage.paramsNotObject(owner, '{ hiddenLayerSizes: [64, 32] }'));
   const known = new Set(Object.keys(MLP_DEFAULTS));
   for (const key of Object.keys(given ?? {})) {
-    if (!known.has(key)) throw new TypeError(`${owner}: unknown parameter "${key}". Known: ${[...known].join(', ')}.`);
+    if (!known.has(key)) throw new TypeError(modelMessage.unknownParam(owner, key, [...known]));
   }
   const p: MLPParams = { ...MLP_DEFAULTS, ...stripUndefined(given ?? {}) };
   p.hiddenLayerSizes = [...p.hiddenLayerSizes];
-  const bad = (name: string, want: string, got: unknown) => new RangeError(`${owner}: ${name} must be ${want} (got ${JSON.stringify(got)}).`);
+  const bad = (name: string, want: string, got: unknown) => new RangeError(modelMessage.badParam(owner, name, want, got));
   if (!Array.isArray(p.hiddenLayerSizes) || p.hiddenLayerSizes.some((n) => !Number.isInteger(n) || n < 1)) throw bad('hiddenLayerSizes', 'an array of positive integers, e.g. [64, 32]', p.hiddenLayerSizes);
   if (p.hiddenLayerSizes.length > 15) throw bad('hiddenLayerSizes', 'at most 15 hidden layers', p.hiddenLayerSizes.length);
   if (!ACTIVATIONS.includes(p.activation)) throw bad('activation', ACTIVATIONS.map((a) => `'${a}'`).join(', '), p.activation);

@@ -7,6 +7,7 @@ import { BaseMlp } from './base';
 import { observeFit } from '../fitObserver';
 import { _fitMlp } from './fitMlp';
 import type { MLPParams } from './params';
+import { modelMessage } from '../messages';
 
 /**
  * A multi-layer perceptron regressor, trained like scikit-learn's MLPRegressor (Adam, half squared
@@ -51,7 +52,7 @@ export class MLPRegressor extends BaseMlp implements Regressor {
     let validation;
     if (options.validation) {
       const v = collectFeatures(selectFittedFeatures(options.validation.x, m.names, 'MLPRegressor.fit (options.validation.x)'), 'MLPRegressor.fit (options.validation.x)');
-      if (v.cols !== m.cols) throw new RangeError(`MLPRegressor.fit: options.validation.x has ${v.cols} features, x has ${m.cols}.`);
+      if (v.cols !== m.cols) throw new RangeError(modelMessage.validationFeatureCount('MLPRegressor.fit', v.cols, m.cols));
       validation = { x: v.data, y: collectRegressionTarget(options.validation.y, v.rows, 'MLPRegressor.fit (options.validation.y)'), rows: v.rows };
     }
     const fit = await _fitMlp('MLPRegressor', this.params, m, {

@@ -67,7 +67,7 @@ export class TfEngine implements MlpEngine {
   trainBatch(start: number, count: number): number {
     const tf = this.tf;
     const data = this.training;
-    if (!data || !this.order) throw new Error('TfEngine: call setTraining and setOrder before trainBatch.');
+    if (!data || !this.order) throw new Error('internal: TfEngine: call setTraining and setOrder before trainBatch.');
     const d = this.spec.sizes[0];
     const xb = new Float32Array(count * d);
     const yb = new Float32Array(count);
@@ -87,7 +87,7 @@ export class TfEngine implements MlpEngine {
 
   evaluateValidation(): { lossSum: number; outputs: Float32Array } {
     const v = this.validation;
-    if (!v) throw new Error('TfEngine: no validation data (call setValidation first).');
+    if (!v) throw new Error('internal: TfEngine: no validation data (call setValidation first).');
     const tf = this.tf;
     return tf.tidy(() => {
       const x = tf.tensor2d(v.x, [v.rows, this.spec.sizes[0]]);

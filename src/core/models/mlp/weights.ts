@@ -1,5 +1,6 @@
 import type { Rng } from '../../training/random';
 import type { MlpActivation } from './params';
+import { modelMessage } from '../messages';
 
 /**
  * An MLP's parameters in scikit-learn's layout: `coefs[l]` is sizes[l] × sizes[l+1] row-major
@@ -29,7 +30,7 @@ export type MlpOutput =
  * initMlpWeights([32, 64, 1], 'relu', createRng(0, 'init')).coefs[0].length // 2048
  */
 export function initMlpWeights(sizes: number[], activation: MlpActivation, rng: Rng): MlpWeights {
-  if (!Array.isArray(sizes) || sizes.length < 2 || sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new RangeError(`initMlpWeights: sizes must list at least an input and an output width (got ${JSON.stringify(sizes)}).`);
+  if (!Array.isArray(sizes) || sizes.length < 2 || sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new RangeError(modelMessage.mlpBadSizes(sizes));
   const factor = activation === 'logistic' ? 2 : 6;
   const coefs: Float32Array[] = [];
   const intercepts: Float32Array[] = [];

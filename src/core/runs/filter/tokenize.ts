@@ -27,7 +27,7 @@ const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\',
  * tokenizeFilter('metrics.auc > 0.8').map((t) => t.text) // ['metrics', '.', 'auc', '>', '0.8', '']
  */
 export function tokenizeFilter(expression: string): Token[] {
-  if (typeof expression !== 'string') throw new TypeError('A filter is a string, e.g. "metrics.auc > 0.8".');
+  if (typeof expression !== 'string') throw new TypeError(runMessage.filterNotString);
   const tokens: Token[] = [];
   let i = 0;
   while (i < expression.length) {
@@ -62,7 +62,7 @@ export function tokenizeFilter(expression: string): Token[] {
       continue;
     }
     if (ch === '=') throw new FilterSyntaxError(runMessage.filterSingleEquals, i, expression);
-    if (ch === '&' || ch === '|') throw new FilterSyntaxError(`Use ${ch}${ch} (or ${ch === '&' ? 'and' : 'or'})`, i, expression);
+    if (ch === '&' || ch === '|') throw new FilterSyntaxError(runMessage.filterSingleAndOr(ch), i, expression);
     throw new FilterSyntaxError(runMessage.filterUnexpectedChar(ch), i, expression);
   }
   tokens.push({ type: 'end', text: '', pos: expression.length });

@@ -8,7 +8,7 @@ import { FileReadError, openRegularFile, readRegularFileAsync } from '../../../s
  * kernel's working directory), as they would in Jupyter.
  */
 export function resolveDataPath(fn: string, file: unknown): string {
-  if (typeof file !== 'string' || file === '') throw new TypeError(`${fn}: expected a file path (a string), e.g. ${fn}('data/train.csv'); relative paths start from the notebook's folder.`);
+  if (typeof file !== 'string' || file === '') throw new TypeError(message.dataFileNotPath(fn));
   return path.resolve(process.cwd(), file);
 }
 
@@ -37,6 +37,6 @@ export async function openDataFile(fn: string, file: string, absolute: string): 
 
 function dataFileError(fn: string, file: string, absolute: string, e: unknown): unknown {
   if (!(e instanceof FileReadError)) return e;
-  if (e.problem === 'missing') return new Error(`${fn}: no file ${file} (looked for ${absolute}; relative paths start from the notebook's folder ${process.cwd()}).`);
+  if (e.problem === 'missing') return new Error(message.dataFileMissing(fn, file, absolute, process.cwd()));
   return new Error(`${fn}: ${message.fileUnreadable(file, e.reason)}`);
 }

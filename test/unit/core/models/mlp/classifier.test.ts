@@ -123,7 +123,7 @@ describe('MLPClassifier', function () {
   });
 
   it('explains what is wrong with its input', async () => {
-    assert.throws(() => new MLPClassifier({ hidenLayerSizes: [3] } as never), /unknown parameter "hidenLayerSizes"\. Known: hiddenLayerSizes/);
+    assert.throws(() => new MLPClassifier({ hidenLayerSizes: [3] } as never), /unknown parameter "hidenLayerSizes"; known parameters: hiddenLayerSizes/);
     assert.throws(() => new MLPClassifier({ activation: 'gelu' as never }), /activation must be 'relu', 'tanh', 'logistic', 'identity'/);
     await assert.rejects(new MLPClassifier().predict(x), /not fitted yet; call await model\.fit\(x, y\) first/);
     await assert.rejects(new MLPClassifier(quiet).fit(aq.table({ a: ['x', 'y'] }), [0, 1]), /column "a" holds string values .*Encode it first/);
