@@ -5,6 +5,10 @@ const formatMegabytes = (bytes: number) => `${bytes >= 10 * 2 ** 20 ? Math.round
  * Each names the problem and, where there is one, the fix.
  */
 export const message = {
+  // arguments of core functions
+  argNotInteger: (fn: string, name: string, min: number, got: unknown) =>
+    `${fn}: ${name} must be an integer ≥ ${min} (got ${typeof got === 'string' ? JSON.stringify(got) : String(got)}).`,
+
   // notebook files
   notebookBadJson: (file: string, detail: string, where: string) =>
     `${file} is not valid JSON${where} (${detail}). Fix the JSON, or open the file with the text editor ("Reopen Editor With…" → Text Editor); Modelbook will not overwrite it.`,

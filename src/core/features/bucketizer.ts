@@ -1,3 +1,4 @@
+import { checkInteger } from '../args/checkInteger';
 import type { ColumnTable } from 'arquero';
 import { ColumnStep, type ColumnState, type StepOptions } from './baseStep';
 import { numericColumns, readColumn, replaceColumns, type OutputColumn } from './columns';
@@ -48,7 +49,7 @@ export class Bucketizer extends ColumnStep<Params, State> {
   constructor(options: BucketizerOptions = {}) {
     super('Bucketizer', { columns: numericColumns(), edges: null, bins: 5, strategy: 'quantile', encode: 'ordinal' }, options);
     const p = this.params;
-    if (!(Number.isInteger(p.bins) && p.bins >= 2)) throw new RangeError(featuresMessage.notInteger('Bucketizer', 'bins', 2, p.bins));
+    checkInteger('Bucketizer', 'bins', p.bins, 2);
     if (!['quantile', 'uniform'].includes(p.strategy)) throw new RangeError(featuresMessage.badChoice('Bucketizer', 'strategy', ['quantile', 'uniform'], p.strategy));
     if (!['ordinal', 'onehot'].includes(p.encode)) throw new RangeError(featuresMessage.badChoice('Bucketizer', 'encode', ['ordinal', 'onehot'], p.encode));
   }

@@ -14,7 +14,6 @@ export const featuresMessage = {
   // options
   unknownOption: (fn: string, option: string, known: readonly string[]) => `${fn}: unknown option "${option}"; known options: ${known.join(', ')}.`,
   badChoice: (fn: string, option: string, choices: readonly unknown[], got: unknown) => `${fn}: ${option} must be ${choiceList(choices)} (got ${JSON.stringify(got)}).`,
-  notInteger: (fn: string, option: string, min: number, got: unknown) => `${fn}: ${option} must be an integer ≥ ${min} (got ${got}).`,
   badStepName: (fn: string, got: unknown) => `${fn}: name must be a non-empty string without dots (got ${JSON.stringify(got)}).`,
   badFeatureRange: (fn: string, lo: number, hi: number) => `${fn}: featureRange must be [low, high] with low < high (got [${lo}, ${hi}]).`,
   noEdges: (fn: string, column: string) => `${fn}: no edges given for column "${column}".`,

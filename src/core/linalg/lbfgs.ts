@@ -1,3 +1,4 @@
+import { checkInteger } from '../args/checkInteger';
 import { linalgMessage } from './messages';
 /**
  * Limited-memory BFGS with a strong-Wolfe line search, stopping like scipy's L-BFGS-B (which
@@ -63,9 +64,9 @@ export function minimizeLbfgs(fg: ObjectiveWithGradient, x0: Float64Array, optio
   const ftol = options.ftol ?? 2.220446049250313e-9;
   const memory = options.memory ?? 10;
   const maxLs = options.maxLineSearch ?? 20;
-  if (!(Number.isInteger(maxIter) && maxIter >= 0)) throw new RangeError(linalgMessage.notInteger('minimizeLbfgs', 'maxIter', 0, maxIter));
+  checkInteger('minimizeLbfgs', 'maxIter', maxIter, 0);
   if (!(gtol >= 0) || !(ftol >= 0)) throw new RangeError(linalgMessage.notAtLeastZero('minimizeLbfgs', 'gtol and ftol', `${gtol}, ${ftol}`));
-  if (!(Number.isInteger(memory) && memory >= 1)) throw new RangeError(linalgMessage.notInteger('minimizeLbfgs', 'memory', 1, memory));
+  checkInteger('minimizeLbfgs', 'memory', memory, 1);
   return _minimizeLbfgs(fg, x0, { maxIter, gtol, ftol, memory, maxLs, onIteration: options.onIteration });
 }
 

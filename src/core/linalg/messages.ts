@@ -4,7 +4,6 @@
  * one, the fix; `fn` is the function that refuses.
  */
 export const linalgMessage = {
-  notInteger: (fn: string, name: string, min: number, got: unknown) => `${fn}: ${name} must be an integer ≥ ${min} (got ${got}).`,
   notAtLeastZero: (fn: string, name: string, got: string | number) => `${fn}: ${name} must be ≥ 0 (got ${got}).`,
   badDegreesOfFreedom: (fn: string, df: number) => `${fn}: degrees of freedom must be > 0 (got ${df}).`,
   badProbability: (fn: string, p: number) => `${fn}: p must be strictly between 0 and 1 (got ${p}).`,

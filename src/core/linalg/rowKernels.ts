@@ -1,3 +1,4 @@
+import { checkInteger } from '../args/checkInteger';
 import type { Matrix } from '../models/contract';
 import { ROW_KERNELS_WASM } from './kernels/rowKernelsWasm';
 import { linalgMessage } from './messages';
@@ -70,7 +71,7 @@ function wasmApi(): WasmApi | undefined {
  * const k = createRowKernels(x, 1); const z = k.scores(w, b, 1);
  */
 export function createRowKernels(x: Matrix, maxK: number, options: { backend?: 'wasm' | 'js' } = {}): RowKernels {
-  if (!(Number.isInteger(maxK) && maxK >= 1)) throw new RangeError(linalgMessage.notInteger('createRowKernels', 'maxK', 1, maxK));
+  checkInteger('createRowKernels', 'maxK', maxK, 1);
   if (options.backend !== 'js') {
     const wasm = wasmKernels(x, maxK);
     if (wasm) return wasm;

@@ -1,6 +1,6 @@
 import type { HistoryPoint } from './contract';
 import { runMessage } from './messages';
-import { checkWholeNumber } from './checkWholeNumber';
+import { checkInteger } from '../args/checkInteger';
 
 /** Default cap on history points in a record: keeps a 100k-epoch run's file near 30 KB. */
 export const DEFAULT_MAX_HISTORY_POINTS = 300;
@@ -15,7 +15,7 @@ export const DEFAULT_MAX_HISTORY_POINTS = 300;
  */
 export function downsampleHistory(points: readonly HistoryPoint[], max: number = DEFAULT_MAX_HISTORY_POINTS): HistoryPoint[] {
   if (!Array.isArray(points)) throw new TypeError(runMessage.needs('downsampleHistory', 'an array of history points'));
-  checkWholeNumber('downsampleHistory', 'max', max, 2);
+  checkInteger('downsampleHistory', 'max', max, 2);
   if (points.length <= max) return points.slice();
   return _downsample(points, max);
 }

@@ -6,7 +6,7 @@ import type { JsonValue, RunRecord } from './contract';
 import { alignColumns, formatDuration, formatNumber, formatTime } from './format';
 import { buildSparkline, textSparkline } from './sparkline';
 import { runMessage } from './messages';
-import { checkWholeNumber } from './checkWholeNumber';
+import { checkInteger } from '../args/checkInteger';
 
 /** The inline history table of a notebook's recent runs (JSON; it also renders itself in a cell). */
 export interface RunHistoryView {
@@ -58,7 +58,7 @@ export interface RunHistoryOptions {
 export function buildRunHistory(records: readonly RunRecord[], options: RunHistoryOptions = {}): RunHistory {
   if (!Array.isArray(records)) throw new TypeError(runMessage.needs('buildRunHistory', 'an array of run records'));
   const limit = options.limit ?? 10;
-  checkWholeNumber('buildRunHistory', 'limit', limit, 1);
+  checkInteger('buildRunHistory', 'limit', limit, 1);
   const view = _buildView(records, { ...options, limit });
   return Object.assign(view, { [MIME_BUNDLE]: () => runHistoryBundle(view) });
 }

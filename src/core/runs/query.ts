@@ -2,7 +2,7 @@ import { compileFilter } from './filter/compile';
 import { sortRuns } from './sort';
 import type { RunSummary } from './summary';
 import { runMessage } from './messages';
-import { checkWholeNumber } from './checkWholeNumber';
+import { checkInteger } from '../args/checkInteger';
 
 export interface RunQuery {
   /** A filter expression, e.g. 'metrics.auc > 0.8 && tags has "baseline"' (see `compileFilter`). */
@@ -36,7 +36,7 @@ export function queryRuns(rows: readonly RunSummary[], query: RunQuery = {}): Ru
   if (!Array.isArray(rows)) throw new TypeError(runMessage.needs('queryRuns', 'an array of run summaries'));
   for (const k of ['offset', 'limit'] as const) {
     const v = query[k];
-    if (v !== undefined) checkWholeNumber('queryRuns', k, v, 0);
+    if (v !== undefined) checkInteger('queryRuns', k, v, 0);
   }
   const keep = query.filter?.trim() ? compileFilter(query.filter) : undefined;
   const matched = rows.filter(

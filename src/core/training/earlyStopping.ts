@@ -1,5 +1,5 @@
 import { trainingMessage } from './messages';
-import { checkInteger } from './checkInteger';
+import { checkInteger } from '../args/checkInteger';
 
 /** What an early-stopping check says after one epoch. */
 export interface EarlyStoppingVerdict {

@@ -5,7 +5,7 @@ import type { Rng } from './random';
 import { _shuffleInPlace } from './shuffle';
 import { yieldToEventLoop } from './yield';
 import { trainingMessage } from './messages';
-import { checkInteger } from './checkInteger';
+import { checkInteger } from '../args/checkInteger';
 
 export interface TrainLoopOptions {
   /** Rows in the training set. */

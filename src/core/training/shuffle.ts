@@ -1,6 +1,6 @@
 import type { Rng } from './random';
 import { trainingMessage } from './messages';
-import { checkInteger } from './checkInteger';
+import { checkInteger } from '../args/checkInteger';
 
 /**
  * A random permutation of 0 … n-1 (Fisher–Yates), drawn from `rng`: the order of one epoch.

@@ -1,4 +1,5 @@
 import type { Fold } from './contract';
+import { checkInteger } from '../args/checkInteger';
 import { validationMessage } from './messages';
 
 /**
@@ -39,18 +40,6 @@ export function checkSplits(nSplits: number, where: string): number {
  */
 export function checkRows(rows: number, where: string): number {
   return checkInteger(where, 'rows', rows, 0);
-}
-
-/**
- * Validates an integer argument that must be at least `min`, in the one wording every splitter and
- * search uses.
- *
- * @example
- * checkInteger('RepeatedKFold', 'nRepeats', 10, 1) // 10
- */
-export function checkInteger(fn: string, name: string, value: number, min: number): number {
-  if (!(Number.isInteger(value) && value >= min)) throw new RangeError(validationMessage.notInteger(fn, name, min, value));
-  return value;
 }
 
 /**

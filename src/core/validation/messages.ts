@@ -7,7 +7,6 @@ const fmt = (v: number) => (Math.abs(v) >= 1e-3 || v === 0 ? v.toFixed(4) : v.to
 
 export const validationMessage = {
   // arguments
-  notInteger: (fn: string, name: string, min: number, got: unknown) => `${fn}: ${name} must be an integer ≥ ${min} (got ${got}).`,
   notIntegerIn: (fn: string, name: string, max: number, got: unknown) => `${fn}: ${name} must be an integer in 1…${max} (got ${got}).`,
   lengthMismatch: (fn: string, name: string, got: number, unit: 'labels' | 'values', rows: number) => `${fn}: ${name} has ${got} ${unit} for ${rows} rows.`,
   missingLabel: (fn: string, row: number) => `${fn}: missing value at row ${row}; every row needs a label / group.`,

@@ -1,6 +1,7 @@
 import { createRng } from '../linalg/random';
 import type { Fold, SplitData, Splitter } from './contract';
-import { checkInteger, checkSplits } from './foldUtils';
+import { checkInteger } from '../args/checkInteger';
+import { checkSplits } from './foldUtils';
 import { KFold } from './kFold';
 import { StratifiedKFold } from './stratifiedKFold';
 

@@ -1,5 +1,6 @@
 import type { Fold, Splitter } from './contract';
-import { checkInteger, checkRows, checkSplits } from './foldUtils';
+import { checkInteger } from '../args/checkInteger';
+import { checkRows, checkSplits } from './foldUtils';
 import { validationMessage } from './messages';
 
 export interface TimeSeriesSplitOptions {

@@ -1,6 +1,6 @@
 import { createRng, type Rng } from '../../linalg/random';
 import { validationMessage } from '../messages';
-import { checkInteger } from '../foldUtils';
+import { checkInteger } from '../../args/checkInteger';
 
 /** Parameter name → the values to try (one grid), or several grids whose candidates are concatenated. */
 export type ParamGrid = Readonly<Record<string, readonly unknown[]>> | readonly Readonly<Record<string, readonly unknown[]>>[];

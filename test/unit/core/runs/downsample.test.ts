@@ -23,6 +23,6 @@ describe('core/runs downsampleHistory', () => {
   });
 
   it('rejects a cap below 2', () => {
-    assert.throws(() => downsampleHistory(series(5), 1), /max must be a whole number ≥ 2/);
+    assert.throws(() => downsampleHistory(series(5), 1), /max must be an integer ≥ 2/);
   });
 });

@@ -49,7 +49,7 @@ describe('core/runs buildRunHistory', () => {
 
   it('says so when there are no runs, and validates options', () => {
     assert.equal(buildRunHistory([], { title: 'Runs of a.mlnb' })[MIME_BUNDLE]()['text/plain'], 'Runs of a.mlnb: no runs yet');
-    assert.throws(() => buildRunHistory(records, { limit: 0 }), /limit must be a whole number ≥ 1/);
+    assert.throws(() => buildRunHistory(records, { limit: 0 }), /limit must be an integer ≥ 1/);
   });
 });
 

@@ -74,6 +74,6 @@ describe('core/runs queryRuns', () => {
 
   it('throws a FilterSyntaxError for a bad filter and a RangeError for a bad limit', () => {
     assert.throws(() => queryRuns(rows, { filter: 'metrics.auc >' }), FilterSyntaxError);
-    assert.throws(() => queryRuns(rows, { limit: -1 }), /limit must be a whole number/);
+    assert.throws(() => queryRuns(rows, { limit: -1 }), /limit must be an integer ≥ 0/);
   });
 });

@@ -19,6 +19,6 @@ describe('createEarlyStopping', () => {
 
   it('refuses nonsense settings', () => {
     assert.throws(() => createEarlyStopping({ mode: 'min', tol: -1, nIterNoChange: 1 }), /tol must be ≥ 0/);
-    assert.throws(() => createEarlyStopping({ mode: 'min', tol: 0, nIterNoChange: 0 }), /nIterNoChange must be a positive integer/);
+    assert.throws(() => createEarlyStopping({ mode: 'min', tol: 0, nIterNoChange: 0 }), /nIterNoChange must be an integer ≥ 1/);
   });
 });

@@ -109,6 +109,6 @@ describe('trainLoop', () => {
   });
 
   it('refuses a loop that cannot run', async () => {
-    await assert.rejects(trainLoop(fakeTrainer().trainer, base({ batchSize: 0 })), /batchSize must be a positive integer/);
+    await assert.rejects(trainLoop(fakeTrainer().trainer, base({ batchSize: 0 })), /batchSize must be an integer ≥ 1/);
   });
 });
