@@ -80,7 +80,11 @@ export class TrainingCurve implements Displayable {
 }
 
 function headline(s: TrainingCurveState): string {
-  if (s.stopReason === 'interrupted' && s.current) return `${s.title} · interrupted in epoch ${s.current.epoch}/${s.maxEpochs} (batch ${s.current.batch}/${s.current.batches})`;
+  // Interrupted mid-epoch (the signal listener) or between epochs (the loop's last update): one wording.
+  if (s.stopReason === 'interrupted') {
+    if (s.current) return `${s.title} · interrupted in epoch ${s.current.epoch}/${s.maxEpochs} (batch ${s.current.batch}/${s.current.batches})`;
+    return s.epochs.length === 0 ? `${s.title} · interrupted in epoch 1/${s.maxEpochs}` : `${s.title} · interrupted after epoch ${s.epochs.length}/${s.maxEpochs}`;
+  }
   if (s.stopReason) return `${s.title} · ${s.epochs.length} epoch${s.epochs.length === 1 ? '' : 's'}`;
   const epoch = s.current?.epoch ?? s.epochs.length;
   const batch = s.current ? ` · batch ${s.current.batch}/${s.current.batches}` : '';
@@ -94,7 +98,7 @@ function details(s: TrainingCurveState): string {
   else if (last) parts.push(`loss ${fmt(last.loss)}`);
   if (last?.valLoss !== undefined) parts.push(`val loss ${fmt(last.valLoss)}`);
   if (last?.valScore !== undefined) parts.push(`val ${s.scoreName ?? 'score'} ${fmt(last.valScore)}`);
-  if (s.stopReason) parts.push(...(s.stopReason === 'interrupted' && s.current ? [] : [`stopped: ${s.stopReason}`]), `${seconds(s.elapsedMs)}`);
+  if (s.stopReason) parts.push(...(s.stopReason === 'interrupted' ? [] : [`stopped: ${s.stopReason}`]), `${seconds(s.elapsedMs)}`);
   else if (s.etaMs !== undefined) parts.push(`ETA ${seconds(s.etaMs)}`);
   parts.push(`backend ${s.backend}`);
   return parts.join(' · ');
