@@ -1,0 +1,209 @@
+/**
+ * The model diff: what changed between a base and a head (two runs, or the runs of two git
+ * revisions), as one JSON-able value. `diffModels` builds it (pure), the CLI prints it in four
+ * formats, the Model Diff panel shows it. Its JSON Schema is `schemas/model-diff.schema.json`.
+ */
+import type { DataFingerprint } from '../data/fingerprint';
+import type { JsonValue, RunRecord } from '../runs/contract';
+
+/** One side of the diff as the user named it. */
+export interface DiffSide {
+  /** What the user passed: a run id (prefix) or a git revision ('main', 'HEAD~1', a commit). */
+  spec: string;
+  kind: 'run' | 'revision';
+  /** The commit the revision resolved to (revisions only). */
+  commit?: string;
+  /** The evaluation run ids used on this side, one per pair. */
+  runIds: string[];
+}
+
+/** Predictions an evaluation kept for diffs (see `EvaluationPredictions` in the store). */
+export interface PredictionSet {
+  /** Row identity: the id column's values as strings, or 16-hex content hashes of the rows. */
+  rowIds: string[];
+  /** How row ids were made. */
+  identity: { kind: 'column'; column: string } | { kind: 'hash' };
+  task: 'binary' | 'multiclass' | 'regression';
+  /** True labels (classes as strings, regression targets as numbers). */
+  yTrue: (string | number)[];
+  /** Predicted class (classification) or value (regression). */
+  yPred: (string | number)[];
+  /** Score of the positive class (binary) — what ROC/AUC deltas need. */
+  yScore?: Float64Array | number[];
+  /** The class labels in score order (classification). */
+  classes?: string[];
+  positiveLabel?: string;
+  /** Slice column → value per row, for the slice and fairness deltas. */
+  slices?: Record<string, (string | null)[]>;
+  /** A few feature values per row for showing flipped rows (up to 20 columns). */
+  features?: Record<string, (string | number | null)[]>;
+  /** Rows evaluated in total; > rowIds.length when a hash sample was kept. */
+  totalRows: number;
+}
+
+export type ChangeKind = 'added' | 'removed' | 'changed' | 'unchanged';
+
+/** A cell's code change (outputs and execution counts never count). */
+export interface CellChange {
+  cellId: string;
+  change: Exclude<ChangeKind, 'unchanged'>;
+  /** Unified diff of the source (changed cells), the source otherwise. */
+  diff: string;
+  /** 1-based index of the cell in the head notebook (base for removed cells). */
+  index: number;
+}
+
+export interface ParamChange {
+  /** Dotted path, e.g. 'C', 'pipeline.steps[1].strategy', 'seed', 'splitter.k'. */
+  name: string;
+  change: Exclude<ChangeKind, 'unchanged'>;
+  base?: JsonValue;
+  head?: JsonValue;
+}
+
+/** A metric on both sides with a confidence interval of head − base. */
+export interface MetricDelta {
+  name: string;
+  base: number | null;
+  head: number | null;
+  delta: number | null;
+  /** 95% interval of the delta; paired bootstrap when both sides evaluated the same rows. */
+  ci: [number, number] | null;
+  pValue: number | null;
+  /** The interval excludes zero. */
+  significant: boolean;
+  higherIsBetter: boolean;
+  /** 'better' | 'worse' when significant, else 'unchanged' (direction-aware). */
+  verdict: 'better' | 'worse' | 'unchanged' | 'unknown';
+  method: 'paired-bootstrap' | 'unpaired-bootstrap' | 'recorded-intervals' | 'none';
+}
+
+export interface McNemar {
+  /** Discordant pairs: base right → head wrong (b) and base wrong → head right (c). */
+  b: number;
+  c: number;
+  statistic: number;
+  pValue: number;
+  /** Exact binomial (few discordant pairs) or chi-square with continuity correction. */
+  exact: boolean;
+}
+
+export interface FlippedRow {
+  rowId: string;
+  yTrue: string | number;
+  base: string | number;
+  head: string | number;
+  kind: 'fix' | 'regression' | 'changed';
+  features?: Record<string, string | number | null>;
+}
+
+export interface Flips {
+  /** Rows both sides evaluated (matched by row id). */
+  rows: number;
+  /** Rows only in base / only in head. */
+  onlyBase: number;
+  onlyHead: number;
+  changed: number;
+  fixes: number;
+  regressions: number;
+  /** regressions / rows. */
+  negativeFlipRate: number;
+  perClass: { label: string; fixes: number; regressions: number; changed: number }[];
+  mcnemar?: McNemar;
+  /** Regression models: rows whose absolute error grew by more than `tolerance`. */
+  errorGrew?: { rows: number; tolerance: number };
+  examples: FlippedRow[];
+  /** Kept-prediction sample, when a side evaluated more rows than it kept. */
+  sampled?: { base: { kept: number; total: number }; head: { kept: number; total: number } };
+}
+
+export interface SliceDelta {
+  /** e.g. 'sex', 'sex × island'. */
+  slice: string;
+  group: string;
+  rowsBase: number;
+  rowsHead: number;
+  metrics: MetricDelta[];
+  smallGroup: boolean;
+}
+
+export interface FairnessDelta {
+  slice: string;
+  /** 'demographicParity' | 'equalizedOdds' | 'equalOpportunity'. */
+  metric: string;
+  base: number | null;
+  head: number | null;
+  delta: number | null;
+  /** Lower is better for fairness gaps. */
+  worse: boolean;
+}
+
+export interface ModelChange {
+  base?: { type: string; parameterCount: number };
+  head?: { type: string; parameterCount: number };
+  typeChanged: boolean;
+  parameterCountDelta: number | null;
+  layers: { name: string; change: ChangeKind; base?: string; head?: string }[];
+  weights: { name: string; change: ChangeKind; meanDelta?: number; stdDelta?: number; base?: { mean: number; std: number }; head?: { mean: number; std: number } }[];
+}
+
+export interface DataChange {
+  role: string;
+  name?: string;
+  base?: DataFingerprint;
+  head?: DataFingerprint;
+  sameContent: boolean;
+  rowsDelta: number | null;
+  columnsAdded: string[];
+  columnsRemoved: string[];
+  typeChanged: { column: string; base: string; head: string }[];
+  findingsAppeared: string[];
+  findingsGone: string[];
+}
+
+export interface GateDelta {
+  name: string;
+  base: boolean | null;
+  head: boolean | null;
+  /** Passed on base (or absent there) and fails on head: the headline. */
+  newlyFailing: boolean;
+  baseValue?: number | null;
+  headValue?: number | null;
+}
+
+/** One paired notebook/cell evaluation. */
+export interface DiffPair {
+  notebook?: string;
+  cellId?: string;
+  name: string;
+  base: { runId: string; record?: Pick<RunRecord, 'startedAt' | 'codeHash' | 'git'> };
+  head: { runId: string; record?: Pick<RunRecord, 'startedAt' | 'codeHash' | 'git'> };
+  params: ParamChange[];
+  metrics: MetricDelta[];
+  flips?: Flips;
+  slices: SliceDelta[];
+  fairness: FairnessDelta[];
+  model: ModelChange;
+  data: DataChange[];
+  gates: GateDelta[];
+  environment: { name: string; base?: string; head?: string }[];
+  /** Why something could not be compared (e.g. 'head kept no predictions: unpaired intervals'). */
+  notes: string[];
+  verdict: string;
+}
+
+export interface ModelDiff {
+  schemaVersion: 1;
+  base: DiffSide;
+  head: DiffSide;
+  /** Per notebook: code changes by cell id. */
+  code: { notebook: string; cells: CellChange[] }[];
+  pairs: DiffPair[];
+  unpaired: { side: 'base' | 'head'; runId: string; notebook?: string; cellId?: string; name: string; reason: string }[];
+  /** One line for the whole diff. */
+  verdict: string;
+  /** Whether the `failOn` rule was met (see the CLI's --fail-on). */
+  failed: boolean;
+  failOn: 'regression' | 'gates' | 'never';
+  reviews?: { open: number; threads: { id: string; cellId?: string; title: string }[]; approvals: { reviewer: string; verdict: string }[] };
+}
