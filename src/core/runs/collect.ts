@@ -2,10 +2,9 @@
  * Pure transforms of index rows for the runs tree and the Experiments panel (no `vscode` here,
  * so they are unit-tested in plain Node).
  */
-import { metricDirection } from '../../core/runs/compare';
-import { formatNumber } from '../../core/runs/format';
-import type { RunSummary } from '../../core/runs/summary';
-import type { PanelRun } from '../../protocol/experiments';
+import { metricDirection } from './compare';
+import { formatNumber } from './format';
+import type { PanelRun, RunSummary } from './summary';
 
 /** The row as the panel receives it (see `PanelRun`). */
 export function toPanelRun(row: RunSummary): PanelRun {
