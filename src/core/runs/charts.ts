@@ -1,7 +1,8 @@
 /**
- * Vega-Lite specs of the Experiments panel (pure: view data in, spec out).
+ * Vega-Lite specs of the Experiments panel (pure: view data in, spec out), built in core like the
+ * evaluation charts (`core/evaluation/charts`) so the webview only draws them.
  */
-import type { RunComparison } from '../../src/core/runs/compare';
+import type { RunComparison } from './compare';
 
 type Spec = Record<string, unknown>;
 
