@@ -9,7 +9,7 @@ import { CompletionRequests } from './completionRequests';
 import { INTERRUPT_GRACE_MS, InterruptEscalation } from './interruptEscalation';
 import { TrialRouting } from './trialRouting';
 import { cellTimeout, compileCell, outcomeOf, stopped, waitForOutcome } from './cellOutcome';
-import { realTimers, type ExecuteOptions, type ExecutionResult, type ExecutionSink, type KernelSessionOptions, type Outcome, type Running, type SessionState, type SessionTimers, type StopReason } from './sessionContract';
+import { realTimers, type ExecuteOptions, type ExecutionResult, type ExecutionSink, type Job, type KernelSessionOptions, type Outcome, type Running, type SessionState, type SessionTimers, type StopReason } from './sessionContract';
 
 export type { ExecuteOptions, ExecutionResult, ExecutionSink, ExecutionStatus, KernelSessionOptions, SessionState, SessionTimers } from './sessionContract';
 
@@ -185,7 +185,7 @@ export class KernelSession {
   }
 
   /** A bug in the host must end one execution with an error, never hang the queue. */
-  private async runSafely(job: Running['job']): Promise<ExecutionResult> {
+  private async runSafely(job: Job): Promise<ExecutionResult> {
     try {
       return await this.run(job);
     } catch (e) {
@@ -197,7 +197,7 @@ export class KernelSession {
   }
 
   /** Runs one job; its timeout counts from here (leaving the queue) to the result, whatever happens between. */
-  private async run(job: Running['job']): Promise<ExecutionResult> {
+  private async run(job: Job): Promise<ExecutionResult> {
     const execId = ++this.execIds;
     const run: Running = { job, execId, started: false, output: new OutputLimiter(this.maxOutput) };
     this.running = run;
