@@ -20,9 +20,9 @@ import { randomSearch as coreRandomSearch } from '../../core/validation/tuning/r
 import { halvingSearch as coreHalvingSearch } from '../../core/validation/tuning/halvingSearch';
 import type { SearchResult } from '../../core/validation/tuning/searchResult';
 import type { Model } from '../../core/validation/model';
-import { evaluate as coreEvaluate } from '../../core/evaluation/evaluate';
-import { evaluatePredictions as coreEvaluatePredictions } from '../../core/evaluation/evaluatePredictions';
-import type { Evaluation } from '../../core/evaluation/evaluation';
+import { evaluate as coreEvaluate } from '../../core/evaluation/evaluate/fromModel';
+import { evaluatePredictions as coreEvaluatePredictions } from '../../core/evaluation/evaluate/fromPredictions';
+import type { Evaluation } from '../../core/evaluation/view/evaluationResult';
 import { openRunRecorder } from '../../store/runs/recorder';
 import { runMessage } from '../../core/runs/messages';
 
