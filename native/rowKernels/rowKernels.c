@@ -1,15 +1,10 @@
 // Row-major dense kernels for the linear models, compiled to WebAssembly with 128-bit SIMD
-// (two float64 lanes). The TypeScript fallbacks in ../rowKernels.ts compute the same sums.
-// Rebuild the embedded module (rowKernelsWasm.ts) after editing this file:
-//
-//   clang --target=wasm32 -O3 -msimd128 -nostdlib -Wl,--no-entry -Wl,--import-memory \
-//     -Wl,--export=__heap_base -Wl,-z,stack-size=4096 -o rowKernels.wasm rowKernels.c
-//   node -e "const b=require('fs').readFileSync('rowKernels.wasm').toString('base64');require('fs').writeFileSync('rowKernelsWasm.ts','// Generated from rowKernels.c (see its header); do not edit.\nexport const ROW_KERNELS_WASM =\n  \''+b+'\';\n')"
-//
-// test/unit/core/linalg/rowKernels.test.ts recompiles the source (when clang is installed)
-// and checks the embedded bytes still match it. The caller zeroes the output buffers (a zeroing
-// loop here would compile to a call to memset, which a freestanding module does not have) and
-// places its buffers above __heap_base (below it lie the module's stack and data).
+// (two float64 lanes). The TypeScript fallbacks in src/core/linalg/rowKernels.ts compute the same
+// sums. After editing this file, rebuild the embedded module
+// (src/core/linalg/kernels/rowKernelsWasm.ts) with `node native/build-wasm.mjs rowKernels`;
+// test/unit/native/buildWasm.test.ts fails until then. The caller zeroes the output buffers (a
+// zeroing loop here would compile to a call to memset, which a freestanding module does not have)
+// and places its buffers above __heap_base (below it lie the module's stack and data).
 #include <wasm_simd128.h>
 
 static inline double hsum(v128_t a) { return wasm_f64x2_extract_lane(a, 0) + wasm_f64x2_extract_lane(a, 1); }
