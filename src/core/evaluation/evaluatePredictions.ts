@@ -12,6 +12,7 @@ import { _resolveSlicings } from './collectCommon';
 import { evaluateGates } from './gates';
 import { parseGate } from './parseGate';
 import { checkInteger, checkNumber, checkOneOf, describe } from './validate';
+import { MIN_GROUP_SIZE } from './sliceMetrics';
 import { Evaluation } from './evaluation';
 import { kernelService } from '../kernel/service';
 
@@ -75,7 +76,7 @@ export async function _evaluateView(fn: string, input: PredictionsInput, options
   const n = rowsOf(data);
   const signal = options.signal ?? kernelService()?.signal;
   const bootstrap = options.bootstrap === false ? undefined : resolveBootstrap(fn, { ...(options.bootstrap ?? {}), signal }, n);
-  const minGroupSize = checkInteger(fn, 'minGroupSize', options.minGroupSize ?? 30, 1);
+  const minGroupSize = checkInteger(fn, 'minGroupSize', options.minGroupSize ?? MIN_GROUP_SIZE, 1);
   const settings: CollectSettings = {
     threshold,
     bootstrap,
