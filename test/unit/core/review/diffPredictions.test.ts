@@ -47,7 +47,7 @@ describe('review/diffPredictions', function () {
     // Head: rows reordered, 30 of base's rows gone; matching must undo both.
     const order = Array.from({ length: 1200 }, (_, i) => (i * 7919) % 1200).filter((i) => i % 40 !== 3);
     const head = reorder(full, order);
-    const resamples = 300;
+    const resamples = 200;
     const seed = 11;
     const names = ['accuracy', 'f1', 'auc', 'averagePrecision', 'logLoss', 'brier'] as const;
     const d = await diffPredictions(base, head, { metrics: [...names], bootstrap: { resamples, seed } });
