@@ -12,6 +12,7 @@ import { _resolveSlicings } from '../view/collectCommon';
 import { evaluateGates } from '../gates/gates';
 import { parseGate } from '../gates/parseGate';
 import { checkInteger, checkNumber, checkOneOf, describe } from '../metrics/validate';
+import { MIN_GROUP_SIZE } from '../fairness/sliceMetrics';
 import { Evaluation } from '../view/evaluationResult';
 import { kernelService } from '../../kernel/service';
 
@@ -75,7 +76,7 @@ export async function _evaluateView(fn: string, input: PredictionsInput, options
   const n = rowsOf(data);
   const signal = options.signal ?? kernelService()?.signal;
   const bootstrap = options.bootstrap === false ? undefined : resolveBootstrap(fn, { ...(options.bootstrap ?? {}), signal }, n);
-  const minGroupSize = checkInteger(fn, 'minGroupSize', options.minGroupSize ?? 30, 1);
+  const minGroupSize = checkInteger(fn, 'minGroupSize', options.minGroupSize ?? MIN_GROUP_SIZE, 1);
   const settings: CollectSettings = {
     threshold,
     bootstrap,

@@ -27,8 +27,11 @@ export interface SliceResult {
   warnings: MetricWarning[];
 }
 
+/** Groups with fewer rows are flagged as too small to trust: the default of every slice evaluation and diff. */
+export const MIN_GROUP_SIZE = 30;
+
 export interface SliceSettings {
-  /** Groups smaller than this are flagged as too small to trust (default 30). */
+  /** Groups smaller than this are flagged as too small to trust (default MIN_GROUP_SIZE, 30). */
   minGroupSize: number;
   bootstrap?: ResolvedBootstrap;
   /** Index of the slicing, to give each group its own resampling stream. */

@@ -37,6 +37,7 @@ export function _prepareBinary(score: Float64Array, positive: Uint8Array, option
   const pos = sorted.positive;
   const n = s.length;
   const needProba = wanted.some((m) => PROBABILITY_METRICS.includes(m));
+  const needEce = wanted.includes('ece');
   let cut = 0;
   while (cut < n && s[cut] >= threshold) cut++;
   // One byte per row: bit 0 positive, bit 1 last row of a tie block, bit 2 predicted positive.
@@ -57,7 +58,7 @@ export function _prepareBinary(score: Float64Array, positive: Uint8Array, option
       rowLoss[k] = -Math.log((pos[k] ? p : q) / (q + p));
       rowBrier[k] = (pos[k] - s[k]) ** 2;
     }
-    binId = _binIds(s, linspace(0, 1, bins + 1));
+    if (needEce) binId = _binIds(s, linspace(0, 1, bins + 1));
   }
   const eceTotal = new Float64Array(bins);
   const eceP = new Float64Array(bins);
@@ -113,7 +114,17 @@ export function _prepareBinary(score: Float64Array, positive: Uint8Array, option
     let brier = NaN;
     let ece = NaN;
     // Pass 2: probability metrics from per-row losses and calibration bins.
-    if (needProba && rowLoss && rowBrier && binId && total > 0) {
+    if (needProba && rowLoss && rowBrier && !binId && total > 0) {
+      // Without ECE, a branch-free pass: a third of Poisson counts are 0, a skip would mispredict.
+      let l = 0;
+      let b2 = 0;
+      for (let k = 0; k < n; k++) {
+        l += w[k] * rowLoss[k];
+        b2 += w[k] * rowBrier[k];
+      }
+      loss = l / total;
+      brier = b2 / total;
+    } else if (needProba && rowLoss && rowBrier && binId && total > 0) {
       eceTotal.fill(0);
       eceP.fill(0);
       eceY.fill(0);

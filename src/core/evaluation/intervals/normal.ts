@@ -48,8 +48,15 @@ export function normalQuantile(p: number): number {
   return x > 0 ? x + u / (1 - (x * u) / 2) : x - u / (1 + (x * u) / 2);
 }
 
-/** The complementary error function, by series for small |x| and a continued fraction beyond. */
-function erfc(x: number): number {
+/**
+ * erfc(x) = 1 − erf(x), by series for small |x| and a continued fraction beyond: it keeps its
+ * relative precision in the far tail (erfc(10) ≈ 2.09e-45), where 1 − erf(x) would be 0.
+ *
+ * @example
+ * erfc(0); // 1
+ * erfc(Math.sqrt(3.841458820694124 / 2)); // 0.05, the χ²(1) survival function at its 95% point
+ */
+export function erfc(x: number): number {
   if (x < 0) return 2 - erfc(-x);
   if (x < 2) {
     // erf(x) = 2/√π Σ (−1)ⁿ x^(2n+1) / (n! (2n+1))
