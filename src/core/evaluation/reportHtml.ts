@@ -4,6 +4,7 @@ import { METRIC_INFO } from './metricCatalog';
 import { formatCi, formatValue } from './format';
 import { describeView, gateSummary } from './reportText';
 import { keySliceMetric } from './evaluationCharts';
+import { escapeHtml } from '../text/html';
 
 const STYLE = `.mb-eval{font-family:var(--vscode-font-family,system-ui,sans-serif);font-size:13px;color:var(--vscode-foreground,#222);max-width:900px}
 .mb-eval h3{margin:4px 0;font-size:15px}.mb-eval .sub{opacity:.75;margin-bottom:8px}
@@ -12,10 +13,6 @@ const STYLE = `.mb-eval{font-family:var(--vscode-font-family,system-ui,sans-seri
 .mb-eval .pass{color:#2e7d32;font-weight:600}.mb-eval .fail{color:#c62828;font-weight:600}
 .mb-eval .badge{display:inline-block;padding:1px 8px;border-radius:10px;color:#fff;font-weight:600;margin-left:6px}
 .mb-eval .row{display:flex;gap:24px;flex-wrap:wrap;align-items:flex-start}.mb-eval details{margin-top:6px}`;
-
-export function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
 
 /**
  * The cell's compact, self-contained HTML report: headline metrics with intervals (and the

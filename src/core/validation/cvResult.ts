@@ -2,6 +2,7 @@ import { table as makeTable, type ColumnTable } from 'arquero';
 import { MIME_BUNDLE } from '../display/mimeBundle';
 import { tableBundle } from '../display/table';
 import type { MimeBundle } from '../notebook/contract';
+import { escapeHtml } from '../text/html';
 
 /** One fold of a cross-validation. */
 export interface FoldResult {
@@ -85,7 +86,7 @@ export class CVResult {
   [MIME_BUNDLE](): MimeBundle {
     const bundle = tableBundle(this.table());
     const head = this.toString();
-    return { ...bundle, 'text/plain': `${head}\n${bundle['text/plain']}`, 'text/html': `<div><b>${head.replace(/</g, '&lt;')}</b></div>` };
+    return { ...bundle, 'text/plain': `${head}\n${bundle['text/plain']}`, 'text/html': `<div><b>${escapeHtml(head)}</b></div>` };
   }
 }
 

@@ -14,6 +14,7 @@ import { describeMlp } from './summary';
 import { formatNumber } from '../../runs/format';
 import { selectFittedFeatures } from '../featureInput';
 import type { MlpOutput } from './weights';
+import { escapeHtml } from '../../text/html';
 
 /** What a fit leaves behind. */
 export interface MlpFitted extends MlpFit {
@@ -142,8 +143,4 @@ export abstract class BaseMlp implements Displayable {
     const units = f.weights.sizes[f.weights.sizes.length - 1];
     return { values: engine.predict(m.data, m.rows), rows: m.rows, units };
   }
-}
-
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 }

@@ -37,7 +37,7 @@ describe('core/runs buildRunHistory', () => {
     const bundle = h[MIME_BUNDLE]();
     const html = bundle['text/html'] as string;
     assert.ok(!html.includes('<script>'), 'names are escaped');
-    assert.ok(html.includes('&#60;script&#62;alert(1)&#60;/script&#62;'));
+    assert.ok(html.includes('&lt;script&gt;alert(1)&lt;/script&gt;'));
     assert.ok(!/src=|href=|<link|@import|url\(/.test(html), 'no external resources');
     assert.equal((html.match(/<tr class="current">/g) ?? []).length, 1);
     assert.equal((html.match(/<svg /g) ?? []).length, 4);
