@@ -6,7 +6,8 @@ import path from 'node:path';
 import type { RunRecord } from '../core/runs/contract';
 import { toRunsCsv } from '../core/runs/csv';
 import { FilterSyntaxError } from '../core/runs/filter/error';
-import { alignColumns, formatDuration, formatNumber, formatTime, shortIds } from '../core/runs/format';
+import { alignColumns, formatTime, shortIds } from '../core/runs/format';
+import { formatDuration, formatNumber } from '../core/text/number';
 import { runMessage } from '../core/runs/messages';
 import { queryRuns } from '../core/runs/query';
 import { resolveStatus } from '../core/runs/status';
@@ -154,7 +155,7 @@ function runsTable(rows: RunSummary[], index: RunIndex): string {
   const ids = shortIds(index.rows().map((r) => r.id));
   const head = ['ID', 'NAME', 'KIND', 'STATUS', 'STARTED', 'DURATION', 'NOTEBOOK', ...metrics];
   const body = rows.map((r) => [
-    ids.get(r.id) ?? r.id, r.parentId ? `  ${r.name}` : r.name, r.kind, r.status, formatTime(r.startedAt), formatDuration(r.durationMs), r.notebook ?? '–',
+    ids.get(r.id) ?? r.id, r.parentId ? `  ${r.name}` : r.name, r.kind, r.status, formatTime(r.startedAt), formatDuration(r.durationMs), r.notebook ?? '—',
     ...metrics.map((m) => formatNumber(r.metrics[m])),
   ]);
   return alignColumns([head, ...body]);

@@ -3,7 +3,8 @@ import type { MimeBundle } from '../notebook/contract';
 import { MIME } from '../notebook/mime';
 import { metricDirection } from './compare';
 import type { JsonValue, RunRecord } from './contract';
-import { alignColumns, formatDuration, formatNumber, formatTime } from './format';
+import { alignColumns, formatTime } from './format';
+import { formatDuration, formatNumber } from '../text/number';
 import { buildSparkline, textSparkline } from './sparkline';
 import { escapeHtml } from '../text/html';
 

@@ -2,6 +2,7 @@ import { MIME_BUNDLE, type Displayable } from '../display/mimeBundle';
 import { studentTQuantile, studentTSf } from '../linalg/studentT';
 import type { CVResult } from './cvResult';
 import { escapeHtml } from '../text/html';
+import { formatNumber } from '../text/number';
 
 export interface CompareModelsOptions {
   /** The metric to compare (default: the first metric both results have). */
@@ -85,8 +86,8 @@ function _compare(d: number[], ratio: number, alpha: number, metric: string, gre
   const significant = pValue < alpha;
   const aBetter = greaterIsBetter ? m > 0 : m < 0;
   const better = !significant || m === 0 ? 'neither' : aBetter ? 'a' : 'b';
-  const fmt = (v: number) => (Math.abs(v) >= 1e-3 || v === 0 ? v.toFixed(4) : v.toExponential(2));
-  const message = `${metric}: A − B = ${fmt(m)} (${Math.round((1 - alpha) * 100)}% CI ${fmt(ci[0])} … ${fmt(ci[1])}), corrected t = ${Number.isFinite(t) ? t.toFixed(3) : t}, df = ${df}, p = ${pValue.toPrecision(3)} → ${better === 'neither' ? 'no significant difference' : `${better.toUpperCase()} is better`} at α = ${alpha}.`;
+  const fmt = (v: number) => formatNumber(v, { fixed: 4 });
+  const message = `${metric}: A − B = ${fmt(m)} (${Math.round((1 - alpha) * 100)}% CI ${fmt(ci[0])} … ${fmt(ci[1])}), corrected t = ${formatNumber(t, { fixed: 3 })}, df = ${df}, p = ${formatNumber(pValue, { digits: 3 })} → ${better === 'neither' ? 'no significant difference' : `${better.toUpperCase()} is better`} at α = ${alpha}.`;
   return { metric, meanDifference: m, t, df, pValue, ci, better, folds: J, testTrainRatio: ratio, message, [MIME_BUNDLE]: () => ({ 'text/plain': message, 'text/html': `<div>${escapeHtml(message)}</div>` }) };
 }
 

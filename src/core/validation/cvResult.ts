@@ -3,6 +3,7 @@ import { MIME_BUNDLE } from '../display/mimeBundle';
 import { tableBundle } from '../display/table';
 import type { MimeBundle } from '../notebook/contract';
 import { escapeHtml } from '../text/html';
+import { formatNumber } from '../text/number';
 
 /** One fold of a cross-validation. */
 export interface FoldResult {
@@ -91,5 +92,5 @@ export class CVResult {
 }
 
 function fmt(v: number): string {
-  return Number.isFinite(v) ? v.toFixed(4) : String(v);
+  return formatNumber(v, { fixed: 4 });
 }

@@ -11,7 +11,7 @@ import type { MlpEngine } from './engine';
 import { networkSpec, openMlpEngine, type MlpFit } from './fitMlp';
 import { resolveMlpParams, type MLPParams } from './params';
 import { describeMlp } from './summary';
-import { formatNumber } from '../../runs/format';
+import { formatNumber } from '../../text/number';
 import { selectFittedFeatures } from '../featureInput';
 import type { MlpOutput } from './weights';
 import { escapeHtml } from '../../text/html';
