@@ -1,4 +1,5 @@
 import { message } from '../core/messages';
+import { DEFAULT_MEMORY_LIMIT_MB } from '../kernel/host/limits';
 import { DEFAULT_SANDBOX, type SandboxSettings } from '../kernel/host/sandbox';
 
 export interface RunArgs {
@@ -31,8 +32,6 @@ export type CliArgs = RunArgs | InstallNodeArgs | { command: 'help' } | { comman
 export class UsageError extends Error {
   override name = 'UsageError';
 }
-
-export const DEFAULT_MEMORY_LIMIT_MB = 4096;
 
 /**
  * Parses `modelbook <command> …` arguments.
