@@ -1,6 +1,6 @@
 import { REGRESSION_METRICS, type RegressionMetricName } from './metricCatalog';
 import type { PreparedMetrics } from './prepared';
-import { argsortAscending } from './argsort';
+import { argsortAscending } from '../linalg/argsort';
 import { _medianOfCounts } from './regressionErrors';
 import { _assembleR2 } from './r2Score';
 

@@ -4,6 +4,7 @@
  * these are the few a scorer needs, kept here so validation does not depend on it.
  */
 import type { ClassLabel, Probabilities } from '../models/contract';
+import { argsortAscending } from '../linalg/argsort';
 
 /**
  * Share of rows predicted right.
@@ -76,7 +77,7 @@ export function precisionRecallF1(yTrue: ArrayLike<unknown>, yPred: ArrayLike<un
  */
 export function rocAucBinary(isPositive: ArrayLike<boolean>, score: ArrayLike<number>): number {
   const n = score.length;
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => score[a] - score[b]);
+  const order = argsortAscending(Float64Array.from(score));
   let rankSumPos = 0;
   let nPos = 0;
   for (let i = 0; i < n; ) {
