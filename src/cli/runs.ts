@@ -17,6 +17,7 @@ import { hostLiveness } from '../store/runs/liveness';
 import { findRunWorkspace, workspaceRelative } from '../store/runs/paths';
 import { RunIndex } from '../store/runs/runIndex';
 import { describeRun } from '../core/runs/describe';
+import { parseFlags, UsageError, type FlagSpec } from './flags';
 
 export interface RunsIo {
   out: (text: string) => void;
@@ -34,8 +35,6 @@ interface RunsArgs {
   help: boolean;
 }
 
-class RunsUsageError extends Error {}
-
 const TABLE_LIMIT = 20;
 
 /**
@@ -50,7 +49,7 @@ export async function runRunsCommand(argv: string[], io: RunsIo, cwd: string): P
   try {
     args = parseRunsArgs(argv);
   } catch (e) {
-    if (!(e instanceof RunsUsageError)) throw e;
+    if (!(e instanceof UsageError)) throw e;
     io.err(`${e.message}\n${runMessage.cliRunsUsage}\n`);
     return 2;
   }
@@ -70,45 +69,35 @@ export async function runRunsCommand(argv: string[], io: RunsIo, cwd: string): P
   }
 }
 
+const RUNS_FLAGS = {
+  notebook: { type: 'string' },
+  filter: { type: 'string' },
+  sort: { type: 'string' },
+  limit: { type: 'string' },
+  workspace: { type: 'string' },
+  json: { type: 'boolean' },
+  csv: { type: 'boolean' },
+} as const satisfies Record<string, FlagSpec>;
+
 function parseRunsArgs(argv: string[]): RunsArgs {
-  const args: RunsArgs = { format: 'table', help: false };
-  const positional: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const eq = a.startsWith('--') ? a.indexOf('=') : -1;
-    const [flag, inline] = eq > 0 ? [a.slice(0, eq), a.slice(eq + 1)] : [a, undefined];
-    // The value is taken as is, even when it starts with '-' (a descending sort key).
-    const value = () => {
-      if (inline !== undefined) return inline;
-      if (i + 1 >= argv.length) throw new RunsUsageError(`Option ${flag} needs a value.`);
-      return argv[++i];
-    };
-    switch (flag) {
-      case '--notebook': args.notebook = value(); break;
-      case '--filter': args.filter = value(); break;
-      case '--sort': args.sort = value(); break;
-      case '--workspace': args.workspace = value(); break;
-      case '--json': args.format = 'json'; break;
-      case '--csv': args.format = 'csv'; break;
-      case '--help': case '-h': args.help = true; break;
-      case '--limit': {
-        const v = value();
-        if (!/^\d+$/.test(v) || Number(v) < 1) throw new RunsUsageError(runMessage.cliRunsBadLimit(v));
-        args.limit = Number(v);
-        break;
-      }
-      default:
-        if (flag.startsWith('-')) throw new RunsUsageError(`Unknown option "${flag}".`);
-        positional.push(a);
-    }
+  const { values: v, positionals, help } = parseFlags('runs', argv, RUNS_FLAGS);
+  if (v.json && v.csv) throw new UsageError(runMessage.cliRunsJsonOrCsv);
+  const args: RunsArgs = { format: v.json ? 'json' : v.csv ? 'csv' : 'table', help };
+  if (v.notebook !== undefined) args.notebook = v.notebook;
+  if (v.filter !== undefined) args.filter = v.filter;
+  if (v.sort !== undefined) args.sort = v.sort;
+  if (v.workspace !== undefined) args.workspace = v.workspace;
+  if (v.limit !== undefined) {
+    if (!/^\d+$/.test(v.limit) || Number(v.limit) < 1) throw new UsageError(runMessage.cliRunsBadLimit(v.limit));
+    args.limit = Number(v.limit);
   }
-  if (positional[0] === 'show') {
-    if (positional.length < 2) throw new RunsUsageError(runMessage.cliRunsNoId);
-    if (positional.length > 2) throw new RunsUsageError(`Unexpected "${positional[2]}": show takes one run id.`);
-    if (args.format === 'csv') throw new RunsUsageError('--csv lists runs; use --json with show.');
-    args.show = positional[1];
-  } else if (positional.length > 0) {
-    throw new RunsUsageError(`Unknown command "runs ${positional[0]}".`);
+  if (positionals[0] === 'show') {
+    if (positionals.length < 2) throw new UsageError(runMessage.cliRunsNoId);
+    if (positionals.length > 2) throw new UsageError(runMessage.cliRunsShowOneId(positionals[2]));
+    if (args.format === 'csv') throw new UsageError(runMessage.cliRunsShowCsv);
+    args.show = positionals[1];
+  } else if (positionals.length > 0) {
+    throw new UsageError(runMessage.cliRunsUnknownCommand(positionals[0]));
   }
   return args;
 }
