@@ -85,7 +85,7 @@ export class CVResult {
   [MIME_BUNDLE](): MimeBundle {
     const bundle = tableBundle(this.table());
     const head = this.toString();
-    return { ...bundle, 'text/plain': `${head}\n${bundle['text/plain']}`, 'text/html': `<div><b>${head.replace(/</g, '&lt;')}</b></div>` };
+    return { ...bundle, 'text/plain': `${head}\n${bundle['text/plain']}`, 'text/html': `<div><b>${head.replace(/</g, '&lt;')}</b></div>${bundle['text/html']}` };
   }
 }
 
