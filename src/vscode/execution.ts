@@ -76,7 +76,8 @@ export class CellExecutionSink implements ExecutionSink {
       await this.execution.appendOutput(new vscode.NotebookCellOutput(bundleItems(result), { outputType: 'execute_result' }));
     }
     if (r.error) await this.execution.appendOutput(new vscode.NotebookCellOutput([errorItem(r.error)]));
-    this.execution.end(r.status === 'ok', this.startedAt + r.durationMs);
+    // Not startedAt + durationMs: the kernel's duration also counts starting the kernel, which came before startedAt.
+    this.execution.end(r.status === 'ok', Date.now());
   }
 
   /** The bundle as the file can store it (the same rule as OutputCollector); each change is noted on stderr. */
