@@ -27,7 +27,7 @@ function execute(controller: vscode.NotebookController, kernels: KernelRegistry,
   const session = kernels.getOrCreate(notebook);
   for (const cell of code) {
     const execution = controller.createNotebookCellExecution(cell);
-    const sink = new CellExecutionSink(execution);
+    const sink = new CellExecutionSink(execution, (e) => kernels.log.warn(`VS Code refused an output edit: ${(e as Error).message ?? e}`));
     const cancel = execution.token.onCancellationRequested(() => session.cancel(sink));
     void session
       .execute(cell.document.getText(), sink, typeof cell.metadata.id === 'string' ? { cellId: cell.metadata.id } : {})
