@@ -76,7 +76,7 @@ if (withTests) {
   if (unit.length) targets.push({ ...node, entryPoints: unit, outdir: 'out/test/unit', outbase: 'test/unit', format: 'cjs', packages: 'external' });
   const webviewTests = testEntries('test/webview');
   if (webviewTests.length) targets.push({ ...node, entryPoints: webviewTests, outdir: 'out/test/webview', outbase: 'test/webview', format: 'cjs', packages: 'external' });
-  const benches = fs.existsSync('bench') ? fs.readdirSync('bench', { recursive: true }).filter((f) => /\.bench\.ts$/.test(String(f))).map((f) => path.join('bench', String(f))) : [];
+  const benches = fs.existsSync('bench') ? fs.readdirSync('bench', { recursive: true }).filter((f) => /\.(bench|host)\.ts$/.test(String(f))).map((f) => path.join('bench', String(f))) : [];
   if (benches.length) targets.push({ ...node, entryPoints: benches, outdir: 'out/bench', outbase: 'bench', format: 'cjs', packages: 'external' });
   const integration = testEntries('test/integration');
   if (integration.length) targets.push({ ...node, entryPoints: integration, outdir: 'out/test/integration', outbase: 'test/integration', format: 'cjs', external: ['vscode', 'mocha'] });
