@@ -1,5 +1,5 @@
 import { kernelService } from '../../core/kernel/service';
-import type { RunHistory } from '../../core/runs/index';
+import type { RunHistory } from '../../core/runs/inlineHistory';
 import { RunIndex } from '../../store/runs/runIndex';
 import { loadRunHistory } from '../../store/runs/history';
 
