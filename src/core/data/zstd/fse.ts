@@ -67,7 +67,6 @@ export function readFseTable(b: Uint8Array, start: number, end: number, maxSymbo
         zeros += repeat;
       }
       for (let i = 0; i < zeros; i++) probs.push(0);
-      previousZero = false;
       if (probs.length > maxSymbol) break;
     }
     const max = 2 * threshold - 1 - remaining;

@@ -114,7 +114,7 @@ export function decodeHuffmanLiterals(t: HuffmanTable, b: Uint8Array, start: num
   const s3 = b[start + 4] | (b[start + 5] << 8);
   const per = Math.floor((regenerated + 3) / 4);
   let p = start + 6;
-  const bounds = [p, (p += s1), (p += s2), (p += s3), end];
+  const bounds = [p, (p += s1), (p += s2), p + s3, end];
   if (bounds[3] > end) throw new ZstdError('a literals jump table past its block');
   for (let i = 0; i < 4; i++) decodeHuffmanStream(t, b, bounds[i], bounds[i + 1], out, i * per, Math.min(regenerated, (i + 1) * per));
   return out;
