@@ -7,6 +7,7 @@ let index: RunIndex | undefined;
 
 export interface RunsOptions {
   /** Only this notebook's runs (the default), another notebook's (workspace-relative path), or `'all'`. */
+  // eslint-disable-next-line @typescript-eslint/no-redundant-type-constituents -- 'all' is for cell authors: hover and completion show it.
   notebook?: string | 'all';
   /** How many recent runs. Default 10. */
   limit?: number;
