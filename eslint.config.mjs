@@ -36,6 +36,9 @@ export default tseslint.config(
       // Passing on a caught value (reject(e) in a catch) is fine; inventing a non-Error rejection is not.
       '@typescript-eslint/prefer-promise-reject-errors': ['error', { allowThrowingUnknown: true }],
 
+      // A `let` that callbacks read before its one assignment stays `let`: as `const` they could meet it in its temporal dead zone.
+      'prefer-const': ['error', { ignoreReadBeforeAssign: true }],
+
       // Off, each because it is noise here:
       // any-flow: every `Array.isArray(rows)` argument check a public core function does (STYLE.md) turns a readonly T[] into any[] (TypeScript#17002); untyped data enters through runtime guards (isX) instead.
       '@typescript-eslint/no-unsafe-argument': 'off',
