@@ -51,6 +51,8 @@ export default tseslint.config(
       '@typescript-eslint/restrict-template-expressions': 'off',
       // An async method that implements a Promise-returning contract (Estimator.fit/predict, importModule) need not await: `async` makes its throws rejections.
       '@typescript-eslint/require-await': 'off',
+      // Its fix removed 114 assertions across 62 files for no behaviour, and some it called unnecessary broke the type check in 3 files (narrowed generics, narrowed unknown).
+      '@typescript-eslint/no-unnecessary-type-assertion': 'off',
     },
   },
   {
