@@ -1,9 +1,9 @@
 // ESLint (flat config), run by `npm run lint` and by `npm test` before the tests (CONTRIBUTING.md, "Lint and format").
 // Formatting is Prettier's alone (.prettierrc.json): eslint-config-prettier, last, turns off every stylistic rule.
 // The layer rule is not here: scripts/check-layers.mjs is its one source of truth (it runs in every build).
-// Unused exports are knip's (knip.json, also run by `npm run lint`): no-unused-vars sees one file at a time and cannot
-// tell that nothing imports an export; knip reads the whole module graph and is maintained (ts-prune, its
-// predecessor, points to it; eslint-plugin-import's no-unused-modules does not support flat config).
+// Unused exports are knip's (knip.jsonc, also run by `npm run lint`): no-unused-vars sees one file at a time and cannot
+// tell that nothing imports an export; knip reads the whole module graph and is maintained (ts-prune, in maintenance,
+// points to it; eslint-plugin-import's no-unused-modules still needs an .eslintrc beside a flat config, its issue #3079).
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
 import globals from 'globals';
