@@ -34,7 +34,7 @@ function data(): { y: Uint8Array; s: Float64Array } {
 }
 
 /** Wall and CPU seconds of one call (CPU time shows our own work when other processes load the machine). */
-async function timed(f: () => unknown | Promise<unknown>): Promise<{ wall: number; cpu: number }> {
+async function timed(f: () => unknown): Promise<{ wall: number; cpu: number }> {
   (globalThis as { gc?: () => void }).gc?.();
   const c = process.cpuUsage();
   const t = performance.now();
@@ -43,7 +43,7 @@ async function timed(f: () => unknown | Promise<unknown>): Promise<{ wall: numbe
   return { wall: (performance.now() - t) / 1000, cpu: (u.user + u.system) / 1e6 };
 }
 
-async function median(runs: number, f: () => unknown | Promise<unknown>): Promise<{ wall: number; cpu: number }> {
+async function median(runs: number, f: () => unknown): Promise<{ wall: number; cpu: number }> {
   const times: { wall: number; cpu: number }[] = [];
   for (let r = 0; r < runs; r++) times.push(await timed(f));
   return times.sort((a, b) => a.wall - b.wall)[Math.floor(runs / 2)];

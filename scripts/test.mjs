@@ -1,4 +1,4 @@
-// `npm test`: builds (with the layer check), type-checks, then runs every test tier —
+// `npm test`: builds (with the layer check), type-checks, lints (`npm run lint`), then runs every test tier —
 // unit (plain Node), webview (real Chromium), integration (a real VS Code: code-server) —
 // and ends with one line: "N passed, N failed".
 // TEST_TIERS=unit,webview,integration selects tiers; MOCHA_GREP='name' runs only the matching
@@ -126,6 +126,21 @@ for (const project of ['tsconfig.json', 'tsconfig.core.json', 'tsconfig.webview.
     notes.push(`type errors in ${project}`);
   } else totals.passed++;
 }
+
+step('lint (eslint, knip, prettier --check)');
+const lintFailures = [];
+for (const [name, args] of [
+  ['eslint', ['node_modules/eslint/bin/eslint.js', '.']],
+  ['knip', ['node_modules/knip/bin/knip.js']],
+  ['prettier --check', ['node_modules/prettier/bin/prettier.cjs', '--check', '.', '--log-level', 'warn']],
+]) {
+  if ((await run(process.execPath, args)).code !== 0) lintFailures.push(name);
+}
+// One failure for the whole step, like a tier that crashed: the tools' own output above says what and where.
+if (lintFailures.length) {
+  totals.failed++;
+  notes.push(`lint failed: ${lintFailures.join(', ')} (npm run lint; npm run format fixes formatting)`);
+} else totals.passed++;
 
 ensureReferences();
 

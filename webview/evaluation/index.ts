@@ -5,6 +5,7 @@
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-single-select/index.js';
 import '@vscode-elements/elements/dist/vscode-option/index.js';
+import type { Envelope } from '../../src/protocol/envelope';
 import type { EvaluationFromWebview, EvaluationToWebview } from '../../src/protocol/evaluation';
 import { createMessenger } from '../shared/messaging';
 import { renderPanel } from './panel';
@@ -19,7 +20,14 @@ const messenger = createMessenger<EvaluationFromWebview, EvaluationToWebview, St
 const root = document.getElementById('root') ?? document.body;
 let current: { dispose(): void } | undefined;
 
-messenger.start(async (msg) => {
+// One message at a time: drawing is asynchronous (Vega), and a `setData` arriving mid-draw would otherwise
+// leave the first draw's charts undisposed and could report `rendered` for the first after the second.
+let handled = Promise.resolve();
+messenger.start((msg) => {
+  handled = handled.then(() => handle(msg));
+});
+
+async function handle(msg: Envelope<EvaluationToWebview>): Promise<void> {
   switch (msg.type) {
     case 'setData': {
       const view = msg.payload.view;
@@ -40,4 +48,4 @@ messenger.start(async (msg) => {
       break;
     }
   }
-});
+}

@@ -23,7 +23,7 @@ export const activate: ActivationFunction = (ctx) => {
         } else if (item.mime === MIME.evaluation) {
           const { renderEvaluation } = await import('./evaluation');
           const drawn = await renderEvaluation(item.json() as EvaluationView, element, ctx);
-          disposers.set(item.id, drawn.dispose);
+          disposers.set(item.id, () => drawn.dispose());
         } else if (item.mime === MIME.runs) {
           (await import('./runHistory')).renderRunHistory(item.json() as RunHistoryView, element, ctx);
         } else {

@@ -47,8 +47,3 @@ export function collectColumn(table: ColumnTable, name: string): CollectedColumn
   if (kind === 'date') return { kind, values: Float64Array.from(values, (v) => (v === null ? NaN : (v as Date).getTime())) };
   return { kind: kind as 'string' | 'boolean' | 'other', values };
 }
-
-/** Whether a value counts as missing (null, undefined, NaN, an invalid Date). */
-export function isMissing(v: unknown): boolean {
-  return v === null || v === undefined || (typeof v === 'number' && Number.isNaN(v)) || (v instanceof Date && Number.isNaN(v.getTime()));
-}

@@ -85,9 +85,9 @@ function toColumns(text: string, o: JSONOptions, source: string, badRows: BadRow
     if (format === 'auto' && first === '{') return recordsToColumns(parseLines(text, o, source, badRows), source);
     if (deep !== undefined) {
       const at = lineColumn(text, deep);
-      throw new Error(dataMessage.jsonTooDeep(source, MAX_JSON_DEPTH, at.line, at.column));
+      throw new Error(dataMessage.jsonTooDeep(source, MAX_JSON_DEPTH, at.line, at.column), { cause: e });
     }
-    throw new Error(syntaxMessage(source, text, (e as Error).message));
+    throw new Error(syntaxMessage(source, text, (e as Error).message), { cause: e });
   }
   if (Array.isArray(value) && format !== 'columns') return recordsToColumns(o.limit !== undefined ? value.slice(0, o.limit) : value, source);
   if (typeof value === 'object' && value !== null && !Array.isArray(value) && format !== 'records') {
@@ -124,7 +124,7 @@ function parseLines(text: string, o: JSONOptions, source: string, badRows: BadRo
     } catch (e) {
       const reason = e instanceof RangeError ? e.message : `not valid JSON (${(e as Error).message})`;
       const policy = o.onBadRows ?? 'error';
-      if (policy === 'error') throw new Error(dataMessage.badRowError(dataMessage.where(source, i + 1), reason));
+      if (policy === 'error') throw new Error(dataMessage.badRowError(dataMessage.where(source, i + 1), reason), { cause: e });
       if (policy === 'collect') badRows.push({ line: i + 1, reason, text: line.slice(0, 200) });
     }
   }

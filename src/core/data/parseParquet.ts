@@ -82,9 +82,9 @@ export async function _parseParquet(file: AsyncBuffer, options: ParquetOptions):
     }
   } catch (e) {
     const codec = /unsupported compression codec: (\w+)/.exec((e as Error).message);
-    if (codec) throw new Error(`${source}: ${dataMessage.parquetCodec(codec[1])}`);
+    if (codec) throw new Error(`${source}: ${dataMessage.parquetCodec(codec[1])}`, { cause: e });
     // hyparquet trusts the file: damage surfaces as a TypeError or RangeError deep inside it.
-    throw new Error(dataMessage.parquetDamaged(source, 'data', (e as Error).message));
+    throw new Error(dataMessage.parquetDamaged(source, 'data', (e as Error).message), { cause: e });
   }
   const data: Record<string, ColumnValues> = {};
   for (const n of names) {

@@ -23,7 +23,7 @@ export interface KernelService {
   /** The workspace folder: runs are recorded under its `.modelbook/runs/`. */
   readonly workspaceDir?: string;
   /** What a run started now is stamped with: the running cell's notebook, id and code hash, git, library versions, TF.js backend. */
-  runContext?(): RunContext;
+  runContext?: () => RunContext;
   /** Carries search trials to parallel sandboxed worker processes, one per core (absent: trials run in turn). */
   readonly trialTransport?: TrialTransport;
 }

@@ -82,10 +82,5 @@ export const MODELBOOK_LANGUAGE_INFO = {
  */
 export const NOTEBOOK_MAX_BYTES = 256 * 2 ** 20;
 
-/** The notebook type id registered with VS Code and the file extension it opens. */
+/** The notebook type id registered with VS Code (package.json: notebooks, for *.mlnb). */
 export const NOTEBOOK_TYPE = 'modelbook';
-export const NOTEBOOK_EXTENSION = '.mlnb';
-
-export function isCodeCell(cell: Cell): cell is CodeCell {
-  return cell.cell_type === 'code';
-}

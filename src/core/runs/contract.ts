@@ -15,7 +15,6 @@ export const RUN_KINDS: readonly RunKind[] = ['fit', 'cv', 'search', 'trial', 'e
 
 /** `interrupted`: stopped by the user, or its process died (detected on read, see `resolveStatus`). */
 export type RunStatus = 'running' | 'finished' | 'failed' | 'interrupted';
-export const RUN_STATUSES: readonly RunStatus[] = ['running', 'finished', 'failed', 'interrupted'];
 
 /** What a data set was used for in the run. */
 export type DataRole = 'train' | 'validation' | 'test' | 'other';

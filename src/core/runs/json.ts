@@ -26,6 +26,8 @@ function convert(v: unknown, depth: number, seen: Set<object>): JsonValue | unde
     case 'function':
     case 'symbol':
       return undefined;
+    case 'object':
+      break; // arrays and objects: below
   }
   const obj = v as object;
   if (depth >= 20 || seen.has(obj)) return '[…]';

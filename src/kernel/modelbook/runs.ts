@@ -1,5 +1,5 @@
 import { kernelService } from '../../core/kernel/service';
-import type { RunHistory } from '../../core/runs/index';
+import type { RunHistory } from '../../core/runs/inlineHistory';
 import { RunIndex } from '../../store/runs/runIndex';
 import { loadRunHistory } from '../../store/runs/history';
 import { runMessage } from '../../core/runs/messages';
@@ -8,6 +8,7 @@ let index: RunIndex | undefined;
 
 export interface RunsOptions {
   /** Only this notebook's runs (the default), another notebook's (workspace-relative path), or `'all'`. */
+  // eslint-disable-next-line @typescript-eslint/no-redundant-type-constituents -- 'all' is for cell authors: hover and completion show it.
   notebook?: string | 'all';
   /** How many recent runs. Default 10. */
   limit?: number;

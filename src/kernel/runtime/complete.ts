@@ -87,7 +87,7 @@ function describe(name: string, v: unknown, member: boolean): KernelCompletion {
   return { name, kind: member ? 'property' : 'variable', detail: typeName(v) };
 }
 
-function safeSource(f: Function): string {
+function safeSource(f: object): string {
   try {
     return Function.prototype.toString.call(f);
   } catch {

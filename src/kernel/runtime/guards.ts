@@ -131,7 +131,7 @@ export function explainOsRefusal(err: { code?: string; syscall?: string; path?: 
   if (code === 'EPERM' && syscall && /kill|priority|setpriority/.test(syscall)) return message.deniedSignal();
   if (code !== 'EACCES' || typeof err.path !== 'string') return undefined;
   const abs = path.resolve(err.path);
-  let real = abs;
+  let real: string;
   try {
     real = fs.realpathSync(abs);
   } catch {

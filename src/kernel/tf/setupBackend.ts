@@ -12,7 +12,7 @@ export interface WasmBackendModule {
 /** Where the setup finds the optional backends (injected, so tests can simulate each case). */
 export interface BackendSources {
   /** @tensorflow/tfjs-node when the workspace has it (importing it registers 'tensorflow'); undefined when not installed. Throws when it is installed but cannot load. */
-  loadTfjsNode(): Promise<unknown | undefined>;
+  loadTfjsNode(): Promise<unknown>;
   /** tfjs-backend-wasm (the workspace's copy, else Modelbook's bundle) and the folder of its .wasm files; undefined when neither exists. */
   loadWasmBackend(): Promise<{ module: WasmBackendModule; wasmDir: string; from: string } | undefined>;
 }

@@ -93,7 +93,7 @@ describe('kernel session (real kernel process)', function () {
     assert.equal(r.error!.line, 4);
     assert.match(r.error!.stack, /at explode \(Cell In\[\d+\], line 4:9\)/);
     assert.match(r.error!.stack, /at Cell In\[\d+\], line 2:1/);
-    assert.match(r.error!.stack, /> 4 \|   throw new RangeError/);
+    assert.match(r.error!.stack, /> 4 \| {3}throw new RangeError/);
     assert.doesNotMatch(r.error!.stack, /kernel\.js|node:internal|modelbook:step/);
   });
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { REPO } from '../paths';
 
 // The checker is plain ESM JavaScript (it runs before anything is built).
-const load = () => import(path.join(REPO, 'scripts/check-layers.mjs')) as Promise<{ checkLayers(root: string): string[] }>;
+const load = () => import(path.join(REPO, 'scripts/check-layers.mjs')) as Promise<{ checkLayers: (root: string) => string[] }>;
 
 describe('scripts/check-layers', () => {
   let root: string;

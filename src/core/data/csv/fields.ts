@@ -206,6 +206,7 @@ export function decodeBytes(b: Uint8Array, start: number, end: number): string {
         case 6: return fromCharCode(b[start], b[start + 1], b[start + 2], b[start + 3], b[start + 4], b[start + 5]);
         case 7: return fromCharCode(b[start], b[start + 1], b[start + 2], b[start + 3], b[start + 4], b[start + 5], b[start + 6]);
         case 8: return fromCharCode(b[start], b[start + 1], b[start + 2], b[start + 3], b[start + 4], b[start + 5], b[start + 6], b[start + 7]);
+        // eslint-disable-next-line prefer-spread -- apply takes the typed array as it is; a spread would iterate it, on every field longer than 8 bytes.
         default: return fromCharCode.apply(null, b.subarray(start, end) as unknown as number[]);
       }
     }

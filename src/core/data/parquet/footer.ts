@@ -23,7 +23,7 @@ export async function readParquetFooter(file: AsyncBuffer, source: string): Prom
   try {
     metadata = await parquetMetadataAsync(file);
   } catch (e) {
-    throw new Error(dataMessage.parquetDamaged(source, 'footer', (e as Error).message));
+    throw new Error(dataMessage.parquetDamaged(source, 'footer', (e as Error).message), { cause: e });
   }
   for (const group of metadata.row_groups) {
     for (const chunk of group.columns) {

@@ -6,13 +6,6 @@ import type { ClassLabel } from './types';
 import { describe, isArrayLike } from './validate';
 import { formatLabel } from '../messages';
 
-export interface EncodedLabels {
-  /** Sorted unique labels. */
-  classes: ClassLabel[];
-  /** Each row's index into `classes`. */
-  codes: Int32Array;
-}
-
 /** Checks a target array and returns it as an array-like of labels. */
 export function toLabels(fn: string, name: string, values: unknown): ArrayLike<ClassLabel> {
   if (!isArrayLike(values)) throw new TypeError(`${fn}: ${name} must be an array of class labels (numbers, strings or booleans), got ${describe(values)}.`);

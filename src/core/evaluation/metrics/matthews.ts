@@ -45,8 +45,3 @@ export function _matthews(counts: ArrayLike<number>, k: number): number {
   const covTT = n * n - tt;
   return covPP * covTT === 0 ? 0 : covTP / Math.sqrt(covTT * covPP);
 }
-
-/** MCC of a binary confusion (tp, fp, fn, tn), as `_matthews` on [[tn, fp], [fn, tp]]. */
-export function _binaryMatthews(tp: number, fp: number, fn: number, tn: number): number {
-  return _matthews([tn, fp, fn, tp], 2);
-}

@@ -6,6 +6,7 @@
 import { strict as assert } from 'node:assert';
 import { execSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { checkKernelMessage } from '../../../../src/kernel/host/kernelMessages';
 import { DIST, makeWorkspace, run, useKernel } from '../helpers';
@@ -43,7 +44,7 @@ describe('attack: malformed and flooding messages from a cell to the host', func
     } finally {
       clearInterval(poll);
     }
-    const cores = Math.min(require('node:os').availableParallelism?.() ?? require('node:os').cpus().length, 8);
+    const cores = Math.min(os.availableParallelism?.() ?? os.cpus().length, 8);
     assert.ok(most >= 1, 'no trial worker ever started: the test would prove nothing');
     assert.ok(most <= cores, `${most} trial workers at once (cores: ${cores})`);
   });

@@ -17,7 +17,10 @@ describe('core/evaluation thresholdTable, metricsAtThreshold and pickThreshold',
       let tp = 0;
       let fp = 0;
       ties.score.forEach((s, k) => {
-        if (s >= th) ties.y[k] ? tp++ : fp++;
+        if (s >= th) {
+          if (ties.y[k]) tp++;
+          else fp++;
+        }
       });
       assert.deepEqual([t.tp[i], t.fp[i]], [tp, fp]);
     }
@@ -31,7 +34,10 @@ describe('core/evaluation thresholdTable, metricsAtThreshold and pickThreshold',
       let tp = 0;
       let fp = 0;
       big.score.forEach((s, k) => {
-        if (s >= th) big.y[k] ? tp++ : fp++;
+        if (s >= th) {
+          if (big.y[k]) tp++;
+          else fp++;
+        }
       });
       const m = metricsAtThreshold(t, th);
       assert.deepEqual([m.tp, m.fp, m.fn, m.tn], [tp, fp, t.positives - tp, t.negatives - fp], `counts at ${th}`);
