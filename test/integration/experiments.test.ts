@@ -58,7 +58,7 @@ describe('Experiments panel and runs tree in a real VS Code', () => {
       },
       30_000,
     );
-    const item = await tree.getTreeItem(listed);
+    const item = tree.getTreeItem(listed);
     assert.equal(item.label, 'MLPClassifier');
     assert.match(String(item.description), /finished/);
     assert.equal(item.contextValue, 'run.withCell', 'the tree offers "open cell" for it');

@@ -1,6 +1,6 @@
 import { buildHistorySpec, runLabels } from '../../src/core/runs/charts';
 import type { JsonValue } from '../../src/core/runs/contract';
-import { formatNumber } from '../../src/core/runs/format';
+import { formatNumber, MISSING_NUMBER } from '../../src/core/text/number';
 import type { ExperimentsToWebview } from '../../src/protocol/experiments';
 import type { DrawChart } from './chartBox';
 import { esc } from './html';
@@ -29,7 +29,7 @@ export function createCompareSection(ctx: PanelContext, draw: DrawChart, clearSe
     const only = el.onlyDiff.checked;
     const labels = runLabels(c);
     const head = `<tr><th></th>${labels.map((l, i) => `<th title="${esc(c.runs[i].id)}">${esc(l)}</th>`).join('')}</tr>`;
-    const value = (v: JsonValue) => esc(v === null ? '–' : typeof v === 'number' ? formatNumber(v) : typeof v === 'string' ? v : JSON.stringify(v));
+    const value = (v: JsonValue) => esc(v === null ? MISSING_NUMBER : typeof v === 'number' ? formatNumber(v) : typeof v === 'string' ? v : JSON.stringify(v));
     const section = (title: string, rows: { key: string; differs: boolean; cells: string[] }[]) => {
       const kept = only ? rows.filter((r) => r.differs) : rows;
       if (!kept.length) return '';

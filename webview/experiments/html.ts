@@ -1,9 +1,9 @@
 /** Text helpers of the Experiments panel's HTML. */
-import { formatNumber } from '../../src/core/runs/format';
+import { formatNumber } from '../../src/core/text/number';
+import { escapeHtml } from '../../src/core/text/html';
 
-export function esc(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
+/** HTML escaping for the panel's markup: core's one escapeHtml. */
+export const esc = escapeHtml;
 
 /** A table cell's text: dates readable, numbers formatted, objects as JSON. */
 export function cellText(v: unknown, kind: string): string {

@@ -18,6 +18,6 @@ export function zstdDecompress(input: Uint8Array, outputLength?: number): Uint8A
   try {
     return decompress(input, outputLength === undefined ? undefined : new Uint8Array(outputLength));
   } catch (e) {
-    throw new Error(`Corrupt or unsupported Zstandard data: ${e instanceof Error ? e.message : String(e)}`);
+    throw new Error(`Corrupt or unsupported Zstandard data: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
   }
 }

@@ -199,6 +199,7 @@ export interface DiffPair {
   verdict: string;
 }
 
+/** The whole diff, as `modelbook diff --format json` prints it. @public */
 export interface ModelDiff {
   schemaVersion: 1;
   base: DiffSide;

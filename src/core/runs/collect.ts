@@ -3,7 +3,7 @@
  * so they are unit-tested in plain Node).
  */
 import { metricDirection } from './compare';
-import { formatNumber } from './format';
+import { formatNumber } from '../text/number';
 import type { PanelRun, RunSummary } from './summary';
 
 /** The row as the panel receives it (see `PanelRun`). */

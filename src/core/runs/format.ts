@@ -5,9 +5,6 @@
  */
 import { MISSING_NUMBER } from '../text/number';
 
-// Kept until vscode/runs/collect.ts and webview/experiments import text/number themselves.
-export { formatDuration, formatNumber } from '../text/number';
-
 /**
  * An ISO time as local 'YYYY-MM-DD HH:MM' (the machine's time zone).
  *

@@ -18,7 +18,7 @@ export interface PreparedMetrics {
    */
   readonly order?: Uint32Array;
   /** Metric values (in `metrics` order) with position k weighted by counts[k]; absent: every row once. */
-  evaluate(counts?: ArrayLike<number>): Float64Array;
+  readonly evaluate: (counts?: ArrayLike<number>) => Float64Array;
 }
 
 /** Counts given per original row, reordered into a prepared evaluator's positions. */
