@@ -19,7 +19,8 @@ export function decodePredictions(bytes: Uint8Array, source = 'predictions'): Pr
   const bad = (why: string) => new PredictionsFormatError(`${source} is not a Modelbook predictions file: ${why}.`);
   let table: ReturnType<typeof tableFromIPC>;
   try {
-    table = tableFromIPC(bytes);
+    // Arrow reads float columns in place: a view at an unaligned offset (a blob inside git's output) is copied first.
+    table = tableFromIPC(bytes.byteOffset % 8 === 0 ? bytes : new Uint8Array(bytes));
   } catch (e) {
     throw bad(`not Arrow IPC (${(e as Error).message})`);
   }

@@ -90,6 +90,10 @@ describe('core/review encodePredictions / decodePredictions', () => {
 
   it('refuses bytes that are not a predictions file, naming the source', () => {
     assert.throws(() => decodePredictions(new Uint8Array([1, 2, 3]), 'x.predictions'), (e: unknown) => e instanceof PredictionsFormatError && /x\.predictions is not a Modelbook predictions file/.test((e as Error).message));
+    const unaligned = new Uint8Array(encodePredictions(keepPredictions(binaryRows(3)))).length;
+    const shifted = new Uint8Array(unaligned + 3);
+    shifted.set(encodePredictions(keepPredictions(binaryRows(3))), 3);
+    assert.equal(decodePredictions(shifted.subarray(3)).rowIds.length, 3, 'a view at an unaligned offset');
     const plain = encodePredictions(keepPredictions(binaryRows(3)));
     plain[plain.length - 11] ^= 0xff; // break the footer
     assert.throws(() => decodePredictions(plain), PredictionsFormatError);
