@@ -130,13 +130,37 @@ export class GitRevisions {
    * git.readFile(commit, 'churn.mlnb')?.toString('utf8')
    */
   readFile(commit: string, file: string, maxBytes = MAX_BLOB_BYTES): Buffer | undefined {
+    return this.readFiles(commit, [file], maxBytes).get(file);
+  }
+
+  /**
+   * Several files of `commit` with two git processes whatever their number (one `ls-tree`, one
+   * `cat-file --batch`); missing, oversized and non-blob paths are left out.
+   *
+   * @example
+   * git.readFiles(commit, ['churn.mlnb', 'fraud.mlnb']) // Map { 'churn.mlnb' => <Buffer …> }
+   */
+  readFiles(commit: string, files: readonly string[], maxBytes = MAX_BLOB_BYTES): Map<string, Buffer> {
     this.checkCommit(commit);
-    const why = checkPath(file);
-    if (why) throw new GitRevisionError(`Path ${JSON.stringify(file)} ${why}.`);
-    const r = this.run(['ls-tree', '-l', '-z', '--full-tree', commit, '--', file]);
-    const m = r.ok ? /^\d+ blob ([0-9a-f]{40,64}) +(\d+)\t/.exec(r.out.toString('utf8')) : null;
-    if (!m || Number(m[2]) > maxBytes) return undefined;
-    return this.readBlobs([m[1]!], maxBytes).get(m[1]!);
+    for (const file of files) {
+      const why = checkPath(file);
+      if (why) throw new GitRevisionError(`Path ${JSON.stringify(file)} ${why}.`);
+    }
+    const out = new Map<string, Buffer>();
+    if (files.length === 0) return out;
+    const r = this.run(['ls-tree', '-l', '-z', '--full-tree', commit, '--', ...files]);
+    if (!r.ok) return out;
+    const oidOf = new Map<string, string>();
+    for (const rec of r.out.toString('utf8').split('\0')) {
+      const m = /^\d+ blob ([0-9a-f]{40,64}) +(\d+)\t(.+)$/s.exec(rec);
+      if (m && Number(m[2]) <= maxBytes && files.includes(m[3]!)) oidOf.set(m[3]!, m[1]!);
+    }
+    const blobs = this.readBlobs([...oidOf.values()], maxBytes);
+    for (const [file, oid] of oidOf) {
+      const b = blobs.get(oid);
+      if (b) out.set(file, b);
+    }
+    return out;
   }
 
   /**

@@ -202,9 +202,7 @@ function readRevision(git: GitRevisions, ws: string, spec: string, rev: string):
     return decoded(record, bytes, `${commit.slice(0, 12)}:${entry!.path}`);
   });
   const notebooks = new Map<string, string>();
-  for (const nb of notebookPaths(picked)) {
-    const text = git.readFile(commit, `${prefix}${nb}`, NOTEBOOK_MAX_BYTES);
-    if (text) notebooks.set(nb, text.toString('utf8'));
-  }
+  const texts = git.readFiles(commit, notebookPaths(picked).map((nb) => `${prefix}${nb}`), NOTEBOOK_MAX_BYTES);
+  for (const [file, text] of texts) notebooks.set(file.slice(prefix.length), text.toString('utf8'));
   return { side: { spec, kind: 'revision', commit, runIds: picked.map((r) => r.id) }, evaluations, notebooks, problems };
 }

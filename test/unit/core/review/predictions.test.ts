@@ -83,9 +83,9 @@ describe('core/review encodePredictions / decodePredictions', () => {
   });
 
   it('round-trips regression values and a named id column', () => {
-    const set = keepPredictions({ rowIds: ['c1', 'c2'], identity: { kind: 'column', column: 'customerId' }, task: 'regression', yTrue: [1.5, -2], yPred: [1.25, 0.1] });
+    const set = keepPredictions({ rowIds: ['c1', 'Zürich-2'], identity: { kind: 'column', column: 'customerId' }, task: 'regression', yTrue: [1.5, -2], yPred: [1.25, 0.1] });
     const back = decodePredictions(encodePredictions(set));
-    assert.deepEqual(back, { rowIds: ['c1', 'c2'], identity: { kind: 'column', column: 'customerId' }, task: 'regression', yTrue: [1.5, -2], yPred: [1.25, 0.1], totalRows: 2 });
+    assert.deepEqual(back, { rowIds: ['c1', 'Zürich-2'], identity: { kind: 'column', column: 'customerId' }, task: 'regression', yTrue: [1.5, -2], yPred: [1.25, 0.1], totalRows: 2 });
   });
 
   it('refuses bytes that are not a predictions file, naming the source', () => {

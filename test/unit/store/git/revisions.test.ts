@@ -65,6 +65,8 @@ describe('store/git GitRevisions', function () {
     assert.equal(reader.readFile(head, 'nb.mlnb')?.toString(), 'version two');
     assert.equal(reader.readFile(head, 'nb.mlnb', 5), undefined, 'over the size cap');
     assert.equal(reader.readFile(head, 'absent.txt'), undefined);
+    const many = reader.readFiles(head, ['nb.mlnb', 'absent.txt', '.modelbook/runs/a.json']);
+    assert.deepEqual([...many].map(([p, b]) => [p, b.toString()]), [['.modelbook/runs/a.json', '{"a":1}'], ['nb.mlnb', 'version two']]);
     const entries = reader.listTree(head, '.modelbook/runs');
     const blobs = reader.readBlobs([...entries.map((e) => e.oid), entries[0]!.oid]);
     assert.deepEqual(entries.map((e) => blobs.get(e.oid)?.toString()), ['{"a":1}', '{"b":2}']);
