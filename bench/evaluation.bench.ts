@@ -8,11 +8,11 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { rocAucScore } from '../src/core/evaluation/rocAuc';
-import { averagePrecisionScore } from '../src/core/evaluation/averagePrecision';
-import { logLoss } from '../src/core/evaluation/logLoss';
-import { bootstrapMetrics } from '../src/core/evaluation/bootstrapMetrics';
-import { evaluatePredictions } from '../src/core/evaluation/evaluatePredictions';
+import { rocAucScore } from '../src/core/evaluation/metrics/rocAuc';
+import { averagePrecisionScore } from '../src/core/evaluation/metrics/averagePrecision';
+import { logLoss } from '../src/core/evaluation/metrics/logLoss';
+import { bootstrapMetrics } from '../src/core/evaluation/intervals/bootstrapMetrics';
+import { evaluatePredictions } from '../src/core/evaluation/evaluate/fromPredictions';
 import { createRng } from '../src/core/evaluation/random';
 
 const PYTHON = '/usr/bin/python3';

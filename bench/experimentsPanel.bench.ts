@@ -12,7 +12,7 @@ import { stringifyRunRecord } from '../src/core/runs/stringify';
 import { validateRunRecord } from '../src/core/runs/validate';
 import { ensureRunFolders } from '../src/store/runs/paths';
 import { RunIndex } from '../src/store/runs/runIndex';
-import { toPanelRun } from '../src/vscode/runs/collect';
+import { toPanelRun } from '../src/core/runs/collect';
 import { startHarness } from '../test/webview/harness';
 import { EXPERIMENTS_PAGE, makeRunRecord, sendRuns } from '../test/webview/runsFixture';
 

@@ -29,7 +29,7 @@ const round = (v: number) => Number(v.toPrecision(6));
 
 const NOTEBOOKS = Array.from({ length: 20 }, (_, i) => `notebooks/${pick(['churn', 'fraud', 'credit', 'ltv', 'demand'])}-${i}.mlnb`);
 const COLUMNS = Array.from({ length: 24 }, (_, i) => ({ name: `feature_${i}`, type: i % 5 === 0 ? 'string' : 'number' }));
-const ids = createIdGenerator((n) => Array.from({ length: n }, () => Math.floor(rand() * 32)));
+const ids = createIdGenerator(rand);
 
 /** One realistic record: a fit with 20–150 epochs, params, metrics with an interval, data, model, gates. */
 function makeRun(i: number, start: number): RunRecord {

@@ -119,7 +119,7 @@ if ((await run(process.execPath, ['esbuild.mjs', '--types'])).code !== 0) {
   process.exit(1);
 }
 step('type check');
-for (const project of ['tsconfig.json', 'tsconfig.webview.json', 'test/webview/tsconfig.json']) {
+for (const project of ['tsconfig.json', 'tsconfig.core.json', 'tsconfig.webview.json', 'test/webview/tsconfig.json']) {
   const r = await run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', project, '--noEmit']);
   if (r.code !== 0) {
     totals.failed++;

@@ -5,7 +5,7 @@
 // Freestanding C (no libc): every buffer lives in linear memory laid out by the caller
 // (src/core/models/mlp/fusedEngine.ts), described by a `Plan` of int32/float32 fields. The memory
 // layout, the loss and the Adam formula mirror the TF.js path (tfEngine.ts) so the two agree to
-// float tolerance. Build: native/mlp/build.sh (Debian: apt-get install clang lld).
+// float tolerance. Build: node native/build-wasm.mjs mlp (Debian: apt-get install clang lld).
 #include <wasm_simd128.h>
 #include <stddef.h>
 #include <stdint.h>

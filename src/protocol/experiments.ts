@@ -5,10 +5,9 @@
  */
 import type { RunProblem } from '../core/runs/contract';
 import type { RunComparison } from '../core/runs/compare';
-import type { RunSummary } from '../core/runs/summary';
+import type { PanelRun } from '../core/runs/summary';
 
-/** An index row without the parts the panel never shows (library versions, writer host), to keep messages small. */
-export type PanelRun = Omit<RunSummary, 'libraries' | 'host' | 'heartbeatAt'>;
+export type { PanelRun };
 
 /** What the panel should show when it opens (e.g. from an inline history's "Compare in the panel"). */
 export interface PanelFocus {

@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import type { Page } from 'playwright-core';
 import { startHarness, watchProblems, type Harness } from './harness';
-import { evaluatePredictions } from '../../src/core/evaluation/evaluatePredictions';
-import { metricsAtThreshold } from '../../src/core/evaluation/thresholdTable';
+import { evaluatePredictions } from '../../src/core/evaluation/evaluate/fromPredictions';
+import { metricsAtThreshold } from '../../src/core/evaluation/curves/thresholdTable';
 import { formatValue } from '../../src/core/evaluation/format';
 import type { EvaluationView } from '../../src/core/evaluation/contract';
 import { penguins } from '../unit/core/evaluation/cases';

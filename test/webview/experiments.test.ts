@@ -7,7 +7,7 @@ import { makePanelRuns, makeRunRecord, sendRuns } from './runsFixture';
 import type { RunRecord } from '../../src/core/runs/contract';
 import { summarizeRun } from '../../src/core/runs/summary';
 import { toMetricHistory } from '../../src/core/runs/metricHistory';
-import { toPanelRun } from '../../src/vscode/runs/collect';
+import { toPanelRun } from '../../src/core/runs/collect';
 
 const DARK = 'body.vscode-dark { --vscode-editor-foreground: rgb(200, 201, 202); --vscode-foreground: rgb(200, 201, 202); --vscode-editor-background: #1e1e1e; }';
 /** The panel as the PanelHost serves it (#root, media/panel.css), under the harness's strict CSP. */

@@ -4,7 +4,7 @@ import type { RunRecord } from '../../src/core/runs/contract';
 import { toMetricHistory } from '../../src/core/runs/metricHistory';
 import { summarizeRun } from '../../src/core/runs/summary';
 import type { PanelRun } from '../../src/protocol/experiments';
-import { toPanelRun } from '../../src/vscode/runs/collect';
+import { toPanelRun } from '../../src/core/runs/collect';
 
 const NOTEBOOKS = ['churn.mlnb', 'fraud.mlnb', 'notebooks/credit.mlnb', 'notebooks/ltv.mlnb'];
 const T0 = Date.parse('2026-01-01T00:00:00Z');

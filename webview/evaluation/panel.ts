@@ -1,7 +1,7 @@
 import type { EvaluationView } from '../../src/core/evaluation/contract';
 import { buildConfusionSpec } from '../../src/core/evaluation/charts/confusionSpec';
 import { buildThresholdSpec } from '../../src/core/evaluation/charts/thresholdSpec';
-import { renderEvaluationMarkdown } from '../../src/core/evaluation/reportMarkdown';
+import { renderEvaluationMarkdown } from '../../src/core/evaluation/view/reportMarkdown';
 import type { EvaluationFromWebview, RenderedReport } from '../../src/protocol/evaluation';
 import { collectCharts, gatesList, h, summaryLine, verdict, warningsList } from '../shared/evaluationParts';
 import { chartsSection, type DrawnCharts } from './chartsSection';

@@ -1,6 +1,6 @@
 import type { EvaluationView } from '../../src/core/evaluation/contract';
 import { formatValue } from '../../src/core/evaluation/format';
-import { metricsAtThreshold, snapThreshold } from '../../src/core/evaluation/thresholdTable';
+import { metricsAtThreshold, snapThreshold } from '../../src/core/evaluation/curves/thresholdTable';
 import { h } from '../shared/evaluationParts';
 
 const RATES = [

@@ -1,6 +1,6 @@
 import type { EvaluationView, SliceView } from '../../src/core/evaluation/contract';
 import { formatCi, formatValue } from '../../src/core/evaluation/format';
-import { METRIC_INFO, type MetricName } from '../../src/core/evaluation/metricCatalog';
+import { METRIC_INFO, type MetricName } from '../../src/core/evaluation/metrics/metricCatalog';
 import { h } from '../shared/evaluationParts';
 
 const SLICE_METRICS: Record<EvaluationView['task'], MetricName[]> = {

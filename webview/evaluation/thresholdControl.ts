@@ -1,7 +1,7 @@
 import type { EvaluationView } from '../../src/core/evaluation/contract';
 import { formatValue } from '../../src/core/evaluation/format';
-import { metricsAtThreshold, type ThresholdTable } from '../../src/core/evaluation/thresholdTable';
-import type { ThresholdMetrics } from '../../src/core/evaluation/confusionRates';
+import { metricsAtThreshold, type ThresholdTable } from '../../src/core/evaluation/curves/thresholdTable';
+import type { ThresholdMetrics } from '../../src/core/evaluation/metrics/confusionRates';
 import { h } from '../shared/evaluationParts';
 import { sliceThresholds } from './sliceThresholds';
 

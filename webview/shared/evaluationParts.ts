@@ -3,12 +3,12 @@
  * the chart list, headline metrics, gate results and warnings, as DOM built from the view.
  */
 import type { EvaluationView, MetricView } from '../../src/core/evaluation/contract';
-import { buildEvaluationCharts } from '../../src/core/evaluation/evaluationCharts';
+import { buildEvaluationCharts } from '../../src/core/evaluation/view/buildCharts';
 import type { VegaLiteSpec } from '../../src/core/evaluation/charts/common';
 import { formatCi, formatValue } from '../../src/core/evaluation/format';
-import type { GateResult } from '../../src/core/evaluation/gateTypes';
-import type { MetricWarning } from '../../src/core/evaluation/types';
-import type { MetricName } from '../../src/core/evaluation/metricCatalog';
+import type { GateResult } from '../../src/core/evaluation/gates/gateTypes';
+import type { MetricWarning } from '../../src/core/evaluation/metrics/types';
+import type { MetricName } from '../../src/core/evaluation/metrics/metricCatalog';
 
 export interface ChartEntry {
   id: string;

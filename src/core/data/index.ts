@@ -7,7 +7,7 @@ export { parseCSV, parseTSV, type CSVInput, type CSVOptions } from './parseCSV';
 export { parseJSON, type JSONOptions } from './parseJSON';
 export { parseArrow, type ArrowOptions } from './parseArrow';
 export { parseParquet, type ParquetOptions, type ParquetSource, type ParquetCompressors } from './parseParquet';
-export { zstdDecompress } from './zstd/decompress';
+export { zstdDecompress } from './zstd';
 export { qualityReport, QualityReport } from './qualityReport';
 export type * from './quality/contract';
 export { profile, DataProfile, PROFILE_QUANTILES, buildHistogram, binOf } from './profile';

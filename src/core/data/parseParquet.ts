@@ -3,7 +3,7 @@ import { parquetRead, type AsyncBuffer, type Compressors, type DecodedArray, typ
 import { DateColumn } from './dateColumn';
 import { dataMessage } from './messages';
 import type { ColumnValues } from './types';
-import { zstdDecompress } from './zstd/decompress';
+import { zstdDecompress } from './zstd';
 import { flatSchemaPath, readFlatColumn } from './parquet/flatColumn';
 import { readParquetFooter } from './parquet/footer';
 

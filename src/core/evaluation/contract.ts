@@ -4,12 +4,12 @@
  * Infinity: undefined numbers are null), so every chart and the confusion matrix at any
  * threshold can be redrawn from it alone, without the raw scores.
  */
-import type { ClassLabel, MetricWarning } from './types';
-import type { MetricName, Task } from './metricCatalog';
-import type { ThresholdTable } from './thresholdTable';
-import type { FairnessMetricName } from './fairness';
-import type { BootstrapMethod } from './bootstrap';
-import type { GateResult } from './gateTypes';
+import type { ClassLabel, MetricWarning } from './metrics/types';
+import type { MetricName, Task } from './metrics/metricCatalog';
+import type { ThresholdTable } from './curves/thresholdTable';
+import type { FairnessMetricName } from './fairness/fairness';
+import type { BootstrapMethod } from './intervals/bootstrap';
+import type { GateResult } from './gates/gateTypes';
 
 export const EVALUATION_VIEW_KIND = 'modelbook.evaluation';
 export const EVALUATION_VIEW_VERSION = 1;

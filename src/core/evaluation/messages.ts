@@ -2,7 +2,7 @@
  * Every user-facing warning text of the evaluation library, in one place (vega-lite's
  * log/message.ts), so wording stays consistent between metrics, slices and reports.
  */
-import type { MetricWarning, WarningCode } from './types';
+import type { MetricWarning, WarningCode } from './metrics/types';
 
 export function warning(code: WarningCode, message: string, extra: Omit<MetricWarning, 'code' | 'message'> = {}): MetricWarning {
   return { code, message, ...extra };

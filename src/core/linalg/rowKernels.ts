@@ -1,6 +1,6 @@
 import { checkInteger } from '../args/checkInteger';
 import type { Matrix } from '../models/contract';
-import { ROW_KERNELS_WASM } from './kernels/rowKernelsWasm';
+import { ROW_KERNELS_WASM_BASE64 } from './kernels/rowKernelsWasm';
 import { linalgMessage } from './messages';
 
 /**
@@ -83,7 +83,7 @@ export function createRowKernels(x: Matrix, maxK: number, options: { backend?: '
 function compiled(api: WasmApi): object | null {
   if (module !== undefined) return module;
   try {
-    const text = atob(ROW_KERNELS_WASM);
+    const text = atob(ROW_KERNELS_WASM_BASE64);
     const bytes = new Uint8Array(text.length);
     for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
     module = new api.Module(bytes);

@@ -113,6 +113,8 @@ export interface Flips {
   /** Regression models: rows whose absolute error grew by more than `tolerance`. */
   errorGrew?: { rows: number; tolerance: number };
   examples: FlippedRow[];
+  /** Row ids that occur more than once on a side; their rows were matched in order of occurrence. */
+  duplicateIds?: number;
   /** Kept-prediction sample, when a side evaluated more rows than it kept. */
   sampled?: { base: { kept: number; total: number }; head: { kept: number; total: number } };
 }
@@ -134,8 +136,13 @@ export interface FairnessDelta {
   base: number | null;
   head: number | null;
   delta: number | null;
-  /** Lower is better for fairness gaps. */
+  /** The gap grew (lower is better for fairness gaps), significantly or not. */
   worse: boolean;
+  /** 95% interval of the delta from the slice bootstrap's resamples (paired when the rows matched). */
+  ci?: [number, number] | null;
+  pValue?: number | null;
+  /** The interval excludes zero. */
+  significant?: boolean;
 }
 
 export interface ModelChange {

@@ -8,6 +8,9 @@ import { runMessage } from './messages';
 export type ColumnKind = 'number' | 'string' | 'boolean' | 'date' | 'json';
 
 /** A column of the runs table: its path (also its sort key and filter field) and label. */
+/** What the column helpers read of a row: an index row, or the panel's lighter `PanelRun`. */
+export type ColumnSource = Pick<RunSummary, 'metrics' | 'params'>;
+
 export interface RunColumn {
   key: string;
   label: string;
@@ -54,7 +57,7 @@ export function formatPath(segments: readonly PathSegment[]): string {
  * @example
  * collectColumns(rows).map((c) => c.key) // ['name', …, 'metrics.auc', 'metrics.loss', 'params.lr', 'params.optimizer.name']
  */
-export function collectColumns(rows: readonly RunSummary[]): RunColumn[] {
+export function collectColumns(rows: readonly ColumnSource[]): RunColumn[] {
   if (!Array.isArray(rows)) throw new TypeError(runMessage.needs('collectColumns', 'an array of run summaries'));
   const metrics = new Set<string>();
   const params = new Map<string, PathSegment[]>();
@@ -74,7 +77,7 @@ export function collectColumns(rows: readonly RunSummary[]): RunColumn[] {
  * @example
  * defaultColumns(rows) // ['name', 'status', 'startedAt', 'notebook', 'metrics.auc', 'params.lr']
  */
-export function defaultColumns(rows: readonly RunSummary[]): string[] {
+export function defaultColumns(rows: readonly ColumnSource[]): string[] {
   const counts = new Map<string, number>();
   for (const r of rows) for (const k in r.metrics) counts.set(k, (counts.get(k) ?? 0) + 1);
   const metrics = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 4).map(([m]) => formatPath(['metrics', m]));
@@ -115,7 +118,7 @@ function flattenParams(value: unknown, prefix: PathSegment[], out: Map<string, P
   }
 }
 
-function kindOf(rows: readonly RunSummary[], segments: PathSegment[]): ColumnKind {
+function kindOf(rows: readonly unknown[], segments: PathSegment[]): ColumnKind {
   for (const r of rows) {
     const v = readPath(r, segments);
     if (v === undefined || v === null) continue;

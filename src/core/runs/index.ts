@@ -2,7 +2,7 @@
 // view models of the run index (the file-backed parts live in src/store/runs).
 export * from './contract';
 export { RUN_RECORD_SCHEMA } from './schema';
-export { compileSchema, type SchemaError } from './jsonSchema';
+export type { SchemaError } from './jsonSchema';
 export { validateRunRecord, isRunRecord, parseRunRecord, type ParsedRun } from './validate';
 export { migrateRunRecord, RUN_RECORD_MIGRATIONS, RunVersionError, type RunRecordMigration } from './migrate';
 export { stringifyRunRecord } from './stringify';

@@ -17,8 +17,8 @@ export interface RunQuery {
   limit?: number;
 }
 
-export interface RunQueryResult {
-  rows: RunSummary[];
+export interface RunQueryResult<R = RunSummary> {
+  rows: R[];
   /** How many runs matched before offset/limit. */
   matched: number;
   /** How many runs were searched. */
@@ -26,13 +26,13 @@ export interface RunQueryResult {
 }
 
 /**
- * Filters, sorts and pages index rows. Throws a FilterSyntaxError (with the position) for a
+ * Filters, sorts and pages index rows (or rows with fewer fields, such as the panel's `PanelRun`). Throws a FilterSyntaxError (with the position) for a
  * malformed filter or sort key.
  *
  * @example
  * queryRuns(index.rows(), { filter: 'status == "finished"', sort: '-metrics.auc', limit: 20 })
  */
-export function queryRuns(rows: readonly RunSummary[], query: RunQuery = {}): RunQueryResult {
+export function queryRuns<R extends Pick<RunSummary, 'notebook' | 'parentId'> = RunSummary>(rows: readonly R[], query: RunQuery = {}): RunQueryResult<R> {
   if (!Array.isArray(rows)) throw new TypeError(runMessage.needs('queryRuns', 'an array of run summaries'));
   for (const k of ['offset', 'limit'] as const) {
     const v = query[k];

@@ -36,6 +36,9 @@ export const SUMMARY_FIELDS: readonly string[] = [
   'tags', 'notes', 'error', 'host', 'file',
 ];
 
+/** An index row without the parts the Experiments panel never shows (library versions, writer host), to keep its messages small. */
+export type PanelRun = Omit<RunSummary, 'libraries' | 'host' | 'heartbeatAt'>;
+
 /**
  * The index row of a record. `file` is where it was read from (workspace-relative).
  *

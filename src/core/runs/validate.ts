@@ -1,10 +1,8 @@
 import type { MetricHistory, RunRecord } from './contract';
-import { compileSchema, type SchemaError } from './jsonSchema';
+import { schemaErrors, type CompiledValidator, type SchemaError } from './jsonSchema';
 import { runMessage } from './messages';
 import { migrateRunRecord, RunVersionError } from './migrate';
-import { RUN_RECORD_SCHEMA } from './schema';
-
-let checker: ((value: unknown) => SchemaError[]) | undefined;
+import { validate as validateRunRecordSchema } from './runRecordValidator';
 
 /**
  * Every way a value breaks the run-record schema (empty when it is a valid record of the
@@ -15,8 +13,7 @@ let checker: ((value: unknown) => SchemaError[]) | undefined;
  * validateRunRecord({ version: 1 }) // [{ path: '', message: 'missing required "id"' }, …]
  */
 export function validateRunRecord(value: unknown): SchemaError[] {
-  checker ??= compileSchema(RUN_RECORD_SCHEMA);
-  const errors = checker(value);
+  const errors = schemaErrors(validateRunRecordSchema as CompiledValidator, value);
   return errors.length ? errors : historyLengthErrors((value as RunRecord).history);
 }
 

@@ -20,9 +20,9 @@ import { randomSearch as coreRandomSearch } from '../../core/validation/tuning/r
 import { halvingSearch as coreHalvingSearch } from '../../core/validation/tuning/halvingSearch';
 import type { SearchResult } from '../../core/validation/tuning/searchResult';
 import type { Model } from '../../core/validation/model';
-import { _evaluateWithRows, type evaluate as coreEvaluate } from '../../core/evaluation/evaluate';
-import { _evaluatePredictionsWithRows, type evaluatePredictions as coreEvaluatePredictions } from '../../core/evaluation/evaluatePredictions';
-import type { EvaluationWithRows } from '../../core/evaluation/evaluatedRows';
+import { _evaluateWithRows, type evaluate as coreEvaluate } from '../../core/evaluation/evaluate/fromModel';
+import { _evaluatePredictionsWithRows, type evaluatePredictions as coreEvaluatePredictions } from '../../core/evaluation/evaluate/fromPredictions';
+import type { EvaluationWithRows } from '../../core/evaluation/evaluate/evaluatedRows';
 import { keepPredictions } from '../../core/review/keepPredictions';
 import { openRunRecorder } from '../../store/runs/recorder';
 import { runMessage } from '../../core/runs/messages';

@@ -9,7 +9,7 @@ import type { ExperimentsFromWebview, ExperimentsToWebview, PanelFocus, PanelRun
 import type { Envelope } from '../../protocol/envelope';
 import { writeFileAtomic } from '../../store/atomicWrite';
 import { PanelHost } from '../webview/panelHost';
-import { toPanelRun } from './collect';
+import { toPanelRun } from '../../core/runs/collect';
 import { openRunCell } from './openCell';
 import type { RunsChange, RunsService } from './service';
 

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { NOTEBOOK_TYPE } from '../../core/notebook/contract';
 import type { ExperimentsFromWebview, PanelFocus } from '../../protocol/experiments';
-import { notebookFilter } from './collect';
+import { notebookFilter } from '../../core/runs/collect';
 import { ExperimentsPanel } from './experimentsPanel';
 import { openRunCell } from './openCell';
 import { RunsService } from './service';

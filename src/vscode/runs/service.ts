@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { RunProblem } from '../../core/runs/contract';
 import type { RunSummary } from '../../core/runs/summary';
 import { RunIndex, type IndexChange } from '../../store/runs/runIndex';
-import { ChangeBatcher, type FileEvent } from './batch';
+import { ChangeBatcher, type FileEvent } from '../../core/runs/batch';
 
 /** One workspace folder's run index. */
 export interface FolderRuns {

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { RunProblem } from '../../core/runs/contract';
 import { formatDuration, formatNumber, formatTime } from '../../core/runs/format';
 import type { RunSummary } from '../../core/runs/summary';
-import { collectRunTree, keyMetric } from './collect';
+import { collectRunTree, keyMetric } from '../../core/runs/collect';
 import type { RunsService } from './service';
 
 /** A node of the runs tree: tagged by `kind`. */

@@ -4,6 +4,12 @@
  * array) through the dictionary, skipping hyparquet's generic row assembly, which boxes every
  * 64-bit integer as a BigInt and builds the column value by value (most of the load time of a
  * 3-million-row file).
+ *
+ * The page readers are hyparquet internals (`hyparquet/src/*.js`, typed by its own `types/*.d.ts`
+ * through its package exports), not its public API, so package.json pins hyparquet to one exact
+ * version: a release may change them without a major version. On an upgrade, `npm run
+ * check-types` catches changed signatures and test/unit/core/data/parseParquet.test.ts (every
+ * flat column of small.parquet through this path) catches changed behaviour.
  */
 import type { AsyncBuffer, ColumnDecoder, DecodedArray, FileMetaData, ParquetParsers, SchemaTree } from 'hyparquet/src/types.js';
 import { parquetHeader } from 'hyparquet/src/column.js';

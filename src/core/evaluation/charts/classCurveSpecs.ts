@@ -1,5 +1,5 @@
 import type { AverageCurveView, CurveView } from '../contract';
-import type { ClassLabel } from '../types';
+import type { ClassLabel } from '../metrics/types';
 import { frame, round, unitAxis, type ChartOptions, type VegaLiteSpec } from './common';
 import { formatValue } from '../format';
 

@@ -1,4 +1,4 @@
-import type { ClassLabel } from '../types';
+import type { ClassLabel } from '../metrics/types';
 import { frame, type ChartOptions, type VegaLiteSpec } from './common';
 
 /**

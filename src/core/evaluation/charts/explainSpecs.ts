@@ -1,5 +1,5 @@
-import type { PermutationImportance } from '../permutationImportance';
-import type { PartialDependence } from '../partialDependence';
+import type { PermutationImportance } from '../importance/permutationImportance';
+import type { PartialDependence } from '../importance/partialDependence';
 import { frame, round, type ChartOptions, type VegaLiteSpec } from './common';
 
 /**

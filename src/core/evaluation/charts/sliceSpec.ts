@@ -1,5 +1,5 @@
-import type { MetricName } from '../metricCatalog';
-import { METRIC_INFO } from '../metricCatalog';
+import type { MetricName } from '../metrics/metricCatalog';
+import { METRIC_INFO } from '../metrics/metricCatalog';
 import type { SliceView } from '../contract';
 import { frame, round, type ChartOptions, type VegaLiteSpec } from './common';
 

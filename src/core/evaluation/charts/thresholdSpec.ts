@@ -1,5 +1,5 @@
-import type { ThresholdTable } from '../thresholdTable';
-import { thresholdSweep } from '../thresholdTable';
+import type { ThresholdTable } from '../curves/thresholdTable';
+import { thresholdSweep } from '../curves/thresholdTable';
 import { frame, round, type ChartOptions, type VegaLiteSpec } from './common';
 
 const SERIES = [

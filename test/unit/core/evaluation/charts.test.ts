@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { evaluatePredictions } from '../../../../src/core/evaluation/evaluatePredictions';
-import { buildEvaluationCharts } from '../../../../src/core/evaluation/evaluationCharts';
+import { evaluatePredictions } from '../../../../src/core/evaluation/evaluate/fromPredictions';
+import { buildEvaluationCharts } from '../../../../src/core/evaluation/view/buildCharts';
 import { buildSliceSpec } from '../../../../src/core/evaluation/charts/sliceSpec';
 import { buildRocSpec } from '../../../../src/core/evaluation/charts/curveSpecs';
 import { buildImportanceSpec, buildPartialDependenceSpec } from '../../../../src/core/evaluation/charts/explainSpecs';

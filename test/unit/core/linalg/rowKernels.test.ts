@@ -1,12 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { ROW_KERNELS_CLANG, ROW_KERNELS_WASM } from '../../../../src/core/linalg/kernels/rowKernelsWasm';
 import { createRowKernels } from '../../../../src/core/linalg/rowKernels';
 import { createRng } from '../../../../src/core/linalg/random';
-import { REPO } from '../../paths';
 import { maxAbsDiff } from './python';
 
 describe('core/linalg rowKernels', () => {
@@ -94,18 +88,4 @@ describe('core/linalg rowKernels', () => {
     }
   });
 
-  it('embeds the module compiled from rowKernels.c (recompiled here when clang is installed)', function () {
-    const clang = spawnSync('clang', ['--version'], { encoding: 'utf8' });
-    const version = /clang version (\d+\.\d+\.\d+)/.exec(clang.stdout ?? '')?.[1];
-    if (clang.status !== 0 || !version) return this.skip();
-    if (version !== ROW_KERNELS_CLANG) {
-      console.log(`      skipped: the module was built with clang ${ROW_KERNELS_CLANG}, this machine has ${version}`);
-      return this.skip();
-    }
-    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'mb-kernels-')), 'k.wasm');
-    const src = path.join(REPO, 'src/core/linalg/kernels/rowKernels.c');
-    const r = spawnSync('clang', ['--target=wasm32', '-O3', '-msimd128', '-nostdlib', '-Wl,--no-entry', '-Wl,--import-memory', '-Wl,--export=__heap_base', '-Wl,-z,stack-size=4096', '-o', out, src], { encoding: 'utf8' });
-    if (r.status !== 0) return this.skip();
-    assert.equal(fs.readFileSync(out).toString('base64'), ROW_KERNELS_WASM, 'rowKernelsWasm.ts is stale: rebuild it (see rowKernels.c)');
-  });
 });

@@ -4,8 +4,8 @@ import { hashString16, rowIdHashes, rowHashes } from '../../../../src/core/data/
 import { keepPredictions, type EvaluatedRows } from '../../../../src/core/review/keepPredictions';
 import { encodePredictions } from '../../../../src/core/review/encodePredictions';
 import { decodePredictions, PredictionsFormatError } from '../../../../src/core/review/decodePredictions';
-import { evaluatePredictions, _evaluatePredictionsWithRows } from '../../../../src/core/evaluation/evaluatePredictions';
-import { _evaluateWithRows } from '../../../../src/core/evaluation/evaluate';
+import { evaluatePredictions, _evaluatePredictionsWithRows } from '../../../../src/core/evaluation/evaluate/fromPredictions';
+import { _evaluateWithRows } from '../../../../src/core/evaluation/evaluate/fromModel';
 import { LogisticRegression } from '../../../../src/core/models';
 
 function binaryRows(n: number, offset = 0): EvaluatedRows {

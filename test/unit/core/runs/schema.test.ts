@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
 import fs from 'node:fs';
 import path from 'node:path';
-import { compileSchema } from '../../../../src/core/runs/jsonSchema';
+import Ajv2020 from 'ajv/dist/2020';
+import { schemaErrors, type CompiledValidator } from '../../../../src/core/runs/jsonSchema';
 import { migrateRunRecord, RunVersionError } from '../../../../src/core/runs/migrate';
 import { RUN_RECORD_SCHEMA } from '../../../../src/core/runs/schema';
 import { isRunRecord, parseRunRecord, validateRunRecord } from '../../../../src/core/runs/validate';
@@ -107,37 +108,52 @@ describe('core/runs migrateRunRecord', () => {
   });
 });
 
-describe('core/runs compileSchema', () => {
-  it('refuses keywords it does not enforce, so the schema never promises more than is checked', () => {
-    assert.throws(() => compileSchema({ type: 'string', format: 'email' }), /keyword "format" at # is not supported/);
-    assert.throws(() => compileSchema({ $ref: 'http://example.com/x' }), /only local refs/);
+describe('core/runs schema validator (Ajv standalone, compiled at build time)', () => {
+  // The generator is plain ESM JavaScript (it runs without a build).
+  type Generator = { generateRunRecordValidator(): string; OUT: string; AJV_OPTIONS: object };
+  const load = () => import(path.join(REPO, 'scripts/build-schema-validator.mjs')) as Promise<Generator>;
+
+  it('is generated from schemas/run-record.schema.json as it is now (else: node scripts/build-schema-validator.mjs)', async () => {
+    const { generateRunRecordValidator, OUT } = await load();
+    assert.equal(fs.readFileSync(path.join(REPO, OUT), 'utf8'), generateRunRecordValidator(), `${OUT} is stale: run node scripts/build-schema-validator.mjs`);
   });
 
-  it('checks types, enums, bounds, patterns, required and closed objects with JSON-pointer paths', () => {
-    const check = compileSchema({
+  it('evaluates no code at run time and loads no module but Ajv\'s small runtime helpers', async () => {
+    const { OUT } = await load();
+    const text = fs.readFileSync(path.join(REPO, OUT), 'utf8');
+    assert.doesNotMatch(text, /\bnew Function\b|\beval\(|\brequire\(/);
+    assert.deepEqual([...text.matchAll(/^import .* from "([^"]+)";$/gm)].map((m) => m[1]), ['ajv/dist/runtime/ucs2length']);
+  });
+
+  it('says what is wrong in one sentence per error, with JSON-pointer paths', async () => {
+    const { AJV_OPTIONS } = await load();
+    const validate = new Ajv2020(AJV_OPTIONS).compile({
       type: 'object',
       required: ['n', 'list'],
       additionalProperties: false,
-      properties: { n: { type: 'integer', minimum: 0, maximum: 3 }, s: { type: 'string', pattern: '^a' }, list: { type: 'array', items: { enum: ['x', 'y'] }, maxItems: 2 } },
+      properties: {
+        n: { type: 'integer', minimum: 0, maximum: 3 },
+        s: { type: 'string', pattern: '^a', minLength: 1 },
+        list: { type: 'array', items: { enum: ['x', 'y'] }, maxItems: 2, uniqueItems: true },
+        m: { type: 'object', additionalProperties: { type: ['number', 'null'] } },
+      },
     });
+    const check = (v: unknown) => schemaErrors(validate as CompiledValidator, v);
     assert.deepEqual(check({ n: 1, list: ['x'] }), []);
-    assert.deepEqual(check({ n: 1.5, s: 'b', list: ['x', 'z', 'y'], extra: 1 }), [
+    assert.deepEqual(check({ n: 1.5, s: 'b', list: ['x', 'z', 'x'], extra: 1, m: { 'val/loss': 'high' } }), [
+      { path: '/extra', message: 'unknown property "extra"' },
       { path: '/n', message: 'expected integer, got number' },
       { path: '/s', message: '"b" does not match ^a' },
       { path: '/list', message: 'must have at most 2 items, has 3' },
       { path: '/list/1', message: 'expected one of "x", "y", got "z"' },
-      { path: '/extra', message: 'unknown property "extra"' },
+      { path: '/list', message: 'items must be unique' },
+      { path: '/m/val/loss', message: 'expected number or null, got string' },
     ]);
-    assert.deepEqual(check({ n: 9 }), [{ path: '', message: 'missing required "list"' }, { path: '/n', message: 'must be at most 3, got 9' }]);
-  });
-
-  it('supports anyOf/oneOf and recursive $defs', () => {
-    const tree = compileSchema({ $ref: '#/$defs/node', $defs: { node: { type: 'object', properties: { kids: { type: 'array', items: { $ref: '#/$defs/node' } } } } } });
-    assert.deepEqual(tree({ kids: [{ kids: [{}] }] }), []);
-    assert.equal(tree({ kids: [{ kids: [3] }] })[0].path, '/kids/0/kids/0');
-    const one = compileSchema({ oneOf: [{ type: 'number' }, { type: 'integer' }] });
-    assert.deepEqual(one(1.5), []);
-    assert.match(one(2)[0].message, /matches 2 of the allowed shapes/);
-    assert.match(compileSchema({ anyOf: [{ type: 'string' }, { type: 'null' }] })(3)[0].message, /matches none/);
+    assert.deepEqual(check({ n: 9, s: '' }), [
+      { path: '', message: 'missing required "list"' },
+      { path: '/n', message: 'must be at most 3, got 9' },
+      { path: '/s', message: 'must not be empty' },
+      { path: '/s', message: '"" does not match ^a' },
+    ]);
   });
 });

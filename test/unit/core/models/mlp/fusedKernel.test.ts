@@ -1,22 +1,10 @@
 import { strict as assert } from 'node:assert';
-import { createHash } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import { FusedEngine } from '../../../../../src/core/models/mlp/fusedEngine';
 import { fusedKernelSupported, instantiateFusedKernel } from '../../../../../src/core/models/mlp/fusedKernel';
-import { FUSED_MLP_WASM_BASE64, FUSED_MLP_WASM_SHA256 } from '../../../../../src/core/models/mlp/wasmBinary';
 import { initMlpWeights } from '../../../../../src/core/models/mlp/weights';
 import { createRng } from '../../../../../src/core/training/random';
-import { REPO } from '../../../paths';
 
 describe('fused MLP kernel', () => {
-  it('embeds exactly the committed native/mlp/mlp.wasm (rebuild both with native/mlp/build.sh)', () => {
-    const file = fs.readFileSync(path.join(REPO, 'native/mlp/mlp.wasm'));
-    const embedded = Buffer.from(FUSED_MLP_WASM_BASE64, 'base64');
-    assert.ok(embedded.equals(file));
-    assert.equal(createHash('sha256').update(file).digest('hex'), FUSED_MLP_WASM_SHA256);
-  });
-
   it('runs here (WebAssembly SIMD) and reports a sane Plan layout', async () => {
     assert.ok(fusedKernelSupported());
     const { layout } = await instantiateFusedKernel();

@@ -1,0 +1,27 @@
+/**
+ * What the statistics of a model diff say to people (the review counterpart of src/core/messages.ts):
+ * argument errors and the notes a diff carries when something could not be compared as asked.
+ */
+const pct = (x: number) => `${(100 * x).toFixed(x < 0.01 ? 2 : 1)}%`;
+
+export const reviewMessage = {
+  // arguments
+  noRowIds: (fn: string, side: string) => `${fn}: the ${side} prediction set has no rowIds list (one row id per kept prediction).`,
+  badPredictionSet: (fn: string, side: string, field: string, expected: string) => `${fn}: the ${side} prediction set's ${field} must be ${expected}.`,
+  taskMismatch: (base: string, head: string) => `base predicted a ${base} task and head a ${head} task; their predictions cannot be compared row by row.`,
+
+  // notes on a diff
+  onlyOneSide: (base: number, head: number) =>
+    `${base} base row${base === 1 ? '' : 's'} and ${head} head row${head === 1 ? '' : 's'} have no partner on the other side; paired statistics use the rows both kept.`,
+  duplicateIds: (n: number) => `${n} row id${n === 1 ? ' occurs' : 's occur'} more than once; such rows were matched in order of occurrence (first with first).`,
+  labelsDiffer: (n: number) => `${n} matched row${n === 1 ? ' has' : 's have'} a different true label in base and head (the evaluation data changed); each side is scored against its own labels.`,
+  sampled: (side: string, kept: number, total: number) => `${side} kept ${kept} of ${total} evaluated rows (a sample chosen by row hash); statistics are on the kept rows.`,
+  unpaired: (matched: number, share: number, threshold: number) =>
+    `base and head share only ${matched} rows (${pct(share)} of the larger side, below ${pct(threshold)}): metric intervals are unpaired (independent bootstraps of each side), so they are wider than a paired comparison would give.`,
+  noCommonRows: 'base and head evaluated no common rows: metric intervals are unpaired (independent bootstraps of each side), and no prediction flips can be counted.',
+  recordedIntervals: (side: string) => `${side} kept no predictions: metric deltas use the recorded intervals (normal approximation), and no flips or slice deltas can be computed.`,
+  noIntervals: (side: string) => `${side} kept no predictions and recorded no intervals: metric deltas have no interval or significance.`,
+  noScores: (side: string) => `${side} kept no scores: ranking and probability metrics (ROC AUC, PR AUC, log loss, Brier) are not compared.`,
+  notProbabilities: (side: string) => `${side}'s scores are not all in [0, 1]: log loss and Brier are not compared.`,
+  positiveDiffers: (base: string, head: string) => `base's positive class is ${JSON.stringify(base)} and head's ${JSON.stringify(head)}; both are scored with base's.`,
+};
