@@ -30,7 +30,7 @@ function generate(): { x: Matrix; label: Float64Array; target: Float64Array } {
   for (let i = 0; i < rows; i++) {
     let z = 0.3;
     for (let j = 0; j < cols; j++) z += x.data[i * cols + j] * w[j];
-    label[i] = rng.next() < 1 / (1 + Math.exp(-z)) ? 1 : 0;
+    label[i] = rng.nextFloat() < 1 / (1 + Math.exp(-z)) ? 1 : 0;
     target[i] = z + rng.normal();
   }
   return { x, label, target };

@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { PredictionSet } from '../src/core/review/contract';
 import { diffPredictions } from '../src/core/review/diffPredictions';
-import { createRng, shuffleInPlace } from '../src/core/evaluation/random';
+import { createRng } from '../src/core/evaluation/random';
 
 const PYTHON = '/usr/bin/python3';
 const n = Number(process.argv[2] ?? 200_000);
@@ -107,7 +107,7 @@ async function main(): Promise<void> {
   // Base keeps the first 99.5% of rows in order; head the last 99.5%, shuffled.
   const cut = Math.round(n * 0.005);
   const baseSet = predictionSet(ids, y, base, Uint32Array.from({ length: n - cut }, (_, i) => i));
-  const headSet = predictionSet(ids, y, head, shuffleInPlace(Uint32Array.from({ length: n - cut }, (_, i) => i + cut), createRng(3)));
+  const headSet = predictionSet(ids, y, head, createRng(3).shuffle(Uint32Array.from({ length: n - cut }, (_, i) => i + cut)));
   const ref = numpyTimes(y, base, head);
   if (typeof ref === 'string') console.log(ref);
   const f = (v: number) => `${v.toFixed(3)} s`;

@@ -31,8 +31,8 @@ function makeData(rows: number, seed: number): { x: Matrix; y: Int32Array } {
   const rng = createRng(seed, 'bench-data');
   const data = new Float64Array(rows * COLS);
   for (let i = 0; i < data.length; i += 2) {
-    const r = Math.sqrt(-2 * Math.log(rng.random() || 1e-12));
-    const t = 2 * Math.PI * rng.random();
+    const r = Math.sqrt(-2 * Math.log(rng.nextFloat() || 1e-12));
+    const t = 2 * Math.PI * rng.nextFloat();
     data[i] = r * Math.cos(t);
     data[i + 1] = r * Math.sin(t);
   }
@@ -40,7 +40,7 @@ function makeData(rows: number, seed: number): { x: Matrix; y: Int32Array } {
   for (let i = 0; i < rows; i++) {
     const v = data.subarray(i * COLS, (i + 1) * COLS);
     const s = v[0] + 0.5 * v[1] * v[2] - v[3] * v[3] + 0.7 + Math.sin(2 * v[4]) + 0.25 * v[5];
-    y[i] = (s > 0 ? 1 : 0) ^ (rng.random() < 0.1 ? 1 : 0);
+    y[i] = (s > 0 ? 1 : 0) ^ (rng.nextFloat() < 0.1 ? 1 : 0);
   }
   return { x: { rows, cols: COLS, data }, y };
 }

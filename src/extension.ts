@@ -10,6 +10,7 @@ import { trackCellIds } from './vscode/cellIds';
 import { registerKernelCompletions } from './vscode/completion';
 import { registerRuns, type RunsApi } from './vscode/runs/index';
 import { registerEvaluation, type EvaluationApi } from './vscode/evaluation/register';
+import { listenToRenderer } from './vscode/renderer/messaging';
 
 /** Wiring only: the pieces live in src/vscode. TF.js and the data libraries never load here. */
 export function activate(context: vscode.ExtensionContext): { kernels: KernelRegistry; status: KernelStatusBar; runs: RunsApi; evaluation: EvaluationApi } {
@@ -34,6 +35,7 @@ export function activate(context: vscode.ExtensionContext): { kernels: KernelReg
     }),
     ...runs.disposables,
     ...evaluation.disposables,
+    listenToRenderer({ ...evaluation.renderer, ...runs.renderer }),
   );
   return { kernels, status, runs: runs.api, evaluation: evaluation.api };
 }

@@ -1,4 +1,6 @@
 import { message } from '../core/messages';
+import { parseFlags, UsageError, type FlagSpec } from './flags';
+import { DEFAULT_MEMORY_LIMIT_MB } from '../kernel/host/limits';
 import { DEFAULT_SANDBOX, type SandboxSettings } from '../kernel/host/sandbox';
 
 export interface RunArgs {
@@ -25,17 +27,38 @@ export interface InstallNodeArgs {
   registry?: string;
 }
 
-export type CliArgs = RunArgs | InstallNodeArgs | { command: 'help' } | { command: 'version' };
-
-/** Thrown for arguments the CLI cannot use; the message says what is wrong. Exit code 2. */
-export class UsageError extends Error {
-  override name = 'UsageError';
+/** `modelbook help`, `--help`, or `--help` after a verb (then `verb` names it). */
+export interface HelpArgs {
+  command: 'help';
+  verb?: 'run' | 'install-node';
 }
 
-export const DEFAULT_MEMORY_LIMIT_MB = 4096;
+export type CliArgs = RunArgs | InstallNodeArgs | HelpArgs | { command: 'version' };
+
+export { UsageError };
+
+const RUN_FLAGS = {
+  out: { type: 'string', short: 'o' },
+  'cell-timeout': { type: 'string' },
+  'max-output': { type: 'string' },
+  'continue-on-error': { type: 'boolean' },
+  print: { type: 'boolean' },
+  verbose: { type: 'boolean' },
+  'memory-limit-mb': { type: 'string' },
+  node: { type: 'string' },
+  workspace: { type: 'string' },
+  'no-sandbox': { type: 'boolean' },
+  'allow-read': { type: 'string', multiple: true },
+  'allow-write': { type: 'string', multiple: true },
+  'allow-child-process': { type: 'boolean' },
+  'allow-worker': { type: 'boolean' },
+  'allow-addons': { type: 'boolean' },
+  'allow-net': { type: 'boolean' },
+  env: { type: 'string', multiple: true },
+} as const satisfies Record<string, FlagSpec>;
 
 /**
- * Parses `modelbook <command> …` arguments.
+ * Parses `modelbook <command> …` arguments (all but `runs`, which parses its own with the same parseFlags).
  *
  * @example
  * parseArgs(['run', 'a.mlnb', '--cell-timeout', '60']) // { command: 'run', notebook: 'a.mlnb', cellTimeoutSeconds: 60, … }
@@ -49,88 +72,47 @@ export function parseArgs(argv: string[]): CliArgs {
   return parseRun(rest);
 }
 
-function parseRun(rest: string[]): RunArgs {
-  const args: RunArgs = { command: 'run', notebook: '', continueOnError: false, print: false, verbose: false, memoryLimitMb: DEFAULT_MEMORY_LIMIT_MB, sandbox: { ...DEFAULT_SANDBOX, allowRead: [], allowWrite: [] } };
-  for (let i = 0; i < rest.length; i++) {
-    const a = rest[i];
-    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
-    const value = (): string => {
-      if (inline !== undefined) return inline;
-      const v = rest[++i];
-      if (v === undefined) throw new UsageError(message.cliMissingValue(flag));
-      return v;
-    };
-    const positive = (): number => {
-      const v = value();
-      const n = Number(v);
-      if (!Number.isFinite(n) || n <= 0) throw new UsageError(message.cliBadNumber(flag, v));
-      return n;
-    };
-    switch (flag) {
-      case '--out':
-      case '-o':
-        args.out = value();
-        break;
-      case '--cell-timeout':
-        args.cellTimeoutSeconds = positive();
-        break;
-      case '--max-output':
-        args.maxOutputBytes = parseSize(flag, value());
-        break;
-      case '--continue-on-error':
-        args.continueOnError = true;
-        break;
-      case '--print':
-        args.print = true;
-        break;
-      case '--verbose':
-        args.verbose = true;
-        break;
-      case '--memory-limit-mb':
-        args.memoryLimitMb = positive();
-        break;
-      case '--node':
-        args.nodePath = value();
-        break;
-      case '--workspace':
-        args.workspace = value();
-        break;
-      case '--no-sandbox':
-        args.sandbox.enabled = false;
-        break;
-      case '--allow-read':
-        args.sandbox.allowRead.push(value());
-        break;
-      case '--allow-write':
-        args.sandbox.allowWrite.push(value());
-        break;
-      case '--allow-child-process':
-        args.sandbox.allowChildProcess = true;
-        break;
-      case '--allow-worker':
-        args.sandbox.allowWorkers = true;
-        break;
-      case '--allow-addons':
-        args.sandbox.allowNativeAddons = true;
-        break;
-      case '--allow-net':
-        args.sandbox.allowNetwork = true;
-        break;
-      case '--env': {
-        const v = value();
-        const eq = v.indexOf('=');
-        if (eq <= 0) throw new UsageError(message.cliBadEnv(v));
-        (args.env ??= {})[v.slice(0, eq)] = v.slice(eq + 1);
-        break;
-      }
-      default:
-        if (flag.startsWith('-')) throw new UsageError(message.cliUnknownFlag(flag));
-        if (args.notebook) throw new UsageError(message.cliUnknownFlag(flag));
-        args.notebook = flag;
-    }
+function parseRun(rest: string[]): RunArgs | HelpArgs {
+  const { values: v, positionals, help } = parseFlags('run', rest, RUN_FLAGS);
+  if (help) return { command: 'help', verb: 'run' };
+  if (positionals.length > 1) throw new UsageError(message.cliUnexpectedArgument(positionals[1], 'run'));
+  const notebook = positionals[0];
+  if (!notebook) throw new UsageError(message.cliNoNotebook);
+  const args: RunArgs = {
+    command: 'run',
+    notebook,
+    continueOnError: v['continue-on-error'] === true,
+    print: v.print === true,
+    verbose: v.verbose === true,
+    memoryLimitMb: v['memory-limit-mb'] === undefined ? DEFAULT_MEMORY_LIMIT_MB : positive('--memory-limit-mb', v['memory-limit-mb']),
+    sandbox: {
+      ...DEFAULT_SANDBOX,
+      enabled: v['no-sandbox'] !== true,
+      allowRead: [...(v['allow-read'] ?? [])],
+      allowWrite: [...(v['allow-write'] ?? [])],
+      allowChildProcess: v['allow-child-process'] === true,
+      allowWorkers: v['allow-worker'] === true,
+      allowNativeAddons: v['allow-addons'] === true,
+      allowNetwork: v['allow-net'] === true,
+    },
+  };
+  if (v.out !== undefined) args.out = v.out;
+  if (v['cell-timeout'] !== undefined) args.cellTimeoutSeconds = positive('--cell-timeout', v['cell-timeout']);
+  if (v['max-output'] !== undefined) args.maxOutputBytes = parseSize('--max-output', v['max-output']);
+  if (v.node !== undefined) args.nodePath = v.node;
+  if (v.workspace !== undefined) args.workspace = v.workspace;
+  for (const pair of v.env ?? []) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) throw new UsageError(message.cliBadEnv(pair));
+    (args.env ??= {})[pair.slice(0, eq)] = pair.slice(eq + 1);
   }
-  if (!args.notebook) throw new UsageError(message.cliNoNotebook);
   return args;
+}
+
+function positive(flag: string, v: string): number {
+  const n = Number(v);
+  if (v.trim() === '' || !Number.isFinite(n) || n <= 0) throw new UsageError(message.cliBadNumber(flag, v));
+  return n;
 }
 
 const SIZE_UNITS: Record<string, number> = { '': 1, b: 1, k: 1e3, kb: 1e3, m: 1e6, mb: 1e6, g: 1e9, gb: 1e9 };
@@ -144,14 +126,9 @@ function parseSize(flag: string, v: string): number {
   return n;
 }
 
-function parseInstallNode(rest: string[]): InstallNodeArgs {
-  const args: InstallNodeArgs = { command: 'install-node' };
-  for (let i = 0; i < rest.length; i++) {
-    const [flag, inline] = rest[i].startsWith('--') && rest[i].includes('=') ? [rest[i].slice(0, rest[i].indexOf('=')), rest[i].slice(rest[i].indexOf('=') + 1)] : [rest[i], undefined];
-    if (flag !== '--registry') throw new UsageError(message.cliUnknownFlag(flag));
-    const v = inline ?? rest[++i];
-    if (v === undefined) throw new UsageError(message.cliMissingValue(flag));
-    args.registry = v;
-  }
-  return args;
+function parseInstallNode(rest: string[]): InstallNodeArgs | HelpArgs {
+  const { values, positionals, help } = parseFlags('install-node', rest, { registry: { type: 'string' } });
+  if (help) return { command: 'help', verb: 'install-node' };
+  if (positionals.length > 0) throw new UsageError(message.cliUnexpectedArgument(positionals[0], 'install-node'));
+  return { command: 'install-node', ...(values.registry !== undefined ? { registry: values.registry } : {}) };
 }

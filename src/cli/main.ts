@@ -20,7 +20,7 @@ async function main(argv: string[]): Promise<number> {
     const args = parseArgs(argv);
     switch (args.command) {
       case 'help':
-        io.out(`${message.cliUsage}\n`);
+        io.out(`${usageOf(args.verb)}\n`);
         return 0;
       case 'version':
         io.out(`${MODELBOOK_VERSION}\n`);
@@ -32,7 +32,7 @@ async function main(argv: string[]): Promise<number> {
     }
   } catch (e) {
     if (e instanceof UsageError) {
-      io.err(`${e.message}\n${message.cliUsage}\n`);
+      io.err(`${e.message}\n${usageOf(argv[0])}\n`);
       return 2;
     }
     if (e instanceof NotebookFormatError || e instanceof FileReadError) {
@@ -46,6 +46,11 @@ async function main(argv: string[]): Promise<number> {
     io.err(`${(e as Error).stack ?? e}\n`);
     return 2;
   }
+}
+
+/** The usage of the verb the user typed, or of every verb. */
+function usageOf(verb: string | undefined): string {
+  return verb === 'run' ? message.cliRunUsage : verb === 'install-node' ? message.cliInstallNodeUsage : message.cliUsage;
 }
 
 void main(process.argv.slice(2)).then((code) => {

@@ -6,7 +6,8 @@ import path from 'node:path';
 import type { RunRecord } from '../core/runs/contract';
 import { toRunsCsv } from '../core/runs/csv';
 import { FilterSyntaxError } from '../core/runs/filter/error';
-import { alignColumns, formatDuration, formatNumber, formatTime, shortIds } from '../core/runs/format';
+import { alignColumns, formatTime, shortIds } from '../core/runs/format';
+import { formatDuration, formatNumber } from '../core/text/number';
 import { runMessage } from '../core/runs/messages';
 import { queryRuns } from '../core/runs/query';
 import { resolveStatus } from '../core/runs/status';
@@ -16,6 +17,7 @@ import { hostLiveness } from '../store/runs/liveness';
 import { findRunWorkspace, workspaceRelative } from '../store/runs/paths';
 import { RunIndex } from '../store/runs/runIndex';
 import { describeRun } from '../core/runs/describe';
+import { parseFlags, UsageError, type FlagSpec } from './flags';
 
 export interface RunsIo {
   out: (text: string) => void;
@@ -33,8 +35,6 @@ interface RunsArgs {
   help: boolean;
 }
 
-class RunsUsageError extends Error {}
-
 const TABLE_LIMIT = 20;
 
 /**
@@ -49,7 +49,7 @@ export async function runRunsCommand(argv: string[], io: RunsIo, cwd: string): P
   try {
     args = parseRunsArgs(argv);
   } catch (e) {
-    if (!(e instanceof RunsUsageError)) throw e;
+    if (!(e instanceof UsageError)) throw e;
     io.err(`${e.message}\n${runMessage.cliRunsUsage}\n`);
     return 2;
   }
@@ -69,45 +69,35 @@ export async function runRunsCommand(argv: string[], io: RunsIo, cwd: string): P
   }
 }
 
+const RUNS_FLAGS = {
+  notebook: { type: 'string' },
+  filter: { type: 'string' },
+  sort: { type: 'string' },
+  limit: { type: 'string' },
+  workspace: { type: 'string' },
+  json: { type: 'boolean' },
+  csv: { type: 'boolean' },
+} as const satisfies Record<string, FlagSpec>;
+
 function parseRunsArgs(argv: string[]): RunsArgs {
-  const args: RunsArgs = { format: 'table', help: false };
-  const positional: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const eq = a.startsWith('--') ? a.indexOf('=') : -1;
-    const [flag, inline] = eq > 0 ? [a.slice(0, eq), a.slice(eq + 1)] : [a, undefined];
-    // The value is taken as is, even when it starts with '-' (a descending sort key).
-    const value = () => {
-      if (inline !== undefined) return inline;
-      if (i + 1 >= argv.length) throw new RunsUsageError(`Option ${flag} needs a value.`);
-      return argv[++i];
-    };
-    switch (flag) {
-      case '--notebook': args.notebook = value(); break;
-      case '--filter': args.filter = value(); break;
-      case '--sort': args.sort = value(); break;
-      case '--workspace': args.workspace = value(); break;
-      case '--json': args.format = 'json'; break;
-      case '--csv': args.format = 'csv'; break;
-      case '--help': case '-h': args.help = true; break;
-      case '--limit': {
-        const v = value();
-        if (!/^\d+$/.test(v) || Number(v) < 1) throw new RunsUsageError(runMessage.cliRunsBadLimit(v));
-        args.limit = Number(v);
-        break;
-      }
-      default:
-        if (flag.startsWith('-')) throw new RunsUsageError(`Unknown option "${flag}".`);
-        positional.push(a);
-    }
+  const { values: v, positionals, help } = parseFlags('runs', argv, RUNS_FLAGS);
+  if (v.json && v.csv) throw new UsageError(runMessage.cliRunsJsonOrCsv);
+  const args: RunsArgs = { format: v.json ? 'json' : v.csv ? 'csv' : 'table', help };
+  if (v.notebook !== undefined) args.notebook = v.notebook;
+  if (v.filter !== undefined) args.filter = v.filter;
+  if (v.sort !== undefined) args.sort = v.sort;
+  if (v.workspace !== undefined) args.workspace = v.workspace;
+  if (v.limit !== undefined) {
+    if (!/^\d+$/.test(v.limit) || Number(v.limit) < 1) throw new UsageError(runMessage.cliRunsBadLimit(v.limit));
+    args.limit = Number(v.limit);
   }
-  if (positional[0] === 'show') {
-    if (positional.length < 2) throw new RunsUsageError(runMessage.cliRunsNoId);
-    if (positional.length > 2) throw new RunsUsageError(`Unexpected "${positional[2]}": show takes one run id.`);
-    if (args.format === 'csv') throw new RunsUsageError('--csv lists runs; use --json with show.');
-    args.show = positional[1];
-  } else if (positional.length > 0) {
-    throw new RunsUsageError(`Unknown command "runs ${positional[0]}".`);
+  if (positionals[0] === 'show') {
+    if (positionals.length < 2) throw new UsageError(runMessage.cliRunsNoId);
+    if (positionals.length > 2) throw new UsageError(runMessage.cliRunsShowOneId(positionals[2]));
+    if (args.format === 'csv') throw new UsageError(runMessage.cliRunsShowCsv);
+    args.show = positionals[1];
+  } else if (positionals.length > 0) {
+    throw new UsageError(runMessage.cliRunsUnknownCommand(positionals[0]));
   }
   return args;
 }
@@ -154,7 +144,7 @@ function runsTable(rows: RunSummary[], index: RunIndex): string {
   const ids = shortIds(index.rows().map((r) => r.id));
   const head = ['ID', 'NAME', 'KIND', 'STATUS', 'STARTED', 'DURATION', 'NOTEBOOK', ...metrics];
   const body = rows.map((r) => [
-    ids.get(r.id) ?? r.id, r.parentId ? `  ${r.name}` : r.name, r.kind, r.status, formatTime(r.startedAt), formatDuration(r.durationMs), r.notebook ?? '–',
+    ids.get(r.id) ?? r.id, r.parentId ? `  ${r.name}` : r.name, r.kind, r.status, formatTime(r.startedAt), formatDuration(r.durationMs), r.notebook ?? '—',
     ...metrics.map((m) => formatNumber(r.metrics[m])),
   ]);
   return alignColumns([head, ...body]);

@@ -1,4 +1,9 @@
 const formatMegabytes = (bytes: number) => `${bytes >= 10 * 2 ** 20 ? Math.round(bytes / 2 ** 20) : (bytes / 2 ** 20).toFixed(1)} MB`;
+const RUN_USAGE = `modelbook run NOTEBOOK.mlnb [--out FILE] [--cell-timeout SECONDS] [--continue-on-error] [--print]
+                    [--max-output SIZE]
+                    [--memory-limit-mb N] [--no-sandbox] [--allow-read PATH] [--allow-write PATH]
+                    [--allow-child-process] [--allow-worker] [--allow-addons] [--allow-net] [--env KEY=VALUE] [--node PATH]`;
+const INSTALL_NODE_USAGE = 'modelbook install-node [--registry URL]';
 
 /**
  * Every user-facing sentence Modelbook says, in one place (as vega-lite's `log/message.ts`).
@@ -148,15 +153,16 @@ export const message = {
   newNotebookCell: '// A Modelbook notebook: TypeScript cells run in a sandboxed kernel.\n// Try: import * as aq from "arquero"; aq.table({ x: [1, 2, 3] })\n',
 
   // CLI
-  cliUsage: `Usage: modelbook run NOTEBOOK.mlnb [--out FILE] [--cell-timeout SECONDS] [--continue-on-error] [--print]
-                    [--max-output SIZE]
-                    [--memory-limit-mb N] [--no-sandbox] [--allow-read PATH] [--allow-write PATH]
-                    [--allow-child-process] [--allow-worker] [--allow-addons] [--allow-net] [--env KEY=VALUE] [--node PATH]
+  cliUsage: `Usage: ${RUN_USAGE}
        modelbook runs [--notebook X] [--filter EXPR] [--sort KEY] [--limit N] [--json | --csv] [--workspace DIR]
        modelbook runs show ID
-       modelbook install-node [--registry URL]`,
+       ${INSTALL_NODE_USAGE}`,
+  cliRunUsage: `Usage: ${RUN_USAGE}`,
+  cliInstallNodeUsage: `Usage: ${INSTALL_NODE_USAGE}`,
   cliUnknownCommand: (cmd: string) => `Unknown command "${cmd}".`,
-  cliUnknownFlag: (flag: string) => `Unknown option "${flag}".`,
+  cliUnknownFlag: (flag: string, verb: string, valid: readonly string[]) => `Unknown option "${flag}" for modelbook ${verb} (valid: ${valid.join(', ')}).`,
+  cliFlagTakesNoValue: (flag: string) => `Option ${flag} takes no value.`,
+  cliUnexpectedArgument: (arg: string, verb: string) => `Unexpected argument "${arg}" for modelbook ${verb}.`,
   cliBadEnv: (value: string) => `--env needs KEY=VALUE, got "${value}".`,
   cliMissingValue: (flag: string) => `Option ${flag} needs a value.`,
   cliBadNumber: (flag: string, value: string) => `Option ${flag} needs a positive number, got "${value}".`,

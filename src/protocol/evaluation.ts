@@ -1,6 +1,6 @@
 /**
- * Messages of the Evaluation panel (host ↔ webview) and of the notebook renderer's compact
- * evaluation report (renderer → host), as name → payload maps (see envelope.ts).
+ * Messages of the Evaluation panel (host ↔ webview), as name → payload maps (see envelope.ts).
+ * The compact report in a cell output talks on the renderer channel (renderer.ts).
  */
 import type { EvaluationView } from '../core/evaluation/contract';
 import type { ReadyMessage } from './envelope';
@@ -28,11 +28,4 @@ export type EvaluationFromWebview = ReadyMessage & {
   rendered: RenderedReport;
   /** Save a chart (SVG text, or PNG as a data: URL) or the Markdown report through a save dialog. */
   saveFile: { format: ExportFormat; suggestedName: string; content: string };
-};
-
-export type RendererToHost = {
-  /** The "Open Evaluation panel" button: open the panel with this output's evaluation. */
-  openEvaluation: { view: EvaluationView };
-  /** The compact report was drawn in a cell output. */
-  rendered: RenderedReport;
 };

@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import os from 'node:os';
 import path from 'node:path';
 import type { KernelSessionOptions } from '../kernel/host/session';
-import type { SandboxSettings } from '../kernel/host/sandbox';
+import { DEFAULT_MEMORY_LIMIT_MB } from '../kernel/host/limits';
+import { DEFAULT_SANDBOX, type SandboxSettings } from '../kernel/host/sandbox';
 import { DEFAULT_MAX_OUTPUT_BYTES } from '../core/notebook/outputLimit';
 import { message } from '../core/messages';
 import { ignoredWorkspaceValue, isBoolean, isPositive, isString, isStringArray, isStringRecord, userSetting } from './userSetting';
@@ -19,14 +20,15 @@ export function kernelOptions(notebook: vscode.NotebookDocument, extensionUri: v
     if (ignoredWorkspaceValue(inspected)) log(message.workspaceSettingIgnored(`modelbook.${key}`));
     return userSetting(inspected, fallback, valid);
   };
+  // The fallbacks are the CLI's defaults; package.json's setting defaults are checked against them by a unit test.
   const sandbox: SandboxSettings = {
-    enabled: user('sandbox.enabled', true, isBoolean),
-    allowRead: user('sandbox.allowRead', [], isStringArray),
-    allowWrite: user('sandbox.allowWrite', [], isStringArray),
-    allowChildProcess: user('sandbox.allowChildProcess', false, isBoolean),
-    allowWorkers: user('sandbox.allowWorkers', false, isBoolean),
-    allowNativeAddons: user('sandbox.allowNativeAddons', false, isBoolean),
-    allowNetwork: user('sandbox.allowNetwork', false, isBoolean),
+    enabled: user('sandbox.enabled', DEFAULT_SANDBOX.enabled, isBoolean),
+    allowRead: user('sandbox.allowRead', [...DEFAULT_SANDBOX.allowRead], isStringArray),
+    allowWrite: user('sandbox.allowWrite', [...DEFAULT_SANDBOX.allowWrite], isStringArray),
+    allowChildProcess: user('sandbox.allowChildProcess', DEFAULT_SANDBOX.allowChildProcess, isBoolean),
+    allowWorkers: user('sandbox.allowWorkers', DEFAULT_SANDBOX.allowWorkers, isBoolean),
+    allowNativeAddons: user('sandbox.allowNativeAddons', DEFAULT_SANDBOX.allowNativeAddons, isBoolean),
+    allowNetwork: user('sandbox.allowNetwork', DEFAULT_SANDBOX.allowNetwork, isBoolean),
   };
   const env = user<Record<string, string>>('kernel.env', {}, isStringRecord);
   const nodePath = user('kernel.nodePath', '', isString).trim();
@@ -34,7 +36,7 @@ export function kernelOptions(notebook: vscode.NotebookDocument, extensionUri: v
     notebookDir,
     workspaceDir,
     distDir: vscode.Uri.joinPath(extensionUri, 'dist').fsPath,
-    memoryLimitMb: user('kernel.memoryLimitMb', 4096, isPositive),
+    memoryLimitMb: user('kernel.memoryLimitMb', DEFAULT_MEMORY_LIMIT_MB, isPositive),
     maxOutputBytes: user('output.maxBytes', DEFAULT_MAX_OUTPUT_BYTES, isPositive),
     ...(notebook.uri.scheme === 'file' ? { notebookPath: notebook.uri.fsPath } : {}),
     sandbox,

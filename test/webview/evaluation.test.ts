@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { startHarness, watchProblems, type Harness } from './harness';
 import { evaluatePredictions } from '../../src/core/evaluation/evaluate/fromPredictions';
 import { metricsAtThreshold } from '../../src/core/evaluation/curves/thresholdTable';
-import { formatValue } from '../../src/core/evaluation/format';
+import { formatNumber } from '../../src/core/text/number';
 import type { EvaluationView } from '../../src/core/evaluation/contract';
 import { penguins } from '../unit/core/evaluation/cases';
 
@@ -116,7 +116,7 @@ describe('webview/evaluation panel and compact report in Chromium', function () 
   });
 
   it('draws one-vs-rest ROC and PR per class with micro/macro averages, the legend naming each class and its area (panel and cell)', async () => {
-    const auc = (label: string) => formatValue(multiclass.curves.rocPerClass!.find((c) => c.label === label)!.curve.area);
+    const auc = (label: string) => formatNumber(multiclass.curves.rocPerClass!.find((c) => c.label === label)!.curve.area);
     const legend = (page: Page, chart: string) => page.locator(`[data-chart=${chart}] svg .role-legend-label text`).allTextContents();
     const { page, problems } = await openPanel(multiclass);
     // The chance diagonal plus Adelie, Chinstrap, Gentoo, micro and macro.

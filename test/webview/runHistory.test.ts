@@ -30,7 +30,7 @@ describe('webview/renderer: the inline run history in Chromium', function () {
     assert.equal(await page.locator('#out tr.current').count(), 1, 'the current run is highlighted');
     await page.click('button.modelbook-open-experiments');
     const posted = await page.evaluate(() => (globalThis as any).__posted);
-    assert.deepEqual(posted, [{ type: 'openExperiments', notebook: 'fraud.mlnb', runIds: [records[2].id, records[1].id] }]);
+    assert.deepEqual(posted, [{ type: 'openExperiments', payload: { notebook: 'fraud.mlnb', runIds: [records[2].id, records[1].id] } }]);
     assert.deepEqual(problems, []);
     await page.close();
   });

@@ -8,6 +8,7 @@ import { chartsSection, type DrawnCharts } from './chartsSection';
 import { metricsSection } from './metricsSection';
 import { slicesSection } from './slicesSection';
 import { thresholdControl, type AtThreshold } from './thresholdControl';
+import { formatNumber } from '../../src/core/text/number';
 
 export interface PanelDeps {
   save(request: EvaluationFromWebview['saveFile']): void;
@@ -47,7 +48,7 @@ export async function renderPanel(root: HTMLElement, view: EvaluationView, deps:
       pendingConfusion = undefined;
       const labels = view.confusion!.labels;
       const matrix = [[m.tn, m.fp], [m.fn, m.tp]];
-      const t = Number(m.threshold.toPrecision(4));
+      const t = formatNumber(m.threshold);
       await Promise.all([
         drawn.redraw('confusion', buildConfusionSpec({ labels, matrix }, { title: `Confusion matrix at threshold ${t}` })),
         view.thresholdTable ? drawn.redraw('thresholds', buildThresholdSpec(view.thresholdTable, { threshold: m.threshold })) : undefined,

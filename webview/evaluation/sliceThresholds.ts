@@ -1,6 +1,6 @@
 import type { EvaluationView } from '../../src/core/evaluation/contract';
-import { formatValue } from '../../src/core/evaluation/format';
 import { metricsAtThreshold, snapThreshold } from '../../src/core/evaluation/curves/thresholdTable';
+import { formatNumber } from '../../src/core/text/number';
 import { h } from '../shared/evaluationParts';
 
 const RATES = [
@@ -36,11 +36,11 @@ export function sliceThresholds(doc: Document, view: EvaluationView): { element:
       for (const b of blocks) {
         for (const r of b.rows) {
           const m = metricsAtThreshold(r.table, t);
-          RATES.forEach(([k], i) => (r.cells[i].textContent = formatValue(m[k])));
+          RATES.forEach(([k], i) => (r.cells[i].textContent = formatNumber(m[k])));
         }
       }
       const snapped = snapThreshold({ thresholds: blocks[0].grid, tp: [], fp: [], positives: 0, negatives: 0 }, t);
-      caption.textContent = snapped === t ? '' : `Group counts are kept at ~100 thresholds: shown at ${formatValue(snapped)}, the nearest at or above ${formatValue(t)}.`;
+      caption.textContent = snapped === t ? '' : `Group counts are kept at ~100 thresholds: shown at ${formatNumber(snapped)}, the nearest at or above ${formatNumber(t)}.`;
     },
   };
 }

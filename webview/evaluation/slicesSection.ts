@@ -1,6 +1,7 @@
 import type { EvaluationView, SliceView } from '../../src/core/evaluation/contract';
-import { formatCi, formatValue } from '../../src/core/evaluation/format';
+import { formatCi } from '../../src/core/evaluation/format';
 import { METRIC_INFO, type MetricName } from '../../src/core/evaluation/metrics/metricCatalog';
+import { formatNumber } from '../../src/core/text/number';
 import { h } from '../shared/evaluationParts';
 
 const SLICE_METRICS: Record<EvaluationView['task'], MetricName[]> = {
@@ -22,7 +23,7 @@ function sliceBlock(doc: Document, view: EvaluationView, s: SliceView): HTMLElem
     const small = g.warnings.find((w) => w.code === 'small-group');
     const cells = metrics.map((m) => {
       const e = g.metrics[m];
-      return h(doc, 'td', { class: 'num', title: e?.ci ? formatCi(e.ci) : '' }, formatValue(e?.value), e?.ci ? h(doc, 'span', { class: 'muted' }, ` ${formatCi(e.ci)}`) : '');
+      return h(doc, 'td', { class: 'num', title: e?.ci ? formatCi(e.ci) : '' }, formatNumber(e?.value), e?.ci ? h(doc, 'span', { class: 'muted' }, ` ${formatCi(e.ci)}`) : '');
     });
     const note = g.warnings.map((w) => w.message).join(' ');
     return h(doc, 'tr', { 'data-group': g.key, ...(small ? { class: 'small-group' } : {}) }, h(doc, 'td', {}, g.key), h(doc, 'td', { class: 'num' }, String(g.size)), ...cells, h(doc, 'td', { class: note ? 'warn' : '' }, note ? `⚠ ${note}` : ''));
@@ -30,7 +31,7 @@ function sliceBlock(doc: Document, view: EvaluationView, s: SliceView): HTMLElem
   const block = h(doc, 'div', { class: 'slice', 'data-slice': s.name }, h(doc, 'h3', {}, s.name), h(doc, 'table', { class: 'grid groups' }, h(doc, 'thead', {}, head), h(doc, 'tbody', {}, ...rows)));
   const fairness = Object.entries(s.fairness ?? {});
   if (fairness.length) {
-    const frows = fairness.map(([name, e]) => h(doc, 'tr', { 'data-fairness': name }, h(doc, 'td', {}, name), h(doc, 'td', { class: 'num' }, formatValue(e?.value)), h(doc, 'td', { class: 'num muted' }, formatCi(e?.ci))));
+    const frows = fairness.map(([name, e]) => h(doc, 'tr', { 'data-fairness': name }, h(doc, 'td', {}, name), h(doc, 'td', { class: 'num' }, formatNumber(e?.value)), h(doc, 'td', { class: 'num muted' }, formatCi(e?.ci))));
     block.append(h(doc, 'table', { class: 'grid fairness' }, h(doc, 'thead', {}, h(doc, 'tr', {}, h(doc, 'th', {}, 'Fairness metric'), h(doc, 'th', { class: 'num' }, 'Value'), h(doc, 'th', { class: 'num' }, 'CI'))), h(doc, 'tbody', {}, ...frows)));
   }
   return block;

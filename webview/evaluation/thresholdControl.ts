@@ -1,7 +1,7 @@
 import type { EvaluationView } from '../../src/core/evaluation/contract';
-import { formatValue } from '../../src/core/evaluation/format';
 import { metricsAtThreshold, type ThresholdTable } from '../../src/core/evaluation/curves/thresholdTable';
 import type { ThresholdMetrics } from '../../src/core/evaluation/metrics/confusionRates';
+import { formatNumber } from '../../src/core/text/number';
 import { h } from '../shared/evaluationParts';
 import { sliceThresholds } from './sliceThresholds';
 
@@ -41,7 +41,7 @@ export function thresholdControl(doc: Document, view: EvaluationView, initial: n
   const presets = doc.createElement('vscode-single-select');
   presets.id = 'threshold-preset';
   presets.setAttribute('aria-label', 'Threshold presets');
-  const options: [string, number][] = [[`operating threshold (${formatValue(view.threshold)})`, view.threshold ?? 0.5], ...(view.operatingPoints ?? []).filter((p) => p.threshold !== null).map((p): [string, number] => [`${p.criterion} (${formatValue(p.threshold)})`, p.threshold as number])];
+  const options: [string, number][] = [[`operating threshold (${formatNumber(view.threshold)})`, view.threshold ?? 0.5], ...(view.operatingPoints ?? []).filter((p) => p.threshold !== null).map((p): [string, number] => [`${p.criterion} (${formatNumber(p.threshold)})`, p.threshold as number])];
   presets.append(h(doc, 'vscode-option', { value: '' }, 'Presets…'), ...options.map(([label, t]) => h(doc, 'vscode-option', { value: String(t) }, label)));
   const pos = String(view.positiveLabel);
   const neg = String(view.confusion?.labels.find((l) => String(l) !== pos) ?? 'negative');
@@ -59,9 +59,9 @@ export function thresholdControl(doc: Document, view: EvaluationView, initial: n
     const t = Number(slider.value);
     groups?.update(t);
     const m = metricsAtThreshold(table, t);
-    valueLabel.textContent = `threshold ${formatValue(t)}`;
-    for (const k of ['tp', 'fp', 'fn', 'tn'] as const) confusion.querySelector(`[data-cell=${k}]`)!.textContent = formatValue(m[k]);
-    for (const [k] of SHOWN) metrics.querySelector(`[data-metric=${k}]`)!.textContent = formatValue(m[k]);
+    valueLabel.textContent = `threshold ${formatNumber(t)}`;
+    for (const k of ['tp', 'fp', 'fn', 'tn'] as const) confusion.querySelector(`[data-cell=${k}]`)!.textContent = formatNumber(m[k]);
+    for (const [k] of SHOWN) metrics.querySelector(`[data-metric=${k}]`)!.textContent = formatNumber(m[k]);
     onChange(m);
   };
   slider.addEventListener('input', update);

@@ -4,26 +4,23 @@
  * the extension to open the Evaluation panel with this evaluation.
  */
 import type { EvaluationView } from '../../src/core/evaluation/contract';
-import type { RenderedReport, RendererToHost } from '../../src/protocol/evaluation';
+import type { RenderedReport } from '../../src/protocol/evaluation';
 import { collectCharts, gatesList, h, headlineMetrics, keyChartIds, metricsTable, summaryLine, verdict, warningsList } from '../shared/evaluationParts';
+import { hostPoster, type RendererChannel } from './messaging';
 import { renderVegaLite } from './vegaLite';
-
-export interface RendererChannel {
-  postMessage?(message: unknown): void;
-}
 
 /** Draws the report into `element`; resolves with what was drawn and a finalizer for the charts. */
 export async function renderEvaluation(view: EvaluationView, element: HTMLElement, channel: RendererChannel): Promise<{ report: RenderedReport; dispose(): void }> {
   const doc = element.ownerDocument;
-  const post = <K extends keyof RendererToHost>(type: K, payload: RendererToHost[K]) => channel.postMessage?.({ type, payload });
+  const post = hostPoster(channel);
   element.replaceChildren();
   const metrics = headlineMetrics(view);
   const open = h(doc, 'button', { class: 'open-panel', type: 'button' }, 'Open Evaluation panel');
-  if (!channel.postMessage) {
+  if (!post) {
     open.setAttribute('disabled', '');
     open.title = 'Run the command "Modelbook: Open Evaluation Panel" instead (this output has no channel to the extension).';
   }
-  open.addEventListener('click', () => post('openEvaluation', { view }));
+  open.addEventListener('click', () => post?.('openEvaluation', { view }));
   const charts = collectCharts(view).filter((c) => keyChartIds(view).includes(c.id));
   const chartBoxes = charts.map((c) => h(doc, 'div', { class: 'chart', 'data-chart': c.id }));
   const root = h(
@@ -41,7 +38,7 @@ export async function renderEvaluation(view: EvaluationView, element: HTMLElemen
   element.append(root);
   const results = await Promise.all(charts.map((c, i) => renderVegaLite(c.spec, chartBoxes[i], { actions: false })));
   const report: RenderedReport = { name: view.name, task: view.task, metrics: metrics.map((m) => m.label), charts: charts.map((c) => c.id) };
-  post('rendered', report);
+  post?.('rendered', report);
   return { report, dispose: () => results.forEach((r) => r.finalize()) };
 }
 

@@ -1,4 +1,5 @@
 import type { TableView } from '../../src/core/display/table';
+import { formatNumber } from '../../src/core/text/number';
 
 const PAGE_SIZES = [10, 25, 50, 100];
 
@@ -83,7 +84,8 @@ function row(doc: Document, index: number, values: unknown[], view: TableView): 
 
 function format(v: unknown): string {
   if (v === null) return 'null';
-  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(6)));
+  // Data values, not counts: no thousands separators (a year stays 2024, an id 1234567).
+  if (typeof v === 'number') return formatNumber(v, { digits: 6, grouping: false });
   return typeof v === 'string' ? v : JSON.stringify(v);
 }
 

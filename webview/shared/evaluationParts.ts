@@ -5,10 +5,11 @@
 import type { EvaluationView, MetricView } from '../../src/core/evaluation/contract';
 import { buildEvaluationCharts } from '../../src/core/evaluation/view/buildCharts';
 import type { VegaLiteSpec } from '../../src/core/evaluation/charts/common';
-import { formatCi, formatValue } from '../../src/core/evaluation/format';
+import { formatCi } from '../../src/core/evaluation/format';
 import type { GateResult } from '../../src/core/evaluation/gates/gateTypes';
 import type { MetricWarning } from '../../src/core/evaluation/metrics/types';
 import type { MetricName } from '../../src/core/evaluation/metrics/metricCatalog';
+import { formatNumber } from '../../src/core/text/number';
 
 export interface ChartEntry {
   id: string;
@@ -60,7 +61,7 @@ export function h<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, 
 export function metricsTable(doc: Document, metrics: MetricView[]): HTMLTableElement {
   const level = metrics.find((m) => m.ci)?.ci?.level;
   const head = h(doc, 'tr', {}, h(doc, 'th', {}, 'Metric'), h(doc, 'th', { class: 'num' }, 'Value'), h(doc, 'th', { class: 'num' }, level ? `${Math.round(level * 100)}% CI` : 'CI'));
-  const rows = metrics.map((m) => h(doc, 'tr', { 'data-metric': m.name }, h(doc, 'td', {}, m.label), h(doc, 'td', { class: 'num' }, formatValue(m.value)), h(doc, 'td', { class: 'num muted' }, formatCi(m.ci))));
+  const rows = metrics.map((m) => h(doc, 'tr', { 'data-metric': m.name }, h(doc, 'td', {}, m.label), h(doc, 'td', { class: 'num' }, formatNumber(m.value)), h(doc, 'td', { class: 'num muted' }, formatCi(m.ci))));
   return h(doc, 'table', { class: 'grid metrics' }, h(doc, 'thead', {}, head), h(doc, 'tbody', {}, ...rows));
 }
 
@@ -85,8 +86,8 @@ export function warningsList(doc: Document, warnings: MetricWarning[]): HTMLElem
 
 /** One line about what was evaluated: task, rows, threshold, bootstrap. */
 export function summaryLine(view: EvaluationView): string {
-  const parts = [`${view.task}`, `${view.rows.toLocaleString('en-US')} rows`];
-  if (view.task === 'binary' && view.positiveLabel !== undefined) parts.push(`positive: ${String(view.positiveLabel)}`, `threshold ${formatValue(view.threshold)}`);
+  const parts = [`${view.task}`, `${formatNumber(view.rows)} rows`];
+  if (view.task === 'binary' && view.positiveLabel !== undefined) parts.push(`positive: ${String(view.positiveLabel)}`, `threshold ${formatNumber(view.threshold)}`);
   if (view.bootstrap) parts.push(`${view.bootstrap.resamples} bootstrap resamples`);
   if (view.baseline) parts.push(`baseline: ${view.baseline.name}`);
   return parts.join(' · ');

@@ -1,28 +1,13 @@
-/** Small helpers for the self-contained HTML the data reports render in a cell. */
+import { escapeHtml } from '../text/html';
+import { formatNumber } from '../text/number';
 
-/** Text safe to put in HTML content and attribute values. */
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
+/* Small helpers for the self-contained HTML the data reports render in a cell. */
 
-/** A number as a person reads it in a table: integers whole, others with 4 significant digits. */
-export function formatNumber(v: unknown): string {
-  if (typeof v !== 'number') return v === undefined || v === null ? '' : String(v);
-  if (!Number.isFinite(v)) return Number.isNaN(v) ? '' : String(v);
-  if (Number.isInteger(v) && Math.abs(v) < 1e15) return v.toLocaleString('en-US');
-  const a = Math.abs(v);
-  return a !== 0 && (a < 1e-3 || a >= 1e7) ? v.toExponential(3) : String(Number(v.toPrecision(4)));
-}
-
-/** A value for a table cell: numbers as `formatNumber`, ISO timestamps without their empty parts. */
+/** A value for a table cell: numbers as `formatNumber`, ISO timestamps without their empty parts, other text as is. */
 export function formatValue(v: unknown): string {
   if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(v)) return v.replace('T00:00:00.000Z', '').replace(/:00\.000Z$|\.000Z$|Z$/, '').replace('T', ' ');
-  return formatNumber(v);
-}
-
-/** A share (0–1) as a percentage with one decimal (two below 1%). */
-export function formatShare(share: number): string {
-  return `${(share * 100).toFixed(share > 0 && share < 0.01 ? 2 : 1)}%`;
+  if (typeof v === 'number' || v === null || v === undefined) return formatNumber(v as number | null | undefined);
+  return String(v);
 }
 
 /** Theme-aware styles (VS Code's CSS variables, with fallbacks for other notebook viewers). */

@@ -1,7 +1,9 @@
 import type { ColumnTable } from 'arquero';
 import { MIME_BUNDLE, type Displayable } from '../display/mimeBundle';
 import type { MimeBundle } from '../notebook/contract';
-import { badge, escapeHtml, formatNumber, formatShare, REPORT_CSS } from './html';
+import { badge, REPORT_CSS } from './html';
+import { escapeHtml } from '../text/html';
+import { formatNumber, formatShare } from '../text/number';
 import { dataMessage } from './messages';
 import { matchSensitiveName, type SensitiveNameKind } from './pii/names';
 import { detectPII, maskValue, type PIIValueKind } from './pii/patterns';

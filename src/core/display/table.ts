@@ -1,5 +1,6 @@
 import type { MimeBundle } from '../notebook/contract';
 import { MIME } from '../notebook/mime';
+import { formatNumber } from '../text/number';
 
 /** What the table renderer receives (`application/vnd.modelbook.table+json`). */
 export interface TableView {
@@ -83,7 +84,8 @@ export function tableText(view: TableView, maxRows = 10): string {
 
 function cellText(v: unknown): string {
   if (v === null) return 'null';
-  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(6)));
+  // Data values, not counts: no thousands separators (a year stays 2024, an id 1234567).
+  if (typeof v === 'number') return formatNumber(v, { digits: 6, grouping: false });
   return typeof v === 'string' ? v : JSON.stringify(v);
 }
 

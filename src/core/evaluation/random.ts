@@ -2,15 +2,11 @@
  * A seeded pseudo-random generator of our own (xoshiro128**, seeded through splitmix32), so a
  * bootstrap or a permutation gives the same numbers in the kernel, the CLI and a webview.
  */
-import { float53, rotl, xoshiroState } from '../linalg/xoshiro';
+import { rotl, xoshiroState } from '../linalg/xoshiro';
+import { rngFrom, type Rng } from '../random/rng';
 
-export interface Rng {
-  /** A uniform 32-bit unsigned integer. */
-  nextUint32(): number;
-  /** A uniform float in [0, 1) with 53 random bits. */
-  nextFloat(): number;
-  /** A uniform integer in [0, n), without modulo bias (Lemire's method); n ≤ 2^32. */
-  nextInt(n: number): number;
+/** The one Rng with the bootstrap's bulk draws, which step the xoshiro state inline (a million per resample). */
+export interface BootstrapRng extends Rng {
   /** Fills counts with one multinomial resample: counts.length draws with replacement (see drawResampleCounts). */
   fillMultinomial(counts: Int32Array): void;
   /** Fills counts with independent Poisson(1) draws, one per row (the Poisson bootstrap). */
@@ -40,12 +36,12 @@ const POISSON_T31 = (() => {
  * const rng = createRng(42);
  * rng.nextFloat(); // 0 ≤ x < 1, the same on every run
  */
-export function createRng(seed = 0): Rng {
+export function createRng(seed = 0): BootstrapRng {
   if (typeof seed !== 'number' || !Number.isFinite(seed)) throw new TypeError(`createRng: seed must be a finite number, got ${String(seed)}.`);
   return _createRng(seed);
 }
 
-export function _createRng(seed: number): Rng {
+export function _createRng(seed: number): BootstrapRng {
   // splitmix32 spreads any seed (0 included) over the 128-bit state. The state lives in locals
   // here (not linalg/xoshiro's closure): the fills below step it inline, a million times per resample.
   let [a, b, c, d] = xoshiroState((Math.trunc(seed) ^ (Math.trunc(seed / 4294967296) * 0x9e3779b9)) >>> 0);
@@ -116,40 +112,19 @@ export function _createRng(seed: number): Rng {
     c = sc;
     d = sd;
   };
-  return {
-    fillMultinomial,
-    fillPoisson,
-    nextUint32,
-    nextFloat: () => float53(nextUint32),
-    nextInt: (n: number) => {
-      let m = nextUint32() * n;
-      let low = m % 4294967296;
-      if (low < n) {
-        const threshold = (4294967296 - n) % n;
-        while (low < threshold) {
-          m = nextUint32() * n;
-          low = m % 4294967296;
-        }
+  const nextInt = (n: number): number => {
+    let m = nextUint32() * n;
+    let low = m % 4294967296;
+    if (low < n) {
+      const threshold = (4294967296 - n) % n;
+      while (low < threshold) {
+        m = nextUint32() * n;
+        low = m % 4294967296;
       }
-      return Math.floor(m / 4294967296);
-    },
+    }
+    return Math.floor(m / 4294967296);
   };
-}
-
-/**
- * Shuffles `values` in place (Fisher–Yates) and returns it.
- *
- * @example
- * shuffleInPlace(Uint32Array.from([0, 1, 2, 3]), createRng(1));
- */
-export function shuffleInPlace<T extends { length: number; [i: number]: number }>(values: T, rng: Rng): T {
-  for (let i = values.length - 1; i > 0; i--) {
-    const j = rng.nextInt(i + 1);
-    const t = values[i];
-    values[i] = values[j];
-    values[j] = t;
-  }
-  return values;
+  return { ...rngFrom(nextUint32, nextInt), fillMultinomial, fillPoisson };
 }
 
 /**
@@ -160,7 +135,7 @@ export function shuffleInPlace<T extends { length: number; [i: number]: number }
  * const counts = new Int32Array(5);
  * drawResampleCounts(counts, createRng(0)); // e.g. [2, 0, 1, 1, 1]; sums to 5
  */
-export function drawResampleCounts(counts: Int32Array, rng: Rng): Int32Array {
+export function drawResampleCounts(counts: Int32Array, rng: BootstrapRng): Int32Array {
   rng.fillMultinomial(counts);
   return counts;
 }

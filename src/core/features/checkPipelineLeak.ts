@@ -4,6 +4,7 @@ import { rowHashes } from '../data/fingerprint';
 import { countKnownRows, type FitRecord } from './fitRecord';
 import { isColumnTable } from './tableInput';
 import { featuresMessage } from './messages';
+import { escapeHtml } from '../text/html';
 
 /** Whether a fitted pipeline saw rows of a test set when it was fitted. */
 export interface LeakReport extends Displayable {
@@ -51,6 +52,6 @@ export function checkPipelineLeak(pipeline: { fittedOn?: FitRecord | Omit<FitRec
     exact: found.exact,
     rows: found.rows.slice(0, 1000),
     message,
-    [MIME_BUNDLE]: () => ({ 'text/plain': message, 'text/html': `<div style="color:${leaked ? '#c62828' : '#2e7d32'}">${message.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</div>` }),
+    [MIME_BUNDLE]: () => ({ 'text/plain': message, 'text/html': `<div style="color:${leaked ? '#c62828' : '#2e7d32'}">${escapeHtml(message)}</div>` }),
   };
 }

@@ -1,6 +1,7 @@
 import { isDisplayable, MIME_BUNDLE } from '../display/mimeBundle';
 import type { MimeBundle } from '../notebook/contract';
 import type { FeatureStep } from './contract';
+import { escapeHtml } from '../text/html';
 
 /** The parts of a pipeline its display needs. */
 interface PipelineView {
@@ -28,11 +29,7 @@ export function describePipeline(p: PipelineView): MimeBundle {
   const lines = [head, ...stepLines];
   if (p.fitted) lines.push(`features: ${p.featureNames.join(', ')}`);
   const inner = p.fitted && isDisplayable(p.estimator) ? p.estimator[MIME_BUNDLE]() : undefined;
-  const html = `<div><b>${escape(head)}</b><ol>${stepLines.map((l) => `<li>${escape(l.replace(/^\d+\. /, ''))}</li>`).join('')}</ol>${p.fitted ? `<div>features: ${escape(p.featureNames.join(', '))}</div>` : ''}${typeof inner?.['text/html'] === 'string' ? inner['text/html'] : ''}</div>`;
+  const html = `<div><b>${escapeHtml(head)}</b><ol>${stepLines.map((l) => `<li>${escapeHtml(l.replace(/^\d+\. /, ''))}</li>`).join('')}</ol>${p.fitted ? `<div>features: ${escapeHtml(p.featureNames.join(', '))}</div>` : ''}${typeof inner?.['text/html'] === 'string' ? inner['text/html'] : ''}</div>`;
   const text = lines.join('\n') + (typeof inner?.['text/plain'] === 'string' ? `\n${inner['text/plain']}` : '');
   return { 'text/plain': text, 'text/html': html };
-}
-
-function escape(s: string): string {
-  return s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 }

@@ -1,20 +1,12 @@
-import { float53, xoshiro128ss, xoshiroState } from './xoshiro';
+import { rngFrom, type Rng } from '../random/rng';
+import { xoshiro128ss, xoshiroState } from './xoshiro';
 
-/**
- * A small seeded pseudo-random generator (xoshiro128** seeded through splitmix32), so that shuffled
- * splits, random search and subsampling give the same result for the same seed on every platform.
- * Not cryptographic.
+/*
+ * The seeder of splitters, random search and subsampling: xoshiro128** seeded through splitmix32,
+ * numbers or strings as seeds, integers drawn as floor(nextFloat() * n).
  */
-export interface Rng {
-  /** A float in [0, 1) with 53 random bits. */
-  next(): number;
-  /** An integer in [0, n). */
-  int(n: number): number;
-  /** A standard normal draw (Box–Muller). */
-  normal(): number;
-  /** Shuffles `values` in place (Fisher–Yates) and returns it. */
-  shuffle<T extends { length: number; [i: number]: unknown }>(values: T): T;
-}
+
+export type { Rng };
 
 /**
  * A seeded generator: the same seed gives the same sequence. Any finite number or string works as
@@ -22,7 +14,7 @@ export interface Rng {
  *
  * @example
  * const rng = createRng(42);
- * rng.next();          // 0.…, the same on every run
+ * rng.nextFloat();     // 0.…, the same on every run
  * rng.shuffle([1, 2, 3]);
  */
 export function createRng(seed: number | string = 0): Rng {
@@ -43,33 +35,5 @@ function seedBits(seed: number | string): number {
 }
 
 function _createRng(seed: number): Rng {
-  const next32 = xoshiro128ss(xoshiroState(seed));
-  const next = () => float53(next32);
-  let spare: number | undefined;
-  return {
-    next,
-    int: (n) => Math.floor(next() * n),
-    normal: () => {
-      if (spare !== undefined) {
-        const s = spare;
-        spare = undefined;
-        return s;
-      }
-      let u = 0;
-      while (u === 0) u = next();
-      const r = Math.sqrt(-2 * Math.log(u));
-      const a = 2 * Math.PI * next();
-      spare = r * Math.sin(a);
-      return r * Math.cos(a);
-    },
-    shuffle: (values) => {
-      for (let i = values.length - 1; i > 0; i--) {
-        const j = Math.floor(next() * (i + 1));
-        const t = values[i];
-        values[i] = values[j];
-        values[j] = t;
-      }
-      return values;
-    },
-  };
+  return rngFrom(xoshiro128ss(xoshiroState(seed)));
 }

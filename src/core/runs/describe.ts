@@ -1,5 +1,6 @@
 import type { RunRecord } from './contract';
-import { alignColumns, formatDuration, formatNumber, formatTime } from './format';
+import { alignColumns, formatTime } from './format';
+import { formatDuration, formatNumber } from '../text/number';
 import { textSparkline } from './sparkline';
 import { runMessage } from './messages';
 
@@ -46,7 +47,7 @@ export function describeRun(record: RunRecord, runs: readonly ChildRow[] = []): 
   if (record.model) {
     const m = record.model;
     section(lines, 'model', [
-      [m.type, `${m.parameterCount.toLocaleString('en-US')} parameters${m.backend ? `, backend ${m.backend}` : ''}`],
+      [m.type, `${formatNumber(m.parameterCount)} parameters${m.backend ? `, backend ${m.backend}` : ''}`],
       ...(m.layers ?? []).map((l) => [`  ${l.name}`, `${l.kind} → [${l.outputShape.map((d) => d ?? '?').join(', ')}], ${l.parameters} parameters`]),
     ]);
   }

@@ -1,38 +1,12 @@
 /**
  * How runs print in tables (the CLI, the inline history): compact numbers, durations and local
- * times. Shared so the terminal and the notebook show the same text.
+ * times. Shared so the terminal and the notebook show the same text. Numbers and durations print
+ * as everywhere else: text/number.
  */
+import { MISSING_NUMBER } from '../text/number';
 
-/**
- * A metric or parameter value in at most 4 significant digits, integers as they are.
- *
- * @example
- * formatNumber(0.912345) // '0.9123'
- * formatNumber(12345.6) // '1.235e+4'
- */
-export function formatNumber(v: number | null | undefined): string {
-  if (v === null || v === undefined || Number.isNaN(v)) return '–';
-  if (!Number.isFinite(v)) return v > 0 ? '∞' : '-∞';
-  if (Number.isInteger(v) && Math.abs(v) < 1e7) return String(v);
-  const abs = Math.abs(v);
-  if (abs !== 0 && (abs < 1e-3 || abs >= 1e4)) return v.toExponential(3).replace(/\.?0+e/, 'e');
-  return String(Number(v.toPrecision(4)));
-}
-
-/**
- * A duration as people say it: '850 ms', '12.3 s', '4 min 05 s', '2 h 10 min'.
- *
- * @example
- * formatDuration(245_000) // '4 min 05 s'
- */
-export function formatDuration(ms: number | null | undefined): string {
-  if (ms === null || ms === undefined || !Number.isFinite(ms) || ms < 0) return '–';
-  if (ms < 1000) return `${Math.round(ms)} ms`;
-  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
-  const s = Math.round(ms / 1000);
-  if (s < 3600) return `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, '0')} s`;
-  return `${Math.floor(s / 3600)} h ${String(Math.floor((s % 3600) / 60)).padStart(2, '0')} min`;
-}
+// Kept until vscode/runs/collect.ts and webview/experiments import text/number themselves.
+export { formatDuration, formatNumber } from '../text/number';
 
 /**
  * An ISO time as local 'YYYY-MM-DD HH:MM' (the machine's time zone).
@@ -41,7 +15,7 @@ export function formatDuration(ms: number | null | undefined): string {
  * formatTime('2026-03-01T09:05:00.000Z') // '2026-03-01 09:05' with TZ=UTC
  */
 export function formatTime(iso: string | undefined): string {
-  if (!iso) return '–';
+  if (!iso) return MISSING_NUMBER;
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
   const p = (n: number) => String(n).padStart(2, '0');
@@ -79,7 +53,7 @@ export function alignColumns(rows: readonly string[][], maxWidth = 32): string {
   if (rows.length === 0) return '';
   const n = Math.max(...rows.map((r) => r.length));
   const widths = Array.from({ length: n }, (_, i) => Math.min(maxWidth, Math.max(...rows.map((r) => [...(r[i] ?? '')].length))));
-  const numeric = Array.from({ length: n }, (_, i) => rows.slice(1).every((r) => /^(-?[\d.]+(e[+-]?\d+)?|–|∞|-∞)?$/.test(r[i] ?? '')));
+  const numeric = Array.from({ length: n }, (_, i) => rows.slice(1).every((r) => /^(-?[\d.,]+(e[+-]?\d+)?|—|∞|-∞)?$/.test(r[i] ?? '')));
   const clip = (s: string, w: number) => ([...s].length > w ? [...s].slice(0, w - 1).join('') + '…' : s);
   const pad = (s: string, w: number, right: boolean) => (right ? s.padStart(w - ([...s].length - s.length)) : s + ' '.repeat(Math.max(0, w - [...s].length)));
   return rows.map((r) => widths.map((w, i) => pad(clip(r[i] ?? '', w), w, numeric[i])).join('  ').trimEnd()).join('\n');

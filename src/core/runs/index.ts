@@ -28,6 +28,7 @@ export { queryRuns, type RunQuery, type RunQueryResult } from './query';
 export { compareRuns, metricDirection, type RunComparison, type CompareRow, type MetricCompareRow } from './compare';
 export { buildRunHistory, runHistoryBundle, runHistoryHtml, type RunHistory, type RunHistoryView, type RunHistoryOptions } from './inlineHistory';
 export { buildSparkline, textSparkline } from './sparkline';
-export { formatNumber, formatDuration, formatTime, shortIds, alignColumns } from './format';
+export { formatTime, shortIds, alignColumns } from './format';
+export { formatNumber, formatDuration } from '../text/number';
 export { runMessage } from './messages';
 export { describeRun } from './describe';

@@ -3,10 +3,12 @@ import type { MimeBundle } from '../notebook/contract';
 import { MIME } from '../notebook/mime';
 import { metricDirection } from './compare';
 import type { JsonValue, RunRecord } from './contract';
-import { alignColumns, formatDuration, formatNumber, formatTime } from './format';
+import { alignColumns, formatTime } from './format';
+import { formatDuration, formatNumber } from '../text/number';
 import { buildSparkline, textSparkline } from './sparkline';
 import { runMessage } from './messages';
 import { checkInteger } from '../args/checkInteger';
+import { escapeHtml } from '../text/html';
 
 /** The inline history table of a notebook's recent runs (JSON; it also renders itself in a cell). */
 export interface RunHistoryView {
@@ -164,17 +166,17 @@ function historyHtml(view: RunHistoryView): string {
   const head = ['run', 'status', 'started', 'duration', ...view.columns.map((c) => c.label + (c.better === 'higher' ? ' ↑' : c.better === 'lower' ? ' ↓' : '')), view.sparklineMetric ? `${view.sparklineMetric} history` : ''];
   const rows = view.rows.map((r) => {
     const cells = [
-      `<td title="${esc(r.id)}">${esc(r.name)}${r.current ? ' ◀' : ''}</td>`,
-      `<td><span class="status s-${esc(r.status)}">${esc(r.status)}</span></td>`,
-      `<td>${esc(formatTime(r.startedAt))}</td>`,
-      `<td class="num">${esc(formatDuration(r.durationMs))}</td>`,
-      ...r.values.map((v, i) => `<td class="num${view.columns[i].best === r.id ? ' best' : ''}">${esc(cellText(v))}</td>`),
+      `<td title="${escapeHtml(r.id)}">${escapeHtml(r.name)}${r.current ? ' ◀' : ''}</td>`,
+      `<td><span class="status s-${escapeHtml(r.status)}">${escapeHtml(r.status)}</span></td>`,
+      `<td>${escapeHtml(formatTime(r.startedAt))}</td>`,
+      `<td class="num">${escapeHtml(formatDuration(r.durationMs))}</td>`,
+      ...r.values.map((v, i) => `<td class="num${view.columns[i].best === r.id ? ' best' : ''}">${escapeHtml(cellText(v))}</td>`),
       view.sparklineMetric ? `<td class="spark">${r.sparkline}</td>` : '',
     ];
     return `<tr${r.current ? ' class="current"' : ''}>${cells.join('')}</tr>`;
   });
   const more = view.total > view.rows.length ? ` (newest ${view.rows.length} of ${view.total})` : '';
-  return `<div class="mb-run-history"><style>${STYLE}</style><div class="mb-scroll"><table><caption>${esc(view.title)}${esc(more)}</caption><thead><tr>${head.filter(Boolean).map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table></div></div>`;
+  return `<div class="mb-run-history"><style>${STYLE}</style><div class="mb-scroll"><table><caption>${escapeHtml(view.title)}${escapeHtml(more)}</caption><thead><tr>${head.filter(Boolean).map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table></div></div>`;
 }
 
 function historyText(view: RunHistoryView): string {
@@ -188,8 +190,4 @@ function historyText(view: RunHistoryView): string {
 function cellText(v: JsonValue): string {
   if (typeof v === 'number' || v === null) return formatNumber(v);
   return typeof v === 'string' ? v : JSON.stringify(v);
-}
-
-function esc(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

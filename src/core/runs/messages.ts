@@ -75,4 +75,8 @@ export const runMessage = {
   cliRunsSkipped: (file: string, reason: string) => `skipped ${file}: ${reason}`,
   cliRunsNoId: 'Name the run to show, e.g. `modelbook runs show 01JD…` (see `modelbook runs` for ids).',
   cliRunsBadLimit: (v: string) => `--limit needs a whole number ≥ 1, got "${v}".`,
+  cliRunsShowOneId: (extra: string) => `Unexpected "${extra}": show takes one run id.`,
+  cliRunsShowCsv: '--csv lists runs; use --json with show.',
+  cliRunsJsonOrCsv: 'Choose one of --json and --csv.',
+  cliRunsUnknownCommand: (word: string) => `Unknown command "runs ${word}".`,
 } as const;

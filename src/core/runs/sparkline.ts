@@ -1,4 +1,5 @@
 import { runMessage } from './messages';
+import { escapeHtml } from '../text/html';
 
 /**
  * An SVG sparkline of a series (a metric over epochs): one line, gaps where values are missing,
@@ -13,7 +14,7 @@ export function buildSparkline(values: readonly (number | null)[], options: { wi
   const width = options.width ?? 80;
   const height = options.height ?? 18;
   const finite = values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
-  const label = escapeXml(options.label ?? 'sparkline');
+  const label = escapeHtml(options.label ?? 'sparkline');
   const open = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${label}">`;
   if (finite.length === 0) return `${open}</svg>`;
   const [lo, hi] = [Math.min(...finite), Math.max(...finite)];
@@ -59,8 +60,4 @@ export function textSparkline(values: readonly (number | null)[], width = 16): s
 
 function round(v: number): number {
   return Math.round(v * 10) / 10;
-}
-
-function escapeXml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

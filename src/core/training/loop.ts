@@ -2,7 +2,6 @@ import type { EpochRecord, StopReason, Trainer, TrainingHistory } from './contra
 import { createEarlyStopping } from './earlyStopping';
 import type { ProgressReporter } from './progress';
 import type { Rng } from './random';
-import { _shuffleInPlace } from './shuffle';
 import { yieldToEventLoop } from './yield';
 import { trainingMessage } from './messages';
 import { checkInteger } from '../args/checkInteger';
@@ -61,7 +60,7 @@ async function _trainLoop<S>(trainer: Trainer<S>, o: TrainLoopOptions): Promise<
   let lastYield = now();
 
   epochLoop: for (let epoch = 1; epoch <= o.maxIter; epoch++) {
-    if (o.shuffle) _shuffleInPlace(order, o.rng);
+    if (o.shuffle) o.rng.shuffle(order);
     trainer.beginEpoch(order);
     let lossSum = 0;
     let batch = 0;

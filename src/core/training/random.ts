@@ -4,20 +4,11 @@
  * The generator is xoshiro128** (32-bit state words, so every engine computes it identically),
  * seeded through splitmix32 (see linalg/xoshiro.ts).
  */
-import { float53, xoshiro128ss, xoshiroState } from '../linalg/xoshiro';
+import { xoshiro128ss, xoshiroState } from '../linalg/xoshiro';
 import { trainingMessage } from './messages';
+import { rngFrom, type Rng } from '../random/rng';
 
-/** A seeded random number generator. */
-export interface Rng {
-  /** The next 32 random bits as an unsigned integer. */
-  nextUint32(): number;
-  /** A uniform float in [0, 1) with 53 random bits. */
-  random(): number;
-  /** A uniform integer in [0, n), without modulo bias. */
-  integer(n: number): number;
-  /** A uniform float in [low, high). */
-  uniform(low: number, high: number): number;
-}
+export type { Rng };
 
 /**
  * A generator for `seed`; `stream` names an independent sequence from the same seed (e.g.
@@ -27,7 +18,7 @@ export interface Rng {
  * @param stream optional name of an independent stream; default '' (the main stream)
  * @example
  * const rng = createRng(42, 'shuffle');
- * rng.integer(10) // the same value on every run and machine
+ * rng.nextInt(10) // the same value on every run and machine
  */
 export function createRng(seed = 0, stream = ''): Rng {
   if (typeof seed !== 'number' || !Number.isFinite(seed)) throw new TypeError(trainingMessage.badArgument('createRng', 'seed', 'a finite number', seed));
@@ -42,15 +33,12 @@ export function _createRng(seed: number, stream: string): Rng {
   let h = Math.imul(words[0] ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(words[1] ^ 0x7f4a7c15, 0xc2b2ae35);
   for (let i = 0; i < stream.length; i++) h = Math.imul(h ^ stream.charCodeAt(i), 0x01000193);
   const nextUint32 = xoshiro128ss(xoshiroState(h >>> 0));
-  const random = (): number => float53(nextUint32);
   const integer = (n: number): number => {
-    if (!Number.isInteger(n) || n <= 0 || n > 2 ** 32) throw new RangeError(trainingMessage.badArgument('Rng.integer', 'n', 'an integer in [1, 2^32]', n));
     // Lemire's nearly-divisionless method would need 64-bit products; rejection on the top range is exact.
     const limit = 2 ** 32 - (2 ** 32 % n);
     let x = nextUint32();
     while (x >= limit) x = nextUint32();
     return x % n;
   };
-  const uniform = (low: number, high: number): number => low + (high - low) * random();
-  return { nextUint32, random, integer, uniform };
+  return rngFrom(nextUint32, integer);
 }

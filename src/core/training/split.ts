@@ -1,5 +1,4 @@
 import type { Rng } from './random';
-import { _shuffleInPlace } from './shuffle';
 import { trainingMessage } from './messages';
 
 /** Row indices of a train/validation split. */
@@ -32,7 +31,7 @@ export function splitValidation(n: number, fraction: number, rng: Rng, codes?: I
 function _plain(n: number, nVal: number, rng: Rng): ValidationSplit {
   const order = new Int32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
-  _shuffleInPlace(order, rng);
+  rng.shuffle(order);
   return sortedParts(order.subarray(nVal), order.subarray(0, nVal));
 }
 
@@ -59,7 +58,7 @@ function _stratified(codes: Int32Array, nVal: number, rng: Rng): ValidationSplit
   const train: number[] = [];
   const validation: number[] = [];
   groups.forEach((rows, k) => {
-    const shuffled = _shuffleInPlace(Int32Array.from(rows), rng);
+    const shuffled = rng.shuffle(Int32Array.from(rows));
     for (let i = 0; i < shuffled.length; i++) (i < take[k] ? validation : train).push(shuffled[i]);
   });
   return sortedParts(Int32Array.from(train), Int32Array.from(validation));

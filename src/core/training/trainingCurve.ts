@@ -2,6 +2,7 @@ import { MIME_BUNDLE, type Displayable } from '../display/mimeBundle';
 import type { MimeBundle } from '../notebook/contract';
 import { MIME } from '../notebook/mime';
 import type { EpochRecord } from './contract';
+import { formatDuration, formatNumber } from '../text/number';
 
 /** What the live training chart shows at one moment. */
 export interface TrainingCurveState {
@@ -98,16 +99,13 @@ function details(s: TrainingCurveState): string {
   else if (last) parts.push(`loss ${fmt(last.loss)}`);
   if (last?.valLoss !== undefined) parts.push(`val loss ${fmt(last.valLoss)}`);
   if (last?.valScore !== undefined) parts.push(`val ${s.scoreName ?? 'score'} ${fmt(last.valScore)}`);
-  if (s.stopReason) parts.push(...(s.stopReason === 'interrupted' ? [] : [`stopped: ${s.stopReason}`]), `${seconds(s.elapsedMs)}`);
-  else if (s.etaMs !== undefined) parts.push(`ETA ${seconds(s.etaMs)}`);
+  if (s.stopReason) parts.push(...(s.stopReason === 'interrupted' ? [] : [`stopped: ${s.stopReason}`]), `${formatDuration(s.elapsedMs)}`);
+  else if (s.etaMs !== undefined) parts.push(`ETA ${formatDuration(s.etaMs)}`);
   parts.push(`backend ${s.backend}`);
   return parts.join(' · ');
 }
 
+/** Losses and scores with fixed decimals, so the live header does not jitter in width. */
 function fmt(v: number): string {
-  return Math.abs(v) >= 1000 || (Math.abs(v) < 1e-3 && v !== 0) ? v.toExponential(3) : v.toFixed(4);
-}
-
-function seconds(ms: number): string {
-  return ms < 10_000 ? `${(ms / 1000).toFixed(1)} s` : ms < 3_600_000 ? `${Math.round(ms / 1000)} s` : `${(ms / 3_600_000).toFixed(1)} h`;
+  return formatNumber(v, { fixed: 4 });
 }

@@ -2,6 +2,7 @@ import { MIME_BUNDLE, type Displayable } from '../display/mimeBundle';
 import { studentTQuantile, studentTSf } from '../linalg/studentT';
 import type { CVResult } from './cvResult';
 import { validationMessage } from './messages';
+import { escapeHtml } from '../text/html';
 
 export interface CompareModelsOptions {
   /** The metric to compare (default: the first metric both results have). */
@@ -86,7 +87,7 @@ function _compare(d: number[], ratio: number, alpha: number, metric: string, gre
   const aBetter = greaterIsBetter ? m > 0 : m < 0;
   const better = !significant || m === 0 ? 'neither' : aBetter ? 'a' : 'b';
   const message = validationMessage.comparison(metric, m, ci, alpha, t, df, pValue, better);
-  return { metric, meanDifference: m, t, df, pValue, ci, better, folds: J, testTrainRatio: ratio, message, [MIME_BUNDLE]: () => ({ 'text/plain': message, 'text/html': `<div>${message.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</div>` }) };
+  return { metric, meanDifference: m, t, df, pValue, ci, better, folds: J, testTrainRatio: ratio, message, [MIME_BUNDLE]: () => ({ 'text/plain': message, 'text/html': `<div>${escapeHtml(message)}</div>` }) };
 }
 
 function mean(v: number[]): number {

@@ -3,6 +3,8 @@ import { MIME_BUNDLE } from '../display/mimeBundle';
 import { tableBundle } from '../display/table';
 import type { MimeBundle } from '../notebook/contract';
 import { validationMessage } from './messages';
+import { escapeHtml } from '../text/html';
+import { formatNumber } from '../text/number';
 
 /** One fold of a cross-validation. */
 export interface FoldResult {
@@ -86,10 +88,10 @@ export class CVResult {
   [MIME_BUNDLE](): MimeBundle {
     const bundle = tableBundle(this.table());
     const head = this.toString();
-    return { ...bundle, 'text/plain': `${head}\n${bundle['text/plain']}`, 'text/html': `<div><b>${head.replace(/</g, '&lt;')}</b></div>` };
+    return { ...bundle, 'text/plain': `${head}\n${bundle['text/plain']}`, 'text/html': `<div><b>${escapeHtml(head)}</b></div>` };
   }
 }
 
 function fmt(v: number): string {
-  return Number.isFinite(v) ? v.toFixed(4) : String(v);
+  return formatNumber(v, { fixed: 4 });
 }

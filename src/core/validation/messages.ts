@@ -3,7 +3,7 @@
  * cell author, in one place (as src/core/messages.ts does for the rest of Modelbook). Each names the
  * problem and, where there is one, the fix; `fn` is the function or class that refuses.
  */
-const fmt = (v: number) => (Math.abs(v) >= 1e-3 || v === 0 ? v.toFixed(4) : v.toExponential(2));
+import { formatNumber } from '../text/number';
 
 export const validationMessage = {
   // arguments
@@ -60,7 +60,7 @@ export const validationMessage = {
   compareTooFewFolds: 'compareModels: needs at least 2 folds.',
   badAlpha: (fn: string, alpha: number) => `${fn}: alpha must be in (0, 1) (got ${alpha}).`,
   comparison: (metric: string, m: number, ci: readonly [number, number], alpha: number, t: number, df: number, pValue: number, better: 'a' | 'b' | 'neither') =>
-    `${metric}: A − B = ${fmt(m)} (${Math.round((1 - alpha) * 100)}% CI ${fmt(ci[0])} … ${fmt(ci[1])}), corrected t = ${Number.isFinite(t) ? t.toFixed(3) : t}, df = ${df}, p = ${pValue.toPrecision(3)} → ${
+    `${metric}: A − B = ${formatNumber(m, { fixed: 4 })} (${Math.round((1 - alpha) * 100)}% CI ${formatNumber(ci[0], { fixed: 4 })} … ${formatNumber(ci[1], { fixed: 4 })}), corrected t = ${formatNumber(t, { fixed: 3 })}, df = ${df}, p = ${formatNumber(pValue, { digits: 3 })} → ${
       better === 'neither' ? 'no significant difference' : `${better.toUpperCase()} is better`
     } at α = ${alpha}.`,
 

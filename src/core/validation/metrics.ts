@@ -5,6 +5,7 @@
  */
 import type { ClassLabel, Probabilities } from '../models/contract';
 import { validationMessage } from './messages';
+import { argsortAscending } from '../linalg/argsort';
 
 /**
  * Share of rows predicted right.
@@ -77,7 +78,7 @@ export function precisionRecallF1(yTrue: ArrayLike<unknown>, yPred: ArrayLike<un
  */
 export function rocAucBinary(isPositive: ArrayLike<boolean>, score: ArrayLike<number>): number {
   const n = score.length;
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => score[a] - score[b]);
+  const order = argsortAscending(Float64Array.from(score));
   let rankSumPos = 0;
   let nPos = 0;
   for (let i = 0; i < n; ) {

@@ -37,7 +37,7 @@ abstract class RepeatedSplitter implements Splitter {
     const rng = createRng(this.seed);
     const out: Fold[] = [];
     for (let r = 0; r < this.nRepeats; r++) {
-      const options = { nSplits: this.k, shuffle: true, seed: rng.int(2 ** 31) };
+      const options = { nSplits: this.k, shuffle: true, seed: rng.nextInt(2 ** 31) };
       out.push(...(this.stratified ? new StratifiedKFold(options).split(rows, data) : new KFold(options).split(rows)));
     }
     return out;

@@ -3,6 +3,7 @@ import type { Fold, SplitData, Splitter } from './contract';
 import { checkRows, checkSplits, foldFromMask, uniqueInverse } from './foldUtils';
 import type { KFoldOptions } from './kFold';
 import { validationMessage } from './messages';
+import { argsortAscending } from '../linalg/argsort';
 
 /**
  * k folds that keep each class's share, as scikit-learn's StratifiedKFold (same allocation
@@ -45,7 +46,7 @@ export class StratifiedKFold implements Splitter {
 function makeTestFolds(y: ArrayLike<unknown>, nSplits: number, rng: { shuffle<T extends { length: number; [i: number]: unknown }>(v: T): T } | undefined): Int32Array {
   const { inverse, firstIndex } = uniqueInverse(y, 'StratifiedKFold.split');
   // Encode classes by order of first appearance, as sklearn does.
-  const byAppearance = firstIndex.map((_, k) => k).sort((a, b) => firstIndex[a] - firstIndex[b]);
+  const byAppearance = argsortAscending(Float64Array.from(firstIndex));
   const classPerm = new Int32Array(firstIndex.length);
   byAppearance.forEach((k, rank) => (classPerm[k] = rank));
   const encoded = Int32Array.from(inverse, (k) => classPerm[k]);

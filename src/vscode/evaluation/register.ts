@@ -1,8 +1,8 @@
-import { isRendererToHost } from '../webview/guards';
 import * as vscode from 'vscode';
 import type { EvaluationView } from '../../core/evaluation/contract';
 import { message } from '../../core/messages';
 import type { RenderedReport } from '../../protocol/evaluation';
+import type { RendererHandlers } from '../renderer/messaging';
 import { EvaluationPanel } from './evaluationPanel';
 import { findEvaluation, isEvaluationView } from './findEvaluation';
 
@@ -19,13 +19,12 @@ export interface EvaluationApi {
 }
 
 /**
- * The `modelbook.openEvaluation` command and the renderer's channel: the compact report's
- * "Open Evaluation panel" button sends its evaluation here.
+ * The `modelbook.openEvaluation` command and the renderer messages of the compact report: its
+ * "Open Evaluation panel" button sends its evaluation here (through vscode/renderer/messaging).
  */
-export function registerEvaluation(extensionUri: vscode.Uri): { disposables: vscode.Disposable[]; api: EvaluationApi } {
+export function registerEvaluation(extensionUri: vscode.Uri): { disposables: vscode.Disposable[]; api: EvaluationApi; renderer: Pick<RendererHandlers, 'openEvaluation' | 'rendered'> } {
   const panel = new EvaluationPanel(extensionUri);
   const cellReports: RenderedReport[] = [];
-  const messaging = vscode.notebooks.createRendererMessaging('modelbook.renderer');
   const open = (arg?: unknown): void => {
     const given = evaluationArg(arg);
     if (given === null) {
@@ -40,20 +39,15 @@ export function registerEvaluation(extensionUri: vscode.Uri): { disposables: vsc
     }
     panel.show(view);
   };
-  const disposables = [
-    panel,
-    vscode.commands.registerCommand('modelbook.openEvaluation', open),
-    messaging.onDidReceiveMessage(({ message: m }) => {
-      if (!isRendererToHost(m)) return;
-      const msg = m;
-      if (msg.type === 'openEvaluation') open(msg.payload);
-      else if (msg.type === 'rendered') {
-        cellReports.push(msg.payload);
-        if (cellReports.length > 50) cellReports.shift();
-      }
-    }),
-  ];
-  return { disposables, api: { panelRendered: () => panel.rendered, panelRenderCount: () => panel.renderCount, cellRendered: () => [...cellReports], panelView: () => panel.current } };
+  const disposables = [panel, vscode.commands.registerCommand('modelbook.openEvaluation', open)];
+  const renderer: Pick<RendererHandlers, 'openEvaluation' | 'rendered'> = {
+    openEvaluation: (payload) => open(payload),
+    rendered: (report) => {
+      cellReports.push(report);
+      if (cellReports.length > 50) cellReports.shift();
+    },
+  };
+  return { disposables, renderer, api: { panelRendered: () => panel.rendered, panelRenderCount: () => panel.renderCount, cellRendered: () => [...cellReports], panelView: () => panel.current } };
 }
 
 /** The evaluation an argument names: a view, or `{ view }` (what the cell report's button sends); null when it is neither. */

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { NOTEBOOK_TYPE } from '../../core/notebook/contract';
 import type { ExperimentsFromWebview, PanelFocus } from '../../protocol/experiments';
 import { notebookFilter } from '../../core/runs/collect';
+import type { RendererHandlers } from '../renderer/messaging';
 import { ExperimentsPanel } from './experimentsPanel';
 import { openRunCell } from './openCell';
 import { RunsService } from './service';
@@ -15,15 +16,8 @@ export interface RunsApi {
   lastRendered(): ExperimentsFromWebview['rendered'] | undefined;
 }
 
-/** What a renderer output (the inline run history) may ask for. */
-interface RendererMessage {
-  type: 'openExperiments';
-  notebook?: string;
-  runIds?: string[];
-}
-
-/** The runs service, the sidebar tree, the Experiments panel and their commands. */
-export function registerRuns(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): { api: RunsApi; disposables: vscode.Disposable[] } {
+/** The runs service, the sidebar tree, the Experiments panel, their commands and the inline history's renderer message. */
+export function registerRuns(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): { api: RunsApi; disposables: vscode.Disposable[]; renderer: Pick<RendererHandlers, 'openExperiments'> } {
   const service = new RunsService(context.storageUri ?? context.globalStorageUri, log);
   const tree = new RunsTreeProvider(service);
   const openPanel = (focus?: PanelFocus) => ExperimentsPanel.show(context.extensionUri, service, focus);
@@ -32,7 +26,6 @@ export function registerRuns(context: vscode.ExtensionContext, log: vscode.LogOu
     if (node?.kind === 'run') return node;
     return undefined;
   };
-  const messaging = vscode.notebooks.createRendererMessaging('modelbook.renderer');
   const disposables: vscode.Disposable[] = [
     service,
     tree,
@@ -59,18 +52,13 @@ export function registerRuns(context: vscode.ExtensionContext, log: vscode.LogOu
       if (node) await vscode.env.clipboard.writeText(node.run.id);
     }),
     vscode.commands.registerCommand('modelbook.runs.refresh', () => tree.refresh()),
-    messaging.onDidReceiveMessage(({ message }) => {
-      const m = message as Partial<RendererMessage> | undefined;
-      if (m?.type !== 'openExperiments') return;
-      const focus: PanelFocus = {};
-      if (typeof m.notebook === 'string') focus.filter = notebookFilter(m.notebook);
-      if (Array.isArray(m.runIds)) focus.select = m.runIds.filter((id): id is string => typeof id === 'string').slice(0, 2);
-      openPanel(focus);
-    }),
     // A notebook that runs cells may record runs: start watching then, so the tree and panel see them.
     vscode.workspace.onDidChangeNotebookDocument((e) => {
       if (e.notebook.notebookType === NOTEBOOK_TYPE && e.cellChanges.some((c) => c.executionSummary)) void service.open();
     }),
   ];
-  return { api: { service, tree, lastRendered: () => ExperimentsPanel.lastRendered }, disposables };
+  const renderer: Pick<RendererHandlers, 'openExperiments'> = {
+    openExperiments: ({ notebook, runIds }) => openPanel({ ...(notebook !== undefined ? { filter: notebookFilter(notebook) } : {}), select: runIds.slice(0, 2) }),
+  };
+  return { api: { service, tree, lastRendered: () => ExperimentsPanel.lastRendered }, disposables, renderer };
 }

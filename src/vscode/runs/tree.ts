@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { RunProblem } from '../../core/runs/contract';
-import { formatDuration, formatNumber, formatTime } from '../../core/runs/format';
+import { formatTime } from '../../core/runs/format';
+import { formatDuration, formatNumber } from '../../core/text/number';
 import type { RunSummary } from '../../core/runs/summary';
 import { collectRunTree, keyMetric } from '../../core/runs/collect';
 import type { RunsService } from './service';

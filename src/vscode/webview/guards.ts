@@ -5,7 +5,8 @@
  */
 import type { Envelope } from '../../protocol/envelope';
 import type { ExperimentsFromWebview } from '../../protocol/experiments';
-import type { EvaluationFromWebview, RendererToHost } from '../../protocol/evaluation';
+import type { EvaluationFromWebview } from '../../protocol/evaluation';
+import type { RendererToHost } from '../../protocol/renderer';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -63,6 +64,7 @@ export const isEvaluationFromWebview = guardOf<EvaluationFromWebview>({
 export const isRendererToHost = guardOf<RendererToHost>({
   rendered: isRendered,
   openEvaluation: (p) => isObj(p) && isObj(p.view),
+  openExperiments: (p) => isObj(p) && (p.notebook === undefined || isStr(p.notebook)) && isStrings(p.runIds, 1000, 512),
 });
 
 function isPlainFileName(v: unknown): boolean {

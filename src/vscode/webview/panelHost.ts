@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Envelope } from '../../protocol/envelope';
+import { escapeHtml } from '../../core/text/html';
 
 export interface PanelSpec {
   viewType: string;
@@ -111,8 +112,4 @@ function createNonce(): string {
   const bytes = new Uint8Array(18);
   globalThis.crypto.getRandomValues(bytes);
   return Buffer.from(bytes).toString('base64').replace(/[^A-Za-z0-9]/g, '');
-}
-
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 }

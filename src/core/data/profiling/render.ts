@@ -1,4 +1,6 @@
-import { escapeHtml, formatNumber, formatShare, formatValue, REPORT_CSS } from '../html';
+import { formatValue, REPORT_CSS } from '../html';
+import { escapeHtml } from '../../text/html';
+import { formatNumber, formatShare } from '../../text/number';
 import type { ColumnProfile, DataProfileData, Histogram } from './contract';
 
 /** A tiny bar chart of a histogram, as inline HTML (no script, no external chart library). */

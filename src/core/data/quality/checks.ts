@@ -1,6 +1,5 @@
 import type { ColumnQuality, Finding, QualityOptions } from './contract';
-
-const pct = (share: number) => `${(share * 100).toFixed(share < 0.01 ? 2 : 1)}%`;
+import { formatShare } from '../../text/number';
 
 /**
  * Findings about single columns: missing values, constant and near-constant columns,
@@ -26,7 +25,7 @@ export function collectColumnFindings(columns: ColumnQuality[], rows: number, o:
         kind: 'missing',
         severity,
         column: c.name,
-        message: `${c.name} is missing in ${c.missing} of ${rows} rows (${pct(c.missingShare)}).`,
+        message: `${c.name} is missing in ${c.missing} of ${rows} rows (${formatShare(c.missingShare)}).`,
         advice: c.missingShare >= 0.5 ? 'Drop the column, or add a "was missing" indicator before imputing: most values are missing.' : 'Impute it inside the preprocessing pipeline (fitted on the training split only), e.g. with the median or the most frequent value.',
       });
     }
@@ -37,7 +36,7 @@ export function collectColumnFindings(columns: ColumnQuality[], rows: number, o:
         kind: 'nearConstant',
         severity: 'info',
         column: c.name,
-        message: `${c.name} is near-constant: ${show(c.top)} in ${pct(c.topShare!)} of rows.`,
+        message: `${c.name} is near-constant: ${show(c.top)} in ${formatShare(c.topShare!)} of rows.`,
         advice: 'Check that the rare values are real; consider dropping the column or turning it into a flag for the rare values.',
       });
     }
@@ -65,7 +64,7 @@ export function collectDuplicateFinding(duplicates: number, rows: number): Findi
     {
       kind: 'duplicateRows',
       severity: duplicates / rows >= 0.01 ? 'warning' : 'info',
-      message: `${duplicates} rows (${pct(duplicates / rows)}) repeat an earlier row exactly.`,
+      message: `${duplicates} rows (${formatShare(duplicates / rows)}) repeat an earlier row exactly.`,
       advice: 'Drop duplicates before splitting (table.dedupe()); otherwise copies of a row can land in both train and test.',
     },
   ];
@@ -85,7 +84,7 @@ export function collectLabelFindings(label: ColumnQuality, classes: { value: unk
         kind: 'classImbalance',
         severity: 'warning',
         column: label.name,
-        message: `The label is imbalanced: class ${show(smallest.value)} is ${pct(smallest.share)} of rows (${smallest.count}).`,
+        message: `The label is imbalanced: class ${show(smallest.value)} is ${formatShare(smallest.share)} of rows (${smallest.count}).`,
         advice: 'Use stratified splits, report balanced accuracy and PR AUC rather than accuracy, and consider class weights.',
       });
     }

@@ -4,6 +4,7 @@ import type { CollectedColumn } from '../columns';
 import { pearson } from '../stats';
 import type { ColumnQuality, Finding, LeakageSummary } from './contract';
 import { show } from './checks';
+import { formatShare } from '../../text/number';
 
 /**
  * Test rows whose feature values equal a training row's (by `rowHashes` over the shared
@@ -40,7 +41,7 @@ export function overlapFinding(o: LeakageSummary): Finding[] {
     {
       kind: 'trainTestOverlap',
       severity: 'error',
-      message: `${o.sharedRows} of ${o.testRows} test rows (${(o.sharedShare * 100).toFixed(1)}%) also appear in the training data.`,
+      message: `${o.sharedRows} of ${o.testRows} test rows (${formatShare(o.sharedShare)}) also appear in the training data.`,
       advice: 'Remove them from the test split (or split by group, e.g. per customer): scores on rows the model has seen are not out-of-sample.',
     },
   ];

@@ -1,4 +1,6 @@
-import { badge, escapeHtml, formatNumber, formatShare, formatValue, REPORT_CSS } from '../html';
+import { badge, formatValue, REPORT_CSS } from '../html';
+import { escapeHtml } from '../../text/html';
+import { formatNumber, formatShare } from '../../text/number';
 import type { QualityReportData, Severity } from './contract';
 
 const ORDER: Severity[] = ['error', 'warning', 'info'];
@@ -9,7 +11,7 @@ const ORDER: Severity[] = ['error', 'warning', 'info'];
  */
 export function renderQualityHtml(r: QualityReportData): string {
   const counts = ORDER.map((s) => [s, r.findings.filter((f) => f.severity === s).length] as const);
-  const summary = `${r.rows.toLocaleString('en-US')} rows × ${r.columns.length} columns · ${counts.map(([s, n]) => `${n} ${s}${n === 1 ? '' : s === 'info' ? '' : 's'}`).join(' · ')}`;
+  const summary = `${formatNumber(r.rows)} rows × ${r.columns.length} columns · ${counts.map(([s, n]) => `${n} ${s}${n === 1 ? '' : s === 'info' ? '' : 's'}`).join(' · ')}`;
   const findings = r.findings.length
     ? `<table><tbody>${r.findings
         .map((f) => `<tr><td>${badge(f.severity)}</td><td>${f.column ? `<b>${escapeHtml(f.column)}</b> ` : ''}${escapeHtml(f.message)}<br><span class="muted">${escapeHtml(f.advice)}</span></td></tr>`)

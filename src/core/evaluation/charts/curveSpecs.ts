@@ -1,6 +1,6 @@
 import type { CalibrationView, CurveView } from '../contract';
 import { frame, MODEL_COLORS, round, unitAxis, type ChartOptions, type VegaLiteSpec } from './common';
-import { formatValue } from '../format';
+import { formatNumber } from '../../text/number';
 
 interface NamedCurve {
   name: string;
@@ -8,7 +8,7 @@ interface NamedCurve {
 }
 
 function curveLabel({ name, curve }: NamedCurve, area: string): string {
-  return `${name} (${area} ${formatValue(curve.area)})`;
+  return `${name} (${area} ${formatNumber(curve.area)})`;
 }
 
 function curveRows(curves: NamedCurve[], area: string, xName: string, yName: string): Record<string, unknown>[] {

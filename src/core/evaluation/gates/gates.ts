@@ -1,7 +1,8 @@
 import type { CiView, EvaluationView, SliceView } from '../contract';
 import type { Gate, GateGroupResult, GateOp, GateResult, GateSpec } from './gateTypes';
 import { formatGate, isFairnessMetric, parseGate } from './parseGate';
-import { formatCi, formatValue } from '../format';
+import { formatCi } from '../format';
+import { formatNumber } from '../../text/number';
 
 const SYMBOL: Record<GateOp, string> = { '>=': '≥', '<=': '≤', '>': '>', '<': '<' };
 
@@ -39,10 +40,10 @@ function decide(base: Omit<GateResult, 'passed' | 'value' | 'reason'>, spec: Gat
     if (!ci) return { ...base, passed: false, value: null, reason: `${label}: no interval to take the ${bound} bound of (bootstrap disabled).` };
     v = bound === 'lower' ? ci.lower : ci.upper;
   }
-  const shown = `${label}${bound === 'estimate' ? '' : ` ${bound} bound`} = ${formatValue(v)}${bound === 'estimate' && ci ? ` ${formatCi(ci)}` : ''}`;
+  const shown = `${label}${bound === 'estimate' ? '' : ` ${bound} bound`} = ${formatNumber(v)}${bound === 'estimate' && ci ? ` ${formatCi(ci)}` : ''}`;
   if (v === null || Number.isNaN(v)) return { ...base, passed: false, value: null, ...(ci ? { ci } : {}), reason: `${shown}: undefined, so the gate cannot pass.` };
   const passed = holds(v, spec.op, spec.value);
-  return { ...base, passed, value: v, ...(ci ? { ci } : {}), reason: `${shown} ${passed ? 'meets' : 'fails'} ${SYMBOL[spec.op]} ${formatValue(spec.value)}.` };
+  return { ...base, passed, value: v, ...(ci ? { ci } : {}), reason: `${shown} ${passed ? 'meets' : 'fails'} ${SYMBOL[spec.op]} ${formatNumber(spec.value)}.` };
 }
 
 function relativeGate(view: EvaluationView, spec: GateSpec, base: { gate: string; metric: string; op: GateOp; threshold: number }): GateResult {
@@ -53,7 +54,7 @@ function relativeGate(view: EvaluationView, spec: GateSpec, base: { gate: string
   const flip = spec.relative === 'drop';
   const value = c.difference === null ? null : flip ? -c.difference : c.difference;
   const ci: CiView | undefined = c.ci && flip ? { ...c.ci, lower: c.ci.upper === null ? null : -c.ci.upper, upper: c.ci.lower === null ? null : -c.ci.lower } : c.ci;
-  const r = decide({ ...base, kind }, spec, value, ci, `${spec.metric} ${spec.relative} (${view.baseline.name} ${formatValue(c.baseline)} → ${formatValue(c.model)})`);
+  const r = decide({ ...base, kind }, spec, value, ci, `${spec.metric} ${spec.relative} (${view.baseline.name} ${formatNumber(c.baseline)} → ${formatNumber(c.model)})`);
   return r;
 }
 
@@ -89,8 +90,8 @@ function sliceGate(view: EvaluationView, spec: GateSpec, base: { gate: string; m
   if (judged === 0) return { ...base, kind, passed: false, value: null, groups, reason: `No group of ${slice.name} could be judged${note}.` };
   const worstKey = groups.find((g) => g.value === worst && g.passed !== null)?.key;
   const reason = failed
-    ? `${failed} of ${judged} groups of ${slice.name} fail ${SYMBOL[spec.op]} ${formatValue(spec.value)}; worst ${worstKey}: ${spec.metric} = ${formatValue(worst)}${note}.`
-    : `All ${judged} groups of ${slice.name} meet ${SYMBOL[spec.op]} ${formatValue(spec.value)}; worst ${worstKey}: ${spec.metric} = ${formatValue(worst)}${note}.`;
+    ? `${failed} of ${judged} groups of ${slice.name} fail ${SYMBOL[spec.op]} ${formatNumber(spec.value)}; worst ${worstKey}: ${spec.metric} = ${formatNumber(worst)}${note}.`
+    : `All ${judged} groups of ${slice.name} meet ${SYMBOL[spec.op]} ${formatNumber(spec.value)}; worst ${worstKey}: ${spec.metric} = ${formatNumber(worst)}${note}.`;
   return { ...base, kind, passed: failed === 0, value: worst, groups, reason };
 }
 

@@ -1,7 +1,7 @@
 import type { ClassLabel, Features, Target } from '../../models/contract';
 import { _featureFrame, _featureIndex } from '../inputs/featureFrame';
 import { _resolveScorer, type Predictor, type Scoring } from '../inputs/scoring';
-import { _createRng, shuffleInPlace } from '../random';
+import { _createRng } from '../random';
 import { checkInteger, checkNumber } from '../metrics/validate';
 import { makeYielder } from '../intervals/bootstrap';
 import { kernelService } from '../../kernel/service';
@@ -69,7 +69,7 @@ export async function permutationImportance(model: Predictor, x: Features, y: Ta
     const order = new Uint32Array(frame.rows).map((_, i) => i);
     const importances: number[] = [];
     for (let r = 0; r < nRepeats; r++) {
-      shuffleInPlace(order, rng);
+      rng.shuffle(order);
       const permuted = Array.from(order, (i) => original[i]);
       const score = await scorer.run(frame.withColumn(j, permuted));
       importances.push(sign * (baselineScore - score));

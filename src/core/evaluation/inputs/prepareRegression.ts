@@ -1,6 +1,6 @@
 import { REGRESSION_METRICS, type RegressionMetricName } from '../metrics/metricCatalog';
 import type { PreparedMetrics } from './prepared';
-import { argsortAscending } from '../argsort';
+import { argsortAscending } from '../../linalg/argsort';
 import { _medianOfCounts } from '../metrics/regressionErrors';
 import { _assembleR2 } from '../metrics/r2Score';
 

@@ -1,6 +1,6 @@
 import type { MetricResult, SampleWeight } from './types';
 import { _regressionInputs, weightedMean } from '../inputs/regressionInputs';
-import { argsortAscending } from '../argsort';
+import { argsortAscending } from '../../linalg/argsort';
 import { _unlessAllWeightsZero } from './zeroWeights';
 
 /**

@@ -3,7 +3,7 @@
  * positive flags (and weights). ROC, PR, AUC, average precision and their bootstraps all walk
  * this order; ties form blocks that count as one threshold.
  */
-import { argsortDescending } from '../argsort';
+import { argsortDescending } from '../../linalg/argsort';
 
 export interface SortedScores {
   /** Scores, descending. */

@@ -1,9 +1,11 @@
 import type { CurveView, EvaluationView, ResidualsView } from '../contract';
 import { FAIRNESS_METRICS } from '../fairness/fairness';
 import { METRIC_INFO } from '../metrics/metricCatalog';
-import { formatCi, formatValue } from '../format';
+import { formatCi } from '../format';
 import { describeView, gateSummary } from './reportText';
 import { keySliceMetric } from './buildCharts';
+import { formatNumber } from '../../text/number';
+import { escapeHtml } from '../../text/html';
 
 const STYLE = `.mb-eval{font-family:var(--vscode-font-family,system-ui,sans-serif);font-size:13px;color:var(--vscode-foreground,#222);max-width:900px}
 .mb-eval h3{margin:4px 0;font-size:15px}.mb-eval .sub{opacity:.75;margin-bottom:8px}
@@ -12,10 +14,6 @@ const STYLE = `.mb-eval{font-family:var(--vscode-font-family,system-ui,sans-seri
 .mb-eval .pass{color:#2e7d32;font-weight:600}.mb-eval .fail{color:#c62828;font-weight:600}
 .mb-eval .badge{display:inline-block;padding:1px 8px;border-radius:10px;color:#fff;font-weight:600;margin-left:6px}
 .mb-eval .row{display:flex;gap:24px;flex-wrap:wrap;align-items:flex-start}.mb-eval details{margin-top:6px}`;
-
-export function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
 
 /**
  * The cell's compact, self-contained HTML report: headline metrics with intervals (and the
@@ -38,8 +36,8 @@ export function renderEvaluationHtml(view: EvaluationView): string {
   }
   for (const s of view.slices) {
     const m = keySliceMetric(view);
-    const rows = s.groups.map((g) => `<tr><td>${e(g.key)}</td><td>${g.size}</td><td>${formatValue(g.metrics[m]?.value)}</td><td class="ci">${formatCi(g.metrics[m]?.ci)}</td><td>${g.warnings.length ? '⚠ ' + e([...new Set(g.warnings.map((w) => w.code))].join(', ')) : ''}</td></tr>`);
-    const fair = s.fairness ? FAIRNESS_METRICS.filter((f) => s.fairness?.[f]).map((f) => `${f}: ${formatValue(s.fairness?.[f]?.value)} <span class="ci">${formatCi(s.fairness?.[f]?.ci)}</span>`).join('<br>') : '';
+    const rows = s.groups.map((g) => `<tr><td>${e(g.key)}</td><td>${g.size}</td><td>${formatNumber(g.metrics[m]?.value)}</td><td class="ci">${formatCi(g.metrics[m]?.ci)}</td><td>${g.warnings.length ? '⚠ ' + e([...new Set(g.warnings.map((w) => w.code))].join(', ')) : ''}</td></tr>`);
+    const fair = s.fairness ? FAIRNESS_METRICS.filter((f) => s.fairness?.[f]).map((f) => `${f}: ${formatNumber(s.fairness?.[f]?.value)} <span class="ci">${formatCi(s.fairness?.[f]?.ci)}</span>`).join('<br>') : '';
     parts.push(`<details open><summary>Slice <b>${e(s.name)}</b> — ${e(METRIC_INFO[m].label)} by group</summary><div class="row"><table><tr><th>Group</th><th>n</th><th>${e(METRIC_INFO[m].label)}</th><th>CI</th><th></th></tr>${rows.join('')}</table><div>${fair}</div></div></details>`);
   }
   if (view.warnings.length) parts.push(`<details><summary>⚠ ${view.warnings.length} warning${view.warnings.length > 1 ? 's' : ''}</summary><ul>${view.warnings.map((w) => `<li>${e(w.message)}</li>`).join('')}</ul></details>`);
@@ -52,8 +50,8 @@ function metricsTable(view: EvaluationView): string {
   const head = `<tr><th>Metric</th><th>Value</th><th>CI</th>${view.baseline ? `<th>${escapeHtml(view.baseline.name)}</th><th>Δ</th><th>p</th>` : ''}</tr>`;
   const rows = view.metrics.map((m) => {
     const c = cmp.get(m.name);
-    const delta = c ? `<td>${formatValue(c.baseline)}</td><td class="${c.significantlyBetter ? 'pass' : c.significantlyWorse ? 'fail' : ''}">${formatValue(c.difference)}</td><td>${formatValue(c.pValue)}</td>` : view.baseline ? '<td></td><td></td><td></td>' : '';
-    return `<tr><td title="${escapeHtml(METRIC_INFO[m.name].description)}">${escapeHtml(m.label)}</td><td>${formatValue(m.value)}</td><td class="ci">${formatCi(m.ci)}</td>${delta}</tr>`;
+    const delta = c ? `<td>${formatNumber(c.baseline)}</td><td class="${c.significantlyBetter ? 'pass' : c.significantlyWorse ? 'fail' : ''}">${formatNumber(c.difference)}</td><td>${formatNumber(c.pValue)}</td>` : view.baseline ? '<td></td><td></td><td></td>' : '';
+    return `<tr><td title="${escapeHtml(METRIC_INFO[m.name].description)}">${escapeHtml(m.label)}</td><td>${formatNumber(m.value)}</td><td class="ci">${formatCi(m.ci)}</td>${delta}</tr>`;
   });
   return `<table>${head}${rows.join('')}</table>`;
 }
@@ -64,7 +62,7 @@ function confusionTable(view: EvaluationView): string {
   const head = `<tr><th>actual \\ predicted</th>${c.labels.map((l) => `<th>${escapeHtml(String(l))}</th>`).join('')}</tr>`;
   const rows = c.matrix.map((r, i) => {
     const total = r.reduce((a, b) => a + b, 0) || 1;
-    return `<tr><td>${escapeHtml(String(c.labels[i]))}</td>${r.map((v) => `<td style="background:rgba(76,120,168,${(0.08 + 0.7 * (v / total)).toFixed(2)})">${v.toLocaleString('en-US')}</td>`).join('')}</tr>`;
+    return `<tr><td>${escapeHtml(String(c.labels[i]))}</td>${r.map((v) => `<td style="background:rgba(76,120,168,${(0.08 + 0.7 * (v / total)).toFixed(2)})">${formatNumber(v)}</td>`).join('')}</tr>`;
   });
   return `<table>${head}${rows.join('')}</table>`;
 }
@@ -79,7 +77,7 @@ function chartSvg(view: EvaluationView): string {
 function rocSvg(roc: CurveView, baseline?: CurveView): string {
   const s = 150;
   const line = (c: CurveView, color: string) => `<polyline fill="none" stroke="${color}" stroke-width="1.6" points="${c.x.map((x, i) => `${(5 + x * s).toFixed(1)},${(5 + (1 - c.y[i]) * s).toFixed(1)}`).join(' ')}"/>`;
-  const caption = `<text x="5" y="168" font-size="10" fill="#4c78a8">ROC, AUC ${formatValue(roc.area)}</text>${baseline ? `<text x="5" y="181" font-size="10" fill="#f58518">baseline ${formatValue(baseline.area)}</text>` : ''}`;
+  const caption = `<text x="5" y="168" font-size="10" fill="#4c78a8">ROC, AUC ${formatNumber(roc.area)}</text>${baseline ? `<text x="5" y="181" font-size="10" fill="#f58518">baseline ${formatNumber(baseline.area)}</text>` : ''}`;
   return `<svg width="160" height="186" viewBox="0 0 160 186" role="img" aria-label="ROC curve"><rect x="5" y="5" width="${s}" height="${s}" fill="none" stroke="#999"/><line x1="5" y1="${5 + s}" x2="${5 + s}" y2="5" stroke="#bbb" stroke-dasharray="3,3"/>${baseline ? line(baseline, '#f58518') : ''}${line(roc, '#4c78a8')}${caption}</svg>`;
 }
 
@@ -90,5 +88,5 @@ function histogramSvg(r: ResidualsView): string {
   const max = Math.max(...r.histogram.counts, 1);
   const bw = w / r.histogram.counts.length;
   const bars = r.histogram.counts.map((c, i) => `<rect x="${(i * bw).toFixed(1)}" y="${(h - (c / max) * h).toFixed(1)}" width="${Math.max(bw - 1, 1).toFixed(1)}" height="${((c / max) * h).toFixed(1)}" fill="#4c78a8"/>`).join('');
-  return `<svg width="${w}" height="${h + 14}" role="img" aria-label="Residual histogram">${bars}<text x="0" y="${h + 12}" font-size="10" fill="currentColor">residuals ${formatValue(r.histogram.edges[0])} … ${formatValue(r.histogram.edges[r.histogram.edges.length - 1])}</text></svg>`;
+  return `<svg width="${w}" height="${h + 14}" role="img" aria-label="Residual histogram">${bars}<text x="0" y="${h + 12}" font-size="10" fill="currentColor">residuals ${formatNumber(r.histogram.edges[0])} … ${formatNumber(r.histogram.edges[r.histogram.edges.length - 1])}</text></svg>`;
 }

@@ -1,6 +1,7 @@
 import type { EvaluationView, SliceView } from '../contract';
 import { METRIC_INFO, type MetricName } from '../metrics/metricCatalog';
-import { formatCi, formatValue } from '../format';
+import { formatCi } from '../format';
+import { formatNumber } from '../../text/number';
 import { describeView, gateSummary } from './reportText';
 import { keySliceMetric } from './buildCharts';
 import { FAIRNESS_METRICS } from '../fairness/fairness';
@@ -28,8 +29,8 @@ export function renderEvaluationMarkdown(view: EvaluationView): string {
   out.push(withBase ? `| Metric | ${cell(view.name)} | CI | ${cell(view.baseline?.name ?? '')} | Δ | Δ CI | p |` : '| Metric | Value | CI |', withBase ? '|---|---:|---|---:|---:|---|---:|' : '|---|---:|---|');
   for (const m of view.metrics) {
     const c = cmp.get(m.name);
-    const row = [m.label, formatValue(m.value), formatCi(m.ci)];
-    if (withBase) row.push(formatValue(c?.baseline), formatValue(c?.difference), formatCi(c?.ci), formatValue(c?.pValue));
+    const row = [m.label, formatNumber(m.value), formatCi(m.ci)];
+    if (withBase) row.push(formatNumber(c?.baseline), formatNumber(c?.difference), formatCi(c?.ci), formatNumber(c?.pValue));
     out.push(`| ${row.map(cell).join(' | ')} |`);
   }
   out.push('');
@@ -48,7 +49,7 @@ function sliceMarkdown(view: EvaluationView, s: SliceView): string[] {
   const metrics = [key, second].filter((m) => s.groups.some((g) => g.metrics[m]));
   const out = [`### Slice: ${cell(s.name)}`, '', `| Group | n | ${metrics.map((m) => `${METRIC_INFO[m].label} | CI`).join(' | ')} | Notes |`, `|---|---:|${metrics.map(() => '---:|---|').join('')}---|`];
   for (const g of s.groups) {
-    const cols = metrics.flatMap((m) => [formatValue(g.metrics[m]?.value), formatCi(g.metrics[m]?.ci)]);
+    const cols = metrics.flatMap((m) => [formatNumber(g.metrics[m]?.value), formatCi(g.metrics[m]?.ci)]);
     const notes = [...new Set(g.warnings.map((w) => w.code))].join(', ');
     out.push(`| ${[g.key, String(g.size), ...cols, notes].map(cell).join(' | ')} |`);
   }
@@ -56,7 +57,7 @@ function sliceMarkdown(view: EvaluationView, s: SliceView): string[] {
     out.push('', '| Fairness (between groups) | Value | CI |', '|---|---:|---|');
     for (const m of FAIRNESS_METRICS) {
       const e = s.fairness[m];
-      if (e) out.push(`| ${m} | ${formatValue(e.value)} | ${formatCi(e.ci)} |`);
+      if (e) out.push(`| ${m} | ${formatNumber(e.value)} | ${formatCi(e.ci)} |`);
     }
   }
   return out;

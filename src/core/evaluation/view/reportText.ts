@@ -1,11 +1,12 @@
 import type { EvaluationView } from '../contract';
-import { formatCi, formatValue } from '../format';
+import { formatCi } from '../format';
 import { formatLabel } from '../messages';
+import { formatNumber } from '../../text/number';
 
 /** One line describing what was evaluated, shared by the text, Markdown and HTML reports. */
 export function describeView(view: EvaluationView): string {
-  const parts = [`${view.task}`, `${view.rows.toLocaleString('en-US')} rows`];
-  if (view.positiveLabel !== undefined) parts.push(`positive ${formatLabel(view.positiveLabel)}`, `threshold ${formatValue(view.threshold ?? NaN)}`);
+  const parts = [`${view.task}`, `${formatNumber(view.rows)} rows`];
+  if (view.positiveLabel !== undefined) parts.push(`positive ${formatLabel(view.positiveLabel)}`, `threshold ${formatNumber(view.threshold ?? NaN)}`);
   if (view.task === 'multiclass' && view.classes) parts.push(`${view.classes.length} classes`);
   if (view.bootstrap) parts.push(`${Math.round(view.bootstrap.confidence * 100)}% ${view.bootstrap.method} CIs from ${view.bootstrap.resamples} resamples (seed ${view.bootstrap.seed})`);
   return parts.join(', ');
@@ -27,10 +28,10 @@ export function gateSummary(view: EvaluationView): string {
 export function renderEvaluationText(view: EvaluationView): string {
   const lines = [`Evaluation of ${view.name} (${describeView(view)})`];
   const width = Math.max(...view.metrics.map((m) => m.label.length), 8);
-  for (const m of view.metrics) lines.push(`  ${m.label.padEnd(width)}  ${formatValue(m.value).padStart(8)}  ${formatCi(m.ci)}`);
+  for (const m of view.metrics) lines.push(`  ${m.label.padEnd(width)}  ${formatNumber(m.value).padStart(8)}  ${formatCi(m.ci)}`);
   if (view.baseline) {
     lines.push(`vs ${view.baseline.name}:`);
-    for (const c of view.baseline.comparisons) lines.push(`  ${c.metric.padEnd(width)}  Δ ${formatValue(c.difference)} ${formatCi(c.ci)} p=${formatValue(c.pValue)}`);
+    for (const c of view.baseline.comparisons) lines.push(`  ${c.metric.padEnd(width)}  Δ ${formatNumber(c.difference)} ${formatCi(c.ci)} p=${formatNumber(c.pValue)}`);
   }
   if (view.gates.length) {
     lines.push(gateSummary(view));

@@ -17,6 +17,7 @@ import { resolveLayersParams, type LayersParams } from './params';
 import { selectFittedFeatures } from '../featureInput';
 import { createLayersTrainer, predictRows, type LayersData } from './trainer';
 import { modelMessage } from '../messages';
+import { escapeHtml } from '../../text/html';
 
 /** What differs between the classifier and the regressor wrappers. */
 export interface LayersTask {
@@ -95,9 +96,9 @@ export abstract class BaseLayersEstimator implements Displayable {
 
   [MIME_BUNDLE](): MimeBundle {
     const s = this.summary();
-    const rows = s.layers!.map((l) => `<tr><td>${esc(l.name)}</td><td>${esc(l.kind)}</td><td>${esc(JSON.stringify(l.outputShape))}</td><td>${l.parameters}</td></tr>`).join('');
+    const rows = s.layers!.map((l) => `<tr><td>${escapeHtml(l.name)}</td><td>${escapeHtml(l.kind)}</td><td>${escapeHtml(JSON.stringify(l.outputShape))}</td><td>${l.parameters}</td></tr>`).join('');
     const status = this.fittedHistory ? `fitted: ${this.fittedHistory.epochs.length} epochs on ${this.fittedHistory.backend}, stopped: ${this.fittedHistory.stopReason}` : 'not fitted';
-    return { [MIME.html]: `<div><b>${this.typeName}</b> (${esc(status)}), ${s.parameterCount} parameters<table><tr><th>layer</th><th>kind</th><th>output</th><th>parameters</th></tr>${rows}</table></div>`, [MIME.text]: `${this.typeName}(${s.layers!.map((l) => l.kind).join(' → ')}) ${status}` };
+    return { [MIME.html]: `<div><b>${this.typeName}</b> (${escapeHtml(status)}), ${s.parameterCount} parameters<table><tr><th>layer</th><th>kind</th><th>output</th><th>parameters</th></tr>${rows}</table></div>`, [MIME.text]: `${this.typeName}(${s.layers!.map((l) => l.kind).join(' → ')}) ${status}` };
   }
 
   /** Compiles if needed, then runs the shared seeded loop on the model (`m`: the features, already collected). */
@@ -182,8 +183,4 @@ function gather(x: Float32Array, y: Float32Array, cols: number, width: number, r
 
 function firstShape(s: TF.Shape | TF.Shape[]): (number | null)[] {
   return Array.isArray(s[0]) ? (s[0] as (number | null)[]) : (s as (number | null)[]);
-}
-
-function esc(s: string): string {
-  return s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 }

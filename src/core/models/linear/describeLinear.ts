@@ -1,4 +1,6 @@
 import type { MimeBundle } from '../../notebook/contract';
+import { escapeHtml } from '../../text/html';
+import { formatNumber } from '../../text/number';
 
 /** What a fitted linear model shows in a cell: its coefficients per feature. */
 export interface CoefficientView {
@@ -47,9 +49,5 @@ export function unfittedBundle(title: string, params: Record<string, unknown>): 
 }
 
 function fmt(v: number): string {
-  return Number.isInteger(v) ? String(v) : v.toPrecision(6);
-}
-
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+  return formatNumber(v, { digits: 6 });
 }

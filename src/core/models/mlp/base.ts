@@ -11,10 +11,11 @@ import type { MlpEngine } from './engine';
 import { networkSpec, openMlpEngine, type MlpFit } from './fitMlp';
 import { resolveMlpParams, type MLPParams } from './params';
 import { describeMlp } from './summary';
-import { formatNumber } from '../../runs/format';
+import { formatNumber } from '../../text/number';
 import { selectFittedFeatures } from '../featureInput';
 import type { MlpOutput } from './weights';
 import { modelMessage } from '../messages';
+import { escapeHtml } from '../../text/html';
 
 /** What a fit leaves behind. */
 export interface MlpFitted extends MlpFit {
@@ -143,8 +144,4 @@ export abstract class BaseMlp implements Displayable {
     const units = f.weights.sizes[f.weights.sizes.length - 1];
     return { values: engine.predict(m.data, m.rows), rows: m.rows, units };
   }
-}
-
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 }

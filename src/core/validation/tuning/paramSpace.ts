@@ -101,17 +101,17 @@ export function sampleParams(distributions: ParamDistributions, nIter: number, s
 }
 
 function draw(d: Distribution | readonly unknown[], rng: Rng, name: string): unknown {
-  if (Array.isArray(d)) return d[rng.int(d.length)];
+  if (Array.isArray(d)) return d[rng.nextInt(d.length)];
   const dist = d as Distribution;
   switch (dist?.kind) {
     case 'uniform':
-      return dist.low + (dist.high - dist.low) * rng.next();
+      return dist.low + (dist.high - dist.low) * rng.nextFloat();
     case 'loguniform':
-      return Math.exp(Math.log(dist.low) + (Math.log(dist.high) - Math.log(dist.low)) * rng.next());
+      return Math.exp(Math.log(dist.low) + (Math.log(dist.high) - Math.log(dist.low)) * rng.nextFloat());
     case 'int':
-      return dist.low + rng.int(dist.high - dist.low + 1);
+      return dist.low + rng.nextInt(dist.high - dist.low + 1);
     case 'choice':
-      return dist.values[rng.int(dist.values.length)];
+      return dist.values[rng.nextInt(dist.values.length)];
     default:
       throw new TypeError(validationMessage.badDistribution(name));
   }

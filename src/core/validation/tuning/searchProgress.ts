@@ -1,5 +1,7 @@
 import { MIME_BUNDLE } from '../../display/mimeBundle';
 import { kernelService } from '../../kernel/service';
+import { escapeHtml } from '../../text/html';
+import { formatNumber } from '../../text/number';
 
 /** Live progress of a search in the running cell's output (nothing outside a kernel). */
 export interface SearchProgress {
@@ -27,10 +29,10 @@ export function createSearchProgress(search: string, metric: string, enabled: bo
       const t = Date.now();
       if (shown && done < total && t - last < 200) return;
       last = t;
-      const bestText = best ? ` · best ${metric} ${Number.isFinite(best.score) ? best.score.toFixed(4) : best.score} with ${JSON.stringify(best.params)}` : '';
+      const bestText = best ? ` · best ${metric} ${formatNumber(best.score, { fixed: 4 })} with ${JSON.stringify(best.params)}` : '';
       const text = `${search}: ${done}/${total} trials${note ? ` (${note})` : ''}${bestText} · ${((t - started) / 1000).toFixed(1)} s`;
       const pct = total ? Math.round((100 * done) / total) : 100;
-      const html = `<div><progress max="100" value="${pct}"></progress> ${text.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</div>`;
+      const html = `<div><progress max="100" value="${pct}"></progress> ${escapeHtml(text)}</div>`;
       kernel.display({ [MIME_BUNDLE]: () => ({ 'text/plain': text, 'text/html': html }) }, { id, update: shown });
       shown = true;
     },

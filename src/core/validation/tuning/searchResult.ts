@@ -3,6 +3,7 @@ import { MIME_BUNDLE } from '../../display/mimeBundle';
 import { tableBundle } from '../../display/table';
 import type { MimeBundle } from '../../notebook/contract';
 import type { Model } from '../model';
+import { formatNumber } from '../../text/number';
 
 /** One candidate (parameter set) of a search, scored over the folds of one round. */
 export interface CandidateResult {
@@ -109,5 +110,5 @@ function cellValue(v: unknown): unknown {
 }
 
 function fmt(v: number): string {
-  return Number.isFinite(v) ? v.toFixed(4) : String(v);
+  return formatNumber(v, { fixed: 4 });
 }

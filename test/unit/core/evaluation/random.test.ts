@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { createRng, drawResampleCounts, shuffleInPlace } from '../../../../src/core/evaluation/random';
+import { createRng, drawResampleCounts } from '../../../../src/core/evaluation/random';
 
 describe('core/evaluation random (seeded xoshiro128**)', () => {
   it('gives the same stream for the same seed and different streams for different seeds', () => {
@@ -40,8 +40,8 @@ describe('core/evaluation random (seeded xoshiro128**)', () => {
   });
 
   it('shuffles into a permutation, reproducibly', () => {
-    const s1 = shuffleInPlace(Uint32Array.from({ length: 50 }, (_, i) => i), createRng(5));
-    const s2 = shuffleInPlace(Uint32Array.from({ length: 50 }, (_, i) => i), createRng(5));
+    const s1 = createRng(5).shuffle(Uint32Array.from({ length: 50 }, (_, i) => i));
+    const s2 = createRng(5).shuffle(Uint32Array.from({ length: 50 }, (_, i) => i));
     assert.deepEqual(s1, s2);
     assert.deepEqual([...s1].sort((a, b) => a - b), Array.from({ length: 50 }, (_, i) => i));
   });

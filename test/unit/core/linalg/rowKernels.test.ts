@@ -26,7 +26,7 @@ describe('core/linalg rowKernels', () => {
       wasm.gradient(k, g1, half, n);
       js.gradient(k, g2);
       assert.ok(maxAbsDiff(g1, g2) < 1e-11, `gradient ${n}×${d}×${k}`);
-      const s = Float64Array.from({ length: n }, () => rng.next());
+      const s = Float64Array.from({ length: n }, () => rng.nextFloat());
       const m = Float64Array.from({ length: d }, () => rng.normal());
       const a1 = new Float64Array(d * d);
       const a2 = new Float64Array(d * d);
@@ -51,7 +51,7 @@ describe('core/linalg rowKernels', () => {
     const n = 1537;
     const d = 7;
     const x = { rows: n, cols: d, data: Float64Array.from({ length: n * d }, () => rng.normal()) };
-    const y = Float64Array.from({ length: n }, () => (rng.next() < 0.3 ? 1 : 0));
+    const y = Float64Array.from({ length: n }, () => (rng.nextFloat() < 0.3 ? 1 : 0));
     const w = Float64Array.from({ length: d }, () => rng.normal());
     const kernels = createRowKernels(x, 1, { backend: 'wasm' });
     assert.equal(createRowKernels(x, 1, { backend: 'js' }).binaryUniform, undefined, 'the JS kernels leave it to the fused JS loss');
@@ -73,7 +73,7 @@ describe('core/linalg rowKernels', () => {
 
   it('computes e^−|z| in WebAssembly to within 2 ulp of Math.exp, over the whole range and an odd row count', () => {
     const zs = [0, -0, 1e-300, -1e-12, 0.5, -0.34657359, 0.34657359, 1, -3.7, 20, -36.04, 100, -700, 707.9, -708.5, 745.2, 800, -1e6];
-    for (let i = 0; i < 2001; i++) zs.push((rng.next() - 0.5) * 80);
+    for (let i = 0; i < 2001; i++) zs.push((rng.nextFloat() - 0.5) * 80);
     const n = zs.length;
     const wasm = createRowKernels({ rows: n, cols: 1, data: new Float64Array(n).fill(1) }, 1);
     assert.equal(wasm.backend, 'wasm');

@@ -13,7 +13,7 @@ export function makeClassification(n: number, d: number, k: number, seed: number
     const max = Math.max(...z);
     const e = z.map((v) => Math.exp(v - max));
     const sum = e.reduce((a, b) => a + b, 0);
-    let u = rng.next() * sum;
+    let u = rng.nextFloat() * sum;
     let c = 0;
     while (c < k - 1 && u > e[c]) u -= e[c++];
     x.push(row);

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { isDisplayable, MIME_BUNDLE } from '../../../../src/core/display/mimeBundle';
-import { alignColumns, formatDuration, formatNumber, formatTime, shortIds } from '../../../../src/core/runs/format';
+import { alignColumns, formatTime, shortIds } from '../../../../src/core/runs/format';
+import { formatDuration, formatNumber } from '../../../../src/core/text/number';
 import { buildRunHistory } from '../../../../src/core/runs/inlineHistory';
 import { toMetricHistory } from '../../../../src/core/runs/metricHistory';
 import { buildSparkline, textSparkline } from '../../../../src/core/runs/sparkline';
@@ -37,7 +38,7 @@ describe('core/runs buildRunHistory', () => {
     const bundle = h[MIME_BUNDLE]();
     const html = bundle['text/html'] as string;
     assert.ok(!html.includes('<script>'), 'names are escaped');
-    assert.ok(html.includes('&#60;script&#62;alert(1)&#60;/script&#62;'));
+    assert.ok(html.includes('&lt;script&gt;alert(1)&lt;/script&gt;'));
     assert.ok(!/src=|href=|<link|@import|url\(/.test(html), 'no external resources');
     assert.equal((html.match(/<tr class="current">/g) ?? []).length, 1);
     assert.equal((html.match(/<svg /g) ?? []).length, 4);
@@ -65,7 +66,7 @@ describe('core/runs sparklines and formatting', () => {
   });
 
   it('formats numbers, durations, local times and short ids for tables', () => {
-    assert.deepEqual([0.912345, 12345.6, 42, 0.00001234, null, NaN].map(formatNumber), ['0.9123', '1.235e+4', '42', '1.234e-5', '–', '–']);
+    assert.deepEqual([0.912345, 12345.6, 42, 0.00001234, null, NaN].map((v) => formatNumber(v)), ['0.9123', '12,346', '42', '1.234e-5', '—', '—']);
     assert.deepEqual([850, 12_340, 245_000, 7_800_000].map(formatDuration), ['850 ms', '12.3 s', '4 min 05 s', '2 h 10 min']);
     const tz = process.env.TZ;
     process.env.TZ = 'UTC';
@@ -74,5 +75,6 @@ describe('core/runs sparklines and formatting', () => {
     const ids = shortIds(['01JD0000AAAA', '01JD0000AABB', '01JE1111']);
     assert.deepEqual([...ids.values()], ['01JD0000AAA', '01JD0000AAB', '01JE1111']);
     assert.equal(alignColumns([['name', 'auc'], ['a', '0.9'], ['long name', '0.85']]), 'name        auc\na           0.9\nlong name  0.85');
+    assert.equal(alignColumns([['name', 'rows'], ['a', '1,234,567'], ['b', '—']]), 'name       rows\na     1,234,567\nb             —', 'grouped numbers and missing ones stay right-aligned');
   });
 });

@@ -32,7 +32,7 @@ describe('createProgressReporter', () => {
     assert.match(id, /^modelbook-training-\d+$/);
     assert.deepEqual(shown[0].options, { id });
     assert.ok(shown.slice(1).every((s) => s.options.id === id && s.options.update === true));
-    assert.match(shown[1].text, /epoch 1\/10 · batch 5\/100 · loss 0\.5000 \(this epoch so far\) · ETA 50 s · backend wasm/);
+    assert.match(shown[1].text, /epoch 1\/10 · batch 5\/100 · loss 0\.5000 \(this epoch so far\) · ETA 49\.8 s · backend wasm/);
     assert.match(shown.at(-1)!.text, /^MLPClassifier · interrupted in epoch 1\/10 · 1\.0 s/);
     assert.doesNotMatch(shown.at(-1)!.text, /ETA/);
   });

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { createRng } from '../../../../src/core/training/random';
-import { permutation, shuffleInPlace } from '../../../../src/core/training/shuffle';
+import { permutation } from '../../../../src/core/training/shuffle';
 
 describe('createRng', () => {
   it('gives the same sequence for the same seed and stream, pinned across versions', () => {
@@ -24,9 +24,9 @@ describe('createRng', () => {
     const rng = createRng(7);
     const counts = new Array(6).fill(0);
     for (let i = 0; i < 60_000; i++) {
-      const u = rng.random();
+      const u = rng.nextFloat();
       assert.ok(u >= 0 && u < 1);
-      counts[rng.integer(6)]++;
+      counts[rng.nextInt(6)]++;
     }
     for (const c of counts) assert.ok(Math.abs(c - 10_000) < 500, `counts ${counts}`);
     const v = rng.uniform(-2, 3);
@@ -35,13 +35,13 @@ describe('createRng', () => {
 
   it('refuses seeds that are not finite numbers', () => {
     assert.throws(() => createRng(NaN), /seed must be a finite number/);
-    assert.throws(() => createRng(0).integer(0), /n must be an integer in \[1, 2\^32\]/);
+    assert.throws(() => createRng(0).nextInt(0), /n must be an integer in \[1, 2\^32\]/);
   });
 });
 
 const PINNED = [4054697811, 3832729371, 1853517357];
 
-describe('permutation and shuffleInPlace', () => {
+describe('permutation and Rng.shuffle', () => {
   it('returns every index once, in a seeded order', () => {
     const p = permutation(1000, createRng(3));
     assert.deepEqual([...p].sort((a, b) => a - b), Array.from({ length: 1000 }, (_, i) => i));
@@ -51,7 +51,7 @@ describe('permutation and shuffleInPlace', () => {
 
   it('shuffles a typed array in place', () => {
     const a = Int32Array.from({ length: 50 }, (_, i) => i);
-    assert.equal(shuffleInPlace(a, createRng(1)), a);
+    assert.equal(createRng(1).shuffle(a), a);
     assert.notDeepEqual(a, Int32Array.from({ length: 50 }, (_, i) => i));
   });
 });

@@ -7,11 +7,11 @@ describe('core/validation metrics', () => {
   it('match sklearn.metrics on random binary, multiclass and regression data (with ties)', function () {
     const rng = createRng(21);
     const n = 300;
-    const yb = Array.from({ length: n }, () => (rng.next() < 0.3 ? 'yes' : 'no'));
-    const pb = Array.from({ length: n }, () => Math.round(rng.next() * 20) / 20);
+    const yb = Array.from({ length: n }, () => (rng.nextFloat() < 0.3 ? 'yes' : 'no'));
+    const pb = Array.from({ length: n }, () => Math.round(rng.nextFloat() * 20) / 20);
     const predB = pb.map((p) => (p > 0.5 ? 'yes' : 'no'));
-    const ym = Array.from({ length: n }, () => ['a', 'b', 'c'][rng.int(3)]);
-    const raw = Array.from({ length: n }, () => [rng.next(), rng.next(), rng.next()]);
+    const ym = Array.from({ length: n }, () => ['a', 'b', 'c'][rng.nextInt(3)]);
+    const raw = Array.from({ length: n }, () => [rng.nextFloat(), rng.nextFloat(), rng.nextFloat()]);
     const pm = raw.map((r) => r.map((v) => v / (r[0] + r[1] + r[2])));
     const predM = pm.map((r) => ['a', 'b', 'c'][r.indexOf(Math.max(...r))]);
     const yr = Array.from({ length: n }, () => rng.normal() * 3);

@@ -49,8 +49,8 @@ function checkPartition(folds: Fold[], rows: number): void {
 describe('core/validation splitters', () => {
   const species = loadVegaDataset('penguins.json').map((r) => r.Species as string);
   const rng = createRng(5);
-  const labels = Array.from({ length: 77 }, () => ['b', 'a', 'c', 'c', 'c'][rng.int(5)]);
-  const groups = Array.from({ length: 500 }, () => rng.int(60));
+  const labels = Array.from({ length: 77 }, () => ['b', 'a', 'c', 'c', 'c'][rng.nextInt(5)]);
+  const groups = Array.from({ length: 500 }, () => rng.nextInt(60));
   const groupNames = Array.from({ length: 40 }, (_, i) => ['ann', 'bob', 'cyd', 'dan', 'eve', 'fay', 'gus'][i % 7]);
   const sizes = [[100, 0.25, null], [101, 0.3, null], [10, 3, null], [50, null, 0.6], [77, 0.2, 0.5]];
 

@@ -45,8 +45,8 @@ describe('cli: modelbook runs', () => {
       r.stdout,
       [
         'ID          NAME                 KIND  STATUS       STARTED           DURATION  NOTEBOOK              accuracy    auc    ece  logLoss',
-        '01JNE3ZK02    fold 1             fit   failed       2026-03-01 09:00  2.0 s     notebooks/churn.mlnb         –      –      –        –',
-        '01JNE3ZK01  5-fold CV            cv    interrupted  2026-03-01 09:00  2.0 s     notebooks/churn.mlnb         –      –      –        –',
+        '01JNE3ZK02    fold 1             fit   failed       2026-03-01 09:00  2.0 s     notebooks/churn.mlnb         —      —      —        —',
+        '01JNE3ZK01  5-fold CV            cv    interrupted  2026-03-01 09:00  2.0 s     notebooks/churn.mlnb         —      —      —        —',
         '01JNE3ZK00  MLPClassifier 64-32  fit   finished     2026-03-01 09:00  5.5 s     notebooks/churn.mlnb      0.86  0.912  0.061    0.312',
         '',
       ].join('\n'),

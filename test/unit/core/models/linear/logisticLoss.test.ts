@@ -32,9 +32,9 @@ describe('core/models/linear logistic objectives', () => {
   const problem = (sw: Float64Array) => ({ x, n, d, sw, l2: 0.7, fitIntercept: true });
 
   it('the fused binary loss and gradient match the row-by-row definition, with uniform and varying weights', () => {
-    const y = Float64Array.from({ length: n }, () => (rng.next() < 0.4 ? 1 : 0));
+    const y = Float64Array.from({ length: n }, () => (rng.nextFloat() < 0.4 ? 1 : 0));
     const w = Float64Array.from({ length: d + 1 }, () => rng.normal() * 0.5);
-    for (const sw of [new Float64Array(n).fill(1), new Float64Array(n).fill(2.5), Float64Array.from({ length: n }, () => rng.next() * 3)]) {
+    for (const sw of [new Float64Array(n).fill(1), new Float64Array(n).fill(2.5), Float64Array.from({ length: n }, () => rng.nextFloat() * 3)]) {
       const g = new Float64Array(d + 1);
       const f = binaryLossGradient(problem(sw), y, w, g);
       const ref = naiveBinary(x, n, d, y, sw, w, 0.7);
@@ -44,11 +44,11 @@ describe('core/models/linear logistic objectives', () => {
   });
 
   it('the binary loss is the same in JS and with the WebAssembly kernels, with and without an intercept', () => {
-    const y = Float64Array.from({ length: n }, () => (rng.next() < 0.4 ? 1 : 0));
+    const y = Float64Array.from({ length: n }, () => (rng.nextFloat() < 0.4 ? 1 : 0));
     const kernels = createRowKernels({ rows: n, cols: d, data: x }, 1);
     assert.equal(kernels.backend, 'wasm');
     for (const fitIntercept of [true, false]) {
-      for (const sw of [new Float64Array(n).fill(1), Float64Array.from({ length: n }, () => rng.next() * 3)]) {
+      for (const sw of [new Float64Array(n).fill(1), Float64Array.from({ length: n }, () => rng.nextFloat() * 3)]) {
         const w = Float64Array.from({ length: d + (fitIntercept ? 1 : 0) }, () => rng.normal() * 0.8);
         const g1 = new Float64Array(w.length);
         const g2 = new Float64Array(w.length);
@@ -63,9 +63,9 @@ describe('core/models/linear logistic objectives', () => {
 
   it('the multinomial loss is the same in JS and with the WebAssembly kernels', () => {
     const k = 4;
-    const codes = Int32Array.from({ length: n }, () => rng.int(k));
+    const codes = Int32Array.from({ length: n }, () => rng.nextInt(k));
     const w = Float64Array.from({ length: k * (d + 1) }, () => rng.normal() * 0.5);
-    const sw = Float64Array.from({ length: n }, () => 0.5 + rng.next());
+    const sw = Float64Array.from({ length: n }, () => 0.5 + rng.nextFloat());
     const g1 = new Float64Array(w.length);
     const g2 = new Float64Array(w.length);
     const f1 = multinomialLossGradient(problem(sw), k, codes, w, g1, new Float64Array(k));

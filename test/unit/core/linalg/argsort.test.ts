@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { argsortAscending, argsortDescending } from '../../../../src/core/evaluation/argsort';
+import { argsortAscending, argsortDescending } from '../../../../src/core/linalg/argsort';
 import { createRng } from '../../../../src/core/evaluation/random';
 
 describe('core/evaluation argsort (radix)', () => {

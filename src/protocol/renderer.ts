@@ -1,0 +1,16 @@
+/**
+ * Messages from the notebook renderer (Modelbook's cell outputs) to the extension host, as one
+ * name → payload map (see envelope.ts). Every output kind posts on the one channel,
+ * 'modelbook.renderer'; the host checks each message (isRendererToHost) and hands it to one handler.
+ */
+import type { EvaluationView } from '../core/evaluation/contract';
+import type { RenderedReport } from './evaluation';
+
+export type RendererToHost = {
+  /** The compact evaluation report's "Open Evaluation panel" button: open the panel with this output's evaluation. */
+  openEvaluation: { view: EvaluationView };
+  /** The compact evaluation report was drawn in a cell output. */
+  rendered: RenderedReport;
+  /** The inline run history's button: open the Experiments panel on this notebook's runs, these (at most two) selected. */
+  openExperiments: { notebook?: string; runIds: string[] };
+};
