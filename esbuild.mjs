@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { checkLayers } from './scripts/check-layers.mjs';
+import { privateMembers } from './scripts/privateMembers.mjs';
 
 const layerProblems = checkLayers('.');
 if (layerProblems.length) {
@@ -45,7 +46,8 @@ const sharedLibraries = {
 /** @type {esbuild.BuildOptions[]} */
 const targets = [
   { ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', format: 'cjs', external: ['vscode', 'esbuild'] },
-  { ...node, entryPoints: ['src/kernel/runtime/main.ts'], outfile: 'dist/kernel.js', format: 'cjs' },
+  // The kernel's completion hides what the modelbook module's classes declare private or protected (read once per build, not per watch rebuild).
+  { ...node, entryPoints: ['src/kernel/runtime/main.ts'], outfile: 'dist/kernel.js', format: 'cjs', define: { ...define, MODELBOOK_PRIVATE_MEMBERS: JSON.stringify(privateMembers(['src/core', 'src/kernel/modelbook'])) } },
   { ...node, entryPoints: ['src/kernel/trialWorker/main.ts'], outfile: 'dist/trialWorker.js', format: 'cjs' },
   { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', format: 'cjs', external: ['esbuild'], banner: { js: '#!/usr/bin/env node' } },
   // Loaded by tsserver from node_modules/modelbook-ts-plugin (a file: dependency on tsplugin/).
@@ -74,7 +76,7 @@ if (withTests) {
   if (unit.length) targets.push({ ...node, entryPoints: unit, outdir: 'out/test/unit', outbase: 'test/unit', format: 'cjs', packages: 'external' });
   const webviewTests = testEntries('test/webview');
   if (webviewTests.length) targets.push({ ...node, entryPoints: webviewTests, outdir: 'out/test/webview', outbase: 'test/webview', format: 'cjs', packages: 'external' });
-  const benches = fs.existsSync('bench') ? fs.readdirSync('bench', { recursive: true }).filter((f) => /\.bench\.ts$/.test(String(f))).map((f) => path.join('bench', String(f))) : [];
+  const benches = fs.existsSync('bench') ? fs.readdirSync('bench', { recursive: true }).filter((f) => /\.(bench|host)\.ts$/.test(String(f))).map((f) => path.join('bench', String(f))) : [];
   if (benches.length) targets.push({ ...node, entryPoints: benches, outdir: 'out/bench', outbase: 'bench', format: 'cjs', packages: 'external' });
   const integration = testEntries('test/integration');
   if (integration.length) targets.push({ ...node, entryPoints: integration, outdir: 'out/test/integration', outbase: 'test/integration', format: 'cjs', external: ['vscode', 'mocha'] });

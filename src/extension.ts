@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { NOTEBOOK_TYPE } from './core/notebook/contract';
 import { MlnbSerializer, SERIALIZER_OPTIONS } from './vscode/serializer';
-import { createController } from './vscode/controller';
+import { ModelbookController } from './vscode/controller';
 import { KernelRegistry } from './vscode/kernels';
 import { KernelStatusBar } from './vscode/status';
 import { KernelRuntimeInstaller } from './vscode/kernelRuntime';
@@ -13,19 +13,20 @@ import { registerEvaluation, type EvaluationApi } from './vscode/evaluation/regi
 import { listenToRenderer } from './vscode/renderer/messaging';
 
 /** Wiring only: the pieces live in src/vscode. TF.js and the data libraries never load here. */
-export function activate(context: vscode.ExtensionContext): { kernels: KernelRegistry; status: KernelStatusBar; runs: RunsApi; evaluation: EvaluationApi } {
+export function activate(context: vscode.ExtensionContext): { kernels: KernelRegistry; controller: ModelbookController; status: KernelStatusBar; runs: RunsApi; evaluation: EvaluationApi } {
   const log = vscode.window.createOutputChannel('Modelbook Kernel', { log: true });
   const runtime = new KernelRuntimeInstaller(context, log);
   const kernels = new KernelRegistry(context.extensionUri, log, runtime.dir);
   const status = new KernelStatusBar(kernels);
   const runs = registerRuns(context, log);
   const evaluation = registerEvaluation(context.extensionUri);
+  const controller = new ModelbookController(kernels);
   context.subscriptions.push(
     log,
     kernels,
     status,
     vscode.workspace.registerNotebookSerializer(NOTEBOOK_TYPE, new MlnbSerializer(), SERIALIZER_OPTIONS),
-    createController(kernels),
+    controller,
     trackCellIds(),
     registerKernelCompletions(kernels),
     ...registerCommands(kernels),
@@ -37,7 +38,7 @@ export function activate(context: vscode.ExtensionContext): { kernels: KernelReg
     ...evaluation.disposables,
     listenToRenderer({ ...evaluation.renderer, ...runs.renderer }),
   );
-  return { kernels, status, runs: runs.api, evaluation: evaluation.api };
+  return { kernels, controller, status, runs: runs.api, evaluation: evaluation.api };
 }
 
 export function deactivate(): void {

@@ -1,45 +1,70 @@
 import * as vscode from 'vscode';
 import { NOTEBOOK_TYPE } from '../core/notebook/contract';
 import { message } from '../core/messages';
+import type { ExecutionStatus } from '../kernel/host/session';
 import { CellExecutionSink, errorItem } from './execution';
 import type { KernelRegistry } from './kernels';
 
 export const CONTROLLER_ID = 'modelbook.kernel';
 const RUNNABLE_LANGUAGES = new Set(['typescript', 'javascript']);
 
+/** How the controller ended one cell execution: as the kernel session said, or refused (untrusted workspace). */
+export interface CellExecutionEnded {
+  cell: vscode.NotebookCell;
+  status: ExecutionStatus | 'refused';
+}
+
 /** The notebook controller: runs TypeScript cells on the notebook's kernel session. */
-export function createController(kernels: KernelRegistry): vscode.NotebookController {
-  const controller = vscode.notebooks.createNotebookController(CONTROLLER_ID, NOTEBOOK_TYPE, 'Modelbook (TypeScript)');
-  controller.supportedLanguages = ['typescript', 'javascript'];
-  controller.supportsExecutionOrder = true;
-  controller.description = 'sandboxed TypeScript kernel';
-  controller.executeHandler = (cells, notebook) => execute(controller, kernels, cells, notebook);
-  controller.interruptHandler = (notebook) => kernels.get(notebook)?.interrupt('user');
-  return controller;
-}
+export class ModelbookController implements vscode.Disposable {
+  readonly notebookController: vscode.NotebookController;
+  private readonly ended = new vscode.EventEmitter<CellExecutionEnded>();
+  /** Fires once VS Code has been told a cell execution ended (tests wait on it instead of sleeping). */
+  readonly onDidEndExecution = this.ended.event;
 
-function execute(controller: vscode.NotebookController, kernels: KernelRegistry, cells: vscode.NotebookCell[], notebook: vscode.NotebookDocument): void {
-  const code = cells.filter((c) => c.kind === vscode.NotebookCellKind.Code && RUNNABLE_LANGUAGES.has(c.document.languageId));
-  if (!vscode.workspace.isTrusted) {
-    for (const cell of code) refuseUntrusted(controller, cell);
-    return;
+  constructor(private readonly kernels: KernelRegistry) {
+    const controller = vscode.notebooks.createNotebookController(CONTROLLER_ID, NOTEBOOK_TYPE, 'Modelbook (TypeScript)');
+    controller.supportedLanguages = ['typescript', 'javascript'];
+    controller.supportsExecutionOrder = true;
+    controller.description = 'sandboxed TypeScript kernel';
+    controller.executeHandler = (cells, notebook) => this.execute(cells, notebook);
+    controller.interruptHandler = (notebook) => kernels.get(notebook)?.interrupt('user');
+    this.notebookController = controller;
   }
-  const session = kernels.getOrCreate(notebook);
-  for (const cell of code) {
-    const execution = controller.createNotebookCellExecution(cell);
-    const sink = new CellExecutionSink(execution);
-    const cancel = execution.token.onCancellationRequested(() => session.cancel(sink));
-    void session
-      .execute(cell.document.getText(), sink, typeof cell.metadata.id === 'string' ? { cellId: cell.metadata.id } : {})
-      .then((result) => sink.finish(result))
-      .catch((e) => kernels.log.error(`cell execution failed: ${(e as Error).stack ?? e}`))
-      .finally(() => cancel.dispose());
-  }
-}
 
-function refuseUntrusted(controller: vscode.NotebookController, cell: vscode.NotebookCell): void {
-  const execution = controller.createNotebookCellExecution(cell);
-  execution.start(Date.now());
-  void execution.replaceOutput(new vscode.NotebookCellOutput([errorItem({ name: 'UntrustedWorkspace', message: message.untrustedWorkspace, stack: '' })]));
-  execution.end(false, Date.now());
+  private execute(cells: vscode.NotebookCell[], notebook: vscode.NotebookDocument): void {
+    const controller = this.notebookController;
+    const code = cells.filter((c) => c.kind === vscode.NotebookCellKind.Code && RUNNABLE_LANGUAGES.has(c.document.languageId));
+    if (!vscode.workspace.isTrusted) {
+      for (const cell of code) this.refuseUntrusted(cell);
+      return;
+    }
+    const kernels = this.kernels;
+    const session = kernels.getOrCreate(notebook);
+    for (const cell of code) {
+      const execution = controller.createNotebookCellExecution(cell);
+      const sink = new CellExecutionSink(execution, (e) => kernels.log.warn(`VS Code refused an output edit: ${(e as Error).message ?? e}`));
+      const cancel = execution.token.onCancellationRequested(() => session.cancel(sink));
+      void session
+        .execute(cell.document.getText(), sink, typeof cell.metadata.id === 'string' ? { cellId: cell.metadata.id } : {})
+        .then((result) => {
+          sink.finish(result);
+          this.ended.fire({ cell, status: result.status });
+        })
+        .catch((e) => kernels.log.error(`cell execution failed: ${(e as Error).stack ?? e}`))
+        .finally(() => cancel.dispose());
+    }
+  }
+
+  private refuseUntrusted(cell: vscode.NotebookCell): void {
+    const execution = this.notebookController.createNotebookCellExecution(cell);
+    execution.start(Date.now());
+    void execution.replaceOutput(new vscode.NotebookCellOutput([errorItem({ name: 'UntrustedWorkspace', message: message.untrustedWorkspace, stack: '' })]));
+    execution.end(false, Date.now());
+    this.ended.fire({ cell, status: 'refused' });
+  }
+
+  dispose(): void {
+    this.notebookController.dispose();
+    this.ended.dispose();
+  }
 }

@@ -13,28 +13,36 @@ const encoder = new TextEncoder();
  * Feeds one VS Code cell execution from the kernel session: streams append to the current
  * stream output (as Jupyter shows them), displays with an id can be replaced, the result and
  * any error come last.
+ *
+ * Edits are issued at once, never one after another lands: VS Code keeps an execution's edits in
+ * call order and sends those made within 10 ms as one update, so a quick cell's clear, result
+ * and end reach the window together (Run All of 200 cells made ~800 output updates otherwise,
+ * each waiting on the previous one's round trip through a busy window).
  */
 export class CellExecutionSink implements ExecutionSink {
   private stdout: vscode.NotebookCellOutput | undefined;
   private stderr: vscode.NotebookCellOutput | undefined;
   private readonly displays = new Map<string, vscode.NotebookCellOutput>();
   private startedAt: number | undefined;
-  private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(readonly execution: vscode.NotebookCellExecution) {}
+  constructor(
+    readonly execution: vscode.NotebookCellExecution,
+    /** Where an edit VS Code refused is reported (it cannot fail the cell any more). */
+    private readonly onEditError: (e: unknown) => void = () => undefined,
+  ) {}
 
   started(order: number): void {
     this.startedAt = Date.now();
     this.execution.start(this.startedAt);
     this.execution.executionOrder = order;
-    this.enqueue(() => this.execution.clearOutput());
+    this.edit(() => this.execution.clearOutput());
   }
 
   stream(name: 'stdout' | 'stderr', text: string): void {
     const item = new vscode.NotebookCellOutputItem(encoder.encode(text), name === 'stderr' ? MIME.stderr : MIME.stdout);
     const current = name === 'stdout' ? this.stdout : this.stderr;
     if (current) {
-      this.enqueue(() => this.execution.appendOutputItems(item, current));
+      this.edit(() => this.execution.appendOutputItems(item, current));
       return;
     }
     const output = new vscode.NotebookCellOutput([item]);
@@ -45,7 +53,7 @@ export class CellExecutionSink implements ExecutionSink {
       this.stderr = output;
       this.stdout = undefined;
     }
-    this.enqueue(() => this.execution.appendOutput(output));
+    this.edit(() => this.execution.appendOutput(output));
   }
 
   display(data: MimeBundle, displayId?: string, update?: boolean): void {
@@ -54,29 +62,26 @@ export class CellExecutionSink implements ExecutionSink {
     const items = bundleItems(clean);
     const existing = displayId !== undefined ? this.displays.get(displayId) : undefined;
     if (update && existing) {
-      this.enqueue(() => this.execution.replaceOutputItems(items, existing));
+      this.edit(() => this.execution.replaceOutputItems(items, existing));
       return;
     }
     const output = new vscode.NotebookCellOutput(items, { outputType: 'display_data' });
     if (displayId !== undefined) this.displays.set(displayId, output);
     this.stdout = this.stderr = undefined;
-    this.enqueue(() => this.execution.appendOutput(output));
+    this.edit(() => this.execution.appendOutput(output));
   }
 
-  /** Adds the result or error and ends the execution; a cell that never started just leaves the queue. */
-  async finish(r: ExecutionResult): Promise<void> {
-    await this.queue;
+  /** Adds the result or error and ends the execution; a cell that never started just ends. */
+  finish(r: ExecutionResult): void {
     if (this.startedAt === undefined) {
       this.execution.end(undefined);
       return;
     }
     const result = r.result && this.sanitize(r.result);
-    if (result) {
-      await this.queue;
-      await this.execution.appendOutput(new vscode.NotebookCellOutput(bundleItems(result), { outputType: 'execute_result' }));
-    }
-    if (r.error) await this.execution.appendOutput(new vscode.NotebookCellOutput([errorItem(r.error)]));
-    this.execution.end(r.status === 'ok', this.startedAt + r.durationMs);
+    if (result) this.edit(() => this.execution.appendOutput(new vscode.NotebookCellOutput(bundleItems(result), { outputType: 'execute_result' })));
+    if (r.error) this.edit(() => this.execution.appendOutput(new vscode.NotebookCellOutput([errorItem(r.error!)])));
+    // Not startedAt + durationMs: the kernel's duration also counts starting the kernel, which came before startedAt.
+    this.execution.end(r.status === 'ok', Date.now());
   }
 
   /** The bundle as the file can store it (the same rule as OutputCollector); each change is noted on stderr. */
@@ -86,9 +91,13 @@ export class CellExecutionSink implements ExecutionSink {
     return Object.keys(clean).length > 0 ? clean : undefined;
   }
 
-  /** Output edits are applied in order, each after the previous one lands. */
-  private enqueue(edit: () => Thenable<void>): void {
-    this.queue = this.queue.then(edit, edit);
+  /** Issues an output edit now (VS Code applies them in call order); a refused edit is reported, not thrown. */
+  private edit(apply: () => Thenable<void>): void {
+    try {
+      apply().then(undefined, this.onEditError);
+    } catch (e) {
+      this.onEditError(e);
+    }
   }
 }
 

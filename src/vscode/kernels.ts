@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { KernelSession, type SessionState } from '../kernel/host/session';
 import { message } from '../core/messages';
 import { kernelOptions } from './config';
+import { UntitledRuns } from './untitledRuns';
 
 /** Owns one kernel session per open notebook; ends it when the notebook closes. */
 export class KernelRegistry implements vscode.Disposable {
@@ -9,6 +10,7 @@ export class KernelRegistry implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<{ notebook: vscode.NotebookDocument; state: SessionState }>();
   readonly onDidChangeState = this.changed.event;
   private readonly subscriptions: vscode.Disposable[] = [];
+  private readonly untitledRuns: UntitledRuns;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -16,7 +18,11 @@ export class KernelRegistry implements vscode.Disposable {
     /** Where Modelbook installs its pinned kernel Node (global storage). */
     private readonly runtimeDir?: string,
   ) {
-    this.subscriptions.push(vscode.workspace.onDidCloseNotebookDocument((nb) => this.dispose1(nb)));
+    this.untitledRuns = new UntitledRuns(log);
+    this.subscriptions.push(
+      vscode.workspace.onDidCloseNotebookDocument((nb) => this.dispose1(nb)),
+      vscode.workspace.onDidOpenNotebookDocument((nb) => this.untitledRuns.opened(nb)),
+    );
   }
 
   get(notebook: vscode.NotebookDocument): KernelSession | undefined {
@@ -33,6 +39,7 @@ export class KernelRegistry implements vscode.Disposable {
       const options = kernelOptions(notebook, this.extensionUri, (line) => this.log.info(`${name}: ${line}`));
       session = new KernelSession({ ...options, ...(this.runtimeDir ? { runtimeDir: this.runtimeDir } : {}) });
       session.onDidChangeState((state) => this.changed.fire({ notebook, state }));
+      this.untitledRuns.track(notebook, session, options.workspaceDir);
       this.sessions.set(key, session);
     }
     return session;
@@ -40,6 +47,7 @@ export class KernelRegistry implements vscode.Disposable {
 
   private dispose1(notebook: vscode.NotebookDocument): void {
     const key = notebook.uri.toString();
+    this.untitledRuns.closed(notebook);
     this.sessions.get(key)?.dispose();
     this.sessions.delete(key);
   }

@@ -24,6 +24,7 @@ const WORDS: Record<SessionState, string> = {
 export class KernelStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('modelbook.kernelStatus', vscode.StatusBarAlignment.Right, 100);
   private readonly subscriptions: vscode.Disposable[] = [];
+  private shown = false;
 
   constructor(private readonly kernels: KernelRegistry) {
     this.item.name = 'Modelbook Kernel';
@@ -46,13 +47,14 @@ export class KernelStatusBar implements vscode.Disposable {
     const notebook = vscode.window.activeNotebookEditor?.notebook;
     if (!notebook || notebook.notebookType !== NOTEBOOK_TYPE) {
       this.item.hide();
+      this.shown = false;
       return;
     }
     const session = this.kernels.get(notebook);
     const state: SessionState = session?.state ?? 'stopped';
     const status = session?.status;
     const sandbox = status ? (status.sandboxOn ? `$(shield) ${message.statusSandboxOn}${status.networkClosed ? '' : ` ${message.statusNetworkOpenShort}`}` : `$(warning) ${message.statusSandboxOff}`) : '';
-    this.item.text = `${ICONS[state]} Kernel ${WORDS[state]}${sandbox ? `  ${sandbox}` : ''}`;
+    const text = `${ICONS[state]} Kernel ${WORDS[state]}${sandbox ? `  ${sandbox}` : ''}`;
     const lines = [`Modelbook kernel: ${WORDS[state]}`];
     if (status) {
       lines.push(`Node ${status.info.nodeVersion} (${status.runtime.path}), pid ${status.info.pid}`);
@@ -61,9 +63,16 @@ export class KernelStatusBar implements vscode.Disposable {
       if (status.sandboxOn) lines.push(status.networkClosed ? message.statusNetworkClosed : message.statusNetworkOpen);
     }
     if (state === 'dead' && session?.lastExitReason) lines.push(`Last kernel ended: ${session.lastExitReason}`);
-    this.item.tooltip = lines.join('\n');
-    this.item.backgroundColor = status && !status.sandboxOn ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    const tooltip = lines.join('\n');
+    const warn = !!status && !status.sandboxOn;
+    // Each assignment sends the item to the window again: between two cells the state goes idle
+    // and back to busy in one tick, and Run All would redraw an unchanged item once per cell.
+    if (this.shown && text === this.item.text && tooltip === this.item.tooltip && warn === !!this.item.backgroundColor) return;
+    this.item.text = text;
+    this.item.tooltip = tooltip;
+    this.item.backgroundColor = warn ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     this.item.show();
+    this.shown = true;
   }
 
   dispose(): void {

@@ -1,19 +1,8 @@
 import * as vscode from 'vscode';
 import { strict as assert } from 'node:assert';
-import { EXTENSION_ID, closeAllEditors, openNotebook, runCell, textOf, waitFor, workspaceUri } from './helpers';
+import { activateExtension, closeAllEditors, openNotebook, runCell, textOf, waitFor, workspaceUri, type ExtensionApi } from './helpers';
 
 const EVALUATION = 'application/vnd.modelbook.evaluation+json';
-
-interface RenderedReport {
-  name: string;
-  task: string;
-  metrics: string[];
-  charts: string[];
-}
-
-interface Api {
-  evaluation: { panelRendered(): RenderedReport | undefined; panelRenderCount(): number; cellRendered(): RenderedReport[]; panelView(): { name: string } | undefined };
-}
 
 /**
  * Shows the notebook with cell `index` selected. An editor taking focus back restores its own
@@ -34,14 +23,12 @@ async function selectCell(nb: vscode.NotebookDocument, index: number): Promise<v
 }
 
 describe('Evaluation report and panel in a real VS Code', () => {
-  let api: Api;
+  let api: ExtensionApi;
   let nb: vscode.NotebookDocument;
   let view: { kind: string; name: string; task: string; rows: number };
 
   before(async () => {
-    const ext = vscode.extensions.getExtension(EXTENSION_ID);
-    assert.ok(ext);
-    api = (await ext.activate()) as Api;
+    api = await activateExtension();
   });
 
   after(closeAllEditors);

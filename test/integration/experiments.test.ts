@@ -1,27 +1,12 @@
 import * as vscode from 'vscode';
 import { strict as assert } from 'node:assert';
-import { EXTENSION_ID, closeAllEditors, openNotebook, runCell, textOf, waitFor, workspaceUri } from './helpers';
-
-interface RunsNode {
-  kind: string;
-  notebook?: string;
-  run?: { id: string; name: string; status: string };
-}
-
-interface Api {
-  runs: {
-    tree: vscode.TreeDataProvider<RunsNode>;
-    lastRendered(): { rowIds: string[]; matched: number; total: number } | undefined;
-  };
-}
+import { activateExtension, closeAllEditors, openNotebook, runCell, textOf, waitFor, waitForAsync, workspaceUri, type ExtensionApi } from './helpers';
 
 describe('Experiments panel and runs tree in a real VS Code', () => {
-  let api: Api;
+  let api: ExtensionApi;
 
   before(async () => {
-    const ext = vscode.extensions.getExtension(EXTENSION_ID);
-    assert.ok(ext, `extension ${EXTENSION_ID} is installed`);
-    api = (await ext.activate()) as Api;
+    api = await activateExtension();
   });
 
   // Other tests read every .json file under .modelbook/runs as a record.
@@ -69,7 +54,7 @@ describe('Experiments panel and runs tree in a real VS Code', () => {
         const notebook = roots.find((n) => n.kind === 'notebook' && n.notebook === 'training.mlnb');
         if (!notebook) return undefined;
         const runs = (await tree.getChildren(notebook)) ?? [];
-        return runs.find((n) => n.run?.id === id);
+        return runs.find((n) => n.kind === 'run' && n.run.id === id);
       },
       30_000,
     );
@@ -101,13 +86,3 @@ describe('Experiments panel and runs tree in a real VS Code', () => {
     await waitFor('the open panel to show the second run', () => api.runs.lastRendered() !== shownBefore && api.runs.lastRendered()?.rowIds.includes(next[0]));
   });
 });
-
-async function waitForAsync<T>(what: string, check: () => Promise<T | undefined>, ms: number): Promise<T> {
-  const t0 = Date.now();
-  for (;;) {
-    const v = await check();
-    if (v !== undefined) return v;
-    if (Date.now() - t0 > ms) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}

@@ -1,9 +1,20 @@
 import * as vscode from 'vscode';
 import { strict as assert } from 'node:assert';
+import type { activate } from '../../src/extension';
 
 const decoder = new TextDecoder();
 
 export const EXTENSION_ID = 'modelbook.modelbook';
+
+/** What the extension's `activate` returns, as the tests see it. */
+export type ExtensionApi = Awaited<ReturnType<typeof activate>>;
+
+/** Activates the extension (once) and returns its API. */
+export async function activateExtension(): Promise<ExtensionApi> {
+  const ext = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);
+  assert.ok(ext, `extension ${EXTENSION_ID} is installed`);
+  return ext.activate();
+}
 
 export function workspaceUri(...parts: string[]): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
@@ -13,13 +24,34 @@ export function workspaceUri(...parts: string[]): vscode.Uri {
 
 /** Polls until `check` returns a value (not undefined/false) or fails after `ms`. */
 export async function waitFor<T>(what: string, check: () => T | undefined | false, ms = 30_000): Promise<T> {
+  return waitForAsync(what, async () => check(), ms);
+}
+
+/** As waitFor, for a check that has to await (a file, a tree view). */
+export async function waitForAsync<T>(what: string, check: () => Promise<T | undefined | false>, ms = 30_000): Promise<T> {
   const t0 = Date.now();
   for (;;) {
-    const v = check();
+    const v = await check();
     if (v !== undefined && v !== false) return v;
     if (Date.now() - t0 > ms) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/** Resolves with the first event that `matches`, or fails after `ms`; subscribe before causing it. */
+export function nextEvent<T>(what: string, event: vscode.Event<T>, matches: (e: T) => boolean = () => true, ms = 30_000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      sub.dispose();
+      reject(new Error(`timed out after ${ms} ms waiting for ${what}`));
+    }, ms);
+    const sub = event((e) => {
+      if (!matches(e)) return;
+      clearTimeout(timer);
+      sub.dispose();
+      resolve(e);
+    });
+  });
 }
 
 /** Opens a notebook from the test workspace in an editor, with the Modelbook controller selected. */

@@ -1,22 +1,15 @@
 import * as vscode from 'vscode';
 import { strict as assert } from 'node:assert';
-import { EXTENSION_ID, closeAllEditors, openNotebook, outputsOf, runCell, startCell, textOf, waitFor, workspaceUri } from './helpers';
+import { activateExtension, closeAllEditors, nextEvent, openNotebook, outputsOf, runCell, startCell, textOf, waitFor, waitForAsync, workspaceUri, type ExtensionApi } from './helpers';
 
 const STDOUT = 'application/vnd.code.notebook.stdout';
 const ERROR = 'application/vnd.code.notebook.error';
 
-interface Api {
-  kernels: { get(nb: vscode.NotebookDocument): { state: string; queued: number; status?: { sandboxOn: boolean; networkClosed: boolean; osLayer?: { landlock: number; seccomp: boolean } } } | undefined };
-  status: { text: string };
-}
-
 describe('Modelbook in a real VS Code extension host', () => {
-  let api: Api;
+  let api: ExtensionApi;
 
   before(async () => {
-    const ext = vscode.extensions.getExtension(EXTENSION_ID);
-    assert.ok(ext, `extension ${EXTENSION_ID} is installed`);
-    api = (await ext.activate()) as Api;
+    api = await activateExtension();
   });
 
   after(closeAllEditors);
@@ -80,8 +73,8 @@ describe('Modelbook in a real VS Code extension host', () => {
   it('interrupts a synchronous infinite loop and keeps earlier variables', async () => {
     const nb = (await openNotebook('basic.mlnb')).notebook;
     await runCell(nb, 0);
+    // Printed just before the loop: the kernel is in it from here on.
     await startCell(nb, 4, 'spinning');
-    await new Promise((r) => setTimeout(r, 300));
     const t0 = Date.now();
     await vscode.commands.executeCommand('notebook.cancelExecution');
     const looped = await waitFor('the loop to stop', () => (nb.cellAt(4).executionSummary?.success === false ? nb.cellAt(4) : undefined), 5000);
@@ -108,9 +101,10 @@ describe('Modelbook in a real VS Code extension host', () => {
     await startCell(nb, 6, 'waiting');
     void vscode.commands.executeCommand('notebook.cell.execute', { ranges: [{ start: 5, end: 6 }], document: nb.uri });
     await waitFor('the second cell to be queued', () => (api.kernels.get(nb)?.queued ?? 0) === 1);
+    const queuedEnded = nextEvent('the queued cell to end', api.controller.onDidEndExecution, (e) => e.cell.notebook === nb && e.cell.index === 5);
     await vscode.commands.executeCommand('modelbook.interruptKernel');
     await waitFor('the running cell to stop', () => nb.cellAt(6).executionSummary?.success === false, 5000);
-    await new Promise((r) => setTimeout(r, 500));
+    assert.equal((await queuedEnded).status, 'cancelled', 'the queued cell was cancelled, not run');
     assert.deepEqual(outputsOf(nb.cellAt(5)), [], 'the queued cell never ran');
     assert.equal(textOf(await runCell(nb, 5), 'text/plain'), '42', 'it runs when asked again');
   });
@@ -145,8 +139,7 @@ describe('Modelbook in a real VS Code extension host', () => {
       await nb.save();
       // Wait for the write itself, not only for save() to resolve.
       const read = async () => new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-      for (let i = 0; i < 100 && (nb.isDirty || !(await read()).includes('"execution_count": 3')); i++) await new Promise((r) => setTimeout(r, 100));
-      return read();
+      return waitForAsync('the saved file to hold the run', async () => !nb.isDirty && (await read()).includes('"execution_count": 3') && read(), 10_000);
     };
     const first = await runAllAndSave();
     const second = await runAllAndSave();

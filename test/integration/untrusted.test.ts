@@ -1,16 +1,12 @@
 import * as vscode from 'vscode';
 import { strict as assert } from 'node:assert';
-import { EXTENSION_ID, closeAllEditors, openNotebook, outputsOf } from './helpers';
-
-interface Api {
-  kernels: { get(nb: vscode.NotebookDocument): unknown };
-}
+import { activateExtension, closeAllEditors, nextEvent, openNotebook, outputsOf, textOf, waitFor, type ExtensionApi } from './helpers';
 
 // Runs only in the second VS Code session, opened without trusting the workspace.
 describe('Modelbook in an untrusted workspace @untrusted', () => {
-  let api: Api;
+  let api: ExtensionApi;
   before(async () => {
-    api = (await vscode.extensions.getExtension(EXTENSION_ID)?.activate()) as Api;
+    api = await activateExtension();
   });
   after(closeAllEditors);
 
@@ -18,11 +14,16 @@ describe('Modelbook in an untrusted workspace @untrusted', () => {
     assert.equal(vscode.workspace.isTrusted, false, 'this session must open the workspace untrusted');
     const nb = (await openNotebook('basic.mlnb')).notebook;
     assert.equal(nb.cellCount, 7);
-    // VS Code asks for trust before it calls any controller; Modelbook refuses again if asked.
+    // VS Code asks for trust before it calls any controller (the request stays open here: nobody answers it).
     void vscode.commands.executeCommand('notebook.cell.execute', { ranges: [{ start: 0, end: 1 }], document: nb.uri });
-    await new Promise((r) => setTimeout(r, 3000));
+    // Modelbook refuses again if asked anyway: once it has said so, it has decided, and started nothing.
+    const controller = api.controller.notebookController;
+    const refused = nextEvent('the controller to refuse the cell', api.controller.onDidEndExecution, (e) => e.cell.notebook === nb);
+    await controller.executeHandler([nb.cellAt(0)], nb, controller);
+    assert.equal((await refused).status, 'refused');
     assert.equal(api.kernels.get(nb), undefined, 'no kernel was started');
     assert.deepEqual(outputsOf(nb.cellAt(0)).filter((o) => o.mime.endsWith('stdout')), [], 'the cell did not run');
+    await waitFor('the refusal to show in the cell', () => textOf(nb.cellAt(0), 'application/vnd.code.notebook.error').includes('UntrustedWorkspace'));
   });
 
   it('refuses to restart the kernel, saying the workspace is not trusted', async () => {

@@ -1,21 +1,17 @@
 import * as vscode from 'vscode';
 import { strict as assert } from 'node:assert';
 import fs from 'node:fs';
-import { EXTENSION_ID, closeAllEditors, runCell, textOf, waitFor, workspaceUri } from './helpers';
-
-interface Api {
-  kernels: { get(nb: vscode.NotebookDocument): { status?: { sandboxOn: boolean } } | undefined };
-}
+import { EXTENSION_ID, activateExtension, closeAllEditors, runCell, textOf, waitFor, workspaceUri, type ExtensionApi } from './helpers';
 
 const ERROR = 'application/vnd.code.notebook.error';
 
 describe('a cell that rewrites .vscode/settings.json cannot loosen the sandbox', () => {
-  let api: Api;
+  let api: ExtensionApi;
   const settings = workspaceUri('.vscode', 'settings.json').fsPath;
   let original: string | undefined;
 
   before(async () => {
-    api = (await vscode.extensions.getExtension(EXTENSION_ID)?.activate()) as Api;
+    api = await activateExtension();
     original = fs.existsSync(settings) ? fs.readFileSync(settings, 'utf8') : undefined;
   });
   after(async () => {

@@ -3,8 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { createNonce, panelCsp } from '../../src/vscode/webview/panelHtml';
 
-/** Serves the built webview bundles under a strict CSP like a VS Code webview's (no unsafe-eval). */
+/** Serves the built webview bundles under PanelHost's CSP (nonce, no unsafe-eval), as a VS Code webview shows them. */
 export interface Harness {
   url: string;
   browser: Browser;
@@ -18,7 +19,8 @@ const REPO = (() => {
   }
 })();
 
-export const CSP = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'";
+/** PanelHost's policy, with this server as the webview's resource origin. */
+const cspWith = (nonce: string) => panelCsp("'self'", nonce);
 
 const TYPES: Record<string, string> = { '.js': 'text/javascript', '.html': 'text/html', '.css': 'text/css', '.map': 'application/json' };
 
@@ -29,9 +31,11 @@ export async function startHarness(pages: Record<string, string>): Promise<Harne
       res.writeHead(204).end();
       return;
     }
+    const nonce = createNonce();
     if (pages[url.pathname]) {
-      res.writeHead(200, { 'content-type': 'text/html', 'content-security-policy': CSP });
-      res.end(pages[url.pathname]);
+      // The page's own script tags carry the nonce, as in PanelHost's page; anything else must come from 'self'.
+      res.writeHead(200, { 'content-type': 'text/html', 'content-security-policy': cspWith(nonce) });
+      res.end(pages[url.pathname].replace(/<script\b/g, `<script nonce="${nonce}"`));
       return;
     }
     const file = path.join(REPO, path.normalize(url.pathname));
@@ -41,7 +45,7 @@ export async function startHarness(pages: Record<string, string>): Promise<Harne
     }
     fs.readFile(file, (err, data) => {
       if (err) res.writeHead(404).end();
-      else res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'content-security-policy': CSP }).end(data);
+      else res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'content-security-policy': cspWith(nonce) }).end(data);
     });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { startHarness, watchProblems, type Harness } from './harness';
+import { buildTrainingCurveSpec } from '../../src/core/training/trainingCurve';
 
 /** A page that loads the notebook renderer the way VS Code does (an ES module with activate()). */
 const PAGE = (theme: string) => `<!doctype html><html><head><meta charset="utf-8">
@@ -66,6 +67,23 @@ describe('webview/renderer in Chromium', function () {
     await page.waitForSelector('#out svg .role-axis-label text');
     const fill = await page.locator('#out svg .role-axis-label text').first().getAttribute('fill');
     assert.equal(fill, 'rgb(200, 201, 202)');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it('draws a falling training loss on a log axis, so the later epochs are told apart, with no CSP violation', async () => {
+    const losses = [2.3, 0.4, 0.09, 0.03, 0.012];
+    const epochs = losses.map((loss, i) => ({ epoch: i + 1, loss, valLoss: loss * 1.3, elapsedMs: 100 * (i + 1) }));
+    const spec = buildTrainingCurveSpec({ title: 'MLPClassifier', epochs, maxEpochs: 5, elapsedMs: 500, backend: 'wasm', stopReason: 'maxIter' });
+    const { page, problems } = await render('light', 'application/vnd.vegalite.v5+json', spec);
+    await page.waitForSelector('#out svg .mark-line path');
+    assert.equal(await page.locator('#out svg .mark-line path').count(), 2, 'training and validation lines');
+    assert.equal(await page.locator('#out svg .mark-symbol.role-mark path').count(), 10, 'a point per epoch and series');
+    assert.ok((await page.locator('#out svg .role-axis-title text').allTextContents()).includes('loss (log)'));
+    // On a linear axis (180 px high, 0 to 3) the last three epochs (0.09, 0.03, 0.012) would sit within 5 px of each other.
+    const training = await page.$$eval('#out svg .mark-symbol.role-mark path[aria-label*="training loss"]', (els) => els.map((el) => el.getBoundingClientRect().y));
+    assert.equal(training.length, 5);
+    assert.ok(training[4] - training[2] > 40, `the last three training points span ${training[4] - training[2]} px`);
     assert.deepEqual(problems, []);
     await page.close();
   });

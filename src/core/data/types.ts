@@ -48,5 +48,5 @@ export const DEFAULT_NA_VALUES: readonly string[] = [
   '', '#N/A', '#N/A N/A', '#NA', '-1.#IND', '-1.#QNAN', '-NaN', '-nan', '1.#IND', '1.#QNAN', '<NA>', 'N/A', 'NA', 'NULL', 'NaN', 'None', 'n/a', 'nan', 'null',
 ];
 
-/** The storage of one loaded column: a typed array, a plain array, or a DateColumn (see dateColumn.ts). */
+/** The storage of one loaded column: a typed array, a plain array, or a DateColumn (dates stored as numbers, read as Date objects or null). */
 export type ColumnValues = ArrayLike<unknown> | { readonly length: number; at(i: number): unknown };

@@ -1,3 +1,4 @@
+import { escapeHtml } from '../text/html';
 import type { MimeBundle } from '../notebook/contract';
 import { MIME } from '../notebook/mime';
 import { formatNumber } from '../text/number';
@@ -25,7 +26,8 @@ export function isTableLike(v: unknown): v is TableLike {
 }
 
 /**
- * A paged-table output for an arquero table (first `maxRows` rows) plus a plain-text preview.
+ * A paged-table output for an arquero table (first `maxRows` rows), plus an HTML table of the
+ * first rows (GitHub, Jupyter and nbviewer show that from the saved notebook) and a plain-text preview.
  *
  * @example
  * tableBundle(aq.table({ a: [1, 2] }))[MIME.table] // { columns: [{ name: 'a', type: 'number' }], rows: [[1], [2]], totalRows: 2 }
@@ -38,7 +40,7 @@ export function tableBundle(table: TableLike, maxRows = 1000): MimeBundle {
   for (let r = 0; r < n; r++) rows.push(names.map((c) => jsonSafe(table.get(c, r))));
   const columns = names.map((name, i) => ({ name, type: columnKind(table, name, total, rows, i) }));
   const view: TableView = { columns, rows, totalRows: total };
-  return { [MIME.table]: view, [MIME.text]: tableText(view) };
+  return { [MIME.table]: view, [MIME.html]: tableHtml(view), [MIME.text]: tableText(view) };
 }
 
 function columnKind(table: TableLike, name: string, total: number, rows: unknown[][], index: number): ColumnKind {
@@ -80,6 +82,31 @@ export function tableText(view: TableView, maxRows = 10): string {
   const more = view.totalRows - Math.min(view.rows.length, maxRows);
   lines.push(`${view.totalRows} rows × ${view.columns.length} columns${more > 0 ? ` (${more} more rows not shown)` : ''}`);
   return lines.join('\n');
+}
+
+/** Caps that keep the HTML copy small in the saved file; the paged table is the full view. */
+const HTML_LIMITS = { rows: 20, columns: 40, chars: 200 };
+
+/**
+ * The first rows as an escaped HTML table, for notebook viewers without the renderer (GitHub,
+ * Jupyter, nbviewer): at most 20 rows and 40 columns, long text cut, and a line saying what is left out.
+ *
+ * @example
+ * tableHtml({ columns: [{ name: 'a', type: 'number' }], rows: [[1], [2]], totalRows: 5 })
+ * // '<table><thead><tr><th>a</th></tr></thead><tbody><tr><td>1</td></tr><tr><td>2</td></tr></tbody></table><p>… 3 more rows (5 rows × 1 column)</p>'
+ */
+export function tableHtml(view: TableView, limits: Partial<typeof HTML_LIMITS> = {}): string {
+  const { rows: maxRows, columns: maxColumns, chars } = { ...HTML_LIMITS, ...limits };
+  const columns = view.columns.slice(0, maxColumns);
+  // Plain markup as pandas writes it: viewers sanitize styles away and align cells their own way.
+  const cell = (tag: 'th' | 'td', text: string) => `<${tag}>${escapeHtml(clip(text, chars))}</${tag}>`;
+  const head = `<tr>${columns.map((c) => cell('th', c.name)).join('')}</tr>`;
+  const body = view.rows.slice(0, maxRows).map((r) => `<tr>${columns.map((_, i) => cell('td', cellText(r[i] ?? null))).join('')}</tr>`);
+  const moreRows = view.totalRows - Math.min(view.rows.length, maxRows);
+  const moreColumns = view.columns.length - columns.length;
+  const left = [moreRows > 0 ? `${moreRows} more row${moreRows === 1 ? '' : 's'}` : '', moreColumns > 0 ? `${moreColumns} more column${moreColumns === 1 ? '' : 's'}` : ''].filter(Boolean).join(', ');
+  const size = `${view.totalRows} row${view.totalRows === 1 ? '' : 's'} × ${view.columns.length} column${view.columns.length === 1 ? '' : 's'}`;
+  return `<table><thead>${head}</thead><tbody>${body.join('')}</tbody></table><p>${left ? `… ${left} (${size})` : size}</p>`;
 }
 
 function cellText(v: unknown): string {

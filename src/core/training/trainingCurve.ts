@@ -20,9 +20,14 @@ export interface TrainingCurveState {
   stopReason?: string;
 }
 
+/** Loss curves that fall over more than this many powers of ten get a log axis: on a linear one, epoch 1 flattens the rest. */
+const LOG_SCALE_DECADES = 1.5;
+
 /**
  * A Vega-Lite spec of the loss curves (training and validation) and, when there is validation
- * data, the validation score, titled with the epoch counter, ETA and backend.
+ * data, the validation score, titled with the epoch counter, ETA and backend. The loss axis turns
+ * logarithmic, titled 'loss (log)', once the losses span more than 1.5 decades (never with a
+ * negative loss; a loss of exactly 0 is then not drawn, which the title says).
  *
  * @example
  * buildTrainingCurveSpec({ title: 'MLPClassifier', epochs: [{ epoch: 1, loss: 0.4, elapsedMs: 90 }], maxEpochs: 10, elapsedMs: 90, backend: 'wasm' })
@@ -35,17 +40,24 @@ export function buildTrainingCurveSpec(state: TrainingCurveState): Record<string
     if (e.valLoss !== undefined) values.push({ epoch: e.epoch, value: e.valLoss, series: 'validation loss', panel: 'loss' });
     if (e.valScore !== undefined) values.push({ epoch: e.epoch, value: e.valScore, series: `validation ${state.scoreName ?? 'score'}`, panel: 'score' });
   }
-  const panel = (name: string, yTitle: string) => ({
-    transform: [{ filter: `datum.panel === '${name}'` }],
-    mark: { type: 'line', point: true, tooltip: true },
-    encoding: {
-      x: { field: 'epoch', type: 'quantitative', title: 'epoch', axis: { tickMinStep: 1 } },
-      y: { field: 'value', type: 'quantitative', title: yTitle, scale: { zero: false } },
-      color: { field: 'series', type: 'nominal', title: null, legend: { orient: 'bottom' } },
-    },
-    width: 300,
-    height: 180,
-  });
+  const scale = lossScale(state.epochs);
+  const panel = (name: string, yTitle: string) => {
+    const log = name === 'loss' && scale.kind !== 'linear';
+    return {
+      // A log scale has no place for 0 (Vega would draw nothing): those points are left out.
+      transform: [{ filter: `datum.panel === '${name}'${log ? ' && datum.value > 0' : ''}` }],
+      mark: { type: 'line', point: true, tooltip: true },
+      encoding: {
+        x: { field: 'epoch', type: 'quantitative', title: 'epoch', axis: { tickMinStep: 1 }, ...(log && scale.zeros ? { scale: { domain: epochRange(state.epochs) } } : {}) },
+        y: log
+          ? { field: 'value', type: 'quantitative', title: `${yTitle} (log${scale.zeros ? ', 0 not drawn' : ''})`, scale: { type: 'log', nice: false, padding: 6 }, axis: { values: logTicks(scale.min, scale.max), format: '~g' } }
+          : { field: 'value', type: 'quantitative', title: yTitle, scale: { zero: false } },
+        color: { field: 'series', type: 'nominal', title: null, legend: { orient: 'bottom' } },
+      },
+      width: 300,
+      height: 180,
+    };
+  };
   const hasScore = state.epochs.some((e) => e.valScore !== undefined);
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
@@ -53,6 +65,42 @@ export function buildTrainingCurveSpec(state: TrainingCurveState): Record<string
     data: { values },
     ...(hasScore ? { hconcat: [panel('loss', 'loss'), panel('score', `validation ${state.scoreName ?? 'score'}`)] } : panel('loss', 'loss')),
   };
+}
+
+type LossScale = { kind: 'linear' } | { kind: 'log'; min: number; max: number; zeros: boolean };
+
+function lossScale(epochs: readonly EpochRecord[]): LossScale {
+  let min = Infinity;
+  let max = -Infinity;
+  let zeros = false;
+  for (const e of epochs) {
+    for (const v of e.valLoss === undefined ? [e.loss] : [e.loss, e.valLoss]) {
+      if (!Number.isFinite(v)) continue;
+      if (v < 0) return { kind: 'linear' };
+      if (v === 0) zeros = true;
+      else [min, max] = [Math.min(min, v), Math.max(max, v)];
+    }
+  }
+  return max / min > 10 ** LOG_SCALE_DECADES ? { kind: 'log', min, max, zeros } : { kind: 'linear' };
+}
+
+/** The first and last epoch, so the x axis still reaches an epoch whose only point (a loss of 0) is not drawn. */
+function epochRange(epochs: readonly EpochRecord[]): [number, number] {
+  const numbers = epochs.map((e) => e.epoch);
+  return [Math.min(...numbers), Math.max(...numbers)];
+}
+
+/** Labelled ticks at 1, 2 and 5 × 10^k over a few decades, at powers of ten only over more (Vega's own put a grid line at every 1–9 × 10^k). */
+function logTicks(min: number, max: number): number[] {
+  const steps = Math.log10(max / min) <= 3 ? [1, 2, 5] : [1];
+  const ticks: number[] = [];
+  for (let k = Math.floor(Math.log10(min)); k <= Math.ceil(Math.log10(max)); k++) {
+    for (const m of steps) {
+      const v = Number((m * 10 ** k).toPrecision(1));
+      if (v >= min && v <= max) ticks.push(v);
+    }
+  }
+  return ticks;
 }
 
 /**

@@ -88,7 +88,7 @@ export class CVResult {
   [MIME_BUNDLE](): MimeBundle {
     const bundle = tableBundle(this.table());
     const head = this.toString();
-    return { ...bundle, 'text/plain': `${head}\n${bundle['text/plain']}`, 'text/html': `<div><b>${escapeHtml(head)}</b></div>` };
+    return { ...bundle, 'text/plain': `${head}\n${bundle['text/plain']}`, 'text/html': `<div><b>${escapeHtml(head)}</b></div>${bundle['text/html']}` };
   }
 }
 

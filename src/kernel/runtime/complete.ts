@@ -15,6 +15,13 @@ export function recordBaselineGlobals(): void {
 const MAX_ITEMS = 500;
 
 /**
+ * Per class of the `modelbook` module, the members it declares `private` or `protected`: TypeScript
+ * erases those modifiers, so the build reads them from the source (scripts/privateMembers.mjs).
+ * Matched by class name, so a cell's own class of the same name loses the same names from its list.
+ */
+declare const MODELBOOK_PRIVATE_MEMBERS: Record<string, readonly string[]>;
+
+/**
  * @example
  * // after a cell ran `const model = new LogisticRegression()`
  * completeAt(['model']) // [{ name: 'fit', kind: 'method', detail: '(x, y, options)' }, …]
@@ -43,7 +50,7 @@ function declaredGlobals(): KernelCompletion[] {
 }
 
 function members(value: unknown): KernelCompletion[] {
-  const seen = new Set<string>();
+  const seen = hiddenMembers(value);
   const out: KernelCompletion[] = [];
   // Primitives complete as their wrapper objects do ('abc'.toUpperCase).
   let obj: object | null = Object(value) as object;
@@ -58,6 +65,17 @@ function members(value: unknown): KernelCompletion[] {
     obj = Object.getPrototypeOf(obj) as object | null;
   }
   return out;
+}
+
+/** The private and protected names of every modelbook class in the value's prototype chain (a subclass inherits its base's). */
+function hiddenMembers(value: unknown): Set<string> {
+  const hidden = new Set<string>();
+  for (let o = Object.getPrototypeOf(Object(value)) as object | null; o && o !== Object.prototype; o = Object.getPrototypeOf(o) as object | null) {
+    const ctor = Object.getOwnPropertyDescriptor(o, 'constructor')?.value as unknown;
+    const name = typeof ctor === 'function' ? Object.getOwnPropertyDescriptor(ctor, 'name')?.value : undefined;
+    if (typeof name === 'string' && Object.hasOwn(MODELBOOK_PRIVATE_MEMBERS, name)) for (const m of MODELBOOK_PRIVATE_MEMBERS[name]) hidden.add(m);
+  }
+  return hidden;
 }
 
 function describe(name: string, v: unknown, member: boolean): KernelCompletion {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Envelope } from '../../protocol/envelope';
-import { escapeHtml } from '../../core/text/html';
+import { createNonce, panelHtml } from './panelHtml';
 
 export interface PanelSpec {
   viewType: string;
@@ -88,28 +88,7 @@ export class PanelHost<ToWebview extends object, FromWebview extends object> imp
 
   private html(): string {
     const webview = this.panel.webview;
-    const nonce = createNonce();
-    const script = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview', `${this.spec.entry}.js`));
-    const style = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'panel.css'));
-    const csp = [
-      "default-src 'none'",
-      `script-src 'nonce-${nonce}' ${webview.cspSource}`,
-      `style-src ${webview.cspSource} 'unsafe-inline'`,
-      `img-src ${webview.cspSource} data: blob:`,
-      `font-src ${webview.cspSource}`,
-    ].join('; ');
-    return `<!DOCTYPE html>
-<html lang="en"><head><meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${style}">
-<title>${escapeHtml(this.spec.title)}</title></head>
-<body><div id="root"></div><script type="module" nonce="${nonce}" src="${script}"></script></body></html>`;
+    const asset = (...segments: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, ...segments)).toString();
+    return panelHtml({ title: this.spec.title, cspSource: webview.cspSource, nonce: createNonce(), script: asset('dist', 'webview', `${this.spec.entry}.js`), style: asset('media', 'panel.css') });
   }
-}
-
-function createNonce(): string {
-  const bytes = new Uint8Array(18);
-  globalThis.crypto.getRandomValues(bytes);
-  return Buffer.from(bytes).toString('base64').replace(/[^A-Za-z0-9]/g, '');
 }

@@ -35,6 +35,18 @@ describe('completion from the running kernel (real kernel process)', function ()
     assert.ok((await session.complete(['point', 'nested'])).some((i) => i.name === 'deep' && i.detail === 'Array(2)'));
   });
 
+  it("hides what the modelbook classes declare private or protected: a fitted model offers its API, not its internals", async () => {
+    await run(session, "import { OrdinalEncoder } from 'modelbook';\nconst fitted = await new LogisticRegression().fit([[0], [1], [2], [3]], [0, 0, 1, 1]);\nconst encoder = new OrdinalEncoder({ columns: ['size'] });");
+    const names = (await session.complete(['fitted'])).map((i) => i.name);
+    for (const n of ['fit', 'predict', 'predictProba', 'score', 'coef', 'classes']) assert.ok(names.includes(n), `${n} in ${names.join(', ')}`);
+    // LogisticRegression's `private mode`, `private probabilities()`, `private fitUnobserved()`: there at runtime, not in its .d.ts.
+    for (const n of ['mode', 'probabilities', 'fitUnobserved']) assert.ok(!names.includes(n), `${n} not in ${names.join(', ')}`);
+    // Inherited: ColumnStep's protected learn/apply.
+    const encoder = (await session.complete(['encoder'])).map((i) => i.name);
+    assert.ok(encoder.includes('fit') && encoder.includes('transform'), encoder.join(', '));
+    assert.ok(!encoder.includes('learn') && !encoder.includes('apply'), encoder.join(', '));
+  });
+
   it('lists the names cells declared (not Node globals), classes marked as classes', async () => {
     const top = await session.complete([]);
     const byName = new Map(top.map((i) => [i.name, i]));

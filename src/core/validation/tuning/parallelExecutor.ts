@@ -2,7 +2,7 @@ import { SequentialExecutor } from './sequentialExecutor';
 import type { RunTrialsOptions, Trial, TrialDataset, TrialExecutor, TrialResult } from './trial';
 import { validationMessage } from '../messages';
 
-/** How trials reach other processes: the kernel implements it by asking its host (see src/kernel/runtime/trials.ts). */
+/** How trials reach other processes: the kernel implements it by asking its host, which runs the trials in worker processes. */
 export interface TrialTransport {
   /** Starts the trials elsewhere; results arrive through `onResult`; `done` settles when all ran (with `error` if they could not). */
   start(dataset: TrialDataset, trials: Trial[], onResult: (r: TrialResult) => void): { done: Promise<{ error?: string }>; cancel(): void };
