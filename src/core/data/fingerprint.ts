@@ -71,8 +71,42 @@ function readerOf(table: ColumnTable, name: string): Reader {
  * const h = rowHashes(aq.table({ a: [1, 1], b: ['x', 'x'] })); // h[0] === h[1]
  */
 export function rowHashes(table: ColumnTable, columns: string[] = table.columnNames()): Float64Array {
+  const out = new Float64Array(table.numRows());
+  eachRowHash(table, columns, (i, h) => (out[i] = (h.a >>> 0) * 2 ** 21 + ((h.b >>> 0) & 0x1fffff)));
+  return out;
+}
+
+/**
+ * One 16-hex hash per row over all (or the named) columns: both 32-bit lanes of `rowHashes`, so
+ * the same row gets the same id in any table and any order (a row identity for kept predictions).
+ *
+ * @example
+ * rowIdHashes(aq.table({ a: [1, 2] })) // ['9c4e…', '1b07…'] (16 hex digits each)
+ */
+export function rowIdHashes(table: ColumnTable, columns: string[] = table.columnNames()): string[] {
+  const out = new Array<string>(table.numRows());
+  eachRowHash(table, columns, (i, h) => (out[i] = hex8(h.a) + hex8(h.b)));
+  return out;
+}
+
+/**
+ * A 16-hex hash of a string, with the lanes `rowIdHashes` uses.
+ *
+ * @example
+ * hashString16('customer-17') // '5d0c…' (16 hex digits)
+ */
+export function hashString16(text: string): string {
+  const h: Lanes = { a: 0x811c9dc5, b: 0x9747b28c };
+  mixValue(h, text);
+  return hex8(h.a) + hex8(h.b);
+}
+
+function hex8(lane: number): string {
+  return (lane >>> 0).toString(16).padStart(8, '0');
+}
+
+function eachRowHash(table: ColumnTable, columns: string[], take: (row: number, h: Lanes) => void): void {
   const n = table.numRows();
-  const out = new Float64Array(n);
   const readers = columns.map((c) => readerOf(table, c));
   const rows = table.isFiltered() || table.isOrdered() ? table.indices() : undefined;
   const h: Lanes = { a: 0, b: 0 };
@@ -84,9 +118,8 @@ export function rowHashes(table: ColumnTable, columns: string[] = table.columnNa
       readers[c](row, h);
       mix(h, 0x1f);
     }
-    out[i] = (h.a >>> 0) * 2 ** 21 + ((h.b >>> 0) & 0x1fffff);
+    take(i, h);
   }
-  return out;
 }
 
 /**

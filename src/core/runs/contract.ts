@@ -5,6 +5,7 @@
  */
 import type { DataFingerprint } from '../data/fingerprint';
 import type { ModelSummary, TrainingProgress } from '../models/contract';
+import type { PredictionSet } from '../review/contract';
 
 /** The record format this Modelbook writes; older files are migrated on read (see `migrate.ts`). */
 export const RUN_RECORD_VERSION = 1;
@@ -111,6 +112,17 @@ export interface RunArtifact {
   bytes: number;
 }
 
+/** The per-row predictions an evaluation kept for model diffs (see `keepPredictions` in core/review). */
+export interface KeptPredictions {
+  /** Workspace-relative: `.modelbook/runs/<id>.predictions` (Arrow IPC, committed with the record). */
+  path: string;
+  /** Rows kept; fewer than `totalRows` when a sample by row hash was kept. */
+  rows: number;
+  totalRows: number;
+  identity: { kind: 'column'; column: string } | { kind: 'hash' };
+  bytes: number;
+}
+
 /** One run as stored in `.modelbook/runs/<id>.json`. */
 export interface RunRecord {
   version: number;
@@ -147,6 +159,8 @@ export interface RunRecord {
   notes: string;
   error?: { name: string; message: string; stack?: string };
   artifacts?: RunArtifact[];
+  /** Evaluations: the predictions kept beside the record. */
+  predictions?: KeptPredictions;
 }
 
 /**
@@ -209,6 +223,8 @@ export interface RunHandle {
   note(text: string): this;
   /** Stores a large file (e.g. weights) beside the record, in the git-ignored artifacts folder. */
   saveArtifact(name: string, content: string | Uint8Array): RunArtifact;
+  /** Writes an evaluation's per-row predictions beside the record (`<id>.predictions`, committed) for model diffs. */
+  keepPredictions(set: PredictionSet): KeptPredictions | undefined;
   /** Starts a nested run (a fold, a trial) whose parent is this one. */
   child(options: Omit<StartRunOptions, 'parent'>): RunHandle;
   finish(metrics?: Record<string, number | null | MetricEstimate>): void;
@@ -236,6 +252,8 @@ export interface RunSink {
   /** Persists the whole record; must be atomic (readers see the old or the new content). */
   write(record: RunRecord): void;
   saveArtifact(runId: string, name: string, content: string | Uint8Array): RunArtifact;
+  /** Writes `<id>.predictions` beside the record (encoded, see `encodePredictions`); sinks without it keep none. */
+  savePredictions?(runId: string, set: PredictionSet): { path: string; bytes: number };
 }
 
 /** A file in the runs folder that is not a readable record, and why. */

@@ -40,6 +40,7 @@ export const runMessage = {
   recorderBadArtifactName: (name: string) => `Artifact name "${name}" must be a relative file name without ".." (e.g. "weights.bin" or "model/weights.bin").`,
   recorderBadFingerprint: 'attachData needs a data fingerprint ({ hash, rows, columns }); get one with dataFingerprint(table).',
   recorderIncomplete: (detail: string) => `Modelbook could not record everything about this run: ${detail}`,
+  predictionsNotKept: (detail: string) => `Modelbook could not keep this evaluation's predictions for model diffs: ${detail}`,
   recorderWriteFailed: (id: string, detail: string) => `Modelbook could not write run ${id}: ${detail}. Training continues; the run record may be out of date.`,
 
   // filter language

@@ -3,13 +3,14 @@ import type { ModelSummary, TrainingProgress } from '../models/contract';
 import {
   DATA_ROLES, RUN_KINDS, RUN_RECORD_VERSION,
   type DataRole, type GateResult, type HistoryPoint, type MetricEstimate, type RunArtifact, type RunContext, type RunEnvironment,
-  type RunHandle, type RunHost, type RunRecord, type RunSink, type RunStatus, type StartRunOptions,
+  type KeptPredictions, type RunHandle, type RunHost, type RunRecord, type RunSink, type RunStatus, type StartRunOptions,
 } from './contract';
 import { downsampleHistory } from './downsample';
 import { toMetricHistory } from './metricHistory';
 import { toJsonValue } from './json';
 import { runMessage } from './messages';
 import { historyPoint, splitMetrics } from './metricInput';
+import type { PredictionSet } from '../review/contract';
 
 /** Cancelable timers; the default wraps setTimeout and never keeps a process alive. */
 export interface Timers {
@@ -161,6 +162,16 @@ export class RecordingRun implements RunHandle {
     this.state.artifacts = [...(this.state.artifacts ?? []).filter((a) => a.name !== name), artifact];
     this.changed();
     return artifact;
+  }
+
+  keepPredictions(set: PredictionSet): KeptPredictions | undefined {
+    this.assertRunning();
+    const save = this.engine.sink.savePredictions;
+    if (!save) return undefined;
+    const { path, bytes } = save.call(this.engine.sink, this.id, set);
+    this.state.predictions = { path, rows: set.rowIds.length, totalRows: set.totalRows, identity: set.identity, bytes };
+    this.changed();
+    return this.state.predictions;
   }
 
   child(options: Omit<StartRunOptions, 'parent'>): RunHandle {

@@ -4,7 +4,7 @@
 "use strict";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://github.com/modelbook/modelbook/schemas/run-record.schema.json","title":"Modelbook run record","description":"One fit, cross-validation, search, search trial or evaluation, as stored in .modelbook/runs/<id>.json.","type":"object","required":["version","id","name","kind","status","startedAt","heartbeatAt","params","metrics","history","data","gates","environment","tags","notes"],"additionalProperties":false,"properties":{"version":{"description":"Record format version.","const":1},"id":{"$ref":"#/$defs/runId"},"name":{"type":"string","minLength":1,"maxLength":200},"kind":{"enum":["fit","cv","search","trial","evaluation"]},"status":{"enum":["running","finished","failed","interrupted"]},"parentId":{"$ref":"#/$defs/runId"},"startedAt":{"$ref":"#/$defs/time"},"endedAt":{"$ref":"#/$defs/time"},"heartbeatAt":{"$ref":"#/$defs/time"},"host":{"type":"object","required":["hostname","pid"],"additionalProperties":false,"properties":{"hostname":{"type":"string"},"pid":{"type":"integer","minimum":0}}},"notebook":{"description":"Workspace-relative, '/'-separated.","type":"string"},"cellId":{"type":"string"},"codeHash":{"type":"string"},"seed":{"type":"number"},"params":{"type":"object"},"metrics":{"type":"object","additionalProperties":{"$ref":"#/$defs/number"}},"intervals":{"type":"object","additionalProperties":{"type":"object","required":["low","high","level"],"additionalProperties":false,"properties":{"low":{"type":"number"},"high":{"type":"number"},"level":{"type":"number","exclusiveMinimum":0,"maximum":1},"method":{"type":"string"}}}},"history":{"description":"Metric values per epoch, one array per metric aligned with \"epoch\" (equal lengths are checked on read).","type":"object","required":["epoch","metrics"],"additionalProperties":false,"properties":{"epoch":{"type":"array","items":{"type":"number"}},"elapsedMs":{"type":"array","items":{"$ref":"#/$defs/number"}},"metrics":{"type":"object","additionalProperties":{"type":"array","items":{"$ref":"#/$defs/number"}}},"total":{"description":"Points logged, when more were logged than kept.","type":"integer","minimum":0}}},"data":{"type":"array","items":{"type":"object","required":["role","fingerprint"],"additionalProperties":false,"properties":{"role":{"enum":["train","validation","test","other"]},"name":{"type":"string"},"fingerprint":{"type":"object","required":["hash","rows","columns"],"additionalProperties":false,"properties":{"hash":{"type":"string","pattern":"^[0-9a-f]{16}$"},"rows":{"type":"integer","minimum":0},"columns":{"type":"array","items":{"type":"object","required":["name","type"],"additionalProperties":false,"properties":{"name":{"type":"string"},"type":{"type":"string"}}}}}}}}},"model":{"type":"object","required":["type","parameterCount"],"properties":{"type":{"type":"string"},"parameterCount":{"type":"integer","minimum":0},"backend":{"type":"string"},"layers":{"type":"array","items":{"type":"object","required":["name","kind","outputShape","parameters"],"properties":{"name":{"type":"string"},"kind":{"type":"string"},"outputShape":{"type":"array","items":{"type":["integer","null"]}},"parameters":{"type":"integer","minimum":0}}}},"weights":{"type":"array","items":{"type":"object","required":["name","shape","mean","std","min","max"],"properties":{"name":{"type":"string"},"shape":{"type":"array","items":{"type":"integer","minimum":0}},"mean":{"$ref":"#/$defs/number"},"std":{"$ref":"#/$defs/number"},"min":{"$ref":"#/$defs/number"},"max":{"$ref":"#/$defs/number"}}}},"extra":{"type":"object"}}},"gates":{"type":"array","items":{"type":"object","required":["name","passed"],"additionalProperties":false,"properties":{"name":{"type":"string"},"passed":{"type":"boolean"},"metric":{"type":"string"},"op":{"type":"string"},"threshold":{"type":"number"},"value":{"$ref":"#/$defs/number"},"baseline":{"$ref":"#/$defs/number"},"detail":{"type":"string"}}}},"git":{"type":"object","required":["commit","dirty"],"additionalProperties":false,"properties":{"commit":{"type":"string","pattern":"^[0-9a-f]{7,64}$"},"branch":{"type":"string"},"dirty":{"type":"boolean"}}},"environment":{"type":"object","required":["libraries"],"additionalProperties":false,"properties":{"libraries":{"type":"object","additionalProperties":{"type":"string"}},"backend":{"type":"string"},"runtime":{"type":"string"},"platform":{"type":"string"}}},"tags":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},"notes":{"type":"string"},"error":{"type":"object","required":["name","message"],"additionalProperties":false,"properties":{"name":{"type":"string"},"message":{"type":"string"},"stack":{"type":"string"}}},"artifacts":{"type":"array","items":{"type":"object","required":["name","path","bytes"],"additionalProperties":false,"properties":{"name":{"type":"string"},"path":{"type":"string"},"bytes":{"type":"integer","minimum":0}}}}},"$defs":{"runId":{"description":"A ULID (Crockford base32, time-sortable).","type":"string","pattern":"^[0-9A-HJKMNP-TV-Z]{26}$"},"time":{"description":"ISO 8601 UTC time, as Date.prototype.toISOString writes it.","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$"},"number":{"description":"A number, or null where it could not be computed (NaN, infinite).","type":["number","null"]}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://github.com/modelbook/modelbook/schemas/run-record.schema.json","title":"Modelbook run record","description":"One fit, cross-validation, search, search trial or evaluation, as stored in .modelbook/runs/<id>.json.","type":"object","required":["version","id","name","kind","status","startedAt","heartbeatAt","params","metrics","history","data","gates","environment","tags","notes"],"additionalProperties":false,"properties":{"version":{"description":"Record format version.","const":1},"id":{"$ref":"#/$defs/runId"},"name":{"type":"string","minLength":1,"maxLength":200},"kind":{"enum":["fit","cv","search","trial","evaluation"]},"status":{"enum":["running","finished","failed","interrupted"]},"parentId":{"$ref":"#/$defs/runId"},"startedAt":{"$ref":"#/$defs/time"},"endedAt":{"$ref":"#/$defs/time"},"heartbeatAt":{"$ref":"#/$defs/time"},"host":{"type":"object","required":["hostname","pid"],"additionalProperties":false,"properties":{"hostname":{"type":"string"},"pid":{"type":"integer","minimum":0}}},"notebook":{"description":"Workspace-relative, '/'-separated.","type":"string"},"cellId":{"type":"string"},"codeHash":{"type":"string"},"seed":{"type":"number"},"params":{"type":"object"},"metrics":{"type":"object","additionalProperties":{"$ref":"#/$defs/number"}},"intervals":{"type":"object","additionalProperties":{"type":"object","required":["low","high","level"],"additionalProperties":false,"properties":{"low":{"type":"number"},"high":{"type":"number"},"level":{"type":"number","exclusiveMinimum":0,"maximum":1},"method":{"type":"string"}}}},"history":{"description":"Metric values per epoch, one array per metric aligned with \"epoch\" (equal lengths are checked on read).","type":"object","required":["epoch","metrics"],"additionalProperties":false,"properties":{"epoch":{"type":"array","items":{"type":"number"}},"elapsedMs":{"type":"array","items":{"$ref":"#/$defs/number"}},"metrics":{"type":"object","additionalProperties":{"type":"array","items":{"$ref":"#/$defs/number"}}},"total":{"description":"Points logged, when more were logged than kept.","type":"integer","minimum":0}}},"data":{"type":"array","items":{"type":"object","required":["role","fingerprint"],"additionalProperties":false,"properties":{"role":{"enum":["train","validation","test","other"]},"name":{"type":"string"},"fingerprint":{"type":"object","required":["hash","rows","columns"],"additionalProperties":false,"properties":{"hash":{"type":"string","pattern":"^[0-9a-f]{16}$"},"rows":{"type":"integer","minimum":0},"columns":{"type":"array","items":{"type":"object","required":["name","type"],"additionalProperties":false,"properties":{"name":{"type":"string"},"type":{"type":"string"}}}}}}}}},"model":{"type":"object","required":["type","parameterCount"],"properties":{"type":{"type":"string"},"parameterCount":{"type":"integer","minimum":0},"backend":{"type":"string"},"layers":{"type":"array","items":{"type":"object","required":["name","kind","outputShape","parameters"],"properties":{"name":{"type":"string"},"kind":{"type":"string"},"outputShape":{"type":"array","items":{"type":["integer","null"]}},"parameters":{"type":"integer","minimum":0}}}},"weights":{"type":"array","items":{"type":"object","required":["name","shape","mean","std","min","max"],"properties":{"name":{"type":"string"},"shape":{"type":"array","items":{"type":"integer","minimum":0}},"mean":{"$ref":"#/$defs/number"},"std":{"$ref":"#/$defs/number"},"min":{"$ref":"#/$defs/number"},"max":{"$ref":"#/$defs/number"}}}},"extra":{"type":"object"}}},"gates":{"type":"array","items":{"type":"object","required":["name","passed"],"additionalProperties":false,"properties":{"name":{"type":"string"},"passed":{"type":"boolean"},"metric":{"type":"string"},"op":{"type":"string"},"threshold":{"type":"number"},"value":{"$ref":"#/$defs/number"},"baseline":{"$ref":"#/$defs/number"},"detail":{"type":"string"}}}},"git":{"type":"object","required":["commit","dirty"],"additionalProperties":false,"properties":{"commit":{"type":"string","pattern":"^[0-9a-f]{7,64}$"},"branch":{"type":"string"},"dirty":{"type":"boolean"}}},"environment":{"type":"object","required":["libraries"],"additionalProperties":false,"properties":{"libraries":{"type":"object","additionalProperties":{"type":"string"}},"backend":{"type":"string"},"runtime":{"type":"string"},"platform":{"type":"string"}}},"tags":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},"notes":{"type":"string"},"error":{"type":"object","required":["name","message"],"additionalProperties":false,"properties":{"name":{"type":"string"},"message":{"type":"string"},"stack":{"type":"string"}}},"artifacts":{"type":"array","items":{"type":"object","required":["name","path","bytes"],"additionalProperties":false,"properties":{"name":{"type":"string"},"path":{"type":"string"},"bytes":{"type":"integer","minimum":0}}}},"predictions":{"description":"Evaluations: the per-row predictions kept for model diffs, an Apache Arrow IPC file beside the record (committed).","type":"object","required":["path","rows","totalRows","identity","bytes"],"additionalProperties":false,"properties":{"path":{"type":"string","pattern":"^\\.modelbook/runs/[0-9A-HJKMNP-TV-Z]{26}\\.predictions$"},"rows":{"description":"Rows kept (a sample by row hash when fewer than totalRows).","type":"integer","minimum":0},"totalRows":{"type":"integer","minimum":0},"identity":{"type":"object","required":["kind"],"additionalProperties":false,"properties":{"kind":{"enum":["column","hash"]},"column":{"type":"string"}}},"bytes":{"type":"integer","minimum":0}}}},"$defs":{"runId":{"description":"A ULID (Crockford base32, time-sortable).","type":"string","pattern":"^[0-9A-HJKMNP-TV-Z]{26}$"},"time":{"description":"ISO 8601 UTC time, as Date.prototype.toISOString writes it.","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$"},"number":{"description":"A number, or null where it could not be computed (NaN, infinite).","type":["number","null"]}}};
 const schema32 = {"description":"A ULID (Crockford base32, time-sortable).","type":"string","pattern":"^[0-9A-HJKMNP-TV-Z]{26}$"};
 const schema34 = {"description":"ISO 8601 UTC time, as Date.prototype.toISOString writes it.","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$"};
 const schema37 = {"description":"A number, or null where it could not be computed (NaN, infinite).","type":["number","null"]};
@@ -14,6 +14,7 @@ const pattern4 = new RegExp("^[0-9A-HJKMNP-TV-Z]{26}$", "u");
 const pattern6 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$", "u");
 const pattern9 = new RegExp("^[0-9a-f]{16}$", "u");
 const pattern10 = new RegExp("^[0-9a-f]{7,64}$", "u");
+const pattern11 = new RegExp("^\\.modelbook/runs/[0-9A-HJKMNP-TV-Z]{26}\\.predictions$", "u");
 
 function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://github.com/modelbook/modelbook/schemas/run-record.schema.json" */;
@@ -2244,14 +2245,253 @@ vErrors.push(err180);
 errors++;
 }
 }
-}
-else {
-const err181 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(data.predictions !== undefined){
+let data98 = data.predictions;
+if(data98 && typeof data98 == "object" && !Array.isArray(data98)){
+if(data98.path === undefined){
+const err181 = {instancePath:instancePath+"/predictions",schemaPath:"#/properties/predictions/required",keyword:"required",params:{missingProperty: "path"}};
 if(vErrors === null){
 vErrors = [err181];
 }
 else {
 vErrors.push(err181);
+}
+errors++;
+}
+if(data98.rows === undefined){
+const err182 = {instancePath:instancePath+"/predictions",schemaPath:"#/properties/predictions/required",keyword:"required",params:{missingProperty: "rows"}};
+if(vErrors === null){
+vErrors = [err182];
+}
+else {
+vErrors.push(err182);
+}
+errors++;
+}
+if(data98.totalRows === undefined){
+const err183 = {instancePath:instancePath+"/predictions",schemaPath:"#/properties/predictions/required",keyword:"required",params:{missingProperty: "totalRows"}};
+if(vErrors === null){
+vErrors = [err183];
+}
+else {
+vErrors.push(err183);
+}
+errors++;
+}
+if(data98.identity === undefined){
+const err184 = {instancePath:instancePath+"/predictions",schemaPath:"#/properties/predictions/required",keyword:"required",params:{missingProperty: "identity"}};
+if(vErrors === null){
+vErrors = [err184];
+}
+else {
+vErrors.push(err184);
+}
+errors++;
+}
+if(data98.bytes === undefined){
+const err185 = {instancePath:instancePath+"/predictions",schemaPath:"#/properties/predictions/required",keyword:"required",params:{missingProperty: "bytes"}};
+if(vErrors === null){
+vErrors = [err185];
+}
+else {
+vErrors.push(err185);
+}
+errors++;
+}
+for(const key16 in data98){
+if(!(((((key16 === "path") || (key16 === "rows")) || (key16 === "totalRows")) || (key16 === "identity")) || (key16 === "bytes"))){
+const err186 = {instancePath:instancePath+"/predictions",schemaPath:"#/properties/predictions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16}};
+if(vErrors === null){
+vErrors = [err186];
+}
+else {
+vErrors.push(err186);
+}
+errors++;
+}
+}
+if(data98.path !== undefined){
+let data99 = data98.path;
+if(typeof data99 === "string"){
+if(!pattern11.test(data99)){
+const err187 = {instancePath:instancePath+"/predictions/path",schemaPath:"#/properties/predictions/properties/path/pattern",keyword:"pattern",params:{pattern: "^\\.modelbook/runs/[0-9A-HJKMNP-TV-Z]{26}\\.predictions$"}};
+if(vErrors === null){
+vErrors = [err187];
+}
+else {
+vErrors.push(err187);
+}
+errors++;
+}
+}
+else {
+const err188 = {instancePath:instancePath+"/predictions/path",schemaPath:"#/properties/predictions/properties/path/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err188];
+}
+else {
+vErrors.push(err188);
+}
+errors++;
+}
+}
+if(data98.rows !== undefined){
+let data100 = data98.rows;
+if(!(((typeof data100 == "number") && (!(data100 % 1) && !isNaN(data100))) && (isFinite(data100)))){
+const err189 = {instancePath:instancePath+"/predictions/rows",schemaPath:"#/properties/predictions/properties/rows/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err189];
+}
+else {
+vErrors.push(err189);
+}
+errors++;
+}
+if((typeof data100 == "number") && (isFinite(data100))){
+if(data100 < 0 || isNaN(data100)){
+const err190 = {instancePath:instancePath+"/predictions/rows",schemaPath:"#/properties/predictions/properties/rows/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+if(vErrors === null){
+vErrors = [err190];
+}
+else {
+vErrors.push(err190);
+}
+errors++;
+}
+}
+}
+if(data98.totalRows !== undefined){
+let data101 = data98.totalRows;
+if(!(((typeof data101 == "number") && (!(data101 % 1) && !isNaN(data101))) && (isFinite(data101)))){
+const err191 = {instancePath:instancePath+"/predictions/totalRows",schemaPath:"#/properties/predictions/properties/totalRows/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err191];
+}
+else {
+vErrors.push(err191);
+}
+errors++;
+}
+if((typeof data101 == "number") && (isFinite(data101))){
+if(data101 < 0 || isNaN(data101)){
+const err192 = {instancePath:instancePath+"/predictions/totalRows",schemaPath:"#/properties/predictions/properties/totalRows/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+if(vErrors === null){
+vErrors = [err192];
+}
+else {
+vErrors.push(err192);
+}
+errors++;
+}
+}
+}
+if(data98.identity !== undefined){
+let data102 = data98.identity;
+if(data102 && typeof data102 == "object" && !Array.isArray(data102)){
+if(data102.kind === undefined){
+const err193 = {instancePath:instancePath+"/predictions/identity",schemaPath:"#/properties/predictions/properties/identity/required",keyword:"required",params:{missingProperty: "kind"}};
+if(vErrors === null){
+vErrors = [err193];
+}
+else {
+vErrors.push(err193);
+}
+errors++;
+}
+for(const key17 in data102){
+if(!((key17 === "kind") || (key17 === "column"))){
+const err194 = {instancePath:instancePath+"/predictions/identity",schemaPath:"#/properties/predictions/properties/identity/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17}};
+if(vErrors === null){
+vErrors = [err194];
+}
+else {
+vErrors.push(err194);
+}
+errors++;
+}
+}
+if(data102.kind !== undefined){
+let data103 = data102.kind;
+if(!((data103 === "column") || (data103 === "hash"))){
+const err195 = {instancePath:instancePath+"/predictions/identity/kind",schemaPath:"#/properties/predictions/properties/identity/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.predictions.properties.identity.properties.kind.enum}};
+if(vErrors === null){
+vErrors = [err195];
+}
+else {
+vErrors.push(err195);
+}
+errors++;
+}
+}
+if(data102.column !== undefined){
+if(typeof data102.column !== "string"){
+const err196 = {instancePath:instancePath+"/predictions/identity/column",schemaPath:"#/properties/predictions/properties/identity/properties/column/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err196];
+}
+else {
+vErrors.push(err196);
+}
+errors++;
+}
+}
+}
+else {
+const err197 = {instancePath:instancePath+"/predictions/identity",schemaPath:"#/properties/predictions/properties/identity/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err197];
+}
+else {
+vErrors.push(err197);
+}
+errors++;
+}
+}
+if(data98.bytes !== undefined){
+let data105 = data98.bytes;
+if(!(((typeof data105 == "number") && (!(data105 % 1) && !isNaN(data105))) && (isFinite(data105)))){
+const err198 = {instancePath:instancePath+"/predictions/bytes",schemaPath:"#/properties/predictions/properties/bytes/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err198];
+}
+else {
+vErrors.push(err198);
+}
+errors++;
+}
+if((typeof data105 == "number") && (isFinite(data105))){
+if(data105 < 0 || isNaN(data105)){
+const err199 = {instancePath:instancePath+"/predictions/bytes",schemaPath:"#/properties/predictions/properties/bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+if(vErrors === null){
+vErrors = [err199];
+}
+else {
+vErrors.push(err199);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err200 = {instancePath:instancePath+"/predictions",schemaPath:"#/properties/predictions/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err200];
+}
+else {
+vErrors.push(err200);
+}
+errors++;
+}
+}
+}
+else {
+const err201 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err201];
+}
+else {
+vErrors.push(err201);
 }
 errors++;
 }

@@ -170,6 +170,24 @@ export const RUN_RECORD_SCHEMA = {
         properties: { name: { type: 'string' }, path: { type: 'string' }, bytes: { type: 'integer', minimum: 0 } },
       },
     },
+    predictions: {
+      description: 'Evaluations: the per-row predictions kept for model diffs, an Apache Arrow IPC file beside the record (committed).',
+      type: 'object',
+      required: ['path', 'rows', 'totalRows', 'identity', 'bytes'],
+      additionalProperties: false,
+      properties: {
+        path: { type: 'string', pattern: '^\\.modelbook/runs/[0-9A-HJKMNP-TV-Z]{26}\\.predictions$' },
+        rows: { description: 'Rows kept (a sample by row hash when fewer than totalRows).', type: 'integer', minimum: 0 },
+        totalRows: { type: 'integer', minimum: 0 },
+        identity: {
+          type: 'object',
+          required: ['kind'],
+          additionalProperties: false,
+          properties: { kind: { enum: ['column', 'hash'] }, column: { type: 'string' } },
+        },
+        bytes: { type: 'integer', minimum: 0 },
+      },
+    },
   },
   $defs: {
     runId: { description: 'A ULID (Crockford base32, time-sortable).', type: 'string', pattern: '^[0-9A-HJKMNP-TV-Z]{26}$' },

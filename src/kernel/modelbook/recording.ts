@@ -20,9 +20,10 @@ import { randomSearch as coreRandomSearch } from '../../core/validation/tuning/r
 import { halvingSearch as coreHalvingSearch } from '../../core/validation/tuning/halvingSearch';
 import type { SearchResult } from '../../core/validation/tuning/searchResult';
 import type { Model } from '../../core/validation/model';
-import { evaluate as coreEvaluate } from '../../core/evaluation/evaluate/fromModel';
-import { evaluatePredictions as coreEvaluatePredictions } from '../../core/evaluation/evaluate/fromPredictions';
-import type { Evaluation } from '../../core/evaluation/view/evaluationResult';
+import { _evaluateWithRows, type evaluate as coreEvaluate } from '../../core/evaluation/evaluate/fromModel';
+import { _evaluatePredictionsWithRows, type evaluatePredictions as coreEvaluatePredictions } from '../../core/evaluation/evaluate/fromPredictions';
+import type { EvaluationWithRows } from '../../core/evaluation/evaluate/evaluatedRows';
+import { keepPredictions } from '../../core/review/keepPredictions';
 import { openRunRecorder } from '../../store/runs/recorder';
 import { runMessage } from '../../core/runs/messages';
 
@@ -196,8 +197,17 @@ export const randomSearch: typeof coreRandomSearch = (model, data, options) =>
 export const halvingSearch: typeof coreHalvingSearch = (model, data, options) =>
   recordSearch('halving search', model, data, (options as { paramGrid?: unknown; paramDistributions?: unknown }).paramGrid ?? (options as { paramDistributions?: unknown }).paramDistributions, () => coreHalvingSearch(model, data, options));
 
-function completeEvaluation(run: RunHandle, ev: Evaluation): void {
-  const view = ev.view;
+/**
+ * Finishes an evaluation run: metrics, gates, and the per-row predictions kept beside the record
+ * for model diffs (a failure to keep them is a note on the run, never the user's error).
+ */
+function completeEvaluation(run: RunHandle, { evaluation, rows }: EvaluationWithRows): void {
+  const view = evaluation.view;
+  try {
+    run.keepPredictions(keepPredictions(rows()));
+  } catch (e) {
+    run.note(runMessage.predictionsNotKept((e as Error).message));
+  }
   const metrics: Record<string, number | null | MetricEstimate> = {};
   for (const m of view.metrics) {
     metrics[m.name] = m.ci ? { value: m.value, ...(m.ci.lower !== null ? { low: m.ci.lower } : {}), ...(m.ci.upper !== null ? { high: m.ci.upper } : {}), level: m.ci.level, method: m.ci.method } : m.value;
@@ -209,14 +219,17 @@ function completeEvaluation(run: RunHandle, ev: Evaluation): void {
 }
 
 /**
- * `evaluate`, recorded as an `evaluation` run: metrics with their CIs, gate results, the test data's fingerprint.
+ * `evaluate`, recorded as an `evaluation` run: metrics with their CIs, gate results, the test data's
+ * fingerprint, and its per-row predictions as `.modelbook/runs/<id>.predictions` (rows identified
+ * by `idColumn` when given, else by a hash of the row; at most 200,000, a sample by row hash above).
  *
  * @example
  * const ev = await evaluate(model, test, { label: 'churn', positiveLabel: 'yes', slices: ['sex'], gates: ['auc >= 0.8', 'recall[sex] >= 0.7'] });
  * ev.passed; ev.metric('auc'); // { value, ci: { lower, upper, … }, … }
  */
-export const evaluate: typeof coreEvaluate = (model, testData, options) =>
-  recorded(
+export const evaluate: typeof coreEvaluate = async (model, testData, options) =>
+  (
+    await recorded(
     (r) => {
       const spec = (model as Partial<ModelLike>).spec?.();
       const described = spec ? describeSpec(spec) : undefined;
@@ -226,9 +239,10 @@ export const evaluate: typeof coreEvaluate = (model, testData, options) =>
       if (typeof summary === 'function') run.setModel(summary.call(model) as never);
       return run;
     },
-    () => coreEvaluate(model, testData, options),
-    completeEvaluation,
-  );
+      () => _evaluateWithRows(model, testData, options),
+      completeEvaluation,
+    )
+  ).evaluation;
 
 /**
  * `evaluatePredictions`, recorded as an `evaluation` run.
@@ -236,5 +250,5 @@ export const evaluate: typeof coreEvaluate = (model, testData, options) =>
  * @example
  * const ev = await evaluatePredictions({ yTrue: test.array('churn'), yScore: scores }, { positiveLabel: 'yes', gates: ['auc >= 0.8'] });
  */
-export const evaluatePredictions: typeof coreEvaluatePredictions = (input, options) =>
-  recorded((r) => r.start({ name: `evaluate ${options?.name ?? 'predictions'}`, kind: 'evaluation' }), () => coreEvaluatePredictions(input, options), completeEvaluation);
+export const evaluatePredictions: typeof coreEvaluatePredictions = async (input, options) =>
+  (await recorded((r) => r.start({ name: `evaluate ${options?.name ?? 'predictions'}`, kind: 'evaluation' }), () => _evaluatePredictionsWithRows(input, options), completeEvaluation)).evaluation;

@@ -1,7 +1,7 @@
 import { execFile, execFileSync } from 'node:child_process';
-import os from 'node:os';
 import type { GitInfo } from '../../core/runs/contract';
-import { findExecutable, trustedPathEntries } from '../findExecutable';
+import { findExecutable } from '../findExecutable';
+import { SAFE_GIT_CONFIG, safeGitEnv } from '../git/safeGit';
 import { findRepository, readHead, type Head, type Repository } from '../git/repository';
 import { buildShadowGitDir, removeShadowGitDir } from '../git/shadow';
 import { runMessage } from '../../core/runs/messages';
@@ -84,7 +84,7 @@ function statusArgs(shadow: string, repo: Repository): string[] {
     `--git-dir=${shadow}`,
     `--work-tree=${repo.workTree}`,
     '--no-optional-locks',
-    ...['core.fsmonitor=false', `core.hooksPath=${os.devNull}`, 'core.untrackedCache=false', 'submodule.recurse=false'].flatMap((c) => ['-c', c]),
+    ...SAFE_GIT_CONFIG.flatMap((c) => ['-c', c]),
     'status',
     '--porcelain=v2',
     '--branch',
@@ -97,25 +97,10 @@ function statusArgs(shadow: string, repo: Repository): string[] {
 }
 
 function statusOptions(repo: Repository, untrusted: string[]): StatusPlan['options'] {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [k, v] of Object.entries(process.env)) if (!/^GIT_/i.test(k)) env[k] = v;
-  return {
-    cwd: repo.workTree,
-    encoding: 'utf8',
-    timeout: 10_000,
-    env: {
-      ...env,
-      PATH: trustedPathEntries(untrusted).join(process.platform === 'win32' ? ';' : ':'),
-      GIT_CONFIG_NOSYSTEM: '1',
-      GIT_CONFIG_GLOBAL: os.devNull,
-      GIT_TERMINAL_PROMPT: '0',
-      GIT_NO_LAZY_FETCH: '1',
-      // No index.lock: reading must never block (or be blocked by) the user's own git commands.
-      GIT_OPTIONAL_LOCKS: '0',
-      LC_ALL: 'C',
-    },
-    maxBuffer: 64 * 1024 * 1024,
-  };
+  // Literal pathspecs would turn the exclude below into a plain path.
+  const env = safeGitEnv(untrusted);
+  delete env.GIT_LITERAL_PATHSPECS;
+  return { cwd: repo.workTree, encoding: 'utf8', timeout: 10_000, env, maxBuffer: 64 * 1024 * 1024 };
 }
 
 function gitInfo(head: Head, statusOut: string | undefined): GitInfo | undefined {

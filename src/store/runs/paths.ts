@@ -7,6 +7,8 @@ import { runMessage } from '../../core/runs/messages';
 export const MODELBOOK_DIR = '.modelbook';
 export const RUNS_DIR = '.modelbook/runs';
 export const ARTIFACTS_DIR = '.modelbook/artifacts';
+/** An evaluation's kept predictions: `.modelbook/runs/<id>.predictions` beside `<id>.json`. */
+export const PREDICTIONS_EXT = '.predictions';
 
 /** Keeps large artefacts (weights) out of git by default; records stay in git. */
 const GITIGNORE = '# Written by Modelbook: run records (runs/) belong in git, large artefacts do not.\nartifacts/\n';

@@ -4,7 +4,9 @@ import type { RunArtifact, RunRecord, RunRecorder, RunSink } from '../../core/ru
 import { createRunRecorder, type RecorderOptions } from '../../core/runs/recorder';
 import { stringifyRunRecord } from '../../core/runs/stringify';
 import { writeRunFile } from './writeFile';
-import { ARTIFACTS_DIR, artifactsFolder, ensureRunFolders, runsFolder } from './paths';
+import { ARTIFACTS_DIR, PREDICTIONS_EXT, RUNS_DIR, artifactsFolder, ensureRunFolders, runsFolder } from './paths';
+import type { PredictionSet } from '../../core/review/contract';
+import { encodePredictions } from '../../core/review/encodePredictions';
 import { runMessage } from '../../core/runs/messages';
 
 /** A recorder that writes files; `dispose()` stops watching for process exit. */
@@ -21,7 +23,8 @@ export type OpenRecorderOptions = Omit<RecorderOptions, 'sink' | 'host'> & {
 
 /**
  * A file sink: each write replaces `.modelbook/runs/<id>.json` atomically (temp file, fsync,
- * rename), so a reader — or a crash — never sees half a record.
+ * rename), so a reader — or a crash — never sees half a record; an evaluation's kept predictions
+ * go beside it as `<id>.predictions` (committed with it: a pull request carries both sides of a diff).
  *
  * @example
  * createFileSink('/work/churn').write(record)
@@ -37,6 +40,11 @@ export function createFileSink(workspaceDir: string): RunSink {
       writeRunFile(file, content);
       const bytes = typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength;
       return { name, path: `${ARTIFACTS_DIR}/${runId}/${name.split(/[\\/]/).join('/')}`, bytes };
+    },
+    savePredictions(runId: string, set: PredictionSet) {
+      const bytes = encodePredictions(set);
+      writeRunFile(path.join(runs, `${runId}${PREDICTIONS_EXT}`), bytes);
+      return { path: `${RUNS_DIR}/${runId}${PREDICTIONS_EXT}`, bytes: bytes.byteLength };
     },
   };
 }

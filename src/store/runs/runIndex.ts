@@ -9,6 +9,7 @@ import { hostLiveness } from './liveness';
 import { RUNS_DIR, runsFolder } from './paths';
 import { readRunFile, readRunRecord } from './readRun';
 import { isTempFile, removeStaleTempFiles } from './tempFiles';
+import { PREDICTIONS_EXT } from './paths';
 import { runMessage } from '../../core/runs/messages';
 
 /** A file-change event, as VS Code's FileSystemWatcher (or fs.watch) reports it. */
@@ -211,7 +212,7 @@ export class RunIndex {
 
   private listNames(): string[] {
     try {
-      return fs.readdirSync(this.runsDir).filter((n) => !n.startsWith('.')).sort();
+      return fs.readdirSync(this.runsDir).filter((n) => !n.startsWith('.') && !n.endsWith(PREDICTIONS_EXT)).sort();
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
       throw e;
@@ -220,7 +221,9 @@ export class RunIndex {
 
   private _apply(abs: string, change: RunFileChange): IndexChange {
     const rel = `${RUNS_DIR}/${path.basename(abs)}`;
-    if (path.dirname(abs) !== this.runsDir || path.basename(abs).startsWith('.') || isTempFile(path.basename(abs))) return { kind: 'ignored', file: rel };
+    const name = path.basename(abs);
+    // `<id>.predictions` belongs to its record (an evaluation's kept predictions), not a record itself.
+    if (path.dirname(abs) !== this.runsDir || name.startsWith('.') || isTempFile(name) || name.endsWith(PREDICTIONS_EXT)) return { kind: 'ignored', file: rel };
     if (change === 'deleted') return this.forget(abs, rel);
     return this.load(abs);
   }
@@ -235,7 +238,7 @@ export class RunIndex {
       } catch {
         return { kind: 'ignored', file: rel };
       }
-      const reason = 'not a run record (only <run id>.json files belong in .modelbook/runs)';
+      const reason = 'not a run record (only <run id>.json records and their <run id>.predictions belong in .modelbook/runs)';
       this.problemByFile.set(rel, reason);
       this.stats.set(abs, { mtimeMs: stat.mtimeMs, size: stat.size });
       return { kind: 'problem', file: rel, reason };

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { REPO } from '../paths';
 import type { KernelSession } from '../../../src/kernel/host/session';
 import { makeWorkspace, newSession, run, readRunRecords } from './helpers';
+import { readPredictions } from '../../../src/store/review/readPredictions';
 
 interface Rec {
   id: string;
@@ -77,6 +78,33 @@ describe('kernel: every fit, cross-validation, search and evaluation is recorded
     const trials = records().filter((x) => x.parentId === search.id);
     assert.deepEqual(trials.map((t) => t.params.C).sort(), [0.01, 1]);
     assert.ok(trials.every((t) => t.kind === 'trial' && typeof t.metrics.accuracy === 'number'));
+  });
+
+  it('keeps an evaluation\'s predictions beside its record, by id column or row hash, and readPredictions gives the same rows', async () => {
+    const code = [
+      "const m2 = await pipe().fit(train, 'adelie');",
+      "const keyed = test.assign({ penguinId: Array.from({ length: test.numRows() }, (_, i) => `p${i}`) });",
+      "await evaluate(m2, keyed, { label: 'adelie', idColumn: 'penguinId', bootstrap: false });",
+      "const proba = await m2.predictProba(test.select(test.columnNames().filter((c) => c !== 'adelie')));",
+      "JSON.stringify({ y: test.array('adelie'), score: Array.from({ length: proba.rows }, (_, i) => proba.data[i * 2 + 1]) })",
+    ].join('\n');
+    const r = await run(session, code);
+    assert.equal(r.status, 'ok', JSON.stringify(r.error));
+    const expected = JSON.parse((r.result!['text/plain'] as string).slice(1, -1)) as { y: number[]; score: number[] };
+    const ev = newest('evaluation') as Rec & { predictions?: { path: string; rows: number; totalRows: number; identity: unknown } };
+    assert.deepEqual({ ...ev.predictions, bytes: undefined }, { path: `.modelbook/runs/${ev.id}.predictions`, rows: expected.y.length, totalRows: expected.y.length, identity: { kind: 'column', column: 'penguinId' }, bytes: undefined });
+    const set = readPredictions(path.join(ws, ev.predictions!.path));
+    assert.deepEqual(set.rowIds, expected.y.map((_, i) => `p${i}`));
+    assert.deepEqual(set.yTrue, expected.y.map(String));
+    assert.deepEqual(Array.from(set.yScore!), expected.score);
+    assert.deepEqual(set.yPred, expected.score.map((s) => (s >= 0.5 ? '1' : '0')));
+    assert.deepEqual(Object.keys(set.features!), ['Beak Length (mm)', 'Beak Depth (mm)', 'Flipper Length (mm)', 'Body Mass (g)']);
+
+    const r2 = await run(session, "await evaluate(m2, test, { label: 'adelie', bootstrap: false });");
+    assert.equal(r2.status, 'ok', JSON.stringify(r2.error));
+    const hashed = readPredictions(path.join(ws, '.modelbook', 'runs', `${newest('evaluation').id}.predictions`));
+    assert.deepEqual(hashed.identity, { kind: 'hash' });
+    assert.ok(hashed.rowIds.every((id) => /^[0-9a-f]{16}$/.test(id)) && new Set(hashed.rowIds).size === hashed.rowIds.length);
   });
 
   it('records an evaluation with metrics, their confidence intervals and gate results', async () => {

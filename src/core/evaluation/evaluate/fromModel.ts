@@ -5,6 +5,8 @@ import type { Predictions } from '../inputs/predictions';
 import { _evaluateView, type EvaluationOptions } from './fromPredictions';
 import { Evaluation } from '../view/evaluationResult';
 import { describe } from '../metrics/validate';
+import type { Normalized } from '../inputs/predictions';
+import { _collectEvaluatedRows, type EvaluationWithRows, type RowSource } from './evaluatedRows';
 
 /** Test data: an arquero table holding the label (and slice) columns, or features with targets. */
 export type EvaluationData = ColumnTable | { x: Features; y: Target; groups?: Record<string, ArrayLike<unknown>> };
@@ -16,7 +18,17 @@ export interface EvaluateOptions extends Omit<EvaluationOptions, 'baseline'> {
   features?: string[];
   /** A baseline model (evaluated on the same rows) or its predictions. */
   baseline?: Estimator | Predictions;
+  /**
+   * A column of unique row ids (tables only; never a feature). A recorded evaluation keeps its
+   * predictions by these ids, so a model diff matches rows across revisions even when features
+   * change; without it rows are matched by a hash of all their values.
+   *
+   * @example
+   * await evaluate(model, test, { label: 'churn', idColumn: 'customerId' });
+   */
+  idColumn?: string;
 }
+
 
 /**
  * Evaluates a fitted model on test data, as an ML engineer would sign off: metrics with
@@ -27,7 +39,8 @@ export interface EvaluateOptions extends Omit<EvaluationOptions, 'baseline'> {
  * @param model a fitted model: an estimator (LogisticRegression, MLPClassifier, …) or a Pipeline ending in one
  * @param testData a table with the `label` column (and slice columns), or { x, y, groups? }
  * @param options label, slices, baseline, gates, positiveLabel, threshold (0.5), bootstrap
- *   ({ resamples: 1000, seed: 0, method: 'percentile' }), minGroupSize (30), task
+ *   ({ resamples: 1000, seed: 0, method: 'percentile' }), minGroupSize (30), task, idColumn (unique row ids kept with
+ *   recorded predictions for model diffs)
  * @example
  * const ev = await evaluate(model, test, {
  *   label: 'churn', positiveLabel: 'yes', slices: ['sex', 'region'], baseline: oldModel,
@@ -37,9 +50,14 @@ export interface EvaluateOptions extends Omit<EvaluationOptions, 'baseline'> {
  * ev.toMarkdown(); // for the pull request
  */
 export async function evaluate(model: Estimator, testData: EvaluationData, options: EvaluateOptions = {}): Promise<Evaluation> {
+  return (await _evaluateWithRows(model, testData, options)).evaluation;
+}
+
+/** `evaluate`, also giving the evaluated rows (what the kernel keeps as `<run id>.predictions`). */
+export async function _evaluateWithRows(model: Estimator, testData: EvaluationData, options: EvaluateOptions = {}): Promise<EvaluationWithRows> {
   const fn = 'evaluate';
   if (!isClassifier(model) && !isRegressor(model)) throw new TypeError(`${fn}: model must be a fitted Classifier or Regressor (with kind, predict and, for classifiers, predictProba), got ${describe(model)}.`);
-  const { x, y, groups } = splitData(fn, testData, options);
+  const { x, y, groups, features } = splitData(fn, testData, options);
   const predictions = await predictionsOf(fn, model, x);
   let baseline: Predictions | undefined;
   if (options.baseline !== undefined) {
@@ -57,8 +75,12 @@ export async function evaluate(model: Estimator, testData: EvaluationData, optio
   }
   const baselineName = options.baselineName ?? (baseline && (isClassifier(options.baseline) || isRegressor(options.baseline)) ? safeType(options.baseline) : undefined);
   const positiveLabel = options.positiveLabel ?? (isClassifier(model) && model.classes.length === 2 ? model.classes[1] : undefined);
-  const view = await _evaluateView(fn, { yTrue: y, ...predictions, ...(groups ? { groups } : {}) }, { ...options, baseline, positiveLabel, ...(baselineName ? { baselineName } : {}) }, spec);
-  return new Evaluation(view);
+  let kept: { data: Normalized; threshold: number } | undefined;
+  const view = await _evaluateView(fn, { yTrue: y, ...predictions, ...(groups ? { groups } : {}) }, { ...options, baseline, positiveLabel, ...(baselineName ? { baselineName } : {}) }, spec, (data, threshold) => (kept = { data, threshold }));
+  const source: RowSource = isTable(testData)
+    ? { table: testData, features: features!, ...(options.idColumn ? { idColumn: options.idColumn } : {}), ...(groups ? { groups } : {}) }
+    : { ...(isTable(x) ? { table: x, features: x.columnNames() } : { x }), y: y as ArrayLike<unknown>, ...(groups ? { groups } : {}) };
+  return { evaluation: new Evaluation(view), rows: () => _collectEvaluatedRows(kept!.data, kept!.threshold, source) };
 }
 
 function safeType(e: Estimator): string | undefined {
@@ -83,21 +105,40 @@ function isTable(v: unknown): v is ColumnTable {
   return typeof t === 'object' && t !== null && typeof t.numRows === 'function' && typeof t.columnNames === 'function' && typeof t.array === 'function';
 }
 
-function splitData(fn: string, data: EvaluationData, options: EvaluateOptions): { x: Features; y: Target; groups?: Record<string, ArrayLike<unknown>> } {
+function splitData(fn: string, data: EvaluationData, options: EvaluateOptions): { x: Features; y: Target; groups?: Record<string, ArrayLike<unknown>>; features?: string[] } {
+  if (options.idColumn !== undefined && !isTable(data)) throw new TypeError(`${fn}: idColumn names a column of a test table; testData is ${describe(data)} (pass an arquero table with the id column).`);
   if (isTable(data)) {
     const names = data.columnNames();
     if (!options.label) throw new TypeError(`${fn}: testData is a table: name its target column with { label: '…' } (columns: ${names.join(', ')}).`);
     if (!names.includes(options.label)) throw new RangeError(`${fn}: no label column "${options.label}" in testData (columns: ${names.join(', ')}).`);
-    const features = options.features ?? names.filter((c) => c !== options.label);
+    if (options.idColumn !== undefined) checkIdColumn(fn, data, options);
+    const features = options.features ?? names.filter((c) => c !== options.label && c !== options.idColumn);
     const missing = features.filter((c) => !names.includes(c));
     if (missing.length) throw new RangeError(`${fn}: feature columns ${missing.join(', ')} are not in testData.`);
     const sliceColumns = [...new Set((options.slices ?? []).flat())];
     const absent = sliceColumns.filter((c) => !names.includes(c));
     if (absent.length) throw new RangeError(`${fn}: slice columns ${absent.join(', ')} are not in testData (columns: ${names.join(', ')}).`);
     const groups = sliceColumns.length ? Object.fromEntries(sliceColumns.map((c) => [c, data.array(c) as ArrayLike<unknown>])) : undefined;
-    return { x: data.select(features), y: data.array(options.label) as Target, ...(groups ? { groups } : {}) };
+    return { x: data.select(features), y: data.array(options.label) as Target, ...(groups ? { groups } : {}), features };
   }
   const d = data as { x?: Features; y?: Target; groups?: Record<string, ArrayLike<unknown>> } | null;
   if (typeof d !== 'object' || d === null || d.x === undefined || d.y === undefined) throw new TypeError(`${fn}: testData must be an arquero table (with options.label) or { x, y, groups? }, got ${describe(data)}.`);
   return { x: d.x, y: d.y, ...(d.groups ? { groups: d.groups } : {}) };
+}
+
+/** An id column is a column of the table, not the label nor a feature, with a unique non-empty value per row. */
+function checkIdColumn(fn: string, data: ColumnTable, options: EvaluateOptions): void {
+  const id = options.idColumn;
+  const names = data.columnNames();
+  if (typeof id !== 'string' || !names.includes(id)) throw new RangeError(`${fn}: idColumn must name a column of testData (columns: ${names.join(', ')}), got ${describe(id)}.`);
+  if (id === options.label || options.features?.includes(id)) throw new RangeError(`${fn}: idColumn "${id}" is also the label or a feature; row ids must not be model inputs.`);
+  const seen = new Set<string>();
+  const values = data.array(id) as ArrayLike<unknown>;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v === null || v === undefined || v === '') throw new RangeError(`${fn}: idColumn "${id}" is empty at row ${i}; every row needs an id.`);
+    const key = String(v);
+    if (seen.has(key)) throw new RangeError(`${fn}: idColumn "${id}" repeats the id ${JSON.stringify(key)}; ids must be unique to match rows across runs.`);
+    seen.add(key);
+  }
 }

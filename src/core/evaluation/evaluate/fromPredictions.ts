@@ -11,7 +11,8 @@ import { _collectRegression } from '../view/collectRegression';
 import { _resolveSlicings } from '../view/collectCommon';
 import { evaluateGates } from '../gates/gates';
 import { parseGate } from '../gates/parseGate';
-import { checkInteger, checkNumber, checkOneOf, describe } from '../metrics/validate';
+import { checkInteger, checkNumber, checkOneOf, describe, isArrayLike } from '../metrics/validate';
+import { _collectEvaluatedRows, type EvaluationWithRows, type RowSource } from './evaluatedRows';
 import { MIN_GROUP_SIZE } from '../fairness/sliceMetrics';
 import { Evaluation } from '../view/evaluationResult';
 import { kernelService } from '../../kernel/service';
@@ -62,18 +63,39 @@ export interface EvaluationOptions {
  * ev.passed; // false when a gate failed
  */
 export async function evaluatePredictions(input: PredictionsInput, options: EvaluationOptions = {}): Promise<Evaluation> {
-  const fn = 'evaluatePredictions';
-  if (typeof input !== 'object' || input === null) throw new TypeError(`${fn}: pass { yTrue, yScore | yProba | yPred, groups? }, got ${describe(input)}.`);
-  if (typeof options !== 'object' || options === null) throw new TypeError(`${fn}: options must be an object, got ${describe(options)}.`);
-  return new Evaluation(await _evaluateView(fn, input, options));
+  return (await _evaluatePredictionsWithRows(input, options)).evaluation;
 }
 
-export async function _evaluateView(fn: string, input: PredictionsInput, options: EvaluationOptions, model?: EvaluationView['model']): Promise<EvaluationView> {
+/** `evaluatePredictions`, also giving the evaluated rows (what the kernel keeps as `<run id>.predictions`). */
+export async function _evaluatePredictionsWithRows(input: PredictionsInput, options: EvaluationOptions = {}): Promise<EvaluationWithRows> {
+  const fn = 'evaluatePredictions';
+  if (typeof input !== 'object' || input === null) throw new TypeError(`${fn}: pass { yTrue, yScore | yProba | yPred, groups?, ids? }, got ${describe(input)}.`);
+  if (typeof options !== 'object' || options === null) throw new TypeError(`${fn}: options must be an object, got ${describe(options)}.`);
+  if (input.ids !== undefined) checkIds(fn, input.ids, input.yTrue?.length);
+  let kept: { data: Normalized; threshold: number } | undefined;
+  const view = await _evaluateView(fn, input, options, undefined, (data, threshold) => (kept = { data, threshold }));
+  const source: RowSource = { y: input.yTrue as ArrayLike<unknown>, ...(input.ids ? { ids: input.ids } : {}), ...(input.groups ? { groups: input.groups } : {}) };
+  return { evaluation: new Evaluation(view), rows: () => _collectEvaluatedRows(kept!.data, kept!.threshold, source) };
+}
+
+function checkIds(fn: string, ids: unknown, n: number | undefined): void {
+  if (!isArrayLike(ids) || ids.length !== n) throw new TypeError(`${fn}: ids must be one id per row (${String(n)}), got ${describe(ids)}.`);
+  const seen = new Set<string>();
+  for (let i = 0; i < ids.length; i++) {
+    const key = String(ids[i]);
+    if (ids[i] === null || ids[i] === undefined || seen.has(key)) throw new RangeError(`${fn}: ids must be unique and non-empty; row ${i} has ${JSON.stringify(ids[i] ?? null)}.`);
+    seen.add(key);
+  }
+}
+
+/** `keep` sees the normalized predictions (a recording host keeps them for diffs, see evaluatedRows.ts). */
+export async function _evaluateView(fn: string, input: PredictionsInput, options: EvaluationOptions, model?: EvaluationView['model'], keep?: (data: Normalized, threshold: number) => void): Promise<EvaluationView> {
   const task = options.task !== undefined ? checkOneOf(fn, 'task', options.task, ['binary', 'multiclass', 'regression'] as const) : inferTask(fn, input);
   const threshold = checkNumber(fn, 'threshold', options.threshold ?? 0.5);
   const gates = (options.gates ?? []).map(parseGate);
   const data = normalizePredictions(fn, task, input, options.positiveLabel);
   const n = rowsOf(data);
+  keep?.(data, threshold);
   const signal = options.signal ?? kernelService()?.signal;
   const bootstrap = options.bootstrap === false ? undefined : resolveBootstrap(fn, { ...(options.bootstrap ?? {}), signal }, n);
   const minGroupSize = checkInteger(fn, 'minGroupSize', options.minGroupSize ?? MIN_GROUP_SIZE, 1);

@@ -20,6 +20,8 @@ export interface PredictionsInput extends Predictions {
   yTrue: Target;
   /** Group columns for slices and fairness, e.g. { sex: table.array('sex') }. */
   groups?: Record<string, ArrayLike<unknown>>;
+  /** Unique row ids (e.g. test.array('customerId')): a recorded evaluation keeps its predictions by them, so a model diff matches rows across runs; without them rows are matched by position. */
+  ids?: ArrayLike<string | number>;
 }
 
 /** Predictions normalized for one task. */

@@ -55,6 +55,7 @@ describe('store/runs RunIndex', () => {
     fs.writeFileSync(path.join(runs, 'future.json'), JSON.stringify({ version: 2 }));
     fs.writeFileSync(path.join(runs, '.01JF0000000000000000000001.json.999999.abc.tmp'), '{"half');
     fs.writeFileSync(path.join(runs, '.DS_Store'), '');
+    fs.writeFileSync(path.join(runs, '01JNE3ZK00AAAAAAAAAAAAAAAA.predictions'), 'ARROW1'); // an evaluation's kept predictions: not a problem
     const index = RunIndex.openSync(ws);
     assert.equal(index.size, 3);
     const problems = Object.fromEntries(index.problems().map((p) => [p.path, p.reason]));
@@ -64,7 +65,7 @@ describe('store/runs RunIndex', () => {
     assert.match(problems['.modelbook/runs/01JF0000000000000000000000.json'], /not valid JSON/);
     assert.match(problems['.modelbook/runs/copy.json'], /file name does not match the run id 01JNE3ZK00AAAAAAAAAAAAAAAA/);
     assert.match(problems['.modelbook/runs/future.json'], /newer Modelbook/);
-    assert.match(problems['.modelbook/runs/notes.txt'], /only <run id>\.json files belong/);
+    assert.match(problems['.modelbook/runs/notes.txt'], /only <run id>\.json records and their <run id>\.predictions belong/);
     assert.match(problems['.modelbook/runs/old.json'], /a folder, not a regular file/);
   });
 

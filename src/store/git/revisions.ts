@@ -1,0 +1,228 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import { findExecutable } from '../findExecutable';
+import { buildRefsGitDir } from './refsGitDir';
+import { findRepository, readHead, type Repository } from './repository';
+import { SAFE_GIT_CONFIG, safeGitEnv } from './safeGit';
+
+/** Thrown for a revision that is refused or unknown, or a repository that cannot be read. */
+export class GitRevisionError extends Error {
+  override name = 'GitRevisionError';
+}
+
+/** One entry of a tree at a commit. */
+export interface TreeEntry {
+  /** Repository-relative, '/'-separated. */
+  path: string;
+  type: 'blob' | 'tree' | 'commit';
+  oid: string;
+  /** Blob size in bytes (undefined for trees and submodules). */
+  size?: number;
+}
+
+/** The largest blob read by default (a predictions file of 200,000 rows is ≈6 MB). */
+export const MAX_BLOB_BYTES = 64 * 2 ** 20;
+const OBJECT_ID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+
+/**
+ * Why `rev` is not a revision Modelbook passes to git, or undefined when it may be: it must not
+ * start with '-' (an option), name a path (`HEAD:file`), a range (`A..B`), or hold characters no
+ * ref or revision expression has.
+ *
+ * @example
+ * checkRevision('--output=/tmp/x') // "starts with '-' (git would read it as an option)"
+ */
+export function checkRevision(rev: unknown): string | undefined {
+  if (typeof rev !== 'string' || rev === '') return 'is empty';
+  if (rev.length > 256) return 'is longer than 256 characters';
+  if (rev.startsWith('-')) return "starts with '-' (git would read it as an option)";
+  if (rev.includes(':')) return "contains ':' (a path inside a revision, like HEAD:file, is not a revision)";
+  if (rev.includes('..')) return "contains '..' (a range; give one revision)";
+  if (!/^[A-Za-z0-9._/~^@{}+-]+$/.test(rev)) return 'contains characters no revision has (spaces, control characters, \\ * ? [ are refused)';
+  return undefined;
+}
+
+/** Why `p` is not a repository-relative path to read, or undefined. */
+function checkPath(p: string): string | undefined {
+  if (p === '' || p.startsWith('/') || /[\0\n\r\\]/.test(p)) return 'must be a repository-relative path without \\, NUL or newlines';
+  if (p.split('/').some((s) => s === '..' || s === '.' || s === '')) return "must not contain '.', '..' or empty segments";
+  return undefined;
+}
+
+/**
+ * Reads commits of the repository holding a folder without touching its work tree, index or
+ * config: git runs against a private refs-only git dir (see buildRefsGitDir), found outside the
+ * workspace, with no GIT_* variables and nothing from the repository's config — so nothing a cell
+ * wrote into `.git/` can make it run a command. `dispose()` removes the private dir.
+ *
+ * @example
+ * const git = GitRevisions.open('/work/churn');
+ * const base = git.resolve('main'); git.listTree(base, '.modelbook/runs'); git.dispose();
+ */
+export class GitRevisions {
+  private constructor(
+    readonly repo: Repository,
+    private readonly git: string,
+    private readonly gitDir: string,
+    private readonly env: NodeJS.ProcessEnv,
+  ) {}
+
+  /**
+   * The reader of the repository containing `dir`; a GitRevisionError when there is none, it has
+   * no commit, or no git outside the workspace.
+   *
+   * @example
+   * const git = GitRevisions.open(workspaceDir);
+   */
+  static open(dir: string): GitRevisions {
+    const repo = findRepository(dir);
+    if (!repo) throw new GitRevisionError(`${dir} is not inside a git repository.`);
+    const head = readHead(repo);
+    if (!head) throw new GitRevisionError(`The repository at ${repo.workTree} has no commit yet (or its HEAD cannot be read).`);
+    const untrusted = [dir, repo.workTree];
+    const git = findExecutable('git', untrusted);
+    if (!git) throw new GitRevisionError('git was not found on PATH (outside the workspace).');
+    const gitDir = buildRefsGitDir(repo, head.commit);
+    if (!gitDir) throw new GitRevisionError(`Could not prepare a private git dir to read ${repo.workTree} (is the temporary folder inside the repository?).`);
+    return new GitRevisions(repo, git, gitDir, safeGitEnv(untrusted));
+  }
+
+  /**
+   * The commit `rev` names (`main`, `origin/main`, `HEAD~1`, `v1.0`, a commit or its prefix).
+   *
+   * @example
+   * git.resolve('HEAD~1') // '3f2a…' (40 hex)
+   */
+  resolve(rev: string): string {
+    const why = checkRevision(rev);
+    if (why) throw new GitRevisionError(`Revision ${JSON.stringify(rev)} is refused: it ${why}.`);
+    const r = this.run(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`]);
+    const commit = r.ok ? r.out.toString('utf8').trim() : '';
+    if (!OBJECT_ID.test(commit)) throw new GitRevisionError(`Revision ${JSON.stringify(rev)} is not a commit of ${this.repo.workTree}.`);
+    return commit;
+  }
+
+  /**
+   * The entries directly under `dir` (repository-relative) at `commit`, with blob sizes; empty
+   * when the folder does not exist there.
+   *
+   * @example
+   * git.listTree(commit, '.modelbook/runs') // [{ path: '.modelbook/runs/01JD….json', type: 'blob', oid, size: 2317 }, …]
+   */
+  listTree(commit: string, dir: string): TreeEntry[] {
+    this.checkCommit(commit);
+    const why = checkPath(dir);
+    if (why) throw new GitRevisionError(`Folder ${JSON.stringify(dir)} ${why}.`);
+    const r = this.run(['ls-tree', '-l', '-z', '--full-tree', commit, '--', `${dir}/`]);
+    if (!r.ok) throw new GitRevisionError(`Could not list ${dir} at ${commit}: ${r.err}`);
+    const out: TreeEntry[] = [];
+    for (const rec of r.out.toString('utf8').split('\0')) {
+      const m = /^\d+ (blob|tree|commit) ([0-9a-f]{40,64}) +(-|\d+)\t(.+)$/s.exec(rec);
+      if (m) out.push({ path: m[4]!, type: m[1] as TreeEntry['type'], oid: m[2]!, ...(m[3] !== '-' ? { size: Number(m[3]) } : {}) });
+    }
+    return out;
+  }
+
+  /**
+   * The blob at `file` in `commit`, or undefined when there is none or it is larger than `maxBytes`.
+   *
+   * @example
+   * git.readFile(commit, 'churn.mlnb')?.toString('utf8')
+   */
+  readFile(commit: string, file: string, maxBytes = MAX_BLOB_BYTES): Buffer | undefined {
+    return this.readFiles(commit, [file], maxBytes).get(file);
+  }
+
+  /**
+   * Several files of `commit` with two git processes whatever their number (one `ls-tree`, one
+   * `cat-file --batch`); missing, oversized and non-blob paths are left out.
+   *
+   * @example
+   * git.readFiles(commit, ['churn.mlnb', 'fraud.mlnb']) // Map { 'churn.mlnb' => <Buffer …> }
+   */
+  readFiles(commit: string, files: readonly string[], maxBytes = MAX_BLOB_BYTES): Map<string, Buffer> {
+    this.checkCommit(commit);
+    for (const file of files) {
+      const why = checkPath(file);
+      if (why) throw new GitRevisionError(`Path ${JSON.stringify(file)} ${why}.`);
+    }
+    const out = new Map<string, Buffer>();
+    if (files.length === 0) return out;
+    const r = this.run(['ls-tree', '-l', '-z', '--full-tree', commit, '--', ...files]);
+    if (!r.ok) return out;
+    const oidOf = new Map<string, string>();
+    for (const rec of r.out.toString('utf8').split('\0')) {
+      const m = /^\d+ blob ([0-9a-f]{40,64}) +(\d+)\t(.+)$/s.exec(rec);
+      if (m && Number(m[2]) <= maxBytes && files.includes(m[3]!)) oidOf.set(m[3]!, m[1]!);
+    }
+    const blobs = this.readBlobs([...oidOf.values()], maxBytes);
+    for (const [file, oid] of oidOf) {
+      const b = blobs.get(oid);
+      if (b) out.set(file, b);
+    }
+    return out;
+  }
+
+  /**
+   * Many blobs by object id through one `git cat-file --batch` process; a blob larger than
+   * `maxBytes`, missing or not a blob is left out.
+   *
+   * @example
+   * git.readBlobs(entries.map((e) => e.oid)) // Map { '9c4e…' => <Buffer …>, … }
+   */
+  readBlobs(oids: readonly string[], maxBytes = MAX_BLOB_BYTES): Map<string, Buffer> {
+    const wanted = [...new Set(oids)];
+    for (const oid of wanted) if (!OBJECT_ID.test(oid)) throw new GitRevisionError(`Not an object id: ${JSON.stringify(oid)}.`);
+    const out = new Map<string, Buffer>();
+    if (wanted.length === 0) return out;
+    // Sizes first (cheap), so an oversized blob is never read into memory.
+    const check = this.run(['cat-file', '--batch-check'], `${wanted.join('\n')}\n`);
+    if (!check.ok) throw new GitRevisionError(`git cat-file failed: ${check.err}`);
+    const small = check.out
+      .toString('utf8')
+      .split('\n')
+      .map((l) => /^([0-9a-f]{40,64}) blob (\d+)$/.exec(l))
+      .filter((m): m is RegExpExecArray => m !== null && Number(m[2]) <= maxBytes)
+      .map((m) => m[1]!);
+    if (small.length === 0) return out;
+    const r = this.run(['cat-file', '--batch'], `${small.join('\n')}\n`);
+    if (!r.ok) throw new GitRevisionError(`git cat-file failed: ${r.err}`);
+    let at = 0;
+    const buf = r.out;
+    while (at < buf.length) {
+      const nl = buf.indexOf(0x0a, at);
+      if (nl < 0) break;
+      const m = /^([0-9a-f]{40,64}) (\w+) (\d+)$/.exec(buf.toString('utf8', at, nl));
+      if (!m) {
+        at = nl + 1; // '<oid> missing'
+        continue;
+      }
+      const size = Number(m[3]);
+      if (m[2] === 'blob') out.set(m[1]!, buf.subarray(nl + 1, nl + 1 + size));
+      at = nl + 1 + size + 1;
+    }
+    return out;
+  }
+
+  /** Removes the private git dir. */
+  dispose(): void {
+    fs.rmSync(this.gitDir, { recursive: true, force: true });
+  }
+
+  private checkCommit(commit: string): void {
+    if (!OBJECT_ID.test(commit)) throw new GitRevisionError(`Not a commit id: ${JSON.stringify(commit)} (resolve a revision first).`);
+  }
+
+  private run(args: string[], input?: string): { ok: true; out: Buffer } | { ok: false; out: Buffer; err: string } {
+    const r = spawnSync(this.git, [`--git-dir=${this.gitDir}`, ...SAFE_GIT_CONFIG.flatMap((c) => ['-c', c]), ...args], {
+      cwd: this.gitDir,
+      env: this.env,
+      input,
+      timeout: 30_000,
+      maxBuffer: 1024 * 2 ** 20,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    if (r.status === 0) return { ok: true, out: r.stdout };
+    return { ok: false, out: r.stdout ?? Buffer.alloc(0), err: (r.stderr?.toString('utf8').trim() || r.error?.message) ?? `exit ${String(r.status)}` };
+  }
+}
