@@ -47,36 +47,91 @@ const sharedLibraries = {
 const targets = [
   { ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', format: 'cjs', external: ['vscode', 'esbuild'] },
   // The kernel's completion hides what the modelbook module's classes declare private or protected (read once per build, not per watch rebuild).
-  { ...node, entryPoints: ['src/kernel/runtime/main.ts'], outfile: 'dist/kernel.js', format: 'cjs', define: { ...define, MODELBOOK_PRIVATE_MEMBERS: JSON.stringify(privateMembers(['src/core', 'src/kernel/modelbook'])) } },
+  {
+    ...node,
+    entryPoints: ['src/kernel/runtime/main.ts'],
+    outfile: 'dist/kernel.js',
+    format: 'cjs',
+    define: { ...define, MODELBOOK_PRIVATE_MEMBERS: JSON.stringify(privateMembers(['src/core', 'src/kernel/modelbook'])) },
+  },
   { ...node, entryPoints: ['src/kernel/trialWorker/main.ts'], outfile: 'dist/trialWorker.js', format: 'cjs' },
   { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', format: 'cjs', external: ['esbuild'], banner: { js: '#!/usr/bin/env node' } },
   // Loaded by tsserver from node_modules/modelbook-ts-plugin (a file: dependency on tsplugin/).
   { ...node, entryPoints: ['src/tsplugin/index.ts'], outfile: 'tsplugin/index.js', format: 'cjs', external: ['typescript'], sourcemap: false },
   // keepNames: cells see the classes' own names (console.log, hover), not esbuild's `_LogisticRegression`.
   // minifyIdentifiers off: completion and hover from the kernel show parameters as declared (fit(x, y, options), not fit(o,i,s)).
-  { ...node, entryPoints: ['src/kernel/modelbook/index.ts'], outfile: 'dist/modelbook.mjs', format: 'esm', banner: esmRequire, plugins: [sharedLibraries], keepNames: true, minify: false, minifyWhitespace: production, minifySyntax: production },
-  { ...node, entryPoints: { tfjs: 'src/kernel/vendor/tfjs.ts', arquero: 'src/kernel/vendor/arquero.ts' }, outdir: 'dist/vendor', outExtension: { '.js': '.mjs' }, format: 'esm', banner: esmRequire, sourcemap: false, mainFields: ['module', 'main'], keepNames: true },
+  {
+    ...node,
+    entryPoints: ['src/kernel/modelbook/index.ts'],
+    outfile: 'dist/modelbook.mjs',
+    format: 'esm',
+    banner: esmRequire,
+    plugins: [sharedLibraries],
+    keepNames: true,
+    minify: false,
+    minifyWhitespace: production,
+    minifySyntax: production,
+  },
+  {
+    ...node,
+    entryPoints: { tfjs: 'src/kernel/vendor/tfjs.ts', arquero: 'src/kernel/vendor/arquero.ts' },
+    outdir: 'dist/vendor',
+    outExtension: { '.js': '.mjs' },
+    format: 'esm',
+    banner: esmRequire,
+    sourcemap: false,
+    mainFields: ['module', 'main'],
+    keepNames: true,
+  },
   // The WASM backend registers into the same TF.js engine cells use (tfjs-core → ./tfjs.mjs);
   // Emscripten's Node glue reads __dirname, which ES modules lack.
   {
-    ...node, entryPoints: { 'tfjs-backend-wasm': 'src/kernel/tf/vendorWasmBackend.ts' }, outdir: 'dist/vendor', outExtension: { '.js': '.mjs' }, format: 'esm', sourcemap: false, mainFields: ['module', 'main'],
+    ...node,
+    entryPoints: { 'tfjs-backend-wasm': 'src/kernel/tf/vendorWasmBackend.ts' },
+    outdir: 'dist/vendor',
+    outExtension: { '.js': '.mjs' },
+    format: 'esm',
+    sourcemap: false,
+    mainFields: ['module', 'main'],
     banner: { js: `${esmRequire.js} import { fileURLToPath as __mbPath } from 'node:url'; const __filename = __mbPath(import.meta.url); const __dirname = __mbPath(new URL('.', import.meta.url));` },
     plugins: [{ name: 'shared-tfjs-core', setup: (b) => b.onResolve({ filter: /^@tensorflow\/tfjs-core$/ }, () => ({ path: './tfjs.mjs', external: true })) }],
   },
   {
     // Code splitting: the Vega chunk loads with the first chart, not with every table.
-    entryPoints: Object.fromEntries(['renderer', 'evaluation', 'experiments'].filter((e) => fs.existsSync(`webview/${e}/index.ts`)).map((e) => [e, `webview/${e}/index.ts`])), outdir: 'dist/webview', splitting: true, chunkNames: 'chunks/[name]-[hash]', bundle: true, format: 'esm', platform: 'browser', target: 'es2022',
-    sourcemap: !production, minify: production, define, logLevel: 'warning', legalComments: 'none',
+    entryPoints: Object.fromEntries(['renderer', 'evaluation', 'experiments'].filter((e) => fs.existsSync(`webview/${e}/index.ts`)).map((e) => [e, `webview/${e}/index.ts`])),
+    outdir: 'dist/webview',
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    sourcemap: !production,
+    minify: production,
+    define,
+    logLevel: 'warning',
+    legalComments: 'none',
   },
 ];
 
 if (withTests) {
-  const testEntries = (dir) => (fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true }).filter((f) => /\.test\.ts$|^index\.ts$/.test(String(f))).map((f) => path.join(dir, String(f))) : []);
+  const testEntries = (dir) =>
+    fs.existsSync(dir)
+      ? fs
+          .readdirSync(dir, { recursive: true })
+          .filter((f) => /\.test\.ts$|^index\.ts$/.test(String(f)))
+          .map((f) => path.join(dir, String(f)))
+      : [];
   const unit = testEntries('test/unit');
   if (unit.length) targets.push({ ...node, entryPoints: unit, outdir: 'out/test/unit', outbase: 'test/unit', format: 'cjs', packages: 'external' });
   const webviewTests = testEntries('test/webview');
   if (webviewTests.length) targets.push({ ...node, entryPoints: webviewTests, outdir: 'out/test/webview', outbase: 'test/webview', format: 'cjs', packages: 'external' });
-  const benches = fs.existsSync('bench') ? fs.readdirSync('bench', { recursive: true }).filter((f) => /\.(bench|host)\.ts$/.test(String(f))).map((f) => path.join('bench', String(f))) : [];
+  const benches = fs.existsSync('bench')
+    ? fs
+        .readdirSync('bench', { recursive: true })
+        .filter((f) => /\.(bench|host)\.ts$/.test(String(f)))
+        .map((f) => path.join('bench', String(f)))
+    : [];
   if (benches.length) targets.push({ ...node, entryPoints: benches, outdir: 'out/bench', outbase: 'bench', format: 'cjs', packages: 'external' });
   const integration = testEntries('test/integration');
   if (integration.length) targets.push({ ...node, entryPoints: integration, outdir: 'out/test/integration', outbase: 'test/integration', format: 'cjs', external: ['vscode', 'mocha'] });
@@ -110,7 +165,17 @@ function buildTypes() {
     process.exit(1);
   }
   fs.writeFileSync('dist/types/modelbook.d.ts', "// The 'modelbook' module cells import.\nexport * from './kernel/modelbook/index';\n");
-  const libs = ['arquero', '@uwdata/flechette', '@tensorflow/tfjs', '@tensorflow/tfjs-core', '@tensorflow/tfjs-layers', '@tensorflow/tfjs-converter', '@tensorflow/tfjs-data', '@tensorflow/tfjs-backend-cpu', '@tensorflow/tfjs-backend-webgl'];
+  const libs = [
+    'arquero',
+    '@uwdata/flechette',
+    '@tensorflow/tfjs',
+    '@tensorflow/tfjs-core',
+    '@tensorflow/tfjs-layers',
+    '@tensorflow/tfjs-converter',
+    '@tensorflow/tfjs-data',
+    '@tensorflow/tfjs-backend-cpu',
+    '@tensorflow/tfjs-backend-webgl',
+  ];
   for (const lib of libs) {
     const from = path.join('node_modules', lib);
     const to = path.join('dist/types/node_modules', lib);

@@ -19,7 +19,28 @@ function stub(): unknown {
 }
 
 /** The `vscode` namespaces and classes the extension touches at activation. */
-const API = ['window', 'workspace', 'notebooks', 'commands', 'env', 'extensions', 'languages', 'Uri', 'EventEmitter', 'ThemeColor', 'StatusBarAlignment', 'NotebookCellKind', 'NotebookCellData', 'NotebookData', 'NotebookCellOutput', 'NotebookCellOutputItem', 'NotebookEdit', 'WorkspaceEdit', 'ConfigurationTarget', 'Disposable'];
+const API = [
+  'window',
+  'workspace',
+  'notebooks',
+  'commands',
+  'env',
+  'extensions',
+  'languages',
+  'Uri',
+  'EventEmitter',
+  'ThemeColor',
+  'StatusBarAlignment',
+  'NotebookCellKind',
+  'NotebookCellData',
+  'NotebookData',
+  'NotebookCellOutput',
+  'NotebookCellOutputItem',
+  'NotebookEdit',
+  'WorkspaceEdit',
+  'ConfigurationTarget',
+  'Disposable',
+];
 const vscode = Object.fromEntries(API.map((name) => [name, stub()]));
 
 const load = (Module as unknown as { _load: (req: string, ...rest: unknown[]) => unknown })._load;

@@ -39,7 +39,7 @@ function generateCSV(rows: number): string {
   const file = path.join(os.tmpdir(), `modelbook-bench-${rows}x10-v1.csv`);
   if (fs.existsSync(file)) return file;
   let seed = 42;
-  const rand = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  const rand = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32;
   const cats = ['red', 'green', 'blue', 'yellow', 'black', 'white', 'orange', 'purple'];
   const day0 = Date.UTC(2015, 0, 1);
   const tmp = `${file}.${process.pid}.tmp`;
@@ -48,7 +48,9 @@ function generateCSV(rows: number): string {
   for (let i = 0; i < rows; i++) {
     const c = i % 17 === 0 ? '' : ((rand() - 0.5) * 4).toFixed(4);
     const date = new Date(day0 + Math.floor(rand() * 3000) * 86400000).toISOString().slice(0, 10);
-    lines.push(`${i},${(rand() * 100).toFixed(6)},${(50 + (rand() - 0.5) * 20).toFixed(3)},${c},${(-Math.log(1 - rand()) * 10).toPrecision(6)},${Math.floor(rand() * 1000)},${cats[Math.floor(rand() * 8)]},city${Math.floor(rand() * 2000)},${rand() < 0.5},${date}`);
+    lines.push(
+      `${i},${(rand() * 100).toFixed(6)},${(50 + (rand() - 0.5) * 20).toFixed(3)},${c},${(-Math.log(1 - rand()) * 10).toPrecision(6)},${Math.floor(rand() * 1000)},${cats[Math.floor(rand() * 8)]},city${Math.floor(rand() * 2000)},${rand() < 0.5},${date}`,
+    );
     if (lines.length === 10000) fs.writeSync(fd, lines.splice(0).join('\n') + '\n');
   }
   fs.writeSync(fd, lines.join('\n') + '\n');
@@ -88,7 +90,13 @@ async function benchCSV(file: string, runs: number): Promise<void> {
     ours.push(performance.now() - t0);
     const cpu = process.cpuUsage(c0);
     oursCpu.push((cpu.user + cpu.system) / 1000);
-    if (r === 0) console.log(`  columns: ${t.columnNames().map((c) => `${c}:${describeColumn(t.column(c))}`).join(', ')}`);
+    if (r === 0)
+      console.log(
+        `  columns: ${t
+          .columnNames()
+          .map((c) => `${c}:${describeColumn(t.column(c))}`)
+          .join(', ')}`,
+      );
     gc();
     const t1 = performance.now();
     const bytes = fs.readFileSync(file);
@@ -103,7 +111,9 @@ async function benchCSV(file: string, runs: number): Promise<void> {
   console.log(`  modelbook readCSV: median ${m.toFixed(0)} ms (runs: ${ours.map((x) => x.toFixed(0)).join(', ')})`);
   const read = median(reads);
   const tok = median(tokenizeOnly);
-  console.log(`    where the time goes: file read ${read.toFixed(0)} ms, tokenizing (field boundaries) ${tok.toFixed(0)} ms, converting columns and building the table ≈ ${(m - read - tok).toFixed(0)} ms`);
+  console.log(
+    `    where the time goes: file read ${read.toFixed(0)} ms, tokenizing (field boundaries) ${tok.toFixed(0)} ms, converting columns and building the table ≈ ${(m - read - tok).toFixed(0)} ms`,
+  );
   if (!pandas) {
     console.log('  skipped: pandas not installed (/usr/bin/python3 -c "import pandas" failed)');
   } else {
@@ -111,7 +121,9 @@ async function benchCSV(file: string, runs: number): Promise<void> {
     const p = median(pyPlain);
     console.log(`  pandas read_csv(parse_dates=['date']): median ${d.toFixed(0)} ms (runs: ${pyDates.map((x) => x.toFixed(0)).join(', ')}); read_csv() with dates left as text: ${p.toFixed(0)} ms`);
     const ratios = ours.map((o, i) => o / pyDates[i]);
-    console.log(`  ratio modelbook / pandas (same work, dates parsed): ${(m / d).toFixed(2)}× (per run: ${ratios.map((x) => x.toFixed(2)).join(', ')}; target ≤ 1.5×); vs plain read_csv: ${(m / p).toFixed(2)}×`);
+    console.log(
+      `  ratio modelbook / pandas (same work, dates parsed): ${(m / d).toFixed(2)}× (per run: ${ratios.map((x) => x.toFixed(2)).join(', ')}; target ≤ 1.5×); vs plain read_csv: ${(m / p).toFixed(2)}×`,
+    );
     // CPU time is steadier than wall time when other jobs share the cores (ours includes V8's GC threads).
     console.log(`  CPU time: modelbook ${median(oursCpu).toFixed(0)} ms, pandas ${median(pyCpu).toFixed(0)} ms → ratio ${(median(oursCpu) / median(pyCpu)).toFixed(2)}×`);
   }
@@ -168,18 +180,30 @@ async function childParquet(file: string, cols: string): Promise<void> {
   const t = await readParquet(file, cols ? { columns: cols.split(',') } : {});
   const ms = performance.now() - t0;
   const peak = process.resourceUsage().maxRSS * 1024;
-  console.log(`readParquet(${cols ? `columns: ${cols}` : 'all columns'}): ${t.numRows()} rows × ${t.numCols()} in ${ms.toFixed(0)} ms; peak RSS ${(peak / 2 ** 20).toFixed(0)} MiB (process baseline ${(base / 2 ** 20).toFixed(0)} MiB)`);
+  console.log(
+    `readParquet(${cols ? `columns: ${cols}` : 'all columns'}): ${t.numRows()} rows × ${t.numCols()} in ${ms.toFixed(0)} ms; peak RSS ${(peak / 2 ** 20).toFixed(0)} MiB (process baseline ${(base / 2 ** 20).toFixed(0)} MiB)`,
+  );
 }
 
 /** Peak RSS of one CSV load, ours and pandas', each in a fresh process. */
 function benchCSVMemory(file: string): void {
   const r = spawnSync(process.execPath, ['--expose-gc', __filename, '--child-csv', file], { encoding: 'utf8' });
   const py = fs.existsSync(PY)
-    ? spawnSync(PY, ['-c', 'import sys, resource\ntry:\n    import pandas as pd\nexcept ImportError:\n    sys.exit(3)\npd.read_csv(sys.argv[1], parse_dates=["date"])\nprint(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)', file], { encoding: 'utf8' })
+    ? spawnSync(
+        PY,
+        [
+          '-c',
+          'import sys, resource\ntry:\n    import pandas as pd\nexcept ImportError:\n    sys.exit(3)\npd.read_csv(sys.argv[1], parse_dates=["date"])\nprint(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)',
+          file,
+        ],
+        { encoding: 'utf8' },
+      )
     : undefined;
   const ours = r.status === 0 ? Number(r.stdout.trim()) : NaN;
   const theirs = py?.status === 0 ? Number(py.stdout.trim()) : NaN;
-  console.log(`  peak RSS of one load: modelbook ${ours.toFixed(0)} MiB${Number.isNaN(theirs) ? ' (pandas: skipped, not installed)' : `, pandas ${theirs.toFixed(0)} MiB (${(ours / theirs).toFixed(2)}×)`}`);
+  console.log(
+    `  peak RSS of one load: modelbook ${ours.toFixed(0)} MiB${Number.isNaN(theirs) ? ' (pandas: skipped, not installed)' : `, pandas ${theirs.toFixed(0)} MiB (${(ours / theirs).toFixed(2)}×)`}`,
+  );
 }
 
 async function childCSV(file: string): Promise<void> {
@@ -221,7 +245,9 @@ print(json.dumps((time.perf_counter() - t) * 1000))
 `;
   const r = fs.existsSync(PY) ? spawnSync(PY, ['-c', script, file], { encoding: 'utf8' }) : undefined;
   const py = r?.status === 0 ? (JSON.parse(r.stdout.trim()) as number | null) : null;
-  console.log(`profile(): ${ms.toFixed(0)} ms on ${t.numRows()} rows × ${t.numCols()} columns${py === null ? ' (pandas: skipped, not installed)' : `; pandas describe() + 101 quantiles + histograms + value_counts(): ${py.toFixed(0)} ms (${(ms / py).toFixed(2)}×)`}`);
+  console.log(
+    `profile(): ${ms.toFixed(0)} ms on ${t.numRows()} rows × ${t.numCols()} columns${py === null ? ' (pandas: skipped, not installed)' : `; pandas describe() + 101 quantiles + histograms + value_counts(): ${py.toFixed(0)} ms (${(ms / py).toFixed(2)}×)`}`,
+  );
   console.log(`qualityReport(label): ${qms.toFixed(0)} ms; with a 10% test split: ${qtms.toFixed(0)} ms (no reference; the overlap check spends most of it in rowHashes)`);
 }
 

@@ -90,7 +90,14 @@ type Pair = { wall: number; cpu: number };
 /** One line: our wall time, scikit-learn's, the wall ratio, and the same for CPU time. */
 function row(name: string, ours: Pair, ref: Pair | undefined, note = ''): void {
   const f = (v: number) => `${v.toFixed(3)} s`;
-  const cells = [f(ours.wall).padStart(10), (ref ? f(ref.wall) : '—').padStart(11), (ref ? `${(ours.wall / ref.wall).toFixed(3)}×` : '').padStart(8), f(ours.cpu).padStart(10), (ref ? f(ref.cpu) : '—').padStart(11), (ref ? `${(ours.cpu / ref.cpu).toFixed(3)}×` : '').padStart(8)];
+  const cells = [
+    f(ours.wall).padStart(10),
+    (ref ? f(ref.wall) : '—').padStart(11),
+    (ref ? `${(ours.wall / ref.wall).toFixed(3)}×` : '').padStart(8),
+    f(ours.cpu).padStart(10),
+    (ref ? f(ref.cpu) : '—').padStart(11),
+    (ref ? `${(ours.cpu / ref.cpu).toFixed(3)}×` : '').padStart(8),
+  ];
   console.log(`${name.padEnd(46)} ${cells.join(' ')}  ${note}`);
 }
 
@@ -117,13 +124,21 @@ async function main(): Promise<void> {
   row('log loss', tLl, pair(sk?.logloss), sk ? `|Δ| ${Math.abs(ll - (sk.loglossValue as number)).toExponential(1)}` : '');
   // The default sampling at this size is Poisson (sequential memory access); the classic multinomial
   // draw scatters a million increments at random per resample, so it is timed on fewer resamples.
-  for (const [sampling, runs] of [['poisson', resamples], ['multinomial', Math.max(1, Math.round(resamples / 10))]] as const) {
+  for (const [sampling, runs] of [
+    ['poisson', resamples],
+    ['multinomial', Math.max(1, Math.round(resamples / 10))],
+  ] as const) {
     let r: Awaited<ReturnType<typeof bootstrapMetrics>> = {};
     const t = await timed(async () => (r = await bootstrapMetrics({ yTrue: y, yScore: s }, ['auc'], { bootstrap: { resamples: runs, seed: 1, sampling } })));
     const tBoot = { wall: t.wall * (resamples / runs), cpu: t.cpu * (resamples / runs) };
     const skBoot = pair(sk?.bootstrapEach, resamples);
     const how = runs === resamples ? '' : ` (${runs} resamples × ${resamples / runs})`;
-    row(`bootstrap CI of AUC, ${resamples} resamples, ${sampling}`, tBoot, skBoot, `CI [${r.auc?.ci?.lower?.toFixed(4)}, ${r.auc?.ci?.upper?.toFixed(4)}]${how}${sk ? `; sklearn: ${SKLEARN_RESAMPLES} resamples × ${resamples / SKLEARN_RESAMPLES}` : ''}`);
+    row(
+      `bootstrap CI of AUC, ${resamples} resamples, ${sampling}`,
+      tBoot,
+      skBoot,
+      `CI [${r.auc?.ci?.lower?.toFixed(4)}, ${r.auc?.ci?.upper?.toFixed(4)}]${how}${sk ? `; sklearn: ${SKLEARN_RESAMPLES} resamples × ${resamples / SKLEARN_RESAMPLES}` : ''}`,
+    );
   }
   let ev: Awaited<ReturnType<typeof evaluatePredictions>> | undefined;
   const tFull = await timed(async () => (ev = await evaluatePredictions({ yTrue: y, yScore: s }, { bootstrap: { resamples, seed: 1 } })));

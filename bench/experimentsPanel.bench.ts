@@ -78,7 +78,16 @@ async function main(): Promise<void> {
       const shown = Number((await page.textContent('#summary'))!.split(' ')[0]);
       if (shown !== host.matched) throw new Error(`the page matched ${shown} runs, the host ${host.matched}`);
       await page.close();
-      table.push([String(n), `${openCold} ms`, `${openCached} ms`, `${(bytes / 1e6).toFixed(1)} MB`, `${Math.round(render)} ms`, `${Math.round(sort)} ms`, `${Math.round(filter)} ms`, `${hostQuery} ms`]);
+      table.push([
+        String(n),
+        `${openCold} ms`,
+        `${openCached} ms`,
+        `${(bytes / 1e6).toFixed(1)} MB`,
+        `${Math.round(render)} ms`,
+        `${Math.round(sort)} ms`,
+        `${Math.round(filter)} ms`,
+        `${hostQuery} ms`,
+      ]);
       console.log(table.at(-1)!.join('  '));
       fs.rmSync(ws, { recursive: true, force: true });
     }

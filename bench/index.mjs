@@ -7,7 +7,13 @@ import path from 'node:path';
 
 const dir = path.resolve('out/bench');
 const only = process.env.BENCH?.split(',').map((s) => s.trim());
-const files = fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true }).map(String).filter((f) => f.endsWith('.bench.js')).sort() : [];
+const files = fs.existsSync(dir)
+  ? fs
+      .readdirSync(dir, { recursive: true })
+      .map(String)
+      .filter((f) => f.endsWith('.bench.js'))
+      .sort()
+  : [];
 let failed = 0;
 for (const f of files) {
   const name = path.basename(f, '.bench.js');

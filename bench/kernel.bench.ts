@@ -45,7 +45,10 @@ async function main(): Promise<void> {
   const starts: number[] = [];
   const bare: number[] = [];
   for (let i = 0; i < 8; i++) {
-    for (const [into, opts] of [[starts, options], [bare, { ...options, osLayer: false as const }]] as const) {
+    for (const [into, opts] of [
+      [starts, options],
+      [bare, { ...options, osLayer: false as const }],
+    ] as const) {
       const s = new KernelSession(opts);
       const t0 = performance.now();
       await s.ensureKernel();
@@ -54,7 +57,9 @@ async function main(): Promise<void> {
     }
   }
   console.log(`kernel cold start (spawn → ready, sandboxed): p50 ${fmt(pct(starts, 50))}, min ${fmt(Math.min(...starts))} over ${starts.length}`);
-  console.log(`  without the OS layer (permission model only): p50 ${fmt(pct(bare, 50))} → the OS layer costs ${(pct(starts, 50) / pct(bare, 50)).toFixed(2)}× (${fmt(pct(starts, 50) - pct(bare, 50))})`);
+  console.log(
+    `  without the OS layer (permission model only): p50 ${fmt(pct(bare, 50))} → the OS layer costs ${(pct(starts, 50) / pct(bare, 50)).toFixed(2)}× (${fmt(pct(starts, 50) - pct(bare, 50))})`,
+  );
 
   const session = new KernelSession(options);
   await session.execute('0');

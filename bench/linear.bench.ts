@@ -136,11 +136,15 @@ async function main(): Promise<void> {
       }
       const a = stats(mine);
       const ac = stats(mineCpu).median;
-      console.log(`${name.padEnd(9)} modelbook    wall ${a.median.toFixed(1).padStart(7)} / ${a.min.toFixed(1).padStart(7)} ms, cpu ${ac.toFixed(1).padStart(7)} ms (${rate(a.median)}, ${rate(ac)} of CPU)`);
+      console.log(
+        `${name.padEnd(9)} modelbook    wall ${a.median.toFixed(1).padStart(7)} / ${a.min.toFixed(1).padStart(7)} ms, cpu ${ac.toFixed(1).padStart(7)} ms (${rate(a.median)}, ${rate(ac)} of CPU)`,
+      );
       if (refLast) {
         const b = stats(theirs);
         const bc = stats(theirsCpu).median;
-        console.log(`${''.padEnd(9)} scikit-learn wall ${b.median.toFixed(1).padStart(7)} / ${b.min.toFixed(1).padStart(7)} ms, cpu ${bc.toFixed(1).padStart(7)} ms (${rate(b.median)}, ${rate(bc)} of CPU)`);
+        console.log(
+          `${''.padEnd(9)} scikit-learn wall ${b.median.toFixed(1).padStart(7)} / ${b.min.toFixed(1).padStart(7)} ms, cpu ${bc.toFixed(1).padStart(7)} ms (${rate(b.median)}, ${rate(bc)} of CPU)`,
+        );
         let line = `${''.padEnd(9)} ratio wall ${(b.median / a.median).toFixed(2)}× (min ${(b.min / a.min).toFixed(2)}×), cpu ${(bc / ac).toFixed(2)}×   max |Δcoef| ${maxDiff(last!.coef, refLast.coef).toExponential(1)}`;
         if (last!.nIter !== null) line += `   iterations ${last!.nIter} vs ${refLast.nIter}`;
         console.log(line);

@@ -101,12 +101,19 @@ async function timed(f: () => Promise<unknown>): Promise<{ wall: number; cpu: nu
 }
 
 async function main(): Promise<void> {
-  console.log(`model diff statistics on 2 × ${n.toLocaleString('en-US')} binary predictions, ${resamples} paired resamples (Node ${process.version}, ${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(1)})`);
+  console.log(
+    `model diff statistics on 2 × ${n.toLocaleString('en-US')} binary predictions, ${resamples} paired resamples (Node ${process.version}, ${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(1)})`,
+  );
   const { y, base, head } = sides();
-  const ids = Array.from({ length: n }, (_, i) => (i * 2654435761 >>> 0).toString(16).padStart(8, '0') + i.toString(16).padStart(8, '0'));
+  const ids = Array.from({ length: n }, (_, i) => ((i * 2654435761) >>> 0).toString(16).padStart(8, '0') + i.toString(16).padStart(8, '0'));
   // Base keeps the first 99.5% of rows in order; head the last 99.5%, shuffled.
   const cut = Math.round(n * 0.005);
-  const baseSet = predictionSet(ids, y, base, Uint32Array.from({ length: n - cut }, (_, i) => i));
+  const baseSet = predictionSet(
+    ids,
+    y,
+    base,
+    Uint32Array.from({ length: n - cut }, (_, i) => i),
+  );
   const headSet = predictionSet(ids, y, head, createRng(3).shuffle(Uint32Array.from({ length: n - cut }, (_, i) => i + cut)));
   const ref = numpyTimes(y, base, head);
   if (typeof ref === 'string') console.log(ref);
@@ -114,10 +121,17 @@ async function main(): Promise<void> {
   // The diff's default sampling (Poisson counts), then the classic multinomial draw for comparison.
   for (const sampling of (process.env.SAMPLING ? [process.env.SAMPLING] : [undefined, 'multinomial']) as ('poisson' | 'multinomial' | undefined)[]) {
     let d: Awaited<ReturnType<typeof diffPredictions>> | undefined;
-    const t = await timed(async () => (d = await diffPredictions(baseSet, headSet, { metrics: ['accuracy', 'auc', 'logLoss', 'f1'], slices: false, bootstrap: { resamples, seed: 1, ...(sampling ? { sampling } : {}) } })));
+    const t = await timed(
+      async () => (d = await diffPredictions(baseSet, headSet, { metrics: ['accuracy', 'auc', 'logLoss', 'f1'], slices: false, bootstrap: { resamples, seed: 1, ...(sampling ? { sampling } : {}) } })),
+    );
     const auc = d!.metrics.find((m) => m.name === 'auc')!;
-    const vs = typeof ref === 'string' ? '' : `  numpy ${f(ref.each[0] * resamples)} (${NUMPY_RESAMPLES} resamples × ${resamples / NUMPY_RESAMPLES}; AUC and accuracy only) → ratio ${(t.wall / (ref.each[0] * resamples)).toFixed(3)}×, cpu ratio ${(t.cpu / (ref.each[1] * resamples)).toFixed(3)}×`;
-    console.log(`diffPredictions (${d!.pairing.sampling}): ${f(t.wall)} wall, ${f(t.cpu)} cpu, ${d!.pairing.rows} matched rows; AUC Δ ${auc.delta?.toFixed(4)} [${auc.ci?.map((v) => v.toFixed(4)).join(', ')}], McNemar p ${d!.flips?.mcnemar?.pValue.toExponential(2)}${vs}`);
+    const vs =
+      typeof ref === 'string'
+        ? ''
+        : `  numpy ${f(ref.each[0] * resamples)} (${NUMPY_RESAMPLES} resamples × ${resamples / NUMPY_RESAMPLES}; AUC and accuracy only) → ratio ${(t.wall / (ref.each[0] * resamples)).toFixed(3)}×, cpu ratio ${(t.cpu / (ref.each[1] * resamples)).toFixed(3)}×`;
+    console.log(
+      `diffPredictions (${d!.pairing.sampling}): ${f(t.wall)} wall, ${f(t.cpu)} cpu, ${d!.pairing.rows} matched rows; AUC Δ ${auc.delta?.toFixed(4)} [${auc.ci?.map((v) => v.toFixed(4)).join(', ')}], McNemar p ${d!.flips?.mcnemar?.pValue.toExponential(2)}${vs}`,
+    );
   }
   // The fixed part (matching 200k ids, flips, McNemar, sorting both sides) apart from the resamples.
   const once = await timed(() => diffPredictions(baseSet, headSet, { metrics: ['accuracy', 'auc', 'logLoss', 'f1'], slices: false, bootstrap: { resamples: 1, seed: 1 } }));

@@ -28,7 +28,10 @@ const cpuMs = (): number => {
   const own = process.cpuUsage();
   let children = 0;
   try {
-    const f = fs.readFileSync('/proc/self/stat', 'utf8').slice(fs.readFileSync('/proc/self/stat', 'utf8').lastIndexOf(')') + 2).split(' ');
+    const f = fs
+      .readFileSync('/proc/self/stat', 'utf8')
+      .slice(fs.readFileSync('/proc/self/stat', 'utf8').lastIndexOf(')') + 2)
+      .split(' ');
     children = ((Number(f[13]) + Number(f[14])) * 1000) / 100; // cutime + cstime, in clock ticks of 1/100 s
   } catch {
     children = NaN;
@@ -44,16 +47,40 @@ const time = <T>(fn: () => T): [T, number] => {
 function predictions(n: number, shift: number) {
   const rowIds = Array.from({ length: n }, (_, i) => hashString16(`row ${i}`));
   const yScore = Float64Array.from({ length: n }, (_, i) => (((i + shift) * 7919) % 100_003) / 100_003);
-  return keepPredictions({ rowIds, identity: { kind: 'hash' }, task: 'binary', classes: ['no', 'yes'], positiveLabel: 'yes', yTrue: rowIds.map((_, i) => (i % 3 ? 'yes' : 'no')), yPred: Array.from(yScore, (s) => (s >= 0.5 ? 'yes' : 'no')), yScore });
+  return keepPredictions({
+    rowIds,
+    identity: { kind: 'hash' },
+    task: 'binary',
+    classes: ['no', 'yes'],
+    positiveLabel: 'yes',
+    yTrue: rowIds.map((_, i) => (i % 3 ? 'yes' : 'no')),
+    yPred: Array.from(yScore, (s) => (s >= 0.5 ? 'yes' : 'no')),
+    yScore,
+  });
 }
 
 function record(i: number, t0: number, kind: RunRecord['kind'], notebook: string, cellId: string, kept?: { rows: number }): RunRecord {
   const id = ids(t0 + i * 1000);
   const at = new Date(t0 + i * 1000).toISOString();
   return {
-    version: 1, id, name: kind === 'evaluation' ? 'evaluate MLPClassifier' : `MLPClassifier #${i}`, kind, status: 'finished', startedAt: at, endedAt: at, heartbeatAt: at,
-    notebook, cellId, params: { lr: 0.01, hidden: [64, 32] }, metrics: { auc: 0.8 + rand() * 0.1, accuracy: 0.8 }, history: { epoch: Array.from({ length: 50 }, (_, e) => e + 1), metrics: { loss: Array.from({ length: 50 }, (_, e) => 1 / (e + 1)) } },
-    data: [], gates: [], environment: { libraries: { modelbook: '0.1.0' } }, tags: [], notes: '',
+    version: 1,
+    id,
+    name: kind === 'evaluation' ? 'evaluate MLPClassifier' : `MLPClassifier #${i}`,
+    kind,
+    status: 'finished',
+    startedAt: at,
+    endedAt: at,
+    heartbeatAt: at,
+    notebook,
+    cellId,
+    params: { lr: 0.01, hidden: [64, 32] },
+    metrics: { auc: 0.8 + rand() * 0.1, accuracy: 0.8 },
+    history: { epoch: Array.from({ length: 50 }, (_, e) => e + 1), metrics: { loss: Array.from({ length: 50 }, (_, e) => 1 / (e + 1)) } },
+    data: [],
+    gates: [],
+    environment: { libraries: { modelbook: '0.1.0' } },
+    tags: [],
+    notes: '',
     ...(kept ? { predictions: { path: `.modelbook/runs/${id}.predictions`, rows: kept.rows, totalRows: kept.rows, identity: { kind: 'hash' as const }, bytes: 0 } } : {}),
   };
 }
@@ -61,7 +88,8 @@ function record(i: number, t0: number, kind: RunRecord['kind'], notebook: string
 const repo = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'mb-bench-side-')));
 const runs = path.join(repo, '.modelbook', 'runs');
 fs.mkdirSync(runs, { recursive: true });
-const git = (...a: string[]) => execFileSync('git', ['-c', 'user.name=b', '-c', 'user.email=b@b', '-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false', ...a], { cwd: repo, encoding: 'utf8' });
+const git = (...a: string[]) =>
+  execFileSync('git', ['-c', 'user.name=b', '-c', 'user.email=b@b', '-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false', ...a], { cwd: repo, encoding: 'utf8' });
 
 // 20 notebooks × 1 evaluation cell; most runs are fits; each commit's latest evaluation per notebook keeps 10k rows, one keeps 200k.
 const t0 = Date.UTC(2026, 0, 1);
@@ -98,13 +126,17 @@ for (let round = 0; round < 3; round++) {
   });
   const rows = sides.flatMap((s) => s.evaluations.map((e) => e.predictions?.rowIds.length ?? 0)).reduce((a, b) => a + b, 0);
   const cpu = cpuMs() - cpu0;
-  console.log(`loadDiffSide HEAD~1 + main: ${ms(both)} wall, ${ms(cpu)} CPU incl. git [target < 2000 ms] (${sides[0]!.evaluations.length}+${sides[1]!.evaluations.length} evaluations, ${rows} prediction rows decoded); reference: read + JSON.parse ${files.length} files from disk ${ms(floor)}`);
+  console.log(
+    `loadDiffSide HEAD~1 + main: ${ms(both)} wall, ${ms(cpu)} CPU incl. git [target < 2000 ms] (${sides[0]!.evaluations.length}+${sides[1]!.evaluations.length} evaluations, ${rows} prediction rows decoded); reference: read + JSON.parse ${files.length} files from disk ${ms(floor)}`,
+  );
 }
 
 const [bytes, enc] = time(() => encodePredictions(big));
 const [, dec] = time(() => decodePredictions(bytes));
 const [, keep] = time(() => predictions(250_000, 0));
-console.log(`200,000-row binary predictions: ${(bytes.byteLength / 1e6).toFixed(2)} MB on disk (${(bytes.byteLength / 200_000).toFixed(1)} bytes/row); encode ${ms(enc)}, decode ${ms(dec)}; keepPredictions sampling 250,000 → 200,000 rows (incl. building the rows) ${ms(keep)}`);
+console.log(
+  `200,000-row binary predictions: ${(bytes.byteLength / 1e6).toFixed(2)} MB on disk (${(bytes.byteLength / 200_000).toFixed(1)} bytes/row); encode ${ms(enc)}, decode ${ms(dec)}; keepPredictions sampling 250,000 → 200,000 rows (incl. building the rows) ${ms(keep)}`,
+);
 const packed = execFileSync('sh', ['-c', 'git count-objects -vH'], { cwd: repo, encoding: 'utf8' }).match(/size: (.+)/)?.[1];
 console.log(`git object store after both commits (loose, zlib): ${packed}`);
 if (!process.env.KEEP) fs.rmSync(repo, { recursive: true, force: true });

@@ -37,24 +37,56 @@ function makeRun(i: number, start: number): RunRecord {
   const epochs = kind === 'evaluation' ? 0 : 20 + Math.floor(rand() * 130);
   const auc = round(0.6 + rand() * 0.35);
   const t0 = start + i * 60_000;
-  const history = toMetricHistory(Array.from({ length: epochs }, (_, e) => ({
-    epoch: e + 1, metrics: { loss: round(0.7 / (1 + e * 0.1) + rand() * 0.01), valLoss: round(0.75 / (1 + e * 0.08) + rand() * 0.02), accuracy: round(0.6 + 0.3 * (1 - 1 / (1 + e * 0.1))) }, elapsedMs: (e + 1) * 850,
-  })));
+  const history = toMetricHistory(
+    Array.from({ length: epochs }, (_, e) => ({
+      epoch: e + 1,
+      metrics: { loss: round(0.7 / (1 + e * 0.1) + rand() * 0.01), valLoss: round(0.75 / (1 + e * 0.08) + rand() * 0.02), accuracy: round(0.6 + 0.3 * (1 - 1 / (1 + e * 0.1))) },
+      elapsedMs: (e + 1) * 850,
+    })),
+  );
   const layers = [64, 32, 1].map((u, k) => ({ name: `dense_${k + 1}`, kind: 'Dense', outputShape: [null, u], parameters: u * 33 }));
   return {
-    version: 1, id: ids(t0), name: `${pick(['MLPClassifier', 'LogisticRegression', 'MLPRegressor'])} #${i}`, kind, status: rand() < 0.9 ? 'finished' : pick(['failed', 'interrupted'] as const),
-    startedAt: new Date(t0).toISOString(), endedAt: new Date(t0 + epochs * 850 + 500).toISOString(), heartbeatAt: new Date(t0 + epochs * 850 + 500).toISOString(),
-    host: { hostname: 'bench', pid: 1000 + (i % 50) }, notebook: pick(NOTEBOOKS), cellId: `cell-${i % 17}`, codeHash: (i * 2654435761 >>> 0).toString(16).padStart(16, '0'), seed: i % 10,
-    params: { lr: pick([0.1, 0.03, 0.01, 0.003, 0.001]), batchSize: pick([32, 64, 128, 256]), epochs, hiddenLayers: [64, 32], dropout: round(rand() * 0.5), optimizer: { name: pick(['adam', 'sgd']), beta1: 0.9 }, l2: pick([0, 1e-4, 1e-3]) },
+    version: 1,
+    id: ids(t0),
+    name: `${pick(['MLPClassifier', 'LogisticRegression', 'MLPRegressor'])} #${i}`,
+    kind,
+    status: rand() < 0.9 ? 'finished' : pick(['failed', 'interrupted'] as const),
+    startedAt: new Date(t0).toISOString(),
+    endedAt: new Date(t0 + epochs * 850 + 500).toISOString(),
+    heartbeatAt: new Date(t0 + epochs * 850 + 500).toISOString(),
+    host: { hostname: 'bench', pid: 1000 + (i % 50) },
+    notebook: pick(NOTEBOOKS),
+    cellId: `cell-${i % 17}`,
+    codeHash: ((i * 2654435761) >>> 0).toString(16).padStart(16, '0'),
+    seed: i % 10,
+    params: {
+      lr: pick([0.1, 0.03, 0.01, 0.003, 0.001]),
+      batchSize: pick([32, 64, 128, 256]),
+      epochs,
+      hiddenLayers: [64, 32],
+      dropout: round(rand() * 0.5),
+      optimizer: { name: pick(['adam', 'sgd']), beta1: 0.9 },
+      l2: pick([0, 1e-4, 1e-3]),
+    },
     metrics: { auc, accuracy: round(auc - 0.05), f1: round(auc - 0.1), logLoss: round(0.3 + rand() * 0.3), brier: round(0.1 + rand() * 0.1), ece: round(rand() * 0.08) },
     intervals: { auc: { low: round(auc - 0.03), high: round(auc + 0.03), level: 0.95, method: 'bootstrap' } },
     history,
-    data: [{ role: 'train', name: 'customers.csv', fingerprint: { hash: '3f2a9c0d11e4b5a6', rows: 8000, columns: COLUMNS } }, { role: 'test', name: 'customers.csv', fingerprint: { hash: '9b1c22aa07f3e410', rows: 2000, columns: COLUMNS } }],
-    model: { type: 'MLPClassifier', parameterCount: 3234, backend: 'wasm', layers, weights: layers.map((l) => ({ name: `${l.name}/kernel`, shape: [33, l.outputShape[1]!], mean: round(rand() * 0.01), std: round(0.1 + rand() * 0.1), min: -0.5, max: 0.5 })) },
+    data: [
+      { role: 'train', name: 'customers.csv', fingerprint: { hash: '3f2a9c0d11e4b5a6', rows: 8000, columns: COLUMNS } },
+      { role: 'test', name: 'customers.csv', fingerprint: { hash: '9b1c22aa07f3e410', rows: 2000, columns: COLUMNS } },
+    ],
+    model: {
+      type: 'MLPClassifier',
+      parameterCount: 3234,
+      backend: 'wasm',
+      layers,
+      weights: layers.map((l) => ({ name: `${l.name}/kernel`, shape: [33, l.outputShape[1]!], mean: round(rand() * 0.01), std: round(0.1 + rand() * 0.1), min: -0.5, max: 0.5 })),
+    },
     gates: rand() < 0.5 ? [] : [{ name: 'AUC at least 0.8', passed: auc >= 0.8, metric: 'auc', op: '>=', threshold: 0.8, value: auc }],
     git: { commit: '8432740cbe8a1f5e0c1f3a1a2b2c3d4e5f607182', branch: 'main', dirty: rand() < 0.3 },
     environment: { libraries: { modelbook: '0.1.0', '@tensorflow/tfjs': '4.22.0', arquero: '8.0.3' }, backend: 'wasm', runtime: 'node v20.20.2', platform: 'linux-x64' },
-    tags: rand() < 0.2 ? ['baseline'] : [], notes: '',
+    tags: rand() < 0.2 ? ['baseline'] : [],
+    notes: '',
   };
 }
 
@@ -126,7 +158,9 @@ async function main(): Promise<void> {
   console.log(`generated ${largest} run files in ${ms(genMs)} (mean ${(bytes / largest / 1024).toFixed(1)} KB, ${(bytes / 2 ** 20).toFixed(0)} MB in all) under ${root}`);
   console.log(`query: filter '${FILTER}', sort '${SORT}'\n`);
   console.log('wall-clock times (inflated when the machine is busy), and CPU time of the process for the opens:');
-  console.log('runs    open (sync)  open CPU  open (async)  open (cached)  read+parse only  heap    query    table page  csv (matched)  applyChange  refresh  | python open  python CPU  python query  ratio wall  ratio CPU');
+  console.log(
+    'runs    open (sync)  open CPU  open (async)  open (cached)  read+parse only  heap    query    table page  csv (matched)  applyChange  refresh  | python open  python CPU  python query  ratio wall  ratio CPU',
+  );
   for (const size of SIZES) {
     const ws = size === largest ? path.dirname(path.dirname(source)) : path.join(root, `ws-${size}`);
     if (size !== largest) {
@@ -135,7 +169,12 @@ async function main(): Promise<void> {
     }
     const runs = path.join(ws, '.modelbook', 'runs');
     const rawTimes: number[] = [];
-    for (let k = 0; k < 3; k++) rawTimes.push(time(() => { for (const n of fs.readdirSync(runs)) if (!n.startsWith('.')) JSON.parse(fs.readFileSync(path.join(runs, n), 'utf8')); })[1]);
+    for (let k = 0; k < 3; k++)
+      rawTimes.push(
+        time(() => {
+          for (const n of fs.readdirSync(runs)) if (!n.startsWith('.')) JSON.parse(fs.readFileSync(path.join(runs, n), 'utf8'));
+        })[1],
+      );
     const opens: number[] = [];
     const cpus: number[] = [];
     let index!: RunIndex;
@@ -165,14 +204,19 @@ async function main(): Promise<void> {
     const py = pythonReference(runs);
     const open = median(opens);
     const openCpu = median(cpus);
-    const pyCols = typeof py === 'string' ? py : `${ms(py.open).padStart(11)}  ${ms(py.openCpu).padStart(10)}  ${ms(py.query).padStart(12)}  ${`${(open / py.open).toFixed(2)}×`.padStart(10)}  ${`${(openCpu / py.openCpu).toFixed(2)}×`.padStart(9)} (ours/python)`;
+    const pyCols =
+      typeof py === 'string'
+        ? py
+        : `${ms(py.open).padStart(11)}  ${ms(py.openCpu).padStart(10)}  ${ms(py.query).padStart(12)}  ${`${(open / py.open).toFixed(2)}×`.padStart(10)}  ${`${(openCpu / py.openCpu).toFixed(2)}×`.padStart(9)} (ours/python)`;
     if (typeof py !== 'string' && py.matched !== result.matched) throw new Error(`python matched ${py.matched}, we matched ${result.matched}`);
     console.log(
       `${String(size).padEnd(6)}  ${ms(open).padStart(11)}  ${ms(openCpu).padStart(8)}  ${ms(asyncMs).padStart(12)}  ${ms(median(cachedOpens)).padStart(13)}  ${ms(median(rawTimes)).padStart(15)}  ${`${heapMb.toFixed(0)} MB`.padStart(6)}  ${ms(median(queries)).padStart(7)}  ${ms(pageMs).padStart(10)}  ${ms(csvMs).padStart(13)}  ${ms(changeMs).padStart(11)}  ${ms(refreshMs).padStart(7)}  | ${pyCols}`,
     );
     if (size === 10_000) {
       const c = median(cachedOpens);
-      console.log(`        target: 10,000 runs open in under 1 s → reading every file: wall ${ms(open)} (${open < 1000 ? 'met' : 'not met'}), CPU ${ms(openCpu)} (${openCpu < 1000 ? 'met' : 'not met'}); with the summary cache: wall ${ms(c)} (${c < 1000 ? 'met' : 'not met'}). ${result.matched} runs matched`);
+      console.log(
+        `        target: 10,000 runs open in under 1 s → reading every file: wall ${ms(open)} (${open < 1000 ? 'met' : 'not met'}), CPU ${ms(openCpu)} (${openCpu < 1000 ? 'met' : 'not met'}); with the summary cache: wall ${ms(c)} (${c < 1000 ? 'met' : 'not met'}). ${result.matched} runs matched`,
+      );
     }
     void kept;
   }

@@ -52,7 +52,8 @@ interface Timing {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const rate = (ms: number) => (ROWS * EPOCHS) / (ms / 1000);
 const k = (r: number) => `${Math.round(r / 1000)}k rows/s`;
-const show = (ts: Timing[]) => `wall ${k(rate(median(ts.map((t) => t.wall))))}, CPU ${k(rate(median(ts.map((t) => t.cpu))))}  (fits ${ts.map((t) => `${t.wall.toFixed(0)}/${t.cpu.toFixed(0)}`).join(', ')} ms wall/CPU)`;
+const show = (ts: Timing[]) =>
+  `wall ${k(rate(median(ts.map((t) => t.wall))))}, CPU ${k(rate(median(ts.map((t) => t.cpu))))}  (fits ${ts.map((t) => `${t.wall.toFixed(0)}/${t.cpu.toFixed(0)}`).join(', ')} ms wall/CPU)`;
 
 const SKLEARN = `
 import json, sys, time, warnings
@@ -81,7 +82,11 @@ type SkRun = { version: string } & Record<'float64' | 'float32', Timing & { accu
 /** scikit-learn as installed (OpenBLAS picks its threads), or with OpenBLAS on one thread. */
 function runSklearn(dir: string, seed: number, oneBlasThread = false): SkRun | string {
   const env = oneBlasThread ? { ...process.env, OPENBLAS_NUM_THREADS: '1', OMP_NUM_THREADS: '1' } : process.env;
-  const r = spawnSync('/usr/bin/python3', ['-c', SKLEARN, dir, String(ROWS), String(TEST_ROWS), String(COLS), String(EPOCHS), String(BATCH), String(seed)], { encoding: 'utf8', maxBuffer: 1 << 24, env });
+  const r = spawnSync('/usr/bin/python3', ['-c', SKLEARN, dir, String(ROWS), String(TEST_ROWS), String(COLS), String(EPOCHS), String(BATCH), String(seed)], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+    env,
+  });
   if (r.error) return `skipped: scikit-learn reference not runnable (${r.error.message})`;
   const parsed = JSON.parse(r.stdout || '{}');
   if (parsed.error || !parsed.float64) return `skipped: scikit-learn not installed for /usr/bin/python3 (${parsed.error ?? r.stderr.trim().split('\n').pop()})`;
@@ -109,7 +114,10 @@ async function fitInKernel(dir: string): Promise<Timing[] | string> {
     const times: Timing[] = [];
     for (let rep = 0; rep < REPS; rep++) {
       let printed = '';
-      const r = await session.execute(`const c0 = process.cpuUsage(); const t0 = performance.now();\nawait new MLPClassifier({ hiddenLayerSizes: [64, 32], batchSize: ${BATCH}, maxIter: ${EPOCHS}, seed: ${rep}, progress: false }).fit(x, y);\nconst c1 = process.cpuUsage(c0);\nconsole.log(JSON.stringify({ wall: performance.now() - t0, cpu: (c1.user + c1.system) / 1000 }));`, { stream: (_n, text) => (printed += text) });
+      const r = await session.execute(
+        `const c0 = process.cpuUsage(); const t0 = performance.now();\nawait new MLPClassifier({ hiddenLayerSizes: [64, 32], batchSize: ${BATCH}, maxIter: ${EPOCHS}, seed: ${rep}, progress: false }).fit(x, y);\nconst c1 = process.cpuUsage(c0);\nconsole.log(JSON.stringify({ wall: performance.now() - t0, cpu: (c1.user + c1.system) / 1000 }));`,
+        { stream: (_n, text) => (printed += text) },
+      );
       if (r.status !== 'ok') return `failed: ${JSON.stringify(r.error)}`;
       times.push(JSON.parse(printed));
     }
@@ -122,7 +130,9 @@ async function fitInKernel(dir: string): Promise<Timing[] | string> {
 async function timeTfjs(backend: 'wasm' | 'cpu', train: Matrix, y: Int32Array, epochs: number): Promise<number | string> {
   if (!(await tf.setBackend(backend))) return `skipped: tf.setBackend('${backend}') returned false`;
   await tf.ready();
-  const model = tf.sequential({ layers: [tf.layers.dense({ units: 64, activation: 'relu', inputShape: [COLS] }), tf.layers.dense({ units: 32, activation: 'relu' }), tf.layers.dense({ units: 1, activation: 'sigmoid' })] });
+  const model = tf.sequential({
+    layers: [tf.layers.dense({ units: 64, activation: 'relu', inputShape: [COLS] }), tf.layers.dense({ units: 32, activation: 'relu' }), tf.layers.dense({ units: 1, activation: 'sigmoid' })],
+  });
   model.compile({ optimizer: tf.train.adam(0.001), loss: 'binaryCrossentropy' });
   const xt = tf.tensor2d(new Float32Array(train.data), [train.rows, COLS]);
   const yt = tf.tensor2d(Float32Array.from(y), [train.rows, 1]);
@@ -143,7 +153,9 @@ async function main(): Promise<void> {
   fs.writeFileSync(path.join(dir, 'x.f64'), Buffer.from(x.data.buffer));
   fs.writeFileSync(path.join(dir, 'y.i32'), Buffer.from(y.buffer));
   fs.writeFileSync(path.join(dir, 'package.json'), '{}');
-  console.log(`MLP 32→64→32→1, ${ROWS} rows × ${COLS}, batch ${BATCH}, Adam, ${EPOCHS} epochs; ${REPS} alternating repetition(s), medians; Node ${process.version}, ${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(2)}`);
+  console.log(
+    `MLP 32→64→32→1, ${ROWS} rows × ${COLS}, batch ${BATCH}, Adam, ${EPOCHS} epochs; ${REPS} alternating repetition(s), medians; Node ${process.version}, ${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(2)}`,
+  );
   try {
     const mb: Timing[] = [];
     const sk: SkRun[] = [];
@@ -151,7 +163,10 @@ async function main(): Promise<void> {
     let skipped: string | undefined;
     let last: MLPClassifier | undefined;
     for (let rep = 0; rep < REPS; rep++) {
-      for (const [one, into] of [[false, sk], [true, sk1]] as const) {
+      for (const [one, into] of [
+        [false, sk],
+        [true, sk1],
+      ] as const) {
         const s = runSklearn(dir, rep, one);
         if (typeof s === 'string') skipped = s;
         else into.push(s);
@@ -164,8 +179,16 @@ async function main(): Promise<void> {
     console.log(`Modelbook MLPClassifier (${last!.summary().backend}): ${show(mb)}; test accuracy ${accuracy.toFixed(4)}`);
     if (skipped) console.log(`scikit-learn MLPClassifier: ${skipped}`);
     else {
-      const variants = [['float64', sk], ['float32', sk], ['float64', sk1], ['float32', sk1]] as const;
-      for (const [dtype, runs] of variants) console.log(`scikit-learn ${sk[0].version} MLPClassifier (${dtype} input, ${runs === sk1 ? '1 BLAS thread' : 'default BLAS threads'}): ${show(runs.map((s) => s[dtype]))}; test accuracy ${runs.at(-1)![dtype].accuracy.toFixed(4)}`);
+      const variants = [
+        ['float64', sk],
+        ['float32', sk],
+        ['float64', sk1],
+        ['float32', sk1],
+      ] as const;
+      for (const [dtype, runs] of variants)
+        console.log(
+          `scikit-learn ${sk[0].version} MLPClassifier (${dtype} input, ${runs === sk1 ? '1 BLAS thread' : 'default BLAS threads'}): ${show(runs.map((s) => s[dtype]))}; test accuracy ${runs.at(-1)![dtype].accuracy.toFixed(4)}`,
+        );
       // The ratio is taken against scikit-learn's fastest variant in this run.
       const best = (key: 'wall' | 'cpu') => Math.min(...variants.map(([dtype, runs]) => median(runs.map((s) => s[dtype][key]))));
       const ratio = (key: 'wall' | 'cpu') => (best(key) / median(mb.map((t) => t[key]))).toFixed(2);

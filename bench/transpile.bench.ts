@@ -13,7 +13,7 @@ async function time(label: string, n: number, fn: (i: number) => unknown): Promi
 async function main(): Promise<void> {
   await time('whole transpileCell', 500, (i) => transpileCell(`${i} + 1`, `Cell In[${i}]`));
   await time('esbuild TS → JS', 500, (i) => esbuild.transform(`${i} + 1`, { loader: 'ts', sourcemap: 'external' }));
-  const js = (await esbuild.transform('1 + 1', { loader: 'ts', sourcemap: 'external' }));
+  const js = await esbuild.transform('1 + 1', { loader: 'ts', sourcemap: 'external' });
   await time('rewriteCell (acorn + magic-string)', 500, () => rewriteCell(js.code));
   const rw = rewriteCell(js.code);
   await time('esbuild lower async', 500, () => esbuild.transform(rw.code, { loader: 'js', supported: { 'async-await': false }, sourcemap: 'external' }));

@@ -38,7 +38,10 @@ function vscodeSession(extDir: string, reps: number, profile: string | undefined
   writeNotebook(ws);
   const out = path.join(ws, 'result.json');
   const env = { BENCH_OUT: out, BENCH_REPS: String(reps), ...(profile ? { BENCH_PROFILE: profile } : {}) };
-  const r = spawnSync('bash', [path.join(REPO, 'test/host/run-tests.sh'), extDir, path.join(REPO, 'out/bench/vscode/runAll.host.js'), ws], { encoding: 'utf8', env: { ...process.env, EXT_ENV: JSON.stringify(env) } });
+  const r = spawnSync('bash', [path.join(REPO, 'test/host/run-tests.sh'), extDir, path.join(REPO, 'out/bench/vscode/runAll.host.js'), ws], {
+    encoding: 'utf8',
+    env: { ...process.env, EXT_ENV: JSON.stringify(env) },
+  });
   try {
     if (r.status !== 0 || !fs.existsSync(out)) throw new Error(`the VS Code session failed (exit ${r.status}):\n${r.stdout}\n${r.stderr}`);
     return (JSON.parse(fs.readFileSync(out, 'utf8')) as { times: Timing[] }).times;

@@ -47,7 +47,9 @@ async function main(): Promise<void> {
   }
   for (const [name] of decoders) {
     const ms = median(times[name]);
-    console.log(`  pages, ${name}: ${ms.toFixed(0)} ms median of ${runs} (${(unpacked / 1e6 / (ms / 1000)).toFixed(0)} MB/s)${times['node:zlib'] ? `, ${(ms / median(times['node:zlib'])).toFixed(2)}× node:zlib` : ''}`);
+    console.log(
+      `  pages, ${name}: ${ms.toFixed(0)} ms median of ${runs} (${(unpacked / 1e6 / (ms / 1000)).toFixed(0)} MB/s)${times['node:zlib'] ? `, ${(ms / median(times['node:zlib'])).toFixed(2)}× node:zlib` : ''}`,
+    );
   }
   const parse: number[] = [];
   for (let r = 0; r < Math.min(runs, 3); r++) {

@@ -41,7 +41,10 @@ export const KERNELS = {
 export function sourceSha256(kernel) {
   const { sources, flags } = KERNELS[kernel];
   const h = createHash('sha256');
-  for (const rel of sources) h.update(`${rel}\0`).update(fs.readFileSync(path.join(ROOT, 'native', rel))).update('\0');
+  for (const rel of sources)
+    h.update(`${rel}\0`)
+      .update(fs.readFileSync(path.join(ROOT, 'native', rel)))
+      .update('\0');
   return h.update(`flags\0${flags.join(' ')}`).digest('hex');
 }
 

@@ -65,7 +65,9 @@ function judge(rel, layer, spec, typeOnly) {
   if (spec === 'vscode') return layer === 'vscode' ? undefined : 'only src/vscode/ and src/extension.ts may import the VS Code API';
   const bare = spec.startsWith('node:') ? spec.slice(5) : spec;
   if (spec.startsWith('node:') || NODE_BUILTINS.has(bare.split('/')[0])) {
-    return MAY_USE_NODE.has(layer) ? undefined : `only modules from src/kernel, src/store, src/cli and src/vscode may use Node; src/${layer === 'webview' ? '../webview' : layer} must run in ${layer === 'webview' ? 'a browser' : 'the kernel, the CLI, webviews and plain Node alike'}`;
+    return MAY_USE_NODE.has(layer)
+      ? undefined
+      : `only modules from src/kernel, src/store, src/cli and src/vscode may use Node; src/${layer === 'webview' ? '../webview' : layer} must run in ${layer === 'webview' ? 'a browser' : 'the kernel, the CLI, webviews and plain Node alike'}`;
   }
   if (!spec.startsWith('.')) return undefined;
   const target = path.posix.normalize(path.posix.join(path.posix.dirname(rel), spec));

@@ -110,7 +110,7 @@ function printCell(cell: CodeCell, io: Io): void {
 
 function describeFailure(index: number, cell: CodeCell, r: ExecutionResult): string {
   const head = `Cell ${index + 1} (id ${cell.id}) ${r.status === 'error' ? 'failed' : r.status}`;
-  const detail = r.error ? (r.error.stack || `${r.error.name}: ${r.error.message}`) : r.status;
+  const detail = r.error ? r.error.stack || `${r.error.name}: ${r.error.message}` : r.status;
   return `${head}:\n${detail.replace(/^/gm, '  ')}\n`;
 }
 

@@ -140,11 +140,20 @@ function notebookMatcher(rows: RunSummary[], wanted: string, workspace: string, 
 function runsTable(rows: RunSummary[], index: RunIndex): string {
   const counts = new Map<string, number>();
   for (const r of rows) for (const k in r.metrics) counts.set(k, (counts.get(k) ?? 0) + 1);
-  const metrics = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 4).map(([m]) => m);
+  const metrics = [...counts]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, 4)
+    .map(([m]) => m);
   const ids = shortIds(index.rows().map((r) => r.id));
   const head = ['ID', 'NAME', 'KIND', 'STATUS', 'STARTED', 'DURATION', 'NOTEBOOK', ...metrics];
   const body = rows.map((r) => [
-    ids.get(r.id) ?? r.id, r.parentId ? `  ${r.name}` : r.name, r.kind, r.status, formatTime(r.startedAt), formatDuration(r.durationMs), r.notebook ?? '—',
+    ids.get(r.id) ?? r.id,
+    r.parentId ? `  ${r.name}` : r.name,
+    r.kind,
+    r.status,
+    formatTime(r.startedAt),
+    formatDuration(r.durationMs),
+    r.notebook ?? '—',
     ...metrics.map((m) => formatNumber(r.metrics[m])),
   ]);
   return alignColumns([head, ...body]);
@@ -157,7 +166,12 @@ function showRun(index: RunIndex, args: RunsArgs, io: RunsIo): number {
     return 2;
   }
   if (matches.length > 1) {
-    io.err(`${runMessage.cliRunsAmbiguousId(args.show!, matches.map((m) => m.id))}\n`);
+    io.err(
+      `${runMessage.cliRunsAmbiguousId(
+        args.show!,
+        matches.map((m) => m.id),
+      )}\n`,
+    );
     return 2;
   }
   let record: RunRecord;

@@ -11,19 +11,16 @@ const INSTALL_NODE_USAGE = 'modelbook install-node [--registry URL]';
  */
 export const message = {
   // arguments of core functions
-  argNotInteger: (fn: string, name: string, min: number, got: unknown) =>
-    `${fn}: ${name} must be an integer ≥ ${min} (got ${typeof got === 'string' ? JSON.stringify(got) : String(got)}).`,
+  argNotInteger: (fn: string, name: string, min: number, got: unknown) => `${fn}: ${name} must be an integer ≥ ${min} (got ${typeof got === 'string' ? JSON.stringify(got) : String(got)}).`,
 
   // notebook files
   notebookBadJson: (file: string, detail: string, where: string) =>
     `${file} is not valid JSON${where} (${detail}). Fix the JSON, or open the file with the text editor ("Reopen Editor With…" → Text Editor); Modelbook will not overwrite it.`,
   notebookNotObject: (file: string) => `${file} is not a notebook: the file must hold one JSON object with "cells" and "nbformat".`,
-  notebookWrongVersion: (file: string, v: unknown) =>
-    `${file} has nbformat ${JSON.stringify(v)}; Modelbook reads nbformat 4. Convert it with \`jupyter nbconvert --to notebook --nbformat 4\`.`,
+  notebookWrongVersion: (file: string, v: unknown) => `${file} has nbformat ${JSON.stringify(v)}; Modelbook reads nbformat 4. Convert it with \`jupyter nbconvert --to notebook --nbformat 4\`.`,
   notebookNoCells: (file: string) => `${file} has no "cells" list, so it is not an nbformat-4 notebook.`,
   notebookBadCellType: (where: string, t: unknown) => `${where} has cell_type ${JSON.stringify(t)}; expected "code", "markdown" or "raw".`,
-  notebookBadOutputType: (where: string, t: unknown) =>
-    `${where} has output_type ${JSON.stringify(t)}; expected "stream", "execute_result", "display_data" or "error".`,
+  notebookBadOutputType: (where: string, t: unknown) => `${where} has output_type ${JSON.stringify(t)}; expected "stream", "execute_result", "display_data" or "error".`,
   notebookBadText: (where: string) => `${where} must be a string or a list of strings.`,
   notebookExpectedObject: (where: string) => `${where} must be a JSON object.`,
   notebookExpectedArray: (where: string) => `${where} must be a JSON list.`,
@@ -36,13 +33,11 @@ export const message = {
   fileMissing: 'no such file',
   fileSystemRefused: (code: string) => `the system refused to open it (${code})`,
   dataFileNotPath: (fn: string) => `${fn}: expected a file path (a string), e.g. ${fn}('data/train.csv'); relative paths start from the notebook's folder.`,
-  dataFileMissing: (fn: string, file: string, absolute: string, cwd: string) =>
-    `${fn}: no file ${file} (looked for ${absolute}; relative paths start from the notebook's folder ${cwd}).`,
+  dataFileMissing: (fn: string, file: string, absolute: string, cwd: string) => `${fn}: no file ${file} (looked for ${absolute}; relative paths start from the notebook's folder ${cwd}).`,
 
   // cell outputs that could not be stored as given (shown in the cell as a stderr note)
   outputNotBundle: (got: string) => `Modelbook dropped a display: its data must be an object of MIME type → value, got ${got}.\n`,
-  outputBadValue: (mime: string, problem: string, kept: boolean) =>
-    `Modelbook ${kept ? 'converted' : 'dropped'} the ${mime} value of a display: ${problem}${kept ? '; it is stored as text' : ''}.\n`,
+  outputBadValue: (mime: string, problem: string, kept: boolean) => `Modelbook ${kept ? 'converted' : 'dropped'} the ${mime} value of a display: ${problem}${kept ? '; it is stored as text' : ''}.\n`,
   outputNotString: (got: string) => `a text type needs a string, got ${got}`,
   outputNotBase64String: (got: string) => `a binary type needs a base64 string, got ${got}`,
   outputNotBase64: 'a binary type needs base64 text, and this string is not base64',
@@ -50,29 +45,23 @@ export const message = {
   outputTooDeep: (max: number) => `it nests deeper than ${max} levels, more than notebook readers (nbformat) accept`,
 
   // cell directives
-  directiveUnknown: (line: number, name: string, known: string[]) =>
-    `Cell line ${line}: unknown directive "//% ${name}". Known directives: ${known.map((k) => `//% ${k}`).join(', ')}.`,
+  directiveUnknown: (line: number, name: string, known: string[]) => `Cell line ${line}: unknown directive "//% ${name}". Known directives: ${known.map((k) => `//% ${k}`).join(', ')}.`,
   directiveBadValue: (line: number, name: string, expected: string) => `Cell line ${line}: "//% ${name}" expects ${expected}.`,
 
   // kernel
   kernelInterrupted: 'Interrupted: the cell was stopped. Variables defined before it are kept.',
-  kernelCellTimeout: (seconds: number) =>
-    `Timed out: the cell ran longer than ${seconds} s and was interrupted (raise it with \`//% timeout SECONDS\` in the cell or --cell-timeout).`,
+  kernelCellTimeout: (seconds: number) => `Timed out: the cell ran longer than ${seconds} s and was interrupted (raise it with \`//% timeout SECONDS\` in the cell or --cell-timeout).`,
   kernelDied: (reason: string) => `The kernel stopped: ${reason}. The notebook and its outputs are intact; the next run starts a fresh kernel.`,
-  kernelOutOfMemory: (capMb: number) =>
-    `it ran out of memory (the cap is ${capMb} MB; raise it with the setting modelbook.kernel.memoryLimitMb or the CLI flag --memory-limit-mb)`,
+  kernelOutOfMemory: (capMb: number) => `it ran out of memory (the cap is ${capMb} MB; raise it with the setting modelbook.kernel.memoryLimitMb or the CLI flag --memory-limit-mb)`,
   kernelKilledBySignal: (signal: string, capMb: number) =>
     signal === 'SIGSEGV' || signal === 'SIGBUS'
       ? `it was killed by ${signal}, which usually means it hit the memory cap of ${capMb} MB (setting modelbook.kernel.memoryLimitMb, CLI flag --memory-limit-mb)`
       : `it was killed by ${signal}`,
   kernelExited: (code: number) => `it exited with code ${code}`,
-  kernelUnresponsive: (seconds: number) =>
-    `the kernel did not stop within ${seconds} s of the interrupt (it was busy outside cell code), so it was restarted; variables were lost`,
+  kernelUnresponsive: (seconds: number) => `the kernel did not stop within ${seconds} s of the interrupt (it was busy outside cell code), so it was restarted; variables were lost`,
   kernelRestarted: 'the kernel was restarted',
-  outputDropped: (dropped: string, limit: string) =>
-    `… ${dropped} of output dropped (limit ${limit}: setting modelbook.output.maxBytes, CLI --max-output) …`,
-  displayDropped: (size: string, limit: string) =>
-    `… a display of ${size} was dropped (limit ${limit}: setting modelbook.output.maxBytes, CLI --max-output) …`,
+  outputDropped: (dropped: string, limit: string) => `… ${dropped} of output dropped (limit ${limit}: setting modelbook.output.maxBytes, CLI --max-output) …`,
+  displayDropped: (size: string, limit: string) => `… a display of ${size} was dropped (limit ${limit}: setting modelbook.output.maxBytes, CLI --max-output) …`,
   runKernelEnded: (reason: string) => `the kernel stopped before the run ended: ${reason}`,
   internalError: (detail: string) => `Modelbook failed to run this cell (an internal error, please report it): ${detail}`,
   kernelBadMessage: (reason: string) => `The kernel sent the host a malformed message (${reason}); it was ignored. Code in this cell called process.send, or the kernel is broken.`,
@@ -89,11 +78,10 @@ export const message = {
   tfWasmRefused: (wasmDir: string, from: string) => `tf.setBackend('wasm') returned false (.wasm files from ${wasmDir}, module from ${from})`,
   tfNoSetWasmPaths: 'the module has no setWasmPaths export',
   tfCpuBackendMissing: (kernelName: string) => `${kernelName}: the wasm backend runs this op on the cpu backend, which is not registered.`,
-  kernelStartTimeout: (seconds: number) => `The kernel could not start: it did not answer within ${seconds} s and was stopped. See the kernel log (VS Code: Modelbook: Show Kernel Log; CLI: --verbose).`,
-  untrustedWorkspace:
-    'Modelbook does not run cells in an untrusted workspace, because cells run code. Trust the workspace (command "Workspaces: Manage Workspace Trust") to run them.',
-  untrustedRestart:
-    'Modelbook did not restart the kernel: this workspace is not trusted, and a kernel runs code. Trust the workspace (command "Workspaces: Manage Workspace Trust") to start kernels.',
+  kernelStartTimeout: (seconds: number) =>
+    `The kernel could not start: it did not answer within ${seconds} s and was stopped. See the kernel log (VS Code: Modelbook: Show Kernel Log; CLI: --verbose).`,
+  untrustedWorkspace: 'Modelbook does not run cells in an untrusted workspace, because cells run code. Trust the workspace (command "Workspaces: Manage Workspace Trust") to run them.',
+  untrustedRestart: 'Modelbook did not restart the kernel: this workspace is not trusted, and a kernel runs code. Trust the workspace (command "Workspaces: Manage Workspace Trust") to start kernels.',
   sandboxOff: (why: string) => `Sandbox off: ${why}. Cells run with the full rights of your user.`,
   sandboxNoPermissionModel: (node: string, version: string) =>
     `${node} (${version}) does not support Node's permission model; set modelbook.kernel.nodePath to Node 20 or newer to turn the sandbox on`,
@@ -106,27 +94,29 @@ export const message = {
     `The sandbox refused to read ${resource}: cells may read only the workspace. To allow it, add the folder to the setting modelbook.sandbox.allowRead (CLI: --allow-read PATH).`,
   deniedWrite: (resource: string) =>
     `The sandbox refused to write ${resource}: cells may write only inside the workspace. To allow it, add the folder to the setting modelbook.sandbox.allowWrite (CLI: --allow-write PATH).`,
-  deniedChildProcess:
-    'The sandbox refused to start a child process. To allow it, turn on the setting modelbook.sandbox.allowChildProcess (CLI: --allow-child-process).',
+  deniedChildProcess: 'The sandbox refused to start a child process. To allow it, turn on the setting modelbook.sandbox.allowChildProcess (CLI: --allow-child-process).',
   deniedWorker: 'The sandbox refused to start a worker thread. To allow it, turn on the setting modelbook.sandbox.allowWorkers (CLI: --allow-worker).',
-  deniedAddon:
-    'The sandbox refused to load a native addon. To allow it, turn on the setting modelbook.sandbox.allowNativeAddons (CLI: --allow-addons).',
+  deniedAddon: 'The sandbox refused to load a native addon. To allow it, turn on the setting modelbook.sandbox.allowNativeAddons (CLI: --allow-addons).',
   deniedSymlink: (link: string, target: string) =>
     `The sandbox refused ${link}: it is a symbolic link to ${target}, outside the folders cells may use (links are followed before the check). To allow it, add ${target}'s folder to the setting modelbook.sandbox.allowRead or allowWrite (CLI: --allow-read / --allow-write PATH).`,
-  deniedNetwork:
-    'The sandbox refused network access: cells may not open sockets. To allow it, turn on the setting modelbook.sandbox.allowNetwork (CLI: --allow-net).',
+  deniedNetwork: 'The sandbox refused network access: cells may not open sockets. To allow it, turn on the setting modelbook.sandbox.allowNetwork (CLI: --allow-net).',
   deniedSignal: (pid?: number) =>
     `The sandbox refused to signal or reprioritise ${pid === undefined ? 'another process' : `process ${pid}`}: a cell may signal only its own kernel. Turn off the setting modelbook.sandbox.enabled (CLI: --no-sandbox) to allow it.`,
   deniedV8Flags:
     'The sandbox refused to change V8 flags at run time (some write files anywhere or turn off memory safety). Pass flags when the kernel starts instead, or turn off the setting modelbook.sandbox.enabled (CLI: --no-sandbox).',
-  deniedOther: (permission: string) =>
-    `The sandbox refused this operation (${permission}). Turn off the setting modelbook.sandbox.enabled (CLI: --no-sandbox) to allow it.`,
+  deniedOther: (permission: string) => `The sandbox refused this operation (${permission}). Turn off the setting modelbook.sandbox.enabled (CLI: --no-sandbox) to allow it.`,
 
   // modules
   moduleNotFound: (spec: string, from: string) =>
-    `Cannot find module "${spec}" from ${from}. Install it in the workspace (\`npm install ${spec.startsWith('.') ? '<package>' : spec.split('/').slice(0, spec.startsWith('@') ? 2 : 1).join('/')}\`) or check the path.`,
-  moduleTypeScriptLocal: (spec: string) =>
-    `Cannot import "${spec}": local TypeScript files are not loaded by the kernel yet; import a .js/.mjs/.cjs file or a package.`,
+    `Cannot find module "${spec}" from ${from}. Install it in the workspace (\`npm install ${
+      spec.startsWith('.')
+        ? '<package>'
+        : spec
+            .split('/')
+            .slice(0, spec.startsWith('@') ? 2 : 1)
+            .join('/')
+    }\`) or check the path.`,
+  moduleTypeScriptLocal: (spec: string) => `Cannot import "${spec}": local TypeScript files are not loaded by the kernel yet; import a .js/.mjs/.cjs file or a package.`,
 
   // VS Code
   statusIdle: 'idle',
@@ -143,9 +133,9 @@ export const message = {
     'Network: OPEN — allowed by modelbook.sandbox.allowNetwork, or neither this Node (< 25) nor this system can refuse it (run "Modelbook: Install Kernel Node Runtime"; see README, "Kernel Node runtime").',
   statusSandboxOff: 'sandbox OFF',
   noActiveNotebook: 'Open a Modelbook notebook (.mlnb) first.',
-  noEvaluationOutput:
-    'No evaluation to show: run a cell whose result is an evaluation (e.g. `await evaluate(model, test, { label })` as its last line), select it, then open the Evaluation panel.',
-  notAnEvaluation: (what: string) => `Modelbook: Open Evaluation Panel was given ${what}, not an evaluation: pass an Evaluation's view (ev.view) or run the command on a cell with an evaluation output.`,
+  noEvaluationOutput: 'No evaluation to show: run a cell whose result is an evaluation (e.g. `await evaluate(model, test, { label })` as its last line), select it, then open the Evaluation panel.',
+  notAnEvaluation: (what: string) =>
+    `Modelbook: Open Evaluation Panel was given ${what}, not an evaluation: pass an Evaluation's view (ev.view) or run the command on a cell with an evaluation output.`,
   evaluationExportFailed: (target: string, detail: string) => `Could not save ${target}: ${detail}. Choose another folder or check its permissions.`,
   exportNotPng: (start: string) => `the PNG export must be a base64 data:image/png URL, got "${start}…"`,
   noKernelToRestart: 'This notebook has no kernel yet: run a cell to start one.',
@@ -169,8 +159,7 @@ export const message = {
   cliBadSize: (flag: string, value: string) => `Option ${flag} needs a size such as 5MB, 500kB or 1000000 (bytes), got "${value}".`,
   cliNoNotebook: 'Name the notebook to run, e.g. `modelbook run churn.mlnb`.',
   cliNotFound: (file: string) => `No such notebook: ${file}.`,
-  cliNotebookTooBig: (reason: string, file: string) =>
-    `${reason} for a notebook; clear its outputs (\`jupyter nbconvert --clear-output --inplace ${file}\`) and keep large data in files beside it`,
+  cliNotebookTooBig: (reason: string, file: string) => `${reason} for a notebook; clear its outputs (\`jupyter nbconvert --clear-output --inplace ${file}\`) and keep large data in files beside it`,
 
   // estimator input (fit / predict / score take a table and a label column name, like a Pipeline)
   estimatorLabelNeedsTable: (caller: string, label: string) =>

@@ -28,7 +28,13 @@ function toCellData(c: EditorCell): vscode.NotebookCellData {
   const kind = c.kind === 'markup' ? vscode.NotebookCellKind.Markup : vscode.NotebookCellKind.Code;
   const cell = new vscode.NotebookCellData(kind, c.source, c.languageId);
   cell.metadata = c.metadata;
-  cell.outputs = c.outputs.map((o) => new vscode.NotebookCellOutput(o.items.map((i) => new vscode.NotebookCellOutputItem(i.data, i.mime)), o.metadata));
+  cell.outputs = c.outputs.map(
+    (o) =>
+      new vscode.NotebookCellOutput(
+        o.items.map((i) => new vscode.NotebookCellOutputItem(i.data, i.mime)),
+        o.metadata,
+      ),
+  );
   if (c.executionOrder !== undefined) cell.executionSummary = { executionOrder: c.executionOrder };
   return cell;
 }

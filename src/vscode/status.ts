@@ -53,7 +53,11 @@ export class KernelStatusBar implements vscode.Disposable {
     const session = this.kernels.get(notebook);
     const state: SessionState = session?.state ?? 'stopped';
     const status = session?.status;
-    const sandbox = status ? (status.sandboxOn ? `$(shield) ${message.statusSandboxOn}${status.networkClosed ? '' : ` ${message.statusNetworkOpenShort}`}` : `$(warning) ${message.statusSandboxOff}`) : '';
+    const sandbox = status
+      ? status.sandboxOn
+        ? `$(shield) ${message.statusSandboxOn}${status.networkClosed ? '' : ` ${message.statusNetworkOpenShort}`}`
+        : `$(warning) ${message.statusSandboxOff}`
+      : '';
     const text = `${ICONS[state]} Kernel ${WORDS[state]}${sandbox ? `  ${sandbox}` : ''}`;
     const lines = [`Modelbook kernel: ${WORDS[state]}`];
     if (status) {

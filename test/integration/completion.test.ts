@@ -27,7 +27,10 @@ describe('IntelliSense from the running kernel', () => {
     assert.ok(items.has('fit') && items.has('score'));
     // The .vsix ships minified bundles: parameters must still read as declared, internals stay hidden.
     assert.match(String(items.get('fit')?.detail), /\(features, target, options/);
-    assert.deepEqual([...items.keys()].filter((k) => k.startsWith('_')), []);
+    assert.deepEqual(
+      [...items.keys()].filter((k) => k.startsWith('_')),
+      [],
+    );
     // Hover over `model` in the second cell: its class, from the kernel.
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', second.uri, new vscode.Position(0, 2));
     const text = (hovers ?? []).flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');

@@ -49,14 +49,14 @@ describe('Evaluation report and panel in a real VS Code', () => {
     assert.ok(drawn.metrics.includes('ROC AUC'), drawn.metrics.join(', '));
   });
 
-  it('modelbook.openEvaluation without an argument opens the Evaluation panel with the selected cell\'s evaluation, else the most recent one', async () => {
+  it("modelbook.openEvaluation without an argument opens the Evaluation panel with the selected cell's evaluation, else the most recent one", async () => {
     const second = await runCell(nb, 1, 120_000);
     assert.equal(second.executionSummary?.success, true, textOf(second, 'application/vnd.code.notebook.error'));
     await runCell(nb, 2);
     await selectCell(nb, 0);
     await vscode.commands.executeCommand('modelbook.openEvaluation');
     const drawn = await waitFor('the Evaluation panel to draw', () => api.evaluation.panelRendered(), 45_000);
-    assert.equal(drawn.name, 'sex from size', 'the selected cell\'s evaluation, though another ran later');
+    assert.equal(drawn.name, 'sex from size', "the selected cell's evaluation, though another ran later");
     assert.deepEqual(drawn.charts, ['roc', 'pr', 'calibration', 'confusion', 'thresholds', 'slice-0']);
     assert.ok(drawn.metrics.includes('ROC AUC') && drawn.metrics.includes('Recall'));
     const tab = vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && t.label === 'Evaluation: sex from size');
@@ -64,8 +64,16 @@ describe('Evaluation report and panel in a real VS Code', () => {
 
     await selectCell(nb, 2);
     await vscode.commands.executeCommand('modelbook.openEvaluation');
-    const state = () => `panel shows ${api.evaluation.panelView()?.name}, drew ${api.evaluation.panelRendered()?.name}; selection ${JSON.stringify(vscode.window.activeNotebookEditor?.selection)}; ended ${nb.getCells().map((c) => c.executionSummary?.timing?.endTime).join(', ')}`;
-    const latest = await waitFor('the panel to draw the most recent evaluation', () => (api.evaluation.panelRendered()?.name === 'without slices' ? api.evaluation.panelRendered() : undefined), 30_000).catch((e: Error) => {
+    const state = () =>
+      `panel shows ${api.evaluation.panelView()?.name}, drew ${api.evaluation.panelRendered()?.name}; selection ${JSON.stringify(vscode.window.activeNotebookEditor?.selection)}; ended ${nb
+        .getCells()
+        .map((c) => c.executionSummary?.timing?.endTime)
+        .join(', ')}`;
+    const latest = await waitFor(
+      'the panel to draw the most recent evaluation',
+      () => (api.evaluation.panelRendered()?.name === 'without slices' ? api.evaluation.panelRendered() : undefined),
+      30_000,
+    ).catch((e: Error) => {
       throw new Error(`${e.message}: ${state()}`);
     });
     assert.deepEqual(latest.charts, ['roc', 'pr', 'calibration', 'confusion', 'thresholds'], 'no slices, no slice chart');

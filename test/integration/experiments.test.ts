@@ -17,7 +17,12 @@ describe('Experiments panel and runs tree in a real VS Code', () => {
 
   it('a cell that fits a model records a run; the panel shows it and the tree lists it under its notebook', async () => {
     const runsDir = workspaceUri('.modelbook', 'runs');
-    const before = new Set(await vscode.workspace.fs.readDirectory(runsDir).then((e) => e.map(([n]) => n), () => [] as string[]));
+    const before = new Set(
+      await vscode.workspace.fs.readDirectory(runsDir).then(
+        (e) => e.map(([n]) => n),
+        () => [] as string[],
+      ),
+    );
     // A file that is not a run record must be reported, never break the panel or the tree.
     await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(runsDir, 'broken.json'), new TextEncoder().encode('{"not": "a run"'));
 
@@ -66,7 +71,9 @@ describe('Experiments panel and runs tree in a real VS Code', () => {
     // "Open the cell that made it": the notebook comes to the front with that cell selected.
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.commands.executeCommand('modelbook.runs.openCell', listed);
-    const editor = await waitFor('the notebook to open on the cell', () => (vscode.window.activeNotebookEditor?.notebook.uri.path.endsWith('/training.mlnb') ? vscode.window.activeNotebookEditor : undefined));
+    const editor = await waitFor('the notebook to open on the cell', () =>
+      vscode.window.activeNotebookEditor?.notebook.uri.path.endsWith('/training.mlnb') ? vscode.window.activeNotebookEditor : undefined,
+    );
     assert.deepEqual([editor.selection.start, editor.selection.end], [0, 1]);
     assert.equal(editor.notebook.cellAt(editor.selection.start).metadata.id, 'cell0');
 

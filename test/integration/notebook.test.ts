@@ -48,7 +48,7 @@ describe('Modelbook in a real VS Code extension host', () => {
     }
   });
 
-  it('shows an error at the cell\'s own TypeScript line', async () => {
+  it("shows an error at the cell's own TypeScript line", async () => {
     const nb = (await openNotebook('basic.mlnb')).notebook;
     const cell = await runCell(nb, 1);
     assert.equal(cell.executionSummary?.success, false);
@@ -62,7 +62,10 @@ describe('Modelbook in a real VS Code extension host', () => {
     const nb = (await openNotebook('basic.mlnb')).notebook;
     const table = await runCell(nb, 2);
     const view = JSON.parse(textOf(table, 'application/vnd.modelbook.table+json'));
-    assert.deepEqual(view.columns.map((c: { name: string }) => c.name), ['x', 'y']);
+    assert.deepEqual(
+      view.columns.map((c: { name: string }) => c.name),
+      ['x', 'y'],
+    );
     assert.equal(view.totalRows, 3);
     assert.match(textOf(table, 'text/plain'), /3 rows × 2 columns/);
     const chart = await runCell(nb, 3);
@@ -149,7 +152,10 @@ describe('Modelbook in a real VS Code extension host', () => {
     assert.equal(saved.cells[0].execution_count, 1);
     assert.deepEqual(saved.cells[0].outputs[0], { name: 'stdout', output_type: 'stream', text: ['sorted [ 1, 2, 3 ]\n'] });
     assert.ok(saved.cells[1].outputs[0].data['application/vnd.modelbook.table+json']);
-    assert.equal(outputsOf(nb.cellAt(2)).some((o) => o.mime === 'application/vnd.code.notebook.stderr'), true);
+    assert.equal(
+      outputsOf(nb.cellAt(2)).some((o) => o.mime === 'application/vnd.code.notebook.stderr'),
+      true,
+    );
   });
 
   it('trains a model with one live progress chart updated in place, and records the run', async () => {

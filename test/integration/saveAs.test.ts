@@ -23,7 +23,13 @@ describe('Runs of an untitled notebook after Save As', () => {
   it('a run recorded before the notebook had a file names the file it was saved as, in its record and in the Experiments view', async function () {
     this.timeout(120_000);
     const runsDir = workspaceUri('.modelbook', 'runs');
-    const listRuns = async () => (await vscode.workspace.fs.readDirectory(runsDir).then((e) => e.map(([n]) => n), () => [] as string[])).filter((n) => n.endsWith('.json'));
+    const listRuns = async () =>
+      (
+        await vscode.workspace.fs.readDirectory(runsDir).then(
+          (e) => e.map(([n]) => n),
+          () => [] as string[],
+        )
+      ).filter((n) => n.endsWith('.json'));
     const before = new Set(await listRuns());
     // An untitled notebook that VS Code saves to this path (Save As without the file dialog).
     const untitled = await vscode.workspace.openNotebookDocument(target.with({ scheme: 'untitled' }));
@@ -45,7 +51,10 @@ describe('Runs of an untitled notebook after Save As', () => {
     const saved = untitled.save();
     await waitForAsync('the Save As dialog to write the file', async () => {
       await vscode.commands.executeCommand('quickInput.accept');
-      return vscode.workspace.fs.stat(target).then(() => true, () => false);
+      return vscode.workspace.fs.stat(target).then(
+        () => true,
+        () => false,
+      );
     });
     assert.ok(await saved, 'saved');
     const record = await waitForAsync('the run record to name the saved notebook', async () => {

@@ -22,7 +22,11 @@ describe('Modelbook in an untrusted workspace @untrusted', () => {
     await controller.executeHandler([nb.cellAt(0)], nb, controller);
     assert.equal((await refused).status, 'refused');
     assert.equal(api.kernels.get(nb), undefined, 'no kernel was started');
-    assert.deepEqual(outputsOf(nb.cellAt(0)).filter((o) => o.mime.endsWith('stdout')), [], 'the cell did not run');
+    assert.deepEqual(
+      outputsOf(nb.cellAt(0)).filter((o) => o.mime.endsWith('stdout')),
+      [],
+      'the cell did not run',
+    );
     await waitFor('the refusal to show in the cell', () => textOf(nb.cellAt(0), 'application/vnd.code.notebook.error').includes('UntrustedWorkspace'));
   });
 

@@ -28,12 +28,21 @@ describe('webview/evaluation panel and compact report in Chromium', function () 
     binary = (
       await evaluatePredictions(
         { yTrue: penguins.sex, yScore: penguins.pMale, groups: { species: penguins.species } },
-        { positiveLabel: 'MALE', name: 'sex model', baseline: { yScore: penguins.pMaleBaseline }, baselineName: 'old model', gates: ['auc >= 0.9', 'recall[species] >= 0.95'], bootstrap: { resamples: 50, seed: 1 } },
+        {
+          positiveLabel: 'MALE',
+          name: 'sex model',
+          baseline: { yScore: penguins.pMaleBaseline },
+          baselineName: 'old model',
+          gates: ['auc >= 0.9', 'recall[species] >= 0.95'],
+          bootstrap: { resamples: 50, seed: 1 },
+        },
       )
     ).view;
     const proba = { classes: penguins.speciesClasses, rows: penguins.species.length, data: Float64Array.from(penguins.pSpecies.flat()) };
     multiclass = (await evaluatePredictions({ yTrue: penguins.species, yProba: proba }, { name: 'species model', bootstrap: false })).view;
-    regression = (await evaluatePredictions({ yTrue: penguins.features['Body Mass (g)'], yPred: penguins.massPred, groups: { sex: penguins.sex } }, { name: 'mass model', bootstrap: { resamples: 30 } })).view;
+    regression = (
+      await evaluatePredictions({ yTrue: penguins.features['Body Mass (g)'], yPred: penguins.massPred, groups: { sex: penguins.sex } }, { name: 'mass model', bootstrap: { resamples: 30 } })
+    ).view;
   });
   after(async () => h?.close());
 
@@ -65,7 +74,11 @@ describe('webview/evaluation panel and compact report in Chromium', function () 
     assert.match((await page.locator('#gates li.gate.fail').textContent()) ?? '', /recall\[species\] >= 0\.95/);
     const sizes = await page.locator('[data-slice=species] table.groups tbody tr td:nth-child(2)').allTextContents();
     assert.equal(sizes.length, 3, 'a row per species');
-    assert.equal(sizes.reduce((a, b) => a + Number(b), 0), binary.rows, 'with its size');
+    assert.equal(
+      sizes.reduce((a, b) => a + Number(b), 0),
+      binary.rows,
+      'with its size',
+    );
     assert.ok(await page.locator('[data-slice=species] [data-fairness=equalizedOddsDifference]').count());
     assert.deepEqual(problems, []);
     await page.close();
@@ -88,7 +101,11 @@ describe('webview/evaluation panel and compact report in Chromium', function () 
     const slice = binary.slices[0];
     const g = slice.groups[0];
     const groupRecall = metricsAtThreshold({ thresholds: slice.thresholds!, ...g.thresholdCounts! }, 0.8).recall;
-    assert.equal(await page.locator(`.slice-at-threshold tr[data-group="${g.key}"] [data-rate=recall]`).textContent(), String(Number(groupRecall.toPrecision(4))), 'each group\'s recall follows the slider too');
+    assert.equal(
+      await page.locator(`.slice-at-threshold tr[data-group="${g.key}"] [data-rate=recall]`).textContent(),
+      String(Number(groupRecall.toPrecision(4))),
+      "each group's recall follows the slider too",
+    );
     assert.notEqual(groupRecall, metricsAtThreshold({ thresholds: slice.thresholds!, ...g.thresholdCounts! }, 0.5).recall);
     await page.waitForFunction((tp) => Array.from(document.querySelectorAll('[data-chart=confusion] svg .mark-text text')).some((t) => t.textContent === String(tp)), expected.tp);
     assert.equal(await page.locator('[data-chart=confusion] svg.marks').count(), 1, 'the redrawn matrix replaces the old one');
@@ -99,7 +116,11 @@ describe('webview/evaluation panel and compact report in Chromium', function () 
   it('exports a chart as SVG text and the report as Markdown through the host', async () => {
     const { page, problems } = await openPanel(binary);
     await page.locator('[data-chart=roc] vscode-button[data-export=svg]').click();
-    const svg = (await (await page.waitForFunction(() => (window as unknown as Win).posted.find((m) => m.type === 'saveFile')?.payload)).jsonValue()) as { format: string; suggestedName: string; content: string };
+    const svg = (await (await page.waitForFunction(() => (window as unknown as Win).posted.find((m) => m.type === 'saveFile')?.payload)).jsonValue()) as {
+      format: string;
+      suggestedName: string;
+      content: string;
+    };
     assert.equal(svg.format, 'svg');
     assert.equal(svg.suggestedName, 'sex_model.roc.svg');
     assert.match(svg.content, /^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
@@ -122,10 +143,16 @@ describe('webview/evaluation panel and compact report in Chromium', function () 
     // The chance diagonal plus Adelie, Chinstrap, Gentoo, micro and macro.
     assert.equal(await page.locator('[data-chart=roc] svg .mark-line path').count(), 1 + 3 + 2);
     const rocLegend = await legend(page, 'roc');
-    assert.deepEqual(rocLegend.map((t) => t.replace(/ \(AUC .*\)$/, '')), [...penguins.speciesClasses, 'micro-average', 'macro-average']);
+    assert.deepEqual(
+      rocLegend.map((t) => t.replace(/ \(AUC .*\)$/, '')),
+      [...penguins.speciesClasses, 'micro-average', 'macro-average'],
+    );
     assert.equal(rocLegend[1], `${penguins.speciesClasses[1]} (AUC ${auc(penguins.speciesClasses[1])})`);
     assert.equal(await page.locator('[data-chart=pr] svg .mark-line path').count(), 3 + 1);
-    assert.deepEqual((await legend(page, 'pr')).map((t) => t.replace(/ \(AP .*\)$/, '')), [...penguins.speciesClasses, 'micro-average']);
+    assert.deepEqual(
+      (await legend(page, 'pr')).map((t) => t.replace(/ \(AP .*\)$/, '')),
+      [...penguins.speciesClasses, 'micro-average'],
+    );
     assert.deepEqual(problems, []);
     await page.close();
     const cell = await h.browser.newPage();
@@ -173,7 +200,7 @@ describe('webview/evaluation panel and compact report in Chromium', function () 
     assert.notEqual(await gridOpacity('light'), '1');
   });
 
-  it('follows a live theme switch: open charts redraw with the dark theme\'s axis colours, and still export', async () => {
+  it("follows a live theme switch: open charts redraw with the dark theme's axis colours, and still export", async () => {
     const { page, problems } = await openPanel(binary, 'light');
     const fills = () => page.locator('#charts svg .role-axis-label text').evaluateAll((ts) => [...new Set(ts.map((t) => t.getAttribute('fill')))]);
     assert.ok(!(await fills()).includes('rgb(200, 201, 202)'));

@@ -84,13 +84,18 @@ describe('webview/experiments (the Experiments panel) in Chromium', function () 
     await page.close();
   });
 
-  it('filters by expression, and shows a bad expression\'s error inline', async () => {
+  it("filters by expression, and shows a bad expression's error inline", async () => {
     const { page, problems } = await open();
     await page.locator('#filter input').fill('params.lr == 0.1 && metrics.auc > 0.9');
     const expected = runs.filter((r) => r.params.lr === 0.1 && (r.metrics.auc as number) > 0.9).length;
     await page.waitForFunction((n) => document.getElementById('summary')!.textContent!.startsWith(`${n} of 10000 runs`), expected);
     const shown = await page.$$eval('.row[data-id]', (rows) => rows.map((r) => (r as HTMLElement).dataset.id!));
-    assert.ok(shown.every((id) => { const r = runs.find((x) => x.id === id)!; return r.params.lr === 0.1 && (r.metrics.auc as number) > 0.9; }));
+    assert.ok(
+      shown.every((id) => {
+        const r = runs.find((x) => x.id === id)!;
+        return r.params.lr === 0.1 && (r.metrics.auc as number) > 0.9;
+      }),
+    );
     await page.locator('#filter input').fill('metrics.auc >');
     await page.waitForFunction(() => document.getElementById('filter-error')!.textContent !== '');
     assert.match((await page.textContent('#filter-error')) ?? '', /column 14/);
@@ -147,7 +152,10 @@ describe('webview/experiments (the Experiments panel) in Chromium', function () 
     await page.close();
   });
 
-  for (const viewport of [{ width: 700, height: 900 }, { width: 1400, height: 900 }]) {
+  for (const viewport of [
+    { width: 700, height: 900 },
+    { width: 1400, height: 900 },
+  ]) {
     it(`gives the charts their width at ${viewport.width}×${viewport.height} (container widths measure, marks are drawn)`, async () => {
       const { page, problems } = await open(viewport);
       await page.click('#charts summary');
@@ -155,7 +163,11 @@ describe('webview/experiments (the Experiments panel) in Chromium', function () 
       await page.waitForSelector('#scatter-chart svg .mark-symbol path', { state: 'attached' });
       await page.waitForSelector('#parallel-chart svg .mark-line path', { state: 'attached' });
       for (const id of ['scatter-chart', 'parallel-chart']) {
-        const box = await page.$eval(`#${id}`, (el) => ({ box: el.getBoundingClientRect().width, svg: el.querySelector('svg')!.getBoundingClientRect().width, plot: (el.querySelector('svg .mark-symbol, svg .mark-line') as SVGGraphicsElement).getBBox().width }));
+        const box = await page.$eval(`#${id}`, (el) => ({
+          box: el.getBoundingClientRect().width,
+          svg: el.querySelector('svg')!.getBoundingClientRect().width,
+          plot: (el.querySelector('svg .mark-symbol, svg .mark-line') as SVGGraphicsElement).getBBox().width,
+        }));
         assert.ok(box.box >= Math.min(300, viewport.width / 2), `#${id} is ${box.box} px wide at a ${viewport.width} px panel`);
         assert.ok(box.plot > box.box * 0.5, `#${id} draws its marks across the box (marks ${box.plot} px in a ${box.box} px box)`);
         assert.ok(box.svg <= box.box + 1, `#${id} fits its box (svg ${box.svg} px, box ${box.box} px)`);
@@ -168,17 +180,13 @@ describe('webview/experiments (the Experiments panel) in Chromium', function () 
   /** A notebook's few runs, seconds apart: a fit, a 3-fold cross-validation (folds started after it), a later fit; none with a per-epoch history. */
   function fewRuns(): RunRecord[] {
     const t0 = Date.parse('2026-03-02T10:15:00Z');
-    const run = (i: number, at: number, extra: Partial<RunRecord>): RunRecord => ({ ...makeRunRecord(i), id: `01KFEW${String(i).padStart(20, '0')}`, startedAt: new Date(t0 + at * 1000).toISOString(), history: toMetricHistory([]), ...extra }) as RunRecord;
+    const run = (i: number, at: number, extra: Partial<RunRecord>): RunRecord =>
+      ({ ...makeRunRecord(i), id: `01KFEW${String(i).padStart(20, '0')}`, startedAt: new Date(t0 + at * 1000).toISOString(), history: toMetricHistory([]), ...extra }) as RunRecord;
     const cv = run(2, 5, { name: 'cross-validation', kind: 'cv' });
-    return [
-      run(1, 1, { name: 'fit A' }),
-      cv,
-      ...[1, 2, 3].map((f) => run(2 + f, 5 + f * 3, { name: `fold ${f}`, kind: 'fit', parentId: cv.id })),
-      run(6, 20, { name: 'fit B' }),
-    ];
+    return [run(1, 1, { name: 'fit A' }), cv, ...[1, 2, 3].map((f) => run(2 + f, 5 + f * 3, { name: `fold ${f}`, kind: 'fit', parentId: cv.id })), run(6, 20, { name: 'fit B' })];
   }
 
-  it('a notebook\'s few runs: folds under their cross-validation, start times to the second, comparison right below, no empty history picker', async () => {
+  it("a notebook's few runs: folds under their cross-validation, start times to the second, comparison right below, no empty history picker", async () => {
     const records = fewRuns();
     const page = await h.browser.newPage({ viewport: { width: 1400, height: 900 } });
     const problems = await watchProblems(page);

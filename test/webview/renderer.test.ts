@@ -25,7 +25,18 @@ describe('webview/renderer in Chromium', function () {
   }
 
   it('renders a Vega-Lite bar chart as SVG marks, with no CSP violation (no eval)', async () => {
-    const spec = { $schema: 'https://vega.github.io/schema/vega-lite/v5.json', data: { values: [{ a: 'x', b: 3 }, { a: 'y', b: 5 }, { a: 'z', b: 2 }] }, mark: 'bar', encoding: { x: { field: 'a', type: 'nominal' }, y: { field: 'b', type: 'quantitative' } } };
+    const spec = {
+      $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
+      data: {
+        values: [
+          { a: 'x', b: 3 },
+          { a: 'y', b: 5 },
+          { a: 'z', b: 2 },
+        ],
+      },
+      mark: 'bar',
+      encoding: { x: { field: 'a', type: 'nominal' }, y: { field: 'b', type: 'quantitative' } },
+    };
     const { page, problems } = await render('light', 'application/vnd.vegalite.v5+json', spec);
     await page.waitForSelector('#out svg .mark-rect path');
     assert.equal(await page.locator('#out svg .mark-rect path').count(), 3);
@@ -34,7 +45,17 @@ describe('webview/renderer in Chromium', function () {
   });
 
   it('redraws charts in the new theme colours when VS Code switches theme live (body class, then --vscode-* variables)', async () => {
-    const spec = { $schema: 'https://vega.github.io/schema/vega-lite/v5.json', data: { values: [{ a: 'x', b: 3 }, { a: 'y', b: 5 }] }, mark: 'bar', encoding: { x: { field: 'a', type: 'nominal' }, y: { field: 'b', type: 'quantitative' } } };
+    const spec = {
+      $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
+      data: {
+        values: [
+          { a: 'x', b: 3 },
+          { a: 'y', b: 5 },
+        ],
+      },
+      mark: 'bar',
+      encoding: { x: { field: 'a', type: 'nominal' }, y: { field: 'b', type: 'quantitative' } },
+    };
     const { page, problems } = await render('light', 'application/vnd.vegalite.v5+json', spec);
     await page.waitForSelector('#out svg .role-axis-label text');
     const labelFill = () => page.locator('#out svg .role-axis-label text').first().getAttribute('fill');
@@ -57,12 +78,20 @@ describe('webview/renderer in Chromium', function () {
     await page.goto(`${h.url}/light`);
     await page.addScriptTag({ url: '/test/webview/pages/uses-eval.js', type: 'module' });
     await page.waitForFunction(() => (window as unknown as { evalTried?: boolean }).evalTried === true);
-    assert.ok(problems.some((p) => p.startsWith('csp: script-src')), problems.join('\n'));
+    assert.ok(
+      problems.some((p) => p.startsWith('csp: script-src')),
+      problems.join('\n'),
+    );
     await page.close();
   });
 
   it('follows the VS Code theme: axis labels use the editor foreground colour', async () => {
-    const spec = { $schema: 'https://vega.github.io/schema/vega-lite/v5.json', data: { values: [{ a: 1, b: 2 }] }, mark: 'point', encoding: { x: { field: 'a', type: 'quantitative' }, y: { field: 'b', type: 'quantitative' } } };
+    const spec = {
+      $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
+      data: { values: [{ a: 1, b: 2 }] },
+      mark: 'point',
+      encoding: { x: { field: 'a', type: 'quantitative' }, y: { field: 'b', type: 'quantitative' } },
+    };
     const { page, problems } = await render('dark', 'application/vnd.vegalite.v5+json', spec);
     await page.waitForSelector('#out svg .role-axis-label text');
     const fill = await page.locator('#out svg .role-axis-label text').first().getAttribute('fill');
@@ -90,7 +119,15 @@ describe('webview/renderer in Chromium', function () {
 
   it('renders a paged table and pages through it', async () => {
     const rows = Array.from({ length: 23 }, (_, i) => [i, `name ${i}`, i % 2 === 0 ? null : i * 1.5]);
-    const view = { columns: [{ name: 'id', type: 'number' }, { name: 'name', type: 'string' }, { name: 'score', type: 'number' }], rows, totalRows: 5000 };
+    const view = {
+      columns: [
+        { name: 'id', type: 'number' },
+        { name: 'name', type: 'string' },
+        { name: 'score', type: 'number' },
+      ],
+      rows,
+      totalRows: 5000,
+    };
     const { page, problems } = await render('light', 'application/vnd.modelbook.table+json', view);
     const body = page.locator('#out tbody tr');
     assert.equal(await body.count(), 10);
@@ -113,7 +150,12 @@ describe('webview/renderer in Chromium', function () {
     const long = 'HistGradientBoostingClassifier(learning_rate=0.05, max_depth=6)';
     const rows = Array.from({ length: 5 }, (_, r) => [long, ...Array.from({ length: 15 }, (_, i) => 0.8 + (r * 15 + i) / 1000)]);
     const { page, problems } = await render('light', 'application/vnd.modelbook.table+json', { columns, rows, totalRows: 5 }, { width: 500, height: 700 });
-    const box = await page.$eval('#out .modelbook-table-scroll', (el) => ({ overflowX: getComputedStyle(el).overflowX, scrollWidth: el.scrollWidth, clientWidth: el.clientWidth, right: el.getBoundingClientRect().right }));
+    const box = await page.$eval('#out .modelbook-table-scroll', (el) => ({
+      overflowX: getComputedStyle(el).overflowX,
+      scrollWidth: el.scrollWidth,
+      clientWidth: el.clientWidth,
+      right: el.getBoundingClientRect().right,
+    }));
     assert.equal(box.overflowX, 'auto');
     assert.ok(box.scrollWidth > box.clientWidth, `the table is wider than its box (${box.scrollWidth} > ${box.clientWidth})`);
     assert.ok(box.right <= 500, 'the scroll box fits the output');

@@ -44,7 +44,12 @@ describe('webview/renderer: the inline run history in Chromium', function () {
     await page.waitForFunction(() => typeof (globalThis as any).renderItem === 'function');
     await page.evaluate(([m, d]) => (globalThis as any).renderItem(m, d), [MIME.runs, data] as const);
     await page.waitForSelector('#out .mb-run-history tbody tr');
-    const box = await page.$eval('#out .mb-scroll', (el) => ({ overflowX: getComputedStyle(el).overflowX, scrollWidth: el.scrollWidth, clientWidth: el.clientWidth, right: el.getBoundingClientRect().right }));
+    const box = await page.$eval('#out .mb-scroll', (el) => ({
+      overflowX: getComputedStyle(el).overflowX,
+      scrollWidth: el.scrollWidth,
+      clientWidth: el.clientWidth,
+      right: el.getBoundingClientRect().right,
+    }));
     assert.equal(box.overflowX, 'auto');
     assert.ok(box.scrollWidth > box.clientWidth, `wider than its box (${box.scrollWidth} > ${box.clientWidth})`);
     assert.ok(box.right <= 500 && (await page.evaluate(() => document.documentElement.scrollWidth)) <= 500, 'nothing runs past the output');

@@ -16,7 +16,12 @@ export function makeRunRecord(i: number): RunRecord {
   const lr = [0.1, 0.03, 0.01, 0.003, 0.001][i % 5];
   const auc = Number((0.6 + r(2) * 0.35).toFixed(4));
   const start = T0 + i * 60_000;
-  const history = toMetricHistory(Array.from({ length: epochs }, (_, e) => ({ epoch: e + 1, metrics: { loss: Number((0.7 / (1 + e * lr * 10) + r(3 + e) * 0.01).toFixed(5)), accuracy: Number((0.6 + 0.3 * (1 - 1 / (1 + e * 0.1))).toFixed(4)) } })));
+  const history = toMetricHistory(
+    Array.from({ length: epochs }, (_, e) => ({
+      epoch: e + 1,
+      metrics: { loss: Number((0.7 / (1 + e * lr * 10) + r(3 + e) * 0.01).toFixed(5)), accuracy: Number((0.6 + 0.3 * (1 - 1 / (1 + e * 0.1))).toFixed(4)) },
+    })),
+  );
   return {
     version: 1,
     id: `01K${String(i).padStart(23, '0')}`,

@@ -25,7 +25,13 @@ export function chartsSection(doc: Document, charts: ChartEntry[], onExport: (fo
       b.addEventListener('click', () => onExport(format, c.id));
       return b;
     };
-    return h(doc, 'div', { class: 'chart', 'data-chart': c.id }, h(doc, 'div', { class: 'chart-title' }, h(doc, 'strong', {}, c.title), h(doc, 'span', { class: 'toolbar' }, button('svg'), button('png'))), box);
+    return h(
+      doc,
+      'div',
+      { class: 'chart', 'data-chart': c.id },
+      h(doc, 'div', { class: 'chart-title' }, h(doc, 'strong', {}, c.title), h(doc, 'span', { class: 'toolbar' }, button('svg'), button('png'))),
+      box,
+    );
   });
   const element = h(doc, 'section', { id: 'charts' }, h(doc, 'h2', {}, 'Charts'), h(doc, 'div', { class: 'charts' }, ...cards));
   const results = new Map<string, DrawnChart>();

@@ -35,7 +35,13 @@ export async function renderPanel(root: HTMLElement, view: EvaluationView, deps:
   exportReport.id = 'export-markdown';
   exportReport.textContent = 'Export report (Markdown)';
   exportReport.addEventListener('click', () => void onExport('markdown', 'report'));
-  const header = h(doc, 'header', {}, h(doc, 'h1', {}, `Evaluation: ${view.name}`), h(doc, 'div', { class: 'toolbar' }, verdict(doc, view), h(doc, 'span', { class: 'muted' }, summaryLine(view)), exportReport));
+  const header = h(
+    doc,
+    'header',
+    {},
+    h(doc, 'h1', {}, `Evaluation: ${view.name}`),
+    h(doc, 'div', { class: 'toolbar' }, verdict(doc, view), h(doc, 'span', { class: 'muted' }, summaryLine(view)), exportReport),
+  );
   const chartPart = chartsSection(doc, charts, (f, id) => void onExport(f, id));
   let pendingConfusion: AtThreshold | undefined;
   let redrawing = false;
@@ -47,7 +53,10 @@ export async function renderPanel(root: HTMLElement, view: EvaluationView, deps:
       const m = pendingConfusion;
       pendingConfusion = undefined;
       const labels = view.confusion!.labels;
-      const matrix = [[m.tn, m.fp], [m.fn, m.tp]];
+      const matrix = [
+        [m.tn, m.fp],
+        [m.fn, m.tp],
+      ];
       const t = formatNumber(m.threshold);
       await Promise.all([
         drawn.redraw('confusion', buildConfusionSpec({ labels, matrix }, { title: `Confusion matrix at threshold ${t}` })),

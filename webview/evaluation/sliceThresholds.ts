@@ -28,7 +28,11 @@ export function sliceThresholds(doc: Document, view: EvaluationView): { element:
         return { table, cells, tr: h(doc, 'tr', { 'data-group': g.key }, h(doc, 'td', {}, g.key), h(doc, 'td', { class: 'num' }, String(g.size)), ...cells) };
       });
     const head = h(doc, 'tr', {}, h(doc, 'th', {}, s.name), h(doc, 'th', { class: 'num' }, 'Rows'), ...RATES.map(([, label]) => h(doc, 'th', { class: 'num' }, label)));
-    return { grid: s.thresholds!, rows, element: h(doc, 'table', { class: 'grid slice-at-threshold', 'data-slice': s.name }, h(doc, 'thead', {}, head), h(doc, 'tbody', {}, ...rows.map((r) => r.tr))) };
+    return {
+      grid: s.thresholds!,
+      rows,
+      element: h(doc, 'table', { class: 'grid slice-at-threshold', 'data-slice': s.name }, h(doc, 'thead', {}, head), h(doc, 'tbody', {}, ...rows.map((r) => r.tr))),
+    };
   });
   return {
     element: h(doc, 'div', { class: 'slice-thresholds' }, h(doc, 'h3', {}, 'Groups at this threshold'), ...blocks.map((b) => b.element), caption),

@@ -26,13 +26,31 @@ function sliceBlock(doc: Document, view: EvaluationView, s: SliceView): HTMLElem
       return h(doc, 'td', { class: 'num', title: e?.ci ? formatCi(e.ci) : '' }, formatNumber(e?.value), e?.ci ? h(doc, 'span', { class: 'muted' }, ` ${formatCi(e.ci)}`) : '');
     });
     const note = g.warnings.map((w) => w.message).join(' ');
-    return h(doc, 'tr', { 'data-group': g.key, ...(small ? { class: 'small-group' } : {}) }, h(doc, 'td', {}, g.key), h(doc, 'td', { class: 'num' }, String(g.size)), ...cells, h(doc, 'td', { class: note ? 'warn' : '' }, note ? `⚠ ${note}` : ''));
+    return h(
+      doc,
+      'tr',
+      { 'data-group': g.key, ...(small ? { class: 'small-group' } : {}) },
+      h(doc, 'td', {}, g.key),
+      h(doc, 'td', { class: 'num' }, String(g.size)),
+      ...cells,
+      h(doc, 'td', { class: note ? 'warn' : '' }, note ? `⚠ ${note}` : ''),
+    );
   });
   const block = h(doc, 'div', { class: 'slice', 'data-slice': s.name }, h(doc, 'h3', {}, s.name), h(doc, 'table', { class: 'grid groups' }, h(doc, 'thead', {}, head), h(doc, 'tbody', {}, ...rows)));
   const fairness = Object.entries(s.fairness ?? {});
   if (fairness.length) {
-    const frows = fairness.map(([name, e]) => h(doc, 'tr', { 'data-fairness': name }, h(doc, 'td', {}, name), h(doc, 'td', { class: 'num' }, formatNumber(e?.value)), h(doc, 'td', { class: 'num muted' }, formatCi(e?.ci))));
-    block.append(h(doc, 'table', { class: 'grid fairness' }, h(doc, 'thead', {}, h(doc, 'tr', {}, h(doc, 'th', {}, 'Fairness metric'), h(doc, 'th', { class: 'num' }, 'Value'), h(doc, 'th', { class: 'num' }, 'CI'))), h(doc, 'tbody', {}, ...frows)));
+    const frows = fairness.map(([name, e]) =>
+      h(doc, 'tr', { 'data-fairness': name }, h(doc, 'td', {}, name), h(doc, 'td', { class: 'num' }, formatNumber(e?.value)), h(doc, 'td', { class: 'num muted' }, formatCi(e?.ci))),
+    );
+    block.append(
+      h(
+        doc,
+        'table',
+        { class: 'grid fairness' },
+        h(doc, 'thead', {}, h(doc, 'tr', {}, h(doc, 'th', {}, 'Fairness metric'), h(doc, 'th', { class: 'num' }, 'Value'), h(doc, 'th', { class: 'num' }, 'CI'))),
+        h(doc, 'tbody', {}, ...frows),
+      ),
+    );
   }
   return block;
 }

@@ -41,7 +41,10 @@ export function thresholdControl(doc: Document, view: EvaluationView, initial: n
   const presets = doc.createElement('vscode-single-select');
   presets.id = 'threshold-preset';
   presets.setAttribute('aria-label', 'Threshold presets');
-  const options: [string, number][] = [[`operating threshold (${formatNumber(view.threshold)})`, view.threshold ?? 0.5], ...(view.operatingPoints ?? []).filter((p) => p.threshold !== null).map((p): [string, number] => [`${p.criterion} (${formatNumber(p.threshold)})`, p.threshold as number])];
+  const options: [string, number][] = [
+    [`operating threshold (${formatNumber(view.threshold)})`, view.threshold ?? 0.5],
+    ...(view.operatingPoints ?? []).filter((p) => p.threshold !== null).map((p): [string, number] => [`${p.criterion} (${formatNumber(p.threshold)})`, p.threshold as number]),
+  ];
   presets.append(h(doc, 'vscode-option', { value: '' }, 'Presets…'), ...options.map(([label, t]) => h(doc, 'vscode-option', { value: String(t) }, label)));
   const pos = String(view.positiveLabel);
   const neg = String(view.confusion?.labels.find((l) => String(l) !== pos) ?? 'negative');
@@ -53,7 +56,12 @@ export function thresholdControl(doc: Document, view: EvaluationView, initial: n
     h(doc, 'thead', {}, h(doc, 'tr', {}, h(doc, 'th', {}, 'Actual \\ Predicted'), h(doc, 'th', { class: 'num' }, neg), h(doc, 'th', { class: 'num' }, pos))),
     h(doc, 'tbody', {}, h(doc, 'tr', {}, h(doc, 'th', {}, neg), cell('tn'), cell('fp')), h(doc, 'tr', {}, h(doc, 'th', {}, pos), cell('fn'), cell('tp'))),
   );
-  const metrics = h(doc, 'table', { class: 'grid threshold-metrics' }, h(doc, 'tbody', {}, ...SHOWN.map(([k, label]) => h(doc, 'tr', {}, h(doc, 'td', {}, label), h(doc, 'td', { class: 'num', 'data-metric': k })))));
+  const metrics = h(
+    doc,
+    'table',
+    { class: 'grid threshold-metrics' },
+    h(doc, 'tbody', {}, ...SHOWN.map(([k, label]) => h(doc, 'tr', {}, h(doc, 'td', {}, label), h(doc, 'td', { class: 'num', 'data-metric': k })))),
+  );
   const groups = sliceThresholds(doc, view);
   const update = () => {
     const t = Number(slider.value);
@@ -78,7 +86,12 @@ export function thresholdControl(doc: Document, view: EvaluationView, initial: n
     { id: 'threshold-section' },
     h(doc, 'h2', {}, 'Threshold'),
     h(doc, 'div', { class: 'toolbar' }, slider, valueLabel, presets),
-    h(doc, 'p', { class: 'muted' }, `Positive when the score of ${pos} is at or above the threshold. Counts come from the evaluation's threshold table (${table.thresholds.length} thresholds, exact at each).`),
+    h(
+      doc,
+      'p',
+      { class: 'muted' },
+      `Positive when the score of ${pos} is at or above the threshold. Counts come from the evaluation's threshold table (${table.thresholds.length} thresholds, exact at each).`,
+    ),
     h(doc, 'div', { class: 'threshold-grid' }, confusion, metrics),
     ...(groups ? [groups.element] : []),
   );

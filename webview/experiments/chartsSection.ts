@@ -25,7 +25,8 @@ export function createChartsSection(ctx: PanelContext, draw: DrawChart): { refre
     const metrics = allColumns.filter((c) => c.key.startsWith('metrics'));
     const x = params.find((c) => c.key === state.ui.chartX) ?? params[0];
     const y = metrics.find((c) => c.key === state.ui.chartY) ?? metrics[0];
-    const options = (cols: RunColumn[], pick: RunColumn | undefined) => cols.map((c) => `<vscode-option value="${esc(c.key)}"${c === pick ? ' selected' : ''}>${esc(c.label)}</vscode-option>`).join('');
+    const options = (cols: RunColumn[], pick: RunColumn | undefined) =>
+      cols.map((c) => `<vscode-option value="${esc(c.key)}"${c === pick ? ' selected' : ''}>${esc(c.label)}</vscode-option>`).join('');
     el.chartX.innerHTML = options(params, x);
     el.chartY.innerHTML = options(metrics, y);
     if (!x || !y) {

@@ -33,15 +33,22 @@ export function createCompareSection(ctx: PanelContext, draw: DrawChart, clearSe
     const section = (title: string, rows: { key: string; differs: boolean; cells: string[] }[]) => {
       const kept = only ? rows.filter((r) => r.differs) : rows;
       if (!kept.length) return '';
-      return `<tr><th class="section" colspan="${labels.length + 1}">${esc(title)}</th></tr>` + kept.map((r) => `<tr class="${r.differs ? 'differs' : ''}" data-key="${esc(r.key)}"><td>${esc(r.key)}</td>${r.cells.join('')}</tr>`).join('');
+      return (
+        `<tr><th class="section" colspan="${labels.length + 1}">${esc(title)}</th></tr>` +
+        kept.map((r) => `<tr class="${r.differs ? 'differs' : ''}" data-key="${esc(r.key)}"><td>${esc(r.key)}</td>${r.cells.join('')}</tr>`).join('')
+      );
     };
     const metricRows = c.metrics.map((m) => ({
       key: `${m.key}${m.better === 'higher' ? ' ↑' : m.better === 'lower' ? ' ↓' : ''}`,
       differs: m.differs,
-      cells: m.values.map((v, i) => `<td class="num${m.best === i && m.differs ? ' best' : ''}">${value(v)}${i > 0 && m.deltas[i] !== null && m.deltas[i] !== 0 ? `<span class="delta">${m.deltas[i]! > 0 ? '+' : ''}${formatNumber(m.deltas[i])}</span>` : ''}</td>`),
+      cells: m.values.map(
+        (v, i) =>
+          `<td class="num${m.best === i && m.differs ? ' best' : ''}">${value(v)}${i > 0 && m.deltas[i] !== null && m.deltas[i] !== 0 ? `<span class="delta">${m.deltas[i]! > 0 ? '+' : ''}${formatNumber(m.deltas[i])}</span>` : ''}</td>`,
+      ),
     }));
     const plain = (rows: { key: string; values: JsonValue[]; differs: boolean }[]) => rows.map((r) => ({ key: r.key, differs: r.differs, cells: r.values.map((v) => `<td>${value(v)}</td>`) }));
-    el.compareTable.innerHTML = head + section('metrics', metricRows) + section('params', plain(c.params)) + section('data', plain(c.data)) + section('model', plain(c.model)) + section('context', plain(c.context));
+    el.compareTable.innerHTML =
+      head + section('metrics', metricRows) + section('params', plain(c.params)) + section('data', plain(c.data)) + section('model', plain(c.model)) + section('context', plain(c.context));
     const metrics = c.history.series.map((s) => s.metric);
     const historyMetric = state.ui.historyMetric;
     const pick = historyMetric && metrics.includes(historyMetric) ? historyMetric : metrics.includes('loss') ? 'loss' : metrics[0];

@@ -39,7 +39,12 @@ export function createTable(ctx: PanelContext, on: TableEvents): Table {
     const arrow = (key: string) => (key === sortKey ? (first!.startsWith('-') ? ' ▼' : ' ▲') : '');
     header.innerHTML =
       `<div class="hcell" role="columnheader" title="select runs to compare">✓</div>` +
-      state.paths.map((p) => `<div class="hcell${p.kind === 'number' ? ' num' : ''}" role="columnheader" tabindex="0" data-key="${esc(p.key)}" title="${esc(p.key)} — click to sort" aria-sort="${p.key === sortKey ? (first!.startsWith('-') ? 'descending' : 'ascending') : 'none'}">${esc(p.label)}${arrow(p.key)}</div>`).join('') +
+      state.paths
+        .map(
+          (p) =>
+            `<div class="hcell${p.kind === 'number' ? ' num' : ''}" role="columnheader" tabindex="0" data-key="${esc(p.key)}" title="${esc(p.key)} — click to sort" aria-sort="${p.key === sortKey ? (first!.startsWith('-') ? 'descending' : 'ascending') : 'none'}">${esc(p.label)}${arrow(p.key)}</div>`,
+        )
+        .join('') +
       `<div class="hcell" role="columnheader"></div>`;
   }
 

@@ -61,14 +61,23 @@ export function h<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, 
 export function metricsTable(doc: Document, metrics: MetricView[]): HTMLTableElement {
   const level = metrics.find((m) => m.ci)?.ci?.level;
   const head = h(doc, 'tr', {}, h(doc, 'th', {}, 'Metric'), h(doc, 'th', { class: 'num' }, 'Value'), h(doc, 'th', { class: 'num' }, level ? `${Math.round(level * 100)}% CI` : 'CI'));
-  const rows = metrics.map((m) => h(doc, 'tr', { 'data-metric': m.name }, h(doc, 'td', {}, m.label), h(doc, 'td', { class: 'num' }, formatNumber(m.value)), h(doc, 'td', { class: 'num muted' }, formatCi(m.ci))));
+  const rows = metrics.map((m) =>
+    h(doc, 'tr', { 'data-metric': m.name }, h(doc, 'td', {}, m.label), h(doc, 'td', { class: 'num' }, formatNumber(m.value)), h(doc, 'td', { class: 'num muted' }, formatCi(m.ci))),
+  );
   return h(doc, 'table', { class: 'grid metrics' }, h(doc, 'thead', {}, head), h(doc, 'tbody', {}, ...rows));
 }
 
 /** Gate results: ✓/✗, the gate, and why. */
 export function gatesList(doc: Document, gates: GateResult[]): HTMLElement {
   const items = gates.map((g) =>
-    h(doc, 'li', { class: g.passed ? 'gate pass' : 'gate fail', 'data-passed': String(g.passed) }, h(doc, 'span', { class: 'gate-mark' }, g.passed ? '✓ pass ' : '✗ fail '), h(doc, 'code', {}, g.gate), h(doc, 'span', { class: 'muted' }, ` — ${g.reason}`)),
+    h(
+      doc,
+      'li',
+      { class: g.passed ? 'gate pass' : 'gate fail', 'data-passed': String(g.passed) },
+      h(doc, 'span', { class: 'gate-mark' }, g.passed ? '✓ pass ' : '✗ fail '),
+      h(doc, 'code', {}, g.gate),
+      h(doc, 'span', { class: 'muted' }, ` — ${g.reason}`),
+    ),
   );
   return h(doc, 'ul', { class: 'gates' }, ...items);
 }

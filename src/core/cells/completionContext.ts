@@ -67,7 +67,14 @@ export function topLevelNames(text: string): Set<string> {
   const add = (n: string | undefined) => n && /^[A-Za-z_$][\w$]*$/.test(n) && names.add(n);
   for (const m of text.matchAll(new RegExp(`^[ \\t]*(?:export\\s+)?(?:const|let|var)\\s+(${IDENT})`, 'gm'))) add(m[1]);
   for (const m of text.matchAll(/^[ \t]*(?:export\s+)?(?:const|let|var)\s*[{[](.*?)[}\]]\s*=(?!=)/gm)) {
-    for (const part of m[1].split(',')) add(part.split('=')[0].split(':').pop()!.replace(/[.{}[\]\s]/g, ''));
+    for (const part of m[1].split(','))
+      add(
+        part
+          .split('=')[0]
+          .split(':')
+          .pop()!
+          .replace(/[.{}[\]\s]/g, ''),
+      );
   }
   for (const m of text.matchAll(new RegExp(`^[ \\t]*(?:export\\s+)?(?:async\\s+)?(?:function\\s*\\*?|class)\\s*(${IDENT})`, 'gm'))) add(m[1]);
   for (const m of text.matchAll(/^[ \t]*import\s+(?:type\s+)?([^'";]+?)\s+from\s*['"]/gm)) {
@@ -77,7 +84,16 @@ export function topLevelNames(text: string): Set<string> {
     const def = /^([\w$]+)/.exec(clause.trim());
     if (def) add(def[1]);
     const named = /\{([^}]*)\}/.exec(clause);
-    if (named) for (const part of named[1].split(',')) add(part.trim().split(/\s+as\s+/).pop()!.replace(/^type\s+/, '').trim());
+    if (named)
+      for (const part of named[1].split(','))
+        add(
+          part
+            .trim()
+            .split(/\s+as\s+/)
+            .pop()!
+            .replace(/^type\s+/, '')
+            .trim(),
+        );
   }
   return names;
 }

@@ -51,10 +51,11 @@ function _rewrite(js: string, program: Program, fileName: string): RewrittenCell
   const { awaits, needsLowering } = analyze(program, s);
   const lowered = !needsLowering;
   // Self-lowering: `await x` → `(yield x)` inside the generator the wrapper below hands to __async.
-  if (lowered) for (const a of awaits) {
-    s.overwrite(a.start, a.start + 'await'.length, '(yield');
-    s.appendLeft(a.end, ')');
-  }
+  if (lowered)
+    for (const a of awaits) {
+      s.overwrite(a.start, a.start + 'await'.length, '(yield');
+      s.appendLeft(a.end, ')');
+    }
   const awaitKw = lowered ? 'yield' : 'await';
   const body = program.body;
   for (const stmt of body) {

@@ -5,7 +5,11 @@ import { formatNumber } from '../text/number';
 
 /** A value for a table cell: numbers as `formatNumber`, ISO timestamps without their empty parts, other text as is. */
 export function formatValue(v: unknown): string {
-  if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(v)) return v.replace('T00:00:00.000Z', '').replace(/:00\.000Z$|\.000Z$|Z$/, '').replace('T', ' ');
+  if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(v))
+    return v
+      .replace('T00:00:00.000Z', '')
+      .replace(/:00\.000Z$|\.000Z$|Z$/, '')
+      .replace('T', ' ');
   if (typeof v === 'number' || v === null || v === undefined) return formatNumber(v as number | null | undefined);
   return String(v);
 }

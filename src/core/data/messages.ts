@@ -11,8 +11,7 @@ export const dataMessage = {
   unclosedQuote: 'a quoted field starting on this line is never closed',
   badRowError: (where: string, reason: string) =>
     `${where}: ${reason}. Fix the file, or pass { onBadRows: 'skip' } to drop such rows or { onBadRows: 'collect' } to drop them and get them back as badRows.`,
-  badOption: (fn: string, name: string, expected: string, got: unknown) =>
-    `${fn}: option ${name} must be ${expected}; got ${cut(JSON.stringify(got) ?? String(got), 60)}.`,
+  badOption: (fn: string, name: string, expected: string, got: unknown) => `${fn}: option ${name} must be ${expected}; got ${cut(JSON.stringify(got) ?? String(got), 60)}.`,
   unknownColumns: (fn: string, option: string, missing: string[], known: string[]) =>
     `${fn}: ${option} names column${missing.length === 1 ? '' : 's'} ${missing.map((m) => `"${m}"`).join(', ')} that the data does not have (columns: ${cut(known.join(', '), 200)}).`,
   badInput: (fn: string, expected: string) => `${fn}: expected ${expected}.`,
@@ -25,10 +24,8 @@ export const dataMessage = {
     `${source}: column "${name}" has ${length} values but the first column has ${expected}; every column of a column-oriented JSON needs the same length.`,
   parquetCodec: (codec: string) =>
     `This Parquet file uses ${codec} compression, which Modelbook cannot read (readParquet reads UNCOMPRESSED, SNAPPY, ZSTD, GZIP and BROTLI). Re-save the file with one of those (e.g. pandas df.to_parquet(path, compression='zstd')).`,
-  parquetNotParquet: (source: string) =>
-    `${source} is not a Parquet file: it does not start and end with the Parquet magic bytes "PAR1". If it is CSV or JSON, load it with readCSV or readJSON.`,
-  parquetTruncated: (source: string, detail: string) =>
-    `${source} is truncated: ${detail}. The file was cut short (an interrupted download or copy); copy or download it again.`,
+  parquetNotParquet: (source: string) => `${source} is not a Parquet file: it does not start and end with the Parquet magic bytes "PAR1". If it is CSV or JSON, load it with readCSV or readJSON.`,
+  parquetTruncated: (source: string, detail: string) => `${source} is truncated: ${detail}. The file was cut short (an interrupted download or copy); copy or download it again.`,
   parquetNoFooter: 'it starts as Parquet but does not end with the Parquet footer ("PAR1")',
   parquetFooterTooLong: (footer: number, size: number) => `its footer length (${footer} bytes) exceeds the file size (${size} bytes)`,
   parquetChunkOutside: (column: string, end: number, size: number) => `column ${column}'s data ends at byte ${end}, past the end of the file (${size} bytes)`,

@@ -48,7 +48,8 @@ export function parseJSON(input: string | Uint8Array | ArrayBuffer, options: JSO
 export function validateJSONOptions(fn: string, options: JSONOptions): void {
   if (typeof options !== 'object' || options === null) throw new TypeError(dataMessage.badInput(fn, 'an options object, e.g. { format: "lines" }'));
   const o = options;
-  if (o.format !== undefined && !['auto', 'records', 'columns', 'lines'].includes(o.format)) throw new TypeError(dataMessage.badOption(fn, 'format', "'auto', 'records', 'columns' or 'lines'", o.format));
+  if (o.format !== undefined && !['auto', 'records', 'columns', 'lines'].includes(o.format))
+    throw new TypeError(dataMessage.badOption(fn, 'format', "'auto', 'records', 'columns' or 'lines'", o.format));
   if (o.limit !== undefined && !(Number.isInteger(o.limit) && o.limit >= 0)) throw new TypeError(dataMessage.badOption(fn, 'limit', 'a whole number ≥ 0', o.limit));
   if (o.onBadRows !== undefined && !['error', 'skip', 'collect'].includes(o.onBadRows)) throw new TypeError(dataMessage.badOption(fn, 'onBadRows', "'error', 'skip' or 'collect'", o.onBadRows));
   for (const [name, t] of Object.entries(o.types ?? {})) if (!isColumnType(t)) throw new TypeError(dataMessage.badOption(fn, `types.${name}`, "'number', 'string', 'boolean' or 'date'", t));

@@ -7,7 +7,6 @@ import { renderProfileHtml, renderProfileText } from './profiling/render';
 import type { ColumnProfile, DataProfileData, Histogram, ProfileOptions } from './profiling/contract';
 import { countValues, quantileSorted, summarizeNumbers } from './stats';
 
-
 /** The quantiles every numeric profile names (pandas' `describe()` uses 0.25, 0.5 and 0.75). */
 export const PROFILE_QUANTILES = [0.01, 0.05, 0.25, 0.5, 0.75, 0.95, 0.99] as const;
 

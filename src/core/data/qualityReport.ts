@@ -11,7 +11,6 @@ import { collectOverlap, overlapFinding, schemaFindings, targetLeakageFindings }
 import { renderQualityHtml, renderQualityText } from './quality/render';
 import { countValues } from './stats';
 
-
 /**
  * A data-quality report: shows itself in a cell, and serializes to plain JSON for run records.
  *
@@ -112,7 +111,12 @@ export function _qualityReport(table: ColumnTable, o: QualityOptions): QualityRe
   let leakage: QualityReportData['leakage'];
   if (o.test) {
     const testNames = o.test.columnNames();
-    findings.push(...schemaFindings(columns, names.filter((n) => testNames.includes(n)).map((n) => collectColumnQuality(o.test!, n))));
+    findings.push(
+      ...schemaFindings(
+        columns,
+        names.filter((n) => testNames.includes(n)).map((n) => collectColumnQuality(o.test!, n)),
+      ),
+    );
     const shared = features.filter((n) => testNames.includes(n));
     if (shared.length) {
       leakage = collectOverlap(table, o.test, shared);

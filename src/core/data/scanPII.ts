@@ -85,7 +85,11 @@ export class PIIReport implements Displayable, PIIReportData {
     const rows = this.columns
       .map((c) => {
         const what = [
-          ...(c.name ? [`${badge(c.name.kind === 'sensitiveAttribute' ? 'info' : 'warning', c.name.kind === 'sensitiveAttribute' ? 'sensitive' : c.name.kind === 'identifier' ? 'identifier' : 'quasi-id')} name suggests ${escapeHtml(c.name.meaning)}`] : []),
+          ...(c.name
+            ? [
+                `${badge(c.name.kind === 'sensitiveAttribute' ? 'info' : 'warning', c.name.kind === 'sensitiveAttribute' ? 'sensitive' : c.name.kind === 'identifier' ? 'identifier' : 'quasi-id')} name suggests ${escapeHtml(c.name.meaning)}`,
+              ]
+            : []),
           ...c.values.map((m) => `${badge('error', 'values')} ${formatShare(m.share)} look like ${KIND_TEXT[m.kind]}, e.g. <code>${m.examples.map(escapeHtml).join('</code>, <code>')}</code>`),
         ];
         return `<tr><td><b>${escapeHtml(c.column)}</b></td><td>${what.join('<br>')}</td></tr>`;
@@ -93,9 +97,17 @@ export class PIIReport implements Displayable, PIIReportData {
       .join('');
     const html =
       `<div class="mb-report"><style>${REPORT_CSS}</style><h3>PII scan</h3><p>${formatNumber(this.rows)} rows · ${this.columns.length} column${this.columns.length === 1 ? '' : 's'} flagged</p>` +
-      (this.columns.length ? `<table><tbody>${rows}</tbody></table><p class="muted">Drop or pseudonymise identifiers before training or sharing; keep sensitive attributes out of the features but available for fairness checks.</p>` : '<p>No personal data found.</p>') +
+      (this.columns.length
+        ? `<table><tbody>${rows}</tbody></table><p class="muted">Drop or pseudonymise identifiers before training or sharing; keep sensitive attributes out of the features but available for fairness checks.</p>`
+        : '<p>No personal data found.</p>') +
       '</div>';
-    const text = [`PII scan: ${this.columns.length} of the columns flagged`, ...this.columns.map((c) => `  ${c.column}: ${[c.name ? `name suggests ${c.name.meaning}` : '', ...c.values.map((m) => `${formatShare(m.share)} ${KIND_TEXT[m.kind]} (e.g. ${m.examples.join(', ')})`)].filter(Boolean).join('; ')}`)];
+    const text = [
+      `PII scan: ${this.columns.length} of the columns flagged`,
+      ...this.columns.map(
+        (c) =>
+          `  ${c.column}: ${[c.name ? `name suggests ${c.name.meaning}` : '', ...c.values.map((m) => `${formatShare(m.share)} ${KIND_TEXT[m.kind]} (e.g. ${m.examples.join(', ')})`)].filter(Boolean).join('; ')}`,
+      ),
+    ];
     return { 'text/html': html, 'text/plain': text.join('\n') };
   }
 }

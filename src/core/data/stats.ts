@@ -44,7 +44,7 @@ export function summarizeNumbers(values: Float64Array): NumericSummary {
   let distinct = 0;
   let mode = NaN;
   let modeCount = 0;
-  for (let i = 0; i < count; ) {
+  for (let i = 0; i < count;) {
     let j = i + 1;
     while (j < count && sorted[j] === sorted[i]) j++;
     distinct++;

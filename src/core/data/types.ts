@@ -45,7 +45,25 @@ export interface LoadResult<T> {
  * (`read_csv`'s `na_values`), so a file loads with the same missing cells in both.
  */
 export const DEFAULT_NA_VALUES: readonly string[] = [
-  '', '#N/A', '#N/A N/A', '#NA', '-1.#IND', '-1.#QNAN', '-NaN', '-nan', '1.#IND', '1.#QNAN', '<NA>', 'N/A', 'NA', 'NULL', 'NaN', 'None', 'n/a', 'nan', 'null',
+  '',
+  '#N/A',
+  '#N/A N/A',
+  '#NA',
+  '-1.#IND',
+  '-1.#QNAN',
+  '-NaN',
+  '-nan',
+  '1.#IND',
+  '1.#QNAN',
+  '<NA>',
+  'N/A',
+  'NA',
+  'NULL',
+  'NaN',
+  'None',
+  'n/a',
+  'nan',
+  'null',
 ];
 
 /** The storage of one loaded column: a typed array, a plain array, or a DateColumn (dates stored as numbers, read as Date objects or null). */

@@ -77,7 +77,11 @@ export function tableText(view: TableView, maxRows = 10): string {
   const head = view.columns.map((c) => c.name);
   const body = view.rows.slice(0, maxRows).map((r) => r.map(cellText));
   const widths = head.map((h, i) => Math.min(24, Math.max(h.length, ...body.map((r) => r[i].length))));
-  const fmt = (cells: string[]) => cells.map((c, i) => clip(c, widths[i]).padEnd(widths[i])).join('  ').trimEnd();
+  const fmt = (cells: string[]) =>
+    cells
+      .map((c, i) => clip(c, widths[i]).padEnd(widths[i]))
+      .join('  ')
+      .trimEnd();
   const lines = [fmt(head), ...body.map(fmt)];
   const more = view.totalRows - Math.min(view.rows.length, maxRows);
   lines.push(`${view.totalRows} rows × ${view.columns.length} columns${more > 0 ? ` (${more} more rows not shown)` : ''}`);

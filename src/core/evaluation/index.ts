@@ -31,7 +31,16 @@ export {
   type FairnessMetricName,
   type FairnessOptions,
 } from './fairness/fairness';
-export { METRIC_INFO, metricsOf, type MetricInfo, type MetricName, type Task as EvaluationTask, type BinaryMetricName, type MulticlassMetricName, type RegressionMetricName } from './metrics/metricCatalog';
+export {
+  METRIC_INFO,
+  metricsOf,
+  type MetricInfo,
+  type MetricName,
+  type Task as EvaluationTask,
+  type BinaryMetricName,
+  type MulticlassMetricName,
+  type RegressionMetricName,
+} from './metrics/metricCatalog';
 export { parseGate, formatGate } from './gates/parseGate';
 export { evaluateGates } from './gates/gates';
 export type { Gate, GateOp, GateResult, GateSpec, GateKind, GateGroupResult } from './gates/gateTypes';

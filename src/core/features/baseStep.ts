@@ -73,7 +73,12 @@ export abstract class ColumnStep<P extends { columns: ColumnSelection }, S exten
   }
 
   toJSON(): StepJSON {
-    return { type: this.type, name: this.name, params: { ...this.params } as Record<string, unknown>, state: this.state ? (JSON.parse(JSON.stringify(this.state)) as Record<string, unknown>) : undefined };
+    return {
+      type: this.type,
+      name: this.name,
+      params: { ...this.params } as Record<string, unknown>,
+      state: this.state ? (JSON.parse(JSON.stringify(this.state)) as Record<string, unknown>) : undefined,
+    };
   }
 
   /** Restores state saved by toJSON (used by the step registry). */

@@ -76,7 +76,10 @@ export class Bucketizer extends ColumnStep<Params, State> {
       }
       const cols = Array.from({ length: cuts.length + 1 }, () => new Float64Array(v.length));
       for (let i = 0; i < v.length; i++) if (!Number.isNaN(bins[i])) cols[bins[i]][i] = 1;
-      out.set(c, cols.map((values, k) => ({ name: `${c}_${k}`, values })));
+      out.set(
+        c,
+        cols.map((values, k) => ({ name: `${c}_${k}`, values })),
+      );
     });
     return replaceColumns(table, out, 'Bucketizer.transform');
   }

@@ -70,8 +70,7 @@ export const featuresMessage = {
   badStepJson: 'stepFromJSON: pass { type, name, params, state? } as produced by step.toJSON().',
   unknownStepType: (type: string, known: readonly string[]) => `stepFromJSON: no step type '${type}' is registered (known: ${known.join(', ')}).`,
   customBadDefinition: 'CustomStep: pass { name, transform, fit? }.',
-  customNotFunction: (name: string, member: 'transform' | 'fit') =>
-    `CustomStep "${name}": ${member} must be a function ${member === 'transform' ? '(table, state) => table' : '(table) => state'}.`,
+  customNotFunction: (name: string, member: 'transform' | 'fit') => `CustomStep "${name}": ${member} must be a function ${member === 'transform' ? '(table, state) => table' : '(table) => state'}.`,
   customBadOutput: (name: string) => `CustomStep "${name}": transform must return an arquero table.`,
   customUndefined: (name: string) => `CustomStep "${name}" is not defined in this process; run the code that creates new CustomStep({ name: '${name}', … }) here first.`,
 

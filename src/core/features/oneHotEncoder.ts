@@ -74,7 +74,10 @@ export class OneHotEncoder extends ColumnStep<Params, State> {
           throw new RangeError(featuresMessage.unseenValue('OneHotEncoder', c, values[i], i, 'ignore', cats));
         }
       }
-      out.set(c, cats.map((cat, k) => ({ name: `${c}_${categoryText(cat)}`, values: columns[k] })).filter((_, k) => k !== state.dropped[j]));
+      out.set(
+        c,
+        cats.map((cat, k) => ({ name: `${c}_${categoryText(cat)}`, values: columns[k] })).filter((_, k) => k !== state.dropped[j]),
+      );
     });
     return replaceColumns(table, out, 'OneHotEncoder.transform');
   }

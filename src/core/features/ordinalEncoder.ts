@@ -46,7 +46,8 @@ export class OrdinalEncoder extends ColumnStep<Params, State> {
    */
   constructor(options: OrdinalEncoderOptions = {}) {
     super('OrdinalEncoder', { columns: categoricalColumns(), handleUnknown: 'error', unknownValue: null, categories: null }, options);
-    if (!['error', 'useEncodedValue'].includes(this.params.handleUnknown)) throw new RangeError(featuresMessage.badChoice('OrdinalEncoder', 'handleUnknown', ['error', 'useEncodedValue'], this.params.handleUnknown));
+    if (!['error', 'useEncodedValue'].includes(this.params.handleUnknown))
+      throw new RangeError(featuresMessage.badChoice('OrdinalEncoder', 'handleUnknown', ['error', 'useEncodedValue'], this.params.handleUnknown));
   }
 
   protected learn(table: ColumnTable, columns: string[]): Omit<State, 'columns'> {

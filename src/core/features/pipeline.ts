@@ -173,13 +173,19 @@ export class Pipeline<E extends Estimator | undefined = Estimator | undefined> {
    * const stronger = pipe.clone({ C: 0.1 });
    */
   clone(overrides: Record<string, unknown> = {}): Pipeline<E> {
-    if (Object.keys(overrides).length === 0) return new Pipeline<E>({ steps: this.steps.map((s) => s.clone()), estimator: (this.estimator ? cloneEstimator(this.estimator as Estimator) : undefined) as E });
+    if (Object.keys(overrides).length === 0)
+      return new Pipeline<E>({ steps: this.steps.map((s) => s.clone()), estimator: (this.estimator ? cloneEstimator(this.estimator as Estimator) : undefined) as E });
     return Pipeline.fromSpec(pipelineSpecWithParams(this.spec(), overrides)) as Pipeline<E>;
   }
 
   summary(): ModelSummary {
     const inner = (this.estimator as Estimator | undefined)?.summary();
-    return { type: 'Pipeline', parameterCount: inner?.parameterCount ?? 0, weights: inner?.weights, extra: { steps: this.steps.map((s) => ({ name: s.name, type: s.type })), featureNames: this.featureNames, estimator: inner ?? null } };
+    return {
+      type: 'Pipeline',
+      parameterCount: inner?.parameterCount ?? 0,
+      weights: inner?.weights,
+      extra: { steps: this.steps.map((s) => ({ name: s.name, type: s.type })), featureNames: this.featureNames, estimator: inner ?? null },
+    };
   }
 
   /** Steps with their fitted state, the fitted estimator and the fit record, as JSON. */
@@ -189,7 +195,15 @@ export class Pipeline<E extends Estimator | undefined = Estimator | undefined> {
     return {
       type: 'Pipeline',
       params: this.spec().params,
-      fitted: this.fitted ? { steps: this.steps.map((s) => s.toJSON()), estimator: e?.toJSON?.() ?? null, inputColumns: this.inputColumns, featureNames: this.featureNames, fittedOn: this.fittedOn && fitRecordToJSON(this.fittedOn as FitRecord) } : undefined,
+      fitted: this.fitted
+        ? {
+            steps: this.steps.map((s) => s.toJSON()),
+            estimator: e?.toJSON?.() ?? null,
+            inputColumns: this.inputColumns,
+            featureNames: this.featureNames,
+            fittedOn: this.fittedOn && fitRecordToJSON(this.fittedOn as FitRecord),
+          }
+        : undefined,
     };
   }
 

@@ -29,7 +29,14 @@ export function pipelineSpecWithParams(spec: EstimatorSpec, overrides: Record<st
       continue;
     }
     const step = steps.find((s) => s.name === head);
-    if (!step) throw new RangeError(featuresMessage.paramNoStep(path, head, steps.map((s) => s.name)));
+    if (!step)
+      throw new RangeError(
+        featuresMessage.paramNoStep(
+          path,
+          head,
+          steps.map((s) => s.name),
+        ),
+      );
     step.params[key] = value;
   }
   return { type: 'Pipeline', params: { steps, estimator } as unknown as Record<string, unknown> };

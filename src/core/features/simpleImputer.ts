@@ -43,7 +43,8 @@ export class SimpleImputer extends ColumnStep<Params, State> {
   constructor(options: SimpleImputerOptions = {}) {
     const strategy = options.strategy ?? 'mean';
     super('SimpleImputer', { columns: strategy === 'mean' || strategy === 'median' ? numericColumns() : {}, strategy, fillValue: null }, options);
-    if (!['mean', 'median', 'mostFrequent', 'constant'].includes(this.params.strategy)) throw new RangeError(featuresMessage.badChoice('SimpleImputer', 'strategy', ['mean', 'median', 'mostFrequent', 'constant'], this.params.strategy));
+    if (!['mean', 'median', 'mostFrequent', 'constant'].includes(this.params.strategy))
+      throw new RangeError(featuresMessage.badChoice('SimpleImputer', 'strategy', ['mean', 'median', 'mostFrequent', 'constant'], this.params.strategy));
   }
 
   /** The learned fill value per fitted column. */

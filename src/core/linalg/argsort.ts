@@ -167,7 +167,7 @@ function aheapsort(v: ArrayLike<number>, tosort: Int32Array, start: number, n: n
   for (let l = n >> 1; l > 0; --l) {
     const tmp = tosort[a(l)];
     let i = l;
-    for (let j = l << 1; j <= n; ) {
+    for (let j = l << 1; j <= n;) {
       if (j < n && v[tosort[a(j)]] < v[tosort[a(j + 1)]]) j += 1;
       if (v[tmp] < v[tosort[a(j)]]) {
         tosort[a(i)] = tosort[a(j)];
@@ -177,12 +177,12 @@ function aheapsort(v: ArrayLike<number>, tosort: Int32Array, start: number, n: n
     }
     tosort[a(i)] = tmp;
   }
-  for (; n > 1; ) {
+  for (; n > 1;) {
     const tmp = tosort[a(n)];
     tosort[a(n)] = tosort[a(1)];
     n -= 1;
     let i = 1;
-    for (let j = 2; j <= n; ) {
+    for (let j = 2; j <= n;) {
       if (j < n && v[tosort[a(j)]] < v[tosort[a(j + 1)]]) j++;
       if (v[tmp] < v[tosort[a(j)]]) {
         tosort[a(i)] = tosort[a(j)];

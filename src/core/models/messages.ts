@@ -3,14 +3,13 @@
  * place (as src/core/messages.ts does for the rest of Modelbook). Each names the problem and, where
  * there is one, the fix. Sentences about y (labels, lengths) are in src/core/training/messages.ts.
  */
-const show = (v: unknown) => (typeof v === 'number' ? String(v) : JSON.stringify(v) ?? String(v));
+const show = (v: unknown) => (typeof v === 'number' ? String(v) : (JSON.stringify(v) ?? String(v)));
 
 export const modelMessage = {
   // parameters
   paramsNotObject: (owner: string, example: string) => `${owner}: parameters must be an object, e.g. new ${owner}(${example}).`,
   unknownParam: (owner: string, key: string, known: readonly string[]) => `${owner}: unknown parameter "${key}"; known parameters: ${known.join(', ')}.`,
-  badParam: (owner: string, name: string, expected: string, got: unknown, hint?: string) =>
-    `${owner}: ${name} must be ${expected} (got ${show(got)})${hint ? `; ${hint}` : ''}.`,
+  badParam: (owner: string, name: string, expected: string, got: unknown, hint?: string) => `${owner}: ${name} must be ${expected} (got ${show(got)})${hint ? `; ${hint}` : ''}.`,
   layersNoModel: (owner: string) => `${owner}: pass { model } with a TF.js LayersModel, e.g. new ${owner}({ model: tf.sequential({ layers: [...] }) }).`,
   layersNotModel: (owner: string) => `${owner}: model must be a TF.js LayersModel (tf.sequential(...) or tf.model(...)).`,
   layersInputsOutputs: (owner: string, inputs: number, outputs: number) => `${owner}: the model must have one input and one output (it has ${inputs} and ${outputs}).`,

@@ -143,7 +143,11 @@ function bundleSize(bundle: MimeBundle, maxChars: number): number {
  * formatBytes(183_200_000) // '183.2 MB'
  */
 export function formatBytes(n: number): string {
-  const units: [number, string][] = [[1e9, 'GB'], [1e6, 'MB'], [1e3, 'kB']];
+  const units: [number, string][] = [
+    [1e9, 'GB'],
+    [1e6, 'MB'],
+    [1e3, 'kB'],
+  ];
   for (const [size, unit] of units) if (n >= size) return `${Number((n / size).toFixed(1))} ${unit}`;
   return `${n} B`;
 }

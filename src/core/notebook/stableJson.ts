@@ -19,7 +19,9 @@ function write(value: unknown, pad: string, step: string): string {
     return '[\n' + items.join(',\n') + '\n' + pad + ']';
   }
   const obj = value as Record<string, unknown>;
-  const keys = Object.keys(obj).filter((k) => obj[k] !== undefined && typeof obj[k] !== 'function').sort();
+  const keys = Object.keys(obj)
+    .filter((k) => obj[k] !== undefined && typeof obj[k] !== 'function')
+    .sort();
   if (keys.length === 0) return '{}';
   const items = keys.map((k) => inner + JSON.stringify(k) + ': ' + write(obj[k], inner, step));
   return '{\n' + items.join(',\n') + '\n' + pad + '}';

@@ -13,7 +13,15 @@ import { jsonNumber } from '../evaluation/format';
  * `baseReps[b]` and `headReps[b]` come from the same resample (paired) or from independent ones
  * (unpaired); resamples where either is undefined (NaN) are left out.
  */
-export function _bootstrapDelta(name: MetricName, base: number, head: number, baseReps: Float64Array, headReps: Float64Array, confidence: number, method: 'paired-bootstrap' | 'unpaired-bootstrap'): MetricDelta {
+export function _bootstrapDelta(
+  name: MetricName,
+  base: number,
+  head: number,
+  baseReps: Float64Array,
+  headReps: Float64Array,
+  confidence: number,
+  method: 'paired-bootstrap' | 'unpaired-bootstrap',
+): MetricDelta {
   const diffs = new Float64Array(baseReps.length);
   for (let b = 0; b < diffs.length; b++) diffs[b] = headReps[b] - baseReps[b];
   const delta = head - base;
@@ -28,7 +36,15 @@ export function _bootstrapDelta(name: MetricName, base: number, head: number, ba
  * 0; then 'better' or 'worse' by the metric's direction (log loss lower is better); 'unknown'
  * when either value or the interval is undefined.
  */
-export function _deltaView(name: MetricName, base: number, head: number, ci: [number, number] | null, pValue: number, method: MetricDelta['method'], significant = ci !== null && (ci[0] > 0 || ci[1] < 0)): MetricDelta {
+export function _deltaView(
+  name: MetricName,
+  base: number,
+  head: number,
+  ci: [number, number] | null,
+  pValue: number,
+  method: MetricDelta['method'],
+  significant = ci !== null && (ci[0] > 0 || ci[1] < 0),
+): MetricDelta {
   const higherIsBetter = METRIC_INFO[name].higherIsBetter;
   const delta = head - base;
   const known = Number.isFinite(delta) && ci !== null;

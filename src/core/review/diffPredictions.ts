@@ -92,7 +92,11 @@ export async function diffPredictions(base: PredictionSet | undefined, head: Pre
   }
   if (paired && (match.onlyBase || match.onlyHead)) notes.push(reviewMessage.onlyOneSide(match.onlyBase, match.onlyHead));
   if (!paired) notes.push(m === 0 ? reviewMessage.noCommonRows : reviewMessage.unpaired(m, share, minPairedShare));
-  for (const [side, set] of [['base', base], ['head', head]] as const) if (set.totalRows > set.rowIds.length) notes.push(reviewMessage.sampled(side, set.rowIds.length, set.totalRows));
+  for (const [side, set] of [
+    ['base', base],
+    ['head', head],
+  ] as const)
+    if (set.totalRows > set.rowIds.length) notes.push(reviewMessage.sampled(side, set.rowIds.length, set.totalRows));
   const o = resolveBootstrap(fn, { sampling: 'poisson', ...options.bootstrap }, paired ? m : Math.max(base.rowIds.length, head.rowIds.length));
   const units = paired ? pairedUnits(enc, base, head, match, options.slices ?? true) : unpairedUnits(enc, base, head, options.slices ?? true);
   const { baseReps, headReps } = await replicates(units, paired, paired ? [m, m] : [base.rowIds.length, head.rowIds.length], o);
@@ -121,7 +125,14 @@ export async function diffPredictions(base: PredictionSet | undefined, head: Pre
     bySlice.set(slice, s);
   }
   if (enc.task === 'binary') for (const [slice, s] of bySlice) fairness.push(..._fairnessDeltas(slice, s.base, s.head, o.confidence));
-  return { metrics: deltas[0].metrics, flips, slices, fairness, notes, pairing: { method, rows: paired ? m : base.rowIds.length + head.rowIds.length, resamples: o.resamples, seed: o.seed, sampling: o.sampling } };
+  return {
+    metrics: deltas[0].metrics,
+    flips,
+    slices,
+    fairness,
+    notes,
+    pairing: { method, rows: paired ? m : base.rowIds.length + head.rowIds.length, resamples: o.resamples, seed: o.seed, sampling: o.sampling },
+  };
 }
 
 function sliceMetrics(enc: EncodedSides): MetricName[] {
@@ -133,9 +144,30 @@ function pairedUnits(enc: EncodedSides, base: PredictionSet, head: PredictionSet
   const units: Unit[] = [{ base: _prepareSide(enc.base!, match.base, enc.metrics), head: _prepareSide(enc.head!, match.head, enc.metrics) }];
   if (!withSlices) return units;
   const metrics = sliceMetrics(enc);
-  for (const { grouping, positions } of _sliceGroups([{ set: head, rows: match.head }, { set: base, rows: match.base }], match.base.length)) {
+  for (const { grouping, positions } of _sliceGroups(
+    [
+      { set: head, rows: match.head },
+      { set: base, rows: match.base },
+    ],
+    match.base.length,
+  )) {
     for (const [group, at] of positions) {
-      units.push({ slice: grouping.name, group, base: _prepareSide(enc.base!, at.map((k) => match.base[k]), metrics, at), head: _prepareSide(enc.head!, at.map((k) => match.head[k]), metrics, at) });
+      units.push({
+        slice: grouping.name,
+        group,
+        base: _prepareSide(
+          enc.base!,
+          at.map((k) => match.base[k]),
+          metrics,
+          at,
+        ),
+        head: _prepareSide(
+          enc.head!,
+          at.map((k) => match.head[k]),
+          metrics,
+          at,
+        ),
+      });
     }
   }
   return units;
@@ -179,16 +211,22 @@ async function replicates(units: Unit[], paired: boolean, n: [number, number], o
   };
   const run = (sides: ('base' | 'head')[], rows: number, seed: number) => {
     const out = new Float64Array(width * sides.length);
-    return _runBootstrap(rows, out.length, (counts) => {
-      let at = 0;
-      for (const side of sides) {
-        for (const u of units) {
-          out.set(u[side].evaluate(counts), at);
-          at += u[side].metrics.length;
+    return _runBootstrap(
+      rows,
+      out.length,
+      (counts) => {
+        let at = 0;
+        for (const side of sides) {
+          for (const u of units) {
+            out.set(u[side].evaluate(counts), at);
+            at += u[side].metrics.length;
+          }
         }
-      }
-      return out;
-    }, { ...o, seed }, true);
+        return out;
+      },
+      { ...o, seed },
+      true,
+    );
   };
   if (paired) {
     const flat = await run(['base', 'head'], n[0], o.seed);
@@ -207,7 +245,10 @@ function recordedOnly(fn: string, base: PredictionSet | undefined, head: Predict
   const names = Object.keys(rb).filter((k): k is MetricName => isMetricName(k) && k in rh && (!only || only.includes(k)));
   const metrics = names.map((name) => _recordedDelta(name, rb[name], rh[name], confidence));
   const notes: string[] = [];
-  for (const [side, set] of [['base', base], ['head', head]] as const) {
+  for (const [side, set] of [
+    ['base', base],
+    ['head', head],
+  ] as const) {
     if (set) continue;
     notes.push(metrics.some((d) => d.method === 'recorded-intervals') ? reviewMessage.recordedIntervals(side) : reviewMessage.noIntervals(side));
   }

@@ -29,7 +29,10 @@ export interface RowMatch {
  * m.onlyBase; // 1 (b) · m.onlyHead; // 1 (d)
  */
 export function matchRows(base: Pick<PredictionSet, 'rowIds'>, head: Pick<PredictionSet, 'rowIds'>): RowMatch {
-  for (const [side, set] of [['base', base], ['head', head]] as const) {
+  for (const [side, set] of [
+    ['base', base],
+    ['head', head],
+  ] as const) {
     if (!Array.isArray(set?.rowIds)) throw new TypeError(reviewMessage.noRowIds('matchRows', side));
   }
   return _matchRows(base.rowIds, head.rowIds);

@@ -38,7 +38,11 @@ export function _prepareSide(data: SideData, rows: Uint32Array, metrics: readonl
     }
   } else if (data.task === 'multiclass') {
     const k = Math.max(maxCode(data.trueCodes), maxCode(data.predCodes)) + 1;
-    const prepared = _prepareMulticlass(gather(data.trueCodes, rows), { rows: 0, cols: k, data: new Float64Array(0) }, { metrics: metrics as MulticlassMetricName[], predCodes: gather(data.predCodes, rows) });
+    const prepared = _prepareMulticlass(
+      gather(data.trueCodes, rows),
+      { rows: 0, cols: k, data: new Float64Array(0) },
+      { metrics: metrics as MulticlassMetricName[], predCodes: gather(data.predCodes, rows) },
+    );
     parts.push(at ? orderedPart(prepared.metrics, prepared.evaluate, at) : prepared);
   } else {
     const prepared = _prepareRegression(gather(data.yTrue, rows), gather(data.yPred, rows), { metrics: metrics as RegressionMetricName[], withOrder: true });
@@ -76,7 +80,7 @@ function confusionPart(positive: Uint8Array, predicted: Uint8Array, rows: Uint32
         total += w;
         pos += w * (c & 1);
         pred += w * (c >> 1);
-        tp += w * ((c & (c >> 1)) & 1);
+        tp += w * (c & (c >> 1) & 1);
       }
       const m = confusionMetrics({ tp, fp: pred - tp, fn: pos - tp, tn: total - pos - pred + tp }, NaN) as unknown as Record<string, number>;
       return Float64Array.from(metrics, (name) => m[name]);

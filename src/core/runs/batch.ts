@@ -33,7 +33,8 @@ export class ChangeBatcher {
   ) {
     this.delayMs = options.delayMs ?? 100;
     this.maxWaitMs = options.maxWaitMs ?? 500;
-    if (!(this.delayMs >= 0 && this.maxWaitMs >= this.delayMs)) throw new RangeError(`internal: ChangeBatcher needs 0 ≤ delayMs ≤ maxWaitMs, got delayMs ${this.delayMs} and maxWaitMs ${this.maxWaitMs}.`);
+    if (!(this.delayMs >= 0 && this.maxWaitMs >= this.delayMs))
+      throw new RangeError(`internal: ChangeBatcher needs 0 ≤ delayMs ≤ maxWaitMs, got delayMs ${this.delayMs} and maxWaitMs ${this.maxWaitMs}.`);
     this.timers = options.timers ?? realTimers;
   }
 

@@ -24,7 +24,8 @@ export function buildHistorySpec(comparison: RunComparison, metric: string): Spe
   series?.values.forEach((row, r) => row.forEach((v, i) => v !== null && values.push({ epoch: comparison.history.epochs[i], run: labels[r], value: v })));
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
-    width: 'container', height: 220,
+    width: 'container',
+    height: 220,
     title: `${metric} by epoch`,
     data: { values },
     mark: { type: 'line', point: values.length < 200, tooltip: true },
@@ -55,12 +56,15 @@ export interface PointRow {
  * categories).
  */
 export function buildScatterSpec(rows: readonly PointRow[], xLabel: string, yLabel: string): Spec {
-  const values = rows.filter((r) => typeof r.y === 'number' && r.x !== null && r.x !== undefined).map((r) => ({ id: r.id, name: r.name, x: typeof r.x === 'object' ? JSON.stringify(r.x) : r.x, y: r.y }));
+  const values = rows
+    .filter((r) => typeof r.y === 'number' && r.x !== null && r.x !== undefined)
+    .map((r) => ({ id: r.id, name: r.name, x: typeof r.x === 'object' ? JSON.stringify(r.x) : r.x, y: r.y }));
   const numeric = values.every((v) => typeof v.x === 'number');
   const logX = numeric && values.length > 1 && values.every((v) => (v.x as number) > 0) && Math.max(...values.map((v) => v.x as number)) / Math.min(...values.map((v) => v.x as number)) >= 100;
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
-    width: 'container', height: 240,
+    width: 'container',
+    height: 240,
     title: `${yLabel} vs ${xLabel}`,
     data: { values },
     mark: { type: 'point', filled: true, opacity: 0.7, tooltip: { content: 'data' } },
@@ -83,13 +87,20 @@ export function buildParallelSpec(rows: readonly Record<string, unknown>[], dims
   });
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
-    width: 'container', height: 260,
+    width: 'container',
+    height: 260,
     title: `parameters and ${metric}`,
     data: { values },
     transform: [
       { fold: dims.map(field), as: ['key', 'value'] },
       { filter: 'isValid(datum.value) && isFinite(datum.value)' },
-      { joinaggregate: [{ op: 'min', field: 'value', as: 'min' }, { op: 'max', field: 'value', as: 'max' }], groupby: ['key'] },
+      {
+        joinaggregate: [
+          { op: 'min', field: 'value', as: 'min' },
+          { op: 'max', field: 'value', as: 'max' },
+        ],
+        groupby: ['key'],
+      },
       { calculate: 'datum.max == datum.min ? 0.5 : (datum.value - datum.min) / (datum.max - datum.min)', as: 'norm' },
     ],
     mark: { type: 'line', opacity: 0.5, strokeWidth: 1.2 },
@@ -98,7 +109,11 @@ export function buildParallelSpec(rows: readonly Record<string, unknown>[], dims
       y: { field: 'norm', type: 'quantitative', axis: null },
       detail: { field: '_run', type: 'nominal' },
       color: { field: field(metric), type: 'quantitative', title: metric },
-      tooltip: [{ field: '_name', title: 'run' }, { field: 'key', title: 'axis' }, { field: 'value', title: 'value' }],
+      tooltip: [
+        { field: '_name', title: 'run' },
+        { field: 'key', title: 'axis' },
+        { field: 'value', title: 'value' },
+      ],
     },
   };
 }

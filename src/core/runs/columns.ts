@@ -80,10 +80,17 @@ export function collectColumns(rows: readonly ColumnSource[]): RunColumn[] {
 export function defaultColumns(rows: readonly ColumnSource[]): string[] {
   const counts = new Map<string, number>();
   for (const r of rows) for (const k in r.metrics) counts.set(k, (counts.get(k) ?? 0) + 1);
-  const metrics = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 4).map(([m]) => formatPath(['metrics', m]));
+  const metrics = [...counts]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, 4)
+    .map(([m]) => formatPath(['metrics', m]));
   const params = new Map<string, PathSegment[]>();
   for (const r of rows) flattenParams(r.params, ['params'], params);
-  const varying = [...params].filter(([, segs]) => new Set(rows.map((r) => JSON.stringify(readPath(r, segs)) ?? '')).size > 1).map(([k]) => k).sort().slice(0, 6);
+  const varying = [...params]
+    .filter(([, segs]) => new Set(rows.map((r) => JSON.stringify(readPath(r, segs)) ?? '')).size > 1)
+    .map(([k]) => k)
+    .sort()
+    .slice(0, 6);
   return ['name', 'status', 'startedAt', 'notebook', ...metrics, ...varying];
 }
 

@@ -68,10 +68,18 @@ export function compareRuns(records: readonly RunRecord[]): RunComparison {
     runs: records.map((r) => ({ id: r.id, name: r.name, kind: r.kind, status: r.status, startedAt: r.startedAt, notebook: r.notebook ?? null })),
     params: compareValues(records, (r) => flatten(r.params, ['params'])),
     metrics: compareMetrics(records),
-    data: compareValues(records, (r) => Object.fromEntries(r.data.map((d) => [d.name ? `${d.role} (${d.name})` : d.role, `${d.fingerprint.hash} · ${d.fingerprint.rows} rows × ${d.fingerprint.columns.length} columns`]))),
-    model: compareValues(records, (r): Record<string, JsonValue> => (r.model ? { type: r.model.type, parameterCount: r.model.parameterCount, layers: r.model.layers?.length ?? null, backend: r.model.backend ?? null } : {})),
+    data: compareValues(records, (r) =>
+      Object.fromEntries(r.data.map((d) => [d.name ? `${d.role} (${d.name})` : d.role, `${d.fingerprint.hash} · ${d.fingerprint.rows} rows × ${d.fingerprint.columns.length} columns`])),
+    ),
+    model: compareValues(records, (r): Record<string, JsonValue> =>
+      r.model ? { type: r.model.type, parameterCount: r.model.parameterCount, layers: r.model.layers?.length ?? null, backend: r.model.backend ?? null } : {},
+    ),
     context: compareValues(records, (r) => ({
-      codeHash: r.codeHash ?? null, commit: r.git?.commit ?? null, dirty: r.git?.dirty ?? null, seed: r.seed ?? null, backend: r.environment.backend ?? null,
+      codeHash: r.codeHash ?? null,
+      commit: r.git?.commit ?? null,
+      dirty: r.git?.dirty ?? null,
+      seed: r.seed ?? null,
+      backend: r.environment.backend ?? null,
       ...Object.fromEntries(Object.entries(r.environment.libraries).map(([k, v]) => [`library ${k}`, v])),
     })),
     history: alignHistories(records),

@@ -53,5 +53,12 @@ export function alignColumns(rows: readonly string[][], maxWidth = 32): string {
   const numeric = Array.from({ length: n }, (_, i) => rows.slice(1).every((r) => /^(-?[\d.,]+(e[+-]?\d+)?|—|∞|-∞)?$/.test(r[i] ?? '')));
   const clip = (s: string, w: number) => ([...s].length > w ? [...s].slice(0, w - 1).join('') + '…' : s);
   const pad = (s: string, w: number, right: boolean) => (right ? s.padStart(w - ([...s].length - s.length)) : s + ' '.repeat(Math.max(0, w - [...s].length)));
-  return rows.map((r) => widths.map((w, i) => pad(clip(r[i] ?? '', w), w, numeric[i])).join('  ').trimEnd()).join('\n');
+  return rows
+    .map((r) =>
+      widths
+        .map((w, i) => pad(clip(r[i] ?? '', w), w, numeric[i]))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }

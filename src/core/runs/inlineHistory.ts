@@ -68,7 +68,12 @@ export function buildRunHistory(records: readonly RunRecord[], options: RunHisto
 function _buildView(records: readonly RunRecord[], options: RunHistoryOptions & { limit: number }): RunHistoryView {
   const sorted = [...records].sort((a, b) => (a.startedAt < b.startedAt ? 1 : a.startedAt > b.startedAt ? -1 : a.id < b.id ? 1 : -1));
   const shown = sorted.slice(0, options.limit);
-  const metricNames = options.metrics ?? mostCommon(shown.flatMap((r) => Object.keys(r.metrics)), 3);
+  const metricNames =
+    options.metrics ??
+    mostCommon(
+      shown.flatMap((r) => Object.keys(r.metrics)),
+      3,
+    );
   const params = varyingParams(shown).slice(0, 4);
   const historyMetrics = new Set(shown.flatMap((r) => Object.keys(r.history.metrics)));
   const spark = options.sparkline ?? (historyMetrics.has('loss') ? 'loss' : ([...historyMetrics].sort()[0] ?? null));
@@ -84,9 +89,15 @@ function _buildView(records: readonly RunRecord[], options: RunHistoryOptions & 
       const history = spark ? (r.history.metrics[spark] ?? []) : [];
       const end = Date.parse(r.endedAt ?? r.heartbeatAt) - Date.parse(r.startedAt);
       return {
-        id: r.id, name: r.name, status: r.status, startedAt: r.startedAt, durationMs: Number.isFinite(end) ? end : null, current: r.id === options.current,
+        id: r.id,
+        name: r.name,
+        status: r.status,
+        startedAt: r.startedAt,
+        durationMs: Number.isFinite(end) ? end : null,
+        current: r.id === options.current,
         values: columns.map((c) => (c.kind === 'metric' ? (r.metrics[c.key] ?? null) : (r.params[c.key] ?? null))),
-        history, sparkline: history.length > 1 ? buildSparkline(history, { label: `${spark} over ${history.length} epochs` }) : '',
+        history,
+        sparkline: history.length > 1 ? buildSparkline(history, { label: `${spark} over ${history.length} epochs` }) : '',
       };
     }),
     total: records.length,
@@ -96,7 +107,10 @@ function _buildView(records: readonly RunRecord[], options: RunHistoryOptions & 
 function mostCommon(names: string[], n: number): string[] {
   const counts = new Map<string, number>();
   for (const k of names) counts.set(k, (counts.get(k) ?? 0) + 1);
-  return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, n).map(([k]) => k);
+  return [...counts]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, n)
+    .map(([k]) => k);
 }
 
 function varyingParams(records: readonly RunRecord[]): string[] {
@@ -163,7 +177,14 @@ export function runHistoryHtml(view: RunHistoryView): string {
 }
 
 function historyHtml(view: RunHistoryView): string {
-  const head = ['run', 'status', 'started', 'duration', ...view.columns.map((c) => c.label + (c.better === 'higher' ? ' ↑' : c.better === 'lower' ? ' ↓' : '')), view.sparklineMetric ? `${view.sparklineMetric} history` : ''];
+  const head = [
+    'run',
+    'status',
+    'started',
+    'duration',
+    ...view.columns.map((c) => c.label + (c.better === 'higher' ? ' ↑' : c.better === 'lower' ? ' ↓' : '')),
+    view.sparklineMetric ? `${view.sparklineMetric} history` : '',
+  ];
   const rows = view.rows.map((r) => {
     const cells = [
       `<td title="${escapeHtml(r.id)}">${escapeHtml(r.name)}${r.current ? ' ◀' : ''}</td>`,
@@ -176,13 +197,23 @@ function historyHtml(view: RunHistoryView): string {
     return `<tr${r.current ? ' class="current"' : ''}>${cells.join('')}</tr>`;
   });
   const more = view.total > view.rows.length ? ` (newest ${view.rows.length} of ${view.total})` : '';
-  return `<div class="mb-run-history"><style>${STYLE}</style><div class="mb-scroll"><table><caption>${escapeHtml(view.title)}${escapeHtml(more)}</caption><thead><tr>${head.filter(Boolean).map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table></div></div>`;
+  return `<div class="mb-run-history"><style>${STYLE}</style><div class="mb-scroll"><table><caption>${escapeHtml(view.title)}${escapeHtml(more)}</caption><thead><tr>${head
+    .filter(Boolean)
+    .map((h) => `<th>${escapeHtml(h)}</th>`)
+    .join('')}</tr></thead><tbody>${rows.join('')}</tbody></table></div></div>`;
 }
 
 function historyText(view: RunHistoryView): string {
   if (view.rows.length === 0) return `${view.title}: no runs yet`;
   const head = ['', 'run', 'status', 'started', ...view.columns.map((c) => c.label), view.sparklineMetric ?? ''];
-  const body = view.rows.map((r) => [r.current ? '▶' : '', r.name, r.status, formatTime(r.startedAt), ...r.values.map((v, i) => cellText(v) + (view.columns[i].best === r.id ? '*' : '')), textSparkline(r.history, 12)]);
+  const body = view.rows.map((r) => [
+    r.current ? '▶' : '',
+    r.name,
+    r.status,
+    formatTime(r.startedAt),
+    ...r.values.map((v, i) => cellText(v) + (view.columns[i].best === r.id ? '*' : '')),
+    textSparkline(r.history, 12),
+  ]);
   const more = view.total > view.rows.length ? ` (newest ${view.rows.length} of ${view.total})` : '';
   return `${view.title}${more}\n${alignColumns([head, ...body])}`;
 }

@@ -32,7 +32,8 @@ function convert(v: unknown, depth: number, seen: Set<object>): JsonValue | unde
   const obj = v as object;
   if (depth >= 20 || seen.has(obj)) return '[…]';
   if (obj instanceof Date) return Number.isNaN(obj.getTime()) ? null : obj.toISOString();
-  if (ArrayBuffer.isView(obj) && !(obj instanceof DataView)) return Array.from(obj as unknown as ArrayLike<number | bigint>, (x) => (typeof x === 'bigint' ? x.toString() : Number.isFinite(x) ? x : null));
+  if (ArrayBuffer.isView(obj) && !(obj instanceof DataView))
+    return Array.from(obj as unknown as ArrayLike<number | bigint>, (x) => (typeof x === 'bigint' ? x.toString() : Number.isFinite(x) ? x : null));
   seen.add(obj);
   try {
     if (Array.isArray(obj)) return obj.map((x) => convert(x, depth + 1, seen) ?? null);

@@ -35,7 +35,10 @@ export function schemaErrors(validate: CompiledValidator, value: unknown): Schem
 }
 
 function describeError(e: AjvError, root: unknown): SchemaError {
-  const keys = e.instancePath.split('/').slice(1).map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const keys = e.instancePath
+    .split('/')
+    .slice(1)
+    .map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'));
   // Paths show keys as they are ('/metrics/val/loss'), not escaped as JSON pointers (~1, ~0).
   const path = keys.map((k) => `/${k}`).join('');
   const data = keys.reduce<unknown>((v, k) => (v as Record<string, unknown>)[k], root);

@@ -24,7 +24,10 @@ export const runMessage = {
   recordNoMigration: (from: number, to: number) => `record version ${from} cannot be migrated to ${to}: no migration step from ${from}`,
   recordBadMigration: (from: number) => `the migration from record version ${from} did not produce version ${from + 1}`,
   recordInvalid: (errors: { path: string; message: string }[]) =>
-    `does not match schemas/run-record.schema.json: ${errors.slice(0, 3).map((e) => `${e.path || '(record)'}: ${e.message}`).join('; ')}${errors.length > 3 ? ` (+${errors.length - 3} more)` : ''}`,
+    `does not match schemas/run-record.schema.json: ${errors
+      .slice(0, 3)
+      .map((e) => `${e.path || '(record)'}: ${e.message}`)
+      .join('; ')}${errors.length > 3 ? ` (+${errors.length - 3} more)` : ''}`,
   recordNameMismatch: (id: string) => `the file name does not match the run id ${id} (expected ${id}.json); rename it or delete the copy`,
   recordFileError: (file: string, reason: string) => `${file}: ${reason}`,
   recordDuplicateId: (id: string, other: string) => `run id ${id} is also used by ${other}; delete one of the copies`,

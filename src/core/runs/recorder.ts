@@ -42,7 +42,8 @@ export interface RecorderOptions {
  * run.finish({ auc: 0.91 });
  */
 export function createRunRecorder(options: RecorderOptions): RunRecorder {
-  if (typeof options?.sink?.write !== 'function') throw new TypeError(runMessage.needs('createRunRecorder', 'a sink with write(record) and saveArtifact(); openRunRecorder(workspaceDir) gives one that writes files'));
+  if (typeof options?.sink?.write !== 'function')
+    throw new TypeError(runMessage.needs('createRunRecorder', 'a sink with write(record) and saveArtifact(); openRunRecorder(workspaceDir) gives one that writes files'));
   const positive = (name: string, v: number | undefined, fallback: number, min = 0) => {
     if (v === undefined) return fallback;
     if (typeof v !== 'number' || !(v >= min)) throw new RangeError(runMessage.badNumber('createRunRecorder', name, `a number ≥ ${min}`, v));

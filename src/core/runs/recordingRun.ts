@@ -1,9 +1,23 @@
 import type { DataFingerprint } from '../data/fingerprint';
 import type { ModelSummary, TrainingProgress } from '../models/contract';
 import {
-  DATA_ROLES, RUN_KINDS, RUN_RECORD_VERSION,
-  type DataRole, type GateResult, type HistoryPoint, type MetricEstimate, type RunArtifact, type RunContext, type RunEnvironment,
-  type KeptPredictions, type RunHandle, type RunHost, type RunRecord, type RunSink, type RunStatus, type StartRunOptions,
+  DATA_ROLES,
+  RUN_KINDS,
+  RUN_RECORD_VERSION,
+  type DataRole,
+  type GateResult,
+  type HistoryPoint,
+  type MetricEstimate,
+  type RunArtifact,
+  type RunContext,
+  type RunEnvironment,
+  type KeptPredictions,
+  type RunHandle,
+  type RunHost,
+  type RunRecord,
+  type RunSink,
+  type RunStatus,
+  type StartRunOptions,
 } from './contract';
 import { downsampleHistory } from './downsample';
 import { toMetricHistory } from './metricHistory';
@@ -49,7 +63,10 @@ export class RecordingRun implements RunHandle {
   /** False while the constructor applies the start options, so they go out in the first write. */
   private ready = false;
 
-  constructor(private readonly engine: RecorderEngine, options: StartRunOptions) {
+  constructor(
+    private readonly engine: RecorderEngine,
+    options: StartRunOptions,
+  ) {
     if (typeof options?.name !== 'string' || options.name.trim() === '') throw new TypeError(runMessage.recorderBadName(options?.name));
     if (!RUN_KINDS.includes(options.kind)) throw new TypeError(runMessage.recorderBadKind(options.kind, RUN_KINDS));
     const now = engine.clock();
@@ -58,13 +75,28 @@ export class RecordingRun implements RunHandle {
     const iso = new Date(now).toISOString();
     const parent = typeof options.parent === 'string' ? options.parent : options.parent?.id;
     this.state = {
-      version: RUN_RECORD_VERSION, id: this.id, name: options.name.slice(0, 200), kind: options.kind, status: 'running',
-      ...(parent ? { parentId: parent } : {}), startedAt: iso, heartbeatAt: iso, ...(engine.host ? { host: engine.host } : {}),
-      ...(ctx.notebook ? { notebook: ctx.notebook } : {}), ...(ctx.cellId ? { cellId: ctx.cellId } : {}), ...(ctx.codeHash ? { codeHash: ctx.codeHash } : {}),
+      version: RUN_RECORD_VERSION,
+      id: this.id,
+      name: options.name.slice(0, 200),
+      kind: options.kind,
+      status: 'running',
+      ...(parent ? { parentId: parent } : {}),
+      startedAt: iso,
+      heartbeatAt: iso,
+      ...(engine.host ? { host: engine.host } : {}),
+      ...(ctx.notebook ? { notebook: ctx.notebook } : {}),
+      ...(ctx.cellId ? { cellId: ctx.cellId } : {}),
+      ...(ctx.codeHash ? { codeHash: ctx.codeHash } : {}),
       ...(typeof options.seed === 'number' ? { seed: options.seed } : {}),
-      params: {}, metrics: {}, history: { epoch: [], metrics: {} }, data: [], gates: [], ...(ctx.git ? { git: { ...ctx.git } } : {}),
+      params: {},
+      metrics: {},
+      history: { epoch: [], metrics: {} },
+      data: [],
+      gates: [],
+      ...(ctx.git ? { git: { ...ctx.git } } : {}),
       environment: { ...engine.environment, libraries: { ...engine.environment.libraries, ...ctx.libraries }, ...(ctx.backend ? { backend: ctx.backend } : {}) },
-      tags: [], notes: '',
+      tags: [],
+      notes: '',
     };
     if (options.params) this.logParams(options.params);
     if (options.tags) this.tag(...options.tags);
@@ -124,7 +156,8 @@ export class RecordingRun implements RunHandle {
 
   setModel(summary: ModelSummary): this {
     this.assertRunning();
-    if (typeof summary?.type !== 'string' || typeof summary.parameterCount !== 'number') throw new TypeError(runMessage.needs('setModel', 'a model summary ({ type, parameterCount, … }); estimators give one with summary()'));
+    if (typeof summary?.type !== 'string' || typeof summary.parameterCount !== 'number')
+      throw new TypeError(runMessage.needs('setModel', 'a model summary ({ type, parameterCount, … }); estimators give one with summary()'));
     this.state.model = toJsonValue(summary) as unknown as ModelSummary;
     if (summary.backend && !this.state.environment.backend) this.state.environment.backend = summary.backend;
     return this.changed();
@@ -132,7 +165,8 @@ export class RecordingRun implements RunHandle {
 
   addGates(results: GateResult[]): this {
     this.assertRunning();
-    if (!Array.isArray(results) || results.some((g) => typeof g?.name !== 'string' || typeof g.passed !== 'boolean')) throw new TypeError(runMessage.needs('addGates', 'a list of gate results ({ name, passed, … })'));
+    if (!Array.isArray(results) || results.some((g) => typeof g?.name !== 'string' || typeof g.passed !== 'boolean'))
+      throw new TypeError(runMessage.needs('addGates', 'a list of gate results ({ name, passed, … })'));
     this.state.gates.push(...(toJsonValue(results) as unknown as GateResult[]));
     return this.changed();
   }

@@ -6,8 +6,10 @@ import { historyLength } from './metricHistory';
  * statistics, data columns), so 50,000 runs fit in memory. Filter, sort, group, columns and CSV
  * work on these; the full record is read from its file when needed (compare, inline history).
  */
-export interface RunSummary
-  extends Pick<RunRecord, 'id' | 'name' | 'kind' | 'parentId' | 'startedAt' | 'endedAt' | 'heartbeatAt' | 'notebook' | 'cellId' | 'codeHash' | 'seed' | 'params' | 'metrics' | 'intervals' | 'git' | 'tags' | 'notes' | 'host'> {
+export interface RunSummary extends Pick<
+  RunRecord,
+  'id' | 'name' | 'kind' | 'parentId' | 'startedAt' | 'endedAt' | 'heartbeatAt' | 'notebook' | 'cellId' | 'codeHash' | 'seed' | 'params' | 'metrics' | 'intervals' | 'git' | 'tags' | 'notes' | 'host'
+> {
   /** The status to show: `running` turns into `interrupted` when its writer is gone (see `resolveStatus`). */
   status: RunStatus;
   /** The status stored in the file. */
@@ -31,9 +33,36 @@ export interface RunSummary
 
 /** The top-level fields a filter, sort key or column may start with. */
 export const SUMMARY_FIELDS: readonly string[] = [
-  'id', 'name', 'kind', 'status', 'recordedStatus', 'parentId', 'startedAt', 'endedAt', 'heartbeatAt', 'durationMs', 'notebook', 'cellId',
-  'codeHash', 'seed', 'params', 'metrics', 'intervals', 'epochs', 'historyMetrics', 'data', 'model', 'gates', 'git', 'backend', 'libraries',
-  'tags', 'notes', 'error', 'host', 'file',
+  'id',
+  'name',
+  'kind',
+  'status',
+  'recordedStatus',
+  'parentId',
+  'startedAt',
+  'endedAt',
+  'heartbeatAt',
+  'durationMs',
+  'notebook',
+  'cellId',
+  'codeHash',
+  'seed',
+  'params',
+  'metrics',
+  'intervals',
+  'epochs',
+  'historyMetrics',
+  'data',
+  'model',
+  'gates',
+  'git',
+  'backend',
+  'libraries',
+  'tags',
+  'notes',
+  'error',
+  'host',
+  'file',
 ];
 
 /** An index row without the parts the Experiments panel never shows (library versions, writer host), to keep its messages small. */
@@ -56,11 +85,24 @@ export function summarizeRun(record: RunRecord, file: string): RunSummary {
   }
   const passed = record.gates.filter((g) => g.passed).length;
   const s: RunSummary = {
-    id: record.id, name: record.name, kind: record.kind, status: record.status, recordedStatus: record.status,
-    startedAt: record.startedAt, heartbeatAt: record.heartbeatAt, durationMs: Math.max(0, end - start),
-    params: record.params, metrics: record.metrics, epochs: historyLength(record.history), historyMetrics: Object.keys(record.history.metrics).sort(),
-    data, gates: { passed, failed: record.gates.length - passed }, libraries: record.environment.libraries,
-    tags: record.tags, notes: record.notes, file,
+    id: record.id,
+    name: record.name,
+    kind: record.kind,
+    status: record.status,
+    recordedStatus: record.status,
+    startedAt: record.startedAt,
+    heartbeatAt: record.heartbeatAt,
+    durationMs: Math.max(0, end - start),
+    params: record.params,
+    metrics: record.metrics,
+    epochs: historyLength(record.history),
+    historyMetrics: Object.keys(record.history.metrics).sort(),
+    data,
+    gates: { passed, failed: record.gates.length - passed },
+    libraries: record.environment.libraries,
+    tags: record.tags,
+    notes: record.notes,
+    file,
   };
   if (record.parentId) s.parentId = record.parentId;
   if (record.endedAt) s.endedAt = record.endedAt;

@@ -97,4 +97,3 @@ function toNumber(v: unknown, column: () => string, row: number, caller: string)
   const what = v instanceof Date ? 'dates' : `${typeof v} values`;
   throw new TypeError(trainingMessage.columnNotNumeric(caller, column(), what, row, v));
 }
-

@@ -8,8 +8,7 @@ export const trainingMessage = {
   badArgument: (fn: string, name: string, expected: string, got: unknown) => `${fn}: ${name} must be ${expected} (got ${String(got)}).`,
 
   // features
-  notFeatures: (caller: string) =>
-    `${caller}: features must be an arquero table of numeric columns, a Matrix ({ rows, cols, data: Float64Array }) or an array of numeric rows (number[][]).`,
+  notFeatures: (caller: string) => `${caller}: features must be an arquero table of numeric columns, a Matrix ({ rows, cols, data: Float64Array }) or an array of numeric rows (number[][]).`,
   matrixBadShape: (caller: string, rows: number, cols: number) => `${caller}: a Matrix needs non-negative integer rows and cols (got ${rows} × ${cols}).`,
   matrixBadData: (caller: string, rows: number, cols: number, length: number) => `${caller}: the Matrix says ${rows} × ${cols} but its data holds ${length} values.`,
   rowsNotArrays: (caller: string, first: string) => `${caller}: an array of features must hold rows (arrays of numbers); row 0 is ${first}.`,

@@ -50,7 +50,13 @@ export function buildTrainingCurveSpec(state: TrainingCurveState): Record<string
       encoding: {
         x: { field: 'epoch', type: 'quantitative', title: 'epoch', axis: { tickMinStep: 1 }, ...(log && scale.zeros ? { scale: { domain: epochRange(state.epochs) } } : {}) },
         y: log
-          ? { field: 'value', type: 'quantitative', title: `${yTitle} (log${scale.zeros ? ', 0 not drawn' : ''})`, scale: { type: 'log', nice: false, padding: 6 }, axis: { values: logTicks(scale.min, scale.max), format: '~g' } }
+          ? {
+              field: 'value',
+              type: 'quantitative',
+              title: `${yTitle} (log${scale.zeros ? ', 0 not drawn' : ''})`,
+              scale: { type: 'log', nice: false, padding: 6 },
+              axis: { values: logTicks(scale.min, scale.max), format: '~g' },
+            }
           : { field: 'value', type: 'quantitative', title: yTitle, scale: { zero: false } },
         color: { field: 'series', type: 'nominal', title: null, legend: { orient: 'bottom' } },
       },

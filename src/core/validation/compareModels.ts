@@ -87,7 +87,19 @@ function _compare(d: number[], ratio: number, alpha: number, metric: string, gre
   const aBetter = greaterIsBetter ? m > 0 : m < 0;
   const better = !significant || m === 0 ? 'neither' : aBetter ? 'a' : 'b';
   const message = validationMessage.comparison(metric, m, ci, alpha, t, df, pValue, better);
-  return { metric, meanDifference: m, t, df, pValue, ci, better, folds: J, testTrainRatio: ratio, message, [MIME_BUNDLE]: () => ({ 'text/plain': message, 'text/html': `<div>${escapeHtml(message)}</div>` }) };
+  return {
+    metric,
+    meanDifference: m,
+    t,
+    df,
+    pValue,
+    ci,
+    better,
+    folds: J,
+    testTrainRatio: ratio,
+    message,
+    [MIME_BUNDLE]: () => ({ 'text/plain': message, 'text/html': `<div>${escapeHtml(message)}</div>` }),
+  };
 }
 
 function mean(v: number[]): number {

@@ -23,20 +23,17 @@ export const validationMessage = {
   // splitters
   tooManySplits: (fn: string, name: string, nSplits: number, what: string, available: number) => `${fn}: cannot have ${name}=${nSplits} greater than the number of ${what}: ${available}.`,
   kFoldTooFewRows: (nSplits: number, rows: number) => `KFold: cannot make nSplits=${nSplits} folds from ${rows} rows.`,
-  stratifiedTooFewMembers: (nSplits: number, largest: number) =>
-    `StratifiedKFold: nSplits=${nSplits} cannot be greater than the number of members in each class (largest class: ${largest}).`,
+  stratifiedTooFewMembers: (nSplits: number, largest: number) => `StratifiedKFold: nSplits=${nSplits} cannot be greater than the number of members in each class (largest class: ${largest}).`,
   stratifyNeedsLabels: (fn: string) => `${fn}: needs the class labels ({ y }) to stratify on.`,
   groupsNeeded: (fn: string) => `${fn}: needs the group of each row ({ groups }), e.g. a user id column.`,
-  timeSeriesTooManySplits: (nSplits: number, rows: number, testSize: number, gap: number) =>
-    `TimeSeriesSplit: too many splits=${nSplits} for ${rows} rows with testSize=${testSize} and gap=${gap}.`,
+  timeSeriesTooManySplits: (nSplits: number, rows: number, testSize: number, gap: number) => `TimeSeriesSplit: too many splits=${nSplits} for ${rows} rows with testSize=${testSize} and gap=${gap}.`,
 
   // trainTestSplit
   splitNotTable: 'trainTestSplit: data must be an arquero table (use trainTestIndices for a row count).',
   stratifyNeedsShuffle: 'trainTestSplit: stratified splitting requires shuffle: true.',
   badSplitSize: (name: string, rows: number, got: number) => `trainTestSplit: ${name} must be a share in (0, 1) or a row count in 1…${rows} (got ${got}).`,
   splitSizesExceed: (train: number, test: number, rows: number) => `trainTestSplit: train (${train}) + test (${test}) rows exceed the ${rows} rows.`,
-  splitEmptyPart: (rows: number, train: number, test: number) =>
-    `trainTestSplit: with ${rows} rows these sizes leave an empty part (train ${train}, test ${test}); adjust testSize / trainSize.`,
+  splitEmptyPart: (rows: number, train: number, test: number) => `trainTestSplit: with ${rows} rows these sizes leave an empty part (train ${train}, test ${test}); adjust testSize / trainSize.`,
   classTooSmall: 'trainTestSplit: the least populated class has only 1 member, which is too few to stratify.',
   splitNeedsEveryClass: (classes: number) => `trainTestSplit: train and test need at least one row per class (${classes} classes).`,
   noStratifyColumn: (name: string, columns: readonly string[]) => `trainTestSplit: no column "${name}" to stratify on (columns: ${columns.join(', ')}).`,

@@ -46,7 +46,11 @@ export function balancedAccuracyScore(yTrue: ArrayLike<unknown>, yPred: ArrayLik
  * @example
  * precisionRecallF1(yTrue, yPred, { average: 'binary', positive: 'yes' }).f1
  */
-export function precisionRecallF1(yTrue: ArrayLike<unknown>, yPred: ArrayLike<unknown>, options: { average: 'binary'; positive: ClassLabel } | { average: 'macro' }): { precision: number; recall: number; f1: number } {
+export function precisionRecallF1(
+  yTrue: ArrayLike<unknown>,
+  yPred: ArrayLike<unknown>,
+  options: { average: 'binary'; positive: ClassLabel } | { average: 'macro' },
+): { precision: number; recall: number; f1: number } {
   checkLengths(yTrue, yPred);
   const one = (label: unknown) => {
     let tp = 0;
@@ -81,14 +85,15 @@ export function rocAucBinary(isPositive: ArrayLike<boolean>, score: ArrayLike<nu
   const order = argsortAscending(Float64Array.from(score));
   let rankSumPos = 0;
   let nPos = 0;
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     let j = i;
     while (j + 1 < n && score[order[j + 1]] === score[order[i]]) j++;
     const rank = (i + j) / 2 + 1;
-    for (let k = i; k <= j; k++) if (isPositive[order[k]]) {
-      rankSumPos += rank;
-      nPos++;
-    }
+    for (let k = i; k <= j; k++)
+      if (isPositive[order[k]]) {
+        rankSumPos += rank;
+        nPos++;
+      }
     i = j + 1;
   }
   const nNeg = n - nPos;
@@ -105,9 +110,17 @@ export function rocAucBinary(isPositive: ArrayLike<boolean>, score: ArrayLike<nu
 export function rocAucScore(yTrue: ArrayLike<unknown>, proba: Probabilities): number {
   const k = proba.classes.length;
   const column = (c: number) => Array.from({ length: proba.rows }, (_, i) => proba.data[i * k + c]);
-  if (k === 2) return rocAucBinary(Array.from(yTrue, (v) => v === proba.classes[1]), column(1));
+  if (k === 2)
+    return rocAucBinary(
+      Array.from(yTrue, (v) => v === proba.classes[1]),
+      column(1),
+    );
   let sum = 0;
-  for (let c = 0; c < k; c++) sum += rocAucBinary(Array.from(yTrue, (v) => v === proba.classes[c]), column(c));
+  for (let c = 0; c < k; c++)
+    sum += rocAucBinary(
+      Array.from(yTrue, (v) => v === proba.classes[c]),
+      column(c),
+    );
   return sum / k;
 }
 

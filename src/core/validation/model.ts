@@ -35,4 +35,3 @@ export function cloneModel<M extends Model>(model: M): M {
 export function modelFromSpec(spec: EstimatorSpec): Model {
   return createEstimator(spec) as unknown as Model;
 }
-

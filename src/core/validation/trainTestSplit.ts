@@ -84,7 +84,11 @@ function stratifiedIndices(labels: ArrayLike<unknown>, rows: number, nTrain: num
   if (Math.min(...counts) < 2) throw new RangeError(validationMessage.classTooSmall);
   if (nTrain < unique.length || nTest < unique.length) throw new RangeError(validationMessage.splitNeedsEveryClass(unique.length));
   const nI = approximateMode(counts, nTrain, rng);
-  const tI = approximateMode(counts.map((c, k) => c - nI[k]), nTest, rng);
+  const tI = approximateMode(
+    counts.map((c, k) => c - nI[k]),
+    nTest,
+    rng,
+  );
   const byClass: number[][] = unique.map(() => []);
   inverse.forEach((k, i) => byClass[k].push(i));
   const train: number[] = [];

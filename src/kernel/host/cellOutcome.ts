@@ -25,7 +25,8 @@ export async function compileCell(source: string, label: string): Promise<{ ok: 
   try {
     parseDirectives(source);
   } catch (e) {
-    if (e instanceof DirectiveError) return { ok: false, outcome: { status: 'error', error: { name: 'DirectiveError', message: e.message, stack: `DirectiveError: ${e.message}`, line: e.line, column: 1 } } };
+    if (e instanceof DirectiveError)
+      return { ok: false, outcome: { status: 'error', error: { name: 'DirectiveError', message: e.message, stack: `DirectiveError: ${e.message}`, line: e.line, column: 1 } } };
     throw e;
   }
   const t = await transpileCell(source, label);

@@ -23,10 +23,19 @@ const isIntArray = (v: unknown): boolean => v instanceof Int32Array;
 
 /** Each check returns undefined when the payload is well formed, else what is wrong. */
 const CHECKS: { [K in keyof KernelToHost]: (p: Obj) => string | undefined } = {
-  ready: (p) => (isInt(p.pid) && isStr(p.nodeVersion, 64) && typeof p.sandboxed === 'boolean' && typeof p.heapLimitMb === 'number' && (p.osLayer === undefined || isStr(p.osLayer, 256)) ? undefined : 'ready: bad fields'),
+  ready: (p) =>
+    isInt(p.pid) && isStr(p.nodeVersion, 64) && typeof p.sandboxed === 'boolean' && typeof p.heapLimitMb === 'number' && (p.osLayer === undefined || isStr(p.osLayer, 256))
+      ? undefined
+      : 'ready: bad fields',
   started: (p) => (isInt(p.execId) ? undefined : 'started: execId must be an integer'),
-  stream: (p) => (isInt(p.execId) && (p.name === 'stdout' || p.name === 'stderr') && isStr(p.text) && (p.dropped === undefined || (isInt(p.dropped) && p.dropped >= 0)) ? undefined : 'stream: needs execId, name stdout|stderr and text'),
-  display: (p) => (isInt(p.execId) && isBundle(p.data) && (p.displayId === undefined || isStr(p.displayId, 256)) && (p.update === undefined || typeof p.update === 'boolean') ? undefined : 'display: needs execId and a MIME bundle'),
+  stream: (p) =>
+    isInt(p.execId) && (p.name === 'stdout' || p.name === 'stderr') && isStr(p.text) && (p.dropped === undefined || (isInt(p.dropped) && p.dropped >= 0))
+      ? undefined
+      : 'stream: needs execId, name stdout|stderr and text',
+  display: (p) =>
+    isInt(p.execId) && isBundle(p.data) && (p.displayId === undefined || isStr(p.displayId, 256)) && (p.update === undefined || typeof p.update === 'boolean')
+      ? undefined
+      : 'display: needs execId and a MIME bundle',
   done: (p) => checkDone(p),
   log: (p) => (['info', 'warn', 'error'].includes(p.level as string) && isStr(p.text) ? undefined : 'log: needs level and text'),
   runTrials: (p) => checkTrials(p),

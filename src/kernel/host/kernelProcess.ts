@@ -30,7 +30,6 @@ export interface KernelStatus {
   networkClosed: boolean;
 }
 
-
 /** A kernel that could not start (no usable Node, killed while starting, no `ready` in time): one sentence for the user. */
 export class KernelStartError extends Error {
   override name = 'KernelStartError';

@@ -9,7 +9,19 @@ import { CompletionRequests } from './completionRequests';
 import { INTERRUPT_GRACE_MS, InterruptEscalation } from './interruptEscalation';
 import { TrialRouting } from './trialRouting';
 import { cellTimeout, compileCell, outcomeOf, stopped, waitForOutcome } from './cellOutcome';
-import { realTimers, type ExecuteOptions, type ExecutionResult, type ExecutionSink, type Job, type KernelSessionOptions, type Outcome, type Running, type SessionState, type SessionTimers, type StopReason } from './sessionContract';
+import {
+  realTimers,
+  type ExecuteOptions,
+  type ExecutionResult,
+  type ExecutionSink,
+  type Job,
+  type KernelSessionOptions,
+  type Outcome,
+  type Running,
+  type SessionState,
+  type SessionTimers,
+  type StopReason,
+} from './sessionContract';
 
 export type { ExecuteOptions, ExecutionResult, ExecutionSink, ExecutionStatus, KernelSessionOptions, SessionState, SessionTimers } from './sessionContract';
 

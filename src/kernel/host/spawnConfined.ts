@@ -59,10 +59,17 @@ export function spawnConfined(entry: string, opts: ConfinedOptions): Confined {
   const launcher = opts.osLayer === false ? undefined : findLauncher(opts.distDir);
   const prlimit = !launcher && process.platform === 'linux' ? PRLIMIT_CANDIDATES.find((p) => fs.existsSync(p)) : undefined;
   let prefix: string[] = [];
-  if (launcher) prefix = planOsLayer({ launcher, settings: { ...opts.sandbox, enabled: plan.on }, nodePath: runtime.path, workspaceDir: opts.workspaceDir, distDir: opts.distDir, dataBytes: capBytes }).prefix;
+  if (launcher)
+    prefix = planOsLayer({ launcher, settings: { ...opts.sandbox, enabled: plan.on }, nodePath: runtime.path, workspaceDir: opts.workspaceDir, distDir: opts.distDir, dataBytes: capBytes }).prefix;
   else if (prlimit) prefix = [prlimit, `--data=${capBytes}:${capBytes}`, '--'];
   const [cmd, ...args] = [...prefix, runtime.path, ...nodeArgs, script];
-  const startOptions: KernelStartOptions = { notebookDir: opts.notebookDir, workspaceDir: opts.workspaceDir, distDir: opts.distDir, memoryLimitMb: opts.memoryLimitMb, ...(plan.on ? { sandbox: { writable: plan.writable, readable: plan.readable } } : {}) };
+  const startOptions: KernelStartOptions = {
+    notebookDir: opts.notebookDir,
+    workspaceDir: opts.workspaceDir,
+    distDir: opts.distDir,
+    memoryLimitMb: opts.memoryLimitMb,
+    ...(plan.on ? { sandbox: { writable: plan.writable, readable: plan.readable } } : {}),
+  };
   const env = { ...kernelEnvironment(process.env, opts.sandbox, opts.env), ...runtime.env, [KERNEL_ENV.options]: JSON.stringify(startOptions) };
   opts.log?.(`starting ${entry}: ${cmd} ${args.join(' ')}`);
   const child = spawn(cmd, args, {

@@ -3,9 +3,7 @@ import { TraceMap, originalPositionFor } from '@jridgewell/trace-mapping';
 import { rewriteCell } from '../../core/cells/rewrite';
 
 /** A cell ready for the kernel, or the TypeScript error that stopped it, at the cell's own line. */
-export type TranspiledCell =
-  | { ok: true; code: string; maps: string[]; hasResult: boolean }
-  | { ok: false; name: 'SyntaxError'; message: string; line: number; column: number; lineText: string };
+export type TranspiledCell = { ok: true; code: string; maps: string[]; hasResult: boolean } | { ok: false; name: 'SyntaxError'; message: string; line: number; column: number; lineText: string };
 
 type Esbuild = typeof import('esbuild');
 let esbuild: Esbuild | undefined;

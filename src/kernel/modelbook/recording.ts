@@ -186,8 +186,7 @@ export const gridSearch: typeof coreGridSearch = (model, data, options) => recor
  * @example
  * const search = await randomSearch(new LogisticRegression(), train, { label: 'y', paramDistributions: { C: loguniform(1e-3, 1e2) }, nIter: 20, seed: 1 });
  */
-export const randomSearch: typeof coreRandomSearch = (model, data, options) =>
-  recordSearch('random search', model, data, options.paramDistributions, () => coreRandomSearch(model, data, options));
+export const randomSearch: typeof coreRandomSearch = (model, data, options) => recordSearch('random search', model, data, options.paramDistributions, () => coreRandomSearch(model, data, options));
 /**
  * `halvingSearch`, recorded as a `search` run with one `trial` child per candidate and round.
  *
@@ -195,7 +194,9 @@ export const randomSearch: typeof coreRandomSearch = (model, data, options) =>
  * const search = await halvingSearch(pipe, train, { label: 'y', paramGrid: { C: [0.001, 0.01, 0.1, 1, 10, 100] }, factor: 3 });
  */
 export const halvingSearch: typeof coreHalvingSearch = (model, data, options) =>
-  recordSearch('halving search', model, data, (options as { paramGrid?: unknown; paramDistributions?: unknown }).paramGrid ?? (options as { paramDistributions?: unknown }).paramDistributions, () => coreHalvingSearch(model, data, options));
+  recordSearch('halving search', model, data, (options as { paramGrid?: unknown; paramDistributions?: unknown }).paramGrid ?? (options as { paramDistributions?: unknown }).paramDistributions, () =>
+    coreHalvingSearch(model, data, options),
+  );
 
 /**
  * Finishes an evaluation run: metrics, gates, and the per-row predictions kept beside the record
@@ -210,7 +211,9 @@ function completeEvaluation(run: RunHandle, { evaluation, rows }: EvaluationWith
   }
   const metrics: Record<string, number | null | MetricEstimate> = {};
   for (const m of view.metrics) {
-    metrics[m.name] = m.ci ? { value: m.value, ...(m.ci.lower !== null ? { low: m.ci.lower } : {}), ...(m.ci.upper !== null ? { high: m.ci.upper } : {}), level: m.ci.level, method: m.ci.method } : m.value;
+    metrics[m.name] = m.ci
+      ? { value: m.value, ...(m.ci.lower !== null ? { low: m.ci.lower } : {}), ...(m.ci.upper !== null ? { high: m.ci.upper } : {}), level: m.ci.level, method: m.ci.method }
+      : m.value;
   }
   const gates: RunGate[] = view.gates.map((g) => ({ name: g.gate, passed: g.passed, metric: g.metric, op: g.op, threshold: g.threshold, value: g.value, detail: g.reason }));
   if (gates.length > 0) run.addGates(gates);
@@ -230,15 +233,15 @@ function completeEvaluation(run: RunHandle, { evaluation, rows }: EvaluationWith
 export const evaluate: typeof coreEvaluate = async (model, testData, options) =>
   (
     await recorded(
-    (r) => {
-      const spec = (model as Partial<ModelLike>).spec?.();
-      const described = spec ? describeSpec(spec) : undefined;
-      const run = r.start({ name: `evaluate ${options?.name ?? described?.name ?? 'model'}`, kind: 'evaluation', params: described?.params ?? {} });
-      attachFeatures(run, 'test', isTable(testData) ? testData : (testData as { x?: unknown }).x);
-      const summary = (model as { summary?: () => unknown }).summary;
-      if (typeof summary === 'function') run.setModel(summary.call(model) as never);
-      return run;
-    },
+      (r) => {
+        const spec = (model as Partial<ModelLike>).spec?.();
+        const described = spec ? describeSpec(spec) : undefined;
+        const run = r.start({ name: `evaluate ${options?.name ?? described?.name ?? 'model'}`, kind: 'evaluation', params: described?.params ?? {} });
+        attachFeatures(run, 'test', isTable(testData) ? testData : (testData as { x?: unknown }).x);
+        const summary = (model as { summary?: () => unknown }).summary;
+        if (typeof summary === 'function') run.setModel(summary.call(model) as never);
+        return run;
+      },
       () => _evaluateWithRows(model, testData, options),
       completeEvaluation,
     )
@@ -251,4 +254,10 @@ export const evaluate: typeof coreEvaluate = async (model, testData, options) =>
  * const ev = await evaluatePredictions({ yTrue: test.array('churn'), yScore: scores }, { positiveLabel: 'yes', gates: ['auc >= 0.8'] });
  */
 export const evaluatePredictions: typeof coreEvaluatePredictions = async (input, options) =>
-  (await recorded((r) => r.start({ name: `evaluate ${options?.name ?? 'predictions'}`, kind: 'evaluation' }), () => _evaluatePredictionsWithRows(input, options), completeEvaluation)).evaluation;
+  (
+    await recorded(
+      (r) => r.start({ name: `evaluate ${options?.name ?? 'predictions'}`, kind: 'evaluation' }),
+      () => _evaluatePredictionsWithRows(input, options),
+      completeEvaluation,
+    )
+  ).evaluation;

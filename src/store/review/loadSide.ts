@@ -144,7 +144,8 @@ function workingNotebooks(ws: string, records: RunRecord[]): Map<string, string>
 /** The notebooks records name, when each is a plain workspace-relative path. */
 function notebookPaths(records: RunRecord[]): string[] {
   const paths = new Set<string>();
-  for (const r of records) if (r.notebook && !r.notebook.startsWith('/') && !/[\0\n\r\\]/.test(r.notebook) && r.notebook.split('/').every((s) => s !== '' && s !== '.' && s !== '..')) paths.add(r.notebook);
+  for (const r of records)
+    if (r.notebook && !r.notebook.startsWith('/') && !/[\0\n\r\\]/.test(r.notebook) && r.notebook.split('/').every((s) => s !== '' && s !== '.' && s !== '..')) paths.add(r.notebook);
   return [...paths];
 }
 
@@ -181,7 +182,10 @@ function readRevision(git: GitRevisions, ws: string, spec: string, rev: string):
   const problems: RunProblem[] = [];
   const recordEntries = entries.filter((e) => e.path.endsWith('.json'));
   for (const e of recordEntries) if ((e.size ?? 0) > RUN_FILE_MAX_BYTES) problems.push({ path: e.path, reason: `larger than ${RUN_FILE_MAX_BYTES} bytes` });
-  const blobs = git.readBlobs(recordEntries.map((e) => e.oid), RUN_FILE_MAX_BYTES);
+  const blobs = git.readBlobs(
+    recordEntries.map((e) => e.oid),
+    RUN_FILE_MAX_BYTES,
+  );
   const records: RunRecord[] = [];
   for (const e of recordEntries) {
     const bytes = blobs.get(e.oid);
@@ -202,7 +206,11 @@ function readRevision(git: GitRevisions, ws: string, spec: string, rev: string):
     return decoded(record, bytes, `${commit.slice(0, 12)}:${entry!.path}`);
   });
   const notebooks = new Map<string, string>();
-  const texts = git.readFiles(commit, notebookPaths(picked).map((nb) => `${prefix}${nb}`), NOTEBOOK_MAX_BYTES);
+  const texts = git.readFiles(
+    commit,
+    notebookPaths(picked).map((nb) => `${prefix}${nb}`),
+    NOTEBOOK_MAX_BYTES,
+  );
   for (const [file, text] of texts) notebooks.set(file.slice(prefix.length), text.toString('utf8'));
   return { side: { spec, kind: 'revision', commit, runIds: picked.map((r) => r.id) }, evaluations, notebooks, problems };
 }

@@ -23,7 +23,12 @@ export function markInterruptedRuns(index: RunIndex): string[] {
     const file = path.join(index.workspaceDir, row.file);
     const r = readRunFile(file);
     if (!r.ok || r.record.status !== 'running') continue;
-    const record: RunRecord = { ...r.record, status: 'interrupted', endedAt: r.record.heartbeatAt, error: { name: 'Interrupted', message: 'the process recording this run stopped before the run ended' } };
+    const record: RunRecord = {
+      ...r.record,
+      status: 'interrupted',
+      endedAt: r.record.heartbeatAt,
+      error: { name: 'Interrupted', message: 'the process recording this run stopped before the run ended' },
+    };
     writeRunFile(file, stringifyRunRecord(record));
     index.applyChange(file, 'changed');
     marked.push(row.id);

@@ -28,7 +28,8 @@ export interface ContextSource {
  * // send it with the cell; in the kernel: recorder.setContext(context)
  */
 export function collectRunContext(source: ContextSource): RunContext {
-  if (typeof source?.workspaceDir !== 'string' || source.workspaceDir === '') throw new TypeError(runMessage.needs('collectRunContext', '{ workspaceDir } (the folder whose .modelbook/runs gets the records)'));
+  if (typeof source?.workspaceDir !== 'string' || source.workspaceDir === '')
+    throw new TypeError(runMessage.needs('collectRunContext', '{ workspaceDir } (the folder whose .modelbook/runs gets the records)'));
   const ctx: RunContext = {};
   if (source.notebookPath) {
     const rel = workspaceRelative(source.workspaceDir, source.notebookPath);

@@ -57,7 +57,10 @@ export class RunIndex {
   private cache = new Map<string, CachedRun>();
   private cacheDirty = false;
 
-  private constructor(readonly workspaceDir: string, options: RunIndexOptions) {
+  private constructor(
+    readonly workspaceDir: string,
+    options: RunIndexOptions,
+  ) {
     this.runsDir = runsFolder(workspaceDir);
     this.liveness = options.liveness ?? (() => hostLiveness());
     this.cacheFile = options.cacheFile;
@@ -212,7 +215,10 @@ export class RunIndex {
 
   private listNames(): string[] {
     try {
-      return fs.readdirSync(this.runsDir).filter((n) => !n.startsWith('.') && !n.endsWith(PREDICTIONS_EXT)).sort();
+      return fs
+        .readdirSync(this.runsDir)
+        .filter((n) => !n.startsWith('.') && !n.endsWith(PREDICTIONS_EXT))
+        .sort();
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
       throw e;

@@ -47,7 +47,12 @@ export class EvaluationPanel implements vscode.Disposable {
   }
 
   private create(): PanelHost<EvaluationToWebview, EvaluationFromWebview> {
-    const host = new PanelHost<EvaluationToWebview, EvaluationFromWebview>(this.extensionUri, { viewType: 'modelbook.evaluation', title: 'Evaluation', entry: 'evaluation', accepts: isEvaluationFromWebview });
+    const host = new PanelHost<EvaluationToWebview, EvaluationFromWebview>(this.extensionUri, {
+      viewType: 'modelbook.evaluation',
+      title: 'Evaluation',
+      entry: 'evaluation',
+      accepts: isEvaluationFromWebview,
+    });
     host.onReady(() => {
       if (this.view) host.post('setData', { view: this.view });
     });

@@ -61,6 +61,11 @@ function evaluationArg(arg: unknown): EvaluationView | undefined | null {
 function describeArg(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'a list';
-  if (typeof v === 'object') return `an object with keys ${Object.keys(v as object).slice(0, 5).join(', ') || '(none)'}`;
+  if (typeof v === 'object')
+    return `an object with keys ${
+      Object.keys(v as object)
+        .slice(0, 5)
+        .join(', ') || '(none)'
+    }`;
   return `a ${typeof v}`;
 }

@@ -17,13 +17,7 @@ export interface PanelPage {
 
 /** The policy: scripts only with the nonce or from the webview's own resources, no eval; inline styles (Vega draws them). */
 export function panelCsp(cspSource: string, nonce: string): string {
-  return [
-    "default-src 'none'",
-    `script-src 'nonce-${nonce}' ${cspSource}`,
-    `style-src ${cspSource} 'unsafe-inline'`,
-    `img-src ${cspSource} data: blob:`,
-    `font-src ${cspSource}`,
-  ].join('; ');
+  return ["default-src 'none'", `script-src 'nonce-${nonce}' ${cspSource}`, `style-src ${cspSource} 'unsafe-inline'`, `img-src ${cspSource} data: blob:`, `font-src ${cspSource}`].join('; ');
 }
 
 export function panelHtml(page: PanelPage): string {
@@ -40,5 +34,7 @@ export function panelHtml(page: PanelPage): string {
 export function createNonce(): string {
   const bytes = new Uint8Array(18);
   globalThis.crypto.getRandomValues(bytes);
-  return Buffer.from(bytes).toString('base64').replace(/[^A-Za-z0-9]/g, '');
+  return Buffer.from(bytes)
+    .toString('base64')
+    .replace(/[^A-Za-z0-9]/g, '');
 }

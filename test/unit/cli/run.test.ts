@@ -12,7 +12,12 @@ import { HAS_MKFIFO, plantFifo } from '../store/fifo';
 const CLI = path.join(DIST, 'cli.js');
 
 function notebook(cells: string[]): string {
-  return JSON.stringify({ nbformat: 4, nbformat_minor: 5, metadata: {}, cells: cells.map((source, i) => ({ cell_type: 'code', id: `c${i}`, metadata: {}, source, outputs: [], execution_count: null })) });
+  return JSON.stringify({
+    nbformat: 4,
+    nbformat_minor: 5,
+    metadata: {},
+    cells: cells.map((source, i) => ({ cell_type: 'code', id: `c${i}`, metadata: {}, source, outputs: [], execution_count: null })),
+  });
 }
 
 function cli(args: string[], cwd: string) {
@@ -38,7 +43,10 @@ describe('cli: modelbook run', function () {
     const nb = read('a.mlnb');
     assert.deepEqual(nb.cells[0].outputs, [{ name: 'stdout', output_type: 'stream', text: ['hi\n'] }]);
     assert.deepEqual(nb.cells[1].outputs[0].data, { 'text/plain': ['42'] });
-    assert.deepEqual(nb.cells.map((c: { execution_count: number }) => c.execution_count), [1, 2]);
+    assert.deepEqual(
+      nb.cells.map((c: { execution_count: number }) => c.execution_count),
+      [1, 2],
+    );
     assert.match(r.stderr, /2 cells ran, 0 failed/);
   });
 
@@ -99,7 +107,10 @@ describe('cli: modelbook run', function () {
     const r = cli(['run', 'm.mlnb'], dir);
     assert.equal(r.code, 0, r.stderr);
     const cell = parseNotebook(fs.readFileSync(path.join(dir, 'm.mlnb'), 'utf8')).cells[0] as CodeCell;
-    assert.deepEqual(cell.outputs.map((o) => o.output_type), ['stream', 'execute_result']);
+    assert.deepEqual(
+      cell.outputs.map((o) => o.output_type),
+      ['stream', 'execute_result'],
+    );
     assert.match((cell.outputs[0] as { text: string }).text, /converted the text\/html value[^\n]*\n.*dropped the image\/png value/);
     assert.deepEqual((cell.outputs[1] as { data: unknown }).data, { 'text/html': '42', 'text/plain': 'x' });
   });
@@ -116,7 +127,10 @@ describe('cli: modelbook run', function () {
 
   it('exits 2 at once for a FIFO or a folder given as the notebook, and for text that is not JSON', function () {
     fs.mkdirSync(path.join(dir, 'folder.mlnb'));
-    assert.deepEqual([cli(['run', 'folder.mlnb'], dir)].map((r) => [r.code, r.stderr]), [[2, 'Cannot read folder.mlnb: a folder, not a regular file.\n']]);
+    assert.deepEqual(
+      [cli(['run', 'folder.mlnb'], dir)].map((r) => [r.code, r.stderr]),
+      [[2, 'Cannot read folder.mlnb: a folder, not a regular file.\n']],
+    );
     fs.writeFileSync(path.join(dir, 'text.mlnb'), 'hello\n');
     const text = cli(['run', 'text.mlnb'], dir);
     assert.equal(text.code, 2);
@@ -155,10 +169,16 @@ describe('cli: argument parsing', () => {
   it('parses --max-output sizes in bytes, kB, MB and GB', () => {
     const size = (v: string) => (parseArgs(['run', 'x.mlnb', '--max-output', v]) as { maxOutputBytes?: number }).maxOutputBytes;
     assert.deepEqual([size('1000'), size('500kB'), size('5MB'), size('1.5m'), size('1G')], [1000, 500_000, 5_000_000, 1_500_000, 1_000_000_000]);
-    assert.throws(() => parseArgs(['run', 'x.mlnb', '--max-output', 'lots']), (e: Error) => e instanceof UsageError && /--max-output needs a size such as 5MB/.test(e.message));
+    assert.throws(
+      () => parseArgs(['run', 'x.mlnb', '--max-output', 'lots']),
+      (e: Error) => e instanceof UsageError && /--max-output needs a size such as 5MB/.test(e.message),
+    );
   });
 
   it('rejects bad numbers with the option name', () => {
-    assert.throws(() => parseArgs(['run', 'x.mlnb', '--cell-timeout', 'soon']), (e: Error) => e instanceof UsageError && /--cell-timeout needs a positive number, got "soon"/.test(e.message));
+    assert.throws(
+      () => parseArgs(['run', 'x.mlnb', '--cell-timeout', 'soon']),
+      (e: Error) => e instanceof UsageError && /--cell-timeout needs a positive number, got "soon"/.test(e.message),
+    );
   });
 });

@@ -28,15 +28,29 @@ describe('completion from the running kernel (real kernel process)', function ()
     for (const n of ['fit', 'predict', 'predictProba', 'score']) assert.ok(names.includes(n), `${n} in ${names.join(', ')}`);
     const fit = (await session.complete(['model'])).find((i) => i.name === 'fit')!;
     assert.equal(fit.kind, 'method');
-    assert.deepEqual((await session.complete([])).find((i) => i.name === 'model'), { name: 'model', kind: 'variable', detail: 'LogisticRegression' }, "the class's own name, not the bundler's");
+    assert.deepEqual(
+      (await session.complete([])).find((i) => i.name === 'model'),
+      { name: 'model', kind: 'variable', detail: 'LogisticRegression' },
+      "the class's own name, not the bundler's",
+    );
     assert.match(fit.detail, /^\(.*\)$/);
     const point = await session.complete(['point']);
-    assert.deepEqual(point.filter((i) => ['x', 'label', 'nested'].includes(i.name)).map((i) => [i.name, i.kind, i.detail]), [['x', 'property', 'number = 1'], ['label', 'property', 'string = "a"'], ['nested', 'property', 'Object']]);
+    assert.deepEqual(
+      point.filter((i) => ['x', 'label', 'nested'].includes(i.name)).map((i) => [i.name, i.kind, i.detail]),
+      [
+        ['x', 'property', 'number = 1'],
+        ['label', 'property', 'string = "a"'],
+        ['nested', 'property', 'Object'],
+      ],
+    );
     assert.ok((await session.complete(['point', 'nested'])).some((i) => i.name === 'deep' && i.detail === 'Array(2)'));
   });
 
-  it("hides what the modelbook classes declare private or protected: a fitted model offers its API, not its internals", async () => {
-    await run(session, "import { OrdinalEncoder } from 'modelbook';\nconst fitted = await new LogisticRegression().fit([[0], [1], [2], [3]], [0, 0, 1, 1]);\nconst encoder = new OrdinalEncoder({ columns: ['size'] });");
+  it('hides what the modelbook classes declare private or protected: a fitted model offers its API, not its internals', async () => {
+    await run(
+      session,
+      "import { OrdinalEncoder } from 'modelbook';\nconst fitted = await new LogisticRegression().fit([[0], [1], [2], [3]], [0, 0, 1, 1]);\nconst encoder = new OrdinalEncoder({ columns: ['size'] });",
+    );
     const names = (await session.complete(['fitted'])).map((i) => i.name);
     for (const n of ['fit', 'predict', 'predictProba', 'score', 'coef', 'classes']) assert.ok(names.includes(n), `${n} in ${names.join(', ')}`);
     // LogisticRegression's `private mode`, `private probabilities()`, `private fitUnobserved()`: there at runtime, not in its .d.ts.
@@ -56,9 +70,12 @@ describe('completion from the running kernel (real kernel process)', function ()
   });
 
   it('never calls a getter, so asking cannot run code with side effects', async () => {
-    await run(session, "let calls = 0;\nconst lazy = { get expensive() { calls++; return { inner: 1 }; } };");
+    await run(session, 'let calls = 0;\nconst lazy = { get expensive() { calls++; return { inner: 1 }; } };');
     const items = await session.complete(['lazy']);
-    assert.deepEqual(items.find((i) => i.name === 'expensive'), { name: 'expensive', kind: 'property', detail: 'getter' });
+    assert.deepEqual(
+      items.find((i) => i.name === 'expensive'),
+      { name: 'expensive', kind: 'property', detail: 'getter' },
+    );
     assert.deepEqual(await session.complete(['lazy', 'expensive']), []);
     assert.deepEqual(await session.complete(['nothingByThisName', 'x']), []);
     assert.equal((await run(session, 'calls')).text, '0');

@@ -18,7 +18,11 @@ export function makeWorkspace(): string {
     fs.mkdirSync(p, { recursive: true });
     for (const [f, c] of Object.entries(files)) fs.writeFileSync(path.join(p, f), c);
   };
-  pkg('esm-pkg', { 'package.json': '{"name":"esm-pkg","type":"module","exports":{".":"./index.js","./sub":"./sub.js"}}', 'index.js': 'export const hello = (n) => `hello ${n}`; export default 42;', 'sub.js': 'export const sub = "sub";' });
+  pkg('esm-pkg', {
+    'package.json': '{"name":"esm-pkg","type":"module","exports":{".":"./index.js","./sub":"./sub.js"}}',
+    'index.js': 'export const hello = (n) => `hello ${n}`; export default 42;',
+    'sub.js': 'export const sub = "sub";',
+  });
   pkg('cjs-pkg', { 'package.json': '{"name":"cjs-pkg","main":"lib.js"}', 'lib.js': 'module.exports = { add: (a, b) => a + b }; module.exports.version = "1";' });
   fs.writeFileSync(path.join(dir, 'local.mjs'), 'export const local = "from a file";');
   return dir;
@@ -49,11 +53,7 @@ export interface Recorded extends ExecutionResult {
 export async function run(session: KernelSession, source: string, timeoutSeconds?: number): Promise<Recorded> {
   const streams: Recorded['streams'] = [];
   const displays: MimeBundle[] = [];
-  const r = await session.execute(
-    source,
-    { stream: (name, text) => streams.push({ name, text, at: Date.now() }), display: (d) => displays.push(d) },
-    timeoutSeconds ? { timeoutSeconds } : {},
-  );
+  const r = await session.execute(source, { stream: (name, text) => streams.push({ name, text, at: Date.now() }), display: (d) => displays.push(d) }, timeoutSeconds ? { timeoutSeconds } : {});
   const text = r.result?.['text/plain'];
   return { ...r, streams, displays, ...(typeof text === 'string' ? { text } : {}) };
 }
@@ -79,5 +79,8 @@ export function useKernel(overrides: Parameters<typeof newSession>[1] = {}): { r
 export function readRunRecords<T = Record<string, unknown>>(workspace: string): T[] {
   const dir = path.join(workspace, '.modelbook', 'runs');
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as T);
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as T);
 }

@@ -32,7 +32,10 @@ describe('kernel interrupt', function () {
   const cases: [string, string][] = [
     ['a synchronous infinite loop', 'while (true) { counter++; }'],
     ['a loop after an await', "console.log('ready');\nawait new Promise((r) => setTimeout(r, 50));\nfor (;;) { counter++; }"],
-    ['a loop inside an async function the cell awaits', "async function spin() { await null; while (true) counter++; }\nconsole.log('ready');\nawait new Promise((r) => setTimeout(r, 50));\nawait spin();"],
+    [
+      'a loop inside an async function the cell awaits',
+      "async function spin() { await null; while (true) counter++; }\nconsole.log('ready');\nawait new Promise((r) => setTimeout(r, 50));\nawait spin();",
+    ],
     ['a pending await that never settles', "console.log('ready');\nawait new Promise(() => {});"],
     ['a loop in a function called from a loop', 'function inner() { for (let i = 0; i < 1e9; i++) counter++; }\nwhile (true) inner();'],
     ['a loop of awaits that never yields to the event loop', "console.log('ready');\nwhile (true) { counter++; await null; }"],
@@ -48,13 +51,13 @@ describe('kernel interrupt', function () {
     });
   }
 
-  it('lets the interrupted cell\'s own earlier declarations survive too', async () => {
+  it("lets the interrupted cell's own earlier declarations survive too", async () => {
     const r = await interruptWhenReady(session, "const partial = 'set before the loop';\nconsole.log('ready');\nawait new Promise((r) => setTimeout(r, 20));\nwhile (true) {}");
     assert.equal(r.status, 'interrupted');
     assert.equal((await run(session, 'partial')).text, "'set before the loop'");
   });
 
-  it('never resumes the interrupted cell\'s pending work', async () => {
+  it("never resumes the interrupted cell's pending work", async () => {
     const r = await interruptWhenReady(session, "let resumed = false;\nconsole.log('ready');\nawait new Promise((r) => setTimeout(r, 300));\nresumed = true;");
     assert.equal(r.status, 'interrupted');
     await new Promise((r) => setTimeout(r, 500));

@@ -7,7 +7,10 @@ describe('kernel one-line cells (real kernel process)', function () {
   const k = useKernel();
 
   it('reports a ReferenceError in a one-line cell with its line, column and code frame, as in a longer cell', async () => {
-    for (const [source, line] of [['undefinedName + 1', 1], ['const a = 1;\nundefinedName + 1', 2]] as const) {
+    for (const [source, line] of [
+      ['undefinedName + 1', 1],
+      ['const a = 1;\nundefinedName + 1', 2],
+    ] as const) {
       const r = await run(k.session, source);
       assert.equal(r.status, 'error', source);
       assert.equal(r.error!.name, 'ReferenceError', source);

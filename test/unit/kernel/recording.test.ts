@@ -35,7 +35,10 @@ describe('kernel: every fit, cross-validation, search and evaluation is recorded
   let ws: string;
   let session: KernelSession;
   const records = (): Rec[] => readRunRecords<Rec>(ws);
-  const newest = (kind: string) => records().filter((r) => r.kind === kind && !r.parentId).sort((a, b) => b.id.localeCompare(a.id))[0];
+  const newest = (kind: string) =>
+    records()
+      .filter((r) => r.kind === kind && !r.parentId)
+      .sort((a, b) => b.id.localeCompare(a.id))[0];
 
   before(async () => {
     ws = makeWorkspace();
@@ -68,7 +71,10 @@ describe('kernel: every fit, cross-validation, search and evaluation is recorded
   });
 
   it('records cross-validation as a cv run with a child per fold, and a search with a trial per candidate', async () => {
-    const r = await run(session, "const cv = await crossValidate(pipe(), train, { label: 'adelie', cv: 4 });\nconst s = await gridSearch(pipe(), train, { label: 'adelie', paramGrid: { C: [0.01, 1] }, cv: 3, progress: false });");
+    const r = await run(
+      session,
+      "const cv = await crossValidate(pipe(), train, { label: 'adelie', cv: 4 });\nconst s = await gridSearch(pipe(), train, { label: 'adelie', paramGrid: { C: [0.01, 1] }, cv: 3, progress: false });",
+    );
     assert.equal(r.status, 'ok', JSON.stringify(r.error));
     const cv = newest('cv');
     assert.equal(cv.status, 'finished');
@@ -80,10 +86,10 @@ describe('kernel: every fit, cross-validation, search and evaluation is recorded
     assert.ok(trials.every((t) => t.kind === 'trial' && typeof t.metrics.accuracy === 'number'));
   });
 
-  it('keeps an evaluation\'s predictions beside its record, by id column or row hash, and readPredictions gives the same rows', async () => {
+  it("keeps an evaluation's predictions beside its record, by id column or row hash, and readPredictions gives the same rows", async () => {
     const code = [
       "const m2 = await pipe().fit(train, 'adelie');",
-      "const keyed = test.assign({ penguinId: Array.from({ length: test.numRows() }, (_, i) => `p${i}`) });",
+      'const keyed = test.assign({ penguinId: Array.from({ length: test.numRows() }, (_, i) => `p${i}`) });',
       "await evaluate(m2, keyed, { label: 'adelie', idColumn: 'penguinId', bootstrap: false });",
       "const proba = await m2.predictProba(test.select(test.columnNames().filter((c) => c !== 'adelie')));",
       "JSON.stringify({ y: test.array('adelie'), score: Array.from({ length: proba.rows }, (_, i) => proba.data[i * 2 + 1]) })",
@@ -92,12 +98,21 @@ describe('kernel: every fit, cross-validation, search and evaluation is recorded
     assert.equal(r.status, 'ok', JSON.stringify(r.error));
     const expected = JSON.parse((r.result!['text/plain'] as string).slice(1, -1)) as { y: number[]; score: number[] };
     const ev = newest('evaluation') as Rec & { predictions?: { path: string; rows: number; totalRows: number; identity: unknown } };
-    assert.deepEqual({ ...ev.predictions, bytes: undefined }, { path: `.modelbook/runs/${ev.id}.predictions`, rows: expected.y.length, totalRows: expected.y.length, identity: { kind: 'column', column: 'penguinId' }, bytes: undefined });
+    assert.deepEqual(
+      { ...ev.predictions, bytes: undefined },
+      { path: `.modelbook/runs/${ev.id}.predictions`, rows: expected.y.length, totalRows: expected.y.length, identity: { kind: 'column', column: 'penguinId' }, bytes: undefined },
+    );
     const set = readPredictions(path.join(ws, ev.predictions!.path));
-    assert.deepEqual(set.rowIds, expected.y.map((_, i) => `p${i}`));
+    assert.deepEqual(
+      set.rowIds,
+      expected.y.map((_, i) => `p${i}`),
+    );
     assert.deepEqual(set.yTrue, expected.y.map(String));
     assert.deepEqual(Array.from(set.yScore!), expected.score);
-    assert.deepEqual(set.yPred, expected.score.map((s) => (s >= 0.5 ? '1' : '0')));
+    assert.deepEqual(
+      set.yPred,
+      expected.score.map((s) => (s >= 0.5 ? '1' : '0')),
+    );
     assert.deepEqual(Object.keys(set.features!), ['Beak Length (mm)', 'Beak Depth (mm)', 'Flipper Length (mm)', 'Body Mass (g)']);
 
     const r2 = await run(session, "await evaluate(m2, test, { label: 'adelie', bootstrap: false });");
@@ -108,18 +123,27 @@ describe('kernel: every fit, cross-validation, search and evaluation is recorded
   });
 
   it('records an evaluation with metrics, their confidence intervals and gate results', async () => {
-    const r = await run(session, "const m = await pipe().fit(train, 'adelie');\nconst ev = await evaluate(m, test, { label: 'adelie', gates: ['auc >= 0.5'], bootstrap: { resamples: 100, seed: 1 } });\nev.passed");
+    const r = await run(
+      session,
+      "const m = await pipe().fit(train, 'adelie');\nconst ev = await evaluate(m, test, { label: 'adelie', gates: ['auc >= 0.5'], bootstrap: { resamples: 100, seed: 1 } });\nev.passed",
+    );
     assert.equal(r.text, 'true');
     const ev = newest('evaluation');
     assert.equal(ev.status, 'finished');
     assert.ok(ev.metrics.auc > 0.5);
     assert.ok(ev.intervals?.auc && typeof ev.intervals.auc.low === 'number');
-    assert.deepEqual(ev.gates?.map((g) => [g.name, g.passed]), [['auc >= 0.5', true]]);
+    assert.deepEqual(
+      ev.gates?.map((g) => [g.name, g.passed]),
+      [['auc >= 0.5', true]],
+    );
     assert.equal(ev.data?.[0].role, 'test');
   });
 
   it('marks an interrupted training run as interrupted and keeps the epochs it finished', async () => {
-    const pending = session.execute("const big = new MLPClassifier({ hiddenLayerSizes: [64, 64], maxIter: 100000, tol: 0, nIterNoChange: 100000, progress: false });\nawait big.fit(train.select('Beak Length (mm)', 'Beak Depth (mm)'), train.array('adelie'));", {});
+    const pending = session.execute(
+      "const big = new MLPClassifier({ hiddenLayerSizes: [64, 64], maxIter: 100000, tol: 0, nIterNoChange: 100000, progress: false });\nawait big.fit(train.select('Beak Length (mm)', 'Beak Depth (mm)'), train.array('adelie'));",
+      {},
+    );
     await new Promise((res) => setTimeout(res, 1500));
     session.interrupt();
     assert.equal((await pending).status, 'interrupted');
@@ -136,7 +160,10 @@ describe('kernel: every fit, cross-validation, search and evaluation is recorded
 
   it('leaves the live training header saying "interrupted" with the epoch reached, not a stale ETA', async () => {
     const displays: Record<string, unknown>[] = [];
-    const pending = session.execute("const big2 = new MLPClassifier({ hiddenLayerSizes: [64, 64], maxIter: 100000, tol: 0, nIterNoChange: 100000 });\nawait big2.fit(train.select('Beak Length (mm)', 'Beak Depth (mm)'), train.array('adelie'));", { display: (d) => displays.push(d) });
+    const pending = session.execute(
+      "const big2 = new MLPClassifier({ hiddenLayerSizes: [64, 64], maxIter: 100000, tol: 0, nIterNoChange: 100000 });\nawait big2.fit(train.select('Beak Length (mm)', 'Beak Depth (mm)'), train.array('adelie'));",
+      { display: (d) => displays.push(d) },
+    );
     await new Promise((res) => setTimeout(res, 1500));
     session.interrupt();
     assert.equal((await pending).status, 'interrupted');
@@ -146,7 +173,7 @@ describe('kernel: every fit, cross-validation, search and evaluation is recorded
     assert.doesNotMatch(last, /ETA/);
   });
 
-  it('shows the notebook\'s recent runs with runs()', async () => {
+  it("shows the notebook's recent runs with runs()", async () => {
     const r = await run(session, 'runs()');
     assert.equal(r.status, 'ok', JSON.stringify(r.error));
     const html = r.result!['text/html'] as string;

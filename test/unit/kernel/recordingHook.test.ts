@@ -48,7 +48,9 @@ describe('kernel: every fit goes through the recording hook, per async context',
   const runsOf = async (cellId: string, source: string): Promise<Rec[]> => {
     const r = await session.execute(source, {}, { cellId });
     assert.equal(r.status, 'ok', JSON.stringify(r.error));
-    return records().filter((x) => x.cellId === cellId).sort((a, b) => a.id.localeCompare(b.id));
+    return records()
+      .filter((x) => x.cellId === cellId)
+      .sort((a, b) => a.id.localeCompare(b.id));
   };
   const topLevel = (rs: Rec[]) => rs.filter((r) => !r.parentId);
 
@@ -87,22 +89,45 @@ describe('kernel: every fit goes through the recording hook, per async context',
 
   it('records two concurrent fits each as its own top-level run with its own params', async () => {
     const rs = await runsOf('concurrent-fits', 'await Promise.all([new LogisticRegression({ C: 0.1 }).fit(x, y), new LogisticRegression({ C: 10 }).fit(x, y)]);');
-    assert.deepEqual(rs.map((r) => [r.name, r.params.C, r.status, r.parentId]), [['LogisticRegression', 0.1, 'finished', undefined], ['LogisticRegression', 10, 'finished', undefined]]);
+    assert.deepEqual(
+      rs.map((r) => [r.name, r.params.C, r.status, r.parentId]),
+      [
+        ['LogisticRegression', 0.1, 'finished', undefined],
+        ['LogisticRegression', 10, 'finished', undefined],
+      ],
+    );
   });
 
   it('records concurrent fits of cell-written estimators whose training interleaves, each with its own history', async () => {
     const rs = await runsOf('concurrent-user', 'await Promise.all([new MeanModel({ epochs: 2 }).fit(x, y), new MeanModel({ epochs: 5 }).fit(x, y), new MeanModel({ epochs: 3 }).fit(x, y)]);');
-    assert.deepEqual(rs.map((r) => [r.params.epochs, r.history?.epoch.length, r.parentId]), [[2, 2, undefined], [5, 5, undefined], [3, 3, undefined]]);
+    assert.deepEqual(
+      rs.map((r) => [r.params.epochs, r.history?.epoch.length, r.parentId]),
+      [
+        [2, 2, undefined],
+        [5, 5, undefined],
+        [3, 3, undefined],
+      ],
+    );
   });
 
   it("keeps the nesting of concurrent calls: each pipeline is one run, a cross-validation's folds are its children only", async () => {
     const rs = await runsOf('concurrent-nested', "await Promise.all([pipe(0.5).fit(train, 'adelie'), crossValidate(pipe(1), train, { label: 'adelie', cv: 3 }), pipe(2).fit(train, 'adelie')]);");
     const top = topLevel(rs);
-    assert.deepEqual(top.map((r) => [r.kind, r.name, r.params.C]), [['fit', 'Pipeline(LogisticRegression)', 0.5], ['cv', 'cross-validate Pipeline(LogisticRegression)', 1], ['fit', 'Pipeline(LogisticRegression)', 2]]);
+    assert.deepEqual(
+      top.map((r) => [r.kind, r.name, r.params.C]),
+      [
+        ['fit', 'Pipeline(LogisticRegression)', 0.5],
+        ['cv', 'cross-validate Pipeline(LogisticRegression)', 1],
+        ['fit', 'Pipeline(LogisticRegression)', 2],
+      ],
+    );
     const cv = top[1];
     const children = rs.filter((r) => r.parentId);
     assert.equal(children.length, 3);
-    assert.ok(children.every((c) => c.parentId === cv.id && c.name.startsWith('fold ')), "the folds' fits are children of the cv run, not runs of their own");
+    assert.ok(
+      children.every((c) => c.parentId === cv.id && c.name.startsWith('fold ')),
+      "the folds' fits are children of the cv run, not runs of their own",
+    );
   });
 
   it('records a cell-written class that follows the estimator contract by running its fit through observeFit', async () => {
@@ -114,12 +139,18 @@ describe('kernel: every fit goes through the recording hook, per async context',
 }
 await new Constant(7).fit(x, y);`;
     const rs = await runsOf('contract-fit', source);
-    assert.deepEqual(rs.map((r) => [r.name, r.kind, r.status, r.params.value]), [['Constant', 'fit', 'finished', 7]]);
+    assert.deepEqual(
+      rs.map((r) => [r.name, r.kind, r.status, r.params.value]),
+      [['Constant', 'fit', 'finished', 7]],
+    );
   });
 
   it('records the fit of a registered cell-written estimator built from its spec', async () => {
     const rs = await runsOf('registered-fit', "registerEstimator('MeanModel', { create: (p) => new MeanModel(p) });\nawait createEstimator({ type: 'MeanModel', params: { epochs: 2 } }).fit(x, y);");
-    assert.deepEqual(rs.map((r) => [r.name, r.status, r.params.epochs, r.history?.epoch.length]), [['MeanModel', 'finished', 2, 2]]);
+    assert.deepEqual(
+      rs.map((r) => [r.name, r.status, r.params.epochs, r.history?.epoch.length]),
+      [['MeanModel', 'finished', 2, 2]],
+    );
   });
 
   it('records a fit started from a timer that a finished recorded fit left behind as a run of its own', async () => {
@@ -129,14 +160,22 @@ await new Constant(7).fit(x, y);`;
 await new Scheduler({ epochs: 1 }).fit(x, y);
 await globalThis.later;`;
     const rs = await runsOf('timer-fit', source);
-    assert.deepEqual(rs.map((r) => [r.name, r.status, r.parentId]), [['MeanModel', 'finished', undefined], ['LogisticRegression', 'finished', undefined]]);
+    assert.deepEqual(
+      rs.map((r) => [r.name, r.status, r.parentId]),
+      [
+        ['MeanModel', 'finished', undefined],
+        ['LogisticRegression', 'finished', undefined],
+      ],
+    );
   });
 
   it("records a cell-written estimator inside a pipeline as the pipeline's one run", async () => {
     const rs = await runsOf('user-in-pipeline', "await new Pipeline({ steps: [new StandardScaler({ columns: numericColumns() })], estimator: new MeanModel() }).fit(train, 'adelie');");
-    assert.deepEqual(rs.map((r) => [r.name, r.kind, r.parentId]), [['Pipeline(MeanModel)', 'fit', undefined]]);
+    assert.deepEqual(
+      rs.map((r) => [r.name, r.kind, r.parentId]),
+      [['Pipeline(MeanModel)', 'fit', undefined]],
+    );
     assert.equal(rs[0].params.steps, 'StandardScaler');
     assert.equal(rs[0].params.epochs, 3);
   });
-
 });

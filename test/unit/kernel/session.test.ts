@@ -33,16 +33,19 @@ describe('kernel session (real kernel process)', function () {
   });
 
   it('imports ESM and CommonJS packages from the workspace, files, Node built-ins and the built-in modules', async () => {
-    const r = await run(session, [
-      "import greet, { hello } from 'esm-pkg';",
-      "import { sub } from 'esm-pkg/sub';",
-      "import cjs, { add } from 'cjs-pkg';",
-      "import { local } from './local.mjs';",
-      "import path from 'node:path';",
-      "import * as aq from 'arquero';",
-      "import { version, display } from 'modelbook';",
-      'JSON.stringify([greet, hello("x"), sub, add(1, 2), cjs.version, local, path.sep, typeof aq.table, typeof version, typeof display])',
-    ].join('\n'));
+    const r = await run(
+      session,
+      [
+        "import greet, { hello } from 'esm-pkg';",
+        "import { sub } from 'esm-pkg/sub';",
+        "import cjs, { add } from 'cjs-pkg';",
+        "import { local } from './local.mjs';",
+        "import path from 'node:path';",
+        "import * as aq from 'arquero';",
+        "import { version, display } from 'modelbook';",
+        'JSON.stringify([greet, hello("x"), sub, add(1, 2), cjs.version, local, path.sep, typeof aq.table, typeof version, typeof display])',
+      ].join('\n'),
+    );
     assert.equal(r.status, 'ok', JSON.stringify(r.error));
     assert.deepEqual(JSON.parse(r.text!.slice(1, -1)), [42, 'hello x', 'sub', 3, '1', 'from a file', '/', 'function', 'string', 'function']);
   });
@@ -66,26 +69,42 @@ describe('kernel session (real kernel process)', function () {
       },
     });
     assert.equal(r.status, 'ok');
-    assert.deepEqual(streams, [['stdout', 'first\n'], ['stderr', 'second\n']]);
+    assert.deepEqual(streams, [
+      ['stdout', 'first\n'],
+      ['stderr', 'second\n'],
+    ]);
   });
 
   it('shows rich values: tables, Vega-Lite, display() with live updates', async () => {
-    const r = await run(session, [
-      "import * as aq from 'arquero';",
-      "import { display } from 'modelbook';",
-      "display('epoch 1', { id: 'p' });",
-      "display('epoch 2', { id: 'p', update: true });",
-      'aq.table({ a: [1, 2], b: ["x", null] })',
-    ].join('\n'));
+    const r = await run(
+      session,
+      [
+        "import * as aq from 'arquero';",
+        "import { display } from 'modelbook';",
+        "display('epoch 1', { id: 'p' });",
+        "display('epoch 2', { id: 'p', update: true });",
+        'aq.table({ a: [1, 2], b: ["x", null] })',
+      ].join('\n'),
+    );
     const table = r.result!['application/vnd.modelbook.table+json'] as { columns: unknown; rows: unknown; totalRows: number };
-    assert.deepEqual(table, { columns: [{ name: 'a', type: 'number' }, { name: 'b', type: 'string' }], rows: [[1, 'x'], [2, null]], totalRows: 2 });
+    assert.deepEqual(table, {
+      columns: [
+        { name: 'a', type: 'number' },
+        { name: 'b', type: 'string' },
+      ],
+      rows: [
+        [1, 'x'],
+        [2, null],
+      ],
+      totalRows: 2,
+    });
     assert.equal(r.displays.length, 2);
     const chart = await run(session, "({ $schema: 'https://vega.github.io/schema/vega-lite/v5.json', mark: 'line' })");
     assert.ok(chart.result!['application/vnd.vegalite.v5+json']);
     assert.equal(chart.result!['text/plain'], '<Vega-Lite chart: line>');
   });
 
-  it('reports errors at the cell\'s TypeScript line, through functions defined in earlier cells', async () => {
+  it("reports errors at the cell's TypeScript line, through functions defined in earlier cells", async () => {
     await run(session, 'interface P { n: number }\n\nfunction explode(p: P): never {\n  throw new RangeError(`bad ${p.n}`);\n}');
     const r = await run(session, 'const t: string = "x";\nexplode({ n: 3 });');
     assert.equal(r.status, 'error');
@@ -105,7 +124,7 @@ describe('kernel session (real kernel process)', function () {
     assert.equal((await run(session, 'typeof ok')).text, "'undefined'");
   });
 
-  it('reports an unknown //% directive as the cell\'s error', async () => {
+  it("reports an unknown //% directive as the cell's error", async () => {
     const r = await run(session, '//% timout 3\n1');
     assert.equal(r.error!.name, 'DirectiveError');
   });

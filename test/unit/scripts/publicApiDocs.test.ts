@@ -10,7 +10,14 @@ describe("the 'modelbook' module's public API", function () {
 
   it('documents every exported function and class with JSDoc that has an @example', () => {
     const entry = path.join(REPO, 'src', 'kernel', 'modelbook', 'index.ts');
-    const program = ts.createProgram([entry], { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, strict: true, skipLibCheck: true, noEmit: true });
+    const program = ts.createProgram([entry], {
+      target: ts.ScriptTarget.ES2022,
+      module: ts.ModuleKind.ESNext,
+      moduleResolution: ts.ModuleResolutionKind.Bundler,
+      strict: true,
+      skipLibCheck: true,
+      noEmit: true,
+    });
     const checker = program.getTypeChecker();
     const moduleSymbol = checker.getSymbolAtLocation(program.getSourceFile(entry)!)!;
     const missing: string[] = [];
@@ -20,7 +27,10 @@ describe("the 'modelbook' module's public API", function () {
       const sym = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
       const decl = sym.declarations?.[0];
       if (!decl) continue;
-      const callable = ts.isFunctionDeclaration(decl) || ts.isClassDeclaration(decl) || (ts.isVariableDeclaration(decl) && !!decl.initializer && (ts.isArrowFunction(decl.initializer) || ts.isFunctionExpression(decl.initializer)));
+      const callable =
+        ts.isFunctionDeclaration(decl) ||
+        ts.isClassDeclaration(decl) ||
+        (ts.isVariableDeclaration(decl) && !!decl.initializer && (ts.isArrowFunction(decl.initializer) || ts.isFunctionExpression(decl.initializer)));
       if (!callable) continue;
       callables++;
       const hasExample = ts.getJSDocTags(decl).some((t) => t.tagName.text === 'example');
@@ -43,7 +53,14 @@ describe("the 'modelbook' module's public API", function () {
 
   it('points cell authors at no source file in any doc they can see: types, members, parameters and options', () => {
     const entry = path.join(REPO, 'src', 'kernel', 'modelbook', 'index.ts');
-    const program = ts.createProgram([entry], { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, strict: true, skipLibCheck: true, noEmit: true });
+    const program = ts.createProgram([entry], {
+      target: ts.ScriptTarget.ES2022,
+      module: ts.ModuleKind.ESNext,
+      moduleResolution: ts.ModuleResolutionKind.Bundler,
+      strict: true,
+      skipLibCheck: true,
+      noEmit: true,
+    });
     const checker = program.getTypeChecker();
     const sourcePath = /\b(?:src|bench|native|test|webview)\/[\w./-]+|\b[\w-]+\.(?:ts|mjs)\b/;
     const found: string[] = [];

@@ -15,14 +15,16 @@ export function plantFifo(file: string, seconds = 5): () => void {
 }
 
 /** Whether this platform has mkfifo (not Windows). */
-export const HAS_MKFIFO = process.platform !== 'win32' && (() => {
-  try {
-    execFileSync('sh', ['-c', 'command -v mkfifo'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
+export const HAS_MKFIFO =
+  process.platform !== 'win32' &&
+  (() => {
+    try {
+      execFileSync('sh', ['-c', 'command -v mkfifo'], { stdio: 'ignore' });
+      return true;
+    } catch {
+      return false;
+    }
+  })();
 
 /** Milliseconds `fn` took. */
 export async function timed(fn: () => unknown): Promise<number> {

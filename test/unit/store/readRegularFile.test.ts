@@ -25,7 +25,10 @@ describe('store readRegularFile', () => {
     const release = plantFifo(file);
     try {
       const ms = await timed(async () => {
-        assert.throws(() => readRegularFile(file), (e: FileReadError) => e instanceof FileReadError && e.message === `Cannot read ${file}: a FIFO (named pipe), not a regular file.`);
+        assert.throws(
+          () => readRegularFile(file),
+          (e: FileReadError) => e instanceof FileReadError && e.message === `Cannot read ${file}: a FIFO (named pipe), not a regular file.`,
+        );
         await assert.rejects(readRegularFileAsync(file), /a FIFO \(named pipe\), not a regular file/);
         await assert.rejects(openRegularFile(file), /a FIFO \(named pipe\), not a regular file/);
       });
@@ -67,6 +70,9 @@ describe('store readRegularFile', () => {
   });
 
   it('says a missing file is missing, with the errno code', () => {
-    assert.throws(() => readRegularFile(path.join(dir, 'nope.json')), (e: FileReadError) => e.code === 'ENOENT' && /nope\.json: no such file/.test(e.message));
+    assert.throws(
+      () => readRegularFile(path.join(dir, 'nope.json')),
+      (e: FileReadError) => e.code === 'ENOENT' && /nope\.json: no such file/.test(e.message),
+    );
   });
 });

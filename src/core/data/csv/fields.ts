@@ -172,7 +172,8 @@ function num(b: Uint8Array, p: number, n: number): number {
 export function parseBooleanBytes(b: Uint8Array, start: number, end: number): boolean | undefined {
   const len = end - start;
   if (len === 4 && (b[start] | 32) === 116 && (b[start + 1] | 32) === 114 && (b[start + 2] | 32) === 117 && (b[start + 3] | 32) === 101) return sameCase(b, start, end) ? true : undefined;
-  if (len === 5 && (b[start] | 32) === 102 && (b[start + 1] | 32) === 97 && (b[start + 2] | 32) === 108 && (b[start + 3] | 32) === 115 && (b[start + 4] | 32) === 101) return sameCase(b, start, end) ? false : undefined;
+  if (len === 5 && (b[start] | 32) === 102 && (b[start + 1] | 32) === 97 && (b[start + 2] | 32) === 108 && (b[start + 3] | 32) === 115 && (b[start + 4] | 32) === 101)
+    return sameCase(b, start, end) ? false : undefined;
   return undefined;
 }
 
@@ -197,17 +198,27 @@ export function decodeBytes(b: Uint8Array, start: number, end: number): string {
     for (let i = start; i < end; i++) if (b[i] > 127) ascii = false;
     if (ascii) {
       switch (len) {
-        case 0: return '';
-        case 1: return fromCharCode(b[start]);
-        case 2: return fromCharCode(b[start], b[start + 1]);
-        case 3: return fromCharCode(b[start], b[start + 1], b[start + 2]);
-        case 4: return fromCharCode(b[start], b[start + 1], b[start + 2], b[start + 3]);
-        case 5: return fromCharCode(b[start], b[start + 1], b[start + 2], b[start + 3], b[start + 4]);
-        case 6: return fromCharCode(b[start], b[start + 1], b[start + 2], b[start + 3], b[start + 4], b[start + 5]);
-        case 7: return fromCharCode(b[start], b[start + 1], b[start + 2], b[start + 3], b[start + 4], b[start + 5], b[start + 6]);
-        case 8: return fromCharCode(b[start], b[start + 1], b[start + 2], b[start + 3], b[start + 4], b[start + 5], b[start + 6], b[start + 7]);
+        case 0:
+          return '';
+        case 1:
+          return fromCharCode(b[start]);
+        case 2:
+          return fromCharCode(b[start], b[start + 1]);
+        case 3:
+          return fromCharCode(b[start], b[start + 1], b[start + 2]);
+        case 4:
+          return fromCharCode(b[start], b[start + 1], b[start + 2], b[start + 3]);
+        case 5:
+          return fromCharCode(b[start], b[start + 1], b[start + 2], b[start + 3], b[start + 4]);
+        case 6:
+          return fromCharCode(b[start], b[start + 1], b[start + 2], b[start + 3], b[start + 4], b[start + 5]);
+        case 7:
+          return fromCharCode(b[start], b[start + 1], b[start + 2], b[start + 3], b[start + 4], b[start + 5], b[start + 6]);
+        case 8:
+          return fromCharCode(b[start], b[start + 1], b[start + 2], b[start + 3], b[start + 4], b[start + 5], b[start + 6], b[start + 7]);
         // eslint-disable-next-line prefer-spread -- apply takes the typed array as it is; a spread would iterate it, on every field longer than 8 bytes.
-        default: return fromCharCode.apply(null, b.subarray(start, end) as unknown as number[]);
+        default:
+          return fromCharCode.apply(null, b.subarray(start, end) as unknown as number[]);
       }
     }
   }

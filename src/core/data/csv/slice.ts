@@ -39,4 +39,3 @@ export function ensure<T extends Float64Array | Int32Array | Uint8Array>(a: T, l
   next.set(a.subarray(0, length));
   return next;
 }
-

@@ -134,4 +134,3 @@ export class StringBuilder implements ColumnBuilder {
     this.slots = new Int32Array(0);
   }
 }
-

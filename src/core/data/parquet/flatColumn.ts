@@ -33,7 +33,16 @@ export function flatSchemaPath(metadata: FileMetaData, name: string): SchemaTree
  * Reads one flat column of every row group that holds rows below `rows` into `out`, one row
  * group's byte range at a time (so only this column's bytes are read).
  */
-export async function readFlatColumn(file: AsyncBuffer, metadata: FileMetaData, name: string, schemaPath: SchemaTree[], out: ColumnSink, rows: number, parsers: Partial<ParquetParsers>, compressors: Compressors): Promise<void> {
+export async function readFlatColumn(
+  file: AsyncBuffer,
+  metadata: FileMetaData,
+  name: string,
+  schemaPath: SchemaTree[],
+  out: ColumnSink,
+  rows: number,
+  parsers: Partial<ParquetParsers>,
+  compressors: Compressors,
+): Promise<void> {
   let groupStart = 0;
   for (const group of metadata.row_groups) {
     if (groupStart >= rows) break;

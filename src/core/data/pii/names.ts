@@ -65,7 +65,27 @@ const RULES: [string[], SensitiveNameKind, string][] = [
   [['union'], 'sensitiveAttribute', 'trade-union membership'],
 ];
 
-const PERSON = new Set(['customer', 'client', 'user', 'person', 'patient', 'employee', 'contact', 'member', 'owner', 'applicant', 'student', 'full', 'given', 'family', 'middle', 'maiden', 'holder', 'cardholder', 'account']);
+const PERSON = new Set([
+  'customer',
+  'client',
+  'user',
+  'person',
+  'patient',
+  'employee',
+  'contact',
+  'member',
+  'owner',
+  'applicant',
+  'student',
+  'full',
+  'given',
+  'family',
+  'middle',
+  'maiden',
+  'holder',
+  'cardholder',
+  'account',
+]);
 
 /** A column name split into lower-case words: `firstName`, `first_name`, `First Name` → ['first', 'name']. */
 export function nameTokens(name: string): string[] {

@@ -26,11 +26,20 @@ export function collectColumnFindings(columns: ColumnQuality[], rows: number, o:
         severity,
         column: c.name,
         message: `${c.name} is missing in ${c.missing} of ${rows} rows (${formatShare(c.missingShare)}).`,
-        advice: c.missingShare >= 0.5 ? 'Drop the column, or add a "was missing" indicator before imputing: most values are missing.' : 'Impute it inside the preprocessing pipeline (fitted on the training split only), e.g. with the median or the most frequent value.',
+        advice:
+          c.missingShare >= 0.5
+            ? 'Drop the column, or add a "was missing" indicator before imputing: most values are missing.'
+            : 'Impute it inside the preprocessing pipeline (fitted on the training split only), e.g. with the median or the most frequent value.',
       });
     }
     if (c.distinct === 1) {
-      findings.push({ kind: 'constant', severity: 'warning', column: c.name, message: `${c.name} has a single value (${show(c.top)}) in every row that has one.`, advice: 'Drop the column: a constant carries no information and can break scaling (zero variance).' });
+      findings.push({
+        kind: 'constant',
+        severity: 'warning',
+        column: c.name,
+        message: `${c.name} has a single value (${show(c.top)}) in every row that has one.`,
+        advice: 'Drop the column: a constant carries no information and can break scaling (zero variance).',
+      });
     } else if ((c.topShare ?? 0) >= nearConstant) {
       findings.push({
         kind: 'nearConstant',
@@ -47,11 +56,19 @@ export function collectColumnFindings(columns: ColumnQuality[], rows: number, o:
         severity: 'warning',
         column: c.name,
         message: `${c.name} is text with ${c.distinct} distinct values in ${c.count} rows${id ? ' (every value unique: an identifier?)' : ''}.`,
-        advice: id ? 'Leave it out of the features (pass it in `ignore`) — an identifier lets a model memorise rows.' : 'Do not one-hot encode it; group rare values, hash them, or leave the column out.',
+        advice: id
+          ? 'Leave it out of the features (pass it in `ignore`) — an identifier lets a model memorise rows.'
+          : 'Do not one-hot encode it; group rare values, hash them, or leave the column out.',
       });
     }
     if (c.kind === 'other') {
-      findings.push({ kind: 'mixedTypes', severity: 'warning', column: c.name, message: `${c.name} mixes value types (e.g. numbers and text, or objects).`, advice: "Give the column one type when loading (e.g. readCSV(path, { types: { col: 'number' } }) to see which rows do not fit)." });
+      findings.push({
+        kind: 'mixedTypes',
+        severity: 'warning',
+        column: c.name,
+        message: `${c.name} mixes value types (e.g. numbers and text, or objects).`,
+        advice: "Give the column one type when loading (e.g. readCSV(path, { types: { col: 'number' } }) to see which rows do not fit).",
+      });
     }
   }
   return findings;
@@ -74,7 +91,13 @@ export function collectDuplicateFinding(duplicates: number, rows: number): Findi
 export function collectLabelFindings(label: ColumnQuality, classes: { value: unknown; count: number; share: number }[] | undefined, o: QualityOptions): Finding[] {
   const findings: Finding[] = [];
   if (label.missing > 0) {
-    findings.push({ kind: 'labelMissing', severity: 'error', column: label.name, message: `The label ${label.name} is missing in ${label.missing} rows.`, advice: 'Drop the rows without a label before training (they cannot be learned from or scored).' });
+    findings.push({
+      kind: 'labelMissing',
+      severity: 'error',
+      column: label.name,
+      message: `The label ${label.name} is missing in ${label.missing} rows.`,
+      advice: 'Drop the rows without a label before training (they cannot be learned from or scored).',
+    });
   }
   if (classes && classes.length >= 2) {
     const smallest = classes[classes.length - 1];

@@ -4,17 +4,7 @@ import type { ColumnKind } from '../columns';
 export type Severity = 'error' | 'warning' | 'info';
 
 export type FindingKind =
-  | 'missing'
-  | 'constant'
-  | 'nearConstant'
-  | 'highCardinality'
-  | 'mixedTypes'
-  | 'duplicateRows'
-  | 'labelMissing'
-  | 'classImbalance'
-  | 'trainTestOverlap'
-  | 'targetLeakage'
-  | 'schemaMismatch';
+  'missing' | 'constant' | 'nearConstant' | 'highCardinality' | 'mixedTypes' | 'duplicateRows' | 'labelMissing' | 'classImbalance' | 'trainTestOverlap' | 'targetLeakage' | 'schemaMismatch';
 
 /** One thing the report found: how bad, where, what it is, and what to do about it. */
 export interface Finding {

@@ -53,9 +53,22 @@ export function schemaFindings(train: ColumnQuality[], test: ColumnQuality[]): F
   const findings: Finding[] = [];
   for (const c of train) {
     const t = byName.get(c.name);
-    if (!t) findings.push({ kind: 'schemaMismatch', severity: 'error', column: c.name, message: `The test split has no column ${c.name}.`, advice: 'Split both sets from the same table, or add the column to the test data.' });
+    if (!t)
+      findings.push({
+        kind: 'schemaMismatch',
+        severity: 'error',
+        column: c.name,
+        message: `The test split has no column ${c.name}.`,
+        advice: 'Split both sets from the same table, or add the column to the test data.',
+      });
     else if (t.kind !== c.kind && t.kind !== 'empty' && c.kind !== 'empty') {
-      findings.push({ kind: 'schemaMismatch', severity: 'error', column: c.name, message: `${c.name} holds ${c.kind} values in training but ${t.kind} in the test split.`, advice: 'Load both with the same explicit types (the `types` option of the readers).' });
+      findings.push({
+        kind: 'schemaMismatch',
+        severity: 'error',
+        column: c.name,
+        message: `${c.name} holds ${c.kind} values in training but ${t.kind} in the test split.`,
+        advice: 'Load both with the same explicit types (the `types` option of the readers).',
+      });
     }
   }
   return findings;
@@ -82,13 +95,22 @@ export function targetLeakageFindings(label: string, columns: Map<string, Collec
     const d = distinct.get(f) ?? 0;
     // Only columns whose values repeat (at most one distinct value per two rows) can "determine" the label; ids cannot.
     const mapping = d >= 2 && d <= x.values.length / 2 ? determinesLabel(x, y) : undefined;
-    if (mapping) findings.push(leak(f, `Each value of ${f} goes with a single value of ${label} (${mapping.groups} values in ${mapping.rows} rows; e.g. ${show(mapping.example[0])} → ${show(mapping.example[1])}).`));
+    if (mapping)
+      findings.push(
+        leak(f, `Each value of ${f} goes with a single value of ${label} (${mapping.groups} values in ${mapping.rows} rows; e.g. ${show(mapping.example[0])} → ${show(mapping.example[1])}).`),
+      );
   }
   return findings;
 }
 
 function leak(column: string, message: string): Finding {
-  return { kind: 'targetLeakage', severity: 'error', column, message, advice: `Check how ${column} is produced: if it is known only after the outcome (or derived from it), drop it from the features.` };
+  return {
+    kind: 'targetLeakage',
+    severity: 'error',
+    column,
+    message,
+    advice: `Check how ${column} is produced: if it is known only after the outcome (or derived from it), drop it from the features.`,
+  };
 }
 
 function numericLabel(y: CollectedColumn): Float64Array | undefined {

@@ -20,7 +20,10 @@ export function renderQualityHtml(r: QualityReportData): string {
   const label = r.label
     ? `<h4>Label ${escapeHtml(r.label.label)}</h4><table><tbody>${r.label.classes
         .slice(0, 20)
-        .map((c) => `<tr><td>${escapeHtml(String(c.value))}</td><td class="num">${formatNumber(c.count)}</td><td class="num">${formatShare(c.share)}</td><td><span class="bar" style="width:${Math.max(1, Math.round(c.share * 200))}px"></span></td></tr>`)
+        .map(
+          (c) =>
+            `<tr><td>${escapeHtml(String(c.value))}</td><td class="num">${formatNumber(c.count)}</td><td class="num">${formatShare(c.share)}</td><td><span class="bar" style="width:${Math.max(1, Math.round(c.share * 200))}px"></span></td></tr>`,
+        )
         .join('')}</tbody></table>`
     : '';
   const leakage = r.leakage ? `<p>Test split: ${formatNumber(r.leakage.testRows)} rows, ${formatNumber(r.leakage.sharedRows)} shared with training (${formatShare(r.leakage.sharedShare)}).</p>` : '';
@@ -44,6 +47,12 @@ export function renderQualityHtml(r: QualityReportData): string {
 export function renderQualityText(r: QualityReportData): string {
   const lines = [`Data quality: ${r.passed ? 'passed' : 'FAILED'} — ${r.rows} rows × ${r.columns.length} columns, ${r.findings.length} findings`];
   for (const f of r.findings) lines.push(`  [${f.severity}] ${f.message} → ${f.advice}`);
-  if (r.label) lines.push(`  label ${r.label.label}: ${r.label.classes.slice(0, 10).map((c) => `${String(c.value)} ${formatShare(c.share)}`).join(', ')}`);
+  if (r.label)
+    lines.push(
+      `  label ${r.label.label}: ${r.label.classes
+        .slice(0, 10)
+        .map((c) => `${String(c.value)} ${formatShare(c.share)}`)
+        .join(', ')}`,
+    );
   return lines.join('\n');
 }

@@ -11,7 +11,28 @@ export interface ClassCurves {
 
 // Vega's tableau10, then tableau20 once there are more lines than it has colours.
 const TABLEAU10 = ['#4c78a8', '#f58518', '#e45756', '#72b7b2', '#54a24b', '#eeca3b', '#b279a2', '#ff9da6', '#9d755d', '#bab0ac'];
-const TABLEAU20 = ['#4c78a8', '#9ecae9', '#f58518', '#ffbf79', '#54a24b', '#88d27a', '#b79a20', '#f2cf5b', '#439894', '#83bcb6', '#e45756', '#ff9d98', '#79706e', '#bab0ac', '#d67195', '#fcbfd2', '#b279a2', '#d6a5c9', '#9e765f', '#d8b5a5'];
+const TABLEAU20 = [
+  '#4c78a8',
+  '#9ecae9',
+  '#f58518',
+  '#ffbf79',
+  '#54a24b',
+  '#88d27a',
+  '#b79a20',
+  '#f2cf5b',
+  '#439894',
+  '#83bcb6',
+  '#e45756',
+  '#ff9d98',
+  '#79706e',
+  '#bab0ac',
+  '#d67195',
+  '#fcbfd2',
+  '#b279a2',
+  '#d6a5c9',
+  '#9e765f',
+  '#d8b5a5',
+];
 
 interface Line {
   label: string;
@@ -37,7 +58,18 @@ function curvesLayer(all: Line[], xName: string, yName: string, interpolate: str
       x: unitAxis(xName, xName === 'fpr' ? 'False positive rate' : 'Recall'),
       y: unitAxis(yName, yName === 'tpr' ? 'True positive rate' : 'Precision'),
       color: { field: 'curve', type: 'nominal', title: null, scale: { domain: all.map((l) => l.label), range: all.map((_, i) => palette[i % palette.length]) }, legend: { orient, labelLimit: 400 } },
-      strokeDash: { field: 'kind', type: 'nominal', scale: { domain: ['class', 'average'], range: [[1, 0], [6, 3]] }, legend: null },
+      strokeDash: {
+        field: 'kind',
+        type: 'nominal',
+        scale: {
+          domain: ['class', 'average'],
+          range: [
+            [1, 0],
+            [6, 3],
+          ],
+        },
+        legend: null,
+      },
       order: { field: 'i', type: 'quantitative' },
       tooltip: [{ field: 'curve' }, { field: 'threshold', type: 'quantitative' }, { field: xName, type: 'quantitative' }, { field: yName, type: 'quantitative' }],
     },
@@ -56,7 +88,16 @@ export function buildClassRocSpec(curves: ClassCurves, options: ChartOptions = {
   return {
     ...frame(options, { title: 'ROC curves (one-vs-rest)' }),
     layer: [
-      { data: { values: [{ x: 0, y: 0 }, { x: 1, y: 1 }] }, mark: { type: 'line', strokeDash: [4, 4], color: '#999', strokeWidth: 1 }, encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' } } },
+      {
+        data: {
+          values: [
+            { x: 0, y: 0 },
+            { x: 1, y: 1 },
+          ],
+        },
+        mark: { type: 'line', strokeDash: [4, 4], color: '#999', strokeWidth: 1 },
+        encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' } },
+      },
       curvesLayer(all, 'fpr', 'tpr', 'linear', 'bottom-right'),
     ],
   };

@@ -39,7 +39,12 @@ export function buildRocSpec(roc: CurveView, options: ChartOptions & { baseline?
     ...frame(options, { title: 'ROC curve' }),
     layer: [
       {
-        data: { values: [{ x: 0, y: 0 }, { x: 1, y: 1 }] },
+        data: {
+          values: [
+            { x: 0, y: 0 },
+            { x: 1, y: 1 },
+          ],
+        },
         mark: { type: 'line', strokeDash: [4, 4], color: '#999', strokeWidth: 1 },
         encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' } },
       },
@@ -113,11 +118,23 @@ export function buildCalibrationSpec(cal: CalibrationView, options: ChartOptions
         width: f.width,
         height: f.height,
         layer: [
-          { data: { values: [{ x: 0, y: 0 }, { x: 1, y: 1 }] }, mark: { type: 'line', strokeDash: [4, 4], color: '#999' }, encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' } } },
+          {
+            data: {
+              values: [
+                { x: 0, y: 0 },
+                { x: 1, y: 1 },
+              ],
+            },
+            mark: { type: 'line', strokeDash: [4, 4], color: '#999' },
+            encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' } },
+          },
           {
             data: { values: rows },
             mark: { type: 'line', color: '#4c78a8' },
-            encoding: { x: unitAxis('predicted', cal.kind === 'top-label' ? 'Mean confidence' : 'Mean predicted probability'), y: unitAxis('observed', cal.kind === 'top-label' ? 'Accuracy' : 'Fraction of positives') },
+            encoding: {
+              x: unitAxis('predicted', cal.kind === 'top-label' ? 'Mean confidence' : 'Mean predicted probability'),
+              y: unitAxis('observed', cal.kind === 'top-label' ? 'Accuracy' : 'Fraction of positives'),
+            },
           },
           {
             data: { values: rows },
@@ -126,7 +143,11 @@ export function buildCalibrationSpec(cal: CalibrationView, options: ChartOptions
               x: { field: 'predicted', type: 'quantitative' },
               y: { field: 'observed', type: 'quantitative' },
               size: { field: 'rows', type: 'quantitative', legend: null, scale: { range: [20, 250] } },
-              tooltip: [{ field: 'predicted', type: 'quantitative' }, { field: 'observed', type: 'quantitative' }, { field: 'rows', type: 'quantitative' }],
+              tooltip: [
+                { field: 'predicted', type: 'quantitative' },
+                { field: 'observed', type: 'quantitative' },
+                { field: 'rows', type: 'quantitative' },
+              ],
             },
           },
         ],
@@ -136,7 +157,12 @@ export function buildCalibrationSpec(cal: CalibrationView, options: ChartOptions
         height: 70,
         data: { values: counted },
         mark: { type: 'rect', color: '#9ecae9', stroke: 'white', strokeWidth: 0.5 },
-        encoding: { x: { field: 'lo', type: 'quantitative', title: null, scale: { domain: [0, 1] } }, x2: { field: 'hi' }, y: { field: 'rows', type: 'quantitative', title: 'Rows' }, y2: { datum: 0 } },
+        encoding: {
+          x: { field: 'lo', type: 'quantitative', title: null, scale: { domain: [0, 1] } },
+          x2: { field: 'hi' },
+          y: { field: 'rows', type: 'quantitative', title: 'Rows' },
+          y2: { datum: 0 },
+        },
       },
     ],
   };

@@ -10,13 +10,28 @@ import { frame, round, type ChartOptions, type VegaLiteSpec } from './common';
  */
 export function buildImportanceSpec(result: PermutationImportance, options: ChartOptions & { top?: number } = {}): VegaLiteSpec {
   if (!result || !Array.isArray(result.features)) throw new TypeError('buildImportanceSpec: pass the result of permutationImportance().');
-  const rows = result.features.slice(0, options.top ?? 30).map((f) => ({ feature: f.feature, mean: round(f.importanceMean, 6), lo: round(f.importanceMean - f.importanceStd, 6), hi: round(f.importanceMean + f.importanceStd, 6), sd: round(f.importanceStd, 6) }));
+  const rows = result.features
+    .slice(0, options.top ?? 30)
+    .map((f) => ({
+      feature: f.feature,
+      mean: round(f.importanceMean, 6),
+      lo: round(f.importanceMean - f.importanceStd, 6),
+      hi: round(f.importanceMean + f.importanceStd, 6),
+      sd: round(f.importanceStd, 6),
+    }));
   const y = { field: 'feature', type: 'nominal', sort: rows.map((r) => r.feature), title: null };
   return {
     ...frame(options, { title: `Permutation importance (${result.scoring}, ${result.nRepeats} repeats)`, height: Math.max(60, 22 * rows.length) }),
     data: { values: rows },
     layer: [
-      { mark: 'bar', encoding: { y, x: { field: 'mean', type: 'quantitative', title: `Drop in ${result.scoring}` }, tooltip: [{ field: 'feature' }, { field: 'mean', type: 'quantitative' }, { field: 'sd', type: 'quantitative' }] } },
+      {
+        mark: 'bar',
+        encoding: {
+          y,
+          x: { field: 'mean', type: 'quantitative', title: `Drop in ${result.scoring}` },
+          tooltip: [{ field: 'feature' }, { field: 'mean', type: 'quantitative' }, { field: 'sd', type: 'quantitative' }],
+        },
+      },
       { mark: { type: 'rule', color: '#222' }, encoding: { y, x: { field: 'lo', type: 'quantitative' }, x2: { field: 'hi' } } },
     ],
   };
@@ -37,12 +52,21 @@ export function buildPartialDependenceSpec(pd: PartialDependence, options: Chart
   const layer: Record<string, unknown>[] = [];
   if (pd.individual) {
     const ice = pd.individual.slice(0, options.maxIce ?? 100).flatMap((row, r) => row.map((v, i) => ({ row: r, value: numeric ? pd.grid[i] : String(pd.grid[i]), pd: round(v, 6) })));
-    layer.push({ data: { values: ice }, mark: { type: 'line', opacity: 0.15, color: '#888', strokeWidth: 1 }, encoding: { x, y: { field: 'pd', type: 'quantitative' }, detail: { field: 'row', type: 'nominal' } } });
+    layer.push({
+      data: { values: ice },
+      mark: { type: 'line', opacity: 0.15, color: '#888', strokeWidth: 1 },
+      encoding: { x, y: { field: 'pd', type: 'quantitative' }, detail: { field: 'row', type: 'nominal' } },
+    });
   }
   layer.push({
     data: { values: avg },
     mark: { type: 'line', point: !numeric, strokeWidth: 2.5 },
-    encoding: { x, y: { field: 'pd', type: 'quantitative', title: 'Partial dependence' }, color: { field: 'output', type: 'nominal', title: null }, tooltip: [{ field: 'output' }, { field: 'value' }, { field: 'pd', type: 'quantitative' }] },
+    encoding: {
+      x,
+      y: { field: 'pd', type: 'quantitative', title: 'Partial dependence' },
+      color: { field: 'output', type: 'nominal', title: null },
+      tooltip: [{ field: 'output' }, { field: 'value' }, { field: 'pd', type: 'quantitative' }],
+    },
   });
   return { ...frame(options, { title: `Partial dependence on ${pd.feature}` }), layer };
 }

@@ -24,7 +24,11 @@ export function buildResidualSpec(residuals: ResidualsView, options: ChartOption
         encoding: {
           x: { field: 'predicted', type: 'quantitative', title: 'Predicted', scale: { zero: false } },
           y: { field: 'residual', type: 'quantitative', title: 'Residual (actual − predicted)' },
-          tooltip: [{ field: 'predicted', type: 'quantitative' }, { field: 'actual', type: 'quantitative' }, { field: 'residual', type: 'quantitative' }],
+          tooltip: [
+            { field: 'predicted', type: 'quantitative' },
+            { field: 'actual', type: 'quantitative' },
+            { field: 'residual', type: 'quantitative' },
+          ],
         },
       },
       { data: { values: [{ y: 0 }] }, mark: { type: 'rule', color: '#e45756' }, encoding: { y: { field: 'y', type: 'quantitative' } } },
@@ -50,7 +54,11 @@ export function buildResidualHistogramSpec(residuals: ResidualsView, options: Ch
       x: { field: 'lo', type: 'quantitative', title: 'Residual (actual − predicted)', bin: { binned: true } },
       x2: { field: 'hi' },
       y: { field: 'count', type: 'quantitative', title: 'Rows' },
-      tooltip: [{ field: 'lo', type: 'quantitative' }, { field: 'hi', type: 'quantitative' }, { field: 'count', type: 'quantitative' }],
+      tooltip: [
+        { field: 'lo', type: 'quantitative' },
+        { field: 'hi', type: 'quantitative' },
+        { field: 'count', type: 'quantitative' },
+      ],
     },
   };
 }

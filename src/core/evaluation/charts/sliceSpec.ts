@@ -12,11 +12,19 @@ import { frame, round, type ChartOptions, type VegaLiteSpec } from './common';
  */
 export function buildSliceSpec(slice: SliceView, metric: MetricName, options: ChartOptions & { overall?: number | null; minGroupSize?: number } = {}): VegaLiteSpec {
   if (!slice || !Array.isArray(slice.groups)) throw new TypeError('buildSliceSpec: pass a slice view, e.g. evaluation.view.slices[0].');
-  if (!slice.groups.some((g) => g.metrics[metric])) throw new RangeError(`buildSliceSpec: slice ${slice.name} has no metric '${metric}'; available: ${Object.keys(slice.groups[0]?.metrics ?? {}).join(', ')}.`);
+  if (!slice.groups.some((g) => g.metrics[metric]))
+    throw new RangeError(`buildSliceSpec: slice ${slice.name} has no metric '${metric}'; available: ${Object.keys(slice.groups[0]?.metrics ?? {}).join(', ')}.`);
   const min = options.minGroupSize ?? 30;
   const values = slice.groups.map((g) => {
     const e = g.metrics[metric];
-    return { group: `${g.key} (n=${g.size})`, value: round(e?.value ?? null), lower: round(e?.ci?.lower ?? null), upper: round(e?.ci?.upper ?? null), size: g.size, trusted: g.size >= min ? 'yes' : `no (< ${min} rows)` };
+    return {
+      group: `${g.key} (n=${g.size})`,
+      value: round(e?.value ?? null),
+      lower: round(e?.ci?.lower ?? null),
+      upper: round(e?.ci?.upper ?? null),
+      size: g.size,
+      trusted: g.size >= min ? 'yes' : `no (< ${min} rows)`,
+    };
   });
   const label = METRIC_INFO[metric]?.label ?? metric;
   const y = { field: 'group', type: 'nominal', title: slice.name, sort: values.map((v) => v.group) };
@@ -27,7 +35,14 @@ export function buildSliceSpec(slice: SliceView, metric: MetricName, options: Ch
         y,
         x: { field: 'value', type: 'quantitative', title: label },
         opacity: { condition: { test: `datum.size < ${min}`, value: 0.35 }, value: 0.9 },
-        tooltip: [{ field: 'group' }, { field: 'value', type: 'quantitative' }, { field: 'lower', type: 'quantitative' }, { field: 'upper', type: 'quantitative' }, { field: 'size', type: 'quantitative' }, { field: 'trusted', title: 'Large enough' }],
+        tooltip: [
+          { field: 'group' },
+          { field: 'value', type: 'quantitative' },
+          { field: 'lower', type: 'quantitative' },
+          { field: 'upper', type: 'quantitative' },
+          { field: 'size', type: 'quantitative' },
+          { field: 'trusted', title: 'Large enough' },
+        ],
       },
     },
     { mark: { type: 'rule', color: '#222' }, encoding: { y, x: { field: 'lower', type: 'quantitative' }, x2: { field: 'upper' } } },

@@ -53,7 +53,16 @@ export function _multiclassCurves(trueCodes: Int32Array, proba: DenseScores, cla
     prPerClass,
     rocAverages: [
       { average: 'micro', curve: _curveView(microRoc.fpr, microRoc.tpr, microRoc.thresholds, _rocAucSorted(micro), maxPoints) },
-      { average: 'macro', curve: _curveView(macro.fpr, macro.tpr, macro.fpr.map(() => null), defined.length ? defined.reduce((a, b) => a + b, 0) / defined.length : NaN, maxPoints) },
+      {
+        average: 'macro',
+        curve: _curveView(
+          macro.fpr,
+          macro.tpr,
+          macro.fpr.map(() => null),
+          defined.length ? defined.reduce((a, b) => a + b, 0) / defined.length : NaN,
+          maxPoints,
+        ),
+      },
     ],
     prAverages: [{ average: 'micro', curve: prView(micro, maxPoints) }],
   };

@@ -5,13 +5,7 @@ import { confusionMetrics, type ThresholdMetrics } from '../metrics/confusionRat
 import { checkNumber, describe } from '../metrics/validate';
 
 /** How to choose an operating threshold. */
-export type ThresholdCriterion =
-  | 'maxF1'
-  | 'youden'
-  | { maxFbeta: number }
-  | { targetPrecision: number }
-  | { targetRecall: number }
-  | { costFp: number; costFn: number };
+export type ThresholdCriterion = 'maxF1' | 'youden' | { maxFbeta: number } | { targetPrecision: number } | { targetRecall: number } | { costFp: number; costFn: number };
 
 export interface PickedThreshold extends ThresholdMetrics {
   /** Predict positive when score ≥ threshold. */
@@ -36,7 +30,12 @@ export interface PickedThreshold extends ThresholdMetrics {
  * pickThreshold(yTrue, scores, { targetRecall: 0.9 }).threshold;
  * pickThreshold(yTrue, scores, { costFp: 1, costFn: 10 }); // missing a churner costs 10× a false alarm
  */
-export function pickThreshold(yTrue: ArrayLike<ClassLabel>, yScore: ArrayLike<number>, criterion: ThresholdCriterion = 'maxF1', options: { positiveLabel?: ClassLabel; sampleWeight?: SampleWeight } = {}): PickedThreshold {
+export function pickThreshold(
+  yTrue: ArrayLike<ClassLabel>,
+  yScore: ArrayLike<number>,
+  criterion: ThresholdCriterion = 'maxF1',
+  options: { positiveLabel?: ClassLabel; sampleWeight?: SampleWeight } = {},
+): PickedThreshold {
   const input = _binaryInputs('pickThreshold', yTrue, yScore, options.positiveLabel, options.sampleWeight);
   checkCriterion(criterion);
   return _pickThreshold(_binaryClfCurve(_sortScores(input.score, input.positive, input.weight)), criterion);
@@ -45,7 +44,8 @@ export function pickThreshold(yTrue: ArrayLike<ClassLabel>, yScore: ArrayLike<nu
 function checkCriterion(c: ThresholdCriterion): void {
   const fn = 'pickThreshold';
   if (c === 'maxF1' || c === 'youden') return;
-  if (typeof c !== 'object' || c === null) throw new TypeError(`${fn}: criterion must be 'maxF1', 'youden', { maxFbeta }, { targetPrecision }, { targetRecall } or { costFp, costFn }, got ${describe(c)}.`);
+  if (typeof c !== 'object' || c === null)
+    throw new TypeError(`${fn}: criterion must be 'maxF1', 'youden', { maxFbeta }, { targetPrecision }, { targetRecall } or { costFp, costFn }, got ${describe(c)}.`);
   if ('maxFbeta' in c) checkNumber(fn, 'maxFbeta', c.maxFbeta, 0);
   else if ('targetPrecision' in c) checkNumber(fn, 'targetPrecision', c.targetPrecision, 0, 1);
   else if ('targetRecall' in c) checkNumber(fn, 'targetRecall', c.targetRecall, 0, 1);

@@ -40,7 +40,7 @@ export function _collectEvaluatedRows(data: Normalized, threshold: number, sourc
     const pos = String(data.positiveLabel);
     const neg = classes.find((c) => c !== pos) ?? `not ${pos}`;
     const yTrue = Array.from(data.positive, (p) => (p ? pos : neg));
-    const yPred = Array.from(data.score, (s) => (data.hasScores ? s >= threshold : s === 1) ? pos : neg);
+    const yPred = Array.from(data.score, (s) => ((data.hasScores ? s >= threshold : s === 1) ? pos : neg));
     return { ...base, task: 'binary', classes, positiveLabel: pos, yTrue, yPred, ...(data.hasScores ? { yScore: data.score } : {}) };
   }
   const n = data.trueCodes.length;

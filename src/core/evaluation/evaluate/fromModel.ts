@@ -29,7 +29,6 @@ export interface EvaluateOptions extends Omit<EvaluationOptions, 'baseline'> {
   idColumn?: string;
 }
 
-
 /**
  * Evaluates a fitted model on test data, as an ML engineer would sign off: metrics with
  * bootstrap confidence intervals, curves and a threshold table, slices and fairness, a paired
@@ -56,7 +55,8 @@ export async function evaluate(model: Estimator, testData: EvaluationData, optio
 /** `evaluate`, also giving the evaluated rows (what the kernel keeps as `<run id>.predictions`). */
 export async function _evaluateWithRows(model: Estimator, testData: EvaluationData, options: EvaluateOptions = {}): Promise<EvaluationWithRows> {
   const fn = 'evaluate';
-  if (!isClassifier(model) && !isRegressor(model)) throw new TypeError(`${fn}: model must be a fitted Classifier or Regressor (with kind, predict and, for classifiers, predictProba), got ${describe(model)}.`);
+  if (!isClassifier(model) && !isRegressor(model))
+    throw new TypeError(`${fn}: model must be a fitted Classifier or Regressor (with kind, predict and, for classifiers, predictProba), got ${describe(model)}.`);
   const { x, y, groups, features } = splitData(fn, testData, options);
   const predictions = await predictionsOf(fn, model, x);
   let baseline: Predictions | undefined;
@@ -76,7 +76,13 @@ export async function _evaluateWithRows(model: Estimator, testData: EvaluationDa
   const baselineName = options.baselineName ?? (baseline && (isClassifier(options.baseline) || isRegressor(options.baseline)) ? safeType(options.baseline) : undefined);
   const positiveLabel = options.positiveLabel ?? (isClassifier(model) && model.classes.length === 2 ? model.classes[1] : undefined);
   let kept: { data: Normalized; threshold: number } | undefined;
-  const view = await _evaluateView(fn, { yTrue: y, ...predictions, ...(groups ? { groups } : {}) }, { ...options, baseline, positiveLabel, ...(baselineName ? { baselineName } : {}) }, spec, (data, threshold) => (kept = { data, threshold }));
+  const view = await _evaluateView(
+    fn,
+    { yTrue: y, ...predictions, ...(groups ? { groups } : {}) },
+    { ...options, baseline, positiveLabel, ...(baselineName ? { baselineName } : {}) },
+    spec,
+    (data, threshold) => (kept = { data, threshold }),
+  );
   const source: RowSource = isTable(testData)
     ? { table: testData, features: features!, ...(options.idColumn ? { idColumn: options.idColumn } : {}), ...(groups ? { groups } : {}) }
     : { ...(isTable(x) ? { table: x, features: x.columnNames() } : { x }), y: y as ArrayLike<unknown>, ...(groups ? { groups } : {}) };
@@ -94,7 +100,8 @@ function safeType(e: Estimator): string | undefined {
 async function predictionsOf(fn: string, model: Estimator, x: Features): Promise<Predictions> {
   if (isClassifier(model)) {
     const proba = await model.predictProba(x);
-    if (!proba || !(proba.data instanceof Float64Array) || !Array.isArray(proba.classes)) throw new TypeError(`${fn}: model.predictProba must return { classes, rows, data: Float64Array }, got ${describe(proba)}.`);
+    if (!proba || !(proba.data instanceof Float64Array) || !Array.isArray(proba.classes))
+      throw new TypeError(`${fn}: model.predictProba must return { classes, rows, data: Float64Array }, got ${describe(proba)}.`);
     return { yProba: proba };
   }
   return { yPred: await model.predict(x) };
@@ -106,7 +113,8 @@ function isTable(v: unknown): v is ColumnTable {
 }
 
 function splitData(fn: string, data: EvaluationData, options: EvaluateOptions): { x: Features; y: Target; groups?: Record<string, ArrayLike<unknown>>; features?: string[] } {
-  if (options.idColumn !== undefined && !isTable(data)) throw new TypeError(`${fn}: idColumn names a column of a test table; testData is ${describe(data)} (pass an arquero table with the id column).`);
+  if (options.idColumn !== undefined && !isTable(data))
+    throw new TypeError(`${fn}: idColumn names a column of a test table; testData is ${describe(data)} (pass an arquero table with the id column).`);
   if (isTable(data)) {
     const names = data.columnNames();
     if (!options.label) throw new TypeError(`${fn}: testData is a table: name its target column with { label: '…' } (columns: ${names.join(', ')}).`);
@@ -122,7 +130,8 @@ function splitData(fn: string, data: EvaluationData, options: EvaluateOptions): 
     return { x: data.select(features), y: data.array(options.label) as Target, ...(groups ? { groups } : {}), features };
   }
   const d = data as { x?: Features; y?: Target; groups?: Record<string, ArrayLike<unknown>> } | null;
-  if (typeof d !== 'object' || d === null || d.x === undefined || d.y === undefined) throw new TypeError(`${fn}: testData must be an arquero table (with options.label) or { x, y, groups? }, got ${describe(data)}.`);
+  if (typeof d !== 'object' || d === null || d.x === undefined || d.y === undefined)
+    throw new TypeError(`${fn}: testData must be an arquero table (with options.label) or { x, y, groups? }, got ${describe(data)}.`);
   return { x: d.x, y: d.y, ...(d.groups ? { groups: d.groups } : {}) };
 }
 

@@ -89,7 +89,13 @@ function checkIds(fn: string, ids: unknown, n: number | undefined): void {
 }
 
 /** `keep` sees the normalized predictions (a recording host keeps them for diffs, see evaluatedRows.ts). */
-export async function _evaluateView(fn: string, input: PredictionsInput, options: EvaluationOptions, model?: EvaluationView['model'], keep?: (data: Normalized, threshold: number) => void): Promise<EvaluationView> {
+export async function _evaluateView(
+  fn: string,
+  input: PredictionsInput,
+  options: EvaluationOptions,
+  model?: EvaluationView['model'],
+  keep?: (data: Normalized, threshold: number) => void,
+): Promise<EvaluationView> {
   const task = options.task !== undefined ? checkOneOf(fn, 'task', options.task, ['binary', 'multiclass', 'regression'] as const) : inferTask(fn, input);
   const threshold = checkNumber(fn, 'threshold', options.threshold ?? 0.5);
   const gates = (options.gates ?? []).map(parseGate);

@@ -4,7 +4,14 @@ import { checkLengths, checkOneOf, isArrayLike, toWeights } from '../metrics/val
 import { collectGroups } from './groups';
 import { message, warning } from '../messages';
 
-export const FAIRNESS_METRICS = ['demographicParityDifference', 'demographicParityRatio', 'equalizedOddsDifference', 'equalizedOddsRatio', 'equalOpportunityDifference', 'equalOpportunityRatio'] as const;
+export const FAIRNESS_METRICS = [
+  'demographicParityDifference',
+  'demographicParityRatio',
+  'equalizedOddsDifference',
+  'equalizedOddsRatio',
+  'equalOpportunityDifference',
+  'equalOpportunityRatio',
+] as const;
 export type FairnessMetricName = (typeof FAIRNESS_METRICS)[number];
 
 /** 'between_groups' compares the extreme groups; 'to_overall' compares each group with the whole data. */
@@ -74,7 +81,8 @@ export function _ratesFromCounts(tp: number, fp: number, fn: number, tn: number)
 }
 
 function fairness(fn: string, which: FairnessMetricName, yTrue: unknown, yPred: unknown, options: FairnessOptions): MetricResult {
-  if (typeof options !== 'object' || options === null || options.sensitiveFeatures === undefined) throw new TypeError(`${fn}: pass the groups as { sensitiveFeatures: table.array('sex') } (or several columns by name).`);
+  if (typeof options !== 'object' || options === null || options.sensitiveFeatures === undefined)
+    throw new TypeError(`${fn}: pass the groups as { sensitiveFeatures: table.array('sex') } (or several columns by name).`);
   const t = toLabels(fn, 'yTrue', yTrue);
   const p = toLabels(fn, 'yPred', yPred);
   checkLengths(fn, t.length, { yPred: p });
@@ -99,8 +107,11 @@ function fairness(fn: string, which: FairnessMetricName, yTrue: unknown, yPred: 
   const rates = grouping.keys.map((_, g) => _ratesFromCounts(counts[4 * g], counts[4 * g + 2], counts[4 * g + 1], counts[4 * g + 3]));
   const value = _fairnessFromRates(rates, _ratesFromCounts(total[0], total[2], total[1], total[3]), method)[which];
   const warnings: MetricWarning[] = [];
-  const undefinedGroups = grouping.keys.filter((_, g) => (which.startsWith('demographic') ? false : Number.isNaN(rates[g].truePositiveRate) || (which.startsWith('equalizedOdds') && Number.isNaN(rates[g].falsePositiveRate))));
-  if (undefinedGroups.length) warnings.push(warning('single-class', `Groups ${undefinedGroups.join(', ')} have only one true class: their undefined rates were left out of ${which}.`, { metric: which }));
+  const undefinedGroups = grouping.keys.filter((_, g) =>
+    which.startsWith('demographic') ? false : Number.isNaN(rates[g].truePositiveRate) || (which.startsWith('equalizedOdds') && Number.isNaN(rates[g].falsePositiveRate)),
+  );
+  if (undefinedGroups.length)
+    warnings.push(warning('single-class', `Groups ${undefinedGroups.join(', ')} have only one true class: their undefined rates were left out of ${which}.`, { metric: which }));
   if (Number.isNaN(value)) warnings.push(warning('undefined-metric', message.undefinedRatio(which), { metric: which }));
   return { value, warnings };
 }

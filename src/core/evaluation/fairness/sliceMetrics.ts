@@ -98,13 +98,19 @@ export async function _evaluateSlices(grouping: Grouping, prepareGroup: (rows: U
 function fairnessEstimates(metrics: readonly MetricName[], observed: Float64Array[], replicates: Float64Array[][], o?: ResolvedBootstrap): Partial<Record<FairnessMetricName, MetricEstimate>> {
   const [sr, tpr, fpr] = (['selectionRate', 'recall', 'falsePositiveRate'] as const).map((m) => metrics.indexOf(m));
   const noOverall: GroupRates = { selectionRate: NaN, truePositiveRate: NaN, falsePositiveRate: NaN };
-  const value = _fairnessFromRates(observed.map((x) => ({ selectionRate: x[sr], truePositiveRate: x[tpr], falsePositiveRate: x[fpr] })), noOverall);
+  const value = _fairnessFromRates(
+    observed.map((x) => ({ selectionRate: x[sr], truePositiveRate: x[tpr], falsePositiveRate: x[fpr] })),
+    noOverall,
+  );
   const out: Partial<Record<FairnessMetricName, MetricEstimate>> = {};
   for (const m of FAIRNESS_METRICS) out[m] = { value: value[m] };
   if (!o || replicates.length !== observed.length) return out;
   const series = Object.fromEntries(FAIRNESS_METRICS.map((m) => [m, new Float64Array(o.resamples)])) as Record<FairnessMetricName, Float64Array>;
   for (let b = 0; b < o.resamples; b++) {
-    const v = _fairnessFromRates(replicates.map((reps) => ({ selectionRate: reps[sr][b], truePositiveRate: reps[tpr][b], falsePositiveRate: reps[fpr][b] })), noOverall);
+    const v = _fairnessFromRates(
+      replicates.map((reps) => ({ selectionRate: reps[sr][b], truePositiveRate: reps[tpr][b], falsePositiveRate: reps[fpr][b] })),
+      noOverall,
+    );
     for (const m of FAIRNESS_METRICS) series[m][b] = v[m];
   }
   for (const m of FAIRNESS_METRICS) out[m] = { value: value[m], ci: _interval(series[m], value[m], { ...o, method: 'percentile' }, m).ci };

@@ -67,7 +67,14 @@ function findSlice(view: EvaluationView, slice: string | string[]): SliceView | 
 function sliceGate(view: EvaluationView, spec: GateSpec, base: { gate: string; metric: string; op: GateOp; threshold: number }, minGroupSize: number): GateResult {
   const kind = 'slice' as const;
   const slice = findSlice(view, spec.slice as string | string[]);
-  if (!slice) return { ...base, kind, passed: false, value: null, reason: `No slice ${JSON.stringify(spec.slice)} in this evaluation (slices: ${view.slices.map((s) => s.name).join(', ') || 'none'}); add it to options.slices.` };
+  if (!slice)
+    return {
+      ...base,
+      kind,
+      passed: false,
+      value: null,
+      reason: `No slice ${JSON.stringify(spec.slice)} in this evaluation (slices: ${view.slices.map((s) => s.name).join(', ') || 'none'}); add it to options.slices.`,
+    };
   const groups: GateGroupResult[] = [];
   let worst: number | null = null;
   let failed = 0;
@@ -98,7 +105,17 @@ function sliceGate(view: EvaluationView, spec: GateSpec, base: { gate: string; m
 function fairnessGate(view: EvaluationView, spec: GateSpec, base: { gate: string; metric: string; op: GateOp; threshold: number }): GateResult {
   const kind = 'fairness' as const;
   const slices = spec.slice !== undefined ? [findSlice(view, spec.slice)].filter((s): s is SliceView => !!s) : view.slices.filter((s) => s.fairness);
-  if (!slices.length) return { ...base, kind, passed: false, value: null, reason: view.task !== 'binary' ? `Fairness metrics need a binary task (this is ${view.task}).` : `No slice to measure ${spec.metric} over${spec.slice ? ` (${JSON.stringify(spec.slice)} not found)` : ''}; add options.slices.` };
+  if (!slices.length)
+    return {
+      ...base,
+      kind,
+      passed: false,
+      value: null,
+      reason:
+        view.task !== 'binary'
+          ? `Fairness metrics need a binary task (this is ${view.task}).`
+          : `No slice to measure ${spec.metric} over${spec.slice ? ` (${JSON.stringify(spec.slice)} not found)` : ''}; add options.slices.`,
+    };
   const results = slices.map((s) => {
     const est = s.fairness?.[spec.metric as keyof NonNullable<SliceView['fairness']>];
     return decide({ ...base, kind }, spec, est?.value ?? null, est?.ci, `${spec.metric}[${s.name}]`);

@@ -57,7 +57,10 @@ function parseText(text: string): GateSpec {
   if (src[i] === '[') {
     const close = src.indexOf(']', i);
     if (close < 0) fail("expected ']' to close the slice", src.length);
-    const names = src.slice(i + 1, close).split(',').map((s) => s.trim());
+    const names = src
+      .slice(i + 1, close)
+      .split(',')
+      .map((s) => s.trim());
     if (names.some((s) => !s)) fail('expected slice column names, e.g. [sex] or [sex, island]', i + 1);
     spec.slice = names.length === 1 ? names[0] : names;
     i = close + 1;

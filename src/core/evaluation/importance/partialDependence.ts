@@ -77,7 +77,8 @@ export function _gridFor(fn: string, column: ArrayLike<unknown>, resolution: num
   if (unique.length < resolution) return unique;
   const lo = mquantilesSorted(sorted, percentiles[0]);
   const hi = mquantilesSorted(sorted, percentiles[1]);
-  if (Math.abs(hi - lo) <= 1e-8 + 1e-5 * Math.abs(hi)) throw new RangeError(`${fn}: the percentiles ${percentiles.join(', ')} of the feature are (nearly) equal; choose percentiles further apart or pass { values }.`);
+  if (Math.abs(hi - lo) <= 1e-8 + 1e-5 * Math.abs(hi))
+    throw new RangeError(`${fn}: the percentiles ${percentiles.join(', ')} of the feature are (nearly) equal; choose percentiles further apart or pass { values }.`);
   return Array.from(linspace(lo, hi, resolution));
 }
 

@@ -57,11 +57,12 @@ export function _featureFrame(fn: string, x: Features, names?: string[]): Featur
       names: labels,
       rows: rows.length,
       column: (j) => rows.map((r) => r[j]),
-      withColumn: (j, values) => rows.map((r, i) => {
-        const copy = r.slice();
-        copy[j] = values[i] as number;
-        return copy;
-      }),
+      withColumn: (j, values) =>
+        rows.map((r, i) => {
+          const copy = r.slice();
+          copy[j] = values[i] as number;
+          return copy;
+        }),
     };
   }
   throw new TypeError(`${fn}: x must be an arquero table, a Matrix { rows, cols, data } or rows of numbers, got ${describe(x)}.`);

@@ -75,7 +75,10 @@ export function normalizePredictions(fn: string, task: Task, input: PredictionsI
   const present = uniqueLabels(fn, { name: 'yTrue', values: t }, ...(pred ? [{ name: 'yPred', values: pred }] : []));
   const classes = reference && reference.task !== 'regression' ? reference.classes : (proba?.classes ?? present);
   if (task === 'multiclass') {
-    if (proba && proba.cols !== classes.length) throw new RangeError(`${fn}: yProba has ${proba.cols} columns but there are ${classes.length} classes (${classes.map(formatLabel).join(', ')}); give a Probabilities (with classes) from predictProba.`);
+    if (proba && proba.cols !== classes.length)
+      throw new RangeError(
+        `${fn}: yProba has ${proba.cols} columns but there are ${classes.length} classes (${classes.map(formatLabel).join(', ')}); give a Probabilities (with classes) from predictProba.`,
+      );
     const missing = present.filter((c) => !classes.includes(c));
     if (missing.length) throw new RangeError(`${fn}: labels ${missing.map(formatLabel).join(', ')} are not among the model's classes ${classes.map(formatLabel).join(', ')}.`);
     const warnings: MetricWarning[] = [];
@@ -84,7 +87,10 @@ export function normalizePredictions(fn: string, task: Task, input: PredictionsI
   }
   if (proba?.classes || reference) {
     const foreign = present.filter((c) => !classes.includes(c));
-    if (foreign.length) throw new RangeError(`${fn}: labels ${foreign.map(formatLabel).join(', ')} are not among the model's classes ${classes.map(formatLabel).join(', ')} (check the label column's type, e.g. 1 vs "1").`);
+    if (foreign.length)
+      throw new RangeError(
+        `${fn}: labels ${foreign.map(formatLabel).join(', ')} are not among the model's classes ${classes.map(formatLabel).join(', ')} (check the label column's type, e.g. 1 vs "1").`,
+      );
   }
   const warnings: MetricWarning[] = [];
   let positive = positiveLabel ?? (reference?.task === 'binary' ? reference.positiveLabel : undefined);
@@ -94,7 +100,8 @@ export function normalizePredictions(fn: string, task: Task, input: PredictionsI
     const conventional = pool.every((c) => c === 0 || c === 1 || c === -1 || typeof c === 'boolean');
     if (!conventional && !proba?.classes) warnings.push(warning('positive-label', message.positiveLabelGuess(formatLabel(positive))));
   }
-  if (classes.length > 2 || present.length > 2) throw new RangeError(`${fn}: ${Math.max(classes.length, present.length)} classes for a binary evaluation; use task: 'multiclass' or pass class probabilities.`);
+  if (classes.length > 2 || present.length > 2)
+    throw new RangeError(`${fn}: ${Math.max(classes.length, present.length)} classes for a binary evaluation; use task: 'multiclass' or pass class probabilities.`);
   const yt = binarize(t, positive);
   let score: Float64Array;
   let hasScores = true;

@@ -37,7 +37,8 @@ export function toDenseScores(fn: string, name: string, v: unknown): DenseScores
   }
   for (let i = 0; i < out.data.length; i++) {
     const x = out.data[i];
-    if (typeof x !== 'number' || !Number.isFinite(x)) throw new RangeError(`${fn}: ${name} row ${Math.floor(i / Math.max(out.cols, 1))}, column ${i % Math.max(out.cols, 1)} is ${String(x)}; scores must be finite numbers.`);
+    if (typeof x !== 'number' || !Number.isFinite(x))
+      throw new RangeError(`${fn}: ${name} row ${Math.floor(i / Math.max(out.cols, 1))}, column ${i % Math.max(out.cols, 1)} is ${String(x)}; scores must be finite numbers.`);
   }
   return out;
 }

@@ -32,7 +32,8 @@ export interface ResolvedScorer {
 
 /** The scorer for a predictor: default accuracy for classifiers, R² otherwise (as scikit-learn's `score`). */
 export function _resolveScorer(fn: string, predictor: Predictor, yTrue: Target, scoring: Scoring | undefined, positiveLabel?: ClassLabel): ResolvedScorer {
-  if (typeof predictor !== 'function' && !isClassifier(predictor) && !isRegressor(predictor)) throw new TypeError(`${fn}: model must be a fitted Classifier/Regressor or a function (x) => predictions, got ${describe(predictor)}.`);
+  if (typeof predictor !== 'function' && !isClassifier(predictor) && !isRegressor(predictor))
+    throw new TypeError(`${fn}: model must be a fitted Classifier/Regressor or a function (x) => predictions, got ${describe(predictor)}.`);
   const chosen = scoring ?? (isClassifier(predictor) ? 'accuracy' : 'r2');
   if (typeof chosen === 'object') {
     if (typeof chosen.score !== 'function') throw new TypeError(`${fn}: a custom scoring needs { score: (yTrue, prediction) => number, greaterIsBetter }.`);
@@ -77,14 +78,22 @@ function scoreNamed(fn: string, m: MetricName, y: Target, p: Prediction, positiv
   const numeric = p as ArrayLike<number>;
   const yt = y as ArrayLike<number>;
   switch (m) {
-    case 'rmse': return rootMeanSquaredError(yt, numeric).value;
-    case 'mae': return meanAbsoluteError(yt, numeric).value;
-    case 'mse': return meanSquaredError(yt, numeric).value;
-    case 'r2': return r2Score(yt, numeric).value;
-    case 'mape': return meanAbsolutePercentageError(yt, numeric).value;
-    case 'medianAbsoluteError': return medianAbsoluteError(yt, numeric).value;
-    case 'explainedVariance': return explainedVarianceScore(yt, numeric).value;
-    default: break;
+    case 'rmse':
+      return rootMeanSquaredError(yt, numeric).value;
+    case 'mae':
+      return meanAbsoluteError(yt, numeric).value;
+    case 'mse':
+      return meanSquaredError(yt, numeric).value;
+    case 'r2':
+      return r2Score(yt, numeric).value;
+    case 'mape':
+      return meanAbsolutePercentageError(yt, numeric).value;
+    case 'medianAbsoluteError':
+      return medianAbsoluteError(yt, numeric).value;
+    case 'explainedVariance':
+      return explainedVarianceScore(yt, numeric).value;
+    default:
+      break;
   }
   const labels = labelsOf(p);
   const classes = new Set([...Array.from(t), ...Array.from(labels)]);
@@ -92,15 +101,26 @@ function scoreNamed(fn: string, m: MetricName, y: Target, p: Prediction, positiv
   const pos = positiveLabel ?? (isProbabilities(p) && p.classes.length === 2 ? p.classes[1] : undefined);
   const positive = pos !== undefined ? { positiveLabel: pos } : {};
   switch (m) {
-    case 'accuracy': case 'f1Micro': return accuracyScore(t, labels).value;
-    case 'balancedAccuracy': return balancedAccuracyScore(t, labels).value;
-    case 'f1': return f1Score(t, labels, { average, ...positive }).value;
-    case 'f1Weighted': return f1Score(t, labels, { average: 'weighted' }).value;
-    case 'precision': return precisionScore(t, labels, { average, ...positive }).value;
-    case 'precisionWeighted': return precisionScore(t, labels, { average: 'weighted' }).value;
-    case 'recall': return recallScore(t, labels, { average, ...positive }).value;
-    case 'recallWeighted': return recallScore(t, labels, { average: 'weighted' }).value;
-    case 'mcc': return matthewsCorrcoef(t, labels).value;
-    default: throw new RangeError(`${fn}: scoring '${m}' is not available for permutation importance; choose another metric or pass { score, greaterIsBetter }.`);
+    case 'accuracy':
+    case 'f1Micro':
+      return accuracyScore(t, labels).value;
+    case 'balancedAccuracy':
+      return balancedAccuracyScore(t, labels).value;
+    case 'f1':
+      return f1Score(t, labels, { average, ...positive }).value;
+    case 'f1Weighted':
+      return f1Score(t, labels, { average: 'weighted' }).value;
+    case 'precision':
+      return precisionScore(t, labels, { average, ...positive }).value;
+    case 'precisionWeighted':
+      return precisionScore(t, labels, { average: 'weighted' }).value;
+    case 'recall':
+      return recallScore(t, labels, { average, ...positive }).value;
+    case 'recallWeighted':
+      return recallScore(t, labels, { average: 'weighted' }).value;
+    case 'mcc':
+      return matthewsCorrcoef(t, labels).value;
+    default:
+      throw new RangeError(`${fn}: scoring '${m}' is not available for permutation importance; choose another metric or pass { score, greaterIsBetter }.`);
   }
 }

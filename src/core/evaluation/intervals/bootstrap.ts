@@ -129,7 +129,13 @@ export function throwIfAborted(signal?: AbortSignal): void {
  * The interval of one statistic from its replicates; NaN replicates are left out with a warning.
  * BCa needs `jackknife` values (leave-one-out, or delete-a-group on large data).
  */
-export function _interval(replicates: Float64Array, observed: number, o: Pick<ResolvedBootstrap, 'method' | 'confidence'>, name: string, jackknife?: Float64Array): { ci: ConfidenceInterval; warnings: MetricWarning[] } {
+export function _interval(
+  replicates: Float64Array,
+  observed: number,
+  o: Pick<ResolvedBootstrap, 'method' | 'confidence'>,
+  name: string,
+  jackknife?: Float64Array,
+): { ci: ConfidenceInterval; warnings: MetricWarning[] } {
   const warnings: MetricWarning[] = [];
   const valid = replicates.filter((v) => !Number.isNaN(v)).sort();
   if (valid.length < replicates.length) warnings.push(warning('bootstrap-degenerate', message.bootstrapNaN(name, replicates.length - valid.length, replicates.length), { metric: name }));
@@ -139,7 +145,9 @@ export function _interval(replicates: Float64Array, observed: number, o: Pick<Re
   if (o.method === 'bca' && jackknife) {
     const adjusted = _bcaLevels(valid, observed, jackknife, alpha);
     if (adjusted) return { ci: { ...base, lower: quantileSorted(valid, adjusted[0]), upper: quantileSorted(valid, adjusted[1]), method: 'bca' }, warnings };
-    warnings.push(warning('bootstrap-degenerate', `${name}: the BCa correction is undefined (every resample on one side of the estimate); the percentile interval is given instead.`, { metric: name }));
+    warnings.push(
+      warning('bootstrap-degenerate', `${name}: the BCa correction is undefined (every resample on one side of the estimate); the percentile interval is given instead.`, { metric: name }),
+    );
   }
   const lower = quantileSorted(valid, alpha);
   const upper = quantileSorted(valid, 1 - alpha);

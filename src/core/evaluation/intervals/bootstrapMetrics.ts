@@ -46,7 +46,10 @@ export async function bootstrapMetrics(
   if (data.task === 'binary') prepared = _prepareBinary(data.score, data.positive, { threshold, metrics: metrics as never });
   else if (data.task === 'multiclass') {
     if (!data.proba && !data.predCodes) throw new TypeError(`${fn}: a multiclass evaluation needs yProba or yPred.`);
-    prepared = _prepareMulticlass(data.trueCodes, data.proba ?? { rows: 0, cols: data.classes.length, data: new Float64Array(0) }, { metrics: metrics as never, ...(data.predCodes ? { predCodes: data.predCodes } : {}) });
+    prepared = _prepareMulticlass(data.trueCodes, data.proba ?? { rows: 0, cols: data.classes.length, data: new Float64Array(0) }, {
+      metrics: metrics as never,
+      ...(data.predCodes ? { predCodes: data.predCodes } : {}),
+    });
   } else prepared = _prepareRegression(data.yTrue, data.yPred, { metrics: metrics as never });
   const missing = metrics.filter((m) => !prepared.metrics.includes(m));
   if (missing.length) throw new RangeError(`${fn}: cannot compute ${missing.join(', ')} from these predictions (probability metrics need scores in [0, 1]; ranking metrics need scores).`);

@@ -38,11 +38,17 @@ export async function _comparePrepared(model: PreparedMetrics, baseline: Prepare
   const observedB = baseline.evaluate();
   const scratchA = new Float64Array(model.n);
   const scratchB = new Float64Array(baseline.n);
-  const diffs = await _runBootstrap(model.n, names.length, (counts) => {
-    const a = model.evaluate(gatherCounts(model, counts, scratchA));
-    const b = baseline.evaluate(gatherCounts(baseline, counts, scratchB));
-    return names.map((_, j) => a[ia[j]] - b[ib[j]]);
-  }, o, true);
+  const diffs = await _runBootstrap(
+    model.n,
+    names.length,
+    (counts) => {
+      const a = model.evaluate(gatherCounts(model, counts, scratchA));
+      const b = baseline.evaluate(gatherCounts(baseline, counts, scratchB));
+      return names.map((_, j) => a[ia[j]] - b[ib[j]]);
+    },
+    o,
+    true,
+  );
   const warnings: MetricWarning[] = [];
   const comparisons = names.map((metric, j): MetricComparison => {
     const difference = observedA[ia[j]] - observedB[ib[j]];
@@ -51,7 +57,16 @@ export async function _comparePrepared(model: PreparedMetrics, baseline: Prepare
     const pValue = _pairedPValue(diffs[j]);
     const better = METRIC_INFO[metric].higherIsBetter ? difference > 0 : difference < 0;
     const excludesZero = ci.lower > 0 || ci.upper < 0;
-    return { metric, model: observedA[ia[j]], baseline: observedB[ib[j]], difference, ci, pValue, significantlyBetter: excludesZero && better, significantlyWorse: excludesZero && !better && difference !== 0 };
+    return {
+      metric,
+      model: observedA[ia[j]],
+      baseline: observedB[ib[j]],
+      difference,
+      ci,
+      pValue,
+      significantlyBetter: excludesZero && better,
+      significantlyWorse: excludesZero && !better && difference !== 0,
+    };
   });
   return { comparisons, warnings };
 }

@@ -14,7 +14,11 @@ import { formatLabel } from '../messages';
  * @example
  * brierScoreLoss([0, 1, 1, 0], [0.1, 0.9, 0.8, 0.3]).value; // 0.0375
  */
-export function brierScoreLoss(yTrue: ArrayLike<ClassLabel>, yProb: ArrayLike<number> | ScoreMatrix, options: { positiveLabel?: ClassLabel; sampleWeight?: SampleWeight; labels?: ClassLabel[] } = {}): MetricResult {
+export function brierScoreLoss(
+  yTrue: ArrayLike<ClassLabel>,
+  yProb: ArrayLike<number> | ScoreMatrix,
+  options: { positiveLabel?: ClassLabel; sampleWeight?: SampleWeight; labels?: ClassLabel[] } = {},
+): MetricResult {
   return _unlessAllWeightsZero(options.sampleWeight, 'Brier score', 'brier', brier(yTrue, yProb, options));
 }
 
@@ -26,7 +30,8 @@ function brier(yTrue: ArrayLike<ClassLabel>, yProb: ArrayLike<number> | ScoreMat
     checkLengths(fn, t.length, { yProb: { length: m.rows } });
     const w = toWeights(fn, t.length, options.sampleWeight);
     const labels = options.labels ?? m.classes ?? uniqueLabels(fn, { name: 'yTrue', values: t });
-    if (labels.length !== m.cols) throw new RangeError(`${fn}: yProb has ${m.cols} columns but there are ${labels.length} classes (${labels.map(formatLabel).join(', ')}); pass { labels } in column order.`);
+    if (labels.length !== m.cols)
+      throw new RangeError(`${fn}: yProb has ${m.cols} columns but there are ${labels.length} classes (${labels.map(formatLabel).join(', ')}); pass { labels } in column order.`);
     const codes = encodeLabels(fn, 'yTrue', t, labels);
     let s = 0;
     let ws = 0;

@@ -33,7 +33,8 @@ export function uniqueLabels(fn: string, ...arrays: { name: string; values: Arra
     for (let i = 0; i < values.length; i++) {
       const v = values[i];
       const t = typeof v;
-      if (t !== 'number' && t !== 'string' && t !== 'boolean') throw new TypeError(`${fn}: ${name}[${i}] is ${describe(v)}; class labels must be numbers, strings or booleans (drop or fill missing labels first).`);
+      if (t !== 'number' && t !== 'string' && t !== 'boolean')
+        throw new TypeError(`${fn}: ${name}[${i}] is ${describe(v)}; class labels must be numbers, strings or booleans (drop or fill missing labels first).`);
       if (t === 'number' && !Number.isFinite(v)) throw new RangeError(`${fn}: ${name}[${i}] is ${v}; class labels must be finite.`);
       kind = checkKind(fn, kind, t, name);
       seen.add(v);

@@ -5,8 +5,40 @@
 
 export type Task = 'binary' | 'multiclass' | 'regression';
 
-export const BINARY_METRICS = ['auc', 'averagePrecision', 'prAuc', 'logLoss', 'brier', 'ece', 'accuracy', 'balancedAccuracy', 'precision', 'recall', 'f1', 'specificity', 'mcc', 'selectionRate', 'falsePositiveRate'] as const;
-export const MULTICLASS_METRICS = ['accuracy', 'balancedAccuracy', 'precision', 'recall', 'f1', 'precisionWeighted', 'recallWeighted', 'f1Weighted', 'f1Micro', 'mcc', 'auc', 'aucWeighted', 'logLoss', 'brier', 'ece'] as const;
+export const BINARY_METRICS = [
+  'auc',
+  'averagePrecision',
+  'prAuc',
+  'logLoss',
+  'brier',
+  'ece',
+  'accuracy',
+  'balancedAccuracy',
+  'precision',
+  'recall',
+  'f1',
+  'specificity',
+  'mcc',
+  'selectionRate',
+  'falsePositiveRate',
+] as const;
+export const MULTICLASS_METRICS = [
+  'accuracy',
+  'balancedAccuracy',
+  'precision',
+  'recall',
+  'f1',
+  'precisionWeighted',
+  'recallWeighted',
+  'f1Weighted',
+  'f1Micro',
+  'mcc',
+  'auc',
+  'aucWeighted',
+  'logLoss',
+  'brier',
+  'ece',
+] as const;
 export const REGRESSION_METRICS = ['rmse', 'mae', 'mse', 'r2', 'mape', 'medianAbsoluteError', 'explainedVariance'] as const;
 
 export type BinaryMetricName = (typeof BINARY_METRICS)[number];

@@ -105,7 +105,8 @@ function _prfs(fn: string, yTrue: unknown, yPred: unknown, options: PrecisionRec
   if (average === 'binary') {
     if (present.length > 2) throw new RangeError(`${fn}: the target is multiclass (${present.length} labels) but average is 'binary'; choose one of { average: 'macro' | 'micro' | 'weighted' }.`);
     const positive = resolvePositiveLabel(fn, present, options.positiveLabel);
-    if (present.length === 2 && !present.includes(positive)) throw new RangeError(`${fn}: positiveLabel ${formatLabel(positive)} is not a valid label; it should be one of ${present.map(formatLabel).join(', ')}.`);
+    if (present.length === 2 && !present.includes(positive))
+      throw new RangeError(`${fn}: positiveLabel ${formatLabel(positive)} is not a valid label; it should be one of ${present.map(formatLabel).join(', ')}.`);
     labels = [positive];
   }
   const all = uniqueLabels(fn, { name: 'labels', values: [...present, ...labels] });
@@ -161,8 +162,10 @@ export function _prfsFromCounts(labels: ClassLabel[], tpIn: number[], predIn: nu
   const recall = tp.map((x, i) => (tru[i] === 0 ? zd : x / tru[i]));
   if (s.zeroDivision === 'warn') {
     const fToo = s.warnFor.includes('f-score');
-    if (s.warnFor.includes('precision') && pred.some((x) => x === 0)) warnings.push(warning('zero-division', message.zeroDivision(fToo ? 'Precision and F-score are' : 'Precision is', 'predicted', perLabel), { metric: 'precision' }));
-    if (s.warnFor.includes('recall') && tru.some((x) => x === 0)) warnings.push(warning('zero-division', message.zeroDivision(fToo ? 'Recall and F-score are' : 'Recall is', 'true', perLabel), { metric: 'recall' }));
+    if (s.warnFor.includes('precision') && pred.some((x) => x === 0))
+      warnings.push(warning('zero-division', message.zeroDivision(fToo ? 'Precision and F-score are' : 'Precision is', 'predicted', perLabel), { metric: 'precision' }));
+    if (s.warnFor.includes('recall') && tru.some((x) => x === 0))
+      warnings.push(warning('zero-division', message.zeroDivision(fToo ? 'Recall and F-score are' : 'Recall is', 'true', perLabel), { metric: 'recall' }));
     if (s.warnFor.length === 1 && fToo && tru.some((x, i) => x === 0 && pred[i] === 0)) warnings.push(warning('zero-division', message.fScoreBothUndefined(perLabel), { metric: 'f1' }));
   }
   const b2 = s.beta * s.beta;

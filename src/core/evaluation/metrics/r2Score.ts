@@ -50,6 +50,7 @@ export function _assembleR2(num: number, den: number): number {
 
 function assemble(num: number, den: number, metric: string): MetricResult {
   const warnings: MetricWarning[] = [];
-  if (den === 0 && num !== 0) warnings.push(warning('undefined-metric', `${metric === 'r2' ? 'R²' : 'Explained variance'} is undefined for a constant yTrue; set to 0.0 as scikit-learn does.`, { metric }));
+  if (den === 0 && num !== 0)
+    warnings.push(warning('undefined-metric', `${metric === 'r2' ? 'R²' : 'Explained variance'} is undefined for a constant yTrue; set to 0.0 as scikit-learn does.`, { metric }));
   return { value: _assembleR2(num, den), warnings };
 }

@@ -45,7 +45,8 @@ function rocAuc(yTrue: ArrayLike<ClassLabel>, yScore: ArrayLike<number> | ScoreM
     const m = toDenseScores(fn, 'yScore', yScore);
     checkLengths(fn, t.length, { yScore: { length: m.rows } });
     const labels = options.labels ?? m.classes ?? uniqueLabels(fn, { name: 'yTrue', values: t });
-    if (labels.length !== m.cols) throw new RangeError(`${fn}: yScore has ${m.cols} columns but there are ${labels.length} classes (${labels.map(formatLabel).join(', ')}); pass { labels } in column order.`);
+    if (labels.length !== m.cols)
+      throw new RangeError(`${fn}: yScore has ${m.cols} columns but there are ${labels.length} classes (${labels.map(formatLabel).join(', ')}); pass { labels } in column order.`);
     if (m.cols === 2 && uniqueLabels(fn, { name: 'yTrue', values: t }).length <= 2) {
       const positive = options.positiveLabel ?? labels[1];
       return binaryAuc(binarize(t, positive), column(m, labels.indexOf(positive)), w, options.maxFpr, t);
@@ -117,7 +118,8 @@ function _multiclassRocAuc(t: ArrayLike<ClassLabel>, m: DenseScores, labels: Cla
     for (let i = 0; i < pos.length; i++) s += pos[i] ? (w ? w[i] : 1) : 0;
     support.push(s);
     const auc = _binaryRocAuc(pos, column(m, j), w);
-    if (Number.isNaN(auc)) warnings.push(warning('single-class', `Class ${formatLabel(labels[j])} has no ${s === 0 ? 'positive' : 'negative'} rows: its one-vs-rest AUC is undefined.`, { metric: 'auc' }));
+    if (Number.isNaN(auc))
+      warnings.push(warning('single-class', `Class ${formatLabel(labels[j])} has no ${s === 0 ? 'positive' : 'negative'} rows: its one-vs-rest AUC is undefined.`, { metric: 'auc' }));
     scores.push(auc);
   }
   if (average === 'macro') return { value: scores.reduce((a, b) => a + b, 0) / scores.length, warnings };

@@ -8,16 +8,7 @@ export type { ClassLabel };
 
 /** Why a number deserves a second look. Codes are stable; messages are for people. */
 export type WarningCode =
-  | 'zero-division'
-  | 'undefined-metric'
-  | 'single-class'
-  | 'small-group'
-  | 'labels-not-in-true'
-  | 'positive-label'
-  | 'bootstrap-degenerate'
-  | 'bootstrap-bias'
-  | 'probabilities'
-  | 'downsampled';
+  'zero-division' | 'undefined-metric' | 'single-class' | 'small-group' | 'labels-not-in-true' | 'positive-label' | 'bootstrap-degenerate' | 'bootstrap-bias' | 'probabilities' | 'downsampled';
 
 export interface MetricWarning {
   code: WarningCode;
@@ -44,7 +35,4 @@ export type ZeroDivision = 'warn' | 0 | 1;
 export type SampleWeight = ArrayLike<number>;
 
 /** Class scores for several classes: a contract `Probabilities`, rows of numbers, or a row-major Matrix. */
-export type ScoreMatrix =
-  | { classes: ClassLabel[]; rows: number; data: Float64Array }
-  | { rows: number; cols: number; data: Float64Array }
-  | readonly (readonly number[])[];
+export type ScoreMatrix = { classes: ClassLabel[]; rows: number; data: Float64Array } | { rows: number; cols: number; data: Float64Array } | readonly (readonly number[])[];

@@ -54,7 +54,7 @@ export function checkInteger(fn: string, name: string, value: unknown, min: numb
 }
 
 export function isArrayLike(v: unknown): v is ArrayLike<unknown> {
-  return Array.isArray(v) || ArrayBuffer.isView(v) && !(v instanceof DataView);
+  return Array.isArray(v) || (ArrayBuffer.isView(v) && !(v instanceof DataView));
 }
 
 export function describe(v: unknown): string {

@@ -50,7 +50,13 @@ export async function _collectBinary(d: Binary, s: CollectSettings, baseline?: {
     positiveLabel: d.positiveLabel,
     threshold: s.threshold,
     metrics,
-    confusion: { labels: [negativeLabel, d.positiveLabel], matrix: [[table.negatives - fp, fp], [table.positives - tp, tp]] },
+    confusion: {
+      labels: [negativeLabel, d.positiveLabel],
+      matrix: [
+        [table.negatives - fp, fp],
+        [table.positives - tp, tp],
+      ],
+    },
     thresholdTable: table,
     curves: {},
     warnings: [...d.warnings, ...warnings],

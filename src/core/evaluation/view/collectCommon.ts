@@ -39,7 +39,11 @@ export async function _collectMetricViews(prepared: PreparedMetrics, bootstrap: 
 }
 
 /** Paired comparisons of model and baseline, as views; without a bootstrap, the differences alone. */
-export async function _collectComparisons(model: PreparedMetrics, baseline: PreparedMetrics, bootstrap: ResolvedBootstrap | undefined): Promise<{ comparisons: ComparisonView[]; warnings: MetricWarning[] }> {
+export async function _collectComparisons(
+  model: PreparedMetrics,
+  baseline: PreparedMetrics,
+  bootstrap: ResolvedBootstrap | undefined,
+): Promise<{ comparisons: ComparisonView[]; warnings: MetricWarning[] }> {
   if (!bootstrap) {
     const a = model.evaluate();
     const b = baseline.evaluate();

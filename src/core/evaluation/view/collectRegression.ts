@@ -24,7 +24,11 @@ export async function _collectRegression(d: Regression, s: CollectSettings & { s
     (view.warnings as unknown[]).push(...cmp.warnings);
   }
   if (s.groups && s.slicings.length) {
-    const r = await _collectSlices(s.groups, s.slicings, d.yTrue.length, (rows) => _prepareRegression(subset(d.yTrue, rows), subset(d.yPred, rows)), { minGroupSize: s.minGroupSize, bootstrap: s.bootstrap, yieldNow: s.yieldNow });
+    const r = await _collectSlices(s.groups, s.slicings, d.yTrue.length, (rows) => _prepareRegression(subset(d.yTrue, rows), subset(d.yPred, rows)), {
+      minGroupSize: s.minGroupSize,
+      bootstrap: s.bootstrap,
+      yieldNow: s.yieldNow,
+    });
     view.slices = r.slices;
     (view.warnings as unknown[]).push(...r.warnings);
   }

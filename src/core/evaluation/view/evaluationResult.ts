@@ -42,8 +42,10 @@ export class Evaluation implements Displayable {
    */
   static fromJSON(view: unknown): Evaluation {
     const v = view as Partial<EvaluationView> | null;
-    if (typeof v !== 'object' || v === null || v.kind !== EVALUATION_VIEW_KIND) throw new TypeError(`Evaluation.fromJSON: not an evaluation view (expected kind '${EVALUATION_VIEW_KIND}'), got ${describe(view)}.`);
-    if (v.version !== EVALUATION_VIEW_VERSION) throw new RangeError(`Evaluation.fromJSON: view version ${String(v.version)} is not supported (this Modelbook reads version ${EVALUATION_VIEW_VERSION}).`);
+    if (typeof v !== 'object' || v === null || v.kind !== EVALUATION_VIEW_KIND)
+      throw new TypeError(`Evaluation.fromJSON: not an evaluation view (expected kind '${EVALUATION_VIEW_KIND}'), got ${describe(view)}.`);
+    if (v.version !== EVALUATION_VIEW_VERSION)
+      throw new RangeError(`Evaluation.fromJSON: view version ${String(v.version)} is not supported (this Modelbook reads version ${EVALUATION_VIEW_VERSION}).`);
     return new Evaluation(v as EvaluationView);
   }
 

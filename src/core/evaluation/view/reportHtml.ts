@@ -31,16 +31,29 @@ export function renderEvaluationHtml(view: EvaluationView): string {
   parts.push('<div class="row">', metricsTable(view), `<div>${chartSvg(view)}${confusionTable(view)}</div>`, '</div>');
   if (view.gates.length) {
     parts.push('<table><tr><th></th><th class="l">Gate</th><th class="l">Reason</th></tr>');
-    for (const g of view.gates) parts.push(`<tr><td class="nw ${g.passed ? 'pass' : 'fail'}">${g.passed ? '✓ pass' : '✗ fail'}</td><td class="l nw"><code>${e(g.gate)}</code></td><td class="l">${e(g.reason)}</td></tr>`);
+    for (const g of view.gates)
+      parts.push(`<tr><td class="nw ${g.passed ? 'pass' : 'fail'}">${g.passed ? '✓ pass' : '✗ fail'}</td><td class="l nw"><code>${e(g.gate)}</code></td><td class="l">${e(g.reason)}</td></tr>`);
     parts.push('</table>');
   }
   for (const s of view.slices) {
     const m = keySliceMetric(view);
-    const rows = s.groups.map((g) => `<tr><td>${e(g.key)}</td><td>${g.size}</td><td>${formatNumber(g.metrics[m]?.value)}</td><td class="ci">${formatCi(g.metrics[m]?.ci)}</td><td>${g.warnings.length ? '⚠ ' + e([...new Set(g.warnings.map((w) => w.code))].join(', ')) : ''}</td></tr>`);
-    const fair = s.fairness ? FAIRNESS_METRICS.filter((f) => s.fairness?.[f]).map((f) => `${f}: ${formatNumber(s.fairness?.[f]?.value)} <span class="ci">${formatCi(s.fairness?.[f]?.ci)}</span>`).join('<br>') : '';
-    parts.push(`<details open><summary>Slice <b>${e(s.name)}</b> — ${e(METRIC_INFO[m].label)} by group</summary><div class="row"><table><tr><th>Group</th><th>n</th><th>${e(METRIC_INFO[m].label)}</th><th>CI</th><th></th></tr>${rows.join('')}</table><div>${fair}</div></div></details>`);
+    const rows = s.groups.map(
+      (g) =>
+        `<tr><td>${e(g.key)}</td><td>${g.size}</td><td>${formatNumber(g.metrics[m]?.value)}</td><td class="ci">${formatCi(g.metrics[m]?.ci)}</td><td>${g.warnings.length ? '⚠ ' + e([...new Set(g.warnings.map((w) => w.code))].join(', ')) : ''}</td></tr>`,
+    );
+    const fair = s.fairness
+      ? FAIRNESS_METRICS.filter((f) => s.fairness?.[f])
+          .map((f) => `${f}: ${formatNumber(s.fairness?.[f]?.value)} <span class="ci">${formatCi(s.fairness?.[f]?.ci)}</span>`)
+          .join('<br>')
+      : '';
+    parts.push(
+      `<details open><summary>Slice <b>${e(s.name)}</b> — ${e(METRIC_INFO[m].label)} by group</summary><div class="row"><table><tr><th>Group</th><th>n</th><th>${e(METRIC_INFO[m].label)}</th><th>CI</th><th></th></tr>${rows.join('')}</table><div>${fair}</div></div></details>`,
+    );
   }
-  if (view.warnings.length) parts.push(`<details><summary>⚠ ${view.warnings.length} warning${view.warnings.length > 1 ? 's' : ''}</summary><ul>${view.warnings.map((w) => `<li>${e(w.message)}</li>`).join('')}</ul></details>`);
+  if (view.warnings.length)
+    parts.push(
+      `<details><summary>⚠ ${view.warnings.length} warning${view.warnings.length > 1 ? 's' : ''}</summary><ul>${view.warnings.map((w) => `<li>${e(w.message)}</li>`).join('')}</ul></details>`,
+    );
   parts.push('</div>');
   return parts.join('');
 }
@@ -50,7 +63,11 @@ function metricsTable(view: EvaluationView): string {
   const head = `<tr><th>Metric</th><th>Value</th><th>CI</th>${view.baseline ? `<th>${escapeHtml(view.baseline.name)}</th><th>Δ</th><th>p</th>` : ''}</tr>`;
   const rows = view.metrics.map((m) => {
     const c = cmp.get(m.name);
-    const delta = c ? `<td>${formatNumber(c.baseline)}</td><td class="${c.significantlyBetter ? 'pass' : c.significantlyWorse ? 'fail' : ''}">${formatNumber(c.difference)}</td><td>${formatNumber(c.pValue)}</td>` : view.baseline ? '<td></td><td></td><td></td>' : '';
+    const delta = c
+      ? `<td>${formatNumber(c.baseline)}</td><td class="${c.significantlyBetter ? 'pass' : c.significantlyWorse ? 'fail' : ''}">${formatNumber(c.difference)}</td><td>${formatNumber(c.pValue)}</td>`
+      : view.baseline
+        ? '<td></td><td></td><td></td>'
+        : '';
     return `<tr><td title="${escapeHtml(METRIC_INFO[m.name].description)}">${escapeHtml(m.label)}</td><td>${formatNumber(m.value)}</td><td class="ci">${formatCi(m.ci)}</td>${delta}</tr>`;
   });
   return `<table>${head}${rows.join('')}</table>`;
@@ -76,7 +93,8 @@ function chartSvg(view: EvaluationView): string {
 /** A 160×160 ROC sketch: the curve(s) and the diagonal, as a polyline. */
 function rocSvg(roc: CurveView, baseline?: CurveView): string {
   const s = 150;
-  const line = (c: CurveView, color: string) => `<polyline fill="none" stroke="${color}" stroke-width="1.6" points="${c.x.map((x, i) => `${(5 + x * s).toFixed(1)},${(5 + (1 - c.y[i]) * s).toFixed(1)}`).join(' ')}"/>`;
+  const line = (c: CurveView, color: string) =>
+    `<polyline fill="none" stroke="${color}" stroke-width="1.6" points="${c.x.map((x, i) => `${(5 + x * s).toFixed(1)},${(5 + (1 - c.y[i]) * s).toFixed(1)}`).join(' ')}"/>`;
   const caption = `<text x="5" y="168" font-size="10" fill="#4c78a8">ROC, AUC ${formatNumber(roc.area)}</text>${baseline ? `<text x="5" y="181" font-size="10" fill="#f58518">baseline ${formatNumber(baseline.area)}</text>` : ''}`;
   return `<svg width="160" height="186" viewBox="0 0 160 186" role="img" aria-label="ROC curve"><rect x="5" y="5" width="${s}" height="${s}" fill="none" stroke="#999"/><line x1="5" y1="${5 + s}" x2="${5 + s}" y2="5" stroke="#bbb" stroke-dasharray="3,3"/>${baseline ? line(baseline, '#f58518') : ''}${line(roc, '#4c78a8')}${caption}</svg>`;
 }
@@ -87,6 +105,8 @@ function histogramSvg(r: ResidualsView): string {
   const h = 100;
   const max = Math.max(...r.histogram.counts, 1);
   const bw = w / r.histogram.counts.length;
-  const bars = r.histogram.counts.map((c, i) => `<rect x="${(i * bw).toFixed(1)}" y="${(h - (c / max) * h).toFixed(1)}" width="${Math.max(bw - 1, 1).toFixed(1)}" height="${((c / max) * h).toFixed(1)}" fill="#4c78a8"/>`).join('');
+  const bars = r.histogram.counts
+    .map((c, i) => `<rect x="${(i * bw).toFixed(1)}" y="${(h - (c / max) * h).toFixed(1)}" width="${Math.max(bw - 1, 1).toFixed(1)}" height="${((c / max) * h).toFixed(1)}" fill="#4c78a8"/>`)
+    .join('');
   return `<svg width="${w}" height="${h + 14}" role="img" aria-label="Residual histogram">${bars}<text x="0" y="${h + 12}" font-size="10" fill="currentColor">residuals ${formatNumber(r.histogram.edges[0])} … ${formatNumber(r.histogram.edges[r.histogram.edges.length - 1])}</text></svg>`;
 }

@@ -26,7 +26,10 @@ export function renderEvaluationMarkdown(view: EvaluationView): string {
   }
   const cmp = new Map(view.baseline?.comparisons.map((c) => [c.metric, c]) ?? []);
   const withBase = !!view.baseline;
-  out.push(withBase ? `| Metric | ${cell(view.name)} | CI | ${cell(view.baseline?.name ?? '')} | Δ | Δ CI | p |` : '| Metric | Value | CI |', withBase ? '|---|---:|---|---:|---:|---|---:|' : '|---|---:|---|');
+  out.push(
+    withBase ? `| Metric | ${cell(view.name)} | CI | ${cell(view.baseline?.name ?? '')} | Δ | Δ CI | p |` : '| Metric | Value | CI |',
+    withBase ? '|---|---:|---|---:|---:|---|---:|' : '|---|---:|---|',
+  );
   for (const m of view.metrics) {
     const c = cmp.get(m.name);
     const row = [m.label, formatNumber(m.value), formatCi(m.ci)];
@@ -47,7 +50,12 @@ function sliceMarkdown(view: EvaluationView, s: SliceView): string[] {
   const key: MetricName = keySliceMetric(view);
   const second: MetricName = view.task === 'binary' ? 'auc' : view.task === 'multiclass' ? 'accuracy' : 'mae';
   const metrics = [key, second].filter((m) => s.groups.some((g) => g.metrics[m]));
-  const out = [`### Slice: ${cell(s.name)}`, '', `| Group | n | ${metrics.map((m) => `${METRIC_INFO[m].label} | CI`).join(' | ')} | Notes |`, `|---|---:|${metrics.map(() => '---:|---|').join('')}---|`];
+  const out = [
+    `### Slice: ${cell(s.name)}`,
+    '',
+    `| Group | n | ${metrics.map((m) => `${METRIC_INFO[m].label} | CI`).join(' | ')} | Notes |`,
+    `|---|---:|${metrics.map(() => '---:|---|').join('')}---|`,
+  ];
   for (const g of s.groups) {
     const cols = metrics.flatMap((m) => [formatNumber(g.metrics[m]?.value), formatCi(g.metrics[m]?.ci)]);
     const notes = [...new Set(g.warnings.map((w) => w.code))].join(', ');

@@ -38,6 +38,12 @@ export function renderEvaluationText(view: EvaluationView): string {
     for (const g of view.gates) lines.push(`  ${g.passed ? '✓' : '✗'} ${g.gate}: ${g.reason}`);
   }
   for (const s of view.slices) lines.push(`slice ${s.name}: ${s.groups.length} groups`);
-  if (view.warnings.length) lines.push(`${view.warnings.length} warning${view.warnings.length > 1 ? 's' : ''}: ${view.warnings.slice(0, 3).map((w) => w.message).join(' | ')}${view.warnings.length > 3 ? ' | …' : ''}`);
+  if (view.warnings.length)
+    lines.push(
+      `${view.warnings.length} warning${view.warnings.length > 1 ? 's' : ''}: ${view.warnings
+        .slice(0, 3)
+        .map((w) => w.message)
+        .join(' | ')}${view.warnings.length > 3 ? ' | …' : ''}`,
+    );
   return lines.join('\n');
 }

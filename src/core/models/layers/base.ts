@@ -83,7 +83,18 @@ export abstract class BaseLayersEstimator implements Displayable {
       layers,
       weights,
       ...(h ? { backend: h.backend } : {}),
-      extra: h ? { fitted: true, epochs: h.epochs.length, stopReason: h.stopReason, bestEpoch: h.bestEpoch, finalLoss: h.epochs.at(-1)?.loss ?? null, steps: h.steps, seed: this.params.seed, trainingMs: Math.round(h.elapsedMs) } : { fitted: false },
+      extra: h
+        ? {
+            fitted: true,
+            epochs: h.epochs.length,
+            stopReason: h.stopReason,
+            bestEpoch: h.bestEpoch,
+            finalLoss: h.epochs.at(-1)?.loss ?? null,
+            steps: h.steps,
+            seed: this.params.seed,
+            trainingMs: Math.round(h.elapsedMs),
+          }
+        : { fitted: false },
     };
   }
 
@@ -91,14 +102,25 @@ export abstract class BaseLayersEstimator implements Displayable {
   plotLossCurve(): TrainingCurve {
     const h = this.fittedHistory;
     if (!h) throw new Error(modelMessage.notFitted(`${this.typeName}.plotLossCurve`));
-    return new TrainingCurve({ title: this.typeName, epochs: h.epochs, maxEpochs: this.params.maxIter, elapsedMs: h.elapsedMs, backend: h.backend, stopReason: h.stopReason, ...(h.scoreName ? { scoreName: h.scoreName } : {}) });
+    return new TrainingCurve({
+      title: this.typeName,
+      epochs: h.epochs,
+      maxEpochs: this.params.maxIter,
+      elapsedMs: h.elapsedMs,
+      backend: h.backend,
+      stopReason: h.stopReason,
+      ...(h.scoreName ? { scoreName: h.scoreName } : {}),
+    });
   }
 
   [MIME_BUNDLE](): MimeBundle {
     const s = this.summary();
     const rows = s.layers!.map((l) => `<tr><td>${escapeHtml(l.name)}</td><td>${escapeHtml(l.kind)}</td><td>${escapeHtml(JSON.stringify(l.outputShape))}</td><td>${l.parameters}</td></tr>`).join('');
     const status = this.fittedHistory ? `fitted: ${this.fittedHistory.epochs.length} epochs on ${this.fittedHistory.backend}, stopped: ${this.fittedHistory.stopReason}` : 'not fitted';
-    return { [MIME.html]: `<div><b>${this.typeName}</b> (${escapeHtml(status)}), ${s.parameterCount} parameters<table><tr><th>layer</th><th>kind</th><th>output</th><th>parameters</th></tr>${rows}</table></div>`, [MIME.text]: `${this.typeName}(${s.layers!.map((l) => l.kind).join(' → ')}) ${status}` };
+    return {
+      [MIME.html]: `<div><b>${this.typeName}</b> (${escapeHtml(status)}), ${s.parameterCount} parameters<table><tr><th>layer</th><th>kind</th><th>output</th><th>parameters</th></tr>${rows}</table></div>`,
+      [MIME.text]: `${this.typeName}(${s.layers!.map((l) => l.kind).join(' → ')}) ${status}`,
+    };
   }
 
   /** Compiles if needed, then runs the shared seeded loop on the model (`m`: the features, already collected). */
@@ -120,15 +142,33 @@ export abstract class BaseLayersEstimator implements Displayable {
       train = gather(m.data, target.y, cols, target.width, split.train);
       validation = gather(m.data, target.y, cols, target.width, split.validation);
     }
-    const trainer = createLayersTrainer(tf, this.model, { cols, targetWidth: target.width, train, ...(validation ? { validation, score: (o, y, rows) => task.score(o, y, rows, units, target.width) } : {}) });
+    const trainer = createLayersTrainer(tf, this.model, {
+      cols,
+      targetWidth: target.width,
+      train,
+      ...(validation ? { validation, score: (o, y, rows) => task.score(o, y, rows, units, target.width) } : {}),
+    });
     const batchSize = Math.min(this.params.batchSize, train.rows);
     const progress = createProgressReporter({
-      title: this.typeName, maxEpochs: this.params.maxIter, batchesPerEpoch: Math.ceil(train.rows / batchSize), backend: trainer.backend, show: this.params.progress,
-      ...(validation ? { scoreName: task.scoreName } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      title: this.typeName,
+      maxEpochs: this.params.maxIter,
+      batchesPerEpoch: Math.ceil(train.rows / batchSize),
+      backend: trainer.backend,
+      show: this.params.progress,
+      ...(validation ? { scoreName: task.scoreName } : {}),
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     });
     this.fittedHistory = await trainLoop(trainer, {
-      rows: train.rows, batchSize, maxIter: this.params.maxIter, shuffle: this.params.shuffle, rng: createRng(this.params.seed, 'shuffle'),
-      earlyStopping: this.params.earlyStopping, tol: this.params.tol, nIterNoChange: this.params.nIterNoChange, stopped, progress,
+      rows: train.rows,
+      batchSize,
+      maxIter: this.params.maxIter,
+      shuffle: this.params.shuffle,
+      rng: createRng(this.params.seed, 'shuffle'),
+      earlyStopping: this.params.earlyStopping,
+      tol: this.params.tol,
+      nIterNoChange: this.params.nIterNoChange,
+      stopped,
+      progress,
       ...(validation ? { scoreName: task.scoreName } : {}),
     });
     this.featureCount = cols;

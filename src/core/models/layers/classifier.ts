@@ -1,5 +1,5 @@
 import type * as TF from '@tensorflow/tfjs';
-import type { ClassLabel, Classifier, Features, FitOptions, Probabilities , Target } from '../contract';
+import type { ClassLabel, Classifier, Features, FitOptions, Probabilities, Target } from '../contract';
 import { collectFeatures } from '../../training/features';
 import { selectFittedFeatures, splitFitInput, type TargetOrLabel } from '../featureInput';
 import { encodeClasses, encodeWithClasses } from '../../training/targets';
@@ -64,20 +64,28 @@ export class LayersClassifier extends BaseLayersEstimator implements Classifier 
       return { y: onehot, width: units };
     };
     const v = options.validation;
-    await this.fitCore(m, {
-      defaultLoss: (units) => (units === 1 ? 'binaryCrossentropy' : 'categoricalCrossentropy'),
-      encode: (units, loss) => ({ ...toTargets(codes, units, loss), stratify: codes }),
-      ...(v ? { encodeValidation: (units: number, loss: string | undefined) => {
-        const vx = collectFeatures(selectFittedFeatures(v.x, m.names, 'LayersClassifier.fit (options.validation.x)'), 'LayersClassifier.fit (options.validation.x)');
-        return { x: vx, y: toTargets(encodeWithClasses(v.y, classes, vx.rows, 'LayersClassifier.fit (options.validation.y)'), units, loss).y };
-      } } : {}),
-      scoreName: 'accuracy',
-      score: (outputs, yv, n, units, width) => {
-        let hits = 0;
-        for (let i = 0; i < n; i++) hits += argmax(outputs, i, units) === (width === 1 ? yv[i] : argmax(yv, i, width)) ? 1 : 0;
-        return hits / n;
+    await this.fitCore(
+      m,
+      {
+        defaultLoss: (units) => (units === 1 ? 'binaryCrossentropy' : 'categoricalCrossentropy'),
+        encode: (units, loss) => ({ ...toTargets(codes, units, loss), stratify: codes }),
+        ...(v
+          ? {
+              encodeValidation: (units: number, loss: string | undefined) => {
+                const vx = collectFeatures(selectFittedFeatures(v.x, m.names, 'LayersClassifier.fit (options.validation.x)'), 'LayersClassifier.fit (options.validation.x)');
+                return { x: vx, y: toTargets(encodeWithClasses(v.y, classes, vx.rows, 'LayersClassifier.fit (options.validation.y)'), units, loss).y };
+              },
+            }
+          : {}),
+        scoreName: 'accuracy',
+        score: (outputs, yv, n, units, width) => {
+          let hits = 0;
+          for (let i = 0; i < n; i++) hits += argmax(outputs, i, units) === (width === 1 ? yv[i] : argmax(yv, i, width)) ? 1 : 0;
+          return hits / n;
+        },
       },
-    }, options);
+      options,
+    );
     this.labels = classes;
     return this;
   }

@@ -1,5 +1,5 @@
 import type * as TF from '@tensorflow/tfjs';
-import type { Features, FitOptions, Regressor , Target } from '../contract';
+import type { Features, FitOptions, Regressor, Target } from '../contract';
 import { collectFeatures } from '../../training/features';
 import { selectFittedFeatures, splitFitInput, type TargetOrLabel } from '../featureInput';
 import { r2Score } from '../../training/scores';
@@ -47,16 +47,24 @@ export class LayersRegressor extends BaseLayersEstimator implements Regressor {
     const rows = m.rows;
     const target = collectRegressionTarget(y, rows, 'LayersRegressor.fit');
     const v = options.validation;
-    await this.fitCore(m, {
-      defaultLoss: () => 'meanSquaredError',
-      encode: () => ({ y: target, width: 1 }),
-      ...(v ? { encodeValidation: () => {
-        const vx = collectFeatures(selectFittedFeatures(v.x, m.names, 'LayersRegressor.fit (options.validation.x)'), 'LayersRegressor.fit (options.validation.x)');
-        return { x: vx, y: collectRegressionTarget(v.y, vx.rows, 'LayersRegressor.fit (options.validation.y)') };
-      } } : {}),
-      scoreName: 'r2',
-      score: (outputs, yv, n) => r2Score(outputs, yv, n),
-    }, options);
+    await this.fitCore(
+      m,
+      {
+        defaultLoss: () => 'meanSquaredError',
+        encode: () => ({ y: target, width: 1 }),
+        ...(v
+          ? {
+              encodeValidation: () => {
+                const vx = collectFeatures(selectFittedFeatures(v.x, m.names, 'LayersRegressor.fit (options.validation.x)'), 'LayersRegressor.fit (options.validation.x)');
+                return { x: vx, y: collectRegressionTarget(v.y, vx.rows, 'LayersRegressor.fit (options.validation.y)') };
+              },
+            }
+          : {}),
+        scoreName: 'r2',
+        score: (outputs, yv, n) => r2Score(outputs, yv, n),
+      },
+      options,
+    );
     return this;
   }
 

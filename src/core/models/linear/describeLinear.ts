@@ -44,7 +44,9 @@ export function coefficientBundle(view: CoefficientView): MimeBundle {
  * unfittedBundle('Ridge', { alpha: 1 })['text/plain'] // 'Ridge(alpha=1) · not fitted'
  */
 export function unfittedBundle(title: string, params: Record<string, unknown>): MimeBundle {
-  const text = `${title}(${Object.entries(params).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(', ')}) · not fitted`;
+  const text = `${title}(${Object.entries(params)
+    .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
+    .join(', ')}) · not fitted`;
   return { 'text/plain': text, 'text/html': `<code>${escapeHtml(text)}</code>` };
 }
 

@@ -1,7 +1,7 @@
 import { MIME_BUNDLE } from '../../display/mimeBundle';
 import { toMatrix } from '../../linalg/toMatrix';
 import type { MimeBundle } from '../../notebook/contract';
-import type { EstimatorSpec, Features, ModelSummary, Regressor , Target } from '../contract';
+import type { EstimatorSpec, Features, ModelSummary, Regressor, Target } from '../contract';
 import type { EstimatorJSON } from '../registry';
 import { observeFit } from '../fitObserver';
 import { coefficientBundle, unfittedBundle } from './describeLinear';

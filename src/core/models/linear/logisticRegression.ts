@@ -3,7 +3,7 @@ import { createRowKernels } from '../../linalg/rowKernels';
 import { toMatrix } from '../../linalg/toMatrix';
 import { createMatrix, type Matrix } from '../../linalg/matrix';
 import type { MimeBundle } from '../../notebook/contract';
-import type { ClassLabel, Classifier, EstimatorSpec, Features, FitOptions, ModelSummary, Probabilities , Target } from '../contract';
+import type { ClassLabel, Classifier, EstimatorSpec, Features, FitOptions, ModelSummary, Probabilities, Target } from '../contract';
 import type { EstimatorJSON } from '../registry';
 import { observeFit } from '../fitObserver';
 import { computeClassWeight, type ClassWeight } from './classWeight';
@@ -46,7 +46,16 @@ export interface LinearFitOptions extends FitOptions {
   sampleWeight?: ArrayLike<number>;
 }
 
-const DEFAULTS: Required<Omit<LogisticRegressionParams, 'seed'>> & { seed: number | null } = { C: 1, penalty: 'l2', fitIntercept: true, maxIter: 100, tol: 1e-4, multiClass: 'auto', classWeight: null, seed: null };
+const DEFAULTS: Required<Omit<LogisticRegressionParams, 'seed'>> & { seed: number | null } = {
+  C: 1,
+  penalty: 'l2',
+  fitIntercept: true,
+  maxIter: 100,
+  tol: 1e-4,
+  multiClass: 'auto',
+  classWeight: null,
+  seed: null,
+};
 
 /**
  * L2-regularised logistic regression solved by L-BFGS, parameterised and sorted like scikit-learn.
@@ -136,7 +145,8 @@ export class LogisticRegression implements Classifier {
     // `converged` is strict (gradient within tol); the warning is for fits that matter: maxIter,
     // or a loss still measurably above its minimum (as scikit-learn, which stays quiet on its
     // relative-decrease stop). Unscaled grams and millimetres otherwise warn on every default fit.
-    if (!solution.converged && (solution.stop === 'maxIter' || solution.remainingDecrease > MATERIAL_GAP * Math.max(1, Math.abs(solution.loss)))) console.warn(convergenceWarning(solution, p.maxIter, p.tol));
+    if (!solution.converged && (solution.stop === 'maxIter' || solution.remainingDecrease > MATERIAL_GAP * Math.max(1, Math.abs(solution.loss))))
+      console.warn(convergenceWarning(solution, p.maxIter, p.tol));
     return this;
   }
 
@@ -210,7 +220,18 @@ export class LogisticRegression implements Classifier {
     return {
       type: 'LogisticRegression',
       params: { ...this.params },
-      fitted: this.featureNames.length ? { classes: this.classes, featureNames: this.featureNames, mode: this.mode, coefRows: this.coef.rows, coef: Array.from(this.coef.data), intercept: Array.from(this.intercept), nIter: this.nIter, converged: this.converged } : undefined,
+      fitted: this.featureNames.length
+        ? {
+            classes: this.classes,
+            featureNames: this.featureNames,
+            mode: this.mode,
+            coefRows: this.coef.rows,
+            coef: Array.from(this.coef.data),
+            intercept: Array.from(this.intercept),
+            nIter: this.nIter,
+            converged: this.converged,
+          }
+        : undefined,
     };
   }
 
@@ -223,7 +244,8 @@ export class LogisticRegression implements Classifier {
   static fromJSON(json: EstimatorJSON): LogisticRegression {
     if (json?.type !== 'LogisticRegression') throw new TypeError(modelMessage.restoreWrongType('LogisticRegression', json?.type));
     const m = new LogisticRegression(json.params as LogisticRegressionParams);
-    const f = json.fitted as { classes: ClassLabel[]; featureNames: string[]; mode: LogisticRegression['mode']; coefRows: number; coef: number[]; intercept: number[]; nIter: number; converged: boolean } | undefined;
+    const f = json.fitted as
+      { classes: ClassLabel[]; featureNames: string[]; mode: LogisticRegression['mode']; coefRows: number; coef: number[]; intercept: number[]; nIter: number; converged: boolean } | undefined;
     if (f) {
       m.classes = f.classes;
       m.featureNames = f.featureNames;
@@ -288,17 +310,29 @@ function stackOvr(parts: LogisticSolution[]): LogisticSolution {
   const d = parts[0].coef.length;
   const coef = new Float64Array(parts.length * d);
   parts.forEach((s, c) => coef.set(s.coef, c * d));
-  return { coef, intercept: Float64Array.from(parts.map((s) => s.intercept[0])), rows: parts.length, nIter: Math.max(...parts.map((s) => s.nIter)), converged: parts.every((s) => s.converged), stop: parts.find((s) => !s.converged)?.stop ?? parts[0].stop, loss: parts.reduce((a, s) => a + s.loss, 0), gradMax: Math.max(...parts.map((s) => s.gradMax)), remainingDecrease: parts.reduce((a, s) => a + s.remainingDecrease, 0) };
+  return {
+    coef,
+    intercept: Float64Array.from(parts.map((s) => s.intercept[0])),
+    rows: parts.length,
+    nIter: Math.max(...parts.map((s) => s.nIter)),
+    converged: parts.every((s) => s.converged),
+    stop: parts.find((s) => !s.converged)?.stop ?? parts[0].stop,
+    loss: parts.reduce((a, s) => a + s.loss, 0),
+    gradMax: Math.max(...parts.map((s) => s.gradMax)),
+    remainingDecrease: parts.reduce((a, s) => a + s.remainingDecrease, 0),
+  };
 }
 
 function checkParams(p: typeof DEFAULTS): typeof DEFAULTS {
   const where = 'LogisticRegression';
-  if (!(typeof p.C === 'number' && p.C > 0 && Number.isFinite(p.C))) throw new RangeError(modelMessage.badParam(where, 'C', 'a positive finite number', p.C, 'smaller C means stronger regularisation'));
+  if (!(typeof p.C === 'number' && p.C > 0 && Number.isFinite(p.C)))
+    throw new RangeError(modelMessage.badParam(where, 'C', 'a positive finite number', p.C, 'smaller C means stronger regularisation'));
   if (p.penalty !== 'l2' && p.penalty !== 'none') throw new RangeError(modelMessage.badParam(where, 'penalty', "'l2' or 'none'", p.penalty));
   if (!(Number.isInteger(p.maxIter) && p.maxIter >= 0)) throw new RangeError(modelMessage.badParam(where, 'maxIter', 'a non-negative integer', p.maxIter));
   if (!(typeof p.tol === 'number' && p.tol >= 0)) throw new RangeError(modelMessage.badParam(where, 'tol', 'a number ≥ 0', p.tol));
   if (!['auto', 'multinomial', 'ovr'].includes(p.multiClass)) throw new RangeError(modelMessage.badParam(where, 'multiClass', "'auto', 'multinomial' or 'ovr'", p.multiClass));
   if (typeof p.fitIntercept !== 'boolean') throw new TypeError(modelMessage.badParam(where, 'fitIntercept', 'true or false', p.fitIntercept));
-  if (p.classWeight !== null && p.classWeight !== 'balanced' && typeof p.classWeight !== 'object') throw new TypeError(modelMessage.badParam(where, 'classWeight', "'balanced', null or a record of label → weight", p.classWeight));
+  if (p.classWeight !== null && p.classWeight !== 'balanced' && typeof p.classWeight !== 'object')
+    throw new TypeError(modelMessage.badParam(where, 'classWeight', "'balanced', null or a record of label → weight", p.classWeight));
   return p;
 }

@@ -86,7 +86,15 @@ export abstract class BaseMlp implements Displayable {
    */
   plotLossCurve(): TrainingCurve {
     const h = this.requireFitted('plotLossCurve').history;
-    return new TrainingCurve({ title: this.typeName, epochs: h.epochs, maxEpochs: this.params.maxIter, elapsedMs: h.elapsedMs, backend: h.backend, stopReason: h.stopReason, ...(h.scoreName ? { scoreName: h.scoreName } : {}) });
+    return new TrainingCurve({
+      title: this.typeName,
+      epochs: h.epochs,
+      maxEpochs: this.params.maxIter,
+      elapsedMs: h.elapsedMs,
+      backend: h.backend,
+      stopReason: h.stopReason,
+      ...(h.scoreName ? { scoreName: h.scoreName } : {}),
+    });
   }
 
   /**
@@ -114,7 +122,10 @@ export abstract class BaseMlp implements Displayable {
 
   [MIME_BUNDLE](): MimeBundle {
     const s = this.summary();
-    const rows: [string, string][] = [['parameters', String(s.parameterCount)], ...Object.entries(s.extra ?? {}).map(([k, v]) => [k, typeof v === 'number' ? formatNumber(v) : String(v)] as [string, string])];
+    const rows: [string, string][] = [
+      ['parameters', String(s.parameterCount)],
+      ...Object.entries(s.extra ?? {}).map(([k, v]) => [k, typeof v === 'number' ? formatNumber(v) : String(v)] as [string, string]),
+    ];
     if (s.backend) rows.splice(1, 0, ['backend', s.backend]);
     const layers = (s.layers ?? []).map((l) => `${l.kind} → ${l.outputShape[1]}`).join(', ');
     const html = `<div><b>${this.typeName}</b> ${this.fitted ? '(fitted)' : '(not fitted)'}<br>${escapeHtml(layers)}<table>${rows.map(([k, v]) => `<tr><td>${escapeHtml(k)}</td><td>${escapeHtml(v)}</td></tr>`).join('')}</table></div>`;
@@ -124,7 +135,10 @@ export abstract class BaseMlp implements Displayable {
   protected setFitted(fitted: MlpFitted): void {
     this.fitted = fitted;
     // The old predictor holds the old weights (TF.js variables need an explicit dispose).
-    void this.predictor?.then((e) => e.dispose(), () => undefined);
+    void this.predictor?.then(
+      (e) => e.dispose(),
+      () => undefined,
+    );
     this.predictor = undefined;
   }
 

@@ -1,4 +1,4 @@
-import type { ClassLabel, Classifier, Features, FitOptions, Probabilities , Target } from '../contract';
+import type { ClassLabel, Classifier, Features, FitOptions, Probabilities, Target } from '../contract';
 import { collectFeatures } from '../../training/features';
 import { selectFittedFeatures, splitFitInput, type TargetOrLabel } from '../featureInput';
 import { encodeClasses, encodeWithClasses } from '../../training/targets';
@@ -59,15 +59,21 @@ export class MLPClassifier extends BaseMlp implements Classifier {
     if (classes.length < 2) throw new RangeError(modelMessage.oneClass('MLPClassifier.fit', classes[0]));
     const validation = options.validation ? encodeValidation(options.validation, classes, m.names) : undefined;
     const binary = classes.length === 2;
-    const fit = await _fitMlp('MLPClassifier', this.params, m, {
-      output: binary ? 'sigmoid' : 'softmax',
-      outputUnits: binary ? 1 : classes.length,
-      y: Float32Array.from(codes),
-      stratify: codes,
-      ...(validation ? { validation } : {}),
-      scoreName: 'accuracy',
-      score: (outputs, yv, rows) => accuracy(outputs, yv, rows, binary ? 1 : classes.length),
-    }, options);
+    const fit = await _fitMlp(
+      'MLPClassifier',
+      this.params,
+      m,
+      {
+        output: binary ? 'sigmoid' : 'softmax',
+        outputUnits: binary ? 1 : classes.length,
+        y: Float32Array.from(codes),
+        stratify: codes,
+        ...(validation ? { validation } : {}),
+        scoreName: 'accuracy',
+        score: (outputs, yv, rows) => accuracy(outputs, yv, rows, binary ? 1 : classes.length),
+      },
+      options,
+    );
     this.labels = classes;
     this.setFitted({ ...fit, featureNames: m.names, output: binary ? 'sigmoid' : 'softmax' });
     return this;

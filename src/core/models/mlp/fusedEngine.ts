@@ -27,7 +27,7 @@ export class FusedEngine implements MlpEngine {
   private readonly strides: number[];
   private readonly nParams: number;
   private readonly offsets: { params: number; w: number[]; b: number[] };
-  private training: Region & { perm: number } | undefined;
+  private training: (Region & { perm: number }) | undefined;
   private validation: (Region & { out: number }) | undefined;
   private staging: Region | undefined;
 
@@ -115,7 +115,8 @@ export class FusedEngine implements MlpEngine {
 
   setWeights(weights: MlpWeights): void {
     const sizes = this.spec.sizes;
-    if (weights.sizes.length !== sizes.length || weights.sizes.some((s, i) => s !== sizes[i])) throw new RangeError(`internal: FusedEngine: weights are for layers ${JSON.stringify(weights.sizes)}, the network has ${JSON.stringify(sizes)}.`);
+    if (weights.sizes.length !== sizes.length || weights.sizes.some((s, i) => s !== sizes[i]))
+      throw new RangeError(`internal: FusedEngine: weights are for layers ${JSON.stringify(weights.sizes)}, the network has ${JSON.stringify(sizes)}.`);
     const p = this.f32(this.offsets.params, this.nParams);
     p.fill(0);
     for (let l = 0; l + 1 < sizes.length; l++) {

@@ -23,8 +23,34 @@ export interface PlanLayout {
 }
 
 const FIELDS = [
-  'layers', 'hiddenAct', 'outKind', 'batchCap', 't', 'nParams', 'x', 'y', 'perm', 'params', 'grads', 'adamM', 'adamV', 'wt',
-  'size', 'stride', 'w', 'b', 'act', 'delta', 'ybatch', 'lr', 'beta1', 'beta2', 'eps', 'alpha', 'accBeta1', 'accBeta2',
+  'layers',
+  'hiddenAct',
+  'outKind',
+  'batchCap',
+  't',
+  'nParams',
+  'x',
+  'y',
+  'perm',
+  'params',
+  'grads',
+  'adamM',
+  'adamV',
+  'wt',
+  'size',
+  'stride',
+  'w',
+  'b',
+  'act',
+  'delta',
+  'ybatch',
+  'lr',
+  'beta1',
+  'beta2',
+  'eps',
+  'alpha',
+  'accBeta1',
+  'accBeta2',
 ] as const;
 
 interface WasmApi {

@@ -90,7 +90,8 @@ export function resolveMlpParams(given: Partial<MLPParams> | undefined, owner: s
   const p: MLPParams = { ...MLP_DEFAULTS, ...stripUndefined(given ?? {}) };
   p.hiddenLayerSizes = [...p.hiddenLayerSizes];
   const bad = (name: string, want: string, got: unknown) => new RangeError(modelMessage.badParam(owner, name, want, got));
-  if (!Array.isArray(p.hiddenLayerSizes) || p.hiddenLayerSizes.some((n) => !Number.isInteger(n) || n < 1)) throw bad('hiddenLayerSizes', 'an array of positive integers, e.g. [64, 32]', p.hiddenLayerSizes);
+  if (!Array.isArray(p.hiddenLayerSizes) || p.hiddenLayerSizes.some((n) => !Number.isInteger(n) || n < 1))
+    throw bad('hiddenLayerSizes', 'an array of positive integers, e.g. [64, 32]', p.hiddenLayerSizes);
   if (p.hiddenLayerSizes.length > 15) throw bad('hiddenLayerSizes', 'at most 15 hidden layers', p.hiddenLayerSizes.length);
   if (!ACTIVATIONS.includes(p.activation)) throw bad('activation', ACTIVATIONS.map((a) => `'${a}'`).join(', '), p.activation);
   if (p.solver !== 'adam') throw bad('solver', "'adam' (the only solver implemented)", p.solver);

@@ -1,4 +1,4 @@
-import type { Features, FitOptions, Regressor , Target } from '../contract';
+import type { Features, FitOptions, Regressor, Target } from '../contract';
 import { collectFeatures } from '../../training/features';
 import { selectFittedFeatures, splitFitInput, type TargetOrLabel } from '../featureInput';
 import { r2Score } from '../../training/scores';
@@ -55,14 +55,20 @@ export class MLPRegressor extends BaseMlp implements Regressor {
       if (v.cols !== m.cols) throw new RangeError(modelMessage.validationFeatureCount('MLPRegressor.fit', v.cols, m.cols));
       validation = { x: v.data, y: collectRegressionTarget(options.validation.y, v.rows, 'MLPRegressor.fit (options.validation.y)'), rows: v.rows };
     }
-    const fit = await _fitMlp('MLPRegressor', this.params, m, {
-      output: 'identity',
-      outputUnits: 1,
-      y: target,
-      ...(validation ? { validation } : {}),
-      scoreName: 'r2',
-      score: (outputs, yv, rows) => r2Score(outputs, yv, rows),
-    }, options);
+    const fit = await _fitMlp(
+      'MLPRegressor',
+      this.params,
+      m,
+      {
+        output: 'identity',
+        outputUnits: 1,
+        y: target,
+        ...(validation ? { validation } : {}),
+        scoreName: 'r2',
+        score: (outputs, yv, rows) => r2Score(outputs, yv, rows),
+      },
+      options,
+    );
     this.setFitted({ ...fit, featureNames: m.names, output: 'identity' });
     return this;
   }

@@ -5,10 +5,7 @@ import { tokenizeFilter, type Token } from './tokenize';
 export type Literal = string | number | boolean | null;
 export type PathSegment = string | number;
 
-export type Operand =
-  | { type: 'path'; segments: PathSegment[]; text: string; pos: number }
-  | { type: 'literal'; value: Literal; pos: number }
-  | { type: 'list'; items: Literal[]; pos: number };
+export type Operand = { type: 'path'; segments: PathSegment[]; text: string; pos: number } | { type: 'literal'; value: Literal; pos: number } | { type: 'list'; items: Literal[]; pos: number };
 
 export type CompareOp = '==' | '!=' | '<' | '<=' | '>' | '>=' | '~' | '!~' | 'has' | 'in';
 
@@ -122,16 +119,16 @@ class Parser {
 
   private operand(after = ''): Operand {
     const t = this.peek();
-    if (t.type === 'number') return this.advance(), { type: 'literal', value: t.value as number, pos: t.pos };
-    if (t.type === 'string') return this.advance(), { type: 'literal', value: t.value as string, pos: t.pos };
+    if (t.type === 'number') return (this.advance(), { type: 'literal', value: t.value as number, pos: t.pos });
+    if (t.type === 'string') return (this.advance(), { type: 'literal', value: t.value as string, pos: t.pos });
     if (t.type === 'op' && t.text === '-' && this.tokens[this.i + 1]?.type === 'number') {
       this.i += 2;
       return { type: 'literal', value: -(this.tokens[this.i - 1].value as number), pos: t.pos };
     }
     if (t.type === 'ident') {
       const word = t.text.toLowerCase();
-      if (word === 'true' || word === 'false') return this.advance(), { type: 'literal', value: word === 'true', pos: t.pos };
-      if (word === 'null') return this.advance(), { type: 'literal', value: null, pos: t.pos };
+      if (word === 'true' || word === 'false') return (this.advance(), { type: 'literal', value: word === 'true', pos: t.pos });
+      if (word === 'null') return (this.advance(), { type: 'literal', value: null, pos: t.pos });
       if (!KEYWORDS.has(word)) return this.path();
     }
     return this.fail(runMessage.filterExpectedValue(after), t.pos);
@@ -174,13 +171,13 @@ class Parser {
 
   private take(op: string): boolean {
     const t = this.peek();
-    if (t.type === 'op' && t.text === op) return this.advance(), true;
+    if (t.type === 'op' && t.text === op) return (this.advance(), true);
     return false;
   }
 
   private takeWord(word: string): boolean {
     const t = this.peek();
-    if (t.type === 'ident' && t.text.toLowerCase() === word) return this.advance(), true;
+    if (t.type === 'ident' && t.text.toLowerCase() === word) return (this.advance(), true);
     return false;
   }
 

@@ -53,7 +53,10 @@ export async function halvingSearch<M extends Model>(model: M, data: Features, o
     all.push(...results);
     rankCandidates(results, ctx.metrics[0], ctx.greaterIsBetter);
     const keep = Math.ceil(alive.length / factor);
-    alive = [...results].sort((a, b) => a.rank - b.rank || a.index - b.index).slice(0, keep).map((c) => ({ index: c.index, params: c.params }));
+    alive = [...results]
+      .sort((a, b) => a.rank - b.rank || a.index - b.index)
+      .slice(0, keep)
+      .map((c) => ({ index: c.index, params: c.params }));
   }
   return (await finishSearch(ctx, all)) as SearchResult<M>;
 }
@@ -61,9 +64,10 @@ export async function halvingSearch<M extends Model>(model: M, data: Features, o
 /** Rows per round, as sklearn computes n_resources for each iteration. */
 function planRounds(ctx: SearchContext, nCandidates: number, factor: number, options: HalvingSearchOptions): number[] {
   const maxResources = options.maxResources ?? ctx.data.rows;
-  if (!(Number.isInteger(maxResources) && maxResources > 0 && maxResources <= ctx.data.rows)) throw new RangeError(validationMessage.notIntegerIn('halvingSearch', 'maxResources', ctx.data.rows, maxResources));
+  if (!(Number.isInteger(maxResources) && maxResources > 0 && maxResources <= ctx.data.rows))
+    throw new RangeError(validationMessage.notIntegerIn('halvingSearch', 'maxResources', ctx.data.rows, maxResources));
   const classes = ctx.model.kind === 'classifier' ? new Set(Array.from(ctx.data.y as ArrayLike<unknown>)).size : 1;
-  const smallest = 2 * (ctx.folds.length) * classes;
+  const smallest = 2 * ctx.folds.length * classes;
   const required = 1 + Math.floor(Math.log(nCandidates) / Math.log(factor) + 1e-12);
   let minResources: number;
   if (options.minResources === undefined || options.minResources === 'exhaust') minResources = Math.max(smallest, Math.floor(maxResources / factor ** (required - 1)));

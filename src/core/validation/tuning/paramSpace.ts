@@ -7,10 +7,7 @@ export type ParamGrid = Readonly<Record<string, readonly unknown[]>> | readonly 
 
 /** A distribution to draw a parameter from in random search (plain data, so searches can be recorded). */
 export type Distribution =
-  | { kind: 'uniform'; low: number; high: number }
-  | { kind: 'loguniform'; low: number; high: number }
-  | { kind: 'int'; low: number; high: number }
-  | { kind: 'choice'; values: readonly unknown[] };
+  { kind: 'uniform'; low: number; high: number } | { kind: 'loguniform'; low: number; high: number } | { kind: 'int'; low: number; high: number } | { kind: 'choice'; values: readonly unknown[] };
 
 /** Parameter name → a distribution, or a list of values to choose from uniformly. */
 export type ParamDistributions = Readonly<Record<string, Distribution | readonly unknown[]>>;

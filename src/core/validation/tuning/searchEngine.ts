@@ -89,7 +89,14 @@ export function prepareSearch(search: string, model: Model, data: Features, opti
  * @example
  * await evaluateCandidates(ctx, [{ index: 0, params: { C: 1 } }], ctx.folds, 0, ctx.data.rows, { done: 0, total: 5 })
  */
-export async function evaluateCandidates(ctx: SearchContext, candidates: { index: number; params: Record<string, unknown> }[], folds: Fold[], round: number, nResources: number, counts: { done: number; total: number }): Promise<CandidateResult[]> {
+export async function evaluateCandidates(
+  ctx: SearchContext,
+  candidates: { index: number; params: Record<string, unknown> }[],
+  folds: Fold[],
+  round: number,
+  nResources: number,
+  counts: { done: number; total: number },
+): Promise<CandidateResult[]> {
   const trials: Trial[] = candidates.flatMap((c) =>
     folds.map((f, k) => ({
       id: `r${round}-c${c.index}-f${k}`,
@@ -120,7 +127,15 @@ export async function evaluateCandidates(ctx: SearchContext, candidates: { index
   };
   const results = await ctx.executor.run(trials, ctx.dataset, { signal: ctx.signal, onResult });
   if (results.length && results.every((r) => r.error)) throw new Error(validationMessage.allTrialsFailed(ctx.search, results[0].error));
-  return candidates.map((c) => summarize(c, round, nResources, results.filter((r) => r.candidate === c.index && r.round === round).sort((a, b) => a.fold - b.fold), ctx));
+  return candidates.map((c) =>
+    summarize(
+      c,
+      round,
+      nResources,
+      results.filter((r) => r.candidate === c.index && r.round === round).sort((a, b) => a.fold - b.fold),
+      ctx,
+    ),
+  );
 }
 
 function summarize(c: { index: number; params: Record<string, unknown> }, round: number, nResources: number, rs: TrialResult[], ctx: SearchContext): CandidateResult {
@@ -136,7 +151,19 @@ function summarize(c: { index: number; params: Record<string, unknown> }, round:
     if (trainScores) trainScores[m] = rs.map((r) => r.train?.[m] ?? NaN);
   }
   const errors = rs.filter((r) => r.error).map((r) => `fold ${r.fold}: ${r.error}`);
-  return { index: c.index, params: c.params, round, nResources, scores, mean, std, ...(trainScores ? { trainScores } : {}), meanFitMs: rs.reduce((s, r) => s + r.fitMs, 0) / rs.length, rank: 0, errors };
+  return {
+    index: c.index,
+    params: c.params,
+    round,
+    nResources,
+    scores,
+    mean,
+    std,
+    ...(trainScores ? { trainScores } : {}),
+    meanFitMs: rs.reduce((s, r) => s + r.fitMs, 0) / rs.length,
+    rank: 0,
+    errors,
+  };
 }
 
 /**

@@ -11,9 +11,7 @@ export interface TrialDataset {
   /** Trials name the dataset they run on by this id. */
   id: string;
   rows: number;
-  features:
-    | { kind: 'table'; names: string[]; columns: ArrayLike<unknown>[] }
-    | { kind: 'matrix'; cols: number; data: Float64Array };
+  features: { kind: 'table'; names: string[]; columns: ArrayLike<unknown>[] } | { kind: 'matrix'; cols: number; data: Float64Array };
   y: ArrayLike<unknown>;
 }
 

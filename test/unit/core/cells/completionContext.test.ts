@@ -22,7 +22,9 @@ describe('core/cells completionContext', () => {
   });
 
   it('collects the names a cell declares at the top level, imports included', () => {
-    const names = topLevelNames("import * as aq from 'arquero';\nimport tf, { tensor as t, type Rank } from '@tensorflow/tfjs';\nconst { a, b: c, d = 1 } = f();\nlet [p, q] = g();\nasync function h() {}\nclass K {}\nexport const e = 2;\n  if (x) { const inner = 1; }");
+    const names = topLevelNames(
+      "import * as aq from 'arquero';\nimport tf, { tensor as t, type Rank } from '@tensorflow/tfjs';\nconst { a, b: c, d = 1 } = f();\nlet [p, q] = g();\nasync function h() {}\nclass K {}\nexport const e = 2;\n  if (x) { const inner = 1; }",
+    );
     assert.deepEqual([...names].sort(), ['K', 'Rank', 'a', 'aq', 'c', 'd', 'e', 'h', 'p', 'q', 't', 'tf'].sort());
   });
 });

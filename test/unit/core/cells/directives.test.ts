@@ -12,7 +12,10 @@ describe('core/cells directives', () => {
   });
 
   it('rejects unknown directives and bad values, naming the line and the known ones', () => {
-    assert.throws(() => parseDirectives('//% timeout\n'), (e: Error) => e instanceof DirectiveError && /line 1/.test(e.message) && /seconds/.test(e.message));
+    assert.throws(
+      () => parseDirectives('//% timeout\n'),
+      (e: Error) => e instanceof DirectiveError && /line 1/.test(e.message) && /seconds/.test(e.message),
+    );
     assert.throws(() => parseDirectives('\n//% timout 5'), /line 2: unknown directive "\/\/% timout".*\/\/% timeout/);
     assert.throws(() => parseDirectives('//% timeout -3'), /seconds/);
   });

@@ -15,7 +15,11 @@ function driveGenerator(self: unknown, args: unknown, gen: (...a: unknown[]) => 
         return;
       }
       if (r.done) resolve(r.value);
-      else Promise.resolve(r.value).then((x) => step('next', x), (e) => step('throw', e));
+      else
+        Promise.resolve(r.value).then(
+          (x) => step('next', x),
+          (e) => step('throw', e),
+        );
     };
     step('next');
   });

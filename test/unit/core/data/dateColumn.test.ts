@@ -12,7 +12,10 @@ describe('core/data DateColumn', () => {
     assert.equal(c.length, 4);
     assert.equal((c.at(0) as Date).toISOString(), '2021-03-01T00:00:00.000Z');
     assert.equal(c.at(2), null);
-    assert.deepEqual(c.toArray().map((d) => d?.getTime() ?? null), [Date.UTC(2021, 2, 1), Date.UTC(2020, 0, 1), null, Date.UTC(2021, 2, 1)]);
+    assert.deepEqual(
+      c.toArray().map((d) => d?.getTime() ?? null),
+      [Date.UTC(2021, 2, 1), Date.UTC(2020, 0, 1), null, Date.UTC(2021, 2, 1)],
+    );
   });
 
   // The same data with an ordinary array of Dates: every verb must give the same result.
@@ -26,7 +29,12 @@ describe('core/data DateColumn', () => {
     same((x) => x.orderby('when').objects());
     assert.deepEqual(t.orderby('when').array('v'), [3, 2, 1, 4]);
     same((x) => x.groupby('when').count().objects());
-    same((x) => x.groupby('when').rollup({ total: op.sum('v') }).objects());
+    same((x) =>
+      x
+        .groupby('when')
+        .rollup({ total: op.sum('v') })
+        .objects(),
+    );
     same((x) => x.filter(escape((d: { when: Date | null }) => d.when !== null && d.when.getTime() === Date.UTC(2020, 0, 1))).objects());
     const other = table({ when: [new Date(Date.UTC(2021, 2, 1))], label: ['march'] });
     same((x) => x.join_left(other, 'when').objects());

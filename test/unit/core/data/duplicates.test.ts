@@ -16,7 +16,7 @@ describe('core/data countDuplicateRows', () => {
 
   it('agrees with counting distinct rowHashes on random data', () => {
     let seed = 1;
-    const rand = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+    const rand = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32;
     const n = 5000;
     const t = table({
       x: Array.from({ length: n }, () => Math.floor(rand() * 5)),

@@ -21,7 +21,10 @@ describe('core/data fingerprint', () => {
   it('fingerprints content, rows and schema; the same data gives the same hash', () => {
     const t = aq.table({ age: [30, 40], name: ['a', 'b'] });
     const f = dataFingerprint(t);
-    assert.deepEqual(f.columns, [{ name: 'age', type: 'number' }, { name: 'name', type: 'string' }]);
+    assert.deepEqual(f.columns, [
+      { name: 'age', type: 'number' },
+      { name: 'name', type: 'string' },
+    ]);
     assert.equal(f.rows, 2);
     assert.equal(dataFingerprint(aq.table({ age: [30, 40], name: ['a', 'b'] })).hash, f.hash);
     assert.notEqual(dataFingerprint(aq.table({ age: [30, 41], name: ['a', 'b'] })).hash, f.hash);

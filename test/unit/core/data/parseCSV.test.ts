@@ -12,7 +12,10 @@ describe('core/data parseCSV', () => {
     assert.deepEqual(col(t, 'n'), [1.5, NaN, -2000]);
     assert.deepEqual(col(t, 'b'), [true, false, true]);
     assert.ok(t.column('d') instanceof DateColumn);
-    assert.deepEqual(col(t, 'd').map((d) => (d as Date | null)?.toISOString() ?? null), ['2024-03-05T00:00:00.000Z', null, '2024-03-06T10:30:00.000Z']);
+    assert.deepEqual(
+      col(t, 'd').map((d) => (d as Date | null)?.toISOString() ?? null),
+      ['2024-03-05T00:00:00.000Z', null, '2024-03-06T10:30:00.000Z'],
+    );
     assert.deepEqual(col(t, 's'), ['x', null, 'y']);
   });
 
@@ -32,7 +35,10 @@ describe('core/data parseCSV', () => {
 
   it('treats empty fields and pandas NA tokens as missing, and naValues replaces the list', () => {
     const t = parseCSV('a,b\n1,NULL\nn/a,\n3,-\n');
-    assert.deepEqual(col(t, 'a'), ['1', null, '3'].map((v) => (v === null ? NaN : Number(v))));
+    assert.deepEqual(
+      col(t, 'a'),
+      ['1', null, '3'].map((v) => (v === null ? NaN : Number(v))),
+    );
     assert.deepEqual(col(t, 'b'), [null, null, '-']);
     const u = parseCSV('a,b\n1,NULL\n-,x\n', { naValues: ['-'] });
     assert.deepEqual(col(u, 'a'), [1, NaN]);
@@ -42,7 +48,10 @@ describe('core/data parseCSV', () => {
   it('reads NA tokens that look like numbers or dates as missing in numeric and date columns', () => {
     const t = parseCSV('x,d\n1,2020-01-01\n-999,1970-01-01\n1.#IND,2020-01-02\n', { naValues: ['-999', '1970-01-01', '1.#IND'] });
     assert.deepEqual(col(t, 'x'), [1, NaN, NaN]);
-    assert.deepEqual(col(t, 'd').map((d) => (d as Date | null)?.toISOString().slice(0, 10) ?? null), ['2020-01-01', null, '2020-01-02']);
+    assert.deepEqual(
+      col(t, 'd').map((d) => (d as Date | null)?.toISOString().slice(0, 10) ?? null),
+      ['2020-01-01', null, '2020-01-02'],
+    );
     const u = parseCSV('x\n1\n1.#IND\n#N/A\n');
     assert.deepEqual(col(u, 'x'), [1, NaN, NaN]);
   });
@@ -108,24 +117,35 @@ describe('core/data parseCSV', () => {
   it('reads numbers exactly as JavaScript does, including long mantissas and exponents', () => {
     const values = ['0.1', '123456789012345678', '1.7976931348623157e308', '5e-324', '-0.000001234', '3.14159265358979323846', '1e22', '1e23', ' 42 ', 'inf', '-Infinity'];
     const t = parseCSV('x\n' + values.join('\n'));
-    assert.deepEqual(col(t, 'x'), values.map((v) => (v.trim() === 'inf' ? Infinity : Number(v))));
+    assert.deepEqual(
+      col(t, 'x'),
+      values.map((v) => (v.trim() === 'inf' ? Infinity : Number(v))),
+    );
   });
 
   it("parses 20 000 numbers of every shape to exactly the double pandas' round-trip parser gives", function () {
     let seed = 9;
-    const rand = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+    const rand = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32;
     const texts = Array.from({ length: 20000 }, (_, i) => {
       const digits = String(Math.floor(rand() * 1e17)).slice(0, 1 + Math.floor(rand() * 17));
       const sign = rand() < 0.3 ? '-' : '';
       switch (i % 5) {
-        case 0: return `${sign}${digits}`;
-        case 1: return `${sign}${digits.slice(0, 1)}.${digits.slice(1) || '0'}`;
-        case 2: return `${sign}0.${'0'.repeat(Math.floor(rand() * 8))}${digits}`;
-        case 3: return `${sign}${digits.slice(0, 1)}.${digits.slice(1) || '0'}e${Math.floor(rand() * 600) - 300}`;
-        default: return `${sign}${digits}.${digits.slice(0, 3)}E+${Math.floor(rand() * 30)}`;
+        case 0:
+          return `${sign}${digits}`;
+        case 1:
+          return `${sign}${digits.slice(0, 1)}.${digits.slice(1) || '0'}`;
+        case 2:
+          return `${sign}0.${'0'.repeat(Math.floor(rand() * 8))}${digits}`;
+        case 3:
+          return `${sign}${digits.slice(0, 1)}.${digits.slice(1) || '0'}e${Math.floor(rand() * 600) - 300}`;
+        default:
+          return `${sign}${digits}.${digits.slice(0, 3)}E+${Math.floor(rand() * 30)}`;
       }
     });
-    const ref = referenceOrSkip<number[]>(this, runPython(`import io, pandas as pd\ndf = pd.read_csv(io.StringIO(data), float_precision='round_trip')\nprint(json.dumps([float(v) for v in df['x']]))`, 'x\n' + texts.join('\n')));
+    const ref = referenceOrSkip<number[]>(
+      this,
+      runPython(`import io, pandas as pd\ndf = pd.read_csv(io.StringIO(data), float_precision='round_trip')\nprint(json.dumps([float(v) for v in df['x']]))`, 'x\n' + texts.join('\n')),
+    );
     const ours = Array.from(parseCSV('x\n' + texts.join('\n')).column('x') as Float64Array);
     const diff = ours.findIndex((v, i) => !Object.is(v, ref[i]));
     assert.equal(diff, -1, diff >= 0 ? `${texts[diff]}: ${ours[diff]} vs pandas ${ref[diff]}` : '');

@@ -15,7 +15,10 @@ describe('core/data parseJSON', () => {
   });
 
   it('reads an object of columns and JSON Lines', () => {
-    assert.deepEqual(parseJSON('{"a": [1, 2], "b": ["x", "y"]}').objects(), [{ a: 1, b: 'x' }, { a: 2, b: 'y' }]);
+    assert.deepEqual(parseJSON('{"a": [1, 2], "b": ["x", "y"]}').objects(), [
+      { a: 1, b: 'x' },
+      { a: 2, b: 'y' },
+    ]);
     const t = parseJSON('{"a": 1}\n\n{"a": 2}\n', { format: 'lines' });
     assert.deepEqual(Array.from(t.column('a') as Float64Array), [1, 2]);
   });
@@ -42,8 +45,14 @@ describe('core/data parseJSON', () => {
 
   it('refuses 100,000-deep nesting with one sentence naming the depth and where, not a stack overflow', () => {
     const deep = '['.repeat(100_000) + ']'.repeat(100_000);
-    assert.throws(() => parseJSON(deep, { source: 'deep.json' }), (e: Error) => e.message === 'deep.json nests arrays or objects deeper than 1000 levels (at line 1, column 1001); Modelbook reads tables, so flatten the data first.');
-    assert.throws(() => parseJSON(`{"a": 1}\n${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}\n`, { format: 'lines', source: 'deep.jsonl' }), /^Error: deep\.jsonl line 2: nested deeper than 1000 levels\. Fix the file/);
+    assert.throws(
+      () => parseJSON(deep, { source: 'deep.json' }),
+      (e: Error) => e.message === 'deep.json nests arrays or objects deeper than 1000 levels (at line 1, column 1001); Modelbook reads tables, so flatten the data first.',
+    );
+    assert.throws(
+      () => parseJSON(`{"a": 1}\n${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}\n`, { format: 'lines', source: 'deep.jsonl' }),
+      /^Error: deep\.jsonl line 2: nested deeper than 1000 levels\. Fix the file/,
+    );
   });
 
   it('says at which line and column invalid JSON breaks', () => {

@@ -17,21 +17,33 @@ describe('core/data parseParquet', () => {
     assert.deepEqual(t.columnNames(), ['id', 'amount', 'city', 'active', 'seen']);
     assert.ok(t.column('id') instanceof Float64Array);
     assert.deepEqual(Array.from(t.column('id') as Float64Array), expected.id);
-    assert.deepEqual(Array.from(t.column('amount') as Float64Array, (v) => (Number.isNaN(v) ? null : v)), expected.amount);
+    assert.deepEqual(
+      Array.from(t.column('amount') as Float64Array, (v) => (Number.isNaN(v) ? null : v)),
+      expected.amount,
+    );
     assert.deepEqual(t.array('city'), expected.city);
     assert.deepEqual(t.array('active'), expected.active);
     const seen = t.column('seen') as DateColumn;
     assert.ok(seen instanceof DateColumn);
-    assert.deepEqual(Array.from(seen.ms, (v) => (Number.isNaN(v) ? null : v)), expected.seen);
+    assert.deepEqual(
+      Array.from(seen.ms, (v) => (Number.isNaN(v) ? null : v)),
+      expected.seen,
+    );
   });
 
   it('reads a row limit that ends inside the second row group, and a column subset', async () => {
     const t = await parseParquet(fs.readFileSync(file), { limit: 5, columns: ['id', 'active'], compressors: gzip });
-    assert.deepEqual(t.objects(), expected.id.slice(0, 5).map((id, i) => ({ id, active: expected.active[i] })));
+    assert.deepEqual(
+      t.objects(),
+      expected.id.slice(0, 5).map((id, i) => ({ id, active: expected.active[i] })),
+    );
   });
 
   it('names the codec it cannot read and how to re-save the file', async () => {
-    await assert.rejects(parseParquet(fs.readFileSync(file), { columns: ['city'], source: 'small.parquet' }), /small\.parquet: This Parquet file uses GZIP compression, which Modelbook cannot read \(readParquet reads/);
+    await assert.rejects(
+      parseParquet(fs.readFileSync(file), { columns: ['city'], source: 'small.parquet' }),
+      /small\.parquet: This Parquet file uses GZIP compression, which Modelbook cannot read \(readParquet reads/,
+    );
   });
 
   it('refuses input that is not Parquet bytes', async () => {
@@ -44,7 +56,10 @@ describe('core/data parseParquet', () => {
     const read = (bytes: Uint8Array) => parseParquet(bytes, { source: 'flights.parquet' });
 
     it('says a CSV (or anything without the PAR1 magic) is not Parquet', async () => {
-      await assert.rejects(read(Buffer.from('a,b\n1,2\n'.repeat(10))), (e: Error) => e.message === 'flights.parquet is not a Parquet file: it does not start and end with the Parquet magic bytes "PAR1". If it is CSV or JSON, load it with readCSV or readJSON.');
+      await assert.rejects(
+        read(Buffer.from('a,b\n1,2\n'.repeat(10))),
+        (e: Error) => e.message === 'flights.parquet is not a Parquet file: it does not start and end with the Parquet magic bytes "PAR1". If it is CSV or JSON, load it with readCSV or readJSON.',
+      );
     });
 
     it('says a file cut short is truncated: no footer, or a footer longer than the file', async () => {

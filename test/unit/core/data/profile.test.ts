@@ -7,7 +7,7 @@ import { referenceOrSkip, runPython } from './python';
 
 function sample() {
   let seed = 5;
-  const rand = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  const rand = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32;
   const n = 1000;
   return {
     x: Array.from({ length: n }, (_, i) => (i % 13 === 0 ? null : Math.round((rand() * 100 - 20) * 1000) / 1000)),
@@ -37,7 +37,15 @@ print(json.dumps({'describe': {c: {k: float(v) for k, v in d[c].items()} for c i
       const d = ref.describe[name];
       assert.equal(c.count, d.count);
       assert.equal(c.missing, ref.missing[name]);
-      for (const [ours, theirs] of [[c.mean, d.mean], [c.sd, d.std], [c.min, d.min], [c.quantiles['0.25'], d['25%']], [c.quantiles['0.5'], d['50%']], [c.quantiles['0.75'], d['75%']], [c.max, d.max]]) {
+      for (const [ours, theirs] of [
+        [c.mean, d.mean],
+        [c.sd, d.std],
+        [c.min, d.min],
+        [c.quantiles['0.25'], d['25%']],
+        [c.quantiles['0.5'], d['50%']],
+        [c.quantiles['0.75'], d['75%']],
+        [c.max, d.max],
+      ]) {
         assert.ok(Math.abs(ours - theirs) <= 1e-9 * Math.max(1, Math.abs(theirs)), `${name}: ${ours} vs pandas ${theirs}`);
       }
     }
@@ -58,7 +66,11 @@ print(json.dumps({'describe': {c: {k: float(v) for k, v in d[c].items()} for c i
     assert.equal(v.percentiles[50], 5);
     const c = p.column('c')!;
     if (c.type !== 'string') throw new Error('c is text');
-    assert.deepEqual(c.categories, [{ value: 'a', count: 2 }, { value: 'b', count: 1 }, { value: 'c', count: 1 }]);
+    assert.deepEqual(c.categories, [
+      { value: 'a', count: 2 },
+      { value: 'b', count: 1 },
+      { value: 'c', count: 1 },
+    ]);
     assert.equal(c.otherCount, 7);
     assert.equal(binOf(v.histogram.edges, -5), 0);
     assert.equal(binOf(v.histogram.edges, 99), 4);

@@ -4,7 +4,7 @@ import { qualityReport } from '../../../../src/core/data/qualityReport';
 import { MIME_BUNDLE } from '../../../../src/core/display/mimeBundle';
 
 function seeded(seed: number) {
-  return () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  return () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32;
 }
 
 /** 200 rows with one problem per column, and a label with a leaking feature. */
@@ -38,8 +38,18 @@ describe('core/data qualityReport', () => {
 
   it('reports the class balance of the label and flags an imbalanced minority class', () => {
     const r = qualityReport(crafted(), { label: 'churn' });
-    assert.deepEqual(r.label!.classes.map((c) => [c.value, c.count]), [['no', 180], ['yes', 20]]);
-    assert.equal(r.filter({ column: 'churn' }).find((f) => f.kind === 'classImbalance'), undefined, '10% is at the default threshold, not below');
+    assert.deepEqual(
+      r.label!.classes.map((c) => [c.value, c.count]),
+      [
+        ['no', 180],
+        ['yes', 20],
+      ],
+    );
+    assert.equal(
+      r.filter({ column: 'churn' }).find((f) => f.kind === 'classImbalance'),
+      undefined,
+      '10% is at the default threshold, not below',
+    );
     const r2 = qualityReport(crafted(), { label: 'churn', minorityShare: 0.2 });
     assert.equal(r2.filter({ column: 'churn' })[0].kind, 'classImbalance');
   });
@@ -47,7 +57,10 @@ describe('core/data qualityReport', () => {
   it('flags a feature that maps one-to-one onto the label, and one that correlates with it', () => {
     const r = qualityReport(crafted(), { label: 'churn' });
     const leak = r.findings.filter((f) => f.kind === 'targetLeakage');
-    assert.deepEqual(leak.map((f) => f.column), ['refund_issued']);
+    assert.deepEqual(
+      leak.map((f) => f.column),
+      ['refund_issued'],
+    );
     assert.equal(leak[0].severity, 'error');
     assert.equal(r.passed, false);
     const x = Array.from({ length: 100 }, (_, i) => i);
@@ -66,13 +79,22 @@ describe('core/data qualityReport', () => {
     assert.equal(r.findings[0].kind, 'trainTestOverlap');
     assert.equal(r.passed, false);
     const bad = qualityReport(train, { test: table({ a: ['1'], y: [1] }) });
-    assert.deepEqual(bad.filter({ severity: 'error' }).map((f) => [f.kind, f.column]), [['schemaMismatch', 'a'], ['schemaMismatch', 'b']]);
+    assert.deepEqual(
+      bad.filter({ severity: 'error' }).map((f) => [f.kind, f.column]),
+      [
+        ['schemaMismatch', 'a'],
+        ['schemaMismatch', 'b'],
+      ],
+    );
   });
 
   it('ignores the columns it is told to, and passes clean data', () => {
     const t = table({ id: ['a', 'b', 'c', 'd'], x: [1, 2, 3, 4], y: [0, 1, 1, 0] });
     const r = qualityReport(t, { label: 'y', ignore: ['id'] });
-    assert.deepEqual(r.columns.map((c) => c.name), ['x', 'y']);
+    assert.deepEqual(
+      r.columns.map((c) => c.name),
+      ['x', 'y'],
+    );
     assert.equal(r.passed, true);
   });
 

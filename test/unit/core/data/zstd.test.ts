@@ -14,7 +14,7 @@ function compress(data: Uint8Array, level: number): Uint8Array | undefined {
 
 describe('core/data zstdDecompress', () => {
   let seed = 11;
-  const rand = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  const rand = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32;
   const inputs: [string, () => Uint8Array][] = [
     ['CSV text (Huffman literals, repeat offsets)', () => fs.readFileSync(path.join(REPO, 'node_modules/vega-datasets/data/seattle-weather.csv'))],
     ['random bytes (raw blocks)', () => Uint8Array.from({ length: 50000 }, () => Math.floor(rand() * 256))],

@@ -22,7 +22,14 @@ describe('core/display tableBundle', () => {
   });
 
   it('escapes names and values, shows missing values as null, and stays small for huge tables', () => {
-    const html = tableHtml({ columns: [{ name: '<b>x</b>', type: 'string' }, { name: 'y', type: 'number' }], rows: [['<script>alert("&")</script>', null]], totalRows: 1 });
+    const html = tableHtml({
+      columns: [
+        { name: '<b>x</b>', type: 'string' },
+        { name: 'y', type: 'number' },
+      ],
+      rows: [['<script>alert("&")</script>', null]],
+      totalRows: 1,
+    });
     assert.ok(!html.includes('<script>') && !html.includes('<b>'), html);
     assert.match(html, /<th>&lt;b&gt;x&lt;\/b&gt;<\/th>/);
     assert.match(html, /<td>&lt;script&gt;alert\(&quot;&amp;&quot;\)&lt;\/script&gt;<\/td><td>null<\/td>/);

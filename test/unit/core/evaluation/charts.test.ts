@@ -40,7 +40,10 @@ describe('core/evaluation charts (Vega-Lite v5 specs)', () => {
       { yTrue: penguins.sex, yScore: penguins.pMale, groups: { species: penguins.species } },
       { positiveLabel: 'MALE', baseline: { yScore: penguins.pMaleBaseline }, bootstrap: { resamples: 100, seed: 1 } },
     );
-    const multi = await evaluatePredictions({ yTrue: penguins.species, yProba: { classes: penguins.speciesClasses, rows: penguins.species.length, data: Float64Array.from(penguins.pSpecies.flat()) } }, { bootstrap: false });
+    const multi = await evaluatePredictions(
+      { yTrue: penguins.species, yProba: { classes: penguins.speciesClasses, rows: penguins.species.length, data: Float64Array.from(penguins.pSpecies.flat()) } },
+      { bootstrap: false },
+    );
     const regression = await evaluatePredictions({ yTrue: penguins.features['Body Mass (g)'], yPred: penguins.massPred, groups: { sex: penguins.sex } }, { bootstrap: { resamples: 100 } });
     const b = buildEvaluationCharts(binary.view);
     const m = buildEvaluationCharts(multi.view);
@@ -77,8 +80,22 @@ describe('core/evaluation charts (Vega-Lite v5 specs)', () => {
   });
 
   it('draws explainability charts', async () => {
-    const importance = buildImportanceSpec({ scoring: 'auc', baselineScore: 0.9, nRepeats: 3, seed: 0, features: [{ feature: 'a', importanceMean: 0.1, importanceStd: 0.01, importances: [0.1, 0.11, 0.09] }] });
-    const pd = buildPartialDependenceSpec({ feature: 'a', grid: [1, 2, 3], average: [{ output: 'prediction', values: [0.1, 0.2, 0.4] }], individual: [[0, 0.1, 0.2], [0.2, 0.3, 0.6]] });
+    const importance = buildImportanceSpec({
+      scoring: 'auc',
+      baselineScore: 0.9,
+      nRepeats: 3,
+      seed: 0,
+      features: [{ feature: 'a', importanceMean: 0.1, importanceStd: 0.01, importances: [0.1, 0.11, 0.09] }],
+    });
+    const pd = buildPartialDependenceSpec({
+      feature: 'a',
+      grid: [1, 2, 3],
+      average: [{ output: 'prediction', values: [0.1, 0.2, 0.4] }],
+      individual: [
+        [0, 0.1, 0.2],
+        [0.2, 0.3, 0.6],
+      ],
+    });
     for (const spec of [importance, pd]) assert.match(await render(spec), /^<svg/);
   });
 

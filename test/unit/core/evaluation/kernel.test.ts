@@ -37,6 +37,9 @@ describe('core/evaluation in a notebook cell (modelbook run)', function () {
     assert.equal((out[1][0].data['application/vnd.vegalite.v5+json'] as { $schema: string }).$schema, 'https://vega.github.io/schema/vega-lite/v5.json');
     assert.match((out[1][1].data['text/plain'] as string[]).join(''), /false true,false/);
     assert.match((out[2][0].data['text/plain'] as string[]).join(''), /## Evaluation: model/);
-    assert.deepEqual(out[3].map((o: { data: Record<string, unknown> }) => Object.keys(o.data).sort().join(' ')), ['application/vnd.modelbook.evaluation+json text/html text/plain', 'application/vnd.vegalite.v5+json text/plain', 'application/vnd.vegalite.v5+json text/plain']);
+    assert.deepEqual(
+      out[3].map((o: { data: Record<string, unknown> }) => Object.keys(o.data).sort().join(' ')),
+      ['application/vnd.modelbook.evaluation+json text/html text/plain', 'application/vnd.vegalite.v5+json text/plain', 'application/vnd.vegalite.v5+json text/plain'],
+    );
   });
 });

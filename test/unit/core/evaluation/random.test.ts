@@ -7,8 +7,14 @@ describe('core/evaluation random (seeded xoshiro128**)', () => {
     const b = createRng(42);
     const c = createRng(43);
     const xs = Array.from({ length: 5 }, () => a.nextUint32());
-    assert.deepEqual(Array.from({ length: 5 }, () => b.nextUint32()), xs);
-    assert.notDeepEqual(Array.from({ length: 5 }, () => c.nextUint32()), xs);
+    assert.deepEqual(
+      Array.from({ length: 5 }, () => b.nextUint32()),
+      xs,
+    );
+    assert.notDeepEqual(
+      Array.from({ length: 5 }, () => c.nextUint32()),
+      xs,
+    );
     // A pinned value guards against accidental changes to the generator (they would change every stored CI).
     const zero = createRng(0);
     assert.deepEqual([zero.nextUint32(), zero.nextUint32()], [3809008728, 1133695204]);
@@ -29,7 +35,10 @@ describe('core/evaluation random (seeded xoshiro128**)', () => {
   it('draws multinomial resample counts that sum to n, and Poisson counts with mean and variance ≈ 1', () => {
     const rng = createRng(2);
     const c = drawResampleCounts(new Int32Array(10000), rng);
-    assert.equal(c.reduce((a, b) => a + b, 0), 10000);
+    assert.equal(
+      c.reduce((a, b) => a + b, 0),
+      10000,
+    );
     const p = new Int32Array(200000);
     rng.fillPoisson(p);
     const mean = p.reduce((a, b) => a + b, 0) / p.length;
@@ -43,7 +52,10 @@ describe('core/evaluation random (seeded xoshiro128**)', () => {
     const s1 = createRng(5).shuffle(Uint32Array.from({ length: 50 }, (_, i) => i));
     const s2 = createRng(5).shuffle(Uint32Array.from({ length: 50 }, (_, i) => i));
     assert.deepEqual(s1, s2);
-    assert.deepEqual([...s1].sort((a, b) => a - b), Array.from({ length: 50 }, (_, i) => i));
+    assert.deepEqual(
+      [...s1].sort((a, b) => a - b),
+      Array.from({ length: 50 }, (_, i) => i),
+    );
   });
 
   it('explains a bad seed', () => {

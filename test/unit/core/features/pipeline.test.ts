@@ -77,7 +77,7 @@ describe('core/features Pipeline', () => {
     assert.equal(pipe.steps[1].params.withMean, true, 'the original is untouched');
     assert.throws(() => pipe.clone({ 'scaler.withMean': false }), /names no step "scaler" \(steps: simpleImputer, standardScaler, oneHotEncoder/);
     const spec = specWithParams(pipe.spec(), { 'estimator.C': 3 });
-    assert.equal(((spec.params as { estimator: { params: { C: number } } }).estimator.params.C), 3);
+    assert.equal((spec.params as { estimator: { params: { C: number } } }).estimator.params.C, 3);
   });
 
   it('checkPipelineLeak finds test rows in the data the pipeline was fitted on', async () => {
@@ -110,7 +110,10 @@ describe('core/features Pipeline', () => {
       seen = options?.validation?.x as aq.ColumnTable;
       return fit(x, y, options);
     };
-    const pipe = new Pipeline({ steps: [new SimpleImputer({ columns: NUMERIC, strategy: 'median' }), new StandardScaler({ columns: NUMERIC }), new OneHotEncoder({ columns: CATEGORICAL, handleUnknown: 'ignore' })], estimator: spy });
+    const pipe = new Pipeline({
+      steps: [new SimpleImputer({ columns: NUMERIC, strategy: 'median' }), new StandardScaler({ columns: NUMERIC }), new OneHotEncoder({ columns: CATEGORICAL, handleUnknown: 'ignore' })],
+      estimator: spy,
+    });
     await pipe.fit(train, 'Species', { validation: { x: test, y: test.array('Species') as string[] } });
     assert.deepEqual(seen!.columnNames(), pipe.featureNames);
     assert.deepEqual(Array.from(seen!.array('Body Mass (g)') as Float64Array), Array.from(pipe.transform(test).array('Body Mass (g)') as Float64Array));

@@ -60,7 +60,10 @@ describe('core/features steps', () => {
     const t = penguinsTable();
     const out = new OneHotEncoder({ columns: CATEGORICAL, handleUnknown: 'ignore' }).fitTransform(t);
     const names = sk.onehot.names.map((n) => n.replace(/_nan$/, '_null'));
-    assert.deepEqual(out.columnNames().filter((c) => /^(Island|Sex)_/.test(c)), names);
+    assert.deepEqual(
+      out.columnNames().filter((c) => /^(Island|Sex)_/.test(c)),
+      names,
+    );
     assertClose(rowsOf(out, names), sk.onehot.out, 0, 'onehot');
     const first = new OneHotEncoder({ columns: CATEGORICAL, drop: 'first' }).fitTransform(t);
     const firstNames = sk.onehotFirst.names.map((n) => n.replace(/_nan$/, '_null'));
@@ -72,7 +75,10 @@ describe('core/features steps', () => {
     const test = aq.table({ c: ['a', 'z'] });
     assert.throws(() => new OneHotEncoder().fit(train).transform(test), /"z" \(row 1\), which was not seen in fit.*handleUnknown: 'ignore'/);
     const out = new OneHotEncoder({ handleUnknown: 'ignore' }).fit(train).transform(test);
-    assert.deepEqual(rowsOf(out), [[1, 0], [0, 0]]);
+    assert.deepEqual(rowsOf(out), [
+      [1, 0],
+      [0, 0],
+    ]);
     assert.deepEqual(rowsOf(new OneHotEncoder({ drop: 'ifBinary' }).fitTransform(train)), [[0], [1]]);
   });
 
@@ -97,7 +103,11 @@ out({'fixed': enc(['a', 'b'], categories=[['a', 'b']]), 'fixedNan': enc(['a', 'b
       { test },
     );
     const codes = (fit: (string | null)[], categories?: (string | null)[]) =>
-      rowsOf(new OrdinalEncoder({ columns: ['x'], handleUnknown: 'useEncodedValue', unknownValue: -1, categories: categories ? { x: categories } : null }).fit(aq.table({ x: fit })).transform(aq.table({ x: test }))).map(([v]) => v);
+      rowsOf(
+        new OrdinalEncoder({ columns: ['x'], handleUnknown: 'useEncodedValue', unknownValue: -1, categories: categories ? { x: categories } : null })
+          .fit(aq.table({ x: fit }))
+          .transform(aq.table({ x: test })),
+      ).map(([v]) => v);
     assert.deepEqual(codes(['a', 'b'], ['a', 'b']), ref.fixed);
     assert.deepEqual(ref.fixed, [0, 1, -1, -1]);
     assert.deepEqual(codes(['a', 'b'], ['a', 'b', null]), ref.fixedNan);
@@ -110,18 +120,29 @@ out({'fixed': enc(['a', 'b'], categories=[['a', 'b']]), 'fixedNan': enc(['a', 'b
 
   it('Bucketizer matches KBinsDiscretizer (quantile and uniform) and takes fixed edges', function () {
     const sk = sklearnFeatures(this);
-    const complete = penguinsTable().filter(aq.escape((d: Record<string, unknown>) => NUMERIC.every((c) => d[c] !== null))).reify();
+    const complete = penguinsTable()
+      .filter(aq.escape((d: Record<string, unknown>) => NUMERIC.every((c) => d[c] !== null)))
+      .reify();
     for (const strategy of ['quantile', 'uniform'] as const) {
       const b = new Bucketizer({ columns: NUMERIC, bins: 4, strategy }).fit(complete);
       NUMERIC.forEach((c, j) => {
         const edges = sk.kbins[strategy].edges[j].slice(1, -1);
-        assert.ok(b.cuts[c].every((v, k) => Math.abs(v - edges[k]) < 1e-12 * Math.abs(edges[k])), `${strategy} ${c}: ${b.cuts[c]} vs ${edges}`);
+        assert.ok(
+          b.cuts[c].every((v, k) => Math.abs(v - edges[k]) < 1e-12 * Math.abs(edges[k])),
+          `${strategy} ${c}: ${b.cuts[c]} vs ${edges}`,
+        );
       });
       assertClose(rowsOf(b.transform(complete), NUMERIC), sk.kbins[strategy].out, 0, strategy);
     }
     const fixed = new Bucketizer({ columns: ['age'], edges: [18, 65], encode: 'onehot' }).fitTransform(aq.table({ age: [10, 18, 40, 70, null] }));
     assert.deepEqual(fixed.columnNames(), ['age_0', 'age_1', 'age_2']);
-    assert.deepEqual(rowsOf(fixed), [[1, 0, 0], [0, 1, 0], [0, 1, 0], [0, 0, 1], [0, 0, 0]]);
+    assert.deepEqual(rowsOf(fixed), [
+      [1, 0, 0],
+      [0, 1, 0],
+      [0, 1, 0],
+      [0, 0, 1],
+      [0, 0, 0],
+    ]);
   });
 
   it('select by type or name, and custom steps learn from the training table only', () => {

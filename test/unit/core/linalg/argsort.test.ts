@@ -18,8 +18,14 @@ describe('core/evaluation argsort (radix)', () => {
     const gotAsc = Array.from(argsortAscending(v));
     const gotDesc = Array.from(argsortDescending(v));
     // -0 and 0 compare equal but order by sign in the bit pattern: compare values, and stability within equal bit patterns.
-    assert.deepEqual(gotAsc.map((i) => v[i] + 0), asc.map((i) => v[i] + 0));
-    assert.deepEqual(gotDesc.map((i) => v[i] + 0), desc.map((i) => v[i] + 0));
+    assert.deepEqual(
+      gotAsc.map((i) => v[i] + 0),
+      asc.map((i) => v[i] + 0),
+    );
+    assert.deepEqual(
+      gotDesc.map((i) => v[i] + 0),
+      desc.map((i) => v[i] + 0),
+    );
     for (let k = 1; k < gotDesc.length; k++) if (Object.is(v[gotDesc[k]], v[gotDesc[k - 1]])) assert.ok(gotDesc[k] > gotDesc[k - 1], 'stable');
   });
 

@@ -50,7 +50,11 @@ export function runPython<T>(ctx: Mocha.Context, script: string, input: unknown)
     ctx.skip();
     throw new Error(`skipped: ${problem}`);
   }
-  const r = spawnSync(PYTHON, ['-c', PRELUDE + script], { input: JSON.stringify(input, (_, v) => (ArrayBuffer.isView(v) ? Array.from(v as unknown as ArrayLike<number>) : v)), encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
+  const r = spawnSync(PYTHON, ['-c', PRELUDE + script], {
+    input: JSON.stringify(input, (_, v) => (ArrayBuffer.isView(v) ? Array.from(v as unknown as ArrayLike<number>) : v)),
+    encoding: 'utf8',
+    maxBuffer: 512 * 1024 * 1024,
+  });
   if (r.status !== 0) throw new Error(`reference script failed:\n${r.stderr}`);
   return JSON.parse(r.stdout) as T;
 }

@@ -5,7 +5,13 @@ import { maxAbsDiff } from './python';
 
 describe('core/linalg rowKernels', () => {
   const rng = createRng(4);
-  const shapes: [number, number, number][] = [[1, 1, 1], [5, 3, 2], [1003, 7, 3], [64, 32, 1], [10, 33, 4]];
+  const shapes: [number, number, number][] = [
+    [1, 1, 1],
+    [5, 3, 2],
+    [1003, 7, 3],
+    [64, 32, 1],
+    [10, 33, 4],
+  ];
 
   it('WebAssembly and JS kernels compute the same scores, gradients and Gram matrices, in chunks too', () => {
     for (const [n, d, k] of shapes) {
@@ -36,15 +42,21 @@ describe('core/linalg rowKernels', () => {
     }
   });
 
-  it('keeps each fit\'s data when two kernel sets share the cached WebAssembly memory', () => {
+  it("keeps each fit's data when two kernel sets share the cached WebAssembly memory", () => {
     const a = { rows: 8, cols: 2, data: Float64Array.from({ length: 16 }, (_, i) => i) };
     const b = { rows: 8, cols: 2, data: Float64Array.from({ length: 16 }, (_, i) => -i) };
     const ka = createRowKernels(a, 1);
     const kb = createRowKernels(b, 1);
     const w = Float64Array.of(1, 1);
     const zero = Float64Array.of(0);
-    assert.deepEqual(Array.from(kb.scores(w, zero, 1)), Array.from({ length: 8 }, (_, i) => -(4 * i + 1)));
-    assert.deepEqual(Array.from(ka.scores(w, zero, 1)), Array.from({ length: 8 }, (_, i) => 4 * i + 1));
+    assert.deepEqual(
+      Array.from(kb.scores(w, zero, 1)),
+      Array.from({ length: 8 }, (_, i) => -(4 * i + 1)),
+    );
+    assert.deepEqual(
+      Array.from(ka.scores(w, zero, 1)),
+      Array.from({ length: 8 }, (_, i) => 4 * i + 1),
+    );
   });
 
   it('binaryUniform (WebAssembly) gives the loss parts and gradient of the row-by-row definition (odd row count, several chunks)', () => {
@@ -87,5 +99,4 @@ describe('core/linalg rowKernels', () => {
       else assert.ok(Math.abs(e[i] - want) <= 4.5e-16 * want, `z = ${z[i]}: ${e[i]} vs ${want}`);
     }
   });
-
 });

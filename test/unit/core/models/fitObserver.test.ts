@@ -46,7 +46,10 @@ describe('core/models/fitObserver', () => {
     assert.ok(Math.abs(lin.coef![0] - 2) < 1e-9, 'the fit still trains');
     await new LogisticRegression().fit(x.select('a'), [0, 0, 0, 1, 1, 1]);
     await new MLPRegressor({ hiddenLayerSizes: [2], maxIter: 2, seed: 1, progress: false }).fit(x.select('a'), [1, 3, 5, 7, 9, 11]);
-    assert.deepEqual(log.filter((l) => l.startsWith('start')), ['start LinearRegression', 'start LogisticRegression', 'start MLPRegressor']);
+    assert.deepEqual(
+      log.filter((l) => l.startsWith('start')),
+      ['start LinearRegression', 'start LogisticRegression', 'start MLPRegressor'],
+    );
     assert.ok(log.includes('progress LinearRegression 1'), "the observer's onProgress is the one training reports to");
     assert.ok(log.includes('progress MLPRegressor 2'));
   });
@@ -55,7 +58,10 @@ describe('core/models/fitObserver', () => {
     const log: string[] = [];
     setFitObserver(logObserver(log));
     await new Pipeline({ steps: [new StandardScaler({ columns: ['a'] })], estimator: new LinearRegression() }).fit(x, [1, 3, 5, 7, 9, 11]);
-    assert.deepEqual(log.filter((l) => !l.startsWith('progress')), ['start Pipeline', 'start LinearRegression', 'end LinearRegression', 'end Pipeline']);
+    assert.deepEqual(
+      log.filter((l) => !l.startsWith('progress')),
+      ['start Pipeline', 'start LinearRegression', 'end LinearRegression', 'end Pipeline'],
+    );
   });
 
   it("passes a failed fit's error through", async () => {

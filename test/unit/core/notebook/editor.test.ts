@@ -36,8 +36,24 @@ describe('core/notebook editor mapping', () => {
   });
 
   it('merges consecutive stdout items into one stream output, as VS Code shows them', () => {
-    const outs = fromEditorOutput({ items: [{ mime: MIME.stdout, data: enc.encode('a\n') }, { mime: MIME.stdout, data: enc.encode('b\n') }] });
-    const editor: EditorNotebook = { metadata: {}, cells: [{ kind: 'code', languageId: 'typescript', source: '', metadata: { id: 'x' }, outputs: [{ items: [{ mime: MIME.stdout, data: enc.encode('a\n') }] }, { items: [{ mime: MIME.stdout, data: enc.encode('b\n') }] }] }] };
+    const outs = fromEditorOutput({
+      items: [
+        { mime: MIME.stdout, data: enc.encode('a\n') },
+        { mime: MIME.stdout, data: enc.encode('b\n') },
+      ],
+    });
+    const editor: EditorNotebook = {
+      metadata: {},
+      cells: [
+        {
+          kind: 'code',
+          languageId: 'typescript',
+          source: '',
+          metadata: { id: 'x' },
+          outputs: [{ items: [{ mime: MIME.stdout, data: enc.encode('a\n') }] }, { items: [{ mime: MIME.stdout, data: enc.encode('b\n') }] }],
+        },
+      ],
+    };
     assert.equal(outs.length, 2);
     const nb = fromEditorNotebook(editor);
     assert.deepEqual(nb.cells[0].cell_type === 'code' && nb.cells[0].outputs, [{ output_type: 'stream', name: 'stdout', text: 'a\nb\n' }]);

@@ -26,14 +26,28 @@ describe('core/notebook format', () => {
   });
 
   it('keeps keys nbformat does not define, at notebook and cell level', () => {
-    const raw = { nbformat: 4, nbformat_minor: 5, metadata: {}, cells: [{ cell_type: 'code', id: 'a', metadata: {}, source: 'x', outputs: [], execution_count: null, future_key: 1 }], extra_top: 'kept' };
+    const raw = {
+      nbformat: 4,
+      nbformat_minor: 5,
+      metadata: {},
+      cells: [{ cell_type: 'code', id: 'a', metadata: {}, source: 'x', outputs: [], execution_count: null, future_key: 1 }],
+      extra_top: 'kept',
+    };
     const back = JSON.parse(serializeNotebook(parseNotebook(JSON.stringify(raw))));
     assert.equal(back.extra_top, 'kept');
     assert.equal(back.cells[0].future_key, 1);
   });
 
   it('gives cells without ids stable ids, the same on every read', () => {
-    const raw = JSON.stringify({ nbformat: 4, nbformat_minor: 4, metadata: {}, cells: [{ cell_type: 'code', metadata: {}, source: 'a', outputs: [], execution_count: null }, { cell_type: 'code', metadata: {}, source: 'a', outputs: [], execution_count: null }] });
+    const raw = JSON.stringify({
+      nbformat: 4,
+      nbformat_minor: 4,
+      metadata: {},
+      cells: [
+        { cell_type: 'code', metadata: {}, source: 'a', outputs: [], execution_count: null },
+        { cell_type: 'code', metadata: {}, source: 'a', outputs: [], execution_count: null },
+      ],
+    });
     const a = parseNotebook(raw);
     const b = parseNotebook(raw);
     assert.equal(a.cells[0].id, b.cells[0].id);
@@ -48,7 +62,10 @@ describe('core/notebook format', () => {
   });
 
   it('rejects malformed files with a message naming the problem and the fix', () => {
-    assert.throws(() => parseNotebook('{"cells": [', 'churn.mlnb'), (e: Error) => e instanceof NotebookFormatError && /churn\.mlnb is not valid JSON/.test(e.message) && /will not overwrite/.test(e.message));
+    assert.throws(
+      () => parseNotebook('{"cells": [', 'churn.mlnb'),
+      (e: Error) => e instanceof NotebookFormatError && /churn\.mlnb is not valid JSON/.test(e.message) && /will not overwrite/.test(e.message),
+    );
     assert.throws(() => parseNotebook('{"nbformat": 3, "cells": []}', 'old.mlnb'), /nbformat 3.*nbconvert/);
     assert.throws(() => parseNotebook('{"nbformat": 4, "cells": [{"cell_type": "widget"}]}', 'w.mlnb'), /cell 1 has cell_type "widget"/);
     assert.throws(() => parseNotebook('[1]', 'a.mlnb'), /one JSON object/);
@@ -66,7 +83,7 @@ describe('core/notebook format', () => {
   });
 });
 
-describe('core/notebook format against Jupyter\'s own nbformat', () => {
+describe("core/notebook format against Jupyter's own nbformat", () => {
   const nbformat = (text: string): { ok: true; out: string } | { ok: false; why: string } => {
     const script = 'import nbformat, sys\nnb = nbformat.reads(sys.stdin.read(), as_version=4)\nnbformat.validate(nb)\nsys.stdout.write(nbformat.writes(nb) + "\\n")';
     const r = spawnSync('/usr/bin/python3', ['-c', script], { input: text, encoding: 'utf8' });

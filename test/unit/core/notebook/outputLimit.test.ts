@@ -12,7 +12,13 @@ describe('core/notebook OutputLimiter', () => {
     const l = new OutputLimiter(10);
     const passed = ['abc', 'def', 'ghi', 'jkl', 'mno'].map((t) => l.write('stdout', t)).join('');
     assert.equal(passed, 'abcde');
-    assert.deepEqual(l.end(), { dropped: 5, tail: [{ name: 'stdout', text: 'kl' }, { name: 'stdout', text: 'mno' }] });
+    assert.deepEqual(l.end(), {
+      dropped: 5,
+      tail: [
+        { name: 'stdout', text: 'kl' },
+        { name: 'stdout', text: 'mno' },
+      ],
+    });
   });
 
   it('puts the note on its own line, on the stream the tail starts with', () => {

@@ -21,9 +21,19 @@ describe('core/notebook OutputCollector', () => {
     c.result({ 'application/vnd.vegalite.v5+json': { n: 10n } }, 1);
     const back = roundTrip(c.outputs);
     const display = back.filter((o) => o.output_type === 'display_data');
-    assert.deepEqual(display.map((o) => o.output_type === 'display_data' && o.data), [{ 'text/html': '42', 'text/plain': 'kept' }]);
-    assert.equal(back.some((o) => o.output_type === 'execute_result'), false, 'nothing storable was left of the result');
-    const notes = back.filter((o) => o.output_type === 'stream' && o.name === 'stderr').map((o) => (o as { text: string }).text).join('');
+    assert.deepEqual(
+      display.map((o) => o.output_type === 'display_data' && o.data),
+      [{ 'text/html': '42', 'text/plain': 'kept' }],
+    );
+    assert.equal(
+      back.some((o) => o.output_type === 'execute_result'),
+      false,
+      'nothing storable was left of the result',
+    );
+    const notes = back
+      .filter((o) => o.output_type === 'stream' && o.name === 'stderr')
+      .map((o) => (o as { text: string }).text)
+      .join('');
     assert.match(notes, /converted the text\/html value of a display: a text type needs a string, got a number \(42\); it is stored as text\./);
     assert.match(notes, /dropped the image\/png value of a display: a binary type needs a base64 string, got an object\./);
     assert.match(notes, /dropped the application\/json value of a display: it cannot be written as JSON \(Converting circular structure/);
@@ -39,7 +49,10 @@ describe('core/notebook OutputCollector', () => {
     c.display({ 'application/json': deep, 'text/plain': '[[…]]' });
     c.display('<b>hi</b>' as never);
     const back = roundTrip(c.outputs);
-    assert.deepEqual(back.map((o) => o.output_type), ['stream', 'display_data', 'stream']);
+    assert.deepEqual(
+      back.map((o) => o.output_type),
+      ['stream', 'display_data', 'stream'],
+    );
     assert.match((back[0] as { text: string }).text, /application\/json value of a display: it nests deeper than 1000 levels, more than notebook readers \(nbformat\) accept\.\n$/);
     assert.equal((back[2] as { text: string }).text, 'Modelbook dropped a display: its data must be an object of MIME type → value, got a string.\n');
   });

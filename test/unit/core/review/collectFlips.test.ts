@@ -26,7 +26,16 @@ describe('review/collectFlips', () => {
   it('shows regressions first, then fixes, then other changes, in base row order, with features', () => {
     const features = { legs: [4, 4, 4, 4, 2, 2, 2, 4, 4] };
     const f = collectFlips(classSet(yTrue, basePred, { features }), classSet(yTrue, headPred, { features }), { examples: 5 });
-    assert.deepEqual(f.examples.map((e) => [e.rowId, e.kind]), [['r0', 'regression'], ['r8', 'regression'], ['r1', 'fix'], ['r5', 'fix'], ['r3', 'changed']]);
+    assert.deepEqual(
+      f.examples.map((e) => [e.rowId, e.kind]),
+      [
+        ['r0', 'regression'],
+        ['r8', 'regression'],
+        ['r1', 'fix'],
+        ['r5', 'fix'],
+        ['r3', 'changed'],
+      ],
+    );
     assert.deepEqual(f.examples[0], { rowId: 'r0', yTrue: 'cat', base: 'cat', head: 'dog', kind: 'regression', features: { legs: 4 } });
   });
 
@@ -58,7 +67,15 @@ describe('review/collectFlips', () => {
     assert.deepEqual(f.errorGrew!.rows, 2); // rows 3 (+5) and 4 (+3); row 2 grew 0.1 < 0.14
     assert.deepEqual([f.regressions, f.fixes, f.changed], [2, 1, 4]);
     assert.equal(f.mcnemar, undefined);
-    assert.deepEqual(f.examples.map((e) => [e.rowId, e.kind]), [['r3', 'regression'], ['r4', 'regression'], ['r1', 'fix'], ['r2', 'changed']]);
+    assert.deepEqual(
+      f.examples.map((e) => [e.rowId, e.kind]),
+      [
+        ['r3', 'regression'],
+        ['r4', 'regression'],
+        ['r1', 'fix'],
+        ['r2', 'changed'],
+      ],
+    );
     assert.equal(collectFlips(base, head, { tolerance: 4 }).errorGrew!.rows, 1);
   });
 });

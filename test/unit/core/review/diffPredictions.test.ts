@@ -101,7 +101,14 @@ describe('review/diffPredictions', function () {
 
   it('calls an interval that covers 0 unchanged, and the same model on both sides has a zero-width interval', async () => {
     const { base } = binaryPair(500, 3);
-    const d = await diffPredictions(base, reorder(base, Array.from({ length: 500 }, (_, i) => 499 - i)), { slices: false, bootstrap: { resamples: 100 } });
+    const d = await diffPredictions(
+      base,
+      reorder(
+        base,
+        Array.from({ length: 500 }, (_, i) => 499 - i),
+      ),
+      { slices: false, bootstrap: { resamples: 100 } },
+    );
     for (const m of d.metrics) {
       assert.deepEqual([m.delta, m.ci, m.significant, m.verdict], [0, [0, 0], false, 'unchanged'], m.name);
     }
@@ -115,7 +122,10 @@ describe('review/diffPredictions', function () {
     const unpaired = await diffPredictions(base, renamed, { metrics: ['auc', 'accuracy'], slices: false, bootstrap: { resamples: 300, seed: 2 } });
     assert.equal(unpaired.pairing.method, 'unpaired-bootstrap');
     assert.equal(unpaired.flips, undefined);
-    assert.ok(unpaired.notes.some((n) => /no common rows/.test(n)), unpaired.notes.join('\n'));
+    assert.ok(
+      unpaired.notes.some((n) => /no common rows/.test(n)),
+      unpaired.notes.join('\n'),
+    );
     const [p, u] = [byName(paired.metrics, 'auc'), byName(unpaired.metrics, 'auc')];
     assert.equal(u.method, 'unpaired-bootstrap');
     assert.ok(Math.abs(u.delta! - p.delta!) < 1e-12, 'same rows, same observed delta');
@@ -125,14 +135,23 @@ describe('review/diffPredictions', function () {
 
   it('falls back to unpaired when the shared rows are under minPairedShare of the larger side', async () => {
     const { base, head } = binaryPair(1000, 4);
-    const few = reorder(head, Array.from({ length: 1000 }, (_, i) => i).filter((i) => i % 5 === 0)); // 200 of 1000 shared
+    const few = reorder(
+      head,
+      Array.from({ length: 1000 }, (_, i) => i).filter((i) => i % 5 === 0),
+    ); // 200 of 1000 shared
     const d = await diffPredictions(base, { ...few, rowIds: [...few.rowIds] }, { slices: false, bootstrap: { resamples: 50 } });
     assert.equal(d.pairing.method, 'unpaired-bootstrap');
-    assert.ok(d.notes.some((n) => /share only 200 rows \(20\.0% of the larger side, below 50\.0%\)/.test(n)), d.notes.join('\n'));
+    assert.ok(
+      d.notes.some((n) => /share only 200 rows \(20\.0% of the larger side, below 50\.0%\)/.test(n)),
+      d.notes.join('\n'),
+    );
     assert.equal(d.flips!.rows, 200);
     const paired = await diffPredictions(base, few, { slices: false, minPairedShare: 0.1, bootstrap: { resamples: 50 } });
     assert.equal(paired.pairing.method, 'paired-bootstrap');
-    assert.ok(paired.notes.some((n) => /800 base rows and 0 head rows have no partner/.test(n)), paired.notes.join('\n'));
+    assert.ok(
+      paired.notes.some((n) => /800 base rows and 0 head rows have no partner/.test(n)),
+      paired.notes.join('\n'),
+    );
   });
 
   it('uses the recorded intervals when a side kept no predictions; significant only when they do not overlap', async () => {
@@ -158,13 +177,26 @@ describe('review/diffPredictions', function () {
   it('slices: paired deltas per group, small-group flags, and fairness gaps of both sides', async () => {
     const { base, head } = binaryPair(600, 21, 0.5);
     const d = await diffPredictions(base, head, { metrics: ['accuracy', 'auc'], minGroupSize: 201, bootstrap: { resamples: 100 } });
-    assert.deepEqual(d.slices.map((s) => [s.slice, s.group, s.rowsBase, s.rowsHead, s.smallGroup]), [['group', 'A', 200, 200, true], ['group', 'B', 200, 200, true], ['group', 'C', 200, 200, true]]);
-    assert.deepEqual(d.slices[0].metrics.map((m) => m.name), ['accuracy', 'auc']);
+    assert.deepEqual(
+      d.slices.map((s) => [s.slice, s.group, s.rowsBase, s.rowsHead, s.smallGroup]),
+      [
+        ['group', 'A', 200, 200, true],
+        ['group', 'B', 200, 200, true],
+        ['group', 'C', 200, 200, true],
+      ],
+    );
+    assert.deepEqual(
+      d.slices[0].metrics.map((m) => m.name),
+      ['accuracy', 'auc'],
+    );
     // A group's observed accuracy is the plain share right among its rows.
     const rowsA = base.rowIds.map((_, i) => i).filter((i) => base.slices!.group[i] === 'A');
     const accuracy = (s: PredictionSet) => rowsA.filter((i) => String(s.yPred[i]) === String(s.yTrue[i])).length / rowsA.length;
     assert.ok(Math.abs(d.slices[0].metrics[0].base! - accuracy(base)) < 1e-12 && Math.abs(d.slices[0].metrics[0].head! - accuracy(head)) < 1e-12);
-    assert.deepEqual(d.fairness.map((f) => f.metric), ['demographicParity', 'equalizedOdds', 'equalOpportunity']);
+    assert.deepEqual(
+      d.fairness.map((f) => f.metric),
+      ['demographicParity', 'equalizedOdds', 'equalOpportunity'],
+    );
     for (const f of d.fairness) {
       assert.ok(f.delta !== null && Math.abs(f.delta - (f.head! - f.base!)) < 1e-12);
       assert.equal(f.worse, f.delta > 0);
@@ -179,7 +211,10 @@ describe('review/diffPredictions', function () {
     const basePred = yTrue.map((y) => (rng.nextFloat() < 0.6 ? y : labels[rng.nextInt(3)]));
     const headPred = yTrue.map((y) => (rng.nextFloat() < 0.8 ? y : labels[rng.nextInt(3)]));
     const mc = await diffPredictions(classSet(yTrue, basePred), classSet(yTrue, headPred), { bootstrap: { resamples: 200 } });
-    assert.deepEqual(mc.metrics.map((m) => m.name), ['accuracy', 'balancedAccuracy', 'f1']);
+    assert.deepEqual(
+      mc.metrics.map((m) => m.name),
+      ['accuracy', 'balancedAccuracy', 'f1'],
+    );
     const acc = byName(mc.metrics, 'accuracy');
     const share = (p: string[]) => p.filter((v, i) => v === yTrue[i]).length / 300;
     assert.ok(Math.abs(acc.delta! - (share(headPred) - share(basePred))) < 1e-12);
@@ -188,15 +223,31 @@ describe('review/diffPredictions', function () {
     assert.ok(Math.abs(acc.delta! - (mc.flips!.fixes - mc.flips!.regressions) / 300) < 1e-12);
 
     const y = Array.from({ length: 400 }, (_, i) => i / 10);
-    const reg = (noise: number): PredictionSet => ({ ...classSet(y, y.map((v) => v + noise * (rng.nextFloat() - 0.5))), task: 'regression' });
+    const reg = (noise: number): PredictionSet => ({
+      ...classSet(
+        y,
+        y.map((v) => v + noise * (rng.nextFloat() - 0.5)),
+      ),
+      task: 'regression',
+    });
     const r = await diffPredictions(reg(4), reg(2), { bootstrap: { resamples: 200 } });
-    assert.deepEqual(r.metrics.map((m) => [m.name, m.verdict]), [['mae', 'better'], ['rmse', 'better'], ['r2', 'better']]);
+    assert.deepEqual(
+      r.metrics.map((m) => [m.name, m.verdict]),
+      [
+        ['mae', 'better'],
+        ['rmse', 'better'],
+        ['r2', 'better'],
+      ],
+    );
     assert.ok(byName(r.metrics, 'mae').delta! < 0);
     assert.ok(r.flips!.errorGrew && r.flips!.mcnemar === undefined);
   });
 
   it('refuses predictions of different tasks, naming them', async () => {
     const { base } = binaryPair(10, 1);
-    await assert.rejects(diffPredictions(base, { ...base, task: 'regression', yTrue: base.yTrue.map(Number), yPred: base.yPred.map(Number) }), /base predicted a binary task and head a regression task/);
+    await assert.rejects(
+      diffPredictions(base, { ...base, task: 'regression', yTrue: base.yTrue.map(Number), yPred: base.yPred.map(Number) }),
+      /base predicted a binary task and head a regression task/,
+    );
   });
 });

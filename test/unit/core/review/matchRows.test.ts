@@ -16,7 +16,12 @@ describe('review/matchRows', () => {
   });
 
   it('matches reordered rows by id', () => {
-    assert.deepEqual(pairs(['a', 'b', 'c', 'd'], ['d', 'b', 'a', 'c']), [['a@0', 'a@2'], ['b@1', 'b@1'], ['c@2', 'c@3'], ['d@3', 'd@0']]);
+    assert.deepEqual(pairs(['a', 'b', 'c', 'd'], ['d', 'b', 'a', 'c']), [
+      ['a@0', 'a@2'],
+      ['b@1', 'b@1'],
+      ['c@2', 'c@3'],
+      ['d@3', 'd@0'],
+    ]);
   });
 
   it('counts rows kept on one side only (removed from head, added in head)', () => {
@@ -29,7 +34,11 @@ describe('review/matchRows', () => {
 
   it('matches a repeated id in order of occurrence and counts it', () => {
     // 'a' three times in base, twice in head: first with first, second with second, the third left over.
-    assert.deepEqual(pairs(['a', 'b', 'a', 'a'], ['a', 'a', 'b']), [['a@0', 'a@0'], ['b@1', 'b@2'], ['a@2', 'a@1']]);
+    assert.deepEqual(pairs(['a', 'b', 'a', 'a'], ['a', 'a', 'b']), [
+      ['a@0', 'a@0'],
+      ['b@1', 'b@2'],
+      ['a@2', 'a@1'],
+    ]);
     const m = matchRows({ rowIds: ['a', 'b', 'a', 'a', 'q', 'q'] }, { rowIds: ['a', 'a', 'b', 'r', 'r'] });
     assert.equal(m.duplicateIds, 3); // a (both sides), q (base only), r (head only)
     assert.deepEqual([m.onlyBase, m.onlyHead], [3, 2]);

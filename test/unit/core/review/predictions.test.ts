@@ -10,7 +10,7 @@ import { LogisticRegression } from '../../../../src/core/models';
 
 function binaryRows(n: number, offset = 0): EvaluatedRows {
   const rowIds = Array.from({ length: n }, (_, i) => hashString16(`row ${i + offset}`));
-  const yScore = Float64Array.from({ length: n }, (_, i) => ((i + offset) * 7919 % 1000) / 1000);
+  const yScore = Float64Array.from({ length: n }, (_, i) => (((i + offset) * 7919) % 1000) / 1000);
   return {
     rowIds,
     identity: { kind: 'hash' },
@@ -51,7 +51,15 @@ describe('core/review keepPredictions', () => {
     assert.equal(a.totalRows, 5000);
     const shuffled = binaryRows(5000);
     const order = shuffled.rowIds.map((_, i) => i).reverse();
-    const reordered: EvaluatedRows = { ...shuffled, rowIds: order.map((i) => shuffled.rowIds[i]!), yTrue: order.map((i) => shuffled.yTrue[i]!), yPred: order.map((i) => shuffled.yPred[i]!), yScore: Float64Array.from(order, (i) => shuffled.yScore![i]!), slices: undefined, features: undefined };
+    const reordered: EvaluatedRows = {
+      ...shuffled,
+      rowIds: order.map((i) => shuffled.rowIds[i]!),
+      yTrue: order.map((i) => shuffled.yTrue[i]!),
+      yPred: order.map((i) => shuffled.yPred[i]!),
+      yScore: Float64Array.from(order, (i) => shuffled.yScore![i]!),
+      slices: undefined,
+      features: undefined,
+    };
     const b = keepPredictions(reordered, { maxRows: 1000 });
     assert.deepEqual(new Set(b.rowIds), new Set(a.rowIds));
     // A head that evaluated 2% more rows keeps mostly the same rows (a bottom-k sample).
@@ -89,7 +97,10 @@ describe('core/review encodePredictions / decodePredictions', () => {
   });
 
   it('refuses bytes that are not a predictions file, naming the source', () => {
-    assert.throws(() => decodePredictions(new Uint8Array([1, 2, 3]), 'x.predictions'), (e: unknown) => e instanceof PredictionsFormatError && /x\.predictions is not a Modelbook predictions file/.test((e as Error).message));
+    assert.throws(
+      () => decodePredictions(new Uint8Array([1, 2, 3]), 'x.predictions'),
+      (e: unknown) => e instanceof PredictionsFormatError && /x\.predictions is not a Modelbook predictions file/.test((e as Error).message),
+    );
     const unaligned = new Uint8Array(encodePredictions(keepPredictions(binaryRows(3)))).length;
     const shifted = new Uint8Array(unaligned + 3);
     shifted.set(encodePredictions(keepPredictions(binaryRows(3))), 3);

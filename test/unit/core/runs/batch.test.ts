@@ -56,7 +56,14 @@ describe('runs service: batching file events', () => {
     batcher.add('c.json', 'deleted');
     batcher.add('c.json', 'created');
     timers.advance(100);
-    assert.deepEqual([...batches[0]], [['a.json', 'created'], ['b.json', 'deleted'], ['c.json', 'created']]);
+    assert.deepEqual(
+      [...batches[0]],
+      [
+        ['a.json', 'created'],
+        ['b.json', 'deleted'],
+        ['c.json', 'created'],
+      ],
+    );
   });
 
   it('still delivers at least every maxWait while a run keeps writing (each epoch rewrites its file)', () => {

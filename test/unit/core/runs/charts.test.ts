@@ -23,7 +23,10 @@ describe('core/runs charts (Experiments panel specs)', () => {
   it('puts a parameter spanning two orders of magnitude on a log axis, and drops runs without the metric', () => {
     const rows = [0.001, 0.01, 0.1, 1].map((lr, i) => ({ id: String(i), name: `r${i}`, x: lr, y: i === 2 ? null : 0.8 + i / 100 }));
     const spec = buildScatterSpec(rows, 'lr', 'auc') as unknown as Values;
-    assert.deepEqual(spec.data.values.map((v) => v.x), [0.001, 0.01, 1]);
+    assert.deepEqual(
+      spec.data.values.map((v) => v.x),
+      [0.001, 0.01, 1],
+    );
     assert.equal(spec.encoding.x.type, 'quantitative');
     assert.equal(spec.encoding.x.scale?.type, 'log');
     const categories = buildScatterSpec([{ id: 'a', name: 'a', x: 'adam', y: 0.9 }], 'optimizer', 'auc') as unknown as Values;

@@ -10,9 +10,19 @@ describe('runs tree and panel: collecting rows', () => {
   it('groups runs by notebook, newest first, and nests folds under their parent', () => {
     const fold = { ...rows[5], id: 'FOLD', parentId: rows[4].id, notebook: 'churn.mlnb' };
     const { notebooks, children } = collectRunTree([...rows, fold]);
-    assert.deepEqual(notebooks.map((n) => n.notebook), ['churn.mlnb', 'fraud.mlnb', 'notebooks/credit.mlnb', 'notebooks/ltv.mlnb']);
-    assert.deepEqual(notebooks[0].runs.map((r) => r.id), [rows[4].id, rows[0].id], 'newest first, the fold not at the top level');
-    assert.deepEqual(children.get(rows[4].id)?.map((r) => r.id), ['FOLD']);
+    assert.deepEqual(
+      notebooks.map((n) => n.notebook),
+      ['churn.mlnb', 'fraud.mlnb', 'notebooks/credit.mlnb', 'notebooks/ltv.mlnb'],
+    );
+    assert.deepEqual(
+      notebooks[0].runs.map((r) => r.id),
+      [rows[4].id, rows[0].id],
+      'newest first, the fold not at the top level',
+    );
+    assert.deepEqual(
+      children.get(rows[4].id)?.map((r) => r.id),
+      ['FOLD'],
+    );
   });
 
   it('picks a key metric people recognise, and builds a filter that matches a notebook', () => {

@@ -14,20 +14,36 @@ const rows = makeRows([
 describe('core/runs columns', () => {
   it('lists the fixed columns, then every metric and flattened parameter, as re-parsable paths', () => {
     const keys = collectColumns(rows).map((c) => c.key);
-    assert.deepEqual(keys.filter((k) => k.startsWith('metrics') || k.startsWith('params')), [
-      'metrics.auc', 'metrics.loss', 'params.layers', 'params.lr', 'params.optimizer.beta', 'params.optimizer.name', 'params["hidden units"]',
-    ]);
+    assert.deepEqual(
+      keys.filter((k) => k.startsWith('metrics') || k.startsWith('params')),
+      ['metrics.auc', 'metrics.loss', 'params.layers', 'params.lr', 'params.optimizer.beta', 'params.optimizer.name', 'params["hidden units"]'],
+    );
     for (const k of keys) assert.equal(parsePath(k).text, k);
     assert.equal(formatPath(['params', 'in']), 'params["in"]', 'keywords are quoted');
   });
 
   it('defaults to name, status, start, notebook, common metrics and the parameters that vary', () => {
-    assert.deepEqual(defaultColumns(rows), ['name', 'status', 'startedAt', 'notebook', 'metrics.auc', 'metrics.loss', 'params.layers', 'params.lr', 'params.optimizer.beta', 'params.optimizer.name', 'params["hidden units"]']);
+    assert.deepEqual(defaultColumns(rows), [
+      'name',
+      'status',
+      'startedAt',
+      'notebook',
+      'metrics.auc',
+      'metrics.loss',
+      'params.layers',
+      'params.lr',
+      'params.optimizer.beta',
+      'params.optimizer.name',
+      'params["hidden units"]',
+    ]);
   });
 
   it('builds a JSON table with typed columns and null for missing values', () => {
     const t = buildRunTable(rows, ['name', 'metrics.auc', 'params.optimizer.name', 'startedAt', 'tags']);
-    assert.deepEqual(t.columns.map((c) => c.kind), ['string', 'number', 'string', 'date', 'json']);
+    assert.deepEqual(
+      t.columns.map((c) => c.kind),
+      ['string', 'number', 'string', 'date', 'json'],
+    );
     assert.deepEqual(t.rows[0].values, ['plain', 0.85, 'adam', '2026-03-01T09:00:00.000Z', ['baseline']]);
     assert.deepEqual(t.rows[2].values.slice(1, 3), [null, null]);
     assert.deepEqual(JSON.parse(JSON.stringify(t)), t);

@@ -7,16 +7,29 @@ const fp = (hash: string, rows: number) => ({ hash, rows, columns: [{ name: 'x',
 
 describe('core/runs compareRuns', () => {
   const base = makeRecord({
-    id: '01JD0000000000000000000001', name: 'base', params: { lr: 0.01, optimizer: { name: 'adam' }, epochs: 10 }, metrics: { auc: 0.85, loss: 0.40 },
-    intervals: { auc: { low: 0.82, high: 0.88, level: 0.95 } }, data: [{ role: 'train', fingerprint: fp('aaaaaaaaaaaaaaaa', 800) }],
-    history: toMetricHistory([1, 2, 3].map((epoch) => ({ epoch, metrics: { loss: 1 / epoch } }))), codeHash: 'c1', git: { commit: 'abcdef1', dirty: false },
-    model: { type: 'MLP', parameterCount: 100 }, environment: { libraries: { tfjs: '4.22.0' }, backend: 'wasm' },
+    id: '01JD0000000000000000000001',
+    name: 'base',
+    params: { lr: 0.01, optimizer: { name: 'adam' }, epochs: 10 },
+    metrics: { auc: 0.85, loss: 0.4 },
+    intervals: { auc: { low: 0.82, high: 0.88, level: 0.95 } },
+    data: [{ role: 'train', fingerprint: fp('aaaaaaaaaaaaaaaa', 800) }],
+    history: toMetricHistory([1, 2, 3].map((epoch) => ({ epoch, metrics: { loss: 1 / epoch } }))),
+    codeHash: 'c1',
+    git: { commit: 'abcdef1', dirty: false },
+    model: { type: 'MLP', parameterCount: 100 },
+    environment: { libraries: { tfjs: '4.22.0' }, backend: 'wasm' },
   });
   const cand = makeRecord({
-    id: '01JD0000000000000000000002', name: 'candidate', params: { lr: 0.001, optimizer: { name: 'adam' }, epochs: 10, dropout: 0.2 }, metrics: { auc: 0.9, loss: 0.35, f1: 0.7 },
+    id: '01JD0000000000000000000002',
+    name: 'candidate',
+    params: { lr: 0.001, optimizer: { name: 'adam' }, epochs: 10, dropout: 0.2 },
+    metrics: { auc: 0.9, loss: 0.35, f1: 0.7 },
     data: [{ role: 'train', fingerprint: fp('bbbbbbbbbbbbbbbb', 800) }],
-    history: toMetricHistory([2, 4].map((epoch) => ({ epoch, metrics: { loss: 0.9 / epoch, valLoss: 1 / epoch } }))), codeHash: 'c2', git: { commit: 'abcdef1', dirty: true },
-    model: { type: 'MLP', parameterCount: 140 }, environment: { libraries: { tfjs: '4.22.0' }, backend: 'wasm' },
+    history: toMetricHistory([2, 4].map((epoch) => ({ epoch, metrics: { loss: 0.9 / epoch, valLoss: 1 / epoch } }))),
+    codeHash: 'c2',
+    git: { commit: 'abcdef1', dirty: true },
+    model: { type: 'MLP', parameterCount: 140 },
+    environment: { libraries: { tfjs: '4.22.0' }, backend: 'wasm' },
   });
 
   it('flags the parameters that differ, flattening nested ones', () => {
@@ -51,7 +64,10 @@ describe('core/runs compareRuns', () => {
     assert.equal(view.context.find((c) => c.key === 'codeHash')!.differs, true);
     assert.equal(view.context.find((c) => c.key === 'commit')!.differs, false);
     assert.deepEqual(view.history.epochs, [1, 2, 3, 4]);
-    assert.deepEqual(view.history.series.find((s) => s.metric === 'loss')!.values, [[1, 0.5, 1 / 3, null], [null, 0.45, null, 0.225]]);
+    assert.deepEqual(view.history.series.find((s) => s.metric === 'loss')!.values, [
+      [1, 0.5, 1 / 3, null],
+      [null, 0.45, null, 0.225],
+    ]);
     assert.deepEqual(view.history.series.find((s) => s.metric === 'valLoss')!.values[0], [null, null, null, null]);
     assert.deepEqual(JSON.parse(JSON.stringify(view)), view, 'the view model is plain JSON');
   });

@@ -13,7 +13,10 @@ describe('core/runs downsampleHistory', () => {
     const s = series(10_000);
     const d = downsampleHistory(s, 200);
     assert.equal(d.length, 200);
-    assert.deepEqual(d.map((p) => p.epoch), [...d.map((p) => p.epoch)].sort((a, b) => a - b));
+    assert.deepEqual(
+      d.map((p) => p.epoch),
+      [...d.map((p) => p.epoch)].sort((a, b) => a - b),
+    );
     assert.equal(d[0].epoch, 1);
     assert.equal(d[199].epoch, 10_000);
     const minLoss = Math.min(...s.map((p) => p.metrics.loss));

@@ -15,7 +15,8 @@ const names = (expr: string) => rows.filter(compileFilter(expr)).map((r) => r.na
 function syntaxError(expr: string, position: number, reason: RegExp) {
   assert.throws(
     () => compileFilter(expr),
-    (e: Error) => e instanceof FilterSyntaxError && e.position === position && reason.test(e.reason) && e.message.includes(`at column ${position + 1}`) && e.message.endsWith(`\n  ${' '.repeat(position)}^`),
+    (e: Error) =>
+      e instanceof FilterSyntaxError && e.position === position && reason.test(e.reason) && e.message.includes(`at column ${position + 1}`) && e.message.endsWith(`\n  ${' '.repeat(position)}^`),
     `${expr} → position ${position}`,
   );
 }

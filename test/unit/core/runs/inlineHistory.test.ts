@@ -22,11 +22,20 @@ const records = [0, 1, 2, 3].map((i) =>
 describe('core/runs buildRunHistory', () => {
   it('lists the newest runs first with key metrics, varying parameters and the best value marked', () => {
     const h = buildRunHistory(records, { current: records[1].id, limit: 3 });
-    assert.deepEqual(h.rows.map((r) => r.name), ['<script>alert(1)</script>', 'run 2', 'run 1']);
-    assert.deepEqual(h.columns.map((c) => `${c.kind}:${c.key}`), ['metric:auc', 'metric:loss', 'param:lr']);
+    assert.deepEqual(
+      h.rows.map((r) => r.name),
+      ['<script>alert(1)</script>', 'run 2', 'run 1'],
+    );
+    assert.deepEqual(
+      h.columns.map((c) => `${c.kind}:${c.key}`),
+      ['metric:auc', 'metric:loss', 'param:lr'],
+    );
     assert.equal(h.columns[0].best, records[3].id);
     assert.equal(h.columns[1].best, records[3].id, 'lower loss is better');
-    assert.deepEqual(h.rows.map((r) => r.current), [false, false, true]);
+    assert.deepEqual(
+      h.rows.map((r) => r.current),
+      [false, false, true],
+    );
     assert.equal(h.total, 4);
     assert.equal(h.sparklineMetric, 'loss');
     assert.deepEqual(JSON.parse(JSON.stringify(h)), Object.fromEntries(Object.entries(h)), 'the view (without its display method) is plain JSON');
@@ -44,7 +53,10 @@ describe('core/runs buildRunHistory', () => {
     assert.equal((html.match(/<svg /g) ?? []).length, 4);
     const text = bundle['text/plain'] as string;
     assert.match(text, /^Runs\n/);
-    assert.match(text.split('\n').find((l) => l.includes('run 1'))!, /^▶/);
+    assert.match(
+      text.split('\n').find((l) => l.includes('run 1'))!,
+      /^▶/,
+    );
     assert.match(text, /0\.83\*/, 'best auc starred');
   });
 
@@ -62,11 +74,20 @@ describe('core/runs sparklines and formatting', () => {
     assert.match(svg, /<circle cx="38" cy="8"/);
     assert.equal(buildSparkline([]).includes('<path'), false);
     assert.equal(textSparkline([4, 3, 2, 1]), '█▆▃▁');
-    assert.equal(textSparkline(Array.from({ length: 100 }, (_, i) => i), 10).length, 10);
+    assert.equal(
+      textSparkline(
+        Array.from({ length: 100 }, (_, i) => i),
+        10,
+      ).length,
+      10,
+    );
   });
 
   it('formats numbers, durations, local times and short ids for tables', () => {
-    assert.deepEqual([0.912345, 12345.6, 42, 0.00001234, null, NaN].map((v) => formatNumber(v)), ['0.9123', '12,346', '42', '1.234e-5', '—', '—']);
+    assert.deepEqual(
+      [0.912345, 12345.6, 42, 0.00001234, null, NaN].map((v) => formatNumber(v)),
+      ['0.9123', '12,346', '42', '1.234e-5', '—', '—'],
+    );
     assert.deepEqual([850, 12_340, 245_000, 7_800_000].map(formatDuration), ['850 ms', '12.3 s', '4 min 05 s', '2 h 10 min']);
     const tz = process.env.TZ;
     process.env.TZ = 'UTC';
@@ -74,7 +95,22 @@ describe('core/runs sparklines and formatting', () => {
     process.env.TZ = tz;
     const ids = shortIds(['01JD0000AAAA', '01JD0000AABB', '01JE1111']);
     assert.deepEqual([...ids.values()], ['01JD0000AAA', '01JD0000AAB', '01JE1111']);
-    assert.equal(alignColumns([['name', 'auc'], ['a', '0.9'], ['long name', '0.85']]), 'name        auc\na           0.9\nlong name  0.85');
-    assert.equal(alignColumns([['name', 'rows'], ['a', '1,234,567'], ['b', '—']]), 'name       rows\na     1,234,567\nb             —', 'grouped numbers and missing ones stay right-aligned');
+    assert.equal(
+      alignColumns([
+        ['name', 'auc'],
+        ['a', '0.9'],
+        ['long name', '0.85'],
+      ]),
+      'name        auc\na           0.9\nlong name  0.85',
+    );
+    assert.equal(
+      alignColumns([
+        ['name', 'rows'],
+        ['a', '1,234,567'],
+        ['b', '—'],
+      ]),
+      'name       rows\na     1,234,567\nb             —',
+      'grouped numbers and missing ones stay right-aligned',
+    );
   });
 });

@@ -34,7 +34,10 @@ describe('core/runs sortRuns', () => {
 
   it('rejects a malformed or unknown sort key with the position', () => {
     assert.deepEqual(parseSortKey('-params["learning rate"]'), { segments: ['params', 'learning rate'], text: 'params["learning rate"]', descending: true });
-    assert.throws(() => sortRuns(rows, 'metric.auc'), (e: Error) => e instanceof FilterSyntaxError && /Cannot sort by "metric.auc": Unknown field "metric"/.test(e.message));
+    assert.throws(
+      () => sortRuns(rows, 'metric.auc'),
+      (e: Error) => e instanceof FilterSyntaxError && /Cannot sort by "metric.auc": Unknown field "metric"/.test(e.message),
+    );
     assert.throws(() => sortRuns(rows, 'metrics.auc >'), FilterSyntaxError);
   });
 });
@@ -42,7 +45,14 @@ describe('core/runs sortRuns', () => {
 describe('core/runs groupRuns', () => {
   it('groups by notebook in order of first appearance, with counts, ids and the best run', () => {
     const groups = groupRuns(rows, 'notebook', { metric: 'metrics.auc' });
-    assert.deepEqual(groups.map((g) => [g.key, g.count]), [['churn.mlnb', 2], ['fraud.mlnb', 2], ['', 1]]);
+    assert.deepEqual(
+      groups.map((g) => [g.key, g.count]),
+      [
+        ['churn.mlnb', 2],
+        ['fraud.mlnb', 2],
+        ['', 1],
+      ],
+    );
     assert.deepEqual(groups[0].best, { id: rows[1].id, value: 0.91 });
     assert.deepEqual(groups[1].runIds, [rows[2].id, rows[3].id]);
     assert.equal(groupRuns(rows, 'notebook', { metric: 'metrics.auc', best: 'min' })[0].best?.value, 0.85);
@@ -51,7 +61,10 @@ describe('core/runs groupRuns', () => {
 
   it('groups by name or any column', () => {
     assert.equal(groupRuns(rows, 'name').length, 5);
-    assert.deepEqual(groupRuns(rows, 'params.lr').map((g) => g.key), ['0.01', '0.001', '0.1', 'auto']);
+    assert.deepEqual(
+      groupRuns(rows, 'params.lr').map((g) => g.key),
+      ['0.01', '0.001', '0.1', 'auto'],
+    );
     assert.throws(() => groupRuns(rows, 'nb'), /Unknown field "nb"/);
   });
 });

@@ -108,7 +108,10 @@ describe('core/runs createRunRecorder', () => {
     const { sink, recorder } = setup();
     const cv = recorder.start({ name: '5-fold', kind: 'cv' });
     const fold = cv.child({ name: 'fold 1', kind: 'fit' });
-    assert.deepEqual(recorder.openRuns().map((r) => r.id), [cv.id, fold.id]);
+    assert.deepEqual(
+      recorder.openRuns().map((r) => r.id),
+      [cv.id, fold.id],
+    );
     fold.attachData('train', { hash: '0123456789abcdef', rows: 10, columns: [{ name: 'a', type: 'number' }] }, 'train.csv');
     fold.setModel({ type: 'MLPClassifier', parameterCount: 33, backend: 'cpu', layers: [{ name: 'd', kind: 'Dense', outputShape: [null, 1], parameters: 33 }] });
     fold.addGates([{ name: 'auc ≥ 0.8', passed: false, metric: 'auc', op: '>=', threshold: 0.8, value: 0.7 }]);

@@ -90,7 +90,10 @@ describe('core/runs migrateRunRecord', () => {
   it('returns a current record unchanged and refuses records from a newer Modelbook', () => {
     const r = makeRecord() as unknown as Record<string, unknown>;
     assert.equal(migrateRunRecord(r), r);
-    assert.throws(() => migrateRunRecord({ ...r, version: 7 }), (e: Error) => e instanceof RunVersionError && /newer Modelbook \(record version 7/.test(e.message));
+    assert.throws(
+      () => migrateRunRecord({ ...r, version: 7 }),
+      (e: Error) => e instanceof RunVersionError && /newer Modelbook \(record version 7/.test(e.message),
+    );
     assert.throws(() => migrateRunRecord({ ...r, version: 'one' }), /"version" must be a whole number/);
   });
 
@@ -118,11 +121,14 @@ describe('core/runs schema validator (Ajv standalone, compiled at build time)', 
     assert.equal(fs.readFileSync(path.join(REPO, OUT), 'utf8'), generateRunRecordValidator(), `${OUT} is stale: run node scripts/build-schema-validator.mjs`);
   });
 
-  it('evaluates no code at run time and loads no module but Ajv\'s small runtime helpers', async () => {
+  it("evaluates no code at run time and loads no module but Ajv's small runtime helpers", async () => {
     const { OUT } = await load();
     const text = fs.readFileSync(path.join(REPO, OUT), 'utf8');
     assert.doesNotMatch(text, /\bnew Function\b|\beval\(|\brequire\(/);
-    assert.deepEqual([...text.matchAll(/^import .* from "([^"]+)";$/gm)].map((m) => m[1]), ['ajv/dist/runtime/ucs2length']);
+    assert.deepEqual(
+      [...text.matchAll(/^import .* from "([^"]+)";$/gm)].map((m) => m[1]),
+      ['ajv/dist/runtime/ucs2length'],
+    );
   });
 
   it('says what is wrong in one sentence per error, with JSON-pointer paths', async () => {

@@ -24,7 +24,10 @@ describe('formatNumber', () => {
   }
 
   it('prints fixed decimals when asked (aligned score tables), still scientific for tiny values', () => {
-    assert.deepEqual([0.9, 0.91234, 12345.5, 0, 0.00001].map((v) => formatNumber(v, { fixed: 4 })), ['0.9000', '0.9123', '12,345.5000', '0.0000', '1e-5']);
+    assert.deepEqual(
+      [0.9, 0.91234, 12345.5, 0, 0.00001].map((v) => formatNumber(v, { fixed: 4 })),
+      ['0.9000', '0.9123', '12,345.5000', '0.0000', '1e-5'],
+    );
   });
 
   it('leaves out thousands separators when asked (data values, machine-read text)', () => {
@@ -39,13 +42,19 @@ describe('formatNumber', () => {
 
 describe('formatShare', () => {
   it('prints a share as a percentage, with two decimals below 1%', () => {
-    assert.deepEqual([0.1234, 0.0042, 0, 1].map((v) => formatShare(v)), ['12.3%', '0.42%', '0.0%', '100.0%']);
+    assert.deepEqual(
+      [0.1234, 0.0042, 0, 1].map((v) => formatShare(v)),
+      ['12.3%', '0.42%', '0.0%', '100.0%'],
+    );
     assert.equal(formatShare(null), '—');
   });
 });
 
 describe('formatDuration', () => {
   it('prints durations as people say them, missing as —', () => {
-    assert.deepEqual([850, 12_340, 245_000, 7_800_000, null].map((v) => formatDuration(v)), ['850 ms', '12.3 s', '4 min 05 s', '2 h 10 min', '—']);
+    assert.deepEqual(
+      [850, 12_340, 245_000, 7_800_000, null].map((v) => formatDuration(v)),
+      ['850 ms', '12.3 s', '4 min 05 s', '2 h 10 min', '—'],
+    );
   });
 });

@@ -17,7 +17,13 @@ describe('collectFeatures', () => {
 
   it('reads a Matrix and rows of numbers', () => {
     assert.deepEqual(collectFeatures({ rows: 1, cols: 2, data: Float64Array.of(3, 4) }).data, Float32Array.of(3, 4));
-    assert.deepEqual(collectFeatures([[1, 2], [3, 4]]).names, ['x0', 'x1']);
+    assert.deepEqual(
+      collectFeatures([
+        [1, 2],
+        [3, 4],
+      ]).names,
+      ['x0', 'x1'],
+    );
   });
 
   it('names the column and the fix when a value cannot be used', () => {
@@ -30,7 +36,7 @@ describe('collectFeatures', () => {
 });
 
 describe('encodeClasses', () => {
-  it("sorts labels as np.unique does and codes each row", () => {
+  it('sorts labels as np.unique does and codes each row', () => {
     assert.deepEqual(encodeClasses(['b', 'a', 'b', 'B'], 4), { classes: ['B', 'a', 'b'], codes: Int32Array.of(2, 1, 2, 0) });
     assert.deepEqual(encodeClasses([10, 2, 2], 3).classes, [2, 10]);
     assert.deepEqual(encodeClasses([true, false], 2).classes, [false, true]);

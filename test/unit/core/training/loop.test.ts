@@ -29,7 +29,19 @@ function fakeTrainer(opts: { scores?: number[]; onBatch?: (step: number) => void
 }
 
 const silent: ProgressReporter = { batch() {}, epoch() {}, finish() {} };
-const base = (o: Partial<TrainLoopOptions> = {}): TrainLoopOptions => ({ rows: 10, batchSize: 4, maxIter: 3, shuffle: true, rng: createRng(1), earlyStopping: false, tol: 1e-4, nIterNoChange: 10, stopped: () => false, progress: silent, ...o });
+const base = (o: Partial<TrainLoopOptions> = {}): TrainLoopOptions => ({
+  rows: 10,
+  batchSize: 4,
+  maxIter: 3,
+  shuffle: true,
+  rng: createRng(1),
+  earlyStopping: false,
+  tol: 1e-4,
+  nIterNoChange: 10,
+  stopped: () => false,
+  progress: silent,
+  ...o,
+});
 
 describe('trainLoop', () => {
   it('visits every row once per epoch in a seeded order, in batches of batchSize', async () => {
@@ -38,8 +50,16 @@ describe('trainLoop', () => {
     assert.equal(h.epochs.length, 3);
     assert.equal(h.stopReason, 'maxIter');
     assert.equal(h.steps, 9);
-    assert.deepEqual(log.batches.slice(0, 3), [[0, 4], [4, 4], [8, 2]]);
-    for (const order of log.orders) assert.deepEqual([...order].sort((a, b) => a - b), [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    assert.deepEqual(log.batches.slice(0, 3), [
+      [0, 4],
+      [4, 4],
+      [8, 2],
+    ]);
+    for (const order of log.orders)
+      assert.deepEqual(
+        [...order].sort((a, b) => a - b),
+        [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
+      );
     assert.notDeepEqual(log.orders[0], log.orders[1]);
     const again = fakeTrainer();
     await trainLoop(again.trainer, base());
@@ -55,7 +75,10 @@ describe('trainLoop', () => {
   it('keeps rows in order without shuffle', async () => {
     const { trainer, log } = fakeTrainer();
     await trainLoop(trainer, base({ shuffle: false, maxIter: 2 }));
-    assert.deepEqual(log.orders, [[0, 1, 2, 3, 4, 5, 6, 7, 8, 9], [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]]);
+    assert.deepEqual(log.orders, [
+      [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
+      [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
+    ]);
   });
 
   it('stops before the next batch once stopped() turns true and keeps what was learned', async () => {

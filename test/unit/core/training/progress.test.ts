@@ -10,7 +10,12 @@ function setup(extra: Partial<Parameters<typeof createProgressReporter>[0]> = {}
   const shown: { text: string; options: DisplayOptions }[] = [];
   const progress: TrainingProgress[] = [];
   const reporter = createProgressReporter({
-    title: 'MLPClassifier', maxEpochs: 10, batchesPerEpoch: 100, backend: 'wasm', scoreName: 'accuracy', now: () => t,
+    title: 'MLPClassifier',
+    maxEpochs: 10,
+    batchesPerEpoch: 100,
+    backend: 'wasm',
+    scoreName: 'accuracy',
+    now: () => t,
     display: (v, options) => shown.push({ text: String((v as TrainingCurve)[MIME_BUNDLE]()['text/plain']), options }),
     onProgress: (p) => progress.push(p),
     ...extra,

@@ -7,10 +7,16 @@ describe('createRng', () => {
     const a = createRng(42, 'shuffle');
     const b = createRng(42, 'shuffle');
     const seqA = Array.from({ length: 5 }, () => a.nextUint32());
-    assert.deepEqual(seqA, Array.from({ length: 5 }, () => b.nextUint32()));
+    assert.deepEqual(
+      seqA,
+      Array.from({ length: 5 }, () => b.nextUint32()),
+    );
     // Pinned: a change here changes every seeded model; bump it only on purpose.
     const zero = createRng(0);
-    assert.deepEqual(Array.from({ length: 3 }, () => zero.nextUint32()), PINNED);
+    assert.deepEqual(
+      Array.from({ length: 3 }, () => zero.nextUint32()),
+      PINNED,
+    );
   });
 
   it('gives independent streams for different seeds and stream names', () => {
@@ -44,7 +50,10 @@ const PINNED = [4054697811, 3832729371, 1853517357];
 describe('permutation and Rng.shuffle', () => {
   it('returns every index once, in a seeded order', () => {
     const p = permutation(1000, createRng(3));
-    assert.deepEqual([...p].sort((a, b) => a - b), Array.from({ length: 1000 }, (_, i) => i));
+    assert.deepEqual(
+      [...p].sort((a, b) => a - b),
+      Array.from({ length: 1000 }, (_, i) => i),
+    );
     assert.deepEqual(p, permutation(1000, createRng(3)));
     assert.notDeepEqual(p, permutation(1000, createRng(4)));
   });
@@ -52,6 +61,9 @@ describe('permutation and Rng.shuffle', () => {
   it('shuffles a typed array in place', () => {
     const a = Int32Array.from({ length: 50 }, (_, i) => i);
     assert.equal(createRng(1).shuffle(a), a);
-    assert.notDeepEqual(a, Int32Array.from({ length: 50 }, (_, i) => i));
+    assert.notDeepEqual(
+      a,
+      Int32Array.from({ length: 50 }, (_, i) => i),
+    );
   });
 });

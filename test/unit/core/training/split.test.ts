@@ -8,15 +8,24 @@ describe('splitValidation', () => {
     assert.equal(s.validation.length, 11);
     assert.equal(s.train.length, 90);
     const all = [...s.train, ...s.validation].sort((a, b) => a - b);
-    assert.deepEqual(all, Array.from({ length: 101 }, (_, i) => i));
-    assert.deepEqual([...s.train], [...s.train].sort((a, b) => a - b));
+    assert.deepEqual(
+      all,
+      Array.from({ length: 101 }, (_, i) => i),
+    );
+    assert.deepEqual(
+      [...s.train],
+      [...s.train].sort((a, b) => a - b),
+    );
   });
 
-  it('keeps each class\'s share when stratified', () => {
+  it("keeps each class's share when stratified", () => {
     const codes = Int32Array.from({ length: 1000 }, (_, i) => (i < 900 ? 0 : i < 980 ? 1 : 2));
     const s = splitValidation(1000, 0.2, createRng(5), codes);
     const count = (rows: Int32Array, k: number) => [...rows].filter((r) => codes[r] === k).length;
-    assert.deepEqual([0, 1, 2].map((k) => count(s.validation, k)), [180, 16, 4]);
+    assert.deepEqual(
+      [0, 1, 2].map((k) => count(s.validation, k)),
+      [180, 16, 4],
+    );
   });
 
   it('is seeded', () => {

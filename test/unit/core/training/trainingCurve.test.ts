@@ -48,11 +48,15 @@ describe('buildTrainingCurveSpec', () => {
     const vega = (await load('vega')) as { parse(spec: unknown): unknown; View: new (runtime: unknown, options: object) => { toSVG(): Promise<string> } };
     assert.match(await new vega.View(vega.parse(vl.compile(spec).spec), { renderer: 'none' }).toSVG(), /loss \(log\)/);
     // 0.9 → 0.5 is a small fall: linear, as before.
-    assert.deepEqual((buildTrainingCurveSpec(state).hconcat as typeof loss[])[0].encoding.y.scale, { zero: false });
+    assert.deepEqual((buildTrainingCurveSpec(state).hconcat as (typeof loss)[])[0].encoding.y.scale, { zero: false });
   });
 
   it('keeps the loss axis linear for negative losses, and leaves out (and says so) a loss of 0 on a log axis', () => {
-    const y = (losses: number[]) => (buildTrainingCurveSpec({ ...state, epochs: losses.map((loss, i) => ({ epoch: i + 1, loss, elapsedMs: i })) }) as { transform: { filter: string }[]; encoding: { y: { title: string; scale: object } } });
+    const y = (losses: number[]) =>
+      buildTrainingCurveSpec({ ...state, epochs: losses.map((loss, i) => ({ epoch: i + 1, loss, elapsedMs: i })) }) as {
+        transform: { filter: string }[];
+        encoding: { y: { title: string; scale: object } };
+      };
     assert.deepEqual(y([5, 0.01, -0.2]).encoding.y, { field: 'value', type: 'quantitative', title: 'loss', scale: { zero: false } });
     const zero = y([5, 0.01, 0]);
     assert.deepEqual([zero.encoding.y.title, zero.encoding.y.scale], ['loss (log, 0 not drawn)', { type: 'log', nice: false, padding: 6 }]);

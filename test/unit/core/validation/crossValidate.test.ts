@@ -97,8 +97,14 @@ describe('core/validation crossValidate', () => {
     assert.deepEqual(a.scores(), b.scores());
     const split = trainTestSplit(view, { testSize: 3, seed: 1 });
     const values = (t: aq.ColumnTable) => Array.from(t.array('a') as number[]);
-    assert.deepEqual([...values(split.train), ...values(split.test)].sort((x, y) => x - y), [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
-    assert.deepEqual(values(split.test), Array.from(split.testIndex, (i) => (direct.array('a') as number[])[i]));
+    assert.deepEqual(
+      [...values(split.train), ...values(split.test)].sort((x, y) => x - y),
+      [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
+    );
+    assert.deepEqual(
+      values(split.test),
+      Array.from(split.testIndex, (i) => (direct.array('a') as number[])[i]),
+    );
   });
 
   it('keeps groups apart with GroupKFold and drops the group column from the features', async () => {
@@ -112,7 +118,10 @@ describe('core/validation crossValidate', () => {
     const t = aq.from(penguins);
     const cv = new RepeatedStratifiedKFold({ nSplits: 5, nRepeats: 4, seed: 3 });
     const a = await crossValidate(penguinsPipeline(), t, { label: 'Species', cv, scoring: 'logLoss' });
-    const weak = new Pipeline({ steps: [new SimpleImputer({ columns: NUMERIC }), new StandardScaler({ columns: NUMERIC }), new OneHotEncoder({ columns: ['Island', 'Sex'], handleUnknown: 'ignore' })], estimator: new LogisticRegression({ C: 0.001 }) });
+    const weak = new Pipeline({
+      steps: [new SimpleImputer({ columns: NUMERIC }), new StandardScaler({ columns: NUMERIC }), new OneHotEncoder({ columns: ['Island', 'Sex'], handleUnknown: 'ignore' })],
+      estimator: new LogisticRegression({ C: 0.001 }),
+    });
     const b = await crossValidate(weak, t, { label: 'Species', cv, scoring: 'logLoss' });
     const c = compareModels(a, b);
     const d = a.scores('logLoss').map((v, j) => v - b.scores('logLoss')[j]);
@@ -142,8 +151,20 @@ out({'t': t, 'p': 2 * stats.t.sf(abs(t), J - 1), 'lo': m - h, 'hi': m + h})`,
     const jitter = [1, -1, 0.5, -0.5, 0.2, -0.2, 0.8, -0.8, 0.1, -0.1];
     const results = spreads.map((s) => {
       const fold = (k: number, v: number) => ({ fold: k, trainRows: 90, testRows: 10, fitMs: 0, scoreMs: 0, test: { accuracy: v } });
-      const a = new CVResult('A', ['accuracy'], base.map((v, k) => fold(k, v + 0.02 + s * jitter[k])), 'same', { accuracy: true });
-      const b = new CVResult('B', ['accuracy'], base.map((v, k) => fold(k, v)), 'same', { accuracy: true });
+      const a = new CVResult(
+        'A',
+        ['accuracy'],
+        base.map((v, k) => fold(k, v + 0.02 + s * jitter[k])),
+        'same',
+        { accuracy: true },
+      );
+      const b = new CVResult(
+        'B',
+        ['accuracy'],
+        base.map((v, k) => fold(k, v)),
+        'same',
+        { accuracy: true },
+      );
       return { c: compareModels(a, b), d: a.scores().map((v, j) => v - b.scores()[j]) };
     });
     const ref = runPython<number[]>(

@@ -43,7 +43,10 @@ function checkPartition(folds: Fold[], rows: number): void {
     for (const i of f.test) seen[i]++;
     assert.equal(f.train.length + f.test.length, rows);
   }
-  assert.ok(seen.every((c) => c === 1), 'every row is in exactly one test fold');
+  assert.ok(
+    seen.every((c) => c === 1),
+    'every row is in exactly one test fold',
+  );
 }
 
 describe('core/validation splitters', () => {
@@ -52,7 +55,13 @@ describe('core/validation splitters', () => {
   const labels = Array.from({ length: 77 }, () => ['b', 'a', 'c', 'c', 'c'][rng.nextInt(5)]);
   const groups = Array.from({ length: 500 }, () => rng.nextInt(60));
   const groupNames = Array.from({ length: 40 }, (_, i) => ['ann', 'bob', 'cyd', 'dan', 'eve', 'fay', 'gus'][i % 7]);
-  const sizes = [[100, 0.25, null], [101, 0.3, null], [10, 3, null], [50, null, 0.6], [77, 0.2, 0.5]];
+  const sizes = [
+    [100, 0.25, null],
+    [101, 0.3, null],
+    [10, 3, null],
+    [50, null, 0.6],
+    [77, 0.2, 0.5],
+  ];
 
   it('give the same indices as scikit-learn (KFold, StratifiedKFold, GroupKFold, TimeSeriesSplit)', function () {
     const sk = runPython<Record<string, PyFolds>>(this, SPLITS, { n: 500, species, labels, groups, groupNames, sizes });
@@ -96,7 +105,10 @@ describe('core/validation splitters', () => {
     const g = new GroupKFold({ nSplits: 5 }).split(500, { groups });
     for (const f of g) {
       const testGroups = new Set(Array.from(f.test, (i) => groups[i]));
-      assert.ok(Array.from(f.train).every((i) => !testGroups.has(groups[i])), 'no group in both train and test');
+      assert.ok(
+        Array.from(f.train).every((i) => !testGroups.has(groups[i])),
+        'no group in both train and test',
+      );
     }
   });
 

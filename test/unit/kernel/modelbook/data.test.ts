@@ -153,7 +153,10 @@ print(out)`,
     const t = await readParquet(path.join(VEGA, 'flights-3m.parquet'), { columns: ['distance', 'origin'], limit: 1000 });
     assert.deepEqual(t.columnNames(), ['distance', 'origin']);
     assert.equal(t.numRows(), 1000);
-    await assert.rejects(readParquet(path.join(VEGA, 'flights-3m.parquet'), { columns: ['dist'] }), /columns names column "dist" that the data does not have \(columns: date, delay, distance, origin, destination\)/);
+    await assert.rejects(
+      readParquet(path.join(VEGA, 'flights-3m.parquet'), { columns: ['dist'] }),
+      /columns names column "dist" that the data does not have \(columns: date, delay, distance, origin, destination\)/,
+    );
   });
 
   describe('file paths', () => {

@@ -38,11 +38,11 @@ describe('kernel/modelbook estimators take (table, label) and select their fitte
         "import * as tf from '@tensorflow/tfjs';",
         "import { LogisticRegression, LinearRegression, Ridge, MLPClassifier, MLPRegressor, LayersClassifier, LayersRegressor } from 'modelbook';",
         'const n = 40;',
-        "const features = aq.table({ a: Array.from({ length: n }, (_, i) => i / n), b: Array.from({ length: n }, (_, i) => (i % 7) / 7) });",
+        'const features = aq.table({ a: Array.from({ length: n }, (_, i) => i / n), b: Array.from({ length: n }, (_, i) => (i % 7) / 7) });',
         "const train = { cls: features.assign({ cls: Array.from({ length: n }, (_, i) => (i < n / 2 ? 'lo' : 'hi')) }), num: features.assign({ num: Array.from({ length: n }, (_, i) => 2 * i + 1) }) };",
         // Wider, with a string id first and the columns in another order.
         "const wide = aq.table({ id: ['r1', 'r2', 'r3'], b: [0.1, 0.2, 0.3], extra: [9, 9, 9], a: [0.1, 0.5, 0.9] });",
-        "const narrow = aq.table({ a: [0.1, 0.5] });",
+        'const narrow = aq.table({ a: [0.1, 0.5] });',
         '1',
       ].join('\n'),
     );
@@ -55,7 +55,10 @@ describe('kernel/modelbook estimators take (table, label) and select their fitte
 
   for (const f of families) {
     it(`${f.name}: fit(table, '${f.label}') then predict on a wider table with a string id column`, async () => {
-      const r = await run(session, `const m${f.name} = await ${f.make}.fit(train.${f.label}, '${f.label}');\nconst wider${f.name} = await m${f.name}.predict(wide);\nwider${f.name}.length === 3 && String(wider${f.name}) === String(await m${f.name}.predict(wide.select('a', 'b')))`);
+      const r = await run(
+        session,
+        `const m${f.name} = await ${f.make}.fit(train.${f.label}, '${f.label}');\nconst wider${f.name} = await m${f.name}.predict(wide);\nwider${f.name}.length === 3 && String(wider${f.name}) === String(await m${f.name}.predict(wide.select('a', 'b')))`,
+      );
       assert.equal(r.status, 'ok', JSON.stringify(r.error ?? r));
       assert.equal(r.text, 'true');
     });

@@ -58,10 +58,13 @@ describe('attack: escaping the sandbox from a cell', function () {
 
   describe('writes through Node and V8 facilities the permission model does not cover', () => {
     const attacks: [string, string][] = [
-      ['V8 --redirect-code-traces-to', "import v8 from 'node:v8';\nv8.setFlagsFromString('--redirect-code-traces-to=' + OUT + '/bashrc');\nv8.setFlagsFromString('--print-code');\nnew Function('return 1')()"],
+      [
+        'V8 --redirect-code-traces-to',
+        "import v8 from 'node:v8';\nv8.setFlagsFromString('--redirect-code-traces-to=' + OUT + '/bashrc');\nv8.setFlagsFromString('--print-code');\nnew Function('return 1')()",
+      ],
       ['V8 --trace-turbo-path', "import { setFlagsFromString } from 'node:v8';\nsetFlagsFromString('--trace-turbo-path=' + OUT)"],
       ['V8 --allow-natives-syntax', "import v8 from 'node:v8';\nv8.setFlagsFromString('--allow-natives-syntax')"],
-      ['a diagnostic report in another directory', "process.report.directory = OUT;\nprocess.report.writeReport()"],
+      ['a diagnostic report in another directory', 'process.report.directory = OUT;\nprocess.report.writeReport()'],
       ['a diagnostic report to a file outside', "process.report.writeReport(OUT + '/report.json')"],
       ['a heap snapshot outside', "import v8 from 'node:v8';\nv8.writeHeapSnapshot(OUT + '/heap.heapsnapshot')"],
       ['reading an env file outside (process.loadEnvFile)', "process.loadEnvFile(OUT + '/secret.txt')"],
@@ -143,7 +146,7 @@ describe('attack: escaping the sandbox from a cell', function () {
       assert.ok(alive(victim.pid!), 'the victim was killed through process._kill');
     });
     it('still lets a cell signal itself', async () => {
-      const r = await run(session, "process.kill(process.pid, 0)");
+      const r = await run(session, 'process.kill(process.pid, 0)');
       assert.equal(r.text, 'true');
     });
   });
@@ -173,7 +176,10 @@ describe('attack: escaping the sandbox from a cell', function () {
       const f = await run(session, `await fetch('http://127.0.0.1:${port}/')`);
       assert.equal(f.status, 'error');
       assert.match(f.error!.stack, /EACCES|allowNetwork/);
-      const u = await run(session, "import dgram from 'node:dgram';\nconst s = dgram.createSocket('udp4');\nawait new Promise((ok, fail) => { s.on('error', fail); s.send('x', 9, '127.0.0.1', (e) => (e ? fail(e) : ok(1))); })");
+      const u = await run(
+        session,
+        "import dgram from 'node:dgram';\nconst s = dgram.createSocket('udp4');\nawait new Promise((ok, fail) => { s.on('error', fail); s.send('x', 9, '127.0.0.1', (e) => (e ? fail(e) : ok(1))); })",
+      );
       assert.match(u.error!.message, /modelbook\.sandbox\.allowNetwork/);
       assert.equal(u.status, 'error');
       assert.equal(connections, 0);
@@ -209,7 +215,10 @@ describe('attack: escaping the sandbox from a cell', function () {
     it('does not reach cells; PATH, HOME and modelbook.kernel.env do', async () => {
       const other = newSession(ws, { env: { DATA_DIR: 'data', NODE_OPTIONS: '--require /tmp/evil.js' } });
       try {
-        const r = await run(other, 'JSON.stringify([process.env.MODELBOOK_TEST_SECRET_TOKEN ?? null, Boolean(process.env.PATH), process.env.DATA_DIR, process.env.NODE_OPTIONS ?? null, Object.keys(process.env).filter((k) => k.startsWith("VSCODE_"))])');
+        const r = await run(
+          other,
+          'JSON.stringify([process.env.MODELBOOK_TEST_SECRET_TOKEN ?? null, Boolean(process.env.PATH), process.env.DATA_DIR, process.env.NODE_OPTIONS ?? null, Object.keys(process.env).filter((k) => k.startsWith("VSCODE_"))])',
+        );
         assert.equal(r.text, `'${JSON.stringify([null, true, 'data', null, []])}'`);
       } finally {
         other.dispose();
@@ -224,7 +233,12 @@ describe('attack: leaving the kernel running when its host dies', function () {
     if (!launcher) return this.skip();
     const ws = makeWorkspace();
     try {
-      const nb = { nbformat: 4, nbformat_minor: 5, metadata: {}, cells: [{ cell_type: 'code', id: 'a', metadata: {}, source: "import fs from 'node:fs';\nfs.writeFileSync('pid', String(process.pid));\nwhile (true) {}", outputs: [], execution_count: null }] };
+      const nb = {
+        nbformat: 4,
+        nbformat_minor: 5,
+        metadata: {},
+        cells: [{ cell_type: 'code', id: 'a', metadata: {}, source: "import fs from 'node:fs';\nfs.writeFileSync('pid', String(process.pid));\nwhile (true) {}", outputs: [], execution_count: null }],
+      };
       fs.writeFileSync(path.join(ws, 'spin.mlnb'), JSON.stringify(nb));
       const cli = spawn(process.execPath, [path.join(DIST, 'cli.js'), 'run', 'spin.mlnb'], { cwd: ws, stdio: 'ignore' });
       const pidFile = path.join(ws, 'pid');

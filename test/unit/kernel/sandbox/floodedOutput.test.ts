@@ -28,7 +28,7 @@ describe('attack: a cell floods its output', function () {
   });
 
   it('--max-output sets the limit', async () => {
-    const r = await runCli(["for (let i = 0; i < 1000; i++) console.log(`row ${i}`);"], ['--max-output', '1kB']);
+    const r = await runCli(['for (let i = 0; i < 1000; i++) console.log(`row ${i}`);'], ['--max-output', '1kB']);
     const text = r.cells[0].outputs.map((o) => (o.text ?? []).join('')).join('');
     assert.match(text, /^row 0\n[\s\S]*… \d+(\.\d)? kB of output dropped \(limit 1 kB[\s\S]*row 999\n$/);
     assert.ok(text.length < 1200, `kept ${text.length} characters`);
@@ -38,7 +38,10 @@ describe('attack: a cell floods its output', function () {
     const ws = makeWorkspace();
     const session = newSession(ws);
     try {
-      const r = await run(session, "import { display } from 'modelbook';\ndisplay({ $schema: 'https://vega.github.io/schema/vega-lite/v5.json', mark: 'point', data: { values: Array.from({ length: 500_000 }, (_, i) => ({ x: i, y: i })) } });\ndisplay('small');\n'y'.repeat(100)");
+      const r = await run(
+        session,
+        "import { display } from 'modelbook';\ndisplay({ $schema: 'https://vega.github.io/schema/vega-lite/v5.json', mark: 'point', data: { values: Array.from({ length: 500_000 }, (_, i) => ({ x: i, y: i })) } });\ndisplay('small');\n'y'.repeat(100)",
+      );
       assert.equal(r.status, 'ok');
       assert.equal(r.displays.length, 2);
       assert.match(String(r.displays[0]['text/plain']), /a display of 1\d\.\d MB was dropped \(limit 5 MB: setting modelbook\.output\.maxBytes/);

@@ -37,7 +37,10 @@ describe('host git info on an ordinary repository, changed by cells', function (
 
   it('is clean, then clean after a cell writes only under .modelbook/', async () => {
     await expectAll({ commit: head, branch: 'main', dirty: false }, 'a fresh commit');
-    await plantWithCell(session, [{ file: '.modelbook/runs/r.json', content: '{}' }, { file: 'nb/.modelbook/runs/r.json', content: '{}' }]);
+    await plantWithCell(session, [
+      { file: '.modelbook/runs/r.json', content: '{}' },
+      { file: 'nb/.modelbook/runs/r.json', content: '{}' },
+    ]);
     await expectAll({ commit: head, branch: 'main', dirty: false }, 'run records do not make the tree dirty');
   });
 

@@ -7,7 +7,12 @@ import { DIST } from '../../paths';
 
 /** A notebook of code cells, as nbformat JSON. */
 export function notebookJson(cells: string[]): string {
-  return JSON.stringify({ nbformat: 4, nbformat_minor: 5, metadata: {}, cells: cells.map((source, i) => ({ cell_type: 'code', id: `c${i}`, metadata: {}, source, outputs: [], execution_count: null })) });
+  return JSON.stringify({
+    nbformat: 4,
+    nbformat_minor: 5,
+    metadata: {},
+    cells: cells.map((source, i) => ({ cell_type: 'code', id: `c${i}`, metadata: {}, source, outputs: [], execution_count: null })),
+  });
 }
 
 export interface CliRun {

@@ -32,10 +32,15 @@ describe('attack: malformed and flooding messages from a cell to the host', func
   }
 
   it('starts no more trial workers than the pool allows when a cell sends 24 search requests', async () => {
-    const trial = (i: number) => `{ id: 't${i}', candidate: 0, fold: 0, round: 0, spec: { type: 'LogisticRegression', params: {} }, params: {}, train: Int32Array.from([0,1,2,3,4,5,6,7]), test: Int32Array.from([8,9]), dataId: 'd', scoring: ['accuracy'], returnTrainScore: false }`;
+    const trial = (i: number) =>
+      `{ id: 't${i}', candidate: 0, fold: 0, round: 0, spec: { type: 'LogisticRegression', params: {} }, params: {}, train: Int32Array.from([0,1,2,3,4,5,6,7]), test: Int32Array.from([8,9]), dataId: 'd', scoring: ['accuracy'], returnTrainScore: false }`;
     const dataset = "{ id: 'd', rows: 10, features: { kind: 'matrix', cols: 1, data: Float64Array.from([0,1,0,1,0,1,0,1,0,1]) }, y: Float64Array.from([0,1,0,1,0,1,0,1,0,1]) }";
     const code = `for (let i = 1000; i < 1024; i++) process.send!({ type: 'runTrials', payload: { requestId: i, dataset: ${dataset}, trials: [${[0, 1, 2, 3].map(trial).join(', ')}] } });\nawait new Promise((r) => setTimeout(r, 4000));\n1`;
-    const workers = () => execSync('ps -eo args').toString().split('\n').filter((l) => l.includes('trialWorker.js') && l.includes(k.ws) && !l.includes('confine-linux')).length;
+    const workers = () =>
+      execSync('ps -eo args')
+        .toString()
+        .split('\n')
+        .filter((l) => l.includes('trialWorker.js') && l.includes(k.ws) && !l.includes('confine-linux')).length;
     let most = 0;
     const poll = setInterval(() => (most = Math.max(most, workers())), 25);
     try {
@@ -56,7 +61,15 @@ describe('attack: crashing `modelbook run` through the kernel channel', function
     const ws = makeWorkspace();
     try {
       const cell = (id: string, source: string) => ({ cell_type: 'code', id, metadata: {}, source, outputs: [], execution_count: null });
-      const nb = { nbformat: 4, nbformat_minor: 5, metadata: {}, cells: [cell('a', "console.log('before')"), cell('b', "process.send!({ type: 'runTrials', payload: { requestId: 1, dataset: null, trials: 5 } });\nawait new Promise((r) => setTimeout(r, 200))")] };
+      const nb = {
+        nbformat: 4,
+        nbformat_minor: 5,
+        metadata: {},
+        cells: [
+          cell('a', "console.log('before')"),
+          cell('b', "process.send!({ type: 'runTrials', payload: { requestId: 1, dataset: null, trials: 5 } });\nawait new Promise((r) => setTimeout(r, 200))"),
+        ],
+      };
       fs.writeFileSync(path.join(ws, 'nb.mlnb'), JSON.stringify(nb));
       const r = spawnSync(process.execPath, [path.join(DIST, 'cli.js'), 'run', 'nb.mlnb', '--out', 'out.mlnb'], { cwd: ws, encoding: 'utf8', timeout: 50_000 });
       assert.equal(r.status, 1, r.stderr);
@@ -80,7 +93,10 @@ describe('checkKernelMessage', () => {
     assert.deepEqual(r.ok ? undefined : [r.type, r.requestId], ['runTrials', 7]);
   });
   it('refuses more trials than the limit in one request', () => {
-    const r = checkKernelMessage({ type: 'runTrials', payload: { requestId: 1, dataset: { id: 'd', rows: 0, features: { kind: 'matrix', cols: 0, data: new Float64Array() }, y: [] }, trials: new Array(10_001).fill({}) } });
+    const r = checkKernelMessage({
+      type: 'runTrials',
+      payload: { requestId: 1, dataset: { id: 'd', rows: 0, features: { kind: 'matrix', cols: 0, data: new Float64Array() }, y: [] }, trials: new Array(10_001).fill({}) },
+    });
     assert.match(r.ok ? '' : r.reason, /at most 10000 trials/);
   });
 });

@@ -62,7 +62,10 @@ describe('attack: a kernel that dies or hangs while starting', function () {
   });
 
   it('`modelbook run` exits 3 with one sentence when the kernel cannot start', () => {
-    fs.writeFileSync(path.join(ws, 'nb.mlnb'), JSON.stringify({ nbformat: 4, nbformat_minor: 5, metadata: {}, cells: [{ cell_type: 'code', id: 'a', metadata: {}, source: '1', outputs: [], execution_count: null }] }));
+    fs.writeFileSync(
+      path.join(ws, 'nb.mlnb'),
+      JSON.stringify({ nbformat: 4, nbformat_minor: 5, metadata: {}, cells: [{ cell_type: 'code', id: 'a', metadata: {}, source: '1', outputs: [], execution_count: null }] }),
+    );
     const node = fakeNode(tools, 'kill -9 $$');
     const r = spawnSync(process.execPath, [path.join(DIST, 'cli.js'), 'run', 'nb.mlnb', '--node', node, '--no-sandbox'], { cwd: ws, encoding: 'utf8', timeout: 30_000 });
     assert.equal(r.status, 3, r.stderr);

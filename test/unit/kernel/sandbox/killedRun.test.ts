@@ -36,7 +36,10 @@ describe('attack: the kernel dies while a recorded run is training', function ()
   it('a restart marks the run interrupted by the time it returns', async () => {
     const { reached, result } = startFit('while (true) {}');
     await reached;
-    assert.deepEqual(records().map((r) => r.status), ['running']);
+    assert.deepEqual(
+      records().map((r) => r.status),
+      ['running'],
+    );
     await session.restart();
     const [fit] = records();
     assert.equal(fit.status, 'interrupted');

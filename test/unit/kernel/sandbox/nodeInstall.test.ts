@@ -58,7 +58,13 @@ describe('the pinned kernel Node installer', function () {
   let registry: string;
   let requests = 0;
   let serve: (res: http.ServerResponse) => void;
-  const tgz = zlib.gzipSync(tar([{ name: 'package/README.md', body: 'x'.repeat(3000) }, { name: 'package/bin', body: '', type: '5' }, { name: 'package/bin/node', body: FAKE_NODE, pax: true }]));
+  const tgz = zlib.gzipSync(
+    tar([
+      { name: 'package/README.md', body: 'x'.repeat(3000) },
+      { name: 'package/bin', body: '', type: '5' },
+      { name: 'package/bin/node', body: FAKE_NODE, pax: true },
+    ]),
+  );
   const pin: PinnedNode = { pkg: 'node-fake-x64', version: PINNED_NODE_VERSION, integrity: integrity(tgz), bytes: tgz.length, entry: 'package/bin/node' };
 
   before(async () => {
@@ -93,7 +99,10 @@ describe('the pinned kernel Node installer', function () {
 
   it('refuses a tarball that does not match the pinned integrity and leaves nothing in place', async () => {
     serve = (res) => res.end(Buffer.concat([tgz.subarray(0, 100), Buffer.from('tampered'), tgz.subarray(108)]));
-    await assert.rejects(installPinnedNode({ dir, registry, pin }), (e: Error) => e.name === 'NodeInstallError' && /does not match its pinned integrity/.test(e.message) && e.message.includes(pin.integrity));
+    await assert.rejects(
+      installPinnedNode({ dir, registry, pin }),
+      (e: Error) => e.name === 'NodeInstallError' && /does not match its pinned integrity/.test(e.message) && e.message.includes(pin.integrity),
+    );
     assert.equal(installedPinnedNode(dir, pin), undefined);
     assert.deepEqual(fs.readdirSync(dir), []);
   });
@@ -116,7 +125,10 @@ describe('the pinned kernel Node installer', function () {
 
   it('reads ustar prefixes and pax names, and reports a missing entry', async () => {
     const long = `package/${'d'.repeat(120)}/node`;
-    const archive = tar([{ name: 'package/a', body: 'a' }, { name: long, body: 'deep', pax: true }]);
+    const archive = tar([
+      { name: 'package/a', body: 'a' },
+      { name: long, body: 'deep', pax: true },
+    ]);
     const out = path.join(dir, 'out');
     assert.equal(await extractTarEntry(Readable.from([archive.subarray(0, 700), archive.subarray(700)]), long, out), true);
     assert.equal(fs.readFileSync(out, 'utf8'), 'deep');

@@ -45,8 +45,11 @@ describe('attack: what only the OS layer stops (Landlock, seccomp)', function ()
 
   const hot = "const f = new Function('a', 'return a * 2 + 1'); let s = 0; for (let i = 0; i < 2e6; i++) s += f(i);";
   const attacks: [string, string][] = [
-    ['a diagnostic report written outside', "process.report.directory = OUT; process.report.writeReport()"],
-    ['V8 code traces redirected outside (--print-opt-code)', `const v8 = require('v8'); v8.setFlagsFromString('--redirect-code-traces'); v8.setFlagsFromString('--redirect-code-traces-to=' + OUT + '/bashrc'); v8.setFlagsFromString('--print-opt-code'); ${hot}`],
+    ['a diagnostic report written outside', 'process.report.directory = OUT; process.report.writeReport()'],
+    [
+      'V8 code traces redirected outside (--print-opt-code)',
+      `const v8 = require('v8'); v8.setFlagsFromString('--redirect-code-traces'); v8.setFlagsFromString('--redirect-code-traces-to=' + OUT + '/bashrc'); v8.setFlagsFromString('--print-opt-code'); ${hot}`,
+    ],
     ['V8 --trace-turbo-path outside', `const v8 = require('v8'); v8.setFlagsFromString('--trace-turbo'); v8.setFlagsFromString('--trace-turbo-path=' + OUT); ${hot}`],
     ['a write through a symbolic link that was already there', "require('fs').writeFileSync('data/planted.txt', 'x')"],
   ];
@@ -71,10 +74,22 @@ describe('attack: what only the OS layer stops (Landlock, seccomp)', function ()
   it('executes no program but Node, not even one the cell wrote, when a child process gets past the permission model', () => {
     fs.copyFileSync('/bin/true', path.join(ws, 'mytrue'));
     fs.chmodSync(path.join(ws, 'mytrue'), 0o755);
-    const code = "const cp = require('child_process'); process.stdout.write(JSON.stringify(['/bin/true', './mytrue'].map((p) => { try { cp.execFileSync(p); return 'ran'; } catch (e) { return e.code; } })))";
+    const code =
+      "const cp = require('child_process'); process.stdout.write(JSON.stringify(['/bin/true', './mytrue'].map((p) => { try { cp.execFileSync(p); return 'ran'; } catch (e) { return e.code; } })))";
     const withChildren = (launcherOn: boolean) => {
       const prefix = launcherOn ? planOsLayer({ launcher: launcher!, settings: DEFAULT_SANDBOX, nodePath: runtime.path, workspaceDir: ws, distDir: DIST, dataBytes: 0 }).prefix : [];
-      const [cmd, ...args] = [...prefix, runtime.path, runtime.permissionFlag!, `--allow-fs-read=${ws}`, `--allow-fs-read=/bin`, `--allow-fs-read=/usr`, `--allow-fs-write=${ws}`, '--allow-child-process', '-e', code];
+      const [cmd, ...args] = [
+        ...prefix,
+        runtime.path,
+        runtime.permissionFlag!,
+        `--allow-fs-read=${ws}`,
+        `--allow-fs-read=/bin`,
+        `--allow-fs-read=/usr`,
+        `--allow-fs-write=${ws}`,
+        '--allow-child-process',
+        '-e',
+        code,
+      ];
       return spawnSync(cmd, args, { cwd: ws, encoding: 'utf8', timeout: 20_000 }).stdout;
     };
     assert.equal(withChildren(false), JSON.stringify(['ran', 'ran']), 'control');
@@ -89,7 +104,8 @@ describe('attack: what only the OS layer stops (Landlock, seccomp)', function ()
   });
 
   it('lets Node work normally: time zones, CPU and memory figures, the workspace', () => {
-    const code = "const fs = require('fs'); fs.writeFileSync('ok.txt', 'y'); process.stdout.write(JSON.stringify([fs.readFileSync('ok.txt', 'utf8'), require('os').cpus().length > 0, process.memoryUsage().rss > 0, new Date(0).toISOString()]))";
+    const code =
+      "const fs = require('fs'); fs.writeFileSync('ok.txt', 'y'); process.stdout.write(JSON.stringify([fs.readFileSync('ok.txt', 'utf8'), require('os').cpus().length > 0, process.memoryUsage().rss > 0, new Date(0).toISOString()]))";
     const r = node(code, true);
     assert.equal(r.stdout, JSON.stringify(['y', true, true, '1970-01-01T00:00:00.000Z']), r.stderr);
   });
@@ -121,7 +137,11 @@ describe('OS layer launcher binaries', function () {
 
 describe('kernel environment', () => {
   it('passes an allowlist and the user variables, never secrets or loader variables', () => {
-    const env = kernelEnvironment({ PATH: '/bin', HOME: '/h', LC_ALL: 'C', GITHUB_TOKEN: 't', AWS_SECRET_ACCESS_KEY: 'k', VSCODE_IPC_HOOK_CLI: '/s', NODE_OPTIONS: '-r x', HTTPS_PROXY: 'p' }, DEFAULT_SANDBOX, { A: '1', LD_PRELOAD: '/evil.so', 'bad name': 'x' });
+    const env = kernelEnvironment(
+      { PATH: '/bin', HOME: '/h', LC_ALL: 'C', GITHUB_TOKEN: 't', AWS_SECRET_ACCESS_KEY: 'k', VSCODE_IPC_HOOK_CLI: '/s', NODE_OPTIONS: '-r x', HTTPS_PROXY: 'p' },
+      DEFAULT_SANDBOX,
+      { A: '1', LD_PRELOAD: '/evil.so', 'bad name': 'x' },
+    );
     assert.deepEqual(env, { PATH: '/bin', HOME: '/h', LC_ALL: 'C', A: '1' });
   });
   it('passes proxy and CA variables only with network access', () => {

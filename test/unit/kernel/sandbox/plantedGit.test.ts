@@ -96,7 +96,7 @@ describe('attack: planting git configuration for the host to run', function () {
     await attack([{ file: 'evil.gitconfig', content: `[core]\n\tfsmonitor = "${evil()}"\n` }, config(`[include]\n\tpath = ${path.join(ws, 'evil.gitconfig')}`)]);
   });
 
-  it("a nested repository (submodule) with its own fsmonitor is not entered", async () => {
+  it('a nested repository (submodule) with its own fsmonitor is not entered', async () => {
     const sub = path.join(ws, 'sub');
     fs.mkdirSync(sub);
     commitOnce(sub);

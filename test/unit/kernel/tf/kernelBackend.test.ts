@@ -28,9 +28,13 @@ describe('TF.js backend in the sandboxed kernel', function () {
     sessions.push(s);
     return s;
   };
-  const stderrOf = (r: { streams: { name: string; text: string }[] }) => r.streams.filter((x) => x.name === 'stderr').map((x) => x.text).join('');
+  const stderrOf = (r: { streams: { name: string; text: string }[] }) =>
+    r.streams
+      .filter((x) => x.name === 'stderr')
+      .map((x) => x.text)
+      .join('');
 
-  describe('with Modelbook\'s bundled wasm backend', () => {
+  describe("with Modelbook's bundled wasm backend", () => {
     let s: KernelSession;
     before(async () => {
       s = await open(true);
@@ -44,9 +48,12 @@ describe('TF.js backend in the sandboxed kernel', function () {
 
     it('trains an MLP on the fused kernel, reports the backend and shows one live chart updated in place', async () => {
       const displays: { data: MimeBundle; id?: string; update?: boolean }[] = [];
-      const r = await s.execute(`${DATA}\nimport { MLPClassifier } from 'modelbook';\nconst clf = new MLPClassifier({ hiddenLayerSizes: [16], maxIter: 20, batchSize: 32, seed: 1 });\nawait clf.fit(x, y);\n[clf.summary().backend, clf.nIter, await clf.score(x, y) > 0.8].join(' ')`, {
-        display: (data, id, update) => displays.push({ data, ...(id ? { id } : {}), ...(update ? { update } : {}) }),
-      });
+      const r = await s.execute(
+        `${DATA}\nimport { MLPClassifier } from 'modelbook';\nconst clf = new MLPClassifier({ hiddenLayerSizes: [16], maxIter: 20, batchSize: 32, seed: 1 });\nawait clf.fit(x, y);\n[clf.summary().backend, clf.nIter, await clf.score(x, y) > 0.8].join(' ')`,
+        {
+          display: (data, id, update) => displays.push({ data, ...(id ? { id } : {}), ...(update ? { update } : {}) }),
+        },
+      );
       assert.equal(r.status, 'ok', JSON.stringify(r.error));
       assert.equal(r.result?.['text/plain'], "'fused-wasm-simd 20 true'");
       assert.ok(displays.length >= 2, `expected a first display and a final update, got ${displays.length}`);
@@ -59,17 +66,23 @@ describe('TF.js backend in the sandboxed kernel', function () {
     });
 
     it('trains with TF.js ops on the wasm backend when asked (engine: "tfjs")', async () => {
-      const r = await run(s, "const viaTf = new MLPClassifier({ hiddenLayerSizes: [16], maxIter: 3, batchSize: 64, seed: 1, engine: 'tfjs', progress: false });\nawait viaTf.fit(x, y);\nviaTf.summary().backend");
+      const r = await run(
+        s,
+        "const viaTf = new MLPClassifier({ hiddenLayerSizes: [16], maxIter: 3, batchSize: 64, seed: 1, engine: 'tfjs', progress: false });\nawait viaTf.fit(x, y);\nviaTf.summary().backend",
+      );
       assert.equal(r.status, 'ok', JSON.stringify(r.error));
       assert.equal(r.text, "'wasm'");
     });
 
     it('stops a fit at the next batch on interrupt and keeps the partly trained model', async () => {
-      const pending = s.execute("const long = new MLPClassifier({ hiddenLayerSizes: [16], maxIter: 100000, batchSize: 32, seed: 1, progress: false });\nawait long.fit(x, y, { onProgress: (p) => { if (p.epoch === 2) console.log('ready'); } });", {
-        stream: (_n, text) => {
-          if (text.includes('ready')) s.interrupt();
+      const pending = s.execute(
+        "const long = new MLPClassifier({ hiddenLayerSizes: [16], maxIter: 100000, batchSize: 32, seed: 1, progress: false });\nawait long.fit(x, y, { onProgress: (p) => { if (p.epoch === 2) console.log('ready'); } });",
+        {
+          stream: (_n, text) => {
+            if (text.includes('ready')) s.interrupt();
+          },
         },
-      });
+      );
       const r = await pending;
       assert.equal(r.status, 'interrupted');
       const after = await run(s, "await new Promise((r) => setTimeout(r, 50));\n[long.history!.stopReason, long.nIter >= 2, long.nIter < 1000, (await long.predict(x.slice(0, 3))).length].join(' ')");

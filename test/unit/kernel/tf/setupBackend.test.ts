@@ -24,7 +24,12 @@ describe('setupTfBackend', function () {
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   /** Runs setupTfBackend with the given sources (JS source of an object) in a fresh process. */
-  function scenario(sources: string): { report: { backend: string; simd?: boolean; cpuFallbackKernels?: string[]; attempts: { backend: string; ok: boolean; reason?: string }[] }; backend: string; fallback?: string; sum: number } {
+  function scenario(sources: string): {
+    report: { backend: string; simd?: boolean; cpuFallbackKernels?: string[]; attempts: { backend: string; ok: boolean; reason?: string }[] };
+    backend: string;
+    fallback?: string;
+    sum: number;
+  } {
     const code = `
       const tf = require('@tensorflow/tfjs');
       const { setupTfBackend, describeFallback } = require(${JSON.stringify(compiled)});
@@ -77,7 +82,8 @@ describe('setupTfBackend', function () {
 
   it("notices when tf.setBackend('wasm') returns false and falls back to cpu, saying why", () => {
     // A wasm backend whose initialisation fails, as a missing or unreadable .wasm file makes it.
-    const failing = "loadWasmBackend: async () => { tf.registerBackend('wasm', async () => { throw new Error('no .wasm here'); }, 2); return { module: { setWasmPaths() {} }, wasmDir: '/nowhere', from: 'test' }; }";
+    const failing =
+      "loadWasmBackend: async () => { tf.registerBackend('wasm', async () => { throw new Error('no .wasm here'); }, 2); return { module: { setWasmPaths() {} }, wasmDir: '/nowhere', from: 'test' }; }";
     const r = scenario(`{ ${noNode}, ${failing} }`);
     assert.equal(r.backend, 'cpu');
     assert.equal(r.report.attempts.find((a) => a.backend === 'wasm')!.ok, false);

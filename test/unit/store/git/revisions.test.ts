@@ -58,18 +58,33 @@ describe('store/git GitRevisions', function () {
   it('lists a folder and reads files as they were at each commit, without touching the work tree', () => {
     reader = GitRevisions.open(repo);
     const [head, first] = [reader.resolve('HEAD'), reader.resolve('HEAD~1')];
-    assert.deepEqual(reader.listTree(first, '.modelbook/runs').map((e) => [e.path, e.type, e.size]), [['.modelbook/runs/a.json', 'blob', 7]]);
-    assert.deepEqual(reader.listTree(head, '.modelbook/runs').map((e) => e.path), ['.modelbook/runs/a.json', '.modelbook/runs/b.json']);
+    assert.deepEqual(
+      reader.listTree(first, '.modelbook/runs').map((e) => [e.path, e.type, e.size]),
+      [['.modelbook/runs/a.json', 'blob', 7]],
+    );
+    assert.deepEqual(
+      reader.listTree(head, '.modelbook/runs').map((e) => e.path),
+      ['.modelbook/runs/a.json', '.modelbook/runs/b.json'],
+    );
     assert.deepEqual(reader.listTree(head, 'missing'), []);
     assert.equal(reader.readFile(first, 'nb.mlnb')?.toString(), 'version one');
     assert.equal(reader.readFile(head, 'nb.mlnb')?.toString(), 'version two');
     assert.equal(reader.readFile(head, 'nb.mlnb', 5), undefined, 'over the size cap');
     assert.equal(reader.readFile(head, 'absent.txt'), undefined);
     const many = reader.readFiles(head, ['nb.mlnb', 'absent.txt', '.modelbook/runs/a.json']);
-    assert.deepEqual([...many].map(([p, b]) => [p, b.toString()]), [['.modelbook/runs/a.json', '{"a":1}'], ['nb.mlnb', 'version two']]);
+    assert.deepEqual(
+      [...many].map(([p, b]) => [p, b.toString()]),
+      [
+        ['.modelbook/runs/a.json', '{"a":1}'],
+        ['nb.mlnb', 'version two'],
+      ],
+    );
     const entries = reader.listTree(head, '.modelbook/runs');
     const blobs = reader.readBlobs([...entries.map((e) => e.oid), entries[0]!.oid]);
-    assert.deepEqual(entries.map((e) => blobs.get(e.oid)?.toString()), ['{"a":1}', '{"b":2}']);
+    assert.deepEqual(
+      entries.map((e) => blobs.get(e.oid)?.toString()),
+      ['{"a":1}', '{"b":2}'],
+    );
     assert.equal(git('status', '--porcelain'), '', 'the work tree and index are as they were');
   });
 
@@ -83,7 +98,10 @@ describe('store/git GitRevisions', function () {
     reader = GitRevisions.open(repo);
     const marker = path.join(os.tmpdir(), `mb-rev-output-${process.pid}`);
     fs.rmSync(marker, { force: true });
-    assert.throws(() => reader!.resolve(`--output=${marker}`), (e: unknown) => e instanceof GitRevisionError && /refused: it starts with '-'/.test((e as Error).message));
+    assert.throws(
+      () => reader!.resolve(`--output=${marker}`),
+      (e: unknown) => e instanceof GitRevisionError && /refused: it starts with '-'/.test((e as Error).message),
+    );
     assert.throws(() => reader!.resolve('HEAD:../../etc/passwd'), /refused: it contains ':'/);
     assert.equal(fs.existsSync(marker), false);
     const head = reader.resolve('HEAD');
@@ -99,10 +117,22 @@ describe('store/git GitRevisions', function () {
     fs.appendFileSync(
       path.join(repo, '.git', 'config'),
       [
-        '[core]', `\tfsmonitor = ${cmd}`, `\tpager = ${cmd}`, `\tsshCommand = ${cmd}`, `\taskPass = ${cmd}`, `\thooksPath = ${repo}/hooks`,
-        '[diff "x"]', `\ttextconv = ${cmd}`, `\tcommand = ${cmd}`,
-        '[filter "x"]', `\tsmudge = ${cmd}`, `\tclean = ${cmd}`, `\tprocess = ${cmd}`,
-        '[include]', `\tpath = ${repo}/evil.config`, '',
+        '[core]',
+        `\tfsmonitor = ${cmd}`,
+        `\tpager = ${cmd}`,
+        `\tsshCommand = ${cmd}`,
+        `\taskPass = ${cmd}`,
+        `\thooksPath = ${repo}/hooks`,
+        '[diff "x"]',
+        `\ttextconv = ${cmd}`,
+        `\tcommand = ${cmd}`,
+        '[filter "x"]',
+        `\tsmudge = ${cmd}`,
+        `\tclean = ${cmd}`,
+        `\tprocess = ${cmd}`,
+        '[include]',
+        `\tpath = ${repo}/evil.config`,
+        '',
       ].join('\n'),
     );
     fs.writeFileSync(path.join(repo, 'evil.config'), `[core]\n\tfsmonitor = ${cmd}\n`);

@@ -8,7 +8,8 @@ import type { PredictionSet } from '../../../../src/core/review/contract';
 
 /** git in `repo` with a fixed identity (test-only: the code under test never runs git like this). */
 export function gitIn(repo: string) {
-  return (...args: string[]) => execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false', ...args], { cwd: repo, encoding: 'utf8' }).trim();
+  return (...args: string[]) =>
+    execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false', ...args], { cwd: repo, encoding: 'utf8' }).trim();
 }
 
 /** A small binary prediction set whose predictions depend on `flip` (a model change). */
@@ -39,5 +40,8 @@ export function recordEvaluation(ws: string, notebook: string, cellId: string, s
 
 export function writeNotebook(ws: string, file: string, source: string): void {
   fs.mkdirSync(path.dirname(path.join(ws, file)), { recursive: true });
-  fs.writeFileSync(path.join(ws, file), JSON.stringify({ cells: [{ cell_type: 'code', id: 'c1', metadata: {}, source, outputs: [], execution_count: null }], metadata: {}, nbformat: 4, nbformat_minor: 5 }));
+  fs.writeFileSync(
+    path.join(ws, file),
+    JSON.stringify({ cells: [{ cell_type: 'code', id: 'c1', metadata: {}, source, outputs: [], execution_count: null }], metadata: {}, nbformat: 4, nbformat_minor: 5 }),
+  );
 }

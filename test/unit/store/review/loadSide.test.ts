@@ -68,7 +68,10 @@ describe('store/review loadDiffSide', function () {
 
   it('says which runs an ambiguous prefix matches, and refuses unknown or unsafe revisions', () => {
     const common = ids.old!.slice(0, 2);
-    assert.throws(() => loadDiffSide(ws, `run:${common}`), (e: unknown) => e instanceof DiffSideError && /ambiguous: /.test((e as Error).message) && (e as Error).message.includes(ids.old!));
+    assert.throws(
+      () => loadDiffSide(ws, `run:${common}`),
+      (e: unknown) => e instanceof DiffSideError && /ambiguous: /.test((e as Error).message) && (e as Error).message.includes(ids.old!),
+    );
     assert.throws(() => loadDiffSide(ws, 'run:ZZZZ'), /No run ZZZZ/);
     assert.throws(() => loadDiffSide(ws, '--output=/tmp/x'), /refused: it starts with '-'/);
     assert.throws(() => loadDiffSide(ws, 'rev:HEAD:../../etc/passwd'), /refused: it contains ':'/);
@@ -84,6 +87,9 @@ describe('store/review loadDiffSide', function () {
     const ev = head.evaluations.find((e) => e.record.id === ids.uncommitted)!;
     assert.equal(ev.predictions, undefined);
     assert.match(ev.problem!, /is not in commit/);
-    assert.deepEqual(head.problems.map((p) => p.path), ['project/.modelbook/runs/01JF0000000000000000000000.json']);
+    assert.deepEqual(
+      head.problems.map((p) => p.path),
+      ['project/.modelbook/runs/01JF0000000000000000000000.json'],
+    );
   });
 });

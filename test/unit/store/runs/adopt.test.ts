@@ -42,10 +42,14 @@ describe('store/runs adoptUntitledRuns', () => {
     assert.equal(read(untitled.id).status, 'finished', 'the rest of the record is kept');
     assert.equal(read(other.id).notebook, 'other.mlnb');
     assert.equal(fs.readFileSync(strangerFile, 'utf8'), strangerText, "another process's run is not rewritten");
-    assert.deepEqual(fs.readdirSync(path.join(ws, '.modelbook', 'runs')).filter((n) => n.endsWith('.tmp')), [], 'no temp file left');
+    assert.deepEqual(
+      fs.readdirSync(path.join(ws, '.modelbook', 'runs')).filter((n) => n.endsWith('.tmp')),
+      [],
+      'no temp file left',
+    );
   });
 
-  it('leaves runs recorded before the notebook\'s kernel started, and does nothing without runs', () => {
+  it("leaves runs recorded before the notebook's kernel started, and does nothing without runs", () => {
     const recorder = openRunRecorder(ws);
     const earlier = recorder.start({ name: 'fit', kind: 'fit' });
     earlier.finish();

@@ -64,16 +64,27 @@ describe('cli: modelbook runs', () => {
 
   it('prints JSON and CSV for scripts', async () => {
     const json = JSON.parse((await cli(['--json', '--filter', 'tags has "baseline"'], ws)).stdout);
-    assert.deepEqual(json.map((r: { id: string }) => r.id), ['01JNE3ZK00AAAAAAAAAAAAAAAA']);
+    assert.deepEqual(
+      json.map((r: { id: string }) => r.id),
+      ['01JNE3ZK00AAAAAAAAAAAAAAAA'],
+    );
     assert.equal(json[0].metrics.auc, 0.912);
     const csv = (await cli(['--csv'], ws)).stdout.split('\n');
-    assert.equal(csv[0], 'name,status,startedAt,notebook,metrics.accuracy,metrics.auc,metrics.ece,metrics.logLoss,params.epochs,params.fold,params.folds,params.hiddenLayers,params.learningRate,params.optimizer.beta1');
+    assert.equal(
+      csv[0],
+      'name,status,startedAt,notebook,metrics.accuracy,metrics.auc,metrics.ece,metrics.logLoss,params.epochs,params.fold,params.folds,params.hiddenLayers,params.learningRate,params.optimizer.beta1',
+    );
     assert.equal(csv.length, 5);
   });
 
   it('narrows to a notebook by path from here, workspace path or file name', async () => {
     fs.writeFileSync(path.join(ws, 'other.json'), '');
-    for (const [args, cwd] of [[['--notebook', 'churn.mlnb'], ws], [['--notebook', 'notebooks/churn.mlnb'], ws], [['--notebook', 'churn.mlnb'], path.join(ws, 'notebooks')], [['--notebook', 'churn'], ws]] as const) {
+    for (const [args, cwd] of [
+      [['--notebook', 'churn.mlnb'], ws],
+      [['--notebook', 'notebooks/churn.mlnb'], ws],
+      [['--notebook', 'churn.mlnb'], path.join(ws, 'notebooks')],
+      [['--notebook', 'churn'], ws],
+    ] as const) {
       const r = await cli([...args, '--json'], cwd);
       assert.equal(JSON.parse(r.stdout).length, 3, `${args.join(' ')} from ${cwd}`);
     }
@@ -85,7 +96,13 @@ describe('cli: modelbook runs', () => {
     assert.equal(r.code, 0, r.stderr);
     const lines = r.stdout.split('\n');
     assert.equal(lines[0], 'Run 01JNE3ZK00AAAAAAAAAAAAAAAA "MLPClassifier 64-32" (fit, finished)');
-    for (const expected of ['  started   2026-03-01 09:00, ended 2026-03-01 09:00 (5.5 s)', '  git       8432740cbe8a on main', 'metrics', '  auc       0.912  [0.884, 0.938] 95% bootstrap', '  FAIL  ECE at most 0.05   ece 0.061 <= 0.05']) {
+    for (const expected of [
+      '  started   2026-03-01 09:00, ended 2026-03-01 09:00 (5.5 s)',
+      '  git       8432740cbe8a on main',
+      'metrics',
+      '  auc       0.912  [0.884, 0.938] 95% bootstrap',
+      '  FAIL  ECE at most 0.05   ece 0.061 <= 0.05',
+    ]) {
       assert.ok(lines.includes(expected), `missing line ${JSON.stringify(expected)} in\n${r.stdout}`);
     }
     assert.match(r.stdout, /history \(5 epochs\)\n {2}accuracy +▁▃▅▆█ +0\.65 → 0\.85/);

@@ -8,7 +8,15 @@ import { tempWorkspace } from './processes';
 describe('store/runs collectRunContext', () => {
   it('gives the workspace-relative notebook, cell, code hash, libraries and backend', () => {
     const ws = tempWorkspace();
-    const ctx = collectRunContext({ workspaceDir: ws, notebookPath: path.join(ws, 'nb', 'churn.mlnb'), cellId: 'c3', cellSources: ['a', 'b'], libraries: { arquero: '8.0.3' }, backend: 'wasm', git: false });
+    const ctx = collectRunContext({
+      workspaceDir: ws,
+      notebookPath: path.join(ws, 'nb', 'churn.mlnb'),
+      cellId: 'c3',
+      cellSources: ['a', 'b'],
+      libraries: { arquero: '8.0.3' },
+      backend: 'wasm',
+      git: false,
+    });
     assert.deepEqual(ctx, { notebook: 'nb/churn.mlnb', cellId: 'c3', codeHash: hashCells(['a', 'b']), libraries: { arquero: '8.0.3' }, backend: 'wasm' });
     assert.equal(collectRunContext({ workspaceDir: ws }).git, undefined, 'no repository, no git info');
     fs.rmSync(ws, { recursive: true, force: true });

@@ -64,7 +64,12 @@ describe('store/runs durability', function () {
     removeStaleTempFiles(runsFolder(ws), 0);
     assert.equal(checkFolder(runsFolder(ws)).temps, 0);
     assert.deepEqual(markInterruptedRuns(index).sort(), running.map((r) => r.id).sort());
-    assert.equal(RunIndex.openSync(ws).rows().filter((r) => r.recordedStatus === 'running').length, 0);
+    assert.equal(
+      RunIndex.openSync(ws)
+        .rows()
+        .filter((r) => r.recordedStatus === 'running').length,
+      0,
+    );
   });
 
   it('loses no run when four processes write runs at the same time', async () => {

@@ -8,7 +8,8 @@ import { tempWorkspace } from './processes';
 describe('store/runs readGitInfo', function () {
   this.timeout(30_000);
   let repo: string;
-  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'init.defaultBranch=main', ...args], { cwd: repo, encoding: 'utf8' }).trim();
+  const git = (...args: string[]) =>
+    execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'init.defaultBranch=main', ...args], { cwd: repo, encoding: 'utf8' }).trim();
 
   before(function () {
     if (spawnSync('git', ['--version']).status !== 0) {
@@ -59,7 +60,11 @@ describe('store/runs readGitInfo', function () {
   });
 
   it('parses porcelain v2 status output', () => {
-    assert.deepEqual(parseGitStatus('# branch.oid abcdef1234567\n# branch.head feature/x\n# branch.upstream origin/x\n1 .M N... 100644 100644 100644 a b c.txt\n'), { commit: 'abcdef1234567', branch: 'feature/x', dirty: true });
+    assert.deepEqual(parseGitStatus('# branch.oid abcdef1234567\n# branch.head feature/x\n# branch.upstream origin/x\n1 .M N... 100644 100644 100644 a b c.txt\n'), {
+      commit: 'abcdef1234567',
+      branch: 'feature/x',
+      dirty: true,
+    });
     assert.equal(parseGitStatus('# branch.oid (initial)\n# branch.head main\n'), undefined);
   });
 });

@@ -27,9 +27,15 @@ describe('store/runs loadRunHistory', () => {
     const index = RunIndex.openSync(ws);
     const view = loadRunHistory(index, { notebook: 'churn.mlnb', current: ids[10], limit: 5 });
     assert.equal(view.title, 'Runs of churn.mlnb');
-    assert.deepEqual(view.rows.map((r) => r.name), ['fit 11', 'fit 10', 'fit 9', 'fit 8', 'fit 7']);
+    assert.deepEqual(
+      view.rows.map((r) => r.name),
+      ['fit 11', 'fit 10', 'fit 9', 'fit 8', 'fit 7'],
+    );
     assert.equal(view.total, 12, 'folds and other notebooks are not counted');
-    assert.deepEqual(view.rows[1].history, [1 / 11, 1 / 12, 1 / 13, 1 / 14].map((v) => Number(v.toPrecision(6))));
+    assert.deepEqual(
+      view.rows[1].history,
+      [1 / 11, 1 / 12, 1 / 13, 1 / 14].map((v) => Number(v.toPrecision(6))),
+    );
     assert.ok(view.rows[1].current);
     assert.match(view[MIME_BUNDLE]()['text/html'] as string, /<tr class="current">/);
     assert.equal(loadRunHistory(index, { notebook: 'churn.mlnb', nested: true }).total, 24);

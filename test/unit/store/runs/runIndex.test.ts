@@ -60,7 +60,11 @@ describe('store/runs RunIndex', () => {
     assert.equal(index.size, 3);
     const problems = Object.fromEntries(index.problems().map((p) => [p.path, p.reason]));
     assert.deepEqual(Object.keys(problems), [
-      '.modelbook/runs/01JF0000000000000000000000.json', '.modelbook/runs/copy.json', '.modelbook/runs/future.json', '.modelbook/runs/notes.txt', '.modelbook/runs/old.json',
+      '.modelbook/runs/01JF0000000000000000000000.json',
+      '.modelbook/runs/copy.json',
+      '.modelbook/runs/future.json',
+      '.modelbook/runs/notes.txt',
+      '.modelbook/runs/old.json',
     ]);
     assert.match(problems['.modelbook/runs/01JF0000000000000000000000.json'], /not valid JSON/);
     assert.match(problems['.modelbook/runs/copy.json'], /file name does not match the run id 01JNE3ZK00AAAAAAAAAAAAAAAA/);
@@ -129,8 +133,15 @@ describe('store/runs RunIndex', () => {
     fs.rmSync(path.join(runs, '01JNE3ZK02CCCCCCCCCCCCCCCC.json'));
     const changed = put(runs, { ...makeRecord({ id: '01JNE3ZK01BBBBBBBBBBBBBBBB', name: 'renamed run' }) });
     fs.utimesSync(changed, new Date(), new Date(Date.now() + 5000));
-    const changes = index.refresh().map((c) => [c.kind, c.id]).sort();
-    assert.deepEqual(changes, [['added', idAt(2)], ['removed', '01JNE3ZK02CCCCCCCCCCCCCCCC'], ['updated', '01JNE3ZK01BBBBBBBBBBBBBBBB']]);
+    const changes = index
+      .refresh()
+      .map((c) => [c.kind, c.id])
+      .sort();
+    assert.deepEqual(changes, [
+      ['added', idAt(2)],
+      ['removed', '01JNE3ZK02CCCCCCCCCCCCCCCC'],
+      ['updated', '01JNE3ZK01BBBBBBBBBBBBBBBB'],
+    ]);
     assert.equal(index.get('01JNE3ZK01BBBBBBBBBBBBBBBB')!.name, 'renamed run');
     fs.writeFileSync(path.join(runs, 'notes.txt'), 'x');
     assert.equal(index.refresh().length, 1);
@@ -144,13 +155,19 @@ describe('store/runs RunIndex', () => {
     assert.equal(a.size, 1203);
     assert.deepEqual(a.rows(), b.rows());
     const top = a.query({ filter: 'metrics.auc >= 0.99', sort: ['-metrics.auc', 'name'], limit: 3 });
-    assert.deepEqual(top.rows.map((r) => r.name), ['r1099', 'r1199', 'r199']);
+    assert.deepEqual(
+      top.rows.map((r) => r.name),
+      ['r1099', 'r1199', 'r199'],
+    );
     assert.equal(top.matched, 12);
   });
 
   it('finds runs by id prefix, case-insensitively', () => {
     const index = RunIndex.openSync(ws);
-    assert.deepEqual(index.findByPrefix('01jne3zk01').map((r) => r.id), ['01JNE3ZK01BBBBBBBBBBBBBBBB']);
+    assert.deepEqual(
+      index.findByPrefix('01jne3zk01').map((r) => r.id),
+      ['01JNE3ZK01BBBBBBBBBBBBBBBB'],
+    );
     assert.equal(index.findByPrefix('01JNE3ZK0').length, 3);
     assert.equal(index.findByPrefix('').length, 0);
     assert.throws(() => index.readRecord('nope'), /No run with id nope/);

@@ -52,7 +52,10 @@ describe('core/evaluation calibrationCurve and expectedCalibrationError', () => 
           const [t, q] = ref.binary[i][`${strategy}${nBins}`] as number[][];
           assertAllClose(got.probTrue, t, 1e-12, `${c.name} ${strategy} ${nBins} probTrue`);
           assertAllClose(got.probPred, q, 1e-12, `${c.name} ${strategy} ${nBins} probPred`);
-          assert.equal(got.counts.reduce((a, b) => a + b, 0), c.y.length);
+          assert.equal(
+            got.counts.reduce((a, b) => a + b, 0),
+            c.y.length,
+          );
         }
       }
     });

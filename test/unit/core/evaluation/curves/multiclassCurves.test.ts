@@ -11,7 +11,21 @@ const proba = { rows: codes.length, cols: penguins.speciesClasses.length, data: 
 // Enough points that nothing is downsampled: the curves compare point for point.
 const curves = _multiclassCurves(codes, proba, penguins.speciesClasses, 100_000);
 
-interface Ref { fpr: number[][]; tpr: number[][]; auc: number[]; p: number[][]; r: number[][]; ap: number[]; microFpr: number[]; microTpr: number[]; microAuc: number; microP: number[]; microR: number[]; microAp: number; macroAuc: number }
+interface Ref {
+  fpr: number[][];
+  tpr: number[][];
+  auc: number[];
+  p: number[][];
+  r: number[][];
+  ap: number[];
+  microFpr: number[];
+  microTpr: number[];
+  microAuc: number;
+  microP: number[];
+  microR: number[];
+  microAp: number;
+  macroAuc: number;
+}
 
 const SCRIPT = `
 from sklearn import metrics as M
@@ -30,14 +44,28 @@ out(res)
 
 describe('core/evaluation _multiclassCurves (one-vs-rest ROC and PR with micro/macro averages)', () => {
   it('draws one ROC and one PR curve per class, each the binary curve of that class against the rest', () => {
-    assert.deepEqual(curves.rocPerClass.map((c) => c.label), penguins.speciesClasses);
-    assert.deepEqual(curves.prPerClass.map((c) => c.label), penguins.speciesClasses);
+    assert.deepEqual(
+      curves.rocPerClass.map((c) => c.label),
+      penguins.speciesClasses,
+    );
+    assert.deepEqual(
+      curves.prPerClass.map((c) => c.label),
+      penguins.speciesClasses,
+    );
     penguins.speciesClasses.forEach((label, c) => {
       const score = penguins.pSpecies.map((row) => row[c]);
-      const roc = rocCurve(penguins.species.map((s) => (s === label ? 1 : 0)), score, { positiveLabel: 1 });
+      const roc = rocCurve(
+        penguins.species.map((s) => (s === label ? 1 : 0)),
+        score,
+        { positiveLabel: 1 },
+      );
       assertAllClose(curves.rocPerClass[c].curve.x, Array.from(roc.fpr), 1e-12, `${label} fpr`);
       assertAllClose(curves.rocPerClass[c].curve.y, Array.from(roc.tpr), 1e-12, `${label} tpr`);
-      const pr = precisionRecallCurve(penguins.species.map((s) => (s === label ? 1 : 0)), score, { positiveLabel: 1 });
+      const pr = precisionRecallCurve(
+        penguins.species.map((s) => (s === label ? 1 : 0)),
+        score,
+        { positiveLabel: 1 },
+      );
       assertAllClose(curves.prPerClass[c].curve.y, Array.from(pr.precision), 1e-12, `${label} precision`);
     });
     const distinct = new Set(curves.rocPerClass.map((c) => JSON.stringify(c.curve.y)));
@@ -45,16 +73,29 @@ describe('core/evaluation _multiclassCurves (one-vs-rest ROC and PR with micro/m
   });
 
   it('adds micro and macro averages; the macro AUC is the multiclass ROC AUC metric', async () => {
-    assert.deepEqual(curves.rocAverages.map((a) => a.average), ['micro', 'macro']);
-    assert.deepEqual(curves.prAverages.map((a) => a.average), ['micro']);
+    assert.deepEqual(
+      curves.rocAverages.map((a) => a.average),
+      ['micro', 'macro'],
+    );
+    assert.deepEqual(
+      curves.prAverages.map((a) => a.average),
+      ['micro'],
+    );
     const ev = await evaluatePredictions({ yTrue: penguins.species, yProba: { classes: penguins.speciesClasses, ...proba } }, { bootstrap: false });
     assertClose(curves.rocAverages[1].curve.area!, ev.view.metrics.find((m) => m.name === 'auc')!.value!, 1e-12, 'macro AUC');
     const macro = curves.rocAverages[1].curve;
     assert.equal(macro.x[0], 0);
     assert.equal(macro.x[macro.x.length - 1], 1);
     assert.equal(macro.y[macro.y.length - 1], 1);
-    assert.ok(macro.y.every((v, i) => i === 0 || v >= macro.y[i - 1]), 'the macro curve never falls');
-    assert.deepEqual(ev.view.curves.rocPerClass?.map((c) => c.label), penguins.speciesClasses, 'the view carries every class');
+    assert.ok(
+      macro.y.every((v, i) => i === 0 || v >= macro.y[i - 1]),
+      'the macro curve never falls',
+    );
+    assert.deepEqual(
+      ev.view.curves.rocPerClass?.map((c) => c.label),
+      penguins.speciesClasses,
+      'the view carries every class',
+    );
     assert.equal(ev.view.curves.prPerClass?.length, 3);
   });
 

@@ -4,7 +4,17 @@ import { precisionRecallCurve } from '../../../../../src/core/evaluation/curves/
 import { assertAllClose, requireReference, runPython } from '../reference';
 import { binaryCases } from '../cases';
 
-interface Ref { fpr: number[]; tpr: number[]; thr: number[]; fprAll: number[]; tprAll: number[]; thrAll: number[]; p: number[]; r: number[]; prThr: number[] }
+interface Ref {
+  fpr: number[];
+  tpr: number[];
+  thr: number[];
+  fprAll: number[];
+  tprAll: number[];
+  thrAll: number[];
+  p: number[];
+  r: number[];
+  prThr: number[];
+}
 
 const SCRIPT = `
 from sklearn import metrics as M

@@ -72,9 +72,18 @@ out(res)`,
 
   it('sweeps precision, recall, F1 and the positive rate', () => {
     const sweep = thresholdSweep(thresholdTable([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8]));
-    assert.deepEqual(sweep.map((r) => r.threshold), [0.8, 0.4, 0.35, 0.1]);
-    assert.deepEqual(sweep.map((r) => r.recall), [0.5, 0.5, 1, 1]);
-    assert.deepEqual(sweep.map((r) => r.selectionRate), [0.25, 0.5, 0.75, 1]);
+    assert.deepEqual(
+      sweep.map((r) => r.threshold),
+      [0.8, 0.4, 0.35, 0.1],
+    );
+    assert.deepEqual(
+      sweep.map((r) => r.recall),
+      [0.5, 0.5, 1, 1],
+    );
+    assert.deepEqual(
+      sweep.map((r) => r.selectionRate),
+      [0.25, 0.5, 0.75, 1],
+    );
   });
 
   it('picks the threshold with the best F1 over every distinct score (brute force agrees)', () => {

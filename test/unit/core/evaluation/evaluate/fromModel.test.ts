@@ -24,8 +24,14 @@ describe('core/evaluation evaluate (a model on test data)', () => {
     assert.deepEqual(ev.view.model, { type: 'FixedLogistic', params: { weights: [0.3, 1.2, 0.05, 0.004], intercept: -52 } });
     assert.equal(ev.metric('auc')?.value, rocAucScore(penguins.sex, scores, { positiveLabel: 'MALE' }).value);
     assert.equal(ev.view.baseline?.name, 'FixedLogistic');
-    assert.deepEqual(ev.view.slices.map((s) => s.name), ['species']);
-    assert.ok(ev.gates.every((g) => g.passed), JSON.stringify(ev.gates.map((g) => g.reason)));
+    assert.deepEqual(
+      ev.view.slices.map((s) => s.name),
+      ['species'],
+    );
+    assert.ok(
+      ev.gates.every((g) => g.passed),
+      JSON.stringify(ev.gates.map((g) => g.reason)),
+    );
   });
 
   it('scores a regressor through predict on { x, y, groups }', async () => {
@@ -40,7 +46,11 @@ describe('core/evaluation evaluate (a model on test data)', () => {
 
   it('scores a multiclass classifier on a Matrix, with groups for slices', async () => {
     const classes = ['Adelie', 'Chinstrap', 'Gentoo'];
-    const x = { rows: penguins.species.length, cols: 2, data: Float64Array.from(penguins.species.flatMap((_, i) => [penguins.features['Beak Length (mm)'][i], penguins.features['Beak Depth (mm)'][i]])) };
+    const x = {
+      rows: penguins.species.length,
+      cols: 2,
+      data: Float64Array.from(penguins.species.flatMap((_, i) => [penguins.features['Beak Length (mm)'][i], penguins.features['Beak Depth (mm)'][i]])),
+    };
     const softmax: Classifier = {
       ...logisticClassifier([0], 0, classes),
       classes,
@@ -53,7 +63,10 @@ describe('core/evaluation evaluate (a model on test data)', () => {
           const z = [-sq(len - 39) / 8 - sq(depth - 18.3), -sq(len - 49) / 8 - sq(depth - 18.4), -sq(len - 47.5) / 8 - sq(depth - 15)];
           const e = z.map(Math.exp);
           const t = e.reduce((a, b) => a + b, 0);
-          data.set(e.map((v) => v / t), 3 * i);
+          data.set(
+            e.map((v) => v / t),
+            3 * i,
+          );
         }
         return { classes, rows: mm.rows, data };
       },

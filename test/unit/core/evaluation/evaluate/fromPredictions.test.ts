@@ -29,7 +29,15 @@ out({'binary': dict(auc=M.roc_auc_score(y, s), averagePrecision=M.average_precis
         logLoss=M.log_loss(ys, P, labels=cls)),
      'regression': dict(rmse=M.mean_squared_error(t, q, squared=False), mae=M.mean_absolute_error(t, q), mse=M.mean_squared_error(t, q), r2=M.r2_score(t, q),
         mape=M.mean_absolute_percentage_error(t, q), medianAbsoluteError=M.median_absolute_error(t, q), explainedVariance=M.explained_variance_score(t, q))})`,
-      { sex: penguins.sex, pMale: penguins.pMale, pSpecies: penguins.pSpecies, species: penguins.species, classes: penguins.speciesClasses, mass: penguins.features['Body Mass (g)'], massPred: penguins.massPred },
+      {
+        sex: penguins.sex,
+        pMale: penguins.pMale,
+        pSpecies: penguins.pSpecies,
+        species: penguins.species,
+        classes: penguins.speciesClasses,
+        mass: penguins.features['Body Mass (g)'],
+        massPred: penguins.massPred,
+      },
     );
   });
 
@@ -51,7 +59,10 @@ out({'binary': dict(auc=M.roc_auc_score(y, s), averagePrecision=M.average_precis
     const ev = await evaluatePredictions({ yTrue: penguins.features['Body Mass (g)'], yPred: penguins.massPred }, { bootstrap: false });
     assert.equal(ev.task, 'regression');
     for (const [name, expected] of Object.entries(ref.regression)) assertClose(value(ev.view, name), expected, 1e-9 * Math.max(1, Math.abs(expected)), name);
-    assert.equal(ev.view.residuals?.histogram.counts.reduce((a, b) => a + b, 0), penguins.massPred.length);
+    assert.equal(
+      ev.view.residuals?.histogram.counts.reduce((a, b) => a + b, 0),
+      penguins.massPred.length,
+    );
     assert.equal(ev.view.residuals?.sample.predicted.length, penguins.massPred.length);
   });
 
@@ -82,7 +93,10 @@ out({'binary': dict(auc=M.roc_auc_score(y, s), averagePrecision=M.average_precis
   it('lets a panel recompute the confusion matrix at the threshold from the table alone', async () => {
     const ev = await evaluatePredictions({ yTrue: penguins.sex, yScore: penguins.pMale }, { positiveLabel: 'MALE', threshold: 0.42, bootstrap: false });
     const m = metricsAtThreshold(ev.view.thresholdTable!, 0.42);
-    assert.deepEqual(ev.view.confusion?.matrix, [[m.tn, m.fp], [m.fn, m.tp]]);
+    assert.deepEqual(ev.view.confusion?.matrix, [
+      [m.tn, m.fp],
+      [m.fn, m.tp],
+    ]);
     assert.deepEqual(ev.view.confusion?.labels, ['FEMALE', 'MALE']);
     assertClose(m.recall, value(ev.view, 'recall'), 0, 'recall from the table');
   });
@@ -102,19 +116,39 @@ out({'binary': dict(auc=M.roc_auc_score(y, s), averagePrecision=M.average_precis
       { yTrue: penguins.sex, yScore: penguins.pMale, groups: { species: penguins.species, island: penguins.island } },
       { positiveLabel: 'MALE', bootstrap: { resamples: 200, seed: 2 }, minGroupSize: 50 },
     );
-    assert.deepEqual(ev.view.slices.map((s) => s.name), ['species', 'island', 'species × island']);
+    assert.deepEqual(
+      ev.view.slices.map((s) => s.name),
+      ['species', 'island', 'species × island'],
+    );
     const species = ev.view.slices[0];
-    assert.equal(species.groups.reduce((a, g) => a + g.size, 0), penguins.sex.length);
+    assert.equal(
+      species.groups.reduce((a, g) => a + g.size, 0),
+      penguins.sex.length,
+    );
     const pred = penguins.pMale.map((p) => (p >= 0.5 ? 'MALE' : 'FEMALE'));
     for (const g of species.groups) {
       const rows = penguins.species.map((s, i) => (s === g.key ? i : -1)).filter((i) => i >= 0);
-      const expected = recallScore(rows.map((i) => penguins.sex[i]), rows.map((i) => pred[i]), { positiveLabel: 'MALE' }).value;
+      const expected = recallScore(
+        rows.map((i) => penguins.sex[i]),
+        rows.map((i) => pred[i]),
+        { positiveLabel: 'MALE' },
+      ).value;
       assertClose(g.metrics.recall?.value as number, expected, 1e-12, `recall of ${g.key}`);
       assert.ok(g.metrics.recall?.ci);
       assert.ok(g.thresholdCounts && g.thresholdCounts.tp.length === species.thresholds?.length);
     }
-    assertClose(species.fairness?.demographicParityDifference?.value as number, demographicParityDifference(penguins.sex, pred, { sensitiveFeatures: penguins.species, positiveLabel: 'MALE' }).value, 1e-12, 'DPD');
-    assertClose(species.fairness?.equalizedOddsDifference?.value as number, equalizedOddsDifference(penguins.sex, pred, { sensitiveFeatures: penguins.species, positiveLabel: 'MALE' }).value, 1e-12, 'EOD');
+    assertClose(
+      species.fairness?.demographicParityDifference?.value as number,
+      demographicParityDifference(penguins.sex, pred, { sensitiveFeatures: penguins.species, positiveLabel: 'MALE' }).value,
+      1e-12,
+      'DPD',
+    );
+    assertClose(
+      species.fairness?.equalizedOddsDifference?.value as number,
+      equalizedOddsDifference(penguins.sex, pred, { sensitiveFeatures: penguins.species, positiveLabel: 'MALE' }).value,
+      1e-12,
+      'EOD',
+    );
     assert.ok(species.fairness?.equalizedOddsDifference?.ci);
     const small = ev.view.slices[2].groups.filter((g) => g.size < 50);
     assert.ok(small.length > 0 && small.every((g) => g.warnings.some((w) => w.code === 'small-group')));
@@ -136,12 +170,18 @@ out({'binary': dict(auc=M.roc_auc_score(y, s), averagePrecision=M.average_precis
     const auc = ev.view.baseline?.comparisons.find((c) => c.metric === 'auc');
     assert.ok(auc && auc.significantlyBetter && (auc.difference as number) > 0.2);
     assert.equal(ev.view.baseline?.name, 'beak only');
-    assert.deepEqual(ev.gates.map((g) => g.passed), [true, false]);
+    assert.deepEqual(
+      ev.gates.map((g) => g.passed),
+      [true, false],
+    );
     assert.equal(ev.passed, false);
   });
 
   it('does no resampling at all with bootstrap: false (differences without intervals, gates still judged)', async () => {
-    const ev = await evaluatePredictions({ yTrue: penguins.sex, yScore: penguins.pMale }, { positiveLabel: 'MALE', baseline: { yScore: penguins.pMaleBaseline }, gates: ['auc drop <= 0.01'], bootstrap: false });
+    const ev = await evaluatePredictions(
+      { yTrue: penguins.sex, yScore: penguins.pMale },
+      { positiveLabel: 'MALE', baseline: { yScore: penguins.pMaleBaseline }, gates: ['auc drop <= 0.01'], bootstrap: false },
+    );
     assert.ok(ev.view.metrics.every((m) => m.ci === undefined));
     assert.equal(ev.view.bootstrap, undefined);
     const auc = ev.view.baseline?.comparisons.find((c) => c.metric === 'auc');

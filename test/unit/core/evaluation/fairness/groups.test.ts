@@ -15,7 +15,10 @@ describe('core/evaluation collectGroups', () => {
     assert.equal(g.name, 'sex × island');
     assert.deepEqual(g.keys, ['F × x', 'F × y', 'M × x']);
     assert.deepEqual(g.sizes, [2, 1, 1]);
-    assert.deepEqual(groupRows(g).map((r) => Array.from(r)), [[0, 3], [2], [1]]);
+    assert.deepEqual(
+      groupRows(g).map((r) => Array.from(r)),
+      [[0, 3], [2], [1]],
+    );
   });
 
   it('names a missing column and a length mismatch', () => {

@@ -28,9 +28,15 @@ describe('core/evaluation _evaluateSlices', () => {
     const g = collectGroups({ island: penguins.island }, ['island']);
     const a = await _evaluateSlices(g, prepare, { minGroupSize: 30, bootstrap, index: 0 });
     const b = await _evaluateSlices(g, prepare, { minGroupSize: 30, bootstrap, index: 0 });
-    assert.deepEqual(a.groups.map((x) => x.metrics.auc?.ci), b.groups.map((x) => x.metrics.auc?.ci));
+    assert.deepEqual(
+      a.groups.map((x) => x.metrics.auc?.ci),
+      b.groups.map((x) => x.metrics.auc?.ci),
+    );
     const c = await _evaluateSlices(g, prepare, { minGroupSize: 30, bootstrap, index: 1 });
-    assert.notDeepEqual(a.groups.map((x) => x.metrics.auc?.ci), c.groups.map((x) => x.metrics.auc?.ci));
+    assert.notDeepEqual(
+      a.groups.map((x) => x.metrics.auc?.ci),
+      c.groups.map((x) => x.metrics.auc?.ci),
+    );
   });
 
   it('flags small and single-class groups', async () => {

@@ -20,7 +20,10 @@ describe('core/evaluation parseGate', () => {
   });
 
   it('points at the problem with a caret and shows the forms', () => {
-    assert.throws(() => parseGate('auc => 0.8'), (e: Error) => e instanceof SyntaxError && /expected an operator .* at column 5/.test(e.message) && e.message.includes('    ^') && /Forms:/.test(e.message));
+    assert.throws(
+      () => parseGate('auc => 0.8'),
+      (e: Error) => e instanceof SyntaxError && /expected an operator .* at column 5/.test(e.message) && e.message.includes('    ^') && /Forms:/.test(e.message),
+    );
     assert.throws(() => parseGate('auc >= high'), /expected a number at column 8/);
     assert.throws(() => parseGate('recall[sex >= 0.7'), /expected '\]' to close the slice/);
     assert.throws(() => parseGate('auc >= 0.8 please'), /unexpected text after the number/);

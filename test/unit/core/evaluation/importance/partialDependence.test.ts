@@ -9,7 +9,11 @@ import { linearRegressor, logisticClassifier } from '../models';
 describe('core/evaluation partialDependence', () => {
   const cols = ['Beak Length (mm)', 'Beak Depth (mm)', 'Flipper Length (mm)'];
   const X = penguins.species.map((_, i) => cols.map((c) => penguins.features[c][i]));
-  let ref: { reg: { coef: number[]; b: number; grid: number[]; avg: number[] }; clf: { coef: number[]; b: number; grid: number[]; avg: number[]; ice: number[][] }; few: { grid: number[]; avg: number[] } };
+  let ref: {
+    reg: { coef: number[]; b: number; grid: number[]; avg: number[] };
+    clf: { coef: number[]; b: number; grid: number[]; avg: number[]; ice: number[][] };
+    few: { grid: number[]; avg: number[] };
+  };
   before(function () {
     requireReference(this);
     ref = runPython(
@@ -65,7 +69,10 @@ out({'reg': dict(coef=reg.coef_, b=reg.intercept_, grid=r['values'][0], avg=r['a
     };
     const pd = await partialDependence(multi, table, 'island');
     assert.deepEqual(pd.grid, ['Biscoe', 'Dream', 'Torgersen']);
-    assert.deepEqual(pd.average.map((s) => s.output), ['a', 'b', 'c']);
+    assert.deepEqual(
+      pd.average.map((s) => s.output),
+      ['a', 'b', 'c'],
+    );
     assertAllClose(pd.average[0].values, [0.6, 0.2, 0.2], 1e-12, 'class a');
     const explicit = await partialDependence(linearRegressor([1, 0, 0], 0), X, 0, { values: [30, 40] });
     assertAllClose(explicit.average[0].values, [30, 40], 1e-12, 'explicit grid');

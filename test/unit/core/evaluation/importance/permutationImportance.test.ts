@@ -24,7 +24,10 @@ describe('core/evaluation permutationImportance', () => {
 
   it('keeps losses positive for useful features (worse = higher)', async () => {
     const r = await permutationImportance(linearRegressor([0, 20, 45], -5500), X, mass, { scoring: 'rmse', nRepeats: 2, features: [2, 'x1'] });
-    assert.deepEqual(r.features.map((f) => f.feature), ['x2', 'x1']);
+    assert.deepEqual(
+      r.features.map((f) => f.feature),
+      ['x2', 'x1'],
+    );
     assert.ok(r.features.every((f) => f.importanceMean > 0));
   });
 

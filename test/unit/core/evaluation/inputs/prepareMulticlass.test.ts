@@ -22,7 +22,14 @@ describe('core/evaluation _prepareMulticlass and _prepareRegression under resamp
       const proba = { rows: c.y.length, cols: c.classes.length, data: Float64Array.from(c.proba.flat()) };
       const p = _prepareMulticlass(codes, proba);
       const pred = c.proba.map((r) => c.classes[r.indexOf(Math.max(...r))]);
-      for (const counts of [undefined, (() => { const k = new Int32Array(c.y.length); rng.fillMultinomial(k); return k; })()]) {
+      for (const counts of [
+        undefined,
+        (() => {
+          const k = new Int32Array(c.y.length);
+          rng.fillMultinomial(k);
+          return k;
+        })(),
+      ]) {
         const w = counts ? Array.from(counts) : undefined;
         const v = p.evaluate(counts);
         const o = { sampleWeight: w };

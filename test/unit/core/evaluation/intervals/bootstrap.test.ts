@@ -92,9 +92,9 @@ out(np.percentile(auc(y[i], s[i]), [2.5, 97.5]))`,
       { y, s: penguins.pMale },
     );
     const prepared = _prepareBinary(Float64Array.from(penguins.pMale), Uint8Array.from(y), { metrics: ['auc'] });
-    const { metrics } = await _collectMetricViews(prepared, resolveBootstrap("test", { resamples: 4000, seed: 7 }, y.length));
-    assertClose(metrics[0].ci?.lower as number, ref[0], 0.006, "AUC CI lower");
-    assertClose(metrics[0].ci?.upper as number, ref[1], 0.006, "AUC CI upper");
+    const { metrics } = await _collectMetricViews(prepared, resolveBootstrap('test', { resamples: 4000, seed: 7 }, y.length));
+    assertClose(metrics[0].ci?.lower as number, ref[0], 0.006, 'AUC CI lower');
+    assertClose(metrics[0].ci?.upper as number, ref[1], 0.006, 'AUC CI upper');
   });
 
   it('leaves undefined resamples out with a warning', async () => {

@@ -17,8 +17,18 @@ describe('core/evaluation quantiles and linspace', () => {
 
   it('matches numpy.percentile (linear) and scipy mquantiles exactly', () => {
     const sorted = Float64Array.from(data).sort();
-    assertAllClose(qs.map((q) => quantileSorted(sorted, q)), ref.pct, 1e-12, 'percentile');
-    assertAllClose(qs.map((q) => mquantilesSorted(sorted, q)), ref.mq, 1e-12, 'mquantiles');
+    assertAllClose(
+      qs.map((q) => quantileSorted(sorted, q)),
+      ref.pct,
+      1e-12,
+      'percentile',
+    );
+    assertAllClose(
+      qs.map((q) => mquantilesSorted(sorted, q)),
+      ref.mq,
+      1e-12,
+      'mquantiles',
+    );
   });
 
   it('matches numpy.linspace bit for bit', () => {

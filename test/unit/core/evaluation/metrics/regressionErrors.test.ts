@@ -1,5 +1,12 @@
 import { strict as assert } from 'node:assert';
-import { meanAbsoluteError, meanAbsolutePercentageError, meanSquaredError, medianAbsoluteError, rootMeanSquaredError, _medianOfCounts } from '../../../../../src/core/evaluation/metrics/regressionErrors';
+import {
+  meanAbsoluteError,
+  meanAbsolutePercentageError,
+  meanSquaredError,
+  medianAbsoluteError,
+  rootMeanSquaredError,
+  _medianOfCounts,
+} from '../../../../../src/core/evaluation/metrics/regressionErrors';
 import { explainedVarianceScore, r2Score } from '../../../../../src/core/evaluation/metrics/r2Score';
 import { assertClose, requireReference, runPython } from '../reference';
 import { regressionCases } from '../cases';

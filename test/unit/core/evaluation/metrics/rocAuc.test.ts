@@ -77,6 +77,17 @@ describe('core/evaluation rocAucScore, averagePrecisionScore and prAucScore', ()
   });
 
   it('rejects multiclass scores that are not probabilities', () => {
-    assert.throws(() => rocAucScore(['a', 'b', 'c'], [[1, 2, 3], [1, 1, 1], [0, 0, 1]]), /sum to 1/);
+    assert.throws(
+      () =>
+        rocAucScore(
+          ['a', 'b', 'c'],
+          [
+            [1, 2, 3],
+            [1, 1, 1],
+            [0, 0, 1],
+          ],
+        ),
+      /sum to 1/,
+    );
   });
 });

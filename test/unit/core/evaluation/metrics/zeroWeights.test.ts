@@ -37,7 +37,10 @@ describe('core/evaluation zeroWeights', () => {
     it(`${name} gives NaN with an undefined-metric warning when every sample weight is 0`, () => {
       const r = metric([0, 0, 0, 0, 0]);
       assert.ok(Number.isNaN(r.value), `${name} gave ${r.value}`);
-      assert.deepEqual(r.warnings.map((w) => w.code), ['undefined-metric']);
+      assert.deepEqual(
+        r.warnings.map((w) => w.code),
+        ['undefined-metric'],
+      );
       assert.match(r.warnings[0].message, /every sample weight is 0/);
     });
   }

@@ -62,7 +62,7 @@ describe('core/evaluation Evaluation (reports and display)', () => {
   it('keeps the view a cell output carries bounded: a 1M-row evaluation weighs about as much as a 10k-row one', async () => {
     const weigh = async (n: number) => {
       let seed = 7;
-      const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+      const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
       const yTrue = new Array<number>(n);
       const yScore = new Float64Array(n);
       const group = new Array<string>(n);

@@ -14,7 +14,14 @@ function dense(tf: typeof TF, sizes: number[], hidden: string, out: string): TF.
   const m = tf.sequential();
   for (let l = 0; l + 1 < sizes.length; l++) {
     const last = l + 2 === sizes.length;
-    m.add(tf.layers.dense({ units: sizes[l + 1], activation: (last ? out : hidden) as never, kernelInitializer: tf.initializers.glorotUniform({ seed: 10 + l }), ...(l === 0 ? { inputShape: [sizes[0]] } : {}) }));
+    m.add(
+      tf.layers.dense({
+        units: sizes[l + 1],
+        activation: (last ? out : hidden) as never,
+        kernelInitializer: tf.initializers.glorotUniform({ seed: 10 + l }),
+        ...(l === 0 ? { inputShape: [sizes[0]] } : {}),
+      }),
+    );
   }
   return m;
 }
@@ -46,7 +53,10 @@ describe('LayersClassifier and LayersRegressor', function () {
         const first = { loss: clf.lossCurve, weights: clf.model.getWeights().map((w) => Array.from(w.dataSync())) };
         await clf.fit(x, y);
         assert.deepEqual(clf.lossCurve, first.loss);
-        assert.deepEqual(clf.model.getWeights().map((w) => Array.from(w.dataSync())), first.weights);
+        assert.deepEqual(
+          clf.model.getWeights().map((w) => Array.from(w.dataSync())),
+          first.weights,
+        );
       });
 
       it('continues from the current weights with warmStart', async () => {
@@ -92,7 +102,10 @@ describe('LayersClassifier and LayersRegressor', function () {
       const es = await new LayersClassifier({ model: dense(tf, [5, 16, 1], 'relu', 'sigmoid'), maxIter: 300, earlyStopping: true, nIterNoChange: 3, learningRateInit: 0.02, ...quiet }).fit(x, y);
       assert.equal(es.history!.stopReason, 'earlyStopping');
       const controller = new AbortController();
-      const stopped = await new LayersClassifier({ model: dense(tf, [5, 8, 1], 'relu', 'sigmoid'), maxIter: 1000, ...quiet }).fit(x, y, { signal: controller.signal, onProgress: (p) => p.epoch === 2 && controller.abort() });
+      const stopped = await new LayersClassifier({ model: dense(tf, [5, 8, 1], 'relu', 'sigmoid'), maxIter: 1000, ...quiet }).fit(x, y, {
+        signal: controller.signal,
+        onProgress: (p) => p.epoch === 2 && controller.abort(),
+      });
       assert.equal(stopped.history!.stopReason, 'interrupted');
       assert.equal(stopped.history!.epochs.length, 2);
       assert.equal((await stopped.predict(x)).length, 600);
@@ -100,7 +113,11 @@ describe('LayersClassifier and LayersRegressor', function () {
 
     it('wraps a regressor and scores held-out data with R²', async () => {
       const r = makeRegression(800, 3, 5);
-      const reg = await new LayersRegressor({ model: dense(tf, [3, 32, 1], 'tanh', 'linear'), maxIter: 40, batchSize: 64, learningRateInit: 0.02, ...quiet }).fit(r.x.slice(0, 600), r.y.slice(0, 600), { validation: { x: r.x.slice(600), y: r.y.slice(600) } });
+      const reg = await new LayersRegressor({ model: dense(tf, [3, 32, 1], 'tanh', 'linear'), maxIter: 40, batchSize: 64, learningRateInit: 0.02, ...quiet }).fit(
+        r.x.slice(0, 600),
+        r.y.slice(0, 600),
+        { validation: { x: r.x.slice(600), y: r.y.slice(600) } },
+      );
       assert.equal(reg.history!.scoreName, 'r2');
       assert.ok(reg.history!.epochs.at(-1)!.valScore! > 0.8);
       assert.equal((await reg.predict(r.x)).length, 800);
@@ -109,7 +126,10 @@ describe('LayersClassifier and LayersRegressor', function () {
     });
 
     it('explains a model that does not fit the data', async () => {
-      await assert.rejects(new LayersClassifier({ model: dense(tf, [5, 4, 4], 'relu', 'softmax'), ...quiet }).fit(x, y), /output has 4 units but y has 2 classes; end it with tf\.layers\.dense\(\{ units: 2, activation: 'softmax' \}\) or one 'sigmoid' unit/);
+      await assert.rejects(
+        new LayersClassifier({ model: dense(tf, [5, 4, 4], 'relu', 'softmax'), ...quiet }).fit(x, y),
+        /output has 4 units but y has 2 classes; end it with tf\.layers\.dense\(\{ units: 2, activation: 'softmax' \}\) or one 'sigmoid' unit/,
+      );
       await assert.rejects(new LayersClassifier({ model: dense(tf, [3, 1], 'relu', 'sigmoid'), ...quiet }).fit(x, y), /x has 5 features but the model's input takes 3 values per row/);
       assert.throws(() => new LayersClassifier({ model: {} as never }), /model must be a TF\.js LayersModel/);
       await assert.rejects(new LayersRegressor({ model: dense(tf, [5, 2], 'relu', 'softmax'), ...quiet }).fit(x, y), /must end in one output unit \(it has 2\)/);

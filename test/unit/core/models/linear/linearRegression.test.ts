@@ -34,7 +34,13 @@ function cars(): { x: number[][]; y: number[]; names: string[] } {
 describe('core/models/linear LinearRegression and Ridge', () => {
   it('match scikit-learn within 1e-8 on the cars data (unscaled), with and without intercept', async function () {
     const { x, y } = cars();
-    const configs = { ols: ['ols', {}], olsNoIntercept: ['ols', { fit_intercept: false }], ridge: ['ridge', { alpha: 0.5 }], ridgeStrong: ['ridge', { alpha: 1000 }], ridgeNoIntercept: ['ridge', { alpha: 2, fit_intercept: false }] };
+    const configs = {
+      ols: ['ols', {}],
+      olsNoIntercept: ['ols', { fit_intercept: false }],
+      ridge: ['ridge', { alpha: 0.5 }],
+      ridgeStrong: ['ridge', { alpha: 1000 }],
+      ridgeNoIntercept: ['ridge', { alpha: 2, fit_intercept: false }],
+    };
     const sk = runPython<Record<string, SkFit>>(this, SKLEARN_FIT, { x, y, configs });
     const ours = {
       ols: await new LinearRegression().fit(x, y),

@@ -124,7 +124,11 @@ describe('core/models/linear LogisticRegression', () => {
       const off = maxAbsDiff(m.coef.data, flat(ref.coef)) / Math.max(...flat(ref.coef).map(Math.abs));
       if (m.converged) assert.ok(off < 1e-4, `converged, but coef differs from sklearn newton-cg by ${off} (relative)`);
       // Not converged by the gradient: a warning, unless the loss is within rounding of its minimum (then the fit is quiet, as scikit-learn's, and must still match it).
-      else assert.ok(warnings.some((w) => /only approximately optimal|line search|maxIter/.test(w)) || off < 1e-4, `not converged, no warning, and coef differs from sklearn newton-cg by ${off} (relative)`);
+      else
+        assert.ok(
+          warnings.some((w) => /only approximately optimal|line search|maxIter/.test(w)) || off < 1e-4,
+          `not converged, no warning, and coef differs from sklearn newton-cg by ${off} (relative)`,
+        );
       // Large sample weights at a tight tol: the line search runs out of float64 precision within
       // rounding noise of the optimum, which is converged.
       warnings.length = 0;

@@ -43,11 +43,17 @@ describe('MLPClassifier', function () {
 
   it('handles several classes with softmax, numeric labels in ascending order', async () => {
     const three = makeClassification(900, 6, 3, 8);
-    const clf = await new MLPClassifier({ hiddenLayerSizes: [24], maxIter: 100, learningRateInit: 0.01, seed: 0, ...quiet }).fit(three.x, three.y.map((v) => v * 10));
+    const clf = await new MLPClassifier({ hiddenLayerSizes: [24], maxIter: 100, learningRateInit: 0.01, seed: 0, ...quiet }).fit(
+      three.x,
+      three.y.map((v) => v * 10),
+    );
     assert.deepEqual(clf.classes, [0, 10, 20]);
     const p = await clf.predictProba(three.x);
     assert.equal(p.data.length, 900 * 3);
-    const acc = await clf.score(three.x, three.y.map((v) => v * 10));
+    const acc = await clf.score(
+      three.x,
+      three.y.map((v) => v * 10),
+    );
     assert.ok(acc > 0.8, `accuracy ${acc}, classes ${[0, 1, 2].map((k) => three.y.filter((v) => v === k).length)}`);
   });
 
@@ -65,7 +71,10 @@ describe('MLPClassifier', function () {
       validation: { x: x.slice(600), y: labels.slice(600) },
       onProgress: (p) => seen.push(p),
     });
-    assert.deepEqual(seen.map((p) => p.epoch), [1, 2, 3, 4]);
+    assert.deepEqual(
+      seen.map((p) => p.epoch),
+      [1, 2, 3, 4],
+    );
     assert.ok(seen.every((p) => p.epochs === 4 && p.metrics.loss > 0 && p.metrics.valLoss > 0 && p.metrics.valAccuracy >= 0 && p.metrics.valAccuracy <= 1));
     assert.equal(clf.validationScores.length, 4);
     assert.equal(clf.history!.scoreName, 'accuracy');
@@ -105,7 +114,14 @@ describe('MLPClassifier', function () {
     await clf.fit(x, labels);
     const s = clf.summary();
     assert.equal(s.parameterCount, 6 * 4 + 4 + 4 * 3 + 3 + 3 * 1 + 1);
-    assert.deepEqual(s.layers!.map((l) => [l.name, l.kind, l.outputShape[1], l.parameters]), [['hidden_1', 'Dense(relu)', 4, 28], ['hidden_2', 'Dense(relu)', 3, 15], ['output', 'Dense(sigmoid)', 1, 4]]);
+    assert.deepEqual(
+      s.layers!.map((l) => [l.name, l.kind, l.outputShape[1], l.parameters]),
+      [
+        ['hidden_1', 'Dense(relu)', 4, 28],
+        ['hidden_2', 'Dense(relu)', 3, 15],
+        ['output', 'Dense(sigmoid)', 1, 4],
+      ],
+    );
     assert.equal(s.backend, 'fused-wasm-simd');
     assert.equal(s.weights!.length, 6);
     assert.equal((s.extra as { stopReason: string }).stopReason, 'maxIter');

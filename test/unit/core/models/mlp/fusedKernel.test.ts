@@ -9,7 +9,10 @@ describe('fused MLP kernel', () => {
     assert.ok(fusedKernelSupported());
     const { layout } = await instantiateFusedKernel();
     const offsets = Object.values(layout.field);
-    assert.ok(offsets.every((o, i) => i === 0 || o > offsets[i - 1]), 'fields in declaration order');
+    assert.ok(
+      offsets.every((o, i) => i === 0 || o > offsets[i - 1]),
+      'fields in declaration order',
+    );
     assert.ok(layout.bytes > offsets[offsets.length - 1] && layout.maxLayers === 16);
   });
 

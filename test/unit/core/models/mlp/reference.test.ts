@@ -40,13 +40,22 @@ async function compare(ctx: Mocha.Context, c: Case) {
   const params: Partial<MLPParams> = { maxIter: 8, batchSize: 64, shuffle: false, tol: 0, nIterNoChange: 1000, seed: 11, progress: false, ...c.params };
   const model = c.kind === 'classifier' ? new MLPClassifier(params) : new MLPRegressor(params);
   await model.fit(x, y);
-  const outputs = c.kind === 'classifier' ? c.classes ?? 2 : 1;
+  const outputs = c.kind === 'classifier' ? (c.classes ?? 2) : 1;
   const sizes = [5, ...model.params.hiddenLayerSizes, c.kind === 'classifier' && outputs === 2 ? 1 : outputs];
   const init = initMlpWeights(sizes, model.params.activation, createRng(model.params.seed, 'init'));
   const ref = runReference<{ loss: number[]; pred: number[] | number[][] }>(ctx, FROM_WEIGHTS, {
-    kind: c.kind, x, y, hidden: model.params.hiddenLayerSizes, activation: model.params.activation, alpha: model.params.alpha,
-    batchSize: params.batchSize, lr: model.params.learningRateInit, epochs: params.maxIter, sizes,
-    coefs: init.coefs.map((w) => Array.from(w)), intercepts: init.intercepts.map((b) => Array.from(b)),
+    kind: c.kind,
+    x,
+    y,
+    hidden: model.params.hiddenLayerSizes,
+    activation: model.params.activation,
+    alpha: model.params.alpha,
+    batchSize: params.batchSize,
+    lr: model.params.learningRateInit,
+    epochs: params.maxIter,
+    sizes,
+    coefs: init.coefs.map((w) => Array.from(w)),
+    intercepts: init.intercepts.map((b) => Array.from(b)),
   });
   const ours = model instanceof MLPClassifier ? Array.from((await model.predictProba(x)).data) : Array.from(await model.predict(x));
   return { loss: model.lossCurve, refLoss: ref.loss, pred: ours, refPred: (ref.pred as number[] | number[][]).flat() };

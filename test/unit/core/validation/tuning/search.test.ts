@@ -74,7 +74,16 @@ out({'grids': [list(ParameterGrid(gr)) for gr in data['grids']],
 describe('core/validation tuning', () => {
   const penguins = aq.from(loadVegaDataset('penguins.json'));
   const grids: ParamGrid[] = [{ b: [1, 2], a: ['x', 'y', 'z'] }, [{ C: [1, 10] }, { C: [0.5], fitIntercept: [false, true] }]];
-  let sk: { grids: Record<string, unknown>[][]; params: Record<string, unknown>[]; logLoss: number[]; accuracy: number[]; rank: number[]; best: Record<string, unknown>; halvingResources: number[]; halvingCandidates: number[] };
+  let sk: {
+    grids: Record<string, unknown>[][];
+    params: Record<string, unknown>[];
+    logLoss: number[];
+    accuracy: number[];
+    rank: number[];
+    best: Record<string, unknown>;
+    halvingResources: number[];
+    halvingCandidates: number[];
+  };
 
   before(function () {
     sk = runPython(this as unknown as Mocha.Context, SKLEARN_SEARCH, { penguins: loadVegaDataset('penguins.json'), numeric: NUMERIC, Cs: [0.01, 0.1, 1, 10], grids });
@@ -85,11 +94,34 @@ describe('core/validation tuning', () => {
   });
 
   it('gridSearch scores, ranks and picks like GridSearchCV, and refits the best on all data', async () => {
-    const search = await gridSearch(penguinsPipeline(), penguins, { label: 'Species', paramGrid: { C: [0.01, 0.1, 1, 10], fitIntercept: [true, false] }, cv: new StratifiedKFold({ nSplits: 5 }), scoring: ['logLoss', 'accuracy'] });
-    assert.deepEqual(search.candidates.map((c) => c.params), sk.params);
-    assert.ok(maxAbsDiff(search.candidates.map((c) => c.mean.logLoss), sk.logLoss) < 1e-5, 'mean log loss per candidate');
-    assert.ok(maxAbsDiff(search.candidates.map((c) => c.mean.accuracy), sk.accuracy) < 1e-12, 'mean accuracy per candidate');
-    assert.deepEqual(search.candidates.map((c) => c.rank), sk.rank);
+    const search = await gridSearch(penguinsPipeline(), penguins, {
+      label: 'Species',
+      paramGrid: { C: [0.01, 0.1, 1, 10], fitIntercept: [true, false] },
+      cv: new StratifiedKFold({ nSplits: 5 }),
+      scoring: ['logLoss', 'accuracy'],
+    });
+    assert.deepEqual(
+      search.candidates.map((c) => c.params),
+      sk.params,
+    );
+    assert.ok(
+      maxAbsDiff(
+        search.candidates.map((c) => c.mean.logLoss),
+        sk.logLoss,
+      ) < 1e-5,
+      'mean log loss per candidate',
+    );
+    assert.ok(
+      maxAbsDiff(
+        search.candidates.map((c) => c.mean.accuracy),
+        sk.accuracy,
+      ) < 1e-12,
+      'mean accuracy per candidate',
+    );
+    assert.deepEqual(
+      search.candidates.map((c) => c.rank),
+      sk.rank,
+    );
     assert.deepEqual(search.bestParams, sk.best);
     const direct = await penguinsPipeline().clone(search.bestParams).fit(penguins, 'Species');
     assert.deepEqual((await search.bestEstimator!.predictProba(penguins)).data, (await direct.predictProba(penguins)).data);
@@ -101,8 +133,14 @@ describe('core/validation tuning', () => {
   it('halvingSearch plans rounds like HalvingGridSearchCV and narrows the candidates', async () => {
     const search = await halvingSearch(penguinsPipeline(), penguins, { label: 'Species', paramGrid: { C: [0.001, 0.01, 0.1, 1, 10, 100, 1000, 3, 30] }, cv: 3, factor: 3 });
     const rounds = [...new Set(search.candidates.map((c) => c.round))];
-    assert.deepEqual(rounds.map((r) => search.candidates.find((c) => c.round === r)!.nResources), sk.halvingResources);
-    assert.deepEqual(rounds.map((r) => search.candidates.filter((c) => c.round === r).length), sk.halvingCandidates);
+    assert.deepEqual(
+      rounds.map((r) => search.candidates.find((c) => c.round === r)!.nResources),
+      sk.halvingResources,
+    );
+    assert.deepEqual(
+      rounds.map((r) => search.candidates.filter((c) => c.round === r).length),
+      sk.halvingCandidates,
+    );
     const last = search.candidates[search.bestIndex];
     assert.equal(last.round, rounds.length - 1);
     assert.ok(search.bestEstimator && search.bestScore > 0.9);
@@ -133,7 +171,10 @@ describe('core/validation tuning', () => {
     const local = await gridSearch(penguinsPipeline(), penguins, { ...options, executor: new SequentialExecutor() });
     assert.equal(executor.trials.length, 6);
     assert.ok(executor.trials[0].train instanceof Int32Array && executor.trials[0].spec.type === 'Pipeline');
-    assert.deepEqual(cloned.candidates.map((c) => c.scores), local.candidates.map((c) => c.scores));
+    assert.deepEqual(
+      cloned.candidates.map((c) => c.scores),
+      local.candidates.map((c) => c.scores),
+    );
   });
 
   it('records a failing candidate with NaN scores and its error, ranked last, and goes on', async () => {
@@ -151,7 +192,11 @@ describe('core/validation tuning', () => {
     const shown: { text: string; options: DisplayOptions }[] = [];
     const ac = new AbortController();
     const g = globalThis as Record<symbol, unknown>;
-    g[KERNEL_SERVICE] = { display: (v: Displayable, options: DisplayOptions) => shown.push({ text: String(v[MIME_BUNDLE]()['text/plain']), options }), signal: ac.signal, importModule: async () => ({}) };
+    g[KERNEL_SERVICE] = {
+      display: (v: Displayable, options: DisplayOptions) => shown.push({ text: String(v[MIME_BUNDLE]()['text/plain']), options }),
+      signal: ac.signal,
+      importModule: async () => ({}),
+    };
     try {
       const x = Array.from({ length: 40 }, (_, i) => [i % 9, (i * 5) % 7]);
       const y = x.map(([a, b]) => (a + b > 7 ? 'p' : 'n'));
