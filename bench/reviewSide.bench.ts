@@ -26,12 +26,10 @@ const ms = (v: number) => `${v.toFixed(v < 10 ? 1 : 0)} ms`;
 /** CPU ms of this process and its reaped children (git): what contention from other processes hardly changes (Linux). */
 const cpuMs = (): number => {
   const own = process.cpuUsage();
-  let children = 0;
+  let children: number;
   try {
-    const f = fs
-      .readFileSync('/proc/self/stat', 'utf8')
-      .slice(fs.readFileSync('/proc/self/stat', 'utf8').lastIndexOf(')') + 2)
-      .split(' ');
+    const stat = fs.readFileSync('/proc/self/stat', 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     children = ((Number(f[13]) + Number(f[14])) * 1000) / 100; // cutime + cstime, in clock ticks of 1/100 s
   } catch {
     children = NaN;

@@ -200,9 +200,9 @@ export class RecordingRun implements RunHandle {
 
   keepPredictions(set: PredictionSet): KeptPredictions | undefined {
     this.assertRunning();
-    const save = this.engine.sink.savePredictions;
-    if (!save) return undefined;
-    const { path, bytes } = save.call(this.engine.sink, this.id, set);
+    const sink = this.engine.sink;
+    if (!sink.savePredictions) return undefined;
+    const { path, bytes } = sink.savePredictions(this.id, set);
     this.state.predictions = { path, rows: set.rowIds.length, totalRows: set.totalRows, identity: set.identity, bytes };
     this.changed();
     return this.state.predictions;

@@ -216,8 +216,8 @@ export function decodeBytes(b: Uint8Array, start: number, end: number): string {
           return fromCharCode(b[start], b[start + 1], b[start + 2], b[start + 3], b[start + 4], b[start + 5], b[start + 6]);
         case 8:
           return fromCharCode(b[start], b[start + 1], b[start + 2], b[start + 3], b[start + 4], b[start + 5], b[start + 6], b[start + 7]);
-        // eslint-disable-next-line prefer-spread -- apply takes the typed array as it is; a spread would iterate it, on every field longer than 8 bytes.
         default:
+          // eslint-disable-next-line prefer-spread -- apply takes the typed array as it is; a spread would iterate it, on every field longer than 8 bytes.
           return fromCharCode.apply(null, b.subarray(start, end) as unknown as number[]);
       }
     }

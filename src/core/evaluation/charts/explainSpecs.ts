@@ -10,15 +10,13 @@ import { frame, round, type ChartOptions, type VegaLiteSpec } from './common';
  */
 export function buildImportanceSpec(result: PermutationImportance, options: ChartOptions & { top?: number } = {}): VegaLiteSpec {
   if (!result || !Array.isArray(result.features)) throw new TypeError('buildImportanceSpec: pass the result of permutationImportance().');
-  const rows = result.features
-    .slice(0, options.top ?? 30)
-    .map((f) => ({
-      feature: f.feature,
-      mean: round(f.importanceMean, 6),
-      lo: round(f.importanceMean - f.importanceStd, 6),
-      hi: round(f.importanceMean + f.importanceStd, 6),
-      sd: round(f.importanceStd, 6),
-    }));
+  const rows = result.features.slice(0, options.top ?? 30).map((f) => ({
+    feature: f.feature,
+    mean: round(f.importanceMean, 6),
+    lo: round(f.importanceMean - f.importanceStd, 6),
+    hi: round(f.importanceMean + f.importanceStd, 6),
+    sd: round(f.importanceStd, 6),
+  }));
   const y = { field: 'feature', type: 'nominal', sort: rows.map((r) => r.feature), title: null };
   return {
     ...frame(options, { title: `Permutation importance (${result.scoring}, ${result.nRepeats} repeats)`, height: Math.max(60, 22 * rows.length) }),
