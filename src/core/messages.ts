@@ -27,6 +27,7 @@ export const message = {
 
   // files read by the store and the CLI (reasons are phrases: they follow a file name)
   fileUnreadable: (file: string, reason: string) => `Cannot read ${file}: ${reason}.`,
+  dataFileUnreadable: (fn: string, file: string, reason: string) => `${fn}: ${message.fileUnreadable(file, reason)}`,
   fileNotRegular: (kind: string) => `${kind}, not a regular file`,
   fileIsSymlink: 'a symbolic link, which Modelbook does not follow here; replace it with the file itself',
   fileTooBig: (size: number, max: number) => `${formatMegabytes(size)}, larger than the ${formatMegabytes(max)} limit`,
