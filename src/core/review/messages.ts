@@ -24,4 +24,8 @@ export const reviewMessage = {
   noScores: (side: string) => `${side} kept no scores: ranking and probability metrics (ROC AUC, PR AUC, log loss, Brier) are not compared.`,
   notProbabilities: (side: string) => `${side}'s scores are not all in [0, 1]: log loss and Brier are not compared.`,
   positiveDiffers: (base: string, head: string) => `base's positive class is ${JSON.stringify(base)} and head's ${JSON.stringify(head)}; both are scored with base's.`,
+  notBytes: (value: string) => `decodePredictions: pass the file's bytes (Uint8Array), got ${value}.`,
+  notPredictionsFile: (source: string, why: string) => `${source} is not a Modelbook predictions file: ${why}.`,
+  noSides: (fn: string) => `${fn}: give the base or the head predictions.`,
+  badMaxRows: (maxRows: string) => `keepPredictions: maxRows must be a whole number ≥ 1, got ${maxRows}.`,
 };
