@@ -41,7 +41,13 @@ function forest(rows: Row[], title: string, axisTitle: string, options: ChartOpt
           y,
           x: { field: 'delta', type: 'quantitative' },
           color,
-          shape: { field: 'small', type: 'nominal', title: 'Group', scale: { domain: ['large enough', 'small group'], range: ['circle', 'triangle-up'] }, legend: rows.some((r) => r.small === 'small group') ? { orient: 'bottom' } : null },
+          shape: {
+            field: 'small',
+            type: 'nominal',
+            title: 'Group',
+            scale: { domain: ['large enough', 'small group'], range: ['circle', 'triangle-up'] },
+            legend: rows.some((r) => r.small === 'small group') ? { orient: 'bottom' } : null,
+          },
           tooltip,
         },
       },
@@ -151,7 +157,8 @@ export function buildFlipMatrixSpec(flips: Flips & FlipAgreement, options: Chart
           tooltip: [{ field: 'base' }, { field: 'head' }, { field: 'text', title: 'Rows' }],
         },
       },
-      { mark: { type: 'text', fontSize: 13, fontWeight: 600 }, encoding: { text: { field: 'text' } } },
+      // White on the coloured cells; the theme's text colour (config.text) on the faint ones.
+      { mark: { type: 'text', fontSize: 13, fontWeight: 600 }, encoding: { text: { field: 'text' }, color: { condition: { test: "datum.kind !== 'kept'", value: 'white' } } } },
     ],
   };
 }

@@ -79,7 +79,9 @@ function pairHtml(p: DiffPair, i: number, svgOf: (id: string) => string): string
   );
   const f = p.flips;
   if (f) {
-    const mc = f.mcnemar ? `McNemar ${f.mcnemar.exact ? '(exact binomial)' : '(χ², continuity-corrected)'}: statistic ${formatNumber(f.mcnemar.statistic)}, p ${formatNumber(f.mcnemar.pValue)}` : 'McNemar: not computed';
+    const mc = f.mcnemar
+      ? `McNemar ${f.mcnemar.exact ? '(exact binomial)' : '(χ², continuity-corrected)'}: statistic ${formatNumber(f.mcnemar.statistic)}, p ${formatNumber(f.mcnemar.pValue)}`
+      : 'McNemar: not computed';
     const features = [...new Set(f.examples.flatMap((x) => Object.keys(x.features ?? {})))];
     parts.push(
       `<section id="flips-${i}"><h3>Prediction flips</h3><div class="charts">${svgOf(`flips-${i}`)}<div><p>${formatNumber(f.changed)} of ${formatNumber(f.rows)} shared rows changed: <span class="better">${formatNumber(f.fixes)} fixes</span>, <span class="worse">${formatNumber(f.regressions)} regressions</span> (negative flip rate ${formatShare(f.negativeFlipRate)}). ${e(mc)}.${f.onlyBase || f.onlyHead ? ` Only in base: ${formatNumber(f.onlyBase)}, only in head: ${formatNumber(f.onlyHead)}.` : ''}${f.sampled ? ` Sampled: base kept ${formatNumber(f.sampled.base.kept)} of ${formatNumber(f.sampled.base.total)}, head ${formatNumber(f.sampled.head.kept)} of ${formatNumber(f.sampled.head.total)}.` : ''}</p>${table(
@@ -140,13 +142,23 @@ function pairHtml(p: DiffPair, i: number, svgOf: (id: string) => string): string
   }
   parts.push(
     `<section id="params-${i}"><h3>Parameters</h3>${
-      p.params.length ? table(['Parameter', 'Change', 'Base', 'Head'], p.params.map((x) => [`<code>${e(x.name)}</code>`, e(x.change), e(formatValue(x.base)), e(formatValue(x.head))])) : '<p class="muted">No parameter changed.</p>'
+      p.params.length
+        ? table(
+            ['Parameter', 'Change', 'Base', 'Head'],
+            p.params.map((x) => [`<code>${e(x.name)}</code>`, e(x.change), e(formatValue(x.base)), e(formatValue(x.head))]),
+          )
+        : '<p class="muted">No parameter changed.</p>'
     }</section>`,
   );
   const m = p.model;
   parts.push(
     `<section id="model-${i}"><h3>Model</h3><p>${e(m.base?.type ?? '—')} → ${e(m.head?.type ?? '—')}${m.typeChanged ? ' <span class="worse">(type changed)</span>' : ''} · parameters ${formatNumber(m.base?.parameterCount)} → ${formatNumber(m.head?.parameterCount)} (${e(formatDelta(m.parameterCountDelta))})</p>${
-      m.layers.length ? table(['Layer', 'Change', 'Base', 'Head'], m.layers.map((l) => [e(l.name), e(l.change), e(l.base ?? '—'), e(l.head ?? '—')])) : ''
+      m.layers.length
+        ? table(
+            ['Layer', 'Change', 'Base', 'Head'],
+            m.layers.map((l) => [e(l.name), e(l.change), e(l.base ?? '—'), e(l.head ?? '—')]),
+          )
+        : ''
     }${
       m.weights.length
         ? table(
