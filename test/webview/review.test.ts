@@ -34,7 +34,7 @@ describe('webview/review: the Model Diff panel in Chromium', function () {
     await page.goto(`${h.url}/${theme}`);
     await page.waitForFunction(() => (window as unknown as Win).posted?.some((m) => m.type === 'ready'));
     await page.evaluate((v) => (window as unknown as Win).sendToPanel({ type: 'setData', payload: v }), buildModelDiffView(diff));
-    for (const id of CHARTS) await page.waitForSelector(`[data-chart="${id}"] svg .role-mark`, { state: "attached" });
+    for (const id of CHARTS) await page.waitForSelector(`[data-chart="${id}"] svg .role-mark`, { state: 'attached' });
     return { page, problems };
   }
 
@@ -42,14 +42,15 @@ describe('webview/review: the Model Diff panel in Chromium', function () {
     it(`renders every section and draws every chart with visible marks (${theme}), with no CSP violation`, async () => {
       const { page, problems } = await openPanel(theme);
       assert.match((await page.locator('#verdict .verdict-line').textContent()) ?? '', /significantly worse on auc/);
-      for (const i of [0, 1]) for (const s of ['metrics', 'flips', 'slices', 'params', 'model', 'data', 'gates', 'environment']) assert.equal(await page.locator(`#${s}-${i}`).count(), 1, `section ${s}-${i}`);
+      for (const i of [0, 1])
+        for (const s of ['metrics', 'flips', 'slices', 'params', 'model', 'data', 'gates', 'environment']) assert.equal(await page.locator(`#${s}-${i}`).count(), 1, `section ${s}-${i}`);
       assert.equal(await page.locator('#code .cell-change').count(), 5);
       for (const id of CHARTS) {
         const box = await page.locator(`[data-chart="${id}"] svg`).first().boundingBox();
         assert.ok(box && box.width > 100 && box.height > 50, `${id} has a size (${JSON.stringify(box)})`);
-        const marks = await page.locator(`[data-chart="${id}"] svg .role-mark path, [data-chart="${id}"] svg .role-mark line`).evaluateAll((els) =>
-          els.map((e) => (e as SVGGraphicsElement).getBBox()).filter((b) => b.width > 0 || b.height > 0).length,
-        );
+        const marks = await page
+          .locator(`[data-chart="${id}"] svg .role-mark path, [data-chart="${id}"] svg .role-mark line`)
+          .evaluateAll((els) => els.map((e) => (e as SVGGraphicsElement).getBBox()).filter((b) => b.width > 0 || b.height > 0).length);
         assert.ok(marks > 0, `${id} draws marks with a size`);
       }
       assert.equal(await page.locator('[data-chart="forest-0"] svg .mark-symbol.role-mark path').count(), 7, 'a point per churn metric');

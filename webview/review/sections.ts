@@ -89,7 +89,7 @@ export function metricsTable(doc: Document, pair: DiffPair, post: Post): HTMLEle
       commentButton(doc, pair, post, { metric: m.name }),
     ]),
     [1, 2, 3, 4, 5],
-    pair.metrics.map((m) => findingAttrs(pair, { 'data-metric': m.name, class: m.verdict })),
+    pair.metrics.map((m) => findingAttrs(pair, { 'data-metric': m.name, 'data-verdict': m.verdict })),
   );
 }
 
@@ -160,7 +160,7 @@ export function slicesTables(doc: Document, pair: DiffPair, post: Post): HTMLEle
       commentButton(doc, pair, post, { metric: m.name, slice: `${s.slice}=${s.group}` }),
     ]),
     [2, 4, 5],
-    rows.map(({ s, m }) => findingAttrs(pair, { 'data-slice': s.slice, 'data-group': s.group, class: m.verdict })),
+    rows.map(({ s, m }) => findingAttrs(pair, { 'data-slice': s.slice, 'data-group': s.group, 'data-verdict': m.verdict })),
   );
   const fairness = pair.fairness.length
     ? grid(

@@ -23,7 +23,8 @@ interface Row {
 /** A forest plot of rows (point = delta, rule = interval) around a dashed zero line. */
 function forest(rows: Row[], title: string, axisTitle: string, options: ChartOptions): VegaLiteSpec {
   const y = { field: 'label', type: 'nominal', title: null, sort: rows.map((r) => r.label), axis: { labelLimit: 260 } };
-  const color = { field: 'verdict', type: 'nominal', title: 'Verdict', scale: VERDICT_COLORS, legend: { orient: 'bottom' } };
+  const shown = VERDICT_COLORS.domain.filter((v) => rows.some((r) => r.verdict === v));
+  const color = { field: 'verdict', type: 'nominal', title: 'Verdict', scale: VERDICT_COLORS, legend: { orient: 'bottom', values: shown } };
   const tooltip = [
     { field: 'label', title: 'Finding' },
     { field: 'text', title: 'Δ [95% CI]' },
