@@ -33,7 +33,7 @@ describe('webview/review: the Model Diff panel in Chromium', function () {
     const problems = await watchProblems(page);
     await page.goto(`${h.url}/${theme}`);
     await page.waitForFunction(() => (window as unknown as Win).posted?.some((m) => m.type === 'ready'));
-    await page.evaluate((v) => (window as unknown as Win).sendToPanel({ type: 'setData', payload: v }), buildModelDiffView(diff));
+    await page.evaluate((v) => (window as unknown as Win).sendToPanel({ type: 'setData', payload: v }), buildModelDiffView(diff) as unknown);
     for (const id of CHARTS) await page.waitForSelector(`[data-chart="${id}"] svg .role-mark`, { state: 'attached' });
     return { page, problems };
   }
