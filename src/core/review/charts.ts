@@ -31,7 +31,7 @@ function forest(rows: Row[], title: string, axisTitle: string, options: ChartOpt
     { field: 'verdict', title: 'Verdict' },
   ];
   return {
-    ...frame(options, { title, width: 420, height: Math.max(80, 26 * rows.length) }),
+    ...frame(options, { title, width: 340, height: Math.max(80, 26 * rows.length) }),
     data: { values: rows },
     layer: [
       { data: { values: [{ zero: 0 }] }, mark: { type: 'rule', strokeDash: [4, 4], opacity: 0.7 }, encoding: { x: { field: 'zero', type: 'quantitative' } } },
