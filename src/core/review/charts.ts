@@ -6,6 +6,7 @@
 import { frame, round, type ChartOptions, type VegaLiteSpec } from '../evaluation/charts/common';
 import type { Flips, MetricDelta, SliceDelta } from './contract';
 import { formatDelta, formatDeltaCi, metricLabel } from './format';
+import { reviewMessage } from './messages';
 
 /** Direction-aware colours: worse red, better green, no significant change grey. */
 export const VERDICT_COLORS = { domain: ['worse', 'better', 'unchanged', 'unknown'], range: ['#d62728', '#2ca02c', '#8c8c8c', '#bdbdbd'] };
@@ -66,7 +67,7 @@ function forest(rows: Row[], title: string, axisTitle: string, options: ChartOpt
  * display(buildMetricForestSpec(diff.pairs[0].metrics));
  */
 export function buildMetricForestSpec(metrics: MetricDelta[], options: ChartOptions = {}): VegaLiteSpec {
-  if (!Array.isArray(metrics)) throw new TypeError('buildMetricForestSpec: pass a pair’s metrics, e.g. diff.pairs[0].metrics.');
+  if (!Array.isArray(metrics)) throw new TypeError(reviewMessage.notList('buildMetricForestSpec', 'metrics'));
   const rows = metrics
     .filter((m) => m.delta !== null)
     .map((m) => ({
@@ -89,7 +90,7 @@ export function buildMetricForestSpec(metrics: MetricDelta[], options: ChartOpti
  * display(buildSliceDeltaSpec(diff.pairs[0].slices, 'auc'));
  */
 export function buildSliceDeltaSpec(slices: SliceDelta[], metric?: string, options: ChartOptions = {}): VegaLiteSpec {
-  if (!Array.isArray(slices)) throw new TypeError('buildSliceDeltaSpec: pass a pair’s slices, e.g. diff.pairs[0].slices.');
+  if (!Array.isArray(slices)) throw new TypeError(reviewMessage.notList('buildSliceDeltaSpec', 'slices'));
   const name = metric ?? slices[0]?.metrics[0]?.name;
   const rows = slices.flatMap((s) => {
     const m = s.metrics.find((x) => x.name === name);
@@ -126,7 +127,7 @@ export interface FlipAgreement {
  * display(buildFlipMatrixSpec(diff.pairs[0].flips!));
  */
 export function buildFlipMatrixSpec(flips: Flips & FlipAgreement, options: ChartOptions = {}): VegaLiteSpec {
-  if (!flips || typeof flips.rows !== 'number') throw new TypeError('buildFlipMatrixSpec: pass a pair’s flips, e.g. diff.pairs[0].flips.');
+  if (!flips || typeof flips.rows !== 'number') throw new TypeError(reviewMessage.notFlips('buildFlipMatrixSpec'));
   const kept = Math.max(0, flips.rows - flips.fixes - flips.regressions);
   const split = flips.bothRight !== undefined && flips.bothWrong !== undefined;
   const cell = (base: string, head: string, kind: string, count: number | null, text: string) => ({ base, head, kind, count, text });

@@ -6,6 +6,9 @@ const pct = (x: number) => `${(100 * x).toFixed(x < 0.01 ? 2 : 1)}%`;
 
 export const reviewMessage = {
   // arguments
+  notADiff: (fn: string) => `${fn}: pass a ModelDiff (schemaVersion 1), as diffModels returns it.`,
+  notList: (fn: string, field: 'metrics' | 'slices') => `${fn}: pass a pair's ${field}, e.g. diff.pairs[0].${field}.`,
+  notFlips: (fn: string) => `${fn}: pass a pair's flips, e.g. diff.pairs[0].flips.`,
   noRowIds: (fn: string, side: string) => `${fn}: the ${side} prediction set has no rowIds list (one row id per kept prediction).`,
   badPredictionSet: (fn: string, side: string, field: string, expected: string) => `${fn}: the ${side} prediction set's ${field} must be ${expected}.`,
   taskMismatch: (base: string, head: string) => `base predicted a ${base} task and head a ${head} task; their predictions cannot be compared row by row.`,

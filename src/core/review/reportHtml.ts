@@ -8,6 +8,7 @@ import { formatNumber, formatShare } from '../text/number';
 import type { DiffPair, ModelDiff } from './contract';
 import { formatDelta, formatDeltaCi, formatValue, metricLabel, verdictMark } from './format';
 import { collectDiffCharts } from './view';
+import { reviewMessage } from './messages';
 
 const STYLE = `:root{color-scheme:light}body{font:14px/1.45 system-ui,-apple-system,'Segoe UI',sans-serif;color:#1f2328;background:#fff;margin:0 auto;max-width:1100px;padding:16px 24px}
 h1{font-size:20px;margin:8px 0}h2{font-size:16px;margin:24px 0 8px;border-bottom:1px solid #d0d7de;padding-bottom:4px}h3{font-size:14px;margin:14px 0 6px}
@@ -32,7 +33,7 @@ export type DiffChartSvgs = Record<string, string>;
  * fs.writeFileSync('diff.html', renderDiffHtml(diff, await renderDiffChartSvgs(diff)));
  */
 export function renderDiffHtml(diff: ModelDiff, svgs: DiffChartSvgs = {}): string {
-  if (!diff || !Array.isArray(diff.pairs)) throw new TypeError('renderDiffHtml: pass a ModelDiff, as diffModels returns it.');
+  if (!diff || !Array.isArray(diff.pairs)) throw new TypeError(reviewMessage.notADiff('renderDiffHtml'));
   const charts = collectDiffCharts(diff);
   const svgOf = (id: string) => (svgs[id] && charts.some((c) => c.id === id) ? `<div data-chart="${e(id)}">${svgs[id]}</div>` : '');
   const title = `Model diff: ${diff.base.spec} ↔ ${diff.head.spec}`;

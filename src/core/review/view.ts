@@ -5,6 +5,7 @@
 import type { VegaLiteSpec } from '../evaluation/charts/common';
 import { buildFlipMatrixSpec, buildMetricForestSpec, buildSliceDeltaSpec } from './charts';
 import type { DiffPair, ModelDiff } from './contract';
+import { reviewMessage } from './messages';
 
 /** What the host sends the Model Diff panel. */
 export interface ModelDiffView {
@@ -29,7 +30,7 @@ export interface DiffChart {
  * panel.post('setData', buildModelDiffView(diff));
  */
 export function buildModelDiffView(diff: ModelDiff): ModelDiffView {
-  if (!diff || diff.schemaVersion !== 1 || !Array.isArray(diff.pairs)) throw new TypeError('buildModelDiffView: pass a ModelDiff (schemaVersion 1), as diffModels returns it.');
+  if (!diff || diff.schemaVersion !== 1 || !Array.isArray(diff.pairs)) throw new TypeError(reviewMessage.notADiff('buildModelDiffView'));
   return { title: `${diff.base.spec} ↔ ${diff.head.spec}`, diff };
 }
 
