@@ -8,7 +8,7 @@ import type { ModelSummary } from '../models/contract';
 
 /**
  * A JSON value as dotted paths to its leaves: objects by key (`pipeline.scaler.kind`), arrays by
- * index (`steps[1].strategy`). Empty objects and arrays are leaves.
+ * index (`steps[1].strategy`). Empty objects and arrays inside are leaves; an empty root has none.
  *
  * @example
  * flattenJson({ C: 1, steps: [{ kind: 'impute' }] }) // Map { 'C' => 1, 'steps[0].kind' => 'impute' }
@@ -17,7 +17,7 @@ export function flattenJson(value: JsonValue, prefix = '', out = new Map<string,
   if (Array.isArray(value) && value.length > 0) value.forEach((v, i) => flattenJson(v, `${prefix}[${i}]`, out));
   else if (value !== null && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length > 0)
     for (const [k, v] of Object.entries(value)) flattenJson(v, prefix === '' ? k : `${prefix}.${k}`, out);
-  else out.set(prefix, value);
+  else if (prefix !== '') out.set(prefix, value); // an empty root has no leaves
   return out;
 }
 
