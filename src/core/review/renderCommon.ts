@@ -38,7 +38,7 @@ export function metricChanged(m: MetricDelta): boolean {
 export function flipsText(p: DiffPair): string | undefined {
   const f = p.flips;
   if (!f) return undefined;
-  const mc = f.mcnemar ? `; McNemar ${f.mcnemar.exact ? 'exact' : 'χ²'} p = ${pText(f.mcnemar.pValue)}` : '';
+  const mc = f.mcnemar ? `; McNemar ${f.mcnemar.exact ? 'exact' : 'χ²'} p ${f.mcnemar.pValue < 1e-4 ? '< 0.0001' : `= ${pText(f.mcnemar.pValue)}`}` : '';
   const grew = f.errorGrew ? `; absolute error grew by more than ${formatNumber(f.errorGrew.tolerance)} on ${formatNumber(f.errorGrew.rows)} rows` : '';
   return `${formatNumber(f.rows)} rows on both sides: ${formatNumber(f.changed)} changed, ${formatNumber(f.fixes)} fixes, ${formatNumber(f.regressions)} regressions (negative-flip rate ${formatNumber(100 * f.negativeFlipRate, { digits: 2 })}%)${mc}${grew}`;
 }
