@@ -96,7 +96,7 @@ describe('cli: modelbook diff on a real git repository', function () {
     assert.match(r.stdout, /accuracy >= 0\.9 +pass +→ +FAIL +newly failing/);
     assert.match(r.stdout, /data test.*columns -Island/);
     assert.match(r.stdout, /-- cell features \(#2\) changed/);
-    assert.match(r.stdout, /-- cell evaluate \(#3\) changed\n@@ .*\n(.*\n)*-  estimator: new LogisticRegression\(\{ C: 1 \}\),\n\+  estimator: new LogisticRegression\(\{ C: 0\.001 \}\),/);
+    assert.match(r.stdout, /-- cell evaluate \(#3\) changed\n@@ .*\n(.*\n)*- {2}estimator: new LogisticRegression\(\{ C: 1 \}\),\n\+ {2}estimator: new LogisticRegression\(\{ C: 0\.001 \}\),/);
     assert.match(r.stdout, /flips: \d+ rows on both sides: \d+ changed, \d+ fixes, \d+ regressions/);
   });
 
