@@ -25,6 +25,8 @@ interface Section {
 
 /** Text safe in a Markdown table cell and in a GitHub comment (no raw HTML, no pipes, one line). */
 const cell = (s: string) => escapeHtml(s).replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+/** A code span in a table cell: entities would show literally there, so only backticks, pipes and newlines change. */
+const code = (s: string) => `\`${s.replace(/`/g, "'").replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')}\``;
 
 /**
  * The model diff as a pull-request comment: the verdict first; per pair a table of the metrics that
@@ -98,15 +100,15 @@ function pairSections(p: DiffPair, many: boolean, add: Add): void {
   if (p.params.length)
     add(
       '\n**Changed params**\n\n| param | base | head |\n|---|---|---|',
-      p.params.map((c) => `| \`${cell(c.name)}\` | ${cell(paramText(c.base))} | ${cell(paramText(c.head))} |`),
+      p.params.map((c) => `| ${code(c.name)} | ${cell(paramText(c.base))} | ${cell(paramText(c.head))} |`),
       'params',
     );
   const rest: string[] = [];
   const m = p.model;
   if (m.base || m.head) rest.push(`- model: ${cell(m.base?.type ?? '—')} → ${cell(m.head?.type ?? '—')}, parameters ${formatNumber(m.base?.parameterCount)} → ${formatNumber(m.head?.parameterCount)}`);
-  for (const l of m.layers.filter((x) => x.change !== 'unchanged')) rest.push(`- layer \`${cell(l.name)}\` ${l.change}: ${cell(l.base ?? '—')} → ${cell(l.head ?? '—')}`);
+  for (const l of m.layers.filter((x) => x.change !== 'unchanged')) rest.push(`- layer ${code(l.name)} ${l.change}: ${cell(l.base ?? '—')} → ${cell(l.head ?? '—')}`);
   for (const w of m.weights.filter((x) => x.change !== 'unchanged'))
-    rest.push(`- weights \`${cell(w.name)}\` ${w.change}${w.meanDelta !== undefined ? `: mean ${formatDelta(w.meanDelta)}, std ${formatDelta(w.stdDelta)}` : ''}`);
+    rest.push(`- weights ${code(w.name)} ${w.change}${w.meanDelta !== undefined ? `: mean ${formatDelta(w.meanDelta)}, std ${formatDelta(w.stdDelta)}` : ''}`);
   for (const x of p.data) {
     const schema = [...x.columnsAdded.map((c) => `+${c}`), ...x.columnsRemoved.map((c) => `−${c}`), ...x.typeChanged.map((t) => `${t.column}: ${t.base} → ${t.head}`)];
     rest.push(
@@ -129,7 +131,7 @@ function fit(sections: Section[], max: number): string {
   const note = (n: number, what: string) => `\n_… ${formatNumber(n)} more ${what} not shown (the comment is kept under ${formatNumber(max)} characters; \`--format json\` has everything)._`;
   const full = (s: Section) => [s.head, ...s.rows, s.tail ?? ''].join('\n');
   const total = sections.reduce((n, s) => n + full(s).length + 1, 0);
-  if (total <= max) return `${sections.map(full).join('\n').trimEnd()}\n`;
+  if (total <= max) return tidy(sections.map(full).join('\n'));
   // Reserve each section's head, tail and a note; share what is left in order (verdict and metrics first).
   const NOTE_RESERVE = 200;
   let budget = max - 400;
@@ -155,5 +157,10 @@ function fit(sections: Section[], max: number): string {
     out.push([s.head, ...kept, s.tail ?? ''].join('\n') + cutNote);
   }
   if (dropped) out.push(note(dropped, 'sections'));
-  return `${out.join('\n').trimEnd()}\n`;
+  return tidy(out.join('\n'));
+}
+
+/** At most one blank line in a row (diff lines inside fences are never empty: they start with ' ', '+' or '-'). */
+function tidy(text: string): string {
+  return `${text.replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
 }

@@ -41,7 +41,7 @@ function notebook(C: number, dropColumn: string | undefined): string {
         `  estimator: new LogisticRegression({ C: ${C} }),`,
         '});',
         "await model.fit(train.select(aq.not('penguinId')), 'Species');",
-        "const ev = await evaluate(model, test, { label: 'Species', idColumn: 'penguinId', gates: ['accuracy >= 0.9'], bootstrap: { resamples: 200, seed: 1 } });",
+        "const ev = await evaluate(model, test, { label: 'Species', idColumn: 'penguinId', slices: ['Sex'], gates: ['accuracy >= 0.9'], bootstrap: { resamples: 200, seed: 1 } });",
         'ev.passed',
       ].join('\n'),
     },
@@ -107,6 +107,7 @@ describe('cli: modelbook diff on a real git repository', function () {
     const text = fs.readFileSync(path.join(dir, 'diff.md'), 'utf8');
     assert.match(text, /^<!-- modelbook:model-diff -->\n### ⚠️ Model diff `HEAD~1 \([0-9a-f]{12}\)` → `HEAD/);
     assert.match(text, /\| accuracy \| [0-9.]+ \| [0-9.]+ \| −[0-9.]+ \| \[−[0-9.]+, −[0-9.]+\] \| [<0-9.]+ \| ▼ worse \|/);
+    assert.match(text, /\*\*Slices that moved\*\*\n\n\| slice \| group \|.*\n.*\n\| Sex \| (FEMALE|MALE) \| accuracy \| −/);
     assert.ok(text.length < 60_000);
 
     const js = cli(['diff', 'HEAD~1', 'HEAD', '--format', 'json'], dir);
