@@ -136,6 +136,17 @@ describe('cli: modelbook diff on a real git repository', function () {
     assert.equal(cli(['diff', 'HEAD~1', 'HEAD', '--fail-on', 'never'], dir).code, 0);
   });
 
+  it('--notebook keeps one notebook; WORKTREE reads the uncommitted runs', () => {
+    const other = cli(['diff', 'HEAD~1', 'HEAD', '--notebook', 'other.mlnb', '--fail-on', 'regression'], dir);
+    assert.equal(other.code, 0, other.stderr);
+    assert.match(other.stderr, /warning: nothing to compare/);
+    const churn = cli(['diff', 'HEAD~1', 'HEAD', '--notebook', 'churn.mlnb', '--format', 'json'], dir);
+    assert.equal(JSON.parse(churn.stdout).pairs.length, 1);
+    const work = cli(['diff', 'HEAD', 'WORKTREE', '--fail-on', 'regression'], dir);
+    assert.equal(work.code, 1, 'the work tree holds the head runs, whose gate fails');
+    assert.match(work.stdout, /no significant metric change; gates: 1 failing \(on base too\)/);
+  });
+
   it('exit 2 for bad arguments and unreadable input', () => {
     const cases: [string[], RegExp][] = [
       [['diff', 'HEAD'], /needs BASE and HEAD/],
