@@ -114,7 +114,7 @@ describe('cli: modelbook diff on a real git repository', function () {
     assert.equal(js.code, 1, js.stderr);
     const doc = JSON.parse(js.stdout);
     const schema = JSON.parse(fs.readFileSync(path.join(REPO, 'schemas', 'model-diff.schema.json'), 'utf8'));
-    const validate = new Ajv2020({ allErrors: true, strict: false }).compile(schema);
+    const validate = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true }).compile(schema);
     assert.ok(validate(doc), JSON.stringify(validate.errors, null, 2));
     assert.equal(doc.pairs.length, 1);
     assert.equal(doc.pairs[0].cellId, 'evaluate');
