@@ -10,7 +10,9 @@ import * as renderers from '../core/review/renderers';
 import { writeFileAtomic } from '../store/atomicWrite';
 import { GitRevisions } from '../store/git/revisions';
 import { DiffSideError, loadDiffSide, type LoadedSide } from '../store/review/loadSide';
+import { renderDiffReport } from '../store/review/renderDiffReport';
 import { findRunWorkspace } from '../store/runs/paths';
+import { reviewMessage } from '../core/review/messages';
 import { parseFlags, UsageError, type FlagSpec } from './flags';
 
 export interface DiffIo {
@@ -26,12 +28,6 @@ export const DIFF_USAGE = `Usage: modelbook diff BASE HEAD [--notebook X] [--for
   BASE, HEAD   git revisions (main, HEAD~1, origin/main, a commit), run ids (or prefixes), or WORKTREE
   exit code    0 nothing failed the --fail-on rule, 1 it did, 2 bad arguments or unreadable input
   --fail-on    gates (default): a gate fails on head; regression: also a significantly worse metric; never`;
-
-/**
- * The HTML renderer, once `core/review/renderers` exports one (the Model Diff HTML report is built
- * separately): until then `--format html` says it is not available and exits 2.
- */
-const renderDiffHtml = (renderers as { renderDiffHtml?: (diff: ModelDiff) => string }).renderDiffHtml;
 
 const DIFF_FLAGS = {
   notebook: { type: 'string' },
@@ -54,13 +50,11 @@ interface DiffArgs {
 function parseDiffArgs(argv: string[]): DiffArgs | 'help' {
   const { values: v, positionals, help } = parseFlags('diff', argv, DIFF_FLAGS);
   if (help) return 'help';
-  if (positionals.length !== 2)
-    throw new UsageError(`modelbook diff needs BASE and HEAD (got ${positionals.length} argument${positionals.length === 1 ? '' : 's'}), e.g. \`modelbook diff main HEAD\`.`);
+  if (positionals.length !== 2) throw new UsageError(reviewMessage.cliNeedsTwoSides(positionals.length));
   const format = (v.format ?? 'text') as Format;
-  if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got "${v.format}".`);
+  if (!FORMATS.includes(format)) throw new UsageError(reviewMessage.cliBadChoice('--format', FORMATS, v.format));
   const failOn = (v['fail-on'] ?? 'gates') as ModelDiff['failOn'];
-  if (!FAIL_ON.includes(failOn)) throw new UsageError(`--fail-on must be one of ${FAIL_ON.join(', ')}, got "${v['fail-on']}".`);
-  if (format === 'html' && !renderDiffHtml) throw new UsageError('--format html is not available yet in this Modelbook; use text, md or json.');
+  if (!FAIL_ON.includes(failOn)) throw new UsageError(reviewMessage.cliBadChoice('--fail-on', FAIL_ON, v['fail-on']));
   return {
     base: positionals[0],
     head: positionals[1],
@@ -120,7 +114,7 @@ export async function runDiffCommand(argv: string[], io: DiffIo, cwd: string): P
       : args.format === 'md'
         ? renderers.renderDiffMarkdown(diff)
         : args.format === 'html'
-          ? renderDiffHtml!(diff)
+          ? await renderDiffReport(diff)
           : renderers.renderDiffText(diff);
   if (args.out !== undefined) {
     try {

@@ -10,6 +10,7 @@ import type { RecordedMetric } from './recordedDelta';
 import { diffData, diffEnvironment, diffGates, diffModel, diffParams } from './diffRecords';
 import { diffCells } from './diffCode';
 import { isFailed, verdictOf } from './verdict';
+import { reviewMessage } from './messages';
 
 /** One evaluation of a side, with its kept predictions when they could be read. */
 export interface DiffEvaluation {
@@ -53,12 +54,12 @@ const FAIL_ON: readonly ModelDiff['failOn'][] = ['regression', 'gates', 'never']
  */
 export async function diffModels(base: DiffInput, head: DiffInput, options: DiffModelsOptions = {}): Promise<ModelDiff> {
   const failOn = options.failOn ?? 'gates';
-  if (!FAIL_ON.includes(failOn)) throw new Error(`diffModels: failOn must be one of ${FAIL_ON.join(', ')}, got ${JSON.stringify(failOn)}.`);
+  if (!FAIL_ON.includes(failOn)) throw new Error(reviewMessage.cliBadChoice('diffModels: failOn', FAIL_ON, failOn));
   for (const [name, s] of [
     ['base', base],
     ['head', head],
   ] as const)
-    if (!s || !s.side || !Array.isArray(s.evaluations)) throw new Error(`diffModels: ${name} must be a loaded side ({ side, evaluations, notebooks }).`);
+    if (!s || !s.side || !Array.isArray(s.evaluations)) throw new Error(reviewMessage.notASide('diffModels', name));
   return _diffModels(base, head, { ...options, failOn });
 }
 

@@ -6,6 +6,10 @@ const pct = (x: number) => `${(100 * x).toFixed(x < 0.01 ? 2 : 1)}%`;
 
 export const reviewMessage = {
   // arguments
+  cliNeedsTwoSides: (got: number) => `modelbook diff needs BASE and HEAD (got ${got} argument${got === 1 ? '' : 's'}), e.g. \`modelbook diff main HEAD\`.`,
+  cliBadChoice: (what: string, choices: readonly string[], got: unknown) => `${what} must be one of ${choices.join(', ')}, got ${JSON.stringify(got) ?? 'nothing'}.`,
+  notASide: (fn: string, name: string) => `${fn}: ${name} must be a loaded side ({ side, evaluations, notebooks }).`,
+  tooSmall: (fn: string, name: string, min: number, got: unknown) => `${fn}: ${name} must be at least ${min}, got ${String(got)}.`,
   notADiff: (fn: string) => `${fn}: pass a ModelDiff (schemaVersion 1), as diffModels returns it.`,
   notList: (fn: string, field: 'metrics' | 'slices') => `${fn}: pass a pair's ${field}, e.g. diff.pairs[0].${field}.`,
   notFlips: (fn: string) => `${fn}: pass a pair's flips, e.g. diff.pairs[0].flips.`,

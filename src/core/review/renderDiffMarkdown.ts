@@ -3,6 +3,7 @@ import { escapeHtml } from '../text/html';
 import { formatNumber } from '../text/number';
 import { ciText, flipsText, metricChanged, movedSlices, pairTitle, paramText, pText, sideLabel, verdictMark } from './renderCommon';
 import { formatDelta } from './verdict';
+import { reviewMessage } from './messages';
 
 /** The marker a CI job looks for to update its one comment instead of adding another. */
 export const DIFF_COMMENT_MARKER = '<!-- modelbook:model-diff -->';
@@ -39,7 +40,7 @@ const code = (s: string) => `\`${s.replace(/`/g, "'").replace(/\|/g, '\\|').repl
  */
 export function renderDiffMarkdown(d: ModelDiff, options: MarkdownOptions = {}): string {
   const max = options.maxChars ?? MARKDOWN_MAX_CHARS;
-  if (!(max >= 2000)) throw new Error(`renderDiffMarkdown: maxChars must be at least 2000, got ${max}.`);
+  if (!(max >= 2000)) throw new Error(reviewMessage.tooSmall('renderDiffMarkdown', 'maxChars', 2000, max));
   const sections: Section[] = [];
   const add = (head: string, rows: string[], what: string, tail = '') => sections.push({ head, rows, what, tail });
   add(

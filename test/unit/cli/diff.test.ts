@@ -128,6 +128,16 @@ describe('cli: modelbook diff on a real git repository', function () {
     assert.equal(doc.failed, true);
   });
 
+  it('html: one self-contained file with the verdict and charts as inline SVG, no scripts, no network', () => {
+    const r = cli(['diff', 'HEAD~1', 'HEAD', '--format', 'html', '--out', 'diff.html', '--fail-on', 'never'], dir);
+    assert.equal(r.code, 0, r.stderr);
+    const html = fs.readFileSync(path.join(dir, 'diff.html'), 'utf8');
+    assert.match(html, /<svg[\s\S]*<\/svg>/);
+    assert.match(html, /accuracy/);
+    assert.doesNotMatch(html, /<script/i);
+    assert.doesNotMatch(html, /https?:\/\//);
+  });
+
   it('exit 0 when nothing fails the rule (a revision against itself, or --fail-on never)', () => {
     const same = cli(['diff', 'HEAD', 'HEAD', '--fail-on', 'regression'], dir);
     assert.equal(same.code, 1, 'head fails its gate, so even a diff with itself fails on gates');
@@ -154,7 +164,6 @@ describe('cli: modelbook diff on a real git repository', function () {
       [['diff', 'HEAD~1', 'HEAD', '--format', 'pdf'], /--format must be one of text, md, json, html/],
       [['diff', 'HEAD~1', 'HEAD', '--fail-on', 'sometimes'], /--fail-on must be one of/],
       [['diff', 'HEAD~1', 'HEAD', '--bogus'], /Unknown option "--bogus"/],
-      [['diff', 'HEAD~1', 'HEAD', '--format', 'html'], /html is not available yet/],
       [['diff', 'no-such-branch', 'HEAD'], /no-such-branch/],
     ];
     for (const [args, re] of cases) {
