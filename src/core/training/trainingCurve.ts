@@ -1,7 +1,7 @@
 import { MIME_BUNDLE, type Displayable } from '../display/mimeBundle';
 import type { MimeBundle } from '../notebook/contract';
 import { MIME } from '../notebook/mime';
-import type { EpochRecord } from './contract';
+import type { EpochRecord, TrainingHistory } from './contract';
 import { formatDuration, formatNumber } from '../text/number';
 import { trainingMessage } from './messages';
 
@@ -129,6 +129,24 @@ export function describeTraining(state: TrainingCurveState): string {
  */
 export class TrainingCurve implements Displayable {
   constructor(readonly state: TrainingCurveState) {}
+
+  /**
+   * The finished curve of a fit, from its history (what every estimator's `plotLossCurve()` shows).
+   *
+   * @example
+   * TrainingCurve.fromHistory('MLPClassifier', model.history!, 200)
+   */
+  static fromHistory(title: string, h: TrainingHistory, maxEpochs: number): TrainingCurve {
+    return new TrainingCurve({
+      title,
+      epochs: h.epochs,
+      maxEpochs,
+      elapsedMs: h.elapsedMs,
+      backend: h.backend,
+      stopReason: h.stopReason,
+      ...(h.scoreName ? { scoreName: h.scoreName } : {}),
+    });
+  }
 
   [MIME_BUNDLE](): MimeBundle {
     return { [MIME.vegaLite]: buildTrainingCurveSpec(this.state), [MIME.text]: describeTraining(this.state) };
