@@ -3,10 +3,11 @@ import { collectPairCharts, type DiffChart } from '../../src/core/review/view';
 import { h } from '../shared/evaluationParts';
 import { renderVegaLite, type DrawnChart } from '../renderer/vegaLite';
 import { codeSection, detailSections, flipsDetails, metricsTable, slicesTables, verdictHeader, type Post } from './sections';
+import { curvesCaption, flipsMore } from './contentSections';
 
 /**
  * Draws the whole Model Diff panel: the verdict, then per paired evaluation its metrics (forest
- * plot and table), flips (matrix and example rows), slices and fairness, parameters, model, data,
+ * plot and table), base's and head's ROC and PR curves, flips (matrix and example rows), slices and fairness, parameters, model, data,
  * gates and environment; then the code changes. A click on a finding opens its cell.
  */
 export async function renderReviewPanel(root: HTMLElement, view: ModelDiffView, post: Post): Promise<{ dispose(): void }> {
@@ -36,8 +37,29 @@ export async function renderReviewPanel(root: HTMLElement, view: ModelDiffView, 
         h(doc, 'h3', {}, 'Metrics'),
         h(doc, 'div', { class: 'side-by-side' }, ...chartBox(byKind.get('forest')), metricsTable(doc, pair, post)),
       ),
+      ...(byKind.has('roc') || byKind.has('pr')
+        ? [
+            h(
+              doc,
+              'section',
+              { id: `curves-${i}`, class: 'curves' },
+              h(doc, 'h3', {}, 'ROC and precision–recall curves'),
+              h(doc, 'div', { class: 'side-by-side' }, ...chartBox(byKind.get('roc')), ...chartBox(byKind.get('pr'))),
+              ...[curvesCaption(doc, pair)].filter((x) => x !== undefined),
+            ),
+          ]
+        : []),
       ...(flips
-        ? [h(doc, 'section', { id: `flips-${i}`, class: 'flips' }, h(doc, 'h3', {}, 'Prediction flips'), h(doc, 'div', { class: 'side-by-side' }, ...chartBox(byKind.get('flips')), flips))]
+        ? [
+            h(
+              doc,
+              'section',
+              { id: `flips-${i}`, class: 'flips' },
+              h(doc, 'h3', {}, 'Prediction flips'),
+              h(doc, 'div', { class: 'side-by-side' }, ...chartBox(byKind.get('flips')), flips),
+              ...[flipsMore(doc, pair)].filter((x) => x !== undefined),
+            ),
+          ]
         : []),
       ...(pair.slices.length || pair.fairness.length
         ? [

@@ -26,7 +26,9 @@ export const DEFAULT_ERROR_TOLERANCE_SHARE = 0.1;
  * Which predictions changed between base and head on the rows both kept (matched by row id).
  * Classification: a fix is a row base got wrong and head right, a regression the reverse (the
  * negative flip rate is regressions / rows), counted per true class, with McNemar's test on
- * (b = regressions, c = fixes). Regression: rows whose absolute error grew by more than the
+ * (b = regressions, c = fixes), and the rows both sides got right or wrong (the flip matrix's
+ * diagonal); multiclass diffs also say where changed predictions moved (base's class → head's,
+ * most rows first). Regression: rows whose absolute error grew by more than the
  * tolerance count as regressions (`errorGrew`), those whose error shrank by more as fixes.
  * Examples come in a fixed order: regressions first, then fixes, then other changes; within a
  * kind, by row order in base (classification) or by how much the error moved (regression).
@@ -75,6 +77,9 @@ export function _collectFlips(base: PredictionSet, head: PredictionSet, match: R
     const h = enc.head as Extract<typeof enc.head, { correct: Uint8Array }>;
     const perClass = new Map<string, { label: string; fixes: number; regressions: number; changed: number }>(enc.classes.map((c) => [c, { label: c, fixes: 0, regressions: 0, changed: 0 }]));
     const present = new Set<string>();
+    const moves = new Map<string, { from: string; to: string; rows: number; fixes: number; regressions: number }>();
+    let bothRight = 0;
+    let bothWrong = 0;
     for (let k = 0; k < m; k++) {
       const i = match.base[k];
       const j = match.head[k];
@@ -84,14 +89,29 @@ export function _collectFlips(base: PredictionSet, head: PredictionSet, match: R
       const diff = String(base.yPred[i]) !== String(head.yPred[j]);
       kind[k] = b.correct[i] && !h.correct[j] ? 1 : !b.correct[i] && h.correct[j] ? 2 : diff ? 3 : 0;
       const row = perClass.get(label)!;
+      if (b.correct[i] && h.correct[j]) bothRight++;
+      else if (!b.correct[i] && !h.correct[j]) bothWrong++;
       if (diff) {
         changed++;
         row.changed++;
+        if (enc.task === 'multiclass') {
+          const from = String(base.yPred[i]);
+          const to = String(head.yPred[j]);
+          const key = `${from}\u0000${to}`;
+          const move = moves.get(key) ?? { from, to, rows: 0, fixes: 0, regressions: 0 };
+          move.rows++;
+          if (kind[k] === 1) move.regressions++;
+          if (kind[k] === 2) move.fixes++;
+          moves.set(key, move);
+        }
       }
       if (kind[k] === 1) row.regressions++;
       if (kind[k] === 2) row.fixes++;
     }
     out.perClass = [...perClass.values()].filter((c) => present.has(c.label));
+    out.bothRight = bothRight;
+    out.bothWrong = bothWrong;
+    if (enc.task === 'multiclass') out.moves = topMoves([...moves.values()]);
   }
   out.changed = changed;
   out.regressions = count(kind, 1);
@@ -109,6 +129,14 @@ export function _collectFlips(base: PredictionSet, head: PredictionSet, match: R
   if (labelsDiffer) notes.push(reviewMessage.labelsDiffer(labelsDiffer));
   return { flips: out, notes };
 }
+
+/** Moves with the most rows first (ties by class names, so the order is stable), at most MAX_MOVES. */
+function topMoves(moves: NonNullable<Flips['moves']>): NonNullable<Flips['moves']> {
+  return moves.sort((x, y) => y.rows - x.rows || (x.from < y.from ? -1 : x.from > y.from ? 1 : x.to < y.to ? -1 : x.to > y.to ? 1 : 0)).slice(0, MAX_MOVES);
+}
+
+/** How many base → head class moves a diff lists. */
+const MAX_MOVES = 12;
 
 function count(kind: Int8Array, k: number): number {
   let c = 0;

@@ -4,6 +4,7 @@
  * formats, the Model Diff panel shows it. Its JSON Schema is `schemas/model-diff.schema.json`.
  */
 import type { DataFingerprint } from '../data/fingerprint';
+import type { CurveView } from '../evaluation/contract';
 import type { JsonValue, RunRecord } from '../runs/contract';
 
 /** One side of the diff as the user named it. */
@@ -106,9 +107,18 @@ export interface Flips {
   changed: number;
   fixes: number;
   regressions: number;
+  /** Classification: rows both sides got right / both got wrong (with fixes and regressions, the four cells of the flip matrix). */
+  bothRight?: number;
+  bothWrong?: number;
   /** regressions / rows. */
   negativeFlipRate: number;
+  /** By true class. */
   perClass: { label: string; fixes: number; regressions: number; changed: number }[];
+  /**
+   * Multiclass: where changed predictions moved, base's predicted class → head's, most rows first
+   * (up to 12 entries); `fixes` / `regressions` of each move by the true class.
+   */
+  moves?: { from: string; to: string; rows: number; fixes: number; regressions: number }[];
   mcnemar?: McNemar;
   /** Regression models: rows whose absolute error grew by more than `tolerance`. */
   errorGrew?: { rows: number; tolerance: number };
@@ -117,6 +127,21 @@ export interface Flips {
   duplicateIds?: number;
   /** Kept-prediction sample, when a side evaluated more rows than it kept. */
   sampled?: { base: { kept: number; total: number }; head: { kept: number; total: number } };
+}
+
+/**
+ * ROC and precision–recall curves of base and head, for binary classifiers whose kept predictions
+ * have scores: on the rows both kept when the diff is paired, else on each side's kept rows;
+ * downsampled to a few hundred points each (`points` says how many the full curve had).
+ */
+export interface DiffCurves {
+  /** Rows behind each side's curves. */
+  rows: { base: number; head: number };
+  paired: boolean;
+  /** Needs both classes among the rows. */
+  roc?: { base: CurveView; head: CurveView };
+  /** Needs positives among the rows; `prevalence` is the positive rate (a random ranker's precision) on head's rows. */
+  pr?: { base: CurveView; head: CurveView; prevalence: number };
 }
 
 export interface SliceDelta {
@@ -194,6 +219,8 @@ export interface DiffPair {
   params: ParamChange[];
   metrics: MetricDelta[];
   flips?: Flips;
+  /** Binary classifiers with scores on both sides. */
+  curves?: DiffCurves;
   slices: SliceDelta[];
   fairness: FairnessDelta[];
   model: ModelChange;

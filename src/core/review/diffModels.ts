@@ -200,6 +200,7 @@ async function diffPair(b: DiffEvaluation, h: DiffEvaluation, statistics: DiffMo
     params: diffParams(rb, rh),
     metrics: stats.metrics,
     ...(stats.flips ? { flips: stats.flips } : {}),
+    ...(stats.curves ? { curves: stats.curves } : {}),
     slices: stats.slices,
     fairness: stats.fairness,
     model: diffModel(rb.model, rh.model),

@@ -1,4 +1,4 @@
-import type { FairnessDelta, Flips, MetricDelta, PredictionSet, SliceDelta } from './contract';
+import type { DiffCurves, FairnessDelta, Flips, MetricDelta, PredictionSet, SliceDelta } from './contract';
 import type { MetricName } from '../evaluation/metrics/metricCatalog';
 import { isMetricName } from '../evaluation/metrics/metricCatalog';
 import { _runBootstrap, resolveBootstrap, type BootstrapOptions, type ResolvedBootstrap } from '../evaluation/intervals/bootstrap';
@@ -8,6 +8,7 @@ import { checkNumber } from '../evaluation/metrics/validate';
 import { _encodeSides, type EncodedSides } from './encodeSides';
 import { _matchRows, type RowMatch } from './matchRows';
 import { _collectFlips, type FlipOptions } from './collectFlips';
+import { _diffCurves } from './diffCurves';
 import { _prepareSide, type SideEvaluator } from './prepareSide';
 import { _bootstrapDelta } from './bootstrapDelta';
 import { _recordedDelta, type RecordedMetric } from './recordedDelta';
@@ -39,6 +40,8 @@ export interface DiffPredictionsOptions {
 export interface PredictionDiff {
   metrics: MetricDelta[];
   flips?: Flips;
+  /** Base's and head's ROC and PR curves (binary classifiers with scores). */
+  curves?: DiffCurves;
   slices: SliceDelta[];
   fairness: FairnessDelta[];
   /** How the rows were paired and what could not be compared. */
@@ -98,6 +101,7 @@ export async function diffPredictions(base: PredictionSet | undefined, head: Pre
   ] as const)
     if (set.totalRows > set.rowIds.length) notes.push(reviewMessage.sampled(side, set.rowIds.length, set.totalRows));
   const o = resolveBootstrap(fn, { sampling: 'poisson', ...options.bootstrap }, paired ? m : Math.max(base.rowIds.length, head.rowIds.length));
+  const curves = paired ? _diffCurves(enc, match.base, match.head, true) : _diffCurves(enc, allRows(base.rowIds.length), allRows(head.rowIds.length), false);
   const units = paired ? pairedUnits(enc, base, head, match, options.slices ?? true) : unpairedUnits(enc, base, head, options.slices ?? true);
   const { baseReps, headReps } = await replicates(units, paired, paired ? [m, m] : [base.rowIds.length, head.rowIds.length], o);
   const method = paired ? 'paired-bootstrap' : 'unpaired-bootstrap';
@@ -128,12 +132,15 @@ export async function diffPredictions(base: PredictionSet | undefined, head: Pre
   return {
     metrics: deltas[0].metrics,
     flips,
+    ...(curves ? { curves } : {}),
     slices,
     fairness,
     notes,
     pairing: { method, rows: paired ? m : base.rowIds.length + head.rowIds.length, resamples: o.resamples, seed: o.seed, sampling: o.sampling },
   };
 }
+
+const allRows = (n: number) => Uint32Array.from({ length: n }, (_, i) => i);
 
 function sliceMetrics(enc: EncodedSides): MetricName[] {
   return enc.task === 'binary' ? [...new Set([...enc.metrics, ...FAIRNESS_RATES])] : enc.metrics;
@@ -175,9 +182,8 @@ function pairedUnits(enc: EncodedSides, base: PredictionSet, head: PredictionSet
 
 /** Each side over all of its rows; slice groups found on both sides are compared. */
 function unpairedUnits(enc: EncodedSides, base: PredictionSet, head: PredictionSet, withSlices: boolean): Unit[] {
-  const all = (n: number) => Uint32Array.from({ length: n }, (_, i) => i);
-  const rowsB = all(base.rowIds.length);
-  const rowsH = all(head.rowIds.length);
+  const rowsB = allRows(base.rowIds.length);
+  const rowsH = allRows(head.rowIds.length);
   const units: Unit[] = [{ base: _prepareSide(enc.base!, rowsB, enc.metrics), head: _prepareSide(enc.head!, rowsH, enc.metrics) }];
   if (!withSlices) return units;
   const metrics = sliceMetrics(enc);

@@ -40,7 +40,38 @@ export function flipsText(p: DiffPair): string | undefined {
   if (!f) return undefined;
   const mc = f.mcnemar ? `; McNemar ${f.mcnemar.exact ? 'exact' : 'χ²'} p ${f.mcnemar.pValue < 1e-4 ? '< 0.0001' : `= ${pText(f.mcnemar.pValue)}`}` : '';
   const grew = f.errorGrew ? `; absolute error grew by more than ${formatNumber(f.errorGrew.tolerance)} on ${formatNumber(f.errorGrew.rows)} rows` : '';
-  return `${formatNumber(f.rows)} rows on both sides: ${formatNumber(f.changed)} changed, ${formatNumber(f.fixes)} fixes, ${formatNumber(f.regressions)} regressions (negative-flip rate ${formatNumber(100 * f.negativeFlipRate, { digits: 2 })}%)${mc}${grew}`;
+  const kept = f.bothRight !== undefined ? `, ${formatNumber(f.bothRight)} right on both, ${formatNumber(f.bothWrong)} wrong on both` : '';
+  return `${formatNumber(f.rows)} rows on both sides: ${formatNumber(f.changed)} changed, ${formatNumber(f.fixes)} fixes, ${formatNumber(f.regressions)} regressions${kept} (negative-flip rate ${formatNumber(100 * f.negativeFlipRate, { digits: 2 })}%)${mc}${grew}`;
+}
+
+/**
+ * Where changed predictions moved (multiclass), as short phrases, most rows first.
+ *
+ * @example
+ * movesText(pair) // ['dog → cat: 2 rows (1 fix)', 'cat → dog: 1 row (1 regression)']
+ */
+export function movesText(p: DiffPair): string[] {
+  const s = (n: number, one: string) => `${formatNumber(n)} ${one}${n === 1 ? '' : one.endsWith('x') ? 'es' : 's'}`;
+  return (p.flips?.moves ?? []).map((m) => {
+    const kinds = [m.fixes ? s(m.fixes, 'fix') : '', m.regressions ? s(m.regressions, 'regression') : ''].filter(Boolean).join(', ');
+    return `${m.from} → ${m.to}: ${s(m.rows, 'row')}${kinds ? ` (${kinds})` : ''}`;
+  });
+}
+
+/**
+ * The areas under base's and head's curves in one line (text formats draw no curves).
+ *
+ * @example
+ * curvesText(pair) // 'ROC AUC 0.861 → 0.842, average precision 0.712 → 0.701 (500 rows both evaluated)'
+ */
+export function curvesText(p: DiffPair): string | undefined {
+  const c = p.curves;
+  if (!c) return undefined;
+  const parts = [
+    c.roc ? `ROC AUC ${formatNumber(c.roc.base.area)} → ${formatNumber(c.roc.head.area)}` : '',
+    c.pr ? `average precision ${formatNumber(c.pr.base.area)} → ${formatNumber(c.pr.head.area)}` : '',
+  ];
+  return `${parts.filter(Boolean).join(', ')} (${c.paired ? `${formatNumber(c.rows.head)} rows both evaluated` : `base ${formatNumber(c.rows.base)} rows, head ${formatNumber(c.rows.head)}`})`;
 }
 
 /** Slice metrics that moved significantly (the groups that got better or worse), worst first. */

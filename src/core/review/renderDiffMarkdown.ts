@@ -1,7 +1,7 @@
 import type { DiffPair, ModelDiff } from './contract';
 import { escapeHtml } from '../text/html';
 import { formatNumber } from '../text/number';
-import { ciText, flipsText, metricChanged, movedSlices, pairTitle, paramText, pText, sideLabel, verdictMark } from './renderCommon';
+import { ciText, flipsText, movesText, metricChanged, movedSlices, pairTitle, paramText, pText, sideLabel, verdictMark } from './renderCommon';
 import { formatDelta } from './verdict';
 import { reviewMessage } from './messages';
 
@@ -80,6 +80,14 @@ function pairSections(p: DiffPair, many: boolean, add: Add): void {
   else if (p.metrics.length) add(`No metric changed (${p.metrics.length} compared).`, [], '');
   const flips = flipsText(p);
   if (flips) add(`\n**Flips:** ${cell(flips)}`, [], '');
+  const moves = movesText(p);
+  if (moves.length)
+    add(
+      '\n<details><summary>Where changed predictions moved (base → head)</summary>\n',
+      moves.map((m) => `- ${cell(m)}`),
+      'moves',
+      '\n</details>\n',
+    );
   const moved = movedSlices(p);
   if (moved.length)
     add(

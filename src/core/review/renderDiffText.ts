@@ -1,6 +1,6 @@
 import type { ModelDiff } from './contract';
 import { formatNumber } from '../text/number';
-import { ciText, flipsText, movedSlices, pairTitle, paramText, pText, sideLabel, verdictMark } from './renderCommon';
+import { ciText, curvesText, flipsText, movesText, movedSlices, pairTitle, paramText, pText, sideLabel, verdictMark } from './renderCommon';
 import { formatDelta } from './verdict';
 
 /** Lines aligned in columns (two spaces apart). */
@@ -36,6 +36,10 @@ export function renderDiffText(d: ModelDiff): string {
     }
     const flips = flipsText(p);
     if (flips) out.push('', `   flips: ${flips}`);
+    const moves = movesText(p);
+    if (moves.length) out.push(`   predictions moved (base → head): ${moves.join('; ')}`);
+    const curves = curvesText(p);
+    if (curves) out.push(`   curves: ${curves}`);
     const moved = movedSlices(p);
     if (moved.length) {
       out.push('', '   slices that moved:');

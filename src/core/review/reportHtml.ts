@@ -78,6 +78,8 @@ function pairHtml(p: DiffPair, i: number, svgOf: (id: string) => string): string
       [1, 2, 3, 4, 5],
     )}<p class="muted">Intervals: ${e([...new Set(p.metrics.map((m) => m.method))].join(', '))}. Marked significant only when the interval excludes zero.</p></div></div></section>`,
   );
+  const curves = [svgOf(`roc-${i}`), svgOf(`pr-${i}`)].join('');
+  if (curves && p.curves) parts.push(`<section id="curves-${i}"><h3>ROC and precision–recall curves</h3><div class="charts">${curves}</div><p class="muted">${e(curvesNote(p.curves))}</p></section>`);
   const f = p.flips;
   if (f) {
     const mc = f.mcnemar
@@ -85,11 +87,23 @@ function pairHtml(p: DiffPair, i: number, svgOf: (id: string) => string): string
       : 'McNemar: not computed';
     const features = [...new Set(f.examples.flatMap((x) => Object.keys(x.features ?? {})))];
     parts.push(
-      `<section id="flips-${i}"><h3>Prediction flips</h3><div class="charts">${svgOf(`flips-${i}`)}<div><p>${formatNumber(f.changed)} of ${formatNumber(f.rows)} shared rows changed: <span class="better">${formatNumber(f.fixes)} fixes</span>, <span class="worse">${formatNumber(f.regressions)} regressions</span> (negative flip rate ${formatShare(f.negativeFlipRate)}). ${e(mc)}.${f.onlyBase || f.onlyHead ? ` Only in base: ${formatNumber(f.onlyBase)}, only in head: ${formatNumber(f.onlyHead)}.` : ''}${f.sampled ? ` Sampled: base kept ${formatNumber(f.sampled.base.kept)} of ${formatNumber(f.sampled.base.total)}, head ${formatNumber(f.sampled.head.kept)} of ${formatNumber(f.sampled.head.total)}.` : ''}</p>${table(
-        ['Class', 'Fixes', 'Regressions', 'Changed'],
-        f.perClass.map((c) => [e(c.label), formatNumber(c.fixes), formatNumber(c.regressions), formatNumber(c.changed)]),
-        [1, 2, 3],
-      )}</div></div>${
+      `<section id="flips-${i}"><h3>Prediction flips</h3><div class="charts">${svgOf(`flips-${i}`)}<div><p>${formatNumber(f.changed)} of ${formatNumber(f.rows)} shared rows changed: <span class="better">${formatNumber(f.fixes)} fixes</span>, <span class="worse">${formatNumber(f.regressions)} regressions</span> (negative flip rate ${formatShare(f.negativeFlipRate)})${f.bothRight !== undefined ? `; ${formatNumber(f.bothRight)} right and ${formatNumber(f.bothWrong)} wrong on both sides` : ''}.${f.errorGrew ? ` <span class="worse">Absolute error grew by more than ${formatNumber(f.errorGrew.tolerance)} on ${formatNumber(f.errorGrew.rows)} rows</span>.` : ''} ${f.mcnemar ? `${e(mc)}.` : ''}${f.onlyBase || f.onlyHead ? ` Only in base: ${formatNumber(f.onlyBase)}, only in head: ${formatNumber(f.onlyHead)}.` : ''}${f.sampled ? ` Sampled: base kept ${formatNumber(f.sampled.base.kept)} of ${formatNumber(f.sampled.base.total)}, head ${formatNumber(f.sampled.head.kept)} of ${formatNumber(f.sampled.head.total)}.` : ''}</p>${
+        f.perClass.length === 0
+          ? ''
+          : table(
+              ['True class', 'Fixes', 'Regressions', 'Changed'],
+              f.perClass.map((c) => [e(c.label), formatNumber(c.fixes), formatNumber(c.regressions), formatNumber(c.changed)]),
+              [1, 2, 3],
+            )
+      }${
+        f.moves?.length
+          ? table(
+              ['Base predicted', 'Head predicts', 'Rows', 'Fixes', 'Regressions'],
+              f.moves.map((x) => [e(x.from), e(x.to), formatNumber(x.rows), formatNumber(x.fixes), formatNumber(x.regressions)]),
+              [2, 3, 4],
+            )
+          : ''
+      }</div></div>${
         f.examples.length
           ? table(
               ['Row', 'Kind', 'True', 'Base', 'Head', ...features],
@@ -233,6 +247,17 @@ function codeHtml(diff: ModelDiff): string {
 export function schemaText(d: Pick<DiffPair['data'][number], 'columnsAdded' | 'columnsRemoved' | 'typeChanged'>): string {
   const parts = [...d.columnsAdded.map((c) => `+${c}`), ...d.columnsRemoved.map((c) => `−${c}`), ...d.typeChanged.map((t) => `${t.column}: ${t.base}→${t.head}`)];
   return parts.length ? parts.join(', ') : 'same';
+}
+
+/**
+ * Which rows the curves were drawn on, in one sentence.
+ *
+ * @example
+ * curvesNote({ rows: { base: 500, head: 500 }, paired: true }) // 'Base (orange) and head (blue) on the 500 rows both evaluated; AUC and AP in the legends.'
+ */
+export function curvesNote(c: NonNullable<DiffPair['curves']>): string {
+  const rows = c.paired ? `on the ${formatNumber(c.rows.head)} rows both evaluated` : `on each side's kept rows (base ${formatNumber(c.rows.base)}, head ${formatNumber(c.rows.head)})`;
+  return `Base (orange) and head (blue) ${rows}; AUC and AP in the legends.`;
 }
 
 function gateText(passed: boolean | null, value: number | null | undefined): string {

@@ -62,7 +62,7 @@ export async function _collectBinary(d: Binary, s: CollectSettings, baseline?: {
     warnings: [...d.warnings, ...warnings],
   };
   if (d.hasScores) {
-    const curves: CurvesView = rankingCurves(sorted, s.maxCurvePoints);
+    const curves: CurvesView = _rankingCurves(sorted, s.maxCurvePoints);
     view.curves = curves;
     view.operatingPoints = (['maxF1', 'youden'] as const).map((c): OperatingPointView => {
       const p = _pickThreshold(clf, c);
@@ -81,7 +81,7 @@ export async function _collectBinary(d: Binary, s: CollectSettings, baseline?: {
     const base = _prepareBinary(b.score, b.positive, { ...common, probabilities: bProb, metrics: metricsFor(b) });
     const bm = await _collectMetricViews(base, undefined);
     const cmp = await _collectComparisons(model, base, s.bootstrap);
-    view.baseline = { name: baseline.name, metrics: bm.metrics, curves: b.hasScores ? rankingCurves(_sortScores(b.score, b.positive), s.maxCurvePoints) : {}, comparisons: cmp.comparisons };
+    view.baseline = { name: baseline.name, metrics: bm.metrics, curves: b.hasScores ? _rankingCurves(_sortScores(b.score, b.positive), s.maxCurvePoints) : {}, comparisons: cmp.comparisons };
     (view.warnings as unknown[]).push(...cmp.warnings);
   }
   if (s.groups && s.slicings.length) {
@@ -109,8 +109,8 @@ export async function _collectBinary(d: Binary, s: CollectSettings, baseline?: {
   return view;
 }
 
-/** ROC (needs both classes) and PR (needs positives) curves; a curve that is undefined is left out (its warning says why). */
-function rankingCurves(sorted: ReturnType<typeof _sortScores>, maxPoints: number): CurvesView {
+/** ROC (needs both classes) and PR (needs positives) curves; a curve that is undefined is left out (its warning says why). The model diff draws base's and head's with it. */
+export function _rankingCurves(sorted: ReturnType<typeof _sortScores>, maxPoints: number): CurvesView {
   const clf = _binaryClfCurve(sorted);
   const m = clf.tps.length;
   const positives = m ? clf.tps[m - 1] : 0;

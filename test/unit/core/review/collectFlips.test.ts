@@ -23,6 +23,23 @@ describe('review/collectFlips', () => {
     assert.deepEqual(f.mcnemar, mcnemar(2, 2));
   });
 
+  it('fills the four cells of the flip matrix: both right, regressions, fixes, both wrong', () => {
+    const f = collectFlips(classSet(yTrue, basePred), classSet(yTrue, headPred));
+    assert.deepEqual([f.bothRight, f.regressions, f.fixes, f.bothWrong], [3, 2, 2, 2]); // rows 2 4 7 · 0 8 · 1 5 · 3 6
+    assert.equal(f.bothRight! + f.bothWrong! + f.fixes + f.regressions, f.rows);
+  });
+
+  it('multiclass: says which class changed predictions moved to, most rows first, with their fixes and regressions', () => {
+    const f = collectFlips(classSet(yTrue, basePred), classSet(yTrue, headPred));
+    assert.deepEqual(f.moves, [
+      { from: 'dog', to: 'cat', rows: 2, fixes: 1, regressions: 0 }, // rows 1 (fix) and 6
+      { from: 'cat', to: 'dog', rows: 1, fixes: 0, regressions: 1 },
+      { from: 'cat', to: 'owl', rows: 1, fixes: 1, regressions: 0 },
+      { from: 'dog', to: 'owl', rows: 1, fixes: 0, regressions: 1 },
+      { from: 'owl', to: 'cat', rows: 1, fixes: 0, regressions: 0 },
+    ]);
+  });
+
   it('shows regressions first, then fixes, then other changes, in base row order, with features', () => {
     const features = { legs: [4, 4, 4, 4, 2, 2, 2, 4, 4] };
     const f = collectFlips(classSet(yTrue, basePred, { features }), classSet(yTrue, headPred, { features }), { examples: 5 });
@@ -56,6 +73,7 @@ describe('review/collectFlips', () => {
       { label: '1', fixes: 1, regressions: 1, changed: 2 },
     ]);
     assert.deepEqual(f.sampled, { base: { kept: 5, total: 50 }, head: { kept: 5, total: 5 } });
+    assert.deepEqual([f.bothRight, f.bothWrong, f.moves], [2, 0, undefined]);
   });
 
   it('regression models: rows whose absolute error grew by more than 10% of base MAE, largest moves first', () => {
@@ -67,6 +85,7 @@ describe('review/collectFlips', () => {
     assert.deepEqual(f.errorGrew!.rows, 2); // rows 3 (+5) and 4 (+3); row 2 grew 0.1 < 0.14
     assert.deepEqual([f.regressions, f.fixes, f.changed], [2, 1, 4]);
     assert.equal(f.mcnemar, undefined);
+    assert.deepEqual([f.bothRight, f.bothWrong], [undefined, undefined]); // right and wrong do not apply
     assert.deepEqual(
       f.examples.map((e) => [e.rowId, e.kind]),
       [
