@@ -15,7 +15,7 @@ const PANEL = (theme: string) => `<!doctype html><html><head><meta charset="utf-
 
 type Posted = { type: string; payload: Record<string, unknown> };
 type Win = { posted: Posted[]; sendToPanel(m: unknown): void };
-const CHARTS = ['forest-0', 'flips-0', 'slices-0', 'forest-1', 'flips-1', 'slices-1'];
+const CHARTS = ['forest-0', 'roc-0', 'pr-0', 'flips-0', 'slices-0', 'forest-1', 'flips-1', 'slices-1'];
 
 describe('webview/review: the Model Diff panel in Chromium', function () {
   this.timeout(60_000);
@@ -55,6 +55,11 @@ describe('webview/review: the Model Diff panel in Chromium', function () {
       }
       assert.equal(await page.locator('[data-chart="forest-0"] svg .mark-symbol.role-mark path').count(), 7, 'a point per churn metric');
       assert.equal(await page.locator('[data-chart="flips-0"] svg .mark-rect.role-mark path').count(), 4, 'a 2×2 flip matrix');
+      const cells = await page.locator('[data-chart="flips-0"] svg .mark-text.role-mark text').allTextContents();
+      assert.deepEqual(cells, ['5,422', '214 regressions', '397 fixes', '1,010'], 'four numbers: both right, regressions, fixes, both wrong');
+      assert.equal(await page.locator('#curves-0 [data-chart="roc-0"] svg .mark-line.role-mark path').count(), 3, 'ROC: the chance diagonal, base and head');
+      assert.match((await page.locator('#curves-0 .curves-note').textContent()) ?? '', /7,043 rows both evaluated/);
+      assert.equal(await page.locator('#curves-1').count(), 0);
       // Direction-aware colours: AUC is worse (red), recall better (green), precision unchanged (grey).
       const fills = await page.locator('[data-chart="forest-0"] svg .mark-symbol.role-mark path').evaluateAll((els) => els.map((e) => e.getAttribute('fill')));
       assert.deepEqual(fills, ['#d62728', '#d62728', '#2ca02c', '#8c8c8c', '#8c8c8c', '#d62728', '#2ca02c']);

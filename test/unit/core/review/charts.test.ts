@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { buildFlipMatrixSpec, buildMetricForestSpec, buildSliceDeltaSpec, VERDICT_COLORS } from '../../../../src/core/review/charts';
-import { collectDiffCharts } from '../../../../src/core/review/view';
+import { collectDiffCharts, collectPairCharts } from '../../../../src/core/review/view';
 import { renderDiffChartSvgs } from '../../../../src/store/review/renderDiffReport';
 
 import { loadDiffFixture } from './diffFixture';
@@ -48,7 +48,9 @@ describe('core/review charts (Vega-Lite specs of the model diff)', () => {
       { base: 'base right', head: 'head wrong', kind: 'regression', count: 214, text: '214 regressions' },
     );
     assert.equal(cells.find((c) => c.base === 'base wrong' && c.head === 'head right')!.count, 397);
-    assert.match(JSON.stringify(spec.title), /6,432 of 7,043 rows kept their correctness/);
+    assert.match(JSON.stringify(spec.title), /7,043 rows both evaluated/);
+    const { bothRight: _r, bothWrong: _w, ...older } = churn.flips!; // a diff from before the diagonal was counted
+    assert.match(JSON.stringify(buildFlipMatrixSpec(older).title), /6,432 of 7,043 rows kept their correctness/);
     const split = values(buildFlipMatrixSpec({ ...churn.flips!, bothRight: 5900, bothWrong: 532 }));
     assert.equal(split.find((c) => c.base === 'base right' && c.head === 'head right')!.count, 5900);
   });
@@ -62,13 +64,38 @@ describe('core/review charts (Vega-Lite specs of the model diff)', () => {
     this.timeout(30_000);
     assert.deepEqual(
       collectDiffCharts(diff).map((c) => c.id),
-      ['forest-0', 'slices-0', 'flips-0', 'forest-1', 'slices-1', 'flips-1'],
+      ['forest-0', 'roc-0', 'pr-0', 'slices-0', 'flips-0', 'forest-1', 'slices-1', 'flips-1'],
     );
     const svgs = await renderDiffChartSvgs(diff);
     assert.match(svgs['forest-0'], /<svg[^>]*>/);
     assert.match(svgs['forest-0'], /mark-symbol/);
     assert.match(svgs['forest-0'], /ROC AUC/);
     assert.match(svgs['flips-0'], /214 regressions/);
+    assert.match(svgs['roc-0'], /base \(AUC 0\.8801\)/);
     assert.match(svgs['slices-0'], /\(small\)/);
+  });
+
+  it('overlays base and head ROC and PR curves, and leaves the flip matrix out for regression models', () => {
+    const charts = collectPairCharts(churn, 0);
+    assert.deepEqual(
+      charts.map((c) => c.id),
+      ['forest-0', 'roc-0', 'pr-0', 'slices-0', 'flips-0'],
+    );
+    const roc = charts.find((c) => c.kind === 'roc')!.spec;
+    const models = new Set((roc.layer as Layer[])[1].data!.values.map((r) => r.model));
+    assert.deepEqual([...models], ['head (AUC 0.8426)', 'base (AUC 0.8801)']);
+    const pr = charts.find((c) => c.kind === 'pr')!.spec;
+    assert.deepEqual((pr.layer as Layer[])[0].data!.values, [{ p: 0.2709 }], 'the positive rate as a dashed rule');
+    const flips = buildFlipMatrixSpec(churn.flips!);
+    assert.deepEqual(
+      values(flips).map((c) => c.count),
+      [5422, 214, 397, 1010],
+      'four numbers',
+    );
+    const regression = { ...churn, curves: undefined, flips: { ...churn.flips!, perClass: [], bothRight: undefined, bothWrong: undefined, errorGrew: { rows: 40, tolerance: 0.5 } } };
+    assert.deepEqual(
+      collectPairCharts(regression, 0).map((c) => c.kind),
+      ['forest', 'slices'],
+    );
   });
 });

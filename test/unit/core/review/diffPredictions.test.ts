@@ -133,6 +133,24 @@ describe('review/diffPredictions', function () {
     assert.ok(u.ci![1] - u.ci![0] > 1.5 * (p.ci![1] - p.ci![0]), `unpaired ${u.ci}, paired ${p.ci}`);
   });
 
+  it('binary with scores: base and head ROC and PR curves on the matched rows, downsampled, with the areas of the AUC and AP deltas', async () => {
+    const { base, head } = binaryPair(3000, 4, 0.5);
+    const d = await diffPredictions(base, head, { metrics: ['auc', 'averagePrecision'], slices: false, bootstrap: { resamples: 50, seed: 1 } });
+    const c = d.curves!;
+    assert.deepEqual([c.rows, c.paired], [{ base: 3000, head: 3000 }, true]);
+    for (const side of ['base', 'head'] as const) {
+      const roc = c.roc![side];
+      assert.ok(roc.x.length <= 200 && roc.points > roc.x.length, `${roc.x.length} of ${roc.points} points`);
+      assert.deepEqual([roc.x[0], roc.y[0], roc.x.at(-1), roc.y.at(-1)], [0, 0, 1, 1]);
+      assert.ok(Math.abs(roc.area! - byName(d.metrics, 'auc')[side]!) < 1e-9, `${side} ROC area is its AUC`);
+      assert.ok(Math.abs(c.pr![side].area! - byName(d.metrics, 'averagePrecision')[side]!) < 1e-9, `${side} PR area is its AP`);
+    }
+    const positives = base.yTrue.filter((y) => y === 1).length;
+    assert.ok(Math.abs(c.pr!.prevalence - positives / 3000) < 1e-12);
+    const noScores = await diffPredictions({ ...base, yScore: undefined }, head, { metrics: ['accuracy'], slices: false, bootstrap: { resamples: 20 } });
+    assert.equal(noScores.curves, undefined, 'no curves without scores on both sides');
+  });
+
   it('falls back to unpaired when the shared rows are under minPairedShare of the larger side', async () => {
     const { base, head } = binaryPair(1000, 4);
     const few = reorder(

@@ -16,12 +16,19 @@ describe('core/review renderDiffHtml (the self-contained HTML report)', () => {
     assert.ok(html.includes('north &amp; &lt;east&gt;'));
     assert.match(html, /<tr class="newly-failing"><td><code>auc &gt;= 0\.85<\/code>/, 'the newly failing gate comes first, highlighted');
     assert.match(html, /@media print/);
+    assert.match(html, /5,422 right and 1,010 wrong on both sides/, 'the flip matrix diagonal in words');
   });
 
   it('with charts: inline SVG, no script, no URL', async function () {
     this.timeout(30_000);
     const html = await renderDiffReport(diff);
-    assert.equal((html.match(/<svg/g) ?? []).length, 6);
+    assert.equal((html.match(/<svg/g) ?? []).length, 8); // forest, ROC, PR, flips, slices · forest, flips, slices
+    const curves = html.slice(html.indexOf('id="curves-0"'), html.indexOf('id="flips-0"'));
+    assert.ok(curves.includes('data-chart="roc-0"') && curves.includes('data-chart="pr-0"'), 'ROC and PR side by side');
+    assert.match(curves, /head \(AUC 0\.8426\)/);
+    assert.match(curves, /base \(AUC 0\.8801\)/, 'base overlaid on head');
+    assert.match(curves, /on the 7,043 rows both evaluated/);
+    assert.equal(html.includes('id="curves-1"'), false, 'a pair without curves has no curves section');
     assert.doesNotMatch(html, /<script/i);
     assert.doesNotMatch(html, /https?:\/\//, 'nothing to fetch, not even a namespace URL');
     assert.doesNotMatch(html, /<link|@import|url\(/i);
