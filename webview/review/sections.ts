@@ -7,7 +7,9 @@ import { formatDelta, formatDeltaCi, formatValue, metricLabel, verdictMark } fro
 import { schemaText } from '../../src/core/review/reportHtml';
 import { formatNumber, formatShare } from '../../src/core/text/number';
 import type { ReviewFromWebview } from '../../src/protocol/review';
+import { findingsText } from '../../src/core/review/structureText';
 import { h } from '../shared/evaluationParts';
+import { environmentGrid, pipelineSection } from './structureSections';
 
 export type Post = <K extends keyof ReviewFromWebview>(type: K, payload: ReviewFromWebview[K]) => void;
 
@@ -211,6 +213,7 @@ export function detailSections(doc: Document, pair: DiffPair, i: number): HTMLEl
           )
         : h(doc, 'p', { class: 'muted' }, 'No parameter changed.'),
     ),
+    ...[pipelineSection(doc, pair, i)].filter((x) => x !== undefined),
     section(
       'model',
       'Model',
@@ -255,7 +258,7 @@ export function detailSections(doc: Document, pair: DiffPair, i: number): HTMLEl
           h(doc, 'span', { class: d.sameContent ? 'muted' : 'worse' }, d.sameContent ? 'same' : 'changed'),
           formatDelta(d.rowsDelta),
           schemaText(d),
-          [...d.findingsAppeared.map((x) => `+ ${x}`), ...d.findingsGone.map((x) => `− ${x}`)].join('; '),
+          findingsText(d),
         ]),
         [3],
       ),
@@ -274,17 +277,7 @@ export function detailSections(doc: Document, pair: DiffPair, i: number): HTMLEl
           )
         : h(doc, 'p', { class: 'muted' }, 'No gates.'),
     ),
-    section(
-      'environment',
-      'Environment',
-      grid(
-        doc,
-        'environment',
-        ['Library', 'Base', 'Head'],
-        pair.environment.map((x) => [x.name, x.base ?? '—', h(doc, x.base !== x.head ? 'strong' : 'span', {}, x.head ?? '—')]),
-      ),
-      ...(pair.notes.length ? [h(doc, 'ul', { class: 'muted notes' }, ...pair.notes.map((n) => h(doc, 'li', {}, n)))] : []),
-    ),
+    section('environment', 'Environment', environmentGrid(doc, pair), ...(pair.notes.length ? [h(doc, 'ul', { class: 'muted notes' }, ...pair.notes.map((n) => h(doc, 'li', {}, n)))] : [])),
   ];
 }
 

@@ -189,8 +189,11 @@ export interface DataChange {
   columnsAdded: string[];
   columnsRemoved: string[];
   typeChanged: { column: string; base: string; head: string }[];
+  /** Data-quality findings (e.g. 'missing: age', 'duplicateRows') head has and base had not, and the reverse. */
   findingsAppeared: string[];
   findingsGone: string[];
+  /** Both sides recorded their findings, so the two lists above mean something (older or large data: not checked). */
+  findingsCompared?: boolean;
 }
 
 export interface GateDelta {
@@ -207,6 +210,22 @@ export interface EnvironmentChange {
   name: string;
   base?: string;
   head?: string;
+}
+
+/** One environment entry of either side; `changed` when the two differ (or one side lacks it). */
+export interface EnvironmentEntry extends EnvironmentChange {
+  changed: boolean;
+}
+
+/**
+ * A pipeline step compared by name: added, removed, moved (its place among the steps both sides
+ * have changed), of another class ('changed'), or unchanged. Indexes are 0-based positions.
+ */
+export interface PipelineStepChange {
+  name: string;
+  change: ChangeKind | 'moved';
+  base?: { index: number; kind: string };
+  head?: { index: number; kind: string };
 }
 
 /** One paired notebook/cell evaluation. */
@@ -228,6 +247,10 @@ export interface DiffPair {
   gates: GateDelta[];
   /** Library versions, TF.js backend, runtime and platform that differ. */
   environment: EnvironmentChange[];
+  /** Every environment entry of both sides, in name order, the differences marked. */
+  environmentAll?: EnvironmentEntry[];
+  /** Pipeline steps by name, head's order then removed steps, when either side recorded its pipeline; per-step parameter changes are in `params` as `step.param`. */
+  pipeline?: PipelineStepChange[];
   /** Why something could not be compared (e.g. 'head kept no predictions: unpaired intervals'). */
   notes: string[];
   verdict: string;

@@ -7,7 +7,8 @@ import type { DiffPair, DiffSide, ModelDiff, PredictionSet } from './contract';
 import type { RunRecord } from '../runs/contract';
 import { diffPredictions, type DiffPredictionsOptions } from './diffPredictions';
 import type { RecordedMetric } from './recordedDelta';
-import { diffData, diffEnvironment, diffGates, diffModel, diffParams } from './diffRecords';
+import { diffData, diffEnvironment, diffGates, diffModel, diffParams, listEnvironment } from './diffRecords';
+import { diffPipeline } from './diffStructure';
 import { diffCells } from './diffCode';
 import { isFailed, verdictOf } from './verdict';
 import { reviewMessage } from './messages';
@@ -207,6 +208,8 @@ async function diffPair(b: DiffEvaluation, h: DiffEvaluation, statistics: DiffMo
     data: diffData(rb.data ?? [], rh.data ?? []),
     gates: diffGates(rb.gates ?? [], rh.gates ?? []),
     environment: diffEnvironment(rb.environment, rh.environment),
+    environmentAll: listEnvironment(rb.environment, rh.environment),
+    ...((steps) => (steps ? { pipeline: steps } : {}))(diffPipeline(rb.pipeline, rh.pipeline)),
     notes,
     verdict: '',
   };

@@ -2,7 +2,8 @@
  * The parts of a model diff that two run records give directly: parameters, model, data, gates and
  * environment (the kept predictions give the rest, see `diffPredictions`).
  */
-import type { DataChange, EnvironmentChange, GateDelta, ModelChange, ParamChange } from './contract';
+import type { DataChange, EnvironmentChange, EnvironmentEntry, GateDelta, ModelChange, ParamChange } from './contract';
+import { diffFindings, structureParams } from './diffStructure';
 import type { DataUse, JsonValue, RunRecord } from '../runs/contract';
 import type { ModelSummary } from '../models/contract';
 
@@ -21,17 +22,24 @@ export function flattenJson(value: JsonValue, prefix = '', out = new Map<string,
   return out;
 }
 
+type ParamSource = Pick<RunRecord, 'params' | 'seed'> & Partial<Pick<RunRecord, 'pipeline' | 'splitter'>>;
+
 /**
- * Changed, added and removed parameters (estimator params, pipeline steps, splitter, seed) as dotted
- * paths, sorted by path.
+ * Changed, added and removed parameters as dotted paths, sorted by path: the estimator's params,
+ * each pipeline step's as `step.param`, the splitter's as `splitter.kind` / `splitter.<param>`, and
+ * the seed. When both sides recorded their pipeline, its one-line `steps` summary is left out (the
+ * pipeline steps say it better, see `diffPipeline`).
  *
  * @example
  * diffParams({ params: { C: 1 }, seed: 1 }, { params: { C: 10 }, seed: 1 })
  * // [{ name: 'C', change: 'changed', base: 1, head: 10 }]
  */
-export function diffParams(base: Pick<RunRecord, 'params' | 'seed'>, head: Pick<RunRecord, 'params' | 'seed'>): ParamChange[] {
-  const flat = (r: Pick<RunRecord, 'params' | 'seed'>) => {
+export function diffParams(base: ParamSource, head: ParamSource): ParamChange[] {
+  const structured = !!base.pipeline && !!head.pipeline;
+  const flat = (r: ParamSource) => {
     const m = flattenJson(r.params ?? {});
+    if (structured) m.delete('steps');
+    for (const [k, v] of flattenJson(structureParams(r))) if (!m.has(k)) m.set(k, v);
     if (r.seed !== undefined && !m.has('seed')) m.set('seed', r.seed);
     return m;
   };
@@ -126,8 +134,7 @@ export function diffData(base: DataUse[], head: DataUse[]): DataChange[] {
       columnsAdded: [...ch.keys()].filter((c) => !cb.has(c)),
       columnsRemoved: [...cb.keys()].filter((c) => !ch.has(c)),
       typeChanged: [...ch].filter(([c, t]) => cb.has(c) && cb.get(c) !== t).map(([column, t]) => ({ column, base: cb.get(column)!, head: t })),
-      findingsAppeared: [],
-      findingsGone: [],
+      ...((f) => ({ findingsAppeared: f.appeared, findingsGone: f.gone, findingsCompared: f.compared }))(diffFindings(b?.findings, h?.findings)),
     });
   }
   return out;
@@ -158,13 +165,14 @@ export function diffGates(base: RunRecord['gates'], head: RunRecord['gates']): G
 }
 
 /**
- * What differs in the environment: library versions, the TF.js backend, the runtime and platform
- * (entries equal on both sides are left out).
+ * Every environment entry of both sides — library versions, the TF.js backend, the runtime and
+ * platform — in name order, each marked `changed` when the sides differ.
  *
  * @example
- * diffEnvironment(base.environment, head.environment) // [{ name: '@tensorflow/tfjs', base: '4.21.0', head: '4.22.0' }]
+ * listEnvironment(base.environment, head.environment)
+ * // [{ name: '@tensorflow/tfjs', base: '4.21.0', head: '4.22.0', changed: true }, { name: 'arquero', base: '8.0.3', head: '8.0.3', changed: false }, …]
  */
-export function diffEnvironment(base: RunRecord['environment'], head: RunRecord['environment']): EnvironmentChange[] {
+export function listEnvironment(base: RunRecord['environment'], head: RunRecord['environment']): EnvironmentEntry[] {
   const flat = (e: RunRecord['environment']) => {
     const m = new Map(Object.entries(e?.libraries ?? {}));
     for (const k of ['backend', 'runtime', 'platform'] as const) if (e?.[k] !== undefined) m.set(k, e[k]!);
@@ -174,6 +182,17 @@ export function diffEnvironment(base: RunRecord['environment'], head: RunRecord[
   const h = flat(head);
   return [...new Set([...b.keys(), ...h.keys()])]
     .sort()
-    .filter((name) => b.get(name) !== h.get(name))
-    .map((name) => ({ name, ...(b.has(name) ? { base: b.get(name) } : {}), ...(h.has(name) ? { head: h.get(name) } : {}) }));
+    .map((name) => ({ name, ...(b.has(name) ? { base: b.get(name) } : {}), ...(h.has(name) ? { head: h.get(name) } : {}), changed: b.get(name) !== h.get(name) }));
+}
+
+/**
+ * What differs in the environment (`listEnvironment`'s changed entries).
+ *
+ * @example
+ * diffEnvironment(base.environment, head.environment) // [{ name: '@tensorflow/tfjs', base: '4.21.0', head: '4.22.0' }]
+ */
+export function diffEnvironment(base: RunRecord['environment'], head: RunRecord['environment']): EnvironmentChange[] {
+  return listEnvironment(base, head)
+    .filter((e) => e.changed)
+    .map(({ changed: _changed, ...e }) => e);
 }

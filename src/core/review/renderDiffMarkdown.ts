@@ -1,3 +1,4 @@
+import { changedSteps, environmentEntries, findingsText, pipelineStepText } from './structureText';
 import type { DiffPair, ModelDiff } from './contract';
 import { escapeHtml } from '../text/html';
 import { formatNumber } from '../text/number';
@@ -112,6 +113,18 @@ function pairSections(p: DiffPair, many: boolean, add: Add): void {
       p.params.map((c) => `| ${code(c.name)} | ${cell(paramText(c.base))} | ${cell(paramText(c.head))} |`),
       'params',
     );
+  const steps = changedSteps(p);
+  if (steps.length)
+    add(
+      `\n**Pipeline** ${
+        p
+          .pipeline!.filter((s) => s.head)
+          .map((s) => code(s.name))
+          .join(' → ') || '—'
+      }\n\n| step | change |\n|---|---|`,
+      steps.map((s) => `| ${code(s.name)} | ${cell(pipelineStepText(s))} |`),
+      'pipeline steps',
+    );
   const rest: string[] = [];
   const m = p.model;
   if (m.base || m.head) rest.push(`- model: ${cell(m.base?.type ?? '—')} → ${cell(m.head?.type ?? '—')}, parameters ${formatNumber(m.base?.parameterCount)} → ${formatNumber(m.head?.parameterCount)}`);
@@ -121,7 +134,7 @@ function pairSections(p: DiffPair, many: boolean, add: Add): void {
   for (const x of p.data) {
     const schema = [...x.columnsAdded.map((c) => `+${c}`), ...x.columnsRemoved.map((c) => `−${c}`), ...x.typeChanged.map((t) => `${t.column}: ${t.base} → ${t.head}`)];
     rest.push(
-      `- data ${cell(x.role)}${x.name ? ` (${cell(x.name)})` : ''}: ${x.sameContent ? 'same content' : `content changed, rows ${formatNumber(x.base?.rows)} → ${formatNumber(x.head?.rows)}`}${schema.length ? `; columns ${cell(schema.join(', '))}` : ''}`,
+      `- data ${cell(x.role)}${x.name ? ` (${cell(x.name)})` : ''}: ${x.sameContent ? 'same content' : `content changed, rows ${formatNumber(x.base?.rows)} → ${formatNumber(x.head?.rows)}`}${schema.length ? `; columns ${cell(schema.join(', '))}` : ''}${findingsText(x) ? `; quality findings ${cell(findingsText(x))}` : ''}`,
     );
   }
   const fair = p.fairness.filter((f) => f.delta !== null);
@@ -129,7 +142,7 @@ function pairSections(p: DiffPair, many: boolean, add: Add): void {
     rest.push(
       `- fairness ${cell(f.slice)} ${cell(f.metric)}: ${formatNumber(f.base)} → ${formatNumber(f.head)} (${formatDelta(f.delta)}${f.ci ? ` ${ciText(f)}` : ''})${f.significant ? (f.worse ? ' ▼ worse' : ' ▲ better') : ''}`,
     );
-  for (const e of p.environment) rest.push(`- environment ${cell(e.name)}: ${cell(e.base ?? '—')} → ${cell(e.head ?? '—')}`);
+  for (const e of environmentEntries(p)) rest.push(`- environment ${cell(e.name)}: ${e.changed ? `**${cell(e.base ?? '—')} → ${cell(e.head ?? '—')}**` : cell(e.base ?? '—')}`);
   for (const n of p.notes) rest.push(`- note: ${cell(n)}`);
   rest.push(`- runs: base \`${p.base.runId}\`, head \`${p.head.runId}\``);
   add(`\n<details><summary>Model, data, fairness, environment, notes</summary>\n`, rest, 'details', '\n</details>\n');

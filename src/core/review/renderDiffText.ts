@@ -1,3 +1,4 @@
+import { changedSteps, environmentEntries, findingsText, pipelineStepText } from './structureText';
 import type { ModelDiff } from './contract';
 import { formatNumber } from '../text/number';
 import { ciText, curvesText, flipsText, movesText, movedSlices, pairTitle, paramText, pText, sideLabel, verdictMark } from './renderCommon';
@@ -67,13 +68,31 @@ export function renderDiffText(d: ModelDiff): string {
       out.push('', '   params:');
       out.push(...columns(p.params.map((c) => [c.name, paramText(c.base), '→', paramText(c.head), c.change === 'changed' ? '' : c.change])).map((l) => `     ${l}`));
     }
+    const steps = changedSteps(p);
+    if (steps.length) {
+      out.push(
+        '',
+        `   pipeline: ${
+          p
+            .pipeline!.filter((s) => s.head)
+            .map((s) => s.name)
+            .join(' → ') || '—'
+        }`,
+      );
+      out.push(...columns(steps.map((s) => [s.name, pipelineStepText(s)])).map((l) => `     ${l}`));
+    }
     const m = p.model;
     if (m.typeChanged || m.parameterCountDelta || m.layers.some((l) => l.change !== 'unchanged')) {
       out.push('', `   model: ${m.base?.type ?? '—'} → ${m.head?.type ?? '—'}, parameters ${formatNumber(m.base?.parameterCount)} → ${formatNumber(m.head?.parameterCount)}`);
       for (const l of m.layers.filter((x) => x.change !== 'unchanged')) out.push(`     layer ${l.name} ${l.change}: ${l.base ?? '—'} → ${l.head ?? '—'}`);
     }
     for (const x of p.data) {
-      if (x.sameContent) continue;
+      const findings = x.findingsAppeared.length || x.findingsGone.length ? findingsText(x) : '';
+      if (x.sameContent && !findings) continue;
+      if (x.sameContent) {
+        out.push('', `   data ${x.role}${x.name ? ` (${x.name})` : ''}: same content; findings ${findings}`);
+        continue;
+      }
       const schema = [
         x.columnsAdded.length ? `+${x.columnsAdded.join(', +')}` : '',
         x.columnsRemoved.length ? `-${x.columnsRemoved.join(', -')}` : '',
@@ -81,9 +100,16 @@ export function renderDiffText(d: ModelDiff): string {
       ]
         .filter(Boolean)
         .join('; ');
-      out.push('', `   data ${x.role}${x.name ? ` (${x.name})` : ''}: content changed, rows ${formatNumber(x.base?.rows)} → ${formatNumber(x.head?.rows)}${schema ? `; columns ${schema}` : ''}`);
+      out.push(
+        '',
+        `   data ${x.role}${x.name ? ` (${x.name})` : ''}: content changed, rows ${formatNumber(x.base?.rows)} → ${formatNumber(x.head?.rows)}${schema ? `; columns ${schema}` : ''}${findings ? `; findings ${findings}` : ''}`,
+      );
     }
-    if (p.environment.length) out.push('', `   environment: ${p.environment.map((e) => `${e.name} ${e.base ?? '—'} → ${e.head ?? '—'}`).join(', ')}`);
+    const env = environmentEntries(p);
+    if (env.length) {
+      out.push('', `   environment (* differs):`);
+      out.push(...columns(env.map((e) => [e.changed ? '*' : ' ', e.name, e.base ?? '—', e.changed ? '→' : '', e.changed ? (e.head ?? '—') : ''])).map((l) => `     ${l}`));
+    }
     for (const n of p.notes) out.push(`   note: ${n}`);
     out.push('');
   }

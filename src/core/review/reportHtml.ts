@@ -3,6 +3,7 @@
  * inline SVG handed in already rendered (the CLI renders them in Node with vega, see
  * store/review/renderDiffReport.ts), print-friendly.
  */
+import { environmentEntries, findingsText, pipelineStepText } from './structureText';
 import { escapeHtml as e } from '../text/html';
 import { formatNumber, formatShare } from '../text/number';
 import type { DiffPair, ModelDiff } from './contract';
@@ -165,6 +166,18 @@ function pairHtml(p: DiffPair, i: number, svgOf: (id: string) => string): string
         : '<p class="muted">No parameter changed.</p>'
     }</section>`,
   );
+  if (p.pipeline?.length)
+    parts.push(
+      `<section id="pipeline-${i}"><h3>Pipeline steps</h3>${table(
+        ['Step', 'Base', 'Head', 'Change'],
+        p.pipeline.map((s) => [
+          `<code>${e(s.name)}</code>`,
+          e(s.base ? `${s.base.index + 1}. ${s.base.kind}` : '—'),
+          e(s.head ? `${s.head.index + 1}. ${s.head.kind}` : '—'),
+          s.change === 'unchanged' ? '<span class="muted">unchanged</span>' : `<b>${e(pipelineStepText(s))}</b>`,
+        ]),
+      )}</section>`,
+    );
   const m = p.model;
   parts.push(
     `<section id="model-${i}"><h3>Model</h3><p>${e(m.base?.type ?? '—')} → ${e(m.head?.type ?? '—')}${m.typeChanged ? ' <span class="worse">(type changed)</span>' : ''} · parameters ${formatNumber(m.base?.parameterCount)} → ${formatNumber(m.head?.parameterCount)} (${e(formatDelta(m.parameterCountDelta))})</p>${
@@ -187,14 +200,7 @@ function pairHtml(p: DiffPair, i: number, svgOf: (id: string) => string): string
   parts.push(
     `<section id="data-${i}"><h3>Data</h3>${table(
       ['Role', 'Data', 'Content', 'Δ rows', 'Schema', 'Findings'],
-      p.data.map((d) => [
-        e(d.role),
-        e(d.name ?? ''),
-        d.sameContent ? 'same' : '<span class="worse">changed</span>',
-        e(formatDelta(d.rowsDelta)),
-        e(schemaText(d)),
-        e([...d.findingsAppeared.map((x) => `+ ${x}`), ...d.findingsGone.map((x) => `− ${x}`)].join('; ')),
-      ]),
+      p.data.map((d) => [e(d.role), e(d.name ?? ''), d.sameContent ? 'same' : '<span class="worse">changed</span>', e(formatDelta(d.rowsDelta)), e(schemaText(d)), e(findingsText(d))]),
       [3],
     )}</section>`,
   );
@@ -213,8 +219,10 @@ function pairHtml(p: DiffPair, i: number, svgOf: (id: string) => string): string
   );
   parts.push(
     `<section id="environment-${i}"><h3>Environment</h3>${table(
-      ['Library', 'Base', 'Head'],
-      p.environment.map((x) => [e(x.name), e(x.base ?? '—'), `${x.base !== x.head ? '<b>' : ''}${e(x.head ?? '—')}${x.base !== x.head ? '</b>' : ''}`]),
+      ['Library', 'Base', 'Head', ''],
+      environmentEntries(p).map((x) => [e(x.name), e(x.base ?? '—'), x.changed ? `<b>${e(x.head ?? '—')}</b>` : e(x.head ?? '—'), x.changed ? '<span class="worse">differs</span>' : '']),
+      [],
+      environmentEntries(p).map((x) => (x.changed ? ' class="env-changed"' : '')),
     )}${p.notes.length ? `<ul class="muted">${p.notes.map((n) => `<li>${e(n)}</li>`).join('')}</ul>` : ''}</section>`,
   );
   parts.push('</section>');

@@ -56,12 +56,37 @@ export interface MetricHistory {
   total?: number;
 }
 
+/** A data-quality finding as a record keeps it: what and where, never rows or values. */
+export interface DataFindingRef {
+  /** The checker's finding kind, e.g. 'missing', 'duplicateRows', 'classImbalance'. */
+  kind: string;
+  severity: 'error' | 'warning' | 'info';
+  column?: string;
+}
+
 /** A data set the run used, by fingerprint (the data itself is never copied into a record). */
 export interface DataUse {
   role: DataRole;
   /** The caller's name for it, e.g. 'penguins.csv' or 'train'. */
   name?: string;
   fingerprint: DataFingerprint;
+  /** Its data-quality findings when they were checked (absent: not checked, e.g. too large or an older record). */
+  findings?: DataFindingRef[];
+}
+
+/** One step of a pipeline, in order: its name, its class, its parameters (JSON, bounded). */
+export interface PipelineStepRecord {
+  name: string;
+  /** The step's class, e.g. 'StandardScaler'; the estimator's type for the last step. */
+  kind: string;
+  params: Record<string, JsonValue>;
+}
+
+/** How cross-validation split the rows: the splitter's class and parameters. */
+export interface SplitterRecord {
+  /** e.g. 'StratifiedKFold', 'KFold', 'folds' (explicit folds). */
+  kind: string;
+  params: Record<string, JsonValue>;
 }
 
 /** The outcome of one gate (a threshold a metric must meet), as evaluation computes it. */
@@ -161,6 +186,10 @@ export interface RunRecord {
   artifacts?: RunArtifact[];
   /** Evaluations: the predictions kept beside the record. */
   predictions?: KeptPredictions;
+  /** A pipeline's steps in order (the estimator last, named 'estimator'); absent for a bare estimator. */
+  pipeline?: PipelineStepRecord[];
+  /** Cross-validation and searches: the splitter that made the folds. */
+  splitter?: SplitterRecord;
 }
 
 /**
@@ -199,6 +228,9 @@ export interface StartRunOptions {
   notes?: string;
   /** Overrides the recorder's context for this run (e.g. a different cell id). */
   context?: RunContext;
+  /** A pipeline's steps in order (bounded when recorded). */
+  pipeline?: PipelineStepRecord[];
+  splitter?: SplitterRecord;
 }
 
 /** A run being recorded. Every method records and schedules a (throttled, atomic) write. */
@@ -215,7 +247,8 @@ export interface RunHandle {
   logEpoch(epoch: number, metrics: Record<string, number | null>, elapsedMs?: number): this;
   /** A `FitOptions.onProgress` callback that logs each epoch: `fit(x, y, { onProgress: run.onProgress })`. */
   readonly onProgress: (p: TrainingProgress) => void;
-  attachData(role: DataRole, fingerprint: DataFingerprint, name?: string): this;
+  /** `findings`: the data's quality findings, when they were checked (kept bounded). */
+  attachData(role: DataRole, fingerprint: DataFingerprint, name?: string, findings?: DataFindingRef[]): this;
   setModel(summary: ModelSummary): this;
   addGates(results: GateResult[]): this;
   tag(...tags: string[]): this;

@@ -4,6 +4,7 @@ import {
   DATA_ROLES,
   RUN_KINDS,
   RUN_RECORD_VERSION,
+  type DataFindingRef,
   type DataRole,
   type GateResult,
   type HistoryPoint,
@@ -13,12 +14,15 @@ import {
   type RunEnvironment,
   type KeptPredictions,
   type RunHandle,
+  type PipelineStepRecord,
   type RunHost,
   type RunRecord,
   type RunSink,
   type RunStatus,
+  type SplitterRecord,
   type StartRunOptions,
 } from './contract';
+import { collectFindingRefs, STRUCTURE_LIMITS } from './structure';
 import { downsampleHistory } from './downsample';
 import { toMetricHistory } from './metricHistory';
 import { toJsonValue } from './json';
@@ -99,6 +103,9 @@ export class RecordingRun implements RunHandle {
       notes: '',
     };
     if (options.params) this.logParams(options.params);
+    // Already bounded by collectPipelineSteps / collectSplitter; toJsonValue keeps them JSON-safe whoever built them.
+    if (Array.isArray(options.pipeline)) this.state.pipeline = toJsonValue(options.pipeline.slice(0, STRUCTURE_LIMITS.steps)) as unknown as PipelineStepRecord[];
+    if (options.splitter && typeof options.splitter.kind === 'string') this.state.splitter = toJsonValue(options.splitter) as unknown as SplitterRecord;
     if (options.tags) this.tag(...options.tags);
     if (options.notes) this.note(options.notes);
     engine.started(this);
@@ -145,12 +152,12 @@ export class RecordingRun implements RunHandle {
     return this.changed();
   }
 
-  attachData(role: DataRole, fingerprint: DataFingerprint, name?: string): this {
+  attachData(role: DataRole, fingerprint: DataFingerprint, name?: string, findings?: DataFindingRef[]): this {
     this.assertRunning();
     if (!DATA_ROLES.includes(role)) throw new TypeError(runMessage.recorderBadRole(role, DATA_ROLES));
     if (typeof fingerprint?.hash !== 'string' || typeof fingerprint.rows !== 'number' || !Array.isArray(fingerprint.columns)) throw new TypeError(runMessage.recorderBadFingerprint);
     const fp = { hash: fingerprint.hash, rows: fingerprint.rows, columns: fingerprint.columns.map((c) => ({ name: String(c.name), type: String(c.type) })) };
-    this.state.data.push({ role, ...(name ? { name } : {}), fingerprint: fp });
+    this.state.data.push({ role, ...(name ? { name } : {}), fingerprint: fp, ...(Array.isArray(findings) ? { findings: collectFindingRefs(findings) } : {}) });
     return this.changed();
   }
 

@@ -4,7 +4,7 @@
 "use strict";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://github.com/modelbook/modelbook/schemas/run-record.schema.json","title":"Modelbook run record","description":"One fit, cross-validation, search, search trial or evaluation, as stored in .modelbook/runs/<id>.json.","type":"object","required":["version","id","name","kind","status","startedAt","heartbeatAt","params","metrics","history","data","gates","environment","tags","notes"],"additionalProperties":false,"properties":{"version":{"description":"Record format version.","const":1},"id":{"$ref":"#/$defs/runId"},"name":{"type":"string","minLength":1,"maxLength":200},"kind":{"enum":["fit","cv","search","trial","evaluation"]},"status":{"enum":["running","finished","failed","interrupted"]},"parentId":{"$ref":"#/$defs/runId"},"startedAt":{"$ref":"#/$defs/time"},"endedAt":{"$ref":"#/$defs/time"},"heartbeatAt":{"$ref":"#/$defs/time"},"host":{"type":"object","required":["hostname","pid"],"additionalProperties":false,"properties":{"hostname":{"type":"string"},"pid":{"type":"integer","minimum":0}}},"notebook":{"description":"Workspace-relative, '/'-separated.","type":"string"},"cellId":{"type":"string"},"codeHash":{"type":"string"},"seed":{"type":"number"},"params":{"type":"object"},"metrics":{"type":"object","additionalProperties":{"$ref":"#/$defs/number"}},"intervals":{"type":"object","additionalProperties":{"type":"object","required":["low","high","level"],"additionalProperties":false,"properties":{"low":{"type":"number"},"high":{"type":"number"},"level":{"type":"number","exclusiveMinimum":0,"maximum":1},"method":{"type":"string"}}}},"history":{"description":"Metric values per epoch, one array per metric aligned with \"epoch\" (equal lengths are checked on read).","type":"object","required":["epoch","metrics"],"additionalProperties":false,"properties":{"epoch":{"type":"array","items":{"type":"number"}},"elapsedMs":{"type":"array","items":{"$ref":"#/$defs/number"}},"metrics":{"type":"object","additionalProperties":{"type":"array","items":{"$ref":"#/$defs/number"}}},"total":{"description":"Points logged, when more were logged than kept.","type":"integer","minimum":0}}},"data":{"type":"array","items":{"type":"object","required":["role","fingerprint"],"additionalProperties":false,"properties":{"role":{"enum":["train","validation","test","other"]},"name":{"type":"string"},"fingerprint":{"type":"object","required":["hash","rows","columns"],"additionalProperties":false,"properties":{"hash":{"type":"string","pattern":"^[0-9a-f]{16}$"},"rows":{"type":"integer","minimum":0},"columns":{"type":"array","items":{"type":"object","required":["name","type"],"additionalProperties":false,"properties":{"name":{"type":"string"},"type":{"type":"string"}}}}}}}}},"model":{"type":"object","required":["type","parameterCount"],"properties":{"type":{"type":"string"},"parameterCount":{"type":"integer","minimum":0},"backend":{"type":"string"},"layers":{"type":"array","items":{"type":"object","required":["name","kind","outputShape","parameters"],"properties":{"name":{"type":"string"},"kind":{"type":"string"},"outputShape":{"type":"array","items":{"type":["integer","null"]}},"parameters":{"type":"integer","minimum":0}}}},"weights":{"type":"array","items":{"type":"object","required":["name","shape","mean","std","min","max"],"properties":{"name":{"type":"string"},"shape":{"type":"array","items":{"type":"integer","minimum":0}},"mean":{"$ref":"#/$defs/number"},"std":{"$ref":"#/$defs/number"},"min":{"$ref":"#/$defs/number"},"max":{"$ref":"#/$defs/number"}}}},"extra":{"type":"object"}}},"gates":{"type":"array","items":{"type":"object","required":["name","passed"],"additionalProperties":false,"properties":{"name":{"type":"string"},"passed":{"type":"boolean"},"metric":{"type":"string"},"op":{"type":"string"},"threshold":{"type":"number"},"value":{"$ref":"#/$defs/number"},"baseline":{"$ref":"#/$defs/number"},"detail":{"type":"string"}}}},"git":{"type":"object","required":["commit","dirty"],"additionalProperties":false,"properties":{"commit":{"type":"string","pattern":"^[0-9a-f]{7,64}$"},"branch":{"type":"string"},"dirty":{"type":"boolean"}}},"environment":{"type":"object","required":["libraries"],"additionalProperties":false,"properties":{"libraries":{"type":"object","additionalProperties":{"type":"string"}},"backend":{"type":"string"},"runtime":{"type":"string"},"platform":{"type":"string"}}},"tags":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},"notes":{"type":"string"},"error":{"type":"object","required":["name","message"],"additionalProperties":false,"properties":{"name":{"type":"string"},"message":{"type":"string"},"stack":{"type":"string"}}},"artifacts":{"type":"array","items":{"type":"object","required":["name","path","bytes"],"additionalProperties":false,"properties":{"name":{"type":"string"},"path":{"type":"string"},"bytes":{"type":"integer","minimum":0}}}},"predictions":{"description":"Evaluations: the per-row predictions kept for model diffs, an Apache Arrow IPC file beside the record (committed).","type":"object","required":["path","rows","totalRows","identity","bytes"],"additionalProperties":false,"properties":{"path":{"type":"string","pattern":"^\\.modelbook/runs/[0-9A-HJKMNP-TV-Z]{26}\\.predictions$"},"rows":{"description":"Rows kept (a sample by row hash when fewer than totalRows).","type":"integer","minimum":0},"totalRows":{"type":"integer","minimum":0},"identity":{"type":"object","required":["kind"],"additionalProperties":false,"properties":{"kind":{"enum":["column","hash"]},"column":{"type":"string"}}},"bytes":{"type":"integer","minimum":0}}}},"$defs":{"runId":{"description":"A ULID (Crockford base32, time-sortable).","type":"string","pattern":"^[0-9A-HJKMNP-TV-Z]{26}$"},"time":{"description":"ISO 8601 UTC time, as Date.prototype.toISOString writes it.","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$"},"number":{"description":"A number, or null where it could not be computed (NaN, infinite).","type":["number","null"]}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://github.com/modelbook/modelbook/schemas/run-record.schema.json","title":"Modelbook run record","description":"One fit, cross-validation, search, search trial or evaluation, as stored in .modelbook/runs/<id>.json.","type":"object","required":["version","id","name","kind","status","startedAt","heartbeatAt","params","metrics","history","data","gates","environment","tags","notes"],"additionalProperties":false,"properties":{"version":{"description":"Record format version.","const":1},"id":{"$ref":"#/$defs/runId"},"name":{"type":"string","minLength":1,"maxLength":200},"kind":{"enum":["fit","cv","search","trial","evaluation"]},"status":{"enum":["running","finished","failed","interrupted"]},"parentId":{"$ref":"#/$defs/runId"},"startedAt":{"$ref":"#/$defs/time"},"endedAt":{"$ref":"#/$defs/time"},"heartbeatAt":{"$ref":"#/$defs/time"},"host":{"type":"object","required":["hostname","pid"],"additionalProperties":false,"properties":{"hostname":{"type":"string"},"pid":{"type":"integer","minimum":0}}},"notebook":{"description":"Workspace-relative, '/'-separated.","type":"string"},"cellId":{"type":"string"},"codeHash":{"type":"string"},"seed":{"type":"number"},"params":{"type":"object"},"metrics":{"type":"object","additionalProperties":{"$ref":"#/$defs/number"}},"intervals":{"type":"object","additionalProperties":{"type":"object","required":["low","high","level"],"additionalProperties":false,"properties":{"low":{"type":"number"},"high":{"type":"number"},"level":{"type":"number","exclusiveMinimum":0,"maximum":1},"method":{"type":"string"}}}},"history":{"description":"Metric values per epoch, one array per metric aligned with \"epoch\" (equal lengths are checked on read).","type":"object","required":["epoch","metrics"],"additionalProperties":false,"properties":{"epoch":{"type":"array","items":{"type":"number"}},"elapsedMs":{"type":"array","items":{"$ref":"#/$defs/number"}},"metrics":{"type":"object","additionalProperties":{"type":"array","items":{"$ref":"#/$defs/number"}}},"total":{"description":"Points logged, when more were logged than kept.","type":"integer","minimum":0}}},"data":{"type":"array","items":{"type":"object","required":["role","fingerprint"],"additionalProperties":false,"properties":{"role":{"enum":["train","validation","test","other"]},"name":{"type":"string"},"fingerprint":{"type":"object","required":["hash","rows","columns"],"additionalProperties":false,"properties":{"hash":{"type":"string","pattern":"^[0-9a-f]{16}$"},"rows":{"type":"integer","minimum":0},"columns":{"type":"array","items":{"type":"object","required":["name","type"],"additionalProperties":false,"properties":{"name":{"type":"string"},"type":{"type":"string"}}}}}},"findings":{"description":"The data set's quality findings when they were checked (kind, severity and column; never rows). Absent: not checked.","type":"array","maxItems":100,"items":{"type":"object","required":["kind","severity"],"additionalProperties":false,"properties":{"kind":{"type":"string"},"severity":{"enum":["error","warning","info"]},"column":{"type":"string"}}}}}}},"model":{"type":"object","required":["type","parameterCount"],"properties":{"type":{"type":"string"},"parameterCount":{"type":"integer","minimum":0},"backend":{"type":"string"},"layers":{"type":"array","items":{"type":"object","required":["name","kind","outputShape","parameters"],"properties":{"name":{"type":"string"},"kind":{"type":"string"},"outputShape":{"type":"array","items":{"type":["integer","null"]}},"parameters":{"type":"integer","minimum":0}}}},"weights":{"type":"array","items":{"type":"object","required":["name","shape","mean","std","min","max"],"properties":{"name":{"type":"string"},"shape":{"type":"array","items":{"type":"integer","minimum":0}},"mean":{"$ref":"#/$defs/number"},"std":{"$ref":"#/$defs/number"},"min":{"$ref":"#/$defs/number"},"max":{"$ref":"#/$defs/number"}}}},"extra":{"type":"object"}}},"gates":{"type":"array","items":{"type":"object","required":["name","passed"],"additionalProperties":false,"properties":{"name":{"type":"string"},"passed":{"type":"boolean"},"metric":{"type":"string"},"op":{"type":"string"},"threshold":{"type":"number"},"value":{"$ref":"#/$defs/number"},"baseline":{"$ref":"#/$defs/number"},"detail":{"type":"string"}}}},"git":{"type":"object","required":["commit","dirty"],"additionalProperties":false,"properties":{"commit":{"type":"string","pattern":"^[0-9a-f]{7,64}$"},"branch":{"type":"string"},"dirty":{"type":"boolean"}}},"environment":{"type":"object","required":["libraries"],"additionalProperties":false,"properties":{"libraries":{"type":"object","additionalProperties":{"type":"string"}},"backend":{"type":"string"},"runtime":{"type":"string"},"platform":{"type":"string"}}},"tags":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},"notes":{"type":"string"},"error":{"type":"object","required":["name","message"],"additionalProperties":false,"properties":{"name":{"type":"string"},"message":{"type":"string"},"stack":{"type":"string"}}},"artifacts":{"type":"array","items":{"type":"object","required":["name","path","bytes"],"additionalProperties":false,"properties":{"name":{"type":"string"},"path":{"type":"string"},"bytes":{"type":"integer","minimum":0}}}},"predictions":{"description":"Evaluations: the per-row predictions kept for model diffs, an Apache Arrow IPC file beside the record (committed).","type":"object","required":["path","rows","totalRows","identity","bytes"],"additionalProperties":false,"properties":{"path":{"type":"string","pattern":"^\\.modelbook/runs/[0-9A-HJKMNP-TV-Z]{26}\\.predictions$"},"rows":{"description":"Rows kept (a sample by row hash when fewer than totalRows).","type":"integer","minimum":0},"totalRows":{"type":"integer","minimum":0},"identity":{"type":"object","required":["kind"],"additionalProperties":false,"properties":{"kind":{"enum":["column","hash"]},"column":{"type":"string"}}},"bytes":{"type":"integer","minimum":0}}},"pipeline":{"description":"A pipeline's steps in order (the estimator last, named \"estimator\"): name, class and parameters, bounded.","type":"array","maxItems":51,"items":{"type":"object","required":["name","kind","params"],"additionalProperties":false,"properties":{"name":{"type":"string"},"kind":{"type":"string"},"params":{"type":"object"}}}},"splitter":{"description":"Cross-validation and searches: the splitter's class (or 'kFold' for a number of folds, 'folds' for explicit folds) and parameters.","type":"object","required":["kind","params"],"additionalProperties":false,"properties":{"kind":{"type":"string"},"params":{"type":"object"}}}},"$defs":{"runId":{"description":"A ULID (Crockford base32, time-sortable).","type":"string","pattern":"^[0-9A-HJKMNP-TV-Z]{26}$"},"time":{"description":"ISO 8601 UTC time, as Date.prototype.toISOString writes it.","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$"},"number":{"description":"A number, or null where it could not be computed (NaN, infinite).","type":["number","null"]}}};
 const schema32 = {"description":"A ULID (Crockford base32, time-sortable).","type":"string","pattern":"^[0-9A-HJKMNP-TV-Z]{26}$"};
 const schema34 = {"description":"ISO 8601 UTC time, as Date.prototype.toISOString writes it.","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$"};
 const schema37 = {"description":"A number, or null where it could not be computed (NaN, infinite).","type":["number","null"]};
@@ -909,7 +909,7 @@ vErrors.push(err72);
 errors++;
 }
 for(const key7 in data35){
-if(!(((key7 === "role") || (key7 === "name")) || (key7 === "fingerprint"))){
+if(!((((key7 === "role") || (key7 === "name")) || (key7 === "fingerprint")) || (key7 === "findings"))){
 const err73 = {instancePath:instancePath+"/data/" + i3,schemaPath:"#/properties/data/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7}};
 if(vErrors === null){
 vErrors = [err73];
@@ -1139,9 +1139,11 @@ vErrors.push(err91);
 errors++;
 }
 }
-}
-else {
-const err92 = {instancePath:instancePath+"/data/" + i3,schemaPath:"#/properties/data/items/type",keyword:"type",params:{type: "object"}};
+if(data35.findings !== undefined){
+let data45 = data35.findings;
+if(Array.isArray(data45)){
+if(data45.length > 100){
+const err92 = {instancePath:instancePath+"/data/" + i3+"/findings",schemaPath:"#/properties/data/items/properties/findings/maxItems",keyword:"maxItems",params:{limit: 100}};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1150,10 +1152,12 @@ vErrors.push(err92);
 }
 errors++;
 }
-}
-}
-else {
-const err93 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "array"}};
+const len5 = data45.length;
+for(let i5=0; i5<len5; i5++){
+let data46 = data45[i5];
+if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
+if(data46.kind === undefined){
+const err93 = {instancePath:instancePath+"/data/" + i3+"/findings/" + i5,schemaPath:"#/properties/data/items/properties/findings/items/required",keyword:"required",params:{missingProperty: "kind"}};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1162,12 +1166,8 @@ vErrors.push(err93);
 }
 errors++;
 }
-}
-if(data.model !== undefined){
-let data45 = data.model;
-if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
-if(data45.type === undefined){
-const err94 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/required",keyword:"required",params:{missingProperty: "type"}};
+if(data46.severity === undefined){
+const err94 = {instancePath:instancePath+"/data/" + i3+"/findings/" + i5,schemaPath:"#/properties/data/items/properties/findings/items/required",keyword:"required",params:{missingProperty: "severity"}};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1176,8 +1176,9 @@ vErrors.push(err94);
 }
 errors++;
 }
-if(data45.parameterCount === undefined){
-const err95 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/required",keyword:"required",params:{missingProperty: "parameterCount"}};
+for(const key10 in data46){
+if(!(((key10 === "kind") || (key10 === "severity")) || (key10 === "column"))){
+const err95 = {instancePath:instancePath+"/data/" + i3+"/findings/" + i5,schemaPath:"#/properties/data/items/properties/findings/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10}};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1186,9 +1187,10 @@ vErrors.push(err95);
 }
 errors++;
 }
-if(data45.type !== undefined){
-if(typeof data45.type !== "string"){
-const err96 = {instancePath:instancePath+"/model/type",schemaPath:"#/properties/model/properties/type/type",keyword:"type",params:{type: "string"}};
+}
+if(data46.kind !== undefined){
+if(typeof data46.kind !== "string"){
+const err96 = {instancePath:instancePath+"/data/" + i3+"/findings/" + i5+"/kind",schemaPath:"#/properties/data/items/properties/findings/items/properties/kind/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1198,10 +1200,10 @@ vErrors.push(err96);
 errors++;
 }
 }
-if(data45.parameterCount !== undefined){
-let data47 = data45.parameterCount;
-if(!(((typeof data47 == "number") && (!(data47 % 1) && !isNaN(data47))) && (isFinite(data47)))){
-const err97 = {instancePath:instancePath+"/model/parameterCount",schemaPath:"#/properties/model/properties/parameterCount/type",keyword:"type",params:{type: "integer"}};
+if(data46.severity !== undefined){
+let data48 = data46.severity;
+if(!(((data48 === "error") || (data48 === "warning")) || (data48 === "info"))){
+const err97 = {instancePath:instancePath+"/data/" + i3+"/findings/" + i5+"/severity",schemaPath:"#/properties/data/items/properties/findings/items/properties/severity/enum",keyword:"enum",params:{allowedValues: schema31.properties.data.items.properties.findings.items.properties.severity.enum}};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1210,9 +1212,10 @@ vErrors.push(err97);
 }
 errors++;
 }
-if((typeof data47 == "number") && (isFinite(data47))){
-if(data47 < 0 || isNaN(data47)){
-const err98 = {instancePath:instancePath+"/model/parameterCount",schemaPath:"#/properties/model/properties/parameterCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+}
+if(data46.column !== undefined){
+if(typeof data46.column !== "string"){
+const err98 = {instancePath:instancePath+"/data/" + i3+"/findings/" + i5+"/column",schemaPath:"#/properties/data/items/properties/findings/items/properties/column/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1223,9 +1226,8 @@ errors++;
 }
 }
 }
-if(data45.backend !== undefined){
-if(typeof data45.backend !== "string"){
-const err99 = {instancePath:instancePath+"/model/backend",schemaPath:"#/properties/model/properties/backend/type",keyword:"type",params:{type: "string"}};
+else {
+const err99 = {instancePath:instancePath+"/data/" + i3+"/findings/" + i5,schemaPath:"#/properties/data/items/properties/findings/items/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1235,15 +1237,9 @@ vErrors.push(err99);
 errors++;
 }
 }
-if(data45.layers !== undefined){
-let data49 = data45.layers;
-if(Array.isArray(data49)){
-const len5 = data49.length;
-for(let i5=0; i5<len5; i5++){
-let data50 = data49[i5];
-if(data50 && typeof data50 == "object" && !Array.isArray(data50)){
-if(data50.name === undefined){
-const err100 = {instancePath:instancePath+"/model/layers/" + i5,schemaPath:"#/properties/model/properties/layers/items/required",keyword:"required",params:{missingProperty: "name"}};
+}
+else {
+const err100 = {instancePath:instancePath+"/data/" + i3+"/findings",schemaPath:"#/properties/data/items/properties/findings/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1252,8 +1248,10 @@ vErrors.push(err100);
 }
 errors++;
 }
-if(data50.kind === undefined){
-const err101 = {instancePath:instancePath+"/model/layers/" + i5,schemaPath:"#/properties/model/properties/layers/items/required",keyword:"required",params:{missingProperty: "kind"}};
+}
+}
+else {
+const err101 = {instancePath:instancePath+"/data/" + i3,schemaPath:"#/properties/data/items/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1262,8 +1260,10 @@ vErrors.push(err101);
 }
 errors++;
 }
-if(data50.outputShape === undefined){
-const err102 = {instancePath:instancePath+"/model/layers/" + i5,schemaPath:"#/properties/model/properties/layers/items/required",keyword:"required",params:{missingProperty: "outputShape"}};
+}
+}
+else {
+const err102 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1272,8 +1272,12 @@ vErrors.push(err102);
 }
 errors++;
 }
-if(data50.parameters === undefined){
-const err103 = {instancePath:instancePath+"/model/layers/" + i5,schemaPath:"#/properties/model/properties/layers/items/required",keyword:"required",params:{missingProperty: "parameters"}};
+}
+if(data.model !== undefined){
+let data50 = data.model;
+if(data50 && typeof data50 == "object" && !Array.isArray(data50)){
+if(data50.type === undefined){
+const err103 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/required",keyword:"required",params:{missingProperty: "type"}};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1282,9 +1286,8 @@ vErrors.push(err103);
 }
 errors++;
 }
-if(data50.name !== undefined){
-if(typeof data50.name !== "string"){
-const err104 = {instancePath:instancePath+"/model/layers/" + i5+"/name",schemaPath:"#/properties/model/properties/layers/items/properties/name/type",keyword:"type",params:{type: "string"}};
+if(data50.parameterCount === undefined){
+const err104 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/required",keyword:"required",params:{missingProperty: "parameterCount"}};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -1293,10 +1296,9 @@ vErrors.push(err104);
 }
 errors++;
 }
-}
-if(data50.kind !== undefined){
-if(typeof data50.kind !== "string"){
-const err105 = {instancePath:instancePath+"/model/layers/" + i5+"/kind",schemaPath:"#/properties/model/properties/layers/items/properties/kind/type",keyword:"type",params:{type: "string"}};
+if(data50.type !== undefined){
+if(typeof data50.type !== "string"){
+const err105 = {instancePath:instancePath+"/model/type",schemaPath:"#/properties/model/properties/type/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -1306,14 +1308,10 @@ vErrors.push(err105);
 errors++;
 }
 }
-if(data50.outputShape !== undefined){
-let data53 = data50.outputShape;
-if(Array.isArray(data53)){
-const len6 = data53.length;
-for(let i6=0; i6<len6; i6++){
-let data54 = data53[i6];
-if((!(((typeof data54 == "number") && (!(data54 % 1) && !isNaN(data54))) && (isFinite(data54)))) && (data54 !== null)){
-const err106 = {instancePath:instancePath+"/model/layers/" + i5+"/outputShape/" + i6,schemaPath:"#/properties/model/properties/layers/items/properties/outputShape/items/type",keyword:"type",params:{type: schema31.properties.model.properties.layers.items.properties.outputShape.items.type}};
+if(data50.parameterCount !== undefined){
+let data52 = data50.parameterCount;
+if(!(((typeof data52 == "number") && (!(data52 % 1) && !isNaN(data52))) && (isFinite(data52)))){
+const err106 = {instancePath:instancePath+"/model/parameterCount",schemaPath:"#/properties/model/properties/parameterCount/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -1322,10 +1320,9 @@ vErrors.push(err106);
 }
 errors++;
 }
-}
-}
-else {
-const err107 = {instancePath:instancePath+"/model/layers/" + i5+"/outputShape",schemaPath:"#/properties/model/properties/layers/items/properties/outputShape/type",keyword:"type",params:{type: "array"}};
+if((typeof data52 == "number") && (isFinite(data52))){
+if(data52 < 0 || isNaN(data52)){
+const err107 = {instancePath:instancePath+"/model/parameterCount",schemaPath:"#/properties/model/properties/parameterCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -1335,10 +1332,10 @@ vErrors.push(err107);
 errors++;
 }
 }
-if(data50.parameters !== undefined){
-let data55 = data50.parameters;
-if(!(((typeof data55 == "number") && (!(data55 % 1) && !isNaN(data55))) && (isFinite(data55)))){
-const err108 = {instancePath:instancePath+"/model/layers/" + i5+"/parameters",schemaPath:"#/properties/model/properties/layers/items/properties/parameters/type",keyword:"type",params:{type: "integer"}};
+}
+if(data50.backend !== undefined){
+if(typeof data50.backend !== "string"){
+const err108 = {instancePath:instancePath+"/model/backend",schemaPath:"#/properties/model/properties/backend/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -1347,9 +1344,16 @@ vErrors.push(err108);
 }
 errors++;
 }
-if((typeof data55 == "number") && (isFinite(data55))){
-if(data55 < 0 || isNaN(data55)){
-const err109 = {instancePath:instancePath+"/model/layers/" + i5+"/parameters",schemaPath:"#/properties/model/properties/layers/items/properties/parameters/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+}
+if(data50.layers !== undefined){
+let data54 = data50.layers;
+if(Array.isArray(data54)){
+const len6 = data54.length;
+for(let i6=0; i6<len6; i6++){
+let data55 = data54[i6];
+if(data55 && typeof data55 == "object" && !Array.isArray(data55)){
+if(data55.name === undefined){
+const err109 = {instancePath:instancePath+"/model/layers/" + i6,schemaPath:"#/properties/model/properties/layers/items/required",keyword:"required",params:{missingProperty: "name"}};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -1358,11 +1362,8 @@ vErrors.push(err109);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err110 = {instancePath:instancePath+"/model/layers/" + i5,schemaPath:"#/properties/model/properties/layers/items/type",keyword:"type",params:{type: "object"}};
+if(data55.kind === undefined){
+const err110 = {instancePath:instancePath+"/model/layers/" + i6,schemaPath:"#/properties/model/properties/layers/items/required",keyword:"required",params:{missingProperty: "kind"}};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -1371,10 +1372,8 @@ vErrors.push(err110);
 }
 errors++;
 }
-}
-}
-else {
-const err111 = {instancePath:instancePath+"/model/layers",schemaPath:"#/properties/model/properties/layers/type",keyword:"type",params:{type: "array"}};
+if(data55.outputShape === undefined){
+const err111 = {instancePath:instancePath+"/model/layers/" + i6,schemaPath:"#/properties/model/properties/layers/items/required",keyword:"required",params:{missingProperty: "outputShape"}};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -1383,16 +1382,8 @@ vErrors.push(err111);
 }
 errors++;
 }
-}
-if(data45.weights !== undefined){
-let data56 = data45.weights;
-if(Array.isArray(data56)){
-const len7 = data56.length;
-for(let i7=0; i7<len7; i7++){
-let data57 = data56[i7];
-if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
-if(data57.name === undefined){
-const err112 = {instancePath:instancePath+"/model/weights/" + i7,schemaPath:"#/properties/model/properties/weights/items/required",keyword:"required",params:{missingProperty: "name"}};
+if(data55.parameters === undefined){
+const err112 = {instancePath:instancePath+"/model/layers/" + i6,schemaPath:"#/properties/model/properties/layers/items/required",keyword:"required",params:{missingProperty: "parameters"}};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -1401,8 +1392,9 @@ vErrors.push(err112);
 }
 errors++;
 }
-if(data57.shape === undefined){
-const err113 = {instancePath:instancePath+"/model/weights/" + i7,schemaPath:"#/properties/model/properties/weights/items/required",keyword:"required",params:{missingProperty: "shape"}};
+if(data55.name !== undefined){
+if(typeof data55.name !== "string"){
+const err113 = {instancePath:instancePath+"/model/layers/" + i6+"/name",schemaPath:"#/properties/model/properties/layers/items/properties/name/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -1411,8 +1403,10 @@ vErrors.push(err113);
 }
 errors++;
 }
-if(data57.mean === undefined){
-const err114 = {instancePath:instancePath+"/model/weights/" + i7,schemaPath:"#/properties/model/properties/weights/items/required",keyword:"required",params:{missingProperty: "mean"}};
+}
+if(data55.kind !== undefined){
+if(typeof data55.kind !== "string"){
+const err114 = {instancePath:instancePath+"/model/layers/" + i6+"/kind",schemaPath:"#/properties/model/properties/layers/items/properties/kind/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -1421,8 +1415,15 @@ vErrors.push(err114);
 }
 errors++;
 }
-if(data57.std === undefined){
-const err115 = {instancePath:instancePath+"/model/weights/" + i7,schemaPath:"#/properties/model/properties/weights/items/required",keyword:"required",params:{missingProperty: "std"}};
+}
+if(data55.outputShape !== undefined){
+let data58 = data55.outputShape;
+if(Array.isArray(data58)){
+const len7 = data58.length;
+for(let i7=0; i7<len7; i7++){
+let data59 = data58[i7];
+if((!(((typeof data59 == "number") && (!(data59 % 1) && !isNaN(data59))) && (isFinite(data59)))) && (data59 !== null)){
+const err115 = {instancePath:instancePath+"/model/layers/" + i6+"/outputShape/" + i7,schemaPath:"#/properties/model/properties/layers/items/properties/outputShape/items/type",keyword:"type",params:{type: schema31.properties.model.properties.layers.items.properties.outputShape.items.type}};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -1431,8 +1432,10 @@ vErrors.push(err115);
 }
 errors++;
 }
-if(data57.min === undefined){
-const err116 = {instancePath:instancePath+"/model/weights/" + i7,schemaPath:"#/properties/model/properties/weights/items/required",keyword:"required",params:{missingProperty: "min"}};
+}
+}
+else {
+const err116 = {instancePath:instancePath+"/model/layers/" + i6+"/outputShape",schemaPath:"#/properties/model/properties/layers/items/properties/outputShape/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -1441,8 +1444,11 @@ vErrors.push(err116);
 }
 errors++;
 }
-if(data57.max === undefined){
-const err117 = {instancePath:instancePath+"/model/weights/" + i7,schemaPath:"#/properties/model/properties/weights/items/required",keyword:"required",params:{missingProperty: "max"}};
+}
+if(data55.parameters !== undefined){
+let data60 = data55.parameters;
+if(!(((typeof data60 == "number") && (!(data60 % 1) && !isNaN(data60))) && (isFinite(data60)))){
+const err117 = {instancePath:instancePath+"/model/layers/" + i6+"/parameters",schemaPath:"#/properties/model/properties/layers/items/properties/parameters/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -1451,9 +1457,9 @@ vErrors.push(err117);
 }
 errors++;
 }
-if(data57.name !== undefined){
-if(typeof data57.name !== "string"){
-const err118 = {instancePath:instancePath+"/model/weights/" + i7+"/name",schemaPath:"#/properties/model/properties/weights/items/properties/name/type",keyword:"type",params:{type: "string"}};
+if((typeof data60 == "number") && (isFinite(data60))){
+if(data60 < 0 || isNaN(data60)){
+const err118 = {instancePath:instancePath+"/model/layers/" + i6+"/parameters",schemaPath:"#/properties/model/properties/layers/items/properties/parameters/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -1463,14 +1469,10 @@ vErrors.push(err118);
 errors++;
 }
 }
-if(data57.shape !== undefined){
-let data59 = data57.shape;
-if(Array.isArray(data59)){
-const len8 = data59.length;
-for(let i8=0; i8<len8; i8++){
-let data60 = data59[i8];
-if(!(((typeof data60 == "number") && (!(data60 % 1) && !isNaN(data60))) && (isFinite(data60)))){
-const err119 = {instancePath:instancePath+"/model/weights/" + i7+"/shape/" + i8,schemaPath:"#/properties/model/properties/weights/items/properties/shape/items/type",keyword:"type",params:{type: "integer"}};
+}
+}
+else {
+const err119 = {instancePath:instancePath+"/model/layers/" + i6,schemaPath:"#/properties/model/properties/layers/items/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -1479,9 +1481,10 @@ vErrors.push(err119);
 }
 errors++;
 }
-if((typeof data60 == "number") && (isFinite(data60))){
-if(data60 < 0 || isNaN(data60)){
-const err120 = {instancePath:instancePath+"/model/weights/" + i7+"/shape/" + i8,schemaPath:"#/properties/model/properties/weights/items/properties/shape/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+}
+}
+else {
+const err120 = {instancePath:instancePath+"/model/layers",schemaPath:"#/properties/model/properties/layers/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -1491,10 +1494,15 @@ vErrors.push(err120);
 errors++;
 }
 }
-}
-}
-else {
-const err121 = {instancePath:instancePath+"/model/weights/" + i7+"/shape",schemaPath:"#/properties/model/properties/weights/items/properties/shape/type",keyword:"type",params:{type: "array"}};
+if(data50.weights !== undefined){
+let data61 = data50.weights;
+if(Array.isArray(data61)){
+const len8 = data61.length;
+for(let i8=0; i8<len8; i8++){
+let data62 = data61[i8];
+if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
+if(data62.name === undefined){
+const err121 = {instancePath:instancePath+"/model/weights/" + i8,schemaPath:"#/properties/model/properties/weights/items/required",keyword:"required",params:{missingProperty: "name"}};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -1503,11 +1511,8 @@ vErrors.push(err121);
 }
 errors++;
 }
-}
-if(data57.mean !== undefined){
-let data61 = data57.mean;
-if((!((typeof data61 == "number") && (isFinite(data61)))) && (data61 !== null)){
-const err122 = {instancePath:instancePath+"/model/weights/" + i7+"/mean",schemaPath:"#/$defs/number/type",keyword:"type",params:{type: schema37.type}};
+if(data62.shape === undefined){
+const err122 = {instancePath:instancePath+"/model/weights/" + i8,schemaPath:"#/properties/model/properties/weights/items/required",keyword:"required",params:{missingProperty: "shape"}};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -1516,11 +1521,8 @@ vErrors.push(err122);
 }
 errors++;
 }
-}
-if(data57.std !== undefined){
-let data62 = data57.std;
-if((!((typeof data62 == "number") && (isFinite(data62)))) && (data62 !== null)){
-const err123 = {instancePath:instancePath+"/model/weights/" + i7+"/std",schemaPath:"#/$defs/number/type",keyword:"type",params:{type: schema37.type}};
+if(data62.mean === undefined){
+const err123 = {instancePath:instancePath+"/model/weights/" + i8,schemaPath:"#/properties/model/properties/weights/items/required",keyword:"required",params:{missingProperty: "mean"}};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -1529,11 +1531,8 @@ vErrors.push(err123);
 }
 errors++;
 }
-}
-if(data57.min !== undefined){
-let data63 = data57.min;
-if((!((typeof data63 == "number") && (isFinite(data63)))) && (data63 !== null)){
-const err124 = {instancePath:instancePath+"/model/weights/" + i7+"/min",schemaPath:"#/$defs/number/type",keyword:"type",params:{type: schema37.type}};
+if(data62.std === undefined){
+const err124 = {instancePath:instancePath+"/model/weights/" + i8,schemaPath:"#/properties/model/properties/weights/items/required",keyword:"required",params:{missingProperty: "std"}};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -1542,11 +1541,8 @@ vErrors.push(err124);
 }
 errors++;
 }
-}
-if(data57.max !== undefined){
-let data64 = data57.max;
-if((!((typeof data64 == "number") && (isFinite(data64)))) && (data64 !== null)){
-const err125 = {instancePath:instancePath+"/model/weights/" + i7+"/max",schemaPath:"#/$defs/number/type",keyword:"type",params:{type: schema37.type}};
+if(data62.min === undefined){
+const err125 = {instancePath:instancePath+"/model/weights/" + i8,schemaPath:"#/properties/model/properties/weights/items/required",keyword:"required",params:{missingProperty: "min"}};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -1555,10 +1551,8 @@ vErrors.push(err125);
 }
 errors++;
 }
-}
-}
-else {
-const err126 = {instancePath:instancePath+"/model/weights/" + i7,schemaPath:"#/properties/model/properties/weights/items/type",keyword:"type",params:{type: "object"}};
+if(data62.max === undefined){
+const err126 = {instancePath:instancePath+"/model/weights/" + i8,schemaPath:"#/properties/model/properties/weights/items/required",keyword:"required",params:{missingProperty: "max"}};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -1567,10 +1561,9 @@ vErrors.push(err126);
 }
 errors++;
 }
-}
-}
-else {
-const err127 = {instancePath:instancePath+"/model/weights",schemaPath:"#/properties/model/properties/weights/type",keyword:"type",params:{type: "array"}};
+if(data62.name !== undefined){
+if(typeof data62.name !== "string"){
+const err127 = {instancePath:instancePath+"/model/weights/" + i8+"/name",schemaPath:"#/properties/model/properties/weights/items/properties/name/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -1580,10 +1573,14 @@ vErrors.push(err127);
 errors++;
 }
 }
-if(data45.extra !== undefined){
-let data65 = data45.extra;
-if(!(data65 && typeof data65 == "object" && !Array.isArray(data65))){
-const err128 = {instancePath:instancePath+"/model/extra",schemaPath:"#/properties/model/properties/extra/type",keyword:"type",params:{type: "object"}};
+if(data62.shape !== undefined){
+let data64 = data62.shape;
+if(Array.isArray(data64)){
+const len9 = data64.length;
+for(let i9=0; i9<len9; i9++){
+let data65 = data64[i9];
+if(!(((typeof data65 == "number") && (!(data65 % 1) && !isNaN(data65))) && (isFinite(data65)))){
+const err128 = {instancePath:instancePath+"/model/weights/" + i8+"/shape/" + i9,schemaPath:"#/properties/model/properties/weights/items/properties/shape/items/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -1592,10 +1589,9 @@ vErrors.push(err128);
 }
 errors++;
 }
-}
-}
-else {
-const err129 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/type",keyword:"type",params:{type: "object"}};
+if((typeof data65 == "number") && (isFinite(data65))){
+if(data65 < 0 || isNaN(data65)){
+const err129 = {instancePath:instancePath+"/model/weights/" + i8+"/shape/" + i9,schemaPath:"#/properties/model/properties/weights/items/properties/shape/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -1605,15 +1601,10 @@ vErrors.push(err129);
 errors++;
 }
 }
-if(data.gates !== undefined){
-let data66 = data.gates;
-if(Array.isArray(data66)){
-const len9 = data66.length;
-for(let i9=0; i9<len9; i9++){
-let data67 = data66[i9];
-if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
-if(data67.name === undefined){
-const err130 = {instancePath:instancePath+"/gates/" + i9,schemaPath:"#/properties/gates/items/required",keyword:"required",params:{missingProperty: "name"}};
+}
+}
+else {
+const err130 = {instancePath:instancePath+"/model/weights/" + i8+"/shape",schemaPath:"#/properties/model/properties/weights/items/properties/shape/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -1622,8 +1613,11 @@ vErrors.push(err130);
 }
 errors++;
 }
-if(data67.passed === undefined){
-const err131 = {instancePath:instancePath+"/gates/" + i9,schemaPath:"#/properties/gates/items/required",keyword:"required",params:{missingProperty: "passed"}};
+}
+if(data62.mean !== undefined){
+let data66 = data62.mean;
+if((!((typeof data66 == "number") && (isFinite(data66)))) && (data66 !== null)){
+const err131 = {instancePath:instancePath+"/model/weights/" + i8+"/mean",schemaPath:"#/$defs/number/type",keyword:"type",params:{type: schema37.type}};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -1632,9 +1626,11 @@ vErrors.push(err131);
 }
 errors++;
 }
-for(const key10 in data67){
-if(!((((((((key10 === "name") || (key10 === "passed")) || (key10 === "metric")) || (key10 === "op")) || (key10 === "threshold")) || (key10 === "value")) || (key10 === "baseline")) || (key10 === "detail"))){
-const err132 = {instancePath:instancePath+"/gates/" + i9,schemaPath:"#/properties/gates/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10}};
+}
+if(data62.std !== undefined){
+let data67 = data62.std;
+if((!((typeof data67 == "number") && (isFinite(data67)))) && (data67 !== null)){
+const err132 = {instancePath:instancePath+"/model/weights/" + i8+"/std",schemaPath:"#/$defs/number/type",keyword:"type",params:{type: schema37.type}};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -1644,9 +1640,10 @@ vErrors.push(err132);
 errors++;
 }
 }
-if(data67.name !== undefined){
-if(typeof data67.name !== "string"){
-const err133 = {instancePath:instancePath+"/gates/" + i9+"/name",schemaPath:"#/properties/gates/items/properties/name/type",keyword:"type",params:{type: "string"}};
+if(data62.min !== undefined){
+let data68 = data62.min;
+if((!((typeof data68 == "number") && (isFinite(data68)))) && (data68 !== null)){
+const err133 = {instancePath:instancePath+"/model/weights/" + i8+"/min",schemaPath:"#/$defs/number/type",keyword:"type",params:{type: schema37.type}};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -1656,9 +1653,10 @@ vErrors.push(err133);
 errors++;
 }
 }
-if(data67.passed !== undefined){
-if(typeof data67.passed !== "boolean"){
-const err134 = {instancePath:instancePath+"/gates/" + i9+"/passed",schemaPath:"#/properties/gates/items/properties/passed/type",keyword:"type",params:{type: "boolean"}};
+if(data62.max !== undefined){
+let data69 = data62.max;
+if((!((typeof data69 == "number") && (isFinite(data69)))) && (data69 !== null)){
+const err134 = {instancePath:instancePath+"/model/weights/" + i8+"/max",schemaPath:"#/$defs/number/type",keyword:"type",params:{type: schema37.type}};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -1668,9 +1666,9 @@ vErrors.push(err134);
 errors++;
 }
 }
-if(data67.metric !== undefined){
-if(typeof data67.metric !== "string"){
-const err135 = {instancePath:instancePath+"/gates/" + i9+"/metric",schemaPath:"#/properties/gates/items/properties/metric/type",keyword:"type",params:{type: "string"}};
+}
+else {
+const err135 = {instancePath:instancePath+"/model/weights/" + i8,schemaPath:"#/properties/model/properties/weights/items/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -1680,9 +1678,9 @@ vErrors.push(err135);
 errors++;
 }
 }
-if(data67.op !== undefined){
-if(typeof data67.op !== "string"){
-const err136 = {instancePath:instancePath+"/gates/" + i9+"/op",schemaPath:"#/properties/gates/items/properties/op/type",keyword:"type",params:{type: "string"}};
+}
+else {
+const err136 = {instancePath:instancePath+"/model/weights",schemaPath:"#/properties/model/properties/weights/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -1692,10 +1690,10 @@ vErrors.push(err136);
 errors++;
 }
 }
-if(data67.threshold !== undefined){
-let data72 = data67.threshold;
-if(!((typeof data72 == "number") && (isFinite(data72)))){
-const err137 = {instancePath:instancePath+"/gates/" + i9+"/threshold",schemaPath:"#/properties/gates/items/properties/threshold/type",keyword:"type",params:{type: "number"}};
+if(data50.extra !== undefined){
+let data70 = data50.extra;
+if(!(data70 && typeof data70 == "object" && !Array.isArray(data70))){
+const err137 = {instancePath:instancePath+"/model/extra",schemaPath:"#/properties/model/properties/extra/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -1705,10 +1703,9 @@ vErrors.push(err137);
 errors++;
 }
 }
-if(data67.value !== undefined){
-let data73 = data67.value;
-if((!((typeof data73 == "number") && (isFinite(data73)))) && (data73 !== null)){
-const err138 = {instancePath:instancePath+"/gates/" + i9+"/value",schemaPath:"#/$defs/number/type",keyword:"type",params:{type: schema37.type}};
+}
+else {
+const err138 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -1718,10 +1715,15 @@ vErrors.push(err138);
 errors++;
 }
 }
-if(data67.baseline !== undefined){
-let data74 = data67.baseline;
-if((!((typeof data74 == "number") && (isFinite(data74)))) && (data74 !== null)){
-const err139 = {instancePath:instancePath+"/gates/" + i9+"/baseline",schemaPath:"#/$defs/number/type",keyword:"type",params:{type: schema37.type}};
+if(data.gates !== undefined){
+let data71 = data.gates;
+if(Array.isArray(data71)){
+const len10 = data71.length;
+for(let i10=0; i10<len10; i10++){
+let data72 = data71[i10];
+if(data72 && typeof data72 == "object" && !Array.isArray(data72)){
+if(data72.name === undefined){
+const err139 = {instancePath:instancePath+"/gates/" + i10,schemaPath:"#/properties/gates/items/required",keyword:"required",params:{missingProperty: "name"}};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -1730,10 +1732,8 @@ vErrors.push(err139);
 }
 errors++;
 }
-}
-if(data67.detail !== undefined){
-if(typeof data67.detail !== "string"){
-const err140 = {instancePath:instancePath+"/gates/" + i9+"/detail",schemaPath:"#/properties/gates/items/properties/detail/type",keyword:"type",params:{type: "string"}};
+if(data72.passed === undefined){
+const err140 = {instancePath:instancePath+"/gates/" + i10,schemaPath:"#/properties/gates/items/required",keyword:"required",params:{missingProperty: "passed"}};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -1742,10 +1742,9 @@ vErrors.push(err140);
 }
 errors++;
 }
-}
-}
-else {
-const err141 = {instancePath:instancePath+"/gates/" + i9,schemaPath:"#/properties/gates/items/type",keyword:"type",params:{type: "object"}};
+for(const key11 in data72){
+if(!((((((((key11 === "name") || (key11 === "passed")) || (key11 === "metric")) || (key11 === "op")) || (key11 === "threshold")) || (key11 === "value")) || (key11 === "baseline")) || (key11 === "detail"))){
+const err141 = {instancePath:instancePath+"/gates/" + i10,schemaPath:"#/properties/gates/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11}};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -1755,9 +1754,9 @@ vErrors.push(err141);
 errors++;
 }
 }
-}
-else {
-const err142 = {instancePath:instancePath+"/gates",schemaPath:"#/properties/gates/type",keyword:"type",params:{type: "array"}};
+if(data72.name !== undefined){
+if(typeof data72.name !== "string"){
+const err142 = {instancePath:instancePath+"/gates/" + i10+"/name",schemaPath:"#/properties/gates/items/properties/name/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -1767,11 +1766,9 @@ vErrors.push(err142);
 errors++;
 }
 }
-if(data.git !== undefined){
-let data76 = data.git;
-if(data76 && typeof data76 == "object" && !Array.isArray(data76)){
-if(data76.commit === undefined){
-const err143 = {instancePath:instancePath+"/git",schemaPath:"#/properties/git/required",keyword:"required",params:{missingProperty: "commit"}};
+if(data72.passed !== undefined){
+if(typeof data72.passed !== "boolean"){
+const err143 = {instancePath:instancePath+"/gates/" + i10+"/passed",schemaPath:"#/properties/gates/items/properties/passed/type",keyword:"type",params:{type: "boolean"}};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -1780,8 +1777,10 @@ vErrors.push(err143);
 }
 errors++;
 }
-if(data76.dirty === undefined){
-const err144 = {instancePath:instancePath+"/git",schemaPath:"#/properties/git/required",keyword:"required",params:{missingProperty: "dirty"}};
+}
+if(data72.metric !== undefined){
+if(typeof data72.metric !== "string"){
+const err144 = {instancePath:instancePath+"/gates/" + i10+"/metric",schemaPath:"#/properties/gates/items/properties/metric/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -1790,9 +1789,10 @@ vErrors.push(err144);
 }
 errors++;
 }
-for(const key11 in data76){
-if(!(((key11 === "commit") || (key11 === "branch")) || (key11 === "dirty"))){
-const err145 = {instancePath:instancePath+"/git",schemaPath:"#/properties/git/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11}};
+}
+if(data72.op !== undefined){
+if(typeof data72.op !== "string"){
+const err145 = {instancePath:instancePath+"/gates/" + i10+"/op",schemaPath:"#/properties/gates/items/properties/op/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -1802,11 +1802,10 @@ vErrors.push(err145);
 errors++;
 }
 }
-if(data76.commit !== undefined){
-let data77 = data76.commit;
-if(typeof data77 === "string"){
-if(!pattern10.test(data77)){
-const err146 = {instancePath:instancePath+"/git/commit",schemaPath:"#/properties/git/properties/commit/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{7,64}$"}};
+if(data72.threshold !== undefined){
+let data77 = data72.threshold;
+if(!((typeof data77 == "number") && (isFinite(data77)))){
+const err146 = {instancePath:instancePath+"/gates/" + i10+"/threshold",schemaPath:"#/properties/gates/items/properties/threshold/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -1816,8 +1815,10 @@ vErrors.push(err146);
 errors++;
 }
 }
-else {
-const err147 = {instancePath:instancePath+"/git/commit",schemaPath:"#/properties/git/properties/commit/type",keyword:"type",params:{type: "string"}};
+if(data72.value !== undefined){
+let data78 = data72.value;
+if((!((typeof data78 == "number") && (isFinite(data78)))) && (data78 !== null)){
+const err147 = {instancePath:instancePath+"/gates/" + i10+"/value",schemaPath:"#/$defs/number/type",keyword:"type",params:{type: schema37.type}};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -1827,9 +1828,10 @@ vErrors.push(err147);
 errors++;
 }
 }
-if(data76.branch !== undefined){
-if(typeof data76.branch !== "string"){
-const err148 = {instancePath:instancePath+"/git/branch",schemaPath:"#/properties/git/properties/branch/type",keyword:"type",params:{type: "string"}};
+if(data72.baseline !== undefined){
+let data79 = data72.baseline;
+if((!((typeof data79 == "number") && (isFinite(data79)))) && (data79 !== null)){
+const err148 = {instancePath:instancePath+"/gates/" + i10+"/baseline",schemaPath:"#/$defs/number/type",keyword:"type",params:{type: schema37.type}};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -1839,9 +1841,9 @@ vErrors.push(err148);
 errors++;
 }
 }
-if(data76.dirty !== undefined){
-if(typeof data76.dirty !== "boolean"){
-const err149 = {instancePath:instancePath+"/git/dirty",schemaPath:"#/properties/git/properties/dirty/type",keyword:"type",params:{type: "boolean"}};
+if(data72.detail !== undefined){
+if(typeof data72.detail !== "string"){
+const err149 = {instancePath:instancePath+"/gates/" + i10+"/detail",schemaPath:"#/properties/gates/items/properties/detail/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -1853,7 +1855,7 @@ errors++;
 }
 }
 else {
-const err150 = {instancePath:instancePath+"/git",schemaPath:"#/properties/git/type",keyword:"type",params:{type: "object"}};
+const err150 = {instancePath:instancePath+"/gates/" + i10,schemaPath:"#/properties/gates/items/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -1863,11 +1865,9 @@ vErrors.push(err150);
 errors++;
 }
 }
-if(data.environment !== undefined){
-let data80 = data.environment;
-if(data80 && typeof data80 == "object" && !Array.isArray(data80)){
-if(data80.libraries === undefined){
-const err151 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/required",keyword:"required",params:{missingProperty: "libraries"}};
+}
+else {
+const err151 = {instancePath:instancePath+"/gates",schemaPath:"#/properties/gates/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -1876,9 +1876,12 @@ vErrors.push(err151);
 }
 errors++;
 }
-for(const key12 in data80){
-if(!((((key12 === "libraries") || (key12 === "backend")) || (key12 === "runtime")) || (key12 === "platform"))){
-const err152 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12}};
+}
+if(data.git !== undefined){
+let data81 = data.git;
+if(data81 && typeof data81 == "object" && !Array.isArray(data81)){
+if(data81.commit === undefined){
+const err152 = {instancePath:instancePath+"/git",schemaPath:"#/properties/git/required",keyword:"required",params:{missingProperty: "commit"}};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -1887,13 +1890,8 @@ vErrors.push(err152);
 }
 errors++;
 }
-}
-if(data80.libraries !== undefined){
-let data81 = data80.libraries;
-if(data81 && typeof data81 == "object" && !Array.isArray(data81)){
-for(const key13 in data81){
-if(typeof data81[key13] !== "string"){
-const err153 = {instancePath:instancePath+"/environment/libraries/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environment/properties/libraries/additionalProperties/type",keyword:"type",params:{type: "string"}};
+if(data81.dirty === undefined){
+const err153 = {instancePath:instancePath+"/git",schemaPath:"#/properties/git/required",keyword:"required",params:{missingProperty: "dirty"}};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -1902,10 +1900,9 @@ vErrors.push(err153);
 }
 errors++;
 }
-}
-}
-else {
-const err154 = {instancePath:instancePath+"/environment/libraries",schemaPath:"#/properties/environment/properties/libraries/type",keyword:"type",params:{type: "object"}};
+for(const key12 in data81){
+if(!(((key12 === "commit") || (key12 === "branch")) || (key12 === "dirty"))){
+const err154 = {instancePath:instancePath+"/git",schemaPath:"#/properties/git/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12}};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -1915,9 +1912,11 @@ vErrors.push(err154);
 errors++;
 }
 }
-if(data80.backend !== undefined){
-if(typeof data80.backend !== "string"){
-const err155 = {instancePath:instancePath+"/environment/backend",schemaPath:"#/properties/environment/properties/backend/type",keyword:"type",params:{type: "string"}};
+if(data81.commit !== undefined){
+let data82 = data81.commit;
+if(typeof data82 === "string"){
+if(!pattern10.test(data82)){
+const err155 = {instancePath:instancePath+"/git/commit",schemaPath:"#/properties/git/properties/commit/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{7,64}$"}};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -1927,9 +1926,8 @@ vErrors.push(err155);
 errors++;
 }
 }
-if(data80.runtime !== undefined){
-if(typeof data80.runtime !== "string"){
-const err156 = {instancePath:instancePath+"/environment/runtime",schemaPath:"#/properties/environment/properties/runtime/type",keyword:"type",params:{type: "string"}};
+else {
+const err156 = {instancePath:instancePath+"/git/commit",schemaPath:"#/properties/git/properties/commit/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -1939,9 +1937,9 @@ vErrors.push(err156);
 errors++;
 }
 }
-if(data80.platform !== undefined){
-if(typeof data80.platform !== "string"){
-const err157 = {instancePath:instancePath+"/environment/platform",schemaPath:"#/properties/environment/properties/platform/type",keyword:"type",params:{type: "string"}};
+if(data81.branch !== undefined){
+if(typeof data81.branch !== "string"){
+const err157 = {instancePath:instancePath+"/git/branch",schemaPath:"#/properties/git/properties/branch/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -1951,9 +1949,9 @@ vErrors.push(err157);
 errors++;
 }
 }
-}
-else {
-const err158 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/type",keyword:"type",params:{type: "object"}};
+if(data81.dirty !== undefined){
+if(typeof data81.dirty !== "boolean"){
+const err158 = {instancePath:instancePath+"/git/dirty",schemaPath:"#/properties/git/properties/dirty/type",keyword:"type",params:{type: "boolean"}};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -1963,15 +1961,9 @@ vErrors.push(err158);
 errors++;
 }
 }
-if(data.tags !== undefined){
-let data86 = data.tags;
-if(Array.isArray(data86)){
-const len10 = data86.length;
-for(let i10=0; i10<len10; i10++){
-let data87 = data86[i10];
-if(typeof data87 === "string"){
-if(func2(data87) < 1){
-const err159 = {instancePath:instancePath+"/tags/" + i10,schemaPath:"#/properties/tags/items/minLength",keyword:"minLength",params:{limit: 1}};
+}
+else {
+const err159 = {instancePath:instancePath+"/git",schemaPath:"#/properties/git/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -1981,8 +1973,11 @@ vErrors.push(err159);
 errors++;
 }
 }
-else {
-const err160 = {instancePath:instancePath+"/tags/" + i10,schemaPath:"#/properties/tags/items/type",keyword:"type",params:{type: "string"}};
+if(data.environment !== undefined){
+let data85 = data.environment;
+if(data85 && typeof data85 == "object" && !Array.isArray(data85)){
+if(data85.libraries === undefined){
+const err160 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/required",keyword:"required",params:{missingProperty: "libraries"}};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -1991,19 +1986,9 @@ vErrors.push(err160);
 }
 errors++;
 }
-}
-let i11 = data86.length;
-let j0;
-if(i11 > 1){
-const indices0 = {};
-for(;i11--;){
-let item0 = data86[i11];
-if(typeof item0 !== "string"){
-continue;
-}
-if(typeof indices0[item0] == "number"){
-j0 = indices0[item0];
-const err161 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/uniqueItems",keyword:"uniqueItems",params:{i: i11, j: j0}};
+for(const key13 in data85){
+if(!((((key13 === "libraries") || (key13 === "backend")) || (key13 === "runtime")) || (key13 === "platform"))){
+const err161 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13}};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -2011,14 +1996,14 @@ else {
 vErrors.push(err161);
 }
 errors++;
-break;
-}
-indices0[item0] = i11;
 }
 }
-}
-else {
-const err162 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "array"}};
+if(data85.libraries !== undefined){
+let data86 = data85.libraries;
+if(data86 && typeof data86 == "object" && !Array.isArray(data86)){
+for(const key14 in data86){
+if(typeof data86[key14] !== "string"){
+const err162 = {instancePath:instancePath+"/environment/libraries/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environment/properties/libraries/additionalProperties/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -2028,9 +2013,9 @@ vErrors.push(err162);
 errors++;
 }
 }
-if(data.notes !== undefined){
-if(typeof data.notes !== "string"){
-const err163 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/type",keyword:"type",params:{type: "string"}};
+}
+else {
+const err163 = {instancePath:instancePath+"/environment/libraries",schemaPath:"#/properties/environment/properties/libraries/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -2040,11 +2025,9 @@ vErrors.push(err163);
 errors++;
 }
 }
-if(data.error !== undefined){
-let data89 = data.error;
-if(data89 && typeof data89 == "object" && !Array.isArray(data89)){
-if(data89.name === undefined){
-const err164 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/required",keyword:"required",params:{missingProperty: "name"}};
+if(data85.backend !== undefined){
+if(typeof data85.backend !== "string"){
+const err164 = {instancePath:instancePath+"/environment/backend",schemaPath:"#/properties/environment/properties/backend/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -2053,8 +2036,10 @@ vErrors.push(err164);
 }
 errors++;
 }
-if(data89.message === undefined){
-const err165 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/required",keyword:"required",params:{missingProperty: "message"}};
+}
+if(data85.runtime !== undefined){
+if(typeof data85.runtime !== "string"){
+const err165 = {instancePath:instancePath+"/environment/runtime",schemaPath:"#/properties/environment/properties/runtime/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -2063,9 +2048,10 @@ vErrors.push(err165);
 }
 errors++;
 }
-for(const key14 in data89){
-if(!(((key14 === "name") || (key14 === "message")) || (key14 === "stack"))){
-const err166 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14}};
+}
+if(data85.platform !== undefined){
+if(typeof data85.platform !== "string"){
+const err166 = {instancePath:instancePath+"/environment/platform",schemaPath:"#/properties/environment/properties/platform/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -2075,9 +2061,9 @@ vErrors.push(err166);
 errors++;
 }
 }
-if(data89.name !== undefined){
-if(typeof data89.name !== "string"){
-const err167 = {instancePath:instancePath+"/error/name",schemaPath:"#/properties/error/properties/name/type",keyword:"type",params:{type: "string"}};
+}
+else {
+const err167 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -2087,9 +2073,15 @@ vErrors.push(err167);
 errors++;
 }
 }
-if(data89.message !== undefined){
-if(typeof data89.message !== "string"){
-const err168 = {instancePath:instancePath+"/error/message",schemaPath:"#/properties/error/properties/message/type",keyword:"type",params:{type: "string"}};
+if(data.tags !== undefined){
+let data91 = data.tags;
+if(Array.isArray(data91)){
+const len11 = data91.length;
+for(let i11=0; i11<len11; i11++){
+let data92 = data91[i11];
+if(typeof data92 === "string"){
+if(func2(data92) < 1){
+const err168 = {instancePath:instancePath+"/tags/" + i11,schemaPath:"#/properties/tags/items/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -2099,9 +2091,8 @@ vErrors.push(err168);
 errors++;
 }
 }
-if(data89.stack !== undefined){
-if(typeof data89.stack !== "string"){
-const err169 = {instancePath:instancePath+"/error/stack",schemaPath:"#/properties/error/properties/stack/type",keyword:"type",params:{type: "string"}};
+else {
+const err169 = {instancePath:instancePath+"/tags/" + i11,schemaPath:"#/properties/tags/items/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -2111,9 +2102,18 @@ vErrors.push(err169);
 errors++;
 }
 }
+let i12 = data91.length;
+let j0;
+if(i12 > 1){
+const indices0 = {};
+for(;i12--;){
+let item0 = data91[i12];
+if(typeof item0 !== "string"){
+continue;
 }
-else {
-const err170 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: "object"}};
+if(typeof indices0[item0] == "number"){
+j0 = indices0[item0];
+const err170 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/uniqueItems",keyword:"uniqueItems",params:{i: i12, j: j0}};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -2121,17 +2121,14 @@ else {
 vErrors.push(err170);
 }
 errors++;
+break;
+}
+indices0[item0] = i12;
 }
 }
-if(data.artifacts !== undefined){
-let data93 = data.artifacts;
-if(Array.isArray(data93)){
-const len11 = data93.length;
-for(let i12=0; i12<len11; i12++){
-let data94 = data93[i12];
-if(data94 && typeof data94 == "object" && !Array.isArray(data94)){
-if(data94.name === undefined){
-const err171 = {instancePath:instancePath+"/artifacts/" + i12,schemaPath:"#/properties/artifacts/items/required",keyword:"required",params:{missingProperty: "name"}};
+}
+else {
+const err171 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -2140,8 +2137,10 @@ vErrors.push(err171);
 }
 errors++;
 }
-if(data94.path === undefined){
-const err172 = {instancePath:instancePath+"/artifacts/" + i12,schemaPath:"#/properties/artifacts/items/required",keyword:"required",params:{missingProperty: "path"}};
+}
+if(data.notes !== undefined){
+if(typeof data.notes !== "string"){
+const err172 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -2150,8 +2149,12 @@ vErrors.push(err172);
 }
 errors++;
 }
-if(data94.bytes === undefined){
-const err173 = {instancePath:instancePath+"/artifacts/" + i12,schemaPath:"#/properties/artifacts/items/required",keyword:"required",params:{missingProperty: "bytes"}};
+}
+if(data.error !== undefined){
+let data94 = data.error;
+if(data94 && typeof data94 == "object" && !Array.isArray(data94)){
+if(data94.name === undefined){
+const err173 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/required",keyword:"required",params:{missingProperty: "name"}};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -2160,9 +2163,8 @@ vErrors.push(err173);
 }
 errors++;
 }
-for(const key15 in data94){
-if(!(((key15 === "name") || (key15 === "path")) || (key15 === "bytes"))){
-const err174 = {instancePath:instancePath+"/artifacts/" + i12,schemaPath:"#/properties/artifacts/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15}};
+if(data94.message === undefined){
+const err174 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/required",keyword:"required",params:{missingProperty: "message"}};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -2171,10 +2173,9 @@ vErrors.push(err174);
 }
 errors++;
 }
-}
-if(data94.name !== undefined){
-if(typeof data94.name !== "string"){
-const err175 = {instancePath:instancePath+"/artifacts/" + i12+"/name",schemaPath:"#/properties/artifacts/items/properties/name/type",keyword:"type",params:{type: "string"}};
+for(const key15 in data94){
+if(!(((key15 === "name") || (key15 === "message")) || (key15 === "stack"))){
+const err175 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15}};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -2184,9 +2185,9 @@ vErrors.push(err175);
 errors++;
 }
 }
-if(data94.path !== undefined){
-if(typeof data94.path !== "string"){
-const err176 = {instancePath:instancePath+"/artifacts/" + i12+"/path",schemaPath:"#/properties/artifacts/items/properties/path/type",keyword:"type",params:{type: "string"}};
+if(data94.name !== undefined){
+if(typeof data94.name !== "string"){
+const err176 = {instancePath:instancePath+"/error/name",schemaPath:"#/properties/error/properties/name/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -2196,10 +2197,9 @@ vErrors.push(err176);
 errors++;
 }
 }
-if(data94.bytes !== undefined){
-let data97 = data94.bytes;
-if(!(((typeof data97 == "number") && (!(data97 % 1) && !isNaN(data97))) && (isFinite(data97)))){
-const err177 = {instancePath:instancePath+"/artifacts/" + i12+"/bytes",schemaPath:"#/properties/artifacts/items/properties/bytes/type",keyword:"type",params:{type: "integer"}};
+if(data94.message !== undefined){
+if(typeof data94.message !== "string"){
+const err177 = {instancePath:instancePath+"/error/message",schemaPath:"#/properties/error/properties/message/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -2208,9 +2208,10 @@ vErrors.push(err177);
 }
 errors++;
 }
-if((typeof data97 == "number") && (isFinite(data97))){
-if(data97 < 0 || isNaN(data97)){
-const err178 = {instancePath:instancePath+"/artifacts/" + i12+"/bytes",schemaPath:"#/properties/artifacts/items/properties/bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+}
+if(data94.stack !== undefined){
+if(typeof data94.stack !== "string"){
+const err178 = {instancePath:instancePath+"/error/stack",schemaPath:"#/properties/error/properties/stack/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -2221,9 +2222,8 @@ errors++;
 }
 }
 }
-}
 else {
-const err179 = {instancePath:instancePath+"/artifacts/" + i12,schemaPath:"#/properties/artifacts/items/type",keyword:"type",params:{type: "object"}};
+const err179 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -2233,9 +2233,15 @@ vErrors.push(err179);
 errors++;
 }
 }
-}
-else {
-const err180 = {instancePath:instancePath+"/artifacts",schemaPath:"#/properties/artifacts/type",keyword:"type",params:{type: "array"}};
+if(data.artifacts !== undefined){
+let data98 = data.artifacts;
+if(Array.isArray(data98)){
+const len12 = data98.length;
+for(let i13=0; i13<len12; i13++){
+let data99 = data98[i13];
+if(data99 && typeof data99 == "object" && !Array.isArray(data99)){
+if(data99.name === undefined){
+const err180 = {instancePath:instancePath+"/artifacts/" + i13,schemaPath:"#/properties/artifacts/items/required",keyword:"required",params:{missingProperty: "name"}};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -2244,12 +2250,8 @@ vErrors.push(err180);
 }
 errors++;
 }
-}
-if(data.predictions !== undefined){
-let data98 = data.predictions;
-if(data98 && typeof data98 == "object" && !Array.isArray(data98)){
-if(data98.path === undefined){
-const err181 = {instancePath:instancePath+"/predictions",schemaPath:"#/properties/predictions/required",keyword:"required",params:{missingProperty: "path"}};
+if(data99.path === undefined){
+const err181 = {instancePath:instancePath+"/artifacts/" + i13,schemaPath:"#/properties/artifacts/items/required",keyword:"required",params:{missingProperty: "path"}};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -2258,8 +2260,8 @@ vErrors.push(err181);
 }
 errors++;
 }
-if(data98.rows === undefined){
-const err182 = {instancePath:instancePath+"/predictions",schemaPath:"#/properties/predictions/required",keyword:"required",params:{missingProperty: "rows"}};
+if(data99.bytes === undefined){
+const err182 = {instancePath:instancePath+"/artifacts/" + i13,schemaPath:"#/properties/artifacts/items/required",keyword:"required",params:{missingProperty: "bytes"}};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -2268,8 +2270,9 @@ vErrors.push(err182);
 }
 errors++;
 }
-if(data98.totalRows === undefined){
-const err183 = {instancePath:instancePath+"/predictions",schemaPath:"#/properties/predictions/required",keyword:"required",params:{missingProperty: "totalRows"}};
+for(const key16 in data99){
+if(!(((key16 === "name") || (key16 === "path")) || (key16 === "bytes"))){
+const err183 = {instancePath:instancePath+"/artifacts/" + i13,schemaPath:"#/properties/artifacts/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16}};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -2278,8 +2281,10 @@ vErrors.push(err183);
 }
 errors++;
 }
-if(data98.identity === undefined){
-const err184 = {instancePath:instancePath+"/predictions",schemaPath:"#/properties/predictions/required",keyword:"required",params:{missingProperty: "identity"}};
+}
+if(data99.name !== undefined){
+if(typeof data99.name !== "string"){
+const err184 = {instancePath:instancePath+"/artifacts/" + i13+"/name",schemaPath:"#/properties/artifacts/items/properties/name/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -2288,8 +2293,10 @@ vErrors.push(err184);
 }
 errors++;
 }
-if(data98.bytes === undefined){
-const err185 = {instancePath:instancePath+"/predictions",schemaPath:"#/properties/predictions/required",keyword:"required",params:{missingProperty: "bytes"}};
+}
+if(data99.path !== undefined){
+if(typeof data99.path !== "string"){
+const err185 = {instancePath:instancePath+"/artifacts/" + i13+"/path",schemaPath:"#/properties/artifacts/items/properties/path/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -2298,9 +2305,11 @@ vErrors.push(err185);
 }
 errors++;
 }
-for(const key16 in data98){
-if(!(((((key16 === "path") || (key16 === "rows")) || (key16 === "totalRows")) || (key16 === "identity")) || (key16 === "bytes"))){
-const err186 = {instancePath:instancePath+"/predictions",schemaPath:"#/properties/predictions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16}};
+}
+if(data99.bytes !== undefined){
+let data102 = data99.bytes;
+if(!(((typeof data102 == "number") && (!(data102 % 1) && !isNaN(data102))) && (isFinite(data102)))){
+const err186 = {instancePath:instancePath+"/artifacts/" + i13+"/bytes",schemaPath:"#/properties/artifacts/items/properties/bytes/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -2309,12 +2318,9 @@ vErrors.push(err186);
 }
 errors++;
 }
-}
-if(data98.path !== undefined){
-let data99 = data98.path;
-if(typeof data99 === "string"){
-if(!pattern11.test(data99)){
-const err187 = {instancePath:instancePath+"/predictions/path",schemaPath:"#/properties/predictions/properties/path/pattern",keyword:"pattern",params:{pattern: "^\\.modelbook/runs/[0-9A-HJKMNP-TV-Z]{26}\\.predictions$"}};
+if((typeof data102 == "number") && (isFinite(data102))){
+if(data102 < 0 || isNaN(data102)){
+const err187 = {instancePath:instancePath+"/artifacts/" + i13+"/bytes",schemaPath:"#/properties/artifacts/items/properties/bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -2324,8 +2330,10 @@ vErrors.push(err187);
 errors++;
 }
 }
+}
+}
 else {
-const err188 = {instancePath:instancePath+"/predictions/path",schemaPath:"#/properties/predictions/properties/path/type",keyword:"type",params:{type: "string"}};
+const err188 = {instancePath:instancePath+"/artifacts/" + i13,schemaPath:"#/properties/artifacts/items/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -2335,10 +2343,9 @@ vErrors.push(err188);
 errors++;
 }
 }
-if(data98.rows !== undefined){
-let data100 = data98.rows;
-if(!(((typeof data100 == "number") && (!(data100 % 1) && !isNaN(data100))) && (isFinite(data100)))){
-const err189 = {instancePath:instancePath+"/predictions/rows",schemaPath:"#/properties/predictions/properties/rows/type",keyword:"type",params:{type: "integer"}};
+}
+else {
+const err189 = {instancePath:instancePath+"/artifacts",schemaPath:"#/properties/artifacts/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -2347,9 +2354,12 @@ vErrors.push(err189);
 }
 errors++;
 }
-if((typeof data100 == "number") && (isFinite(data100))){
-if(data100 < 0 || isNaN(data100)){
-const err190 = {instancePath:instancePath+"/predictions/rows",schemaPath:"#/properties/predictions/properties/rows/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+}
+if(data.predictions !== undefined){
+let data103 = data.predictions;
+if(data103 && typeof data103 == "object" && !Array.isArray(data103)){
+if(data103.path === undefined){
+const err190 = {instancePath:instancePath+"/predictions",schemaPath:"#/properties/predictions/required",keyword:"required",params:{missingProperty: "path"}};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -2358,12 +2368,8 @@ vErrors.push(err190);
 }
 errors++;
 }
-}
-}
-if(data98.totalRows !== undefined){
-let data101 = data98.totalRows;
-if(!(((typeof data101 == "number") && (!(data101 % 1) && !isNaN(data101))) && (isFinite(data101)))){
-const err191 = {instancePath:instancePath+"/predictions/totalRows",schemaPath:"#/properties/predictions/properties/totalRows/type",keyword:"type",params:{type: "integer"}};
+if(data103.rows === undefined){
+const err191 = {instancePath:instancePath+"/predictions",schemaPath:"#/properties/predictions/required",keyword:"required",params:{missingProperty: "rows"}};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -2372,9 +2378,8 @@ vErrors.push(err191);
 }
 errors++;
 }
-if((typeof data101 == "number") && (isFinite(data101))){
-if(data101 < 0 || isNaN(data101)){
-const err192 = {instancePath:instancePath+"/predictions/totalRows",schemaPath:"#/properties/predictions/properties/totalRows/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+if(data103.totalRows === undefined){
+const err192 = {instancePath:instancePath+"/predictions",schemaPath:"#/properties/predictions/required",keyword:"required",params:{missingProperty: "totalRows"}};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -2383,13 +2388,8 @@ vErrors.push(err192);
 }
 errors++;
 }
-}
-}
-if(data98.identity !== undefined){
-let data102 = data98.identity;
-if(data102 && typeof data102 == "object" && !Array.isArray(data102)){
-if(data102.kind === undefined){
-const err193 = {instancePath:instancePath+"/predictions/identity",schemaPath:"#/properties/predictions/properties/identity/required",keyword:"required",params:{missingProperty: "kind"}};
+if(data103.identity === undefined){
+const err193 = {instancePath:instancePath+"/predictions",schemaPath:"#/properties/predictions/required",keyword:"required",params:{missingProperty: "identity"}};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -2398,9 +2398,8 @@ vErrors.push(err193);
 }
 errors++;
 }
-for(const key17 in data102){
-if(!((key17 === "kind") || (key17 === "column"))){
-const err194 = {instancePath:instancePath+"/predictions/identity",schemaPath:"#/properties/predictions/properties/identity/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17}};
+if(data103.bytes === undefined){
+const err194 = {instancePath:instancePath+"/predictions",schemaPath:"#/properties/predictions/required",keyword:"required",params:{missingProperty: "bytes"}};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -2409,11 +2408,9 @@ vErrors.push(err194);
 }
 errors++;
 }
-}
-if(data102.kind !== undefined){
-let data103 = data102.kind;
-if(!((data103 === "column") || (data103 === "hash"))){
-const err195 = {instancePath:instancePath+"/predictions/identity/kind",schemaPath:"#/properties/predictions/properties/identity/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.predictions.properties.identity.properties.kind.enum}};
+for(const key17 in data103){
+if(!(((((key17 === "path") || (key17 === "rows")) || (key17 === "totalRows")) || (key17 === "identity")) || (key17 === "bytes"))){
+const err195 = {instancePath:instancePath+"/predictions",schemaPath:"#/properties/predictions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17}};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -2423,9 +2420,11 @@ vErrors.push(err195);
 errors++;
 }
 }
-if(data102.column !== undefined){
-if(typeof data102.column !== "string"){
-const err196 = {instancePath:instancePath+"/predictions/identity/column",schemaPath:"#/properties/predictions/properties/identity/properties/column/type",keyword:"type",params:{type: "string"}};
+if(data103.path !== undefined){
+let data104 = data103.path;
+if(typeof data104 === "string"){
+if(!pattern11.test(data104)){
+const err196 = {instancePath:instancePath+"/predictions/path",schemaPath:"#/properties/predictions/properties/path/pattern",keyword:"pattern",params:{pattern: "^\\.modelbook/runs/[0-9A-HJKMNP-TV-Z]{26}\\.predictions$"}};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -2435,9 +2434,8 @@ vErrors.push(err196);
 errors++;
 }
 }
-}
 else {
-const err197 = {instancePath:instancePath+"/predictions/identity",schemaPath:"#/properties/predictions/properties/identity/type",keyword:"type",params:{type: "object"}};
+const err197 = {instancePath:instancePath+"/predictions/path",schemaPath:"#/properties/predictions/properties/path/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -2447,10 +2445,10 @@ vErrors.push(err197);
 errors++;
 }
 }
-if(data98.bytes !== undefined){
-let data105 = data98.bytes;
+if(data103.rows !== undefined){
+let data105 = data103.rows;
 if(!(((typeof data105 == "number") && (!(data105 % 1) && !isNaN(data105))) && (isFinite(data105)))){
-const err198 = {instancePath:instancePath+"/predictions/bytes",schemaPath:"#/properties/predictions/properties/bytes/type",keyword:"type",params:{type: "integer"}};
+const err198 = {instancePath:instancePath+"/predictions/rows",schemaPath:"#/properties/predictions/properties/rows/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -2461,7 +2459,7 @@ errors++;
 }
 if((typeof data105 == "number") && (isFinite(data105))){
 if(data105 < 0 || isNaN(data105)){
-const err199 = {instancePath:instancePath+"/predictions/bytes",schemaPath:"#/properties/predictions/properties/bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+const err199 = {instancePath:instancePath+"/predictions/rows",schemaPath:"#/properties/predictions/properties/rows/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -2472,9 +2470,10 @@ errors++;
 }
 }
 }
-}
-else {
-const err200 = {instancePath:instancePath+"/predictions",schemaPath:"#/properties/predictions/type",keyword:"type",params:{type: "object"}};
+if(data103.totalRows !== undefined){
+let data106 = data103.totalRows;
+if(!(((typeof data106 == "number") && (!(data106 % 1) && !isNaN(data106))) && (isFinite(data106)))){
+const err200 = {instancePath:instancePath+"/predictions/totalRows",schemaPath:"#/properties/predictions/properties/totalRows/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -2483,15 +2482,318 @@ vErrors.push(err200);
 }
 errors++;
 }
-}
-}
-else {
-const err201 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if((typeof data106 == "number") && (isFinite(data106))){
+if(data106 < 0 || isNaN(data106)){
+const err201 = {instancePath:instancePath+"/predictions/totalRows",schemaPath:"#/properties/predictions/properties/totalRows/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
 if(vErrors === null){
 vErrors = [err201];
 }
 else {
 vErrors.push(err201);
+}
+errors++;
+}
+}
+}
+if(data103.identity !== undefined){
+let data107 = data103.identity;
+if(data107 && typeof data107 == "object" && !Array.isArray(data107)){
+if(data107.kind === undefined){
+const err202 = {instancePath:instancePath+"/predictions/identity",schemaPath:"#/properties/predictions/properties/identity/required",keyword:"required",params:{missingProperty: "kind"}};
+if(vErrors === null){
+vErrors = [err202];
+}
+else {
+vErrors.push(err202);
+}
+errors++;
+}
+for(const key18 in data107){
+if(!((key18 === "kind") || (key18 === "column"))){
+const err203 = {instancePath:instancePath+"/predictions/identity",schemaPath:"#/properties/predictions/properties/identity/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18}};
+if(vErrors === null){
+vErrors = [err203];
+}
+else {
+vErrors.push(err203);
+}
+errors++;
+}
+}
+if(data107.kind !== undefined){
+let data108 = data107.kind;
+if(!((data108 === "column") || (data108 === "hash"))){
+const err204 = {instancePath:instancePath+"/predictions/identity/kind",schemaPath:"#/properties/predictions/properties/identity/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.predictions.properties.identity.properties.kind.enum}};
+if(vErrors === null){
+vErrors = [err204];
+}
+else {
+vErrors.push(err204);
+}
+errors++;
+}
+}
+if(data107.column !== undefined){
+if(typeof data107.column !== "string"){
+const err205 = {instancePath:instancePath+"/predictions/identity/column",schemaPath:"#/properties/predictions/properties/identity/properties/column/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err205];
+}
+else {
+vErrors.push(err205);
+}
+errors++;
+}
+}
+}
+else {
+const err206 = {instancePath:instancePath+"/predictions/identity",schemaPath:"#/properties/predictions/properties/identity/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err206];
+}
+else {
+vErrors.push(err206);
+}
+errors++;
+}
+}
+if(data103.bytes !== undefined){
+let data110 = data103.bytes;
+if(!(((typeof data110 == "number") && (!(data110 % 1) && !isNaN(data110))) && (isFinite(data110)))){
+const err207 = {instancePath:instancePath+"/predictions/bytes",schemaPath:"#/properties/predictions/properties/bytes/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err207];
+}
+else {
+vErrors.push(err207);
+}
+errors++;
+}
+if((typeof data110 == "number") && (isFinite(data110))){
+if(data110 < 0 || isNaN(data110)){
+const err208 = {instancePath:instancePath+"/predictions/bytes",schemaPath:"#/properties/predictions/properties/bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+if(vErrors === null){
+vErrors = [err208];
+}
+else {
+vErrors.push(err208);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err209 = {instancePath:instancePath+"/predictions",schemaPath:"#/properties/predictions/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err209];
+}
+else {
+vErrors.push(err209);
+}
+errors++;
+}
+}
+if(data.pipeline !== undefined){
+let data111 = data.pipeline;
+if(Array.isArray(data111)){
+if(data111.length > 51){
+const err210 = {instancePath:instancePath+"/pipeline",schemaPath:"#/properties/pipeline/maxItems",keyword:"maxItems",params:{limit: 51}};
+if(vErrors === null){
+vErrors = [err210];
+}
+else {
+vErrors.push(err210);
+}
+errors++;
+}
+const len13 = data111.length;
+for(let i14=0; i14<len13; i14++){
+let data112 = data111[i14];
+if(data112 && typeof data112 == "object" && !Array.isArray(data112)){
+if(data112.name === undefined){
+const err211 = {instancePath:instancePath+"/pipeline/" + i14,schemaPath:"#/properties/pipeline/items/required",keyword:"required",params:{missingProperty: "name"}};
+if(vErrors === null){
+vErrors = [err211];
+}
+else {
+vErrors.push(err211);
+}
+errors++;
+}
+if(data112.kind === undefined){
+const err212 = {instancePath:instancePath+"/pipeline/" + i14,schemaPath:"#/properties/pipeline/items/required",keyword:"required",params:{missingProperty: "kind"}};
+if(vErrors === null){
+vErrors = [err212];
+}
+else {
+vErrors.push(err212);
+}
+errors++;
+}
+if(data112.params === undefined){
+const err213 = {instancePath:instancePath+"/pipeline/" + i14,schemaPath:"#/properties/pipeline/items/required",keyword:"required",params:{missingProperty: "params"}};
+if(vErrors === null){
+vErrors = [err213];
+}
+else {
+vErrors.push(err213);
+}
+errors++;
+}
+for(const key19 in data112){
+if(!(((key19 === "name") || (key19 === "kind")) || (key19 === "params"))){
+const err214 = {instancePath:instancePath+"/pipeline/" + i14,schemaPath:"#/properties/pipeline/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19}};
+if(vErrors === null){
+vErrors = [err214];
+}
+else {
+vErrors.push(err214);
+}
+errors++;
+}
+}
+if(data112.name !== undefined){
+if(typeof data112.name !== "string"){
+const err215 = {instancePath:instancePath+"/pipeline/" + i14+"/name",schemaPath:"#/properties/pipeline/items/properties/name/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err215];
+}
+else {
+vErrors.push(err215);
+}
+errors++;
+}
+}
+if(data112.kind !== undefined){
+if(typeof data112.kind !== "string"){
+const err216 = {instancePath:instancePath+"/pipeline/" + i14+"/kind",schemaPath:"#/properties/pipeline/items/properties/kind/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err216];
+}
+else {
+vErrors.push(err216);
+}
+errors++;
+}
+}
+if(data112.params !== undefined){
+let data115 = data112.params;
+if(!(data115 && typeof data115 == "object" && !Array.isArray(data115))){
+const err217 = {instancePath:instancePath+"/pipeline/" + i14+"/params",schemaPath:"#/properties/pipeline/items/properties/params/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err217];
+}
+else {
+vErrors.push(err217);
+}
+errors++;
+}
+}
+}
+else {
+const err218 = {instancePath:instancePath+"/pipeline/" + i14,schemaPath:"#/properties/pipeline/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err218];
+}
+else {
+vErrors.push(err218);
+}
+errors++;
+}
+}
+}
+else {
+const err219 = {instancePath:instancePath+"/pipeline",schemaPath:"#/properties/pipeline/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err219];
+}
+else {
+vErrors.push(err219);
+}
+errors++;
+}
+}
+if(data.splitter !== undefined){
+let data116 = data.splitter;
+if(data116 && typeof data116 == "object" && !Array.isArray(data116)){
+if(data116.kind === undefined){
+const err220 = {instancePath:instancePath+"/splitter",schemaPath:"#/properties/splitter/required",keyword:"required",params:{missingProperty: "kind"}};
+if(vErrors === null){
+vErrors = [err220];
+}
+else {
+vErrors.push(err220);
+}
+errors++;
+}
+if(data116.params === undefined){
+const err221 = {instancePath:instancePath+"/splitter",schemaPath:"#/properties/splitter/required",keyword:"required",params:{missingProperty: "params"}};
+if(vErrors === null){
+vErrors = [err221];
+}
+else {
+vErrors.push(err221);
+}
+errors++;
+}
+for(const key20 in data116){
+if(!((key20 === "kind") || (key20 === "params"))){
+const err222 = {instancePath:instancePath+"/splitter",schemaPath:"#/properties/splitter/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20}};
+if(vErrors === null){
+vErrors = [err222];
+}
+else {
+vErrors.push(err222);
+}
+errors++;
+}
+}
+if(data116.kind !== undefined){
+if(typeof data116.kind !== "string"){
+const err223 = {instancePath:instancePath+"/splitter/kind",schemaPath:"#/properties/splitter/properties/kind/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err223];
+}
+else {
+vErrors.push(err223);
+}
+errors++;
+}
+}
+if(data116.params !== undefined){
+let data118 = data116.params;
+if(!(data118 && typeof data118 == "object" && !Array.isArray(data118))){
+const err224 = {instancePath:instancePath+"/splitter/params",schemaPath:"#/properties/splitter/properties/params/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err224];
+}
+else {
+vErrors.push(err224);
+}
+errors++;
+}
+}
+}
+else {
+const err225 = {instancePath:instancePath+"/splitter",schemaPath:"#/properties/splitter/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err225];
+}
+else {
+vErrors.push(err225);
+}
+errors++;
+}
+}
+}
+else {
+const err226 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err226];
+}
+else {
+vErrors.push(err226);
 }
 errors++;
 }

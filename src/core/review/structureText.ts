@@ -1,0 +1,63 @@
+/**
+ * How the pipeline steps, data-quality findings and environment entries of a model diff read, the
+ * same in the text, Markdown and HTML reports and the Model Diff panel.
+ */
+import type { DataChange, DiffPair, EnvironmentEntry, PipelineStepChange } from './contract';
+
+/**
+ * What happened to one pipeline step, 1-based positions: 'added at 1 (SimpleImputer)',
+ * 'moved 2 → 1', 'LogisticRegression → RandomForestClassifier', 'unchanged'.
+ *
+ * @example
+ * pipelineStepText({ name: 'scale', change: 'moved', base: { index: 1, kind: 'StandardScaler' }, head: { index: 0, kind: 'StandardScaler' } }) // 'moved 2 → 1'
+ */
+export function pipelineStepText(s: PipelineStepChange): string {
+  switch (s.change) {
+    case 'added':
+      return `added at ${s.head!.index + 1} (${s.head!.kind})`;
+    case 'removed':
+      return `removed from ${s.base!.index + 1} (${s.base!.kind})`;
+    case 'moved':
+      return `moved ${s.base!.index + 1} → ${s.head!.index + 1}${s.base!.kind !== s.head!.kind ? `, ${s.base!.kind} → ${s.head!.kind}` : ''}`;
+    case 'changed':
+      return `${s.base!.kind} → ${s.head!.kind}`;
+    case 'unchanged':
+      return 'unchanged';
+    default:
+      return s.change satisfies never;
+  }
+}
+
+/**
+ * The pipeline's changed steps, or nothing when no step was added, removed, moved or replaced.
+ *
+ * @example
+ * changedSteps(pair).map((s) => `${s.name} ${pipelineStepText(s)}`) // ['impute added at 1 (SimpleImputer)']
+ */
+export function changedSteps(p: Pick<DiffPair, 'pipeline'>): PipelineStepChange[] {
+  return (p.pipeline ?? []).filter((s) => s.change !== 'unchanged');
+}
+
+/**
+ * A data set's finding changes in one line: '+ missing: age; − duplicateRows', 'none changed', or
+ * 'not checked' when a side did not record its findings.
+ *
+ * @example
+ * findingsText({ findingsAppeared: ['missing: age'], findingsGone: [], findingsCompared: true }) // '+ missing: age'
+ */
+export function findingsText(d: Pick<DataChange, 'findingsAppeared' | 'findingsGone' | 'findingsCompared'>): string {
+  const moved = [...d.findingsAppeared.map((x) => `+ ${x}`), ...d.findingsGone.map((x) => `− ${x}`)];
+  if (moved.length) return moved.join('; ');
+  return d.findingsCompared === undefined ? '' : d.findingsCompared ? 'none changed' : 'not checked';
+}
+
+/**
+ * Every environment entry with its differences marked: the pair's full list, or (diffs written
+ * before it existed) its changed entries.
+ *
+ * @example
+ * environmentEntries(pair).filter((e) => e.changed) // what differs
+ */
+export function environmentEntries(p: Pick<DiffPair, 'environment' | 'environmentAll'>): EnvironmentEntry[] {
+  return p.environmentAll ?? p.environment.map((e) => ({ ...e, changed: true }));
+}
