@@ -4,7 +4,7 @@
 "use strict";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://github.com/modelbook/modelbook/schemas/run-record.schema.json","title":"Modelbook run record","description":"One fit, cross-validation, search, search trial or evaluation, as stored in .modelbook/runs/<id>.json.","type":"object","required":["version","id","name","kind","status","startedAt","heartbeatAt","params","metrics","history","data","gates","environment","tags","notes"],"additionalProperties":false,"properties":{"version":{"description":"Record format version.","const":1},"id":{"$ref":"#/$defs/runId"},"name":{"type":"string","minLength":1,"maxLength":200},"kind":{"enum":["fit","cv","search","trial","evaluation"]},"status":{"enum":["running","finished","failed","interrupted"]},"parentId":{"$ref":"#/$defs/runId"},"startedAt":{"$ref":"#/$defs/time"},"endedAt":{"$ref":"#/$defs/time"},"heartbeatAt":{"$ref":"#/$defs/time"},"host":{"type":"object","required":["hostname","pid"],"additionalProperties":false,"properties":{"hostname":{"type":"string"},"pid":{"type":"integer","minimum":0}}},"notebook":{"description":"Workspace-relative, '/'-separated.","type":"string"},"cellId":{"type":"string"},"codeHash":{"type":"string"},"seed":{"type":"number"},"params":{"type":"object"},"metrics":{"type":"object","additionalProperties":{"$ref":"#/$defs/number"}},"intervals":{"type":"object","additionalProperties":{"type":"object","required":["low","high","level"],"additionalProperties":false,"properties":{"low":{"type":"number"},"high":{"type":"number"},"level":{"type":"number","exclusiveMinimum":0,"maximum":1},"method":{"type":"string"}}}},"history":{"description":"Metric values per epoch, one array per metric aligned with \"epoch\" (equal lengths are checked on read).","type":"object","required":["epoch","metrics"],"additionalProperties":false,"properties":{"epoch":{"type":"array","items":{"type":"number"}},"elapsedMs":{"type":"array","items":{"$ref":"#/$defs/number"}},"metrics":{"type":"object","additionalProperties":{"type":"array","items":{"$ref":"#/$defs/number"}}},"total":{"description":"Points logged, when more were logged than kept.","type":"integer","minimum":0}}},"data":{"type":"array","items":{"type":"object","required":["role","fingerprint"],"additionalProperties":false,"properties":{"role":{"enum":["train","validation","test","other"]},"name":{"type":"string"},"fingerprint":{"type":"object","required":["hash","rows","columns"],"additionalProperties":false,"properties":{"hash":{"type":"string","pattern":"^[0-9a-f]{16}$"},"rows":{"type":"integer","minimum":0},"columns":{"type":"array","items":{"type":"object","required":["name","type"],"additionalProperties":false,"properties":{"name":{"type":"string"},"type":{"type":"string"}}}}}},"findings":{"description":"The data set's quality findings when they were checked (kind, severity and column; never rows). Absent: not checked.","type":"array","maxItems":100,"items":{"type":"object","required":["kind","severity"],"additionalProperties":false,"properties":{"kind":{"type":"string"},"severity":{"enum":["error","warning","info"]},"column":{"type":"string"}}}}}}},"model":{"type":"object","required":["type","parameterCount"],"properties":{"type":{"type":"string"},"parameterCount":{"type":"integer","minimum":0},"backend":{"type":"string"},"layers":{"type":"array","items":{"type":"object","required":["name","kind","outputShape","parameters"],"properties":{"name":{"type":"string"},"kind":{"type":"string"},"outputShape":{"type":"array","items":{"type":["integer","null"]}},"parameters":{"type":"integer","minimum":0}}}},"weights":{"type":"array","items":{"type":"object","required":["name","shape","mean","std","min","max"],"properties":{"name":{"type":"string"},"shape":{"type":"array","items":{"type":"integer","minimum":0}},"mean":{"$ref":"#/$defs/number"},"std":{"$ref":"#/$defs/number"},"min":{"$ref":"#/$defs/number"},"max":{"$ref":"#/$defs/number"}}}},"extra":{"type":"object"}}},"gates":{"type":"array","items":{"type":"object","required":["name","passed"],"additionalProperties":false,"properties":{"name":{"type":"string"},"passed":{"type":"boolean"},"metric":{"type":"string"},"op":{"type":"string"},"threshold":{"type":"number"},"value":{"$ref":"#/$defs/number"},"baseline":{"$ref":"#/$defs/number"},"detail":{"type":"string"}}}},"git":{"type":"object","required":["commit","dirty"],"additionalProperties":false,"properties":{"commit":{"type":"string","pattern":"^[0-9a-f]{7,64}$"},"branch":{"type":"string"},"dirty":{"type":"boolean"}}},"environment":{"type":"object","required":["libraries"],"additionalProperties":false,"properties":{"libraries":{"type":"object","additionalProperties":{"type":"string"}},"backend":{"type":"string"},"runtime":{"type":"string"},"platform":{"type":"string"}}},"tags":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},"notes":{"type":"string"},"error":{"type":"object","required":["name","message"],"additionalProperties":false,"properties":{"name":{"type":"string"},"message":{"type":"string"},"stack":{"type":"string"}}},"artifacts":{"type":"array","items":{"type":"object","required":["name","path","bytes"],"additionalProperties":false,"properties":{"name":{"type":"string"},"path":{"type":"string"},"bytes":{"type":"integer","minimum":0}}}},"predictions":{"description":"Evaluations: the per-row predictions kept for model diffs, an Apache Arrow IPC file beside the record (committed).","type":"object","required":["path","rows","totalRows","identity","bytes"],"additionalProperties":false,"properties":{"path":{"type":"string","pattern":"^\\.modelbook/runs/[0-9A-HJKMNP-TV-Z]{26}\\.predictions$"},"rows":{"description":"Rows kept (a sample by row hash when fewer than totalRows).","type":"integer","minimum":0},"totalRows":{"type":"integer","minimum":0},"identity":{"type":"object","required":["kind"],"additionalProperties":false,"properties":{"kind":{"enum":["column","hash"]},"column":{"type":"string"}}},"bytes":{"type":"integer","minimum":0}}},"pipeline":{"description":"A pipeline's steps in order (the estimator last, named \"estimator\"): name, class and parameters, bounded.","type":"array","maxItems":51,"items":{"type":"object","required":["name","kind","params"],"additionalProperties":false,"properties":{"name":{"type":"string"},"kind":{"type":"string"},"params":{"type":"object"}}}},"splitter":{"description":"Cross-validation and searches: the splitter's class (or 'kFold' for a number of folds, 'folds' for explicit folds) and parameters.","type":"object","required":["kind","params"],"additionalProperties":false,"properties":{"kind":{"type":"string"},"params":{"type":"object"}}}},"$defs":{"runId":{"description":"A ULID (Crockford base32, time-sortable).","type":"string","pattern":"^[0-9A-HJKMNP-TV-Z]{26}$"},"time":{"description":"ISO 8601 UTC time, as Date.prototype.toISOString writes it.","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$"},"number":{"description":"A number, or null where it could not be computed (NaN, infinite).","type":["number","null"]}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://github.com/modelbook/modelbook/schemas/run-record.schema.json","title":"Modelbook run record","description":"One fit, cross-validation, search, search trial or evaluation, as stored in .modelbook/runs/<id>.json.","type":"object","required":["version","id","name","kind","status","startedAt","heartbeatAt","params","metrics","history","data","gates","environment","tags","notes"],"additionalProperties":false,"properties":{"version":{"description":"Record format version.","const":1},"id":{"$ref":"#/$defs/runId"},"name":{"type":"string","minLength":1,"maxLength":200},"kind":{"enum":["fit","cv","search","trial","evaluation"]},"status":{"enum":["running","finished","failed","interrupted"]},"parentId":{"$ref":"#/$defs/runId"},"startedAt":{"$ref":"#/$defs/time"},"endedAt":{"$ref":"#/$defs/time"},"heartbeatAt":{"$ref":"#/$defs/time"},"host":{"type":"object","required":["hostname","pid"],"additionalProperties":false,"properties":{"hostname":{"type":"string"},"pid":{"type":"integer","minimum":0}}},"notebook":{"description":"Workspace-relative, '/'-separated.","type":"string"},"cellId":{"type":"string"},"codeHash":{"type":"string"},"seed":{"type":"number"},"params":{"type":"object"},"pipeline":{"description":"A pipeline's steps in order (the estimator last, named \"estimator\"): name, class and parameters, bounded.","type":"array","maxItems":51,"items":{"type":"object","required":["name","kind","params"],"additionalProperties":false,"properties":{"name":{"type":"string"},"kind":{"type":"string"},"params":{"type":"object"}}}},"splitter":{"description":"Cross-validation and searches: the splitter's class ('kFold' for a number of folds, 'folds' for explicit folds) and parameters.","type":"object","required":["kind","params"],"additionalProperties":false,"properties":{"kind":{"type":"string"},"params":{"type":"object"}}},"metrics":{"type":"object","additionalProperties":{"$ref":"#/$defs/number"}},"intervals":{"type":"object","additionalProperties":{"type":"object","required":["low","high","level"],"additionalProperties":false,"properties":{"low":{"type":"number"},"high":{"type":"number"},"level":{"type":"number","exclusiveMinimum":0,"maximum":1},"method":{"type":"string"}}}},"history":{"description":"Metric values per epoch, one array per metric aligned with \"epoch\" (equal lengths are checked on read).","type":"object","required":["epoch","metrics"],"additionalProperties":false,"properties":{"epoch":{"type":"array","items":{"type":"number"}},"elapsedMs":{"type":"array","items":{"$ref":"#/$defs/number"}},"metrics":{"type":"object","additionalProperties":{"type":"array","items":{"$ref":"#/$defs/number"}}},"total":{"description":"Points logged, when more were logged than kept.","type":"integer","minimum":0}}},"data":{"type":"array","items":{"type":"object","required":["role","fingerprint"],"additionalProperties":false,"properties":{"role":{"enum":["train","validation","test","other"]},"name":{"type":"string"},"fingerprint":{"type":"object","required":["hash","rows","columns"],"additionalProperties":false,"properties":{"hash":{"type":"string","pattern":"^[0-9a-f]{16}$"},"rows":{"type":"integer","minimum":0},"columns":{"type":"array","items":{"type":"object","required":["name","type"],"additionalProperties":false,"properties":{"name":{"type":"string"},"type":{"type":"string"}}}}}},"findings":{"description":"The data set's quality findings when they were checked (kind, severity and column; never rows). Absent: not checked.","type":"array","maxItems":100,"items":{"type":"object","required":["kind","severity"],"additionalProperties":false,"properties":{"kind":{"type":"string"},"severity":{"enum":["error","warning","info"]},"column":{"type":"string"}}}}}}},"model":{"type":"object","required":["type","parameterCount"],"properties":{"type":{"type":"string"},"parameterCount":{"type":"integer","minimum":0},"backend":{"type":"string"},"layers":{"type":"array","items":{"type":"object","required":["name","kind","outputShape","parameters"],"properties":{"name":{"type":"string"},"kind":{"type":"string"},"outputShape":{"type":"array","items":{"type":["integer","null"]}},"parameters":{"type":"integer","minimum":0}}}},"weights":{"type":"array","items":{"type":"object","required":["name","shape","mean","std","min","max"],"properties":{"name":{"type":"string"},"shape":{"type":"array","items":{"type":"integer","minimum":0}},"mean":{"$ref":"#/$defs/number"},"std":{"$ref":"#/$defs/number"},"min":{"$ref":"#/$defs/number"},"max":{"$ref":"#/$defs/number"}}}},"extra":{"type":"object"}}},"gates":{"type":"array","items":{"type":"object","required":["name","passed"],"additionalProperties":false,"properties":{"name":{"type":"string"},"passed":{"type":"boolean"},"metric":{"type":"string"},"op":{"type":"string"},"threshold":{"type":"number"},"value":{"$ref":"#/$defs/number"},"baseline":{"$ref":"#/$defs/number"},"detail":{"type":"string"}}}},"git":{"type":"object","required":["commit","dirty"],"additionalProperties":false,"properties":{"commit":{"type":"string","pattern":"^[0-9a-f]{7,64}$"},"branch":{"type":"string"},"dirty":{"type":"boolean"}}},"environment":{"type":"object","required":["libraries"],"additionalProperties":false,"properties":{"libraries":{"type":"object","additionalProperties":{"type":"string"}},"backend":{"type":"string"},"runtime":{"type":"string"},"platform":{"type":"string"}}},"tags":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},"notes":{"type":"string"},"error":{"type":"object","required":["name","message"],"additionalProperties":false,"properties":{"name":{"type":"string"},"message":{"type":"string"},"stack":{"type":"string"}}},"artifacts":{"type":"array","items":{"type":"object","required":["name","path","bytes"],"additionalProperties":false,"properties":{"name":{"type":"string"},"path":{"type":"string"},"bytes":{"type":"integer","minimum":0}}}},"predictions":{"description":"Evaluations: the per-row predictions kept for model diffs, an Apache Arrow IPC file beside the record (committed).","type":"object","required":["path","rows","totalRows","identity","bytes"],"additionalProperties":false,"properties":{"path":{"type":"string","pattern":"^\\.modelbook/runs/[0-9A-HJKMNP-TV-Z]{26}\\.predictions$"},"rows":{"description":"Rows kept (a sample by row hash when fewer than totalRows).","type":"integer","minimum":0},"totalRows":{"type":"integer","minimum":0},"identity":{"type":"object","required":["kind"],"additionalProperties":false,"properties":{"kind":{"enum":["column","hash"]},"column":{"type":"string"}}},"bytes":{"type":"integer","minimum":0}}}},"$defs":{"runId":{"description":"A ULID (Crockford base32, time-sortable).","type":"string","pattern":"^[0-9A-HJKMNP-TV-Z]{26}$"},"time":{"description":"ISO 8601 UTC time, as Date.prototype.toISOString writes it.","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$"},"number":{"description":"A number, or null where it could not be computed (NaN, infinite).","type":["number","null"]}}};
 const schema32 = {"description":"A ULID (Crockford base32, time-sortable).","type":"string","pattern":"^[0-9A-HJKMNP-TV-Z]{26}$"};
 const schema34 = {"description":"ISO 8601 UTC time, as Date.prototype.toISOString writes it.","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$"};
 const schema37 = {"description":"A number, or null where it could not be computed (NaN, infinite).","type":["number","null"]};
@@ -534,13 +534,11 @@ vErrors.push(err43);
 errors++;
 }
 }
-if(data.metrics !== undefined){
-let data17 = data.metrics;
-if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
-for(const key2 in data17){
-let data18 = data17[key2];
-if((!((typeof data18 == "number") && (isFinite(data18)))) && (data18 !== null)){
-const err44 = {instancePath:instancePath+"/metrics/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/number/type",keyword:"type",params:{type: schema37.type}};
+if(data.pipeline !== undefined){
+let data17 = data.pipeline;
+if(Array.isArray(data17)){
+if(data17.length > 51){
+const err44 = {instancePath:instancePath+"/pipeline",schemaPath:"#/properties/pipeline/maxItems",keyword:"maxItems",params:{limit: 51}};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -549,10 +547,12 @@ vErrors.push(err44);
 }
 errors++;
 }
-}
-}
-else {
-const err45 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/type",keyword:"type",params:{type: "object"}};
+const len0 = data17.length;
+for(let i0=0; i0<len0; i0++){
+let data18 = data17[i0];
+if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
+if(data18.name === undefined){
+const err45 = {instancePath:instancePath+"/pipeline/" + i0,schemaPath:"#/properties/pipeline/items/required",keyword:"required",params:{missingProperty: "name"}};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -561,15 +561,8 @@ vErrors.push(err45);
 }
 errors++;
 }
-}
-if(data.intervals !== undefined){
-let data19 = data.intervals;
-if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
-for(const key3 in data19){
-let data20 = data19[key3];
-if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
-if(data20.low === undefined){
-const err46 = {instancePath:instancePath+"/intervals/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/intervals/additionalProperties/required",keyword:"required",params:{missingProperty: "low"}};
+if(data18.kind === undefined){
+const err46 = {instancePath:instancePath+"/pipeline/" + i0,schemaPath:"#/properties/pipeline/items/required",keyword:"required",params:{missingProperty: "kind"}};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -578,8 +571,8 @@ vErrors.push(err46);
 }
 errors++;
 }
-if(data20.high === undefined){
-const err47 = {instancePath:instancePath+"/intervals/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/intervals/additionalProperties/required",keyword:"required",params:{missingProperty: "high"}};
+if(data18.params === undefined){
+const err47 = {instancePath:instancePath+"/pipeline/" + i0,schemaPath:"#/properties/pipeline/items/required",keyword:"required",params:{missingProperty: "params"}};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -588,8 +581,9 @@ vErrors.push(err47);
 }
 errors++;
 }
-if(data20.level === undefined){
-const err48 = {instancePath:instancePath+"/intervals/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/intervals/additionalProperties/required",keyword:"required",params:{missingProperty: "level"}};
+for(const key2 in data18){
+if(!(((key2 === "name") || (key2 === "kind")) || (key2 === "params"))){
+const err48 = {instancePath:instancePath+"/pipeline/" + i0,schemaPath:"#/properties/pipeline/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2}};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -598,9 +592,10 @@ vErrors.push(err48);
 }
 errors++;
 }
-for(const key4 in data20){
-if(!((((key4 === "low") || (key4 === "high")) || (key4 === "level")) || (key4 === "method"))){
-const err49 = {instancePath:instancePath+"/intervals/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/intervals/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4}};
+}
+if(data18.name !== undefined){
+if(typeof data18.name !== "string"){
+const err49 = {instancePath:instancePath+"/pipeline/" + i0+"/name",schemaPath:"#/properties/pipeline/items/properties/name/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -610,10 +605,9 @@ vErrors.push(err49);
 errors++;
 }
 }
-if(data20.low !== undefined){
-let data21 = data20.low;
-if(!((typeof data21 == "number") && (isFinite(data21)))){
-const err50 = {instancePath:instancePath+"/intervals/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/low",schemaPath:"#/properties/intervals/additionalProperties/properties/low/type",keyword:"type",params:{type: "number"}};
+if(data18.kind !== undefined){
+if(typeof data18.kind !== "string"){
+const err50 = {instancePath:instancePath+"/pipeline/" + i0+"/kind",schemaPath:"#/properties/pipeline/items/properties/kind/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -623,10 +617,10 @@ vErrors.push(err50);
 errors++;
 }
 }
-if(data20.high !== undefined){
-let data22 = data20.high;
-if(!((typeof data22 == "number") && (isFinite(data22)))){
-const err51 = {instancePath:instancePath+"/intervals/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/high",schemaPath:"#/properties/intervals/additionalProperties/properties/high/type",keyword:"type",params:{type: "number"}};
+if(data18.params !== undefined){
+let data21 = data18.params;
+if(!(data21 && typeof data21 == "object" && !Array.isArray(data21))){
+const err51 = {instancePath:instancePath+"/pipeline/" + i0+"/params",schemaPath:"#/properties/pipeline/items/properties/params/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -636,11 +630,9 @@ vErrors.push(err51);
 errors++;
 }
 }
-if(data20.level !== undefined){
-let data23 = data20.level;
-if((typeof data23 == "number") && (isFinite(data23))){
-if(data23 > 1 || isNaN(data23)){
-const err52 = {instancePath:instancePath+"/intervals/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/level",schemaPath:"#/properties/intervals/additionalProperties/properties/level/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1}};
+}
+else {
+const err52 = {instancePath:instancePath+"/pipeline/" + i0,schemaPath:"#/properties/pipeline/items/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -649,8 +641,10 @@ vErrors.push(err52);
 }
 errors++;
 }
-if(data23 <= 0 || isNaN(data23)){
-const err53 = {instancePath:instancePath+"/intervals/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/level",schemaPath:"#/properties/intervals/additionalProperties/properties/level/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0}};
+}
+}
+else {
+const err53 = {instancePath:instancePath+"/pipeline",schemaPath:"#/properties/pipeline/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -660,8 +654,11 @@ vErrors.push(err53);
 errors++;
 }
 }
-else {
-const err54 = {instancePath:instancePath+"/intervals/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/level",schemaPath:"#/properties/intervals/additionalProperties/properties/level/type",keyword:"type",params:{type: "number"}};
+if(data.splitter !== undefined){
+let data22 = data.splitter;
+if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
+if(data22.kind === undefined){
+const err54 = {instancePath:instancePath+"/splitter",schemaPath:"#/properties/splitter/required",keyword:"required",params:{missingProperty: "kind"}};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -670,10 +667,8 @@ vErrors.push(err54);
 }
 errors++;
 }
-}
-if(data20.method !== undefined){
-if(typeof data20.method !== "string"){
-const err55 = {instancePath:instancePath+"/intervals/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/method",schemaPath:"#/properties/intervals/additionalProperties/properties/method/type",keyword:"type",params:{type: "string"}};
+if(data22.params === undefined){
+const err55 = {instancePath:instancePath+"/splitter",schemaPath:"#/properties/splitter/required",keyword:"required",params:{missingProperty: "params"}};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -682,10 +677,9 @@ vErrors.push(err55);
 }
 errors++;
 }
-}
-}
-else {
-const err56 = {instancePath:instancePath+"/intervals/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/intervals/additionalProperties/type",keyword:"type",params:{type: "object"}};
+for(const key3 in data22){
+if(!((key3 === "kind") || (key3 === "params"))){
+const err56 = {instancePath:instancePath+"/splitter",schemaPath:"#/properties/splitter/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3}};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -695,9 +689,9 @@ vErrors.push(err56);
 errors++;
 }
 }
-}
-else {
-const err57 = {instancePath:instancePath+"/intervals",schemaPath:"#/properties/intervals/type",keyword:"type",params:{type: "object"}};
+if(data22.kind !== undefined){
+if(typeof data22.kind !== "string"){
+const err57 = {instancePath:instancePath+"/splitter/kind",schemaPath:"#/properties/splitter/properties/kind/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -707,11 +701,10 @@ vErrors.push(err57);
 errors++;
 }
 }
-if(data.history !== undefined){
-let data25 = data.history;
-if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
-if(data25.epoch === undefined){
-const err58 = {instancePath:instancePath+"/history",schemaPath:"#/properties/history/required",keyword:"required",params:{missingProperty: "epoch"}};
+if(data22.params !== undefined){
+let data24 = data22.params;
+if(!(data24 && typeof data24 == "object" && !Array.isArray(data24))){
+const err58 = {instancePath:instancePath+"/splitter/params",schemaPath:"#/properties/splitter/properties/params/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -720,8 +713,10 @@ vErrors.push(err58);
 }
 errors++;
 }
-if(data25.metrics === undefined){
-const err59 = {instancePath:instancePath+"/history",schemaPath:"#/properties/history/required",keyword:"required",params:{missingProperty: "metrics"}};
+}
+}
+else {
+const err59 = {instancePath:instancePath+"/splitter",schemaPath:"#/properties/splitter/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -730,9 +725,14 @@ vErrors.push(err59);
 }
 errors++;
 }
-for(const key5 in data25){
-if(!((((key5 === "epoch") || (key5 === "elapsedMs")) || (key5 === "metrics")) || (key5 === "total"))){
-const err60 = {instancePath:instancePath+"/history",schemaPath:"#/properties/history/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5}};
+}
+if(data.metrics !== undefined){
+let data25 = data.metrics;
+if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
+for(const key4 in data25){
+let data26 = data25[key4];
+if((!((typeof data26 == "number") && (isFinite(data26)))) && (data26 !== null)){
+const err60 = {instancePath:instancePath+"/metrics/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/number/type",keyword:"type",params:{type: schema37.type}};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -742,14 +742,9 @@ vErrors.push(err60);
 errors++;
 }
 }
-if(data25.epoch !== undefined){
-let data26 = data25.epoch;
-if(Array.isArray(data26)){
-const len0 = data26.length;
-for(let i0=0; i0<len0; i0++){
-let data27 = data26[i0];
-if(!((typeof data27 == "number") && (isFinite(data27)))){
-const err61 = {instancePath:instancePath+"/history/epoch/" + i0,schemaPath:"#/properties/history/properties/epoch/items/type",keyword:"type",params:{type: "number"}};
+}
+else {
+const err61 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -759,9 +754,14 @@ vErrors.push(err61);
 errors++;
 }
 }
-}
-else {
-const err62 = {instancePath:instancePath+"/history/epoch",schemaPath:"#/properties/history/properties/epoch/type",keyword:"type",params:{type: "array"}};
+if(data.intervals !== undefined){
+let data27 = data.intervals;
+if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
+for(const key5 in data27){
+let data28 = data27[key5];
+if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
+if(data28.low === undefined){
+const err62 = {instancePath:instancePath+"/intervals/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/intervals/additionalProperties/required",keyword:"required",params:{missingProperty: "low"}};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -770,15 +770,8 @@ vErrors.push(err62);
 }
 errors++;
 }
-}
-if(data25.elapsedMs !== undefined){
-let data28 = data25.elapsedMs;
-if(Array.isArray(data28)){
-const len1 = data28.length;
-for(let i1=0; i1<len1; i1++){
-let data29 = data28[i1];
-if((!((typeof data29 == "number") && (isFinite(data29)))) && (data29 !== null)){
-const err63 = {instancePath:instancePath+"/history/elapsedMs/" + i1,schemaPath:"#/$defs/number/type",keyword:"type",params:{type: schema37.type}};
+if(data28.high === undefined){
+const err63 = {instancePath:instancePath+"/intervals/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/intervals/additionalProperties/required",keyword:"required",params:{missingProperty: "high"}};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -787,10 +780,8 @@ vErrors.push(err63);
 }
 errors++;
 }
-}
-}
-else {
-const err64 = {instancePath:instancePath+"/history/elapsedMs",schemaPath:"#/properties/history/properties/elapsedMs/type",keyword:"type",params:{type: "array"}};
+if(data28.level === undefined){
+const err64 = {instancePath:instancePath+"/intervals/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/intervals/additionalProperties/required",keyword:"required",params:{missingProperty: "level"}};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -799,18 +790,9 @@ vErrors.push(err64);
 }
 errors++;
 }
-}
-if(data25.metrics !== undefined){
-let data30 = data25.metrics;
-if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
-for(const key6 in data30){
-let data31 = data30[key6];
-if(Array.isArray(data31)){
-const len2 = data31.length;
-for(let i2=0; i2<len2; i2++){
-let data32 = data31[i2];
-if((!((typeof data32 == "number") && (isFinite(data32)))) && (data32 !== null)){
-const err65 = {instancePath:instancePath+"/history/metrics/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i2,schemaPath:"#/$defs/number/type",keyword:"type",params:{type: schema37.type}};
+for(const key6 in data28){
+if(!((((key6 === "low") || (key6 === "high")) || (key6 === "level")) || (key6 === "method"))){
+const err65 = {instancePath:instancePath+"/intervals/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/intervals/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6}};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -820,9 +802,10 @@ vErrors.push(err65);
 errors++;
 }
 }
-}
-else {
-const err66 = {instancePath:instancePath+"/history/metrics/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/history/properties/metrics/additionalProperties/type",keyword:"type",params:{type: "array"}};
+if(data28.low !== undefined){
+let data29 = data28.low;
+if(!((typeof data29 == "number") && (isFinite(data29)))){
+const err66 = {instancePath:instancePath+"/intervals/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/low",schemaPath:"#/properties/intervals/additionalProperties/properties/low/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -832,9 +815,10 @@ vErrors.push(err66);
 errors++;
 }
 }
-}
-else {
-const err67 = {instancePath:instancePath+"/history/metrics",schemaPath:"#/properties/history/properties/metrics/type",keyword:"type",params:{type: "object"}};
+if(data28.high !== undefined){
+let data30 = data28.high;
+if(!((typeof data30 == "number") && (isFinite(data30)))){
+const err67 = {instancePath:instancePath+"/intervals/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/high",schemaPath:"#/properties/intervals/additionalProperties/properties/high/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -844,10 +828,11 @@ vErrors.push(err67);
 errors++;
 }
 }
-if(data25.total !== undefined){
-let data33 = data25.total;
-if(!(((typeof data33 == "number") && (!(data33 % 1) && !isNaN(data33))) && (isFinite(data33)))){
-const err68 = {instancePath:instancePath+"/history/total",schemaPath:"#/properties/history/properties/total/type",keyword:"type",params:{type: "integer"}};
+if(data28.level !== undefined){
+let data31 = data28.level;
+if((typeof data31 == "number") && (isFinite(data31))){
+if(data31 > 1 || isNaN(data31)){
+const err68 = {instancePath:instancePath+"/intervals/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/level",schemaPath:"#/properties/intervals/additionalProperties/properties/level/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1}};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -856,9 +841,8 @@ vErrors.push(err68);
 }
 errors++;
 }
-if((typeof data33 == "number") && (isFinite(data33))){
-if(data33 < 0 || isNaN(data33)){
-const err69 = {instancePath:instancePath+"/history/total",schemaPath:"#/properties/history/properties/total/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+if(data31 <= 0 || isNaN(data31)){
+const err69 = {instancePath:instancePath+"/intervals/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/level",schemaPath:"#/properties/intervals/additionalProperties/properties/level/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0}};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -868,10 +852,8 @@ vErrors.push(err69);
 errors++;
 }
 }
-}
-}
 else {
-const err70 = {instancePath:instancePath+"/history",schemaPath:"#/properties/history/type",keyword:"type",params:{type: "object"}};
+const err70 = {instancePath:instancePath+"/intervals/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/level",schemaPath:"#/properties/intervals/additionalProperties/properties/level/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -881,15 +863,9 @@ vErrors.push(err70);
 errors++;
 }
 }
-if(data.data !== undefined){
-let data34 = data.data;
-if(Array.isArray(data34)){
-const len3 = data34.length;
-for(let i3=0; i3<len3; i3++){
-let data35 = data34[i3];
-if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
-if(data35.role === undefined){
-const err71 = {instancePath:instancePath+"/data/" + i3,schemaPath:"#/properties/data/items/required",keyword:"required",params:{missingProperty: "role"}};
+if(data28.method !== undefined){
+if(typeof data28.method !== "string"){
+const err71 = {instancePath:instancePath+"/intervals/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/method",schemaPath:"#/properties/intervals/additionalProperties/properties/method/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -898,8 +874,10 @@ vErrors.push(err71);
 }
 errors++;
 }
-if(data35.fingerprint === undefined){
-const err72 = {instancePath:instancePath+"/data/" + i3,schemaPath:"#/properties/data/items/required",keyword:"required",params:{missingProperty: "fingerprint"}};
+}
+}
+else {
+const err72 = {instancePath:instancePath+"/intervals/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/intervals/additionalProperties/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -908,9 +886,10 @@ vErrors.push(err72);
 }
 errors++;
 }
-for(const key7 in data35){
-if(!((((key7 === "role") || (key7 === "name")) || (key7 === "fingerprint")) || (key7 === "findings"))){
-const err73 = {instancePath:instancePath+"/data/" + i3,schemaPath:"#/properties/data/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7}};
+}
+}
+else {
+const err73 = {instancePath:instancePath+"/intervals",schemaPath:"#/properties/intervals/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -920,10 +899,11 @@ vErrors.push(err73);
 errors++;
 }
 }
-if(data35.role !== undefined){
-let data36 = data35.role;
-if(!((((data36 === "train") || (data36 === "validation")) || (data36 === "test")) || (data36 === "other"))){
-const err74 = {instancePath:instancePath+"/data/" + i3+"/role",schemaPath:"#/properties/data/items/properties/role/enum",keyword:"enum",params:{allowedValues: schema31.properties.data.items.properties.role.enum}};
+if(data.history !== undefined){
+let data33 = data.history;
+if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
+if(data33.epoch === undefined){
+const err74 = {instancePath:instancePath+"/history",schemaPath:"#/properties/history/required",keyword:"required",params:{missingProperty: "epoch"}};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -932,10 +912,8 @@ vErrors.push(err74);
 }
 errors++;
 }
-}
-if(data35.name !== undefined){
-if(typeof data35.name !== "string"){
-const err75 = {instancePath:instancePath+"/data/" + i3+"/name",schemaPath:"#/properties/data/items/properties/name/type",keyword:"type",params:{type: "string"}};
+if(data33.metrics === undefined){
+const err75 = {instancePath:instancePath+"/history",schemaPath:"#/properties/history/required",keyword:"required",params:{missingProperty: "metrics"}};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -944,12 +922,9 @@ vErrors.push(err75);
 }
 errors++;
 }
-}
-if(data35.fingerprint !== undefined){
-let data38 = data35.fingerprint;
-if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
-if(data38.hash === undefined){
-const err76 = {instancePath:instancePath+"/data/" + i3+"/fingerprint",schemaPath:"#/properties/data/items/properties/fingerprint/required",keyword:"required",params:{missingProperty: "hash"}};
+for(const key7 in data33){
+if(!((((key7 === "epoch") || (key7 === "elapsedMs")) || (key7 === "metrics")) || (key7 === "total"))){
+const err76 = {instancePath:instancePath+"/history",schemaPath:"#/properties/history/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7}};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -958,8 +933,15 @@ vErrors.push(err76);
 }
 errors++;
 }
-if(data38.rows === undefined){
-const err77 = {instancePath:instancePath+"/data/" + i3+"/fingerprint",schemaPath:"#/properties/data/items/properties/fingerprint/required",keyword:"required",params:{missingProperty: "rows"}};
+}
+if(data33.epoch !== undefined){
+let data34 = data33.epoch;
+if(Array.isArray(data34)){
+const len1 = data34.length;
+for(let i1=0; i1<len1; i1++){
+let data35 = data34[i1];
+if(!((typeof data35 == "number") && (isFinite(data35)))){
+const err77 = {instancePath:instancePath+"/history/epoch/" + i1,schemaPath:"#/properties/history/properties/epoch/items/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -968,8 +950,10 @@ vErrors.push(err77);
 }
 errors++;
 }
-if(data38.columns === undefined){
-const err78 = {instancePath:instancePath+"/data/" + i3+"/fingerprint",schemaPath:"#/properties/data/items/properties/fingerprint/required",keyword:"required",params:{missingProperty: "columns"}};
+}
+}
+else {
+const err78 = {instancePath:instancePath+"/history/epoch",schemaPath:"#/properties/history/properties/epoch/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -978,9 +962,15 @@ vErrors.push(err78);
 }
 errors++;
 }
-for(const key8 in data38){
-if(!(((key8 === "hash") || (key8 === "rows")) || (key8 === "columns"))){
-const err79 = {instancePath:instancePath+"/data/" + i3+"/fingerprint",schemaPath:"#/properties/data/items/properties/fingerprint/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8}};
+}
+if(data33.elapsedMs !== undefined){
+let data36 = data33.elapsedMs;
+if(Array.isArray(data36)){
+const len2 = data36.length;
+for(let i2=0; i2<len2; i2++){
+let data37 = data36[i2];
+if((!((typeof data37 == "number") && (isFinite(data37)))) && (data37 !== null)){
+const err79 = {instancePath:instancePath+"/history/elapsedMs/" + i2,schemaPath:"#/$defs/number/type",keyword:"type",params:{type: schema37.type}};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -990,11 +980,9 @@ vErrors.push(err79);
 errors++;
 }
 }
-if(data38.hash !== undefined){
-let data39 = data38.hash;
-if(typeof data39 === "string"){
-if(!pattern9.test(data39)){
-const err80 = {instancePath:instancePath+"/data/" + i3+"/fingerprint/hash",schemaPath:"#/properties/data/items/properties/fingerprint/properties/hash/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{16}$"}};
+}
+else {
+const err80 = {instancePath:instancePath+"/history/elapsedMs",schemaPath:"#/properties/history/properties/elapsedMs/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -1004,8 +992,17 @@ vErrors.push(err80);
 errors++;
 }
 }
-else {
-const err81 = {instancePath:instancePath+"/data/" + i3+"/fingerprint/hash",schemaPath:"#/properties/data/items/properties/fingerprint/properties/hash/type",keyword:"type",params:{type: "string"}};
+if(data33.metrics !== undefined){
+let data38 = data33.metrics;
+if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
+for(const key8 in data38){
+let data39 = data38[key8];
+if(Array.isArray(data39)){
+const len3 = data39.length;
+for(let i3=0; i3<len3; i3++){
+let data40 = data39[i3];
+if((!((typeof data40 == "number") && (isFinite(data40)))) && (data40 !== null)){
+const err81 = {instancePath:instancePath+"/history/metrics/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i3,schemaPath:"#/$defs/number/type",keyword:"type",params:{type: schema37.type}};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1015,10 +1012,9 @@ vErrors.push(err81);
 errors++;
 }
 }
-if(data38.rows !== undefined){
-let data40 = data38.rows;
-if(!(((typeof data40 == "number") && (!(data40 % 1) && !isNaN(data40))) && (isFinite(data40)))){
-const err82 = {instancePath:instancePath+"/data/" + i3+"/fingerprint/rows",schemaPath:"#/properties/data/items/properties/fingerprint/properties/rows/type",keyword:"type",params:{type: "integer"}};
+}
+else {
+const err82 = {instancePath:instancePath+"/history/metrics/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/history/properties/metrics/additionalProperties/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1027,9 +1023,10 @@ vErrors.push(err82);
 }
 errors++;
 }
-if((typeof data40 == "number") && (isFinite(data40))){
-if(data40 < 0 || isNaN(data40)){
-const err83 = {instancePath:instancePath+"/data/" + i3+"/fingerprint/rows",schemaPath:"#/properties/data/items/properties/fingerprint/properties/rows/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+}
+}
+else {
+const err83 = {instancePath:instancePath+"/history/metrics",schemaPath:"#/properties/history/properties/metrics/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1039,16 +1036,10 @@ vErrors.push(err83);
 errors++;
 }
 }
-}
-if(data38.columns !== undefined){
-let data41 = data38.columns;
-if(Array.isArray(data41)){
-const len4 = data41.length;
-for(let i4=0; i4<len4; i4++){
-let data42 = data41[i4];
-if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
-if(data42.name === undefined){
-const err84 = {instancePath:instancePath+"/data/" + i3+"/fingerprint/columns/" + i4,schemaPath:"#/properties/data/items/properties/fingerprint/properties/columns/items/required",keyword:"required",params:{missingProperty: "name"}};
+if(data33.total !== undefined){
+let data41 = data33.total;
+if(!(((typeof data41 == "number") && (!(data41 % 1) && !isNaN(data41))) && (isFinite(data41)))){
+const err84 = {instancePath:instancePath+"/history/total",schemaPath:"#/properties/history/properties/total/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1057,8 +1048,9 @@ vErrors.push(err84);
 }
 errors++;
 }
-if(data42.type === undefined){
-const err85 = {instancePath:instancePath+"/data/" + i3+"/fingerprint/columns/" + i4,schemaPath:"#/properties/data/items/properties/fingerprint/properties/columns/items/required",keyword:"required",params:{missingProperty: "type"}};
+if((typeof data41 == "number") && (isFinite(data41))){
+if(data41 < 0 || isNaN(data41)){
+const err85 = {instancePath:instancePath+"/history/total",schemaPath:"#/properties/history/properties/total/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1067,9 +1059,11 @@ vErrors.push(err85);
 }
 errors++;
 }
-for(const key9 in data42){
-if(!((key9 === "name") || (key9 === "type"))){
-const err86 = {instancePath:instancePath+"/data/" + i3+"/fingerprint/columns/" + i4,schemaPath:"#/properties/data/items/properties/fingerprint/properties/columns/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9}};
+}
+}
+}
+else {
+const err86 = {instancePath:instancePath+"/history",schemaPath:"#/properties/history/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1079,9 +1073,15 @@ vErrors.push(err86);
 errors++;
 }
 }
-if(data42.name !== undefined){
-if(typeof data42.name !== "string"){
-const err87 = {instancePath:instancePath+"/data/" + i3+"/fingerprint/columns/" + i4+"/name",schemaPath:"#/properties/data/items/properties/fingerprint/properties/columns/items/properties/name/type",keyword:"type",params:{type: "string"}};
+if(data.data !== undefined){
+let data42 = data.data;
+if(Array.isArray(data42)){
+const len4 = data42.length;
+for(let i4=0; i4<len4; i4++){
+let data43 = data42[i4];
+if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
+if(data43.role === undefined){
+const err87 = {instancePath:instancePath+"/data/" + i4,schemaPath:"#/properties/data/items/required",keyword:"required",params:{missingProperty: "role"}};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1090,10 +1090,8 @@ vErrors.push(err87);
 }
 errors++;
 }
-}
-if(data42.type !== undefined){
-if(typeof data42.type !== "string"){
-const err88 = {instancePath:instancePath+"/data/" + i3+"/fingerprint/columns/" + i4+"/type",schemaPath:"#/properties/data/items/properties/fingerprint/properties/columns/items/properties/type/type",keyword:"type",params:{type: "string"}};
+if(data43.fingerprint === undefined){
+const err88 = {instancePath:instancePath+"/data/" + i4,schemaPath:"#/properties/data/items/required",keyword:"required",params:{missingProperty: "fingerprint"}};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1102,10 +1100,9 @@ vErrors.push(err88);
 }
 errors++;
 }
-}
-}
-else {
-const err89 = {instancePath:instancePath+"/data/" + i3+"/fingerprint/columns/" + i4,schemaPath:"#/properties/data/items/properties/fingerprint/properties/columns/items/type",keyword:"type",params:{type: "object"}};
+for(const key9 in data43){
+if(!((((key9 === "role") || (key9 === "name")) || (key9 === "fingerprint")) || (key9 === "findings"))){
+const err89 = {instancePath:instancePath+"/data/" + i4,schemaPath:"#/properties/data/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9}};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1115,9 +1112,10 @@ vErrors.push(err89);
 errors++;
 }
 }
-}
-else {
-const err90 = {instancePath:instancePath+"/data/" + i3+"/fingerprint/columns",schemaPath:"#/properties/data/items/properties/fingerprint/properties/columns/type",keyword:"type",params:{type: "array"}};
+if(data43.role !== undefined){
+let data44 = data43.role;
+if(!((((data44 === "train") || (data44 === "validation")) || (data44 === "test")) || (data44 === "other"))){
+const err90 = {instancePath:instancePath+"/data/" + i4+"/role",schemaPath:"#/properties/data/items/properties/role/enum",keyword:"enum",params:{allowedValues: schema31.properties.data.items.properties.role.enum}};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1127,9 +1125,9 @@ vErrors.push(err90);
 errors++;
 }
 }
-}
-else {
-const err91 = {instancePath:instancePath+"/data/" + i3+"/fingerprint",schemaPath:"#/properties/data/items/properties/fingerprint/type",keyword:"type",params:{type: "object"}};
+if(data43.name !== undefined){
+if(typeof data43.name !== "string"){
+const err91 = {instancePath:instancePath+"/data/" + i4+"/name",schemaPath:"#/properties/data/items/properties/name/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1139,11 +1137,11 @@ vErrors.push(err91);
 errors++;
 }
 }
-if(data35.findings !== undefined){
-let data45 = data35.findings;
-if(Array.isArray(data45)){
-if(data45.length > 100){
-const err92 = {instancePath:instancePath+"/data/" + i3+"/findings",schemaPath:"#/properties/data/items/properties/findings/maxItems",keyword:"maxItems",params:{limit: 100}};
+if(data43.fingerprint !== undefined){
+let data46 = data43.fingerprint;
+if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
+if(data46.hash === undefined){
+const err92 = {instancePath:instancePath+"/data/" + i4+"/fingerprint",schemaPath:"#/properties/data/items/properties/fingerprint/required",keyword:"required",params:{missingProperty: "hash"}};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1152,12 +1150,8 @@ vErrors.push(err92);
 }
 errors++;
 }
-const len5 = data45.length;
-for(let i5=0; i5<len5; i5++){
-let data46 = data45[i5];
-if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
-if(data46.kind === undefined){
-const err93 = {instancePath:instancePath+"/data/" + i3+"/findings/" + i5,schemaPath:"#/properties/data/items/properties/findings/items/required",keyword:"required",params:{missingProperty: "kind"}};
+if(data46.rows === undefined){
+const err93 = {instancePath:instancePath+"/data/" + i4+"/fingerprint",schemaPath:"#/properties/data/items/properties/fingerprint/required",keyword:"required",params:{missingProperty: "rows"}};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1166,8 +1160,8 @@ vErrors.push(err93);
 }
 errors++;
 }
-if(data46.severity === undefined){
-const err94 = {instancePath:instancePath+"/data/" + i3+"/findings/" + i5,schemaPath:"#/properties/data/items/properties/findings/items/required",keyword:"required",params:{missingProperty: "severity"}};
+if(data46.columns === undefined){
+const err94 = {instancePath:instancePath+"/data/" + i4+"/fingerprint",schemaPath:"#/properties/data/items/properties/fingerprint/required",keyword:"required",params:{missingProperty: "columns"}};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1177,8 +1171,8 @@ vErrors.push(err94);
 errors++;
 }
 for(const key10 in data46){
-if(!(((key10 === "kind") || (key10 === "severity")) || (key10 === "column"))){
-const err95 = {instancePath:instancePath+"/data/" + i3+"/findings/" + i5,schemaPath:"#/properties/data/items/properties/findings/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10}};
+if(!(((key10 === "hash") || (key10 === "rows")) || (key10 === "columns"))){
+const err95 = {instancePath:instancePath+"/data/" + i4+"/fingerprint",schemaPath:"#/properties/data/items/properties/fingerprint/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10}};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1188,9 +1182,11 @@ vErrors.push(err95);
 errors++;
 }
 }
-if(data46.kind !== undefined){
-if(typeof data46.kind !== "string"){
-const err96 = {instancePath:instancePath+"/data/" + i3+"/findings/" + i5+"/kind",schemaPath:"#/properties/data/items/properties/findings/items/properties/kind/type",keyword:"type",params:{type: "string"}};
+if(data46.hash !== undefined){
+let data47 = data46.hash;
+if(typeof data47 === "string"){
+if(!pattern9.test(data47)){
+const err96 = {instancePath:instancePath+"/data/" + i4+"/fingerprint/hash",schemaPath:"#/properties/data/items/properties/fingerprint/properties/hash/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{16}$"}};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1200,10 +1196,8 @@ vErrors.push(err96);
 errors++;
 }
 }
-if(data46.severity !== undefined){
-let data48 = data46.severity;
-if(!(((data48 === "error") || (data48 === "warning")) || (data48 === "info"))){
-const err97 = {instancePath:instancePath+"/data/" + i3+"/findings/" + i5+"/severity",schemaPath:"#/properties/data/items/properties/findings/items/properties/severity/enum",keyword:"enum",params:{allowedValues: schema31.properties.data.items.properties.findings.items.properties.severity.enum}};
+else {
+const err97 = {instancePath:instancePath+"/data/" + i4+"/fingerprint/hash",schemaPath:"#/properties/data/items/properties/fingerprint/properties/hash/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1213,9 +1207,10 @@ vErrors.push(err97);
 errors++;
 }
 }
-if(data46.column !== undefined){
-if(typeof data46.column !== "string"){
-const err98 = {instancePath:instancePath+"/data/" + i3+"/findings/" + i5+"/column",schemaPath:"#/properties/data/items/properties/findings/items/properties/column/type",keyword:"type",params:{type: "string"}};
+if(data46.rows !== undefined){
+let data48 = data46.rows;
+if(!(((typeof data48 == "number") && (!(data48 % 1) && !isNaN(data48))) && (isFinite(data48)))){
+const err98 = {instancePath:instancePath+"/data/" + i4+"/fingerprint/rows",schemaPath:"#/properties/data/items/properties/fingerprint/properties/rows/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1224,10 +1219,9 @@ vErrors.push(err98);
 }
 errors++;
 }
-}
-}
-else {
-const err99 = {instancePath:instancePath+"/data/" + i3+"/findings/" + i5,schemaPath:"#/properties/data/items/properties/findings/items/type",keyword:"type",params:{type: "object"}};
+if((typeof data48 == "number") && (isFinite(data48))){
+if(data48 < 0 || isNaN(data48)){
+const err99 = {instancePath:instancePath+"/data/" + i4+"/fingerprint/rows",schemaPath:"#/properties/data/items/properties/fingerprint/properties/rows/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1238,8 +1232,15 @@ errors++;
 }
 }
 }
-else {
-const err100 = {instancePath:instancePath+"/data/" + i3+"/findings",schemaPath:"#/properties/data/items/properties/findings/type",keyword:"type",params:{type: "array"}};
+if(data46.columns !== undefined){
+let data49 = data46.columns;
+if(Array.isArray(data49)){
+const len5 = data49.length;
+for(let i5=0; i5<len5; i5++){
+let data50 = data49[i5];
+if(data50 && typeof data50 == "object" && !Array.isArray(data50)){
+if(data50.name === undefined){
+const err100 = {instancePath:instancePath+"/data/" + i4+"/fingerprint/columns/" + i5,schemaPath:"#/properties/data/items/properties/fingerprint/properties/columns/items/required",keyword:"required",params:{missingProperty: "name"}};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1248,10 +1249,8 @@ vErrors.push(err100);
 }
 errors++;
 }
-}
-}
-else {
-const err101 = {instancePath:instancePath+"/data/" + i3,schemaPath:"#/properties/data/items/type",keyword:"type",params:{type: "object"}};
+if(data50.type === undefined){
+const err101 = {instancePath:instancePath+"/data/" + i4+"/fingerprint/columns/" + i5,schemaPath:"#/properties/data/items/properties/fingerprint/properties/columns/items/required",keyword:"required",params:{missingProperty: "type"}};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1260,10 +1259,9 @@ vErrors.push(err101);
 }
 errors++;
 }
-}
-}
-else {
-const err102 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "array"}};
+for(const key11 in data50){
+if(!((key11 === "name") || (key11 === "type"))){
+const err102 = {instancePath:instancePath+"/data/" + i4+"/fingerprint/columns/" + i5,schemaPath:"#/properties/data/items/properties/fingerprint/properties/columns/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11}};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1273,11 +1271,9 @@ vErrors.push(err102);
 errors++;
 }
 }
-if(data.model !== undefined){
-let data50 = data.model;
-if(data50 && typeof data50 == "object" && !Array.isArray(data50)){
-if(data50.type === undefined){
-const err103 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/required",keyword:"required",params:{missingProperty: "type"}};
+if(data50.name !== undefined){
+if(typeof data50.name !== "string"){
+const err103 = {instancePath:instancePath+"/data/" + i4+"/fingerprint/columns/" + i5+"/name",schemaPath:"#/properties/data/items/properties/fingerprint/properties/columns/items/properties/name/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1286,8 +1282,10 @@ vErrors.push(err103);
 }
 errors++;
 }
-if(data50.parameterCount === undefined){
-const err104 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/required",keyword:"required",params:{missingProperty: "parameterCount"}};
+}
+if(data50.type !== undefined){
+if(typeof data50.type !== "string"){
+const err104 = {instancePath:instancePath+"/data/" + i4+"/fingerprint/columns/" + i5+"/type",schemaPath:"#/properties/data/items/properties/fingerprint/properties/columns/items/properties/type/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -1296,9 +1294,10 @@ vErrors.push(err104);
 }
 errors++;
 }
-if(data50.type !== undefined){
-if(typeof data50.type !== "string"){
-const err105 = {instancePath:instancePath+"/model/type",schemaPath:"#/properties/model/properties/type/type",keyword:"type",params:{type: "string"}};
+}
+}
+else {
+const err105 = {instancePath:instancePath+"/data/" + i4+"/fingerprint/columns/" + i5,schemaPath:"#/properties/data/items/properties/fingerprint/properties/columns/items/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -1308,10 +1307,9 @@ vErrors.push(err105);
 errors++;
 }
 }
-if(data50.parameterCount !== undefined){
-let data52 = data50.parameterCount;
-if(!(((typeof data52 == "number") && (!(data52 % 1) && !isNaN(data52))) && (isFinite(data52)))){
-const err106 = {instancePath:instancePath+"/model/parameterCount",schemaPath:"#/properties/model/properties/parameterCount/type",keyword:"type",params:{type: "integer"}};
+}
+else {
+const err106 = {instancePath:instancePath+"/data/" + i4+"/fingerprint/columns",schemaPath:"#/properties/data/items/properties/fingerprint/properties/columns/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -1320,9 +1318,10 @@ vErrors.push(err106);
 }
 errors++;
 }
-if((typeof data52 == "number") && (isFinite(data52))){
-if(data52 < 0 || isNaN(data52)){
-const err107 = {instancePath:instancePath+"/model/parameterCount",schemaPath:"#/properties/model/properties/parameterCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+}
+}
+else {
+const err107 = {instancePath:instancePath+"/data/" + i4+"/fingerprint",schemaPath:"#/properties/data/items/properties/fingerprint/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -1332,10 +1331,11 @@ vErrors.push(err107);
 errors++;
 }
 }
-}
-if(data50.backend !== undefined){
-if(typeof data50.backend !== "string"){
-const err108 = {instancePath:instancePath+"/model/backend",schemaPath:"#/properties/model/properties/backend/type",keyword:"type",params:{type: "string"}};
+if(data43.findings !== undefined){
+let data53 = data43.findings;
+if(Array.isArray(data53)){
+if(data53.length > 100){
+const err108 = {instancePath:instancePath+"/data/" + i4+"/findings",schemaPath:"#/properties/data/items/properties/findings/maxItems",keyword:"maxItems",params:{limit: 100}};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -1344,16 +1344,12 @@ vErrors.push(err108);
 }
 errors++;
 }
-}
-if(data50.layers !== undefined){
-let data54 = data50.layers;
-if(Array.isArray(data54)){
-const len6 = data54.length;
+const len6 = data53.length;
 for(let i6=0; i6<len6; i6++){
-let data55 = data54[i6];
-if(data55 && typeof data55 == "object" && !Array.isArray(data55)){
-if(data55.name === undefined){
-const err109 = {instancePath:instancePath+"/model/layers/" + i6,schemaPath:"#/properties/model/properties/layers/items/required",keyword:"required",params:{missingProperty: "name"}};
+let data54 = data53[i6];
+if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
+if(data54.kind === undefined){
+const err109 = {instancePath:instancePath+"/data/" + i4+"/findings/" + i6,schemaPath:"#/properties/data/items/properties/findings/items/required",keyword:"required",params:{missingProperty: "kind"}};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -1362,8 +1358,8 @@ vErrors.push(err109);
 }
 errors++;
 }
-if(data55.kind === undefined){
-const err110 = {instancePath:instancePath+"/model/layers/" + i6,schemaPath:"#/properties/model/properties/layers/items/required",keyword:"required",params:{missingProperty: "kind"}};
+if(data54.severity === undefined){
+const err110 = {instancePath:instancePath+"/data/" + i4+"/findings/" + i6,schemaPath:"#/properties/data/items/properties/findings/items/required",keyword:"required",params:{missingProperty: "severity"}};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -1372,8 +1368,9 @@ vErrors.push(err110);
 }
 errors++;
 }
-if(data55.outputShape === undefined){
-const err111 = {instancePath:instancePath+"/model/layers/" + i6,schemaPath:"#/properties/model/properties/layers/items/required",keyword:"required",params:{missingProperty: "outputShape"}};
+for(const key12 in data54){
+if(!(((key12 === "kind") || (key12 === "severity")) || (key12 === "column"))){
+const err111 = {instancePath:instancePath+"/data/" + i4+"/findings/" + i6,schemaPath:"#/properties/data/items/properties/findings/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12}};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -1382,8 +1379,10 @@ vErrors.push(err111);
 }
 errors++;
 }
-if(data55.parameters === undefined){
-const err112 = {instancePath:instancePath+"/model/layers/" + i6,schemaPath:"#/properties/model/properties/layers/items/required",keyword:"required",params:{missingProperty: "parameters"}};
+}
+if(data54.kind !== undefined){
+if(typeof data54.kind !== "string"){
+const err112 = {instancePath:instancePath+"/data/" + i4+"/findings/" + i6+"/kind",schemaPath:"#/properties/data/items/properties/findings/items/properties/kind/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -1392,9 +1391,11 @@ vErrors.push(err112);
 }
 errors++;
 }
-if(data55.name !== undefined){
-if(typeof data55.name !== "string"){
-const err113 = {instancePath:instancePath+"/model/layers/" + i6+"/name",schemaPath:"#/properties/model/properties/layers/items/properties/name/type",keyword:"type",params:{type: "string"}};
+}
+if(data54.severity !== undefined){
+let data56 = data54.severity;
+if(!(((data56 === "error") || (data56 === "warning")) || (data56 === "info"))){
+const err113 = {instancePath:instancePath+"/data/" + i4+"/findings/" + i6+"/severity",schemaPath:"#/properties/data/items/properties/findings/items/properties/severity/enum",keyword:"enum",params:{allowedValues: schema31.properties.data.items.properties.findings.items.properties.severity.enum}};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -1404,9 +1405,9 @@ vErrors.push(err113);
 errors++;
 }
 }
-if(data55.kind !== undefined){
-if(typeof data55.kind !== "string"){
-const err114 = {instancePath:instancePath+"/model/layers/" + i6+"/kind",schemaPath:"#/properties/model/properties/layers/items/properties/kind/type",keyword:"type",params:{type: "string"}};
+if(data54.column !== undefined){
+if(typeof data54.column !== "string"){
+const err114 = {instancePath:instancePath+"/data/" + i4+"/findings/" + i6+"/column",schemaPath:"#/properties/data/items/properties/findings/items/properties/column/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -1416,14 +1417,9 @@ vErrors.push(err114);
 errors++;
 }
 }
-if(data55.outputShape !== undefined){
-let data58 = data55.outputShape;
-if(Array.isArray(data58)){
-const len7 = data58.length;
-for(let i7=0; i7<len7; i7++){
-let data59 = data58[i7];
-if((!(((typeof data59 == "number") && (!(data59 % 1) && !isNaN(data59))) && (isFinite(data59)))) && (data59 !== null)){
-const err115 = {instancePath:instancePath+"/model/layers/" + i6+"/outputShape/" + i7,schemaPath:"#/properties/model/properties/layers/items/properties/outputShape/items/type",keyword:"type",params:{type: schema31.properties.model.properties.layers.items.properties.outputShape.items.type}};
+}
+else {
+const err115 = {instancePath:instancePath+"/data/" + i4+"/findings/" + i6,schemaPath:"#/properties/data/items/properties/findings/items/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -1435,7 +1431,7 @@ errors++;
 }
 }
 else {
-const err116 = {instancePath:instancePath+"/model/layers/" + i6+"/outputShape",schemaPath:"#/properties/model/properties/layers/items/properties/outputShape/type",keyword:"type",params:{type: "array"}};
+const err116 = {instancePath:instancePath+"/data/" + i4+"/findings",schemaPath:"#/properties/data/items/properties/findings/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -1445,10 +1441,9 @@ vErrors.push(err116);
 errors++;
 }
 }
-if(data55.parameters !== undefined){
-let data60 = data55.parameters;
-if(!(((typeof data60 == "number") && (!(data60 % 1) && !isNaN(data60))) && (isFinite(data60)))){
-const err117 = {instancePath:instancePath+"/model/layers/" + i6+"/parameters",schemaPath:"#/properties/model/properties/layers/items/properties/parameters/type",keyword:"type",params:{type: "integer"}};
+}
+else {
+const err117 = {instancePath:instancePath+"/data/" + i4,schemaPath:"#/properties/data/items/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -1457,9 +1452,10 @@ vErrors.push(err117);
 }
 errors++;
 }
-if((typeof data60 == "number") && (isFinite(data60))){
-if(data60 < 0 || isNaN(data60)){
-const err118 = {instancePath:instancePath+"/model/layers/" + i6+"/parameters",schemaPath:"#/properties/model/properties/layers/items/properties/parameters/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+}
+}
+else {
+const err118 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -1469,10 +1465,11 @@ vErrors.push(err118);
 errors++;
 }
 }
-}
-}
-else {
-const err119 = {instancePath:instancePath+"/model/layers/" + i6,schemaPath:"#/properties/model/properties/layers/items/type",keyword:"type",params:{type: "object"}};
+if(data.model !== undefined){
+let data58 = data.model;
+if(data58 && typeof data58 == "object" && !Array.isArray(data58)){
+if(data58.type === undefined){
+const err119 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/required",keyword:"required",params:{missingProperty: "type"}};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -1481,10 +1478,8 @@ vErrors.push(err119);
 }
 errors++;
 }
-}
-}
-else {
-const err120 = {instancePath:instancePath+"/model/layers",schemaPath:"#/properties/model/properties/layers/type",keyword:"type",params:{type: "array"}};
+if(data58.parameterCount === undefined){
+const err120 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/required",keyword:"required",params:{missingProperty: "parameterCount"}};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -1493,16 +1488,9 @@ vErrors.push(err120);
 }
 errors++;
 }
-}
-if(data50.weights !== undefined){
-let data61 = data50.weights;
-if(Array.isArray(data61)){
-const len8 = data61.length;
-for(let i8=0; i8<len8; i8++){
-let data62 = data61[i8];
-if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
-if(data62.name === undefined){
-const err121 = {instancePath:instancePath+"/model/weights/" + i8,schemaPath:"#/properties/model/properties/weights/items/required",keyword:"required",params:{missingProperty: "name"}};
+if(data58.type !== undefined){
+if(typeof data58.type !== "string"){
+const err121 = {instancePath:instancePath+"/model/type",schemaPath:"#/properties/model/properties/type/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -1511,8 +1499,11 @@ vErrors.push(err121);
 }
 errors++;
 }
-if(data62.shape === undefined){
-const err122 = {instancePath:instancePath+"/model/weights/" + i8,schemaPath:"#/properties/model/properties/weights/items/required",keyword:"required",params:{missingProperty: "shape"}};
+}
+if(data58.parameterCount !== undefined){
+let data60 = data58.parameterCount;
+if(!(((typeof data60 == "number") && (!(data60 % 1) && !isNaN(data60))) && (isFinite(data60)))){
+const err122 = {instancePath:instancePath+"/model/parameterCount",schemaPath:"#/properties/model/properties/parameterCount/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -1521,8 +1512,9 @@ vErrors.push(err122);
 }
 errors++;
 }
-if(data62.mean === undefined){
-const err123 = {instancePath:instancePath+"/model/weights/" + i8,schemaPath:"#/properties/model/properties/weights/items/required",keyword:"required",params:{missingProperty: "mean"}};
+if((typeof data60 == "number") && (isFinite(data60))){
+if(data60 < 0 || isNaN(data60)){
+const err123 = {instancePath:instancePath+"/model/parameterCount",schemaPath:"#/properties/model/properties/parameterCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -1531,8 +1523,11 @@ vErrors.push(err123);
 }
 errors++;
 }
-if(data62.std === undefined){
-const err124 = {instancePath:instancePath+"/model/weights/" + i8,schemaPath:"#/properties/model/properties/weights/items/required",keyword:"required",params:{missingProperty: "std"}};
+}
+}
+if(data58.backend !== undefined){
+if(typeof data58.backend !== "string"){
+const err124 = {instancePath:instancePath+"/model/backend",schemaPath:"#/properties/model/properties/backend/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -1541,8 +1536,16 @@ vErrors.push(err124);
 }
 errors++;
 }
-if(data62.min === undefined){
-const err125 = {instancePath:instancePath+"/model/weights/" + i8,schemaPath:"#/properties/model/properties/weights/items/required",keyword:"required",params:{missingProperty: "min"}};
+}
+if(data58.layers !== undefined){
+let data62 = data58.layers;
+if(Array.isArray(data62)){
+const len7 = data62.length;
+for(let i7=0; i7<len7; i7++){
+let data63 = data62[i7];
+if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
+if(data63.name === undefined){
+const err125 = {instancePath:instancePath+"/model/layers/" + i7,schemaPath:"#/properties/model/properties/layers/items/required",keyword:"required",params:{missingProperty: "name"}};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -1551,8 +1554,8 @@ vErrors.push(err125);
 }
 errors++;
 }
-if(data62.max === undefined){
-const err126 = {instancePath:instancePath+"/model/weights/" + i8,schemaPath:"#/properties/model/properties/weights/items/required",keyword:"required",params:{missingProperty: "max"}};
+if(data63.kind === undefined){
+const err126 = {instancePath:instancePath+"/model/layers/" + i7,schemaPath:"#/properties/model/properties/layers/items/required",keyword:"required",params:{missingProperty: "kind"}};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -1561,9 +1564,8 @@ vErrors.push(err126);
 }
 errors++;
 }
-if(data62.name !== undefined){
-if(typeof data62.name !== "string"){
-const err127 = {instancePath:instancePath+"/model/weights/" + i8+"/name",schemaPath:"#/properties/model/properties/weights/items/properties/name/type",keyword:"type",params:{type: "string"}};
+if(data63.outputShape === undefined){
+const err127 = {instancePath:instancePath+"/model/layers/" + i7,schemaPath:"#/properties/model/properties/layers/items/required",keyword:"required",params:{missingProperty: "outputShape"}};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -1572,15 +1574,8 @@ vErrors.push(err127);
 }
 errors++;
 }
-}
-if(data62.shape !== undefined){
-let data64 = data62.shape;
-if(Array.isArray(data64)){
-const len9 = data64.length;
-for(let i9=0; i9<len9; i9++){
-let data65 = data64[i9];
-if(!(((typeof data65 == "number") && (!(data65 % 1) && !isNaN(data65))) && (isFinite(data65)))){
-const err128 = {instancePath:instancePath+"/model/weights/" + i8+"/shape/" + i9,schemaPath:"#/properties/model/properties/weights/items/properties/shape/items/type",keyword:"type",params:{type: "integer"}};
+if(data63.parameters === undefined){
+const err128 = {instancePath:instancePath+"/model/layers/" + i7,schemaPath:"#/properties/model/properties/layers/items/required",keyword:"required",params:{missingProperty: "parameters"}};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -1589,9 +1584,9 @@ vErrors.push(err128);
 }
 errors++;
 }
-if((typeof data65 == "number") && (isFinite(data65))){
-if(data65 < 0 || isNaN(data65)){
-const err129 = {instancePath:instancePath+"/model/weights/" + i8+"/shape/" + i9,schemaPath:"#/properties/model/properties/weights/items/properties/shape/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+if(data63.name !== undefined){
+if(typeof data63.name !== "string"){
+const err129 = {instancePath:instancePath+"/model/layers/" + i7+"/name",schemaPath:"#/properties/model/properties/layers/items/properties/name/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -1601,10 +1596,9 @@ vErrors.push(err129);
 errors++;
 }
 }
-}
-}
-else {
-const err130 = {instancePath:instancePath+"/model/weights/" + i8+"/shape",schemaPath:"#/properties/model/properties/weights/items/properties/shape/type",keyword:"type",params:{type: "array"}};
+if(data63.kind !== undefined){
+if(typeof data63.kind !== "string"){
+const err130 = {instancePath:instancePath+"/model/layers/" + i7+"/kind",schemaPath:"#/properties/model/properties/layers/items/properties/kind/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -1614,10 +1608,14 @@ vErrors.push(err130);
 errors++;
 }
 }
-if(data62.mean !== undefined){
-let data66 = data62.mean;
-if((!((typeof data66 == "number") && (isFinite(data66)))) && (data66 !== null)){
-const err131 = {instancePath:instancePath+"/model/weights/" + i8+"/mean",schemaPath:"#/$defs/number/type",keyword:"type",params:{type: schema37.type}};
+if(data63.outputShape !== undefined){
+let data66 = data63.outputShape;
+if(Array.isArray(data66)){
+const len8 = data66.length;
+for(let i8=0; i8<len8; i8++){
+let data67 = data66[i8];
+if((!(((typeof data67 == "number") && (!(data67 % 1) && !isNaN(data67))) && (isFinite(data67)))) && (data67 !== null)){
+const err131 = {instancePath:instancePath+"/model/layers/" + i7+"/outputShape/" + i8,schemaPath:"#/properties/model/properties/layers/items/properties/outputShape/items/type",keyword:"type",params:{type: schema31.properties.model.properties.layers.items.properties.outputShape.items.type}};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -1627,10 +1625,9 @@ vErrors.push(err131);
 errors++;
 }
 }
-if(data62.std !== undefined){
-let data67 = data62.std;
-if((!((typeof data67 == "number") && (isFinite(data67)))) && (data67 !== null)){
-const err132 = {instancePath:instancePath+"/model/weights/" + i8+"/std",schemaPath:"#/$defs/number/type",keyword:"type",params:{type: schema37.type}};
+}
+else {
+const err132 = {instancePath:instancePath+"/model/layers/" + i7+"/outputShape",schemaPath:"#/properties/model/properties/layers/items/properties/outputShape/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -1640,10 +1637,10 @@ vErrors.push(err132);
 errors++;
 }
 }
-if(data62.min !== undefined){
-let data68 = data62.min;
-if((!((typeof data68 == "number") && (isFinite(data68)))) && (data68 !== null)){
-const err133 = {instancePath:instancePath+"/model/weights/" + i8+"/min",schemaPath:"#/$defs/number/type",keyword:"type",params:{type: schema37.type}};
+if(data63.parameters !== undefined){
+let data68 = data63.parameters;
+if(!(((typeof data68 == "number") && (!(data68 % 1) && !isNaN(data68))) && (isFinite(data68)))){
+const err133 = {instancePath:instancePath+"/model/layers/" + i7+"/parameters",schemaPath:"#/properties/model/properties/layers/items/properties/parameters/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -1652,11 +1649,9 @@ vErrors.push(err133);
 }
 errors++;
 }
-}
-if(data62.max !== undefined){
-let data69 = data62.max;
-if((!((typeof data69 == "number") && (isFinite(data69)))) && (data69 !== null)){
-const err134 = {instancePath:instancePath+"/model/weights/" + i8+"/max",schemaPath:"#/$defs/number/type",keyword:"type",params:{type: schema37.type}};
+if((typeof data68 == "number") && (isFinite(data68))){
+if(data68 < 0 || isNaN(data68)){
+const err134 = {instancePath:instancePath+"/model/layers/" + i7+"/parameters",schemaPath:"#/properties/model/properties/layers/items/properties/parameters/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -1667,8 +1662,9 @@ errors++;
 }
 }
 }
+}
 else {
-const err135 = {instancePath:instancePath+"/model/weights/" + i8,schemaPath:"#/properties/model/properties/weights/items/type",keyword:"type",params:{type: "object"}};
+const err135 = {instancePath:instancePath+"/model/layers/" + i7,schemaPath:"#/properties/model/properties/layers/items/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -1680,7 +1676,7 @@ errors++;
 }
 }
 else {
-const err136 = {instancePath:instancePath+"/model/weights",schemaPath:"#/properties/model/properties/weights/type",keyword:"type",params:{type: "array"}};
+const err136 = {instancePath:instancePath+"/model/layers",schemaPath:"#/properties/model/properties/layers/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -1690,10 +1686,15 @@ vErrors.push(err136);
 errors++;
 }
 }
-if(data50.extra !== undefined){
-let data70 = data50.extra;
-if(!(data70 && typeof data70 == "object" && !Array.isArray(data70))){
-const err137 = {instancePath:instancePath+"/model/extra",schemaPath:"#/properties/model/properties/extra/type",keyword:"type",params:{type: "object"}};
+if(data58.weights !== undefined){
+let data69 = data58.weights;
+if(Array.isArray(data69)){
+const len9 = data69.length;
+for(let i9=0; i9<len9; i9++){
+let data70 = data69[i9];
+if(data70 && typeof data70 == "object" && !Array.isArray(data70)){
+if(data70.name === undefined){
+const err137 = {instancePath:instancePath+"/model/weights/" + i9,schemaPath:"#/properties/model/properties/weights/items/required",keyword:"required",params:{missingProperty: "name"}};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -1702,10 +1703,8 @@ vErrors.push(err137);
 }
 errors++;
 }
-}
-}
-else {
-const err138 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/type",keyword:"type",params:{type: "object"}};
+if(data70.shape === undefined){
+const err138 = {instancePath:instancePath+"/model/weights/" + i9,schemaPath:"#/properties/model/properties/weights/items/required",keyword:"required",params:{missingProperty: "shape"}};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -1714,16 +1713,8 @@ vErrors.push(err138);
 }
 errors++;
 }
-}
-if(data.gates !== undefined){
-let data71 = data.gates;
-if(Array.isArray(data71)){
-const len10 = data71.length;
-for(let i10=0; i10<len10; i10++){
-let data72 = data71[i10];
-if(data72 && typeof data72 == "object" && !Array.isArray(data72)){
-if(data72.name === undefined){
-const err139 = {instancePath:instancePath+"/gates/" + i10,schemaPath:"#/properties/gates/items/required",keyword:"required",params:{missingProperty: "name"}};
+if(data70.mean === undefined){
+const err139 = {instancePath:instancePath+"/model/weights/" + i9,schemaPath:"#/properties/model/properties/weights/items/required",keyword:"required",params:{missingProperty: "mean"}};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -1732,8 +1723,8 @@ vErrors.push(err139);
 }
 errors++;
 }
-if(data72.passed === undefined){
-const err140 = {instancePath:instancePath+"/gates/" + i10,schemaPath:"#/properties/gates/items/required",keyword:"required",params:{missingProperty: "passed"}};
+if(data70.std === undefined){
+const err140 = {instancePath:instancePath+"/model/weights/" + i9,schemaPath:"#/properties/model/properties/weights/items/required",keyword:"required",params:{missingProperty: "std"}};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -1742,9 +1733,8 @@ vErrors.push(err140);
 }
 errors++;
 }
-for(const key11 in data72){
-if(!((((((((key11 === "name") || (key11 === "passed")) || (key11 === "metric")) || (key11 === "op")) || (key11 === "threshold")) || (key11 === "value")) || (key11 === "baseline")) || (key11 === "detail"))){
-const err141 = {instancePath:instancePath+"/gates/" + i10,schemaPath:"#/properties/gates/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11}};
+if(data70.min === undefined){
+const err141 = {instancePath:instancePath+"/model/weights/" + i9,schemaPath:"#/properties/model/properties/weights/items/required",keyword:"required",params:{missingProperty: "min"}};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -1753,10 +1743,8 @@ vErrors.push(err141);
 }
 errors++;
 }
-}
-if(data72.name !== undefined){
-if(typeof data72.name !== "string"){
-const err142 = {instancePath:instancePath+"/gates/" + i10+"/name",schemaPath:"#/properties/gates/items/properties/name/type",keyword:"type",params:{type: "string"}};
+if(data70.max === undefined){
+const err142 = {instancePath:instancePath+"/model/weights/" + i9,schemaPath:"#/properties/model/properties/weights/items/required",keyword:"required",params:{missingProperty: "max"}};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -1765,10 +1753,9 @@ vErrors.push(err142);
 }
 errors++;
 }
-}
-if(data72.passed !== undefined){
-if(typeof data72.passed !== "boolean"){
-const err143 = {instancePath:instancePath+"/gates/" + i10+"/passed",schemaPath:"#/properties/gates/items/properties/passed/type",keyword:"type",params:{type: "boolean"}};
+if(data70.name !== undefined){
+if(typeof data70.name !== "string"){
+const err143 = {instancePath:instancePath+"/model/weights/" + i9+"/name",schemaPath:"#/properties/model/properties/weights/items/properties/name/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -1778,9 +1765,14 @@ vErrors.push(err143);
 errors++;
 }
 }
-if(data72.metric !== undefined){
-if(typeof data72.metric !== "string"){
-const err144 = {instancePath:instancePath+"/gates/" + i10+"/metric",schemaPath:"#/properties/gates/items/properties/metric/type",keyword:"type",params:{type: "string"}};
+if(data70.shape !== undefined){
+let data72 = data70.shape;
+if(Array.isArray(data72)){
+const len10 = data72.length;
+for(let i10=0; i10<len10; i10++){
+let data73 = data72[i10];
+if(!(((typeof data73 == "number") && (!(data73 % 1) && !isNaN(data73))) && (isFinite(data73)))){
+const err144 = {instancePath:instancePath+"/model/weights/" + i9+"/shape/" + i10,schemaPath:"#/properties/model/properties/weights/items/properties/shape/items/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -1789,10 +1781,9 @@ vErrors.push(err144);
 }
 errors++;
 }
-}
-if(data72.op !== undefined){
-if(typeof data72.op !== "string"){
-const err145 = {instancePath:instancePath+"/gates/" + i10+"/op",schemaPath:"#/properties/gates/items/properties/op/type",keyword:"type",params:{type: "string"}};
+if((typeof data73 == "number") && (isFinite(data73))){
+if(data73 < 0 || isNaN(data73)){
+const err145 = {instancePath:instancePath+"/model/weights/" + i9+"/shape/" + i10,schemaPath:"#/properties/model/properties/weights/items/properties/shape/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -1802,10 +1793,10 @@ vErrors.push(err145);
 errors++;
 }
 }
-if(data72.threshold !== undefined){
-let data77 = data72.threshold;
-if(!((typeof data77 == "number") && (isFinite(data77)))){
-const err146 = {instancePath:instancePath+"/gates/" + i10+"/threshold",schemaPath:"#/properties/gates/items/properties/threshold/type",keyword:"type",params:{type: "number"}};
+}
+}
+else {
+const err146 = {instancePath:instancePath+"/model/weights/" + i9+"/shape",schemaPath:"#/properties/model/properties/weights/items/properties/shape/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -1815,10 +1806,10 @@ vErrors.push(err146);
 errors++;
 }
 }
-if(data72.value !== undefined){
-let data78 = data72.value;
-if((!((typeof data78 == "number") && (isFinite(data78)))) && (data78 !== null)){
-const err147 = {instancePath:instancePath+"/gates/" + i10+"/value",schemaPath:"#/$defs/number/type",keyword:"type",params:{type: schema37.type}};
+if(data70.mean !== undefined){
+let data74 = data70.mean;
+if((!((typeof data74 == "number") && (isFinite(data74)))) && (data74 !== null)){
+const err147 = {instancePath:instancePath+"/model/weights/" + i9+"/mean",schemaPath:"#/$defs/number/type",keyword:"type",params:{type: schema37.type}};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -1828,10 +1819,10 @@ vErrors.push(err147);
 errors++;
 }
 }
-if(data72.baseline !== undefined){
-let data79 = data72.baseline;
-if((!((typeof data79 == "number") && (isFinite(data79)))) && (data79 !== null)){
-const err148 = {instancePath:instancePath+"/gates/" + i10+"/baseline",schemaPath:"#/$defs/number/type",keyword:"type",params:{type: schema37.type}};
+if(data70.std !== undefined){
+let data75 = data70.std;
+if((!((typeof data75 == "number") && (isFinite(data75)))) && (data75 !== null)){
+const err148 = {instancePath:instancePath+"/model/weights/" + i9+"/std",schemaPath:"#/$defs/number/type",keyword:"type",params:{type: schema37.type}};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -1841,9 +1832,10 @@ vErrors.push(err148);
 errors++;
 }
 }
-if(data72.detail !== undefined){
-if(typeof data72.detail !== "string"){
-const err149 = {instancePath:instancePath+"/gates/" + i10+"/detail",schemaPath:"#/properties/gates/items/properties/detail/type",keyword:"type",params:{type: "string"}};
+if(data70.min !== undefined){
+let data76 = data70.min;
+if((!((typeof data76 == "number") && (isFinite(data76)))) && (data76 !== null)){
+const err149 = {instancePath:instancePath+"/model/weights/" + i9+"/min",schemaPath:"#/$defs/number/type",keyword:"type",params:{type: schema37.type}};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -1853,9 +1845,10 @@ vErrors.push(err149);
 errors++;
 }
 }
-}
-else {
-const err150 = {instancePath:instancePath+"/gates/" + i10,schemaPath:"#/properties/gates/items/type",keyword:"type",params:{type: "object"}};
+if(data70.max !== undefined){
+let data77 = data70.max;
+if((!((typeof data77 == "number") && (isFinite(data77)))) && (data77 !== null)){
+const err150 = {instancePath:instancePath+"/model/weights/" + i9+"/max",schemaPath:"#/$defs/number/type",keyword:"type",params:{type: schema37.type}};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -1867,7 +1860,7 @@ errors++;
 }
 }
 else {
-const err151 = {instancePath:instancePath+"/gates",schemaPath:"#/properties/gates/type",keyword:"type",params:{type: "array"}};
+const err151 = {instancePath:instancePath+"/model/weights/" + i9,schemaPath:"#/properties/model/properties/weights/items/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -1877,11 +1870,9 @@ vErrors.push(err151);
 errors++;
 }
 }
-if(data.git !== undefined){
-let data81 = data.git;
-if(data81 && typeof data81 == "object" && !Array.isArray(data81)){
-if(data81.commit === undefined){
-const err152 = {instancePath:instancePath+"/git",schemaPath:"#/properties/git/required",keyword:"required",params:{missingProperty: "commit"}};
+}
+else {
+const err152 = {instancePath:instancePath+"/model/weights",schemaPath:"#/properties/model/properties/weights/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -1890,8 +1881,11 @@ vErrors.push(err152);
 }
 errors++;
 }
-if(data81.dirty === undefined){
-const err153 = {instancePath:instancePath+"/git",schemaPath:"#/properties/git/required",keyword:"required",params:{missingProperty: "dirty"}};
+}
+if(data58.extra !== undefined){
+let data78 = data58.extra;
+if(!(data78 && typeof data78 == "object" && !Array.isArray(data78))){
+const err153 = {instancePath:instancePath+"/model/extra",schemaPath:"#/properties/model/properties/extra/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -1900,9 +1894,10 @@ vErrors.push(err153);
 }
 errors++;
 }
-for(const key12 in data81){
-if(!(((key12 === "commit") || (key12 === "branch")) || (key12 === "dirty"))){
-const err154 = {instancePath:instancePath+"/git",schemaPath:"#/properties/git/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12}};
+}
+}
+else {
+const err154 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -1912,11 +1907,15 @@ vErrors.push(err154);
 errors++;
 }
 }
-if(data81.commit !== undefined){
-let data82 = data81.commit;
-if(typeof data82 === "string"){
-if(!pattern10.test(data82)){
-const err155 = {instancePath:instancePath+"/git/commit",schemaPath:"#/properties/git/properties/commit/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{7,64}$"}};
+if(data.gates !== undefined){
+let data79 = data.gates;
+if(Array.isArray(data79)){
+const len11 = data79.length;
+for(let i11=0; i11<len11; i11++){
+let data80 = data79[i11];
+if(data80 && typeof data80 == "object" && !Array.isArray(data80)){
+if(data80.name === undefined){
+const err155 = {instancePath:instancePath+"/gates/" + i11,schemaPath:"#/properties/gates/items/required",keyword:"required",params:{missingProperty: "name"}};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -1925,9 +1924,8 @@ vErrors.push(err155);
 }
 errors++;
 }
-}
-else {
-const err156 = {instancePath:instancePath+"/git/commit",schemaPath:"#/properties/git/properties/commit/type",keyword:"type",params:{type: "string"}};
+if(data80.passed === undefined){
+const err156 = {instancePath:instancePath+"/gates/" + i11,schemaPath:"#/properties/gates/items/required",keyword:"required",params:{missingProperty: "passed"}};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -1936,10 +1934,9 @@ vErrors.push(err156);
 }
 errors++;
 }
-}
-if(data81.branch !== undefined){
-if(typeof data81.branch !== "string"){
-const err157 = {instancePath:instancePath+"/git/branch",schemaPath:"#/properties/git/properties/branch/type",keyword:"type",params:{type: "string"}};
+for(const key13 in data80){
+if(!((((((((key13 === "name") || (key13 === "passed")) || (key13 === "metric")) || (key13 === "op")) || (key13 === "threshold")) || (key13 === "value")) || (key13 === "baseline")) || (key13 === "detail"))){
+const err157 = {instancePath:instancePath+"/gates/" + i11,schemaPath:"#/properties/gates/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13}};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -1949,9 +1946,9 @@ vErrors.push(err157);
 errors++;
 }
 }
-if(data81.dirty !== undefined){
-if(typeof data81.dirty !== "boolean"){
-const err158 = {instancePath:instancePath+"/git/dirty",schemaPath:"#/properties/git/properties/dirty/type",keyword:"type",params:{type: "boolean"}};
+if(data80.name !== undefined){
+if(typeof data80.name !== "string"){
+const err158 = {instancePath:instancePath+"/gates/" + i11+"/name",schemaPath:"#/properties/gates/items/properties/name/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -1961,9 +1958,9 @@ vErrors.push(err158);
 errors++;
 }
 }
-}
-else {
-const err159 = {instancePath:instancePath+"/git",schemaPath:"#/properties/git/type",keyword:"type",params:{type: "object"}};
+if(data80.passed !== undefined){
+if(typeof data80.passed !== "boolean"){
+const err159 = {instancePath:instancePath+"/gates/" + i11+"/passed",schemaPath:"#/properties/gates/items/properties/passed/type",keyword:"type",params:{type: "boolean"}};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -1973,11 +1970,9 @@ vErrors.push(err159);
 errors++;
 }
 }
-if(data.environment !== undefined){
-let data85 = data.environment;
-if(data85 && typeof data85 == "object" && !Array.isArray(data85)){
-if(data85.libraries === undefined){
-const err160 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/required",keyword:"required",params:{missingProperty: "libraries"}};
+if(data80.metric !== undefined){
+if(typeof data80.metric !== "string"){
+const err160 = {instancePath:instancePath+"/gates/" + i11+"/metric",schemaPath:"#/properties/gates/items/properties/metric/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -1986,9 +1981,10 @@ vErrors.push(err160);
 }
 errors++;
 }
-for(const key13 in data85){
-if(!((((key13 === "libraries") || (key13 === "backend")) || (key13 === "runtime")) || (key13 === "platform"))){
-const err161 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13}};
+}
+if(data80.op !== undefined){
+if(typeof data80.op !== "string"){
+const err161 = {instancePath:instancePath+"/gates/" + i11+"/op",schemaPath:"#/properties/gates/items/properties/op/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -1998,12 +1994,10 @@ vErrors.push(err161);
 errors++;
 }
 }
-if(data85.libraries !== undefined){
-let data86 = data85.libraries;
-if(data86 && typeof data86 == "object" && !Array.isArray(data86)){
-for(const key14 in data86){
-if(typeof data86[key14] !== "string"){
-const err162 = {instancePath:instancePath+"/environment/libraries/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environment/properties/libraries/additionalProperties/type",keyword:"type",params:{type: "string"}};
+if(data80.threshold !== undefined){
+let data85 = data80.threshold;
+if(!((typeof data85 == "number") && (isFinite(data85)))){
+const err162 = {instancePath:instancePath+"/gates/" + i11+"/threshold",schemaPath:"#/properties/gates/items/properties/threshold/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -2013,9 +2007,10 @@ vErrors.push(err162);
 errors++;
 }
 }
-}
-else {
-const err163 = {instancePath:instancePath+"/environment/libraries",schemaPath:"#/properties/environment/properties/libraries/type",keyword:"type",params:{type: "object"}};
+if(data80.value !== undefined){
+let data86 = data80.value;
+if((!((typeof data86 == "number") && (isFinite(data86)))) && (data86 !== null)){
+const err163 = {instancePath:instancePath+"/gates/" + i11+"/value",schemaPath:"#/$defs/number/type",keyword:"type",params:{type: schema37.type}};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -2025,9 +2020,10 @@ vErrors.push(err163);
 errors++;
 }
 }
-if(data85.backend !== undefined){
-if(typeof data85.backend !== "string"){
-const err164 = {instancePath:instancePath+"/environment/backend",schemaPath:"#/properties/environment/properties/backend/type",keyword:"type",params:{type: "string"}};
+if(data80.baseline !== undefined){
+let data87 = data80.baseline;
+if((!((typeof data87 == "number") && (isFinite(data87)))) && (data87 !== null)){
+const err164 = {instancePath:instancePath+"/gates/" + i11+"/baseline",schemaPath:"#/$defs/number/type",keyword:"type",params:{type: schema37.type}};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -2037,9 +2033,9 @@ vErrors.push(err164);
 errors++;
 }
 }
-if(data85.runtime !== undefined){
-if(typeof data85.runtime !== "string"){
-const err165 = {instancePath:instancePath+"/environment/runtime",schemaPath:"#/properties/environment/properties/runtime/type",keyword:"type",params:{type: "string"}};
+if(data80.detail !== undefined){
+if(typeof data80.detail !== "string"){
+const err165 = {instancePath:instancePath+"/gates/" + i11+"/detail",schemaPath:"#/properties/gates/items/properties/detail/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -2049,9 +2045,9 @@ vErrors.push(err165);
 errors++;
 }
 }
-if(data85.platform !== undefined){
-if(typeof data85.platform !== "string"){
-const err166 = {instancePath:instancePath+"/environment/platform",schemaPath:"#/properties/environment/properties/platform/type",keyword:"type",params:{type: "string"}};
+}
+else {
+const err166 = {instancePath:instancePath+"/gates/" + i11,schemaPath:"#/properties/gates/items/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -2063,7 +2059,7 @@ errors++;
 }
 }
 else {
-const err167 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/type",keyword:"type",params:{type: "object"}};
+const err167 = {instancePath:instancePath+"/gates",schemaPath:"#/properties/gates/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -2073,15 +2069,11 @@ vErrors.push(err167);
 errors++;
 }
 }
-if(data.tags !== undefined){
-let data91 = data.tags;
-if(Array.isArray(data91)){
-const len11 = data91.length;
-for(let i11=0; i11<len11; i11++){
-let data92 = data91[i11];
-if(typeof data92 === "string"){
-if(func2(data92) < 1){
-const err168 = {instancePath:instancePath+"/tags/" + i11,schemaPath:"#/properties/tags/items/minLength",keyword:"minLength",params:{limit: 1}};
+if(data.git !== undefined){
+let data89 = data.git;
+if(data89 && typeof data89 == "object" && !Array.isArray(data89)){
+if(data89.commit === undefined){
+const err168 = {instancePath:instancePath+"/git",schemaPath:"#/properties/git/required",keyword:"required",params:{missingProperty: "commit"}};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -2090,9 +2082,8 @@ vErrors.push(err168);
 }
 errors++;
 }
-}
-else {
-const err169 = {instancePath:instancePath+"/tags/" + i11,schemaPath:"#/properties/tags/items/type",keyword:"type",params:{type: "string"}};
+if(data89.dirty === undefined){
+const err169 = {instancePath:instancePath+"/git",schemaPath:"#/properties/git/required",keyword:"required",params:{missingProperty: "dirty"}};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -2101,19 +2092,9 @@ vErrors.push(err169);
 }
 errors++;
 }
-}
-let i12 = data91.length;
-let j0;
-if(i12 > 1){
-const indices0 = {};
-for(;i12--;){
-let item0 = data91[i12];
-if(typeof item0 !== "string"){
-continue;
-}
-if(typeof indices0[item0] == "number"){
-j0 = indices0[item0];
-const err170 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/uniqueItems",keyword:"uniqueItems",params:{i: i12, j: j0}};
+for(const key14 in data89){
+if(!(((key14 === "commit") || (key14 === "branch")) || (key14 === "dirty"))){
+const err170 = {instancePath:instancePath+"/git",schemaPath:"#/properties/git/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14}};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -2121,14 +2102,13 @@ else {
 vErrors.push(err170);
 }
 errors++;
-break;
-}
-indices0[item0] = i12;
 }
 }
-}
-else {
-const err171 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "array"}};
+if(data89.commit !== undefined){
+let data90 = data89.commit;
+if(typeof data90 === "string"){
+if(!pattern10.test(data90)){
+const err171 = {instancePath:instancePath+"/git/commit",schemaPath:"#/properties/git/properties/commit/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{7,64}$"}};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -2138,9 +2118,8 @@ vErrors.push(err171);
 errors++;
 }
 }
-if(data.notes !== undefined){
-if(typeof data.notes !== "string"){
-const err172 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/type",keyword:"type",params:{type: "string"}};
+else {
+const err172 = {instancePath:instancePath+"/git/commit",schemaPath:"#/properties/git/properties/commit/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -2150,11 +2129,9 @@ vErrors.push(err172);
 errors++;
 }
 }
-if(data.error !== undefined){
-let data94 = data.error;
-if(data94 && typeof data94 == "object" && !Array.isArray(data94)){
-if(data94.name === undefined){
-const err173 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/required",keyword:"required",params:{missingProperty: "name"}};
+if(data89.branch !== undefined){
+if(typeof data89.branch !== "string"){
+const err173 = {instancePath:instancePath+"/git/branch",schemaPath:"#/properties/git/properties/branch/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -2163,8 +2140,10 @@ vErrors.push(err173);
 }
 errors++;
 }
-if(data94.message === undefined){
-const err174 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/required",keyword:"required",params:{missingProperty: "message"}};
+}
+if(data89.dirty !== undefined){
+if(typeof data89.dirty !== "boolean"){
+const err174 = {instancePath:instancePath+"/git/dirty",schemaPath:"#/properties/git/properties/dirty/type",keyword:"type",params:{type: "boolean"}};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -2173,9 +2152,10 @@ vErrors.push(err174);
 }
 errors++;
 }
-for(const key15 in data94){
-if(!(((key15 === "name") || (key15 === "message")) || (key15 === "stack"))){
-const err175 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15}};
+}
+}
+else {
+const err175 = {instancePath:instancePath+"/git",schemaPath:"#/properties/git/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -2185,9 +2165,11 @@ vErrors.push(err175);
 errors++;
 }
 }
-if(data94.name !== undefined){
-if(typeof data94.name !== "string"){
-const err176 = {instancePath:instancePath+"/error/name",schemaPath:"#/properties/error/properties/name/type",keyword:"type",params:{type: "string"}};
+if(data.environment !== undefined){
+let data93 = data.environment;
+if(data93 && typeof data93 == "object" && !Array.isArray(data93)){
+if(data93.libraries === undefined){
+const err176 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/required",keyword:"required",params:{missingProperty: "libraries"}};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -2196,10 +2178,9 @@ vErrors.push(err176);
 }
 errors++;
 }
-}
-if(data94.message !== undefined){
-if(typeof data94.message !== "string"){
-const err177 = {instancePath:instancePath+"/error/message",schemaPath:"#/properties/error/properties/message/type",keyword:"type",params:{type: "string"}};
+for(const key15 in data93){
+if(!((((key15 === "libraries") || (key15 === "backend")) || (key15 === "runtime")) || (key15 === "platform"))){
+const err177 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15}};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -2209,9 +2190,12 @@ vErrors.push(err177);
 errors++;
 }
 }
-if(data94.stack !== undefined){
-if(typeof data94.stack !== "string"){
-const err178 = {instancePath:instancePath+"/error/stack",schemaPath:"#/properties/error/properties/stack/type",keyword:"type",params:{type: "string"}};
+if(data93.libraries !== undefined){
+let data94 = data93.libraries;
+if(data94 && typeof data94 == "object" && !Array.isArray(data94)){
+for(const key16 in data94){
+if(typeof data94[key16] !== "string"){
+const err178 = {instancePath:instancePath+"/environment/libraries/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environment/properties/libraries/additionalProperties/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -2223,7 +2207,7 @@ errors++;
 }
 }
 else {
-const err179 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: "object"}};
+const err179 = {instancePath:instancePath+"/environment/libraries",schemaPath:"#/properties/environment/properties/libraries/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -2233,15 +2217,9 @@ vErrors.push(err179);
 errors++;
 }
 }
-if(data.artifacts !== undefined){
-let data98 = data.artifacts;
-if(Array.isArray(data98)){
-const len12 = data98.length;
-for(let i13=0; i13<len12; i13++){
-let data99 = data98[i13];
-if(data99 && typeof data99 == "object" && !Array.isArray(data99)){
-if(data99.name === undefined){
-const err180 = {instancePath:instancePath+"/artifacts/" + i13,schemaPath:"#/properties/artifacts/items/required",keyword:"required",params:{missingProperty: "name"}};
+if(data93.backend !== undefined){
+if(typeof data93.backend !== "string"){
+const err180 = {instancePath:instancePath+"/environment/backend",schemaPath:"#/properties/environment/properties/backend/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -2250,8 +2228,10 @@ vErrors.push(err180);
 }
 errors++;
 }
-if(data99.path === undefined){
-const err181 = {instancePath:instancePath+"/artifacts/" + i13,schemaPath:"#/properties/artifacts/items/required",keyword:"required",params:{missingProperty: "path"}};
+}
+if(data93.runtime !== undefined){
+if(typeof data93.runtime !== "string"){
+const err181 = {instancePath:instancePath+"/environment/runtime",schemaPath:"#/properties/environment/properties/runtime/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -2260,8 +2240,10 @@ vErrors.push(err181);
 }
 errors++;
 }
-if(data99.bytes === undefined){
-const err182 = {instancePath:instancePath+"/artifacts/" + i13,schemaPath:"#/properties/artifacts/items/required",keyword:"required",params:{missingProperty: "bytes"}};
+}
+if(data93.platform !== undefined){
+if(typeof data93.platform !== "string"){
+const err182 = {instancePath:instancePath+"/environment/platform",schemaPath:"#/properties/environment/properties/platform/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -2270,9 +2252,10 @@ vErrors.push(err182);
 }
 errors++;
 }
-for(const key16 in data99){
-if(!(((key16 === "name") || (key16 === "path")) || (key16 === "bytes"))){
-const err183 = {instancePath:instancePath+"/artifacts/" + i13,schemaPath:"#/properties/artifacts/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16}};
+}
+}
+else {
+const err183 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -2282,9 +2265,15 @@ vErrors.push(err183);
 errors++;
 }
 }
-if(data99.name !== undefined){
-if(typeof data99.name !== "string"){
-const err184 = {instancePath:instancePath+"/artifacts/" + i13+"/name",schemaPath:"#/properties/artifacts/items/properties/name/type",keyword:"type",params:{type: "string"}};
+if(data.tags !== undefined){
+let data99 = data.tags;
+if(Array.isArray(data99)){
+const len12 = data99.length;
+for(let i12=0; i12<len12; i12++){
+let data100 = data99[i12];
+if(typeof data100 === "string"){
+if(func2(data100) < 1){
+const err184 = {instancePath:instancePath+"/tags/" + i12,schemaPath:"#/properties/tags/items/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -2294,9 +2283,8 @@ vErrors.push(err184);
 errors++;
 }
 }
-if(data99.path !== undefined){
-if(typeof data99.path !== "string"){
-const err185 = {instancePath:instancePath+"/artifacts/" + i13+"/path",schemaPath:"#/properties/artifacts/items/properties/path/type",keyword:"type",params:{type: "string"}};
+else {
+const err185 = {instancePath:instancePath+"/tags/" + i12,schemaPath:"#/properties/tags/items/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -2306,10 +2294,18 @@ vErrors.push(err185);
 errors++;
 }
 }
-if(data99.bytes !== undefined){
-let data102 = data99.bytes;
-if(!(((typeof data102 == "number") && (!(data102 % 1) && !isNaN(data102))) && (isFinite(data102)))){
-const err186 = {instancePath:instancePath+"/artifacts/" + i13+"/bytes",schemaPath:"#/properties/artifacts/items/properties/bytes/type",keyword:"type",params:{type: "integer"}};
+let i13 = data99.length;
+let j0;
+if(i13 > 1){
+const indices0 = {};
+for(;i13--;){
+let item0 = data99[i13];
+if(typeof item0 !== "string"){
+continue;
+}
+if(typeof indices0[item0] == "number"){
+j0 = indices0[item0];
+const err186 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/uniqueItems",keyword:"uniqueItems",params:{i: i13, j: j0}};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -2317,10 +2313,14 @@ else {
 vErrors.push(err186);
 }
 errors++;
+break;
 }
-if((typeof data102 == "number") && (isFinite(data102))){
-if(data102 < 0 || isNaN(data102)){
-const err187 = {instancePath:instancePath+"/artifacts/" + i13+"/bytes",schemaPath:"#/properties/artifacts/items/properties/bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+indices0[item0] = i13;
+}
+}
+}
+else {
+const err187 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -2330,10 +2330,9 @@ vErrors.push(err187);
 errors++;
 }
 }
-}
-}
-else {
-const err188 = {instancePath:instancePath+"/artifacts/" + i13,schemaPath:"#/properties/artifacts/items/type",keyword:"type",params:{type: "object"}};
+if(data.notes !== undefined){
+if(typeof data.notes !== "string"){
+const err188 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -2343,9 +2342,11 @@ vErrors.push(err188);
 errors++;
 }
 }
-}
-else {
-const err189 = {instancePath:instancePath+"/artifacts",schemaPath:"#/properties/artifacts/type",keyword:"type",params:{type: "array"}};
+if(data.error !== undefined){
+let data102 = data.error;
+if(data102 && typeof data102 == "object" && !Array.isArray(data102)){
+if(data102.name === undefined){
+const err189 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/required",keyword:"required",params:{missingProperty: "name"}};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -2354,12 +2355,8 @@ vErrors.push(err189);
 }
 errors++;
 }
-}
-if(data.predictions !== undefined){
-let data103 = data.predictions;
-if(data103 && typeof data103 == "object" && !Array.isArray(data103)){
-if(data103.path === undefined){
-const err190 = {instancePath:instancePath+"/predictions",schemaPath:"#/properties/predictions/required",keyword:"required",params:{missingProperty: "path"}};
+if(data102.message === undefined){
+const err190 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/required",keyword:"required",params:{missingProperty: "message"}};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -2368,8 +2365,9 @@ vErrors.push(err190);
 }
 errors++;
 }
-if(data103.rows === undefined){
-const err191 = {instancePath:instancePath+"/predictions",schemaPath:"#/properties/predictions/required",keyword:"required",params:{missingProperty: "rows"}};
+for(const key17 in data102){
+if(!(((key17 === "name") || (key17 === "message")) || (key17 === "stack"))){
+const err191 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17}};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -2378,8 +2376,10 @@ vErrors.push(err191);
 }
 errors++;
 }
-if(data103.totalRows === undefined){
-const err192 = {instancePath:instancePath+"/predictions",schemaPath:"#/properties/predictions/required",keyword:"required",params:{missingProperty: "totalRows"}};
+}
+if(data102.name !== undefined){
+if(typeof data102.name !== "string"){
+const err192 = {instancePath:instancePath+"/error/name",schemaPath:"#/properties/error/properties/name/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -2388,8 +2388,10 @@ vErrors.push(err192);
 }
 errors++;
 }
-if(data103.identity === undefined){
-const err193 = {instancePath:instancePath+"/predictions",schemaPath:"#/properties/predictions/required",keyword:"required",params:{missingProperty: "identity"}};
+}
+if(data102.message !== undefined){
+if(typeof data102.message !== "string"){
+const err193 = {instancePath:instancePath+"/error/message",schemaPath:"#/properties/error/properties/message/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -2398,8 +2400,10 @@ vErrors.push(err193);
 }
 errors++;
 }
-if(data103.bytes === undefined){
-const err194 = {instancePath:instancePath+"/predictions",schemaPath:"#/properties/predictions/required",keyword:"required",params:{missingProperty: "bytes"}};
+}
+if(data102.stack !== undefined){
+if(typeof data102.stack !== "string"){
+const err194 = {instancePath:instancePath+"/error/stack",schemaPath:"#/properties/error/properties/stack/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -2408,9 +2412,10 @@ vErrors.push(err194);
 }
 errors++;
 }
-for(const key17 in data103){
-if(!(((((key17 === "path") || (key17 === "rows")) || (key17 === "totalRows")) || (key17 === "identity")) || (key17 === "bytes"))){
-const err195 = {instancePath:instancePath+"/predictions",schemaPath:"#/properties/predictions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17}};
+}
+}
+else {
+const err195 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -2420,11 +2425,15 @@ vErrors.push(err195);
 errors++;
 }
 }
-if(data103.path !== undefined){
-let data104 = data103.path;
-if(typeof data104 === "string"){
-if(!pattern11.test(data104)){
-const err196 = {instancePath:instancePath+"/predictions/path",schemaPath:"#/properties/predictions/properties/path/pattern",keyword:"pattern",params:{pattern: "^\\.modelbook/runs/[0-9A-HJKMNP-TV-Z]{26}\\.predictions$"}};
+if(data.artifacts !== undefined){
+let data106 = data.artifacts;
+if(Array.isArray(data106)){
+const len13 = data106.length;
+for(let i14=0; i14<len13; i14++){
+let data107 = data106[i14];
+if(data107 && typeof data107 == "object" && !Array.isArray(data107)){
+if(data107.name === undefined){
+const err196 = {instancePath:instancePath+"/artifacts/" + i14,schemaPath:"#/properties/artifacts/items/required",keyword:"required",params:{missingProperty: "name"}};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -2433,9 +2442,8 @@ vErrors.push(err196);
 }
 errors++;
 }
-}
-else {
-const err197 = {instancePath:instancePath+"/predictions/path",schemaPath:"#/properties/predictions/properties/path/type",keyword:"type",params:{type: "string"}};
+if(data107.path === undefined){
+const err197 = {instancePath:instancePath+"/artifacts/" + i14,schemaPath:"#/properties/artifacts/items/required",keyword:"required",params:{missingProperty: "path"}};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -2444,11 +2452,8 @@ vErrors.push(err197);
 }
 errors++;
 }
-}
-if(data103.rows !== undefined){
-let data105 = data103.rows;
-if(!(((typeof data105 == "number") && (!(data105 % 1) && !isNaN(data105))) && (isFinite(data105)))){
-const err198 = {instancePath:instancePath+"/predictions/rows",schemaPath:"#/properties/predictions/properties/rows/type",keyword:"type",params:{type: "integer"}};
+if(data107.bytes === undefined){
+const err198 = {instancePath:instancePath+"/artifacts/" + i14,schemaPath:"#/properties/artifacts/items/required",keyword:"required",params:{missingProperty: "bytes"}};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -2457,9 +2462,9 @@ vErrors.push(err198);
 }
 errors++;
 }
-if((typeof data105 == "number") && (isFinite(data105))){
-if(data105 < 0 || isNaN(data105)){
-const err199 = {instancePath:instancePath+"/predictions/rows",schemaPath:"#/properties/predictions/properties/rows/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+for(const key18 in data107){
+if(!(((key18 === "name") || (key18 === "path")) || (key18 === "bytes"))){
+const err199 = {instancePath:instancePath+"/artifacts/" + i14,schemaPath:"#/properties/artifacts/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18}};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -2469,11 +2474,9 @@ vErrors.push(err199);
 errors++;
 }
 }
-}
-if(data103.totalRows !== undefined){
-let data106 = data103.totalRows;
-if(!(((typeof data106 == "number") && (!(data106 % 1) && !isNaN(data106))) && (isFinite(data106)))){
-const err200 = {instancePath:instancePath+"/predictions/totalRows",schemaPath:"#/properties/predictions/properties/totalRows/type",keyword:"type",params:{type: "integer"}};
+if(data107.name !== undefined){
+if(typeof data107.name !== "string"){
+const err200 = {instancePath:instancePath+"/artifacts/" + i14+"/name",schemaPath:"#/properties/artifacts/items/properties/name/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -2482,9 +2485,10 @@ vErrors.push(err200);
 }
 errors++;
 }
-if((typeof data106 == "number") && (isFinite(data106))){
-if(data106 < 0 || isNaN(data106)){
-const err201 = {instancePath:instancePath+"/predictions/totalRows",schemaPath:"#/properties/predictions/properties/totalRows/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+}
+if(data107.path !== undefined){
+if(typeof data107.path !== "string"){
+const err201 = {instancePath:instancePath+"/artifacts/" + i14+"/path",schemaPath:"#/properties/artifacts/items/properties/path/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -2494,12 +2498,10 @@ vErrors.push(err201);
 errors++;
 }
 }
-}
-if(data103.identity !== undefined){
-let data107 = data103.identity;
-if(data107 && typeof data107 == "object" && !Array.isArray(data107)){
-if(data107.kind === undefined){
-const err202 = {instancePath:instancePath+"/predictions/identity",schemaPath:"#/properties/predictions/properties/identity/required",keyword:"required",params:{missingProperty: "kind"}};
+if(data107.bytes !== undefined){
+let data110 = data107.bytes;
+if(!(((typeof data110 == "number") && (!(data110 % 1) && !isNaN(data110))) && (isFinite(data110)))){
+const err202 = {instancePath:instancePath+"/artifacts/" + i14+"/bytes",schemaPath:"#/properties/artifacts/items/properties/bytes/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -2508,9 +2510,9 @@ vErrors.push(err202);
 }
 errors++;
 }
-for(const key18 in data107){
-if(!((key18 === "kind") || (key18 === "column"))){
-const err203 = {instancePath:instancePath+"/predictions/identity",schemaPath:"#/properties/predictions/properties/identity/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18}};
+if((typeof data110 == "number") && (isFinite(data110))){
+if(data110 < 0 || isNaN(data110)){
+const err203 = {instancePath:instancePath+"/artifacts/" + i14+"/bytes",schemaPath:"#/properties/artifacts/items/properties/bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -2520,10 +2522,10 @@ vErrors.push(err203);
 errors++;
 }
 }
-if(data107.kind !== undefined){
-let data108 = data107.kind;
-if(!((data108 === "column") || (data108 === "hash"))){
-const err204 = {instancePath:instancePath+"/predictions/identity/kind",schemaPath:"#/properties/predictions/properties/identity/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.predictions.properties.identity.properties.kind.enum}};
+}
+}
+else {
+const err204 = {instancePath:instancePath+"/artifacts/" + i14,schemaPath:"#/properties/artifacts/items/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -2533,9 +2535,9 @@ vErrors.push(err204);
 errors++;
 }
 }
-if(data107.column !== undefined){
-if(typeof data107.column !== "string"){
-const err205 = {instancePath:instancePath+"/predictions/identity/column",schemaPath:"#/properties/predictions/properties/identity/properties/column/type",keyword:"type",params:{type: "string"}};
+}
+else {
+const err205 = {instancePath:instancePath+"/artifacts",schemaPath:"#/properties/artifacts/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -2545,9 +2547,11 @@ vErrors.push(err205);
 errors++;
 }
 }
-}
-else {
-const err206 = {instancePath:instancePath+"/predictions/identity",schemaPath:"#/properties/predictions/properties/identity/type",keyword:"type",params:{type: "object"}};
+if(data.predictions !== undefined){
+let data111 = data.predictions;
+if(data111 && typeof data111 == "object" && !Array.isArray(data111)){
+if(data111.path === undefined){
+const err206 = {instancePath:instancePath+"/predictions",schemaPath:"#/properties/predictions/required",keyword:"required",params:{missingProperty: "path"}};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -2556,11 +2560,8 @@ vErrors.push(err206);
 }
 errors++;
 }
-}
-if(data103.bytes !== undefined){
-let data110 = data103.bytes;
-if(!(((typeof data110 == "number") && (!(data110 % 1) && !isNaN(data110))) && (isFinite(data110)))){
-const err207 = {instancePath:instancePath+"/predictions/bytes",schemaPath:"#/properties/predictions/properties/bytes/type",keyword:"type",params:{type: "integer"}};
+if(data111.rows === undefined){
+const err207 = {instancePath:instancePath+"/predictions",schemaPath:"#/properties/predictions/required",keyword:"required",params:{missingProperty: "rows"}};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -2569,9 +2570,8 @@ vErrors.push(err207);
 }
 errors++;
 }
-if((typeof data110 == "number") && (isFinite(data110))){
-if(data110 < 0 || isNaN(data110)){
-const err208 = {instancePath:instancePath+"/predictions/bytes",schemaPath:"#/properties/predictions/properties/bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+if(data111.totalRows === undefined){
+const err208 = {instancePath:instancePath+"/predictions",schemaPath:"#/properties/predictions/required",keyword:"required",params:{missingProperty: "totalRows"}};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -2580,11 +2580,8 @@ vErrors.push(err208);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err209 = {instancePath:instancePath+"/predictions",schemaPath:"#/properties/predictions/type",keyword:"type",params:{type: "object"}};
+if(data111.identity === undefined){
+const err209 = {instancePath:instancePath+"/predictions",schemaPath:"#/properties/predictions/required",keyword:"required",params:{missingProperty: "identity"}};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -2593,12 +2590,8 @@ vErrors.push(err209);
 }
 errors++;
 }
-}
-if(data.pipeline !== undefined){
-let data111 = data.pipeline;
-if(Array.isArray(data111)){
-if(data111.length > 51){
-const err210 = {instancePath:instancePath+"/pipeline",schemaPath:"#/properties/pipeline/maxItems",keyword:"maxItems",params:{limit: 51}};
+if(data111.bytes === undefined){
+const err210 = {instancePath:instancePath+"/predictions",schemaPath:"#/properties/predictions/required",keyword:"required",params:{missingProperty: "bytes"}};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -2607,12 +2600,9 @@ vErrors.push(err210);
 }
 errors++;
 }
-const len13 = data111.length;
-for(let i14=0; i14<len13; i14++){
-let data112 = data111[i14];
-if(data112 && typeof data112 == "object" && !Array.isArray(data112)){
-if(data112.name === undefined){
-const err211 = {instancePath:instancePath+"/pipeline/" + i14,schemaPath:"#/properties/pipeline/items/required",keyword:"required",params:{missingProperty: "name"}};
+for(const key19 in data111){
+if(!(((((key19 === "path") || (key19 === "rows")) || (key19 === "totalRows")) || (key19 === "identity")) || (key19 === "bytes"))){
+const err211 = {instancePath:instancePath+"/predictions",schemaPath:"#/properties/predictions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19}};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -2621,8 +2611,12 @@ vErrors.push(err211);
 }
 errors++;
 }
-if(data112.kind === undefined){
-const err212 = {instancePath:instancePath+"/pipeline/" + i14,schemaPath:"#/properties/pipeline/items/required",keyword:"required",params:{missingProperty: "kind"}};
+}
+if(data111.path !== undefined){
+let data112 = data111.path;
+if(typeof data112 === "string"){
+if(!pattern11.test(data112)){
+const err212 = {instancePath:instancePath+"/predictions/path",schemaPath:"#/properties/predictions/properties/path/pattern",keyword:"pattern",params:{pattern: "^\\.modelbook/runs/[0-9A-HJKMNP-TV-Z]{26}\\.predictions$"}};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -2631,8 +2625,9 @@ vErrors.push(err212);
 }
 errors++;
 }
-if(data112.params === undefined){
-const err213 = {instancePath:instancePath+"/pipeline/" + i14,schemaPath:"#/properties/pipeline/items/required",keyword:"required",params:{missingProperty: "params"}};
+}
+else {
+const err213 = {instancePath:instancePath+"/predictions/path",schemaPath:"#/properties/predictions/properties/path/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -2641,9 +2636,11 @@ vErrors.push(err213);
 }
 errors++;
 }
-for(const key19 in data112){
-if(!(((key19 === "name") || (key19 === "kind")) || (key19 === "params"))){
-const err214 = {instancePath:instancePath+"/pipeline/" + i14,schemaPath:"#/properties/pipeline/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19}};
+}
+if(data111.rows !== undefined){
+let data113 = data111.rows;
+if(!(((typeof data113 == "number") && (!(data113 % 1) && !isNaN(data113))) && (isFinite(data113)))){
+const err214 = {instancePath:instancePath+"/predictions/rows",schemaPath:"#/properties/predictions/properties/rows/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -2652,10 +2649,9 @@ vErrors.push(err214);
 }
 errors++;
 }
-}
-if(data112.name !== undefined){
-if(typeof data112.name !== "string"){
-const err215 = {instancePath:instancePath+"/pipeline/" + i14+"/name",schemaPath:"#/properties/pipeline/items/properties/name/type",keyword:"type",params:{type: "string"}};
+if((typeof data113 == "number") && (isFinite(data113))){
+if(data113 < 0 || isNaN(data113)){
+const err215 = {instancePath:instancePath+"/predictions/rows",schemaPath:"#/properties/predictions/properties/rows/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -2665,9 +2661,11 @@ vErrors.push(err215);
 errors++;
 }
 }
-if(data112.kind !== undefined){
-if(typeof data112.kind !== "string"){
-const err216 = {instancePath:instancePath+"/pipeline/" + i14+"/kind",schemaPath:"#/properties/pipeline/items/properties/kind/type",keyword:"type",params:{type: "string"}};
+}
+if(data111.totalRows !== undefined){
+let data114 = data111.totalRows;
+if(!(((typeof data114 == "number") && (!(data114 % 1) && !isNaN(data114))) && (isFinite(data114)))){
+const err216 = {instancePath:instancePath+"/predictions/totalRows",schemaPath:"#/properties/predictions/properties/totalRows/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -2676,11 +2674,9 @@ vErrors.push(err216);
 }
 errors++;
 }
-}
-if(data112.params !== undefined){
-let data115 = data112.params;
-if(!(data115 && typeof data115 == "object" && !Array.isArray(data115))){
-const err217 = {instancePath:instancePath+"/pipeline/" + i14+"/params",schemaPath:"#/properties/pipeline/items/properties/params/type",keyword:"type",params:{type: "object"}};
+if((typeof data114 == "number") && (isFinite(data114))){
+if(data114 < 0 || isNaN(data114)){
+const err217 = {instancePath:instancePath+"/predictions/totalRows",schemaPath:"#/properties/predictions/properties/totalRows/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -2691,8 +2687,11 @@ errors++;
 }
 }
 }
-else {
-const err218 = {instancePath:instancePath+"/pipeline/" + i14,schemaPath:"#/properties/pipeline/items/type",keyword:"type",params:{type: "object"}};
+if(data111.identity !== undefined){
+let data115 = data111.identity;
+if(data115 && typeof data115 == "object" && !Array.isArray(data115)){
+if(data115.kind === undefined){
+const err218 = {instancePath:instancePath+"/predictions/identity",schemaPath:"#/properties/predictions/properties/identity/required",keyword:"required",params:{missingProperty: "kind"}};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -2701,10 +2700,9 @@ vErrors.push(err218);
 }
 errors++;
 }
-}
-}
-else {
-const err219 = {instancePath:instancePath+"/pipeline",schemaPath:"#/properties/pipeline/type",keyword:"type",params:{type: "array"}};
+for(const key20 in data115){
+if(!((key20 === "kind") || (key20 === "column"))){
+const err219 = {instancePath:instancePath+"/predictions/identity",schemaPath:"#/properties/predictions/properties/identity/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20}};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -2714,11 +2712,10 @@ vErrors.push(err219);
 errors++;
 }
 }
-if(data.splitter !== undefined){
-let data116 = data.splitter;
-if(data116 && typeof data116 == "object" && !Array.isArray(data116)){
-if(data116.kind === undefined){
-const err220 = {instancePath:instancePath+"/splitter",schemaPath:"#/properties/splitter/required",keyword:"required",params:{missingProperty: "kind"}};
+if(data115.kind !== undefined){
+let data116 = data115.kind;
+if(!((data116 === "column") || (data116 === "hash"))){
+const err220 = {instancePath:instancePath+"/predictions/identity/kind",schemaPath:"#/properties/predictions/properties/identity/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.predictions.properties.identity.properties.kind.enum}};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -2727,8 +2724,10 @@ vErrors.push(err220);
 }
 errors++;
 }
-if(data116.params === undefined){
-const err221 = {instancePath:instancePath+"/splitter",schemaPath:"#/properties/splitter/required",keyword:"required",params:{missingProperty: "params"}};
+}
+if(data115.column !== undefined){
+if(typeof data115.column !== "string"){
+const err221 = {instancePath:instancePath+"/predictions/identity/column",schemaPath:"#/properties/predictions/properties/identity/properties/column/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -2737,9 +2736,10 @@ vErrors.push(err221);
 }
 errors++;
 }
-for(const key20 in data116){
-if(!((key20 === "kind") || (key20 === "params"))){
-const err222 = {instancePath:instancePath+"/splitter",schemaPath:"#/properties/splitter/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20}};
+}
+}
+else {
+const err222 = {instancePath:instancePath+"/predictions/identity",schemaPath:"#/properties/predictions/properties/identity/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -2749,9 +2749,10 @@ vErrors.push(err222);
 errors++;
 }
 }
-if(data116.kind !== undefined){
-if(typeof data116.kind !== "string"){
-const err223 = {instancePath:instancePath+"/splitter/kind",schemaPath:"#/properties/splitter/properties/kind/type",keyword:"type",params:{type: "string"}};
+if(data111.bytes !== undefined){
+let data118 = data111.bytes;
+if(!(((typeof data118 == "number") && (!(data118 % 1) && !isNaN(data118))) && (isFinite(data118)))){
+const err223 = {instancePath:instancePath+"/predictions/bytes",schemaPath:"#/properties/predictions/properties/bytes/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -2760,11 +2761,9 @@ vErrors.push(err223);
 }
 errors++;
 }
-}
-if(data116.params !== undefined){
-let data118 = data116.params;
-if(!(data118 && typeof data118 == "object" && !Array.isArray(data118))){
-const err224 = {instancePath:instancePath+"/splitter/params",schemaPath:"#/properties/splitter/properties/params/type",keyword:"type",params:{type: "object"}};
+if((typeof data118 == "number") && (isFinite(data118))){
+if(data118 < 0 || isNaN(data118)){
+const err224 = {instancePath:instancePath+"/predictions/bytes",schemaPath:"#/properties/predictions/properties/bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -2775,8 +2774,9 @@ errors++;
 }
 }
 }
+}
 else {
-const err225 = {instancePath:instancePath+"/splitter",schemaPath:"#/properties/splitter/type",keyword:"type",params:{type: "object"}};
+const err225 = {instancePath:instancePath+"/predictions",schemaPath:"#/properties/predictions/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err225];
 }

@@ -33,6 +33,24 @@ export const RUN_RECORD_SCHEMA = {
     codeHash: { type: 'string' },
     seed: { type: 'number' },
     params: { type: 'object' },
+    pipeline: {
+      description: 'A pipeline\'s steps in order (the estimator last, named "estimator"): name, class and parameters, bounded.',
+      type: 'array',
+      maxItems: 51,
+      items: {
+        type: 'object',
+        required: ['name', 'kind', 'params'],
+        additionalProperties: false,
+        properties: { name: { type: 'string' }, kind: { type: 'string' }, params: { type: 'object' } },
+      },
+    },
+    splitter: {
+      description: "Cross-validation and searches: the splitter's class ('kFold' for a number of folds, 'folds' for explicit folds) and parameters.",
+      type: 'object',
+      required: ['kind', 'params'],
+      additionalProperties: false,
+      properties: { kind: { type: 'string' }, params: { type: 'object' } },
+    },
     metrics: { type: 'object', additionalProperties: { $ref: '#/$defs/number' } },
     intervals: {
       type: 'object',
@@ -75,6 +93,17 @@ export const RUN_RECORD_SCHEMA = {
                 type: 'array',
                 items: { type: 'object', required: ['name', 'type'], additionalProperties: false, properties: { name: { type: 'string' }, type: { type: 'string' } } },
               },
+            },
+          },
+          findings: {
+            description: "The data set's quality findings when they were checked (kind, severity and column; never rows). Absent: not checked.",
+            type: 'array',
+            maxItems: 100,
+            items: {
+              type: 'object',
+              required: ['kind', 'severity'],
+              additionalProperties: false,
+              properties: { kind: { type: 'string' }, severity: { enum: ['error', 'warning', 'info'] }, column: { type: 'string' } },
             },
           },
         },
