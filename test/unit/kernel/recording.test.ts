@@ -25,7 +25,7 @@ interface Rec {
   environment?: { libraries?: Record<string, string> };
 }
 
-const SETUP = `import { readJSON, trainTestSplit, Pipeline, SimpleImputer, StandardScaler, numericColumns, LogisticRegression, MLPClassifier, crossValidate, gridSearch, evaluate, runs } from 'modelbook';
+const SETUP = `import { readJSON, trainTestSplit, Pipeline, SimpleImputer, StandardScaler, numericColumns, LogisticRegression, MLPClassifier, crossValidate, gridSearch, evaluate, runs, KFold } from 'modelbook';
 const penguins = (await readJSON('penguins.json')).filter((d) => d.Sex != null).derive({ adelie: (d) => (d.Species === 'Adelie' ? 1 : 0) }).select('adelie', 'Beak Length (mm)', 'Beak Depth (mm)', 'Flipper Length (mm)', 'Body Mass (g)');
 const { train, test } = trainTestSplit(penguins, { testSize: 0.25, stratify: 'adelie', seed: 1 });
 const pipe = () => new Pipeline({ steps: [new SimpleImputer({ columns: numericColumns() }), new StandardScaler({ columns: numericColumns() })], estimator: new LogisticRegression() });`;
@@ -137,6 +137,38 @@ describe('kernel: every fit, cross-validation, search and evaluation is recorded
       [['auc >= 0.5', true]],
     );
     assert.equal(ev.data?.[0].role, 'test');
+  });
+
+  it("records a pipeline's steps in order with their params, the CV splitter, and the data's quality findings", async () => {
+    const r = await run(
+      session,
+      [
+        "const dirty = test.derive({ note: () => 'same' });",
+        "const mp = await pipe().fit(train, 'adelie');",
+        "await evaluate(mp, dirty, { label: 'adelie', bootstrap: { resamples: 20, seed: 1 } });",
+        "await crossValidate(pipe(), train, { label: 'adelie', cv: new KFold({ nSplits: 3, shuffle: true, seed: 2 }) });",
+      ].join('\n'),
+    );
+    assert.equal(r.status, 'ok', JSON.stringify(r.error));
+    const ev = newest('evaluation') as Rec & {
+      pipeline?: { name: string; kind: string; params: Record<string, unknown> }[];
+      data?: { role: string; findings?: { kind: string; column?: string }[] }[];
+    };
+    assert.deepEqual(
+      ev.pipeline?.map((s) => [s.name, s.kind]),
+      [
+        ['simpleImputer', 'SimpleImputer'],
+        ['standardScaler', 'StandardScaler'],
+        ['estimator', 'LogisticRegression'],
+      ],
+    );
+    assert.equal(ev.pipeline?.[0].params.strategy, 'mean');
+    assert.ok(
+      ev.data?.[0].findings?.some((f) => f.kind === 'constant' && f.column === 'note'),
+      JSON.stringify(ev.data?.[0].findings),
+    );
+    const cv = newest('cv') as Rec & { splitter?: unknown };
+    assert.deepEqual(cv.splitter, { kind: 'KFold', params: { nSplits: 3, shuffle: true, seed: 2 } });
   });
 
   it('marks an interrupted training run as interrupted and keeps the epochs it finished', async () => {
