@@ -77,6 +77,34 @@ describe('webview/review: the Model Diff panel in Chromium', function () {
     });
   }
 
+  for (const theme of ['light', 'dark'] as const)
+    it(`shows pipeline steps, step params, data findings and every environment entry with differences marked (${theme})`, async () => {
+      const { page, problems } = await openPanel(theme);
+      const steps = await page.locator('#pipeline-0 tbody tr').allTextContents();
+      assert.deepEqual(steps, [
+        'minMaxScaler—1. MinMaxScaleradded at 1 (MinMaxScaler)',
+        'simpleImputer1. SimpleImputer2. SimpleImputermoved 1 → 2',
+        'oneHotEncoder3. OneHotEncoder3. OneHotEncoderunchanged',
+        'bucketizer—4. Bucketizeradded at 4 (Bucketizer)',
+        'estimator4. MLPClassifier5. MLPClassifierunchanged',
+        'standardScaler2. StandardScaler—removed from 2 (StandardScaler)',
+      ]);
+      assert.equal(await page.locator('#pipeline-0 tr.step-changed').count(), 4);
+      assert.equal(await page.locator('#pipeline-1').count(), 0, 'no pipeline section when neither side recorded one');
+      assert.match((await page.locator('#params-0 tr[data-param="simpleImputer.strategy"]').textContent()) ?? '', /changedmeanmedian/);
+      const findings = await page.locator('#data-0 tbody tr td:last-child').allTextContents();
+      assert.deepEqual(findings, ['+ missing: totalCharges; + duplicateRows; − constant: country', 'not checked']);
+      assert.equal(await page.locator('#environment-0 tbody tr').count(), 6, 'every entry of both sides');
+      assert.deepEqual(await page.locator('#environment-0 tr.env-changed td:first-child').allTextContents(), ['@tensorflow/tfjs', 'runtime']);
+      assert.equal(await page.locator('#environment-1 tbody tr').count(), 1, 'a diff without the full list shows its differences');
+      assert.deepEqual(problems, []);
+      await page.locator('#params-0').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: path.join(REPO, 'out', `review-structure-${theme}.png`) });
+      await page.locator('#environment-0').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: path.join(REPO, 'out', `review-environment-${theme}.png`) });
+      await page.close();
+    });
+
   it('clicking a finding posts openCell with its cell; Comment posts startThread; Show notebook diff posts its notebook', async () => {
     const { page, problems } = await openPanel('light');
     const posted = () => page.evaluate(() => (window as unknown as Win).posted.filter((m) => m.type !== 'ready'));

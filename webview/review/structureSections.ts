@@ -39,7 +39,7 @@ export function environmentGrid(doc: Document, pair: DiffPair): HTMLElement {
     doc,
     'environment',
     ['Library', 'Base', 'Head', ''],
-    entries.map((x) => [x.name, x.base ?? '—', h(doc, x.changed ? 'strong' : 'span', {}, x.head ?? '—'), x.changed ? h(doc, 'span', { class: 'worse' }, 'differs') : '']),
+    entries.map((x) => [x.name, x.base ?? '—', h(doc, x.changed ? 'strong' : 'span', {}, x.head ?? '—'), x.changed ? h(doc, 'span', { class: 'muted' }, 'differs') : '']),
     [],
     entries.map((x): Record<string, string> => (x.changed ? { class: 'env-changed' } : {})),
   );

@@ -220,7 +220,7 @@ function pairHtml(p: DiffPair, i: number, svgOf: (id: string) => string): string
   parts.push(
     `<section id="environment-${i}"><h3>Environment</h3>${table(
       ['Library', 'Base', 'Head', ''],
-      environmentEntries(p).map((x) => [e(x.name), e(x.base ?? '—'), x.changed ? `<b>${e(x.head ?? '—')}</b>` : e(x.head ?? '—'), x.changed ? '<span class="worse">differs</span>' : '']),
+      environmentEntries(p).map((x) => [e(x.name), e(x.base ?? '—'), x.changed ? `<b>${e(x.head ?? '—')}</b>` : e(x.head ?? '—'), x.changed ? '<span class="muted">differs</span>' : '']),
       [],
       environmentEntries(p).map((x) => (x.changed ? ' class="env-changed"' : '')),
     )}${p.notes.length ? `<ul class="muted">${p.notes.map((n) => `<li>${e(n)}</li>`).join('')}</ul>` : ''}</section>`,
