@@ -5,6 +5,7 @@ import { _binIds } from '../curves/calibrationCurve';
 import { linspace } from '../intervals/quantile';
 import { confusionMetrics } from '../metrics/confusionRates';
 import { _sweepDistinct, _sweepSums } from './sweepDistinct';
+import { _sweepBlocks, _tieBlocks } from './sweepBlocks';
 
 export interface PrepareBinaryOptions {
   /** Predict positive when score ≥ threshold (default 0.5). */
@@ -68,13 +69,22 @@ export function _prepareBinary(score: Float64Array, positive: Uint8Array, option
   const ones = new Uint8Array(n).fill(1);
   // Distinct scores (every tie block one row, the usual case for a model's probabilities): one
   // branch-free sweep (sweepDistinct.ts) instead of the tie-block walk, several times faster.
+  // With ties, a sweep over the rows then one over the tie blocks (sweepBlocks.ts). ECE bins
+  // rows by score, so it keeps the row walk below.
   let distinct = !needEce && !wanted.includes('prAuc');
   for (let k = 0; distinct && k < n; k++) distinct = (code[k] & 2) !== 0;
   const sums = _sweepSums();
+  const blocks = !distinct && !needEce ? _tieBlocks(code, cut) : undefined;
 
   const evaluate = (counts?: ArrayLike<number>): Float64Array => {
     const w = counts ?? ones;
     if (distinct) return evaluateDistinct(w);
+    if (blocks) {
+      const t = _sweepBlocks(code, blocks, w, rowLoss, rowBrier);
+      const total = t.P + t.N;
+      const proba = needProba && total > 0;
+      return values(t.tpCut, t.fpCut, t.P, t.N, t.area, t.ap, t.pr, proba ? t.loss / total : NaN, proba ? t.brier / total : NaN, NaN);
+    }
     let cumP = 0;
     let cumN = 0;
     let area = 0;
