@@ -24,4 +24,20 @@ export const reviewMessage = {
   noScores: (side: string) => `${side} kept no scores: ranking and probability metrics (ROC AUC, PR AUC, log loss, Brier) are not compared.`,
   notProbabilities: (side: string) => `${side}'s scores are not all in [0, 1]: log loss and Brier are not compared.`,
   positiveDiffers: (base: string, head: string) => `base's positive class is ${JSON.stringify(base)} and head's ${JSON.stringify(head)}; both are scored with base's.`,
+
+  // review threads and review records
+  threadEdited: 'edited',
+  threadRun: (runId: string) => `run ${runId.slice(0, 10)}…`,
+  threadOutdated: (cellId: string, about: string) => `Outdated: cell ${cellId} is no longer in the notebook${about ? ` (${about})` : ''}`,
+  threadPrompt: 'Start a review thread on this cell',
+  threadPlaceholder: 'Markdown: what should change, and why?',
+  threadNotFound: 'This review thread is no longer in the repository (it may have been deleted or pulled away).',
+  threadNotSaved: (why: string) => `The review thread was not saved: ${why}`,
+  threadNoFolder: 'Review threads are stored in the workspace folder: open the notebook from a folder on disk first.',
+  threadNoCell: (cellId: string) => `No cell with id ${cellId} in this notebook.`,
+  threadsSkipped: (file: string, reason: string) => `Review file ${file} was skipped: ${reason}`,
+  reviewBasePrompt: 'Base revision (e.g. main, origin/main, a commit); leave empty if none',
+  reviewHeadPrompt: 'Head revision (e.g. HEAD); leave empty if none',
+  reviewBodyPrompt: 'What must change? (Markdown, optional)',
+  reviewWritten: (verdict: string, file: string) => `${verdict === 'approve' ? 'Approval' : 'Change request'} recorded in ${file}`,
 };

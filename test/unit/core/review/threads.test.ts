@@ -23,7 +23,9 @@ describe('core/review/threads', () => {
 
   it('writes the keys in the format order, whatever order the object was built in, with a final newline', () => {
     const t = sample();
-    const shuffled = JSON.parse(JSON.stringify({ comments: t.comments, status: t.status, anchor: { slice: 'region=EU', metric: 'auc', cellId: 'c1', notebook: 'nb/churn.mlnb' }, createdAt: t.createdAt, id: t.id, version: 1 })) as ReviewThread;
+    const shuffled = JSON.parse(
+      JSON.stringify({ comments: t.comments, status: t.status, anchor: { slice: 'region=EU', metric: 'auc', cellId: 'c1', notebook: 'nb/churn.mlnb' }, createdAt: t.createdAt, id: t.id, version: 1 }),
+    ) as ReviewThread;
     const text = serializeThread(shuffled);
     assert.equal(text, serializeThread(t));
     assert.ok(text.endsWith('}\n'));

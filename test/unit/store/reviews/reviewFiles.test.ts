@@ -84,7 +84,16 @@ describe('store/reviews/reviewFiles', () => {
     const diff = { schemaVersion: 1, verdict: 'v', failed: false } as unknown as ModelDiff;
     const hash = hashModelDiff(diff);
     assert.equal(hash, createHash('sha256').update('{"failed":false,"schemaVersion":1,"verdict":"v"}').digest('hex'));
-    writeReview(ws, { version: 1, id: '01JDQ7Z8K5W3M2T9XG4E6HRB1C', reviewer: me, verdict: 'approve', base: { rev: 'main', runIds: [] }, head: { rev: 'HEAD', runIds: ['r1'] }, diffHash: hash, createdAt: '2026-12-07T05:00:00.000Z' });
+    writeReview(ws, {
+      version: 1,
+      id: '01JDQ7Z8K5W3M2T9XG4E6HRB1C',
+      reviewer: me,
+      verdict: 'approve',
+      base: { rev: 'main', runIds: [] },
+      head: { rev: 'HEAD', runIds: ['r1'] },
+      diffHash: hash,
+      createdAt: '2026-12-07T05:00:00.000Z',
+    });
     const { items, problems } = listReviews(ws);
     assert.deepEqual(problems, []);
     assert.equal(items[0]!.diffHash, hash);
