@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { strict as assert } from 'node:assert';
+import fs from 'node:fs';
 import { createThread } from '../../src/core/review/threadEdits';
 import { serializeThread } from '../../src/core/review/threads';
 import type { ReviewRecord, ReviewThread } from '../../src/core/review/threadContract';
@@ -95,7 +96,8 @@ describe('review threads and review records in a real VS Code', () => {
       newId: () => ['01JDQ7Z8K5W3M2T9XG4E6HRB1C', '01JDQ7Z8K5W3M2T9XG4E6HRB1D'][n++]!,
       now: () => '2026-12-07T05:00:00.000Z',
     });
-    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(threadsDir, `${pulled.id}.json`), new TextEncoder().encode(serializeThread(pulled)));
+    // Written behind VS Code's back, as git does.
+    fs.writeFileSync(vscode.Uri.joinPath(threadsDir, `${pulled.id}.json`).fsPath, serializeThread(pulled));
     const index = nb.getCells().findIndex((c) => c.metadata.id === 'r2');
     await waitFor('the pulled thread on cell r2', () => api.review.commentThread(pulled.id)?.uri.toString() === nb.cellAt(index).document.uri.toString(), 20_000);
     assert.equal(api.review.commentThread(pulled.id)!.comments[0]!.contextValue, 'theirs', 'not editable by someone else');

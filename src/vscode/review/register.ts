@@ -1,6 +1,8 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import * as vscode from 'vscode';
 import { NOTEBOOK_TYPE } from '../../core/notebook/contract';
-import type { ReviewThread } from '../../core/review/threadContract';
+import { THREADS_DIR, type ReviewThread } from '../../core/review/threadContract';
 import { recordReview, type ReviewArgs } from './approve';
 import { ReviewThreads, type ThreadTarget } from './comments';
 import type { ReviewComment } from './threadView';
@@ -41,17 +43,34 @@ export function registerReview(log: vscode.LogOutputChannel): { api: ReviewApi; 
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => threads().refresh(), 150);
   };
-  const watcher = vscode.workspace.createFileSystemWatcher('**/.modelbook/reviews/**');
+  const watchers = (vscode.workspace.workspaceFolders ?? []).map((f) => vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(f, '.modelbook/reviews/**')));
+  for (const w of watchers) {
+    // The event subscriptions end with the watcher.
+    w.onDidCreate(changed);
+    w.onDidChange(changed);
+    w.onDidDelete(changed);
+  }
+  // The workspace watcher missed some files written behind VS Code's back in code-server (seen in
+  // the integration test); the threads folder's mtime, which every added, removed or renamed file
+  // changes, is checked every two seconds as a backstop — one lstat per folder.
+  const seen = new Map<string, number>();
+  const poll = setInterval(() => {
+    for (const f of vscode.workspace.workspaceFolders ?? []) {
+      if (f.uri.scheme !== 'file') continue;
+      const dir = path.join(f.uri.fsPath, ...THREADS_DIR.split('/'));
+      const mtime = mtimeOf(dir);
+      if (seen.has(dir) && seen.get(dir) !== mtime) changed();
+      seen.set(dir, mtime);
+    }
+  }, 2000);
   const cmd = vscode.commands.registerCommand;
   const disposables: vscode.Disposable[] = [
     { dispose: () => (current?.dispose(), (current = undefined), timer && clearTimeout(timer)) },
-    watcher,
-    watcher.onDidCreate(changed),
-    watcher.onDidChange(changed),
-    watcher.onDidDelete(changed),
+    ...watchers,
+    { dispose: () => clearInterval(poll) },
     vscode.workspace.onDidOpenNotebookDocument((nb) => nb.notebookType === NOTEBOOK_TYPE && threads().refresh()),
     vscode.workspace.onDidCloseNotebookDocument((nb) => threads().closeNotebook(nb)),
-    // A removed cell leaves its threads outdated; a saved-as notebook gets its threads by path.
+    // A removed cell leaves its threads outdated.
     vscode.workspace.onDidChangeNotebookDocument((e) => e.notebook.notebookType === NOTEBOOK_TYPE && e.contentChanges.some((c) => c.removedCells.length > 0) && threads().refresh()),
     cmd('modelbook.review.createThread', (reply: vscode.CommentReply) => threads().createFromReply(reply)),
     cmd('modelbook.review.reply', (reply: vscode.CommentReply) => threads().reply(reply)),
@@ -74,4 +93,12 @@ export function registerReview(log: vscode.LogOutputChannel): { api: ReviewApi; 
     },
   };
   return { api, disposables };
+}
+
+function mtimeOf(dir: string): number {
+  try {
+    return fs.lstatSync(dir, { throwIfNoEntry: false })?.mtimeMs ?? 0;
+  } catch {
+    return 0;
+  }
 }
