@@ -43,6 +43,20 @@ const sharedLibraries = {
   },
 };
 
+/**
+ * vega's SVG rendering in Node (the CLI's HTML report) needs no canvas, but vega-canvas's Node build
+ * looks for the optional `canvas` package with a top-level await, which a CommonJS bundle cannot
+ * hold. Its browser build falls back to no canvas outside a DOM: text is measured by estimate, as
+ * vega does whenever no canvas is installed.
+ * @type {esbuild.Plugin}
+ */
+const vegaWithoutCanvas = {
+  name: 'vega-without-canvas',
+  setup(build) {
+    build.onResolve({ filter: /^vega-canvas$/ }, () => ({ path: path.resolve('node_modules/vega-canvas/build/vega-canvas.browser.js') }));
+  },
+};
+
 /** @type {esbuild.BuildOptions[]} */
 const targets = [
   { ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', format: 'cjs', external: ['vscode', 'esbuild'] },
@@ -55,7 +69,7 @@ const targets = [
     define: { ...define, MODELBOOK_PRIVATE_MEMBERS: JSON.stringify(privateMembers(['src/core', 'src/kernel/modelbook'])) },
   },
   { ...node, entryPoints: ['src/kernel/trialWorker/main.ts'], outfile: 'dist/trialWorker.js', format: 'cjs' },
-  { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', format: 'cjs', external: ['esbuild'], banner: { js: '#!/usr/bin/env node' } },
+  { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', format: 'cjs', external: ['esbuild'], banner: { js: '#!/usr/bin/env node' }, plugins: [vegaWithoutCanvas] },
   // Loaded by tsserver from node_modules/modelbook-ts-plugin (a file: dependency on tsplugin/).
   { ...node, entryPoints: ['src/tsplugin/index.ts'], outfile: 'tsplugin/index.js', format: 'cjs', external: ['typescript'], sourcemap: false },
   // keepNames: cells see the classes' own names (console.log, hover), not esbuild's `_LogisticRegression`.
@@ -98,7 +112,7 @@ const targets = [
   },
   {
     // Code splitting: the Vega chunk loads with the first chart, not with every table.
-    entryPoints: Object.fromEntries(['renderer', 'evaluation', 'experiments'].filter((e) => fs.existsSync(`webview/${e}/index.ts`)).map((e) => [e, `webview/${e}/index.ts`])),
+    entryPoints: Object.fromEntries(['renderer', 'evaluation', 'experiments', 'review'].filter((e) => fs.existsSync(`webview/${e}/index.ts`)).map((e) => [e, `webview/${e}/index.ts`])),
     outdir: 'dist/webview',
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',

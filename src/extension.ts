@@ -43,6 +43,8 @@ export function activate(context: vscode.ExtensionContext): {
     kernels.onDidChangeState(({ notebook, state }) => {
       if (state === 'idle') runtime.offerAfterStart(notebook, kernels.get(notebook)?.status);
     }),
+    // The runs tree and panel show the new path at once, without waiting on the file watcher.
+    kernels.onDidAdoptRuns(() => void runs.api.service.sync()),
     ...runs.disposables,
     ...evaluation.disposables,
     ...review.disposables,

@@ -1,4 +1,5 @@
 import { message } from '../core/messages';
+import { formatBytes } from '../core/text/number';
 import { installPinnedNode, NodeInstallError } from '../store/kernelNode/install';
 import { cliCacheDir, installedPinnedNode, pinnedNodeFor } from '../store/kernelNode/pinned';
 import type { InstallNodeArgs, RunArgs } from './args';
@@ -24,7 +25,7 @@ export async function installNodeCommand(args: InstallNodeArgs, io: Io, tty = Bo
     const tenth = Math.floor((10 * n) / total);
     if (!tty && tenth === shown) return;
     shown = tenth;
-    io.err(`${tty ? '\r' : ''}${pin.pkg}@${pin.version}: ${(n / 2 ** 20).toFixed(1)} / ${(total / 2 ** 20).toFixed(1)} MB${tty ? '' : '\n'}`);
+    io.err(`${tty ? '\r' : ''}${pin.pkg}@${pin.version}: ${formatBytes(n, { binary: true })} / ${formatBytes(total, { binary: true })}${tty ? '' : '\n'}`);
   };
   try {
     const bin = await installPinnedNode({ dir: cliCacheDir(), onProgress: progress, ...(args.registry ? { registry: args.registry } : {}) });

@@ -9,6 +9,7 @@ import { UsageError, parseArgs } from './args';
 import { runNotebook } from './run';
 import { installNodeCommand, withInstalledNode } from './installNode';
 import { runRunsCommand } from './runs';
+import { runDiffCommand } from './diff';
 import { KernelStartError } from '../kernel/host/kernelProcess';
 
 declare const MODELBOOK_VERSION: string;
@@ -17,6 +18,7 @@ async function main(argv: string[]): Promise<number> {
   const io = { out: (t: string) => process.stdout.write(t), err: (t: string) => process.stderr.write(t) };
   try {
     if (argv[0] === 'runs') return await runRunsCommand(argv.slice(1), io, process.cwd());
+    if (argv[0] === 'diff') return await runDiffCommand(argv.slice(1), io, process.cwd());
     const args = parseArgs(argv);
     switch (args.command) {
       case 'help':

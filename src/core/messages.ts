@@ -1,4 +1,5 @@
-const formatMegabytes = (bytes: number) => `${bytes >= 10 * 2 ** 20 ? Math.round(bytes / 2 ** 20) : (bytes / 2 ** 20).toFixed(1)} MB`;
+import { formatBytes } from './text/number';
+
 const RUN_USAGE = `modelbook run NOTEBOOK.mlnb [--out FILE] [--cell-timeout SECONDS] [--continue-on-error] [--print]
                     [--max-output SIZE]
                     [--memory-limit-mb N] [--no-sandbox] [--allow-read PATH] [--allow-write PATH]
@@ -27,9 +28,10 @@ export const message = {
 
   // files read by the store and the CLI (reasons are phrases: they follow a file name)
   fileUnreadable: (file: string, reason: string) => `Cannot read ${file}: ${reason}.`,
+  dataFileUnreadable: (fn: string, file: string, reason: string) => `${fn}: ${message.fileUnreadable(file, reason)}`,
   fileNotRegular: (kind: string) => `${kind}, not a regular file`,
   fileIsSymlink: 'a symbolic link, which Modelbook does not follow here; replace it with the file itself',
-  fileTooBig: (size: number, max: number) => `${formatMegabytes(size)}, larger than the ${formatMegabytes(max)} limit`,
+  fileTooBig: (size: number, max: number) => `${formatBytes(size, { binary: true })}, larger than the ${formatBytes(max, { binary: true })} limit`,
   fileMissing: 'no such file',
   fileSystemRefused: (code: string) => `the system refused to open it (${code})`,
   dataFileNotPath: (fn: string) => `${fn}: expected a file path (a string), e.g. ${fn}('data/train.csv'); relative paths start from the notebook's folder.`,
@@ -146,6 +148,7 @@ export const message = {
   cliUsage: `Usage: ${RUN_USAGE}
        modelbook runs [--notebook X] [--filter EXPR] [--sort KEY] [--limit N] [--json | --csv] [--workspace DIR]
        modelbook runs show ID
+       modelbook diff BASE HEAD [--notebook X] [--format text|md|json|html] [--out FILE] [--fail-on regression|gates|never]
        ${INSTALL_NODE_USAGE}`,
   cliRunUsage: `Usage: ${RUN_USAGE}`,
   cliInstallNodeUsage: `Usage: ${INSTALL_NODE_USAGE}`,

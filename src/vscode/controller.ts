@@ -2,10 +2,13 @@ import * as vscode from 'vscode';
 import { NOTEBOOK_TYPE } from '../core/notebook/contract';
 import { message } from '../core/messages';
 import type { ExecutionStatus } from '../kernel/host/session';
-import { CellExecutionSink, errorItem } from './execution';
+import { CellExecutionSink, ExecutionUpdates, errorItem } from './execution';
 import type { KernelRegistry } from './kernels';
 
 export const CONTROLLER_ID = 'modelbook.kernel';
+/** How long execution updates wait to travel with others, and at most for the window to apply the last ones (ExecutionUpdates). */
+const UPDATE_DELAY_MS = 4;
+const UPDATE_MAX_WAIT_MS = 250;
 const RUNNABLE_LANGUAGES = new Set(['typescript', 'javascript']);
 
 /** How the controller ended one cell execution: as the kernel session said, or refused (untrusted workspace). */
@@ -18,6 +21,7 @@ export interface CellExecutionEnded {
 export class ModelbookController implements vscode.Disposable {
   readonly notebookController: vscode.NotebookController;
   private readonly ended = new vscode.EventEmitter<CellExecutionEnded>();
+  private readonly updates: ExecutionUpdates;
   /** Fires once VS Code has been told a cell execution ended (tests wait on it instead of sleeping). */
   readonly onDidEndExecution = this.ended.event;
 
@@ -29,6 +33,7 @@ export class ModelbookController implements vscode.Disposable {
     controller.executeHandler = (cells, notebook) => this.execute(cells, notebook);
     controller.interruptHandler = (notebook) => kernels.get(notebook)?.interrupt('user');
     this.notebookController = controller;
+    this.updates = new ExecutionUpdates(UPDATE_DELAY_MS, UPDATE_MAX_WAIT_MS, (e) => kernels.log.warn(`VS Code refused an execution update: ${(e as Error).message ?? e}`));
   }
 
   private execute(cells: vscode.NotebookCell[], notebook: vscode.NotebookDocument): void {
@@ -42,14 +47,11 @@ export class ModelbookController implements vscode.Disposable {
     const session = kernels.getOrCreate(notebook);
     for (const cell of code) {
       const execution = controller.createNotebookCellExecution(cell);
-      const sink = new CellExecutionSink(execution, (e) => kernels.log.warn(`VS Code refused an output edit: ${(e as Error).message ?? e}`));
+      const sink = new CellExecutionSink(execution, this.updates, (e) => kernels.log.warn(`VS Code refused an output edit: ${(e as Error).message ?? e}`));
       const cancel = execution.token.onCancellationRequested(() => session.cancel(sink));
       void session
         .execute(cell.document.getText(), sink, typeof cell.metadata.id === 'string' ? { cellId: cell.metadata.id } : {})
-        .then((result) => {
-          sink.finish(result);
-          this.ended.fire({ cell, status: result.status });
-        })
+        .then((result) => sink.finish(result, () => this.ended.fire({ cell, status: result.status })))
         .catch((e) => kernels.log.error(`cell execution failed: ${(e as Error).stack ?? e}`))
         .finally(() => cancel.dispose());
     }
@@ -64,6 +66,7 @@ export class ModelbookController implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.updates.dispose();
     this.notebookController.dispose();
     this.ended.dispose();
   }

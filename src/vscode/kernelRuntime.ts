@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { message } from '../core/messages';
+import { formatBytes } from '../core/text/number';
 import type { KernelStatus } from '../kernel/host/kernelProcess';
 import { majorOf, NETWORK_NODE_MAJOR } from '../kernel/host/kernelNode';
 import { installPinnedNode } from '../store/kernelNode/install';
@@ -83,7 +84,7 @@ export class KernelRuntimeInstaller {
           onProgress: (n, total) => {
             const percent = Math.floor((100 * n) / total);
             if (percent === shown) return;
-            progress.report({ increment: percent - shown, message: `${(n / 2 ** 20).toFixed(0)} / ${(total / 2 ** 20).toFixed(0)} MB` });
+            progress.report({ increment: percent - shown, message: `${formatBytes(n, { binary: true })} / ${formatBytes(total, { binary: true })}` });
             shown = percent;
           },
         });

@@ -11,6 +11,8 @@ export class KernelRegistry implements vscode.Disposable {
   readonly onDidChangeState = this.changed.event;
   private readonly subscriptions: vscode.Disposable[] = [];
   private readonly untitledRuns: UntitledRuns;
+  /** Runs recorded in an untitled notebook were given the path it was saved as. */
+  readonly onDidAdoptRuns: vscode.Event<{ workspaceDir: string; notebook: string; ids: string[] }>;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -19,9 +21,11 @@ export class KernelRegistry implements vscode.Disposable {
     private readonly runtimeDir?: string,
   ) {
     this.untitledRuns = new UntitledRuns(log);
+    this.onDidAdoptRuns = this.untitledRuns.onDidAdopt;
     this.subscriptions.push(
       vscode.workspace.onDidCloseNotebookDocument((nb) => this.dispose1(nb)),
       vscode.workspace.onDidOpenNotebookDocument((nb) => this.untitledRuns.opened(nb)),
+      this.untitledRuns,
     );
   }
 

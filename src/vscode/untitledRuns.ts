@@ -26,7 +26,18 @@ export class UntitledRuns {
   private readonly live = new Map<vscode.NotebookDocument, Recording>();
   private readonly pending: Recording[] = [];
 
+  private readonly adopted = new vscode.EventEmitter<{ workspaceDir: string; notebook: string; ids: string[] }>();
+  /**
+   * Fires after runs were given a notebook path. Listeners refresh what shows runs at once rather
+   * than wait for the file watcher, which can miss a rewrite (code-server, network file systems).
+   */
+  readonly onDidAdopt = this.adopted.event;
+
   constructor(private readonly log: vscode.LogOutputChannel) {}
+
+  dispose(): void {
+    this.adopted.dispose();
+  }
 
   /** Watches an untitled notebook's session for the kernel processes that record its runs. */
   track(notebook: vscode.NotebookDocument, session: KernelSession, workspaceDir: string): void {
@@ -63,7 +74,10 @@ export class UntitledRuns {
     const notebook = path.relative(recording.workspaceDir, saved.uri.fsPath).split(path.sep).join('/');
     try {
       const ids = adoptUntitledRuns(recording.workspaceDir, [...recording.writers.values()], { sinceMs: recording.sinceMs, notebook });
-      if (ids.length) this.log.info(`${ids.length} run(s) made before the notebook was saved now name ${notebook}`);
+      if (ids.length) {
+        this.log.info(`${ids.length} run(s) made before the notebook was saved now name ${notebook}`);
+        this.adopted.fire({ workspaceDir: recording.workspaceDir, notebook, ids });
+      }
     } catch (e) {
       this.log.warn(`could not give the runs of the untitled notebook the path ${notebook}: ${(e as Error).message}`);
     }

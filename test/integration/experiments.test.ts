@@ -89,7 +89,11 @@ describe('Experiments panel and runs tree in a real VS Code', () => {
     await waitFor('the panel to render again', () => api.runs.lastRendered()?.rowIds.includes(id));
     const shownBefore = api.runs.lastRendered();
     await runCell(nb, 0, 120_000);
-    const next = (await vscode.workspace.fs.readDirectory(runsDir)).map(([n]) => n.replace(/\.json$/, '')).filter((n) => n !== id && n !== 'broken' && !before.has(`${n}.json`));
+    // Run records only (a ULID and .json), not the writer's temp files or the index cache beside them.
+    const next = (await vscode.workspace.fs.readDirectory(runsDir))
+      .map(([n]) => n)
+      .filter((n) => /^[0-9A-HJKMNP-TV-Z]{26}\.json$/.test(n) && n !== `${id}.json` && !before.has(n))
+      .map((n) => n.replace(/\.json$/, ''));
     assert.equal(next.length, 1, 'a second run file');
     await waitFor('the open panel to show the second run', () => api.runs.lastRendered() !== shownBefore && api.runs.lastRendered()?.rowIds.includes(next[0]));
   });

@@ -4,6 +4,7 @@ import { activateExtension, closeAllEditors, nextEvent, openNotebook, outputsOf,
 
 const STDOUT = 'application/vnd.code.notebook.stdout';
 const ERROR = 'application/vnd.code.notebook.error';
+const STDERR = 'application/vnd.code.notebook.stderr';
 
 describe('Modelbook in a real VS Code extension host', () => {
   let api: ExtensionApi;
@@ -129,6 +130,42 @@ describe('Modelbook in a real VS Code extension host', () => {
     assert.equal(textOf(inside, 'text/plain'), "'ok'");
     const child = await runCell(nb, 2);
     assert.match(JSON.parse(textOf(child, ERROR)).message, /modelbook\.sandbox\.allowChildProcess/);
+  });
+
+  it('Run All of many quick cells: each cell gets its own outputs, in the order printed, twice over', async () => {
+    // The controller sends execution updates of many cells together (ExecutionUpdates): no output may land on another cell or out of order.
+    const count = 40;
+    const cells = Array.from({ length: count }, (_, i) => ({
+      cell_type: 'code',
+      id: `q${i}`,
+      metadata: {},
+      source: `console.log('a${i}');\nconsole.error('e${i}');\nconsole.log('b${i}');\n${i} * 2`,
+      outputs: [],
+      execution_count: null,
+    }));
+    await vscode.workspace.fs.writeFile(workspaceUri('quick-many.mlnb'), new TextEncoder().encode(JSON.stringify({ nbformat: 4, nbformat_minor: 5, metadata: {}, cells })));
+    const nb = (await openNotebook('quick-many.mlnb')).notebook;
+    for (let round = 0; round < 2; round++) {
+      const before = nb.cellAt(count - 1).executionSummary?.executionOrder ?? 0;
+      await vscode.commands.executeCommand('notebook.execute', nb.uri);
+      await waitFor('the last cell to end', () => (nb.cellAt(count - 1).executionSummary?.executionOrder ?? 0) > before && nb.cellAt(count - 1).executionSummary?.timing?.endTime !== undefined);
+      const orders = nb.getCells().map((c) => c.executionSummary?.executionOrder ?? 0);
+      for (let i = 0; i < count; i++) {
+        const cell = nb.cellAt(i);
+        assert.equal(cell.executionSummary?.success, true, `cell ${i} succeeded`);
+        assert.deepEqual(
+          outputsOf(cell),
+          [
+            { mime: STDOUT, text: `a${i}\n` },
+            { mime: STDERR, text: `e${i}\n` },
+            { mime: STDOUT, text: `b${i}\n` },
+            { mime: 'text/plain', text: String(i * 2) },
+          ],
+          `cell ${i}, round ${round + 1}: its own outputs in order, the last run's replaced`,
+        );
+        if (i > 0) assert.equal(orders[i], orders[i - 1]! + 1, 'execution orders follow the cells');
+      }
+    }
   });
 
   it('running all cells twice on a fresh kernel saves byte-identical files', async () => {

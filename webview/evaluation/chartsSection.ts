@@ -1,6 +1,7 @@
 import type { ExportFormat } from '../../src/protocol/evaluation';
 import { h, type ChartEntry } from '../shared/evaluationParts';
 import { renderVegaLite, type DrawnChart } from '../renderer/vegaLite';
+import { chartsMessage } from './messages';
 
 export interface DrawnCharts {
   /** Redraws one chart with a new spec (the confusion matrix follows the threshold slider). */
@@ -47,7 +48,7 @@ export function chartsSection(doc: Document, charts: ChartEntry[], onExport: (fo
         redraw: drawOne,
         async exportChart(id, format) {
           const r = results.get(id);
-          if (!r) throw new Error(`no chart "${id}"`);
+          if (!r) throw new Error(chartsMessage.noChart(id));
           return format === 'svg' ? r.view.toSVG() : r.view.toImageURL('png', 2);
         },
         finalize: () => results.forEach((r) => r.finalize()),

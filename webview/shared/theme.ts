@@ -16,6 +16,7 @@ export function themeConfig(doc: Document = document): Record<string, unknown> {
     axis: { labelColor: fg, titleColor: fg, domainColor: muted, tickColor: muted, gridColor: grid, gridOpacity: highContrast ? 1 : 0.5 },
     legend: { labelColor: fg, titleColor: fg },
     title: { color: fg, subtitleColor: muted },
+    text: { color: fg },
     header: { labelColor: fg, titleColor: fg },
     view: { stroke: highContrast ? fg : 'transparent' },
     style: { 'guide-label': { fill: fg }, 'guide-title': { fill: fg } },

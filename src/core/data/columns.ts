@@ -1,5 +1,6 @@
 import type { ColumnTable } from 'arquero';
 import { DateColumn } from './dateColumn';
+import { dataMessage } from './messages';
 
 /** What a column holds, as the quality report, profile and PII scan see it. */
 export type ColumnKind = 'number' | 'string' | 'boolean' | 'date' | 'other' | 'empty';
@@ -20,7 +21,7 @@ export type CollectedColumn = { kind: 'number' | 'date' | 'empty'; values: Float
  */
 export function collectColumn(table: ColumnTable, name: string): CollectedColumn {
   const col = table.column(name);
-  if (!col) throw new Error(`no column "${name}" (columns: ${table.columnNames().join(', ')})`);
+  if (!col) throw new Error(dataMessage.noColumn(name, table.columnNames().join(', ')));
   const filtered = table.isFiltered() || table.isOrdered();
   if (col instanceof DateColumn) return { kind: 'date', values: filtered ? Float64Array.from(table.array(name) as ArrayLike<Date | null>, (d) => (d ? d.getTime() : NaN)) : col.ms };
   if (ArrayBuffer.isView(col) && !(col instanceof DataView)) {

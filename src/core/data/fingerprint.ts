@@ -1,4 +1,5 @@
 import type { ColumnTable } from 'arquero';
+import { dataMessage } from './messages';
 
 /** What identifies a data set in run records and leakage checks. */
 export interface DataFingerprint {
@@ -49,7 +50,7 @@ function mixValue(h: Lanes, v: unknown): void {
 
 function readerOf(table: ColumnTable, name: string): Reader {
   const col = table.column(name) as unknown;
-  if (!col) throw new Error(`rowHashes: no column "${name}" (columns: ${table.columnNames().join(', ')})`);
+  if (!col) throw new Error(dataMessage.noColumn(name, table.columnNames().join(', '), 'rowHashes'));
   if (col instanceof Float64Array || col instanceof Float32Array || col instanceof Int32Array) {
     const data = col;
     return (row, h) => mixNumber(h, TAG.number, data[row]);

@@ -35,4 +35,13 @@ export const dataMessage = {
     `${source} nests arrays or objects deeper than ${max} levels (at line ${line}, column ${column}); Modelbook reads tables, so flatten the data first.`,
   jsonSyntaxAt: (source: string, line: number, column: number, detail: string) => `${source} is not valid JSON at line ${line}, column ${column} (${detail}).`,
   notTable: (fn: string) => `${fn}: expected an arquero table (e.g. from readCSV or aq.table({...})).`,
+  noColumn: (name: string, columns: string, fn?: string) => `${fn === undefined ? '' : `${fn}: `}no column "${name}" (columns: ${columns})`,
+  parquetMissingChunk: (name: string) => `Parquet: row group without column ${name}`,
+  notArrow: (source: string, eMessage: string) => `${source} is not an Arrow IPC file or stream (${eMessage}).`,
+  arrowNoSchema: (source: string) => `${source} is not an Arrow IPC file or stream (no schema found).`,
+  jsonLineTooDeep: (MAX_JSON_DEPTH: number) => `nested deeper than ${MAX_JSON_DEPTH} levels`,
+  notARecord: (source: string, i: number, record: string | undefined) => `${source}: record ${i} is not an object (${record}); ${dataMessage.jsonShape(source)}`,
+  atRow: (source: string, row: number, problem: string) => `${source} row ${row}: ${problem}`,
+  inSource: (source: string, problem: string) => `${source}: ${problem}`,
+  zstdCorrupt: (eMessage: string) => `Corrupt or unsupported Zstandard data: ${eMessage}`,
 };

@@ -36,10 +36,10 @@ export function _parseArrow(bytes: Uint8Array, options: ArrowOptions): ColumnTab
   try {
     t = fromArrow(bytes);
   } catch (e) {
-    throw new Error(`${source} is not an Arrow IPC file or stream (${(e as Error).message}).`, { cause: e });
+    throw new Error(dataMessage.notArrow(source, (e as Error).message), { cause: e });
   }
   // Zeros (or a lone end-of-stream marker) parse as a table without columns: say so instead.
-  if (t.numCols() === 0) throw new Error(`${source} is not an Arrow IPC file or stream (no schema found).`);
+  if (t.numCols() === 0) throw new Error(dataMessage.arrowNoSchema(source));
   if (options.columns) {
     const all = t.columnNames();
     const missing = options.columns.filter((c) => !all.includes(c));

@@ -80,7 +80,7 @@ function toColumns(text: string, o: JSONOptions, source: string, badRows: BadRow
   const deep = jsonDepthOffset(text);
   let value: unknown;
   try {
-    if (deep !== undefined) throw new RangeError('too deep');
+    if (deep !== undefined) throw new RangeError('internal: too deep (caught below)');
     value = JSON.parse(text);
   } catch (e) {
     if (format === 'auto' && first === '{') return recordsToColumns(parseLines(text, o, source, badRows), source);
@@ -120,7 +120,7 @@ function parseLines(text: string, o: JSONOptions, source: string, badRows: BadRo
     const line = lines[i].trim();
     if (line === '') continue;
     try {
-      if (jsonDepthOffset(line) !== undefined) throw new RangeError(`nested deeper than ${MAX_JSON_DEPTH} levels`);
+      if (jsonDepthOffset(line) !== undefined) throw new RangeError(dataMessage.jsonLineTooDeep(MAX_JSON_DEPTH));
       records.push(JSON.parse(line));
     } catch (e) {
       const reason = e instanceof RangeError ? e.message : `not valid JSON (${(e as Error).message})`;
@@ -135,7 +135,7 @@ function parseLines(text: string, o: JSONOptions, source: string, badRows: BadRo
 function recordsToColumns(records: unknown[], source: string): Record<string, unknown[]> {
   const columns: Record<string, unknown[]> = {};
   records.forEach((r, i) => {
-    if (typeof r !== 'object' || r === null || Array.isArray(r)) throw new Error(`${source}: record ${i + 1} is not an object (${JSON.stringify(r)?.slice(0, 40)}); ${dataMessage.jsonShape(source)}`);
+    if (typeof r !== 'object' || r === null || Array.isArray(r)) throw new Error(dataMessage.notARecord(source, i + 1, JSON.stringify(r)?.slice(0, 40)));
     for (const [k, v] of Object.entries(r)) {
       // A key first seen in a later record: earlier records did not have it (missing).
       const col = (columns[k] ??= new Array(i).fill(null));
@@ -152,7 +152,7 @@ function recordsToColumns(records: unknown[], source: string): Record<string, un
 function typeColumn(values: unknown[], type: ColumnType | undefined, name: string, source: string): ColumnValues {
   const present = values.filter((v) => v !== null);
   const want = type ?? (present.every((v) => typeof v === 'number') ? 'number' : present.length > 0 && present.every(isIsoDate) ? 'date' : undefined);
-  const fail = (v: unknown, i: number) => new Error(`${source} row ${i + 1}: ${dataMessage.notA(name, String(JSON.stringify(v)), want!)}`);
+  const fail = (v: unknown, i: number) => new Error(dataMessage.atRow(source, i + 1, dataMessage.notA(name, String(JSON.stringify(v)), want!)));
   switch (want) {
     case 'number':
       return Float64Array.from(values, (v, i) => {

@@ -82,7 +82,7 @@ export async function _parseParquet(file: AsyncBuffer, options: ParquetOptions):
     }
   } catch (e) {
     const codec = /unsupported compression codec: (\w+)/.exec((e as Error).message);
-    if (codec) throw new Error(`${source}: ${dataMessage.parquetCodec(codec[1])}`, { cause: e });
+    if (codec) throw new Error(dataMessage.inSource(source, dataMessage.parquetCodec(codec[1])), { cause: e });
     // hyparquet trusts the file: damage surfaces as a TypeError or RangeError deep inside it.
     throw new Error(dataMessage.parquetDamaged(source, 'data', (e as Error).message), { cause: e });
   }

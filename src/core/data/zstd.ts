@@ -5,6 +5,7 @@
  * written before, on every page of the 3-million-row flights file: the same load time.
  */
 import { decompress } from 'fzstd';
+import { dataMessage } from './messages';
 
 /**
  * Decompresses Zstandard frames. `outputLength` (when known, as in Parquet pages) sizes the
@@ -18,6 +19,6 @@ export function zstdDecompress(input: Uint8Array, outputLength?: number): Uint8A
   try {
     return decompress(input, outputLength === undefined ? undefined : new Uint8Array(outputLength));
   } catch (e) {
-    throw new Error(`Corrupt or unsupported Zstandard data: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+    throw new Error(dataMessage.zstdCorrupt(e instanceof Error ? e.message : String(e)), { cause: e });
   }
 }

@@ -4,6 +4,7 @@
  */
 import { rotl, xoshiroState } from '../linalg/xoshiro';
 import { rngFrom, type Rng } from '../random/rng';
+import { evaluationMessage } from './messages';
 
 /** The one Rng with the bootstrap's bulk draws, which step the xoshiro state inline (a million per resample). */
 export interface BootstrapRng extends Rng {
@@ -37,7 +38,7 @@ const POISSON_T31 = (() => {
  * rng.nextFloat(); // 0 ≤ x < 1, the same on every run
  */
 export function createRng(seed = 0): BootstrapRng {
-  if (typeof seed !== 'number' || !Number.isFinite(seed)) throw new TypeError(`createRng: seed must be a finite number, got ${String(seed)}.`);
+  if (typeof seed !== 'number' || !Number.isFinite(seed)) throw new TypeError(evaluationMessage.badSeed(String(seed)));
   return _createRng(seed);
 }
 

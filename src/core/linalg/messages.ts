@@ -24,4 +24,6 @@ export const linalgMessage = {
   /** `inTable`: the column is a table's, so SimpleImputer can name it; a Matrix's x0… cannot. */
   notFinite: (fn: string, column: string, row: number, inTable: boolean) =>
     `${fn}: column "${column}" has a missing or infinite value at row ${row}; impute it first${inTable ? ` (new SimpleImputer({ columns: ['${column}'] }) in a Pipeline)` : ''} or drop those rows.`,
+  seedFiniteNumberOr: (seed: number) => `createRng: the seed must be a finite number or a string (got ${seed}).`,
+  seedNumberOrString: (value: string) => `createRng: the seed must be a number or a string (got ${value}).`,
 };

@@ -1,5 +1,6 @@
 import { rngFrom, type Rng } from '../random/rng';
 import { xoshiro128ss, xoshiroState } from './xoshiro';
+import { linalgMessage } from './messages';
 
 /*
  * The seeder of splitters, random search and subsampling: xoshiro128** seeded through splitmix32,
@@ -18,8 +19,8 @@ export type { Rng };
  * rng.shuffle([1, 2, 3]);
  */
 export function createRng(seed: number | string = 0): Rng {
-  if (typeof seed === 'number' && !Number.isFinite(seed)) throw new RangeError(`createRng: the seed must be a finite number or a string (got ${seed}).`);
-  if (typeof seed !== 'number' && typeof seed !== 'string') throw new TypeError(`createRng: the seed must be a number or a string (got ${typeof seed}).`);
+  if (typeof seed === 'number' && !Number.isFinite(seed)) throw new RangeError(linalgMessage.seedFiniteNumberOr(seed));
+  if (typeof seed !== 'number' && typeof seed !== 'string') throw new TypeError(linalgMessage.seedNumberOrString(typeof seed));
   return _createRng(seedBits(seed));
 }
 

@@ -1,6 +1,7 @@
 import type { MimeBundle } from './contract';
 import { MIME } from './mime';
 import { message } from '../messages';
+import { formatBytes } from '../text/number';
 
 /** What a cell's output keeps by default: 5 MB of text (setting modelbook.output.maxBytes, CLI --max-output). */
 export const DEFAULT_MAX_OUTPUT_BYTES = 5_000_000;
@@ -134,20 +135,4 @@ function bundleSize(bundle: MimeBundle, maxChars: number): number {
     if (size > maxChars) return size;
   }
   return size;
-}
-
-/**
- * A size for people: 183.2 MB, 512 kB, 12 B (decimal units).
- *
- * @example
- * formatBytes(183_200_000) // '183.2 MB'
- */
-export function formatBytes(n: number): string {
-  const units: [number, string][] = [
-    [1e9, 'GB'],
-    [1e6, 'MB'],
-    [1e3, 'kB'],
-  ];
-  for (const [size, unit] of units) if (n >= size) return `${Number((n / size).toFixed(1))} ${unit}`;
-  return `${n} B`;
 }

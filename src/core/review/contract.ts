@@ -178,6 +178,12 @@ export interface GateDelta {
   headValue?: number | null;
 }
 
+export interface EnvironmentChange {
+  name: string;
+  base?: string;
+  head?: string;
+}
+
 /** One paired notebook/cell evaluation. */
 export interface DiffPair {
   notebook?: string;
@@ -193,7 +199,8 @@ export interface DiffPair {
   model: ModelChange;
   data: DataChange[];
   gates: GateDelta[];
-  environment: { name: string; base?: string; head?: string }[];
+  /** Library versions, TF.js backend, runtime and platform that differ. */
+  environment: EnvironmentChange[];
   /** Why something could not be compared (e.g. 'head kept no predictions: unpaired intervals'). */
   notes: string[];
   verdict: string;

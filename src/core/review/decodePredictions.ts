@@ -1,6 +1,7 @@
 import { tableFromIPC, type Column } from '@uwdata/flechette';
 import type { PredictionSet } from './contract';
 import { FEATURE_PREFIX, PREDICTIONS_META_KEY, SLICE_PREFIX, type PredictionsMeta } from './encodePredictions';
+import { reviewMessage } from './messages';
 
 /** Thrown for bytes that are not a predictions file this Modelbook can read. */
 export class PredictionsFormatError extends Error {
@@ -15,8 +16,8 @@ export class PredictionsFormatError extends Error {
  * const set = decodePredictions(bytes, '.modelbook/runs/01JD….predictions'); set.rowIds.length // 200000
  */
 export function decodePredictions(bytes: Uint8Array, source = 'predictions'): PredictionSet {
-  if (!(bytes instanceof Uint8Array)) throw new TypeError(`decodePredictions: pass the file's bytes (Uint8Array), got ${typeof bytes}.`);
-  const bad = (why: string) => new PredictionsFormatError(`${source} is not a Modelbook predictions file: ${why}.`);
+  if (!(bytes instanceof Uint8Array)) throw new TypeError(reviewMessage.notBytes(typeof bytes));
+  const bad = (why: string) => new PredictionsFormatError(reviewMessage.notPredictionsFile(source, why));
   let table: ReturnType<typeof tableFromIPC>;
   try {
     // Arrow reads float columns in place: a view at an unaligned offset (a blob inside git's output) is copied first.

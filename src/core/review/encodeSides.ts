@@ -49,7 +49,7 @@ const PROBABILITY_METRICS: readonly MetricName[] = ['logLoss', 'brier'];
  */
 export function _encodeSides(fn: string, base: PredictionSet | undefined, head: PredictionSet | undefined, only?: readonly MetricName[]): EncodedSides {
   const sets = [base, head].filter((s): s is PredictionSet => s !== undefined);
-  if (sets.length === 0) throw new TypeError(`${fn}: give the base or the head predictions.`);
+  if (sets.length === 0) throw new TypeError(reviewMessage.noSides(fn));
   sets.forEach((s) => checkSet(fn, s === base ? 'base' : 'head', s));
   if (base && head && base.task !== head.task) throw new RangeError(reviewMessage.taskMismatch(base.task, head.task));
   const task = sets[0].task;

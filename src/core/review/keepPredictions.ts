@@ -1,4 +1,5 @@
 import type { PredictionSet } from './contract';
+import { reviewMessage } from './messages';
 
 /** The most prediction rows an evaluation keeps; above, a deterministic sample by row hash. */
 export const MAX_KEPT_ROWS = 200_000;
@@ -30,7 +31,7 @@ export interface KeepOptions {
 export function keepPredictions(rows: EvaluatedRows, options: KeepOptions = {}): PredictionSet {
   const n = rows.rowIds.length;
   const maxRows = options.maxRows ?? MAX_KEPT_ROWS;
-  if (!(Number.isInteger(maxRows) && maxRows >= 1)) throw new RangeError(`keepPredictions: maxRows must be a whole number ≥ 1, got ${String(maxRows)}.`);
+  if (!(Number.isInteger(maxRows) && maxRows >= 1)) throw new RangeError(reviewMessage.badMaxRows(String(maxRows)));
   const keep = n <= maxRows ? undefined : sampleByHash(rows.rowIds, maxRows);
   const pick = <T>(a: ArrayLike<T>): T[] => (keep ? Array.from(keep, (i) => a[i]!) : Array.from(a));
   const kept = keep ? keep.length : n;

@@ -6,6 +6,13 @@ const pct = (x: number) => `${(100 * x).toFixed(x < 0.01 ? 2 : 1)}%`;
 
 export const reviewMessage = {
   // arguments
+  cliNeedsTwoSides: (got: number) => `modelbook diff needs BASE and HEAD (got ${got} argument${got === 1 ? '' : 's'}), e.g. \`modelbook diff main HEAD\`.`,
+  cliBadChoice: (what: string, choices: readonly string[], got: unknown) => `${what} must be one of ${choices.join(', ')}, got ${JSON.stringify(got) ?? 'nothing'}.`,
+  notASide: (fn: string, name: string) => `${fn}: ${name} must be a loaded side ({ side, evaluations, notebooks }).`,
+  tooSmall: (fn: string, name: string, min: number, got: unknown) => `${fn}: ${name} must be at least ${min}, got ${String(got)}.`,
+  notADiff: (fn: string) => `${fn}: pass a ModelDiff (schemaVersion 1), as diffModels returns it.`,
+  notList: (fn: string, field: 'metrics' | 'slices') => `${fn}: pass a pair's ${field}, e.g. diff.pairs[0].${field}.`,
+  notFlips: (fn: string) => `${fn}: pass a pair's flips, e.g. diff.pairs[0].flips.`,
   noRowIds: (fn: string, side: string) => `${fn}: the ${side} prediction set has no rowIds list (one row id per kept prediction).`,
   badPredictionSet: (fn: string, side: string, field: string, expected: string) => `${fn}: the ${side} prediction set's ${field} must be ${expected}.`,
   taskMismatch: (base: string, head: string) => `base predicted a ${base} task and head a ${head} task; their predictions cannot be compared row by row.`,
@@ -24,6 +31,10 @@ export const reviewMessage = {
   noScores: (side: string) => `${side} kept no scores: ranking and probability metrics (ROC AUC, PR AUC, log loss, Brier) are not compared.`,
   notProbabilities: (side: string) => `${side}'s scores are not all in [0, 1]: log loss and Brier are not compared.`,
   positiveDiffers: (base: string, head: string) => `base's positive class is ${JSON.stringify(base)} and head's ${JSON.stringify(head)}; both are scored with base's.`,
+  notBytes: (value: string) => `decodePredictions: pass the file's bytes (Uint8Array), got ${value}.`,
+  notPredictionsFile: (source: string, why: string) => `${source} is not a Modelbook predictions file: ${why}.`,
+  noSides: (fn: string) => `${fn}: give the base or the head predictions.`,
+  badMaxRows: (maxRows: string) => `keepPredictions: maxRows must be a whole number ≥ 1, got ${maxRows}.`,
 
   // review threads and review records
   threadEdited: 'edited',

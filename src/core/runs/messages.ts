@@ -82,4 +82,5 @@ export const runMessage = {
   cliRunsShowCsv: '--csv lists runs; use --json with show.',
   cliRunsJsonOrCsv: 'Choose one of --json and --csv.',
   cliRunsUnknownCommand: (word: string) => `Unknown command "runs ${word}".`,
+  ulidTimeOutOfRange: (now: number) => `createRunId: time ${now} is outside the ULID range`,
 } as const;

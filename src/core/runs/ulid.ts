@@ -1,4 +1,5 @@
 import { decodeTime, monotonicFactory, type PRNG } from 'ulid';
+import { runMessage } from './messages';
 
 /** Where random numbers in [0, 1) come from; tests pass a seeded one. Default: crypto.getRandomValues. */
 export type RandomSource = PRNG;
@@ -17,7 +18,7 @@ export function createIdGenerator(random?: RandomSource): (now?: number) => stri
   const next = monotonicFactory(random);
   return (now: number = Date.now()) => {
     // The package reads 0 as "now" and refuses fractions: check and round here.
-    if (!Number.isFinite(now) || now < 1 || now > 2 ** 48 - 1) throw new RangeError(`createRunId: time ${now} is outside the ULID range`);
+    if (!Number.isFinite(now) || now < 1 || now > 2 ** 48 - 1) throw new RangeError(runMessage.ulidTimeOutOfRange(now));
     return next(Math.floor(now));
   };
 }

@@ -77,3 +77,31 @@ function groupThousands(text: string): string {
   const m = /^(-?)(\d+)(.*)$/.exec(text);
   return m ? m[1] + m[2].replace(/\B(?=(\d{3})+$)/g, ',') + m[3] : text;
 }
+
+/** Options of `formatBytes`. */
+export interface ByteFormat {
+  /** Count in powers of 1024 instead of 1000 (limits the product states in binary megabytes, e.g. a notebook's 256 MB); the unit names stay kB, MB, GB. */
+  binary?: boolean;
+}
+
+/**
+ * A size for people, with at most one decimal: `183.2 MB`, `1.5 kB`, `12 B`. One formatter for every size the
+ * product prints (output limits, file limits, download progress).
+ *
+ * @param n a count of bytes
+ * @param options binary (default false: powers of 1000)
+ * @example
+ * formatBytes(183_240_000) // '183.2 MB'
+ * formatBytes(1500) // '1.5 kB'
+ * formatBytes(700 * 2 ** 20, { binary: true }) // '700 MB'
+ */
+export function formatBytes(n: number, options: ByteFormat = {}): string {
+  const k = options.binary ? 1024 : 1000;
+  const units: [number, string][] = [
+    [k ** 3, 'GB'],
+    [k ** 2, 'MB'],
+    [k, 'kB'],
+  ];
+  for (const [size, unit] of units) if (n >= size) return `${Number((n / size).toFixed(1))} ${unit}`;
+  return `${n} B`;
+}

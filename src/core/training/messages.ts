@@ -35,4 +35,5 @@ export const trainingMessage = {
   progressBadCounts: 'createProgressReporter: maxEpochs and batchesPerEpoch must be ≥ 1.',
   rngBadStream: 'createRng: stream must be a string naming the sequence, e.g. "shuffle".',
   notArray: (fn: string, name: string) => `${fn}: ${name} must be an array or typed array.`,
+  curveNoEpochs: 'buildTrainingCurveSpec: state.epochs must be an array of epoch records.',
 } as const;

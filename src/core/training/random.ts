@@ -34,6 +34,7 @@ export function _createRng(seed: number, stream: string): Rng {
   for (let i = 0; i < stream.length; i++) h = Math.imul(h ^ stream.charCodeAt(i), 0x01000193);
   const nextUint32 = xoshiro128ss(xoshiroState(h >>> 0));
   const integer = (n: number): number => {
+    if (!Number.isInteger(n) || n <= 0 || n > 2 ** 32) throw new RangeError(trainingMessage.badArgument('Rng.nextInt', 'n', 'an integer in [1, 2^32]', n));
     // Lemire's nearly-divisionless method would need 64-bit products; rejection on the top range is exact.
     const limit = 2 ** 32 - (2 ** 32 % n);
     let x = nextUint32();

@@ -1,8 +1,9 @@
 import { MIME_BUNDLE, type Displayable } from '../display/mimeBundle';
 import type { MimeBundle } from '../notebook/contract';
 import { MIME } from '../notebook/mime';
-import type { EpochRecord } from './contract';
+import type { EpochRecord, TrainingHistory } from './contract';
 import { formatDuration, formatNumber } from '../text/number';
+import { trainingMessage } from './messages';
 
 /** What the live training chart shows at one moment. */
 export interface TrainingCurveState {
@@ -33,7 +34,7 @@ const LOG_SCALE_DECADES = 1.5;
  * buildTrainingCurveSpec({ title: 'MLPClassifier', epochs: [{ epoch: 1, loss: 0.4, elapsedMs: 90 }], maxEpochs: 10, elapsedMs: 90, backend: 'wasm' })
  */
 export function buildTrainingCurveSpec(state: TrainingCurveState): Record<string, unknown> {
-  if (!state || !Array.isArray(state.epochs)) throw new TypeError('buildTrainingCurveSpec: state.epochs must be an array of epoch records.');
+  if (!state || !Array.isArray(state.epochs)) throw new TypeError(trainingMessage.curveNoEpochs);
   const values: { epoch: number; value: number; series: string; panel: string }[] = [];
   for (const e of state.epochs) {
     values.push({ epoch: e.epoch, value: e.loss, series: 'training loss', panel: 'loss' });
@@ -128,6 +129,24 @@ export function describeTraining(state: TrainingCurveState): string {
  */
 export class TrainingCurve implements Displayable {
   constructor(readonly state: TrainingCurveState) {}
+
+  /**
+   * The finished curve of a fit, from its history (what every estimator's `plotLossCurve()` shows).
+   *
+   * @example
+   * TrainingCurve.fromHistory('MLPClassifier', model.history!, 200)
+   */
+  static fromHistory(title: string, h: TrainingHistory, maxEpochs: number): TrainingCurve {
+    return new TrainingCurve({
+      title,
+      epochs: h.epochs,
+      maxEpochs,
+      elapsedMs: h.elapsedMs,
+      backend: h.backend,
+      stopReason: h.stopReason,
+      ...(h.scoreName ? { scoreName: h.scoreName } : {}),
+    });
+  }
 
   [MIME_BUNDLE](): MimeBundle {
     return { [MIME.vegaLite]: buildTrainingCurveSpec(this.state), [MIME.text]: describeTraining(this.state) };

@@ -9,7 +9,7 @@ import { KERNEL_GLOBAL } from '../../core/cells/kernelGlobals';
 import { onMessage, send } from './channel';
 import { installAsyncDriver } from './asyncDriver';
 import { installStackMapping, toCellError } from './errors';
-import { installConsole, outputLimit, stderr } from './streams';
+import { flushStreams, installConsole, outputLimit, stderr } from './streams';
 import { limitBundle } from '../../core/notebook/outputLimit';
 import { enqueueCell } from './execute';
 import { ModuleLoader, defaultOf, named } from './modules';
@@ -84,6 +84,7 @@ function main(): void {
 function installGlobals(loader: ModuleLoader, workspaceDir: string): void {
   const g = globalThis as Record<string | symbol, unknown>;
   const display = (value: unknown, opts: DisplayOptions = {}) => {
+    flushStreams();
     send('display', { execId: currentExecId(), data: limitBundle(toMimeBundle(value), outputLimit()), ...(opts.id ? { displayId: opts.id } : {}), ...(opts.update ? { update: true } : {}) });
   };
   const service: KernelService = {

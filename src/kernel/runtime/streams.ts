@@ -12,8 +12,12 @@ let maxOutput = DEFAULT_MAX_OUTPUT_BYTES;
 const FLUSH_MS = 16;
 const FLUSH_BYTES = 64 * 1024;
 
-/** Buffers one stream's text and sends it to the host in batches, tagged with the running cell. */
+/**
+ * Buffers one stream's text and sends it to the host in batches, tagged with the running cell.
+ * What the other stream holds is sent first, so stdout and stderr arrive in the order printed.
+ */
 class StreamBuffer {
+  other: StreamBuffer | undefined;
   private text = '';
   private execId = -1;
   private timer: NodeJS.Timeout | undefined;
@@ -25,6 +29,7 @@ class StreamBuffer {
     const id = currentExecId();
     const chunk = limit?.execId === id ? limit.limiter.write(this.name, text) : text;
     if (chunk === '') return;
+    this.other?.flush();
     if (id !== this.execId) this.flush();
     this.execId = id;
     this.text += chunk;
@@ -46,8 +51,10 @@ class StreamBuffer {
 
 export const stdout = new StreamBuffer('stdout');
 export const stderr = new StreamBuffer('stderr');
+stdout.other = stderr;
+stderr.other = stdout;
 
-/** Sends everything buffered. */
+/** Sends everything buffered (before a display, so it lands after what was printed before it). */
 export function flushStreams(): void {
   stdout.flush();
   stderr.flush();

@@ -4,6 +4,7 @@ import { findExecutable } from '../findExecutable';
 import { buildRefsGitDir } from './refsGitDir';
 import { findRepository, readHead, type Repository } from './repository';
 import { SAFE_GIT_CONFIG, safeGitEnv } from './safeGit';
+import { gitMessage } from './messages';
 
 /** Thrown for a revision that is refused or unknown, or a repository that cannot be read. */
 export class GitRevisionError extends Error {
@@ -76,14 +77,14 @@ export class GitRevisions {
    */
   static open(dir: string): GitRevisions {
     const repo = findRepository(dir);
-    if (!repo) throw new GitRevisionError(`${dir} is not inside a git repository.`);
+    if (!repo) throw new GitRevisionError(gitMessage.notInRepository(dir));
     const head = readHead(repo);
-    if (!head) throw new GitRevisionError(`The repository at ${repo.workTree} has no commit yet (or its HEAD cannot be read).`);
+    if (!head) throw new GitRevisionError(gitMessage.noCommit(repo.workTree));
     const untrusted = [dir, repo.workTree];
     const git = findExecutable('git', untrusted);
-    if (!git) throw new GitRevisionError('git was not found on PATH (outside the workspace).');
+    if (!git) throw new GitRevisionError(gitMessage.gitNotFound);
     const gitDir = buildRefsGitDir(repo, head.commit);
-    if (!gitDir) throw new GitRevisionError(`Could not prepare a private git dir to read ${repo.workTree} (is the temporary folder inside the repository?).`);
+    if (!gitDir) throw new GitRevisionError(gitMessage.noPrivateGitDir(repo.workTree));
     return new GitRevisions(repo, git, gitDir, safeGitEnv(untrusted));
   }
 
@@ -95,10 +96,10 @@ export class GitRevisions {
    */
   resolve(rev: string): string {
     const why = checkRevision(rev);
-    if (why) throw new GitRevisionError(`Revision ${JSON.stringify(rev)} is refused: it ${why}.`);
+    if (why) throw new GitRevisionError(gitMessage.revisionRefused(JSON.stringify(rev), why));
     const r = this.run(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`]);
     const commit = r.ok ? r.out.toString('utf8').trim() : '';
-    if (!OBJECT_ID.test(commit)) throw new GitRevisionError(`Revision ${JSON.stringify(rev)} is not a commit of ${this.repo.workTree}.`);
+    if (!OBJECT_ID.test(commit)) throw new GitRevisionError(gitMessage.notACommit(JSON.stringify(rev), this.repo.workTree));
     return commit;
   }
 
@@ -112,9 +113,9 @@ export class GitRevisions {
   listTree(commit: string, dir: string): TreeEntry[] {
     this.checkCommit(commit);
     const why = checkPath(dir);
-    if (why) throw new GitRevisionError(`Folder ${JSON.stringify(dir)} ${why}.`);
+    if (why) throw new GitRevisionError(gitMessage.folderRefused(JSON.stringify(dir), why));
     const r = this.run(['ls-tree', '-l', '-z', '--full-tree', commit, '--', `${dir}/`]);
-    if (!r.ok) throw new GitRevisionError(`Could not list ${dir} at ${commit}: ${r.err}`);
+    if (!r.ok) throw new GitRevisionError(gitMessage.cannotList(dir, commit, r.err));
     const out: TreeEntry[] = [];
     for (const rec of r.out.toString('utf8').split('\0')) {
       const m = /^\d+ (blob|tree|commit) ([0-9a-f]{40,64}) +(-|\d+)\t(.+)$/s.exec(rec);
@@ -144,7 +145,7 @@ export class GitRevisions {
     this.checkCommit(commit);
     for (const file of files) {
       const why = checkPath(file);
-      if (why) throw new GitRevisionError(`Path ${JSON.stringify(file)} ${why}.`);
+      if (why) throw new GitRevisionError(gitMessage.pathRefused(JSON.stringify(file), why));
     }
     const out = new Map<string, Buffer>();
     if (files.length === 0) return out;
@@ -172,12 +173,12 @@ export class GitRevisions {
    */
   readBlobs(oids: readonly string[], maxBytes = MAX_BLOB_BYTES): Map<string, Buffer> {
     const wanted = [...new Set(oids)];
-    for (const oid of wanted) if (!OBJECT_ID.test(oid)) throw new GitRevisionError(`Not an object id: ${JSON.stringify(oid)}.`);
+    for (const oid of wanted) if (!OBJECT_ID.test(oid)) throw new GitRevisionError(gitMessage.notObjectId(JSON.stringify(oid)));
     const out = new Map<string, Buffer>();
     if (wanted.length === 0) return out;
     // Sizes first (cheap), so an oversized blob is never read into memory.
     const check = this.run(['cat-file', '--batch-check'], `${wanted.join('\n')}\n`);
-    if (!check.ok) throw new GitRevisionError(`git cat-file failed: ${check.err}`);
+    if (!check.ok) throw new GitRevisionError(gitMessage.catFileFailed(check.err));
     const small = check.out
       .toString('utf8')
       .split('\n')
@@ -186,7 +187,7 @@ export class GitRevisions {
       .map((m) => m[1]!);
     if (small.length === 0) return out;
     const r = this.run(['cat-file', '--batch'], `${small.join('\n')}\n`);
-    if (!r.ok) throw new GitRevisionError(`git cat-file failed: ${r.err}`);
+    if (!r.ok) throw new GitRevisionError(gitMessage.catFileFailed(r.err));
     let at = 0;
     const buf = r.out;
     while (at < buf.length) {
@@ -210,7 +211,7 @@ export class GitRevisions {
   }
 
   private checkCommit(commit: string): void {
-    if (!OBJECT_ID.test(commit)) throw new GitRevisionError(`Not a commit id: ${JSON.stringify(commit)} (resolve a revision first).`);
+    if (!OBJECT_ID.test(commit)) throw new GitRevisionError(gitMessage.notCommitId(JSON.stringify(commit)));
   }
 
   private run(args: string[], input?: string): { ok: true; out: Buffer } | { ok: false; out: Buffer; err: string } {

@@ -14,6 +14,7 @@ import { GitRevisions, MAX_BLOB_BYTES, type TreeEntry } from '../git/revisions';
 import { PREDICTIONS_EXT, RUNS_DIR, runsFolder } from '../runs/paths';
 import { RUN_FILE_MAX_BYTES } from '../runs/readRun';
 import { pickLatestEvaluations } from './pickEvaluations';
+import { diffSideMessage } from './messages';
 
 /** The side name that reads the working `.modelbook/runs/` (uncommitted runs) like a revision. */
 export const WORKTREE = 'WORKTREE';
@@ -61,7 +62,7 @@ export interface LoadSideOptions {
  * base.evaluations[0].predictions?.rowIds.length // 200000
  */
 export function loadDiffSide(workspaceDir: string, spec: string, options: LoadSideOptions = {}): LoadedSide {
-  if (typeof spec !== 'string' || spec.trim() === '') throw new DiffSideError('A diff side must be a run id (or prefix), a git revision, or WORKTREE.');
+  if (typeof spec !== 'string' || spec.trim() === '') throw new DiffSideError(diffSideMessage.badSide);
   const ws = path.resolve(workspaceDir);
   if (spec === WORKTREE) return loadWorktree(ws, spec);
   if (spec.startsWith('run:')) return loadRun(ws, spec, spec.slice(4));
@@ -81,14 +82,14 @@ function runIdsWithPrefix(ws: string, prefix: string): string[] {
 }
 
 function loadRun(ws: string, spec: string, prefix: string): LoadedSide {
-  if (!RUN_ID_PREFIX.test(prefix)) throw new DiffSideError(`${JSON.stringify(prefix)} is not a run id or prefix (run ids are 26 characters of 0-9 and A-Z without I, L, O, U).`);
+  if (!RUN_ID_PREFIX.test(prefix)) throw new DiffSideError(diffSideMessage.notRunId(JSON.stringify(prefix)));
   const ids = runIdsWithPrefix(ws, prefix);
-  if (ids.length === 0) throw new DiffSideError(`No run ${prefix}… in ${path.join(ws, RUNS_DIR)}.`);
-  if (ids.length > 1) throw new DiffSideError(`Run prefix ${prefix} is ambiguous: ${ids.slice(0, 10).join(', ')}${ids.length > 10 ? ` and ${ids.length - 10} more` : ''}. Give more characters.`);
+  if (ids.length === 0) throw new DiffSideError(diffSideMessage.noRun(prefix, path.join(ws, RUNS_DIR)));
+  if (ids.length > 1) throw new DiffSideError(diffSideMessage.ambiguousPrefix(prefix, ids));
   const file = path.join(runsFolder(ws), `${ids[0]}.json`);
   const parsed = readWorkingText(file, RUN_FILE_MAX_BYTES);
   const run = parsed === undefined ? undefined : parseRunRecord(parsed, path.basename(file));
-  if (!run?.ok) throw new DiffSideError(`Run ${ids[0]} cannot be read: ${run ? run.reason : 'the file is missing or not a regular file'}.`);
+  if (!run?.ok) throw new DiffSideError(diffSideMessage.unreadableRun(ids[0], run ? run.reason : 'the file is missing or not a regular file'));
   const evaluation = withWorkingPredictions(ws, run.record);
   return { side: { spec, kind: 'run', runIds: [run.record.id] }, evaluations: [evaluation], notebooks: workingNotebooks(ws, [run.record]), problems: [] };
 }

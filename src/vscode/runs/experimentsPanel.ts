@@ -12,6 +12,7 @@ import { PanelHost } from '../webview/panelHost';
 import { toPanelRun } from '../../core/runs/collect';
 import { openRunCell } from './openCell';
 import type { RunsChange, RunsService } from './service';
+import { runsPanelMessage } from './messages';
 
 /**
  * The Experiments panel's host side: sends the runs once when the webview is ready, then row
@@ -118,7 +119,7 @@ export class ExperimentsPanel implements vscode.Disposable {
       const records: RunRecord[] = [];
       for (const id of ids) {
         const found = await this.service.find(id);
-        if (!found) throw new Error(`run ${id} is no longer in the workspace`);
+        if (!found) throw new Error(runsPanelMessage.runGone(id));
         records.push({ ...found.index.readRecord(id), status: found.row.status });
       }
       this.host.post('comparison', { requestId, ids, comparison: compareRuns(records) });

@@ -7,6 +7,7 @@ import type { Envelope } from '../../protocol/envelope';
 import type { ExperimentsFromWebview } from '../../protocol/experiments';
 import type { EvaluationFromWebview } from '../../protocol/evaluation';
 import type { RendererToHost } from '../../protocol/renderer';
+import type { ReviewFromWebview } from '../../protocol/review';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -65,6 +66,26 @@ export const isRendererToHost = guardOf<RendererToHost>({
   rendered: isRendered,
   openEvaluation: (p) => isObj(p) && isObj(p.view),
   openExperiments: (p) => isObj(p) && (p.notebook === undefined || isStr(p.notebook)) && isStrings(p.runIds, 1000, 512),
+});
+
+/** A workspace-relative notebook path: '/'-separated, no '..' segment, not absolute. */
+const isNotebookPath = (v: unknown): v is string =>
+  isStr(v, 1024) && v.length > 0 && !v.startsWith('/') && !/^[a-zA-Z]:/.test(v) && !v.includes('\\') && !v.includes('\0') && !v.split('/').includes('..');
+const isCellRef = (p: unknown): p is Obj => isObj(p) && isNotebookPath(p.notebook) && isStr(p.cellId, 256) && p.cellId.length > 0;
+const isOptStr = (v: unknown): boolean => v === undefined || isStr(v, 256);
+
+/**
+ * A message the Model Diff panel may send. Notebooks are workspace-relative paths with no `..`.
+ *
+ * @example
+ * isReviewFromWebview({ type: 'openCell', payload: { notebook: 'churn.mlnb', cellId: 'c-eval' } }) // true
+ * isReviewFromWebview({ type: 'openCell', payload: { notebook: '../../etc/passwd', cellId: 'x' } }) // false
+ */
+export const isReviewFromWebview = guardOf<ReviewFromWebview>({
+  ready: () => true,
+  openCell: isCellRef,
+  showNotebookDiff: (p) => isObj(p) && isNotebookPath(p.notebook),
+  startThread: (p) => isCellRef(p) && isOptStr(p.metric) && isOptStr(p.slice),
 });
 
 function isPlainFileName(v: unknown): boolean {

@@ -75,6 +75,16 @@ describe('kernel session (real kernel process)', function () {
     ]);
   });
 
+  it('keeps stdout, stderr and displays in the order the cell made them', async () => {
+    const events: string[] = [];
+    const r = await session.execute("import { display } from 'modelbook';\nconsole.log('a');\nconsole.error('e');\nconsole.log('b');\ndisplay('shown');\nconsole.log('c');\nconsole.error('f');\n1", {
+      stream: (name, text) => events.push(`${name}:${text.trim()}`),
+      display: (d) => events.push(`display:${String(d['text/plain'])}`),
+    });
+    assert.equal(r.status, 'ok');
+    assert.deepEqual(events, ['stdout:a', 'stderr:e', 'stdout:b', "display:'shown'", 'stdout:c', 'stderr:f']);
+  });
+
   it('shows rich values: tables, Vega-Lite, display() with live updates', async () => {
     const r = await run(
       session,

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { isEvaluationFromWebview, isExperimentsFromWebview, isRendererToHost } from '../../../src/vscode/webview/guards';
+import { isEvaluationFromWebview, isExperimentsFromWebview, isRendererToHost, isReviewFromWebview } from '../../../src/vscode/webview/guards';
 
 describe('webview message guards', () => {
   it('accept what the panels really send', () => {
@@ -25,4 +25,16 @@ describe('webview message guards', () => {
   for (const [what, m, guard] of refused) {
     it(`refuse ${what}`, () => assert.equal(guard(m), false));
   }
+
+  it('the Model Diff panel: a cell of a workspace notebook, optionally a metric or slice; nothing outside the workspace', () => {
+    assert.ok(isReviewFromWebview({ type: 'ready' }));
+    assert.ok(isReviewFromWebview({ type: 'openCell', payload: { notebook: 'notebooks/churn.mlnb', cellId: 'c-eval' } }));
+    assert.ok(isReviewFromWebview({ type: 'showNotebookDiff', payload: { notebook: 'churn.mlnb' } }));
+    assert.ok(isReviewFromWebview({ type: 'startThread', payload: { notebook: 'churn.mlnb', cellId: 'c', metric: 'auc', slice: 'region=east' } }));
+    for (const notebook of ['../x.mlnb', 'a/../../x.mlnb', '/etc/passwd', 'C:/x.mlnb', 'a\\..\\x.mlnb', '', 42])
+      assert.equal(isReviewFromWebview({ type: 'openCell', payload: { notebook, cellId: 'c' } }), false, String(notebook));
+    assert.equal(isReviewFromWebview({ type: 'openCell', payload: { notebook: 'a.mlnb', cellId: '' } }), false);
+    assert.equal(isReviewFromWebview({ type: 'startThread', payload: { notebook: 'a.mlnb', cellId: 'c', metric: 7 } }), false);
+    assert.equal(isReviewFromWebview({ type: 'runShell', payload: {} }), false);
+  });
 });

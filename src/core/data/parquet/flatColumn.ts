@@ -19,6 +19,7 @@ import { readPlain } from 'hyparquet/src/plain.js';
 import { getMaxDefinitionLevel, getSchemaPath, isFlatColumn } from 'hyparquet/src/schema.js';
 import { DEFAULT_PARSERS } from 'hyparquet/src/convert.js';
 import type { Compressors } from 'hyparquet';
+import { dataMessage } from '../messages';
 
 /** Where decoded values go: numbers and dates (epoch ms) in a Float64Array, the rest in an array. */
 export type ColumnSink = Float64Array | unknown[];
@@ -47,7 +48,7 @@ export async function readFlatColumn(
   for (const group of metadata.row_groups) {
     if (groupStart >= rows) break;
     const chunk = group.columns.find((c) => c.meta_data?.path_in_schema[0] === name)?.meta_data;
-    if (!chunk) throw new Error(`Parquet: row group without column ${name}`);
+    if (!chunk) throw new Error(dataMessage.parquetMissingChunk(name));
     const start = Number(chunk.dictionary_page_offset !== undefined ? Math.min(Number(chunk.dictionary_page_offset), Number(chunk.data_page_offset)) : chunk.data_page_offset);
     const bytes = await file.slice(start, start + Number(chunk.total_compressed_size));
     const decoder: ColumnDecoder = {

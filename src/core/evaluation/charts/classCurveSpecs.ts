@@ -2,6 +2,7 @@ import type { AverageCurveView, CurveView } from '../contract';
 import type { ClassLabel } from '../metrics/types';
 import { frame, round, unitAxis, type ChartOptions, type VegaLiteSpec } from './common';
 import { formatNumber } from '../../text/number';
+import { evaluationMessage } from '../messages';
 
 /** Per-class curves and their averages, as `view.curves` carries them for a multiclass model. */
 export interface ClassCurves {
@@ -42,7 +43,7 @@ interface Line {
 
 function lines(curves: ClassCurves, area: string, fn: string): Line[] {
   if (!curves || !Array.isArray(curves.perClass) || curves.perClass.some((c) => !c || !Array.isArray(c.curve?.x))) {
-    throw new TypeError(`${fn}: pass { perClass, averages }, e.g. { perClass: ev.view.curves.rocPerClass, averages: ev.view.curves.rocAverages }.`);
+    throw new TypeError(evaluationMessage.notClassCurves(fn));
   }
   const named = (name: string, curve: CurveView, kind: Line['kind']): Line => ({ label: `${name} (${area} ${formatNumber(curve.area)})`, kind, curve });
   return [...curves.perClass.map((c) => named(String(c.label), c.curve, 'class')), ...(curves.averages ?? []).map((a) => named(`${a.average}-average`, a.curve, 'average'))];

@@ -1,5 +1,6 @@
 import type { ClassLabel } from '../metrics/types';
 import { frame, type ChartOptions, type VegaLiteSpec } from './common';
+import { evaluationMessage } from '../messages';
 
 /**
  * Confusion matrix heatmap: rows are true labels, columns predicted; colour is the share of the
@@ -9,7 +10,7 @@ import { frame, type ChartOptions, type VegaLiteSpec } from './common';
  * display(buildConfusionSpec(ev.view.confusion!));
  */
 export function buildConfusionSpec(confusion: { labels: ClassLabel[]; matrix: number[][] }, options: ChartOptions = {}): VegaLiteSpec {
-  if (!confusion || !Array.isArray(confusion.matrix) || !Array.isArray(confusion.labels)) throw new TypeError('buildConfusionSpec: pass { labels, matrix }, e.g. evaluation.view.confusion.');
+  if (!confusion || !Array.isArray(confusion.matrix) || !Array.isArray(confusion.labels)) throw new TypeError(evaluationMessage.notConfusion);
   const labels = confusion.labels.map(String);
   const values = confusion.matrix.flatMap((row, i) => {
     const total = row.reduce((a, b) => a + b, 0);

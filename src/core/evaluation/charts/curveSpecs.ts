@@ -1,6 +1,7 @@
 import type { CalibrationView, CurveView } from '../contract';
 import { frame, MODEL_COLORS, round, unitAxis, type ChartOptions, type VegaLiteSpec } from './common';
 import { formatNumber } from '../../text/number';
+import { evaluationMessage } from '../messages';
 
 interface NamedCurve {
   name: string;
@@ -22,7 +23,7 @@ function modelColor(curves: NamedCurve[], area: string, orient: string): Record<
 
 function checkCurve(fn: string, c: unknown): asserts c is CurveView {
   const v = c as Partial<CurveView> | undefined;
-  if (!v || !Array.isArray(v.x) || !Array.isArray(v.y)) throw new TypeError(`${fn}: pass a curve view { x, y, thresholds }, e.g. evaluation.view.curves.roc.`);
+  if (!v || !Array.isArray(v.x) || !Array.isArray(v.y)) throw new TypeError(evaluationMessage.notCurve(fn));
 }
 
 /**
@@ -101,7 +102,7 @@ export function buildPrSpec(pr: CurveView, options: ChartOptions & { baseline?: 
  * display(buildCalibrationSpec(ev.view.curves.calibration!));
  */
 export function buildCalibrationSpec(cal: CalibrationView, options: ChartOptions = {}): VegaLiteSpec {
-  if (!cal || !Array.isArray(cal.probPred)) throw new TypeError('buildCalibrationSpec: pass a calibration view, e.g. evaluation.view.curves.calibration.');
+  if (!cal || !Array.isArray(cal.probPred)) throw new TypeError(evaluationMessage.notCalibration);
   const f = frame(options, { title: cal.kind === 'top-label' ? 'Calibration (top-label confidence)' : 'Calibration (reliability diagram)' });
   const rows = cal.probPred.map((p, i) => ({ predicted: round(p), observed: round(cal.probTrue[i]), rows: cal.counts[i] }));
   const counted = cal.binEdges.slice(0, -1).map((lo, i) => ({ lo, hi: cal.binEdges[i + 1], rows: 0 }));

@@ -1,6 +1,7 @@
 import type { PermutationImportance } from '../importance/permutationImportance';
 import type { PartialDependence } from '../importance/partialDependence';
 import { frame, round, type ChartOptions, type VegaLiteSpec } from './common';
+import { evaluationMessage } from '../messages';
 
 /**
  * Permutation importances as bars (mean) with ±1 sd error bars, most important first.
@@ -9,7 +10,7 @@ import { frame, round, type ChartOptions, type VegaLiteSpec } from './common';
  * display(buildImportanceSpec(await permutationImportance(model, x, y)));
  */
 export function buildImportanceSpec(result: PermutationImportance, options: ChartOptions & { top?: number } = {}): VegaLiteSpec {
-  if (!result || !Array.isArray(result.features)) throw new TypeError('buildImportanceSpec: pass the result of permutationImportance().');
+  if (!result || !Array.isArray(result.features)) throw new TypeError(evaluationMessage.notImportance);
   const rows = result.features.slice(0, options.top ?? 30).map((f) => ({
     feature: f.feature,
     mean: round(f.importanceMean, 6),
@@ -43,7 +44,7 @@ export function buildImportanceSpec(result: PermutationImportance, options: Char
  * display(buildPartialDependenceSpec(await partialDependence(model, x, 'age', { kind: 'both' })));
  */
 export function buildPartialDependenceSpec(pd: PartialDependence, options: ChartOptions & { maxIce?: number } = {}): VegaLiteSpec {
-  if (!pd || !Array.isArray(pd.grid)) throw new TypeError('buildPartialDependenceSpec: pass the result of partialDependence().');
+  if (!pd || !Array.isArray(pd.grid)) throw new TypeError(evaluationMessage.notPartialDependence);
   const numeric = pd.grid.every((v) => typeof v === 'number');
   const x = { field: 'value', type: numeric ? 'quantitative' : 'nominal', title: pd.feature, ...(numeric ? { scale: { zero: false } } : { sort: pd.grid.map(String) }) };
   const avg = pd.average.flatMap((s) => s.values.map((v, i) => ({ output: s.output, value: numeric ? pd.grid[i] : String(pd.grid[i]), pd: round(v, 6) })));

@@ -1,8 +1,9 @@
 import type { ResidualsView } from '../contract';
 import { frame, round, type ChartOptions, type VegaLiteSpec } from './common';
+import { evaluationMessage } from '../messages';
 
 function check(fn: string, r: unknown): asserts r is ResidualsView {
-  if (!r || !(r as ResidualsView).sample || !(r as ResidualsView).histogram) throw new TypeError(`${fn}: pass a residuals view, e.g. evaluation.view.residuals.`);
+  if (!r || !(r as ResidualsView).sample || !(r as ResidualsView).histogram) throw new TypeError(evaluationMessage.notResiduals(fn));
 }
 
 /**

@@ -2,6 +2,7 @@ import type { MetricName } from '../metrics/metricCatalog';
 import { METRIC_INFO } from '../metrics/metricCatalog';
 import type { SliceView } from '../contract';
 import { frame, round, type ChartOptions, type VegaLiteSpec } from './common';
+import { evaluationMessage } from '../messages';
 
 /**
  * One metric per group of a slice as bars with their interval as error bars, the group size in
@@ -11,9 +12,8 @@ import { frame, round, type ChartOptions, type VegaLiteSpec } from './common';
  * display(buildSliceSpec(ev.view.slices[0], 'recall', { overall: ev.metric('recall') }));
  */
 export function buildSliceSpec(slice: SliceView, metric: MetricName, options: ChartOptions & { overall?: number | null; minGroupSize?: number } = {}): VegaLiteSpec {
-  if (!slice || !Array.isArray(slice.groups)) throw new TypeError('buildSliceSpec: pass a slice view, e.g. evaluation.view.slices[0].');
-  if (!slice.groups.some((g) => g.metrics[metric]))
-    throw new RangeError(`buildSliceSpec: slice ${slice.name} has no metric '${metric}'; available: ${Object.keys(slice.groups[0]?.metrics ?? {}).join(', ')}.`);
+  if (!slice || !Array.isArray(slice.groups)) throw new TypeError(evaluationMessage.notSlice);
+  if (!slice.groups.some((g) => g.metrics[metric])) throw new RangeError(evaluationMessage.sliceNoMetric(slice.name, metric, Object.keys(slice.groups[0]?.metrics ?? {}).join(', ')));
   const min = options.minGroupSize ?? 30;
   const values = slice.groups.map((g) => {
     const e = g.metrics[metric];

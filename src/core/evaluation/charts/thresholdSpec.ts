@@ -1,6 +1,7 @@
 import type { ThresholdTable } from '../curves/thresholdTable';
 import { thresholdSweep } from '../curves/thresholdTable';
 import { frame, round, type ChartOptions, type VegaLiteSpec } from './common';
+import { evaluationMessage } from '../messages';
 
 const SERIES = [
   ['precision', 'Precision'],
@@ -17,7 +18,7 @@ const SERIES = [
  * display(buildThresholdSpec(ev.view.thresholdTable!, { threshold: ev.view.threshold }));
  */
 export function buildThresholdSpec(table: ThresholdTable, options: ChartOptions & { threshold?: number; maxPoints?: number } = {}): VegaLiteSpec {
-  if (!table || !Array.isArray(table.thresholds)) throw new TypeError('buildThresholdSpec: pass a threshold table, e.g. evaluation.view.thresholdTable.');
+  if (!table || !Array.isArray(table.thresholds)) throw new TypeError(evaluationMessage.notThresholdTable);
   const sweep = thresholdSweep(table);
   const maxPoints = options.maxPoints ?? 200;
   const step = Math.max(1, Math.ceil(sweep.length / maxPoints));

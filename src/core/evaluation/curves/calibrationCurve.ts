@@ -2,6 +2,7 @@ import type { ClassLabel, MetricWarning, SampleWeight } from '../metrics/types';
 import { _binaryInputs } from '../inputs/binaryInputs';
 import { checkInteger, checkOneOf } from '../metrics/validate';
 import { linspace, quantileSorted } from '../intervals/quantile';
+import { evaluationMessage } from '../messages';
 
 export type BinStrategy = 'uniform' | 'quantile';
 
@@ -46,8 +47,7 @@ export function calibrationCurve(yTrue: ArrayLike<ClassLabel>, yProb: ArrayLike<
 }
 
 export function checkProbabilities(fn: string, p: Float64Array): void {
-  for (let i = 0; i < p.length; i++)
-    if (p[i] < 0 || p[i] > 1) throw new RangeError(`${fn}: probability ${i} is ${p[i]}, outside [0, 1]; pass probabilities (e.g. predictProba's positive column), not raw scores.`);
+  for (let i = 0; i < p.length; i++) if (p[i] < 0 || p[i] > 1) throw new RangeError(evaluationMessage.notAProbability(fn, i, p[i]));
 }
 
 /** Bin edges as scikit-learn computes them: linspace(0, 1) or the data's percentiles. */

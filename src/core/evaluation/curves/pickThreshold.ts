@@ -3,6 +3,7 @@ import { _binaryInputs } from '../inputs/binaryInputs';
 import { _binaryClfCurve, _sortScores, type BinaryClfCurve } from '../metrics/sortScores';
 import { confusionMetrics, type ThresholdMetrics } from '../metrics/confusionRates';
 import { checkNumber, describe } from '../metrics/validate';
+import { evaluationMessage } from '../messages';
 
 /** How to choose an operating threshold. */
 export type ThresholdCriterion = 'maxF1' | 'youden' | { maxFbeta: number } | { targetPrecision: number } | { targetRecall: number } | { costFp: number; costFn: number };
@@ -44,15 +45,14 @@ export function pickThreshold(
 function checkCriterion(c: ThresholdCriterion): void {
   const fn = 'pickThreshold';
   if (c === 'maxF1' || c === 'youden') return;
-  if (typeof c !== 'object' || c === null)
-    throw new TypeError(`${fn}: criterion must be 'maxF1', 'youden', { maxFbeta }, { targetPrecision }, { targetRecall } or { costFp, costFn }, got ${describe(c)}.`);
+  if (typeof c !== 'object' || c === null) throw new TypeError(evaluationMessage.badCriterion(fn, describe(c)));
   if ('maxFbeta' in c) checkNumber(fn, 'maxFbeta', c.maxFbeta, 0);
   else if ('targetPrecision' in c) checkNumber(fn, 'targetPrecision', c.targetPrecision, 0, 1);
   else if ('targetRecall' in c) checkNumber(fn, 'targetRecall', c.targetRecall, 0, 1);
   else if ('costFp' in c || 'costFn' in c) {
     checkNumber(fn, 'costFp', c.costFp, 0);
     checkNumber(fn, 'costFn', c.costFn, 0);
-  } else throw new TypeError(`${fn}: unknown criterion ${JSON.stringify(c)}; use 'maxF1', 'youden', { maxFbeta }, { targetPrecision }, { targetRecall } or { costFp, costFn }.`);
+  } else throw new TypeError(evaluationMessage.unknownCriterion(fn, JSON.stringify(c)));
 }
 
 export function _pickThreshold(curve: BinaryClfCurve, criterion: ThresholdCriterion): PickedThreshold {

@@ -3,6 +3,7 @@ import { _binaryInputs } from '../inputs/binaryInputs';
 import { _binaryClfCurve, _sortScores, type BinaryClfCurve } from '../metrics/sortScores';
 import { confusionMetrics, type ThresholdMetrics } from '../metrics/confusionRates';
 import { checkInteger } from '../metrics/validate';
+import { evaluationMessage } from '../messages';
 
 /**
  * Cumulative counts at a set of thresholds, enough to recompute the confusion matrix and every
@@ -105,7 +106,7 @@ export function snapThreshold(table: ThresholdTable, t: number): number {
  * metricsAtThreshold(evaluation.view.thresholdTable, 0.3); // { tp, fp, fn, tn, precision, recall, f1, … }
  */
 export function metricsAtThreshold(table: ThresholdTable, t: number): ThresholdMetrics & { threshold: number } {
-  if (typeof t !== 'number' || Number.isNaN(t)) throw new TypeError(`metricsAtThreshold: threshold must be a number, got ${String(t)}.`);
+  if (typeof t !== 'number' || Number.isNaN(t)) throw new TypeError(evaluationMessage.thresholdNotNumber(String(t)));
   const i = lastAtOrAbove(table.thresholds, t);
   const tp = i < 0 ? 0 : table.tp[i];
   const fp = i < 0 ? 0 : table.fp[i];

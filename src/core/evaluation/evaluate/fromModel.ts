@@ -7,6 +7,7 @@ import { Evaluation } from '../view/evaluationResult';
 import { describe } from '../metrics/validate';
 import type { Normalized } from '../inputs/predictions';
 import { _collectEvaluatedRows, type EvaluationWithRows, type RowSource } from './evaluatedRows';
+import { evaluationMessage } from '../messages';
 
 /** Test data: an arquero table holding the label (and slice) columns, or features with targets. */
 export type EvaluationData = ColumnTable | { x: Features; y: Target; groups?: Record<string, ArrayLike<unknown>> };
@@ -55,15 +56,14 @@ export async function evaluate(model: Estimator, testData: EvaluationData, optio
 /** `evaluate`, also giving the evaluated rows (what the kernel keeps as `<run id>.predictions`). */
 export async function _evaluateWithRows(model: Estimator, testData: EvaluationData, options: EvaluateOptions = {}): Promise<EvaluationWithRows> {
   const fn = 'evaluate';
-  if (!isClassifier(model) && !isRegressor(model))
-    throw new TypeError(`${fn}: model must be a fitted Classifier or Regressor (with kind, predict and, for classifiers, predictProba), got ${describe(model)}.`);
+  if (!isClassifier(model) && !isRegressor(model)) throw new TypeError(evaluationMessage.notAModel(fn, describe(model)));
   const { x, y, groups, features } = splitData(fn, testData, options);
   const predictions = await predictionsOf(fn, model, x);
   let baseline: Predictions | undefined;
   if (options.baseline !== undefined) {
     const b = options.baseline;
     if (isClassifier(b) || isRegressor(b)) {
-      if (b.kind !== model.kind) throw new TypeError(`${fn}: the baseline is a ${b.kind} but the model is a ${model.kind}; compare like with like.`);
+      if (b.kind !== model.kind) throw new TypeError(evaluationMessage.baselineKindDiffers(fn, b.kind, model.kind));
       baseline = await predictionsOf(`${fn} (baseline)`, b, x);
     } else baseline = b;
   }
@@ -100,8 +100,7 @@ function safeType(e: Estimator): string | undefined {
 async function predictionsOf(fn: string, model: Estimator, x: Features): Promise<Predictions> {
   if (isClassifier(model)) {
     const proba = await model.predictProba(x);
-    if (!proba || !(proba.data instanceof Float64Array) || !Array.isArray(proba.classes))
-      throw new TypeError(`${fn}: model.predictProba must return { classes, rows, data: Float64Array }, got ${describe(proba)}.`);
+    if (!proba || !(proba.data instanceof Float64Array) || !Array.isArray(proba.classes)) throw new TypeError(evaluationMessage.badPredictProba(fn, describe(proba)));
     return { yProba: proba };
   }
   return { yPred: await model.predict(x) };
@@ -113,25 +112,23 @@ function isTable(v: unknown): v is ColumnTable {
 }
 
 function splitData(fn: string, data: EvaluationData, options: EvaluateOptions): { x: Features; y: Target; groups?: Record<string, ArrayLike<unknown>>; features?: string[] } {
-  if (options.idColumn !== undefined && !isTable(data))
-    throw new TypeError(`${fn}: idColumn names a column of a test table; testData is ${describe(data)} (pass an arquero table with the id column).`);
+  if (options.idColumn !== undefined && !isTable(data)) throw new TypeError(evaluationMessage.idColumnNeedsTable(fn, describe(data)));
   if (isTable(data)) {
     const names = data.columnNames();
-    if (!options.label) throw new TypeError(`${fn}: testData is a table: name its target column with { label: '…' } (columns: ${names.join(', ')}).`);
-    if (!names.includes(options.label)) throw new RangeError(`${fn}: no label column "${options.label}" in testData (columns: ${names.join(', ')}).`);
+    if (!options.label) throw new TypeError(evaluationMessage.noLabelOption(fn, names.join(', ')));
+    if (!names.includes(options.label)) throw new RangeError(evaluationMessage.noLabelColumn(fn, options.label, names.join(', ')));
     if (options.idColumn !== undefined) checkIdColumn(fn, data, options);
     const features = options.features ?? names.filter((c) => c !== options.label && c !== options.idColumn);
     const missing = features.filter((c) => !names.includes(c));
-    if (missing.length) throw new RangeError(`${fn}: feature columns ${missing.join(', ')} are not in testData.`);
+    if (missing.length) throw new RangeError(evaluationMessage.missingFeatures(fn, missing.join(', ')));
     const sliceColumns = [...new Set((options.slices ?? []).flat())];
     const absent = sliceColumns.filter((c) => !names.includes(c));
-    if (absent.length) throw new RangeError(`${fn}: slice columns ${absent.join(', ')} are not in testData (columns: ${names.join(', ')}).`);
+    if (absent.length) throw new RangeError(evaluationMessage.missingSliceColumns(fn, absent.join(', '), names.join(', ')));
     const groups = sliceColumns.length ? Object.fromEntries(sliceColumns.map((c) => [c, data.array(c) as ArrayLike<unknown>])) : undefined;
     return { x: data.select(features), y: data.array(options.label) as Target, ...(groups ? { groups } : {}), features };
   }
   const d = data as { x?: Features; y?: Target; groups?: Record<string, ArrayLike<unknown>> } | null;
-  if (typeof d !== 'object' || d === null || d.x === undefined || d.y === undefined)
-    throw new TypeError(`${fn}: testData must be an arquero table (with options.label) or { x, y, groups? }, got ${describe(data)}.`);
+  if (typeof d !== 'object' || d === null || d.x === undefined || d.y === undefined) throw new TypeError(evaluationMessage.badTestData(fn, describe(data)));
   return { x: d.x, y: d.y, ...(d.groups ? { groups: d.groups } : {}) };
 }
 
@@ -139,15 +136,15 @@ function splitData(fn: string, data: EvaluationData, options: EvaluateOptions): 
 function checkIdColumn(fn: string, data: ColumnTable, options: EvaluateOptions): void {
   const id = options.idColumn;
   const names = data.columnNames();
-  if (typeof id !== 'string' || !names.includes(id)) throw new RangeError(`${fn}: idColumn must name a column of testData (columns: ${names.join(', ')}), got ${describe(id)}.`);
-  if (id === options.label || options.features?.includes(id)) throw new RangeError(`${fn}: idColumn "${id}" is also the label or a feature; row ids must not be model inputs.`);
+  if (typeof id !== 'string' || !names.includes(id)) throw new RangeError(evaluationMessage.badIdColumn(fn, names.join(', '), describe(id)));
+  if (id === options.label || options.features?.includes(id)) throw new RangeError(evaluationMessage.idColumnIsInput(fn, id));
   const seen = new Set<string>();
   const values = data.array(id) as ArrayLike<unknown>;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    if (v === null || v === undefined || v === '') throw new RangeError(`${fn}: idColumn "${id}" is empty at row ${i}; every row needs an id.`);
+    if (v === null || v === undefined || v === '') throw new RangeError(evaluationMessage.idEmpty(fn, id, i));
     const key = String(v);
-    if (seen.has(key)) throw new RangeError(`${fn}: idColumn "${id}" repeats the id ${JSON.stringify(key)}; ids must be unique to match rows across runs.`);
+    if (seen.has(key)) throw new RangeError(evaluationMessage.idRepeats(fn, id, JSON.stringify(key)));
     seen.add(key);
   }
 }

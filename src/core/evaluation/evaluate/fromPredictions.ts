@@ -16,6 +16,7 @@ import { _collectEvaluatedRows, type EvaluationWithRows, type RowSource } from '
 import { MIN_GROUP_SIZE } from '../fairness/sliceMetrics';
 import { Evaluation } from '../view/evaluationResult';
 import { kernelService } from '../../kernel/service';
+import { evaluationMessage } from '../messages';
 
 export interface EvaluationOptions {
   /** 'binary' | 'multiclass' | 'regression' (default: inferred: yScore → binary; yProba → by its columns; yPred → regression when non-integer or > 50 distinct numbers, else by the labels). */
@@ -69,8 +70,8 @@ export async function evaluatePredictions(input: PredictionsInput, options: Eval
 /** `evaluatePredictions`, also giving the evaluated rows (what the kernel keeps as `<run id>.predictions`). */
 export async function _evaluatePredictionsWithRows(input: PredictionsInput, options: EvaluationOptions = {}): Promise<EvaluationWithRows> {
   const fn = 'evaluatePredictions';
-  if (typeof input !== 'object' || input === null) throw new TypeError(`${fn}: pass { yTrue, yScore | yProba | yPred, groups?, ids? }, got ${describe(input)}.`);
-  if (typeof options !== 'object' || options === null) throw new TypeError(`${fn}: options must be an object, got ${describe(options)}.`);
+  if (typeof input !== 'object' || input === null) throw new TypeError(evaluationMessage.badPredictionsInput(fn, describe(input)));
+  if (typeof options !== 'object' || options === null) throw new TypeError(evaluationMessage.optionsNotObject(fn, describe(options)));
   if (input.ids !== undefined) checkIds(fn, input.ids, input.yTrue?.length);
   let kept: { data: Normalized; threshold: number } | undefined;
   const view = await _evaluateView(fn, input, options, undefined, (data, threshold) => (kept = { data, threshold }));
@@ -79,11 +80,11 @@ export async function _evaluatePredictionsWithRows(input: PredictionsInput, opti
 }
 
 function checkIds(fn: string, ids: unknown, n: number | undefined): void {
-  if (!isArrayLike(ids) || ids.length !== n) throw new TypeError(`${fn}: ids must be one id per row (${String(n)}), got ${describe(ids)}.`);
+  if (!isArrayLike(ids) || ids.length !== n) throw new TypeError(evaluationMessage.idsLength(fn, String(n), describe(ids)));
   const seen = new Set<string>();
   for (let i = 0; i < ids.length; i++) {
     const key = String(ids[i]);
-    if (ids[i] === null || ids[i] === undefined || seen.has(key)) throw new RangeError(`${fn}: ids must be unique and non-empty; row ${i} has ${JSON.stringify(ids[i] ?? null)}.`);
+    if (ids[i] === null || ids[i] === undefined || seen.has(key)) throw new RangeError(evaluationMessage.idsNotUnique(fn, i, JSON.stringify(ids[i] ?? null)));
     seen.add(key);
   }
 }

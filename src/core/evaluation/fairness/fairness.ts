@@ -2,7 +2,7 @@ import type { ClassLabel, MetricResult, MetricWarning, SampleWeight } from '../m
 import { binarize, resolvePositiveLabel, toLabels, uniqueLabels } from '../metrics/labels';
 import { checkLengths, checkOneOf, isArrayLike, toWeights } from '../metrics/validate';
 import { collectGroups } from './groups';
-import { message, warning } from '../messages';
+import { message, warning, evaluationMessage } from '../messages';
 
 export const FAIRNESS_METRICS = [
   'demographicParityDifference',
@@ -81,8 +81,7 @@ export function _ratesFromCounts(tp: number, fp: number, fn: number, tn: number)
 }
 
 function fairness(fn: string, which: FairnessMetricName, yTrue: unknown, yPred: unknown, options: FairnessOptions): MetricResult {
-  if (typeof options !== 'object' || options === null || options.sensitiveFeatures === undefined)
-    throw new TypeError(`${fn}: pass the groups as { sensitiveFeatures: table.array('sex') } (or several columns by name).`);
+  if (typeof options !== 'object' || options === null || options.sensitiveFeatures === undefined) throw new TypeError(evaluationMessage.noSensitiveFeatures(fn));
   const t = toLabels(fn, 'yTrue', yTrue);
   const p = toLabels(fn, 'yPred', yPred);
   checkLengths(fn, t.length, { yPred: p });

@@ -1,4 +1,5 @@
 import { describe, isArrayLike } from '../metrics/validate';
+import { evaluationMessage } from '../messages';
 
 /** Rows split by the values of one or more columns (an intersection when several). */
 export interface Grouping {
@@ -26,15 +27,15 @@ export const MISSING_GROUP = '(missing)';
  */
 export function collectGroups(columns: Record<string, ArrayLike<unknown>>, names: string[], n?: number): Grouping {
   const fn = 'collectGroups';
-  if (!Array.isArray(names) || names.length === 0) throw new TypeError(`${fn}: name at least one column to group by.`);
+  if (!Array.isArray(names) || names.length === 0) throw new TypeError(evaluationMessage.noGroupColumns(fn));
   const arrays = names.map((name) => {
     const col = columns[name];
-    if (!isArrayLike(col)) throw new RangeError(`${fn}: no group column "${name}"; columns: ${Object.keys(columns).join(', ') || 'none'}.`);
+    if (!isArrayLike(col)) throw new RangeError(evaluationMessage.noGroupColumn(fn, name, Object.keys(columns).join(', ') || 'none'));
     return col;
   });
   const rows = n ?? arrays[0].length;
   arrays.forEach((a, j) => {
-    if (a.length !== rows) throw new RangeError(`${fn}: group column "${names[j]}" has ${a.length} values for ${rows} rows.`);
+    if (a.length !== rows) throw new RangeError(evaluationMessage.groupLengthDiffers(fn, names[j], a.length, rows));
   });
   const index = new Map<string, number>();
   const rawCodes = new Int32Array(rows);
@@ -79,7 +80,7 @@ function jsonValue(v: unknown, column: string): string | number | boolean | null
   if (v === null || v === undefined || (typeof v === 'number' && Number.isNaN(v))) return null;
   if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
   if (v instanceof Date) return v.toISOString();
-  throw new TypeError(`collectGroups: column "${column}" holds ${describe(v)}; group by strings, numbers or booleans.`);
+  throw new TypeError(evaluationMessage.badGroupValue(column, describe(v)));
 }
 
 function compareValues(a: Record<string, unknown>, b: Record<string, unknown>, names: string[]): number {

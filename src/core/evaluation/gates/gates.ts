@@ -3,6 +3,7 @@ import type { Gate, GateGroupResult, GateOp, GateResult, GateSpec } from './gate
 import { formatGate, isFairnessMetric, parseGate } from './parseGate';
 import { formatCi } from '../format';
 import { formatNumber } from '../../text/number';
+import { evaluationMessage } from '../messages';
 
 const SYMBOL: Record<GateOp, string> = { '>=': '≥', '<=': '≤', '>': '>', '<': '<' };
 
@@ -19,7 +20,7 @@ function holds(v: number, op: GateOp, t: number): boolean {
  * evaluateGates(evaluation.view, ['auc >= 0.8', 'auc drop <= 0.01', 'recall[sex] >= 0.7']);
  */
 export function evaluateGates(view: EvaluationView, gates: readonly Gate[], options: { minGroupSize?: number } = {}): GateResult[] {
-  if (!Array.isArray(gates)) throw new TypeError(`evaluateGates: gates must be an array, e.g. ['auc >= 0.8'].`);
+  if (!Array.isArray(gates)) throw new TypeError(evaluationMessage.gatesNotArray);
   return gates.map((g) => judge(view, parseGate(g), options.minGroupSize ?? 30));
 }
 

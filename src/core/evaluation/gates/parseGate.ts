@@ -2,6 +2,7 @@ import { isMetricName, METRIC_INFO } from '../metrics/metricCatalog';
 import { FAIRNESS_METRICS, type FairnessMetricName } from '../fairness/fairness';
 import type { Gate, GateOp, GateSpec } from './gateTypes';
 import { describe } from '../metrics/validate';
+import { evaluationMessage } from '../messages';
 
 const OPS: Record<string, GateOp> = { '>=': '>=', '<=': '<=', '>': '>', '<': '<', '≥': '>=', '≤': '<=' };
 
@@ -27,23 +28,23 @@ export function isFairnessMetric(name: unknown): name is FairnessMetricName {
  */
 export function parseGate(gate: Gate): GateSpec {
   if (typeof gate === 'string') return parseText(gate);
-  if (typeof gate !== 'object' || gate === null) throw new TypeError(`Gate must be a string like 'auc >= 0.8' or an object { metric, op, value }, got ${describe(gate)}.`);
+  if (typeof gate !== 'object' || gate === null) throw new TypeError(evaluationMessage.badGate(describe(gate)));
   const where = `Gate ${JSON.stringify(gate)}`;
   const alias = METRIC_ALIASES[gate.metric as string];
   if (alias) gate = { ...gate, metric: alias as GateSpec['metric'], written: gate.metric };
   checkMetric(gate.metric, where);
-  if (!(gate.op in OPS)) throw new RangeError(`${where}: op must be one of >=, <=, >, <; got ${JSON.stringify(gate.op)}.`);
-  if (typeof gate.value !== 'number' || !Number.isFinite(gate.value)) throw new RangeError(`${where}: value must be a finite number, got ${describe(gate.value)}.`);
-  if (gate.relative !== undefined && gate.relative !== 'drop' && gate.relative !== 'rise') throw new RangeError(`${where}: relative must be 'drop' or 'rise'.`);
-  if (gate.bound !== undefined && !['estimate', 'lower', 'upper'].includes(gate.bound)) throw new RangeError(`${where}: bound must be 'estimate', 'lower' or 'upper'.`);
-  if (gate.relative && gate.slice) throw new RangeError(`${where}: a gate is either relative to the baseline or per slice, not both.`);
+  if (!(gate.op in OPS)) throw new RangeError(evaluationMessage.badGateOp(where, JSON.stringify(gate.op)));
+  if (typeof gate.value !== 'number' || !Number.isFinite(gate.value)) throw new RangeError(evaluationMessage.badGateValue(where, describe(gate.value)));
+  if (gate.relative !== undefined && gate.relative !== 'drop' && gate.relative !== 'rise') throw new RangeError(evaluationMessage.badGateRelative(where));
+  if (gate.bound !== undefined && !['estimate', 'lower', 'upper'].includes(gate.bound)) throw new RangeError(evaluationMessage.badGateBound(where));
+  if (gate.relative && gate.slice) throw new RangeError(evaluationMessage.gateRelativeAndSliced(where));
   return { ...gate, op: OPS[gate.op] };
 }
 
 function parseText(text: string): GateSpec {
   const src = text.trim();
   const fail = (what: string, at: number): never => {
-    throw new SyntaxError(`Gate '${text}': ${what} at column ${at + 1}.\n  ${src}\n  ${' '.repeat(at)}^\n  Forms: 'auc >= 0.8', 'auc drop <= 0.01', 'recall[sex] >= 0.7', 'auc.lower >= 0.75'.`);
+    throw new SyntaxError(evaluationMessage.gateSyntax(text, what, at, src));
   };
   let i = 0;
   const skip = () => {
@@ -102,7 +103,7 @@ function checkMetric(name: unknown, where: string): void {
   if (isMetricName(name) || isFairnessMetric(name)) return;
   const known = gateMetricNames();
   const guess = typeof name === 'string' ? closest(name, known) : undefined;
-  throw new RangeError(`${where}: unknown metric ${JSON.stringify(name)}${guess ? `; did you mean '${guess}'?` : ''} Known: ${known.join(', ')}.`);
+  throw new RangeError(evaluationMessage.gateUnknownMetric(where, JSON.stringify(name), guess, known.join(', ')));
 }
 
 /** The known name nearest by edit distance, when it is close enough to be a typo. */

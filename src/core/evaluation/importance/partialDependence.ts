@@ -6,6 +6,7 @@ import { linspace, mquantilesSorted } from '../intervals/quantile';
 import { checkInteger, describe } from '../metrics/validate';
 import { makeYielder } from '../intervals/bootstrap';
 import { kernelService } from '../../kernel/service';
+import { evaluationMessage } from '../messages';
 
 export interface PartialDependenceOptions {
   /** Grid points for a numeric feature (default 100); fewer unique values use the values themselves. */
@@ -77,8 +78,7 @@ export function _gridFor(fn: string, column: ArrayLike<unknown>, resolution: num
   if (unique.length < resolution) return unique;
   const lo = mquantilesSorted(sorted, percentiles[0]);
   const hi = mquantilesSorted(sorted, percentiles[1]);
-  if (Math.abs(hi - lo) <= 1e-8 + 1e-5 * Math.abs(hi))
-    throw new RangeError(`${fn}: the percentiles ${percentiles.join(', ')} of the feature are (nearly) equal; choose percentiles further apart or pass { values }.`);
+  if (Math.abs(hi - lo) <= 1e-8 + 1e-5 * Math.abs(hi)) throw new RangeError(evaluationMessage.percentilesEqual(fn, percentiles.join(', ')));
   return Array.from(linspace(lo, hi, resolution));
 }
 
@@ -90,6 +90,6 @@ function asSeries(fn: string, p: Prediction, rows: number): { output: string; va
     return k === 2 ? [series[1]] : series;
   }
   const arr = p as ArrayLike<unknown>;
-  if (!arr || arr.length !== rows || typeof arr[0] !== 'number') throw new TypeError(`${fn}: the model must return class probabilities or one number per row, got ${describe(p)}.`);
+  if (!arr || arr.length !== rows || typeof arr[0] !== 'number') throw new TypeError(evaluationMessage.badModelOutput(fn, describe(p)));
   return [{ output: 'prediction', values: Array.from(arr as ArrayLike<number>) }];
 }

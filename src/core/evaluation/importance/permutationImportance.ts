@@ -5,6 +5,7 @@ import { _createRng } from '../random';
 import { checkInteger, checkNumber } from '../metrics/validate';
 import { makeYielder } from '../intervals/bootstrap';
 import { kernelService } from '../../kernel/service';
+import { evaluationMessage } from '../messages';
 
 export interface PermutationImportanceOptions {
   /** Metric name or { score, greaterIsBetter } (default: 'accuracy' for classifiers, 'r2' otherwise). */
@@ -54,7 +55,7 @@ export interface PermutationImportance {
 export async function permutationImportance(model: Predictor, x: Features, y: Target, options: PermutationImportanceOptions = {}): Promise<PermutationImportance> {
   const fn = 'permutationImportance';
   const frame = _featureFrame(fn, x, options.featureNames);
-  if (!y || (y as ArrayLike<unknown>).length !== frame.rows) throw new RangeError(`${fn}: y has ${(y as ArrayLike<unknown>)?.length} values for ${frame.rows} rows of x.`);
+  if (!y || (y as ArrayLike<unknown>).length !== frame.rows) throw new RangeError(evaluationMessage.yLengthDiffers(fn, (y as ArrayLike<unknown>)?.length, frame.rows));
   const nRepeats = checkInteger(fn, 'nRepeats', options.nRepeats ?? 5, 1);
   const seed = checkNumber(fn, 'seed', options.seed ?? 0);
   const scorer = _resolveScorer(fn, model, y, options.scoring, options.positiveLabel);

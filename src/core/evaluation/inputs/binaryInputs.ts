@@ -1,7 +1,7 @@
 import type { ClassLabel, SampleWeight } from '../metrics/types';
 import { binarize, resolvePositiveLabel, toLabels, uniqueLabels } from '../metrics/labels';
 import { checkLengths, toFloat64, toWeights } from '../metrics/validate';
-import { formatLabel } from '../messages';
+import { formatLabel, evaluationMessage } from '../messages';
 
 export interface BinaryInputs {
   positive: Uint8Array;
@@ -23,9 +23,7 @@ export function _binaryInputs(fn: string, yTrue: unknown, yScore: unknown, posit
   const weight = toWeights(fn, t.length, sampleWeight);
   const classes = uniqueLabels(fn, { name: 'yTrue', values: t });
   if (classes.length > 2 && (positiveLabel === undefined || positiveLabel === null)) {
-    throw new RangeError(
-      `${fn}: yTrue has ${classes.length} classes (${classes.slice(0, 5).map(formatLabel).join(', ')}${classes.length > 5 ? ', …' : ''}); this metric is binary: pass { positiveLabel } to score one class against the rest.`,
-    );
+    throw new RangeError(evaluationMessage.notBinary(fn, classes.length, classes.slice(0, 5).map(formatLabel).join(', '), classes.length > 5));
   }
   const positive = resolvePositiveLabel(fn, classes, positiveLabel);
   return { positive: binarize(t, positive), score, weight, positiveLabel: positive, classes };

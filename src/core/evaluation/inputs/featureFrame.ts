@@ -1,6 +1,7 @@
 import type { ColumnTable } from 'arquero';
 import type { Features, Matrix } from '../../models/contract';
 import { describe } from '../metrics/validate';
+import { evaluationMessage } from '../messages';
 
 /** Column access to any contract `Features` (arquero table, Matrix or rows), and copies with one column replaced. */
 export interface FeatureFrame {
@@ -37,7 +38,7 @@ export function _featureFrame(fn: string, x: Features, names?: string[]): Featur
   }
   if (isMatrix(x)) {
     const labels = names ?? Array.from({ length: x.cols }, (_, j) => `x${j}`);
-    if (labels.length !== x.cols) throw new RangeError(`${fn}: featureNames has ${labels.length} names for ${x.cols} columns.`);
+    if (labels.length !== x.cols) throw new RangeError(evaluationMessage.featureNamesLength(fn, labels.length, x.cols));
     return {
       names: labels,
       rows: x.rows,
@@ -65,12 +66,12 @@ export function _featureFrame(fn: string, x: Features, names?: string[]): Featur
         }),
     };
   }
-  throw new TypeError(`${fn}: x must be an arquero table, a Matrix { rows, cols, data } or rows of numbers, got ${describe(x)}.`);
+  throw new TypeError(evaluationMessage.badFeatures(fn, describe(x)));
 }
 
 /** The index of a feature given by name or position. */
 export function _featureIndex(fn: string, frame: FeatureFrame, feature: string | number): number {
   const j = typeof feature === 'number' ? feature : frame.names.indexOf(feature);
-  if (!Number.isInteger(j) || j < 0 || j >= frame.names.length) throw new RangeError(`${fn}: no feature ${JSON.stringify(feature)}; features: ${frame.names.join(', ')}.`);
+  if (!Number.isInteger(j) || j < 0 || j >= frame.names.length) throw new RangeError(evaluationMessage.noFeature(fn, JSON.stringify(feature), frame.names.join(', ')));
   return j;
 }

@@ -4,7 +4,7 @@ import type { Task } from '../metrics/metricCatalog';
 import { binarize, encodeLabels, sortLabels, toLabels, uniqueLabels } from '../metrics/labels';
 import { checkLengths, describe, isArrayLike, toFloat64 } from '../metrics/validate';
 import { column, rowsSumToOne, toDenseScores, type DenseScores } from './scoreMatrix';
-import { formatLabel, message, warning } from '../messages';
+import { formatLabel, message, warning, evaluationMessage } from '../messages';
 
 /** A model's predictions on the evaluation rows, in any of the forms models produce. */
 export interface Predictions {
@@ -39,7 +39,7 @@ const MAX_INFERRED_CLASSES = 50;
 export function inferTask(fn: string, input: PredictionsInput): Task {
   if (input.yProba !== undefined) return toDenseScores(fn, 'yProba', input.yProba).cols > 2 ? 'multiclass' : 'binary';
   if (input.yScore !== undefined) return 'binary';
-  if (input.yPred === undefined) throw new TypeError(`${fn}: give the predictions as yScore (binary scores), yProba (class probabilities) or yPred (labels or regression values).`);
+  if (input.yPred === undefined) throw new TypeError(evaluationMessage.noPredictions(fn));
   const t = toLabels(fn, 'yTrue', input.yTrue);
   const continuous = (v: ArrayLike<unknown>) => {
     for (let i = 0; i < v.length; i++) if (typeof v[i] === 'number' && !Number.isInteger(v[i])) return true;
@@ -57,11 +57,11 @@ export function inferTask(fn: string, input: PredictionsInput): Task {
  * the classes and positive label when normalizing a baseline on the same rows.
  */
 export function normalizePredictions(fn: string, task: Task, input: PredictionsInput, positiveLabel: ClassLabel | undefined, reference?: Normalized): Normalized {
-  if (!isArrayLike(input.yTrue)) throw new TypeError(`${fn}: yTrue must be an array of labels or values, got ${describe(input.yTrue)}.`);
+  if (!isArrayLike(input.yTrue)) throw new TypeError(evaluationMessage.badYTrue(fn, describe(input.yTrue)));
   const n = input.yTrue.length;
-  if (n === 0) throw new RangeError(`${fn}: yTrue is empty; an evaluation needs rows.`);
+  if (n === 0) throw new RangeError(evaluationMessage.emptyEvaluation(fn));
   if (task === 'regression') {
-    if (input.yPred === undefined) throw new TypeError(`${fn}: a regression evaluation needs yPred (the predicted values).`);
+    if (input.yPred === undefined) throw new TypeError(evaluationMessage.regressionNeedsYPred(fn));
     const yTrue = toFloat64(fn, 'yTrue', input.yTrue);
     const yPred = toFloat64(fn, 'yPred', input.yPred);
     checkLengths(fn, n, { yPred });
@@ -75,22 +75,16 @@ export function normalizePredictions(fn: string, task: Task, input: PredictionsI
   const present = uniqueLabels(fn, { name: 'yTrue', values: t }, ...(pred ? [{ name: 'yPred', values: pred }] : []));
   const classes = reference && reference.task !== 'regression' ? reference.classes : (proba?.classes ?? present);
   if (task === 'multiclass') {
-    if (proba && proba.cols !== classes.length)
-      throw new RangeError(
-        `${fn}: yProba has ${proba.cols} columns but there are ${classes.length} classes (${classes.map(formatLabel).join(', ')}); give a Probabilities (with classes) from predictProba.`,
-      );
+    if (proba && proba.cols !== classes.length) throw new RangeError(evaluationMessage.probaColumnsNotClasses(fn, proba.cols, classes.length, classes.map(formatLabel).join(', ')));
     const missing = present.filter((c) => !classes.includes(c));
-    if (missing.length) throw new RangeError(`${fn}: labels ${missing.map(formatLabel).join(', ')} are not among the model's classes ${classes.map(formatLabel).join(', ')}.`);
+    if (missing.length) throw new RangeError(evaluationMessage.labelsNotModelClasses(fn, missing.map(formatLabel).join(', '), classes.map(formatLabel).join(', ')));
     const warnings: MetricWarning[] = [];
-    if (proba && !rowsSumToOne(proba)) warnings.push(warning('probabilities', 'Class probabilities do not sum to 1 in every row: log loss renormalizes them, AUC uses them as given.'));
+    if (proba && !rowsSumToOne(proba)) warnings.push(warning('probabilities', message.probabilitiesNotNormalized));
     return { task, classes, trueCodes: encodeLabels(fn, 'yTrue', t, classes), ...(proba ? { proba } : {}), ...(pred ? { predCodes: encodeLabels(fn, 'yPred', pred, classes) } : {}), warnings };
   }
   if (proba?.classes || reference) {
     const foreign = present.filter((c) => !classes.includes(c));
-    if (foreign.length)
-      throw new RangeError(
-        `${fn}: labels ${foreign.map(formatLabel).join(', ')} are not among the model's classes ${classes.map(formatLabel).join(', ')} (check the label column's type, e.g. 1 vs "1").`,
-      );
+    if (foreign.length) throw new RangeError(evaluationMessage.predictedLabelsNotModelClasses(fn, foreign.map(formatLabel).join(', '), classes.map(formatLabel).join(', ')));
   }
   const warnings: MetricWarning[] = [];
   let positive = positiveLabel ?? (reference?.task === 'binary' ? reference.positiveLabel : undefined);
@@ -100,8 +94,7 @@ export function normalizePredictions(fn: string, task: Task, input: PredictionsI
     const conventional = pool.every((c) => c === 0 || c === 1 || c === -1 || typeof c === 'boolean');
     if (!conventional && !proba?.classes) warnings.push(warning('positive-label', message.positiveLabelGuess(formatLabel(positive))));
   }
-  if (classes.length > 2 || present.length > 2)
-    throw new RangeError(`${fn}: ${Math.max(classes.length, present.length)} classes for a binary evaluation; use task: 'multiclass' or pass class probabilities.`);
+  if (classes.length > 2 || present.length > 2) throw new RangeError(evaluationMessage.tooManyClassesForBinary(fn, Math.max(classes.length, present.length)));
   const yt = binarize(t, positive);
   let score: Float64Array;
   let hasScores = true;
@@ -110,11 +103,11 @@ export function normalizePredictions(fn: string, task: Task, input: PredictionsI
     checkLengths(fn, n, { yScore: score });
   } else if (proba) {
     const j = classes.indexOf(positive);
-    if (j < 0 || proba.cols !== 2) throw new RangeError(`${fn}: cannot find the probability column of positive label ${formatLabel(positive)} among classes ${classes.map(formatLabel).join(', ')}.`);
+    if (j < 0 || proba.cols !== 2) throw new RangeError(evaluationMessage.noPositiveColumn(fn, formatLabel(positive), classes.map(formatLabel).join(', ')));
     score = column(proba, j);
   } else if (pred) {
     score = Float64Array.from(binarize(pred, positive));
     hasScores = false;
-  } else throw new TypeError(`${fn}: a binary evaluation needs yScore, yProba or yPred.`);
+  } else throw new TypeError(evaluationMessage.binaryNeedsPredictions(fn));
   return { task: 'binary', classes: classes.length === 2 ? classes : sortLabels([...new Set([...classes, positive])]), positiveLabel: positive, positive: yt, score, hasScores, warnings };
 }

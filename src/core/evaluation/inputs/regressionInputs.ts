@@ -1,5 +1,6 @@
 import type { SampleWeight } from '../metrics/types';
 import { checkLengths, toFloat64, toWeights } from '../metrics/validate';
+import { evaluationMessage } from '../messages';
 
 export interface RegressionInputs {
   yTrue: Float64Array;
@@ -12,7 +13,7 @@ export function _regressionInputs(fn: string, yTrue: unknown, yPred: unknown, sa
   const t = toFloat64(fn, 'yTrue', yTrue);
   const p = toFloat64(fn, 'yPred', yPred);
   checkLengths(fn, t.length, { yPred: p });
-  if (t.length === 0) throw new RangeError(`${fn}: yTrue is empty; a regression metric needs at least one row.`);
+  if (t.length === 0) throw new RangeError(evaluationMessage.emptyRegression(fn));
   return { yTrue: t, yPred: p, weight: toWeights(fn, t.length, sampleWeight) };
 }
 

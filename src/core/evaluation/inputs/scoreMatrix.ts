@@ -1,5 +1,6 @@
 import type { ClassLabel, ScoreMatrix } from '../metrics/types';
 import { describe } from '../metrics/validate';
+import { evaluationMessage } from '../messages';
 
 /** A checked row-major score matrix; `classes` when the input named them (a contract Probabilities). */
 export interface DenseScores {
@@ -23,22 +24,21 @@ export function toDenseScores(fn: string, name: string, v: unknown): DenseScores
     const data = new Float64Array(rows * cols);
     for (let i = 0; i < rows; i++) {
       const r = v[i] as unknown;
-      if (!Array.isArray(r) || r.length !== cols) throw new TypeError(`${fn}: ${name}[${i}] must be an array of ${cols} numbers (one per class), got ${describe(r)}.`);
+      if (!Array.isArray(r) || r.length !== cols) throw new TypeError(evaluationMessage.badScoreRow(fn, name, i, cols, describe(r)));
       for (let j = 0; j < cols; j++) data[i * cols + j] = r[j] as number;
     }
     out = { rows, cols, data };
   } else if (isScoreMatrix(v)) {
     const m = v as { rows: number; cols?: number; classes?: ClassLabel[]; data: Float64Array };
     const cols = m.classes ? m.classes.length : (m.cols ?? 0);
-    if (m.data.length !== m.rows * cols) throw new RangeError(`${fn}: ${name} has ${m.data.length} values, expected rows × classes = ${m.rows} × ${cols}.`);
+    if (m.data.length !== m.rows * cols) throw new RangeError(evaluationMessage.scoreMatrixSize(fn, name, m.data.length, m.rows, cols));
     out = { rows: m.rows, cols, data: m.data, ...(m.classes ? { classes: m.classes } : {}) };
   } else {
-    throw new TypeError(`${fn}: ${name} must be class probabilities: a Probabilities from predictProba, a Matrix, or rows of numbers; got ${describe(v)}.`);
+    throw new TypeError(evaluationMessage.badScoreMatrix(fn, name, describe(v)));
   }
   for (let i = 0; i < out.data.length; i++) {
     const x = out.data[i];
-    if (typeof x !== 'number' || !Number.isFinite(x))
-      throw new RangeError(`${fn}: ${name} row ${Math.floor(i / Math.max(out.cols, 1))}, column ${i % Math.max(out.cols, 1)} is ${String(x)}; scores must be finite numbers.`);
+    if (typeof x !== 'number' || !Number.isFinite(x)) throw new RangeError(evaluationMessage.scoreNotFinite(fn, name, Math.floor(i / Math.max(out.cols, 1)), i % Math.max(out.cols, 1), String(x)));
   }
   return out;
 }

@@ -11,6 +11,7 @@ import { brierScoreLoss } from '../metrics/brierScore';
 import { meanAbsoluteError, meanAbsolutePercentageError, meanSquaredError, medianAbsoluteError, rootMeanSquaredError } from '../metrics/regressionErrors';
 import { explainedVarianceScore, r2Score } from '../metrics/r2Score';
 import { describe } from '../metrics/validate';
+import { evaluationMessage } from '../messages';
 
 /** What a predict function may return: class probabilities, labels, or numbers (regression values or scores). */
 export type Prediction = Probabilities | readonly ClassLabel[] | ArrayLike<number>;
@@ -32,14 +33,13 @@ export interface ResolvedScorer {
 
 /** The scorer for a predictor: default accuracy for classifiers, R² otherwise (as scikit-learn's `score`). */
 export function _resolveScorer(fn: string, predictor: Predictor, yTrue: Target, scoring: Scoring | undefined, positiveLabel?: ClassLabel): ResolvedScorer {
-  if (typeof predictor !== 'function' && !isClassifier(predictor) && !isRegressor(predictor))
-    throw new TypeError(`${fn}: model must be a fitted Classifier/Regressor or a function (x) => predictions, got ${describe(predictor)}.`);
+  if (typeof predictor !== 'function' && !isClassifier(predictor) && !isRegressor(predictor)) throw new TypeError(evaluationMessage.notAPredictor(fn, describe(predictor)));
   const chosen = scoring ?? (isClassifier(predictor) ? 'accuracy' : 'r2');
   if (typeof chosen === 'object') {
-    if (typeof chosen.score !== 'function') throw new TypeError(`${fn}: a custom scoring needs { score: (yTrue, prediction) => number, greaterIsBetter }.`);
+    if (typeof chosen.score !== 'function') throw new TypeError(evaluationMessage.badCustomScoring(fn));
     return { name: chosen.name ?? 'custom', greaterIsBetter: chosen.greaterIsBetter, run: async (x) => chosen.score(yTrue, await predictWith(predictor, x, false)) };
   }
-  if (!isMetricName(chosen)) throw new RangeError(`${fn}: unknown scoring ${JSON.stringify(chosen)}; use a metric name (${Object.keys(METRIC_INFO).join(', ')}) or { score, greaterIsBetter }.`);
+  if (!isMetricName(chosen)) throw new RangeError(evaluationMessage.unknownScoring(fn, JSON.stringify(chosen), Object.keys(METRIC_INFO).join(', ')));
   const needsProba = PROBA.includes(chosen);
   const positive = positiveLabel ?? (isClassifier(predictor) && predictor.classes.length === 2 ? predictor.classes[1] : undefined);
   return { name: chosen, greaterIsBetter: METRIC_INFO[chosen].higherIsBetter, run: async (x) => scoreNamed(fn, chosen, yTrue, await predictWith(predictor, x, needsProba), positive) };
@@ -69,7 +69,7 @@ function labelsOf(p: Prediction): ArrayLike<ClassLabel> {
 function scoreNamed(fn: string, m: MetricName, y: Target, p: Prediction, positiveLabel?: ClassLabel): number {
   const t = y as ArrayLike<ClassLabel>;
   if (PROBA.includes(m)) {
-    if (!isProbabilities(p)) throw new TypeError(`${fn}: scoring '${m}' needs class probabilities; the predictor returned ${describe(p)}.`);
+    if (!isProbabilities(p)) throw new TypeError(evaluationMessage.scoringNeedsProba(fn, m, describe(p)));
     if (m === 'auc' || m === 'aucWeighted') return rocAucScore(t, p, { average: m === 'auc' ? 'macro' : 'weighted' }).value;
     if (m === 'averagePrecision') return averagePrecisionScore(t, p).value;
     if (m === 'logLoss') return logLoss(t, p).value;
@@ -121,6 +121,6 @@ function scoreNamed(fn: string, m: MetricName, y: Target, p: Prediction, positiv
     case 'mcc':
       return matthewsCorrcoef(t, labels).value;
     default:
-      throw new RangeError(`${fn}: scoring '${m}' is not available for permutation importance; choose another metric or pass { score, greaterIsBetter }.`);
+      throw new RangeError(evaluationMessage.scoringUnavailable(fn, m));
   }
 }

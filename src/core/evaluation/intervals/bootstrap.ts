@@ -4,7 +4,7 @@ import { checkInteger, checkNumber, checkOneOf } from '../metrics/validate';
 import { quantileSorted } from './quantile';
 import { normalCdf, normalQuantile } from './normal';
 import { kernelService } from '../../kernel/service';
-import { message, warning } from '../messages';
+import { message, warning, evaluationMessage } from '../messages';
 
 export type BootstrapMethod = 'percentile' | 'bca';
 export type ResampleScheme = 'auto' | 'multinomial' | 'poisson';
@@ -120,7 +120,7 @@ export function makeYielder(signal?: AbortSignal): () => Promise<void> {
 
 export function throwIfAborted(signal?: AbortSignal): void {
   if (!signal?.aborted) return;
-  const e = new Error('The evaluation was interrupted.');
+  const e = new Error(evaluationMessage.interrupted);
   e.name = 'AbortError';
   throw e;
 }
@@ -231,7 +231,7 @@ export interface BootstrapResult {
  */
 export async function bootstrapCI(n: number, statistic: (counts: Int32Array) => number, options: BootstrapOptions = {}): Promise<BootstrapResult> {
   checkInteger('bootstrapCI', 'n', n, 1);
-  if (typeof statistic !== 'function') throw new TypeError('bootstrapCI: statistic must be a function (counts) => number, e.g. (w) => f1Score(y, p, { sampleWeight: w }).value.');
+  if (typeof statistic !== 'function') throw new TypeError(evaluationMessage.badStatistic);
   const o = resolveBootstrap('bootstrapCI', options, n);
   const ones = new Int32Array(n).fill(1);
   const value = statistic(ones);

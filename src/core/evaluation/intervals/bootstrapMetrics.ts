@@ -10,6 +10,7 @@ import { _collectMetricViews } from '../view/collectCommon';
 import { checkNumber, describe } from '../metrics/validate';
 import { isMetricName, METRIC_INFO, metricsOf } from '../metrics/metricCatalog';
 import type { PreparedMetrics } from '../inputs/prepared';
+import { evaluationMessage } from '../messages';
 
 export interface MetricInterval {
   value: number | null;
@@ -33,26 +34,26 @@ export async function bootstrapMetrics(
   options: { task?: Task; positiveLabel?: ClassLabel; threshold?: number; bootstrap?: BootstrapOptions } = {},
 ): Promise<Partial<Record<MetricName, MetricInterval>>> {
   const fn = 'bootstrapMetrics';
-  if (!Array.isArray(metrics) || metrics.length === 0) throw new TypeError(`${fn}: name the metrics, e.g. ['auc'], got ${describe(metrics)}.`);
+  if (!Array.isArray(metrics) || metrics.length === 0) throw new TypeError(evaluationMessage.metricsNotNamed(fn, describe(metrics)));
   const task = options.task ?? inferTask(fn, input);
   const unknown = metrics.filter((m) => !isMetricName(m) || !metricsOf(task).includes(m));
-  if (unknown.length) throw new RangeError(`${fn}: ${unknown.join(', ')} ${unknown.length > 1 ? 'are' : 'is'} not a ${task} metric; choose from ${metricsOf(task).join(', ')}.`);
+  if (unknown.length) throw new RangeError(evaluationMessage.unknownMetric(fn, unknown, task, metricsOf(task).join(', ')));
   const threshold = checkNumber(fn, 'threshold', options.threshold ?? 0.5);
   const data = normalizePredictions(fn, task, input, options.positiveLabel);
   let prepared: PreparedMetrics;
   if (data.task === 'binary' && !data.hasScores && metrics.some((m) => !METRIC_INFO[m].thresholded)) {
-    throw new RangeError(`${fn}: ${metrics.filter((m) => !METRIC_INFO[m].thresholded).join(', ')} need scores (yScore or yProba), not hard predictions.`);
+    throw new RangeError(evaluationMessage.metricsNeedScores(fn, metrics.filter((m) => !METRIC_INFO[m].thresholded).join(', ')));
   }
   if (data.task === 'binary') prepared = _prepareBinary(data.score, data.positive, { threshold, metrics: metrics as never });
   else if (data.task === 'multiclass') {
-    if (!data.proba && !data.predCodes) throw new TypeError(`${fn}: a multiclass evaluation needs yProba or yPred.`);
+    if (!data.proba && !data.predCodes) throw new TypeError(evaluationMessage.multiclassNeedsPredictions(fn));
     prepared = _prepareMulticlass(data.trueCodes, data.proba ?? { rows: 0, cols: data.classes.length, data: new Float64Array(0) }, {
       metrics: metrics as never,
       ...(data.predCodes ? { predCodes: data.predCodes } : {}),
     });
   } else prepared = _prepareRegression(data.yTrue, data.yPred, { metrics: metrics as never });
   const missing = metrics.filter((m) => !prepared.metrics.includes(m));
-  if (missing.length) throw new RangeError(`${fn}: cannot compute ${missing.join(', ')} from these predictions (probability metrics need scores in [0, 1]; ranking metrics need scores).`);
+  if (missing.length) throw new RangeError(evaluationMessage.cannotCompute(fn, missing.join(', ')));
   const o = resolveBootstrap(fn, options.bootstrap ?? {}, prepared.n);
   const { metrics: views } = await _collectMetricViews(prepared, o);
   return Object.fromEntries(views.map((v) => [v.name, { value: v.value, ...(v.ci ? { ci: v.ci } : {}) }]));

@@ -3,6 +3,7 @@ import type { MetricName } from '../metrics/metricCatalog';
 import { METRIC_INFO } from '../metrics/metricCatalog';
 import { gatherCounts, type PreparedMetrics } from '../inputs/prepared';
 import { _interval, _runBootstrap, resolveBootstrap, type BootstrapOptions, type ConfidenceInterval } from './bootstrap';
+import { evaluationMessage } from '../messages';
 
 export interface MetricComparison {
   metric: MetricName;
@@ -29,7 +30,7 @@ export interface MetricComparison {
  * interval reflects the models' difference rather than two independent noises.
  */
 export async function _comparePrepared(model: PreparedMetrics, baseline: PreparedMetrics, options: BootstrapOptions = {}): Promise<{ comparisons: MetricComparison[]; warnings: MetricWarning[] }> {
-  if (model.n !== baseline.n) throw new RangeError(`compare: the model was evaluated on ${model.n} rows and the baseline on ${baseline.n}; a paired comparison needs the same rows.`);
+  if (model.n !== baseline.n) throw new RangeError(evaluationMessage.compareRowsDiffer(model.n, baseline.n));
   const names = model.metrics.filter((m) => baseline.metrics.includes(m));
   const ia = names.map((m) => model.metrics.indexOf(m));
   const ib = names.map((m) => baseline.metrics.indexOf(m));

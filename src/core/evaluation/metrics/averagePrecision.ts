@@ -6,7 +6,7 @@ import { column, isScoreMatrix, toDenseScores } from '../inputs/scoreMatrix';
 import { _binaryInputs } from '../inputs/binaryInputs';
 import { _sortScores } from './sortScores';
 import { _averagePrecisionSorted, _prAucSorted } from './rankingCore';
-import { formatLabel, message, warning } from '../messages';
+import { formatLabel, message, warning, evaluationMessage } from '../messages';
 
 export interface AveragePrecisionOptions {
   /** Binary: the class whose scores are given (default: the greater label; strings must name it). */
@@ -59,7 +59,7 @@ function rankingScore(fn: string, yTrue: unknown, yScore: unknown, options: Aver
   checkLengths(fn, t.length, { yScore: { length: m.rows } });
   const w = toWeights(fn, t.length, options.sampleWeight);
   const labels = options.labels ?? m.classes ?? uniqueLabels(fn, { name: 'yTrue', values: t });
-  if (labels.length !== m.cols) throw new RangeError(`${fn}: yScore has ${m.cols} columns but there are ${labels.length} classes; pass { labels } in column order.`);
+  if (labels.length !== m.cols) throw new RangeError(evaluationMessage.columnsNotClasses(fn, 'yScore', m.cols, labels.length));
   const average = checkOneOf(fn, 'average', options.average ?? 'macro', ['macro', 'weighted', 'micro'] as const);
   const warnings: MetricWarning[] = [];
   if (average === 'micro') {

@@ -4,7 +4,7 @@ import { checkLengths, toWeights } from './validate';
 import { _unlessAllWeightsZero } from './zeroWeights';
 import { isScoreMatrix, toDenseScores } from '../inputs/scoreMatrix';
 import { _binaryInputs } from '../inputs/binaryInputs';
-import { formatLabel } from '../messages';
+import { formatLabel, evaluationMessage } from '../messages';
 
 /**
  * Brier score: mean squared difference between the predicted probability and the outcome.
@@ -30,8 +30,7 @@ function brier(yTrue: ArrayLike<ClassLabel>, yProb: ArrayLike<number> | ScoreMat
     checkLengths(fn, t.length, { yProb: { length: m.rows } });
     const w = toWeights(fn, t.length, options.sampleWeight);
     const labels = options.labels ?? m.classes ?? uniqueLabels(fn, { name: 'yTrue', values: t });
-    if (labels.length !== m.cols)
-      throw new RangeError(`${fn}: yProb has ${m.cols} columns but there are ${labels.length} classes (${labels.map(formatLabel).join(', ')}); pass { labels } in column order.`);
+    if (labels.length !== m.cols) throw new RangeError(evaluationMessage.columnsNotClasses(fn, 'yProb', m.cols, labels.length, labels.map(formatLabel).join(', ')));
     const codes = encodeLabels(fn, 'yTrue', t, labels);
     let s = 0;
     let ws = 0;
@@ -50,7 +49,7 @@ function brier(yTrue: ArrayLike<ClassLabel>, yProb: ArrayLike<number> | ScoreMat
   const input = _binaryInputs(fn, yTrue, yProb, options.positiveLabel, options.sampleWeight);
   for (let i = 0; i < input.score.length; i++) {
     const p = input.score[i];
-    if (p < 0 || p > 1) throw new RangeError(`${fn}: yProb[${i}] is ${p}; probabilities must be within [0, 1].`);
+    if (p < 0 || p > 1) throw new RangeError(evaluationMessage.probabilityOutOfRange(fn, i, p));
   }
   let s = 0;
   let ws = 0;

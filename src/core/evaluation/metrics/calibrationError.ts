@@ -5,6 +5,7 @@ import { _unlessAllWeightsZero } from './zeroWeights';
 import { isScoreMatrix, toDenseScores } from '../inputs/scoreMatrix';
 import { _binaryInputs } from '../inputs/binaryInputs';
 import { _binEdges, _binIds, checkProbabilities, type BinStrategy } from '../curves/calibrationCurve';
+import { evaluationMessage } from '../messages';
 
 /**
  * Expected calibration error ECE = Σ_b (n_b / n)·|acc_b − conf_b| over probability bins.
@@ -36,7 +37,7 @@ export function expectedCalibrationError(
     checkLengths(fn, t.length, { yProb: { length: m.rows } });
     w = toWeights(fn, t.length, options.sampleWeight);
     const labels = options.labels ?? m.classes ?? uniqueLabels(fn, { name: 'yTrue', values: t });
-    if (labels.length !== m.cols) throw new RangeError(`${fn}: yProb has ${m.cols} columns but there are ${labels.length} classes; pass { labels } in column order.`);
+    if (labels.length !== m.cols) throw new RangeError(evaluationMessage.columnsNotClasses(fn, 'yProb', m.cols, labels.length));
     ({ correct, conf } = _topLabel(encodeLabels(fn, 'yTrue', t, labels), m.data, m.cols));
   } else {
     const input = _binaryInputs(fn, yTrue, yProb, options.positiveLabel, options.sampleWeight);

@@ -1,6 +1,7 @@
 import type { ClassLabel, SampleWeight } from './types';
 import { encodeLabels, toLabels, uniqueLabels } from './labels';
 import { checkLengths, checkOneOf, toWeights } from './validate';
+import { evaluationMessage } from '../messages';
 
 export interface ConfusionMatrix {
   /** Row/column labels, sorted (or as given in `labels`). */
@@ -33,7 +34,7 @@ export function confusionMatrix(yTrue: ArrayLike<ClassLabel>, yPred: ArrayLike<C
   const weights = toWeights(fn, t.length, options.sampleWeight);
   if (options.normalize !== undefined) checkOneOf(fn, 'normalize', options.normalize, ['true', 'pred', 'all'] as const);
   const labels = options.labels ?? uniqueLabels(fn, { name: 'yTrue', values: t }, { name: 'yPred', values: p });
-  if (labels.length === 0) throw new RangeError(`${fn}: labels is empty; give at least one label.`);
+  if (labels.length === 0) throw new RangeError(evaluationMessage.noLabels(fn));
   const counts = _confusionCounts(codesOrMissing(t, labels), codesOrMissing(p, labels), labels.length, weights);
   const k = labels.length;
   const matrix: number[][] = [];

@@ -4,11 +4,11 @@
  */
 import type { ClassLabel } from './types';
 import { describe, isArrayLike } from './validate';
-import { formatLabel } from '../messages';
+import { formatLabel, evaluationMessage } from '../messages';
 
 /** Checks a target array and returns it as an array-like of labels. */
 export function toLabels(fn: string, name: string, values: unknown): ArrayLike<ClassLabel> {
-  if (!isArrayLike(values)) throw new TypeError(`${fn}: ${name} must be an array of class labels (numbers, strings or booleans), got ${describe(values)}.`);
+  if (!isArrayLike(values)) throw new TypeError(evaluationMessage.notLabelArray(fn, name, describe(values)));
   return values as ArrayLike<ClassLabel>;
 }
 
@@ -23,7 +23,7 @@ export function uniqueLabels(fn: string, ...arrays: { name: string; values: Arra
       for (let i = 0; i < values.length; i++) {
         const v = values[i];
         if (v === last) continue;
-        if (!Number.isFinite(v)) throw new RangeError(`${fn}: ${name}[${i}] is ${v}; class labels must be finite.`);
+        if (!Number.isFinite(v)) throw new RangeError(evaluationMessage.labelNotFinite(fn, name, i, v));
         last = v;
         seen.add(v);
       }
@@ -33,9 +33,8 @@ export function uniqueLabels(fn: string, ...arrays: { name: string; values: Arra
     for (let i = 0; i < values.length; i++) {
       const v = values[i];
       const t = typeof v;
-      if (t !== 'number' && t !== 'string' && t !== 'boolean')
-        throw new TypeError(`${fn}: ${name}[${i}] is ${describe(v)}; class labels must be numbers, strings or booleans (drop or fill missing labels first).`);
-      if (t === 'number' && !Number.isFinite(v)) throw new RangeError(`${fn}: ${name}[${i}] is ${v}; class labels must be finite.`);
+      if (t !== 'number' && t !== 'string' && t !== 'boolean') throw new TypeError(evaluationMessage.badLabel(fn, name, i, describe(v)));
+      if (t === 'number' && !Number.isFinite(v)) throw new RangeError(evaluationMessage.labelNotFinite(fn, name, i, v));
       kind = checkKind(fn, kind, t, name);
       seen.add(v);
     }
@@ -44,7 +43,7 @@ export function uniqueLabels(fn: string, ...arrays: { name: string; values: Arra
 }
 
 function checkKind(fn: string, kind: string | undefined, t: string, name: string): string {
-  if (kind !== undefined && kind !== t) throw new TypeError(`${fn}: ${name} mixes ${kind} and ${t} labels; use one type for every label (e.g. all strings).`);
+  if (kind !== undefined && kind !== t) throw new TypeError(evaluationMessage.mixedLabelTypes(fn, name, kind, t));
   return t;
 }
 
@@ -64,7 +63,7 @@ export function encodeLabels(fn: string, name: string, values: ArrayLike<ClassLa
     const v = values[i];
     if (v !== last) {
       const code = index.get(v);
-      if (code === undefined) throw new RangeError(`${fn}: ${name}[${i}] is ${formatLabel(v)}, which is not one of the classes ${classes.map(formatLabel).join(', ')}.`);
+      if (code === undefined) throw new RangeError(evaluationMessage.labelNotAClass(fn, name, i, formatLabel(v), classes.map(formatLabel).join(', ')));
       last = v;
       lastCode = code;
     }
@@ -82,7 +81,7 @@ export function resolvePositiveLabel(fn: string, classes: readonly ClassLabel[],
   if (classes.length === 0) return 1;
   const last = classes[classes.length - 1];
   if (typeof last === 'string') {
-    throw new RangeError(`${fn}: labels are strings (${classes.map(formatLabel).join(', ')}); name the positive class with { positiveLabel: ${formatLabel(last)} }.`);
+    throw new RangeError(evaluationMessage.stringLabelsNeedPositive(fn, classes.map(formatLabel).join(', '), formatLabel(last)));
   }
   if (classes.length === 1) return typeof last === 'boolean' ? true : last === 0 || last === -1 ? 1 : last;
   return last;

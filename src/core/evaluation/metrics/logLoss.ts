@@ -3,7 +3,7 @@ import { encodeLabels, toLabels, uniqueLabels } from './labels';
 import { checkLengths, checkNumber, toFloat64, toWeights } from './validate';
 import { _unlessAllWeightsZero } from './zeroWeights';
 import { isScoreMatrix, toDenseScores, type DenseScores } from '../inputs/scoreMatrix';
-import { formatLabel } from '../messages';
+import { formatLabel, evaluationMessage } from '../messages';
 
 export interface LogLossOptions {
   /** Class order of the probability columns (default: the matrix's classes, else sorted yTrue labels). */
@@ -33,11 +33,11 @@ export function logLoss(yTrue: ArrayLike<ClassLabel>, yProba: ArrayLike<number> 
   checkLengths(fn, t.length, { yProba: { length: dense.rows } });
   const labels = options.labels ?? dense.classes ?? uniqueLabels(fn, { name: 'yTrue', values: t });
   if (labels.length < 2) {
-    throw new RangeError(`${fn}: yTrue contains only one label (${labels.map(formatLabel).join(', ')}); give every class explicitly with { labels: [...] }.`);
+    throw new RangeError(evaluationMessage.oneLabelOnly(fn, labels.map(formatLabel).join(', ')));
   }
   const cols = dense.cols === 1 ? 2 : dense.cols;
   if (labels.length !== cols) {
-    throw new RangeError(`${fn}: yTrue and yProba have different numbers of classes (${labels.length} vs ${cols}); give the classes in column order with { labels: [...] }.`);
+    throw new RangeError(evaluationMessage.classCountsDiffer(fn, labels.length, cols));
   }
   const rows = _logLossRows(encodeLabels(fn, 'yTrue', t, labels), dense, eps);
   let total = 0;

@@ -2,7 +2,7 @@ import type { Average, ClassLabel, MetricResult, MetricWarning, SampleWeight, Ze
 import { encodeLabels, resolvePositiveLabel, toLabels, uniqueLabels } from './labels';
 import { checkLengths, checkNumber, checkOneOf, toWeights } from './validate';
 import { _unlessAllWeightsZero } from './zeroWeights';
-import { formatLabel, message, warning } from '../messages';
+import { formatLabel, message, warning, evaluationMessage } from '../messages';
 
 export interface PrecisionRecallOptions {
   /** 'binary' (default when yTrue ∪ yPred has at most two labels): scores of `positiveLabel` only. */
@@ -103,10 +103,9 @@ function _prfs(fn: string, yTrue: unknown, yPred: unknown, options: PrecisionRec
   const present = uniqueLabels(fn, { name: 'yTrue', values: t }, { name: 'yPred', values: p });
   let labels = options.labels ? [...options.labels] : present;
   if (average === 'binary') {
-    if (present.length > 2) throw new RangeError(`${fn}: the target is multiclass (${present.length} labels) but average is 'binary'; choose one of { average: 'macro' | 'micro' | 'weighted' }.`);
+    if (present.length > 2) throw new RangeError(evaluationMessage.multiclassWithBinaryAverage(fn, present.length));
     const positive = resolvePositiveLabel(fn, present, options.positiveLabel);
-    if (present.length === 2 && !present.includes(positive))
-      throw new RangeError(`${fn}: positiveLabel ${formatLabel(positive)} is not a valid label; it should be one of ${present.map(formatLabel).join(', ')}.`);
+    if (present.length === 2 && !present.includes(positive)) throw new RangeError(evaluationMessage.badPositiveLabel(fn, formatLabel(positive), present.map(formatLabel).join(', ')));
     labels = [positive];
   }
   const all = uniqueLabels(fn, { name: 'labels', values: [...present, ...labels] });

@@ -7,7 +7,7 @@ import { _sortScores } from './sortScores';
 import { _binaryClfCurve } from './sortScores';
 import { _rocAucSorted } from './rankingCore';
 import { _rocFromClfCurve } from '../curves/rocCurve';
-import { formatLabel, message, warning } from '../messages';
+import { formatLabel, message, warning, evaluationMessage } from '../messages';
 
 export interface RocAucOptions {
   /** Multiclass averaging of one-vs-rest AUCs (default 'macro'). */
@@ -45,19 +45,18 @@ function rocAuc(yTrue: ArrayLike<ClassLabel>, yScore: ArrayLike<number> | ScoreM
     const m = toDenseScores(fn, 'yScore', yScore);
     checkLengths(fn, t.length, { yScore: { length: m.rows } });
     const labels = options.labels ?? m.classes ?? uniqueLabels(fn, { name: 'yTrue', values: t });
-    if (labels.length !== m.cols)
-      throw new RangeError(`${fn}: yScore has ${m.cols} columns but there are ${labels.length} classes (${labels.map(formatLabel).join(', ')}); pass { labels } in column order.`);
+    if (labels.length !== m.cols) throw new RangeError(evaluationMessage.columnsNotClasses(fn, 'yScore', m.cols, labels.length, labels.map(formatLabel).join(', ')));
     if (m.cols === 2 && uniqueLabels(fn, { name: 'yTrue', values: t }).length <= 2) {
       const positive = options.positiveLabel ?? labels[1];
       return binaryAuc(binarize(t, positive), column(m, labels.indexOf(positive)), w, options.maxFpr, t);
     }
-    if (options.maxFpr !== undefined && options.maxFpr !== 1) throw new RangeError(`${fn}: partial AUC (maxFpr) is only defined for binary problems; remove maxFpr.`);
+    if (options.maxFpr !== undefined && options.maxFpr !== 1) throw new RangeError(evaluationMessage.partialAucNotBinary(fn));
     return _multiclassRocAuc(t, m, labels, options.average ?? 'macro', w);
   }
   const score = toFloat64(fn, 'yScore', yScore);
   checkLengths(fn, t.length, { yScore: score });
   const classes = uniqueLabels(fn, { name: 'yTrue', values: t });
-  if (classes.length > 2) throw new RangeError(`${fn}: yTrue has ${classes.length} classes but yScore is one score per row; pass class probabilities (rows × classes) for a multiclass AUC.`);
+  if (classes.length > 2) throw new RangeError(evaluationMessage.multiclassNeedsProba(fn, classes.length));
   const positive = options.positiveLabel ?? (classes.length === 2 ? classes[1] : classes[0]);
   return binaryAuc(binarize(t, positive), score, w, options.maxFpr, t);
 }
@@ -93,10 +92,10 @@ export function _binaryRocAuc(positive: Uint8Array, score: Float64Array, w?: Flo
 function _multiclassRocAuc(t: ArrayLike<ClassLabel>, m: DenseScores, labels: ClassLabel[], average: 'macro' | 'weighted' | 'micro', w?: Float64Array): MetricResult {
   const fn = 'rocAucScore';
   checkOneOf(fn, 'average', average, ['macro', 'weighted', 'micro'] as const);
-  if (!rowsSumToOne(m)) throw new RangeError(`${fn}: multiclass scores must be probabilities that sum to 1 over classes in every row (e.g. predictProba's output).`);
+  if (!rowsSumToOne(m)) throw new RangeError(evaluationMessage.scoresNotProbabilities(fn));
   const present = uniqueLabels(fn, { name: 'yTrue', values: t });
   const missing = present.filter((l) => !labels.includes(l));
-  if (missing.length) throw new RangeError(`${fn}: yTrue contains ${missing.map(formatLabel).join(', ')}, not among the score columns' classes ${labels.map(formatLabel).join(', ')}.`);
+  if (missing.length) throw new RangeError(evaluationMessage.labelsNotScoreClasses(fn, missing.map(formatLabel).join(', '), labels.map(formatLabel).join(', ')));
   const warnings: MetricWarning[] = [];
   if (average === 'micro') {
     const n = m.rows * m.cols;

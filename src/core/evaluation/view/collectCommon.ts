@@ -7,6 +7,7 @@ import { _comparePrepared } from '../intervals/compareModels';
 import { collectGroups, type Grouping } from '../fairness/groups';
 import { _evaluateSlices, type MetricEstimate, type SliceResult } from '../fairness/sliceMetrics';
 import { jsonNumber } from '../format';
+import { evaluationMessage } from '../messages';
 
 export function ciView(ci: ConfidenceInterval): CiView {
   return { lower: jsonNumber(ci.lower), upper: jsonNumber(ci.upper), level: ci.level, method: ci.method };
@@ -75,7 +76,7 @@ export async function _collectComparisons(
 /** Which slicings to evaluate: the named ones, or every group column plus their intersection. */
 export function _resolveSlicings(groups: Record<string, ArrayLike<unknown>> | undefined, slices: (string | string[])[] | undefined, intersections: boolean): string[][] {
   if (!groups) {
-    if (slices?.length) throw new RangeError(`slices ${JSON.stringify(slices)} were requested but no group columns were given (pass groups, or a table holding those columns).`);
+    if (slices?.length) throw new RangeError(evaluationMessage.slicesWithoutGroups(JSON.stringify(slices)));
     return [];
   }
   const singles = slices ? slices.filter((s): s is string => typeof s === 'string') : Object.keys(groups);

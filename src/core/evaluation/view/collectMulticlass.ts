@@ -1,6 +1,6 @@
 import type { CurvesView, EvaluationView } from '../contract';
 import type { MetricWarning } from '../metrics/types';
-import { warning } from '../messages';
+import { message, warning } from '../messages';
 import type { MulticlassMetricName } from '../metrics/metricCatalog';
 import { _prepareMulticlass } from '../inputs/prepareMulticlass';
 import { _confusionCounts } from '../metrics/confusionMatrix';
@@ -50,8 +50,7 @@ export async function _collectMulticlass(d: Multi, s: CollectSettings, baseline?
   if (d.proba) {
     const proba = d.proba;
     // One-vs-rest curves for many classes would swamp the view; the AUCs are still in the metrics.
-    if (d.classes.length > MAX_CURVE_CLASSES)
-      (view.warnings as MetricWarning[]).push(warning('downsampled', `${d.classes.length} classes: one-vs-rest ROC and precision–recall curves are kept for the first ${MAX_CURVE_CLASSES} only.`));
+    if (d.classes.length > MAX_CURVE_CLASSES) (view.warnings as MetricWarning[]).push(warning('downsampled', message.curvesForFirstClasses(d.classes.length, MAX_CURVE_CLASSES)));
     const curves: CurvesView = _multiclassCurves(d.trueCodes, proba, d.classes, Math.max(50, Math.floor(s.maxCurvePoints / 2)), MAX_CURVE_CLASSES);
     const top = _topLabel(d.trueCodes, proba.data, k);
     if (top.conf.every((p) => p >= 0 && p <= 1)) {

@@ -14,6 +14,7 @@ import { renderEvaluationText } from './reportText';
 import { describe } from '../metrics/validate';
 import { kernelService } from '../../kernel/service';
 import { MIME } from '../../notebook/mime';
+import { evaluationMessage } from '../messages';
 
 /**
  * The result of `evaluate()` / `evaluatePredictions()`: a JSON view model (`view`) with
@@ -42,10 +43,8 @@ export class Evaluation implements Displayable {
    */
   static fromJSON(view: unknown): Evaluation {
     const v = view as Partial<EvaluationView> | null;
-    if (typeof v !== 'object' || v === null || v.kind !== EVALUATION_VIEW_KIND)
-      throw new TypeError(`Evaluation.fromJSON: not an evaluation view (expected kind '${EVALUATION_VIEW_KIND}'), got ${describe(view)}.`);
-    if (v.version !== EVALUATION_VIEW_VERSION)
-      throw new RangeError(`Evaluation.fromJSON: view version ${String(v.version)} is not supported (this Modelbook reads version ${EVALUATION_VIEW_VERSION}).`);
+    if (typeof v !== 'object' || v === null || v.kind !== EVALUATION_VIEW_KIND) throw new TypeError(evaluationMessage.notEvaluationView(EVALUATION_VIEW_KIND, describe(view)));
+    if (v.version !== EVALUATION_VIEW_VERSION) throw new RangeError(evaluationMessage.unsupportedViewVersion(String(v.version), EVALUATION_VIEW_VERSION));
     return new Evaluation(v as EvaluationView);
   }
 
@@ -83,7 +82,7 @@ export class Evaluation implements Displayable {
 
   /** Binary: the confusion counts and metrics at another threshold, from the threshold table. */
   atThreshold(threshold: number): ThresholdMetrics & { threshold: number } {
-    if (!this.view.thresholdTable) throw new RangeError(`atThreshold: only binary evaluations with scores have a threshold table (this is ${this.view.task}).`);
+    if (!this.view.thresholdTable) throw new RangeError(evaluationMessage.noThresholdTable(this.view.task));
     return metricsAtThreshold(this.view.thresholdTable, threshold);
   }
 

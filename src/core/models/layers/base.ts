@@ -102,15 +102,7 @@ export abstract class BaseLayersEstimator implements Displayable {
   plotLossCurve(): TrainingCurve {
     const h = this.fittedHistory;
     if (!h) throw new Error(modelMessage.notFitted(`${this.typeName}.plotLossCurve`));
-    return new TrainingCurve({
-      title: this.typeName,
-      epochs: h.epochs,
-      maxEpochs: this.params.maxIter,
-      elapsedMs: h.elapsedMs,
-      backend: h.backend,
-      stopReason: h.stopReason,
-      ...(h.scoreName ? { scoreName: h.scoreName } : {}),
-    });
+    return TrainingCurve.fromHistory(this.typeName, h, this.params.maxIter);
   }
 
   [MIME_BUNDLE](): MimeBundle {

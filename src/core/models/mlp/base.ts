@@ -86,15 +86,7 @@ export abstract class BaseMlp implements Displayable {
    */
   plotLossCurve(): TrainingCurve {
     const h = this.requireFitted('plotLossCurve').history;
-    return new TrainingCurve({
-      title: this.typeName,
-      epochs: h.epochs,
-      maxEpochs: this.params.maxIter,
-      elapsedMs: h.elapsedMs,
-      backend: h.backend,
-      stopReason: h.stopReason,
-      ...(h.scoreName ? { scoreName: h.scoreName } : {}),
-    });
+    return TrainingCurve.fromHistory(this.typeName, h, this.params.maxIter);
   }
 
   /**

@@ -38,5 +38,5 @@ export async function openDataFile(fn: string, file: string, absolute: string): 
 function dataFileError(fn: string, file: string, absolute: string, e: unknown): unknown {
   if (!(e instanceof FileReadError)) return e;
   if (e.problem === 'missing') return new Error(message.dataFileMissing(fn, file, absolute, process.cwd()));
-  return new Error(`${fn}: ${message.fileUnreadable(file, e.reason)}`);
+  return new Error(message.dataFileUnreadable(fn, file, e.reason));
 }

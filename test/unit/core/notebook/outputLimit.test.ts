@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { OutputLimiter, formatBytes, limitBundle } from '../../../../src/core/notebook/outputLimit';
+import { OutputLimiter, limitBundle } from '../../../../src/core/notebook/outputLimit';
+import { formatBytes } from '../../../../src/core/text/number';
 
 describe('core/notebook OutputLimiter', () => {
   it('passes output under the limit through untouched, with no note', () => {

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { formatDuration, formatNumber, formatShare } from '../../../../src/core/text/number';
+import { formatBytes, formatDuration, formatNumber, formatShare } from '../../../../src/core/text/number';
 
 describe('formatNumber', () => {
   const cases: [number | null | undefined, string][] = [
@@ -55,6 +55,19 @@ describe('formatDuration', () => {
     assert.deepEqual(
       [850, 12_340, 245_000, 7_800_000, null].map((v) => formatDuration(v)),
       ['850 ms', '12.3 s', '4 min 05 s', '2 h 10 min', '—'],
+    );
+  });
+});
+
+describe('formatBytes', () => {
+  it('prints sizes in decimal units with at most one decimal', () => {
+    assert.deepEqual([formatBytes(12), formatBytes(1500), formatBytes(183_240_000), formatBytes(5_000_000), formatBytes(2_500_000_000)], ['12 B', '1.5 kB', '183.2 MB', '5 MB', '2.5 GB']);
+  });
+
+  it('counts in powers of 1024 for limits stated in binary megabytes, keeping the unit names', () => {
+    assert.deepEqual(
+      [formatBytes(256 * 2 ** 20, { binary: true }), formatBytes(700 * 2 ** 20, { binary: true }), formatBytes(1.5 * 2 ** 20, { binary: true }), formatBytes(2048, { binary: true })],
+      ['256 MB', '700 MB', '1.5 MB', '2 kB'],
     );
   });
 });

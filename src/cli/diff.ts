@@ -1,0 +1,129 @@
+/**
+ * `modelbook diff BASE HEAD`: the model diff between two runs or two git revisions, as text, a
+ * Markdown PR comment, JSON (schemas/model-diff.schema.json) or HTML. Wired into src/cli/main.ts
+ * as `case 'diff': return runDiffCommand(argv.slice(1), io, process.cwd())`.
+ */
+import path from 'node:path';
+import type { ModelDiff } from '../core/review/contract';
+import { diffModels } from '../core/review/diffModels';
+import * as renderers from '../core/review/renderers';
+import { writeFileAtomic } from '../store/atomicWrite';
+import { GitRevisions } from '../store/git/revisions';
+import { DiffSideError, loadDiffSide, type LoadedSide } from '../store/review/loadSide';
+import { renderDiffReport } from '../store/review/renderDiffReport';
+import { findRunWorkspace } from '../store/runs/paths';
+import { reviewMessage } from '../core/review/messages';
+import { parseFlags, UsageError, type FlagSpec } from './flags';
+
+export interface DiffIo {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+type Format = 'text' | 'md' | 'json' | 'html';
+const FORMATS: readonly Format[] = ['text', 'md', 'json', 'html'];
+const FAIL_ON: readonly ModelDiff['failOn'][] = ['regression', 'gates', 'never'];
+
+export const DIFF_USAGE = `Usage: modelbook diff BASE HEAD [--notebook X] [--format text|md|json|html] [--out FILE] [--fail-on regression|gates|never] [--workspace DIR]
+  BASE, HEAD   git revisions (main, HEAD~1, origin/main, a commit), run ids (or prefixes), or WORKTREE
+  exit code    0 nothing failed the --fail-on rule, 1 it did, 2 bad arguments or unreadable input
+  --fail-on    gates (default): a gate fails on head; regression: also a significantly worse metric; never`;
+
+const DIFF_FLAGS = {
+  notebook: { type: 'string' },
+  format: { type: 'string' },
+  out: { type: 'string' },
+  'fail-on': { type: 'string' },
+  workspace: { type: 'string' },
+} as const satisfies Record<string, FlagSpec>;
+
+interface DiffArgs {
+  base: string;
+  head: string;
+  notebook?: string;
+  format: Format;
+  out?: string;
+  failOn: ModelDiff['failOn'];
+  workspace?: string;
+}
+
+function parseDiffArgs(argv: string[]): DiffArgs | 'help' {
+  const { values: v, positionals, help } = parseFlags('diff', argv, DIFF_FLAGS);
+  if (help) return 'help';
+  if (positionals.length !== 2) throw new UsageError(reviewMessage.cliNeedsTwoSides(positionals.length));
+  const format = (v.format ?? 'text') as Format;
+  if (!FORMATS.includes(format)) throw new UsageError(reviewMessage.cliBadChoice('--format', FORMATS, v.format));
+  const failOn = (v['fail-on'] ?? 'gates') as ModelDiff['failOn'];
+  if (!FAIL_ON.includes(failOn)) throw new UsageError(reviewMessage.cliBadChoice('--fail-on', FAIL_ON, v['fail-on']));
+  return {
+    base: positionals[0],
+    head: positionals[1],
+    format,
+    failOn,
+    ...(v.notebook !== undefined ? { notebook: v.notebook } : {}),
+    ...(v.out !== undefined ? { out: v.out } : {}),
+    ...(v.workspace !== undefined ? { workspace: v.workspace } : {}),
+  };
+}
+
+/**
+ * Runs `modelbook diff …` (argv without the word 'diff'). Exit code 0 when nothing failed the
+ * `--fail-on` rule, 1 when it did, 2 for bad arguments or a side that cannot be read.
+ *
+ * @example
+ * await runDiffCommand(['origin/main', 'HEAD', '--format', 'md', '--out', 'diff.md'], io, process.cwd()) // 0 or 1
+ */
+export async function runDiffCommand(argv: string[], io: DiffIo, cwd: string): Promise<number> {
+  let args: DiffArgs | 'help';
+  try {
+    args = parseDiffArgs(argv);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    io.err(`${e.message}\n${DIFF_USAGE}\n`);
+    return 2;
+  }
+  if (args === 'help') {
+    io.out(`${DIFF_USAGE}\n`);
+    return 0;
+  }
+  const workspace = path.resolve(cwd, args.workspace ?? findRunWorkspace(cwd));
+  let base: LoadedSide;
+  let head: LoadedSide;
+  let git: GitRevisions | undefined;
+  try {
+    try {
+      git = GitRevisions.open(workspace);
+    } catch {
+      git = undefined; // not a repository: run ids and WORKTREE still work
+    }
+    base = loadDiffSide(workspace, args.base, git ? { git } : {});
+    head = loadDiffSide(workspace, args.head, git ? { git } : {});
+  } catch (e) {
+    if (!(e instanceof DiffSideError)) throw e;
+    io.err(`${e.message}\n`);
+    return 2;
+  } finally {
+    git?.dispose();
+  }
+  for (const s of [base, head]) for (const p of s.problems) io.err(`warning: ${s.side.spec}: ${p.path}: ${p.reason}\n`);
+  const diff = await diffModels(base, head, { failOn: args.failOn, ...(args.notebook !== undefined ? { notebook: args.notebook } : {}) });
+  if (diff.pairs.length === 0) io.err(`warning: ${diff.verdict}\n`);
+  const text =
+    args.format === 'json'
+      ? `${JSON.stringify(diff, null, 2)}\n`
+      : args.format === 'md'
+        ? renderers.renderDiffMarkdown(diff)
+        : args.format === 'html'
+          ? await renderDiffReport(diff)
+          : renderers.renderDiffText(diff);
+  if (args.out !== undefined) {
+    try {
+      writeFileAtomic(path.resolve(cwd, args.out), text);
+    } catch (e) {
+      io.err(`Cannot write ${args.out}: ${(e as Error).message}\n`);
+      return 2;
+    }
+    io.err(`${diff.failed ? 'failed' : 'ok'}: ${diff.verdict}\n`);
+  } else io.out(text);
+  return diff.failed ? 1 : 0;
+}

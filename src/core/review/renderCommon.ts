@@ -1,0 +1,55 @@
+import type { DiffPair, DiffSide, MetricDelta } from './contract';
+import type { JsonValue } from '../runs/contract';
+import { formatNumber } from '../text/number';
+import { formatDelta } from './verdict';
+
+/** How a side reads in a heading: `main (3f2a1c9d04e1)` or `run 01J…`. */
+export function sideLabel(s: DiffSide): string {
+  if (s.kind === 'run') return `run ${s.runIds[0] ?? s.spec}`;
+  return s.commit && s.commit !== s.spec ? `${s.spec} (${s.commit.slice(0, 12)})` : s.spec;
+}
+
+/** A pair's title: its run name, notebook and cell. */
+export function pairTitle(p: DiffPair): string {
+  const where = [p.notebook, p.cellId !== undefined ? `cell ${p.cellId}` : undefined].filter(Boolean).join(' · ');
+  return where ? `${p.name} (${where})` : p.name;
+}
+
+/** A parameter value as it reads in a table: JSON for structures and strings, `—` when absent. */
+export function paramText(v: JsonValue | undefined): string {
+  if (v === undefined) return '—';
+  return typeof v === 'number' ? formatNumber(v, { digits: 6 }) : JSON.stringify(v);
+}
+
+export const ciText = (m: { ci?: [number, number] | null }) => (m.ci ? `[${formatDelta(m.ci[0])}, ${formatDelta(m.ci[1])}]` : '—');
+export const pText = (p: number | null | undefined) => (p === null || p === undefined ? '—' : p < 1e-4 ? '<0.0001' : formatNumber(p, { digits: 2 }));
+
+/** A mark for a metric's verdict: ▲ significantly better, ▼ significantly worse, nothing otherwise. */
+export function verdictMark(m: Pick<MetricDelta, 'verdict'>): string {
+  return m.verdict === 'better' ? '▲ better' : m.verdict === 'worse' ? '▼ worse' : '';
+}
+
+/** A metric moved: significantly, or by any amount when no interval says otherwise. */
+export function metricChanged(m: MetricDelta): boolean {
+  return m.verdict === 'better' || m.verdict === 'worse' || (m.delta !== null && m.delta !== 0);
+}
+
+/** The sentence about prediction flips. */
+export function flipsText(p: DiffPair): string | undefined {
+  const f = p.flips;
+  if (!f) return undefined;
+  const mc = f.mcnemar ? `; McNemar ${f.mcnemar.exact ? 'exact' : 'χ²'} p ${f.mcnemar.pValue < 1e-4 ? '< 0.0001' : `= ${pText(f.mcnemar.pValue)}`}` : '';
+  const grew = f.errorGrew ? `; absolute error grew by more than ${formatNumber(f.errorGrew.tolerance)} on ${formatNumber(f.errorGrew.rows)} rows` : '';
+  return `${formatNumber(f.rows)} rows on both sides: ${formatNumber(f.changed)} changed, ${formatNumber(f.fixes)} fixes, ${formatNumber(f.regressions)} regressions (negative-flip rate ${formatNumber(100 * f.negativeFlipRate, { digits: 2 })}%)${mc}${grew}`;
+}
+
+/** Slice metrics that moved significantly (the groups that got better or worse), worst first. */
+export function movedSlices(p: DiffPair): { slice: string; group: string; metric: MetricDelta; smallGroup: boolean; rows: number }[] {
+  return p.slices
+    .flatMap((s) =>
+      s.metrics
+        .filter((m) => m.verdict === 'better' || m.verdict === 'worse')
+        .map((metric) => ({ slice: s.slice, group: s.group, metric, smallGroup: s.smallGroup, rows: Math.min(s.rowsBase, s.rowsHead) })),
+    )
+    .sort((a, b) => (a.metric.verdict === b.metric.verdict ? (a.metric.pValue ?? 1) - (b.metric.pValue ?? 1) : a.metric.verdict === 'worse' ? -1 : 1));
+}

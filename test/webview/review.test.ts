@@ -1,0 +1,104 @@
+import { strict as assert } from 'node:assert';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { startHarness, watchProblems, type Harness } from './harness';
+import type { ModelDiff } from '../../src/core/review/contract';
+import { buildModelDiffView } from '../../src/core/review/view';
+
+const REPO = path.resolve(__dirname, '..', '..', '..');
+const DARK = 'body.vscode-dark { --vscode-editor-foreground: rgb(204, 204, 204); --vscode-foreground: rgb(204, 204, 204); --vscode-editor-background: #1e1e1e; background: #1e1e1e; }';
+const LIGHT = 'body.vscode-light { --vscode-editor-foreground: rgb(31, 31, 31); --vscode-foreground: rgb(31, 31, 31); --vscode-editor-background: #ffffff; background: #ffffff; }';
+/** The panel as the PanelHost serves it (#root, media/panel.css), under the harness's strict CSP. */
+const PANEL = (theme: string) => `<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="/media/panel.css"><style>${DARK}${LIGHT}</style></head>
+<body class="${theme}"><div id="root"></div><script type="module" src="/test/webview/pages/review-page.js"></script></body></html>`;
+
+type Posted = { type: string; payload: Record<string, unknown> };
+type Win = { posted: Posted[]; sendToPanel(m: unknown): void };
+const CHARTS = ['forest-0', 'flips-0', 'slices-0', 'forest-1', 'flips-1', 'slices-1'];
+
+describe('webview/review: the Model Diff panel in Chromium', function () {
+  this.timeout(60_000);
+  let h: Harness;
+  const diff = JSON.parse(fs.readFileSync(path.join(REPO, 'test', 'fixtures', 'review', 'diff.json'), 'utf8')) as ModelDiff;
+
+  before(async () => {
+    h = await startHarness({ '/light': PANEL('vscode-light'), '/dark': PANEL('vscode-dark') });
+  });
+  after(async () => h?.close());
+
+  /** Opens the panel at 1280×800, waits for `ready`, sends setData and waits for every chart's marks. */
+  async function openPanel(theme: 'light' | 'dark'): Promise<{ page: Page; problems: string[] }> {
+    const page = await h.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const problems = await watchProblems(page);
+    await page.goto(`${h.url}/${theme}`);
+    await page.waitForFunction(() => (window as unknown as Win).posted?.some((m) => m.type === 'ready'));
+    await page.evaluate((v) => (window as unknown as Win).sendToPanel({ type: 'setData', payload: v }), buildModelDiffView(diff) as unknown);
+    for (const id of CHARTS) await page.waitForSelector(`[data-chart="${id}"] svg .role-mark`, { state: 'attached' });
+    return { page, problems };
+  }
+
+  for (const theme of ['light', 'dark'] as const) {
+    it(`renders every section and draws every chart with visible marks (${theme}), with no CSP violation`, async () => {
+      const { page, problems } = await openPanel(theme);
+      assert.match((await page.locator('#verdict .verdict-line').textContent()) ?? '', /significantly worse on auc/);
+      for (const i of [0, 1])
+        for (const s of ['metrics', 'flips', 'slices', 'params', 'model', 'data', 'gates', 'environment']) assert.equal(await page.locator(`#${s}-${i}`).count(), 1, `section ${s}-${i}`);
+      assert.equal(await page.locator('#code .cell-change').count(), 5);
+      for (const id of CHARTS) {
+        const box = await page.locator(`[data-chart="${id}"] svg`).first().boundingBox();
+        assert.ok(box && box.width > 100 && box.height > 50, `${id} has a size (${JSON.stringify(box)})`);
+        const marks = await page
+          .locator(`[data-chart="${id}"] svg .role-mark path, [data-chart="${id}"] svg .role-mark line`)
+          .evaluateAll((els) => els.map((e) => (e as SVGGraphicsElement).getBBox()).filter((b) => b.width > 0 || b.height > 0).length);
+        assert.ok(marks > 0, `${id} draws marks with a size`);
+      }
+      assert.equal(await page.locator('[data-chart="forest-0"] svg .mark-symbol.role-mark path').count(), 7, 'a point per churn metric');
+      assert.equal(await page.locator('[data-chart="flips-0"] svg .mark-rect.role-mark path').count(), 4, 'a 2×2 flip matrix');
+      // Direction-aware colours: AUC is worse (red), recall better (green), precision unchanged (grey).
+      const fills = await page.locator('[data-chart="forest-0"] svg .mark-symbol.role-mark path').evaluateAll((els) => els.map((e) => e.getAttribute('fill')));
+      assert.deepEqual(fills, ['#d62728', '#d62728', '#2ca02c', '#8c8c8c', '#8c8c8c', '#d62728', '#2ca02c']);
+      const newly = page.locator('#gates-0 tr.newly-failing');
+      assert.equal(await newly.count(), 1);
+      assert.match((await newly.textContent()) ?? '', /auc >= 0\.85.*newly failing/);
+      assert.match((await page.locator('#slices-0 tr[data-group=west]').textContent()) ?? '', /small group/);
+      assert.match((await page.locator('#flips-0 .flip-examples').textContent()) ?? '', /<script>alert\(1\)<\/script>/, 'row ids show as text');
+      const axisText = await page.locator('[data-chart="forest-0"] svg .role-axis-label text').first().getAttribute('fill');
+      assert.equal(axisText, theme === 'dark' ? 'rgb(204, 204, 204)' : 'rgb(31, 31, 31)', 'axis labels follow the theme');
+      assert.deepEqual(problems, []);
+      await page.screenshot({ path: path.join(REPO, 'out', `review-${theme}.png`) });
+      await page.screenshot({ path: path.join(REPO, 'out', `review-${theme}-full.png`), fullPage: true });
+      await page.close();
+    });
+  }
+
+  it('clicking a finding posts openCell with its cell; Comment posts startThread; Show notebook diff posts its notebook', async () => {
+    const { page, problems } = await openPanel('light');
+    const posted = () => page.evaluate(() => (window as unknown as Win).posted.filter((m) => m.type !== 'ready'));
+    await page.locator('#metrics-0 tr[data-metric=auc] td').first().click();
+    await page.locator('#gates-1 tr.finding').first().click();
+    await page.locator('#code .cell-change[data-cell=c-train]').click();
+    await page.locator('#slices-0 tr[data-group=east]').hover();
+    await page.locator('#slices-0 tr[data-group=east] vscode-button.comment').click();
+    await page.locator('[data-notebook-code="notebooks/churn.mlnb"] vscode-button.notebook-diff').click();
+    assert.deepEqual(await posted(), [
+      { type: 'openCell', payload: { notebook: 'notebooks/churn.mlnb', cellId: 'c-eval' } },
+      { type: 'openCell', payload: { notebook: 'notebooks/penguins.mlnb', cellId: 'p-eval' } },
+      { type: 'openCell', payload: { notebook: 'notebooks/churn.mlnb', cellId: 'c-train' } },
+      { type: 'startThread', payload: { notebook: 'notebooks/churn.mlnb', cellId: 'c-eval', metric: 'auc', slice: 'region=east' } },
+      { type: 'showNotebookDiff', payload: { notebook: 'notebooks/churn.mlnb' } },
+    ]);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it('redraws the charts in the new colours when VS Code switches the theme live', async () => {
+    const { page, problems } = await openPanel('light');
+    await page.evaluate(() => {
+      document.body.className = 'vscode-dark';
+    });
+    await page.waitForFunction(() => document.querySelector('[data-chart="forest-0"] svg .role-axis-label text')?.getAttribute('fill') === 'rgb(204, 204, 204)');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+});
