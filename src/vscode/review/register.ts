@@ -1,8 +1,6 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import * as vscode from 'vscode';
 import { NOTEBOOK_TYPE } from '../../core/notebook/contract';
-import { THREADS_DIR, type ReviewThread } from '../../core/review/threadContract';
+import type { ReviewThread } from '../../core/review/threadContract';
 import { recordReview, type ReviewArgs } from './approve';
 import { ReviewThreads, type ThreadTarget } from './comments';
 import type { ReviewComment } from './threadView';
@@ -43,31 +41,34 @@ export function registerReview(log: vscode.LogOutputChannel): { api: ReviewApi; 
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => threads().refresh(), 150);
   };
-  const watchers = (vscode.workspace.workspaceFolders ?? []).map((f) => vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(f, '.modelbook/reviews/**')));
-  for (const w of watchers) {
-    // The event subscriptions end with the watcher.
-    w.onDidCreate(changed);
-    w.onDidChange(changed);
-    w.onDidDelete(changed);
-  }
-  // The workspace watcher missed some files written behind VS Code's back in code-server (seen in
-  // the integration test); the threads folder's mtime, which every added, removed or renamed file
-  // changes, is checked every two seconds as a backstop — one lstat per folder.
-  const seen = new Map<string, number>();
-  const poll = setInterval(() => {
-    for (const f of vscode.workspace.workspaceFolders ?? []) {
-      if (f.uri.scheme !== 'file') continue;
-      const dir = path.join(f.uri.fsPath, ...THREADS_DIR.split('/'));
-      const mtime = mtimeOf(dir);
-      if (seen.has(dir) && seen.get(dir) !== mtime) changed();
-      seen.set(dir, mtime);
+  // One watcher per workspace folder on `.modelbook/reviews/**`, re-made when folders come and go.
+  const watchers = new Map<string, vscode.FileSystemWatcher>();
+  const watchFolders = () => {
+    const folders = new Map((vscode.workspace.workspaceFolders ?? []).map((f) => [f.uri.toString(), f]));
+    for (const [key, w] of watchers) {
+      if (folders.has(key)) continue;
+      w.dispose();
+      watchers.delete(key);
     }
-  }, 2000);
+    for (const [key, f] of folders) {
+      if (watchers.has(key)) continue;
+      const w = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(f, '.modelbook/reviews/**'));
+      // The event subscriptions end with the watcher.
+      w.onDidCreate(changed);
+      w.onDidChange(changed);
+      w.onDidDelete(changed);
+      watchers.set(key, w);
+    }
+  };
+  watchFolders();
   const cmd = vscode.commands.registerCommand;
   const disposables: vscode.Disposable[] = [
     { dispose: () => (current?.dispose(), (current = undefined), timer && clearTimeout(timer)) },
-    ...watchers,
-    { dispose: () => clearInterval(poll) },
+    { dispose: () => (watchers.forEach((w) => w.dispose()), watchers.clear()) },
+    vscode.workspace.onDidChangeWorkspaceFolders(() => (watchFolders(), changed())),
+    // A watcher can miss files written behind VS Code's back (a pull while the window was in the
+    // background, seen in code-server): the files are read again when the window gets the focus.
+    vscode.window.onDidChangeWindowState((w) => w.focused && changed()),
     vscode.workspace.onDidOpenNotebookDocument((nb) => nb.notebookType === NOTEBOOK_TYPE && threads().refresh()),
     vscode.workspace.onDidCloseNotebookDocument((nb) => threads().closeNotebook(nb)),
     // A removed cell leaves its threads outdated.
@@ -93,12 +94,4 @@ export function registerReview(log: vscode.LogOutputChannel): { api: ReviewApi; 
     },
   };
   return { api, disposables };
-}
-
-function mtimeOf(dir: string): number {
-  try {
-    return fs.lstatSync(dir, { throwIfNoEntry: false })?.mtimeMs ?? 0;
-  } catch {
-    return 0;
-  }
 }
