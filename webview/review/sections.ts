@@ -66,7 +66,7 @@ export function verdictHeader(doc: Document, diff: ModelDiff, title: string): HT
       'p',
       { class: 'muted' },
       `base ${side(diff.base)} · head ${side(diff.head)} · ${diff.pairs.length} paired evaluation${diff.pairs.length === 1 ? '' : 's'} · ${newly} gate${newly === 1 ? '' : 's'} newly failing · fail on ${diff.failOn}`,
-      diff.reviews ? ` · ${diff.reviews.open} open review thread${diff.reviews.open === 1 ? '' : 's'}` : '',
+      diff.threads?.length ? ` · ${diff.threads.length} open review thread${diff.threads.length === 1 ? '' : 's'}` : '',
     ),
     ...(diff.unpaired.length ? [h(doc, 'p', { class: 'muted' }, `Not paired: ${diff.unpaired.map((u) => `${u.name} (${u.side} ${u.runId}: ${u.reason})`).join('; ')}`)] : []),
   );

@@ -141,14 +141,57 @@ function listDir<T>(workspace: string, sub: string, parse: (text: string) => Par
   if (names.length > MAX_FILES) problems.push({ file: dir, reason: `holds ${names.length} files; only the first ${MAX_FILES} were read` });
   for (const name of names.slice(0, MAX_FILES)) {
     const file = path.join(dir, name);
-    const r = readOne(file, parse);
-    const id = name.slice(0, -'.json'.length);
-    if (r.kind === 'invalid') problems.push({ file, reason: r.reason });
-    else if (!idMatches(r.value, id)) problems.push({ file, reason: 'its id does not match its file name' });
-    else items.push(r.value);
+    keepParsed({ items, problems }, file, name, readOne(file, parse), idMatches);
   }
   return { items, problems };
 }
+
+/** Adds a parsed file to `into`: its item, or a problem when it was refused or its id is not its file name. */
+function keepParsed<T>(into: Listed<T>, file: string, name: string, r: Parsed<T>, idMatches: (item: T, id: string) => boolean): void {
+  const id = name.slice(0, -'.json'.length);
+  if (r.kind === 'invalid') into.problems.push({ file, reason: r.reason });
+  else if (!idMatches(r.value, id)) into.problems.push({ file, reason: 'its id does not match its file name' });
+  else into.items.push(r.value);
+}
+
+/** One file of a folder read from somewhere else than the work tree (a commit): its path and its bytes, or why it was not read. */
+export interface FetchedFile {
+  /** Where it is, for messages (e.g. `3f2a1c9d04e1:.modelbook/reviews/threads/01JD….json`). */
+  file: string;
+  /** The file name. */
+  name: string;
+  bytes?: Uint8Array;
+  /** Why there are no bytes (too big, not a file). */
+  problem?: string;
+}
+
+/**
+ * Threads and review records from files fetched elsewhere (a git commit), checked exactly as
+ * listThreads / listReviews check the work tree's: a bad file becomes a problem, never a throw.
+ *
+ * @example
+ * parseFetchedReviews(threadFiles, reviewFiles).threads.items
+ */
+export function parseFetchedReviews(threadFiles: readonly FetchedFile[], reviewFiles: readonly FetchedFile[]): { threads: Listed<ReviewThread>; reviews: Listed<ReviewRecord> } {
+  const parseAll = <T>(files: readonly FetchedFile[], parse: (text: string) => Parsed<T>, idMatches: (item: T, id: string) => boolean): Listed<T> => {
+    const out: Listed<T> = { items: [], problems: [] };
+    const named = files.filter((f) => f.name.endsWith('.json') && !f.name.startsWith('.')).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    if (named.length > MAX_FILES) out.problems.push({ file: path.dirname(named[0]!.file), reason: `holds ${named.length} files; only the first ${MAX_FILES} were read` });
+    for (const f of named.slice(0, MAX_FILES)) {
+      if (f.bytes === undefined) out.problems.push({ file: f.file, reason: f.problem ?? 'not a readable file' });
+      else if (f.bytes.length > REVIEW_LIMITS.fileBytes) out.problems.push({ file: f.file, reason: `larger than ${REVIEW_LIMITS.fileBytes} bytes` });
+      else keepParsed(out, f.file, f.name, parse(Buffer.from(f.bytes.buffer, f.bytes.byteOffset, f.bytes.byteLength).toString('utf8')), idMatches);
+    }
+    return out;
+  };
+  return {
+    threads: parseAll(threadFiles, parseThread, (t, id) => t.id === id),
+    reviews: parseAll(reviewFiles, parseReviewRecord, (r, id) => r.id === id),
+  };
+}
+
+/** How many files of one review folder are read at most (see MAX_FILES). */
+export const MAX_REVIEW_FILES = MAX_FILES;
 
 function readOne<T>(file: string, parse: (text: string) => Parsed<T>): Parsed<T> {
   try {
