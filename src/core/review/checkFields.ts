@@ -1,4 +1,5 @@
 import { REVIEW_LIMITS } from './threadContract';
+import { fileMessage } from './messages';
 import type { ReviewAuthor } from './threadContract';
 
 /** Thrown inside a validator to stop at the first bad field; validators turn it into a reason. */
@@ -17,9 +18,9 @@ const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
  * checkObject({ a: 1 }, 'anchor', ['a']) // { a: 1 }
  */
 export function checkObject(v: unknown, where: string, allowed: readonly string[]): Record<string, unknown> {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new FieldError(`${where} must be an object`);
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new FieldError(fileMessage.notObject(where));
   const obj = v as Record<string, unknown>;
-  for (const k of Object.keys(obj)) if (!allowed.includes(k)) throw new FieldError(`${where} has an unknown field ${JSON.stringify(k.slice(0, 40))}`);
+  for (const k of Object.keys(obj)) if (!allowed.includes(k)) throw new FieldError(fileMessage.unknownField(where, k));
   return obj;
 }
 
@@ -30,9 +31,9 @@ export function checkObject(v: unknown, where: string, allowed: readonly string[
  * checkString('Ada', 'author.name') // 'Ada'
  */
 export function checkString(v: unknown, where: string, max: number = REVIEW_LIMITS.shortChars, allowEmpty = false): string {
-  if (typeof v !== 'string') throw new FieldError(`${where} must be a string`);
-  if (!allowEmpty && v === '') throw new FieldError(`${where} must not be empty`);
-  if (v.length > max) throw new FieldError(`${where} is longer than ${max} characters`);
+  if (typeof v !== 'string') throw new FieldError(fileMessage.notString(where));
+  if (!allowEmpty && v === '') throw new FieldError(fileMessage.empty(where));
+  if (v.length > max) throw new FieldError(fileMessage.tooLong(where, max));
   return v;
 }
 
@@ -54,7 +55,7 @@ export function checkOptionalString(v: unknown, where: string, max?: number): st
  */
 export function checkTime(v: unknown, where: string): string {
   const s = checkString(v, where, 40);
-  if (!ISO_TIME.test(s) || Number.isNaN(Date.parse(s))) throw new FieldError(`${where} must be an ISO 8601 date-time`);
+  if (!ISO_TIME.test(s) || Number.isNaN(Date.parse(s))) throw new FieldError(fileMessage.notTime(where));
   return s;
 }
 
@@ -66,7 +67,7 @@ export function checkTime(v: unknown, where: string): string {
  */
 export function checkUlid(v: unknown, where: string): string {
   const s = checkString(v, where, 26);
-  if (!ULID.test(s)) throw new FieldError(`${where} must be a ULID`);
+  if (!ULID.test(s)) throw new FieldError(fileMessage.notUlid(where));
   return s;
 }
 
@@ -77,7 +78,7 @@ export function checkUlid(v: unknown, where: string): string {
  * checkEnum('open', 'status', ['open', 'resolved'])
  */
 export function checkEnum<T extends string>(v: unknown, where: string, values: readonly T[]): T {
-  if (typeof v !== 'string' || !(values as readonly string[]).includes(v)) throw new FieldError(`${where} must be one of ${values.map((x) => `'${x}'`).join(', ')}`);
+  if (typeof v !== 'string' || !(values as readonly string[]).includes(v)) throw new FieldError(fileMessage.notOneOf(where, values));
   return v as T;
 }
 
@@ -99,10 +100,10 @@ export function checkAuthor(v: unknown, where: string): ReviewAuthor {
  * parseJsonText('{"a":1}', REVIEW_LIMITS.fileBytes) // { a: 1 }
  */
 export function parseJsonText(text: string, maxChars: number): unknown {
-  if (text.length > maxChars) throw new FieldError(`the file is larger than ${maxChars} characters`);
+  if (text.length > maxChars) throw new FieldError(fileMessage.fileTooLarge(maxChars));
   try {
     return JSON.parse(text) as unknown;
   } catch (e) {
-    throw new FieldError(`the file is not JSON (${(e as Error).message.slice(0, 120)})`);
+    throw new FieldError(fileMessage.notJson((e as Error).message));
   }
 }

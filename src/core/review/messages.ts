@@ -50,5 +50,30 @@ export const reviewMessage = {
   reviewBasePrompt: 'Base revision (e.g. main, origin/main, a commit); leave empty if none',
   reviewHeadPrompt: 'Head revision (e.g. HEAD); leave empty if none',
   reviewBodyPrompt: 'What must change? (Markdown, optional)',
+  findingNoPair: (notebook: string, cellId: string) => `The model diff shown has no evaluation of cell ${cellId} in ${notebook}; no thread was started.`,
+  findingNoMetric: (metric: string) => `The model diff shown does not compare ${JSON.stringify(metric)} there; no thread was started.`,
+  findingNoSlice: (slice: string) => `The model diff shown has no slice ${JSON.stringify(slice)} there; no thread was started.`,
+  threadsInactive: 'Modelbook review threads are not active.',
   reviewWritten: (verdict: string, file: string) => `${verdict === 'approve' ? 'Approval' : 'Change request'} recorded in ${file}`,
+};
+
+/** Why a thread or review file from the repository was refused (shown as "Review file X was skipped: …"). */
+export const fileMessage = {
+  notObject: (where: string) => `${where} must be an object`,
+  unknownField: (where: string, key: string) => `${where} has an unknown field ${JSON.stringify(key.slice(0, 40))}`,
+  notString: (where: string) => `${where} must be a string`,
+  empty: (where: string) => `${where} must not be empty`,
+  tooLong: (where: string, max: number) => `${where} is longer than ${max} characters`,
+  notTime: (where: string) => `${where} must be an ISO 8601 date-time`,
+  notUlid: (where: string) => `${where} must be a ULID`,
+  notOneOf: (where: string, values: readonly string[]) => `${where} must be one of ${values.map((x) => `'${x}'`).join(', ')}`,
+  fileTooLarge: (maxChars: number) => `the file is larger than ${maxChars} characters`,
+  notJson: (why: string) => `the file is not JSON (${why.slice(0, 120)})`,
+  badVersion: (version: number, got: unknown) => `version must be ${version} (this file says ${JSON.stringify(got)?.slice(0, 20)})`,
+  badDiffHash: 'diffHash must be 64 lowercase hex digits (sha-256) or empty',
+  notList: (where: string) => `${where} must be a list`,
+  tooMany: (where: string, max: number) => `${where} has more than ${max} entries`,
+  repeatedId: (where: string) => `${where} repeats an earlier comment's id`,
+  badNotebookPath: 'anchor.notebook must be a workspace-relative path with / separators and no ".." segments',
+  threadFull: (max: number) => `a thread holds at most ${max} comments`,
 };

@@ -1,4 +1,5 @@
 import { checkAuthor, checkEnum, checkObject, checkString, checkTime, checkUlid, FieldError, parseJsonText } from './checkFields';
+import { fileMessage } from './messages';
 import type { ModelDiff } from './contract';
 import { REVIEW_LIMITS, REVIEW_RECORD_VERSION, type Parsed, type ReviewedSide, type ReviewRecord } from './threadContract';
 
@@ -19,9 +20,9 @@ export function parseReviewRecord(text: string): Parsed<ReviewRecord> {
 
 export function _validateReviewRecord(value: unknown): ReviewRecord {
   const o = checkObject(value, 'the review', ['version', 'id', 'reviewer', 'verdict', 'base', 'head', 'diffHash', 'createdAt', 'body']);
-  if (o.version !== REVIEW_RECORD_VERSION) throw new FieldError(`version must be ${REVIEW_RECORD_VERSION}`);
+  if (o.version !== REVIEW_RECORD_VERSION) throw new FieldError(fileMessage.badVersion(REVIEW_RECORD_VERSION, o.version));
   const diffHash = checkString(o.diffHash, 'diffHash', 64, true);
-  if (diffHash !== '' && !/^[0-9a-f]{64}$/.test(diffHash)) throw new FieldError('diffHash must be 64 lowercase hex digits (sha-256) or empty');
+  if (diffHash !== '' && !/^[0-9a-f]{64}$/.test(diffHash)) throw new FieldError(fileMessage.badDiffHash);
   const record: ReviewRecord = {
     version: REVIEW_RECORD_VERSION,
     id: checkUlid(o.id, 'id'),
@@ -38,8 +39,8 @@ export function _validateReviewRecord(value: unknown): ReviewRecord {
 
 function checkSide(v: unknown, where: string): ReviewedSide {
   const o = checkObject(v, where, ['rev', 'runIds']);
-  if (!Array.isArray(o.runIds)) throw new FieldError(`${where}.runIds must be a list`);
-  if (o.runIds.length > REVIEW_LIMITS.runIds) throw new FieldError(`${where}.runIds has more than ${REVIEW_LIMITS.runIds} entries`);
+  if (!Array.isArray(o.runIds)) throw new FieldError(fileMessage.notList(`${where}.runIds`));
+  if (o.runIds.length > REVIEW_LIMITS.runIds) throw new FieldError(fileMessage.tooMany(`${where}.runIds`, REVIEW_LIMITS.runIds));
   const side: ReviewedSide = { runIds: o.runIds.map((id, i) => checkString(id, `${where}.runIds[${i}]`)) };
   if (o.rev !== undefined) side.rev = checkString(o.rev, `${where}.rev`, 256);
   return side;

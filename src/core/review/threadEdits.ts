@@ -1,4 +1,5 @@
 import { REVIEW_LIMITS, THREAD_VERSION, type ReviewAuthor, type ReviewThread, type ThreadAnchor, type ThreadStatus } from './threadContract';
+import { fileMessage } from './messages';
 
 /** Ids and the clock, injected so the edits stay pure (and tests pin them). */
 export interface EditContext {
@@ -27,7 +28,7 @@ export function createThread(anchor: ThreadAnchor, author: ReviewAuthor, body: s
  * addComment(thread, me, 'Fixed in the next commit.', ctx)
  */
 export function addComment(thread: ReviewThread, author: ReviewAuthor, body: string, ctx: EditContext): ReviewThread {
-  if (thread.comments.length >= REVIEW_LIMITS.comments) throw new RangeError(`a thread holds at most ${REVIEW_LIMITS.comments} comments`);
+  if (thread.comments.length >= REVIEW_LIMITS.comments) throw new RangeError(fileMessage.threadFull(REVIEW_LIMITS.comments));
   return { ...thread, comments: [...thread.comments, { id: ctx.newId(), author: { ...author }, body: clip(body), createdAt: ctx.now() }] };
 }
 

@@ -1,4 +1,5 @@
 import { checkAuthor, checkEnum, checkObject, checkOptionalString, checkString, checkTime, checkUlid, FieldError, parseJsonText } from './checkFields';
+import { fileMessage } from './messages';
 import { REVIEW_LIMITS, THREAD_VERSION, type Parsed, type ReviewThread, type ThreadAnchor, type ThreadComment } from './threadContract';
 
 /**
@@ -36,10 +37,10 @@ export function validateThread(value: unknown): Parsed<ReviewThread> {
 
 export function _validateThread(value: unknown): ReviewThread {
   const o = checkObject(value, 'the thread', ['version', 'id', 'anchor', 'status', 'createdAt', 'comments']);
-  if (o.version !== THREAD_VERSION) throw new FieldError(`version must be ${THREAD_VERSION} (this file says ${JSON.stringify(o.version)?.slice(0, 20)})`);
+  if (o.version !== THREAD_VERSION) throw new FieldError(fileMessage.badVersion(THREAD_VERSION, o.version));
   const comments = o.comments;
-  if (!Array.isArray(comments)) throw new FieldError('comments must be a list');
-  if (comments.length > REVIEW_LIMITS.comments) throw new FieldError(`comments has more than ${REVIEW_LIMITS.comments} entries`);
+  if (!Array.isArray(comments)) throw new FieldError(fileMessage.notList('comments'));
+  if (comments.length > REVIEW_LIMITS.comments) throw new FieldError(fileMessage.tooMany('comments', REVIEW_LIMITS.comments));
   const seen = new Set<string>();
   return {
     version: THREAD_VERSION,
@@ -49,7 +50,7 @@ export function _validateThread(value: unknown): ReviewThread {
     createdAt: checkTime(o.createdAt, 'createdAt'),
     comments: comments.map((c, i) => {
       const comment = checkComment(c, `comments[${i}]`);
-      if (seen.has(comment.id)) throw new FieldError(`comments[${i}].id repeats an earlier comment's id`);
+      if (seen.has(comment.id)) throw new FieldError(fileMessage.repeatedId(`comments[${i}].id`));
       seen.add(comment.id);
       return comment;
     }),
@@ -60,7 +61,7 @@ function checkAnchor(v: unknown): ThreadAnchor {
   const o = checkObject(v, 'anchor', ['notebook', 'cellId', 'runId', 'metric', 'slice']);
   const notebook = checkString(o.notebook, 'anchor.notebook');
   if (notebook.startsWith('/') || /^[A-Za-z]:/.test(notebook) || /[\0\\]/.test(notebook) || notebook.split('/').some((s) => s === '..' || s === '')) {
-    throw new FieldError('anchor.notebook must be a workspace-relative path with / separators and no ".." segments');
+    throw new FieldError(fileMessage.badNotebookPath);
   }
   const anchor: ThreadAnchor = { notebook, cellId: checkString(o.cellId, 'anchor.cellId') };
   const runId = checkOptionalString(o.runId, 'anchor.runId');

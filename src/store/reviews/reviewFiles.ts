@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { reviewFilesMessage } from './messages';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ModelDiff } from '../../core/review/contract';
@@ -75,7 +76,7 @@ export function writeThread(workspace: string, thread: ReviewThread): string {
  * deleteThread('/work/churn', thread.id)
  */
 export function deleteThread(workspace: string, id: string): void {
-  if (!ID.test(id)) throw new Error(`deleteThread: ${JSON.stringify(id)} is not a thread id`);
+  if (!ID.test(id)) throw new Error(reviewFilesMessage.notThreadId(id));
   const dir = realDir(workspace, THREADS_DIR, false);
   if (dir) fs.rmSync(path.join(dir, `${id}.json`), { force: true });
 }
@@ -101,7 +102,7 @@ export function hashModelDiff(diff: ModelDiff): string {
 }
 
 function writeIn(workspace: string, sub: string, id: string, text: string): string {
-  if (!ID.test(id)) throw new Error(`review files are named by a ULID, not ${JSON.stringify(id)}`);
+  if (!ID.test(id)) throw new Error(reviewFilesMessage.notUlidName(id));
   const dir = realDir(workspace, sub, true)!;
   const file = path.join(dir, `${id}.json`);
   writeFileAtomic(file, text);
@@ -119,7 +120,7 @@ function realDir(workspace: string, sub: string, create: boolean): string | unde
       stat = fs.lstatSync(dir);
     }
     if (!stat) return undefined;
-    if (!stat.isDirectory()) throw new Error(`${dir} is ${stat.isSymbolicLink() ? 'a symbolic link' : 'not a folder'}; review files are only written into real folders of the workspace`);
+    if (!stat.isDirectory()) throw new Error(reviewFilesMessage.notRealFolder(dir, stat.isSymbolicLink()));
   }
   return dir;
 }
