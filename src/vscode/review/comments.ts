@@ -74,10 +74,28 @@ export class ReviewThreads implements vscode.Disposable {
     const cell = nb.getCells().find((c) => c.metadata.id === cellId);
     if (!cell) throw new Error(reviewMessage.threadNoCell(cellId));
     if (body !== undefined) return this.create(nb, cell, target, body);
+    this.openDraft(cell, target);
+    return undefined;
+  }
+
+  /**
+   * Opens an empty thread on the cell with `cellId` for the reviewer to type into; submitting it
+   * (modelbook.review.createThread) stores a thread whose anchor names `target`.
+   */
+  async startDraftOnCell(notebookUri: vscode.Uri, cellId: string, target: ThreadTarget): Promise<vscode.CommentThread> {
+    const nb = vscode.workspace.notebookDocuments.find((d) => d.uri.toString() === notebookUri.toString()) ?? (await vscode.workspace.openNotebookDocument(notebookUri));
+    const cell = nb.getCells().find((c) => c.metadata.id === cellId);
+    if (!cell) throw new Error(reviewMessage.threadNoCell(cellId));
+    return this.openDraft(cell, target);
+  }
+
+  private openDraft(cell: vscode.NotebookCell, target: ThreadTarget): vscode.CommentThread {
     const draft = this.controller.createCommentThread(cell.document.uri, new vscode.Range(0, 0, 0, 0), []);
     draft.collapsibleState = vscode.CommentThreadCollapsibleState.Expanded;
+    const about = [target.metric, target.slice].filter((x) => x !== undefined).join(' · ');
+    if (about) draft.label = about;
     this.drafts.set(draft, target);
-    return undefined;
+    return draft;
   }
 
   /** The reply box of a new (empty) thread was submitted: store the thread and show it instead of the draft. */

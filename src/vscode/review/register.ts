@@ -1,7 +1,10 @@
 import * as vscode from 'vscode';
+import { reviewMessage } from '../../core/review/messages';
 import { NOTEBOOK_TYPE } from '../../core/notebook/contract';
 import type { ReviewThread } from '../../core/review/threadContract';
 import { recordReview, type ReviewArgs } from './approve';
+import { startThreadFromFinding } from './fromFinding';
+import { START_THREAD_COMMAND } from './panel';
 import { ReviewThreads, type ThreadTarget } from './comments';
 import type { ReviewComment } from './threadView';
 
@@ -23,7 +26,7 @@ let current: ReviewThreads | undefined;
  * Model Diff finding is about; without a body it opens an empty thread there for the reviewer.
  */
 export function startThreadOnCell(notebookUri: vscode.Uri, cellId: string, target: ThreadTarget = {}, body?: string): Promise<ReviewThread | undefined> {
-  if (!current) return Promise.reject(new Error('Modelbook review threads are not active'));
+  if (!current) return Promise.reject(new Error(reviewMessage.threadsInactive));
   return current.startThreadOnCell(notebookUri, cellId, target, body);
 }
 
@@ -81,6 +84,8 @@ export function registerReview(log: vscode.LogOutputChannel): { api: ReviewApi; 
     cmd('modelbook.review.deleteComment', (c: ReviewComment) => threads().deleteComment(c)),
     cmd('modelbook.review.resolveThread', (t: vscode.CommentThread) => threads().setStatus(t, 'resolved')),
     cmd('modelbook.review.reopenThread', (t: vscode.CommentThread) => threads().setStatus(t, 'open')),
+    // "Discuss" on a finding of the Model Diff panel (ReviewPanel runs it with the finding and the diff shown).
+    cmd(START_THREAD_COMMAND, (finding: unknown, diff: unknown) => startThreadFromFinding(threads(), finding, diff)),
     cmd('modelbook.approveModelChange', (args?: ReviewArgs) => recordReview('approve', args)),
     cmd('modelbook.requestModelChanges', (args?: ReviewArgs) => recordReview('request-changes', args)),
   ];
