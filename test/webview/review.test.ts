@@ -80,6 +80,7 @@ describe('webview/review: the Model Diff panel in Chromium', function () {
     await page.locator('#code .cell-change[data-cell=c-train]').click();
     await page.locator('#slices-0 tr[data-group=east]').hover();
     await page.locator('#slices-0 tr[data-group=east] vscode-button.comment').click();
+    await page.locator('#metrics-0 tr[data-metric=auc]').hover();
     await page.locator('#metrics-0 tr[data-metric=auc] vscode-button.comment').click();
     assert.equal(await page.locator('#metrics-0 tr[data-metric=auc] vscode-button.comment').textContent(), 'Discuss');
     await page.locator('#flips-0 .flip-summary vscode-button.comment').click();
