@@ -103,6 +103,37 @@ describe('review threads and review records in a real VS Code', () => {
     assert.equal(api.review.commentThread(pulled.id)!.comments[0]!.contextValue, 'theirs', 'not editable by someone else');
   });
 
+  it('Discuss on a Model Diff finding opens a thread on the cell that made the evaluation; submitted, its file names the run and the metric', async function () {
+    this.timeout(60_000);
+    const HEAD_RUN = '01JDQ7Z8K5W3M2T9XG4E6HRB9Z';
+    const metric = { name: 'auc', base: 0.8, head: 0.75, delta: -0.05, ci: [-0.08, -0.02], pValue: 0.01, significant: true, higherIsBetter: true, verdict: 'worse', method: 'paired-bootstrap' };
+    const pair = { notebook: NOTEBOOK, cellId: 'r2', name: 'eval', base: { runId: '01JDQ7Z8K5W3M2T9XG4E6HRB8Z' }, head: { runId: HEAD_RUN }, params: [], metrics: [metric], slices: [], fairness: [] };
+    const diff = {
+      schemaVersion: 1,
+      base: { spec: 'main', kind: 'revision', runIds: [] },
+      head: { spec: 'HEAD', kind: 'revision', runIds: [HEAD_RUN] },
+      code: [],
+      pairs: [pair],
+      unpaired: [],
+      verdict: 'worse',
+      failed: false,
+      failOn: 'gates',
+    };
+    // A finding the diff does not have is refused: no thread.
+    assert.equal(await vscode.commands.executeCommand('modelbook.review.startThread', { notebook: NOTEBOOK, cellId: 'r2', metric: 'bogus' }, diff), undefined);
+    const draft = await vscode.commands.executeCommand<vscode.CommentThread>('modelbook.review.startThread', { notebook: NOTEBOOK, cellId: 'r2', metric: 'auc' }, diff);
+    assert.ok(draft, 'an empty thread was opened');
+    const nb = vscode.window.activeNotebookEditor?.notebook;
+    assert.equal(nb?.uri.toString(), nbUri.toString(), 'the notebook is shown');
+    const cell = nb.getCells().find((c) => c.metadata.id === 'r2')!;
+    assert.equal(draft.uri.toString(), cell.document.uri.toString(), 'on the cell that made the evaluation');
+    await vscode.commands.executeCommand('modelbook.review.createThread', { thread: draft, text: 'Is the AUC drop real?' });
+    const stored = await waitFor('the thread from the finding', () => api.review.threads().find((t) => t.comments[0]?.body === 'Is the AUC drop real?'));
+    const file = await readJson<ReviewThread>(vscode.Uri.joinPath(threadsDir, `${stored.id}.json`));
+    assert.deepEqual(file.anchor, { notebook: NOTEBOOK, cellId: 'r2', runId: HEAD_RUN, metric: 'auc' });
+    assert.equal(api.review.commentThread(stored.id)?.uri.toString(), cell.document.uri.toString());
+  });
+
   it('approving and requesting changes write review records with the hash of the diff seen', async function () {
     this.timeout(60_000);
     const diff = {
