@@ -101,8 +101,9 @@ async function timed(f: () => Promise<unknown>): Promise<{ wall: number; cpu: nu
 }
 
 async function main(): Promise<void> {
+  const load = os.loadavg()[0];
   console.log(
-    `model diff statistics on 2 × ${n.toLocaleString('en-US')} binary predictions, ${resamples} paired resamples (Node ${process.version}, ${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(1)})`,
+    `model diff statistics on 2 × ${n.toLocaleString('en-US')} binary predictions, ${resamples} paired resamples (Node ${process.version}, ${os.cpus().length} cores, load ${load.toFixed(1)}${load > os.cpus().length / 2 ? ': the machine is loaded, wall times are inflated; compare CPU times' : ''})`,
   );
   const { y, base, head } = sides();
   const ids = Array.from({ length: n }, (_, i) => ((i * 2654435761) >>> 0).toString(16).padStart(8, '0') + i.toString(16).padStart(8, '0'));
@@ -133,6 +134,18 @@ async function main(): Promise<void> {
       `diffPredictions (${d!.pairing.sampling}): ${f(t.wall)} wall, ${f(t.cpu)} cpu, ${d!.pairing.rows} matched rows; AUC Δ ${auc.delta?.toFixed(4)} [${auc.ci?.map((v) => v.toFixed(4)).join(', ')}], McNemar p ${d!.flips?.mcnemar?.pValue.toExponential(2)}${vs}`,
     );
   }
+  // Scores rounded to 1/100 (a calibrated or tree model's few distinct values): tie blocks take
+  // the tie-block walk instead of the distinct-score sweep.
+  const round = (s: PredictionSet): PredictionSet => ({ ...s, yScore: s.yScore!.map((p) => Math.round(p * 100) / 100) });
+  const tiedBase = round(baseSet);
+  const tiedHead = round(headSet);
+  tiedBase.yPred = Array.from(tiedBase.yScore!, (p) => (p >= 0.5 ? 1 : 0));
+  tiedHead.yPred = Array.from(tiedHead.yScore!, (p) => (p >= 0.5 ? 1 : 0));
+  const tiedTime = await timed(() => diffPredictions(tiedBase, tiedHead, { metrics: ['accuracy', 'auc', 'logLoss', 'f1'], slices: false, bootstrap: { resamples, seed: 1 } }));
+  console.log(`diffPredictions (poisson), scores rounded to 0.01 (ties): ${f(tiedTime.wall)} wall, ${f(tiedTime.cpu)} cpu`);
+  // Every binary metric the diff compares by default (as \`modelbook diff\` does), distinct scores.
+  const all = await timed(() => diffPredictions(baseSet, headSet, { slices: false, bootstrap: { resamples, seed: 1 } }));
+  console.log(`diffPredictions (poisson), all 9 default binary metrics: ${f(all.wall)} wall, ${f(all.cpu)} cpu`);
   // The fixed part (matching 200k ids, flips, McNemar, sorting both sides) apart from the resamples.
   const once = await timed(() => diffPredictions(baseSet, headSet, { metrics: ['accuracy', 'auc', 'logLoss', 'f1'], slices: false, bootstrap: { resamples: 1, seed: 1 } }));
   console.log(`of which fixed (match, flips, McNemar, sorts; 1 resample): ${f(once.wall)} wall, ${f(once.cpu)} cpu`);

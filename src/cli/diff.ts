@@ -12,6 +12,9 @@ import { GitRevisions } from '../store/git/revisions';
 import { DiffSideError, loadDiffSide, type LoadedSide } from '../store/review/loadSide';
 import { renderDiffReport } from '../store/review/renderDiffReport';
 import { findRunWorkspace } from '../store/runs/paths';
+import { headReviews } from '../core/review/headReviews';
+import { loadHeadReviews, type HeadReviewFiles } from '../store/reviews/loadHeadReviews';
+import { hashModelDiff } from '../store/reviews/reviewFiles';
 import { reviewMessage } from '../core/review/messages';
 import { parseFlags, UsageError, type FlagSpec } from './flags';
 
@@ -90,6 +93,7 @@ export async function runDiffCommand(argv: string[], io: DiffIo, cwd: string): P
   let base: LoadedSide;
   let head: LoadedSide;
   let git: GitRevisions | undefined;
+  let review: HeadReviewFiles;
   try {
     try {
       git = GitRevisions.open(workspace);
@@ -98,6 +102,7 @@ export async function runDiffCommand(argv: string[], io: DiffIo, cwd: string): P
     }
     base = loadDiffSide(workspace, args.base, git ? { git } : {});
     head = loadDiffSide(workspace, args.head, git ? { git } : {});
+    review = readReviewFiles(workspace, head, git);
   } catch (e) {
     if (!(e instanceof DiffSideError)) throw e;
     io.err(`${e.message}\n`);
@@ -106,7 +111,12 @@ export async function runDiffCommand(argv: string[], io: DiffIo, cwd: string): P
     git?.dispose();
   }
   for (const s of [base, head]) for (const p of s.problems) io.err(`warning: ${s.side.spec}: ${p.path}: ${p.reason}\n`);
+  for (const p of review.problems) io.err(`warning: ${head.side.spec}: ${p.file}: skipped: ${p.reason}\n`);
   const diff = await diffModels(base, head, { failOn: args.failOn, ...(args.notebook !== undefined ? { notebook: args.notebook } : {}) });
+  // The hash is of the diff alone, as the Model Diff panel hashes what a reviewer approves.
+  const listed = headReviews(review.threads, review.reviews, diff.head, hashModelDiff(diff), args.notebook);
+  if (listed.threads.length) diff.threads = listed.threads;
+  if (listed.reviews.length) diff.reviews = listed.reviews;
   if (diff.pairs.length === 0) io.err(`warning: ${diff.verdict}\n`);
   const text =
     args.format === 'json'
@@ -126,4 +136,13 @@ export async function runDiffCommand(argv: string[], io: DiffIo, cwd: string): P
     io.err(`${diff.failed ? 'failed' : 'ok'}: ${diff.verdict}\n`);
   } else io.out(text);
   return diff.failed ? 1 : 0;
+}
+
+/** The head's review files; a failure to read them is a warning, never a failed diff. */
+function readReviewFiles(workspace: string, head: LoadedSide, git: GitRevisions | undefined): HeadReviewFiles {
+  try {
+    return loadHeadReviews(workspace, head.side, git);
+  } catch (e) {
+    return { threads: [], reviews: [], problems: [{ file: '.modelbook/reviews', reason: (e as Error).message }], from: 'worktree' };
+  }
 }

@@ -105,7 +105,7 @@ describe('webview/review: the Model Diff panel in Chromium', function () {
       await page.close();
     });
 
-  it('clicking a finding posts openCell with its cell; Comment posts startThread; Show notebook diff posts its notebook', async () => {
+  it('clicking a finding posts openCell with its cell; Discuss on a metric, a slice or the flips posts startThread; Show notebook diff posts its notebook', async () => {
     const { page, problems } = await openPanel('light');
     const posted = () => page.evaluate(() => (window as unknown as Win).posted.filter((m) => m.type !== 'ready'));
     await page.locator('#metrics-0 tr[data-metric=auc] td').first().click();
@@ -113,12 +113,18 @@ describe('webview/review: the Model Diff panel in Chromium', function () {
     await page.locator('#code .cell-change[data-cell=c-train]').click();
     await page.locator('#slices-0 tr[data-group=east]').hover();
     await page.locator('#slices-0 tr[data-group=east] vscode-button.comment').click();
+    await page.locator('#metrics-0 tr[data-metric=auc]').hover();
+    await page.locator('#metrics-0 tr[data-metric=auc] vscode-button.comment').click();
+    assert.equal(await page.locator('#metrics-0 tr[data-metric=auc] vscode-button.comment').textContent(), 'Discuss');
+    await page.locator('#flips-0 .flip-summary vscode-button.comment').click();
     await page.locator('[data-notebook-code="notebooks/churn.mlnb"] vscode-button.notebook-diff').click();
     assert.deepEqual(await posted(), [
       { type: 'openCell', payload: { notebook: 'notebooks/churn.mlnb', cellId: 'c-eval' } },
       { type: 'openCell', payload: { notebook: 'notebooks/penguins.mlnb', cellId: 'p-eval' } },
       { type: 'openCell', payload: { notebook: 'notebooks/churn.mlnb', cellId: 'c-train' } },
       { type: 'startThread', payload: { notebook: 'notebooks/churn.mlnb', cellId: 'c-eval', metric: 'auc', slice: 'region=east' } },
+      { type: 'startThread', payload: { notebook: 'notebooks/churn.mlnb', cellId: 'c-eval', metric: 'auc' } },
+      { type: 'startThread', payload: { notebook: 'notebooks/churn.mlnb', cellId: 'c-eval', metric: 'flips' } },
       { type: 'showNotebookDiff', payload: { notebook: 'notebooks/churn.mlnb' } },
     ]);
     assert.deepEqual(problems, []);

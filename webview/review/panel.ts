@@ -22,7 +22,7 @@ export async function renderReviewPanel(root: HTMLElement, view: ModelDiffView, 
   };
   const pairs = diff.pairs.map((pair, i) => {
     const byKind = new Map(collectPairCharts(pair, i).map((c) => [c.kind, c]));
-    const flips = flipsDetails(doc, pair);
+    const flips = flipsDetails(doc, pair, post);
     const where = pair.notebook ? `${pair.notebook}${pair.cellId ? ` · cell ${pair.cellId}` : ''}` : 'no notebook';
     return h(
       doc,

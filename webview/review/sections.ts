@@ -37,14 +37,14 @@ function withoutClass(a: Record<string, string>): Record<string, string> {
 const mark = (doc: Document, m: Pick<MetricDelta, 'verdict'>) => h(doc, 'span', { class: `verdict-mark ${m.verdict}` }, verdictMark(m));
 const delta = (doc: Document, v: number | null, verdict: string) => h(doc, 'span', { class: verdict }, formatDelta(v));
 
-/** "Comment" on a finding: starts a review thread on the pair's cell naming the metric or slice. */
+/** "Discuss" on a finding: starts a review thread on the pair's cell naming the metric or slice. */
 function commentButton(doc: Document, pair: DiffPair, post: Post, anchor: { metric?: string; slice?: string }): Cell {
   if (!pair.notebook || !pair.cellId) return '';
   const b = doc.createElement('vscode-button');
   b.setAttribute('secondary', '');
   b.className = 'comment';
-  b.textContent = 'Comment';
-  b.title = 'Start a review thread on the cell that made this evaluation';
+  b.textContent = 'Discuss';
+  b.title = `Start a review thread on cell ${pair.cellId} (which made this evaluation) about ${anchor.slice ?? anchor.metric ?? 'it'}`;
   const { notebook, cellId } = pair;
   b.addEventListener('click', (e) => {
     e.stopPropagation();
@@ -68,7 +68,7 @@ export function verdictHeader(doc: Document, diff: ModelDiff, title: string): HT
       'p',
       { class: 'muted' },
       `base ${side(diff.base)} · head ${side(diff.head)} · ${diff.pairs.length} paired evaluation${diff.pairs.length === 1 ? '' : 's'} · ${newly} gate${newly === 1 ? '' : 's'} newly failing · fail on ${diff.failOn}`,
-      diff.reviews ? ` · ${diff.reviews.open} open review thread${diff.reviews.open === 1 ? '' : 's'}` : '',
+      diff.threads?.length ? ` · ${diff.threads.length} open review thread${diff.threads.length === 1 ? '' : 's'}` : '',
     ),
     ...(diff.unpaired.length ? [h(doc, 'p', { class: 'muted' }, `Not paired: ${diff.unpaired.map((u) => `${u.name} (${u.side} ${u.runId}: ${u.reason})`).join('; ')}`)] : []),
   );
@@ -96,7 +96,7 @@ export function metricsTable(doc: Document, pair: DiffPair, post: Post): HTMLEle
 }
 
 /** Flips: the counts, McNemar, per class, and example rows with their features. */
-export function flipsDetails(doc: Document, pair: DiffPair): HTMLElement | undefined {
+export function flipsDetails(doc: Document, pair: DiffPair, post?: Post): HTMLElement | undefined {
   const f = pair.flips;
   if (!f) return undefined;
   const mc = f.mcnemar
@@ -112,6 +112,8 @@ export function flipsDetails(doc: Document, pair: DiffPair): HTMLElement | undef
     ', ',
     h(doc, 'span', { class: 'worse' }, `${formatNumber(f.regressions)} regressions`),
     ` (negative flip rate ${formatShare(f.negativeFlipRate)}). ${mc}`,
+    post ? ' ' : '',
+    post ? commentButton(doc, pair, post, { metric: 'flips' }) : '',
     f.sampled
       ? ` Sampled: base kept ${formatNumber(f.sampled.base.kept)} of ${formatNumber(f.sampled.base.total)}, head ${formatNumber(f.sampled.head.kept)} of ${formatNumber(f.sampled.head.total)}.`
       : '',

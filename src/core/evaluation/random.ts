@@ -29,6 +29,20 @@ const POISSON_T31 = (() => {
   return Float64Array.from(t);
 })();
 
+// The count of a 31-bit x read from its top 11 bits: a bucket of 2^20 values that lies inside one
+// count's interval gives that count; the few buckets that straddle a threshold hold 255 and are
+// settled by comparisons. The same count for every x as comparing with POISSON_T31, one load.
+const POISSON_LUT_SHIFT = 20;
+const POISSON_LUT = (() => {
+  const countAtOrBelow = (x: number) => POISSON_T31.filter((t) => t <= x).length;
+  const lut = new Uint8Array(2 ** (31 - POISSON_LUT_SHIFT));
+  for (let i = 0; i < lut.length; i++) {
+    const lo = countAtOrBelow(i * 2 ** POISSON_LUT_SHIFT);
+    lut[i] = lo === countAtOrBelow((i + 1) * 2 ** POISSON_LUT_SHIFT - 1) ? lo : 255;
+  }
+  return lut;
+})();
+
 /**
  * A seeded generator. Equal seeds give equal streams on every platform.
  *
@@ -88,7 +102,6 @@ export function _createRng(seed: number): BootstrapRng {
     c = sc;
     d = sd;
   };
-  const [t0, t1, t2, t3, t4] = POISSON_T31;
   const fillPoisson = (counts: Int32Array | Uint8Array): void => {
     let sa = a;
     let sb = b;
@@ -103,9 +116,8 @@ export function _createRng(seed: number): BootstrapRng {
       sa ^= sd;
       sc ^= t;
       sd = rotl(sd, 11);
-      // (tᵢ − x − 1) >> 31 is −1 exactly when x ≥ tᵢ: counts 0–5 (99.94% of draws) without a branch.
-      let k = -(((t0 - x - 1) >> 31) + ((t1 - x - 1) >> 31) + ((t2 - x - 1) >> 31) + ((t3 - x - 1) >> 31) + ((t4 - x - 1) >> 31));
-      if (k === 5) while (x >= POISSON_T31[k]) k++;
+      let k = POISSON_LUT[x >>> POISSON_LUT_SHIFT];
+      if (k === 255) for (k = 0; x >= POISSON_T31[k];) k++;
       counts[i] = k;
     }
     a = sa;

@@ -270,5 +270,38 @@ export interface ModelDiff {
   /** Whether the `failOn` rule was met (see the CLI's --fail-on). */
   failed: boolean;
   failOn: 'regression' | 'gates' | 'never';
-  reviews?: { open: number; threads: { id: string; cellId?: string; title: string }[]; approvals: { reviewer: string; verdict: string }[] };
+  /** The open review threads at head (`.modelbook/reviews/threads/`), oldest first; set by `modelbook diff`. */
+  threads?: DiffThread[];
+  /** The approvals and change requests recorded for head (`.modelbook/reviews/approvals/`), oldest first; set by `modelbook diff`. */
+  reviews?: DiffReview[];
+}
+
+/** An open review thread, as a diff lists it. */
+export interface DiffThread {
+  id: string;
+  notebook: string;
+  cellId: string;
+  runId?: string;
+  metric?: string;
+  slice?: string;
+  /** Who started it (the first comment's author name). */
+  author: string;
+  /** ISO 8601. */
+  createdAt: string;
+  comments: number;
+  /** The first line of the first comment, at most 120 characters. */
+  title: string;
+}
+
+/** An approval or change request recorded for the head a diff compares. */
+export interface DiffReview {
+  id: string;
+  reviewer: string;
+  verdict: 'approve' | 'request-changes';
+  /** ISO 8601. */
+  createdAt: string;
+  /** Whether the reviewer saw this very diff (the record's diff hash is this diff's), so nothing changed since. */
+  sameDiff: boolean;
+  /** The first line of the review's body, at most 120 characters. */
+  title?: string;
 }

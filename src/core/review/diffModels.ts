@@ -91,7 +91,8 @@ function toMap(m: Map<string, string> | Record<string, string>): Map<string, str
   return m instanceof Map ? m : new Map(Object.entries(m ?? {}));
 }
 
-function notebookMatches(notebook: string | undefined, wanted: string): boolean {
+/** Whether `notebook` is the one `--notebook` names: the same workspace-relative path, or ending with it after a '/'. */
+export function notebookMatches(notebook: string | undefined, wanted: string): boolean {
   if (notebook === undefined) return false;
   const w = wanted.replace(/^\.\//, '');
   return notebook === w || notebook.endsWith(`/${w}`);

@@ -1,4 +1,4 @@
-import type { DiffPair, DiffSide, MetricDelta } from './contract';
+import type { DiffPair, DiffReview, DiffSide, DiffThread, MetricDelta } from './contract';
 import type { JsonValue } from '../runs/contract';
 import { formatNumber } from '../text/number';
 import { formatDelta } from './verdict';
@@ -83,4 +83,21 @@ export function movedSlices(p: DiffPair): { slice: string; group: string; metric
         .map((metric) => ({ slice: s.slice, group: s.group, metric, smallGroup: s.smallGroup, rows: Math.min(s.rowsBase, s.rowsHead) })),
     )
     .sort((a, b) => (a.metric.verdict === b.metric.verdict ? (a.metric.pValue ?? 1) - (b.metric.pValue ?? 1) : a.metric.verdict === 'worse' ? -1 : 1));
+}
+
+/** Where a review thread is: `churn.mlnb · cell c3 · metric auc · slice region=EU`. */
+export function threadWhere(t: DiffThread): string {
+  return [t.notebook, `cell ${t.cellId}`, t.metric !== undefined ? `metric ${t.metric}` : undefined, t.slice !== undefined ? `slice ${t.slice}` : undefined].filter(Boolean).join(' · ');
+}
+
+/** A review record in one phrase: `approved by Ada (this diff)`, `changes requested by Bob (an earlier diff)`. */
+export function reviewPhrase(r: DiffReview): string {
+  return `${r.verdict === 'approve' ? 'approved' : 'changes requested'} by ${r.reviewer} (${r.sameDiff ? 'this diff' : 'an earlier diff'}, ${r.createdAt.slice(0, 10)})`;
+}
+
+/** The headline of the review section: `2 open review threads · 1 review`. */
+export function reviewCounts(d: { threads?: DiffThread[]; reviews?: DiffReview[] }): string {
+  const t = d.threads?.length ?? 0;
+  const r = d.reviews?.length ?? 0;
+  return `${t} open review thread${t === 1 ? '' : 's'} · ${r} review${r === 1 ? '' : 's'}`;
 }

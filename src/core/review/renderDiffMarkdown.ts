@@ -1,8 +1,8 @@
 import { changedSteps, environmentEntries, findingsText, pipelineStepText } from './structureText';
-import type { DiffPair, ModelDiff } from './contract';
+import type { DiffPair, DiffReview, DiffThread, ModelDiff } from './contract';
 import { escapeHtml } from '../text/html';
 import { formatNumber } from '../text/number';
-import { ciText, flipsText, movesText, metricChanged, movedSlices, pairTitle, paramText, pText, sideLabel, verdictMark } from './renderCommon';
+import { ciText, flipsText, metricChanged, movedSlices, movesText, pairTitle, paramText, pText, reviewCounts, reviewPhrase, sideLabel, verdictMark } from './renderCommon';
 import { formatDelta } from './verdict';
 import { reviewMessage } from './messages';
 
@@ -51,6 +51,7 @@ export function renderDiffMarkdown(d: ModelDiff, options: MarkdownOptions = {}):
     '',
   );
   for (const p of d.pairs) pairSections(p, d.pairs.length > 1, add);
+  reviewSection(d, add);
   if (d.unpaired.length)
     add(
       '\n<details><summary>Unpaired evaluations</summary>\n\n| side | run | name | reason |\n|---|---|---|---|',
@@ -68,6 +69,26 @@ export function renderDiffMarkdown(d: ModelDiff, options: MarkdownOptions = {}):
 }
 
 type Add = (head: string, rows: string[], what: string, tail?: string) => void;
+
+/** Review lines up to this many are shown as they are; more go in `<details>`. */
+const REVIEW_OPEN_ROWS = 5;
+
+/** The open threads and reviews at head: a short list, folded in `<details>` when long. */
+function reviewSection(d: ModelDiff, add: Add): void {
+  const rows = [...(d.reviews ?? []).map(reviewRow), ...(d.threads ?? []).map(threadRow)];
+  if (rows.length === 0) return;
+  if (rows.length <= REVIEW_OPEN_ROWS) add(`\n**Review:** ${reviewCounts(d)}\n`, rows, 'review lines', '');
+  else add(`\n<details><summary><b>Review:</b> ${reviewCounts(d)}</summary>\n`, rows, 'review lines', '\n</details>\n');
+}
+
+function reviewRow(r: DiffReview): string {
+  return `- ${r.verdict === 'approve' ? '✅' : '❌'} ${cell(reviewPhrase(r))}${r.title ? `: ${cell(r.title)}` : ''}`;
+}
+
+function threadRow(t: DiffThread): string {
+  const about = [t.metric !== undefined ? `metric ${code(t.metric)}` : '', t.slice !== undefined ? `slice ${code(t.slice)}` : ''].filter(Boolean).join(', ');
+  return `- 💬 ${code(t.notebook)} cell ${code(t.cellId)}${about ? ` (${about})` : ''} — ${cell(t.author)}, ${t.comments} comment${t.comments === 1 ? '' : 's'}: ${cell(t.title)}`;
+}
 
 function pairSections(p: DiffPair, many: boolean, add: Add): void {
   add(`\n#### ${cell(pairTitle(p))}\n${many ? `\n${cell(p.verdict)}\n` : ''}`, [], '');

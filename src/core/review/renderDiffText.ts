@@ -1,7 +1,7 @@
 import { changedSteps, environmentEntries, findingsText, pipelineStepText } from './structureText';
 import type { ModelDiff } from './contract';
 import { formatNumber } from '../text/number';
-import { ciText, curvesText, flipsText, movesText, movedSlices, pairTitle, paramText, pText, sideLabel, verdictMark } from './renderCommon';
+import { ciText, curvesText, flipsText, movesText, movedSlices, pairTitle, paramText, pText, reviewCounts, reviewPhrase, sideLabel, threadWhere, verdictMark } from './renderCommon';
 import { formatDelta } from './verdict';
 
 /** Lines aligned in columns (two spaces apart). */
@@ -119,6 +119,12 @@ export function renderDiffText(d: ModelDiff): string {
       out.push(`-- cell ${c.cellId} (#${c.index}) ${c.change}`);
       out.push(...(c.change === 'changed' ? c.diff : c.diff.replace(/^/gm, c.change === 'added' ? '+' : '-')).split('\n'));
     }
+    out.push('');
+  }
+  if (d.threads?.length || d.reviews?.length) {
+    out.push(`== review at head: ${reviewCounts(d)}`);
+    for (const r of d.reviews ?? []) out.push(`   ${r.verdict === 'approve' ? '✓' : '✗'} ${reviewPhrase(r)}${r.title ? `: ${r.title}` : ''}`);
+    for (const t of d.threads ?? []) out.push(`   thread ${threadWhere(t)} — ${t.author}, ${t.comments} comment${t.comments === 1 ? '' : 's'}: ${t.title}`);
     out.push('');
   }
   if (d.unpaired.length) {

@@ -10,6 +10,7 @@ import type { DiffPair, ModelDiff } from './contract';
 import { formatDelta, formatDeltaCi, formatValue, metricLabel, verdictMark } from './format';
 import { collectDiffCharts } from './view';
 import { reviewMessage } from './messages';
+import { reviewCounts, threadWhere } from './renderCommon';
 
 const STYLE = `:root{color-scheme:light}body{font:14px/1.45 system-ui,-apple-system,'Segoe UI',sans-serif;color:#1f2328;background:#fff;margin:0 auto;max-width:1100px;padding:16px 24px}
 h1{font-size:20px;margin:8px 0}h2{font-size:16px;margin:24px 0 8px;border-bottom:1px solid #d0d7de;padding-bottom:4px}h3{font-size:14px;margin:14px 0 6px}
@@ -42,14 +43,46 @@ export function renderDiffHtml(diff: ModelDiff, svgs: DiffChartSvgs = {}): strin
     `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${e(title)}</title><style>${STYLE}</style></head><body>`,
     `<h1>${e(title)}</h1>`,
     `<section id="verdict"><p class="verdict${diff.failed ? ' failed' : ''}">${diff.failed ? '✗ ' : ''}${e(diff.verdict)}</p>`,
-    `<p class="muted">base ${side(diff.base)} · head ${side(diff.head)} · ${diff.pairs.length} paired evaluation${diff.pairs.length === 1 ? '' : 's'} · fail on ${e(diff.failOn)}${diff.reviews ? ` · ${diff.reviews.open} open review thread${diff.reviews.open === 1 ? '' : 's'}` : ''}</p>`,
+    `<p class="muted">base ${side(diff.base)} · head ${side(diff.head)} · ${diff.pairs.length} paired evaluation${diff.pairs.length === 1 ? '' : 's'} · fail on ${e(diff.failOn)}${diff.threads || diff.reviews ? ` · ${e(reviewCounts(diff))}` : ''}</p>`,
     diff.unpaired.length ? `<p class="muted">Not paired: ${diff.unpaired.map((u) => `${e(u.name)} (${e(u.side)} ${e(u.runId)}: ${e(u.reason)})`).join('; ')}</p>` : '',
     '</section>',
   ];
   diff.pairs.forEach((p, i) => out.push(pairHtml(p, i, svgOf)));
+  out.push(reviewHtml(diff));
   out.push(codeHtml(diff));
   out.push('</body></html>');
   return out.join('\n');
+}
+
+/** The open threads and reviews at head, as two short tables (nothing when there are none). */
+function reviewHtml(diff: ModelDiff): string {
+  const threads = diff.threads ?? [];
+  const reviews = diff.reviews ?? [];
+  if (threads.length === 0 && reviews.length === 0) return '';
+  const parts = [`<section id="review"><h2>Review <span class="muted">— ${e(reviewCounts(diff))}</span></h2>`];
+  if (reviews.length)
+    parts.push(
+      table(
+        ['Review', 'Reviewer', 'Diff seen', 'Date', ''],
+        reviews.map((r) => [
+          `<span class="${r.verdict === 'approve' ? 'pass' : 'fail'}">${r.verdict === 'approve' ? '✓ approved' : '✗ changes requested'}</span>`,
+          e(r.reviewer),
+          r.sameDiff ? 'this diff' : '<span class="muted">an earlier diff</span>',
+          e(r.createdAt.slice(0, 10)),
+          e(r.title ?? ''),
+        ]),
+      ),
+    );
+  if (threads.length)
+    parts.push(
+      table(
+        ['Open thread', 'About', 'Started by', 'Comments'],
+        threads.map((t) => [e(t.title), e(threadWhere(t)), e(t.author), String(t.comments)]),
+        [3],
+      ),
+    );
+  parts.push('</section>');
+  return parts.join('');
 }
 
 function side(s: ModelDiff['base']): string {

@@ -106,7 +106,7 @@ export class ReviewPanel implements vscode.Disposable {
     if (!diff) return;
     if (this.hooks.startThread) return void (await this.hooks.startThread(anchor, diff));
     const commands = await vscode.commands.getCommands(true);
-    if (commands.includes(START_THREAD_COMMAND)) await vscode.commands.executeCommand(START_THREAD_COMMAND, anchor);
+    if (commands.includes(START_THREAD_COMMAND)) await vscode.commands.executeCommand(START_THREAD_COMMAND, anchor, diff);
     else void vscode.window.showInformationMessage('Modelbook: review threads are not available in this build.');
   }
 }

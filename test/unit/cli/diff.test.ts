@@ -6,6 +6,11 @@ import path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import { DIST, REPO } from '../paths';
 import { gitIn } from '../store/review/helpers';
+import { REVIEW_RECORD_VERSION, type ReviewRecord } from '../../../src/core/review/threadContract';
+import { createThread, setThreadStatus } from '../../../src/core/review/threadEdits';
+import { serializeThread } from '../../../src/core/review/threads';
+import { serializeReviewRecord } from '../../../src/core/review/reviewRecords';
+import { fixedContext } from '../core/review/threadHelpers';
 
 const CLI = path.join(DIST, 'cli.js');
 
@@ -156,6 +161,88 @@ describe('cli: modelbook diff on a real git repository', function () {
     const work = cli(['diff', 'HEAD', 'WORKTREE', '--fail-on', 'regression'], dir);
     assert.equal(work.code, 1, 'the work tree holds the head runs, whose gate fails');
     assert.match(work.stdout, /no significant metric change; gates: 1 failing \(on base too\)/);
+  });
+
+  it('lists the open threads and the reviews of head, from the work tree for the checked-out head and through git for another; hostile files are skipped with a warning', () => {
+    const ctx = fixedContext();
+    const threadsDir = path.join(dir, '.modelbook', 'reviews', 'threads');
+    const approvalsDir = path.join(dir, '.modelbook', 'reviews', 'approvals');
+    fs.mkdirSync(threadsDir, { recursive: true });
+    fs.mkdirSync(approvalsDir, { recursive: true });
+    const ada = { name: 'Ada', email: 'ada@example.com' };
+    const open = createThread({ notebook: 'churn.mlnb', cellId: 'evaluate', metric: 'accuracy' }, ada, 'Why did accuracy drop?', ctx);
+    const resolved = setThreadStatus(createThread({ notebook: 'churn.mlnb', cellId: 'load' }, ada, 'Old question', ctx), 'resolved');
+    for (const t of [open, resolved]) fs.writeFileSync(path.join(threadsDir, `${t.id}.json`), serializeThread(t));
+    // Hostile files: not JSON, a thread under another thread's name, a file over the size limit, a folder named like a file, a symlink out of the repository.
+    fs.writeFileSync(path.join(threadsDir, '01JD0000000000000000000000.json'), '{"version":1,"id":');
+    fs.writeFileSync(path.join(threadsDir, '01JD0000000000000000000001.json'), serializeThread(open));
+    fs.writeFileSync(path.join(threadsDir, '01JD0000000000000000000002.json'), `{"pad":"${'x'.repeat(1 << 20)}"}`);
+    fs.mkdirSync(path.join(threadsDir, '01JD0000000000000000000003.json'));
+    fs.writeFileSync(path.join(threadsDir, '01JD0000000000000000000003.json', 'keep'), '');
+    fs.symlinkSync('/etc/hostname', path.join(threadsDir, '01JD0000000000000000000004.json'));
+    const headCommit = git('rev-parse', 'HEAD').trim();
+    const review: ReviewRecord = {
+      version: REVIEW_RECORD_VERSION,
+      id: '01JD0000000000000000000009',
+      reviewer: { name: 'Bob', email: 'bob@example.com' },
+      verdict: 'request-changes',
+      base: { runIds: [] },
+      head: { rev: headCommit, runIds: [] },
+      diffHash: '',
+      createdAt: '2026-12-07T06:00:00.000Z',
+      body: 'Keep the island feature.',
+    };
+    fs.writeFileSync(path.join(approvalsDir, `${review.id}.json`), serializeReviewRecord(review));
+
+    // HEAD is checked out: the threads are read from the work tree (uncommitted, as a reviewer writes them).
+    const js = cli(['diff', 'HEAD~1', 'HEAD', '--format', 'json', '--fail-on', 'never'], dir);
+    assert.equal(js.code, 0, js.stderr);
+    const doc = JSON.parse(js.stdout);
+    const schema = JSON.parse(fs.readFileSync(path.join(REPO, 'schemas', 'model-diff.schema.json'), 'utf8'));
+    const validate = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true }).compile(schema);
+    const valid = (x: unknown): boolean => validate(x);
+    assert.ok(valid(doc), JSON.stringify(validate.errors, null, 2));
+    assert.deepEqual(doc.threads, [
+      { id: open.id, notebook: 'churn.mlnb', cellId: 'evaluate', metric: 'accuracy', author: 'Ada', createdAt: open.createdAt, comments: 1, title: 'Why did accuracy drop?' },
+    ]);
+    assert.deepEqual(doc.reviews, [{ id: review.id, reviewer: 'Bob', verdict: 'request-changes', createdAt: review.createdAt, sameDiff: false, title: 'Keep the island feature.' }]);
+    assert.equal(doc.pairs.length, 1, 'the diff itself is unchanged');
+    for (const bad of ['01JD0000000000000000000000', '01JD0000000000000000000001', '01JD0000000000000000000002', '01JD0000000000000000000003', '01JD0000000000000000000004'])
+      assert.match(js.stderr, new RegExp(`warning: HEAD: \\.modelbook/reviews/threads/${bad}\\.json: skipped: `), bad);
+
+    const text = cli(['diff', 'HEAD~1', 'HEAD', '--fail-on', 'never'], dir);
+    assert.match(
+      text.stdout,
+      /== review at head: 1 open review thread · 1 review\n {3}✗ changes requested by Bob \(an earlier diff, 2026-12-07\): Keep the island feature\.\n {3}thread churn\.mlnb · cell evaluate · metric accuracy — Ada, 1 comment: Why did accuracy drop\?/,
+    );
+    cli(['diff', 'HEAD~1', 'HEAD', '--format', 'md', '--out', 'review.md', '--fail-on', 'never'], dir);
+    assert.match(fs.readFileSync(path.join(dir, 'review.md'), 'utf8'), /\*\*Review:\*\* 1 open review thread · 1 review\n\n- ❌ changes requested by Bob/);
+    cli(['diff', 'HEAD~1', 'HEAD', '--format', 'html', '--out', 'review.html', '--fail-on', 'never'], dir);
+    assert.match(fs.readFileSync(path.join(dir, 'review.html'), 'utf8'), /<section id="review">.*Why did accuracy drop\?/s);
+
+    // Committed (the folder entry too big to matter is left out), then another commit is checked out: the head revision is read through git.
+    fs.rmSync(path.join(threadsDir, '01JD0000000000000000000003.json'), { recursive: true });
+    git('add', '.modelbook/reviews');
+    git('commit', '-q', '-m', 'review threads');
+    const reviewed = git('rev-parse', 'HEAD').trim();
+    git('checkout', '-q', 'HEAD~1');
+    try {
+      fs.rmSync(path.join(dir, '.modelbook', 'reviews'), { recursive: true, force: true });
+      const atRev = cli(['diff', 'HEAD~1', reviewed, '--format', 'json', '--fail-on', 'never'], dir);
+      assert.equal(atRev.code, 0, atRev.stderr);
+      const d = JSON.parse(atRev.stdout);
+      assert.deepEqual(
+        d.threads.map((t: { id: string }) => t.id),
+        [open.id],
+      );
+      assert.equal(d.reviews, undefined, 'the review was for the commit before');
+      assert.match(atRev.stderr, new RegExp(`warning: ${reviewed}: ${reviewed.slice(0, 12)}:\\.modelbook/reviews/threads/01JD0000000000000000000000\\.json: skipped: `));
+      assert.match(atRev.stderr, /01JD0000000000000000000002\.json: skipped: larger than/);
+      // The checked-out commit has no threads, and its work tree none either.
+      assert.equal(JSON.parse(cli(['diff', 'HEAD~1', 'HEAD', '--format', 'json', '--fail-on', 'never'], dir).stdout).threads, undefined);
+    } finally {
+      git('checkout', '-q', '-');
+    }
   });
 
   it('exit 2 for bad arguments and unreadable input', () => {

@@ -4,6 +4,8 @@ import { _sortScores } from '../metrics/sortScores';
 import { _binIds } from '../curves/calibrationCurve';
 import { linspace } from '../intervals/quantile';
 import { confusionMetrics } from '../metrics/confusionRates';
+import { _sweepDistinct, _sweepSums } from './sweepDistinct';
+import { _sweepBlocks, _tieBlocks } from './sweepBlocks';
 
 export interface PrepareBinaryOptions {
   /** Predict positive when score ≥ threshold (default 0.5). */
@@ -65,9 +67,24 @@ export function _prepareBinary(score: Float64Array, positive: Uint8Array, option
   const eceY = new Float64Array(bins);
 
   const ones = new Uint8Array(n).fill(1);
+  // Distinct scores (every tie block one row, the usual case for a model's probabilities): one
+  // branch-free sweep (sweepDistinct.ts) instead of the tie-block walk, several times faster.
+  // With ties, a sweep over the rows then one over the tie blocks (sweepBlocks.ts). ECE bins
+  // rows by score, so it keeps the row walk below.
+  let distinct = !needEce && !wanted.includes('prAuc');
+  for (let k = 0; distinct && k < n; k++) distinct = (code[k] & 2) !== 0;
+  const sums = _sweepSums();
+  const blocks = !distinct && !needEce ? _tieBlocks(code, cut) : undefined;
 
   const evaluate = (counts?: ArrayLike<number>): Float64Array => {
     const w = counts ?? ones;
+    if (distinct) return evaluateDistinct(w);
+    if (blocks) {
+      const t = _sweepBlocks(code, blocks, w, rowLoss, rowBrier);
+      const total = t.P + t.N;
+      const proba = needProba && total > 0;
+      return values(t.tpCut, t.fpCut, t.P, t.N, t.area, t.ap, t.pr, proba ? t.loss / total : NaN, proba ? t.brier / total : NaN, NaN);
+    }
     let cumP = 0;
     let cumN = 0;
     let area = 0;
@@ -145,6 +162,23 @@ export function _prepareBinary(score: Float64Array, positive: Uint8Array, option
       ece = 0;
       for (let b = 0; b < bins; b++) if (eceTotal[b] > 0) ece += (eceTotal[b] / total) * Math.abs(eceY[b] / eceTotal[b] - eceP[b] / eceTotal[b]);
     }
+    return values(tpCut, fpCut, P, N, area, ap, pr, loss, brier, ece);
+  };
+
+  /** The same metrics from two sweeps: the rows at or above the threshold, then the rest. */
+  const evaluateDistinct = (w: ArrayLike<number>): Float64Array => {
+    sums.fill(0);
+    _sweepDistinct(code, w, rowLoss, rowBrier, 0, cut, sums);
+    const tpCut = sums[0];
+    const fpCut = sums[1] - sums[0];
+    _sweepDistinct(code, w, rowLoss, rowBrier, cut, n, sums);
+    const P = sums[0];
+    const total = sums[1];
+    const proba = needProba && total > 0;
+    return values(tpCut, fpCut, P, total - P, 2 * sums[2], sums[3], NaN, proba ? sums[4] / total : NaN, proba ? sums[5] / total : NaN, NaN);
+  };
+
+  const values = (tpCut: number, fpCut: number, P: number, N: number, area: number, ap: number, pr: number, loss: number, brier: number, ece: number): Float64Array => {
     const c = confusionMetrics({ tp: tpCut, fp: fpCut, fn: P - tpCut, tn: N - fpCut }, NaN);
     const value: Record<BinaryMetricName, number> = {
       auc: P > 0 && N > 0 ? area / (2 * P * N) : NaN,

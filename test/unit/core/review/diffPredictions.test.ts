@@ -41,51 +41,60 @@ out({'observed': observed, 'ci': [np.percentile(diffs[:, j], [2.5, 97.5]) for j 
 describe('review/diffPredictions', function () {
   this.timeout(120_000);
 
-  it('paired bootstrap: the same CIs and p-values as numpy/scikit-learn given the same resample counts (headline and a slice group)', async function () {
-    requireReference(this);
-    const { base, head: full } = binaryPair(1200, 5);
-    // Head: rows reordered, 30 of base's rows gone; matching must undo both.
-    const order = Array.from({ length: 1200 }, (_, i) => (i * 7919) % 1200).filter((i) => i % 40 !== 3);
-    const head = reorder(full, order);
-    const resamples = 200;
-    const seed = 11;
-    const names = ['accuracy', 'f1', 'auc', 'averagePrecision', 'logLoss', 'brier'] as const;
-    const d = await diffPredictions(base, head, { metrics: [...names], bootstrap: { resamples, seed } });
-    assert.equal(d.pairing.method, 'paired-bootstrap');
-    assert.equal(d.pairing.sampling, 'poisson');
-    const match = matchRows(base, head);
-    assert.equal(d.pairing.rows, match.base.length);
-    // The counts diffPredictions drew: one Poisson row count per matched row (base order) per resample.
-    const rng = createRng(seed);
-    const counts: number[][] = [];
-    for (let b = 0; b < resamples; b++) {
-      const c = new Uint8Array(match.base.length);
-      rng.fillPoisson(c);
-      counts.push([...c]);
-    }
-    const at = (s: PredictionSet, rows: Uint32Array, f: (s: PredictionSet, i: number) => unknown) => Array.from(rows, (i) => f(s, i));
-    const ref = runPython<{ observed: number[]; ci: [number, number][]; p: number[]; groupCi: [number, number]; groupObserved: number }>(PAIRED, {
-      y: at(base, match.base, (s, i) => s.yTrue[i]),
-      predBase: at(base, match.base, (s, i) => s.yPred[i]),
-      predHead: at(head, match.head, (s, i) => s.yPred[i]),
-      scoreBase: at(base, match.base, (s, i) => s.yScore![i]),
-      scoreHead: at(head, match.head, (s, i) => s.yScore![i]),
-      group: at(head, match.head, (s, i) => s.slices!.group[i]),
-      group_key: 'B',
-      counts,
+  /** Scores rounded to 1/20: every tie block holds many rows of both classes. */
+  const tied = (s: PredictionSet): PredictionSet => {
+    const yScore = s.yScore!.map((p) => Math.round(p * 20) / 20);
+    return { ...s, yScore, yPred: Array.from(yScore, (p) => (p >= 0.5 ? 1 : 0)) };
+  };
+
+  for (const ties of [false, true])
+    it(`paired bootstrap: the same CIs and p-values as numpy/scikit-learn given the same resample counts (headline and a slice group${ties ? ', tied scores' : ''})`, async function () {
+      requireReference(this);
+      const pair = binaryPair(1200, 5);
+      const base = ties ? tied(pair.base) : pair.base;
+      const full = ties ? tied(pair.head) : pair.head;
+      // Head: rows reordered, 30 of base's rows gone; matching must undo both.
+      const order = Array.from({ length: 1200 }, (_, i) => (i * 7919) % 1200).filter((i) => i % 40 !== 3);
+      const head = reorder(full, order);
+      const resamples = 200;
+      const seed = 11;
+      const names = ['accuracy', 'f1', 'auc', 'averagePrecision', 'logLoss', 'brier'] as const;
+      const d = await diffPredictions(base, head, { metrics: [...names], bootstrap: { resamples, seed } });
+      assert.equal(d.pairing.method, 'paired-bootstrap');
+      assert.equal(d.pairing.sampling, 'poisson');
+      const match = matchRows(base, head);
+      assert.equal(d.pairing.rows, match.base.length);
+      // The counts diffPredictions drew: one Poisson row count per matched row (base order) per resample.
+      const rng = createRng(seed);
+      const counts: number[][] = [];
+      for (let b = 0; b < resamples; b++) {
+        const c = new Uint8Array(match.base.length);
+        rng.fillPoisson(c);
+        counts.push([...c]);
+      }
+      const at = (s: PredictionSet, rows: Uint32Array, f: (s: PredictionSet, i: number) => unknown) => Array.from(rows, (i) => f(s, i));
+      const ref = runPython<{ observed: number[]; ci: [number, number][]; p: number[]; groupCi: [number, number]; groupObserved: number }>(PAIRED, {
+        y: at(base, match.base, (s, i) => s.yTrue[i]),
+        predBase: at(base, match.base, (s, i) => s.yPred[i]),
+        predHead: at(head, match.head, (s, i) => s.yPred[i]),
+        scoreBase: at(base, match.base, (s, i) => s.yScore![i]),
+        scoreHead: at(head, match.head, (s, i) => s.yScore![i]),
+        group: at(head, match.head, (s, i) => s.slices!.group[i]),
+        group_key: 'B',
+        counts,
+      });
+      names.forEach((name, j) => {
+        const m = byName(d.metrics, name);
+        assert.ok(Math.abs(m.delta! - ref.observed[j]) < 1e-10, `${name} delta ${m.delta}, numpy ${ref.observed[j]}`);
+        assert.ok(Math.abs(m.ci![0] - ref.ci[j][0]) < 1e-10 && Math.abs(m.ci![1] - ref.ci[j][1]) < 1e-10, `${name} CI ${m.ci}, numpy ${ref.ci[j]}`);
+        assert.ok(Math.abs(m.pValue! - ref.p[j]) < 1e-12, `${name} p ${m.pValue}, numpy ${ref.p[j]}`);
+        assert.equal(m.significant, m.ci![0] > 0 || m.ci![1] < 0);
+      });
+      const groupB = d.slices.find((s) => s.slice === 'group' && s.group === 'B')!;
+      const acc = byName(groupB.metrics, 'accuracy');
+      assert.ok(Math.abs(acc.delta! - ref.groupObserved) < 1e-12, `group B accuracy delta ${acc.delta}, numpy ${ref.groupObserved}`);
+      assert.ok(Math.abs(acc.ci![0] - ref.groupCi[0]) < 1e-10 && Math.abs(acc.ci![1] - ref.groupCi[1]) < 1e-10, `group B CI ${acc.ci}, numpy ${ref.groupCi}`);
     });
-    names.forEach((name, j) => {
-      const m = byName(d.metrics, name);
-      assert.ok(Math.abs(m.delta! - ref.observed[j]) < 1e-10, `${name} delta ${m.delta}, numpy ${ref.observed[j]}`);
-      assert.ok(Math.abs(m.ci![0] - ref.ci[j][0]) < 1e-10 && Math.abs(m.ci![1] - ref.ci[j][1]) < 1e-10, `${name} CI ${m.ci}, numpy ${ref.ci[j]}`);
-      assert.ok(Math.abs(m.pValue! - ref.p[j]) < 1e-12, `${name} p ${m.pValue}, numpy ${ref.p[j]}`);
-      assert.equal(m.significant, m.ci![0] > 0 || m.ci![1] < 0);
-    });
-    const groupB = d.slices.find((s) => s.slice === 'group' && s.group === 'B')!;
-    const acc = byName(groupB.metrics, 'accuracy');
-    assert.ok(Math.abs(acc.delta! - ref.groupObserved) < 1e-12, `group B accuracy delta ${acc.delta}, numpy ${ref.groupObserved}`);
-    assert.ok(Math.abs(acc.ci![0] - ref.groupCi[0]) < 1e-10 && Math.abs(acc.ci![1] - ref.groupCi[1]) < 1e-10, `group B CI ${acc.ci}, numpy ${ref.groupCi}`);
-  });
 
   it('is direction-aware: lower log loss is better, and swapping sides turns better into worse', async () => {
     const { base, head } = binaryPair(3000, 7, 1.0);

@@ -69,6 +69,45 @@ describe('core/evaluation _prepareBinary', () => {
     }
   });
 
+  // The metrics a paired bootstrap asks for (no ECE, no PR AUC): with distinct scores they come
+  // from the branch-free sweep, with ties from the tie-block walk; both must be the weighted metric.
+  const PAIRED_METRICS = ['accuracy', 'f1', 'precision', 'recall', 'auc', 'averagePrecision', 'logLoss', 'brier'] as const;
+
+  /** n scores: distinct, or rounded to `step` so tie blocks mix both classes. */
+  function scored(n: number, seed: number, step?: number): { y: number[]; score: number[] } {
+    const rng = createRng(seed);
+    const y = Array.from({ length: n }, () => (rng.nextFloat() < 0.35 ? 1 : 0));
+    const score = y.map((v) => {
+      const p = Math.min(0.999, Math.max(0.001, 0.3 + 0.3 * v + 0.4 * (rng.nextFloat() - 0.5)));
+      return step ? Math.round(p / step) * step : p;
+    });
+    return { y, score };
+  }
+
+  for (const step of [undefined, 0.05, 0.25])
+    it(`weighted AUC, AP, losses and rates under resample counts equal the metrics of the expanded resample (${step ? `scores rounded to ${step}, ties` : 'distinct scores'})`, () => {
+      const { y, score } = scored(1500, 17, step);
+      const p = _prepareBinary(Float64Array.from(score), Uint8Array.from(y), { withOrder: true, metrics: [...PAIRED_METRICS] });
+      const rng = createRng(5);
+      for (const scheme of ['poisson', 'multinomial'] as const) {
+        const rowCounts = new Int32Array(y.length);
+        for (let r = 0; r < 3; r++) {
+          if (scheme === 'poisson') rng.fillPoisson(rowCounts);
+          else rng.fillMultinomial(rowCounts);
+          const v = p.evaluate(gatherCounts(p, rowCounts, new Float64Array(p.n)));
+          // The resample written out: row i repeated rowCounts[i] times, every copy weighing 1.
+          const rows = Array.from(rowCounts).flatMap((c, i) => Array<number>(c).fill(i));
+          const ref = reference(
+            rows.map((i) => y[i]),
+            rows.map((i) => score[i]),
+          );
+          for (const name of PAIRED_METRICS) assertClose(v[p.metrics.indexOf(name)], ref[name], 1e-12, `${name} (${scheme} resample ${r})`);
+          // The AUC is a ratio of integer sums: exact, not merely close.
+          assert.equal(v[p.metrics.indexOf('auc')], ref.auc, `auc (${scheme} resample ${r})`);
+        }
+      }
+    });
+
   it('reports undefined rates as NaN (scikit-learn says 0 with a warning)', () => {
     const p = _prepareBinary(Float64Array.from([0.1, 0.2, 0.3]), Uint8Array.from([0, 0, 0]));
     const v = p.evaluate();
