@@ -96,8 +96,8 @@ export async function runDiffCommand(argv: string[], io: DiffIo, cwd: string): P
     } catch {
       git = undefined; // not a repository: run ids and WORKTREE still work
     }
-    base = loadDiffSide(workspace, args.base, git ? { git } : {});
-    head = loadDiffSide(workspace, args.head, git ? { git } : {});
+    base = await loadDiffSide(workspace, args.base, git ? { git } : {});
+    head = await loadDiffSide(workspace, args.head, git ? { git } : {});
   } catch (e) {
     if (!(e instanceof DiffSideError)) throw e;
     io.err(`${e.message}\n`);
