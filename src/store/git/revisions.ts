@@ -21,6 +21,23 @@ export interface TreeEntry {
   size?: number;
 }
 
+/** A commit as `GitRevisions.log` lists it. */
+export interface CommitInfo {
+  commit: string;
+  subject: string;
+  author: string;
+  /** Committer time, seconds since the epoch. */
+  time: number;
+}
+
+/** A branch, remote branch or tag as `GitRevisions.refs` lists it. */
+export interface RefInfo {
+  /** The short name: `main`, `origin/main`, `v1.0`. */
+  name: string;
+  commit: string;
+  kind: 'branch' | 'remote' | 'tag';
+}
+
 /** The largest blob read by default (a predictions file of 200,000 rows is ≈6 MB). */
 export const MAX_BLOB_BYTES = 64 * 2 ** 20;
 const OBJECT_ID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
@@ -205,6 +222,59 @@ export class GitRevisions {
     return out;
   }
 
+  /**
+   * The best common ancestor of two commits (what a pull request's diff starts from), or
+   * undefined when they share none.
+   *
+   * @example
+   * await git.mergeBase(await git.resolve('HEAD'), await git.resolve('origin/main')) // '3f2a…'
+   */
+  async mergeBase(a: string, b: string): Promise<string | undefined> {
+    this.checkCommit(a);
+    this.checkCommit(b);
+    const r = await this.run(['merge-base', a, b]);
+    const commit = r.ok ? r.out.toString('utf8').trim() : '';
+    return OBJECT_ID.test(commit) ? commit : undefined;
+  }
+
+  /**
+   * Up to `count` commits reachable from `commit`, newest first, with their subject, author and
+   * time (seconds since the epoch).
+   *
+   * @example
+   * await git.log(head, 20) // [{ commit: '3f2a…', subject: 'C = 10', author: 'Ada', time: 1767225600 }, …]
+   */
+  async log(commit: string, count: number): Promise<CommitInfo[]> {
+    this.checkCommit(commit);
+    const r = await this.run(['log', '-z', `--max-count=${Math.max(1, Math.floor(count))}`, '--no-show-signature', '--no-ext-diff', '--format=%H%x1f%s%x1f%an%x1f%ct', commit, '--']);
+    if (!r.ok) return [];
+    return r.out
+      .toString('utf8')
+      .split('\0')
+      .map((rec) => rec.replace(/^\n/, '').split('\x1f'))
+      .filter((f) => f.length === 4 && OBJECT_ID.test(f[0]!))
+      .map(([commit, subject, author, time]) => ({ commit: commit!, subject: subject!, author: author!, time: Number(time) }));
+  }
+
+  /**
+   * The branches, remote branches and tags (short names) and the commits they point at, as the
+   * private dir copied them.
+   *
+   * @example
+   * await git.refs() // [{ name: 'main', commit: '3f2a…', kind: 'branch' }, { name: 'origin/main', …, kind: 'remote' }]
+   */
+  async refs(): Promise<RefInfo[]> {
+    const r = await this.run(['for-each-ref', '--format=%(refname)%00%(objectname)', 'refs/heads', 'refs/remotes', 'refs/tags']);
+    if (!r.ok) return [];
+    const out: RefInfo[] = [];
+    for (const line of r.out.toString('utf8').split('\n')) {
+      const [ref, oid] = line.split('\0');
+      const m = ref ? /^refs\/(heads|remotes|tags)\/(.+)$/.exec(ref) : null;
+      if (m && oid && OBJECT_ID.test(oid)) out.push({ name: m[2]!, commit: oid, kind: m[1] === 'heads' ? 'branch' : m[1] === 'remotes' ? 'remote' : 'tag' });
+    }
+    return out;
+  }
+
   /** Removes the private git dir. */
   dispose(): void {
     fs.rmSync(this.gitDir, { recursive: true, force: true });
@@ -216,7 +286,11 @@ export class GitRevisions {
 
   /** Runs git on the private dir without blocking the caller (the extension host must never wait on a child process). */
   private run(args: string[], input?: string): Promise<GitResult> {
-    return runGit(this.git, [`--git-dir=${this.gitDir}`, ...SAFE_GIT_CONFIG.flatMap((c) => ['-c', c]), ...args], { cwd: this.gitDir, env: this.env, ...(input !== undefined ? { input } : {}) });
+    return runGit(this.git, ['--no-pager', `--git-dir=${this.gitDir}`, ...SAFE_GIT_CONFIG.flatMap((c) => ['-c', c]), ...args], {
+      cwd: this.gitDir,
+      env: this.env,
+      ...(input !== undefined ? { input } : {}),
+    });
   }
 }
 
