@@ -11,15 +11,24 @@ import { registerKernelCompletions } from './vscode/completion';
 import { registerRuns, type RunsApi } from './vscode/runs/index';
 import { registerEvaluation, type EvaluationApi } from './vscode/evaluation/register';
 import { listenToRenderer } from './vscode/renderer/messaging';
+import { registerReview, type ReviewApi } from './vscode/review/register';
 
 /** Wiring only: the pieces live in src/vscode. TF.js and the data libraries never load here. */
-export function activate(context: vscode.ExtensionContext): { kernels: KernelRegistry; controller: ModelbookController; status: KernelStatusBar; runs: RunsApi; evaluation: EvaluationApi } {
+export function activate(context: vscode.ExtensionContext): {
+  kernels: KernelRegistry;
+  controller: ModelbookController;
+  status: KernelStatusBar;
+  runs: RunsApi;
+  evaluation: EvaluationApi;
+  review: ReviewApi;
+} {
   const log = vscode.window.createOutputChannel('Modelbook Kernel', { log: true });
   const runtime = new KernelRuntimeInstaller(context, log);
   const kernels = new KernelRegistry(context.extensionUri, log, runtime.dir);
   const status = new KernelStatusBar(kernels);
   const runs = registerRuns(context, log);
   const evaluation = registerEvaluation(context.extensionUri);
+  const review = registerReview(context, runs.api.service);
   const controller = new ModelbookController(kernels);
   context.subscriptions.push(
     log,
@@ -38,9 +47,10 @@ export function activate(context: vscode.ExtensionContext): { kernels: KernelReg
     kernels.onDidAdoptRuns(() => void runs.api.service.sync()),
     ...runs.disposables,
     ...evaluation.disposables,
+    ...review.disposables,
     listenToRenderer({ ...evaluation.renderer, ...runs.renderer }),
   );
-  return { kernels, controller, status, runs: runs.api, evaluation: evaluation.api };
+  return { kernels, controller, status, runs: runs.api, evaluation: evaluation.api, review: review.api };
 }
 
 export function deactivate(): void {
