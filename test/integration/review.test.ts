@@ -51,12 +51,15 @@ describe('Review Model Changes… in a real VS Code', function () {
       this.skip();
     }
     api = await activateExtension();
+    // REVIEW_THEME (with SCREENSHOT): the colour theme to photograph the panel in.
+    if (process.env.REVIEW_THEME) await vscode.workspace.getConfiguration('workbench').update('colorTheme', process.env.REVIEW_THEME, vscode.ConfigurationTarget.Global);
     ws = workspaceUri().fsPath;
   });
 
   // The other tests' workspace is no repository.
   after(async () => {
-    await closeAllEditors();
+    // SCREENSHOT=file (test/host/driver) photographs the window after the run: leave the panel open for it.
+    if (!process.env.SCREENSHOT) await closeAllEditors();
     if (ws) for (const f of ['.git', 'review.mlnb']) fs.rmSync(path.join(ws, f), { recursive: true, force: true });
   });
 
@@ -83,7 +86,7 @@ describe('Review Model Changes… in a real VS Code', function () {
     });
 
     assert.equal(diff.base.commit, git('rev-parse', 'HEAD~1'), 'the default base is HEAD~1 on the only branch');
-    assert.equal(diff.head.spec, 'WORKTREE');
+    assert.deepEqual([diff.base.spec, diff.head.spec], ['HEAD~1', 'work tree']);
     const pair = diff.pairs.find((p) => p.notebook === 'review.mlnb');
     assert.ok(pair, `a pair for review.mlnb among ${diff.pairs.map((p) => p.notebook).join(', ')}`);
     assert.deepEqual([pair.cellId, pair.base.runId, pair.head.runId], ['review-eval', baseId, headId]);
@@ -94,7 +97,17 @@ describe('Review Model Changes… in a real VS Code', function () {
     assert.ok(pair.metrics.some((m) => m.name === 'auc'));
     assert.equal(diff.verdict, diff.verdict.trim());
     assert.match(pair.verdict, /auc|no significant|better|worse/);
-    const tab = vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.label.startsWith('Model Diff'));
-    assert.ok(tab, 'a Model Diff tab is open');
+    // "Show notebook diff" reads the base notebook through the read-only modelbook-git: files.
+    const atBase = vscode.Uri.from({ scheme: 'modelbook-git', path: workspaceUri('review.mlnb').path, query: diff.base.commit! });
+    assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(atBase)).trim(), git('show', 'HEAD~1:review.mlnb'));
+    await assert.rejects(Promise.resolve(vscode.workspace.fs.writeFile(atBase, new Uint8Array())));
+    const tabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs);
+    if (process.env.SCREENSHOT) await new Promise((r) => setTimeout(r, 4000)); // the webview draws its charts before the driver's photograph (no assertion follows)
+    await waitFor(
+      `a Model Diff tab (open: ${tabs()
+        .map((t) => t.label)
+        .join(', ')})`,
+      () => tabs().some((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('modelbook.modelDiff')),
+    );
   });
 });

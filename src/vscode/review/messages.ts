@@ -8,6 +8,7 @@ export const reviewUiMessage = {
   branches: 'Branches and tags',
   runs: 'Runs',
   twoRuns: '$(beaker) Two runs…',
+  workTree: 'work tree',
   twoRunsDetail: 'Compare two evaluation runs of the workspace',
   pickRunsTitle: 'Pick two evaluation runs (the older one is the base)',
   needTwoRuns: (n: number) => `Modelbook: pick exactly two runs to compare (${n} picked).`,

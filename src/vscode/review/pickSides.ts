@@ -9,6 +9,9 @@ import { reviewUiMessage } from './messages';
 export interface ReviewSides {
   base: string;
   head: string;
+  /** How the panel names the sides (`HEAD~1`, `main`, `work tree`); default: the specs. */
+  baseLabel?: string;
+  headLabel?: string;
 }
 
 interface SideItem extends vscode.QuickPickItem {
@@ -38,17 +41,17 @@ export async function pickReviewSides(git: GitRevisions | undefined, runs: RunsS
 }
 
 async function revisionItems(git: GitRevisions): Promise<SideItem[]> {
-  const against = (commit: string): ReviewSides => ({ base: `rev:${commit}`, head: WORKTREE });
+  const against = (commit: string, name = commit.slice(0, 8)): ReviewSides => ({ base: `rev:${commit}`, head: WORKTREE, baseLabel: name, headLabel: reviewUiMessage.workTree });
   const head = await git.resolve('HEAD');
   const [fallback, commits, refs] = await Promise.all([pickDefaultBase(git), git.log(head, RECENT_COMMITS + 1), git.refs()]);
   const items: SideItem[] = [];
-  if (fallback) items.push({ label: `$(git-compare) ${fallback.commit.slice(0, 8)}`, description: reviewUiMessage.defaultDetail(fallback.label), sides: against(fallback.commit) });
+  if (fallback) items.push({ label: `$(git-compare) ${fallback.commit.slice(0, 8)}`, description: reviewUiMessage.defaultDetail(fallback.label), sides: against(fallback.commit, fallback.ref) });
   items.push({ label: reviewUiMessage.recentCommits, kind: vscode.QuickPickItemKind.Separator });
   for (const c of commits.slice(0, RECENT_COMMITS))
     items.push({ label: `$(git-commit) ${c.commit.slice(0, 8)}`, description: c.subject, detail: `${c.author}, ${new Date(c.time * 1000).toLocaleString()}`, sides: against(c.commit) });
   items.push({ label: reviewUiMessage.branches, kind: vscode.QuickPickItemKind.Separator });
   for (const r of refs.slice(0, MAX_REFS))
-    items.push({ label: `$(${r.kind === 'tag' ? 'tag' : r.kind === 'remote' ? 'cloud' : 'git-branch'}) ${r.name}`, description: r.commit.slice(0, 8), sides: against(r.commit) });
+    items.push({ label: `$(${r.kind === 'tag' ? 'tag' : r.kind === 'remote' ? 'cloud' : 'git-branch'}) ${r.name}`, description: r.commit.slice(0, 8), sides: against(r.commit, r.name) });
   return items;
 }
 

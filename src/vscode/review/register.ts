@@ -44,11 +44,16 @@ export function registerReview(context: vscode.ExtensionContext, runs: RunsServi
     try {
       const sides = given ?? (await pickReviewSides(git, runs, folder, (open) => (picking = open)));
       if (!sides) return;
-      const diff = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: reviewUiMessage.computing(sides.base, sides.head) }, async () => {
-        const base = await loadDiffSide(ws, sides.base, git ? { git } : {});
-        const head = await loadDiffSide(ws, sides.head, git ? { git } : {});
-        return diffModels(base, head);
-      });
+      const diff = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: reviewUiMessage.computing(sides.baseLabel ?? sides.base, sides.headLabel ?? sides.head) },
+        async () => {
+          const base = await loadDiffSide(ws, sides.base, git ? { git } : {});
+          const head = await loadDiffSide(ws, sides.head, git ? { git } : {});
+          if (sides.baseLabel) base.side.spec = sides.baseLabel;
+          if (sides.headLabel) head.side.spec = sides.headLabel;
+          return diffModels(base, head);
+        },
+      );
       panel = showModelDiff(context, diff);
     } catch (e) {
       void vscode.window.showErrorMessage(reviewUiMessage.failed((e as Error).message));
