@@ -88,6 +88,28 @@ describe('store/git GitRevisions', function () {
     assert.equal(git('status', '--porcelain'), '', 'the work tree and index are as they were');
   });
 
+  it('lists commits newest first, branches and tags with their commits, and finds merge-bases', async () => {
+    git('branch', 'side', 'HEAD~1');
+    reader = GitRevisions.open(repo);
+    const [head, first] = [git('rev-parse', 'HEAD'), git('rev-parse', 'HEAD~1')];
+    assert.deepEqual(
+      (await reader.log(head, 5)).map((c) => [c.commit, c.subject, c.author]),
+      [
+        [head, 'two', 'Test'],
+        [first, 'one', 'Test'],
+      ],
+    );
+    assert.deepEqual(
+      (await reader.refs()).map((r) => [r.name, r.kind, r.commit]),
+      [
+        ['main', 'branch', head],
+        ['side', 'branch', first],
+        ['v1', 'tag', first],
+      ],
+    );
+    assert.equal(await reader.mergeBase(head, first), first);
+  });
+
   it('refuses option-like, path-like, range and odd revisions, saying which rule', async () => {
     assert.match(checkRevision('--output=/tmp/x')!, /starts with '-'/);
     assert.match(checkRevision('HEAD:../../etc/passwd')!, /contains ':'/);
