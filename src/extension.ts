@@ -12,6 +12,7 @@ import { registerRuns, type RunsApi } from './vscode/runs/index';
 import { registerEvaluation, type EvaluationApi } from './vscode/evaluation/register';
 import { listenToRenderer } from './vscode/renderer/messaging';
 import { registerReview, type ReviewApi } from './vscode/review/register';
+import { registerReviewCommand, type ReviewCommandApi } from './vscode/review/registerCommand';
 
 /** Wiring only: the pieces live in src/vscode. TF.js and the data libraries never load here. */
 export function activate(context: vscode.ExtensionContext): {
@@ -20,7 +21,7 @@ export function activate(context: vscode.ExtensionContext): {
   status: KernelStatusBar;
   runs: RunsApi;
   evaluation: EvaluationApi;
-  review: ReviewApi;
+  review: ReviewApi & ReviewCommandApi;
 } {
   const log = vscode.window.createOutputChannel('Modelbook Kernel', { log: true });
   const runtime = new KernelRuntimeInstaller(context, log);
@@ -28,6 +29,7 @@ export function activate(context: vscode.ExtensionContext): {
   const status = new KernelStatusBar(kernels);
   const runs = registerRuns(context, log);
   const evaluation = registerEvaluation(context.extensionUri);
+  const reviewCommand = registerReviewCommand(context, runs.api.service);
   const controller = new ModelbookController(kernels);
   const review = registerReview(log);
   context.subscriptions.push(
@@ -48,9 +50,10 @@ export function activate(context: vscode.ExtensionContext): {
     ...runs.disposables,
     ...evaluation.disposables,
     ...review.disposables,
+    ...reviewCommand.disposables,
     listenToRenderer({ ...evaluation.renderer, ...runs.renderer }),
   );
-  return { kernels, controller, status, runs: runs.api, evaluation: evaluation.api, review: review.api };
+  return { kernels, controller, status, runs: runs.api, evaluation: evaluation.api, review: { ...review.api, ...reviewCommand.api } };
 }
 
 export function deactivate(): void {

@@ -100,9 +100,9 @@ export async function runDiffCommand(argv: string[], io: DiffIo, cwd: string): P
     } catch {
       git = undefined; // not a repository: run ids and WORKTREE still work
     }
-    base = loadDiffSide(workspace, args.base, git ? { git } : {});
-    head = loadDiffSide(workspace, args.head, git ? { git } : {});
-    review = readReviewFiles(workspace, head, git);
+    base = await loadDiffSide(workspace, args.base, git ? { git } : {});
+    head = await loadDiffSide(workspace, args.head, git ? { git } : {});
+    review = await readReviewFiles(workspace, head, git);
   } catch (e) {
     if (!(e instanceof DiffSideError)) throw e;
     io.err(`${e.message}\n`);
@@ -139,9 +139,9 @@ export async function runDiffCommand(argv: string[], io: DiffIo, cwd: string): P
 }
 
 /** The head's review files; a failure to read them is a warning, never a failed diff. */
-function readReviewFiles(workspace: string, head: LoadedSide, git: GitRevisions | undefined): HeadReviewFiles {
+async function readReviewFiles(workspace: string, head: LoadedSide, git: GitRevisions | undefined): Promise<HeadReviewFiles> {
   try {
-    return loadHeadReviews(workspace, head.side, git);
+    return await loadHeadReviews(workspace, head.side, git);
   } catch (e) {
     return { threads: [], reviews: [], problems: [{ file: '.modelbook/reviews', reason: (e as Error).message }], from: 'worktree' };
   }

@@ -41,4 +41,6 @@ export type ExperimentsFromWebview = {
   /** Open the notebook cell that made this run. */
   openCell: { id: string };
   copyId: { id: string };
+  /** Open the Model Diff panel for these two evaluation runs. */
+  modelDiff: { ids: string[] };
 };

@@ -118,6 +118,28 @@ describe('webview/experiments (the Experiments panel) in Chromium', function () 
     await page.close();
   });
 
+  it('offers Model diff only for two selected evaluations, and asks the host for their diff', async () => {
+    const { page, problems, sent } = await open();
+    const boxes = page.locator('.row[data-id] input[data-action=select]');
+    await boxes.nth(0).check();
+    await boxes.nth(1).check();
+    await page.waitForFunction(() => document.getElementById('compare-count')?.textContent === '2 runs');
+    assert.equal(await page.locator('#model-diff').isVisible(), false, 'two fit runs: no model diff');
+    // The host's answer for the same request, as if both runs were evaluations.
+    const request = sent.filter((m) => m.type === 'compare').at(-1)!.payload as { requestId: number; ids: string[] };
+    const comparison = compareRuns(request.ids.map((id) => ({ ...makeRunRecord(Number(id.slice(3))), kind: 'evaluation' as const })));
+    const reply: unknown = { type: 'comparison', payload: { requestId: request.requestId, ids: request.ids, comparison } };
+    await page.evaluate((r) => window.postMessage(r, '*'), reply as never);
+    await page.locator('#model-diff').click();
+    await page.waitForFunction(() => (window as any).__fromWebview.some((m: Msg) => m.type === 'modelDiff'));
+    assert.deepEqual(
+      sent.filter((m) => m.type === 'modelDiff').map((m) => m.payload),
+      [{ ids: request.ids }],
+    );
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   it('shows a chosen column, and applies live row deltas: a new epoch appears without a reload', async () => {
     const { page, problems } = await open();
     await page.click('#columns-box summary');

@@ -70,6 +70,15 @@ describe('webview/review: the Model Diff panel in Chromium', function () {
       assert.match((await page.locator('#flips-0 .flip-examples').textContent()) ?? '', /<script>alert\(1\)<\/script>/, 'row ids show as text');
       const axisText = await page.locator('[data-chart="forest-0"] svg .role-axis-label text').first().getAttribute('fill');
       assert.equal(axisText, theme === 'dark' ? 'rgb(204, 204, 204)' : 'rgb(31, 31, 31)', 'axis labels follow the theme');
+      for (const i of [0, 1]) {
+        const [chart, table, wrap] = await page.evaluate((id) => {
+          const box = (sel: string) => document.querySelector(`#${id} ${sel}`)!.getBoundingClientRect();
+          const w = document.querySelector(`#${id} .table-wrap`)!;
+          return [box('.chart'), box('table.metrics'), { scroll: w.scrollWidth, client: w.clientWidth }];
+        }, `metrics-${i}`);
+        assert.ok(table.left >= chart.right && Math.abs(table.top - chart.top) < 2, `at 1280 px the metrics table of pair ${i} is beside its forest plot, not below`);
+        assert.ok(wrap.scroll <= wrap.client, `the metrics table of pair ${i} fits without scrolling (${wrap.scroll} > ${wrap.client})`);
+      }
       assert.deepEqual(problems, []);
       await page.screenshot({ path: path.join(REPO, 'out', `review-${theme}.png`) });
       await page.screenshot({ path: path.join(REPO, 'out', `review-${theme}-full.png`), fullPage: true });

@@ -26,6 +26,8 @@ export function createCompareSection(ctx: PanelContext, draw: DrawChart, clearSe
     }
     el.compare.hidden = false;
     el.compareCount.textContent = `${c.runs.length} run${c.runs.length === 1 ? '' : 's'}`;
+    // A model diff pairs two evaluations: offered only then.
+    el.modelDiff.hidden = !(c.runs.length === 2 && c.runs.every((r) => r.kind === 'evaluation'));
     const only = el.onlyDiff.checked;
     const labels = runLabels(c);
     const head = `<tr><th></th>${labels.map((l, i) => `<th title="${esc(c.runs[i].id)}">${esc(l)}</th>`).join('')}</tr>`;
@@ -66,6 +68,10 @@ export function createCompareSection(ctx: PanelContext, draw: DrawChart, clearSe
   }
 
   el.clear.addEventListener('click', clearSelection);
+  el.modelDiff.addEventListener('click', () => {
+    const c = state.comparison;
+    if (c && c.runs.length === 2) ctx.post('modelDiff', { ids: c.runs.map((r) => r.id) });
+  });
   el.onlyDiff.addEventListener('change', () => render());
   el.historyMetric.addEventListener('change', () => {
     state.ui.historyMetric = el.historyMetric.value;

@@ -22,6 +22,7 @@ export interface Elements {
   compare: HTMLElement;
   compareCount: HTMLElement;
   clear: HTMLElement;
+  modelDiff: HTMLElement & { hidden: boolean };
   onlyDiff: HTMLElement & { checked: boolean };
   compareError: HTMLElement;
   historyBar: HTMLElement;
@@ -59,7 +60,7 @@ const SKELETON = `
 <div id="problems" class="warn"></div>
 <div class="viewport" id="viewport" role="grid" aria-label="Runs"><div class="hrow" id="header" role="row"></div><div class="spacer" id="spacer"></div></div>
 <section id="compare" hidden>
-  <h2>Compare <span class="muted" id="compare-count"></span> <vscode-button id="clear" secondary>Clear selection</vscode-button> <vscode-checkbox id="only-diff">only differences</vscode-checkbox></h2>
+  <h2>Compare <span class="muted" id="compare-count"></span> <vscode-button id="model-diff" hidden title="The model diff of the two selected evaluations (older is the base)">Model diff</vscode-button> <vscode-button id="clear" secondary>Clear selection</vscode-button> <vscode-checkbox id="only-diff">only differences</vscode-checkbox></h2>
   <div id="compare-error" class="fail"></div>
   <div class="toolbar" id="history-bar"><label for="history-metric">history</label><vscode-single-select id="history-metric"></vscode-single-select></div>
   <div class="muted" id="history-none" hidden>These runs recorded no metric history (per-epoch values) to plot.</div>
@@ -95,6 +96,7 @@ export function mountLayout(root: HTMLElement): Elements {
     compare: $('compare'),
     compareCount: $('compare-count'),
     clear: $('clear'),
+    modelDiff: $('model-diff'),
     onlyDiff: $('only-diff'),
     compareError: $('compare-error'),
     historyBar: $('history-bar'),

@@ -6,7 +6,7 @@ export const STYLE = `
 #filter-error:empty { display: none; }
 .summary { color: var(--vscode-descriptionForeground); }
 .notice.error { color: var(--vscode-errorForeground); }
-#history-bar[hidden], #history-none[hidden] { display: none; }
+#history-bar[hidden], #history-none[hidden], #model-diff[hidden] { display: none; }
 /* As tall as its rows, up to 55vh: a few runs leave no empty box pushing the comparison down. */
 .viewport { position: relative; max-height: 55vh; min-height: 80px; overflow: auto; border: 1px solid var(--vscode-editorWidget-border, #8884); }
 .hrow, .row { display: grid; grid-template-columns: var(--cols); align-items: center; min-width: max-content; }

@@ -35,7 +35,7 @@ export async function renderReviewPanel(root: HTMLElement, view: ModelDiffView, 
         'section',
         { id: `metrics-${i}`, class: 'metrics' },
         h(doc, 'h3', {}, 'Metrics'),
-        h(doc, 'div', { class: 'side-by-side' }, ...chartBox(byKind.get('forest')), metricsTable(doc, pair, post)),
+        h(doc, 'div', { class: 'side-by-side' }, ...chartBox(byKind.get('forest')), h(doc, 'div', { class: 'table-wrap' }, metricsTable(doc, pair, post))),
       ),
       ...(byKind.has('roc') || byKind.has('pr')
         ? [

@@ -49,7 +49,7 @@ const FAIL_ON: readonly ModelDiff['failOn'][] = ['regression', 'gates', 'never']
  * cells added, removed or changed by id with a unified source diff.
  *
  * @example
- * const diff = await diffModels(loadDiffSide(ws, 'main'), loadDiffSide(ws, 'HEAD'), { failOn: 'regression' });
+ * const diff = await diffModels(await loadDiffSide(ws, 'main'), await loadDiffSide(ws, 'HEAD'), { failOn: 'regression' });
  * diff.verdict // 'head is significantly worse on auc (−0.031 [−0.045, −0.018]) and flips 214 correct predictions; gates: 1 newly failing'
  * diff.failed  // true
  */

@@ -57,11 +57,11 @@ export interface LoadSideOptions {
  * per notebook, cell and name.
  *
  * @example
- * const base = loadDiffSide('/work/churn', 'main');
- * const head = loadDiffSide('/work/churn', 'WORKTREE');
+ * const base = await loadDiffSide('/work/churn', 'main');
+ * const head = await loadDiffSide('/work/churn', 'WORKTREE');
  * base.evaluations[0].predictions?.rowIds.length // 200000
  */
-export function loadDiffSide(workspaceDir: string, spec: string, options: LoadSideOptions = {}): LoadedSide {
+export async function loadDiffSide(workspaceDir: string, spec: string, options: LoadSideOptions = {}): Promise<LoadedSide> {
   if (typeof spec !== 'string' || spec.trim() === '') throw new DiffSideError(diffSideMessage.badSide);
   const ws = path.resolve(workspaceDir);
   if (spec === WORKTREE) return loadWorktree(ws, spec);
@@ -158,7 +158,7 @@ function readWorkingText(file: string, maxBytes: number): string | undefined {
   }
 }
 
-function loadRevision(ws: string, spec: string, rev: string, shared: GitRevisions | undefined): LoadedSide {
+async function loadRevision(ws: string, spec: string, rev: string, shared: GitRevisions | undefined): Promise<LoadedSide> {
   let git: GitRevisions;
   try {
     git = shared ?? GitRevisions.open(ws);
@@ -166,7 +166,7 @@ function loadRevision(ws: string, spec: string, rev: string, shared: GitRevision
     throw new DiffSideError((e as Error).message);
   }
   try {
-    return readRevision(git, ws, spec, rev);
+    return await readRevision(git, ws, spec, rev);
   } catch (e) {
     throw e instanceof DiffSideError ? e : new DiffSideError((e as Error).message);
   } finally {
@@ -174,16 +174,16 @@ function loadRevision(ws: string, spec: string, rev: string, shared: GitRevision
   }
 }
 
-function readRevision(git: GitRevisions, ws: string, spec: string, rev: string): LoadedSide {
-  const commit = git.resolve(rev);
+async function readRevision(git: GitRevisions, ws: string, spec: string, rev: string): Promise<LoadedSide> {
+  const commit = await git.resolve(rev);
   const rel = path.relative(git.repo.workTree, ws).split(path.sep).join('/');
   const prefix = rel === '' ? '' : `${rel}/`;
-  const entries = git.listTree(commit, `${prefix}${RUNS_DIR}`).filter((e) => e.type === 'blob');
+  const entries = (await git.listTree(commit, `${prefix}${RUNS_DIR}`)).filter((e) => e.type === 'blob');
   const byName = new Map<string, TreeEntry>(entries.map((e) => [e.path.slice(e.path.lastIndexOf('/') + 1), e]));
   const problems: RunProblem[] = [];
   const recordEntries = entries.filter((e) => e.path.endsWith('.json'));
   for (const e of recordEntries) if ((e.size ?? 0) > RUN_FILE_MAX_BYTES) problems.push({ path: e.path, reason: `larger than ${RUN_FILE_MAX_BYTES} bytes` });
-  const blobs = git.readBlobs(
+  const blobs = await git.readBlobs(
     recordEntries.map((e) => e.oid),
     RUN_FILE_MAX_BYTES,
   );
@@ -198,7 +198,7 @@ function readRevision(git: GitRevisions, ws: string, spec: string, rev: string):
   const picked = pickLatestEvaluations(records);
   // Predictions by the entry named after the run, never by a path a record names.
   const wanted = picked.map((r) => (r.predictions ? byName.get(`${r.id}${PREDICTIONS_EXT}`) : undefined));
-  const predictionBlobs = git.readBlobs(wanted.filter((e): e is TreeEntry => e !== undefined).map((e) => e.oid));
+  const predictionBlobs = await git.readBlobs(wanted.filter((e): e is TreeEntry => e !== undefined).map((e) => e.oid));
   const evaluations = picked.map((record, i): SideEvaluation => {
     if (!record.predictions) return { record };
     const entry = wanted[i];
@@ -207,7 +207,7 @@ function readRevision(git: GitRevisions, ws: string, spec: string, rev: string):
     return decoded(record, bytes, `${commit.slice(0, 12)}:${entry!.path}`);
   });
   const notebooks = new Map<string, string>();
-  const texts = git.readFiles(
+  const texts = await git.readFiles(
     commit,
     notebookPaths(picked).map((nb) => `${prefix}${nb}`),
     NOTEBOOK_MAX_BYTES,

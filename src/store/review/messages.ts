@@ -7,3 +7,10 @@ export const diffSideMessage = {
     `Run prefix ${prefix} is ambiguous: ${ids.slice(0, 10).join(', ')}${ids.length > 10 ? ` and ${ids.length - 10} more` : ''}. Give more characters.`,
   unreadableRun: (idsValue: string, reason: string) => `Run ${idsValue} cannot be read: ${reason}.`,
 };
+
+/** How the review command names the base it picked by default. */
+export const reviewBaseMessage = {
+  pullRequest: (ref: string) => `merge-base with ${ref} (the pull request's base)`,
+  defaultBranch: (ref: string) => `merge-base with ${ref} (the default branch)`,
+  parent: 'HEAD~1 (the parent commit)',
+};

@@ -25,11 +25,11 @@ export interface HeadReviewFiles {
  * than the checked-out commit; without it the work tree is read.
  *
  * @example
- * const { threads, reviews, problems } = loadHeadReviews('/work/churn', head.side, git);
+ * const { threads, reviews, problems } = await loadHeadReviews('/work/churn', head.side, git);
  */
-export function loadHeadReviews(workspaceDir: string, head: DiffSide, git?: GitRevisions): HeadReviewFiles {
+export async function loadHeadReviews(workspaceDir: string, head: DiffSide, git?: GitRevisions): Promise<HeadReviewFiles> {
   const ws = path.resolve(workspaceDir);
-  if (!git || head.commit === undefined || head.kind === 'run' || head.spec === WORKTREE || isCheckedOut(git, head.commit)) {
+  if (!git || head.commit === undefined || head.kind === 'run' || head.spec === WORKTREE || (await isCheckedOut(git, head.commit))) {
     const threads = listThreads(ws);
     const reviews = listReviews(ws);
     const rel = (p: { file: string; reason: string }) => ({ file: path.relative(ws, p.file).split(path.sep).join('/') || p.file, reason: p.reason });
@@ -39,10 +39,10 @@ export function loadHeadReviews(workspaceDir: string, head: DiffSide, git?: GitR
   const rel = path.relative(git.repo.workTree, ws).split(path.sep).join('/');
   const prefix = rel === '' ? '' : `${rel}/`;
   const problems: ReviewFileProblem[] = [];
-  const fetch = (dir: string): FetchedFile[] => {
+  const fetch = async (dir: string): Promise<FetchedFile[]> => {
     let entries;
     try {
-      entries = git.listTree(commit, `${prefix}${dir}`);
+      entries = await git.listTree(commit, `${prefix}${dir}`);
     } catch (e) {
       problems.push({ file: `${commit.slice(0, 12)}:${prefix}${dir}`, reason: (e as Error).message });
       return [];
@@ -52,7 +52,7 @@ export function loadHeadReviews(workspaceDir: string, head: DiffSide, git?: GitR
     if (all.length > MAX_REVIEW_FILES) problems.push({ file: `${commit.slice(0, 12)}:${prefix}${dir}`, reason: `holds ${all.length} files; only the first ${MAX_REVIEW_FILES} were read` });
     const files = all.slice(0, MAX_REVIEW_FILES);
     const small = files.filter((e) => e.type === 'blob' && (e.size ?? 0) <= REVIEW_LIMITS.fileBytes);
-    const blobs = git.readBlobs(
+    const blobs = await git.readBlobs(
       small.map((e) => e.oid),
       REVIEW_LIMITS.fileBytes,
     );
@@ -64,13 +64,13 @@ export function loadHeadReviews(workspaceDir: string, head: DiffSide, git?: GitR
       return { file, name, problem: e.type !== 'blob' ? `a ${e.type === 'tree' ? 'folder' : 'submodule'}, not a file` : `larger than ${REVIEW_LIMITS.fileBytes} bytes` };
     });
   };
-  const parsed = parseFetchedReviews(fetch(THREADS_DIR), fetch(APPROVALS_DIR));
+  const parsed = parseFetchedReviews(await fetch(THREADS_DIR), await fetch(APPROVALS_DIR));
   return { threads: parsed.threads.items, reviews: parsed.reviews.items, problems: [...problems, ...parsed.threads.problems, ...parsed.reviews.problems], from: 'commit' };
 }
 
-function isCheckedOut(git: GitRevisions, commit: string): boolean {
+async function isCheckedOut(git: GitRevisions, commit: string): Promise<boolean> {
   try {
-    return git.resolve('HEAD') === commit;
+    return (await git.resolve('HEAD')) === commit;
   } catch {
     return false; // an unborn branch: nothing is checked out
   }

@@ -2,7 +2,7 @@ import { isEvaluationFromWebview } from '../webview/guards';
 import * as vscode from 'vscode';
 import type { EvaluationView } from '../../core/evaluation/contract';
 import type { EvaluationFromWebview, EvaluationToWebview, RenderedReport } from '../../protocol/evaluation';
-import { PanelHost } from '../webview/panelHost';
+import { ViewPanel } from '../webview/viewPanel';
 import { saveExport } from './saveExport';
 
 /**
@@ -10,21 +10,40 @@ import { saveExport } from './saveExport';
  * webview (re)loads, and saves the charts and reports it exports.
  */
 export class EvaluationPanel implements vscode.Disposable {
-  private host: PanelHost<EvaluationToWebview, EvaluationFromWebview> | undefined;
-  private view: EvaluationView | undefined;
+  private readonly panel: ViewPanel<EvaluationToWebview, EvaluationFromWebview, EvaluationView>;
   private lastRendered: RenderedReport | undefined;
   private renders = 0;
 
-  constructor(private readonly extensionUri: vscode.Uri) {}
+  constructor(extensionUri: vscode.Uri) {
+    this.panel = new ViewPanel(extensionUri, {
+      viewType: 'modelbook.evaluation',
+      title: 'Evaluation',
+      entry: 'evaluation',
+      accepts: isEvaluationFromWebview,
+      titleOf: (view) => `Evaluation: ${view.name}`,
+      dataOf: (view) => ({ view }),
+      onMessage: (msg) => {
+        switch (msg.type) {
+          case 'rendered':
+            this.lastRendered = msg.payload;
+            this.renders++;
+            break;
+          case 'saveFile':
+            void saveExport(msg.payload);
+            break;
+          default: {
+            const never: never = msg;
+            void never;
+          }
+        }
+      },
+    });
+  }
 
   /** Opens (or reveals) the panel showing `view`. */
   show(view: EvaluationView): void {
-    this.view = view;
     this.lastRendered = undefined;
-    if (!this.host) this.host = this.create();
-    else this.host.reveal();
-    this.host.panel.title = `Evaluation: ${view.name}`;
-    this.host.post('setData', { view });
+    this.panel.show(view);
   }
 
   /** What the webview last reported drawing (for tests and diagnostics). */
@@ -38,44 +57,10 @@ export class EvaluationPanel implements vscode.Disposable {
   }
 
   get current(): EvaluationView | undefined {
-    return this.view;
+    return this.panel.view;
   }
 
   dispose(): void {
-    this.host?.dispose();
-    this.host = undefined;
-  }
-
-  private create(): PanelHost<EvaluationToWebview, EvaluationFromWebview> {
-    const host = new PanelHost<EvaluationToWebview, EvaluationFromWebview>(this.extensionUri, {
-      viewType: 'modelbook.evaluation',
-      title: 'Evaluation',
-      entry: 'evaluation',
-      accepts: isEvaluationFromWebview,
-    });
-    host.onReady(() => {
-      if (this.view) host.post('setData', { view: this.view });
-    });
-    host.onMessage((msg) => {
-      switch (msg.type) {
-        case 'rendered':
-          this.lastRendered = msg.payload;
-          this.renders++;
-          break;
-        case 'saveFile':
-          void saveExport(msg.payload);
-          break;
-        case 'ready':
-          break;
-        default: {
-          const never: never = msg;
-          void never;
-        }
-      }
-    });
-    host.panel.onDidDispose(() => {
-      if (this.host === host) this.host = undefined;
-    });
-    return host;
+    this.panel.dispose();
   }
 }

@@ -4,7 +4,10 @@ import { buildModelDiffView, type ModelDiffView } from '../../core/review/view';
 import type { ReviewFromWebview, ReviewToWebview } from '../../protocol/review';
 import { openRunCell } from '../runs/openCell';
 import { isReviewFromWebview } from '../webview/guards';
-import { PanelHost } from '../webview/panelHost';
+import { ViewPanel } from '../webview/viewPanel';
+import { reviewUiMessage } from './messages';
+import { openNotebookDiff } from './notebookDiff';
+import { revisionUri } from './revisionFs';
 
 /** What the panel does with a reviewer's "Comment" on a finding (the review-threads feature plugs in here). */
 export interface ReviewPanelHooks {
@@ -20,94 +23,85 @@ export const START_THREAD_COMMAND = 'modelbook.review.startThread';
  * notebook diff of base and head, and "Comment" starts a review thread on the cell.
  */
 export class ReviewPanel implements vscode.Disposable {
-  private host: PanelHost<ReviewToWebview, ReviewFromWebview> | undefined;
-  private view: ModelDiffView | undefined;
+  private readonly panel: ViewPanel<ReviewToWebview, ReviewFromWebview, ModelDiffView>;
 
   constructor(
-    private readonly extensionUri: vscode.Uri,
+    extensionUri: vscode.Uri,
     /** Replaced by the latest `showModelDiff` that passes hooks. */
     public hooks: ReviewPanelHooks = {},
-    private readonly log?: (line: string) => void,
-  ) {}
-
-  /** Opens (or reveals) the panel showing `diff`. */
-  show(diff: ModelDiff): void {
-    this.view = buildModelDiffView(diff);
-    if (!this.host) this.host = this.create();
-    else this.host.reveal();
-    this.host.panel.title = `Model Diff: ${this.view.title}`;
-    this.host.post('setData', this.view);
-  }
-
-  get current(): ModelDiff | undefined {
-    return this.view?.diff;
-  }
-
-  dispose(): void {
-    this.host?.dispose();
-    this.host = undefined;
-  }
-
-  private create(): PanelHost<ReviewToWebview, ReviewFromWebview> {
-    const host = new PanelHost<ReviewToWebview, ReviewFromWebview>(this.extensionUri, {
+    log?: (line: string) => void,
+  ) {
+    this.panel = new ViewPanel(extensionUri, {
       viewType: 'modelbook.modelDiff',
       title: 'Model Diff',
       entry: 'review',
       accepts: isReviewFromWebview,
-      ...(this.log ? { log: this.log } : {}),
-    });
-    host.onReady(() => {
-      if (this.view) host.post('setData', this.view);
-    });
-    host.onMessage((msg) => {
-      switch (msg.type) {
-        case 'openCell':
-          void this.openCell(msg.payload);
-          break;
-        case 'showNotebookDiff':
-          void this.showNotebookDiff(msg.payload.notebook);
-          break;
-        case 'startThread':
-          void this.startThread(msg.payload);
-          break;
-        case 'ready':
-          break;
-        default: {
-          const never: never = msg;
-          void never;
+      ...(log ? { log } : {}),
+      titleOf: (view) => `Model Diff: ${view.title}`,
+      dataOf: (view) => view,
+      onMessage: (msg) => {
+        switch (msg.type) {
+          case 'openCell':
+            void this.openCell(msg.payload);
+            break;
+          case 'showNotebookDiff':
+            void this.showNotebookDiff(msg.payload.notebook);
+            break;
+          case 'startThread':
+            void this.startThread(msg.payload);
+            break;
+          default: {
+            const never: never = msg;
+            void never;
+          }
         }
-      }
+      },
     });
-    host.panel.onDidDispose(() => {
-      if (this.host === host) this.host = undefined;
-    });
-    return host;
+  }
+
+  /** Opens (or reveals) the panel showing `diff`. */
+  show(diff: ModelDiff): void {
+    this.panel.show(buildModelDiffView(diff));
+  }
+
+  get current(): ModelDiff | undefined {
+    return this.panel.view?.diff;
+  }
+
+  dispose(): void {
+    this.panel.dispose();
   }
 
   private async openCell(cell: ReviewFromWebview['openCell']): Promise<void> {
     const folder = vscode.workspace.workspaceFolders?.[0];
-    if (!folder) return void vscode.window.showWarningMessage('Modelbook: open the repository as a workspace folder to go to the cells of a model diff.');
+    if (!folder) return void vscode.window.showWarningMessage(reviewUiMessage.noCellFolder);
     const problem = await openRunCell(folder, { name: cell.cellId, notebook: cell.notebook, cellId: cell.cellId });
     if (problem) void vscode.window.showWarningMessage(problem);
   }
 
-  /** VS Code's notebook diff of the notebook at the base and head revisions (through the git extension's `git:` documents). */
+  /**
+   * VS Code's notebook diff of the notebook at the base revision (read from git through our
+   * read-only `modelbook-git:` files) against the work-tree file, outputs hidden. A side that is
+   * not a commit (runs, WORKTREE) is the work-tree file.
+   */
   private async showNotebookDiff(notebook: string): Promise<void> {
     const folder = vscode.workspace.workspaceFolders?.[0];
-    const diff = this.view?.diff;
+    const diff = this.current;
     if (!folder || !diff) return;
     const file = vscode.Uri.joinPath(folder.uri, notebook);
-    const at = (side: ModelDiff['base']) => (side.kind === 'revision' ? file.with({ scheme: 'git', query: JSON.stringify({ path: file.fsPath, ref: side.commit ?? side.spec }) }) : file);
-    await vscode.commands.executeCommand('vscode.diff', at(diff.base), at(diff.head), `${notebook} (${diff.base.spec} ↔ ${diff.head.spec})`);
+    const at = (side: ModelDiff['base']) => (side.kind === 'revision' && side.commit ? revisionUri(file, side.commit) : file);
+    const [base, head] = [at(diff.base), at(diff.head)];
+    if (base.toString() === head.toString()) return void vscode.window.showInformationMessage(reviewUiMessage.sameNotebook(notebook));
+    await openNotebookDiff(base, head, `${notebook} (${diff.base.spec} ↔ ${diff.head.spec})`);
   }
 
   private async startThread(anchor: ReviewFromWebview['startThread']): Promise<void> {
-    const diff = this.view?.diff;
+    const diff = this.current;
     if (!diff) return;
     if (this.hooks.startThread) return void (await this.hooks.startThread(anchor, diff));
     const commands = await vscode.commands.getCommands(true);
     if (commands.includes(START_THREAD_COMMAND)) await vscode.commands.executeCommand(START_THREAD_COMMAND, anchor, diff);
-    else void vscode.window.showInformationMessage('Modelbook: review threads are not available in this build.');
+    else void vscode.window.showInformationMessage(reviewUiMessage.threadsUnavailable);
   }
 }
 

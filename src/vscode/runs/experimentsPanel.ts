@@ -13,6 +13,7 @@ import { toPanelRun } from '../../core/runs/collect';
 import { openRunCell } from './openCell';
 import type { RunsChange, RunsService } from './service';
 import { runsPanelMessage } from './messages';
+import { REVIEW_COMMAND } from '../review/registerCommand';
 
 /**
  * The Experiments panel's host side: sends the runs once when the webview is ready, then row
@@ -103,6 +104,8 @@ export class ExperimentsPanel implements vscode.Disposable {
         if (problem) this.host.post('notice', { text: problem, kind: 'error' });
         return;
       }
+      case 'modelDiff':
+        return this.modelDiff(m.payload.ids);
       case 'copyId':
         await vscode.env.clipboard.writeText(m.payload.id);
         this.host.post('notice', { text: `Copied ${m.payload.id}`, kind: 'info' });
@@ -126,6 +129,15 @@ export class ExperimentsPanel implements vscode.Disposable {
     } catch (e) {
       this.host.post('comparison', { requestId, ids, error: `Could not compare: ${(e as Error).message}` });
     }
+  }
+
+  /** The two runs, older first as the base, through the review command (which checks the ids again). */
+  private async modelDiff(ids: string[]): Promise<void> {
+    const found = await Promise.all(ids.map((id) => this.service.find(id)));
+    const rows = found.map((f) => f?.row).filter((r): r is RunSummary => r !== undefined);
+    if (rows.length !== 2) return this.host.post('notice', { text: runsPanelMessage.runGone(ids.join(', ')), kind: 'error' });
+    const [base, head] = rows.sort((a, b) => a.startedAt.localeCompare(b.startedAt));
+    await vscode.commands.executeCommand(REVIEW_COMMAND, { base: `run:${base!.id}`, head: `run:${head!.id}` });
   }
 
   private async exportCsv(ids: string[], columns: string[]): Promise<void> {

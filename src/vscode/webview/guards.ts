@@ -40,6 +40,7 @@ export const isExperimentsFromWebview = guardOf<ExperimentsFromWebview>({
   exportCsv: (p) => isObj(p) && isStrings(p.ids, 1_000_000, 512) && isStrings(p.columns, 10_000),
   openCell: isRunId,
   copyId: isRunId,
+  modelDiff: (p) => isObj(p) && isStrings(p.ids, 2, 512) && p.ids.length === 2,
 });
 
 /**

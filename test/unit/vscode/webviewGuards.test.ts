@@ -6,6 +6,7 @@ describe('webview message guards', () => {
     assert.ok(isExperimentsFromWebview({ type: 'ready' }));
     assert.ok(isExperimentsFromWebview({ type: 'compare', payload: { requestId: 1, ids: ['a', 'b'] } }));
     assert.ok(isExperimentsFromWebview({ type: 'exportCsv', payload: { ids: ['a'], columns: ['metrics.auc'] } }));
+    assert.ok(isExperimentsFromWebview({ type: 'modelDiff', payload: { ids: ['01JD0000AAAA', '01JD0000BBBB'] } }));
     assert.ok(isEvaluationFromWebview({ type: 'saveFile', payload: { format: 'png', suggestedName: 'roc.png', content: 'data:image/png;base64,AAAA' } }));
     assert.ok(isRendererToHost({ type: 'openEvaluation', payload: { view: {} } }));
     assert.ok(isRendererToHost({ type: 'openExperiments', payload: { notebook: 'churn.mlnb', runIds: ['01JD0000AAAA'] } }));
@@ -14,6 +15,8 @@ describe('webview message guards', () => {
   const refused: [string, unknown, (m: unknown) => boolean][] = [
     ['an unknown message type', { type: 'runShell', payload: { cmd: 'rm -rf ~' } }, isExperimentsFromWebview],
     ['a run id that is not a string', { type: 'openCell', payload: { id: { toString: null } } }, isExperimentsFromWebview],
+    ['a model diff of three runs', { type: 'modelDiff', payload: { ids: ['a', 'b', 'c'] } }, isExperimentsFromWebview],
+    ['a model diff of one run', { type: 'modelDiff', payload: { ids: ['a'] } }, isExperimentsFromWebview],
     ['a comparison of a million runs', { type: 'compare', payload: { requestId: 1, ids: new Array(1_000_000).fill('a') } }, isExperimentsFromWebview],
     ['a save suggested outside the folder', { type: 'saveFile', payload: { format: 'svg', suggestedName: '../../.bashrc', content: '' } }, isEvaluationFromWebview],
     ['a save in an unknown format', { type: 'saveFile', payload: { format: 'sh', suggestedName: 'x.sh', content: '' } }, isEvaluationFromWebview],

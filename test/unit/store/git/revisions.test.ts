@@ -39,39 +39,39 @@ describe('store/git GitRevisions', function () {
     fs.rmSync(repo, { recursive: true, force: true });
   });
 
-  it('resolves branches, tags, HEAD~1, remote branches and commit prefixes to commits', () => {
+  it('resolves branches, tags, HEAD~1, remote branches and commit prefixes to commits', async () => {
     git('update-ref', 'refs/remotes/origin/main', 'HEAD~1');
     git('pack-refs', '--all');
     git('branch', 'loose');
     reader = GitRevisions.open(repo);
     const [head, first] = [git('rev-parse', 'HEAD'), git('rev-parse', 'HEAD~1')];
-    assert.equal(reader.resolve('HEAD'), head);
-    assert.equal(reader.resolve('main'), head);
-    assert.equal(reader.resolve('loose'), head);
-    assert.equal(reader.resolve('HEAD~1'), first);
-    assert.equal(reader.resolve('v1'), first);
-    assert.equal(reader.resolve('origin/main'), first);
-    assert.equal(reader.resolve(first.slice(0, 10)), first);
-    assert.throws(() => reader!.resolve('nope'), /Revision "nope" is not a commit of/);
+    assert.equal(await reader.resolve('HEAD'), head);
+    assert.equal(await reader.resolve('main'), head);
+    assert.equal(await reader.resolve('loose'), head);
+    assert.equal(await reader.resolve('HEAD~1'), first);
+    assert.equal(await reader.resolve('v1'), first);
+    assert.equal(await reader.resolve('origin/main'), first);
+    assert.equal(await reader.resolve(first.slice(0, 10)), first);
+    await assert.rejects(() => reader!.resolve('nope'), /Revision "nope" is not a commit of/);
   });
 
-  it('lists a folder and reads files as they were at each commit, without touching the work tree', () => {
+  it('lists a folder and reads files as they were at each commit, without touching the work tree', async () => {
     reader = GitRevisions.open(repo);
-    const [head, first] = [reader.resolve('HEAD'), reader.resolve('HEAD~1')];
+    const [head, first] = [await reader.resolve('HEAD'), await reader.resolve('HEAD~1')];
     assert.deepEqual(
-      reader.listTree(first, '.modelbook/runs').map((e) => [e.path, e.type, e.size]),
+      (await reader.listTree(first, '.modelbook/runs')).map((e) => [e.path, e.type, e.size]),
       [['.modelbook/runs/a.json', 'blob', 7]],
     );
     assert.deepEqual(
-      reader.listTree(head, '.modelbook/runs').map((e) => e.path),
+      (await reader.listTree(head, '.modelbook/runs')).map((e) => e.path),
       ['.modelbook/runs/a.json', '.modelbook/runs/b.json'],
     );
-    assert.deepEqual(reader.listTree(head, 'missing'), []);
-    assert.equal(reader.readFile(first, 'nb.mlnb')?.toString(), 'version one');
-    assert.equal(reader.readFile(head, 'nb.mlnb')?.toString(), 'version two');
-    assert.equal(reader.readFile(head, 'nb.mlnb', 5), undefined, 'over the size cap');
-    assert.equal(reader.readFile(head, 'absent.txt'), undefined);
-    const many = reader.readFiles(head, ['nb.mlnb', 'absent.txt', '.modelbook/runs/a.json']);
+    assert.deepEqual(await reader.listTree(head, 'missing'), []);
+    assert.equal((await reader.readFile(first, 'nb.mlnb'))?.toString(), 'version one');
+    assert.equal((await reader.readFile(head, 'nb.mlnb'))?.toString(), 'version two');
+    assert.equal(await reader.readFile(head, 'nb.mlnb', 5), undefined, 'over the size cap');
+    assert.equal(await reader.readFile(head, 'absent.txt'), undefined);
+    const many = await reader.readFiles(head, ['nb.mlnb', 'absent.txt', '.modelbook/runs/a.json']);
     assert.deepEqual(
       [...many].map(([p, b]) => [p, b.toString()]),
       [
@@ -79,8 +79,8 @@ describe('store/git GitRevisions', function () {
         ['nb.mlnb', 'version two'],
       ],
     );
-    const entries = reader.listTree(head, '.modelbook/runs');
-    const blobs = reader.readBlobs([...entries.map((e) => e.oid), entries[0]!.oid]);
+    const entries = await reader.listTree(head, '.modelbook/runs');
+    const blobs = await reader.readBlobs([...entries.map((e) => e.oid), entries[0]!.oid]);
     assert.deepEqual(
       entries.map((e) => blobs.get(e.oid)?.toString()),
       ['{"a":1}', '{"b":2}'],
@@ -88,7 +88,29 @@ describe('store/git GitRevisions', function () {
     assert.equal(git('status', '--porcelain'), '', 'the work tree and index are as they were');
   });
 
-  it('refuses option-like, path-like, range and odd revisions, saying which rule', () => {
+  it('lists commits newest first, branches and tags with their commits, and finds merge-bases', async () => {
+    git('branch', 'side', 'HEAD~1');
+    reader = GitRevisions.open(repo);
+    const [head, first] = [git('rev-parse', 'HEAD'), git('rev-parse', 'HEAD~1')];
+    assert.deepEqual(
+      (await reader.log(head, 5)).map((c) => [c.commit, c.subject, c.author]),
+      [
+        [head, 'two', 'Test'],
+        [first, 'one', 'Test'],
+      ],
+    );
+    assert.deepEqual(
+      (await reader.refs()).map((r) => [r.name, r.kind, r.commit]),
+      [
+        ['main', 'branch', head],
+        ['side', 'branch', first],
+        ['v1', 'tag', first],
+      ],
+    );
+    assert.equal(await reader.mergeBase(head, first), first);
+  });
+
+  it('refuses option-like, path-like, range and odd revisions, saying which rule', async () => {
     assert.match(checkRevision('--output=/tmp/x')!, /starts with '-'/);
     assert.match(checkRevision('HEAD:../../etc/passwd')!, /contains ':'/);
     assert.match(checkRevision('main..HEAD')!, /range/);
@@ -98,20 +120,20 @@ describe('store/git GitRevisions', function () {
     reader = GitRevisions.open(repo);
     const marker = path.join(os.tmpdir(), `mb-rev-output-${process.pid}`);
     fs.rmSync(marker, { force: true });
-    assert.throws(
+    await assert.rejects(
       () => reader!.resolve(`--output=${marker}`),
       (e: unknown) => e instanceof GitRevisionError && /refused: it starts with '-'/.test((e as Error).message),
     );
-    assert.throws(() => reader!.resolve('HEAD:../../etc/passwd'), /refused: it contains ':'/);
+    await assert.rejects(() => reader!.resolve('HEAD:../../etc/passwd'), /refused: it contains ':'/);
     assert.equal(fs.existsSync(marker), false);
-    const head = reader.resolve('HEAD');
-    assert.throws(() => reader!.readFile(head, '../../etc/passwd'), /must not contain '\.', '\.\.'/);
-    assert.throws(() => reader!.readFile(head, '/etc/passwd'), /repository-relative/);
-    assert.throws(() => reader!.listTree('HEAD', '.modelbook/runs'), /Not a commit id/);
-    assert.throws(() => reader!.readBlobs(['HEAD:nb.mlnb']), /Not an object id/);
+    const head = await reader.resolve('HEAD');
+    await assert.rejects(() => reader!.readFile(head, '../../etc/passwd'), /must not contain '\.', '\.\.'/);
+    await assert.rejects(() => reader!.readFile(head, '/etc/passwd'), /repository-relative/);
+    await assert.rejects(() => reader!.listTree('HEAD', '.modelbook/runs'), /Not a commit id/);
+    await assert.rejects(() => reader!.readBlobs(['HEAD:nb.mlnb']), /Not an object id/);
   });
 
-  it('runs nothing a cell could configure in .git/config or .gitattributes', () => {
+  it('runs nothing a cell could configure in .git/config or .gitattributes', async () => {
     const marker = path.join(repo, '..', `mb-pwned-${process.pid}-${Date.now()}`);
     const cmd = `sh -c 'echo ran >> ${marker}'`;
     fs.appendFileSync(
@@ -145,11 +167,11 @@ describe('store/git GitRevisions', function () {
     fs.rmSync(marker);
 
     reader = GitRevisions.open(repo);
-    const head = reader.resolve('HEAD');
-    reader.resolve('HEAD~1');
-    const entries = reader.listTree(head, '.modelbook/runs');
-    reader.readBlobs(entries.map((e) => e.oid));
-    reader.readFile(head, 'nb.mlnb');
+    const head = await reader.resolve('HEAD');
+    await reader.resolve('HEAD~1');
+    const entries = await reader.listTree(head, '.modelbook/runs');
+    await reader.readBlobs(entries.map((e) => e.oid));
+    await reader.readFile(head, 'nb.mlnb');
     assert.equal(fs.existsSync(marker), false, 'GitRevisions ran a command from the repository config');
   });
 });

@@ -39,8 +39,8 @@ describe('store/review loadDiffSide', function () {
   });
   afterEach(() => fs.rmSync(repo, { recursive: true, force: true }));
 
-  it('reads a revision through git: the latest finished evaluation per cell and name, its predictions and notebook', () => {
-    const base = loadDiffSide(ws, 'HEAD~1');
+  it('reads a revision through git: the latest finished evaluation per cell and name, its predictions and notebook', async () => {
+    const base = await loadDiffSide(ws, 'HEAD~1');
     assert.deepEqual(base.side, { spec: 'HEAD~1', kind: 'revision', commit: git('rev-parse', 'HEAD~1'), runIds: [ids.base] });
     assert.equal(base.evaluations.length, 1);
     assert.equal(base.evaluations[0]!.problem, undefined);
@@ -48,42 +48,42 @@ describe('store/review loadDiffSide', function () {
     assert.deepEqual(base.evaluations[0]!.predictions!.yPred, predictionSet(500, 1).yPred);
     assert.match(base.notebooks.get('churn.mlnb')!, /C = 1"/);
 
-    const head = loadDiffSide(ws, 'main');
+    const head = await loadDiffSide(ws, 'main');
     assert.deepEqual(new Set(head.side.runIds), new Set([ids.head, ids.other]));
     assert.match(head.notebooks.get('churn.mlnb')!, /C = 10"/);
     assert.deepEqual(head.problems, []);
   });
 
-  it('reads the working runs for WORKTREE and run ids, and the work tree is left as it was', () => {
+  it('reads the working runs for WORKTREE and run ids, and the work tree is left as it was', async () => {
     const before = git('status', '--porcelain');
-    const work = loadDiffSide(ws, 'WORKTREE');
+    const work = await loadDiffSide(ws, 'WORKTREE');
     assert.deepEqual(new Set(work.side.runIds), new Set([ids.uncommitted, ids.other]));
     assert.match(work.notebooks.get('churn.mlnb')!, /C = 100"/);
-    const run = loadDiffSide(ws, ids.head!.slice(0, 24));
+    const run = await loadDiffSide(ws, ids.head!.slice(0, 24));
     assert.deepEqual(run.side, { spec: ids.head!.slice(0, 24), kind: 'run', runIds: [ids.head] });
     assert.deepEqual(run.evaluations[0]!.predictions!.yPred, predictionSet(500, 2).yPred);
-    assert.equal(loadDiffSide(ws, `run:${ids.base}`).side.runIds[0], ids.base);
+    assert.equal((await loadDiffSide(ws, `run:${ids.base}`)).side.runIds[0], ids.base);
     assert.equal(git('status', '--porcelain'), before);
   });
 
-  it('says which runs an ambiguous prefix matches, and refuses unknown or unsafe revisions', () => {
+  it('says which runs an ambiguous prefix matches, and refuses unknown or unsafe revisions', async () => {
     const common = ids.old!.slice(0, 2);
-    assert.throws(
+    await assert.rejects(
       () => loadDiffSide(ws, `run:${common}`),
       (e: unknown) => e instanceof DiffSideError && /ambiguous: /.test((e as Error).message) && (e as Error).message.includes(ids.old!),
     );
-    assert.throws(() => loadDiffSide(ws, 'run:ZZZZ'), /No run ZZZZ/);
-    assert.throws(() => loadDiffSide(ws, '--output=/tmp/x'), /refused: it starts with '-'/);
-    assert.throws(() => loadDiffSide(ws, 'rev:HEAD:../../etc/passwd'), /refused: it contains ':'/);
-    assert.throws(() => loadDiffSide(ws, 'no-such-branch'), /is not a commit of/);
+    await assert.rejects(() => loadDiffSide(ws, 'run:ZZZZ'), /No run ZZZZ/);
+    await assert.rejects(() => loadDiffSide(ws, '--output=/tmp/x'), /refused: it starts with '-'/);
+    await assert.rejects(() => loadDiffSide(ws, 'rev:HEAD:../../etc/passwd'), /refused: it contains ':'/);
+    await assert.rejects(() => loadDiffSide(ws, 'no-such-branch'), /is not a commit of/);
   });
 
-  it('notes predictions a record names but the commit lacks, and unreadable records', () => {
+  it('notes predictions a record names but the commit lacks, and unreadable records', async () => {
     fs.rmSync(path.join(ws, '.modelbook', 'runs', `${ids.uncommitted}.predictions`));
     fs.writeFileSync(path.join(ws, '.modelbook', 'runs', '01JF0000000000000000000000.json'), '{"broken": ');
     git('add', '-A');
     git('commit', '-q', '-m', 'lost predictions');
-    const head = loadDiffSide(ws, 'HEAD');
+    const head = await loadDiffSide(ws, 'HEAD');
     const ev = head.evaluations.find((e) => e.record.id === ids.uncommitted)!;
     assert.equal(ev.predictions, undefined);
     assert.match(ev.problem!, /is not in commit/);
