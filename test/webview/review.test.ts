@@ -38,6 +38,18 @@ describe('webview/review: the Model Diff panel in Chromium', function () {
     return { page, problems };
   }
 
+  it('never marks a significantly worse head with a tick, even when no gate failed', async () => {
+    const { page } = await openPanel('light');
+    const line = page.locator('#verdict .verdict-line');
+    assert.equal(diff.failed, true);
+    assert.match((await line.textContent()) ?? '', /^✗ /);
+    const passing = { ...diff, failed: false };
+    await page.evaluate((v) => (window as unknown as Win).sendToPanel({ type: 'setData', payload: v }), buildModelDiffView(passing) as unknown);
+    await page.waitForFunction(() => document.querySelector('#verdict .verdict-line')?.classList.contains('worse'));
+    assert.match((await line.textContent()) ?? '', /^▼ .*significantly worse/);
+    await page.close();
+  });
+
   for (const theme of ['light', 'dark'] as const) {
     it(`renders every section and draws every chart with visible marks (${theme}), with no CSP violation`, async () => {
       const { page, problems } = await openPanel(theme);

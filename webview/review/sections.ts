@@ -53,16 +53,25 @@ function commentButton(doc: Document, pair: DiffPair, post: Post, anchor: { metr
   return b;
 }
 
+const VERDICT_MARK = { failed: '✗ ', worse: '▼ ', ok: '✓ ' } as const;
+
+/** Failed by the --fail-on rule; else worse when a metric got significantly worse (not failing CI is not "fine"); else ok. */
+function verdictTone(diff: ModelDiff): keyof typeof VERDICT_MARK {
+  if (diff.failed) return 'failed';
+  return diff.pairs.some((p) => p.metrics.some((m) => m.verdict === 'worse')) ? 'worse' : 'ok';
+}
+
 /** The verdict header: the one-line verdict, sides, pairs, what was not paired. */
 export function verdictHeader(doc: Document, diff: ModelDiff, title: string): HTMLElement {
   const side = (s: ModelDiff['base']) => `${s.spec}${s.commit ? ` (${s.commit.slice(0, 10)})` : ''}`;
   const newly = diff.pairs.flatMap((p) => p.gates.filter((g) => g.newlyFailing)).length;
+  const tone = verdictTone(diff);
   return h(
     doc,
     'header',
     { id: 'verdict' },
     h(doc, 'h1', {}, `Model Diff: ${title}`),
-    h(doc, 'p', { class: `verdict-line ${diff.failed ? 'failed' : 'ok'}` }, diff.failed ? '✗ ' : '✓ ', diff.verdict),
+    h(doc, 'p', { class: `verdict-line ${tone}` }, VERDICT_MARK[tone], diff.verdict),
     h(
       doc,
       'p',
