@@ -1,7 +1,9 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import * as vscode from 'vscode';
 import { reviewMessage } from '../../core/review/messages';
 import { NOTEBOOK_TYPE } from '../../core/notebook/contract';
-import type { ReviewThread } from '../../core/review/threadContract';
+import { APPROVALS_DIR, THREADS_DIR, type ReviewThread } from '../../core/review/threadContract';
 import { recordReview, type ReviewArgs } from './approve';
 import { startThreadFromFinding } from './fromFinding';
 import { START_THREAD_COMMAND } from './panel';
@@ -64,10 +66,27 @@ export function registerReview(log: vscode.LogOutputChannel): { api: ReviewApi; 
     }
   };
   watchFolders();
+  // code-server's workspace watcher misses some files written behind VS Code's back (seen in the
+  // integration test from a fresh clone: a pulled thread never arrived). Backstop while a Modelbook
+  // notebook is open: the mtimes of the threads and approvals folders, which git's add, remove or
+  // rename of a file changes, are checked every two seconds — two lstat calls per folder.
+  const seen = new Map<string, number>();
+  const backstop = setInterval(() => {
+    if (!vscode.workspace.notebookDocuments.some((nb) => nb.notebookType === NOTEBOOK_TYPE)) return;
+    for (const f of vscode.workspace.workspaceFolders ?? []) {
+      if (f.uri.scheme !== 'file') continue;
+      for (const dir of [THREADS_DIR, APPROVALS_DIR].map((d) => path.join(f.uri.fsPath, ...d.split('/')))) {
+        const mtime = mtimeOf(dir);
+        if (seen.has(dir) && seen.get(dir) !== mtime) changed();
+        seen.set(dir, mtime);
+      }
+    }
+  }, 2000);
   const cmd = vscode.commands.registerCommand;
   const disposables: vscode.Disposable[] = [
     { dispose: () => (current?.dispose(), (current = undefined), timer && clearTimeout(timer)) },
     { dispose: () => (watchers.forEach((w) => w.dispose()), watchers.clear()) },
+    { dispose: () => clearInterval(backstop) },
     vscode.workspace.onDidChangeWorkspaceFolders(() => (watchFolders(), changed())),
     // A watcher can miss files written behind VS Code's back (a pull while the window was in the
     // background, seen in code-server): the files are read again when the window gets the focus.
@@ -99,4 +118,12 @@ export function registerReview(log: vscode.LogOutputChannel): { api: ReviewApi; 
     },
   };
   return { api, disposables };
+}
+
+function mtimeOf(dir: string): number {
+  try {
+    return fs.lstatSync(dir, { throwIfNoEntry: false })?.mtimeMs ?? 0;
+  } catch {
+    return 0;
+  }
 }
