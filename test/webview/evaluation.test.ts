@@ -10,7 +10,7 @@ import { penguins } from '../unit/core/evaluation/cases';
 const DARK = 'body.vscode-dark { --vscode-editor-foreground: rgb(200, 201, 202); --vscode-foreground: rgb(200, 201, 202); background: #1e1e1e; }';
 /** The panel as the PanelHost serves it (#root, media/panel.css), under the harness's strict CSP. */
 const PANEL = (theme: string) => `<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="/media/panel.css"><style>${DARK}</style></head>
-<body class="${theme}"><div id="root"></div><script type="module" src="/test/webview/pages/evaluation-page.js"></script></body></html>`;
+<body class="${theme}"><div id="root"></div><script type="module" src="/test/webview/pages/panel-page.js?bundle=evaluation"></script></body></html>`;
 const RENDERER = `<!doctype html><html><head><meta charset="utf-8"></head><body class="vscode-light"><div id="out"></div><script type="module" src="/test/webview/pages/renderer-page.js"></script></body></html>`;
 
 type Posted = { type: string; payload: Record<string, unknown> };

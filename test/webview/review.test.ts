@@ -11,7 +11,7 @@ const DARK = 'body.vscode-dark { --vscode-editor-foreground: rgb(204, 204, 204);
 const LIGHT = 'body.vscode-light { --vscode-editor-foreground: rgb(31, 31, 31); --vscode-foreground: rgb(31, 31, 31); --vscode-editor-background: #ffffff; background: #ffffff; }';
 /** The panel as the PanelHost serves it (#root, media/panel.css), under the harness's strict CSP. */
 const PANEL = (theme: string) => `<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="/media/panel.css"><style>${DARK}${LIGHT}</style></head>
-<body class="${theme}"><div id="root"></div><script type="module" src="/test/webview/pages/review-page.js"></script></body></html>`;
+<body class="${theme}"><div id="root"></div><script type="module" src="/test/webview/pages/panel-page.js?bundle=review"></script></body></html>`;
 
 type Posted = { type: string; payload: Record<string, unknown> };
 type Win = { posted: Posted[]; sendToPanel(m: unknown): void };
