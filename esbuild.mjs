@@ -69,6 +69,7 @@ const targets = [
     define: { ...define, MODELBOOK_PRIVATE_MEMBERS: JSON.stringify(privateMembers(['src/core', 'src/kernel/modelbook'])) },
   },
   { ...node, entryPoints: ['src/kernel/trialWorker/main.ts'], outfile: 'dist/trialWorker.js', format: 'cjs' },
+  { ...node, entryPoints: ['src/store/review/replicateWorker.ts'], outfile: 'dist/replicateWorker.js', format: 'cjs' },
   { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', format: 'cjs', external: ['esbuild'], banner: { js: '#!/usr/bin/env node' }, plugins: [vegaWithoutCanvas] },
   // Loaded by tsserver from node_modules/modelbook-ts-plugin (a file: dependency on tsplugin/).
   { ...node, entryPoints: ['src/tsplugin/index.ts'], outfile: 'tsplugin/index.js', format: 'cjs', external: ['typescript'], sourcemap: false },

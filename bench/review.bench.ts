@@ -12,6 +12,7 @@ import path from 'node:path';
 import type { PredictionSet } from '../src/core/review/contract';
 import { diffPredictions } from '../src/core/review/diffPredictions';
 import { createRng } from '../src/core/evaluation/random';
+import { workerReplicates } from '../src/store/review/workerReplicates';
 
 const PYTHON = '/usr/bin/python3';
 const n = Number(process.argv[2] ?? 200_000);
@@ -133,6 +134,21 @@ async function main(): Promise<void> {
     console.log(
       `diffPredictions (${d!.pairing.sampling}): ${f(t.wall)} wall, ${f(t.cpu)} cpu, ${d!.pairing.rows} matched rows; AUC Δ ${auc.delta?.toFixed(4)} [${auc.ci?.map((v) => v.toFixed(4)).join(', ')}], McNemar p ${d!.flips?.mcnemar?.pValue.toExponential(2)}${vs}`,
     );
+  }
+  // As \`modelbook diff\` and VS Code run it: parts of the resamples in worker threads (the same
+  // intervals as one thread; checked here).
+  const parallel = workerReplicates(path.resolve(__dirname, '../../dist'));
+  try {
+    let d: Awaited<ReturnType<typeof diffPredictions>> | undefined;
+    const single = await diffPredictions(baseSet, headSet, { metrics: ['accuracy', 'auc', 'logLoss', 'f1'], slices: false, bootstrap: { resamples: 2, seed: 1 } });
+    void single;
+    const t = await timed(async () => (d = await diffPredictions(baseSet, headSet, { metrics: ['accuracy', 'auc', 'logLoss', 'f1'], slices: false, parallel, bootstrap: { resamples, seed: 1 } })));
+    const auc = d!.metrics.find((m) => m.name === 'auc')!;
+    console.log(
+      `diffPredictions (poisson), ${parallel.workers} worker thread${parallel.workers === 1 ? '' : 's'} + this one: ${f(t.wall)} wall (target < 3 s), ${f(t.cpu)} cpu of this thread; AUC Δ ${auc.delta?.toFixed(4)} [${auc.ci?.map((v) => v.toFixed(4)).join(', ')}]`,
+    );
+  } finally {
+    await parallel.close();
   }
   // Scores rounded to 1/100 (a calibrated or tree model's few distinct values): tie blocks take
   // the tie-block walk instead of the distinct-score sweep.

@@ -17,6 +17,7 @@ import { loadHeadReviews, type HeadReviewFiles } from '../store/reviews/loadHead
 import { hashModelDiff } from '../store/reviews/reviewFiles';
 import { reviewMessage } from '../core/review/messages';
 import { parseFlags, UsageError, type FlagSpec } from './flags';
+import { workerReplicates } from '../store/review/workerReplicates';
 
 export interface DiffIo {
   out: (text: string) => void;
@@ -76,7 +77,7 @@ function parseDiffArgs(argv: string[]): DiffArgs | 'help' {
  * @example
  * await runDiffCommand(['origin/main', 'HEAD', '--format', 'md', '--out', 'diff.md'], io, process.cwd()) // 0 or 1
  */
-export async function runDiffCommand(argv: string[], io: DiffIo, cwd: string): Promise<number> {
+export async function runDiffCommand(argv: string[], io: DiffIo, cwd: string, distDir?: string): Promise<number> {
   let args: DiffArgs | 'help';
   try {
     args = parseDiffArgs(argv);
@@ -112,7 +113,14 @@ export async function runDiffCommand(argv: string[], io: DiffIo, cwd: string): P
   }
   for (const s of [base, head]) for (const p of s.problems) io.err(`warning: ${s.side.spec}: ${p.path}: ${p.reason}\n`);
   for (const p of review.problems) io.err(`warning: ${head.side.spec}: ${p.file}: skipped: ${p.reason}\n`);
-  const diff = await diffModels(base, head, { failOn: args.failOn, ...(args.notebook !== undefined ? { notebook: args.notebook } : {}) });
+  // The paired bootstraps run on every core: the CLI's bundle sits beside the worker's.
+  const parallel = distDir !== undefined ? workerReplicates(distDir) : undefined;
+  let diff: ModelDiff;
+  try {
+    diff = await diffModels(base, head, { failOn: args.failOn, ...(args.notebook !== undefined ? { notebook: args.notebook } : {}), ...(parallel ? { statistics: { parallel } } : {}) });
+  } finally {
+    await parallel?.close();
+  }
   // The hash is of the diff alone, as the Model Diff panel hashes what a reviewer approves.
   const listed = headReviews(review.threads, review.reviews, diff.head, hashModelDiff(diff), args.notebook);
   if (listed.threads.length) diff.threads = listed.threads;

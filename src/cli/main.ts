@@ -18,7 +18,7 @@ async function main(argv: string[]): Promise<number> {
   const io = { out: (t: string) => process.stdout.write(t), err: (t: string) => process.stderr.write(t) };
   try {
     if (argv[0] === 'runs') return await runRunsCommand(argv.slice(1), io, process.cwd());
-    if (argv[0] === 'diff') return await runDiffCommand(argv.slice(1), io, process.cwd());
+    if (argv[0] === 'diff') return await runDiffCommand(argv.slice(1), io, process.cwd(), __dirname);
     const args = parseArgs(argv);
     switch (args.command) {
       case 'help':

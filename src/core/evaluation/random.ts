@@ -3,6 +3,7 @@
  * bootstrap or a permutation gives the same numbers in the kernel, the CLI and a webview.
  */
 import { rotl, xoshiroState } from '../linalg/xoshiro';
+import { _xoshiroSkip } from '../linalg/xoshiroSkip';
 import { rngFrom, type Rng } from '../random/rng';
 import { evaluationMessage } from './messages';
 
@@ -12,6 +13,8 @@ export interface BootstrapRng extends Rng {
   fillMultinomial(counts: Int32Array): void;
   /** Fills counts with independent Poisson(1) draws, one per row (the Poisson bootstrap). */
   fillPoisson(counts: Int32Array | Uint8Array): void;
+  /** Moves the stream `steps` 32-bit draws ahead at once (a Poisson fill of n rows is n draws). */
+  skip(steps: number): void;
 }
 
 // Poisson(1) CDF in units of 2^-31: a uniform 31-bit x gives count k when POISSON_T[k-1] ≤ x < POISSON_T31[k].
@@ -137,7 +140,10 @@ export function _createRng(seed: number): BootstrapRng {
     }
     return Math.floor(m / 4294967296);
   };
-  return { ...rngFrom(nextUint32, nextInt), fillMultinomial, fillPoisson };
+  const skip = (steps: number): void => {
+    [a, b, c, d] = _xoshiroSkip([a, b, c, d], steps);
+  };
+  return { ...rngFrom(nextUint32, nextInt), fillMultinomial, fillPoisson, skip };
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { DiffCurves, FairnessDelta, Flips, MetricDelta, PredictionSet, SliceDelta } from './contract';
 import type { MetricName } from '../evaluation/metrics/metricCatalog';
 import { isMetricName } from '../evaluation/metrics/metricCatalog';
-import { _runBootstrap, resolveBootstrap, type BootstrapOptions, type ResolvedBootstrap } from '../evaluation/intervals/bootstrap';
+import { resolveBootstrap, type BootstrapOptions } from '../evaluation/intervals/bootstrap';
 import { MIN_GROUP_SIZE } from '../evaluation/fairness/sliceMetrics';
 import { checkInteger } from '../args/checkInteger';
 import { checkNumber } from '../evaluation/metrics/validate';
@@ -9,7 +9,7 @@ import { _encodeSides, type EncodedSides } from './encodeSides';
 import { _matchRows, type RowMatch } from './matchRows';
 import { _collectFlips, type FlipOptions } from './collectFlips';
 import { _diffCurves } from './diffCurves';
-import { _prepareSide, type SideEvaluator } from './prepareSide';
+import { _buildUnits, _replicates, type ParallelReplicates, type Unit, type UnitSpec } from './replicates';
 import { _bootstrapDelta } from './bootstrapDelta';
 import { _recordedDelta, type RecordedMetric } from './recordedDelta';
 import { _sliceGroups } from './sliceGroups';
@@ -34,6 +34,8 @@ export interface DiffPredictionsOptions {
   flips?: FlipOptions;
   /** Metrics and intervals the runs recorded: used for a side that kept no predictions. */
   recorded?: { base?: Record<string, RecordedMetric>; head?: Record<string, RecordedMetric> };
+  /** Worker threads that run parts of the resamples (Node: `workerReplicates()`); the intervals are the same with or without. */
+  parallel?: ParallelReplicates;
 }
 
 /** The statistical part of a diff pair: what the kept predictions say about head versus base. */
@@ -48,13 +50,6 @@ export interface PredictionDiff {
   notes: string[];
   /** The rows and resampling behind the intervals. */
   pairing: { method: MetricDelta['method']; rows: number; resamples: number; seed: number; sampling: 'multinomial' | 'poisson' | null };
-}
-
-interface Unit {
-  slice?: string;
-  group?: string;
-  base: SideEvaluator;
-  head: SideEvaluator;
 }
 
 /** Binary slice evaluators also compute the rates the fairness gaps compare. */
@@ -102,8 +97,10 @@ export async function diffPredictions(base: PredictionSet | undefined, head: Pre
     if (set.totalRows > set.rowIds.length) notes.push(reviewMessage.sampled(side, set.rowIds.length, set.totalRows));
   const o = resolveBootstrap(fn, { sampling: 'poisson', ...options.bootstrap }, paired ? m : Math.max(base.rowIds.length, head.rowIds.length));
   const curves = paired ? _diffCurves(enc, match.base, match.head, true) : _diffCurves(enc, allRows(base.rowIds.length), allRows(head.rowIds.length), false);
-  const units = paired ? pairedUnits(enc, base, head, match, options.slices ?? true) : unpairedUnits(enc, base, head, options.slices ?? true);
-  const { baseReps, headReps } = await replicates(units, paired, paired ? [m, m] : [base.rowIds.length, head.rowIds.length], o);
+  const specs = paired ? pairedUnits(enc, base, head, match, options.slices ?? true) : unpairedUnits(enc, base, head, options.slices ?? true);
+  const units = _buildUnits(enc.base!, enc.head!, specs);
+  const job = { base: enc.base!, head: enc.head!, units: specs, paired, n: (paired ? [m, m] : [base.rowIds.length, head.rowIds.length]) as [number, number] };
+  const { baseReps, headReps } = await _replicates(job, units, o, options.parallel);
   const method = paired ? 'paired-bootstrap' : 'unpaired-bootstrap';
   const deltas = units.map((u, i) => {
     const ob = u.base.evaluate();
@@ -146,9 +143,9 @@ function sliceMetrics(enc: EncodedSides): MetricName[] {
   return enc.task === 'binary' ? [...new Set([...enc.metrics, ...FAIRNESS_RATES])] : enc.metrics;
 }
 
-/** Headline and slice-group evaluators over the matched rows, all reading one count per matched row. */
-function pairedUnits(enc: EncodedSides, base: PredictionSet, head: PredictionSet, match: RowMatch, withSlices: boolean): Unit[] {
-  const units: Unit[] = [{ base: _prepareSide(enc.base!, match.base, enc.metrics), head: _prepareSide(enc.head!, match.head, enc.metrics) }];
+/** Headline and slice-group units over the matched rows, all reading one count per matched row. */
+function pairedUnits(enc: EncodedSides, base: PredictionSet, head: PredictionSet, match: RowMatch, withSlices: boolean): UnitSpec[] {
+  const units: UnitSpec[] = [{ metrics: enc.metrics, base: { rows: match.base }, head: { rows: match.head } }];
   if (!withSlices) return units;
   const metrics = sliceMetrics(enc);
   for (const { grouping, positions } of _sliceGroups(
@@ -162,18 +159,9 @@ function pairedUnits(enc: EncodedSides, base: PredictionSet, head: PredictionSet
       units.push({
         slice: grouping.name,
         group,
-        base: _prepareSide(
-          enc.base!,
-          at.map((k) => match.base[k]),
-          metrics,
-          at,
-        ),
-        head: _prepareSide(
-          enc.head!,
-          at.map((k) => match.head[k]),
-          metrics,
-          at,
-        ),
+        metrics,
+        base: { rows: at.map((k) => match.base[k]), at },
+        head: { rows: at.map((k) => match.head[k]), at },
       });
     }
   }
@@ -181,10 +169,10 @@ function pairedUnits(enc: EncodedSides, base: PredictionSet, head: PredictionSet
 }
 
 /** Each side over all of its rows; slice groups found on both sides are compared. */
-function unpairedUnits(enc: EncodedSides, base: PredictionSet, head: PredictionSet, withSlices: boolean): Unit[] {
+function unpairedUnits(enc: EncodedSides, base: PredictionSet, head: PredictionSet, withSlices: boolean): UnitSpec[] {
   const rowsB = allRows(base.rowIds.length);
   const rowsH = allRows(head.rowIds.length);
-  const units: Unit[] = [{ base: _prepareSide(enc.base!, rowsB, enc.metrics), head: _prepareSide(enc.head!, rowsH, enc.metrics) }];
+  const units: UnitSpec[] = [{ metrics: enc.metrics, base: { rows: rowsB }, head: { rows: rowsH } }];
   if (!withSlices) return units;
   const metrics = sliceMetrics(enc);
   const gb = _sliceGroups([{ set: base, rows: rowsB }], rowsB.length);
@@ -194,53 +182,10 @@ function unpairedUnits(enc: EncodedSides, base: PredictionSet, head: PredictionS
     if (!sh) continue;
     for (const [group, at] of sb.positions) {
       const atHead = sh.positions.get(group);
-      if (atHead) units.push({ slice: sb.grouping.name, group, base: _prepareSide(enc.base!, at, metrics, at), head: _prepareSide(enc.head!, atHead, metrics, atHead) });
+      if (atHead) units.push({ slice: sb.grouping.name, group, metrics, base: { rows: at, at }, head: { rows: atHead, at: atHead } });
     }
   }
   return units;
-}
-
-/**
- * Replicates of every unit's metrics on both sides: paired, one resample's counts feed base and
- * head alike; unpaired, each side has its own stream (seed, seed + 1).
- */
-async function replicates(units: Unit[], paired: boolean, n: [number, number], o: ResolvedBootstrap): Promise<{ baseReps: Float64Array[][]; headReps: Float64Array[][] }> {
-  const widths = units.map((u) => u.base.metrics.length);
-  const width = widths.reduce((a, b) => a + b, 0);
-  const split = (flat: Float64Array[], offset: number): Float64Array[][] => {
-    let at = offset;
-    return widths.map((w) => {
-      const part = flat.slice(at, at + w);
-      at += w;
-      return part;
-    });
-  };
-  const run = (sides: ('base' | 'head')[], rows: number, seed: number) => {
-    const out = new Float64Array(width * sides.length);
-    return _runBootstrap(
-      rows,
-      out.length,
-      (counts) => {
-        let at = 0;
-        for (const side of sides) {
-          for (const u of units) {
-            out.set(u[side].evaluate(counts), at);
-            at += u[side].metrics.length;
-          }
-        }
-        return out;
-      },
-      { ...o, seed },
-      true,
-    );
-  };
-  if (paired) {
-    const flat = await run(['base', 'head'], n[0], o.seed);
-    return { baseReps: split(flat, 0), headReps: split(flat, width) };
-  }
-  const b = await run(['base'], n[0], o.seed);
-  const h = await run(['head'], n[1], o.seed + 1);
-  return { baseReps: split(b, 0), headReps: split(h, 0) };
 }
 
 /** A side kept no predictions: the recorded intervals, metric by metric. */

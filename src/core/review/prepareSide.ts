@@ -34,7 +34,7 @@ export function _prepareSide(data: SideData, rows: Uint32Array, metrics: readonl
     if (ranking.length && data.score) {
       const score = gather(data.score, rows);
       const prepared = _prepareBinary(score, gather(data.positive, rows), { withOrder: true, metrics: ranking, probabilities: data.probabilities, threshold: 0.5 });
-      parts.push(orderedPart(prepared.metrics, prepared.evaluate, compose(prepared.order, at, rows.length)));
+      parts.push(orderedPart(prepared.metrics, prepared.evaluate, compose(prepared.order, at, rows.length), prepared.evaluateAt));
     }
   } else if (data.task === 'multiclass') {
     const k = Math.max(maxCode(data.trueCodes), maxCode(data.predCodes)) + 1;
@@ -93,12 +93,18 @@ function confusionPart(positive: Uint8Array, predicted: Uint8Array, rows: Uint32
  * sorted sweeps read them as float operands, and V8 runs those loops about 1.6× faster on a
  * Float64Array than on an Int32Array (int → double conversions per row).
  */
-function orderedPart(metrics: readonly MetricName[], evaluate: (counts?: ArrayLike<number>) => Float64Array, index: Uint32Array) {
+function orderedPart(
+  metrics: readonly MetricName[],
+  evaluate: (counts?: ArrayLike<number>) => Float64Array,
+  index: Uint32Array,
+  evaluateAt?: (counts: ArrayLike<number>, index: Uint32Array) => Float64Array,
+) {
   const scratch = new Float64Array(index.length);
   return {
     metrics,
     evaluate(counts?: ArrayLike<number>): Float64Array {
       if (!counts) return evaluate();
+      if (evaluateAt) return evaluateAt(counts, index);
       for (let k = 0; k < index.length; k++) scratch[k] = counts[index[k]];
       return evaluate(scratch);
     },

@@ -3,6 +3,7 @@ import type { ModelDiff } from '../../core/review/contract';
 import { diffModels } from '../../core/review/diffModels';
 import { GitRevisions } from '../../store/git/revisions';
 import { loadDiffSide } from '../../store/review/loadSide';
+import { workerReplicates, workerCount } from '../../store/review/workerReplicates';
 import type { RunsService } from '../runs/service';
 import { reviewUiMessage } from './messages';
 import { showModelDiff, type ReviewPanel } from './panel';
@@ -51,7 +52,13 @@ export function registerReviewCommand(context: vscode.ExtensionContext, runs: Ru
           const head = await loadDiffSide(ws, sides.head, git ? { git } : {});
           if (sides.baseLabel) base.side.spec = sides.baseLabel;
           if (sides.headLabel) head.side.spec = sides.headLabel;
-          return diffModels(base, head);
+          // The bootstraps run in worker threads: seconds of arithmetic off the extension host's thread.
+          const parallel = workerReplicates(context.asAbsolutePath('dist'), Math.max(1, workerCount() - 1));
+          try {
+            return await diffModels(base, head, { statistics: { parallel } });
+          } finally {
+            await parallel.close();
+          }
         },
       );
       panel = showModelDiff(context, diff);

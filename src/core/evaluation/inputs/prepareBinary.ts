@@ -4,7 +4,7 @@ import { _sortScores } from '../metrics/sortScores';
 import { _binIds } from '../curves/calibrationCurve';
 import { linspace } from '../intervals/quantile';
 import { confusionMetrics } from '../metrics/confusionRates';
-import { _sweepDistinct, _sweepSums } from './sweepDistinct';
+import { _sweepDistinct, _sweepDistinctAt, _sweepSums } from './sweepDistinct';
 import { _sweepBlocks, _tieBlocks } from './sweepBlocks';
 
 export interface PrepareBinaryOptions {
@@ -178,6 +178,25 @@ export function _prepareBinary(score: Float64Array, positive: Uint8Array, option
     return values(tpCut, fpCut, P, total - P, 2 * sums[2], sums[3], NaN, proba ? sums[4] / total : NaN, proba ? sums[5] / total : NaN, NaN);
   };
 
+  /** `evaluate` with position k weighted by counts[index[k]]; distinct scores read through the index inside the sweep. */
+  let scratch: Float64Array | undefined;
+  const evaluateAt = (counts: ArrayLike<number>, index: Uint32Array): Float64Array => {
+    if (!distinct) {
+      scratch ??= new Float64Array(n);
+      for (let k = 0; k < n; k++) scratch[k] = counts[index[k]];
+      return evaluate(scratch);
+    }
+    sums.fill(0);
+    _sweepDistinctAt(code, counts, index, rowLoss, rowBrier, needAp, 0, cut, sums);
+    const tpCut = sums[0];
+    const fpCut = sums[1] - sums[0];
+    _sweepDistinctAt(code, counts, index, rowLoss, rowBrier, needAp, cut, n, sums);
+    const P = sums[0];
+    const total = sums[1];
+    const proba = needProba && total > 0;
+    return values(tpCut, fpCut, P, total - P, 2 * sums[2], needAp ? sums[3] : NaN, NaN, proba ? sums[4] / total : NaN, proba ? sums[5] / total : NaN, NaN);
+  };
+
   const values = (tpCut: number, fpCut: number, P: number, N: number, area: number, ap: number, pr: number, loss: number, brier: number, ece: number): Float64Array => {
     const c = confusionMetrics({ tp: tpCut, fp: fpCut, fn: P - tpCut, tn: N - fpCut }, NaN);
     const value: Record<BinaryMetricName, number> = {
@@ -199,5 +218,5 @@ export function _prepareBinary(score: Float64Array, positive: Uint8Array, option
     };
     return Float64Array.from(wanted, (m) => value[m]);
   };
-  return { task: 'binary', metrics: wanted, n, order: sorted.order, evaluate };
+  return { task: 'binary', metrics: wanted, n, order: sorted.order, evaluate, evaluateAt };
 }

@@ -19,6 +19,8 @@ export interface PreparedMetrics {
   readonly order?: Uint32Array;
   /** Metric values (in `metrics` order) with position k weighted by counts[k]; absent: every row once. */
   readonly evaluate: (counts?: ArrayLike<number>) => Float64Array;
+  /** `evaluate` with position k weighted by counts[index[k]], without a gathered copy where the evaluator can read through the index. */
+  readonly evaluateAt?: (counts: ArrayLike<number>, index: Uint32Array) => Float64Array;
 }
 
 /** Counts given per original row, reordered into a prepared evaluator's positions. */

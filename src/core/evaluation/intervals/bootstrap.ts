@@ -74,30 +74,49 @@ export function resolveBootstrap(fn: string, options: BootstrapOptions, n: numbe
   };
 }
 
+/** The sampling a bootstrap over n rows uses ('auto' decides by size). */
+export function _samplingFor(o: Pick<ResolvedBootstrap, 'autoSampling' | 'sampling'>, n: number): 'poisson' | 'multinomial' {
+  return o.autoSampling ? (n > POISSON_FROM ? 'poisson' : 'multinomial') : o.sampling;
+}
+
 /**
  * Runs `resamples` evaluations of `evaluate` under resample counts and returns, per output value,
  * the replicate values. Yields to the event loop every ~50 ms so an interrupt can land.
+ * `range` runs only resamples [from, to) of the same stream (Poisson sampling: a fill of n rows is
+ * n draws, so the stream jumps straight to resample `from`); parts run apart give, joined, the
+ * replicates one run gives.
  */
-export async function _runBootstrap(n: number, width: number, evaluate: (counts: Int32Array, b: number) => ArrayLike<number>, o: ResolvedBootstrap, compact = false): Promise<Float64Array[]> {
+export async function _runBootstrap(
+  n: number,
+  width: number,
+  evaluate: (counts: Int32Array, b: number) => ArrayLike<number>,
+  o: ResolvedBootstrap,
+  compact = false,
+  range: { from: number; to: number } = { from: 0, to: o.resamples },
+): Promise<Float64Array[]> {
   const rng = _createRng(o.seed);
-  const sampling = o.autoSampling ? (n > POISSON_FROM ? 'poisson' : 'multinomial') : o.sampling;
+  const sampling = _samplingFor(o, n);
+  if (range.from > 0) {
+    if (sampling !== 'poisson') throw new Error('internal: only Poisson resamples can start past the first');
+    rng.skip(range.from * n);
+  }
   // Poisson counts stay below 20, so evaluators that accept any array get bytes: a quarter of the memory traffic.
   const counts = (compact && sampling === 'poisson' ? new Uint8Array(n) : new Int32Array(n)) as Int32Array;
-  const out = Array.from({ length: width }, () => new Float64Array(o.resamples));
+  const out = Array.from({ length: width }, () => new Float64Array(range.to - range.from));
   let last = Date.now();
-  for (let b = 0; b < o.resamples; b++) {
+  for (let b = range.from; b < range.to; b++) {
     if (sampling === 'poisson') rng.fillPoisson(counts);
     else rng.fillMultinomial(counts);
     const v = evaluate(counts, b);
-    for (let j = 0; j < width; j++) out[j][b] = v[j];
+    for (let j = 0; j < width; j++) out[j][b - range.from] = v[j];
     if (Date.now() - last > 50) {
       await pause();
       throwIfAborted(o.signal);
-      o.onProgress?.(b + 1, o.resamples);
+      o.onProgress?.(b + 1 - range.from, range.to - range.from);
       last = Date.now();
     }
   }
-  o.onProgress?.(o.resamples, o.resamples);
+  o.onProgress?.(range.to - range.from, range.to - range.from);
   return out;
 }
 
