@@ -102,6 +102,19 @@ describe('Review Model Changes… in a real VS Code', function () {
     assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(atBase)).trim(), git('show', 'HEAD~1:review.mlnb'));
     await assert.rejects(Promise.resolve(vscode.workspace.fs.writeFile(atBase, new Uint8Array())));
     const tabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs);
+    // The panel's "Show notebook diff": VS Code's notebook diff of the base revision against the
+    // work tree, outputs hidden while it is open, the user's setting back once it closes.
+    const hidden = () => vscode.workspace.getConfiguration('notebook.diff').inspect<boolean>('ignoreOutputs')?.globalValue;
+    const before = hidden();
+    assert.equal(api.review.fromWebview({ type: 'showNotebookDiff', payload: { notebook: 42 } }), false, 'a malformed message is refused');
+    assert.equal(api.review.fromWebview({ type: 'showNotebookDiff', payload: { notebook: 'review.mlnb' } }), true);
+    const diffTab = await waitFor('a notebook diff tab of the base revision', () =>
+      tabs().find((t) => t.input instanceof vscode.TabInputNotebookDiff && t.input.original.scheme === 'modelbook-git' && t.input.original.query === diff.base.commit),
+    );
+    assert.equal((diffTab.input as vscode.TabInputNotebookDiff).modified.toString(), workspaceUri('review.mlnb').toString());
+    assert.equal(hidden(), true, 'outputs are hidden while the revision diff is open');
+    await vscode.window.tabGroups.close(diffTab);
+    await waitFor('the ignoreOutputs setting to be put back', () => (hidden() === before ? true : undefined));
     if (process.env.SCREENSHOT) await new Promise((r) => setTimeout(r, 4000)); // the webview draws its charts before the driver's photograph (no assertion follows)
     await waitFor(
       `a Model Diff tab (open: ${tabs()

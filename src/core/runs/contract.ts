@@ -188,7 +188,7 @@ export interface RunRecord {
   predictions?: KeptPredictions;
   /** A pipeline's steps in order (the estimator last, named 'estimator'); absent for a bare estimator. */
   pipeline?: PipelineStepRecord[];
-  /** Cross-validation and searches: the splitter that made the folds. */
+  /** Cross-validation and searches: the splitter that made the folds; a fit or an evaluation on a part of `trainTestSplit`: that split. */
   splitter?: SplitterRecord;
 }
 

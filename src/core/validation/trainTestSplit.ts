@@ -25,6 +25,19 @@ export interface TrainTestSplit {
   testIndex: Int32Array;
 }
 
+/** How a table came out of `trainTestSplit`: the splitter record a fit or an evaluation on it keeps. */
+export interface SplitRecord {
+  kind: 'trainTestSplit';
+  params: { testSize: number | null; trainSize: number | null; shuffle: boolean; stratify: string | null; seed: number; trainRows: number; testRows: number };
+}
+
+const splits = new WeakMap<object, SplitRecord>();
+
+/** The split that made `table` (its train or test part, as returned), if `trainTestSplit` did. */
+export function _splitOf(table: unknown): SplitRecord | undefined {
+  return typeof table === 'object' && table !== null ? splits.get(table) : undefined;
+}
+
 /**
  * Splits a table into train and test parts, seeded and optionally stratified, with
  * scikit-learn's train_test_split sizes (test = ceil(testSize·n), train = floor(trainSize·n) or
@@ -37,7 +50,22 @@ export function trainTestSplit(data: ColumnTable, options: TrainTestSplitOptions
   if (!isColumnTable(data)) throw new TypeError(validationMessage.splitNotTable);
   const labels = typeof options.stratify === 'string' ? columnOf(data, options.stratify) : options.stratify;
   const { train, test } = trainTestIndices(data.numRows(), { ...options, stratify: labels });
-  return { train: rowsAt(data, train), test: rowsAt(data, test), trainIndex: train, testIndex: test };
+  const parts = { train: rowsAt(data, train), test: rowsAt(data, test) };
+  const record: SplitRecord = {
+    kind: 'trainTestSplit',
+    params: {
+      testSize: options.testSize ?? null,
+      trainSize: options.trainSize ?? null,
+      shuffle: options.shuffle ?? true,
+      stratify: typeof options.stratify === 'string' ? options.stratify : options.stratify === undefined ? null : 'labels',
+      seed: options.seed ?? 0,
+      trainRows: train.length,
+      testRows: test.length,
+    },
+  };
+  splits.set(parts.train, record);
+  splits.set(parts.test, record);
+  return { ...parts, trainIndex: train, testIndex: test };
 }
 
 /**

@@ -20,6 +20,7 @@ import { randomSearch as coreRandomSearch } from '../../core/validation/tuning/r
 import { halvingSearch as coreHalvingSearch } from '../../core/validation/tuning/halvingSearch';
 import type { SearchResult } from '../../core/validation/tuning/searchResult';
 import type { Model } from '../../core/validation/model';
+import { _splitOf } from '../../core/validation/trainTestSplit';
 import { _evaluateWithRows, type evaluate as coreEvaluate } from '../../core/evaluation/evaluate/fromModel';
 import { _evaluatePredictionsWithRows, type evaluatePredictions as coreEvaluatePredictions } from '../../core/evaluation/evaluate/fromPredictions';
 import type { EvaluationWithRows } from '../../core/evaluation/evaluate/evaluatedRows';
@@ -127,7 +128,8 @@ function observeFit<O extends FitOptions, T>(estimator: FitSubject, x: unknown, 
     (r) => {
       const { name, params, pipeline } = describeSpec(estimator.spec());
       const seed = typeof params.seed === 'number' ? params.seed : undefined;
-      const run = r.start({ name, kind: 'fit', params, ...(pipeline ? { pipeline } : {}), ...(seed !== undefined ? { seed } : {}) });
+      const split = _splitOf(x);
+      const run = r.start({ name, kind: 'fit', params, ...(pipeline ? { pipeline } : {}), ...(seed !== undefined ? { seed } : {}), ...(split ? { splitter: split } : {}) });
       attachFeatures(run, 'train', x);
       return run;
     },
@@ -269,11 +271,14 @@ export const evaluate: typeof coreEvaluate = async (model, testData, options) =>
       (r) => {
         const spec = (model as Partial<ModelLike>).spec?.();
         const described = spec ? describeSpec(spec) : undefined;
+        // A test part of trainTestSplit: the evaluation keeps how it was split, so a diff shows a changed split.
+        const split = _splitOf(testData);
         const run = r.start({
           name: `evaluate ${options?.name ?? described?.name ?? 'model'}`,
           kind: 'evaluation',
           params: described?.params ?? {},
           ...(described?.pipeline ? { pipeline: described.pipeline } : {}),
+          ...(split ? { splitter: split } : {}),
         });
         attachFeatures(run, 'test', isTable(testData) ? testData : (testData as { x?: unknown }).x, labelName(options?.label));
         const summary = (model as { summary?: () => unknown }).summary;

@@ -4,6 +4,7 @@ import { buildModelDiffView, type ModelDiffView } from '../../core/review/view';
 import type { ReviewFromWebview, ReviewToWebview } from '../../protocol/review';
 import { openRunCell } from '../runs/openCell';
 import { isReviewFromWebview } from '../webview/guards';
+import type { Envelope } from '../../protocol/envelope';
 import { ViewPanel } from '../webview/viewPanel';
 import { reviewUiMessage } from './messages';
 import { openNotebookDiff } from './notebookDiff';
@@ -39,24 +40,27 @@ export class ReviewPanel implements vscode.Disposable {
       ...(log ? { log } : {}),
       titleOf: (view) => `Model Diff: ${view.title}`,
       dataOf: (view) => view,
-      onMessage: (msg) => {
-        switch (msg.type) {
-          case 'openCell':
-            void this.openCell(msg.payload);
-            break;
-          case 'showNotebookDiff':
-            void this.showNotebookDiff(msg.payload.notebook);
-            break;
-          case 'startThread':
-            void this.startThread(msg.payload);
-            break;
-          default: {
-            const never: never = msg;
-            void never;
-          }
-        }
-      },
+      onMessage: (msg) => this.handle(msg),
     });
+  }
+
+  /** What the webview asked for (validated by the panel host; tests call it with a message the webview would post). */
+  handle(msg: Exclude<Envelope<ReviewFromWebview>, { type: 'ready' }>): void {
+    switch (msg.type) {
+      case 'openCell':
+        void this.openCell(msg.payload);
+        break;
+      case 'showNotebookDiff':
+        void this.showNotebookDiff(msg.payload.notebook);
+        break;
+      case 'startThread':
+        void this.startThread(msg.payload);
+        break;
+      default: {
+        const never: never = msg;
+        void never;
+      }
+    }
   }
 
   /** Opens (or reveals) the panel showing `diff`. */

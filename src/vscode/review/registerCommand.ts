@@ -9,6 +9,7 @@ import { reviewUiMessage } from './messages';
 import { showModelDiff, type ReviewPanel } from './panel';
 import { pickReviewSides, type ReviewSides } from './pickSides';
 import { registerRevisionFileSystem } from './revisionFs';
+import { isReviewFromWebview } from '../webview/guards';
 
 /** What the extension's API exposes of model review (the integration tests read it). */
 export interface ReviewCommandApi {
@@ -16,6 +17,8 @@ export interface ReviewCommandApi {
   panelDiff(): ModelDiff | undefined;
   /** Whether the review command's base picker is open. */
   picking(): boolean;
+  /** Hands the panel a message as its webview would post it (validated the same way); false when refused or no panel. */
+  fromWebview(msg: unknown): boolean;
 }
 
 export const REVIEW_COMMAND = 'modelbook.reviewModelChanges';
@@ -71,7 +74,12 @@ export function registerReviewCommand(context: vscode.ExtensionContext, runs: Ru
   const disposables = [registerRevisionFileSystem(), vscode.commands.registerCommand(REVIEW_COMMAND, review)];
   // The SCM title offers the command only in repositories with notebooks.
   void vscode.workspace.findFiles('**/*.mlnb', '**/node_modules/**', 1).then((found) => vscode.commands.executeCommand('setContext', 'modelbook.workspaceHasNotebooks', found.length > 0));
-  return { disposables, api: { panelDiff: () => panel?.current, picking: () => picking } };
+  const fromWebview = (msg: unknown): boolean => {
+    if (!panel || !isReviewFromWebview(msg) || msg.type === 'ready') return false;
+    panel.handle(msg);
+    return true;
+  };
+  return { disposables, api: { panelDiff: () => panel?.current, picking: () => picking, fromWebview } };
 }
 
 /** `{ base, head }` as two strings (their syntax is checked where they are read), undefined for none, null for anything else. */

@@ -137,6 +137,10 @@ describe('kernel: every fit, cross-validation, search and evaluation is recorded
       [['auc >= 0.5', true]],
     );
     assert.equal(ev.data?.[0].role, 'test');
+    // The test part of trainTestSplit: the evaluation (and the fit on the train part) keep the split, so a model diff shows a changed split.
+    const split = { kind: 'trainTestSplit', params: { testSize: 0.25, trainSize: null, shuffle: true, stratify: 'adelie', seed: 1, trainRows: 250, testRows: 84 } };
+    assert.deepEqual((ev as Rec & { splitter?: unknown }).splitter, split);
+    assert.deepEqual((newest('fit') as Rec & { splitter?: unknown }).splitter, split);
   });
 
   it("records a pipeline's steps in order with their params, the CV splitter, and the data's quality findings", async () => {
