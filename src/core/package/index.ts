@@ -6,3 +6,4 @@ export { scoreRecords, recordsToTable, type ScoringModel } from './scoreRecords'
 export { buildManifest, checkManifest, contentHashText, type ManifestParts } from './buildManifest';
 export { inferOutputSchema } from './outputSchema';
 export { packageMessage } from './messages';
+export { collectPackageParts, type PackageParts, type ExportSource } from './collectParts';
