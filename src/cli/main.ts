@@ -10,6 +10,7 @@ import { runNotebook } from './run';
 import { installNodeCommand, withInstalledNode } from './installNode';
 import { runRunsCommand } from './runs';
 import { runDiffCommand } from './diff';
+import { runExportCommand } from './export';
 import { KernelStartError } from '../kernel/host/kernelProcess';
 
 declare const MODELBOOK_VERSION: string;
@@ -19,6 +20,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     if (argv[0] === 'runs') return await runRunsCommand(argv.slice(1), io, process.cwd());
     if (argv[0] === 'diff') return await runDiffCommand(argv.slice(1), io, process.cwd(), __dirname);
+    if (argv[0] === 'export') return await runExportCommand(argv.slice(1), io, process.cwd());
     const args = parseArgs(argv);
     switch (args.command) {
       case 'help':

@@ -47,6 +47,7 @@ export const modelMessage = {
   registerBadType: 'registerEstimator: type must be a non-empty string, e.g. "MLPClassifier".',
   registerNoFactory: (type: string) => `registerEstimator("${type}"): the factory needs a create(params) function.`,
   restoreFitted: (type: string) => `estimatorFromJSON: '${type}' cannot be restored fitted from JSON; refit it from its spec instead.`,
+  restoreBadState: (type: string) => `${type}.fromJSON: the saved fitted state is incomplete or damaged (weights, sizes or classes); save the model again with JSON.stringify(model) after fitting.`,
   restoreWrongType: (type: string, got: unknown) => `${type}.fromJSON: expected type '${type}', got ${JSON.stringify(got)}.`,
   noNestedParams: (type: string, dotted: string) => `specWithParams: '${type}' has no nested parameters, so "${dotted}" cannot be set; use the plain parameter name.`,
   badSpec: (where: string) => `${where}: pass { type, params }, e.g. { type: 'LogisticRegression', params: { C: 1 } }.`,

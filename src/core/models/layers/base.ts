@@ -50,6 +50,11 @@ export abstract class BaseLayersEstimator implements Displayable {
     this.initial = this.params.model.getWeights().map((w) => ({ shape: [...w.shape], values: Float32Array.from(w.dataSync() as Float32Array) }));
   }
 
+  /** Feature names seen in fit, in the model's input order (empty before fit). */
+  get fittedFeatureNames(): string[] {
+    return this.fittedHistory ? [...this.featureNames] : [];
+  }
+
   /** The wrapped TF.js model (trained in place by fit). */
   get model(): TF.LayersModel {
     return this.params.model;

@@ -15,7 +15,21 @@ import { formatNumber } from '../../text/number';
 import { selectFittedFeatures } from '../featureInput';
 import type { MlpOutput } from './weights';
 import { modelMessage } from '../messages';
+import type { EstimatorJSON } from '../registry';
+import { fusedKernelSupported } from './fusedKernel';
 import { escapeHtml } from '../../text/html';
+
+/** `toJSON().fitted` of an MLP. */
+interface SavedMlp {
+  featureNames: string[];
+  output: MlpOutput;
+  engine: string;
+  batchSize: number;
+  sizes: number[];
+  coefs: number[][];
+  intercepts: number[][];
+  history: TrainingHistory;
+}
 
 /** What a fit leaves behind. */
 export interface MlpFitted extends MlpFit {
@@ -122,6 +136,64 @@ export abstract class BaseMlp implements Displayable {
     const layers = (s.layers ?? []).map((l) => `${l.kind} → ${l.outputShape[1]}`).join(', ');
     const html = `<div><b>${this.typeName}</b> ${this.fitted ? '(fitted)' : '(not fitted)'}<br>${escapeHtml(layers)}<table>${rows.map(([k, v]) => `<tr><td>${escapeHtml(k)}</td><td>${escapeHtml(v)}</td></tr>`).join('')}</table></div>`;
     return { [MIME.html]: html, [MIME.text]: `${this.typeName}(${layers})${this.fitted ? ` fitted: ${this.nIter} epochs, ${s.backend}` : ' not fitted'}` };
+  }
+
+  /**
+   * The parameters and the fitted state (weights as float32 values, feature names, engine,
+   * history), as JSON; `MLPClassifier.fromJSON` / `MLPRegressor.fromJSON` rebuild a model whose
+   * predictions equal this one's bit for bit on the same engine.
+   *
+   * @example
+   * const saved = JSON.stringify(clf); // toJSON
+   */
+  toJSON(): EstimatorJSON {
+    const f = this.fitted;
+    return {
+      type: this.typeName,
+      params: this.spec().params,
+      fitted: f
+        ? {
+            featureNames: [...f.featureNames],
+            output: f.output,
+            engine: f.engine,
+            batchSize: f.batchSize,
+            sizes: [...f.weights.sizes],
+            coefs: f.weights.coefs.map((c) => Array.from(c)),
+            intercepts: f.weights.intercepts.map((b) => Array.from(b)),
+            history: f.history,
+            ...this.extraState(),
+          }
+        : undefined,
+    };
+  }
+
+  /** State a subclass adds to `toJSON().fitted` (the classifier's labels). */
+  protected extraState(): Record<string, unknown> {
+    return {};
+  }
+
+  /** Restores what `toJSON()` saved in `fitted`. */
+  protected restoreFitted(saved: Record<string, unknown>): void {
+    const s = saved as unknown as SavedMlp;
+    const ok =
+      Array.isArray(s.featureNames) &&
+      Array.isArray(s.sizes) &&
+      Array.isArray(s.coefs) &&
+      Array.isArray(s.intercepts) &&
+      s.coefs.length === s.sizes.length - 1 &&
+      s.intercepts.length === s.sizes.length - 1 &&
+      s.coefs.every((c, l) => Array.isArray(c) && c.length === s.sizes[l] * s.sizes[l + 1]) &&
+      s.intercepts.every((b, l) => Array.isArray(b) && b.length === s.sizes[l + 1]);
+    if (!ok) throw new TypeError(modelMessage.restoreBadState(this.typeName));
+    const engine = s.engine === 'tfjs' || s.engine === 'fused' ? s.engine : 'tfjs';
+    this.setFitted({
+      featureNames: [...s.featureNames],
+      output: s.output,
+      engine: engine === 'fused' && !fusedKernelSupported() ? 'tfjs' : engine,
+      batchSize: s.batchSize,
+      history: s.history,
+      weights: { sizes: [...s.sizes], coefs: s.coefs.map((c) => Float32Array.from(c)), intercepts: s.intercepts.map((b) => Float32Array.from(b)) },
+    });
   }
 
   protected setFitted(fitted: MlpFitted): void {

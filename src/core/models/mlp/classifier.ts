@@ -7,6 +7,7 @@ import { observeFit } from '../fitObserver';
 import { _fitMlp } from './fitMlp';
 import type { MLPParams } from './params';
 import { modelMessage } from '../messages';
+import type { EstimatorJSON } from '../registry';
 import { trainingMessage } from '../../training/messages';
 
 /**
@@ -37,6 +38,28 @@ export class MLPClassifier extends BaseMlp implements Classifier {
   /** Class labels seen in fit, sorted as scikit-learn sorts them. */
   get classes(): ClassLabel[] {
     return [...this.labels];
+  }
+
+  /**
+   * An MLPClassifier (fitted when the JSON has fitted state) from `toJSON()` output.
+   *
+   * @example
+   * const again = MLPClassifier.fromJSON(JSON.parse(JSON.stringify(clf)));
+   */
+  static fromJSON(json: EstimatorJSON): MLPClassifier {
+    if (json?.type !== 'MLPClassifier') throw new TypeError(modelMessage.restoreWrongType('MLPClassifier', json?.type));
+    const m = new MLPClassifier(json.params as Partial<MLPParams>);
+    if (json.fitted) {
+      const labels = json.fitted.classes;
+      if (!Array.isArray(labels) || labels.length < 2) throw new TypeError(modelMessage.restoreBadState('MLPClassifier'));
+      m.labels = [...(labels as ClassLabel[])];
+      m.restoreFitted(json.fitted);
+    }
+    return m;
+  }
+
+  protected override extraState(): Record<string, unknown> {
+    return { classes: [...this.labels] };
   }
 
   /**

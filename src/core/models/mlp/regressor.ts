@@ -8,6 +8,7 @@ import { observeFit } from '../fitObserver';
 import { _fitMlp } from './fitMlp';
 import type { MLPParams } from './params';
 import { modelMessage } from '../messages';
+import type { EstimatorJSON } from '../registry';
 
 /**
  * A multi-layer perceptron regressor, trained like scikit-learn's MLPRegressor (Adam, half squared
@@ -30,6 +31,19 @@ export class MLPRegressor extends BaseMlp implements Regressor {
    */
   constructor(params: Partial<MLPParams> = {}) {
     super('MLPRegressor', params);
+  }
+
+  /**
+   * An MLPRegressor (fitted when the JSON has fitted state) from `toJSON()` output.
+   *
+   * @example
+   * const again = MLPRegressor.fromJSON(JSON.parse(JSON.stringify(reg)));
+   */
+  static fromJSON(json: EstimatorJSON): MLPRegressor {
+    if (json?.type !== 'MLPRegressor') throw new TypeError(modelMessage.restoreWrongType('MLPRegressor', json?.type));
+    const m = new MLPRegressor(json.params as Partial<MLPParams>);
+    if (json.fitted) m.restoreFitted(json.fitted);
+    return m;
   }
 
   /**
