@@ -3,6 +3,7 @@ import { dataFingerprint } from '../data/fingerprint';
 import { profile } from '../data/profile';
 import type { EvaluationView } from '../evaluation/contract';
 import { checkPipelineLeak } from '../features/checkPipelineLeak';
+import { fitRecordToJSON, type FitRecord } from '../features/fitRecord';
 import type { EstimatorJSON } from '../models/registry';
 import type { RunEnvironment } from '../runs/contract';
 import type { ManifestParts } from './buildManifest';
@@ -143,7 +144,7 @@ function preprocessingJSON(pipe: PipelineLike): EstimatorJSON {
   return {
     type: 'Pipeline',
     params: { steps: steps.map((s) => ({ ...s, state: undefined })), estimator: null },
-    fitted: { steps, estimator: null, inputColumns: pipe.inputColumns, featureNames: pipe.featureNames, fittedOn: (pipe.toJSON?.().fitted as { fittedOn?: unknown } | undefined)?.fittedOn ?? null },
+    fitted: { steps, estimator: null, inputColumns: pipe.inputColumns, featureNames: pipe.featureNames, ...(pipe.fittedOn ? { fittedOn: fitRecordToJSON(pipe.fittedOn as FitRecord) } : {}) },
   };
 }
 

@@ -6,7 +6,7 @@ import { FileReadError, readRegularFile } from '../readRegularFile';
 import { sha256Hex } from './writePackage';
 
 /** Packages hold models and profiles; a part above this is not one we wrote. */
-const MAX_PART_BYTES = 2 << 30;
+const MAX_PART_BYTES = 2 ** 31;
 
 /** A package read and checked: its manifest and the bytes of every file it lists. */
 export interface PackageContents {
