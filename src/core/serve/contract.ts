@@ -17,15 +17,7 @@ export interface V2Tensor {
   data: unknown[];
 }
 
-/** POST /v2/models/{name}/infer request. */
-export interface V2InferRequest {
-  id?: string;
-  parameters?: Record<string, unknown>;
-  inputs: V2Tensor[];
-  outputs?: { name: string; parameters?: Record<string, unknown> }[];
-}
-
-/** POST /v2/models/{name}/infer response. */
+/** POST /v2/models/{name}/infer response (the request, `{id?, parameters?, inputs: V2Tensor[], outputs?}`, is decoded by decodeInfer.ts). */
 export interface V2InferResponse {
   model_name: string;
   model_version?: string;

@@ -7,7 +7,6 @@ import { OneHotEncoder } from '../../../../src/core/features/oneHotEncoder';
 import { Pipeline } from '../../../../src/core/features/pipeline';
 import { SimpleImputer } from '../../../../src/core/features/simpleImputer';
 import { StandardScaler } from '../../../../src/core/features/standardScaler';
-import { LinearRegression } from '../../../../src/core/models/linear/linearRegression';
 import { LogisticRegression } from '../../../../src/core/models/linear/logisticRegression';
 import { collectPackageParts } from '../../../../src/core/package/collectParts';
 import { writePackage } from '../../../../src/store/package/writePackage';
@@ -31,16 +30,4 @@ export async function penguinsPackage(name = 'penguins'): Promise<{ dir: string;
   writePackage(dir, await collectPackageParts({ model: pipe, reference: train, name, label: 'Species', environment, createdAt: '2026-01-01T00:00:00.000Z' }));
   const rows = (train.objects() as Record<string, unknown>[]).filter((r) => [...NUMERIC, ...CATEGORICAL].every((c) => r[c] !== null && r[c] !== undefined));
   return { dir, rows, train };
-}
-
-/** Writes a body-mass regressor on the penguins' numbers as a package. */
-export async function bodyMassPackage(): Promise<string> {
-  const x = ['Beak Length (mm)', 'Beak Depth (mm)', 'Flipper Length (mm)'];
-  const train = penguinsTable()
-    .select([...x, 'Body Mass (g)'])
-    .filter((d: Record<string, unknown>) => d['Body Mass (g)'] !== null && d['Beak Length (mm)'] !== null);
-  const model = await new LinearRegression().fit(train, 'Body Mass (g)');
-  const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'mb-pkg-')), 'bodymass');
-  writePackage(dir, await collectPackageParts({ model, reference: train.reify(), name: 'bodymass', label: 'Body Mass (g)', environment, createdAt: '2026-01-01T00:00:00.000Z' }));
-  return dir;
 }
