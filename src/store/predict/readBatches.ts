@@ -9,7 +9,7 @@ import zlib from 'node:zlib';
 import { parquetMetadataAsync, parquetReadObjects, type AsyncBuffer } from 'hyparquet';
 import { parseArrow } from '../../core/data/parseArrow';
 import { zstdDecompress } from '../../core/data/zstd';
-import { columnValues } from './columnValues';
+import { readOnlyColumn } from '../../core/data/columns';
 import type { InputSchema } from '../../core/package/contract';
 import { readCsvBatches } from './readCsvBatches';
 import { predictMessage } from './messages';
@@ -135,7 +135,7 @@ async function* readParquet(file: string): AsyncGenerator<RecordBatch> {
 async function* readArrow(file: string): AsyncGenerator<RecordBatch> {
   const table = parseArrow(await fs.promises.readFile(file), { source: file });
   const names = table.columnNames();
-  const columns = names.map((n) => columnValues(table, n));
+  const columns = names.map((n) => readOnlyColumn(table, n));
   const rows = table.numRows();
   for (let start = 0; start < rows; start += BATCH_ROWS) {
     const end = Math.min(rows, start + BATCH_ROWS);

@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import { parseCSV } from '../../core/data/parseCSV';
-import { columnValues } from './columnValues';
+import { readOnlyColumn } from '../../core/data/columns';
 import type { InputSchema } from '../../core/package/contract';
 import type { RecordBatch } from './readBatches';
 import { predictMessage } from './messages';
@@ -81,7 +81,7 @@ export async function* readCsvBatches(file: string, schema: InputSchema, label =
       throw new Error(match ? predictMessage.csvFieldCount(label, where, Number(match[1]), Number(match[2])) : `${label} line ${where}: ${bad.reason}`);
     }
     const names = table.columnNames();
-    const columns = names.map((n) => columnValues(table, n));
+    const columns = names.map((n) => readOnlyColumn(table, n));
     const colTypes = names.map((n) => types.get(n));
     const rows = table.numRows();
     const records: Record<string, unknown>[] = new Array(rows);
