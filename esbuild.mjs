@@ -69,6 +69,8 @@ const targets = [
     define: { ...define, MODELBOOK_PRIVATE_MEMBERS: JSON.stringify(privateMembers(['src/core', 'src/kernel/modelbook'])) },
   },
   { ...node, entryPoints: ['src/kernel/trialWorker/main.ts'], outfile: 'dist/trialWorker.js', format: 'cjs' },
+  // `require('modelbook')` in plain Node (package.json "exports"; VS Code reads "main"): TF.js is the caller's own.
+  { ...node, entryPoints: ['src/lib/index.ts'], outfile: 'dist/lib.js', format: 'cjs', external: ['@tensorflow/*'] },
   { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', format: 'cjs', external: ['esbuild'], banner: { js: '#!/usr/bin/env node' }, plugins: [vegaWithoutCanvas] },
   // Loaded by tsserver from node_modules/modelbook-ts-plugin (a file: dependency on tsplugin/).
   { ...node, entryPoints: ['src/tsplugin/index.ts'], outfile: 'tsplugin/index.js', format: 'cjs', external: ['typescript'], sourcemap: false },

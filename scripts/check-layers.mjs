@@ -27,12 +27,14 @@ const ALLOWED = {
   kernel: ['core', 'protocol', 'kernel', 'store'],
   store: ['core', 'protocol', 'store'],
   cli: ['core', 'protocol', 'kernel', 'store', 'cli'],
+  // The plain-Node library (`require('modelbook')`): package loading without VS Code or the kernel.
+  lib: ['core', 'store', 'lib'],
   vscode: ['core', 'protocol', 'kernel', 'store', 'vscode'],
   webview: ['core', 'protocol', 'webview'],
   // The TypeScript server plugin runs inside tsserver: it stands alone.
   tsplugin: ['tsplugin'],
 };
-const MAY_USE_NODE = new Set(['kernel', 'store', 'cli', 'vscode', 'tsplugin']);
+const MAY_USE_NODE = new Set(['kernel', 'store', 'cli', 'vscode', 'tsplugin', 'lib']);
 
 function* sourceFiles(root, dir) {
   const abs = path.join(root, dir);

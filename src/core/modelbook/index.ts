@@ -57,3 +57,4 @@ export * from '../evaluation/index';
 export * from '../models/index';
 export * from '../features/index';
 export * from '../validation/index';
+export * from '../package/index';

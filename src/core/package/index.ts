@@ -1,9 +1,18 @@
-// The model package's pure parts: schemas, validation, scoring, the manifest.
-export * from './contract';
+// The model package's public API in cells (src/core/modelbook): schemas, validation and scoring.
+export { PACKAGE_FILES, PACKAGE_FORMAT_VERSION } from './contract';
+export type {
+  InputColumn,
+  InputSchema,
+  OutputSchema,
+  PackageManifest,
+  PackageFlavour,
+  LoadedModel,
+  RowProblem,
+  InvalidRowPolicy,
+  PackagedEstimator,
+  Prediction as PackagePrediction,
+} from './contract';
 export { inferInputSchema } from './inferInputSchema';
 export { validateRecords } from './validateRecords';
 export { scoreRecords, recordsToTable, type ScoringModel } from './scoreRecords';
-export { buildManifest, checkManifest, contentHashText, type ManifestParts } from './buildManifest';
 export { inferOutputSchema } from './outputSchema';
-export { packageMessage } from './messages';
-export { collectPackageParts, type PackageParts, type ExportSource } from './collectParts';

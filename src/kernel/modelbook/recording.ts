@@ -23,14 +23,46 @@ import type { Model } from '../../core/validation/model';
 import { _evaluateWithRows, type evaluate as coreEvaluate } from '../../core/evaluation/evaluate/fromModel';
 import { _evaluatePredictionsWithRows, type evaluatePredictions as coreEvaluatePredictions } from '../../core/evaluation/evaluate/fromPredictions';
 import type { EvaluationWithRows } from '../../core/evaluation/evaluate/evaluatedRows';
-import { keepPredictions } from '../../core/review/keepPredictions';
+import { keepPredictions, type EvaluatedRows } from '../../core/review/keepPredictions';
 import { openRunRecorder } from '../../store/runs/recorder';
 import { runMessage } from '../../core/runs/messages';
 import type { DataFindingRef, PipelineStepRecord } from '../../core/runs/contract';
 import { collectFindingRefs, collectPipelineSteps, collectSplitter } from '../../core/runs/structure';
 import { _qualityReport } from '../../core/data/qualityReport';
+import { saveEvaluationSource, saveFitArtifacts } from './exportArtifacts';
 
 let recorder: RunRecorder | undefined;
+
+/** What an export needs of an evaluation that `evaluate` returned: its run, rows, test table and label. */
+export interface EvaluationSource {
+  runId?: string;
+  rows: () => EvaluatedRows;
+  test?: ColumnTable;
+  label?: string;
+}
+const evaluationSources = new WeakMap<object, EvaluationSource>();
+/** The fit run of each estimator fitted in this kernel (its latest fit). */
+const fitRuns = new WeakMap<object, string>();
+
+/**
+ * Where an Evaluation came from (evaluate() in this kernel), for exportModel.
+ *
+ * @example
+ * evaluationSource(ev)?.runId // '01JD…'
+ */
+export function evaluationSource(evaluation: object): EvaluationSource | undefined {
+  return evaluationSources.get(evaluation);
+}
+
+/**
+ * The id of the run that recorded a model's latest fit in this kernel, if one did.
+ *
+ * @example
+ * fitRunOf(pipe) // '01JD…'
+ */
+export function fitRunOf(model: object): string | undefined {
+  return fitRuns.get(model);
+}
 /** The recorded call running in this async context, if any: fits inside it are part of its record. */
 const enclosingRun = new AsyncLocalStorage<RunHandle>();
 
@@ -137,6 +169,8 @@ function observeFit<O extends FitOptions, T>(estimator: FitSubject, x: unknown, 
       return fit({ ...options, onProgress: (p) => (run.onProgress(p), onProgress?.(p)) });
     },
     (run) => {
+      fitRuns.set(estimator, run.id);
+      saveFitArtifacts(run, estimator, x);
       if (typeof estimator.summary === 'function') run.setModel(estimator.summary() as never);
       if ((estimator as { history?: { stopReason?: string } }).history?.stopReason === 'interrupted') run.interrupt('the cell was interrupted during training');
       else run.finish();
@@ -280,8 +314,17 @@ export const evaluate: typeof coreEvaluate = async (model, testData, options) =>
         if (typeof summary === 'function') run.setModel(summary.call(model) as never);
         return run;
       },
-      () => _evaluateWithRows(model, testData, options),
-      completeEvaluation,
+      async () => {
+        const result = await _evaluateWithRows(model, testData, options);
+        evaluationSources.set(result.evaluation, { rows: result.rows, ...(isTable(testData) ? { test: testData } : {}), ...(labelName(options?.label) ? { label: labelName(options?.label) } : {}) });
+        return result;
+      },
+      (run, result) => {
+        saveEvaluationSource(run, typeof model === 'object' && model !== null ? fitRuns.get(model) : undefined);
+        completeEvaluation(run, result);
+        const source = evaluationSources.get(result.evaluation);
+        if (source) source.runId = run.id;
+      },
     )
   ).evaluation;
 
