@@ -11,6 +11,8 @@ import { installNodeCommand, withInstalledNode } from './installNode';
 import { runRunsCommand } from './runs';
 import { runDiffCommand } from './diff';
 import { runExportCommand } from './export';
+import { runPredictCommand } from './predict';
+import { runServeCommand } from './serve';
 import { KernelStartError } from '../kernel/host/kernelProcess';
 
 declare const MODELBOOK_VERSION: string;
@@ -21,6 +23,8 @@ async function main(argv: string[]): Promise<number> {
     if (argv[0] === 'runs') return await runRunsCommand(argv.slice(1), io, process.cwd());
     if (argv[0] === 'diff') return await runDiffCommand(argv.slice(1), io, process.cwd(), __dirname);
     if (argv[0] === 'export') return await runExportCommand(argv.slice(1), io, process.cwd());
+    if (argv[0] === 'predict') return await runPredictCommand(argv.slice(1), { ...io, errIsTty: process.stderr.isTTY === true });
+    if (argv[0] === 'serve') return await runServeCommand(argv.slice(1), io, MODELBOOK_VERSION);
     const args = parseArgs(argv);
     switch (args.command) {
       case 'help':

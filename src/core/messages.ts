@@ -150,6 +150,8 @@ export const message = {
        modelbook runs show ID
        modelbook diff BASE HEAD [--notebook X] [--format text|md|json|html] [--out FILE] [--fail-on regression|gates|never]
        modelbook export RUN_ID --out DIR [--name NAME] [--allow-failed-gates]
+       modelbook predict DIR INPUT [--out FILE] [--proba] [--on-invalid fail|skip|null] [--format csv|jsonl] [--id COL]
+       modelbook serve DIR [--port N] [--host 127.0.0.1] [--max-body BYTES] [--log FILE] [--log-payloads FILE]
        ${INSTALL_NODE_USAGE}`,
   cliRunUsage: `Usage: ${RUN_USAGE}`,
   cliInstallNodeUsage: `Usage: ${INSTALL_NODE_USAGE}`,

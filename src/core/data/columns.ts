@@ -48,3 +48,18 @@ export function collectColumn(table: ColumnTable, name: string): CollectedColumn
   if (kind === 'date') return { kind, values: Float64Array.from(values, (v) => (v === null ? NaN : (v as Date).getTime())) };
   return { kind: kind as 'string' | 'boolean' | 'other', values };
 }
+
+/**
+ * A column's values by row, read-only: the table's own array when the table is neither filtered
+ * nor ordered and the column is stored as an array or typed array (no copy: `table.array` visits
+ * every row through a callback, most of the time of scoring 1M rows), else `table.array`'s copy.
+ * Do not write to the result.
+ *
+ * @example
+ * readOnlyColumn(aq.table({ a: [1, 2] }), 'a') // [1, 2], the table's own array
+ */
+export function readOnlyColumn(table: ColumnTable, name: string): ArrayLike<unknown> {
+  const col = table.column(name) as unknown;
+  if (!table.isFiltered() && !table.isOrdered() && (Array.isArray(col) || (ArrayBuffer.isView(col) && !(col instanceof DataView)))) return col as ArrayLike<unknown>;
+  return table.array(name) as ArrayLike<unknown>;
+}

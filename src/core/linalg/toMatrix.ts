@@ -1,5 +1,6 @@
 import type { ColumnTable } from 'arquero';
 import type { Features, Matrix } from '../models/contract';
+import { readOnlyColumn } from '../data/columns';
 import { createMatrix, isMatrix, matrixFromRows } from './matrix';
 import { linalgMessage } from './messages';
 
@@ -45,7 +46,7 @@ function tableToMatrix(table: ColumnTable, caller: string): NamedMatrix {
   const matrix = createMatrix(n, d);
   const out = matrix.data;
   for (let j = 0; j < d; j++) {
-    const values = table.array(names[j]) as ArrayLike<unknown>;
+    const values = readOnlyColumn(table, names[j]);
     for (let i = 0; i < n; i++) {
       const v = values[i];
       let num: number;

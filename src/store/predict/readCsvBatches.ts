@@ -1,0 +1,125 @@
+/**
+ * CSV rows in batches, with bounded memory: the file is read a chunk at a time, cut after the
+ * last line break outside quotes, and each piece (with the header in front) goes through core's
+ * CSV parser as text; values are then typed per the model's input schema, so a value that does
+ * not fit reaches validation and is reported with its row and column.
+ */
+import fs from 'node:fs';
+import { parseCSV } from '../../core/data/parseCSV';
+import { readOnlyColumn } from '../../core/data/columns';
+import type { InputSchema } from '../../core/package/contract';
+import type { RecordBatch } from './readBatches';
+import { predictMessage } from './messages';
+
+const CHUNK_BYTES = 1 << 20;
+const LF = 10;
+const QUOTE = 34;
+
+/** Position just past the last line break outside quotes in `bytes` (0: none), given the quote state at its start. */
+function lastRowEnd(bytes: Uint8Array, from: number): number {
+  let inQuote = false;
+  let end = 0;
+  for (let i = from; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (b === QUOTE) inQuote = !inQuote;
+    else if (b === LF && !inQuote) end = i + 1;
+  }
+  return end;
+}
+
+/** Position just past the first line break outside quotes (0: none yet). */
+function firstRowEnd(bytes: Uint8Array): number {
+  let inQuote = false;
+  for (let i = 0; i < bytes.length; i++) {
+    if (bytes[i] === QUOTE) inQuote = !inQuote;
+    else if (bytes[i] === LF && !inQuote) return i + 1;
+  }
+  return 0;
+}
+
+function countLines(bytes: Uint8Array): number {
+  let n = 0;
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] === LF) n++;
+  return n;
+}
+
+/** A typed value for a schema column from CSV text (null: missing). Text that does not fit stays text. */
+function typed(text: unknown, type: InputSchema['columns'][number]['type'] | undefined): unknown {
+  if (typeof text !== 'string') return text ?? null;
+  if (type === 'number') {
+    const n = Number(text);
+    return text.trim() !== '' && !Number.isNaN(n) ? n : text;
+  }
+  if (type === 'boolean') {
+    const t = text.toLowerCase();
+    return t === 'true' ? true : t === 'false' ? false : text;
+  }
+  return text;
+}
+
+/**
+ * Reads a CSV file as batches of records keyed by header name.
+ *
+ * @example
+ * for await (const { start, records } of readCsvBatches('in.csv', schema)) …
+ */
+export async function* readCsvBatches(file: string, schema: InputSchema, label = file): AsyncGenerator<RecordBatch> {
+  const types = new Map(schema.columns.map((c) => [c.name, c.type]));
+  let header: Uint8Array | undefined;
+  let pending = new Uint8Array(0);
+  let start = 0;
+  let line = 2;
+  const parse = (body: Uint8Array): RecordBatch => {
+    const bytes = new Uint8Array(header!.length + body.length);
+    bytes.set(header!, 0);
+    bytes.set(body, header!.length);
+    const { table, badRows } = parseCSV(bytes, { inferTypes: false, onBadRows: 'collect', source: label });
+    if (badRows.length > 0) {
+      const bad = badRows[0];
+      const match = /^(\d+) fields?, expected (\d+)/.exec(bad.reason);
+      const where = line + bad.line - 2;
+      throw new Error(match ? predictMessage.csvFieldCount(label, where, Number(match[1]), Number(match[2])) : `${label} line ${where}: ${bad.reason}`);
+    }
+    const names = table.columnNames();
+    const columns = names.map((n) => readOnlyColumn(table, n));
+    const colTypes = names.map((n) => types.get(n));
+    const rows = table.numRows();
+    const records: Record<string, unknown>[] = new Array(rows);
+    for (let r = 0; r < rows; r++) {
+      const rec: Record<string, unknown> = {};
+      for (let c = 0; c < names.length; c++) rec[names[c]] = typed(columns[c][r], colTypes[c]);
+      records[r] = rec;
+    }
+    const batch = { start, records };
+    start += rows;
+    line += countLines(body);
+    return batch;
+  };
+  for await (const chunk of fs.createReadStream(file, { highWaterMark: CHUNK_BYTES }) as AsyncIterable<Buffer>) {
+    const joined = new Uint8Array(pending.length + chunk.length);
+    joined.set(pending, 0);
+    joined.set(chunk, pending.length);
+    let from = 0;
+    if (header === undefined) {
+      const end = firstRowEnd(joined);
+      if (end === 0) {
+        pending = joined;
+        continue;
+      }
+      header = joined.slice(0, end);
+      from = end;
+    }
+    const cut = from + lastRowEnd(joined.subarray(from), 0);
+    pending = joined.slice(cut);
+    if (cut > from) yield parse(joined.subarray(from, cut));
+  }
+  if (header === undefined) {
+    if (pending.length === 0) return;
+    // A header without a line break and no rows: nothing to score.
+    return;
+  }
+  if (pending.length > 0) {
+    if (lastRowEnd(Uint8Array.of(...pending, LF), 0) === 0) throw new Error(predictMessage.csvUnclosedQuote(label, line));
+    yield parse(pending);
+  }
+}
