@@ -114,7 +114,10 @@ describe('Review Model Changes… in a real VS Code', function () {
     assert.equal((diffTab.input as vscode.TabInputNotebookDiff).modified.toString(), workspaceUri('review.mlnb').toString());
     assert.equal(hidden(), true, 'outputs are hidden while the revision diff is open');
     await vscode.window.tabGroups.close(diffTab);
-    await waitFor('the ignoreOutputs setting to be put back', () => (hidden() === before ? true : undefined));
+    await waitFor(`the ignoreOutputs setting to be put back to ${before}`, () => (hidden() === before ? true : undefined)).catch((e: Error) => {
+      const open = tabs().map((t) => `${t.label} [${t.input instanceof vscode.TabInputNotebookDiff ? t.input.original.toString() : typeof t.input}]`);
+      throw new Error(`${e.message} (now ${hidden()}; tabs: ${open.join(', ')})`);
+    });
     if (process.env.SCREENSHOT) await new Promise((r) => setTimeout(r, 4000)); // the webview draws its charts before the driver's photograph (no assertion follows)
     await waitFor(
       `a Model Diff tab (open: ${tabs()

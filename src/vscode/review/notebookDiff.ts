@@ -16,8 +16,15 @@ const KEY = 'ignoreOutputs';
  */
 export async function openNotebookDiff(base: vscode.Uri, head: vscode.Uri, title: string): Promise<void> {
   const restoreLater = await hideOutputs();
-  await vscode.commands.executeCommand('vscode.diff', base, head, title);
+  // Watching starts before the diff opens: the command's promise need not settle before the user
+  // closes the tab (in code-server the setting stayed on when watching started after it).
   restoreLater?.();
+  try {
+    await vscode.commands.executeCommand('vscode.diff', base, head, title);
+  } catch (e) {
+    restore?.dispose();
+    throw e;
+  }
 }
 
 let restore: vscode.Disposable | undefined;
@@ -28,20 +35,35 @@ async function hideOutputs(): Promise<(() => void) | undefined> {
   if (restore || config.get<boolean>(KEY) === true) return undefined;
   const before = config.inspect<boolean>(KEY)?.globalValue;
   await config.update(KEY, true, vscode.ConfigurationTarget.Global);
-  restore = { dispose: () => undefined };
+  const putBack = () => {
+    restore = undefined;
+    void vscode.workspace.getConfiguration(SECTION).update(KEY, before, vscode.ConfigurationTarget.Global);
+  };
+  restore = { dispose: putBack };
   return () => {
-    const listener = vscode.window.tabGroups.onDidChangeTabs(() => {
-      if (openRevisionDiffs() > 0) return;
+    let seen = false;
+    // The event's closed tabs may still be listed while it fires: they do not count.
+    const listener = vscode.window.tabGroups.onDidChangeTabs((e) => {
+      const open = openRevisionDiffs(e.closed);
+      if (open > 0) seen = true;
+      if (!seen || open > 0) return;
       listener.dispose();
-      restore = undefined;
-      void vscode.workspace.getConfiguration(SECTION).update(KEY, before, vscode.ConfigurationTarget.Global);
+      putBack();
     });
-    restore = listener;
+    restore = {
+      dispose: () => {
+        listener.dispose();
+        putBack();
+      },
+    };
   };
 }
 
-function openRevisionDiffs(): number {
+function openRevisionDiffs(closed: readonly vscode.Tab[] = []): number {
+  const key = (t: vscode.Tab) =>
+    t.input instanceof vscode.TabInputNotebookDiff || t.input instanceof vscode.TabInputTextDiff ? `${t.input.original.toString()}\n${t.input.modified.toString()}` : undefined;
+  const gone = new Set(closed.map(key));
   return vscode.window.tabGroups.all
     .flatMap((g) => g.tabs)
-    .filter((t) => (t.input instanceof vscode.TabInputNotebookDiff || t.input instanceof vscode.TabInputTextDiff) && t.input.original.scheme === REVISION_SCHEME).length;
+    .filter((t) => (t.input instanceof vscode.TabInputNotebookDiff || t.input instanceof vscode.TabInputTextDiff) && t.input.original.scheme === REVISION_SCHEME && !gone.has(key(t))).length;
 }
