@@ -10,6 +10,8 @@ import { runNotebook } from './run';
 import { installNodeCommand, withInstalledNode } from './installNode';
 import { runRunsCommand } from './runs';
 import { runDiffCommand } from './diff';
+import { runRegistryCommand } from './registry';
+import { runRetrainCommand } from './retrain';
 import { KernelStartError } from '../kernel/host/kernelProcess';
 
 declare const MODELBOOK_VERSION: string;
@@ -19,6 +21,8 @@ async function main(argv: string[]): Promise<number> {
   try {
     if (argv[0] === 'runs') return await runRunsCommand(argv.slice(1), io, process.cwd());
     if (argv[0] === 'diff') return await runDiffCommand(argv.slice(1), io, process.cwd());
+    if (argv[0] === 'registry') return await runRegistryCommand(argv.slice(1), io, process.cwd());
+    if (argv[0] === 'retrain') return await runRetrainCommand(argv.slice(1), io, process.cwd(), __dirname);
     const args = parseArgs(argv);
     switch (args.command) {
       case 'help':

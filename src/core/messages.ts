@@ -149,6 +149,8 @@ export const message = {
        modelbook runs [--notebook X] [--filter EXPR] [--sort KEY] [--limit N] [--json | --csv] [--workspace DIR]
        modelbook runs show ID
        modelbook diff BASE HEAD [--notebook X] [--format text|md|json|html] [--out FILE] [--fail-on regression|gates|never]
+       modelbook registry list|show NAME|register DIR [--name N] [--alias A]|alias NAME VERSION ALIAS
+       modelbook retrain NOTEBOOK --champion NAME [--promote] [--format text|md|json] [--out FILE]
        ${INSTALL_NODE_USAGE}`,
   cliRunUsage: `Usage: ${RUN_USAGE}`,
   cliInstallNodeUsage: `Usage: ${INSTALL_NODE_USAGE}`,
