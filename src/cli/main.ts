@@ -10,6 +10,7 @@ import { runNotebook } from './run';
 import { installNodeCommand, withInstalledNode } from './installNode';
 import { runRunsCommand } from './runs';
 import { runDiffCommand } from './diff';
+import { runExportCommand } from './export';
 import { runRegistryCommand } from './registry';
 import { runRetrainCommand } from './retrain';
 import { KernelStartError } from '../kernel/host/kernelProcess';
@@ -21,6 +22,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     if (argv[0] === 'runs') return await runRunsCommand(argv.slice(1), io, process.cwd());
     if (argv[0] === 'diff') return await runDiffCommand(argv.slice(1), io, process.cwd());
+    if (argv[0] === 'export') return await runExportCommand(argv.slice(1), io, process.cwd());
     if (argv[0] === 'registry') return await runRegistryCommand(argv.slice(1), io, process.cwd());
     if (argv[0] === 'retrain') return await runRetrainCommand(argv.slice(1), io, process.cwd(), __dirname);
     const args = parseArgs(argv);

@@ -149,6 +149,7 @@ export const message = {
        modelbook runs [--notebook X] [--filter EXPR] [--sort KEY] [--limit N] [--json | --csv] [--workspace DIR]
        modelbook runs show ID
        modelbook diff BASE HEAD [--notebook X] [--format text|md|json|html] [--out FILE] [--fail-on regression|gates|never]
+       modelbook export RUN_ID --out DIR [--name NAME] [--allow-failed-gates]
        modelbook registry list|show NAME|register DIR [--name N] [--alias A]|alias NAME VERSION ALIAS
        modelbook retrain NOTEBOOK --champion NAME [--promote] [--format text|md|json] [--out FILE]
        ${INSTALL_NODE_USAGE}`,

@@ -1,13 +1,16 @@
 import { table as aqTable, type ColumnTable } from 'arquero';
 import { dataFingerprint, rowHashes } from '../data/fingerprint';
 import { profile } from '../data/profile';
-import type { EvaluationView } from '../evaluation/contract';
+import type { GateResult } from '../evaluation/gates/gateTypes';
+import type { DataFingerprint } from '../data/fingerprint';
+import type { DataProfileData } from '../data/profiling/contract';
+import type { ClassLabel } from '../models/contract';
 import { checkPipelineLeak } from '../features/checkPipelineLeak';
 import { fitRecordToJSON, type FitRecord } from '../features/fitRecord';
 import type { EstimatorJSON } from '../models/registry';
 import type { RunEnvironment } from '../runs/contract';
 import type { ManifestParts } from './buildManifest';
-import { PACKAGE_FILES } from './contract';
+import { PACKAGE_FILES, type InputSchema } from './contract';
 import { inferInputSchema } from './inferInputSchema';
 import { packageMessage } from './messages';
 import { inferOutputSchema } from './outputSchema';
@@ -23,10 +26,12 @@ export interface PackageParts {
 export interface ExportSource {
   model: unknown;
   /** The training table: input schema and drift reference. */
-  reference: ColumnTable;
+  reference?: ColumnTable;
+  /** Instead of `reference`: what a fit run kept of its training table (see `referenceParts`). */
+  referenceParts?: ReferenceParts;
   name: string;
-  /** The evaluation run's view: threshold, gates, headline metrics. */
-  evaluation?: EvaluationView;
+  /** The evaluation run's threshold, gates and headline metrics (an EvaluationView fits). */
+  evaluation?: EvaluationSummary;
   /** The evaluated rows' scores (positive-class score, or predicted value): the prediction-drift reference. */
   scores?: ArrayLike<number>;
   /** The evaluation's test table, to check the pipeline never saw it. */
@@ -40,6 +45,33 @@ export interface ExportSource {
   allowFailedGates?: boolean;
   /** The model card's Markdown, when one exists. */
   card?: string;
+}
+
+/** What a package needs of an evaluation: `EvaluationView` has it, and a run record can give it. */
+export interface EvaluationSummary {
+  task: string;
+  rows: number;
+  threshold?: number;
+  positiveLabel?: ClassLabel;
+  gates: GateResult[];
+  metrics: { name: string; value: number | null; ci?: { lower: number | null; upper: number | null; level: number; method?: string } | null }[];
+}
+
+/** What a package needs of the training table, computed once (a fit run keeps it as an artifact). */
+export interface ReferenceParts {
+  inputs: InputSchema;
+  trainingProfile: DataProfileData;
+  fingerprint: DataFingerprint;
+}
+
+/**
+ * The input schema, training profile and fingerprint of a training table on the model's columns.
+ *
+ * @example
+ * referenceParts(train, pipe.inputColumns).inputs.columns.length // pipe.inputColumns.length
+ */
+export function referenceParts(table: ColumnTable, columns: string[]): ReferenceParts {
+  return { inputs: inferInputSchema(table, columns), trainingProfile: profile(table, { columns }).toJSON(), fingerprint: dataFingerprint(table) };
 }
 
 type Serializable = { kind?: string; classes?: unknown[]; spec(): { type: string }; toJSON?: () => EstimatorJSON };
@@ -57,7 +89,7 @@ type LayersLike = Serializable & { fittedFeatureNames: string[]; model: unknown 
  * const parts = await collectPackageParts({ model: pipe, reference: train, name: 'churn', evaluation: ev.view, environment, createdAt });
  */
 export async function collectPackageParts(src: ExportSource): Promise<PackageParts> {
-  if (typeof (src.reference as Partial<ColumnTable>)?.numRows !== 'function') throw new TypeError(packageMessage.badReference);
+  if (!src.referenceParts && typeof (src.reference as Partial<ColumnTable>)?.numRows !== 'function') throw new TypeError(packageMessage.badReference);
   const model = src.model as Serializable;
   if (typeof model?.spec !== 'function') throw new TypeError(packageMessage.badModel('exportModel'));
   const type = model.spec().type;
@@ -66,9 +98,10 @@ export async function collectPackageParts(src: ExportSource): Promise<PackagePar
   const innerType = inner?.spec().type;
   const layers = innerType === 'LayersClassifier' || innerType === 'LayersRegressor';
   const columns = inputColumnsOf(model, pipe, layers);
-  const missing = columns.filter((c) => !src.reference.columnNames().includes(c));
+  const known = src.reference ? src.reference.columnNames() : (src.referenceParts?.inputs.columns.map((c) => c.name) ?? []);
+  const missing = columns.filter((c) => !known.includes(c));
   if (missing.length) throw new RangeError(packageMessage.referenceLacksColumns(missing));
-  if (pipe && src.test) {
+  if (pipe && src.test && src.reference) {
     const leak = checkPipelineLeak(pipe as unknown as Parameters<typeof checkPipelineLeak>[0], src.test);
     // Test rows equal to a training row are duplicates in the data, not a leak: only rows the
     // pipeline saw beyond the training table count.
@@ -87,15 +120,16 @@ export async function collectPackageParts(src: ExportSource): Promise<PackagePar
     if (typeof model.toJSON !== 'function') throw new TypeError(packageMessage.notSerializable(type));
     files[PACKAGE_FILES.model] = json(model.toJSON());
   }
-  const inputs = inferInputSchema(src.reference, columns);
+  const ref = src.reference ? referenceParts(src.reference, columns) : src.referenceParts!;
+  const inputs = { columns: columns.map((c) => ref.inputs.columns.find((k) => k.name === c)!) };
   const outputs = inferOutputSchema({ kind: inner?.kind ?? 'regressor', classes: (inner?.classes ?? []) as never }, src.evaluation, src.label);
   files[PACKAGE_FILES.inputSchema] = json(inputs);
   files[PACKAGE_FILES.outputSchema] = json(outputs);
-  files[PACKAGE_FILES.trainingProfile] = json(profile(src.reference, { columns }).toJSON());
+  files[PACKAGE_FILES.trainingProfile] = json(ref.trainingProfile);
   if (src.scores && src.scores.length > 0) files[PACKAGE_FILES.scoreProfile] = json(profile(aqTable({ [outputs.task === 'regression' ? 'prediction' : 'score']: Array.from(src.scores) })).toJSON());
   if (src.evaluation) files[PACKAGE_FILES.referenceMetrics] = json({ task: src.evaluation.task, rows: src.evaluation.rows, threshold: src.evaluation.threshold ?? null, metrics: src.evaluation.metrics.map((m) => ({ name: m.name, value: m.value, ci: m.ci ?? null })) });
   if (src.card) files[PACKAGE_FILES.card] = src.card;
-  const data: ManifestParts['data'] = [{ role: 'train', fingerprint: dataFingerprint(src.reference) }];
+  const data: ManifestParts['data'] = [{ role: 'train', fingerprint: ref.fingerprint }];
   if (src.test) data.push({ role: 'evaluation', fingerprint: dataFingerprint(src.test) });
   return {
     files,

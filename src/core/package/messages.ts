@@ -33,6 +33,19 @@ export const packageMessage = {
   referenceLacksColumns: (missing: readonly string[]) => `exportModel: the reference table lacks the model's input column${missing.length === 1 ? '' : 's'} ${list(missing)}. Pass the table the model was trained on.`,
   badRun: `exportModel: "run" must be the Evaluation that evaluate() returned for this model (its threshold, gates and metrics go into the package).`,
 
+  // fit-run artifacts and the CLI
+  fitNotKept: (why: string) => `The fitted model was not kept for \`modelbook export\` (${why}); call exportModel in the notebook instead.`,
+  fitNotKeptSize: (bytes: number) => `The fitted model's JSON (${Math.round(bytes / 1048576)} MB) is above 50 MB, so it was not kept for \`modelbook export\`; call exportModel in the notebook instead.`,
+  fitNotKeptLayers: 'TF.js models are not kept with their fit run; call exportModel(model, { to, run, reference }) in the notebook to package one.',
+  cliUnknownRun: (id: string) => `modelbook export: no run ${JSON.stringify(id)} in this workspace. List runs with \`npx modelbook runs\`.`,
+  cliAmbiguousRun: (id: string, ids: readonly string[]) => `modelbook export: ${JSON.stringify(id)} matches ${ids.length} runs (${ids.slice(0, 5).join(', ')}); give more of the id.`,
+  cliWrongKind: (id: string, kind: string) => `modelbook export: run ${id} is a ${kind} run; give a fit run or an evaluation run.`,
+  cliNoFitRun: (id: string) => `modelbook export: evaluation run ${id} does not say which fit made its model (it was evaluated outside a recorded fit). Call exportModel(model, { to, run, reference }) in the notebook instead.`,
+  cliNoArtifacts: (id: string) => `modelbook export: fit run ${id} kept no fitted model (runs recorded before Modelbook kept them, a TF.js model, or a model above 50 MB). Run the notebook again, or call exportModel in the notebook.`,
+  cliNeedOut: 'modelbook export: say where to write the package with --out DIR.',
+  cliExported: (dir: string, hash: string, files: number) => `Exported ${dir} (${files} files), content hash ${hash}.`,
+  cliExportUsage: 'Usage: modelbook export RUN_ID --out DIR [--name NAME] [--allow-failed-gates]\n  RUN_ID: a fit run, or an evaluation run of a model fitted in a recorded run.\n  Exit codes: 0 exported, 1 refused (failed gates, model not fitted), 2 usage error or run not found.',
+
   // package files
   notAPackage: (dir: string) => `${dir} is not a model package (no modelbook.json). Export one with exportModel(...) in a notebook or \`npx modelbook export RUN_ID --out DIR\`.`,
   refuseOverwrite: (dir: string) => `${dir} exists and is not a model package; refusing to overwrite it. Choose another folder, or remove it first.`,

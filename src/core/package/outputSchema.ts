@@ -1,5 +1,4 @@
 import type { ClassLabel } from '../models/contract';
-import type { EvaluationView } from '../evaluation/contract';
 import type { OutputSchema } from './contract';
 
 /**
@@ -10,7 +9,7 @@ import type { OutputSchema } from './contract';
  * @example
  * inferOutputSchema({ kind: 'classifier', classes: ['no', 'yes'] }, ev.view, 'churn') // { task: 'binary', classes: ['no', 'yes'], positiveLabel: 'yes', threshold: 0.5, target: 'churn' }
  */
-export function inferOutputSchema(model: { kind: string; classes?: ClassLabel[] }, evaluation?: Pick<EvaluationView, 'positiveLabel' | 'threshold'>, target?: string): OutputSchema {
+export function inferOutputSchema(model: { kind: string; classes?: ClassLabel[] }, evaluation?: { positiveLabel?: ClassLabel; threshold?: number }, target?: string): OutputSchema {
   const t = target !== undefined ? { target } : {};
   if (model.kind !== 'classifier') return { task: 'regression', ...t };
   const classes = [...(model.classes ?? [])];

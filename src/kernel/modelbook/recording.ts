@@ -29,6 +29,7 @@ import { runMessage } from '../../core/runs/messages';
 import type { DataFindingRef, PipelineStepRecord } from '../../core/runs/contract';
 import { collectFindingRefs, collectPipelineSteps, collectSplitter } from '../../core/runs/structure';
 import { _qualityReport } from '../../core/data/qualityReport';
+import { saveEvaluationSource, saveFitArtifacts } from './exportArtifacts';
 
 let recorder: RunRecorder | undefined;
 
@@ -169,6 +170,7 @@ function observeFit<O extends FitOptions, T>(estimator: FitSubject, x: unknown, 
     },
     (run) => {
       fitRuns.set(estimator, run.id);
+      saveFitArtifacts(run, estimator, x);
       if (typeof estimator.summary === 'function') run.setModel(estimator.summary() as never);
       if ((estimator as { history?: { stopReason?: string } }).history?.stopReason === 'interrupted') run.interrupt('the cell was interrupted during training');
       else run.finish();
@@ -318,6 +320,7 @@ export const evaluate: typeof coreEvaluate = async (model, testData, options) =>
         return result;
       },
       (run, result) => {
+        saveEvaluationSource(run, typeof model === 'object' && model !== null ? fitRuns.get(model) : undefined);
         completeEvaluation(run, result);
         const source = evaluationSources.get(result.evaluation);
         if (source) source.runId = run.id;
