@@ -189,6 +189,7 @@ export async function runRetrainCommand(argv: string[], io: Io, cwd: string, dis
       return EXIT.couldNotRun;
     }
   }
+  if (!decision.promote && challenger.path === champion.path) io.err(`warning: ${registryCliMessage.championOverwritten(champion.path, champion.version)}\n`);
   const line = decision.promote
     ? registryCliMessage.decisionPromote(model.name, challenger.version, champion.version, args.promote)
     : `${registryCliMessage.decisionReject(model.name, challenger.version, champion.version)}: ${decision.reasons.join('; ')}`;

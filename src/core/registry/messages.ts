@@ -21,7 +21,7 @@ export const decisionMessage = {
   noSharedRows:
     "the two evaluations share no rows, so they were not compared on the same evaluation rows: evaluate both on the same test set with an idColumn (or the same rows), keeping predictions",
   worse: (metric: string) => `significantly worse on ${metric}`,
-  gatesPass: (n: number) => `all ${n} gate${n === 1 ? '' : 's'} pass on the challenger`,
+  gatesPass: (n: number) => (n === 1 ? 'the gate passes on the challenger' : `all ${n} gates pass on the challenger`),
   noGates: 'the evaluation has no gates',
   notWorse: (metrics: number, rows: string) => `not significantly worse on any of ${metrics} metric${metrics === 1 ? '' : 's'} (paired on ${rows} rows)`,
   better: (metrics: string) => `significantly better on ${metrics}`,
@@ -63,5 +63,7 @@ export const registryCliMessage = {
   decisionPromote: (name: string, challenger: number, champion: number, applied: boolean) =>
     `${applied ? 'promoted' : 'would promote (run with --promote to apply)'}: ${name} v${challenger} replaces v${champion} as champion`,
   decisionReject: (name: string, challenger: number, champion: number) => `not promoted: ${name} v${champion} stays champion; challenger v${challenger}`,
+  championOverwritten: (dir: string, version: number) =>
+    `${dir} now holds the rejected challenger, not the champion v${version} the registry names; restore it (\`git checkout -- ${dir}\`) before deploying, or export challengers to their own folder.`,
   writeFailed: (file: string, why: string) => `Cannot write ${file}: ${why}`,
 };
