@@ -193,7 +193,17 @@ export async function runRetrainCommand(argv: string[], io: Io, cwd: string, dis
   const line = decision.promote
     ? registryCliMessage.decisionPromote(model.name, challenger.version, champion.version, args.promote)
     : `${registryCliMessage.decisionReject(model.name, challenger.version, champion.version)}: ${decision.reasons.join('; ')}`;
-  const report: RetrainReport = { model: model.name, decision: decision.promote ? 'promote' : 'reject', applied: args.promote, champion: base, challenger: head, reasons: decision.reasons, diffHash, line, diff };
+  const report: RetrainReport = {
+    model: model.name,
+    decision: decision.promote ? 'promote' : 'reject',
+    applied: args.promote,
+    champion: base,
+    challenger: head,
+    reasons: decision.reasons,
+    diffHash,
+    line,
+    diff,
+  };
   return emit(args, io, cwd, report, decision.promote ? EXIT.promoted : EXIT.notPromoted);
 }
 

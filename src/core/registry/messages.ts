@@ -2,6 +2,7 @@
 export const registryMessage = {
   badName: (what: 'model name' | 'alias', got: unknown) =>
     `The ${what} ${JSON.stringify(got)?.slice(0, 80)} is not usable: use 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit.`,
+  badNameAt: (where: string, what: 'model name' | 'alias', got: string) => `${where}: ${registryMessage.badName(what, got)}`,
   badKind: (got: unknown) => `kind must be 'modelbook.registry-model' (this file says ${JSON.stringify(got)?.slice(0, 40)})`,
   newerFormat: (got: unknown) => `formatVersion ${JSON.stringify(got)?.slice(0, 20)} is newer than this Modelbook reads (1); update Modelbook`,
   badVersionNumber: (where: string, expected: number) => `${where} must be ${expected}: versions are numbered 1, 2, 3… in order`,
@@ -18,8 +19,7 @@ export const registryMessage = {
 export const decisionMessage = {
   nothingCompared: (verdict: string) => `the champion's and the challenger's evaluations could not be compared (${verdict})`,
   gateFails: (gate: string, value: number | null) => `gate ${gate} fails on the challenger${value === null ? '' : ` (${value})`}`,
-  noSharedRows:
-    "the two evaluations share no rows, so they were not compared on the same evaluation rows: evaluate both on the same test set with an idColumn (or the same rows), keeping predictions",
+  noSharedRows: 'the two evaluations share no rows, so they were not compared on the same evaluation rows: evaluate both on the same test set with an idColumn (or the same rows), keeping predictions',
   worse: (metric: string) => `significantly worse on ${metric}`,
   gatesPass: (n: number) => (n === 1 ? 'the gate passes on the challenger' : `all ${n} gates pass on the challenger`),
   noGates: 'the evaluation has no gates',
@@ -45,11 +45,14 @@ export const registryCliMessage = {
              (bad arguments, no such model or no champion alias, an unreadable registry)`,
   unknownSubcommand: (got: string | undefined) => `modelbook registry needs one of list, show, register, alias${got === undefined ? '' : ` (got ${JSON.stringify(got)})`}.`,
   wrongArguments: (verb: string, want: string, got: number) => `modelbook registry ${verb} needs ${want} (got ${got} argument${got === 1 ? '' : 's'}).`,
-  noSuchModel: (name: string) => `The registry has no model ${JSON.stringify(name)} (no .modelbook/registry/${name}.json); register its package first: \`modelbook registry register models/${name} --name ${name} --alias champion\`.`,
+  noSuchModel: (name: string) =>
+    `The registry has no model ${JSON.stringify(name)} (no .modelbook/registry/${name}.json); register its package first: \`modelbook registry register models/${name} --name ${name} --alias champion\`.`,
   noChampion: (name: string) => `${name} has no champion alias; point one at a version: \`modelbook registry alias ${name} 1 champion\`.`,
-  championNoEvaluation: (name: string, version: number) => `The champion ${name} v${version} names no evaluation run in its package manifest; export it with exportModel(model, { run: ev, … }) so retrain can compare evaluations.`,
+  championNoEvaluation: (name: string, version: number) =>
+    `The champion ${name} v${version} names no evaluation run in its package manifest; export it with exportModel(model, { run: ev, … }) so retrain can compare evaluations.`,
   registered: (name: string, version: number, added: boolean, path: string) => `${added ? 'registered' : 'already registered'} ${name} v${version} (${path})`,
-  aliasSet: (name: string, alias: string, version: number, previous: number | undefined) => `${name}: ${alias} → v${version}${previous !== undefined && previous !== version ? ` (was v${previous})` : ''}`,
+  aliasSet: (name: string, alias: string, version: number, previous: number | undefined) =>
+    `${name}: ${alias} → v${version}${previous !== undefined && previous !== version ? ` (was v${previous})` : ''}`,
   noModels: 'The registry is empty: register a package with `modelbook registry register DIR --name NAME`.',
   badChoice: (flag: string, values: readonly string[], got: unknown) => `Option ${flag} must be one of ${values.join(', ')} (got ${JSON.stringify(got)}).`,
   needsNotebook: 'Name the notebook to retrain, e.g. `modelbook retrain churn.mlnb --champion churn`.',

@@ -53,7 +53,7 @@ export function _validateRegistryModel(value: unknown): RegistryModel {
 
 function checkName(v: unknown, where: string): string {
   const s = checkString(v, where, 64);
-  if (!REGISTRY_NAME.test(s)) throw new FieldError(`${where}: ${registryMessage.badName(where === 'name' ? 'model name' : 'alias', s)}`);
+  if (!REGISTRY_NAME.test(s)) throw new FieldError(registryMessage.badNameAt(where, where === 'name' ? 'model name' : 'alias', s));
   return s;
 }
 
@@ -150,7 +150,11 @@ export function serializeRegistryModel(m: RegistryModel): string {
       createdAt: v.createdAt,
       createdBy: author(v.createdBy),
     })),
-    aliases: Object.fromEntries(Object.keys(m.aliases).sort().map((a) => [a, m.aliases[a]])),
+    aliases: Object.fromEntries(
+      Object.keys(m.aliases)
+        .sort()
+        .map((a) => [a, m.aliases[a]]),
+    ),
     history: m.history.map((d) => ({
       action: d.action,
       version: d.version,

@@ -122,8 +122,14 @@ describe('cli: modelbook registry and modelbook retrain on a real workspace', fu
     assert.equal(report.decision, 'reject');
     assert.equal(report.applied, true);
     assert.match(report.line, /^not promoted: species v1 stays champion; challenger v2/);
-    assert.ok(report.reasons.some((x: string) => /^gate accuracy >= 0\.9 fails on the challenger/.test(x)), report.reasons.join('\n'));
-    assert.ok(report.reasons.some((x: string) => /^significantly worse on accuracy \(−/.test(x)), report.reasons.join('\n'));
+    assert.ok(
+      report.reasons.some((x: string) => /^gate accuracy >= 0\.9 fails on the challenger/.test(x)),
+      report.reasons.join('\n'),
+    );
+    assert.ok(
+      report.reasons.some((x: string) => /^significantly worse on accuracy \(−/.test(x)),
+      report.reasons.join('\n'),
+    );
     assert.equal(report.diff.pairs[0].metrics.find((x: { name: string }) => x.name === 'accuracy').method, 'paired-bootstrap');
     assert.ok(report.diff.pairs[0].flips.mcnemar);
     assert.match(r.stderr, /warning: models\/species now holds the rejected challenger/);
@@ -143,7 +149,10 @@ describe('cli: modelbook registry and modelbook retrain on a real workspace', fu
     writeNotebook(notebook(2));
     const r = cli(['retrain', 'species.mlnb', '--champion', 'species'], dir);
     assert.equal(r.code, 0, r.stderr);
-    assert.match(r.stdout, /^would promote \(run with --promote to apply\): species v3 replaces v1 as champion\n- the gate passes on the challenger\n- not significantly worse on any of \d+ metrics \(paired on \d+ rows\)\n/);
+    assert.match(
+      r.stdout,
+      /^would promote \(run with --promote to apply\): species v3 replaces v1 as champion\n- the gate passes on the challenger\n- not significantly worse on any of \d+ metrics \(paired on \d+ rows\)\n/,
+    );
     assert.match(r.stdout, /\nmodel diff run [0-9A-Z]{26} → run [0-9A-Z]{26}\n/);
     assert.equal(fs.readFileSync(registryFile(), 'utf8'), before);
   });
@@ -198,7 +207,10 @@ describe('cli: modelbook registry and modelbook retrain on a real workspace', fu
     const before = fs.readFileSync(registryFile(), 'utf8');
     const show = cli(['registry', 'show', 'species'], dir);
     assert.equal(show.code, 2);
-    assert.match(show.stderr, /The registry file \.modelbook\/registry\/species\.json is not usable: aliases\.champion points at version 4, which the file does not have\. Fix it by hand or restore it from git/);
+    assert.match(
+      show.stderr,
+      /The registry file \.modelbook\/registry\/species\.json is not usable: aliases\.champion points at version 4, which the file does not have\. Fix it by hand or restore it from git/,
+    );
     const reg = cli(['registry', 'register', 'models/species'], dir);
     assert.equal(reg.code, 2);
     const r = cli(['retrain', 'species.mlnb', '--champion', 'species', '--promote'], dir);

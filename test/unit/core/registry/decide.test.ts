@@ -16,8 +16,36 @@ const metric = (name: string, delta: number, verdict: MetricDelta['verdict']): M
 });
 
 function diffOf(pair: Partial<DiffPair> | undefined): ModelDiff {
-  const full = pair && ({ name: 'evaluate', base: { runId: 'b' }, head: { runId: 'h' }, params: [], metrics: [], slices: [], fairness: [], model: { typeChanged: false, parameterCountDelta: 0, layers: [], weights: [] }, data: [], gates: [], environment: [], notes: [], verdict: '', flips: { rows: 100, onlyBase: 0, onlyHead: 0, changed: 0, fixes: 0, regressions: 0, negativeFlipRate: 0, perClass: [], examples: [] }, ...pair } as DiffPair);
-  return { schemaVersion: 1, base: { spec: 'run:b', kind: 'run', runIds: ['b'] }, head: { spec: 'run:h', kind: 'run', runIds: ['h'] }, code: [], pairs: full ? [full] : [], unpaired: [], verdict: 'nothing to compare', failed: false, failOn: 'regression' } as unknown as ModelDiff;
+  const full =
+    pair &&
+    ({
+      name: 'evaluate',
+      base: { runId: 'b' },
+      head: { runId: 'h' },
+      params: [],
+      metrics: [],
+      slices: [],
+      fairness: [],
+      model: { typeChanged: false, parameterCountDelta: 0, layers: [], weights: [] },
+      data: [],
+      gates: [],
+      environment: [],
+      notes: [],
+      verdict: '',
+      flips: { rows: 100, onlyBase: 0, onlyHead: 0, changed: 0, fixes: 0, regressions: 0, negativeFlipRate: 0, perClass: [], examples: [] },
+      ...pair,
+    } as DiffPair);
+  return {
+    schemaVersion: 1,
+    base: { spec: 'run:b', kind: 'run', runIds: ['b'] },
+    head: { spec: 'run:h', kind: 'run', runIds: ['h'] },
+    code: [],
+    pairs: full ? [full] : [],
+    unpaired: [],
+    verdict: 'nothing to compare',
+    failed: false,
+    failOn: 'regression',
+  } as unknown as ModelDiff;
 }
 
 describe('core/registry: decidePromotion', () => {

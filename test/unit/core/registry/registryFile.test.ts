@@ -46,7 +46,13 @@ describe('core/registry: the registry file format', () => {
 
   it('moves an alias and remembers the version it pointed at; promote and reject enter the history', () => {
     let m = twoVersions();
-    m = setAlias(m, 'champion', 2, { by, at, action: 'promote', reasons: ['the gate passes on the challenger'], diff: { hash: hash('d'), verdict: 'no significant metric change', baseRun: 'r1', headRun: 'r2' } });
+    m = setAlias(m, 'champion', 2, {
+      by,
+      at,
+      action: 'promote',
+      reasons: ['the gate passes on the challenger'],
+      diff: { hash: hash('d'), verdict: 'no significant metric change', baseRun: 'r1', headRun: 'r2' },
+    });
     assert.equal(m.aliases.champion, 2);
     const last = m.history[m.history.length - 1]!;
     assert.equal(last.action, 'promote');

@@ -36,7 +36,10 @@ describe('store/registry: registry files', () => {
     const elsewhere = fs.mkdtempSync(path.join(os.tmpdir(), 'mb-elsewhere-'));
     fs.mkdirSync(path.join(ws, '.modelbook'));
     fs.symlinkSync(elsewhere, path.join(ws, '.modelbook', 'registry'));
-    assert.throws(() => writeRegistryModel(ws, model('churn')), (e: Error) => e instanceof RegistryFileError && /is a symbolic link/.test(e.message));
+    assert.throws(
+      () => writeRegistryModel(ws, model('churn')),
+      (e: Error) => e instanceof RegistryFileError && /is a symbolic link/.test(e.message),
+    );
     assert.throws(() => readRegistryModel(ws, 'churn'), /is a symbolic link/);
     assert.deepEqual(fs.readdirSync(elsewhere), []);
     fs.rmSync(elsewhere, { recursive: true });
