@@ -33,7 +33,6 @@ const EXPORT_FLAGS = {
   workspace: { type: 'string' },
 } as const satisfies Record<string, FlagSpec>;
 
-
 /**
  * Runs `modelbook export …` (argv without the word 'export'). Exit code 0 exported, 1 refused
  * (failed gates, a model that is not fitted), 2 a usage error or a run that is not found or kept
@@ -73,7 +72,13 @@ async function exportRun(workspace: string, id: string, dir: string, name: strin
   const index = RunIndex.openSync(workspace);
   const matches = index.findByPrefix(id);
   if (matches.length === 0) throw new Error(packageMessage.cliUnknownRun(id));
-  if (matches.length > 1) throw new Error(packageMessage.cliAmbiguousRun(id, matches.map((m) => m.id)));
+  if (matches.length > 1)
+    throw new Error(
+      packageMessage.cliAmbiguousRun(
+        id,
+        matches.map((m) => m.id),
+      ),
+    );
   const record = index.readRecord(matches[0].id);
   let fit: RunRecord;
   let evaluation: RunRecord | undefined;
@@ -121,7 +126,14 @@ function summaryOf(r: RunRecord, positiveLabel: string | undefined): EvaluationS
     const ci = r.intervals?.[name];
     return { name, value, ci: ci ? { lower: ci.low, upper: ci.high, level: ci.level, ...(ci.method ? { method: ci.method } : {}) } : null };
   });
-  return { task: String(r.params.task ?? ''), rows: typeof r.params.rows === 'number' ? r.params.rows : 0, gates, metrics, ...(threshold !== undefined ? { threshold } : {}), ...(positiveLabel !== undefined ? { positiveLabel } : {}) };
+  return {
+    task: String(r.params.task ?? ''),
+    rows: typeof r.params.rows === 'number' ? r.params.rows : 0,
+    gates,
+    metrics,
+    ...(threshold !== undefined ? { threshold } : {}),
+    ...(positiveLabel !== undefined ? { positiveLabel } : {}),
+  };
 }
 
 function readArtifact<T>(workspace: string, runId: string, name: string): T | undefined {

@@ -127,7 +127,13 @@ export async function collectPackageParts(src: ExportSource): Promise<PackagePar
   files[PACKAGE_FILES.outputSchema] = json(outputs);
   files[PACKAGE_FILES.trainingProfile] = json(ref.trainingProfile);
   if (src.scores && src.scores.length > 0) files[PACKAGE_FILES.scoreProfile] = json(profile(aqTable({ [outputs.task === 'regression' ? 'prediction' : 'score']: Array.from(src.scores) })).toJSON());
-  if (src.evaluation) files[PACKAGE_FILES.referenceMetrics] = json({ task: src.evaluation.task, rows: src.evaluation.rows, threshold: src.evaluation.threshold ?? null, metrics: src.evaluation.metrics.map((m) => ({ name: m.name, value: m.value, ci: m.ci ?? null })) });
+  if (src.evaluation)
+    files[PACKAGE_FILES.referenceMetrics] = json({
+      task: src.evaluation.task,
+      rows: src.evaluation.rows,
+      threshold: src.evaluation.threshold ?? null,
+      metrics: src.evaluation.metrics.map((m) => ({ name: m.name, value: m.value, ci: m.ci ?? null })),
+    });
   if (src.card) files[PACKAGE_FILES.card] = src.card;
   const data: ManifestParts['data'] = [{ role: 'train', fingerprint: ref.fingerprint }];
   if (src.test) data.push({ role: 'evaluation', fingerprint: dataFingerprint(src.test) });

@@ -7,7 +7,8 @@ const list = (values: readonly unknown[], max = 8) => values.slice(0, max).map(s
 
 export const packageMessage = {
   // row validation
-  missingColumn: (row: number, column: string) => `Row ${row + 1}: column "${column}" is missing; every row must have it (the model was trained with it). Add the column, or send null where the schema allows missing values.`,
+  missingColumn: (row: number, column: string) =>
+    `Row ${row + 1}: column "${column}" is missing; every row must have it (the model was trained with it). Add the column, or send null where the schema allows missing values.`,
   missingValue: (row: number, column: string, value: unknown) =>
     `Row ${row + 1}: column "${column}" is ${value === undefined ? 'empty' : show(value)}, but training never saw a missing value in it, so the model cannot score it. Fill it in, or choose --on-invalid skip|null.`,
   wrongType: (row: number, column: string, value: unknown, expected: string) =>
@@ -25,26 +26,33 @@ export const packageMessage = {
 
   // export refusals
   notFitted: (type: string) => `exportModel: the ${type} is not fitted, so there is nothing to export. Fit it first (await model.fit(train, label)), then export.`,
-  notSerializable: (type: string) => `exportModel: a ${type} cannot be saved as a package (it has no toJSON). Wrap the model in a Pipeline of built-in steps and a built-in estimator, or a LayersClassifier/LayersRegressor.`,
+  notSerializable: (type: string) =>
+    `exportModel: a ${type} cannot be saved as a package (it has no toJSON). Wrap the model in a Pipeline of built-in steps and a built-in estimator, or a LayersClassifier/LayersRegressor.`,
   leak: (detail: string) => `exportModel: the pipeline saw test rows when it was fitted (${detail}). Refit it on the training split only, evaluate again, then export.`,
-  gatesFailed: (failed: readonly string[]) => `exportModel: the evaluation run's gates failed (${failed.join('; ')}). Improve the model until they pass, or pass allowFailedGates: true (CLI: --allow-failed-gates) to export anyway; the override is recorded in the manifest.`,
+  gatesFailed: (failed: readonly string[]) =>
+    `exportModel: the evaluation run's gates failed (${failed.join('; ')}). Improve the model until they pass, or pass allowFailedGates: true (CLI: --allow-failed-gates) to export anyway; the override is recorded in the manifest.`,
   badTarget: (to: unknown) => `exportModel: "to" must be a folder path inside the workspace, e.g. 'models/churn' (got ${JSON.stringify(to)}).`,
   badReference: `exportModel: "reference" must be the training table (an arquero table) the model was fitted on; the input schema and the drift reference are taken from it.`,
-  referenceLacksColumns: (missing: readonly string[]) => `exportModel: the reference table lacks the model's input column${missing.length === 1 ? '' : 's'} ${list(missing)}. Pass the table the model was trained on.`,
+  referenceLacksColumns: (missing: readonly string[]) =>
+    `exportModel: the reference table lacks the model's input column${missing.length === 1 ? '' : 's'} ${list(missing)}. Pass the table the model was trained on.`,
   badRun: `exportModel: "run" must be the Evaluation that evaluate() returned for this model (its threshold, gates and metrics go into the package).`,
 
   // fit-run artifacts and the CLI
   fitNotKept: (why: string) => `The fitted model was not kept for \`modelbook export\` (${why}); call exportModel in the notebook instead.`,
-  fitNotKeptSize: (bytes: number) => `The fitted model's JSON (${Math.round(bytes / 1048576)} MB) is above 50 MB, so it was not kept for \`modelbook export\`; call exportModel in the notebook instead.`,
+  fitNotKeptSize: (bytes: number) =>
+    `The fitted model's JSON (${Math.round(bytes / 1048576)} MB) is above 50 MB, so it was not kept for \`modelbook export\`; call exportModel in the notebook instead.`,
   fitNotKeptLayers: 'TF.js models are not kept with their fit run; call exportModel(model, { to, run, reference }) in the notebook to package one.',
   cliUnknownRun: (id: string) => `modelbook export: no run ${JSON.stringify(id)} in this workspace. List runs with \`npx modelbook runs\`.`,
   cliAmbiguousRun: (id: string, ids: readonly string[]) => `modelbook export: ${JSON.stringify(id)} matches ${ids.length} runs (${ids.slice(0, 5).join(', ')}); give more of the id.`,
   cliWrongKind: (id: string, kind: string) => `modelbook export: run ${id} is a ${kind} run; give a fit run or an evaluation run.`,
-  cliNoFitRun: (id: string) => `modelbook export: evaluation run ${id} does not say which fit made its model (it was evaluated outside a recorded fit). Call exportModel(model, { to, run, reference }) in the notebook instead.`,
-  cliNoArtifacts: (id: string) => `modelbook export: fit run ${id} kept no fitted model (runs recorded before Modelbook kept them, a TF.js model, or a model above 50 MB). Run the notebook again, or call exportModel in the notebook.`,
+  cliNoFitRun: (id: string) =>
+    `modelbook export: evaluation run ${id} does not say which fit made its model (it was evaluated outside a recorded fit). Call exportModel(model, { to, run, reference }) in the notebook instead.`,
+  cliNoArtifacts: (id: string) =>
+    `modelbook export: fit run ${id} kept no fitted model (runs recorded before Modelbook kept them, a TF.js model, or a model above 50 MB). Run the notebook again, or call exportModel in the notebook.`,
   cliNeedOut: 'modelbook export: say where to write the package with --out DIR.',
   cliExported: (dir: string, hash: string, files: number) => `Exported ${dir} (${files} files), content hash ${hash}.`,
-  cliExportUsage: 'Usage: modelbook export RUN_ID --out DIR [--name NAME] [--allow-failed-gates]\n  RUN_ID: a fit run, or an evaluation run of a model fitted in a recorded run.\n  Exit codes: 0 exported, 1 refused (failed gates, model not fitted), 2 usage error or run not found.',
+  cliExportUsage:
+    'Usage: modelbook export RUN_ID --out DIR [--name NAME] [--allow-failed-gates]\n  RUN_ID: a fit run, or an evaluation run of a model fitted in a recorded run.\n  Exit codes: 0 exported, 1 refused (failed gates, model not fitted), 2 usage error or run not found.',
 
   // package files
   notAPackage: (dir: string) => `${dir} is not a model package (no modelbook.json). Export one with exportModel(...) in a notebook or \`npx modelbook export RUN_ID --out DIR\`.`,

@@ -41,7 +41,13 @@ export function recordsToTable(schema: InputSchema, records: readonly Record<str
  * const [p] = await scoreRecords(pipe, schema, { task: 'binary', classes: ['no', 'yes'], positiveLabel: 'yes', threshold: 0.3 }, [{ age: 41 }], { proba: true });
  * p // { prediction: 'yes', probabilities: { no: 0.62, yes: 0.38 } }
  */
-export async function scoreRecords(model: ScoringModel, input: InputSchema, output: OutputSchema, records: readonly Record<string, unknown>[], options: { proba?: boolean } = {}): Promise<Prediction[]> {
+export async function scoreRecords(
+  model: ScoringModel,
+  input: InputSchema,
+  output: OutputSchema,
+  records: readonly Record<string, unknown>[],
+  options: { proba?: boolean } = {},
+): Promise<Prediction[]> {
   if (!Array.isArray(records)) throw new TypeError(packageMessage.notRecords('scoreRecords'));
   if (typeof model?.predict !== 'function') throw new TypeError(packageMessage.badModel('scoreRecords'));
   if (records.length === 0) return [];

@@ -30,14 +30,14 @@ export function readPackage(dir: string): PackageContents {
   try {
     raw = readRegularFile(path.join(root, PACKAGE_FILES.manifest), { maxBytes: 64 << 20 }).bytes;
   } catch (e) {
-    if (e instanceof FileReadError && e.problem === 'missing') throw new Error(packageMessage.notAPackage(dir));
+    if (e instanceof FileReadError && e.problem === 'missing') throw new Error(packageMessage.notAPackage(dir), { cause: e });
     throw e;
   }
   let manifest: unknown;
   try {
     manifest = JSON.parse(raw.toString('utf8'));
   } catch (e) {
-    throw new Error(packageMessage.badManifest(dir, (e as Error).message));
+    throw new Error(packageMessage.badManifest(dir, (e as Error).message), { cause: e });
   }
   const why = checkManifest(manifest);
   if (why) throw new Error(packageMessage.badManifest(dir, why));
@@ -51,7 +51,7 @@ export function readPackage(dir: string): PackageContents {
     try {
       bytes = readRegularFile(path.join(root, ...p.split('/')), { maxBytes: MAX_PART_BYTES }).bytes;
     } catch (e) {
-      if (e instanceof FileReadError && e.problem === 'missing') throw new Error(packageMessage.missingFile(dir, p));
+      if (e instanceof FileReadError && e.problem === 'missing') throw new Error(packageMessage.missingFile(dir, p), { cause: e });
       throw e;
     }
     if (sha256Hex(bytes) !== sha) throw new Error(packageMessage.tampered(dir, p));
