@@ -112,6 +112,10 @@ describe('cli: modelbook registry and modelbook retrain on a real workspace', fu
     assert.match(bad.stderr, /--champion NAME/);
     const format = cli(['retrain', 'species.mlnb', '--champion', 'species', '--format', 'html'], dir);
     assert.equal(format.code, 3);
+    assert.equal(cli(['registry', 'register', 'models/species', '--name', 'other'], dir).code, 0);
+    const noAlias = cli(['retrain', 'species.mlnb', '--champion', 'other'], dir);
+    assert.equal(noAlias.code, 3);
+    assert.match(noAlias.stderr, /other has no champion alias; point one at a version: `modelbook registry alias other 1 champion`/);
   });
 
   it('a heavily regularised challenger: exit 1, the champion stays, the rejection and its reasons are recorded', () => {
