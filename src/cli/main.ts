@@ -13,6 +13,8 @@ import { runDiffCommand } from './diff';
 import { runExportCommand } from './export';
 import { runPredictCommand } from './predict';
 import { runServeCommand } from './serve';
+import { runRegistryCommand } from './registry';
+import { runRetrainCommand } from './retrain';
 import { KernelStartError } from '../kernel/host/kernelProcess';
 
 declare const MODELBOOK_VERSION: string;
@@ -25,6 +27,8 @@ async function main(argv: string[]): Promise<number> {
     if (argv[0] === 'export') return await runExportCommand(argv.slice(1), io, process.cwd());
     if (argv[0] === 'predict') return await runPredictCommand(argv.slice(1), { ...io, errIsTty: process.stderr.isTTY === true });
     if (argv[0] === 'serve') return await runServeCommand(argv.slice(1), io, MODELBOOK_VERSION);
+    if (argv[0] === 'registry') return await runRegistryCommand(argv.slice(1), io, process.cwd());
+    if (argv[0] === 'retrain') return await runRetrainCommand(argv.slice(1), io, process.cwd(), __dirname);
     const args = parseArgs(argv);
     switch (args.command) {
       case 'help':

@@ -152,6 +152,8 @@ export const message = {
        modelbook export RUN_ID --out DIR [--name NAME] [--allow-failed-gates]
        modelbook predict DIR INPUT [--out FILE] [--proba] [--on-invalid fail|skip|null] [--format csv|jsonl] [--id COL]
        modelbook serve DIR [--port N] [--host 127.0.0.1] [--max-body BYTES] [--log FILE] [--log-payloads FILE]
+       modelbook registry list|show NAME|register DIR [--name N] [--alias A]|alias NAME VERSION ALIAS
+       modelbook retrain NOTEBOOK --champion NAME [--promote] [--format text|md|json] [--out FILE]
        ${INSTALL_NODE_USAGE}`,
   cliRunUsage: `Usage: ${RUN_USAGE}`,
   cliInstallNodeUsage: `Usage: ${INSTALL_NODE_USAGE}`,
