@@ -10,6 +10,7 @@ import { runNotebook } from './run';
 import { installNodeCommand, withInstalledNode } from './installNode';
 import { runRunsCommand } from './runs';
 import { runDiffCommand } from './diff';
+import { runMonitorCommand } from './monitor';
 import { KernelStartError } from '../kernel/host/kernelProcess';
 
 declare const MODELBOOK_VERSION: string;
@@ -19,6 +20,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     if (argv[0] === 'runs') return await runRunsCommand(argv.slice(1), io, process.cwd());
     if (argv[0] === 'diff') return await runDiffCommand(argv.slice(1), io, process.cwd());
+    if (argv[0] === 'monitor') return await runMonitorCommand(argv.slice(1), io, process.cwd());
     const args = parseArgs(argv);
     switch (args.command) {
       case 'help':

@@ -19,5 +19,11 @@ export const monitorMessage = {
   ruleNeedsColumn: (text: string, name: string) => `Rule '${text}': '${name}' needs a column, e.g. ${name}(income).`,
   ruleBadSeverity: (where: string, got: string) => `${where}: severity must be 'warning' or 'critical', got ${got}.`,
   rulesFileShape: (file: string) => `${file}: expected a list of rules, e.g. [{ "rule": "psi(income) > 0.25", "severity": "critical" }] (or { "rules": [...] }).`,
+  cliNeedsTwo: (got: number) => `modelbook monitor needs DIR and CURRENT, got ${got} argument${got === 1 ? '' : 's'}.`,
+  cliBadFormat: (formats: string, got: string) => `--format must be one of ${formats}, got '${got}'.`,
+  cliFailed: (reason: string) => `monitor could not run: ${reason}`,
+  unreadableReference: (file: string, reason: string) => `${file}: ${reason}`,
+  notProfileFile: (file: string) => `${file}: not a Modelbook data profile (profile(train).toJSON()).`,
+  noTrainingProfile: (file: string) => `${file}: missing or not a data profile; a model package exported by Modelbook has one.`,
   ruleSubjectAbsent: (subject: string) => `${subject} not available`,
 };

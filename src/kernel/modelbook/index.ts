@@ -7,3 +7,4 @@ export * from './data';
 // Recorded versions of the calls that make runs (see recording.ts); they shadow the plain ones.
 export { crossValidate, gridSearch, randomSearch, halvingSearch, evaluate, evaluatePredictions } from './recording';
 export { runs } from './runs';
+export { monitor } from './monitor';
