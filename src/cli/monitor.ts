@@ -62,7 +62,14 @@ export async function runMonitorCommand(argv: string[], io: Io, cwd: string): Pr
       ...(v.score !== undefined ? { score: v.score } : {}),
       ...(rules !== undefined ? { rules: (Array.isArray(rules) ? rules : (rules as { rules: never[] }).rules) as never, rulesOrigin: 'file' as const } : {}),
     });
-    const text = format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : format === 'md' ? `${renderMonitorMarkdown(report)}\n` : format === 'html' ? await renderMonitorReport(report) : `${renderMonitorText(report)}\n`;
+    const text =
+      format === 'json'
+        ? `${JSON.stringify(report, null, 2)}\n`
+        : format === 'md'
+          ? `${renderMonitorMarkdown(report)}\n`
+          : format === 'html'
+            ? await renderMonitorReport(report)
+            : `${renderMonitorText(report)}\n`;
     if (v.out !== undefined) {
       writeFileAtomic(path.resolve(cwd, v.out), text);
       io.err(`${summaryLine(report)}\n`);

@@ -62,7 +62,13 @@ function numberReport(ref: NumberColumnProfile, values: Float64Array, schema: In
   return {
     ...out,
     drift: decideDrift(stats, { numeric: true, referenceRows: ref.count, distinct: ref.distinct }),
-    chart: { kind: 'histogram', labels: refBins.map((_, i) => `[${formatNumber(e[i])}, ${formatNumber(e[i + 1])}${i === refBins.length - 1 ? ']' : ')'}`), edges: e, reference: shares(refBins), current: shares(scan.bins) },
+    chart: {
+      kind: 'histogram',
+      labels: refBins.map((_, i) => `[${formatNumber(e[i])}, ${formatNumber(e[i + 1])}${i === refBins.length - 1 ? ']' : ')'}`),
+      edges: e,
+      reference: shares(refBins),
+      current: shares(scan.bins),
+    },
   };
 }
 

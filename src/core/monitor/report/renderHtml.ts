@@ -30,7 +30,9 @@ function tables(r: MonitorReport): string[] {
     r.prediction ? driftRow({ ...r.prediction, name: `${r.prediction.name} (prediction)` }) : '',
     '</tbody></table>',
   ];
-  out.push(`<h2>Rules</h2><table><tbody>${r.rules.map((x) => `<tr><td${x.fired ? ' class="fired"' : ''}>${x.fired ? 'fired' : 'quiet'}</td><td>${e(x.severity)}</td><td><code>${e(x.rule)}</code></td><td class="num">${n(x.value)}</td><td>${e(x.note ?? '')}</td></tr>`).join('')}</tbody></table>`);
+  out.push(
+    `<h2>Rules</h2><table><tbody>${r.rules.map((x) => `<tr><td${x.fired ? ' class="fired"' : ''}>${x.fired ? 'fired' : 'quiet'}</td><td>${e(x.severity)}</td><td><code>${e(x.rule)}</code></td><td class="num">${n(x.value)}</td><td>${e(x.note ?? '')}</td></tr>`).join('')}</tbody></table>`,
+  );
   return out;
 }
 
@@ -48,7 +50,10 @@ export function renderMonitorHtml(r: MonitorReport, svgs: Record<string, string>
   const q = r.quality;
   const perf = r.performance
     ? `<h2>Performance (${e(r.performance.labels)}, ${r.performance.rows} rows)</h2><table><thead><tr><th>metric</th><th>reference</th><th>current</th><th>95 % CI</th><th>Δ</th></tr></thead><tbody>${r.performance.metrics
-        .map((m) => `<tr${m.worse ? ' class="drift"' : ''}><td>${e(m.label)}</td><td class="num">${n(m.reference)}</td><td class="num">${n(m.current)}</td><td class="num">${m.currentCi ? `[${n(m.currentCi.lower)}, ${n(m.currentCi.upper)}]` : '—'}</td><td class="num">${n(m.delta)}</td></tr>`)
+        .map(
+          (m) =>
+            `<tr${m.worse ? ' class="drift"' : ''}><td>${e(m.label)}</td><td class="num">${n(m.reference)}</td><td class="num">${n(m.current)}</td><td class="num">${m.currentCi ? `[${n(m.currentCi.lower)}, ${n(m.currentCi.upper)}]` : '—'}</td><td class="num">${n(m.delta)}</td></tr>`,
+        )
         .join('')}</tbody></table>`
     : '';
   return [

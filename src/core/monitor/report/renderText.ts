@@ -15,7 +15,16 @@ export function summaryLine(r: MonitorReport): string {
 function rowCells(f: FeatureReport): string[] {
   const d = f.drift;
   if (!d) return [f.name, f.type, '—', '—', '—', '—', '—', f.skipped ?? ''];
-  return [f.name, f.type, d.method, `${n(d.effect)} / ${n(d.threshold)}`, d.pValue === null ? '—' : formatP(d.pValue), `${n(d.statistics.psi)} (${d.statistics.psiBand})`, n(d.statistics.jensenShannon), d.drifted ? 'DRIFT' : ''];
+  return [
+    f.name,
+    f.type,
+    d.method,
+    `${n(d.effect)} / ${n(d.threshold)}`,
+    d.pValue === null ? '—' : formatP(d.pValue),
+    `${n(d.statistics.psi)} (${d.statistics.psiBand})`,
+    n(d.statistics.jensenShannon),
+    d.drifted ? 'DRIFT' : '',
+  ];
 }
 
 function formatP(p: number): string {
@@ -35,7 +44,13 @@ export function renderMonitorText(r: MonitorReport): string {
   if (r.prediction) rows.push(rowCells({ ...r.prediction, name: `${r.prediction.name} (prediction)` }));
   const widths = HEAD.map((_, i) => Math.max(...rows.map((x) => x[i].length)));
   const out = [`Monitor: ${r.reference.source} (${r.reference.rows} rows) ↔ ${r.current.source} (${r.current.rows} rows)`, summaryLine(r), ''];
-  for (const row of rows) out.push(row.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd());
+  for (const row of rows)
+    out.push(
+      row
+        .map((c, i) => c.padEnd(widths[i]))
+        .join('  ')
+        .trimEnd(),
+    );
   out.push('', ...qualityLines(r), ...performanceLines(r, false), '', 'Rules:');
   for (const x of r.rules) out.push(`  ${x.fired ? (x.severity === 'critical' ? '✗' : '!') : '·'} [${x.severity}] ${x.rule}: ${n(x.value)}${x.note ? ` (${x.note})` : ''}`);
   for (const note of r.notes) out.push(`Note: ${note}`);
@@ -64,15 +79,25 @@ export function renderMonitorMarkdown(r: MonitorReport): string {
 }
 
 function sorted(r: MonitorReport): FeatureReport[] {
-  return [...r.features].sort((a, b) => Number(b.drift?.drifted ?? false) - Number(a.drift?.drifted ?? false) || (b.drift?.effect ?? -1) / (b.drift?.threshold ?? 1) - (a.drift?.effect ?? -1) / (a.drift?.threshold ?? 1));
+  return [...r.features].sort(
+    (a, b) => Number(b.drift?.drifted ?? false) - Number(a.drift?.drifted ?? false) || (b.drift?.effect ?? -1) / (b.drift?.threshold ?? 1) - (a.drift?.effect ?? -1) / (a.drift?.threshold ?? 1),
+  );
 }
 
 function qualityLines(r: MonitorReport): string[] {
   const q = r.quality;
-  const out = [`Quality (${q.source === 'schema' ? 'input schema' : 'profile only'}): ${q.invalidRows} of ${q.rows} rows invalid (${pct(q.invalidShare)})${q.missingColumns.length ? `; missing columns: ${q.missingColumns.join(', ')}` : ''}`];
+  const out = [
+    `Quality (${q.source === 'schema' ? 'input schema' : 'profile only'}): ${q.invalidRows} of ${q.rows} rows invalid (${pct(q.invalidShare)})${q.missingColumns.length ? `; missing columns: ${q.missingColumns.join(', ')}` : ''}`,
+  ];
   for (const f of r.features) {
     const parts: string[] = [];
-    if (f.quality.newCategoryRows) parts.push(`${f.quality.newCategoryRows} rows with new categories (${f.quality.newCategories.slice(0, 5).map((c) => c.value).join(', ')})`);
+    if (f.quality.newCategoryRows)
+      parts.push(
+        `${f.quality.newCategoryRows} rows with new categories (${f.quality.newCategories
+          .slice(0, 5)
+          .map((c) => c.value)
+          .join(', ')})`,
+      );
     if (f.quality.outOfRange) parts.push(`${pct(f.quality.outOfRange)} out of range`);
     if (Math.abs(f.quality.missingCurrent - f.quality.missingReference) >= 0.01) parts.push(`missing ${pct(f.quality.missingReference)} → ${pct(f.quality.missingCurrent)}`);
     if (parts.length) out.push(`  ${f.name}: ${parts.join('; ')}`);
@@ -87,7 +112,9 @@ function performanceLines(r: MonitorReport, md: boolean): string[] {
   if (md) out.push('', '| metric | reference | current | 95 % CI | Δ |', '| --- | --- | --- | --- | --- |');
   for (const m of p.metrics) {
     const ci = m.currentCi ? `[${n(m.currentCi.lower)}, ${n(m.currentCi.upper)}]` : '—';
-    out.push(md ? `| ${m.label} | ${n(m.reference)} | ${n(m.current)} | ${ci} | ${n(m.delta)}${m.worse ? ' ▼' : ''} |` : `  ${m.label}: ${n(m.reference)} → ${n(m.current)} ${ci}${m.worse ? ' worse' : ''}`);
+    out.push(
+      md ? `| ${m.label} | ${n(m.reference)} | ${n(m.current)} | ${ci} | ${n(m.delta)}${m.worse ? ' ▼' : ''} |` : `  ${m.label}: ${n(m.reference)} → ${n(m.current)} ${ci}${m.worse ? ' worse' : ''}`,
+    );
   }
   return out;
 }

@@ -16,7 +16,8 @@ export function evaluateRules(rules: readonly RuleSpec[], report: Omit<MonitorRe
     const bound = r.reference === undefined ? r.value : referenceMetric(report, r.reference);
     const rhs = r.reference === undefined ? r.value : bound === null ? null : bound + r.value;
     const fired = value !== null && rhs !== null && compare(value, r.op, rhs);
-    const note = value === null ? monitorMessage.ruleSubjectAbsent(r.column ? `${r.name}(${r.column})` : r.name) : rhs === null ? monitorMessage.ruleSubjectAbsent(`reference.${r.reference}`) : undefined;
+    const note =
+      value === null ? monitorMessage.ruleSubjectAbsent(r.column ? `${r.name}(${r.column})` : r.name) : rhs === null ? monitorMessage.ruleSubjectAbsent(`reference.${r.reference}`) : undefined;
     return { rule: r.text, severity: r.severity, value, bound: rhs, fired, origin, ...(note ? { note } : {}) };
   });
 }

@@ -106,7 +106,8 @@ function checkNames(spec: RuleSpec): void {
   const isColumnName = (COLUMN_NAMES as readonly string[]).includes(spec.name);
   if (isColumnName && spec.column === undefined) throw new RangeError(monitorMessage.ruleNeedsColumn(spec.text, spec.name));
   if (!isColumnName && !(BATCH_NAMES as readonly string[]).includes(spec.name) && !isMetricName(spec.name)) throw new RangeError(monitorMessage.ruleUnknownName(spec.text, spec.name, known));
-  if (spec.reference !== undefined && !isMetricName(spec.reference)) throw new RangeError(monitorMessage.ruleUnknownName(spec.text, `reference.${spec.reference}`, 'reference.<metric>, e.g. reference.auc'));
+  if (spec.reference !== undefined && !isMetricName(spec.reference))
+    throw new RangeError(monitorMessage.ruleUnknownName(spec.text, `reference.${spec.reference}`, 'reference.<metric>, e.g. reference.auc'));
 }
 
 /** A rule as a file or an option gives it. */

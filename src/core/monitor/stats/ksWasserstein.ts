@@ -61,7 +61,7 @@ export function kolmogorovSf(x: number): number {
   if (x < 0.8) {
     // the Jacobi-theta form converges fast for small x: 1 − √(2π)/x Σ exp(−(2k−1)²π²/(8x²))
     let s = 0;
-    for (let k = 1; k <= 10; k++) s += Math.exp(-((2 * k - 1) ** 2) * Math.PI ** 2 / (8 * x * x));
+    for (let k = 1; k <= 10; k++) s += Math.exp((-((2 * k - 1) ** 2) * Math.PI ** 2) / (8 * x * x));
     return Math.min(1, Math.max(0, 1 - (Math.sqrt(2 * Math.PI) / x) * s));
   }
   let s = 0;

@@ -17,9 +17,18 @@ function normals(n: number, mean: number, sd: number, seed: number): Float64Arra
 describe('monitor statistics against scipy / numpy', () => {
   it('PSI (ε = 1e-4 for empty bins), Jensen–Shannon (base 2) and chi-square homogeneity match numpy and scipy', function () {
     const cases = [
-      [[50, 30, 20, 0], [40, 35, 20, 5]],
-      [[900, 100], [500, 500]],
-      [[10, 20, 30], [10, 20, 30]],
+      [
+        [50, 30, 20, 0],
+        [40, 35, 20, 5],
+      ],
+      [
+        [900, 100],
+        [500, 500],
+      ],
+      [
+        [10, 20, 30],
+        [10, 20, 30],
+      ],
     ];
     const ref = runPython<{ psi: number; js: number; chi: number; p: number; df: number }[]>(
       this,
