@@ -27,7 +27,7 @@ export function psiBand(v: number): PsiBand {
  * @example
  * decideDrift(stats, { numeric: true, referenceRows: 50000, distinct: 900 }).drifted;
  */
-export function decideDrift(s: DriftStatistics, col: { numeric: boolean; referenceRows: number; distinct: number }): FeatureDrift {
+export function decideDrift(s: DriftStatistics, col: { numeric: boolean; referenceRows: number; distinct: number; dates?: boolean }): FeatureDrift {
   const small = col.referenceRows <= DRIFT_THRESHOLDS.smallReference;
   const numeric = col.numeric && col.distinct > DRIFT_THRESHOLDS.fewDistinct && s.ks !== null;
   const method: DriftMethod = numeric ? (small || !s.wasserstein?.normalized ? 'ks' : 'wasserstein') : small ? 'chi2' : 'jensenshannon';
@@ -35,5 +35,5 @@ export function decideDrift(s: DriftStatistics, col: { numeric: boolean; referen
   const pValue = numeric ? s.ks!.pValue : (s.chi2?.pValue ?? null);
   const threshold = DRIFT_THRESHOLDS[method];
   const drifted = effect >= threshold && (pValue === null || pValue < DRIFT_THRESHOLDS.pValue);
-  return { method, methodReason: monitorMessage.methodReason(numeric, small, col.distinct), effect, threshold, pValue, drifted, statistics: s };
+  return { method, methodReason: col.dates ? monitorMessage.dateMethodReason(small) : monitorMessage.methodReason(numeric, small, col.distinct), effect, threshold, pValue, drifted, statistics: s };
 }

@@ -1,6 +1,6 @@
 /** One column's drift, quality and chart against its reference profile. */
 import type { CollectedColumn } from '../data/columns';
-import type { CategoryColumnProfile, ColumnProfile, NumberColumnProfile } from '../data/profiling/contract';
+import type { CategoryColumnProfile, ColumnProfile, DateColumnProfile, NumberColumnProfile } from '../data/profiling/contract';
 import type { InputColumn } from '../package/contract';
 import { formatNumber } from '../text/number';
 import type { DriftStatistics, FeatureReport, FeatureQuality, Interval } from './contract';
@@ -34,6 +34,7 @@ export function featureReport(ref: ColumnProfile, cur: CollectedColumn | undefin
   if (!cur) return { ...base, skipped: monitorMessage.columnAbsent(ref.name) };
   if (ref.type === 'number' && (cur.kind === 'number' || cur.kind === 'empty')) return numberReport(ref, cur.values, schema, base, rows);
   if ((ref.type === 'string' || ref.type === 'boolean') && cur.kind !== 'number' && cur.kind !== 'date') return categoryReport(ref, cur.values as ArrayLike<unknown>, schema, base, rows);
+  if (ref.type === 'date' && (cur.kind === 'date' || cur.kind === 'empty')) return dateReport(ref, cur.values, base, rows);
   return { ...base, skipped: monitorMessage.unsupportedType(ref.type) };
 }
 
@@ -69,6 +70,24 @@ function numberReport(ref: NumberColumnProfile, values: Float64Array, schema: In
       reference: shares(refBins),
       current: shares(scan.bins),
     },
+  };
+}
+
+/** Dates keep only a histogram (epoch ms): PSI, chi-square and Jensen–Shannon on its bins. */
+function dateReport(ref: DateColumnProfile, values: Float64Array, base: FeatureReport, rows: number): FeatureReport {
+  const e = ref.histogram.edges;
+  const scan = scanNumbers(values, e, [], e[0] ?? -Infinity, e[e.length - 1] ?? Infinity);
+  const out: FeatureReport = { ...base, currentCount: scan.n, quality: { ...base.quality, missingCurrent: share(scan.missing, rows), outOfRange: scan.n ? scan.outOfRange / scan.n : null } };
+  if (ref.count === 0 || e.length < 2) return { ...out, skipped: monitorMessage.noReferenceValues() };
+  if (scan.n === 0) return { ...out, skipped: monitorMessage.noCurrentValues() };
+  const refBins = ref.histogram.counts;
+  const p = psi(refBins, scan.bins);
+  const stats: DriftStatistics = { psi: p, psiBand: psiBand(p), ks: null, chi2: chiSquare(refBins, scan.bins), jensenShannon: jensenShannon(refBins, scan.bins), wasserstein: null };
+  const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  return {
+    ...out,
+    drift: decideDrift(stats, { numeric: false, referenceRows: ref.count, distinct: refBins.length, dates: true }),
+    chart: { kind: 'histogram', labels: refBins.map((_, i) => `${iso(e[i])} – ${iso(e[i + 1])}`), edges: e, reference: shares(refBins), current: shares(scan.bins) },
   };
 }
 

@@ -2,6 +2,7 @@
 export const monitorMessage = {
   methodReason: (numeric: boolean, small: boolean, distinct: number) =>
     `${numeric ? 'numeric' : distinct <= 5 && distinct > 0 ? `few values (${distinct})` : 'categorical'}, reference ${small ? '≤' : '>'} 1000 rows`,
+  dateMethodReason: (small: boolean) => `dates on the reference's histogram bins, reference ${small ? '≤' : '>'} 1000 rows`,
   notProfile: (fn: string, got: string) => `${fn}: the reference must be a package folder, a loaded model or a data profile (profile(train)), got ${got}.`,
   notTable: (fn: string, got: string) => `${fn}: the current data must be an arquero table or a file path, got ${got}.`,
   columnAbsent: (name: string) => `'${name}' is not in the current batch`,

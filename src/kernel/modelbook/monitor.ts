@@ -1,9 +1,11 @@
 /**
  * `monitor(reference, current, options)` for cells: reference = a package folder, a loaded model
- * (anything with `dir`), or a data profile; current = an arquero table or a data file path.
+ * (`loadModel(dir)`: a batch without a score column is then scored with it), or a data profile;
+ * current = an arquero table or a data file path.
  */
 import path from 'node:path';
 import type { ColumnTable } from 'arquero';
+import type { LoadedModel } from '../../core/package/contract';
 import { isDataProfile, type DataProfileData } from '../../core/data/profiling/contract';
 import { computeMonitor, type MonitorOptions, type MonitorReference } from '../../core/monitor/computeMonitor';
 import { monitorMessage } from '../../core/monitor/messages';
@@ -45,5 +47,26 @@ export async function monitor(reference: string | { dir: string } | DataProfileD
   if (typeof current === 'string') table = await readTableFile(current);
   else if (typeof current === 'object' && current !== null && typeof (current as ColumnTable).numRows === 'function') table = current;
   else throw new TypeError(monitorMessage.notTable(fn, typeof current));
+  if (isLoadedModel(reference) && !options.score && !SCORE_COLUMNS.some((c) => table.columnNames().includes(c))) table = await scoreBatch(reference, table);
   return new MonitorResult(await computeMonitor(ref, table, { currentSource: typeof current === 'string' ? current : 'table', ...options }));
+}
+
+const SCORE_COLUMNS = ['score', 'prediction', 'proba', 'probability'];
+
+function isLoadedModel(v: unknown): v is LoadedModel {
+  return typeof v === 'object' && v !== null && typeof (v as Partial<LoadedModel>).predict === 'function' && typeof (v as Partial<LoadedModel>).manifest === 'object';
+}
+
+/**
+ * Adds the model's `score` (binary: the positive class's probability; otherwise the prediction)
+ * to a batch that has none, so prediction drift and performance can be checked; invalid rows
+ * score as missing.
+ */
+async function scoreBatch(model: LoadedModel, table: ColumnTable): Promise<ColumnTable> {
+  const out = model.manifest.signature.outputs;
+  const binary = out.task === 'binary';
+  const { predictions } = await model.predict(table.objects() as Record<string, unknown>[], { proba: binary, onInvalid: 'null' });
+  const positive = binary ? String(out.positiveLabel ?? out.classes[out.classes.length - 1]) : '';
+  const score = predictions.map((p) => (p === null ? null : binary ? (p.probabilities?.[positive] ?? null) : p.prediction));
+  return table.assign({ score });
 }

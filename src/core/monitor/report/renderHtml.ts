@@ -7,7 +7,7 @@ import { escapeHtml as e } from '../../text/html';
 import { formatNumber, formatShare } from '../../text/number';
 import type { FeatureReport, MonitorReport } from '../contract';
 import { collectMonitorCharts } from './charts';
-import { summaryLine } from './renderText';
+import { formatP, sortFeatures, summaryLine } from './renderText';
 
 const STYLE = `body{font:14px/1.45 system-ui,-apple-system,'Segoe UI',sans-serif;color:#1f2328;background:#fff;margin:0 auto;max-width:1100px;padding:16px 24px}
 h1{font-size:20px}h2{font-size:16px;border-bottom:1px solid #d0d7de;padding-bottom:4px}.verdict{padding:10px 14px;border-left:5px solid #1a7f37;background:#f6f8fa;font-weight:600}
@@ -20,13 +20,13 @@ function driftRow(f: FeatureReport): string {
   const d = f.drift;
   if (!d) return `<tr><td>${e(f.name)}</td><td>${e(f.type)}</td><td colspan="6">${e(f.skipped ?? '')}</td></tr>`;
   const s = d.statistics;
-  return `<tr${d.drifted ? ' class="drift"' : ''}><td>${e(f.name)}</td><td>${e(f.type)}</td><td>${e(d.method)}</td><td class="num">${n(d.effect)} / ${n(d.threshold)}</td><td class="num">${d.pValue === null ? '—' : n(d.pValue)}</td><td class="num">${n(s.psi)} (${e(s.psiBand)})</td><td class="num">${n(s.jensenShannon)}</td><td>${d.drifted ? '<b>drift</b>' : ''}</td></tr>`;
+  return `<tr${d.drifted ? ' class="drift"' : ''}><td>${e(f.name)}</td><td>${e(f.type)}</td><td>${e(d.method)}</td><td class="num">${n(d.effect)} / ${n(d.threshold)}</td><td class="num">${d.pValue === null ? '—' : formatP(d.pValue)}</td><td class="num">${n(s.psi)} (${e(s.psiBand)})</td><td class="num">${n(s.jensenShannon)}</td><td>${d.drifted ? '<b>drift</b>' : ''}</td></tr>`;
 }
 
 function tables(r: MonitorReport): string[] {
   const out = [
     `<table><thead><tr><th>feature</th><th>type</th><th>method</th><th>effect / threshold</th><th>p</th><th>PSI</th><th>JS</th><th></th></tr></thead><tbody>`,
-    ...r.features.map(driftRow),
+    ...sortFeatures(r).map(driftRow),
     r.prediction ? driftRow({ ...r.prediction, name: `${r.prediction.name} (prediction)` }) : '',
     '</tbody></table>',
   ];

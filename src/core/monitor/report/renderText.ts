@@ -27,7 +27,8 @@ function rowCells(f: FeatureReport): string[] {
   ];
 }
 
-function formatP(p: number): string {
+/** A p-value, with the ones too small to print as '<1e-4'. */
+export function formatP(p: number): string {
   return p < 1e-4 ? '<1e-4' : formatNumber(p);
 }
 
@@ -40,7 +41,7 @@ const HEAD = ['feature', 'type', 'method', 'effect / threshold', 'p', 'PSI', 'JS
  * console.log(renderMonitorText(report));
  */
 export function renderMonitorText(r: MonitorReport): string {
-  const rows = [HEAD, ...sorted(r).map(rowCells)];
+  const rows = [HEAD, ...sortFeatures(r).map(rowCells)];
   if (r.prediction) rows.push(rowCells({ ...r.prediction, name: `${r.prediction.name} (prediction)` }));
   const widths = HEAD.map((_, i) => Math.max(...rows.map((x) => x[i].length)));
   const out = [`Monitor: ${r.reference.source} (${r.reference.rows} rows) ↔ ${r.current.source} (${r.current.rows} rows)`, summaryLine(r), ''];
@@ -66,7 +67,7 @@ export function renderMonitorText(r: MonitorReport): string {
  */
 export function renderMonitorMarkdown(r: MonitorReport): string {
   const esc = (s: string) => s.replace(/[|\\`*_<>]/g, (c) => `\\${c}`);
-  const feats = sorted(r);
+  const feats = sortFeatures(r);
   const shown = feats.filter((f, i) => f.drift?.drifted || i < 30);
   const out = [`### Monitoring: ${esc(r.reference.source)} ↔ ${esc(r.current.source)}`, '', `**${esc(summaryLine(r))}**`, '', `| ${HEAD.join(' | ')} |`, `|${HEAD.map(() => ' --- ').join('|')}|`];
   for (const f of shown) out.push(`| ${rowCells(f).map(esc).join(' | ')} |`);
@@ -78,7 +79,8 @@ export function renderMonitorMarkdown(r: MonitorReport): string {
   return out.join('\n');
 }
 
-function sorted(r: MonitorReport): FeatureReport[] {
+/** Drifted features first, then by effect relative to its threshold. */
+export function sortFeatures(r: MonitorReport): FeatureReport[] {
   return [...r.features].sort(
     (a, b) => Number(b.drift?.drifted ?? false) - Number(a.drift?.drifted ?? false) || (b.drift?.effect ?? -1) / (b.drift?.threshold ?? 1) - (a.drift?.effect ?? -1) / (a.drift?.threshold ?? 1),
   );

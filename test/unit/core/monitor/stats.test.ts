@@ -3,7 +3,8 @@ import * as aq from 'arquero';
 import { profile } from '../../../../src/core/data/profile';
 import type { NumberColumnProfile } from '../../../../src/core/data/profiling/contract';
 import { chiSquare, jensenShannon, psi } from '../../../../src/core/monitor/stats/binned';
-import { ksFromScan, wassersteinFromScan } from '../../../../src/core/monitor/stats/ksWasserstein';
+import { kolmogorovSf, ksFromScan, wassersteinFromScan } from '../../../../src/core/monitor/stats/ksWasserstein';
+import { chiSquareSf } from '../../../../src/core/monitor/stats/chiSquareSf';
 import { scanNumbers } from '../../../../src/core/monitor/stats/scanNumbers';
 import { computeMonitor } from '../../../../src/core/monitor/computeMonitor';
 import { createRng } from '../../../../src/core/training/random';
@@ -53,6 +54,25 @@ out(res)`,
       assert.equal(chi.df, ref[i].df);
       assert.ok(Math.abs(chi.pValue - ref[i].p) < 1e-9, `p ${i}: ${chi.pValue} vs ${ref[i].p}`);
     });
+  });
+
+  it('the Kolmogorov and chi-square survival functions match scipy.stats.kstwobign.sf and chi2.sf', function () {
+    const xs = [0.2, 0.5, 0.79, 0.81, 1, 1.36, 2, 3.5];
+    const chi = [
+      [0.5, 1],
+      [3.84, 1],
+      [10, 3],
+      [2, 7],
+      [40, 20],
+      [150, 99],
+    ];
+    const ref = runPython<{ k: number[]; c: number[] }>(
+      this,
+      `from scipy.stats import kstwobign, chi2\nout({'k': [float(kstwobign.sf(x)) for x in data['xs']], 'c': [float(chi2.sf(x, df)) for x, df in data['chi']]})`,
+      { xs, chi },
+    );
+    xs.forEach((x, i) => assert.ok(Math.abs(kolmogorovSf(x) - ref.k[i]) < 1e-12, `K(${x}) ${kolmogorovSf(x)} vs ${ref.k[i]}`));
+    chi.forEach(([x, df], i) => assert.ok(Math.abs(chiSquareSf(x, df) - ref.c[i]) < 1e-10 * Math.max(1, ref.c[i]), `chi2(${x}, ${df}) ${chiSquareSf(x, df)} vs ${ref.c[i]}`));
   });
 
   it('KS D from the reference percentiles is within 0.02 of ks_2samp on the rows, its p-value equals kstwobign.sf, and Wasserstein is within 3 % of wasserstein_distance', function () {
