@@ -8,7 +8,7 @@ import type { FeatureReport, MonitorReport } from '../../src/core/monitor/contra
 import type { RenderedMonitor } from '../../src/protocol/monitor';
 import { formatNumber } from '../../src/core/text/number';
 import { h } from '../shared/evaluationParts';
-import { driftTable, monitorStyle, performanceTable, qualityList, rankFeatures, rulesList, sourceLine, statusLine } from '../shared/monitorParts';
+import { driftTable, formatP, monitorStyle, performanceTable, qualityList, rankFeatures, rulesList, sourceLine, statusLine } from '../shared/monitorParts';
 import { renderVegaLite, type DrawnChart } from '../renderer/vegaLite';
 import { distributionSpec } from './distributionSpec';
 
@@ -19,7 +19,8 @@ export interface PanelDeps {
   onSelect(name: string): void;
 }
 
-const CHART_WIDTH = 520;
+/** Wide enough to read 20 bins, narrow enough to sit beside the drift table in a 1280-pixel window. */
+const CHART_WIDTH = 400;
 
 function section(doc: Document, id: string, title: string, ...children: (Node | string)[]): HTMLElement {
   return h(doc, 'section', { id, 'aria-labelledby': `${id}-title` }, h(doc, 'h2', { id: `${id}-title` }, title), ...children);
@@ -35,8 +36,8 @@ function statsLine(doc: Document, f: FeatureReport): HTMLElement {
     `PSI ${formatNumber(s.psi)} (${s.psiBand})`,
     `Jensen–Shannon ${formatNumber(s.jensenShannon)}`,
   ];
-  if (s.ks) parts.push(`KS D ${formatNumber(s.ks.d)} [${formatNumber(s.ks.ci.lower)}, ${formatNumber(s.ks.ci.upper)}], p ${formatNumber(s.ks.pValue)}`);
-  if (s.chi2) parts.push(`χ² ${formatNumber(s.chi2.statistic)} (df ${s.chi2.df}), p ${formatNumber(s.chi2.pValue)}`);
+  if (s.ks) parts.push(`KS D ${formatNumber(s.ks.d)} [${formatNumber(s.ks.ci.lower)}, ${formatNumber(s.ks.ci.upper)}], p ${formatP(s.ks.pValue)}`);
+  if (s.chi2) parts.push(`χ² ${formatNumber(s.chi2.statistic)} (df ${s.chi2.df}), p ${formatP(s.chi2.pValue)}`);
   if (s.wasserstein) parts.push(`Wasserstein ${formatNumber(s.wasserstein.distance)}${s.wasserstein.normalized === null ? '' : ` (${formatNumber(s.wasserstein.normalized)} sd)`}`);
   parts.push(`${formatNumber(f.referenceCount)} reference / ${formatNumber(f.currentCount)} current values`);
   return h(doc, 'p', { class: 'muted stats' }, parts.join(' · '), h(doc, 'br'), h(doc, 'span', {}, `Method: ${d.methodReason}.`));

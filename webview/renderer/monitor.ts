@@ -7,6 +7,7 @@ import type { MonitorReport } from '../../src/core/monitor/contract';
 import type { RenderedMonitor } from '../../src/protocol/monitor';
 import { h } from '../shared/evaluationParts';
 import { driftTable, monitorStyle, performanceTable, qualityList, rankFeatures, rulesList, sourceLine, statusLine } from '../shared/monitorParts';
+import { formatNumber } from '../../src/core/text/number';
 import { hostPoster, type RendererChannel } from './messaging';
 
 /** The most metrics a cell shows (worse ones first); the panel shows them all. */
@@ -33,7 +34,7 @@ export function renderMonitor(report: MonitorReport, element: HTMLElement, chann
     sourceLine(doc, report),
   );
   if (fired.length) root.append(h(doc, 'div', { class: 'part', 'data-part': 'rules' }, h(doc, 'strong', {}, 'Fired rules'), rulesList(doc, report.rules, { firedOnly: true })));
-  root.append(h(doc, 'div', { class: 'part table-scroll', 'data-part': 'drift' }, driftTable(doc, features, report.prediction)));
+  root.append(h(doc, 'div', { class: 'part table-scroll', 'data-part': 'drift' }, h(doc, 'strong', {}, 'Drift, worst first'), driftTable(doc, features, report.prediction)));
   root.append(h(doc, 'div', { class: 'part', 'data-part': 'quality' }, h(doc, 'strong', {}, 'Data quality'), qualityList(doc, report)));
   if (report.performance) {
     const more = report.performance.metrics.length - CELL_METRICS;
@@ -42,7 +43,7 @@ export function renderMonitor(report: MonitorReport, element: HTMLElement, chann
         doc,
         'div',
         { class: 'part table-scroll', 'data-part': 'performance' },
-        h(doc, 'strong', {}, `Performance on ${report.performance.rows} labelled rows`),
+        h(doc, 'strong', {}, `Performance on ${formatNumber(report.performance.rows)} labelled rows`),
         performanceTable(doc, report.performance, CELL_METRICS),
         ...(more > 0 ? [h(doc, 'div', { class: 'muted' }, `${more} more metrics in the Monitoring panel.`)] : []),
       ),

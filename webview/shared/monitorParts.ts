@@ -10,7 +10,9 @@ import { h } from './evaluationParts';
 
 const num = (v: number | null | undefined) => (v === null || v === undefined ? '—' : formatNumber(v));
 const share = (v: number | null | undefined) => (v === null || v === undefined ? '—' : formatShare(v));
-const pValue = (p: number | null) => (p === null ? '—' : p < 1e-4 ? '< 0.0001' : formatNumber(p));
+/** A p-value as people read it: '< 0.0001' below that, else four significant digits. */
+export const formatP = (p: number): string => (p < 1e-4 ? '< 0.0001' : formatNumber(p));
+const pValue = (p: number | null) => (p === null ? '—' : formatP(p));
 
 /** How far past its threshold a feature's drift is (effect / threshold); skipped features rank last. */
 function severity(f: FeatureReport): number {
@@ -158,7 +160,7 @@ export function performanceTable(doc: Document, perf: NonNullable<MonitorReport[
     return h(
       doc,
       'tr',
-      { 'data-metric': m.name, class: m.worse ? 'worse' : '' },
+      { 'data-metric': m.name, 'data-worse': String(m.worse) },
       h(doc, 'td', {}, m.label),
       h(doc, 'td', { class: 'num' }, num(m.reference)),
       h(doc, 'td', { class: 'num' }, num(m.current)),
@@ -204,8 +206,8 @@ export function monitorStyle(doc: Document): HTMLStyleElement {
 .modelbook-monitor.compact .header { display: flex; gap: 12px; align-items: center; flex-wrap: wrap; }
 .modelbook-monitor.compact .part { margin-top: 8px; }
 .modelbook-monitor.panel .drift-layout { display: flex; flex-wrap: wrap; gap: 16px; align-items: flex-start; }
-.modelbook-monitor.panel .chart { border: 1px solid var(--vscode-editorWidget-border, #8884); border-radius: 4px; padding: 8px; max-width: 100%; overflow-x: auto; }
-.modelbook-monitor.panel .stats { margin: 6px 0 0; max-width: 620px; line-height: 1.5; }
+.modelbook-monitor.panel .chart { border: 1px solid var(--vscode-editorWidget-border, #8884); border-radius: 4px; padding: 8px; width: fit-content; max-width: 100%; box-sizing: border-box; overflow-x: auto; }
+.modelbook-monitor.panel .stats { margin: 6px 0 0; max-width: 480px; line-height: 1.5; }
 .modelbook-monitor.panel tr.selectable { cursor: pointer; }
 .modelbook-monitor.panel tr.selectable:hover { background: var(--vscode-list-hoverBackground, #8882); }
 .modelbook-monitor.panel tr[aria-selected="true"] { background: var(--vscode-list-inactiveSelectionBackground, #8884); color: var(--vscode-list-inactiveSelectionForeground, inherit); }
