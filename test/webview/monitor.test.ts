@@ -99,6 +99,7 @@ describe('webview/monitor: Monitoring panel and compact report in Chromium', fun
     const categories = report.features.find((f) => f.name === 'origin')!.chart!.labels.length;
     assert.equal(await page.locator('[data-chart="feature-origin"] svg .mark-rect path').count(), 2 * categories, 'a reference and a current bar per category');
     assert.equal(await page.locator('#drift tr[data-feature=origin]').getAttribute('aria-selected'), 'true');
+    await shoot(page, 'monitor-panel-origin-light');
     assert.equal(await page.locator('#drift tr[data-feature=delay]').getAttribute('aria-selected'), 'false');
     const posted = async () => (await page.evaluate(() => (window as unknown as Win).posted.filter((m) => m.type === 'selectFeature').map((m) => m.payload.name))) as string[];
     assert.deepEqual(await posted(), ['origin']);

@@ -20,7 +20,7 @@ export interface PanelDeps {
 }
 
 /** Wide enough to read 20 bins, narrow enough to sit beside the drift table in a 1280-pixel window. */
-const CHART_WIDTH = 400;
+const CHART_WIDTH = 340;
 
 function section(doc: Document, id: string, title: string, ...children: (Node | string)[]): HTMLElement {
   return h(doc, 'section', { id, 'aria-labelledby': `${id}-title` }, h(doc, 'h2', { id: `${id}-title` }, title), ...children);
@@ -149,9 +149,12 @@ export async function renderPanel(root: HTMLElement, report: MonitorReport, deps
         })
       : false,
   ]);
-  const charts = [...(featureDrawn && selected ? [`feature-${selected.name}`] : []), ...(predictionDrawn ? ['prediction'] : [])];
+  // What is on screen, read back from the page: the table's rows and the charts that hold drawn marks.
+  const charts = [...(featureDrawn && selected ? [`feature-${selected.name}`] : []), ...(predictionDrawn ? ['prediction'] : [])].filter((id) =>
+    container.querySelector(`[data-chart="${id}"] svg .role-mark`),
+  );
   return {
-    report: { status: report.summary.status, features: features.map((f) => f.name), charts, ...(selected ? { selected: selected.name } : {}) },
+    report: { status: report.summary.status, features: rows.map((r) => r.dataset.feature!), charts, ...(selected ? { selected: selected.name } : {}) },
     dispose: () => drawn.forEach((c) => c.finalize()),
   };
 }

@@ -51,7 +51,9 @@ export function renderMonitor(report: MonitorReport, element: HTMLElement, chann
   }
   if (report.notes.length) root.append(h(doc, 'ul', { class: 'notes muted' }, ...report.notes.map((n) => h(doc, 'li', {}, n))));
   element.replaceChildren(root);
-  const rendered: RenderedMonitor = { status: report.summary.status, features: features.map((f) => f.name), charts: [] };
+  // What is on screen, read back from the drawn rows (tests in a real VS Code see it through the extension).
+  const shown = [...root.querySelectorAll<HTMLElement>('tr[data-feature]')].map((r) => r.dataset.feature!);
+  const rendered: RenderedMonitor = { status: (root.querySelector<HTMLElement>('.status')?.dataset.status ?? report.summary.status) as RenderedMonitor['status'], features: shown, charts: [] };
   post?.('monitorRendered', rendered);
   return rendered;
 }

@@ -207,7 +207,7 @@ export function monitorStyle(doc: Document): HTMLStyleElement {
 .modelbook-monitor.compact .part { margin-top: 8px; }
 .modelbook-monitor.panel .drift-layout { display: flex; flex-wrap: wrap; gap: 16px; align-items: flex-start; }
 .modelbook-monitor.panel .chart { border: 1px solid var(--vscode-editorWidget-border, #8884); border-radius: 4px; padding: 8px; width: fit-content; max-width: 100%; box-sizing: border-box; overflow-x: auto; }
-.modelbook-monitor.panel .stats { margin: 6px 0 0; max-width: 480px; line-height: 1.5; }
+.modelbook-monitor.panel .stats { margin: 6px 0 0; max-width: 420px; line-height: 1.5; }
 .modelbook-monitor.panel tr.selectable { cursor: pointer; }
 .modelbook-monitor.panel tr.selectable:hover { background: var(--vscode-list-hoverBackground, #8882); }
 .modelbook-monitor.panel tr[aria-selected="true"] { background: var(--vscode-list-inactiveSelectionBackground, #8884); color: var(--vscode-list-inactiveSelectionForeground, inherit); }
