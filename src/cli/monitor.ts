@@ -15,12 +15,20 @@ import { readTableFile } from '../kernel/modelbook/monitor';
 import { monitorMessage } from '../core/monitor/messages';
 import { parseFlags, UsageError, type FlagSpec } from './flags';
 
-export const MONITOR_USAGE = `Usage: modelbook monitor DIR CURRENT [--labels COL] [--score COL] [--rules FILE] [--format text|md|json|html] [--out FILE]
+export const MONITOR_USAGE = `Usage: modelbook monitor DIR CURRENT [--labels COL] [--score COL] [--rules FILE.json|.yaml] [--format text|md|json|html] [--out FILE]
   DIR        a model package folder (or a profile .json); CURRENT a .csv, .jsonl, .json, .parquet or .arrow file
   exit code  0 nothing fired, 1 a warning rule fired, 2 a critical rule fired, 3 the check could not run`;
 
 const FLAGS = { labels: { type: 'string' }, score: { type: 'string' }, rules: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } } as const satisfies Record<string, FlagSpec>;
 const FORMATS = ['text', 'md', 'json', 'html'];
+
+/** A rules file: JSON, or YAML when it ends in .yaml / .yml (parsed by the `yaml` package). */
+async function readRules(file: string): Promise<unknown> {
+  const text = new TextDecoder().decode((await readRegularFileAsync(file)).bytes);
+  if (!/\.ya?ml$/i.test(file)) return JSON.parse(text) as unknown;
+  const { parse } = await import('yaml');
+  return parse(text) as unknown;
+}
 
 interface Io {
   out: (t: string) => void;
@@ -54,7 +62,7 @@ export async function runMonitorCommand(argv: string[], io: Io, cwd: string): Pr
   const format = v.format ?? 'text';
   try {
     const reference = await loadMonitorReference(path.resolve(cwd, positionals[0]));
-    const rules = v.rules === undefined ? undefined : (JSON.parse(new TextDecoder().decode((await readRegularFileAsync(path.resolve(cwd, v.rules))).bytes)) as unknown);
+    const rules = v.rules === undefined ? undefined : await readRules(path.resolve(cwd, v.rules));
     const table = await readTableFile(path.resolve(cwd, positionals[1]));
     const report = await computeMonitor(reference, table, {
       currentSource: positionals[1],

@@ -44,6 +44,8 @@ describe('modelbook monitor on vega-datasets flights', () => {
   it('exits 1 when only a warning rule fires, 3 when the reference is missing or a rule is malformed', () => {
     fs.writeFileSync(path.join(dir, 'rules.json'), JSON.stringify([{ rule: 'psi(delay) > 0.25', severity: 'warning' }]));
     assert.equal(cli(['pkg', 'shifted.csv', '--rules', 'rules.json'], dir).code, 1);
+    fs.writeFileSync(path.join(dir, 'rules.yaml'), 'rules:\n  - rule: js(origin) > 0.2\n    severity: warning\n');
+    assert.equal(cli(['pkg', 'shifted.csv', '--rules', 'rules.yaml'], dir).code, 1);
     assert.equal(cli(['nowhere', 'shifted.csv'], dir).code, 3);
     fs.writeFileSync(path.join(dir, 'bad.json'), JSON.stringify(['psi(delay) >> 0.25']));
     const bad = cli(['pkg', 'shifted.csv', '--rules', 'bad.json'], dir);

@@ -35,7 +35,11 @@ function bars(f: FeatureReport): { label: string; reference: number; current: nu
   const other = all.pop()!;
   if (all.length < MAX_BARS) return [...all, other];
   const keep = new Set([...all].sort((a, b) => Math.max(b.reference, b.current) - Math.max(a.reference, a.current)).slice(0, MAX_BARS - 1));
-  for (const x of all) if (!keep.has(x)) ((other.reference += x.reference), (other.current += x.current));
+  for (const x of all) {
+    if (keep.has(x)) continue;
+    other.reference += x.reference;
+    other.current += x.current;
+  }
   return [...all.filter((x) => keep.has(x)), other];
 }
 

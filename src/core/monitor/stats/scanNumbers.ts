@@ -3,6 +3,22 @@
  * 101 percentiles): everything the number statistics need, without sorting or copying the column.
  */
 
+/** Cells of the lookup grid over [p0, p100] that starts each percentile search near its answer. */
+const GRID = 4096;
+
+/** gridStart[g]: the first percentile index j with p[j] ≥ the left edge of cell g (so the answer for any v in the cell is ≥ it). */
+function lowerBoundGrid(p: Float64Array, scale: number): Int32Array {
+  const start = new Int32Array(GRID);
+  if (!scale) return start;
+  let j = 0;
+  for (let g = 0; g < GRID; g++) {
+    const left = p[0] + g / scale;
+    while (j < p.length - 1 && p[j] < left) j++;
+    start[g] = j > 0 && p[j] >= left ? Math.max(0, j - 1) : j;
+  }
+  return start;
+}
+
 /** What one pass over the current values collects. */
 export interface NumberScan {
   /** Non-missing values. */
@@ -40,6 +56,10 @@ export function scanNumbers(values: ArrayLike<number>, edges: readonly number[],
   const e0 = B > 0 ? e[0] : 0;
   const eB = B > 0 ? e[B] : 0;
   const scale = B > 0 && eB > e0 ? B / (eB - e0) : 0;
+  const p0 = P ? p[0] : 0;
+  const pL = P ? p[P - 1] : 0;
+  const gridScale = P && pL > p0 ? GRID / (pL - p0) : 0;
+  const gridStart = lowerBoundGrid(p, gridScale);
   let n = 0;
   let missing = 0;
   let outOfRange = 0;
@@ -63,13 +83,16 @@ export function scanNumbers(values: ArrayLike<number>, edges: readonly number[],
       }
       bins[b]++;
     }
-    // lower bound: the first j with p[j] >= v
-    let a = 0;
-    let z = P;
-    while (a < z) {
-      const m = (a + z) >> 1;
-      if (p[m] < v) a = m + 1;
-      else z = m;
+    // lower bound (the first j with p[j] >= v): a grid cell gives a start at or below it, then a short walk
+    let a: number;
+    if (v <= p0) a = 0;
+    else if (v > pL) a = P;
+    else {
+      let g = Math.floor((v - p0) * gridScale);
+      if (g >= GRID) g = GRID - 1;
+      a = gridStart[g];
+      while (a > 0 && p[a - 1] >= v) a--;
+      while (p[a] < v) a++;
     }
     between[a]++;
     sums[a] += v;

@@ -102,6 +102,21 @@ out({'d': float(d), 'pAsymp': float(kstwobign.sf(np.sqrt(en) * data['ours'])), '
     }
   });
 
+  it('puts every value in the slot a binary search gives, with tied percentiles and values outside the reference', () => {
+    const rng = createRng(3);
+    const skewed = Float64Array.from({ length: 5000 }, () => Math.round(Math.exp(3 * rng.nextFloat()) * 4) / 4);
+    const p = profile(aq.table({ x: skewed })).column('x') as NumberColumnProfile;
+    const cur = Float64Array.from({ length: 20000 }, () => Math.round(Math.exp(3.3 * rng.nextFloat() - 0.2) * 4) / 4);
+    const scan = scanNumbers(cur, p.histogram.edges, p.percentiles, p.min, p.max);
+    const expected = new Float64Array(102);
+    for (const v of cur) {
+      let j = 0;
+      while (j < 101 && p.percentiles[j] < v) j++;
+      expected[j]++;
+    }
+    assert.deepEqual(Array.from(scan.between), Array.from(expected));
+  });
+
   it('at 1M rows a no-drift batch stays quiet although its KS p-value would fire, and a real shift is flagged', async () => {
     const train = normals(200_000, 50, 10, 5);
     const reference = profile(aq.table({ x: train })).toJSON();
