@@ -14,11 +14,32 @@ const tooltip = [
   { field: 'current', title: 'current', format: '.1%' },
 ];
 
+/** Categories drawn at most; the smaller ones are folded into 'other' (the drift table and the statistics keep them all). */
+export const MAX_CATEGORY_BARS = 20;
+
+/** The chart's categories, the smallest folded into 'other' beyond MAX_CATEGORY_BARS. */
+function foldCategories(c: DistributionChart): DistributionChart {
+  if (c.kind !== 'categories' || c.labels.length <= MAX_CATEGORY_BARS) return c;
+  const all = c.labels.map((label, i) => ({ label, reference: c.reference[i], current: c.current[i] }));
+  const otherAt = all.findIndex((x) => x.label === 'other');
+  const other = otherAt >= 0 ? all.splice(otherAt, 1)[0] : { label: 'other', reference: 0, current: 0 };
+  const keep = new Set([...all].sort((a, b) => Math.max(b.reference, b.current) - Math.max(a.reference, a.current)).slice(0, MAX_CATEGORY_BARS - 1));
+  const folded = { ...other };
+  for (const x of all)
+    if (!keep.has(x)) {
+      folded.reference += x.reference;
+      folded.current += x.current;
+    }
+  const shown = [...all.filter((x) => keep.has(x)), folded];
+  return { kind: 'categories', labels: shown.map((x) => x.label), reference: shown.map((x) => x.reference), current: shown.map((x) => x.current) };
+}
+
 /**
  * @example
  * distributionSpec('delay', report.features[0].chart!, 560);
  */
-export function distributionSpec(title: string, c: DistributionChart, width: number): Record<string, unknown> {
+export function distributionSpec(title: string, chart: DistributionChart, width: number): Record<string, unknown> {
+  const c = foldCategories(chart);
   const rows = c.labels.map((label, i) => ({ label, order: i, reference: c.reference[i], current: c.current[i], ...(c.edges ? { lo: c.edges[i], hi: c.edges[i + 1] } : {}) }));
   const values = rows.flatMap((r) => [
     { ...r, side: 'reference', share: r.reference },
