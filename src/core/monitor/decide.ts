@@ -30,7 +30,7 @@ export function psiBand(v: number): PsiBand {
 export function decideDrift(s: DriftStatistics, col: { numeric: boolean; referenceRows: number; distinct: number; dates?: boolean }): FeatureDrift {
   const small = col.referenceRows <= DRIFT_THRESHOLDS.smallReference;
   const numeric = col.numeric && col.distinct > DRIFT_THRESHOLDS.fewDistinct && s.ks !== null;
-  const method: DriftMethod = numeric ? (small || !s.wasserstein?.normalized ? 'ks' : 'wasserstein') : small ? 'chi2' : 'jensenshannon';
+  const method: DriftMethod = numeric ? (small || s.wasserstein?.normalized == null ? 'ks' : 'wasserstein') : small ? 'chi2' : 'jensenshannon';
   const effect = method === 'ks' ? s.ks!.d : method === 'wasserstein' ? s.wasserstein!.normalized! : s.jensenShannon;
   const pValue = numeric ? s.ks!.pValue : (s.chi2?.pValue ?? null);
   const threshold = DRIFT_THRESHOLDS[method];

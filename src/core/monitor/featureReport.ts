@@ -35,7 +35,7 @@ export function featureReport(ref: ColumnProfile, cur: CollectedColumn | undefin
   if (ref.type === 'number' && (cur.kind === 'number' || cur.kind === 'empty')) return numberReport(ref, cur.values, schema, base, rows);
   if ((ref.type === 'string' || ref.type === 'boolean') && cur.kind !== 'number' && cur.kind !== 'date') return categoryReport(ref, cur.values as ArrayLike<unknown>, schema, base, rows);
   if (ref.type === 'date' && (cur.kind === 'date' || cur.kind === 'empty')) return dateReport(ref, cur.values, base, rows);
-  return { ...base, skipped: monitorMessage.unsupportedType(ref.type) };
+  return { ...base, skipped: ref.type === 'other' || ref.type === 'empty' ? monitorMessage.unsupportedType(ref.type) : monitorMessage.typeChanged(ref.type, cur.kind) };
 }
 
 function numberReport(ref: NumberColumnProfile, values: Float64Array, schema: InputColumn | undefined, base: FeatureReport, rows: number): FeatureReport {

@@ -8,6 +8,7 @@ export const monitorMessage = {
   columnAbsent: (name: string) => `'${name}' is not in the current batch`,
   noReferenceValues: () => `the reference has no values`,
   noCurrentValues: () => `the current batch has no values`,
+  typeChanged: (was: string, now: string) => `${was} in the reference, ${now} in the current batch`,
   unsupportedType: (type: string) => `a ${type} column has no drift statistics`,
   noScoreColumn: (names: string) => `No score column (${names}) in the current batch: prediction drift skipped.`,
   noScoreProfile: () => `The reference has no score profile: prediction drift skipped.`,

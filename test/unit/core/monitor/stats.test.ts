@@ -123,6 +123,7 @@ out({'d': float(d), 'pAsymp': float(kstwobign.sf(np.sqrt(en) * data['ours'])), '
     // a shift of 0.02 sd: statistically certain at 1M rows, immaterial for a model
     const same = await computeMonitor({ source: 'ref', trainingProfile: reference }, aq.table({ x: normals(1_000_000, 50.2, 10, 6) }), { now: new Date(0) });
     const x = same.features[0].drift!;
+    assert.equal(x.method, 'wasserstein');
     assert.ok(x.statistics.ks!.pValue < 0.05, `raw p ${x.statistics.ks!.pValue} would fire`);
     assert.equal(x.drifted, false);
     assert.equal(same.summary.status, 'ok');
