@@ -10,6 +10,7 @@ import { trackCellIds } from './vscode/cellIds';
 import { registerKernelCompletions } from './vscode/completion';
 import { registerRuns, type RunsApi } from './vscode/runs/index';
 import { registerEvaluation, type EvaluationApi } from './vscode/evaluation/register';
+import { registerMonitoring, type MonitorApi } from './vscode/monitor/register';
 import { listenToRenderer } from './vscode/renderer/messaging';
 import { registerReview, type ReviewApi } from './vscode/review/register';
 import { registerReviewCommand, type ReviewCommandApi } from './vscode/review/registerCommand';
@@ -21,6 +22,7 @@ export function activate(context: vscode.ExtensionContext): {
   status: KernelStatusBar;
   runs: RunsApi;
   evaluation: EvaluationApi;
+  monitoring: MonitorApi;
   review: ReviewApi & ReviewCommandApi;
 } {
   const log = vscode.window.createOutputChannel('Modelbook Kernel', { log: true });
@@ -29,6 +31,7 @@ export function activate(context: vscode.ExtensionContext): {
   const status = new KernelStatusBar(kernels);
   const runs = registerRuns(context, log);
   const evaluation = registerEvaluation(context.extensionUri);
+  const monitoring = registerMonitoring(context.extensionUri);
   const reviewCommand = registerReviewCommand(context, runs.api.service);
   const controller = new ModelbookController(kernels);
   const review = registerReview(log);
@@ -49,11 +52,12 @@ export function activate(context: vscode.ExtensionContext): {
     kernels.onDidAdoptRuns(() => void runs.api.service.sync()),
     ...runs.disposables,
     ...evaluation.disposables,
+    ...monitoring.disposables,
     ...review.disposables,
     ...reviewCommand.disposables,
-    listenToRenderer({ ...evaluation.renderer, ...runs.renderer }),
+    listenToRenderer({ ...evaluation.renderer, ...runs.renderer, ...monitoring.renderer }),
   );
-  return { kernels, controller, status, runs: runs.api, evaluation: evaluation.api, review: { ...review.api, ...reviewCommand.api } };
+  return { kernels, controller, status, runs: runs.api, evaluation: evaluation.api, monitoring: monitoring.api, review: { ...review.api, ...reviewCommand.api } };
 }
 
 export function deactivate(): void {

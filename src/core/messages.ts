@@ -138,6 +138,11 @@ export const message = {
   noEvaluationOutput: 'No evaluation to show: run a cell whose result is an evaluation (e.g. `await evaluate(model, test, { label })` as its last line), select it, then open the Evaluation panel.',
   notAnEvaluation: (what: string) =>
     `Modelbook: Open Evaluation Panel was given ${what}, not an evaluation: pass an Evaluation's view (ev.view) or run the command on a cell with an evaluation output.`,
+  notAMonitorReport: (what: string, problem: string) =>
+    `Modelbook: Open Monitoring Report: ${what} is not a monitoring report (${problem}). Save one with \`npx modelbook monitor DIR CURRENT --format json --out report.json\`, or run \`await monitor(...)\` in a cell.`,
+  unreadableMonitorReport: (file: string, reason: string) => `Modelbook: could not read the monitoring report ${file}: ${reason}`,
+  noMonitorReports: 'No JSON files in this workspace: save a report with `npx modelbook monitor DIR CURRENT --format json --out report.json` first.',
+  pickMonitorReport: 'Choose a monitoring report (JSON written by modelbook monitor --format json)',
   evaluationExportFailed: (target: string, detail: string) => `Could not save ${target}: ${detail}. Choose another folder or check its permissions.`,
   exportNotPng: (start: string) => `the PNG export must be a base64 data:image/png URL, got "${start}…"`,
   noKernelToRestart: 'This notebook has no kernel yet: run a cell to start one.',
@@ -154,6 +159,7 @@ export const message = {
        modelbook serve DIR [--port N] [--host 127.0.0.1] [--max-body BYTES] [--log FILE] [--log-payloads FILE]
        modelbook registry list|show NAME|register DIR [--name N] [--alias A]|alias NAME VERSION ALIAS
        modelbook retrain NOTEBOOK --champion NAME [--promote] [--format text|md|json] [--out FILE]
+       modelbook monitor DIR CURRENT [--labels COL] [--score COL] [--rules FILE] [--format text|md|json|html] [--out FILE]
        ${INSTALL_NODE_USAGE}`,
   cliRunUsage: `Usage: ${RUN_USAGE}`,
   cliInstallNodeUsage: `Usage: ${INSTALL_NODE_USAGE}`,

@@ -5,6 +5,8 @@
  */
 import type { EvaluationView } from '../core/evaluation/contract';
 import type { RenderedReport } from './evaluation';
+import type { MonitorReport } from '../core/monitor/contract';
+import type { RenderedMonitor } from './monitor';
 
 export type RendererToHost = {
   /** The compact evaluation report's "Open Evaluation panel" button: open the panel with this output's evaluation. */
@@ -13,4 +15,8 @@ export type RendererToHost = {
   rendered: RenderedReport;
   /** The inline run history's button: open the Experiments panel on this notebook's runs, these (at most two) selected. */
   openExperiments: { notebook?: string; runIds: string[] };
+  /** The compact monitoring report's "Open Monitoring panel" button: open the panel with this output's report. */
+  openMonitoring: { report: MonitorReport };
+  /** The compact monitoring report was drawn in a cell output. */
+  monitorRendered: RenderedMonitor;
 };

@@ -1,12 +1,14 @@
 /**
- * The notebook renderer for Modelbook's rich outputs: Vega-Lite charts, paged tables and the
- * compact evaluation report. Vega is loaded on the first chart only, so tables render without it.
+ * The notebook renderer for Modelbook's rich outputs: Vega-Lite charts, paged tables,
+ * the compact evaluation report and the compact monitoring report. Vega is loaded on the first
+ * chart only, so tables render without it.
  */
 import type { ActivationFunction, OutputItem } from 'vscode-notebook-renderer';
 import type { TableView } from '../../src/core/display/table';
 import type { EvaluationView } from '../../src/core/evaluation/contract';
 import { MIME } from '../../src/core/notebook/mime';
 import { renderTable } from './table';
+import { MONITOR_MIME, type MonitorReport } from '../../src/core/monitor/contract';
 import type { RunHistoryView } from '../../src/core/runs/inlineHistory';
 
 type Finalize = () => void;
@@ -24,6 +26,8 @@ export const activate: ActivationFunction = (ctx) => {
           const { renderEvaluation } = await import('./evaluation');
           const drawn = await renderEvaluation(item.json() as EvaluationView, element, ctx);
           disposers.set(item.id, () => drawn.dispose());
+        } else if (item.mime === MONITOR_MIME) {
+          (await import('./monitor')).renderMonitor(item.json() as MonitorReport, element, ctx);
         } else if (item.mime === MIME.runs) {
           (await import('./runHistory')).renderRunHistory(item.json() as RunHistoryView, element, ctx);
         } else {

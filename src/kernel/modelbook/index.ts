@@ -8,3 +8,4 @@ export * from './data';
 export { crossValidate, gridSearch, randomSearch, halvingSearch, evaluate, evaluatePredictions } from './recording';
 export { runs } from './runs';
 export { exportModel, loadModel, type ExportModelOptions } from './package';
+export { monitor } from './monitor';

@@ -8,6 +8,8 @@ import type { ExperimentsFromWebview } from '../../protocol/experiments';
 import type { EvaluationFromWebview } from '../../protocol/evaluation';
 import type { RendererToHost } from '../../protocol/renderer';
 import type { ReviewFromWebview } from '../../protocol/review';
+import type { MonitorFromWebview } from '../../protocol/monitor';
+import { isMonitorReport } from '../../core/monitor/isMonitorReport';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -24,6 +26,8 @@ function guardOf<M>(checks: { [K in keyof M]: (payload: unknown) => boolean }): 
 }
 
 const isRendered = (p: unknown): boolean => isObj(p) && isStr(p.name) && isStr(p.task, 64) && isStrings(p.metrics, 1000) && isStrings(p.charts, 1000);
+const isRenderedMonitor = (p: unknown): boolean =>
+  isObj(p) && ['ok', 'warning', 'critical'].includes(p.status as string) && isStrings(p.features, 100_000) && isStrings(p.charts, 100_000) && (p.selected === undefined || isStr(p.selected));
 const isRunId = (p: unknown): boolean => isObj(p) && isStr(p.id, 512);
 
 /**
@@ -67,6 +71,21 @@ export const isRendererToHost = guardOf<RendererToHost>({
   rendered: isRendered,
   openEvaluation: (p) => isObj(p) && isObj(p.view),
   openExperiments: (p) => isObj(p) && (p.notebook === undefined || isStr(p.notebook)) && isStrings(p.runIds, 1000, 512),
+  openMonitoring: (p) => isObj(p) && isMonitorReport(p.report),
+  monitorRendered: isRenderedMonitor,
+});
+
+/**
+ * A message the Monitoring panel may send.
+ *
+ * @example
+ * isMonitorFromWebview({ type: 'selectFeature', payload: { name: 'delay' } }) // true
+ * isMonitorFromWebview({ type: 'selectFeature', payload: { name: 3 } }) // false
+ */
+export const isMonitorFromWebview = guardOf<MonitorFromWebview>({
+  ready: () => true,
+  rendered: isRenderedMonitor,
+  selectFeature: (p) => isObj(p) && isStr(p.name),
 });
 
 /** A workspace-relative notebook path: '/'-separated, no '..' segment, not absolute. */
