@@ -8,6 +8,8 @@ import path from 'node:path';
 import { computeMonitor, monitorExitCode } from '../core/monitor/computeMonitor';
 import { renderMonitorMarkdown, renderMonitorText, summaryLine } from '../core/monitor/report/renderText';
 import { writeFileAtomic } from '../store/atomicWrite';
+import { hasScores, scoreBatch } from '../core/monitor/scoreBatch';
+import { loadModel } from '../store/package/loadModel';
 import { loadMonitorReference } from '../store/monitor/loadReference';
 import { renderMonitorReport } from '../store/monitor/renderMonitorReport';
 import { readRegularFileAsync } from '../store/readRegularFile';
@@ -63,7 +65,9 @@ export async function runMonitorCommand(argv: string[], io: Io, cwd: string): Pr
   try {
     const reference = await loadMonitorReference(path.resolve(cwd, positionals[0]));
     const rules = v.rules === undefined ? undefined : await readRules(path.resolve(cwd, v.rules));
-    const table = await readTableFile(path.resolve(cwd, positionals[1]));
+    let table = await readTableFile(path.resolve(cwd, positionals[1]));
+    // A batch of raw inputs (no score column) is scored by the package's own model, so prediction drift and performance decay can be checked.
+    if (reference.contentHash && !hasScores(table, v.score)) table = await scoreBatch(await loadModel(path.resolve(cwd, positionals[0])), table);
     const report = await computeMonitor(reference, table, {
       currentSource: positionals[1],
       ...(v.labels !== undefined ? { labels: v.labels } : {}),

@@ -11,6 +11,8 @@ import { computeMonitor, type MonitorOptions, type MonitorReference } from '../.
 import { monitorMessage } from '../../core/monitor/messages';
 import { MonitorResult } from '../../core/monitor/monitorResult';
 import { loadMonitorReference } from '../../store/monitor/loadReference';
+import { hasScores, scoreBatch } from '../../core/monitor/scoreBatch';
+import { loadModel } from './package';
 import { readCSV } from './data/csv';
 import { readArrow, readJSON } from './data/formats';
 import { readParquet } from './data/parquet';
@@ -47,26 +49,14 @@ export async function monitor(reference: string | { dir: string } | DataProfileD
   if (typeof current === 'string') table = await readTableFile(current);
   else if (typeof current === 'object' && current !== null && typeof (current as ColumnTable).numRows === 'function') table = current;
   else throw new TypeError(monitorMessage.notTable(fn, typeof current));
-  if (isLoadedModel(reference) && !options.score && !SCORE_COLUMNS.some((c) => table.columnNames().includes(c))) table = await scoreBatch(reference, table);
+  // A batch of raw inputs is scored by the package's own model (a loaded model, or the package folder named).
+  if (!hasScores(table, options.score)) {
+    const model = isLoadedModel(reference) ? reference : typeof reference === 'string' && ref.contentHash ? await loadModel(path.resolve(process.cwd(), reference)) : undefined;
+    if (model) table = await scoreBatch(model, table);
+  }
   return new MonitorResult(await computeMonitor(ref, table, { currentSource: typeof current === 'string' ? current : 'table', ...options }));
 }
 
-const SCORE_COLUMNS = ['score', 'prediction', 'proba', 'probability'];
-
 function isLoadedModel(v: unknown): v is LoadedModel {
   return typeof v === 'object' && v !== null && typeof (v as Partial<LoadedModel>).predict === 'function' && typeof (v as Partial<LoadedModel>).manifest === 'object';
-}
-
-/**
- * Adds the model's `score` (binary: the positive class's probability; otherwise the prediction)
- * to a batch that has none, so prediction drift and performance can be checked; invalid rows
- * score as missing.
- */
-async function scoreBatch(model: LoadedModel, table: ColumnTable): Promise<ColumnTable> {
-  const out = model.manifest.signature.outputs;
-  const binary = out.task === 'binary';
-  const { predictions } = await model.predict(table.objects() as Record<string, unknown>[], { proba: binary, onInvalid: 'null' });
-  const positive = binary ? String(out.positiveLabel ?? out.classes[out.classes.length - 1]) : '';
-  const score = predictions.map((p) => (p === null ? null : binary ? (p.probabilities?.[positive] ?? null) : p.prediction));
-  return table.assign({ score });
 }

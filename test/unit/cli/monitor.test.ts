@@ -80,3 +80,24 @@ describe('monitor rules', () => {
     assert.throws(() => parseRule('pzi(a) > 0.3'), /unknown name 'pzi'/);
   });
 });
+
+describe('modelbook monitor on a real model package and a batch of raw inputs', () => {
+  it("scores the batch with the package's own model, so prediction drift and performance decay are checked", async () => {
+    const { penguinsPackage } = await import('../store/predict/penguinsPackage');
+    const { dir, rows } = await penguinsPackage('species');
+    const ws = path.dirname(dir);
+    try {
+      const columns = Object.keys(rows[0]);
+      const cell = (v: unknown) => (v === null || v === undefined ? '' : String(v));
+      fs.writeFileSync(path.join(ws, 'batch.csv'), [columns.join(','), ...rows.map((r) => columns.map((c) => cell(r[c])).join(','))].join('\n'));
+      const r = spawnSync(process.execPath, [CLI, 'monitor', 'species', 'batch.csv', '--labels', 'Species', '--format', 'json'], { cwd: ws, encoding: 'utf8', timeout: 180_000 });
+      assert.ok(r.status === 0 || r.status === 1, `exit ${r.status}: ${r.stderr}`);
+      const report = JSON.parse(r.stdout) as { performance?: { metrics: { name: string; current: number | null }[] }; notes?: string[] };
+      // This package was exported without an evaluation (no score profile, no reference metrics): the batch's own metrics, from the model's predictions.
+      assert.ok(!report.notes?.some((n) => /no score column/i.test(n)), `the batch was scored (notes: ${JSON.stringify(report.notes)})`);
+      assert.ok(report.performance && report.performance.metrics.length > 0, `performance was checked (notes: ${JSON.stringify(report.notes)})`);
+    } finally {
+      fs.rmSync(ws, { recursive: true, force: true });
+    }
+  });
+});
