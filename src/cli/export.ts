@@ -6,7 +6,9 @@
  */
 import os from 'node:os';
 import path from 'node:path';
-import { collectPackageParts, type EvaluationSummary, type ReferenceParts } from '../core/package/collectParts';
+import { collectPackageParts, type EvaluationSummary } from '../core/package/collectParts';
+import type { ReferenceParts } from '../core/package/referenceParts';
+import type { ExportLeak } from '../core/package/exportLeak';
 import { EXPORT_ARTIFACTS } from '../core/package/exportArtifacts';
 import { packageMessage } from '../core/package/messages';
 import type { GateResult } from '../core/evaluation/gates/gateTypes';
@@ -30,12 +32,13 @@ const EXPORT_FLAGS = {
   out: { type: 'string' },
   name: { type: 'string' },
   'allow-failed-gates': { type: 'boolean' },
+  'allow-leak': { type: 'boolean' },
   workspace: { type: 'string' },
 } as const satisfies Record<string, FlagSpec>;
 
 /**
  * Runs `modelbook export …` (argv without the word 'export'). Exit code 0 exported, 1 refused
- * (failed gates, a model that is not fitted), 2 a usage error or a run that is not found or kept
+ * (failed gates, a pipeline that saw test rows, a model that is not fitted), 2 a usage error or a run that is not found or kept
  * nothing to export.
  *
  * @example
@@ -59,7 +62,10 @@ export async function runExportCommand(argv: string[], io: ExportIo, cwd: string
   const workspace = path.resolve(cwd, flags.values.workspace ?? findRunWorkspace(cwd));
   try {
     const dir = path.resolve(cwd, flags.values.out);
-    const manifest = await exportRun(workspace, flags.positionals[0], dir, flags.values.name ?? path.basename(dir), flags.values['allow-failed-gates'] === true);
+    const manifest = await exportRun(workspace, flags.positionals[0], dir, flags.values.name ?? path.basename(dir), {
+      allowFailedGates: flags.values['allow-failed-gates'] === true,
+      allowLeak: flags.values['allow-leak'] === true,
+    });
     io.out(`${packageMessage.cliExported(path.relative(cwd, dir) || '.', manifest.contentHash, Object.keys(manifest.files).length + 1)}\n`);
     return 0;
   } catch (e) {
@@ -68,7 +74,7 @@ export async function runExportCommand(argv: string[], io: ExportIo, cwd: string
   }
 }
 
-async function exportRun(workspace: string, id: string, dir: string, name: string, allowFailedGates: boolean) {
+async function exportRun(workspace: string, id: string, dir: string, name: string, allow: { allowFailedGates: boolean; allowLeak: boolean }) {
   const index = RunIndex.openSync(workspace);
   const matches = index.findByPrefix(id);
   if (matches.length === 0) throw new Error(packageMessage.cliUnknownRun(id));
@@ -82,11 +88,13 @@ async function exportRun(workspace: string, id: string, dir: string, name: strin
   const record = index.readRecord(matches[0].id);
   let fit: RunRecord;
   let evaluation: RunRecord | undefined;
+  let leak: ExportLeak | undefined;
   if (record.kind === 'fit') fit = record;
   else if (record.kind === 'evaluation') {
     evaluation = record;
-    const source = readArtifact<{ fitRun?: string }>(workspace, record.id, EXPORT_ARTIFACTS.source);
+    const source = readArtifact<{ fitRun?: string; leak?: ExportLeak }>(workspace, record.id, EXPORT_ARTIFACTS.source);
     if (!source?.fitRun || !index.get(source.fitRun)) throw new Error(packageMessage.cliNoFitRun(record.id));
+    if (typeof source.leak?.leaked === 'boolean') leak = { leaked: source.leak.leaked, detail: String(source.leak.detail) };
     fit = index.readRecord(source.fitRun);
   } else throw new Error(packageMessage.cliWrongKind(record.id, record.kind));
   const modelJson = readArtifact<EstimatorJSON>(workspace, fit.id, EXPORT_ARTIFACTS.model);
@@ -104,7 +112,8 @@ async function exportRun(workspace: string, id: string, dir: string, name: strin
     context: { ...(fit.notebook ? { notebook: fit.notebook } : {}), ...(fit.codeHash ? { codeHash: fit.codeHash } : {}) },
     environment: { ...fit.environment, runtime: fit.environment.runtime ?? `node ${process.version}`, platform: fit.environment.platform ?? `${os.platform()}-${os.arch()}` },
     createdAt: new Date().toISOString(),
-    allowFailedGates,
+    ...allow,
+    ...(leak ? { leak } : {}),
   });
   return writePackage(dir, parts);
 }

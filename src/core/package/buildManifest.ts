@@ -17,6 +17,8 @@ export interface ManifestParts {
   environment: RunEnvironment;
   createdAt: string;
   gates?: { results: GateResult[]; overridden: boolean };
+  /** Set when exported although the pipeline saw test rows (`--allow-leak`): the leak check's sentence. */
+  leak?: { detail: string; overridden: true };
 }
 
 /**
@@ -58,6 +60,7 @@ export function buildManifest(parts: ManifestParts, files: Record<string, string
     environment: parts.environment,
     createdAt: parts.createdAt,
     ...(parts.gates ? { gates: parts.gates } : {}),
+    ...(parts.leak ? { leak: parts.leak } : {}),
     files: sorted,
     contentHash,
   };

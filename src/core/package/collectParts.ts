@@ -1,17 +1,15 @@
 import { table as aqTable, type ColumnTable } from 'arquero';
-import { dataFingerprint, rowHashes } from '../data/fingerprint';
+import { dataFingerprint } from '../data/fingerprint';
 import { profile } from '../data/profile';
 import type { GateResult } from '../evaluation/gates/gateTypes';
-import type { DataFingerprint } from '../data/fingerprint';
-import type { DataProfileData } from '../data/profiling/contract';
 import type { ClassLabel } from '../models/contract';
-import { checkPipelineLeak } from '../features/checkPipelineLeak';
 import { fitRecordToJSON, type FitRecord } from '../features/fitRecord';
 import type { EstimatorJSON } from '../models/registry';
 import type { RunEnvironment } from '../runs/contract';
 import type { ManifestParts } from './buildManifest';
-import { PACKAGE_FILES, type InputSchema } from './contract';
-import { inferInputSchema } from './inferInputSchema';
+import { PACKAGE_FILES } from './contract';
+import { referenceParts, type ReferenceParts } from './referenceParts';
+import { exportLeak, type ExportLeak } from './exportLeak';
 import { packageMessage } from './messages';
 import { inferOutputSchema } from './outputSchema';
 import { saveLayersModel } from './saveLayersModel';
@@ -43,6 +41,10 @@ export interface ExportSource {
   environment: RunEnvironment;
   createdAt: string;
   allowFailedGates?: boolean;
+  /** Instead of `test` and `reference`: the leak check the kernel ran when the model was evaluated. */
+  leak?: ExportLeak;
+  /** Export although the pipeline saw test rows (CLI `--allow-leak`); recorded as `leak` in the manifest. */
+  allowLeak?: boolean;
   /** The model card's Markdown, when one exists. */
   card?: string;
 }
@@ -55,23 +57,6 @@ export interface EvaluationSummary {
   positiveLabel?: ClassLabel;
   gates: GateResult[];
   metrics: { name: string; value: number | null; ci?: { lower: number | null; upper: number | null; level: number; method?: string } | null }[];
-}
-
-/** What a package needs of the training table, computed once (a fit run keeps it as an artifact). */
-export interface ReferenceParts {
-  inputs: InputSchema;
-  trainingProfile: DataProfileData;
-  fingerprint: DataFingerprint;
-}
-
-/**
- * The input schema, training profile and fingerprint of a training table on the model's columns.
- *
- * @example
- * referenceParts(train, pipe.inputColumns).inputs.columns.length // pipe.inputColumns.length
- */
-export function referenceParts(table: ColumnTable, columns: string[]): ReferenceParts {
-  return { inputs: inferInputSchema(table, columns), trainingProfile: profile(table, { columns }).toJSON(), fingerprint: dataFingerprint(table) };
 }
 
 type Serializable = { kind?: string; classes?: unknown[]; spec(): { type: string }; toJSON?: () => EstimatorJSON };
@@ -101,12 +86,8 @@ export async function collectPackageParts(src: ExportSource): Promise<PackagePar
   const known = src.reference ? src.reference.columnNames() : (src.referenceParts?.inputs.columns.map((c) => c.name) ?? []);
   const missing = columns.filter((c) => !known.includes(c));
   if (missing.length) throw new RangeError(packageMessage.referenceLacksColumns(missing));
-  if (pipe && src.test && src.reference) {
-    const leak = checkPipelineLeak(pipe as unknown as Parameters<typeof checkPipelineLeak>[0], src.test);
-    // Test rows equal to a training row are duplicates in the data, not a leak: only rows the
-    // pipeline saw beyond the training table count.
-    if (leak.leaked && leak.overlappingRows > rowsAlsoIn(src.test, src.reference, pipe.inputColumns)) throw new Error(packageMessage.leak(leak.message));
-  }
+  const leak = pipe && src.test && src.reference ? exportLeak(pipe as unknown as Parameters<typeof exportLeak>[0], src.test, src.reference) : src.leak;
+  if (leak?.leaked && !src.allowLeak) throw new Error(packageMessage.leak(leak.detail));
   const gates = src.evaluation?.gates ?? [];
   const failed = gates.filter((g) => !g.passed);
   if (failed.length && !src.allowFailedGates) throw new Error(packageMessage.gatesFailed(failed.map((g) => g.reason || g.gate)));
@@ -152,6 +133,7 @@ export async function collectPackageParts(src: ExportSource): Promise<PackagePar
       environment: src.environment,
       createdAt: src.createdAt,
       ...(gates.length ? { gates: { results: gates, overridden: failed.length > 0 } } : {}),
+      ...(leak?.leaked ? { leak: { detail: leak.detail, overridden: true } } : {}),
     },
   };
 }
@@ -172,14 +154,6 @@ function inputColumnsOf(model: Serializable, pipe: PipelineLike | undefined, lay
   const fitted = model.toJSON().fitted as { featureNames?: string[] } | undefined;
   if (!fitted) throw new Error(packageMessage.notFitted(type));
   return [...(fitted.featureNames ?? [])];
-}
-
-/** How many rows of `a` equal a row of `b` on `columns`. */
-function rowsAlsoIn(a: ColumnTable, b: ColumnTable, columns: string[]): number {
-  const known = new Set(rowHashes(b, columns));
-  let n = 0;
-  for (const h of rowHashes(a, columns)) if (known.has(h)) n++;
-  return n;
 }
 
 function isFitted(e: Serializable): boolean {

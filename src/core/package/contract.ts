@@ -89,6 +89,8 @@ export interface PackageManifest {
   createdAt: string;
   /** Gates of the evaluation run at export; `overridden` when exported although one failed (`--allow-failed-gates`). */
   gates?: { results: GateResult[]; overridden: boolean };
+  /** Set when exported although the pipeline saw test rows (`--allow-leak`): the leak check's sentence. */
+  leak?: { detail: string; overridden: true };
   /** Every file of the package but the manifest: path → sha256 hex. */
   files: Record<string, string>;
   /**

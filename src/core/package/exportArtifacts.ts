@@ -4,7 +4,11 @@ export const EXPORT_ARTIFACTS = {
   model: 'export/model.json',
   /** Fit runs: the training table's input schema, profile and fingerprint (`ReferenceParts`). */
   reference: 'export/reference.json',
-  /** Evaluation runs: `{ fitRun }`, the fit run that made the evaluated model. */
+  /**
+   * Evaluation runs: `{ fitRun, leak? }`, the fit run that made the evaluated model and, for a
+   * pipeline, the leak check run at evaluation (`ExportLeak`): an export artifact rather than a field
+   * of the run record, because only `modelbook export` reads it and the record's schema stays as is.
+   */
   source: 'export/source.json',
 } as const;
 

@@ -1,4 +1,5 @@
 import type { ColumnTable } from 'arquero';
+import { readOnlyColumn } from '../data/columns';
 import type { InputColumn, InputSchema } from './contract';
 import { packageMessage } from './messages';
 
@@ -20,17 +21,18 @@ export function inferInputSchema(table: ColumnTable, columns?: readonly string[]
   return { columns: wanted.map((name) => _inferColumn(table, name)) };
 }
 
-/** One column's schema (see `inferInputSchema`). */
+/** One column's schema (see `inferInputSchema`): one pass over the column's own storage. */
 export function _inferColumn(table: ColumnTable, name: string): InputColumn {
-  const get = table.getter(name);
-  const rows = table.numRows();
+  const values = readOnlyColumn(table, name);
+  if (ArrayBuffer.isView(values) && !(values instanceof BigInt64Array || values instanceof BigUint64Array)) return numericColumn(name, values as ArrayLike<number>);
+  const rows = values.length;
   let type: InputColumn['type'] | undefined;
   let nullable = false;
   let min = Infinity;
   let max = -Infinity;
   const categories = new Set<string | boolean>();
   for (let i = 0; i < rows; i++) {
-    const v: unknown = get(i);
+    const v: unknown = values[i];
     if (isMissing(v)) {
       nullable = true;
       continue;
@@ -48,6 +50,27 @@ export function _inferColumn(table: ColumnTable, name: string): InputColumn {
   const column: InputColumn = { name, type: type ?? 'number', nullable: nullable || type === undefined };
   if (type === 'string' || type === 'boolean') column.categories = [...categories].sort((a, b) => (String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0));
   if ((type === 'number' || type === 'date') && min <= max) {
+    column.min = min;
+    column.max = max;
+  }
+  return column;
+}
+
+/** A typed-array column: numbers, NaN missing. */
+function numericColumn(name: string, values: ArrayLike<number>): InputColumn {
+  let min = Infinity;
+  let max = -Infinity;
+  let nullable = false;
+  for (let i = 0; i < values.length; i++) {
+    const x = values[i];
+    if (x !== x) nullable = true;
+    else {
+      if (x < min) min = x;
+      if (x > max) max = x;
+    }
+  }
+  const column: InputColumn = { name, type: 'number', nullable: nullable || values.length === 0 };
+  if (min <= max) {
     column.min = min;
     column.max = max;
   }

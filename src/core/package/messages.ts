@@ -28,7 +28,8 @@ export const packageMessage = {
   notFitted: (type: string) => `exportModel: the ${type} is not fitted, so there is nothing to export. Fit it first (await model.fit(train, label)), then export.`,
   notSerializable: (type: string) =>
     `exportModel: a ${type} cannot be saved as a package (it has no toJSON). Wrap the model in a Pipeline of built-in steps and a built-in estimator, or a LayersClassifier/LayersRegressor.`,
-  leak: (detail: string) => `exportModel: the pipeline saw test rows when it was fitted (${detail}). Refit it on the training split only, evaluate again, then export.`,
+  leak: (detail: string) =>
+    `exportModel: the pipeline saw test rows when it was fitted (${detail}). Refit it on the training split only, evaluate again, then export (CLI: --allow-leak exports anyway; the override is recorded in the manifest).`,
   gatesFailed: (failed: readonly string[]) =>
     `exportModel: the evaluation run's gates failed (${failed.join('; ')}). Improve the model until they pass, or pass allowFailedGates: true (CLI: --allow-failed-gates) to export anyway; the override is recorded in the manifest.`,
   badTarget: (to: unknown) => `exportModel: "to" must be a folder path inside the workspace, e.g. 'models/churn' (got ${JSON.stringify(to)}).`,
@@ -52,7 +53,7 @@ export const packageMessage = {
   cliNeedOut: 'modelbook export: say where to write the package with --out DIR.',
   cliExported: (dir: string, hash: string, files: number) => `Exported ${dir} (${files} files), content hash ${hash}.`,
   cliExportUsage:
-    'Usage: modelbook export RUN_ID --out DIR [--name NAME] [--allow-failed-gates]\n  RUN_ID: a fit run, or an evaluation run of a model fitted in a recorded run.\n  Exit codes: 0 exported, 1 refused (failed gates, model not fitted), 2 usage error or run not found.',
+    'Usage: modelbook export RUN_ID --out DIR [--name NAME] [--allow-failed-gates] [--allow-leak]\n  RUN_ID: a fit run, or an evaluation run of a model fitted in a recorded run.\n  --allow-leak: export a pipeline that saw the evaluation\'s test rows when it was fitted (recorded as "leak" in the manifest).\n  Exit codes: 0 exported, 1 refused (failed gates, a pipeline that saw test rows, model not fitted), 2 usage error or run not found.',
 
   // package files
   notAPackage: (dir: string) => `${dir} is not a model package (no modelbook.json). Export one with exportModel(...) in a notebook or \`npx modelbook export RUN_ID --out DIR\`.`,

@@ -38,6 +38,12 @@ export function _splitOf(table: unknown): SplitRecord | undefined {
   return typeof table === 'object' && table !== null ? splits.get(table) : undefined;
 }
 
+/** The train part split off with `test` (a test part as `trainTestSplit` returned it), if any. */
+export function _trainPartOf(test: unknown): ColumnTable | undefined {
+  return typeof test === 'object' && test !== null ? trainParts.get(test) : undefined;
+}
+const trainParts = new WeakMap<object, ColumnTable>();
+
 /**
  * Splits a table into train and test parts, seeded and optionally stratified, with
  * scikit-learn's train_test_split sizes (test = ceil(testSize·n), train = floor(trainSize·n) or
@@ -65,6 +71,7 @@ export function trainTestSplit(data: ColumnTable, options: TrainTestSplitOptions
   };
   splits.set(parts.train, record);
   splits.set(parts.test, record);
+  trainParts.set(parts.test, parts.train);
   return { ...parts, trainIndex: train, testIndex: test };
 }
 

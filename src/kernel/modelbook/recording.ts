@@ -11,7 +11,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { ColumnTable } from 'arquero';
 import { kernelService } from '../../core/kernel/service';
 import type { RunHandle, RunRecorder, GateResult as RunGate, MetricEstimate } from '../../core/runs/contract';
-import { dataFingerprint, featuresFingerprint } from '../../core/data/fingerprint';
+import { dataFingerprint, featuresFingerprint, type DataFingerprint } from '../../core/data/fingerprint';
 import type { Features, FitOptions } from '../../core/models/contract';
 import { setFitObserver, type FitSubject } from '../../core/models/fitObserver';
 import { crossValidate as coreCrossValidate } from '../../core/validation/crossValidate';
@@ -20,7 +20,7 @@ import { randomSearch as coreRandomSearch } from '../../core/validation/tuning/r
 import { halvingSearch as coreHalvingSearch } from '../../core/validation/tuning/halvingSearch';
 import type { SearchResult } from '../../core/validation/tuning/searchResult';
 import type { Model } from '../../core/validation/model';
-import { _splitOf } from '../../core/validation/trainTestSplit';
+import { _splitOf, _trainPartOf } from '../../core/validation/trainTestSplit';
 import { _evaluateWithRows, type evaluate as coreEvaluate } from '../../core/evaluation/evaluate/fromModel';
 import { _evaluatePredictionsWithRows, type evaluatePredictions as coreEvaluatePredictions } from '../../core/evaluation/evaluate/fromPredictions';
 import type { EvaluationWithRows } from '../../core/evaluation/evaluate/evaluatedRows';
@@ -44,6 +44,8 @@ export interface EvaluationSource {
 const evaluationSources = new WeakMap<object, EvaluationSource>();
 /** The fit run of each estimator fitted in this kernel (its latest fit). */
 const fitRuns = new WeakMap<object, string>();
+/** The training table of each estimator's latest recorded fit, for the leak check at evaluation. */
+const fitTables = new WeakMap<object, ColumnTable>();
 
 /**
  * Where an Evaluation came from (evaluate() in this kernel), for exportModel.
@@ -124,12 +126,14 @@ function qualityFindings(x: ColumnTable, label: string | undefined): DataFinding
 /** The label's column name when the caller named one (a label can also be an array of targets). */
 const labelName = (label: unknown): string | undefined => (typeof label === 'string' ? label : undefined);
 
-function attachFeatures(run: RunHandle, role: 'train' | 'test', x: unknown, label?: string): void {
+/** Attaches the data's fingerprint (returned, for reuse) and, for a small table, its quality findings. */
+function attachFeatures(run: RunHandle, role: 'train' | 'test', x: unknown, label?: string): DataFingerprint | undefined {
   try {
     const fp = isTable(x) ? dataFingerprint(x) : featuresFingerprint(x as Features);
     run.attachData(role, fp, undefined, isTable(x) ? qualityFindings(x, label) : undefined);
+    return fp;
   } catch {
-    // an unusual input shape: the run is still recorded, without a fingerprint
+    return undefined; // an unusual input shape: the run is still recorded, without a fingerprint
   }
 }
 
@@ -156,13 +160,14 @@ function describeSpec(spec: Spec): { name: string; params: Record<string, unknow
 
 /** Records each fit not nested in another recorded call as a `fit` run, with its progress as history. */
 function observeFit<O extends FitOptions, T>(estimator: FitSubject, x: unknown, options: O, fit: (options: O) => Promise<T>): Promise<T> {
+  let fingerprint: DataFingerprint | undefined;
   return recorded(
     (r) => {
       const { name, params, pipeline } = describeSpec(estimator.spec());
       const seed = typeof params.seed === 'number' ? params.seed : undefined;
       const split = _splitOf(x);
       const run = r.start({ name, kind: 'fit', params, ...(pipeline ? { pipeline } : {}), ...(seed !== undefined ? { seed } : {}), ...(split ? { splitter: split } : {}) });
-      attachFeatures(run, 'train', x);
+      fingerprint = attachFeatures(run, 'train', x);
       return run;
     },
     (run) => {
@@ -172,7 +177,9 @@ function observeFit<O extends FitOptions, T>(estimator: FitSubject, x: unknown, 
     },
     (run) => {
       fitRuns.set(estimator, run.id);
-      saveFitArtifacts(run, estimator, x);
+      if (isTable(x)) fitTables.set(estimator, x);
+      else fitTables.delete(estimator);
+      saveFitArtifacts(run, estimator, x, isTable(x) ? fingerprint : undefined);
       if (typeof estimator.summary === 'function') run.setModel(estimator.summary() as never);
       if ((estimator as { history?: { stopReason?: string } }).history?.stopReason === 'interrupted') run.interrupt('the cell was interrupted during training');
       else run.finish();
@@ -325,7 +332,12 @@ export const evaluate: typeof coreEvaluate = async (model, testData, options) =>
         return result;
       },
       (run, result) => {
-        saveEvaluationSource(run, typeof model === 'object' && model !== null ? fitRuns.get(model) : undefined);
+        const fitted = typeof model === 'object' && model !== null ? model : undefined;
+        // Test rows equal to a training row are duplicates, not a leak: "training" is the train part
+        // split off with this test part when trainTestSplit made it (a pipeline fitted on all the
+        // data holds every test row), else the table the pipeline was fitted on.
+        const train = _trainPartOf(testData) ?? (fitted && fitTables.get(fitted));
+        saveEvaluationSource(run, fitted && fitRuns.get(fitted), model, testData, train);
         completeEvaluation(run, result);
         const source = evaluationSources.get(result.evaluation);
         if (source) source.runId = run.id;

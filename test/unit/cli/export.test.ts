@@ -46,6 +46,8 @@ describe('cli: modelbook export', function () {
         "import { readJSON, trainTestSplit, Pipeline, SimpleImputer, StandardScaler, OneHotEncoder, LogisticRegression, MLPClassifier, evaluate, exportModel } from 'modelbook';\nconst penguins = (await readJSON('data/penguins.json')).derive({ adelie: (d) => (d.Species === 'Adelie' ? 'yes' : 'no') }).select('adelie', 'Island', 'Beak Length (mm)', 'Beak Depth (mm)', 'Sex');\nconst { train, test } = trainTestSplit(penguins, { testSize: 0.25, stratify: 'adelie', seed: 1 });",
         "const steps = () => [new SimpleImputer({ strategy: 'mostFrequent' }), new StandardScaler({ columns: ['Beak Length (mm)', 'Beak Depth (mm)'] }), new OneHotEncoder({ columns: ['Island', 'Sex'] })];\nconst pipe = await new Pipeline({ steps: steps(), estimator: new LogisticRegression() }).fit(train, 'adelie');\nconst ev = await evaluate(pipe, test, { label: 'adelie', positiveLabel: 'yes', threshold: 0.4, name: 'logistic', gates: ['accuracy >= 0.8'] });\nawait exportModel(pipe, { to: 'models/from-notebook', run: ev, reference: train });",
         "const mlp = await new Pipeline({ steps: steps(), estimator: new MLPClassifier({ hiddenLayerSizes: [4], maxIter: 5, seed: 1, progress: false }) }).fit(train, 'adelie');\nawait evaluate(mlp, test, { label: 'adelie', positiveLabel: 'yes', name: 'mlp', gates: ['logLoss <= 0.000001'] });",
+        // The classic leak: the pipeline is fitted on all the data, then evaluated on the test split.
+        "const leaky = await new Pipeline({ steps: steps(), estimator: new LogisticRegression() }).fit(penguins, 'adelie');\nawait evaluate(leaky, test, { label: 'adelie', positiveLabel: 'yes', name: 'leaky' });",
       ]),
     );
     const r = cli(['run', 'adelie.mlnb'], dir);
@@ -71,6 +73,20 @@ describe('cli: modelbook export', function () {
     const [a, b] = await Promise.all([loadModel(path.join(dir, 'models/cli')), loadModel(path.join(dir, 'models/from-notebook'))]);
     const opts = { proba: true, onInvalid: 'null' } as const;
     assert.deepEqual((await a.predict(input, opts)).predictions, (await b.predict(input, opts)).predictions);
+  });
+
+  it('exits 1 for a pipeline fitted before the split, with the cell’s reason and fix; --allow-leak exports it and the manifest says so', () => {
+    const refused = cli(['export', evaluationRun('evaluate leaky'), '--out', 'models/leaky'], dir);
+    assert.equal(refused.code, 1, refused.stderr);
+    assert.match(refused.stderr, /the pipeline saw test rows when it was fitted \(.*\)\. Refit it on the training split only.*--allow-leak/);
+    assert.ok(!fs.existsSync(path.join(dir, 'models/leaky')));
+    const allowed = cli(['export', evaluationRun('evaluate leaky'), '--out', 'models/leaky', '--allow-leak'], dir);
+    assert.equal(allowed.code, 0, allowed.stderr);
+    const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'models/leaky/modelbook.json'), 'utf8')) as PackageManifest;
+    assert.equal(manifest.leak?.overridden, true);
+    assert.match(manifest.leak?.detail ?? '', /test rows/);
+    const clean = JSON.parse(fs.readFileSync(path.join(dir, 'models/cli/modelbook.json'), 'utf8')) as PackageManifest;
+    assert.equal(clean.leak, undefined);
   });
 
   it('exits 1 on failed gates, and exports with --allow-failed-gates recording the override; 2 for usage and unknown runs', () => {
