@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import { parseCSV } from '../../core/data/parseCSV';
 import { readOnlyColumn } from '../../core/data/columns';
 import type { InputSchema } from '../../core/package/contract';
-import type { RecordBatch } from './readBatches';
+import type { ColumnBatch } from './readBatches';
 import { predictMessage } from './messages';
 
 const CHUNK_BYTES = 1 << 20;
@@ -43,6 +43,23 @@ function countLines(bytes: Uint8Array): number {
   return n;
 }
 
+/**
+ * A number column from CSV text as a Float64Array, when every value is a number (no missing
+ * value, nothing that stays text); undefined otherwise, and `typed` decides value by value.
+ */
+function numberColumn(texts: ArrayLike<unknown>): Float64Array | undefined {
+  const out = new Float64Array(texts.length);
+  for (let i = 0; i < texts.length; i++) {
+    const text = texts[i];
+    if (typeof text !== 'string') return undefined;
+    const n = Number(text);
+    // Number('') and Number(' ') are 0: blank text is missing, not zero.
+    if (Number.isNaN(n) || (n === 0 && text.trim() === '')) return undefined;
+    out[i] = n;
+  }
+  return out;
+}
+
 /** A typed value for a schema column from CSV text (null: missing). Text that does not fit stays text. */
 function typed(text: unknown, type: InputSchema['columns'][number]['type'] | undefined): unknown {
   if (typeof text !== 'string') return text ?? null;
@@ -58,18 +75,18 @@ function typed(text: unknown, type: InputSchema['columns'][number]['type'] | und
 }
 
 /**
- * Reads a CSV file as batches of records keyed by header name.
+ * Reads a CSV file as batches of columns keyed by header name.
  *
  * @example
- * for await (const { start, records } of readCsvBatches('in.csv', schema)) …
+ * for await (const { start, rows, columns } of readCsvBatches('in.csv', schema)) …
  */
-export async function* readCsvBatches(file: string, schema: InputSchema, label = file): AsyncGenerator<RecordBatch> {
+export async function* readCsvBatches(file: string, schema: InputSchema, label = file): AsyncGenerator<ColumnBatch> {
   const types = new Map(schema.columns.map((c) => [c.name, c.type]));
   let header: Uint8Array | undefined;
   let pending = new Uint8Array(0);
   let start = 0;
   let line = 2;
-  const parse = (body: Uint8Array): RecordBatch => {
+  const parse = (body: Uint8Array): ColumnBatch => {
     const bytes = new Uint8Array(header!.length + body.length);
     bytes.set(header!, 0);
     bytes.set(body, header!.length);
@@ -80,17 +97,14 @@ export async function* readCsvBatches(file: string, schema: InputSchema, label =
       const where = line + bad.line - 2;
       throw new Error(match ? predictMessage.csvFieldCount(label, where, Number(match[1]), Number(match[2])) : `${label} line ${where}: ${bad.reason}`);
     }
-    const names = table.columnNames();
-    const columns = names.map((n) => readOnlyColumn(table, n));
-    const colTypes = names.map((n) => types.get(n));
     const rows = table.numRows();
-    const records: Record<string, unknown>[] = new Array(rows);
-    for (let r = 0; r < rows; r++) {
-      const rec: Record<string, unknown> = {};
-      for (let c = 0; c < names.length; c++) rec[names[c]] = typed(columns[c][r], colTypes[c]);
-      records[r] = rec;
+    const columns: Record<string, ArrayLike<unknown>> = {};
+    for (const name of table.columnNames()) {
+      const texts = readOnlyColumn(table, name);
+      const type = types.get(name);
+      columns[name] = (type === 'number' ? numberColumn(texts) : undefined) ?? Array.from(texts, (text) => typed(text, type));
     }
-    const batch = { start, records };
+    const batch = { start, rows, columns };
     start += rows;
     line += countLines(body);
     return batch;
