@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import { parseCSV } from '../../core/data/parseCSV';
 import { readOnlyColumn } from '../../core/data/columns';
-import type { InputSchema } from '../../core/package/contract';
+import type { InputColumns, InputSchema } from '../../core/package/contract';
 import type { ColumnBatch } from './readBatches';
 import { predictMessage } from './messages';
 
@@ -43,21 +43,11 @@ function countLines(bytes: Uint8Array): number {
   return n;
 }
 
-/**
- * A number column from CSV text as a Float64Array, when every value is a number (no missing
- * value, nothing that stays text); undefined otherwise, and `typed` decides value by value.
- */
-function numberColumn(texts: ArrayLike<unknown>): Float64Array | undefined {
-  const out = new Float64Array(texts.length);
-  for (let i = 0; i < texts.length; i++) {
-    const text = texts[i];
-    if (typeof text !== 'string') return undefined;
-    const n = Number(text);
-    // Number('') and Number(' ') are 0: blank text is missing, not zero.
-    if (Number.isNaN(n) || (n === 0 && text.trim() === '')) return undefined;
-    out[i] = n;
-  }
-  return out;
+/** Whether every value is finite: what `Number(text)` gives for the same field (see `parseFast`). */
+function allFinite(values: ArrayLike<unknown>): boolean {
+  if (!(values instanceof Float64Array)) return false;
+  for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i])) return false;
+  return true;
 }
 
 /** A typed value for a schema column from CSV text (null: missing). Text that does not fit stays text. */
@@ -86,10 +76,39 @@ export async function* readCsvBatches(file: string, schema: InputSchema, label =
   let pending = new Uint8Array(0);
   let start = 0;
   let line = 2;
-  const parse = (body: Uint8Array): ColumnBatch => {
+  let numberTypes: Record<string, 'number'> | undefined;
+  const withHeader = (body: Uint8Array) => {
     const bytes = new Uint8Array(header!.length + body.length);
     bytes.set(header!, 0);
     bytes.set(body, header!.length);
+    return bytes;
+  };
+  /**
+   * The schema's number columns parsed from bytes straight into Float64Arrays, the others as
+   * text. Used only when it reads the same values as `parseExact` would: no bad row and every
+   * number finite (the byte parser and `Number()` both round correctly; a missing value, `inf`
+   * or text in a number column goes the exact way, which keeps each value as the file has it).
+   */
+  const parseFast = (bytes: Uint8Array): InputColumns | undefined => {
+    numberTypes ??= Object.fromEntries(
+      parseCSV(header!, { inferTypes: false })
+        .columnNames()
+        .filter((n) => types.get(n) === 'number')
+        .map((n) => [n, 'number'] as const),
+    );
+    const { table, badRows } = parseCSV(bytes, { inferTypes: false, types: numberTypes, onBadRows: 'collect', source: label });
+    if (badRows.length > 0) return undefined;
+    const columns: Record<string, ArrayLike<unknown>> = {};
+    for (const name of table.columnNames()) {
+      const values = readOnlyColumn(table, name);
+      const type = types.get(name);
+      if (type === 'number' && !allFinite(values)) return undefined;
+      // Text is null where missing, as `typed` gives it: the parser's array is used as it is.
+      columns[name] = type === 'boolean' ? Array.from(values, (text) => typed(text, type)) : values;
+    }
+    return columns;
+  };
+  const parseExact = (bytes: Uint8Array): InputColumns => {
     const { table, badRows } = parseCSV(bytes, { inferTypes: false, onBadRows: 'collect', source: label });
     if (badRows.length > 0) {
       const bad = badRows[0];
@@ -97,13 +116,17 @@ export async function* readCsvBatches(file: string, schema: InputSchema, label =
       const where = line + bad.line - 2;
       throw new Error(match ? predictMessage.csvFieldCount(label, where, Number(match[1]), Number(match[2])) : `${label} line ${where}: ${bad.reason}`);
     }
-    const rows = table.numRows();
     const columns: Record<string, ArrayLike<unknown>> = {};
     for (const name of table.columnNames()) {
-      const texts = readOnlyColumn(table, name);
       const type = types.get(name);
-      columns[name] = (type === 'number' ? numberColumn(texts) : undefined) ?? Array.from(texts, (text) => typed(text, type));
+      columns[name] = Array.from(readOnlyColumn(table, name), (text) => typed(text, type));
     }
+    return columns;
+  };
+  const parse = (body: Uint8Array): ColumnBatch => {
+    const bytes = withHeader(body);
+    const columns = parseFast(bytes) ?? parseExact(bytes);
+    const rows = columns[Object.keys(columns)[0]]?.length ?? 0;
     const batch = { start, rows, columns };
     start += rows;
     line += countLines(body);
