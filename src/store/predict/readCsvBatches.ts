@@ -15,16 +15,24 @@ const CHUNK_BYTES = 1 << 20;
 const LF = 10;
 const QUOTE = 34;
 
-/** Position just past the last line break outside quotes in `bytes` (0: none), given the quote state at its start. */
-function lastRowEnd(bytes: Uint8Array, from: number): number {
+/** Position just past the last line break outside quotes in `bytes` (0: none), and the line breaks before it (quoted ones too), in one pass. */
+function lastRowEnd(bytes: Uint8Array): { end: number; lines: number } {
   let inQuote = false;
   let end = 0;
-  for (let i = from; i < bytes.length; i++) {
+  let breaks = 0;
+  let lines = 0;
+  for (let i = 0; i < bytes.length; i++) {
     const b = bytes[i];
     if (b === QUOTE) inQuote = !inQuote;
-    else if (b === LF && !inQuote) end = i + 1;
+    else if (b === LF) {
+      breaks++;
+      if (!inQuote) {
+        end = i + 1;
+        lines = breaks;
+      }
+    }
   }
-  return end;
+  return { end, lines };
 }
 
 /** Position just past the first line break outside quotes (0: none yet). */
@@ -35,12 +43,6 @@ function firstRowEnd(bytes: Uint8Array): number {
     else if (bytes[i] === LF && !inQuote) return i + 1;
   }
   return 0;
-}
-
-function countLines(bytes: Uint8Array): number {
-  let n = 0;
-  for (let i = 0; i < bytes.length; i++) if (bytes[i] === LF) n++;
-  return n;
 }
 
 /** Whether every value is finite: what `Number(text)` gives for the same field (see `parseFast`). */
@@ -123,13 +125,13 @@ export async function* readCsvBatches(file: string, schema: InputSchema, label =
     }
     return columns;
   };
-  const parse = (body: Uint8Array): ColumnBatch => {
+  const parse = (body: Uint8Array, lines: number): ColumnBatch => {
     const bytes = withHeader(body);
     const columns = parseFast(bytes) ?? parseExact(bytes);
     const rows = columns[Object.keys(columns)[0]]?.length ?? 0;
     const batch = { start, rows, columns };
     start += rows;
-    line += countLines(body);
+    line += lines;
     return batch;
   };
   for await (const chunk of fs.createReadStream(file, { highWaterMark: CHUNK_BYTES }) as AsyncIterable<Buffer>) {
@@ -146,9 +148,10 @@ export async function* readCsvBatches(file: string, schema: InputSchema, label =
       header = joined.slice(0, end);
       from = end;
     }
-    const cut = from + lastRowEnd(joined.subarray(from), 0);
+    const { end, lines } = lastRowEnd(joined.subarray(from));
+    const cut = from + end;
     pending = joined.slice(cut);
-    if (cut > from) yield parse(joined.subarray(from, cut));
+    if (cut > from) yield parse(joined.subarray(from, cut), lines);
   }
   if (header === undefined) {
     if (pending.length === 0) return;
@@ -156,7 +159,7 @@ export async function* readCsvBatches(file: string, schema: InputSchema, label =
     return;
   }
   if (pending.length > 0) {
-    if (lastRowEnd(Uint8Array.of(...pending, LF), 0) === 0) throw new Error(predictMessage.csvUnclosedQuote(label, line));
-    yield parse(pending);
+    if (lastRowEnd(Uint8Array.of(...pending, LF)).end === 0) throw new Error(predictMessage.csvUnclosedQuote(label, line));
+    yield parse(pending, 0);
   }
 }

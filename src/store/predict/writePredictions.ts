@@ -64,7 +64,11 @@ export class PredictionWriter {
         let label = labelText.get(p);
         if (label === undefined) labelText.set(p, (label = csvField(p)));
         let line = `${typeof ids === 'number' ? ids + i : csvField(ids[i])},${label}`;
-        for (const j of at) line += `,${j < 0 || invalid[i] ? '' : csvField(probabilities!.data[i * k + j])}`;
+        for (const j of at) {
+          // A number needs no quoting: its shortest round-trip text as it is (NaN: empty).
+          const x = j < 0 || invalid[i] ? NaN : probabilities!.data[i * k + j];
+          line += x === x ? `,${x}` : ',';
+        }
         text += `${line}\n`;
       } else {
         const o: Record<string, unknown> = { [this.idName]: idOf(i), prediction: p ?? null };
