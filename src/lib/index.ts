@@ -11,4 +11,4 @@ setTfProvider(async () => (await import('@tensorflow/tfjs')) as never);
 export { loadModel } from '../store/package/loadModel';
 export { readPackage, type PackageContents } from '../store/package/readPackage';
 export { inferInputSchema, validateRecords, scoreRecords } from '../core/package/index';
-export type { LoadedModel, PackageManifest, InputSchema, InputColumn, OutputSchema, Prediction, RowProblem, InvalidRowPolicy } from '../core/package/contract';
+export type { LoadedModel, PackageManifest, InputSchema, InputColumn, InputColumns, OutputSchema, Prediction, TablePredictions, RowProblem, InvalidRowPolicy } from '../core/package/contract';

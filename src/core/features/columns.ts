@@ -1,8 +1,9 @@
 import { table as makeTable, type ColumnTable } from 'arquero';
+import { readOnlyColumn } from '../data/columns';
 import type { ColumnKind, ColumnSelection, ColumnSelector } from './contract';
 import { featuresMessage } from './messages';
 
-/** A column's values as the steps see them (arquero's array, in row order, never mutated). */
+/** A column's values as the steps see them (in row order, often the table's own array: never written to). */
 export type Values = ArrayLike<unknown>;
 
 /**
@@ -96,13 +97,14 @@ export function resolveColumns(table: ColumnTable, selection: ColumnSelection, c
 }
 
 /**
- * A column's values in row order (respecting arquero filters and ordering).
+ * A column's values in row order (respecting arquero filters and ordering), read-only: the
+ * table's own array when it can be (see `readOnlyColumn`), so a step copies before it writes.
  *
  * @example
  * readColumn(table.filter((d) => d.a > 1), 'a') // only the filtered rows
  */
 export function readColumn(table: ColumnTable, name: string): Values {
-  return table.array(name) as Values;
+  return readOnlyColumn(table, name);
 }
 
 /** One output column of a step. */

@@ -9,6 +9,8 @@ import { featuresMessage } from './messages';
  * toNumeric([1, null, true], 'a', 'StandardScaler.fit') // Float64Array [1, NaN, 1]
  */
 export function toNumeric(values: Values, column: string, caller: string): Float64Array {
+  // Always a copy: the steps write into the result, and `values` may be the table's own array.
+  if (values instanceof Float64Array) return values.slice();
   const out = new Float64Array(values.length);
   for (let i = 0; i < values.length; i++) {
     const v = values[i];

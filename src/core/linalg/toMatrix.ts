@@ -47,6 +47,15 @@ function tableToMatrix(table: ColumnTable, caller: string): NamedMatrix {
   const out = matrix.data;
   for (let j = 0; j < d; j++) {
     const values = readOnlyColumn(table, names[j]);
+    if (values instanceof Float64Array) {
+      // What the pipeline's steps give: a loop of one element type, no per-value type test.
+      for (let i = 0; i < n; i++) {
+        const num = values[i];
+        if (!Number.isFinite(num)) throw new RangeError(linalgMessage.notFinite(caller, names[j], i, true));
+        out[i * d + j] = num;
+      }
+      continue;
+    }
     for (let i = 0; i < n; i++) {
       const v = values[i];
       let num: number;

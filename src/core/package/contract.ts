@@ -4,6 +4,7 @@
  * MLflow's `MLmodel` is the convention echoed by the manifest. Everything here is JSON; the
  * layout is fixed so any tool can find a part without reading the manifest first.
  */
+import type { ColumnTable } from 'arquero';
 import type { DataFingerprint } from '../data/fingerprint';
 import type { DataProfileData } from '../data/profiling/contract';
 import type { EstimatorJSON } from '../models/registry';
@@ -120,6 +121,24 @@ export interface Prediction {
   probabilities?: Record<string, number>;
 }
 
+/**
+ * Input as columns: name → one value per row (an array or a typed array, read and never written).
+ * A column left out, or `undefined` at a row, is absent from that row ('missing-column').
+ */
+export type InputColumns = Readonly<Record<string, ArrayLike<unknown>>>;
+
+/** What `predictTable` returns: one entry per input row, in columns (no object per row). */
+export interface TablePredictions {
+  rows: number;
+  /** Row i's predicted label (classification) or value (regression); null, or NaN for a regressor, where the row is invalid. */
+  predictions: ArrayLike<string | number | boolean | null>;
+  /** With `proba` (classification): the class labels as text, in the model's order, and rows × classes probabilities, row-major; NaN where the row is invalid. */
+  probabilities?: { classes: string[]; data: Float64Array };
+  /** 1 where the row failed the input schema. */
+  invalid: Uint8Array;
+  problems: RowProblem[];
+}
+
 /** A loaded package, ready to score: what `loadModel(dir)` returns. */
 export interface LoadedModel {
   readonly dir: string;
@@ -134,6 +153,12 @@ export interface LoadedModel {
    * 'fail': throws a RangeError whose message is the first problem's).
    */
   predict(records: readonly Record<string, unknown>[], options?: { proba?: boolean; onInvalid?: InvalidRowPolicy }): Promise<{ predictions: (Prediction | null)[]; problems: RowProblem[] }>;
+  /**
+   * Scores a table or columns, the same predictions as `predict` on the same rows as records,
+   * without an object per row (what `modelbook predict` uses on large files). `onInvalid` as in
+   * `predict`; under 'skip' and 'null' an invalid row is flagged in `invalid` and has no prediction.
+   */
+  predictTable(input: ColumnTable | InputColumns, options?: { proba?: boolean; onInvalid?: InvalidRowPolicy }): Promise<TablePredictions>;
 }
 
 /** The stored JSON of a modelbook-flavour model (for readers that only need the type). */

@@ -7,6 +7,8 @@ export type {
   PackageManifest,
   PackageFlavour,
   LoadedModel,
+  InputColumns,
+  TablePredictions,
   RowProblem,
   InvalidRowPolicy,
   PackagedEstimator,

@@ -22,6 +22,9 @@ export const packageMessage = {
   unknownColumns: (fn: string, missing: readonly string[], names: readonly string[]) => `${fn}: column${missing.length === 1 ? '' : 's'} ${list(missing)} not in the table (it has ${list(names)}).`,
   mixedColumn: (fn: string, column: string) => `${fn}: column "${column}" mixes value types (e.g. numbers and text); convert it to one type before exporting.`,
   notRecords: (fn: string) => `${fn}: pass an array of records (objects keyed by input column), e.g. [{ age: 41, plan: "pro" }].`,
+  notColumns: (fn: string) => `${fn}: pass an arquero table or columns (an object of arrays keyed by input column), e.g. { age: [41, 35], plan: ["pro", "basic"] }.`,
+  columnLengths: (fn: string, a: string, aLength: number, b: string, bLength: number) =>
+    `${fn}: columns must have one value per row, but "${a}" has ${aLength} and "${b}" has ${bLength}. Give every column the same length.`,
   badModel: (fn: string) => `${fn}: pass a fitted estimator or Pipeline from modelbook (something with predict).`,
 
   // export refusals

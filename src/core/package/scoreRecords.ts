@@ -63,24 +63,35 @@ export async function scoreRecords(
 /** Predictions from class probabilities under the output schema (see `scoreRecords`). */
 export function _labelProbabilities(p: Probabilities, output: Exclude<OutputSchema, { task: 'regression' }>, withProba: boolean): Prediction[] {
   const k = p.classes.length;
+  const labels = _labels(p, output);
   const out: Prediction[] = new Array(p.rows);
-  const positive = output.task === 'binary' && k === 2 ? Math.max(0, p.classes.indexOf(output.positiveLabel ?? p.classes[1])) : -1;
-  const threshold = output.threshold ?? 0.5;
   for (let i = 0; i < p.rows; i++) {
-    let label: ClassLabel;
-    if (positive >= 0) label = p.data[i * k + positive] >= threshold ? p.classes[positive] : p.classes[1 - positive];
-    else {
-      let best = 0;
-      for (let j = 1; j < k; j++) if (p.data[i * k + j] > p.data[i * k + best]) best = j;
-      label = p.classes[best];
-    }
-    const prediction: Prediction = { prediction: label };
+    const prediction: Prediction = { prediction: labels[i] };
     if (withProba) {
       const probabilities: Record<string, number> = {};
       for (let j = 0; j < k; j++) probabilities[String(p.classes[j])] = p.data[i * k + j];
       prediction.probabilities = probabilities;
     }
     out[i] = prediction;
+  }
+  return out;
+}
+
+/** The predicted label of each row: the positive class at or above the threshold (binary), else the most probable class. */
+export function _labels(p: Probabilities, output: Exclude<OutputSchema, { task: 'regression' }>): ClassLabel[] {
+  const k = p.classes.length;
+  const out: ClassLabel[] = new Array(p.rows);
+  const positive = output.task === 'binary' && k === 2 ? Math.max(0, p.classes.indexOf(output.positiveLabel ?? p.classes[1])) : -1;
+  const threshold = output.threshold ?? 0.5;
+  if (positive >= 0) {
+    const [yes, no] = [p.classes[positive], p.classes[1 - positive]];
+    for (let i = 0; i < p.rows; i++) out[i] = p.data[i * k + positive] >= threshold ? yes : no;
+    return out;
+  }
+  for (let i = 0; i < p.rows; i++) {
+    let best = 0;
+    for (let j = 1; j < k; j++) if (p.data[i * k + j] > p.data[i * k + best]) best = j;
+    out[i] = p.classes[best];
   }
   return out;
 }

@@ -31,9 +31,13 @@ export function validateRecords(schema: InputSchema, records: readonly Record<st
 
 /** The problem with one cell, if any. */
 export function _checkValue(c: InputColumn, known: Set<unknown> | undefined, row: number, record: Record<string, unknown>): RowProblem | undefined {
+  return _checkCell(c, known, row, c.name in record, record[c.name]);
+}
+
+/** The problem with one cell, if any, given whether the row has the column at all (`present`) and its value. */
+export function _checkCell(c: InputColumn, known: Set<unknown> | undefined, row: number, present: boolean, v: unknown): RowProblem | undefined {
   const column = c.name;
-  if (!(column in record)) return c.nullable ? undefined : { row, column, kind: 'missing-column', message: packageMessage.missingColumn(row, column) };
-  const v = record[column];
+  if (!present) return c.nullable ? undefined : { row, column, kind: 'missing-column', message: packageMessage.missingColumn(row, column) };
   if (isMissing(v)) return c.nullable ? undefined : { row, column, kind: 'missing-value', message: packageMessage.missingValue(row, column, v) };
   if (!hasType(v, c.type)) return { row, column, kind: 'wrong-type', message: packageMessage.wrongType(row, column, v, c.type) };
   if (known && !known.has(v)) return { row, column, kind: 'unknown-category', message: packageMessage.unknownCategory(row, column, v, c.categories ?? []) };

@@ -3,6 +3,7 @@ import '../../core/models/mlp/register';
 import { estimatorFromJSON, type EstimatorJSON } from '../../core/models/registry';
 import { PACKAGE_FILES, type InvalidRowPolicy, type LoadedModel, type OutputSchema, type Prediction } from '../../core/package/contract';
 import { packageMessage } from '../../core/package/messages';
+import { predictTable } from '../../core/package/predictTable';
 import { scoreRecords, type ScoringModel } from '../../core/package/scoreRecords';
 import { validateRecords } from '../../core/package/validateRecords';
 import { readPackage } from './readPackage';
@@ -12,7 +13,8 @@ import { loadTfjsModel } from './tfjsModel';
 /**
  * Loads a model package ready to score: checks every file (see `readPackage`), rebuilds the
  * fitted estimator or pipeline from its JSON (TF.js is loaded only for a 'tfjs-layers' package),
- * and returns a `LoadedModel` whose `predict` validates records against the input schema first.
+ * and returns a `LoadedModel` whose `predict` (records) and `predictTable` (columns) validate
+ * against the input schema first.
  *
  * @example
  * const model = await loadModel('models/churn');
@@ -32,6 +34,7 @@ export async function loadModel(dir: string): Promise<LoadedModel> {
     ...(scoreProfile ? { scoreProfile } : {}),
     validate: (records) => validateRecords(inputs, records),
     predict: (records, options = {}) => predictChecked(scorer, inputs, outputs, records, options),
+    predictTable: (input, options = {}) => predictTable(scorer, inputs, outputs, input, options),
   };
 }
 

@@ -2,9 +2,9 @@
  * `modelbook predict`: scores an input file batch by batch with a loaded model package and
  * writes the predictions as they come, so memory stays bounded whatever the file's size.
  */
-import type { InvalidRowPolicy, LoadedModel, RowProblem } from '../../core/package/contract';
+import type { InvalidRowPolicy, LoadedModel } from '../../core/package/contract';
 import { predictMessage } from './messages';
-import { readRecordBatches, type InputFormat } from './readBatches';
+import { readColumnBatches, type InputFormat } from './readBatches';
 import { PredictionWriter, type OutputFormat } from './writePredictions';
 
 export interface PredictFileOptions {
@@ -45,27 +45,22 @@ export async function predictFile(model: LoadedModel, options: PredictFileOption
   const writer = new PredictionWriter(options.format, options.id ?? 'row', classes, options.out);
   const result: PredictFileResult = { rows: 0, written: 0, invalidRows: 0 };
   try {
-    for await (const { start, records } of readRecordBatches(options.input, options.inputFormat, model.manifest.signature.inputs)) {
-      if (options.id !== undefined && records.length > 0 && !(options.id in records[0])) throw new InvalidInputError(predictMessage.missingIdColumn(options.input, options.id));
+    for await (const { start, rows, columns } of readColumnBatches(options.input, options.inputFormat, model.manifest.signature.inputs)) {
+      const idColumn = options.id === undefined ? undefined : columns[options.id];
+      if (options.id !== undefined && rows > 0 && idColumn?.[0] === undefined) throw new InvalidInputError(predictMessage.missingIdColumn(options.input, options.id));
       // Scored with 'null' so that a failure names the row in the whole input, not in the batch.
-      const { predictions, problems } = await model.predict(records, { proba: options.proba, onInvalid: 'null' });
+      const scored = await model.predictTable(columns, { proba: options.proba, onInvalid: 'null' });
+      const { problems } = scored;
       if (problems.length > 0) {
         const first = predictMessage.invalidRow(options.input, problems[0], start + problems[0].row);
         if (options.onInvalid === 'fail') throw new InvalidInputError(first);
         result.firstProblem ??= first;
       }
-      const invalid = new Set(problems.map((p: RowProblem) => p.row));
-      result.invalidRows += invalid.size;
-      const ids: unknown[] = [];
-      const kept = [];
-      for (let i = 0; i < records.length; i++) {
-        if (options.onInvalid === 'skip' && invalid.has(i)) continue;
-        ids.push(options.id !== undefined ? records[i][options.id] : start + i);
-        kept.push(predictions.length === records.length ? predictions[i] : null);
-      }
-      await writer.write(ids, kept);
-      result.rows += records.length;
-      result.written += kept.length;
+      const invalid = problems.length === 0 ? 0 : scored.invalid.reduce((n, b) => n + b, 0);
+      result.invalidRows += invalid;
+      await writer.write(idColumn ?? start, scored, options.onInvalid === 'skip');
+      result.rows += rows;
+      result.written += options.onInvalid === 'skip' ? rows - invalid : rows;
       options.progress?.(result.rows);
     }
     await writer.finish();

@@ -1,7 +1,7 @@
 /**
  * Input rows of `modelbook predict` in batches, whatever the format: CSV and JSON lines are
  * streamed; Parquet is read a row group at a time; Arrow IPC is mapped whole (its columns are
- * not copied) and turned into records a batch at a time.
+ * not copied) and sliced a batch at a time. Each batch is columns, not an object per row.
  */
 import fs from 'node:fs';
 import readline from 'node:readline';
@@ -10,16 +10,17 @@ import { parquetMetadataAsync, parquetReadObjects, type AsyncBuffer } from 'hypa
 import { parseArrow } from '../../core/data/parseArrow';
 import { zstdDecompress } from '../../core/data/zstd';
 import { readOnlyColumn } from '../../core/data/columns';
-import type { InputSchema } from '../../core/package/contract';
+import type { InputColumns, InputSchema } from '../../core/package/contract';
 import { readCsvBatches } from './readCsvBatches';
 import { predictMessage } from './messages';
 
 export type InputFormat = 'csv' | 'jsonl' | 'parquet' | 'arrow';
 
-/** Records keyed by column, and the 0-based index of the first in the whole input. */
-export interface RecordBatch {
+/** Some rows of the input as columns (see `InputColumns`), and the 0-based index of the first in the whole input. */
+export interface ColumnBatch {
   start: number;
-  records: Record<string, unknown>[];
+  rows: number;
+  columns: InputColumns;
 }
 
 const BATCH_ROWS = 8192;
@@ -40,12 +41,12 @@ export function formatOf(file: string): InputFormat | undefined {
 }
 
 /**
- * Reads an input file as batches of records.
+ * Reads an input file as batches of columns.
  *
  * @example
- * for await (const batch of readRecordBatches('in.csv', 'csv', schema)) await model.predict(batch.records);
+ * for await (const batch of readColumnBatches('in.csv', 'csv', schema)) await model.predictTable(batch.columns);
  */
-export function readRecordBatches(file: string, format: InputFormat, schema: InputSchema): AsyncGenerator<RecordBatch> {
+export function readColumnBatches(file: string, format: InputFormat, schema: InputSchema): AsyncGenerator<ColumnBatch> {
   switch (format) {
     case 'csv':
       return readCsvBatches(file, schema);
@@ -58,7 +59,7 @@ export function readRecordBatches(file: string, format: InputFormat, schema: Inp
   }
 }
 
-async function* readJsonLines(file: string): AsyncGenerator<RecordBatch> {
+async function* readJsonLines(file: string): AsyncGenerator<ColumnBatch> {
   const lines = readline.createInterface({ input: fs.createReadStream(file), crlfDelay: Infinity });
   let records: Record<string, unknown>[] = [];
   let start = 0;
@@ -75,12 +76,22 @@ async function* readJsonLines(file: string): AsyncGenerator<RecordBatch> {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error(predictMessage.jsonlNotObject(file, line));
     records.push(value as Record<string, unknown>);
     if (records.length === BATCH_ROWS) {
-      yield { start, records };
+      yield { start, rows: records.length, columns: recordsToColumns(records) };
       start += records.length;
       records = [];
     }
   }
-  if (records.length > 0) yield { start, records };
+  if (records.length > 0) yield { start, rows: records.length, columns: recordsToColumns(records) };
+}
+
+/** Records as columns: a key a record lacks is undefined in its column (absent, as in the record). */
+function recordsToColumns(records: readonly Record<string, unknown>[]): InputColumns {
+  const columns: Record<string, unknown[]> = {};
+  for (let r = 0; r < records.length; r++) {
+    const record = records[r];
+    for (const k in record) (columns[k] ??= new Array<unknown>(records.length))[r] = record[k];
+  }
+  return columns;
 }
 
 /** Byte ranges of a file on demand, for hyparquet. */
@@ -107,7 +118,7 @@ const COMPRESSORS = {
 
 const plain = (v: unknown) => (typeof v === 'bigint' ? Number(v) : v === undefined ? null : v);
 
-async function* readParquet(file: string): AsyncGenerator<RecordBatch> {
+async function* readParquet(file: string): AsyncGenerator<ColumnBatch> {
   const buffer = await fileBuffer(file);
   try {
     const metadata = await parquetMetadataAsync(buffer);
@@ -118,12 +129,12 @@ async function* readParquet(file: string): AsyncGenerator<RecordBatch> {
         const rowStart = start + from;
         const rowEnd = start + Math.min(rows, from + BATCH_ROWS * 8);
         const objects = await parquetReadObjects({ file: buffer, metadata, rowStart, rowEnd, compressors: COMPRESSORS });
-        const records = objects.map((o) => {
-          const r: Record<string, unknown> = {};
-          for (const k in o) r[k] = plain(o[k]);
-          return r;
-        });
-        yield { start: rowStart, records };
+        const columns: Record<string, unknown[]> = {};
+        for (let r = 0; r < objects.length; r++) {
+          const o = objects[r];
+          for (const k in o) (columns[k] ??= new Array<unknown>(objects.length))[r] = plain(o[k]);
+        }
+        yield { start: rowStart, rows: objects.length, columns };
       }
       start += rows;
     }
@@ -132,19 +143,23 @@ async function* readParquet(file: string): AsyncGenerator<RecordBatch> {
   }
 }
 
-async function* readArrow(file: string): AsyncGenerator<RecordBatch> {
+async function* readArrow(file: string): AsyncGenerator<ColumnBatch> {
   const table = parseArrow(await fs.promises.readFile(file), { source: file });
   const names = table.columnNames();
   const columns = names.map((n) => readOnlyColumn(table, n));
   const rows = table.numRows();
   for (let start = 0; start < rows; start += BATCH_ROWS) {
     const end = Math.min(rows, start + BATCH_ROWS);
-    const records: Record<string, unknown>[] = [];
-    for (let r = start; r < end; r++) {
-      const rec: Record<string, unknown> = {};
-      for (let c = 0; c < names.length; c++) rec[names[c]] = plain(columns[c][r]);
-      records.push(rec);
-    }
-    yield { start, records };
+    const batch: Record<string, ArrayLike<unknown>> = {};
+    names.forEach((name, c) => (batch[name] = sliceColumn(columns[c], start, end)));
+    yield { start, rows: end - start, columns: batch };
   }
+}
+
+/** Rows start..end of an Arrow column: a view of a float64 column, else plain values (bigint as number, null for missing). */
+function sliceColumn(column: ArrayLike<unknown>, start: number, end: number): ArrayLike<unknown> {
+  if (column instanceof Float64Array) return column.subarray(start, end);
+  const out = new Array<unknown>(end - start);
+  for (let r = start; r < end; r++) out[r - start] = plain(column[r]);
+  return out;
 }

@@ -7,24 +7,32 @@
 import fs from 'node:fs';
 import { parseCSV } from '../../core/data/parseCSV';
 import { readOnlyColumn } from '../../core/data/columns';
-import type { InputSchema } from '../../core/package/contract';
-import type { RecordBatch } from './readBatches';
+import type { InputColumns, InputSchema } from '../../core/package/contract';
+import type { ColumnBatch } from './readBatches';
 import { predictMessage } from './messages';
 
 const CHUNK_BYTES = 1 << 20;
 const LF = 10;
 const QUOTE = 34;
 
-/** Position just past the last line break outside quotes in `bytes` (0: none), given the quote state at its start. */
-function lastRowEnd(bytes: Uint8Array, from: number): number {
+/** Position just past the last line break outside quotes in `bytes` (0: none), and the line breaks before it (quoted ones too), in one pass. */
+function lastRowEnd(bytes: Uint8Array): { end: number; lines: number } {
   let inQuote = false;
   let end = 0;
-  for (let i = from; i < bytes.length; i++) {
+  let breaks = 0;
+  let lines = 0;
+  for (let i = 0; i < bytes.length; i++) {
     const b = bytes[i];
     if (b === QUOTE) inQuote = !inQuote;
-    else if (b === LF && !inQuote) end = i + 1;
+    else if (b === LF) {
+      breaks++;
+      if (!inQuote) {
+        end = i + 1;
+        lines = breaks;
+      }
+    }
   }
-  return end;
+  return { end, lines };
 }
 
 /** Position just past the first line break outside quotes (0: none yet). */
@@ -37,10 +45,11 @@ function firstRowEnd(bytes: Uint8Array): number {
   return 0;
 }
 
-function countLines(bytes: Uint8Array): number {
-  let n = 0;
-  for (let i = 0; i < bytes.length; i++) if (bytes[i] === LF) n++;
-  return n;
+/** Whether every value is finite: what `Number(text)` gives for the same field (see `parseFast`). */
+function allFinite(values: ArrayLike<unknown>): boolean {
+  if (!(values instanceof Float64Array)) return false;
+  for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i])) return false;
+  return true;
 }
 
 /** A typed value for a schema column from CSV text (null: missing). Text that does not fit stays text. */
@@ -58,21 +67,50 @@ function typed(text: unknown, type: InputSchema['columns'][number]['type'] | und
 }
 
 /**
- * Reads a CSV file as batches of records keyed by header name.
+ * Reads a CSV file as batches of columns keyed by header name.
  *
  * @example
- * for await (const { start, records } of readCsvBatches('in.csv', schema)) …
+ * for await (const { start, rows, columns } of readCsvBatches('in.csv', schema)) …
  */
-export async function* readCsvBatches(file: string, schema: InputSchema, label = file): AsyncGenerator<RecordBatch> {
+export async function* readCsvBatches(file: string, schema: InputSchema, label = file): AsyncGenerator<ColumnBatch> {
   const types = new Map(schema.columns.map((c) => [c.name, c.type]));
   let header: Uint8Array | undefined;
   let pending = new Uint8Array(0);
   let start = 0;
   let line = 2;
-  const parse = (body: Uint8Array): RecordBatch => {
+  let numberTypes: Record<string, 'number'> | undefined;
+  const withHeader = (body: Uint8Array) => {
     const bytes = new Uint8Array(header!.length + body.length);
     bytes.set(header!, 0);
     bytes.set(body, header!.length);
+    return bytes;
+  };
+  /**
+   * The schema's number columns parsed from bytes straight into Float64Arrays, the others as
+   * text. Used only when it reads the same values as `parseExact` would: no bad row and every
+   * number finite (the byte parser and `Number()` both round correctly; a missing value, `inf`
+   * or text in a number column goes the exact way, which keeps each value as the file has it).
+   */
+  const parseFast = (bytes: Uint8Array): InputColumns | undefined => {
+    numberTypes ??= Object.fromEntries(
+      parseCSV(header!, { inferTypes: false })
+        .columnNames()
+        .filter((n) => types.get(n) === 'number')
+        .map((n) => [n, 'number'] as const),
+    );
+    const { table, badRows } = parseCSV(bytes, { inferTypes: false, types: numberTypes, onBadRows: 'collect', source: label });
+    if (badRows.length > 0) return undefined;
+    const columns: Record<string, ArrayLike<unknown>> = {};
+    for (const name of table.columnNames()) {
+      const values = readOnlyColumn(table, name);
+      const type = types.get(name);
+      if (type === 'number' && !allFinite(values)) return undefined;
+      // Text is null where missing, as `typed` gives it: the parser's array is used as it is.
+      columns[name] = type === 'boolean' ? Array.from(values, (text) => typed(text, type)) : values;
+    }
+    return columns;
+  };
+  const parseExact = (bytes: Uint8Array): InputColumns => {
     const { table, badRows } = parseCSV(bytes, { inferTypes: false, onBadRows: 'collect', source: label });
     if (badRows.length > 0) {
       const bad = badRows[0];
@@ -80,19 +118,20 @@ export async function* readCsvBatches(file: string, schema: InputSchema, label =
       const where = line + bad.line - 2;
       throw new Error(match ? predictMessage.csvFieldCount(label, where, Number(match[1]), Number(match[2])) : `${label} line ${where}: ${bad.reason}`);
     }
-    const names = table.columnNames();
-    const columns = names.map((n) => readOnlyColumn(table, n));
-    const colTypes = names.map((n) => types.get(n));
-    const rows = table.numRows();
-    const records: Record<string, unknown>[] = new Array(rows);
-    for (let r = 0; r < rows; r++) {
-      const rec: Record<string, unknown> = {};
-      for (let c = 0; c < names.length; c++) rec[names[c]] = typed(columns[c][r], colTypes[c]);
-      records[r] = rec;
+    const columns: Record<string, ArrayLike<unknown>> = {};
+    for (const name of table.columnNames()) {
+      const type = types.get(name);
+      columns[name] = Array.from(readOnlyColumn(table, name), (text) => typed(text, type));
     }
-    const batch = { start, records };
+    return columns;
+  };
+  const parse = (body: Uint8Array, lines: number): ColumnBatch => {
+    const bytes = withHeader(body);
+    const columns = parseFast(bytes) ?? parseExact(bytes);
+    const rows = columns[Object.keys(columns)[0]]?.length ?? 0;
+    const batch = { start, rows, columns };
     start += rows;
-    line += countLines(body);
+    line += lines;
     return batch;
   };
   for await (const chunk of fs.createReadStream(file, { highWaterMark: CHUNK_BYTES }) as AsyncIterable<Buffer>) {
@@ -109,9 +148,10 @@ export async function* readCsvBatches(file: string, schema: InputSchema, label =
       header = joined.slice(0, end);
       from = end;
     }
-    const cut = from + lastRowEnd(joined.subarray(from), 0);
+    const { end, lines } = lastRowEnd(joined.subarray(from));
+    const cut = from + end;
     pending = joined.slice(cut);
-    if (cut > from) yield parse(joined.subarray(from, cut));
+    if (cut > from) yield parse(joined.subarray(from, cut), lines);
   }
   if (header === undefined) {
     if (pending.length === 0) return;
@@ -119,7 +159,7 @@ export async function* readCsvBatches(file: string, schema: InputSchema, label =
     return;
   }
   if (pending.length > 0) {
-    if (lastRowEnd(Uint8Array.of(...pending, LF), 0) === 0) throw new Error(predictMessage.csvUnclosedQuote(label, line));
-    yield parse(pending);
+    if (lastRowEnd(Uint8Array.of(...pending, LF)).end === 0) throw new Error(predictMessage.csvUnclosedQuote(label, line));
+    yield parse(pending, 0);
   }
 }

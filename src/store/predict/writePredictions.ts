@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Writable } from 'node:stream';
-import type { Prediction } from '../../core/package/contract';
+import type { TablePredictions } from '../../core/package/contract';
 
 export type OutputFormat = 'csv' | 'jsonl';
 
@@ -37,23 +37,42 @@ export class PredictionWriter {
     }
   }
 
-  /** Writes one batch: ids[i] is the row number or id of predictions[i]. */
-  async write(ids: readonly unknown[], predictions: readonly (Prediction | null)[]): Promise<void> {
+  /**
+   * Writes one batch of `predictTable` output: row i's id is `ids[i]`, or `ids + i` for row
+   * numbers; rows flagged in `result.invalid` are left out when `skip`, else written without a
+   * prediction. The text is built in one string per batch and written in one call.
+   */
+  async write(ids: ArrayLike<unknown> | number, result: TablePredictions, skip: boolean): Promise<void> {
     let text = '';
     if (!this.started) {
       this.started = true;
       if (this.format === 'csv') text += `${[this.idName, 'prediction', ...(this.classes ?? []).map((c) => `proba_${c}`)].map(csvField).join(',')}\n`;
     }
+    const { predictions, invalid } = result;
     const classes = this.classes ?? [];
-    for (let i = 0; i < predictions.length; i++) {
-      const p = predictions[i];
+    const probabilities = result.probabilities;
+    const k = probabilities?.classes.length ?? 0;
+    // The column of each written class in the result's probabilities (-1: none).
+    const at = classes.map((c) => probabilities?.classes.indexOf(c) ?? -1);
+    const idOf = typeof ids === 'number' ? (i: number) => ids + i : (i: number) => ids[i];
+    // Labels repeat: each distinct one is quoted once.
+    const labelText = new Map<unknown, string>();
+    for (let i = 0; i < result.rows; i++) {
+      if (invalid[i] && skip) continue;
+      const p = invalid[i] ? null : predictions[i];
       if (this.format === 'csv') {
-        let line = `${csvField(ids[i])},${csvField(p?.prediction)}`;
-        for (const c of classes) line += `,${csvField(p?.probabilities?.[c])}`;
+        let label = labelText.get(p);
+        if (label === undefined) labelText.set(p, (label = csvField(p)));
+        let line = `${typeof ids === 'number' ? ids + i : csvField(ids[i])},${label}`;
+        for (const j of at) {
+          // A number needs no quoting: its shortest round-trip text as it is (NaN: empty).
+          const x = j < 0 || invalid[i] ? NaN : probabilities!.data[i * k + j];
+          line += x === x ? `,${x}` : ',';
+        }
         text += `${line}\n`;
       } else {
-        const o: Record<string, unknown> = { [this.idName]: ids[i], prediction: p?.prediction ?? null };
-        for (const c of classes) o[`proba_${c}`] = p?.probabilities?.[c] ?? null;
+        const o: Record<string, unknown> = { [this.idName]: idOf(i), prediction: p ?? null };
+        for (let c = 0; c < classes.length; c++) o[`proba_${classes[c]}`] = at[c] < 0 || invalid[i] ? null : probabilities!.data[i * k + at[c]];
         text += `${JSON.stringify(o)}\n`;
       }
     }
@@ -62,7 +81,7 @@ export class PredictionWriter {
 
   /** Finishes: the temporary file becomes the output. */
   async finish(): Promise<void> {
-    if (!this.started) await this.write([], []);
+    if (!this.started) await this.write(0, { rows: 0, predictions: [], invalid: new Uint8Array(0), problems: [] }, false);
     if (this.temp === undefined) return;
     await new Promise<void>((resolve, reject) => this.stream.end((e?: Error | null) => (e ? reject(e) : resolve())));
     await fs.promises.rename(this.temp, this.out!);

@@ -269,25 +269,27 @@ export class LogisticRegression implements Classifier {
     const n = scores.rows;
     const k = this.classes.length;
     const out = new Float64Array(n * k);
+    // Row i's scores are z[s..s + cols): offsets, not a subarray per row (a million rows made a million views to collect).
+    const z = scores.data;
     for (let i = 0; i < n; i++) {
-      const z = scores.data.subarray(i * scores.cols, (i + 1) * scores.cols);
+      const s = i * scores.cols;
       const o = i * k;
       if (this.mode === 'binary') {
-        out[o + 1] = sigmoid(z[0]);
+        out[o + 1] = sigmoid(z[s]);
         out[o] = 1 - out[o + 1];
       } else if (this.mode === 'multinomial' && k === 2) {
         // sklearn: softmax([-z, z])
-        out[o + 1] = sigmoid(2 * z[0]);
+        out[o + 1] = sigmoid(2 * z[s]);
         out[o] = 1 - out[o + 1];
       } else if (this.mode === 'multinomial') {
         let max = -Infinity;
-        for (let c = 0; c < k; c++) max = Math.max(max, z[c]);
+        for (let c = 0; c < k; c++) max = Math.max(max, z[s + c]);
         let sum = 0;
-        for (let c = 0; c < k; c++) sum += out[o + c] = Math.exp(z[c] - max);
+        for (let c = 0; c < k; c++) sum += out[o + c] = Math.exp(z[s + c] - max);
         for (let c = 0; c < k; c++) out[o + c] /= sum;
       } else {
         let sum = 0;
-        for (let c = 0; c < k; c++) sum += out[o + c] = sigmoid(z[c]);
+        for (let c = 0; c < k; c++) sum += out[o + c] = sigmoid(z[s + c]);
         for (let c = 0; c < k; c++) out[o + c] /= sum;
       }
     }

@@ -178,6 +178,38 @@ out({'fixed': enc(['a', 'b'], categories=[['a', 'b']]), 'fixedNan': enc(['a', 'b
     }
   });
 
+  it("no step writes into the arrays of the table it is given (steps read the table's own arrays)", () => {
+    // Float64Array, plain-array and text columns with missing values: the storages readColumn hands out as they are.
+    const columns = {
+      x: Float64Array.of(3, NaN, 1, 7, 2, 5),
+      y: [4, null, 1, 9, 2, 2] as (number | null)[],
+      b: [true, false, null, true, true, false] as (boolean | null)[],
+      s: ['a', 'b', null, 'a', 'c', 'b'] as (string | null)[],
+    };
+    const before = Object.fromEntries(Object.entries(columns).map(([k, v]) => [k, Array.from(v as ArrayLike<unknown>)]));
+    const steps = [
+      new SimpleImputer({ strategy: 'median', columns: ['x', 'y'] }),
+      new SimpleImputer({ strategy: 'mostFrequent', columns: ['s', 'b'] }),
+      new SimpleImputer({ strategy: 'constant', fillValue: 0, columns: ['x'] }),
+      new StandardScaler({ columns: ['x', 'y', 'b'] }),
+      new MinMaxScaler({ columns: ['x', 'y'], clip: true }),
+      new OneHotEncoder({ columns: ['s', 'b'] }),
+      new OrdinalEncoder({ columns: ['s'] }),
+      new Bucketizer({ columns: ['x', 'y'], bins: 2, encode: 'onehot' }),
+      new SelectColumns({ columns: ['x', 's'] }),
+      new DropColumns({ columns: ['y'] }),
+    ];
+    for (const step of steps) {
+      const t = aq.table(columns);
+      step.fit(t);
+      step.transform(t);
+      for (const [k, v] of Object.entries(columns)) {
+        assert.equal(t.column(k), v, `${step.type}: the table still holds its own "${k}"`);
+        assert.deepEqual(Array.from(v as ArrayLike<unknown>), before[k], `${step.type} wrote into column "${k}"`);
+      }
+    }
+  });
+
   it('explains misuse: unknown option, transform before fit, text in a numeric step, missing column', () => {
     assert.throws(() => new StandardScaler({ with_mean: false } as never), /unknown option "with_mean"; known options: name, columns, withMean, withStd/);
     assert.throws(() => new StandardScaler().transform(aq.table({ a: [1] })), /not fitted/);

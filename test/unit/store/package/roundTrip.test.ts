@@ -76,6 +76,36 @@ describe('model package round trip (export → load → the same predictions to 
     assert.ok(fs.existsSync(path.join(tmp, 'pipe', PACKAGE_FILES.trainingProfile)));
   });
 
+  it('predictTable on columns or a table gives what predict gives on the same rows as records, invalid rows included', async () => {
+    const pipe = await new Pipeline({ steps: preprocess(), estimator: new LogisticRegression({ C: 0.5 }) }).fit(train, 'churn');
+    const { loaded } = await exportAndLoad(pipe, 'pipe-table');
+    const records = recordsOf(test, columns);
+    const same = async (input: Parameters<typeof loaded.predictTable>[0], rows: Record<string, unknown>[], onInvalid: 'skip' | 'null') => {
+      const byRecord = await loaded.predict(rows, { proba: true, onInvalid });
+      const byColumn = await loaded.predictTable(input, { proba: true, onInvalid });
+      assert.deepEqual(byColumn.problems, byRecord.problems);
+      assert.equal(byColumn.rows, rows.length);
+      byRecord.predictions.forEach((p, i) => {
+        assert.equal(byColumn.invalid[i], p === null ? 1 : 0, `row ${i} invalid`);
+        assert.equal(byColumn.predictions[i], p?.prediction ?? null, `row ${i} label`);
+        assert.deepEqual(byColumn.probabilities!.classes, ['no', 'yes']);
+        if (p) assert.equal(byColumn.probabilities!.data[2 * i + 1], p.probabilities!.yes, `row ${i} probability`);
+        else assert.ok(Number.isNaN(byColumn.probabilities!.data[2 * i + 1]));
+      });
+    };
+    // Valid rows: the table itself, and a Float64Array number column.
+    await same(test, records, 'null');
+    await same({ tenure: test.array('tenure') as ArrayLike<unknown>, charges: Float64Array.from(test.array('charges') as number[]), plan: test.array('plan') as ArrayLike<unknown> }, records, 'null');
+    // Invalid rows: an unknown category, text in a number column, a missing required value, an absent column.
+    const bad = records.map((r, i) => (i === 2 ? { ...r, plan: 'gold' } : i === 5 ? { ...r, charges: 'high' } : i === 7 ? { ...r, charges: NaN } : r));
+    const { charges: _, ...noCharges } = bad[9];
+    bad[9] = noCharges;
+    const badColumns = Object.fromEntries(columns.map((c) => [c, bad.map((r) => r[c])]));
+    for (const policy of ['skip', 'null'] as const) await same(badColumns, bad, policy);
+    await assert.rejects(loaded.predictTable(badColumns), /4 rows failed the input schema\. First: Row 3: column "plan" is "gold"/);
+    await assert.rejects(loaded.predictTable({ tenure: [1, 2], charges: [3] }), /"tenure" has 2 and "charges" has 1/);
+  });
+
   it('MLPClassifier in a Pipeline, and MLPRegressor: restored weights predict bit-identically', async () => {
     const clf = await new Pipeline({ steps: preprocess(), estimator: new MLPClassifier({ hiddenLayerSizes: [8], maxIter: 20, seed: 3, ...quiet }) }).fit(train, 'churn');
     const a = await exportAndLoad(clf, 'mlp-clf');
