@@ -21,8 +21,13 @@ export function hasScores(table: ColumnTable, score?: string): boolean {
 export async function scoreBatch(model: LoadedModel, table: ColumnTable): Promise<ColumnTable> {
   const out = model.manifest.signature.outputs;
   const binary = out.task === 'binary';
-  const { predictions } = await model.predict(table.objects() as Record<string, unknown>[], { proba: binary, onInvalid: 'null' });
-  const positive = binary ? String(out.positiveLabel ?? out.classes[out.classes.length - 1]) : '';
-  const score = predictions.map((p) => (p === null ? null : binary ? (p.probabilities?.[positive] ?? null) : p.prediction));
+  // By columns: no object per row on a batch of a million.
+  const scored = await model.predictTable(table, { proba: binary, onInvalid: 'null' });
+  if (!binary || !scored.probabilities) return table.assign({ score: Array.from(scored.predictions, (p) => (typeof p === 'number' && Number.isNaN(p) ? null : p)) });
+  const { classes, data } = scored.probabilities;
+  const k = classes.length;
+  const at = Math.max(0, classes.indexOf(String(out.positiveLabel ?? out.classes[out.classes.length - 1])));
+  const score = new Array<number | null>(scored.rows);
+  for (let i = 0; i < scored.rows; i++) score[i] = scored.invalid[i] ? null : data[i * k + at];
   return table.assign({ score });
 }

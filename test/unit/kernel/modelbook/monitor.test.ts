@@ -44,6 +44,12 @@ describe("the kernel's monitor()", () => {
       manifest,
       validate: () => [],
       predict: (records) => Promise.resolve({ predictions: records.map((r) => ({ prediction: 'yes', probabilities: { no: 0.1, yes: 0.9 + 0 * Number(r.x) } })), problems: [] }),
+      predictTable: (table) => {
+        const rows = (table as { numRows(): number }).numRows();
+        const data = new Float64Array(rows * 2);
+        for (let i = 0; i < rows; i++) [data[2 * i], data[2 * i + 1]] = [0.1, 0.9];
+        return Promise.resolve({ rows, predictions: new Array<string>(rows).fill('yes'), probabilities: { classes: ['no', 'yes'], data }, invalid: new Uint8Array(rows), problems: [] });
+      },
     };
     const m = await monitor(model, train);
     assert.equal(m.report.prediction!.name, 'score');
