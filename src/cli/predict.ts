@@ -69,11 +69,11 @@ export async function runPredictCommand(argv: string[], io: PredictIo): Promise<
   const started = performance.now();
   let lastDraw = 0;
   const progress = io.errIsTty
-    ? (rows: number) => {
+    ? (rows: number, done?: number) => {
         const now = performance.now();
         if (now - lastDraw < 200) return;
         lastDraw = now;
-        io.err(`\r${serveCliMessage.progress(rows, rows / Math.max(1e-3, (now - started) / 1000))}`);
+        io.err(`\r${progressBar(done)}${serveCliMessage.progress(rows, rows / Math.max(1e-3, (now - started) / 1000))}`);
       }
     : undefined;
   try {
@@ -100,4 +100,12 @@ export async function runPredictCommand(argv: string[], io: PredictIo): Promise<
     io.err(`${(e as Error).message}\n`);
     return 2;
   }
+}
+
+/** A 24-cell bar and the percentage for a share of the input read (nothing when the share is unknown). */
+export function progressBar(done: number | undefined): string {
+  if (done === undefined || !Number.isFinite(done)) return '';
+  const share = Math.min(1, Math.max(0, done));
+  const cells = Math.round(share * 24);
+  return `[${'█'.repeat(cells)}${'░'.repeat(24 - cells)}] ${String(Math.floor(share * 100)).padStart(3)}% `;
 }

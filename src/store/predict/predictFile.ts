@@ -16,8 +16,8 @@ export interface PredictFileOptions {
   onInvalid: InvalidRowPolicy;
   /** A column whose value identifies each row in the output (default: the row number). */
   id?: string;
-  /** Called after each batch with the rows read so far. */
-  progress?: (rows: number) => void;
+  /** Called after each batch with the rows read so far and the share of the input read (0–1), when known. */
+  progress?: (rows: number, done?: number) => void;
 }
 
 export interface PredictFileResult {
@@ -45,7 +45,7 @@ export async function predictFile(model: LoadedModel, options: PredictFileOption
   const writer = new PredictionWriter(options.format, options.id ?? 'row', classes, options.out);
   const result: PredictFileResult = { rows: 0, written: 0, invalidRows: 0 };
   try {
-    for await (const { start, rows, columns } of readColumnBatches(options.input, options.inputFormat, model.manifest.signature.inputs)) {
+    for await (const { start, rows, columns, done } of readColumnBatches(options.input, options.inputFormat, model.manifest.signature.inputs)) {
       const idColumn = options.id === undefined ? undefined : columns[options.id];
       if (options.id !== undefined && rows > 0 && idColumn?.[0] === undefined) throw new InvalidInputError(predictMessage.missingIdColumn(options.input, options.id));
       // Scored with 'null' so that a failure names the row in the whole input, not in the batch.
@@ -61,7 +61,7 @@ export async function predictFile(model: LoadedModel, options: PredictFileOption
       await writer.write(idColumn ?? start, scored, options.onInvalid === 'skip');
       result.rows += rows;
       result.written += options.onInvalid === 'skip' ? rows - invalid : rows;
-      options.progress?.(result.rows);
+      options.progress?.(result.rows, done);
     }
     await writer.finish();
   } catch (e) {

@@ -21,6 +21,8 @@ export interface ColumnBatch {
   start: number;
   rows: number;
   columns: InputColumns;
+  /** Share of the input read so far (bytes for CSV and JSON lines, rows for Parquet and Arrow), for a progress bar. */
+  done?: number;
 }
 
 const BATCH_ROWS = 8192;
@@ -60,7 +62,10 @@ export function readColumnBatches(file: string, format: InputFormat, schema: Inp
 }
 
 async function* readJsonLines(file: string): AsyncGenerator<ColumnBatch> {
-  const lines = readline.createInterface({ input: fs.createReadStream(file), crlfDelay: Infinity });
+  const stream = fs.createReadStream(file);
+  const size = (await fs.promises.stat(file)).size || 1;
+  const done = () => Math.min(1, stream.bytesRead / size);
+  const lines = readline.createInterface({ input: stream, crlfDelay: Infinity });
   let records: Record<string, unknown>[] = [];
   let start = 0;
   let line = 0;
@@ -76,12 +81,12 @@ async function* readJsonLines(file: string): AsyncGenerator<ColumnBatch> {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error(predictMessage.jsonlNotObject(file, line));
     records.push(value as Record<string, unknown>);
     if (records.length === BATCH_ROWS) {
-      yield { start, rows: records.length, columns: recordsToColumns(records) };
+      yield { start, rows: records.length, columns: recordsToColumns(records), done: done() };
       start += records.length;
       records = [];
     }
   }
-  if (records.length > 0) yield { start, rows: records.length, columns: recordsToColumns(records) };
+  if (records.length > 0) yield { start, rows: records.length, columns: recordsToColumns(records), done: 1 };
 }
 
 /** Records as columns: a key a record lacks is undefined in its column (absent, as in the record). */
@@ -122,6 +127,7 @@ async function* readParquet(file: string): AsyncGenerator<ColumnBatch> {
   const buffer = await fileBuffer(file);
   try {
     const metadata = await parquetMetadataAsync(buffer);
+    const total = Number(metadata.num_rows) || 1;
     let start = 0;
     for (const group of metadata.row_groups) {
       const rows = Number(group.num_rows);
@@ -134,7 +140,7 @@ async function* readParquet(file: string): AsyncGenerator<ColumnBatch> {
           const o = objects[r];
           for (const k in o) (columns[k] ??= new Array<unknown>(objects.length))[r] = plain(o[k]);
         }
-        yield { start: rowStart, rows: objects.length, columns };
+        yield { start: rowStart, rows: objects.length, columns, done: rowEnd / total };
       }
       start += rows;
     }
@@ -152,7 +158,7 @@ async function* readArrow(file: string): AsyncGenerator<ColumnBatch> {
     const end = Math.min(rows, start + BATCH_ROWS);
     const batch: Record<string, ArrayLike<unknown>> = {};
     names.forEach((name, c) => (batch[name] = sliceColumn(columns[c], start, end)));
-    yield { start, rows: end - start, columns: batch };
+    yield { start, rows: end - start, columns: batch, done: end / rows };
   }
 }
 

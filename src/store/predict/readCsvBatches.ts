@@ -125,16 +125,19 @@ export async function* readCsvBatches(file: string, schema: InputSchema, label =
     }
     return columns;
   };
+  const size = (await fs.promises.stat(file)).size || 1;
+  let read = 0;
   const parse = (body: Uint8Array, lines: number): ColumnBatch => {
     const bytes = withHeader(body);
     const columns = parseFast(bytes) ?? parseExact(bytes);
     const rows = columns[Object.keys(columns)[0]]?.length ?? 0;
-    const batch = { start, rows, columns };
+    const batch = { start, rows, columns, done: Math.min(1, read / size) };
     start += rows;
     line += lines;
     return batch;
   };
   for await (const chunk of fs.createReadStream(file, { highWaterMark: CHUNK_BYTES }) as AsyncIterable<Buffer>) {
+    read += chunk.length;
     const joined = new Uint8Array(pending.length + chunk.length);
     joined.set(pending, 0);
     joined.set(chunk, pending.length);

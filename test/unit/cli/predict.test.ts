@@ -81,6 +81,21 @@ describe('cli predict', function () {
     assert.match(r.stderr, new RegExp(`Wrote ${expected.length} predictions to out.csv`));
   });
 
+  it('draws a progress bar on a terminal, for every input format, and nothing when stderr is not one', async () => {
+    const { runPredictCommand, progressBar } = await import('../../../src/cli/predict');
+    assert.equal(progressBar(0.5), `[${'█'.repeat(12)}${'░'.repeat(12)}]  50% `);
+    assert.equal(progressBar(undefined), '');
+    for (const input of ['in.csv', 'in.jsonl', 'in.arrow']) {
+      let err = '';
+      const io = { out: () => undefined, err: (t: string) => void (err += t), errIsTty: true };
+      const code = await runPredictCommand([pkg.dir, path.join(work, input), '--out', path.join(work, `bar-${input}.csv`)], io);
+      assert.equal(code, 0, err);
+      assert.match(err, /\[█+░*\] +\d+% scored [\d,]+ rows/, `a bar for ${input}: ${JSON.stringify(err)}`);
+    }
+    const quiet = cli(['predict', pkg.dir, 'in.csv', '--out', 'quiet.csv'], work);
+    assert.doesNotMatch(quiet.stderr, /█|░/);
+  });
+
   it('reads JSON lines and Arrow IPC, and writes JSON lines to stdout', () => {
     for (const input of ['in.jsonl', 'in.arrow']) {
       const r = cli(['predict', pkg.dir, input, '--format', 'jsonl'], work);
