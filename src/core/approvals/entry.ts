@@ -105,6 +105,7 @@ export function compareApproval(entry: ApprovalEntry, tampered: boolean, now: Cu
   const { run, package: pkg, card } = entry.subject;
   if (run && now.run !== undefined && now.run !== run.recordHash) reasons.push(now.run === null ? approvalMessage.runGone(run.id) : approvalMessage.runChanged(run.id));
   if (pkg && now.package !== undefined && now.package !== pkg.contentHash) reasons.push(now.package === null ? approvalMessage.packageGone(pkg.path) : approvalMessage.packageChanged(pkg.path));
+  if (!card && pkg && typeof now.card === 'string') reasons.push(approvalMessage.cardAdded(pkg.path));
   if (card && now.card !== undefined && now.card !== card.hash) reasons.push(now.card === null ? approvalMessage.cardGone(card.path) : approvalMessage.cardChanged(card.path));
   return { status: reasons.length ? 'older' : 'current', reasons };
 }

@@ -9,6 +9,7 @@ export const approvalMessage = {
   packageChanged: (path: string) => `package ${path} changed since (content hash differs)`,
   packageGone: (path: string) => `package ${path} is no longer there`,
   cardChanged: (path: string) => `card ${path} changed since`,
+  cardAdded: (path: string) => `package ${path} got a card since`,
   cardGone: (path: string) => `card ${path} is no longer there`,
   missingRoles: (what: string, roles: string[]) =>
     `${what} needs a current approval from ${roles.join(', ')} (.modelbook/governance.json requiredRoles); run ${roles.map((r) => `npx modelbook approve ${what} --role ${r}`).join(' and ')}`,

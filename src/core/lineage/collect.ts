@@ -87,7 +87,7 @@ export function collectLineage(subject: LineageSubject, readers: LineageReaders)
   addData(nodes, gaps, fit, packages[0]?.manifest);
   if (fit) {
     const steps = fit.pipeline?.map((s) => s.kind) ?? [];
-    nodes.push({ kind: 'pipeline', id: fit.id, label: [...steps, fit.model?.type ?? fit.name].join(' → '), status: 'ok', ...(fit.codeHash ? { detail: `code ${fit.codeHash}` } : {}) });
+    nodes.push({ kind: 'pipeline', id: fit.id, label: steps.length ? steps.join(' → ') : (fit.model?.type ?? fit.name), status: 'ok', ...(fit.codeHash ? { detail: `code ${fit.codeHash}` } : {}) });
     nodes.push({ kind: 'fit', id: fit.id, label: fit.name, status: 'ok', detail: fit.startedAt });
   } else {
     const id = packages[0]?.manifest?.runs.fit;

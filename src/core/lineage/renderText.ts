@@ -14,7 +14,7 @@ const MARK = { ok: '✓', missing: '✗', broken: '✗', older: '~' } as const;
 export function renderLineageText(l: Lineage): string {
   const lines = l.nodes.map((n) => {
     const depth = Math.min(LINEAGE_KINDS.indexOf(n.kind), 6);
-    const id = n.id === n.label ? '' : ` ${n.kind === 'data' ? n.id : n.id.length > 40 ? `${n.id.slice(0, 40)}…` : n.id}`;
+    const id = n.label.includes(n.id) ? '' : ` ${n.kind === 'data' ? n.id : n.id.length > 40 ? `${n.id.slice(0, 40)}…` : n.id}`;
     return `${'  '.repeat(depth)}${MARK[n.status]} ${n.kind.padEnd(10)} ${n.label}${id}${n.detail ? `  (${n.detail})` : ''}${n.status === 'missing' ? '  — missing' : n.status === 'broken' ? '  — broken' : ''}`;
   });
   if (l.gaps.length) lines.push('', lineageMessage.gapsTitle, ...l.gaps.map((g) => `  - ${g}`));

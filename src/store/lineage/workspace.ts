@@ -120,6 +120,7 @@ export class GovernanceWorkspace {
     if (subject.package) {
       const p = this.readPackageAt(path.join(this.root, ...subject.package.path.split('/')));
       now.package = p.manifest?.contentHash ?? null;
+      if (!subject.card && p.card) now.card = p.card.hash;
     }
     if (subject.card) now.card = this.fileHash(path.join(this.root, ...subject.card.path.split('/'))) ?? null;
     return now;
