@@ -136,7 +136,8 @@ export function parseGovernance(text: string, file: string): { requiredRoles: st
   }
   const g = v as { requiredRoles?: unknown; sensitiveAttributes?: unknown };
   const strings = (x: unknown) => Array.isArray(x) && x.every((s) => typeof s === 'string');
-  if (!g || typeof g !== 'object' || (g.requiredRoles !== undefined && !strings(g.requiredRoles))) throw new RangeError(approvalMessage.badGovernance(file, 'requiredRoles is not a list of role names'));
+  if (!g || typeof g !== 'object' || (g.requiredRoles !== undefined && !strings(g.requiredRoles)))
+    throw new RangeError(approvalMessage.badGovernance(file, 'requiredRoles is not a list of role names'));
   if (g.sensitiveAttributes !== undefined && !strings(g.sensitiveAttributes)) throw new RangeError(approvalMessage.badGovernance(file, 'sensitiveAttributes is not a list of column names'));
   return { requiredRoles: (g.requiredRoles as string[] | undefined) ?? [], ...(g.sensitiveAttributes ? { sensitiveAttributes: g.sensitiveAttributes as string[] } : {}) };
 }

@@ -16,11 +16,23 @@ export function collectAudit(facts: AuditFacts): AuditReport {
 function piiCheck({ pii }: AuditFacts): AuditCheck {
   const identifiers = pii.scanned.flatMap((f) => f.identifiers.map((i) => ({ ...i, file: f.file })));
   if (identifiers.length) {
-    return { name: 'pii', passed: false, detail: m.piiIdentifiers(identifiers.map((i) => `${i.file}: ${i.column} (${i.what})`).join('; ')), fix: m.piiFix([...new Set(identifiers.map((i) => i.column))]) };
+    return {
+      name: 'pii',
+      passed: false,
+      detail: m.piiIdentifiers(identifiers.map((i) => `${i.file}: ${i.column} (${i.what})`).join('; ')),
+      fix: m.piiFix([...new Set(identifiers.map((i) => i.column))]),
+    };
   }
   if (pii.scanned.length === 0) return { name: 'pii', passed: false, detail: m.piiNothing(pii.unscanned), fix: m.piiNothingFix };
   const sensitive = [...new Set(pii.scanned.flatMap((f) => f.sensitive.map((s) => `${s.column} (${s.what})`)))].join(', ');
-  return { name: 'pii', passed: true, detail: m.piiClean(pii.scanned.map((f) => f.file), sensitive) };
+  return {
+    name: 'pii',
+    passed: true,
+    detail: m.piiClean(
+      pii.scanned.map((f) => f.file),
+      sensitive,
+    ),
+  };
 }
 
 function fairnessCheck({ fairness: f }: AuditFacts): AuditCheck {
@@ -42,7 +54,9 @@ function cardCheck({ card }: AuditFacts): AuditCheck {
 }
 
 function lineageCheck({ lineage }: AuditFacts): AuditCheck {
-  return lineage.complete ? { name: 'lineage', passed: true, detail: m.lineageComplete(lineage.nodes.length) } : { name: 'lineage', passed: false, detail: m.lineageGaps(lineage.gaps.length), fix: lineage.gaps.join(' · ') };
+  return lineage.complete
+    ? { name: 'lineage', passed: true, detail: m.lineageComplete(lineage.nodes.length) }
+    : { name: 'lineage', passed: false, detail: m.lineageGaps(lineage.gaps.length), fix: lineage.gaps.join(' · ') };
 }
 
 function approvalsCheck({ approvals: a }: AuditFacts): AuditCheck {

@@ -16,7 +16,8 @@ export const auditMessage = {
   cardMissingSections: (path: string, sections: string[]) => `card ${path} lacks ${sections.join(', ')}`,
   cardMissingSectionsFix: 'fill in those sections in the notebook’s modelCard(...) cell and regenerate the card',
   cardAbsent: (pkg: string | undefined) => (pkg ? `package ${pkg} has no card (card.md)` : 'no exported package, so no card'),
-  cardAbsentFix: (pkg: string | undefined) => (pkg ? `write the card into ${pkg}/card.md (modelCard(...) in the notebook, or modelbook card)` : 'export the model (exportModel or modelbook export) and write its card'),
+  cardAbsentFix: (pkg: string | undefined) =>
+    pkg ? `write the card into ${pkg}/card.md (modelCard(...) in the notebook, or modelbook card)` : 'export the model (exportModel or modelbook export) and write its card',
   lineageComplete: (links: number) => `lineage complete (${links} links)`,
   lineageGaps: (n: number) => `${n} missing link${n === 1 ? '' : 's'} in the lineage`,
   approvalsNone: 'no roles required (.modelbook/governance.json has no requiredRoles)',

@@ -12,7 +12,16 @@ export function renderAudit(report: AuditReport, format: 'text' | 'md'): string 
   const passed = report.checks.filter((c) => c.passed).length;
   if (format === 'md') {
     const rows = report.checks.map((c) => `| ${c.passed ? '✅ pass' : '❌ fail'} | ${c.name} | ${cell(c.detail)} | ${c.fix ? cell(c.fix) : ''} |`);
-    return [`## ${auditMessage.title(report.subject)}`, '', `| result | check | found | ${auditMessage.fixLabel} |`, '| --- | --- | --- | --- |', ...rows, '', auditMessage.summary(passed, report.checks.length), ''].join('\n');
+    return [
+      `## ${auditMessage.title(report.subject)}`,
+      '',
+      `| result | check | found | ${auditMessage.fixLabel} |`,
+      '| --- | --- | --- | --- |',
+      ...rows,
+      '',
+      auditMessage.summary(passed, report.checks.length),
+      '',
+    ].join('\n');
   }
   const lines = [auditMessage.title(report.subject)];
   for (const c of report.checks) {

@@ -105,16 +105,25 @@ export function collectLineage(subject: LineageSubject, readers: LineageReaders)
   const runIds = new Set([fit?.id, evaluation?.id].filter((x): x is string => x !== undefined));
   const hashes = new Set(packages.map((p) => p.manifest?.contentHash).filter((x): x is string => x !== undefined));
   const paths = new Set(packages.map((p) => p.path));
-  for (const r of readers.reviews()) if (r.head.runIds.some((id) => runIds.has(id))) nodes.push({ kind: 'review', id: r.id, label: `${r.verdict} by ${r.reviewer.name}`, status: 'ok', detail: r.createdAt });
+  for (const r of readers.reviews())
+    if (r.head.runIds.some((id) => runIds.has(id))) nodes.push({ kind: 'review', id: r.id, label: `${r.verdict} by ${r.reviewer.name}`, status: 'ok', detail: r.createdAt });
   for (const a of readers.approvals()) {
     const s = a.entry.subject;
     if (!((s.run && runIds.has(s.run.id)) || (s.package && (paths.has(s.package.path) || hashes.has(s.package.contentHash))))) continue;
-    nodes.push({ kind: 'approval', id: a.file, label: `${a.entry.role} by ${a.entry.by.name}`, status: a.status === 'current' ? 'ok' : a.status === 'older' ? 'older' : 'broken', detail: [a.entry.at, ...a.reasons].join('; ') });
+    nodes.push({
+      kind: 'approval',
+      id: a.file,
+      label: `${a.entry.role} by ${a.entry.by.name}`,
+      status: a.status === 'current' ? 'ok' : a.status === 'older' ? 'older' : 'broken',
+      detail: [a.entry.at, ...a.reasons].join('; '),
+    });
   }
   for (const model of readers.registry())
     for (const v of model.versions)
       if (hashes.has(v.contentHash) || (v.runs.evaluation !== undefined && runIds.has(v.runs.evaluation))) {
-        const aliases = Object.entries(model.aliases).filter(([, n]) => n === v.version).map(([a]) => a);
+        const aliases = Object.entries(model.aliases)
+          .filter(([, n]) => n === v.version)
+          .map(([a]) => a);
         nodes.push({ kind: 'registry', id: `${model.name}@${v.version}`, label: `${model.name} v${v.version}${aliases.length ? ` (${aliases.join(', ')})` : ''}`, status: 'ok', detail: v.path });
       }
   const ref = subject.kind === 'run' ? subject.id : subject.pkg.path;
@@ -123,7 +132,8 @@ export function collectLineage(subject: LineageSubject, readers: LineageReaders)
 
 function addData(nodes: LineageNode[], gaps: string[], fit: RunRecord | undefined, manifest: PackageManifest | undefined): void {
   const uses = fit?.data ?? [];
-  for (const d of uses) nodes.push({ kind: 'data', id: d.fingerprint.hash, label: d.name ?? d.role, status: 'ok', detail: `${d.role}, ${d.fingerprint.rows} rows × ${d.fingerprint.columns.length} columns` });
+  for (const d of uses)
+    nodes.push({ kind: 'data', id: d.fingerprint.hash, label: d.name ?? d.role, status: 'ok', detail: `${d.role}, ${d.fingerprint.rows} rows × ${d.fingerprint.columns.length} columns` });
   if (fit && !uses.some((d) => d.role === 'train')) gaps.push(lineageMessage.noData(fit.id));
   for (const d of manifest?.data ?? []) {
     const recorded = uses.find((u) => u.role === d.role);

@@ -50,7 +50,11 @@ export function listApprovals(ws: GovernanceWorkspace): { states: ApprovalState[
   const dir = path.join(ws.root, ...APPROVAL_LOG_DIR.split('/'));
   let names: string[];
   try {
-    names = fs.readdirSync(dir).filter((n) => n.endsWith('.json')).sort().slice(0, MAX_ENTRIES);
+    names = fs
+      .readdirSync(dir)
+      .filter((n) => n.endsWith('.json'))
+      .sort()
+      .slice(0, MAX_ENTRIES);
   } catch {
     return { states: [], problems: [] };
   }

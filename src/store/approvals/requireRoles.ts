@@ -17,6 +17,9 @@ export function requiredApprovalsProblem(workspace: string, ref: string, cwd: st
   if (required.length === 0) return undefined;
   const ws = new GovernanceWorkspace(workspace);
   const { subject } = ws.subjectOf(ws.resolve(ref, cwd));
-  const missing = missingRoles(required, approvalsFor(listApprovals(ws).states, subject).map((s) => ({ role: s.entry.role, status: s.status })));
+  const missing = missingRoles(
+    required,
+    approvalsFor(listApprovals(ws).states, subject).map((s) => ({ role: s.entry.role, status: s.status })),
+  );
   return missing.length ? approvalMessage.missingRoles(ref, missing) : undefined;
 }

@@ -72,7 +72,12 @@ export function gatherAuditFacts(workspace: string, ref: string, cwd: string): A
     },
     card: { ...(pkg?.card ? { path: `${pkg.path}/${pkg.card.path}` } : {}), ...(pkg ? { packagePath: pkg.path } : {}) },
     lineage,
-    approvals: { required: governance.requiredRoles, missing, older: [...new Set(states.filter((s) => s.status === 'older').map((s) => s.entry.role))].filter((r) => missing.includes(r)), ref: subjectRef },
+    approvals: {
+      required: governance.requiredRoles,
+      missing,
+      older: [...new Set(states.filter((s) => s.status === 'older').map((s) => s.entry.role))].filter((r) => missing.includes(r)),
+      ref: subjectRef,
+    },
   };
 }
 
@@ -116,7 +121,9 @@ function scanNotebookData(workspace: string, notebook: string | undefined): { sc
       const report = scanPII(table);
       scanned.push({
         file: path.relative(workspace, file).split(path.sep).join('/'),
-        identifiers: report.columns.filter((c) => c.values.length > 0 || c.name?.kind === 'identifier').map((c) => ({ column: c.column, what: [c.name?.meaning, ...c.values.map((v) => v.kind)].filter(Boolean).join(', ') })),
+        identifiers: report.columns
+          .filter((c) => c.values.length > 0 || c.name?.kind === 'identifier')
+          .map((c) => ({ column: c.column, what: [c.name?.meaning, ...c.values.map((v) => v.kind)].filter(Boolean).join(', ') })),
         sensitive: report.columns.filter((c) => c.values.length === 0 && c.name && c.name.kind !== 'identifier').map((c) => ({ column: c.column, what: c.name!.meaning })),
       });
     } catch {

@@ -161,7 +161,7 @@ export class GovernanceWorkspace {
         return;
       }
       if (depth >= 6) return;
-      let entries: fs.Dirent[] = [];
+      let entries: fs.Dirent[];
       try {
         entries = fs.readdirSync(dir, { withFileTypes: true });
       } catch {

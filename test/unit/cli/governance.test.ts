@@ -54,7 +54,10 @@ describe('cli: modelbook lineage, approve, approvals, audit', function () {
     const json = cli(['lineage', evaluation, '--format', 'json'], dir);
     const lineage = JSON.parse(json.stdout) as { nodes: { kind: string }[]; complete: boolean };
     assert.equal(lineage.complete, true);
-    assert.ok(lineage.nodes.some((n) => n.kind === 'package'), 'the run’s package is found');
+    assert.ok(
+      lineage.nodes.some((n) => n.kind === 'package'),
+      'the run’s package is found',
+    );
     const schema = JSON.parse(fs.readFileSync(path.join(REPO, 'schemas', 'lineage.schema.json'), 'utf8')) as object;
     const validate = new Ajv2020({ strict: true }).compile(schema);
     assert.ok(validate(lineage), JSON.stringify(validate.errors));
@@ -88,7 +91,11 @@ describe('cli: modelbook lineage, approve, approvals, audit', function () {
     for (const role of ['model-owner', 'risk']) assert.equal(cli(['approve', 'models/adelie', '--role', role, '--note', 'read the card'], dir).code, 0);
     const files = fs.readdirSync(path.join(dir, '.modelbook', 'approvals'));
     assert.equal(files.length, 4);
-    const entry = JSON.parse(fs.readFileSync(path.join(dir, '.modelbook', 'approvals', files.sort().at(-1)!), 'utf8')) as { by: { name: string }; subject: { card?: unknown; package?: unknown }; gates: unknown[] };
+    const entry = JSON.parse(fs.readFileSync(path.join(dir, '.modelbook', 'approvals', files.sort().at(-1)!), 'utf8')) as {
+      by: { name: string };
+      subject: { card?: unknown; package?: unknown };
+      gates: unknown[];
+    };
     assert.equal(entry.by.name, 'Ada Lovelace');
     assert.ok(entry.subject.card && entry.subject.package);
     assert.deepEqual(entry.gates, [{ name: 'accuracy >= 0.8', passed: true }]);

@@ -4,7 +4,11 @@ import { approvalFileName, buildApprovalEntry, compareApproval, missingRoles, pa
 
 const sha = (t: string) => createHash('sha256').update(t).digest('hex');
 const by = { name: 'Ada Lovelace', email: 'ada@example.com' };
-const subject = { run: { id: '01JEVAL', recordHash: 'a'.repeat(64) }, package: { path: 'models/churn', name: 'churn', contentHash: 'b'.repeat(64) }, card: { path: 'models/churn/card.md', hash: 'c'.repeat(64) } };
+const subject = {
+  run: { id: '01JEVAL', recordHash: 'a'.repeat(64) },
+  package: { path: 'models/churn', name: 'churn', contentHash: 'b'.repeat(64) },
+  card: { path: 'models/churn/card.md', hash: 'c'.repeat(64) },
+};
 const entry = () => buildApprovalEntry({ by, role: 'risk', at: '2026-12-07T10:00:00.000Z', note: 'thresholds ok', subject, gates: [{ name: 'auc >= 0.8', passed: true }] }, sha);
 
 describe('approval entries', () => {

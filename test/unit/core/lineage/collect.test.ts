@@ -30,7 +30,14 @@ function run(id: string, kind: 'fit' | 'evaluation', extra: Partial<RunRecord> =
     environment: { libraries: {} },
     tags: [],
     notes: '',
-    ...(kind === 'fit' ? { pipeline: [{ name: 'scale', kind: 'StandardScaler', params: {} }, { name: 'model', kind: 'LogisticRegression', params: {} }] } : {}),
+    ...(kind === 'fit'
+      ? {
+          pipeline: [
+            { name: 'scale', kind: 'StandardScaler', params: {} },
+            { name: 'model', kind: 'LogisticRegression', params: {} },
+          ],
+        }
+      : {}),
     ...extra,
   };
 }
@@ -78,7 +85,12 @@ describe('collectLineage', () => {
   });
 
   it('a tampered package is a broken link; approvals of an older version show as older', () => {
-    const approval = { file: '.modelbook/approvals/a.json', status: 'older', reasons: ['card changed since'], entry: { role: 'risk', by: { name: 'Ada', email: '' }, at: '2026-12-01T11:00:00.000Z', subject: { package: { path: 'models/churn', name: 'churn', contentHash: 'c'.repeat(64) } } } } as unknown as ApprovalState;
+    const approval = {
+      file: '.modelbook/approvals/a.json',
+      status: 'older',
+      reasons: ['card changed since'],
+      entry: { role: 'risk', by: { name: 'Ada', email: '' }, at: '2026-12-01T11:00:00.000Z', subject: { package: { path: 'models/churn', name: 'churn', contentHash: 'c'.repeat(64) } } },
+    } as unknown as ApprovalState;
     const broken = collectLineage({ kind: 'package', pkg: { path: 'models/churn', problem: 'model/model.json changed' } }, readers([]));
     assert.equal(broken.nodes[0].status, 'broken');
     assert.match(broken.gaps[0], /package models\/churn cannot be trusted: model\/model.json changed/);
@@ -90,7 +102,10 @@ describe('collectLineage', () => {
   it('validates against schemas/lineage.schema.json (Ajv strict)', () => {
     const schema = JSON.parse(fs.readFileSync(path.join(REPO, 'schemas', 'lineage.schema.json'), 'utf8')) as object;
     const validate = new Ajv2020({ allErrors: true, strict: true }).compile(schema);
-    for (const l of [collectLineage({ kind: 'package', pkg: pkg({ fit: FIT, evaluation: EVAL }) }, readers([run(FIT, 'fit')])), collectLineage({ kind: 'run', id: EVAL }, readers([run(FIT, 'fit'), run(EVAL, 'evaluation')]))]) {
+    for (const l of [
+      collectLineage({ kind: 'package', pkg: pkg({ fit: FIT, evaluation: EVAL }) }, readers([run(FIT, 'fit')])),
+      collectLineage({ kind: 'run', id: EVAL }, readers([run(FIT, 'fit'), run(EVAL, 'evaluation')])),
+    ]) {
       assert.ok(validate(l), JSON.stringify(validate.errors));
     }
   });

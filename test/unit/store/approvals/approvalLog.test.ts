@@ -11,7 +11,8 @@ describe('the approvals log', () => {
   let dir: string;
   beforeEach(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mb-approvals-'))));
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
-  const entry = (role: string) => buildApprovalEntry({ by: { name: 'Ada', email: 'ada@example.com' }, role, at: '2026-12-07T10:00:00.000Z', subject: { run: { id: '01JGONE', recordHash: 'a'.repeat(64) } }, gates: [] }, sha256Hex);
+  const entry = (role: string) =>
+    buildApprovalEntry({ by: { name: 'Ada', email: 'ada@example.com' }, role, at: '2026-12-07T10:00:00.000Z', subject: { run: { id: '01JGONE', recordHash: 'a'.repeat(64) } }, gates: [] }, sha256Hex);
 
   it('never overwrites an existing entry file', () => {
     const e = entry('risk');
