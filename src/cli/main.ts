@@ -16,9 +16,13 @@ import { runServeCommand } from './serve';
 import { runRegistryCommand } from './registry';
 import { runRetrainCommand } from './retrain';
 import { runMonitorCommand } from './monitor';
+<<<<<<< HEAD
 import { runLineageCommand } from './lineage';
 import { runApproveCommand, runApprovalsCommand } from './approve';
 import { runAuditCommand } from './audit';
+=======
+import { runCardCommand } from './card';
+>>>>>>> h/card
 import { KernelStartError } from '../kernel/host/kernelProcess';
 
 declare const MODELBOOK_VERSION: string;
@@ -38,6 +42,7 @@ async function main(argv: string[]): Promise<number> {
     if (argv[0] === 'approvals') return runApprovalsCommand(argv.slice(1), io, process.cwd());
     if (argv[0] === 'audit') return runAuditCommand(argv.slice(1), io, process.cwd());
     if (argv[0] === 'monitor') return await runMonitorCommand(argv.slice(1), io, process.cwd());
+    if (argv[0] === 'card') return await runCardCommand(argv.slice(1), io, process.cwd());
     const args = parseArgs(argv);
     switch (args.command) {
       case 'help':

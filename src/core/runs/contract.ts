@@ -10,9 +10,14 @@ import type { PredictionSet } from '../review/contract';
 /** The record format this Modelbook writes; older files are migrated on read (see `migrate.ts`). */
 export const RUN_RECORD_VERSION = 1;
 
-/** What produced the run: a single fit, a cross-validation, a search, one search trial, an evaluation. */
-export type RunKind = 'fit' | 'cv' | 'search' | 'trial' | 'evaluation';
-export const RUN_KINDS: readonly RunKind[] = ['fit', 'cv', 'search', 'trial', 'evaluation'];
+/**
+ * What produced the run: a single fit, a cross-validation, a search, one search trial, an
+ * evaluation; or documentation a cell recorded: a `problem()` definition or a `modelCard()`'s prose
+ * (kept as runs so they carry the notebook, cell, code hash and commit like every number they explain,
+ * and so `modelbook card NOTEBOOK` finds them beside the evaluation they describe).
+ */
+export type RunKind = 'fit' | 'cv' | 'search' | 'trial' | 'evaluation' | 'problem' | 'card';
+export const RUN_KINDS: readonly RunKind[] = ['fit', 'cv', 'search', 'trial', 'evaluation', 'problem', 'card'];
 
 /** `interrupted`: stopped by the user, or its process died (detected on read, see `resolveStatus`). */
 export type RunStatus = 'running' | 'finished' | 'failed' | 'interrupted';
