@@ -16,13 +16,10 @@ import { runServeCommand } from './serve';
 import { runRegistryCommand } from './registry';
 import { runRetrainCommand } from './retrain';
 import { runMonitorCommand } from './monitor';
-<<<<<<< HEAD
 import { runLineageCommand } from './lineage';
 import { runApproveCommand, runApprovalsCommand } from './approve';
 import { runAuditCommand } from './audit';
-=======
 import { runCardCommand } from './card';
->>>>>>> h/card
 import { KernelStartError } from '../kernel/host/kernelProcess';
 
 declare const MODELBOOK_VERSION: string;
