@@ -6,6 +6,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { approvalsFor } from '../../core/approvals/entry';
+import { REQUIRED_PROSE } from '../../core/card/contract';
+import { problemOf, proseOf } from '../../core/card/prose';
 import type { AuditFacts, PIIFileFacts } from '../../core/audit/contract';
 import { auditMessage } from '../../core/audit/messages';
 import { parseCSV, parseTSV } from '../../core/data/parseCSV';
@@ -44,17 +46,26 @@ export function gatherAuditFacts(workspace: string, ref: string, cwd: string): A
     evaluation = id && ws.runs().get(id) ? ws.runs().readRecord(id) : undefined;
   } else if (/\.(mlnb|ipynb)$/.test(abs) && fs.existsSync(abs)) {
     notebook = ws.relative(abs);
-    const latest = ws
-      .runs()
-      .query({})
-      .rows.filter((r) => r.kind === 'evaluation' && r.notebook === notebook)
-      .sort((a, b) => (a.startedAt < b.startedAt ? 1 : -1))[0];
+    const latest = latestRun(ws, 'evaluation', notebook);
     if (!latest) throw new TargetNotFound(auditMessage.noRuns(notebook));
-    evaluation = ws.runs().readRecord(latest.id);
-    pkg = ws.packagesOf(latest.id)[0];
+    evaluation = ws.runs().readRecord(latest);
+    pkg = ws.packagesOf(latest)[0];
   } else throw new TargetNotFound(auditMessage.notFound(ref));
 
   const governance = readGovernance(workspace);
+  const latestOf = (kind: 'problem' | 'card') => {
+    const row = notebook ? latestRun(ws, kind, notebook) : undefined;
+    return row ? ws.runs().readRecord(row) : undefined;
+  };
+  const problem = (() => {
+    const r = latestOf('problem');
+    return r ? problemOf(r) : undefined;
+  })();
+  const prose = (() => {
+    const r = latestOf('card');
+    return r ? proseOf(r) : undefined;
+  })();
+  const declaredByProblem = (problem?.sensitiveAttributes?.length ?? 0) > 0;
   const lineage = collectLineage(pkg ? { kind: 'package', pkg } : { kind: 'run', id: evaluation!.id }, ws.lineageReaders());
   const subjectRef = pkg?.path ?? evaluation!.id;
   const { subject } = pkg?.manifest ? ws.subjectOf({ kind: 'package', pkg, dir: path.join(workspace, pkg.path) }) : { subject: { run: { id: evaluation!.id, recordHash: '' } } };
@@ -65,12 +76,16 @@ export function gatherAuditFacts(workspace: string, ref: string, cwd: string): A
     subject: notebook && !pkg ? notebook : subjectRef,
     pii: scanNotebookData(workspace, notebook),
     fairness: {
-      declared: governance.sensitiveAttributes ?? [],
-      declaredBy: governance.sensitiveAttributes?.length ? 'governance' : 'none',
+      declared: declaredByProblem ? problem!.sensitiveAttributes! : (governance.sensitiveAttributes ?? []),
+      declaredBy: declaredByProblem ? 'problem' : governance.sensitiveAttributes?.length ? 'governance' : 'none',
       evaluated: evaluation ? slicesOf(workspace, evaluation) : [],
       ...(evaluation ? { evaluationRun: evaluation.id } : {}),
     },
-    card: { ...(pkg?.card ? { path: `${pkg.path}/${pkg.card.path}` } : {}), ...(pkg ? { packagePath: pkg.path } : {}) },
+    card: {
+      ...(pkg?.card ? { path: `${pkg.path}/${pkg.card.path}` } : prose && notebook ? { path: `modelCard() in ${notebook}` } : {}),
+      ...(prose ? { missingSections: REQUIRED_PROSE.filter((k) => !prose[k].trim()) } : {}),
+      ...(pkg ? { packagePath: pkg.path } : {}),
+    },
     lineage,
     approvals: {
       required: governance.requiredRoles,
@@ -79,6 +94,15 @@ export function gatherAuditFacts(workspace: string, ref: string, cwd: string): A
       ref: subjectRef,
     },
   };
+}
+
+/** The id of the notebook's latest run of a kind. */
+function latestRun(ws: GovernanceWorkspace, kind: RunRecord['kind'], notebook: string): string | undefined {
+  return ws
+    .runs()
+    .query({})
+    .rows.filter((r) => r.kind === kind && r.notebook === notebook)
+    .sort((a, b) => (a.startedAt < b.startedAt ? 1 : -1))[0]?.id;
 }
 
 /** Slice columns the evaluation kept per-row values for (what its fairness results are over). */

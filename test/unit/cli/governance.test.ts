@@ -117,4 +117,24 @@ describe('cli: modelbook lineage, approve, approvals, audit', function () {
     );
     assert.equal(cli(['audit', 'missing.mlnb'], dir).code, 2);
   });
+
+  it("audit takes sensitive attributes from problem() and the card's missing prose from modelCard()", () => {
+    const cells = [
+      "import { problem } from 'modelbook';\nproblem({ objective: 'Tell Adelie penguins apart', target: 'adelie', users: 'field biologists', decision: 'which birds to re-tag', successCriteria: 'accuracy >= 0.8', constraints: 'none', sensitiveAttributes: ['Sex', 'Island'] });",
+      ...CELLS.map((c) => c.replace("'models/adelie'", "'models/carded'")),
+      "import { modelCard } from 'modelbook';\nmodelCard({ run: ev, intendedUse: 'Research triage', limitations: '', ethics: 'No people involved' });",
+    ];
+    const nb = { nbformat: 4, nbformat_minor: 5, metadata: {}, cells: cells.map((source, i) => ({ cell_type: 'code', id: `d${i}`, metadata: {}, source, outputs: [], execution_count: null })) };
+    fs.writeFileSync(path.join(dir, 'carded.mlnb'), JSON.stringify(nb));
+    fs.rmSync(path.join(dir, '.modelbook', 'governance.json'), { force: true });
+    const r = cli(['run', 'carded.mlnb'], dir);
+    assert.equal(r.code, 0, r.stderr);
+    const audit = cli(['audit', 'carded.mlnb'], dir);
+    assert.equal(audit.code, 1, audit.stdout);
+    assert.match(
+      audit.stdout,
+      /FAIL fairness +no fairness results for Island \(declared in the problem definition\)\n +fix: evaluate with slices: evaluate\(model, test, \{ slices: \["Island"\] \}\)/,
+    );
+    assert.match(audit.stdout, /FAIL card +.* lacks limitations/);
+  });
 });
