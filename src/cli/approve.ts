@@ -4,12 +4,11 @@
  * "approved an older version". Wired into src/cli/main.ts.
  */
 import path from 'node:path';
-import { buildApprovalEntry, approvalsFor } from '../core/approvals/entry';
+import { approvalsFor } from '../core/approvals/entry';
 import { approvalMessage } from '../core/approvals/messages';
-import { listApprovals, writeApproval } from '../store/approvals/approvalLog';
+import { listApprovals } from '../store/approvals/approvalLog';
+import { appendApproval } from '../store/approvals/appendApproval';
 import { GovernanceWorkspace } from '../store/lineage/workspace';
-import { sha256Hex } from '../store/package/writePackage';
-import { readGitAuthor } from '../store/reviews/gitAuthor';
 import { findRunWorkspace } from '../store/runs/paths';
 import { parseFlags, UsageError, type FlagSpec } from './flags';
 
@@ -35,16 +34,14 @@ export function runApproveCommand(argv: string[], io: Io, cwd: string, now: () =
       return 0;
     }
     if (positionals.length !== 1 || !v.role) throw new UsageError(approvalMessage.approveUsage);
-    const ws = new GovernanceWorkspace(path.resolve(cwd, v.workspace ?? findRunWorkspace(cwd)));
-    const { subject, gates, label } = ws.subjectOf(ws.resolve(positionals[0], cwd));
-    let entry;
+    let written;
     try {
-      entry = buildApprovalEntry({ by: readGitAuthor(ws.root), role: v.role, at: now().toISOString(), ...(v.note ? { note: v.note } : {}), subject, gates }, sha256Hex);
+      written = appendApproval(path.resolve(cwd, v.workspace ?? findRunWorkspace(cwd)), positionals[0], cwd, v.role, v.note, now());
     } catch (e) {
       if (e instanceof RangeError) throw new UsageError(e.message);
       throw e;
     }
-    io.out(`${approvalMessage.approved(v.role, label, writeApproval(ws.root, entry))}\n`);
+    io.out(`${approvalMessage.approved(v.role, written.label, written.file)}\n`);
     return 0;
   });
 }

@@ -21,3 +21,13 @@ export const approvalMessage = {
   approvalsUsage: 'usage: modelbook approvals [RUN_ID|PACKAGE_DIR] [--json]',
   exists: (file: string) => `${file} exists already: approvals are never rewritten`,
 } as const;
+
+/** The VS Code commands' sentences. */
+export const governanceMessage = {
+  notePrompt: (role: string, what: string) => `Note for your approval of ${what} as ${role} (optional)`,
+  approvedToast: (role: string, what: string, file: string) => `Approved ${what} as ${role} (${file}).`,
+  noWorkspace: 'Open a folder first: approvals and lineage are read from its .modelbook folder.',
+  targetPrompt: 'Run id or model package folder (no evaluation run of the active notebook was found)',
+  rolePrompt: 'Approve as…',
+  requiredRole: 'required by .modelbook/governance.json',
+} as const;

@@ -46,7 +46,7 @@ export function gatherAuditFacts(workspace: string, ref: string, cwd: string): A
     evaluation = id && ws.runs().get(id) ? ws.runs().readRecord(id) : undefined;
   } else if (/\.(mlnb|ipynb)$/.test(abs) && fs.existsSync(abs)) {
     notebook = ws.relative(abs);
-    const latest = latestRun(ws, 'evaluation', notebook);
+    const latest = ws.latestRun('evaluation', notebook);
     if (!latest) throw new TargetNotFound(auditMessage.noRuns(notebook));
     evaluation = ws.runs().readRecord(latest);
     pkg = ws.packagesOf(latest)[0];
@@ -54,7 +54,7 @@ export function gatherAuditFacts(workspace: string, ref: string, cwd: string): A
 
   const governance = readGovernance(workspace);
   const latestOf = (kind: 'problem' | 'card') => {
-    const row = notebook ? latestRun(ws, kind, notebook) : undefined;
+    const row = notebook ? ws.latestRun(kind, notebook) : undefined;
     return row ? ws.runs().readRecord(row) : undefined;
   };
   const problem = (() => {
@@ -94,15 +94,6 @@ export function gatherAuditFacts(workspace: string, ref: string, cwd: string): A
       ref: subjectRef,
     },
   };
-}
-
-/** The id of the notebook's latest run of a kind. */
-function latestRun(ws: GovernanceWorkspace, kind: RunRecord['kind'], notebook: string): string | undefined {
-  return ws
-    .runs()
-    .query({})
-    .rows.filter((r) => r.kind === kind && r.notebook === notebook)
-    .sort((a, b) => (a.startedAt < b.startedAt ? 1 : -1))[0]?.id;
 }
 
 /** Slice columns the evaluation kept per-row values for (what its fairness results are over). */

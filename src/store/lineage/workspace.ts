@@ -55,6 +55,14 @@ export class GovernanceWorkspace {
     return { kind: 'run', record: this.runs().readRecord(matches[0].id) };
   }
 
+  /** The id of the notebook's (workspace-relative path) latest run of a kind. */
+  latestRun(kind: RunRecord['kind'], notebook: string): string | undefined {
+    return this.runs()
+      .query({})
+      .rows.filter((r) => r.kind === kind && r.notebook === notebook)
+      .sort((a, b) => (a.startedAt < b.startedAt ? 1 : -1))[0]?.id;
+  }
+
   /** A package read whole (every hash checked); a problem instead of a throw. */
   readPackageAt(dir: string): LineagePackage {
     const rel = this.relative(dir);
