@@ -24,6 +24,8 @@ describe('Modelbook: Approve… and Show Lineage… in a real VS Code', function
 
   before(async () => {
     api = await activateExtension();
+    // GOV_THEME (with SCREENSHOT, test/host/driver): the colour theme to photograph the Lineage view in.
+    if (process.env.GOV_THEME) await vscode.workspace.getConfiguration('workbench').update('colorTheme', process.env.GOV_THEME, vscode.ConfigurationTarget.Global);
     ws = workspaceUri().fsPath;
     fs.writeFileSync(
       path.join(ws, 'governance.mlnb'),
