@@ -78,5 +78,11 @@ describe('Modelbook: Approve… and Show Lineage… in a real VS Code', function
       ['data', 'pipeline', 'fit', 'evaluation', 'approval'],
     );
     assert.equal(lineage.complete, true, lineage.gaps.join('\n'));
+    // GOV_HOLD=path (a screenshot driver): keep the view up until the driver has photographed it.
+    const hold = process.env.GOV_HOLD;
+    if (hold) {
+      fs.writeFileSync(`${hold}.ready`, '');
+      await waitFor('the screenshot', () => fs.existsSync(`${hold}.done`), 60_000);
+    }
   });
 });

@@ -133,12 +133,18 @@ export function collectLineage(subject: LineageSubject, readers: LineageReaders)
 function addData(nodes: LineageNode[], gaps: string[], fit: RunRecord | undefined, manifest: PackageManifest | undefined): void {
   const uses = fit?.data ?? [];
   for (const d of uses)
-    nodes.push({ kind: 'data', id: d.fingerprint.hash, label: d.name ?? d.role, status: 'ok', detail: `${d.role}, ${d.fingerprint.rows} rows × ${d.fingerprint.columns.length} columns` });
+    nodes.push({
+      kind: 'data',
+      id: d.fingerprint.hash,
+      label: d.name ? `${d.name} (${d.role})` : d.role,
+      status: 'ok',
+      detail: `${d.fingerprint.rows} rows × ${d.fingerprint.columns.length} columns`,
+    });
   if (fit && !uses.some((d) => d.role === 'train')) gaps.push(lineageMessage.noData(fit.id));
   for (const d of manifest?.data ?? []) {
     const recorded = uses.find((u) => u.role === d.role);
     if (recorded && recorded.fingerprint.hash !== d.fingerprint.hash) gaps.push(lineageMessage.dataDiffers(d.role, d.fingerprint.hash, recorded.fingerprint.hash));
-    if (!fit) nodes.push({ kind: 'data', id: d.fingerprint.hash, label: d.role, status: 'ok', detail: `${d.role}, ${d.fingerprint.rows} rows (from the package manifest)` });
+    if (!fit) nodes.push({ kind: 'data', id: d.fingerprint.hash, label: d.role, status: 'ok', detail: `${d.fingerprint.rows} rows (from the package manifest)` });
   }
 }
 

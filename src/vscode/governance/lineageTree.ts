@@ -3,7 +3,12 @@ import { LINEAGE_KINDS, type Lineage, type LineageNode } from '../../core/lineag
 
 type Item = { kind: 'node'; node: LineageNode; index: number } | { kind: 'gap'; text: string };
 
-const ICON: Record<LineageNode['status'], string> = { ok: 'pass', missing: 'error', broken: 'error', older: 'history' };
+const ICON: Record<LineageNode['status'], [string, string]> = {
+  ok: ['pass', 'testing.iconPassed'],
+  missing: ['error', 'testing.iconFailed'],
+  broken: ['error', 'testing.iconFailed'],
+  older: ['history', 'list.warningForeground'],
+};
 
 /** The "Lineage" view: the chain of the lineage last shown, each link under the one it came from, then the gaps. */
 export class LineageTreeProvider implements vscode.TreeDataProvider<Item>, vscode.Disposable {
@@ -37,7 +42,7 @@ export class LineageTreeProvider implements vscode.TreeDataProvider<Item>, vscod
   getTreeItem(item: Item): vscode.TreeItem {
     if (item.kind === 'gap') {
       const t = new vscode.TreeItem(item.text, vscode.TreeItemCollapsibleState.None);
-      t.iconPath = new vscode.ThemeIcon('warning');
+      t.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
       t.tooltip = item.text;
       return t;
     }
@@ -46,7 +51,7 @@ export class LineageTreeProvider implements vscode.TreeDataProvider<Item>, vscod
     const t = new vscode.TreeItem(`${n.kind}: ${n.label}`, hasChildren ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
     t.description = n.detail;
     t.tooltip = `${n.kind} ${n.id}${n.detail ? `\n${n.detail}` : ''}`;
-    t.iconPath = new vscode.ThemeIcon(ICON[n.status]);
+    t.iconPath = new vscode.ThemeIcon(ICON[n.status][0], new vscode.ThemeColor(ICON[n.status][1]));
     t.id = `${item.index}`;
     return t;
   }

@@ -46,7 +46,7 @@ describe('cli: modelbook lineage, approve, approvals, audit', function () {
   it('lineage of the exported package: data → pipeline → fit → evaluation → package, complete; JSON matches the schema', () => {
     const text = cli(['lineage', 'models/adelie'], dir);
     assert.equal(text.code, 0, text.stderr);
-    assert.match(text.stdout, /✓ data +train [0-9a-f]{16} +\(train, 258 rows × 5 columns\)/);
+    assert.match(text.stdout, /✓ data +train [0-9a-f]{16} +\(258 rows × 5 columns\)/);
     assert.match(text.stdout, /✓ pipeline +SimpleImputer → StandardScaler → OneHotEncoder → LogisticRegression/);
     assert.match(text.stdout, new RegExp(`✓ fit .*${fit}`));
     assert.match(text.stdout, new RegExp(`✓ evaluation .*${evaluation} +\\(gates 1/1 passed\\)`));
