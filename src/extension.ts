@@ -11,6 +11,7 @@ import { registerKernelCompletions } from './vscode/completion';
 import { registerRuns, type RunsApi } from './vscode/runs/index';
 import { registerEvaluation, type EvaluationApi } from './vscode/evaluation/register';
 import { registerMonitoring, type MonitorApi } from './vscode/monitor/register';
+import { registerGovernance, type GovernanceApi } from './vscode/governance/register';
 import { listenToRenderer } from './vscode/renderer/messaging';
 import { registerReview, type ReviewApi } from './vscode/review/register';
 import { registerReviewCommand, type ReviewCommandApi } from './vscode/review/registerCommand';
@@ -24,6 +25,7 @@ export function activate(context: vscode.ExtensionContext): {
   evaluation: EvaluationApi;
   monitoring: MonitorApi;
   review: ReviewApi & ReviewCommandApi;
+  governance: GovernanceApi;
 } {
   const log = vscode.window.createOutputChannel('Modelbook Kernel', { log: true });
   const runtime = new KernelRuntimeInstaller(context, log);
@@ -32,6 +34,7 @@ export function activate(context: vscode.ExtensionContext): {
   const runs = registerRuns(context, log);
   const evaluation = registerEvaluation(context.extensionUri);
   const monitoring = registerMonitoring(context.extensionUri);
+  const governance = registerGovernance();
   const reviewCommand = registerReviewCommand(context, runs.api.service);
   const controller = new ModelbookController(kernels);
   const review = registerReview(log);
@@ -53,11 +56,12 @@ export function activate(context: vscode.ExtensionContext): {
     ...runs.disposables,
     ...evaluation.disposables,
     ...monitoring.disposables,
+    ...governance.disposables,
     ...review.disposables,
     ...reviewCommand.disposables,
     listenToRenderer({ ...evaluation.renderer, ...runs.renderer, ...monitoring.renderer }),
   );
-  return { kernels, controller, status, runs: runs.api, evaluation: evaluation.api, monitoring: monitoring.api, review: { ...review.api, ...reviewCommand.api } };
+  return { kernels, controller, status, runs: runs.api, evaluation: evaluation.api, monitoring: monitoring.api, review: { ...review.api, ...reviewCommand.api }, governance: governance.api };
 }
 
 export function deactivate(): void {

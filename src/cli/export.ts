@@ -21,6 +21,7 @@ import { readRegularFile } from '../store/readRegularFile';
 import { artifactsFolder, findRunWorkspace } from '../store/runs/paths';
 import { RunIndex } from '../store/runs/runIndex';
 import { writePackage } from '../store/package/writePackage';
+import { requiredApprovalsProblem } from '../store/approvals/requireRoles';
 import { parseFlags, UsageError, type FlagSpec } from './flags';
 
 export interface ExportIo {
@@ -38,7 +39,7 @@ const EXPORT_FLAGS = {
 
 /**
  * Runs `modelbook export …` (argv without the word 'export'). Exit code 0 exported, 1 refused
- * (failed gates, a pipeline that saw test rows, a model that is not fitted), 2 a usage error or a run that is not found or kept
+ * (a role .modelbook/governance.json requires has not approved the run, failed gates, a pipeline that saw test rows, a model that is not fitted), 2 a usage error or a run that is not found or kept
  * nothing to export.
  *
  * @example
@@ -61,6 +62,12 @@ export async function runExportCommand(argv: string[], io: ExportIo, cwd: string
   }
   const workspace = path.resolve(cwd, flags.values.workspace ?? findRunWorkspace(cwd));
   try {
+    // Opt-in governance: .modelbook/governance.json's requiredRoles must have approved this run.
+    const unapproved = requiredApprovalsProblem(workspace, flags.positionals[0], cwd);
+    if (unapproved) {
+      io.err(`${unapproved}\n`);
+      return 1;
+    }
     const dir = path.resolve(cwd, flags.values.out);
     const manifest = await exportRun(workspace, flags.positionals[0], dir, flags.values.name ?? path.basename(dir), {
       allowFailedGates: flags.values['allow-failed-gates'] === true,

@@ -16,6 +16,9 @@ import { runServeCommand } from './serve';
 import { runRegistryCommand } from './registry';
 import { runRetrainCommand } from './retrain';
 import { runMonitorCommand } from './monitor';
+import { runLineageCommand } from './lineage';
+import { runApproveCommand, runApprovalsCommand } from './approve';
+import { runAuditCommand } from './audit';
 import { runCardCommand } from './card';
 import { KernelStartError } from '../kernel/host/kernelProcess';
 
@@ -31,6 +34,10 @@ async function main(argv: string[]): Promise<number> {
     if (argv[0] === 'serve') return await runServeCommand(argv.slice(1), io, MODELBOOK_VERSION);
     if (argv[0] === 'registry') return await runRegistryCommand(argv.slice(1), io, process.cwd());
     if (argv[0] === 'retrain') return await runRetrainCommand(argv.slice(1), io, process.cwd(), __dirname);
+    if (argv[0] === 'lineage') return runLineageCommand(argv.slice(1), io, process.cwd());
+    if (argv[0] === 'approve') return runApproveCommand(argv.slice(1), io, process.cwd());
+    if (argv[0] === 'approvals') return runApprovalsCommand(argv.slice(1), io, process.cwd());
+    if (argv[0] === 'audit') return runAuditCommand(argv.slice(1), io, process.cwd());
     if (argv[0] === 'monitor') return await runMonitorCommand(argv.slice(1), io, process.cwd());
     if (argv[0] === 'card') return await runCardCommand(argv.slice(1), io, process.cwd());
     const args = parseArgs(argv);

@@ -20,6 +20,7 @@ import { findExportedPackage } from '../store/registry/findExported';
 import { readRegistryModel, versionFromPackage, writeRegistryModel } from '../store/registry/registryFiles';
 import { DiffSideError, loadDiffSide } from '../store/review/loadSide';
 import { readGitAuthor } from '../store/reviews/gitAuthor';
+import { requiredApprovalsProblem } from '../store/approvals/requireRoles';
 import { hashModelDiff } from '../store/reviews/reviewFiles';
 import { parseArgs as parseRunArgs } from './args';
 import { parseFlags, UsageError, type FlagSpec } from './flags';
@@ -178,6 +179,14 @@ export async function runRetrainCommand(argv: string[], io: Io, cwd: string, dis
   const decision: PromotionDecision = decidePromotion(diff);
   const diffHash = hashModelDiff(diff);
   const cited = { hash: diffHash, verdict: diff.verdict, baseRun: base.evaluationRun, headRun };
+  if (args.promote && decision.promote) {
+    // Opt-in governance: promotion waits for the roles .modelbook/governance.json requires.
+    const unapproved = requiredApprovalsProblem(workspace, challenger.path, workspace);
+    if (unapproved) {
+      io.err(`${unapproved}\n`);
+      return EXIT.notPromoted;
+    }
+  }
   if (args.promote) {
     const next = decision.promote
       ? setAlias(added.model, 'champion', challenger.version, { action: 'promote', by, at, reasons: decision.reasons, diff: cited })

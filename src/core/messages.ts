@@ -161,6 +161,10 @@ export const message = {
        modelbook retrain NOTEBOOK --champion NAME [--promote] [--format text|md|json] [--out FILE]
        modelbook monitor DIR CURRENT [--labels COL] [--score COL] [--rules FILE] [--format text|md|json|html] [--out FILE]
        modelbook card RUN_ID|NOTEBOOK [--format md|html|json|mct|hf] [--out FILE]
+       modelbook lineage RUN_ID|PACKAGE_DIR [--format text|json]
+       modelbook approve RUN_ID|PACKAGE_DIR --role ROLE [--note TEXT]
+       modelbook approvals [RUN_ID|PACKAGE_DIR] [--json]
+       modelbook audit NOTEBOOK|PACKAGE_DIR [--format text|json|md]
        ${INSTALL_NODE_USAGE}`,
   cliRunUsage: `Usage: ${RUN_USAGE}`,
   cliInstallNodeUsage: `Usage: ${INSTALL_NODE_USAGE}`,
