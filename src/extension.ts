@@ -11,6 +11,7 @@ import { registerKernelCompletions } from './vscode/completion';
 import { registerRuns, type RunsApi } from './vscode/runs/index';
 import { registerEvaluation, type EvaluationApi } from './vscode/evaluation/register';
 import { registerMonitoring, type MonitorApi } from './vscode/monitor/register';
+import { registerCards, type CardApi } from './vscode/card/register';
 import { listenToRenderer } from './vscode/renderer/messaging';
 import { registerReview, type ReviewApi } from './vscode/review/register';
 import { registerReviewCommand, type ReviewCommandApi } from './vscode/review/registerCommand';
@@ -23,6 +24,7 @@ export function activate(context: vscode.ExtensionContext): {
   runs: RunsApi;
   evaluation: EvaluationApi;
   monitoring: MonitorApi;
+  cards: CardApi;
   review: ReviewApi & ReviewCommandApi;
 } {
   const log = vscode.window.createOutputChannel('Modelbook Kernel', { log: true });
@@ -32,6 +34,7 @@ export function activate(context: vscode.ExtensionContext): {
   const runs = registerRuns(context, log);
   const evaluation = registerEvaluation(context.extensionUri);
   const monitoring = registerMonitoring(context.extensionUri);
+  const cards = registerCards(context.extensionUri);
   const reviewCommand = registerReviewCommand(context, runs.api.service);
   const controller = new ModelbookController(kernels);
   const review = registerReview(log);
@@ -53,11 +56,12 @@ export function activate(context: vscode.ExtensionContext): {
     ...runs.disposables,
     ...evaluation.disposables,
     ...monitoring.disposables,
+    ...cards.disposables,
     ...review.disposables,
     ...reviewCommand.disposables,
-    listenToRenderer({ ...evaluation.renderer, ...runs.renderer, ...monitoring.renderer }),
+    listenToRenderer({ ...evaluation.renderer, ...runs.renderer, ...monitoring.renderer, ...cards.renderer }),
   );
-  return { kernels, controller, status, runs: runs.api, evaluation: evaluation.api, monitoring: monitoring.api, review: { ...review.api, ...reviewCommand.api } };
+  return { kernels, controller, status, runs: runs.api, evaluation: evaluation.api, monitoring: monitoring.api, cards: cards.api, review: { ...review.api, ...reviewCommand.api } };
 }
 
 export function deactivate(): void {
