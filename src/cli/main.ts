@@ -16,6 +16,7 @@ import { runServeCommand } from './serve';
 import { runRegistryCommand } from './registry';
 import { runRetrainCommand } from './retrain';
 import { runMonitorCommand } from './monitor';
+import { runCardCommand } from './card';
 import { KernelStartError } from '../kernel/host/kernelProcess';
 
 declare const MODELBOOK_VERSION: string;
@@ -31,6 +32,7 @@ async function main(argv: string[]): Promise<number> {
     if (argv[0] === 'registry') return await runRegistryCommand(argv.slice(1), io, process.cwd());
     if (argv[0] === 'retrain') return await runRetrainCommand(argv.slice(1), io, process.cwd(), __dirname);
     if (argv[0] === 'monitor') return await runMonitorCommand(argv.slice(1), io, process.cwd());
+    if (argv[0] === 'card') return await runCardCommand(argv.slice(1), io, process.cwd());
     const args = parseArgs(argv);
     switch (args.command) {
       case 'help':

@@ -160,6 +160,7 @@ export const message = {
        modelbook registry list|show NAME|register DIR [--name N] [--alias A]|alias NAME VERSION ALIAS
        modelbook retrain NOTEBOOK --champion NAME [--promote] [--format text|md|json] [--out FILE]
        modelbook monitor DIR CURRENT [--labels COL] [--score COL] [--rules FILE] [--format text|md|json|html] [--out FILE]
+       modelbook card RUN_ID|NOTEBOOK [--format md|html|json|mct|hf] [--out FILE]
        ${INSTALL_NODE_USAGE}`,
   cliRunUsage: `Usage: ${RUN_USAGE}`,
   cliInstallNodeUsage: `Usage: ${INSTALL_NODE_USAGE}`,

@@ -1,0 +1,180 @@
+import { formatNumber } from '../text/number';
+import type { CardSectionId, CardSource, ModelCard, Sourced } from './contract';
+
+/** A table both the Markdown and the HTML renderers print: header, rows of cells (text). */
+export interface CardTable {
+  head: string[];
+  rows: string[][];
+  /** Columns holding numbers (right-aligned in HTML). */
+  numeric?: number[];
+}
+
+export const num = (s: Sourced<number | null> | undefined): string => (s ? formatNumber(s.value) : '—');
+export const src = (s: CardSource): string => `${s.runId} ${s.field}`;
+
+/** What a section shows as tables, in order (prose is rendered by each format). */
+export function sectionTables(card: ModelCard, id: CardSectionId): { title: string; table: CardTable }[] {
+  const s = card.sections;
+  switch (id) {
+    case 'modelDetails': {
+      const d = s.modelDetails;
+      const rows: [string, string | undefined][] = [
+        ['Type', d.type],
+        ['Parameters', d.parameterCount ? `${num(d.parameterCount)} (run ${d.parameterCount.source.runId})` : undefined],
+        ['Version', d.version],
+        ['Package', d.packageName ? `${d.packageName} ${d.packageHash ?? ''}`.trim() : undefined],
+        ['Evaluation run', d.evaluationRunId],
+        ['Fit run', d.fitRunId],
+        ['Code hash', d.codeHash],
+        ['Notebook', d.notebook],
+        ['Commit', d.git ? `${d.git.commit}${d.git.dirty ? ' (uncommitted changes)' : ''}` : undefined],
+        ['Created', d.createdAt],
+        [
+          'Libraries',
+          Object.keys(d.environment.libraries)
+            .sort()
+            .map((k) => `${k} ${d.environment.libraries[k]}`)
+            .join(', ') || undefined,
+        ],
+        ['License', d.license || undefined],
+      ];
+      const out: { title: string; table: CardTable }[] = [{ title: '', table: { head: ['Field', 'Value'], rows: rows.filter((r): r is [string, string] => r[1] !== undefined) } }];
+      if (d.architecture?.length)
+        out.push({ title: 'Architecture', table: { head: ['Layer', 'Kind', 'Parameters'], rows: d.architecture.map((l) => [l.name, l.kind, formatNumber(l.parameters)]), numeric: [2] } });
+      return out;
+    }
+    case 'metrics': {
+      const m = s.metrics;
+      const out: { title: string; table: CardTable }[] = [
+        {
+          title: '',
+          table: {
+            head: ['Metric', 'Value', 'CI', 'Source'],
+            rows: m.metrics.map((x) => [x.name, num(x.value), x.interval ? `${num(x.interval.low)} – ${num(x.interval.high)} (${Math.round(x.interval.level * 100)}%)` : '', src(x.value.source)]),
+            numeric: [1],
+          },
+        },
+      ];
+      if (m.threshold) out.push({ title: 'Decision threshold', table: { head: ['Threshold', 'Source'], rows: [[num(m.threshold), src(m.threshold.source)]], numeric: [0] } });
+      if (m.gates.length)
+        out.push({
+          title: 'Gates',
+          table: { head: ['Gate', 'Result', 'Value', 'Source'], rows: m.gates.map((g) => [g.name, g.passed.value ? 'passed' : 'FAILED', num(g.value), src(g.passed.source)]), numeric: [2] },
+        });
+      return out;
+    }
+    case 'evaluationData':
+    case 'trainingData': {
+      const data = s[id].data;
+      const out: { title: string; table: CardTable }[] = [];
+      if (data.length)
+        out.push({
+          title: '',
+          table: {
+            head: ['Role', 'Name', 'Rows', 'Columns', 'Fingerprint', 'Findings', 'Source'],
+            rows: data.map((d) => [
+              d.role,
+              d.name ?? '',
+              num(d.rows),
+              String(d.columns.length),
+              d.hash.value,
+              d.findings ? d.findings.map((f) => `${f.kind}${f.column ? `(${f.column})` : ''} ${f.severity}`).join('; ') || 'none' : 'not checked',
+              d.rows.source.runId,
+            ]),
+            numeric: [2, 3],
+          },
+        });
+      if (id === 'trainingData' && s.trainingData.preprocessing.length)
+        out.push({ title: 'Preprocessing', table: { head: ['Step', 'Kind', 'Parameters'], rows: s.trainingData.preprocessing.map((p) => [p.name, p.kind, JSON.stringify(p.params)]) } });
+      return out;
+    }
+    case 'quantitativeAnalyses': {
+      const q = s.quantitativeAnalyses;
+      const out: { title: string; table: CardTable }[] = q.slicings.map((sl) => {
+        const names = Object.keys(sl.groups[0]?.metrics ?? {});
+        return {
+          title: `By ${sl.columns.join(' × ')}${sl.sensitive ? ' (sensitive attribute)' : ''}`,
+          table: {
+            head: ['Group', 'Rows', ...names, 'Note'],
+            rows: [
+              ...sl.groups.map((g) => [g.key, num(g.rows), ...names.map((n) => num(g.metrics[n])), g.small ? `small group (< ${q.smallGroupRows} rows)` : '']),
+              ['gap (max − min)', '', ...names.map((n) => formatNumber(sl.gaps[n])), ''],
+            ],
+            numeric: [1, ...names.map((_, i) => i + 2)],
+          },
+        };
+      });
+      if (q.importance.length)
+        out.push({
+          title: 'Permutation importance',
+          table: { head: ['Feature', 'Importance', '± std', 'Source'], rows: q.importance.map((i) => [i.feature, num(i.importance), formatNumber(i.std), src(i.importance.source)]), numeric: [1, 2] },
+        });
+      if (q.driftReference) out.push({ title: 'Drift reference', table: { head: ['Profile', 'Package'], rows: [[q.driftReference.trainingProfile, q.driftReference.packageHash]] } });
+      if (q.monitoring) {
+        const m = q.monitoring;
+        out.push({
+          title: 'Latest monitoring',
+          table: {
+            head: ['Status', 'Drifted features', 'Prediction drift', 'Rows', 'Checked'],
+            rows: [[m.status, `${m.driftedFeatures} of ${m.features}`, m.predictionDrift === null ? '—' : m.predictionDrift ? 'yes' : 'no', formatNumber(m.currentRows), m.createdAt]],
+          },
+        });
+      }
+      return out;
+    }
+    case 'caveatsAndRecommendations': {
+      const r = s.caveatsAndRecommendations.reviews;
+      return r.length
+        ? [{ title: 'Reviews', table: { head: ['Reviewer', 'Verdict', 'When', 'Evaluation runs'], rows: r.map((x) => [x.reviewer, x.verdict, x.createdAt, x.headRunIds.join(', ')]) } }]
+        : [];
+    }
+    default:
+      return [];
+  }
+}
+
+/** A section's prose fields in order: label → text (empty: not written). */
+export function sectionProse(card: ModelCard, id: CardSectionId): [string, string][] {
+  const s = card.sections;
+  switch (id) {
+    case 'modelDetails':
+      return [['Owners', s.modelDetails.owners]];
+    case 'intendedUse':
+      return [
+        ['Primary intended uses', s.intendedUse.primary],
+        ['Out of scope', s.intendedUse.outOfScope],
+        ['Users', s.intendedUse.users],
+        ['Decision', s.intendedUse.decision],
+      ];
+    case 'factors':
+      return [
+        ['Factors', s.factors.prose],
+        ['Sensitive attributes', s.factors.sensitiveAttributes.join(', ')],
+        ['Slices evaluated', s.factors.sliceColumns.join(', ')],
+      ];
+    case 'metrics':
+      return [
+        ['Success criteria', s.metrics.successCriteria],
+        ['Why these metrics', s.metrics.rationale],
+      ];
+    case 'evaluationData':
+      return [['Notes', s.evaluationData.notes]];
+    case 'trainingData':
+      return [['Notes', s.trainingData.notes]];
+    case 'quantitativeAnalyses':
+      return [];
+    case 'ethicalConsiderations':
+      return [
+        ['Ethical considerations', s.ethicalConsiderations.prose],
+        ['Human oversight', s.ethicalConsiderations.humanOversight],
+      ];
+    case 'caveatsAndRecommendations':
+      return [
+        ['Limitations', s.caveatsAndRecommendations.limitations],
+        ['Recommendations', s.caveatsAndRecommendations.recommendations],
+        ['Constraints', s.caveatsAndRecommendations.constraints],
+      ];
+    default:
+      return [];
+  }
+}
