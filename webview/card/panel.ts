@@ -5,7 +5,8 @@
  * Act Annex IV table. Every number is a link that opens the run it came from.
  */
 import { CARD_SECTIONS, type ModelCard } from '../../src/core/card/contract';
-import { collectCardCharts } from '../../src/core/report/cardCharts';
+import { collectCardCharts } from '../../src/core/card/charts';
+import { cardImportanceChart } from '../../src/core/report/cardCharts';
 import type { CardSource } from '../../src/core/card/contract';
 import type { RenderedCard } from '../../src/protocol/card';
 import { h } from '../shared/evaluationParts';
@@ -62,10 +63,12 @@ export async function renderCardPanel(root: HTMLElement, card: ModelCard, openRu
 
   const drawn: DrawnChart[] = [];
   await Promise.all(
-    collectCardCharts(card, { width: CHART_WIDTH }).map(async (chart) => {
-      const el = container.querySelector<HTMLElement>(`[data-chart="${CSS.escape(chart.id)}"]`);
-      if (el) drawn.push(await renderVegaLite(chart.spec, el, { actions: false }));
-    }),
+    [...collectCardCharts(card), cardImportanceChart(card, CHART_WIDTH)]
+      .filter((c) => c !== undefined)
+      .map(async (chart) => {
+        const el = container.querySelector<HTMLElement>(`[data-chart="${CSS.escape(chart.id)}"]`);
+        if (el) drawn.push(await renderVegaLite(chart.spec, el, { actions: false }));
+      }),
   );
   const charts = [...container.querySelectorAll<HTMLElement>('[data-chart]')].filter((el) => el.querySelector('svg .role-mark')).map((el) => el.dataset.chart!);
   return {
