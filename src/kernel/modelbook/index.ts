@@ -9,3 +9,4 @@ export { crossValidate, gridSearch, randomSearch, halvingSearch, evaluate, evalu
 export { runs } from './runs';
 export { exportModel, loadModel, type ExportModelOptions } from './package';
 export { monitor } from './monitor';
+export { problem, modelCard, type ModelCardOptions } from './card';

@@ -27,7 +27,7 @@ import type { EvaluationWithRows } from '../../core/evaluation/evaluate/evaluate
 import { keepPredictions, type EvaluatedRows } from '../../core/review/keepPredictions';
 import { openRunRecorder } from '../../store/runs/recorder';
 import { runMessage } from '../../core/runs/messages';
-import type { DataFindingRef, PipelineStepRecord } from '../../core/runs/contract';
+import type { DataFindingRef, PipelineStepRecord, RunRecord } from '../../core/runs/contract';
 import { collectFindingRefs, collectPipelineSteps, collectSplitter } from '../../core/runs/structure';
 import { _qualityReport } from '../../core/data/qualityReport';
 import { saveEvaluationSource, saveFitArtifacts } from './exportArtifacts';
@@ -66,6 +66,40 @@ export function evaluationSource(evaluation: object): EvaluationSource | undefin
 export function fitRunOf(model: object): string | undefined {
   return fitRuns.get(model);
 }
+/** The latest evaluation run of each model evaluated in this kernel (what modelCard({ model }) documents). */
+const evaluationRuns = new WeakMap<object, string>();
+
+/**
+ * The id of the run that recorded a model's latest evaluation in this kernel, if one did.
+ *
+ * @example
+ * evaluationRunOf(pipe) // '01JD…'
+ */
+export function evaluationRunOf(model: object): string | undefined {
+  return evaluationRuns.get(model);
+}
+
+/**
+ * Records documentation a cell wrote (a `problem()` definition, a `modelCard()`'s prose) as a
+ * finished run of that kind, written at once; undefined outside a kernel or when recording fails
+ * (documentation must never stop the user's work).
+ *
+ * @example
+ * recordDocument('problem', 'problem', { objective: '…' })?.id
+ */
+export function recordDocument(kind: 'problem' | 'card', name: string, params: Record<string, unknown>): RunRecord | undefined {
+  const r = activeRecorder();
+  if (!r) return undefined;
+  try {
+    const run = r.start({ name, kind, params });
+    run.finish();
+    run.flush();
+    return run.record();
+  } catch {
+    return undefined;
+  }
+}
+
 /** The recorded call running in this async context, if any: fits inside it are part of its record. */
 const enclosingRun = new AsyncLocalStorage<RunHandle>();
 
@@ -339,6 +373,7 @@ export const evaluate: typeof coreEvaluate = async (model, testData, options) =>
         const train = _trainPartOf(testData) ?? (fitted && fitTables.get(fitted));
         saveEvaluationSource(run, fitted && fitRuns.get(fitted), model, testData, train);
         completeEvaluation(run, result);
+        if (fitted) evaluationRuns.set(fitted, run.id);
         const source = evaluationSources.get(result.evaluation);
         if (source) source.runId = run.id;
       },
