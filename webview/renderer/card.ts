@@ -14,7 +14,7 @@ function details(doc: Document, card: ModelCard): HTMLElement {
   const d = card.sections.modelDetails;
   const rows: [string, Node | string][] = [
     ['Model', d.type],
-    ['Version', d.packageHash ? `package ${d.packageHash.slice(0, 12)}` : `run ${d.version}`],
+    ['Version', d.packageHash ? `package ${d.packageHash.slice(0, 12)}` : 'not exported as a package yet'],
     ['Evaluation run', d.evaluationRunId],
     ['Created', d.createdAt.replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC')],
   ];

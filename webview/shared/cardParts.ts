@@ -145,6 +145,10 @@ export function cardStyle(doc: Document): HTMLStyleElement {
 .modelbook-card.compact .part { margin-top: 8px; }
 .modelbook-card.panel { max-width: 1200px; }
 .modelbook-card.panel section { margin-bottom: 18px; }
+.modelbook-card.panel section > h2 { border-bottom: 1px solid var(--vscode-editorWidget-border, #8884); padding-bottom: 4px; }
+.modelbook-card.panel h3 { font-size: 1em; margin: 12px 0 4px; color: var(--vscode-descriptionForeground); }
+.modelbook-card.panel table.annex td, .modelbook-card.panel table.data td { white-space: normal; min-width: 6em; }
+.modelbook-card.panel table.annex td:nth-child(2) { min-width: 24em; }
 .modelbook-card.panel section:focus { outline: none; }
 .modelbook-card.panel .charts { display: flex; flex-wrap: wrap; gap: 16px; align-items: flex-start; }
 .modelbook-card.panel .chart { border: 1px solid var(--vscode-editorWidget-border, #8884); border-radius: 4px; padding: 8px; max-width: 100%; box-sizing: border-box; overflow-x: auto; }
