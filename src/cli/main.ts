@@ -17,6 +17,7 @@ import { runRegistryCommand } from './registry';
 import { runRetrainCommand } from './retrain';
 import { runMonitorCommand } from './monitor';
 import { runCardCommand } from './card';
+import { runReportCommand } from './report';
 import { KernelStartError } from '../kernel/host/kernelProcess';
 
 declare const MODELBOOK_VERSION: string;
@@ -33,6 +34,7 @@ async function main(argv: string[]): Promise<number> {
     if (argv[0] === 'retrain') return await runRetrainCommand(argv.slice(1), io, process.cwd(), __dirname);
     if (argv[0] === 'monitor') return await runMonitorCommand(argv.slice(1), io, process.cwd());
     if (argv[0] === 'card') return await runCardCommand(argv.slice(1), io, process.cwd());
+    if (argv[0] === 'report') return await runReportCommand(argv.slice(1), io, process.cwd());
     const args = parseArgs(argv);
     switch (args.command) {
       case 'help':
