@@ -46,7 +46,7 @@ describe('webview/card: Model Card panel and compact card in Chromium', function
     const problems = await watchProblems(page);
     await page.goto(`${h.url}/${theme}`);
     await page.waitForFunction(() => (window as unknown as Win).posted?.some((m) => m.type === 'ready'));
-    await page.evaluate((c) => (window as unknown as Win).sendToPanel({ type: 'setData', payload: { card: c } }), shown);
+    await page.evaluate((c) => (window as unknown as Win).sendToPanel({ type: 'setData', payload: { card: c } }), shown as unknown);
     const rendered = await page.waitForFunction(() => (window as unknown as Win).posted.find((m) => m.type === 'rendered')?.payload);
     return { page, problems, rendered: (await rendered.jsonValue()) as Posted['payload'] };
   }
@@ -116,7 +116,7 @@ describe('webview/card: Model Card panel and compact card in Chromium', function
       const problems = await watchProblems(page);
       await page.goto(`${h.url}/renderer-${theme}`);
       await page.waitForFunction(() => typeof (window as unknown as Win).renderItem === 'function');
-      await page.evaluate(([m, c]) => (window as unknown as Win).renderItem(m as string, c), [MODEL_CARD_MIME, card] as const);
+      await page.evaluate(([m, c]) => (window as unknown as Win).renderItem(m as string, c), [MODEL_CARD_MIME, card as unknown] as const);
       await page.waitForSelector('#out .modelbook-card');
       assert.match((await page.locator('#out .header strong').textContent()) ?? '', /penguin sex/);
       assert.match((await page.locator('#out [data-part=details]').textContent()) ?? '', /Pipeline\(StandardScaler → LogisticRegression\)/);
@@ -144,7 +144,7 @@ describe('webview/card: Model Card panel and compact card in Chromium', function
     const problems = await watchProblems(page);
     await page.goto(`${h.url}/renderer-light`);
     await page.waitForFunction(() => typeof (window as unknown as Win).renderItem === 'function');
-    await page.evaluate(([m, c]) => (window as unknown as Win).renderItem(m as string, c), [MODEL_CARD_MIME, withoutEthics(card)] as const);
+    await page.evaluate(([m, c]) => (window as unknown as Win).renderItem(m as string, c), [MODEL_CARD_MIME, withoutEthics(card) as unknown] as const);
     await page.waitForSelector('#out [data-part=missing]');
     assert.match((await page.locator('#out [data-part=missing]').textContent()) ?? '', /Missing: ethical considerations/);
     assert.equal(await page.locator('#out .missing-count').textContent(), '1 required section missing');

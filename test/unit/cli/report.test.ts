@@ -71,6 +71,11 @@ describe('cli: modelbook report on a notebook run headless', function () {
     assert.match(md.stdout, new RegExp(`Out of 100 penguins it calls male, about ${Math.round(100 * precision)} are male \\(95% CI ${Math.round(100 * ci.low)}–${Math.round(100 * ci.high)}\\)\\.`));
     assert.match(md.stdout, /## Where it works worse\n\n- No group of Island is significantly worse/);
     assert.match(md.stdout, /Purpose: Tell the sex of a penguin/);
+    // The notebook's stakeholderReport(...) cell says the same, in the same words.
+    const nb = JSON.parse(fs.readFileSync(path.join(dir, 'card.mlnb'), 'utf8')) as { cells: { outputs: { data?: Record<string, string[]> }[] }[] };
+    const cell = nb.cells[3].outputs[0].data!;
+    assert.equal(cell['text/markdown'].join(''), md.stdout);
+    assert.match(cell['text/html'].join(''), /Out of 100 penguins it calls male, about <span class="n" title="[0-9A-Z]{26} metrics\.precision">91<\/span> are male/);
   });
 
   it('HTML is self-contained (inline SVG charts, no script, no URL) and the same bytes on a second run; --out writes the file', () => {
