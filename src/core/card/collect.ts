@@ -6,7 +6,7 @@ import type { DataUse, RunRecord } from '../runs/contract';
 import { PACKAGE_FILES } from '../package/contract';
 import { MIN_GROUP_SIZE } from '../evaluation/fairness/sliceMetrics';
 import { collectAnnexIv } from './annexIv';
-import { MODEL_CARD_KIND, MODEL_CARD_VERSION, type CardData, type CardImportance, type CardMetric, type CardProse, type CardSections, type ModelCard } from './contract';
+import { MODEL_CARD_KIND, MODEL_CARD_VERSION, REQUIRED_PROSE, type CardData, type CardImportance, type CardMetric, type CardProse, type CardSections, type ModelCard } from './contract';
 import { problemOf, proseOf } from './prose';
 import { collectCardSlicings } from './slices';
 
@@ -27,6 +27,13 @@ export interface CardInputs {
   monitor?: MonitorReport;
   reviews?: ReviewRecord[];
 }
+
+/** Where each required prose field shows in the card (section, field). */
+const REQUIRED_AT: Record<(typeof REQUIRED_PROSE)[number], [keyof CardSections, string]> = {
+  intendedUse: ['intendedUse', 'primary'],
+  limitations: ['caveatsAndRecommendations', 'limitations'],
+  ethics: ['ethicalConsiderations', 'prose'],
+};
 
 const EMPTY_PROSE: CardProse = { intendedUse: '', limitations: '', ethics: '' };
 
@@ -102,9 +109,10 @@ export function collectModelCard(inputs: CardInputs): ModelCard {
       missing: [],
     },
   };
-  if (sections.intendedUse.primary === '') sections.intendedUse.missing.push('primary');
-  if (sections.caveatsAndRecommendations.limitations === '') sections.caveatsAndRecommendations.missing.push('limitations');
-  if (sections.ethicalConsiderations.prose === '') sections.ethicalConsiderations.missing.push('prose');
+  for (const k of REQUIRED_PROSE) {
+    const [section, field] = REQUIRED_AT[k];
+    if (p(k) === '') sections[section].missing.push(field);
+  }
   const missing = (Object.keys(sections) as (keyof CardSections)[]).flatMap((id) => sections[id].missing.map((f) => `${id}.${f}`));
   const runIds = [ev.id, fit?.id, inputs.problem?.id, inputs.card?.id].filter((x): x is string => x !== undefined);
   const card: ModelCard = {

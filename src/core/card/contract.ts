@@ -89,7 +89,6 @@ export interface CardProse {
 
 /** The prose fields a card must have; a card missing any lists them and `modelbook card` exits 1. */
 export const REQUIRED_PROSE = ['intendedUse', 'limitations', 'ethics'] as const;
-export type RequiredProse = (typeof REQUIRED_PROSE)[number];
 
 /** A metric as the card shows it: value and (when recorded) interval, each from the evaluation run. */
 export interface CardMetric {

@@ -6,6 +6,7 @@
 import type { DataFingerprint } from '../data/fingerprint';
 import type { CurveView } from '../evaluation/contract';
 import type { JsonValue, RunRecord } from '../runs/contract';
+import type { CardSectionId } from '../card/contract';
 
 /** One side of the diff as the user named it. */
 export interface DiffSide {
@@ -254,6 +255,18 @@ export interface DiffPair {
   /** Why something could not be compared (e.g. 'head kept no predictions: unpaired intervals'). */
   notes: string[];
   verdict: string;
+  /** The model card's changes, when both sides have a card (see `diffCard`). */
+  card?: CardChange;
+}
+
+/** What changed in the model card between base and head. */
+export interface CardChange {
+  /** Sections whose content differs (numbers or prose), in card order. */
+  changed: { section: CardSectionId; title: string }[];
+  problemChanged: boolean;
+  /** Required prose missing on each side ('section.field'). */
+  missingBase: string[];
+  missingHead: string[];
 }
 
 /** The whole diff, as `modelbook diff --format json` prints it. @public */

@@ -4,12 +4,14 @@
  * fairness, gates, environment and the verdict. Pure: no files, no git.
  */
 import type { DiffPair, DiffSide, ModelDiff, PredictionSet } from './contract';
+import type { CardRuns } from '../card/cardRuns';
 import type { RunRecord } from '../runs/contract';
 import { diffPredictions, type DiffPredictionsOptions } from './diffPredictions';
 import type { RecordedMetric } from './recordedDelta';
 import { diffData, diffEnvironment, diffGates, diffModel, diffParams, listEnvironment } from './diffRecords';
 import { diffPipeline } from './diffStructure';
 import { diffCells } from './diffCode';
+import { diffCard } from './diffCard';
 import { isFailed, verdictOf } from './verdict';
 import { reviewMessage } from './messages';
 
@@ -19,6 +21,8 @@ export interface DiffEvaluation {
   predictions?: PredictionSet;
   /** Why predictions are missing although the record names them. */
   problem?: string;
+  /** The notebook's model card runs for this evaluation (card and problem), when it has a card. */
+  cardRuns?: CardRuns;
 }
 
 /** A side as `loadDiffSide` returns it (plain data). */
@@ -214,6 +218,8 @@ async function diffPair(b: DiffEvaluation, h: DiffEvaluation, statistics: DiffMo
     notes,
     verdict: '',
   };
+  const card = diffCard(b, h);
+  if (card) pair.card = card;
   pair.verdict = verdictOf([pair], false);
   return pair;
 }

@@ -1,4 +1,4 @@
-import { changedSteps, environmentEntries, findingsText, pipelineStepText } from './structureText';
+import { cardChangeText, changedSteps, environmentEntries, findingsText, pipelineStepText } from './structureText';
 import type { DiffPair, DiffReview, DiffThread, ModelDiff } from './contract';
 import { escapeHtml } from '../text/html';
 import { formatNumber } from '../text/number';
@@ -146,6 +146,7 @@ function pairSections(p: DiffPair, many: boolean, add: Add): void {
       steps.map((s) => `| ${code(s.name)} | ${cell(pipelineStepText(s))} |`),
       'pipeline steps',
     );
+  if (p.card) add(`\n**Model card:** ${cell(cardChangeText(p.card))}\n`, [], 'model card');
   const rest: string[] = [];
   const m = p.model;
   if (m.base || m.head) rest.push(`- model: ${cell(m.base?.type ?? '—')} → ${cell(m.head?.type ?? '—')}, parameters ${formatNumber(m.base?.parameterCount)} → ${formatNumber(m.head?.parameterCount)}`);

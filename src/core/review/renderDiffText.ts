@@ -1,4 +1,4 @@
-import { changedSteps, environmentEntries, findingsText, pipelineStepText } from './structureText';
+import { cardChangeText, changedSteps, environmentEntries, findingsText, pipelineStepText } from './structureText';
 import type { ModelDiff } from './contract';
 import { formatNumber } from '../text/number';
 import { ciText, curvesText, flipsText, movesText, movedSlices, pairTitle, paramText, pText, reviewCounts, reviewPhrase, sideLabel, threadWhere, verdictMark } from './renderCommon';
@@ -105,6 +105,7 @@ export function renderDiffText(d: ModelDiff): string {
         `   data ${x.role}${x.name ? ` (${x.name})` : ''}: content changed, rows ${formatNumber(x.base?.rows)} → ${formatNumber(x.head?.rows)}${schema ? `; columns ${schema}` : ''}${findings ? `; findings ${findings}` : ''}`,
       );
     }
+    if (p.card) out.push('', `   model card: ${cardChangeText(p.card)}`);
     const env = environmentEntries(p);
     if (env.length) {
       out.push('', `   environment (* differs):`);

@@ -3,7 +3,7 @@
  * inline SVG handed in already rendered (the CLI renders them in Node with vega, see
  * store/review/renderDiffReport.ts), print-friendly.
  */
-import { environmentEntries, findingsText, pipelineStepText } from './structureText';
+import { cardChangeText, environmentEntries, findingsText, pipelineStepText } from './structureText';
 import { escapeHtml as e } from '../text/html';
 import { formatNumber, formatShare } from '../text/number';
 import type { DiffPair, ModelDiff } from './contract';
@@ -199,6 +199,7 @@ function pairHtml(p: DiffPair, i: number, svgOf: (id: string) => string): string
         : '<p class="muted">No parameter changed.</p>'
     }</section>`,
   );
+  if (p.card) parts.push(`<section id="card-${i}"><h3>Model card</h3><p>${e(cardChangeText(p.card))}</p></section>`);
   if (p.pipeline?.length)
     parts.push(
       `<section id="pipeline-${i}"><h3>Pipeline steps</h3>${table(

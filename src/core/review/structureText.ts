@@ -2,7 +2,7 @@
  * How the pipeline steps, data-quality findings and environment entries of a model diff read, the
  * same in the text, Markdown and HTML reports and the Model Diff panel.
  */
-import type { DataChange, DiffPair, EnvironmentEntry, PipelineStepChange } from './contract';
+import type { CardChange, DataChange, DiffPair, EnvironmentEntry, PipelineStepChange } from './contract';
 
 /**
  * What happened to one pipeline step, 1-based positions: 'added at 1 (SimpleImputer)',
@@ -60,4 +60,18 @@ export function findingsText(d: Pick<DataChange, 'findingsAppeared' | 'findingsG
  */
 export function environmentEntries(p: Pick<DiffPair, 'environment' | 'environmentAll'>): EnvironmentEntry[] {
   return p.environmentAll ?? p.environment.map((e) => ({ ...e, changed: true }));
+}
+
+/**
+ * The model card's change in one line (every renderer prints it): the sections that changed, the
+ * problem, and required prose missing on head.
+ *
+ * @example
+ * cardChangeText(pair.card!) // 'sections changed: Metrics, Intended Use; missing prose on head: ethicalConsiderations.prose'
+ */
+export function cardChangeText(c: CardChange): string {
+  const parts = [c.changed.length ? `sections changed: ${c.changed.map((x) => x.title).join(', ')}` : 'no section changed'];
+  if (c.problemChanged) parts.push('the problem definition changed');
+  if (c.missingHead.length) parts.push(`missing prose on head: ${c.missingHead.join(', ')}`);
+  return parts.join('; ');
 }

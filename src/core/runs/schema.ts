@@ -8,7 +8,7 @@ export const RUN_RECORD_SCHEMA = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   $id: 'https://github.com/modelbook/modelbook/schemas/run-record.schema.json',
   title: 'Modelbook run record',
-  description: 'One fit, cross-validation, search, search trial or evaluation, or a problem definition or model card\'s prose, as stored in .modelbook/runs/<id>.json.',
+  description: "One fit, cross-validation, search, search trial or evaluation, or a problem definition or model card's prose, as stored in .modelbook/runs/<id>.json.",
   type: 'object',
   required: ['version', 'id', 'name', 'kind', 'status', 'startedAt', 'heartbeatAt', 'params', 'metrics', 'history', 'data', 'gates', 'environment', 'tags', 'notes'],
   additionalProperties: false,

@@ -14,6 +14,7 @@ import { GitRevisions, MAX_BLOB_BYTES, type TreeEntry } from '../git/revisions';
 import { PREDICTIONS_EXT, RUNS_DIR, runsFolder } from '../runs/paths';
 import { RUN_FILE_MAX_BYTES } from '../runs/readRun';
 import { pickLatestEvaluations } from './pickEvaluations';
+import { pickCardRuns, type CardRuns } from '../../core/card/cardRuns';
 import { diffSideMessage } from './messages';
 
 /** The side name that reads the working `.modelbook/runs/` (uncommitted runs) like a revision. */
@@ -27,6 +28,8 @@ export interface SideEvaluation {
   predictions?: PredictionSet;
   /** Why predictions are missing although the record names them. */
   problem?: string;
+  /** The model card's prose runs for this evaluation on this side, when the notebook recorded them. */
+  cardRuns?: CardRuns;
 }
 
 export interface LoadedSide {
@@ -110,7 +113,19 @@ function loadWorktree(ws: string, spec: string): LoadedSide {
     else problems.push({ path: `${RUNS_DIR}/${name}`, reason: parsed ? parsed.reason : 'not a readable regular file' });
   }
   const picked = pickLatestEvaluations(records);
-  return { side: { spec, kind: 'revision', runIds: picked.map((r) => r.id) }, evaluations: picked.map((r) => withWorkingPredictions(ws, r)), notebooks: workingNotebooks(ws, picked), problems };
+  const evaluations = withCardRuns(
+    picked.map((r) => withWorkingPredictions(ws, r)),
+    records,
+  );
+  return { side: { spec, kind: 'revision', runIds: picked.map((r) => r.id) }, evaluations, notebooks: workingNotebooks(ws, picked), problems };
+}
+
+/** Each evaluation with its notebook's card runs on the same side, when it has a card. */
+function withCardRuns(evaluations: SideEvaluation[], records: RunRecord[]): SideEvaluation[] {
+  return evaluations.map((e) => {
+    const cardRuns = pickCardRuns(e.record, records);
+    return cardRuns ? { ...e, cardRuns } : e;
+  });
 }
 
 function withWorkingPredictions(ws: string, record: RunRecord): SideEvaluation {
@@ -213,5 +228,5 @@ async function readRevision(git: GitRevisions, ws: string, spec: string, rev: st
     NOTEBOOK_MAX_BYTES,
   );
   for (const [file, text] of texts) notebooks.set(file.slice(prefix.length), text.toString('utf8'));
-  return { side: { spec, kind: 'revision', commit, runIds: picked.map((r) => r.id) }, evaluations, notebooks, problems };
+  return { side: { spec, kind: 'revision', commit, runIds: picked.map((r) => r.id) }, evaluations: withCardRuns(evaluations, records), notebooks, problems };
 }
