@@ -14,7 +14,8 @@ describe('Model card in a real VS Code', () => {
   after(closeAllEditors);
 
   it('a modelCard(...) cell renders the compact card from the card MIME type; Open card draws every section in the panel, and a number opens its run in the Experiments panel', async () => {
-    const nb = (await openNotebook('card.mlnb')).notebook;
+    const editor = await openNotebook('card.mlnb');
+    const nb = editor.notebook;
     for (const i of [0, 1]) {
       const c = await runCell(nb, i, 120_000);
       assert.equal(c.executionSummary?.success, true, textOf(c, 'application/vnd.code.notebook.error'));
@@ -28,6 +29,8 @@ describe('Model card in a real VS Code', () => {
     const card = JSON.parse(textOf(cell, CARD)) as { name: string; missing: string[]; sections: { metrics: { metrics: { name: string; value: { source: { runId: string; field: string } } }[] } } };
     assert.equal(card.name, 'penguin sex');
     assert.deepEqual(card.missing, []);
+    // VS Code draws only the outputs on screen: bring the card cell to the top (the evaluation above is tall).
+    editor.revealRange(new vscode.NotebookRange(2, 3), vscode.NotebookEditorRevealType.AtTop);
     // The renderer reports back only when VS Code chose the card MIME type over text/html and drew it.
     const drawn = await waitFor('the compact card to be drawn in the cell output', () => api.cards.cellRendered().find((r) => r.name === 'penguin sex'), 45_000);
     assert.deepEqual(drawn.sections, ['details', 'metrics', 'gates']);
