@@ -165,7 +165,7 @@ function slicingTable(doc: Document, s: CardSlicing, smallRows: number): HTMLEle
       h(doc, 'div', { class: 'table-scroll' }, h(doc, 'table', { class: 'grid slices' }, h(doc, 'thead', {}, head), h(doc, 'tbody', {}, ...rows))),
       chartBox(doc, slicingChartId(s), `${metricLabel(metric ?? '')} by ${s.columns.join(' × ')}`),
     ),
-    h(doc, 'p', { class: 'muted' }, `${gaps || 'No gap (fewer than two large groups).'} Groups under ${smallRows} rows are marked small.`),
+    h(doc, 'p', { class: 'muted' }, `${gaps ? `${gaps}.` : 'No gap (fewer than two large groups).'} Groups under ${smallRows} rows are marked small.`),
   );
 }
 function quantitative(doc: Document, card: ModelCard): Part[] {

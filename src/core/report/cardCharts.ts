@@ -8,9 +8,12 @@ import { METRIC_INFO, isMetricName } from '../evaluation/metrics/metricCatalog';
 import type { CardSlicing, ModelCard } from '../card/contract';
 import type { CardChart } from '../card/charts';
 
-/** A metric's label ('ROC AUC'), or its name when the catalog does not know it. */
+/** Per-slice numbers the card recomputes that the metric catalog does not name. */
+const SLICE_LABELS: Record<string, string> = { positiveRate: 'Positive rate' };
+
+/** A metric's label ('ROC AUC'), or its name when neither the catalog nor the slice labels know it. */
 export function metricLabel(name: string): string {
-  return isMetricName(name) ? METRIC_INFO[name].label : name;
+  return isMetricName(name) ? METRIC_INFO[name].label : (SLICE_LABELS[name] ?? name);
 }
 
 /** The id of a slicing's chart (as core/card/charts.ts names it). */
