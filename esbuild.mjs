@@ -115,7 +115,9 @@ const targets = [
   },
   {
     // Code splitting: the Vega chunk loads with the first chart, not with every table.
-    entryPoints: Object.fromEntries(['renderer', 'evaluation', 'experiments', 'review', 'monitor'].filter((e) => fs.existsSync(`webview/${e}/index.ts`)).map((e) => [e, `webview/${e}/index.ts`])),
+    entryPoints: Object.fromEntries(
+      ['renderer', 'evaluation', 'experiments', 'review', 'monitor', 'card'].filter((e) => fs.existsSync(`webview/${e}/index.ts`)).map((e) => [e, `webview/${e}/index.ts`]),
+    ),
     outdir: 'dist/webview',
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',

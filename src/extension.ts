@@ -12,6 +12,7 @@ import { registerRuns, type RunsApi } from './vscode/runs/index';
 import { registerEvaluation, type EvaluationApi } from './vscode/evaluation/register';
 import { registerMonitoring, type MonitorApi } from './vscode/monitor/register';
 import { registerGovernance, type GovernanceApi } from './vscode/governance/register';
+import { registerCards, type CardApi } from './vscode/card/register';
 import { listenToRenderer } from './vscode/renderer/messaging';
 import { registerReview, type ReviewApi } from './vscode/review/register';
 import { registerReviewCommand, type ReviewCommandApi } from './vscode/review/registerCommand';
@@ -24,6 +25,7 @@ export function activate(context: vscode.ExtensionContext): {
   runs: RunsApi;
   evaluation: EvaluationApi;
   monitoring: MonitorApi;
+  cards: CardApi;
   review: ReviewApi & ReviewCommandApi;
   governance: GovernanceApi;
 } {
@@ -35,6 +37,7 @@ export function activate(context: vscode.ExtensionContext): {
   const evaluation = registerEvaluation(context.extensionUri);
   const monitoring = registerMonitoring(context.extensionUri);
   const governance = registerGovernance();
+  const cards = registerCards(context.extensionUri);
   const reviewCommand = registerReviewCommand(context, runs.api.service);
   const controller = new ModelbookController(kernels);
   const review = registerReview(log);
@@ -57,11 +60,12 @@ export function activate(context: vscode.ExtensionContext): {
     ...evaluation.disposables,
     ...monitoring.disposables,
     ...governance.disposables,
+    ...cards.disposables,
     ...review.disposables,
     ...reviewCommand.disposables,
-    listenToRenderer({ ...evaluation.renderer, ...runs.renderer, ...monitoring.renderer }),
+    listenToRenderer({ ...evaluation.renderer, ...runs.renderer, ...monitoring.renderer, ...cards.renderer }),
   );
-  return { kernels, controller, status, runs: runs.api, evaluation: evaluation.api, monitoring: monitoring.api, review: { ...review.api, ...reviewCommand.api }, governance: governance.api };
+  return { kernels, controller, status, runs: runs.api, evaluation: evaluation.api, monitoring: monitoring.api, cards: cards.api, review: { ...review.api, ...reviewCommand.api }, governance: governance.api };
 }
 
 export function deactivate(): void {

@@ -20,6 +20,7 @@ import { runLineageCommand } from './lineage';
 import { runApproveCommand, runApprovalsCommand } from './approve';
 import { runAuditCommand } from './audit';
 import { runCardCommand } from './card';
+import { runReportCommand } from './report';
 import { KernelStartError } from '../kernel/host/kernelProcess';
 
 declare const MODELBOOK_VERSION: string;
@@ -40,6 +41,7 @@ async function main(argv: string[]): Promise<number> {
     if (argv[0] === 'audit') return runAuditCommand(argv.slice(1), io, process.cwd());
     if (argv[0] === 'monitor') return await runMonitorCommand(argv.slice(1), io, process.cwd());
     if (argv[0] === 'card') return await runCardCommand(argv.slice(1), io, process.cwd());
+    if (argv[0] === 'report') return await runReportCommand(argv.slice(1), io, process.cwd());
     const args = parseArgs(argv);
     switch (args.command) {
       case 'help':

@@ -7,6 +7,8 @@ import type { EvaluationView } from '../core/evaluation/contract';
 import type { RenderedReport } from './evaluation';
 import type { MonitorReport } from '../core/monitor/contract';
 import type { RenderedMonitor } from './monitor';
+import type { CardSource, ModelCard } from '../core/card/contract';
+import type { RenderedCard } from './card';
 
 export type RendererToHost = {
   /** The compact evaluation report's "Open Evaluation panel" button: open the panel with this output's evaluation. */
@@ -19,4 +21,10 @@ export type RendererToHost = {
   openMonitoring: { report: MonitorReport };
   /** The compact monitoring report was drawn in a cell output. */
   monitorRendered: RenderedMonitor;
+  /** The compact model card's "Open card" button: open the Model Card panel with this output's card. */
+  openCard: { card: ModelCard };
+  /** A number in the compact card was clicked: open the run it came from. */
+  openRun: CardSource;
+  /** The compact model card was drawn in a cell output. */
+  cardRendered: RenderedCard;
 };

@@ -1,5 +1,5 @@
 /**
- * VS Code's Light+ and Dark+ theme variables that the monitoring views read, set on the body as
+ * VS Code's Light+ and Dark+ theme variables that the monitoring and model card views read, set on the body as
  * VS Code sets them on a webview, so the Chromium tests and screenshots see real colours.
  */
 const LIGHT = {
@@ -18,6 +18,7 @@ const LIGHT = {
   focusBorder: '#005fb8',
   'charts-blue': '#1a85ff',
   'charts-red': '#e51400',
+  'textLink-foreground': '#005fb8',
 };
 const DARK = {
   foreground: '#cccccc',
@@ -35,6 +36,7 @@ const DARK = {
   focusBorder: '#0078d4',
   'charts-blue': '#3794ff',
   'charts-red': '#f14c4c',
+  'textLink-foreground': '#4daafc',
 };
 
 const vars = (theme: Record<string, string>) =>

@@ -1,6 +1,6 @@
 /**
  * The notebook renderer for Modelbook's rich outputs: Vega-Lite charts, paged tables,
- * the compact evaluation report and the compact monitoring report. Vega is loaded on the first
+ * the compact evaluation report, the compact monitoring report and the compact model card. Vega is loaded on the first
  * chart only, so tables render without it.
  */
 import type { ActivationFunction, OutputItem } from 'vscode-notebook-renderer';
@@ -10,6 +10,7 @@ import { MIME } from '../../src/core/notebook/mime';
 import { renderTable } from './table';
 import { MONITOR_MIME, type MonitorReport } from '../../src/core/monitor/contract';
 import type { RunHistoryView } from '../../src/core/runs/inlineHistory';
+import { MODEL_CARD_MIME, type ModelCard } from '../../src/core/card/contract';
 
 type Finalize = () => void;
 
@@ -28,6 +29,8 @@ export const activate: ActivationFunction = (ctx) => {
           disposers.set(item.id, () => drawn.dispose());
         } else if (item.mime === MONITOR_MIME) {
           (await import('./monitor')).renderMonitor(item.json() as MonitorReport, element, ctx);
+        } else if (item.mime === MODEL_CARD_MIME) {
+          (await import('./card')).renderCard(item.json() as ModelCard, element, ctx);
         } else if (item.mime === MIME.runs) {
           (await import('./runHistory')).renderRunHistory(item.json() as RunHistoryView, element, ctx);
         } else {

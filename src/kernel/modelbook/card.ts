@@ -29,7 +29,8 @@ export interface ModelCardOptions extends Partial<CardProse> {
 
 let index: RunIndex | undefined;
 
-function runIndex(): RunIndex {
+/** The workspace's run index, opened once and refreshed (stakeholderReport() shares it). */
+export function runIndex(): RunIndex {
   const workspace = kernelService()?.workspaceDir;
   if (!workspace) throw new Error(runMessage.runsNoWorkspace);
   if (!index || index.workspaceDir !== workspace) index = RunIndex.openSync(workspace);
@@ -73,7 +74,8 @@ export function modelCard(options: ModelCardOptions): CardDisplay {
   return new CardDisplay(collectModelCard(inputs));
 }
 
-function latestEvaluation(idx: RunIndex): string | undefined {
+/** The notebook's latest finished evaluation run (stakeholderReport() shares it). */
+export function latestEvaluation(idx: RunIndex): string | undefined {
   const notebook = kernelService()?.runContext?.().notebook;
   return idx.query({ ...(notebook ? { notebook } : {}), parentId: null, filter: 'kind == "evaluation" && status == "finished"', limit: 1 }).rows[0]?.id;
 }

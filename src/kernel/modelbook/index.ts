@@ -10,3 +10,4 @@ export { runs } from './runs';
 export { exportModel, loadModel, type ExportModelOptions } from './package';
 export { monitor } from './monitor';
 export { problem, modelCard, type ModelCardOptions } from './card';
+export { stakeholderReport, type StakeholderReportOptions } from './report';

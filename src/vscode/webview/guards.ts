@@ -10,6 +10,8 @@ import type { RendererToHost } from '../../protocol/renderer';
 import type { ReviewFromWebview } from '../../protocol/review';
 import type { MonitorFromWebview } from '../../protocol/monitor';
 import { isMonitorReport } from '../../core/monitor/isMonitorReport';
+import type { CardFromWebview } from '../../protocol/card';
+import { CARD_SECTIONS, MODEL_CARD_KIND, MODEL_CARD_VERSION, type ModelCard } from '../../core/card/contract';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -29,6 +31,23 @@ const isRendered = (p: unknown): boolean => isObj(p) && isStr(p.name) && isStr(p
 const isRenderedMonitor = (p: unknown): boolean =>
   isObj(p) && ['ok', 'warning', 'critical'].includes(p.status as string) && isStrings(p.features, 100_000) && isStrings(p.charts, 100_000) && (p.selected === undefined || isStr(p.selected));
 const isRunId = (p: unknown): boolean => isObj(p) && isStr(p.id, 512);
+const isRenderedCard = (p: unknown): boolean => isObj(p) && isStr(p.name) && isStrings(p.sections, 100, 64) && isStrings(p.missing, 1000, 256) && isStrings(p.charts, 1000, 512) && isCount(p.links);
+/** A run id as the recorder writes it (a ULID: 26 of Crockford's base-32 characters) and a record field path. */
+const isCardSource = (p: unknown): boolean => isObj(p) && typeof p.runId === 'string' && /^[0-9A-HJKMNP-TV-Z]{26}$/.test(p.runId) && isStr(p.field, 512);
+
+/**
+ * A model card of this version, as far as the views rely on it: its kind, version, name, run ids
+ * and every section present as an object with its `missing` list.
+ *
+ * @example
+ * isModelCard(JSON.parse(fs.readFileSync('card.json', 'utf8'))) // true for `modelbook card --format json` output
+ * isModelCard({ kind: 'modelbook.card', version: 99 }) // false
+ */
+export function isModelCard(v: unknown): v is ModelCard {
+  if (!isObj(v) || v.kind !== MODEL_CARD_KIND || v.version !== MODEL_CARD_VERSION || !isStr(v.name) || !isStrings(v.runIds, 10_000, 512) || !isStrings(v.missing, 1000, 256)) return false;
+  const sections = v.sections;
+  return isObj(sections) && CARD_SECTIONS.every(({ id }) => isObj(sections[id]) && isStrings(sections[id].missing, 1000, 256)) && Array.isArray(v.annexIv);
+}
 
 /**
  * A message the Experiments panel may send.
@@ -73,6 +92,22 @@ export const isRendererToHost = guardOf<RendererToHost>({
   openExperiments: (p) => isObj(p) && (p.notebook === undefined || isStr(p.notebook)) && isStrings(p.runIds, 1000, 512),
   openMonitoring: (p) => isObj(p) && isMonitorReport(p.report),
   monitorRendered: isRenderedMonitor,
+  openCard: (p) => isObj(p) && isModelCard(p.card),
+  openRun: isCardSource,
+  cardRendered: isRenderedCard,
+});
+
+/**
+ * A message the Model Card panel may send. A run id is a ULID; anything else is dropped.
+ *
+ * @example
+ * isCardFromWebview({ type: 'openRun', payload: { runId: '01JD5Z8X1Q2W3E4R5T6Y7U8I9O', field: 'metrics.auc' } }) // false: 'I' and 'O' are not in a ULID
+ * isCardFromWebview({ type: 'openRun', payload: { runId: '01JD5Z8X1Q2W3E4R5T6Y7U8V9W', field: 'metrics.auc' } }) // true
+ */
+export const isCardFromWebview = guardOf<CardFromWebview>({
+  ready: () => true,
+  rendered: isRenderedCard,
+  openRun: isCardSource,
 });
 
 /**

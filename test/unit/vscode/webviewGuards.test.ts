@@ -1,5 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { isEvaluationFromWebview, isExperimentsFromWebview, isRendererToHost, isReviewFromWebview } from '../../../src/vscode/webview/guards';
+import fs from 'node:fs';
+import path from 'node:path';
+import { isCardFromWebview, isEvaluationFromWebview, isExperimentsFromWebview, isModelCard, isRendererToHost, isReviewFromWebview } from '../../../src/vscode/webview/guards';
+import { FIXTURES } from '../paths';
 
 describe('webview message guards', () => {
   it('accept what the panels really send', () => {
@@ -39,5 +42,21 @@ describe('webview message guards', () => {
     assert.equal(isReviewFromWebview({ type: 'openCell', payload: { notebook: 'a.mlnb', cellId: '' } }), false);
     assert.equal(isReviewFromWebview({ type: 'startThread', payload: { notebook: 'a.mlnb', cellId: 'c', metric: 7 } }), false);
     assert.equal(isReviewFromWebview({ type: 'runShell', payload: {} }), false);
+  });
+  it('the model card views: a whole card of this version, a ULID run id and a field; nothing else steers the host', () => {
+    const card = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'card/penguins.card.json'), 'utf8')) as Record<string, unknown>;
+    assert.ok(isModelCard(card));
+    assert.ok(isRendererToHost({ type: 'openCard', payload: { card } }));
+    const source = { runId: (card.runIds as string[])[0], field: 'metrics.auc' };
+    assert.ok(isRendererToHost({ type: 'openRun', payload: source }));
+    assert.ok(isCardFromWebview({ type: 'openRun', payload: source }));
+    assert.ok(isCardFromWebview({ type: 'rendered', payload: { name: 'x', sections: ['metrics'], missing: [], charts: [], links: 3 } }));
+    assert.equal(isModelCard({ ...card, version: 99 }), false, 'another version');
+    assert.equal(isModelCard({ ...card, sections: { ...(card.sections as object), metrics: undefined } }), false, 'a section missing');
+    assert.equal(isRendererToHost({ type: 'openCard', payload: { card: { kind: 'modelbook.card' } } }), false);
+    assert.equal(isCardFromWebview({ type: 'openRun', payload: { runId: '../../etc/passwd', field: 'x' } }), false, 'not a run id');
+    assert.equal(isCardFromWebview({ type: 'openRun', payload: { runId: source.runId.toLowerCase(), field: 'x' } }), false, 'ULIDs are upper case');
+    assert.equal(isCardFromWebview({ type: 'openRun', payload: { runId: source.runId, field: 'x'.repeat(600) } }), false, 'a field path too long');
+    assert.equal(isCardFromWebview({ type: 'rendered', payload: { name: 'x', sections: [], missing: [], charts: [], links: -1 } }), false);
   });
 });

@@ -1,0 +1,156 @@
+import { strict as assert } from 'node:assert';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { startHarness, watchProblems, type Harness } from './harness';
+import { DARK_FOREGROUND, THEME_CSS } from './monitorThemes';
+import { CARD_SECTIONS, MODEL_CARD_MIME, type ModelCard } from '../../src/core/card/contract';
+import { isModelCard } from '../../src/vscode/webview/guards';
+
+/** Made by the real card code on the bundled Palmer penguins (test/fixtures/card/make-card.mjs). */
+const FIXTURE = path.join(__dirname, '../../../test/fixtures/card/penguins.card.json');
+
+const PANEL = (theme: string) => `<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="/media/panel.css"><style>${THEME_CSS}</style></head>
+<body class="${theme}"><div id="root"></div><script type="module" src="/test/webview/pages/panel-page.js?bundle=card"></script></body></html>`;
+const RENDERER = (theme: string) =>
+  `<!doctype html><html><head><meta charset="utf-8"><style>${THEME_CSS}</style></head><body class="${theme}"><div id="out"></div><script type="module" src="/test/webview/pages/renderer-page.js"></script></body></html>`;
+
+type Posted = { type: string; payload: Record<string, unknown> };
+type Win = { posted: Posted[]; rendererPosted: Posted[]; sendToPanel(m: unknown): void; renderItem(mime: string, data: unknown): Promise<void> };
+
+/** Where SCREENSHOTS=dir asks for the 1280×800 screenshots of each view and theme. */
+const shotsDir = process.env.SCREENSHOTS;
+
+/** The fixture with its ethics prose left unwritten, listed as missing the way collectModelCard lists it. */
+function withoutEthics(card: ModelCard): ModelCard {
+  const copy = JSON.parse(JSON.stringify(card)) as ModelCard;
+  copy.sections.ethicalConsiderations = { ...copy.sections.ethicalConsiderations, prose: '', missing: ['prose'] };
+  copy.missing = ['ethicalConsiderations.prose'];
+  return copy;
+}
+
+describe('webview/card: Model Card panel and compact card in Chromium', function () {
+  this.timeout(60_000);
+  let h: Harness;
+  let card: ModelCard;
+
+  before(async () => {
+    card = JSON.parse(fs.readFileSync(FIXTURE, 'utf8')) as ModelCard;
+    assert.ok(isModelCard(card), 'the fixture is a card of this version');
+    h = await startHarness({ '/light': PANEL('vscode-light'), '/dark': PANEL('vscode-dark'), '/renderer-light': RENDERER('vscode-light'), '/renderer-dark': RENDERER('vscode-dark') });
+  });
+  after(async () => h?.close());
+
+  async function openPanel(theme: 'light' | 'dark', shown = card): Promise<{ page: Page; problems: string[]; rendered: Posted['payload'] }> {
+    const page = await h.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const problems = await watchProblems(page);
+    await page.goto(`${h.url}/${theme}`);
+    await page.waitForFunction(() => (window as unknown as Win).posted?.some((m) => m.type === 'ready'));
+    await page.evaluate((c) => (window as unknown as Win).sendToPanel({ type: 'setData', payload: { card: c } }), shown as unknown);
+    const rendered = await page.waitForFunction(() => (window as unknown as Win).posted.find((m) => m.type === 'rendered')?.payload);
+    return { page, problems, rendered: (await rendered.jsonValue()) as Posted['payload'] };
+  }
+
+  async function shoot(page: Page, name: string): Promise<void> {
+    if (!shotsDir) return;
+    fs.mkdirSync(shotsDir, { recursive: true });
+    await page.screenshot({ path: path.join(shotsDir, `${name}.png`) });
+    await page.screenshot({ path: path.join(shotsDir, `${name}-full.png`), fullPage: true });
+  }
+
+  for (const theme of ['light', 'dark'] as const)
+    it(`draws every Mitchell section, the Annex IV table and the charts with marks from the penguins card in the ${theme} theme; no CSP violation`, async () => {
+      const { page, problems, rendered } = await openPanel(theme);
+      assert.deepEqual(rendered.sections, [...CARD_SECTIONS.map((s) => s.id), 'annexIv']);
+      assert.deepEqual(rendered.missing, [], 'the fixture card has all its prose');
+      assert.deepEqual(rendered.charts, ['metrics', 'slices-Island', 'slices-Species', 'importance']);
+      for (const { id, title } of CARD_SECTIONS) assert.equal(await page.locator(`section#${id} > h2`).textContent(), title);
+      assert.equal(await page.locator('header h1').textContent(), 'Model card: penguin sex');
+      assert.match((await page.locator('header .objective').textContent()) ?? '', /sex of a penguin/);
+      // Metrics: one row per recorded metric, its value and both interval ends linked to the evaluation run.
+      const metrics = card.sections.metrics.metrics;
+      assert.equal(await page.locator('#metrics table.metrics tbody tr').count(), metrics.length);
+      const auc = metrics.find((m) => m.name === 'auc')!;
+      const aucLinks = page.locator('#metrics tr[data-metric=auc] button.run-link');
+      assert.deepEqual(await aucLinks.evaluateAll((bs) => bs.map((b) => (b as HTMLElement).dataset.field)), ['metrics.auc', 'intervals.auc.low', 'intervals.auc.high']);
+      assert.equal(await aucLinks.first().getAttribute('data-run'), auc.value.source.runId);
+      assert.equal(await aucLinks.first().textContent(), '0.9644');
+      assert.equal(await page.locator('#metrics li.gate.pass').count(), 2);
+      // Data, slices (small groups flagged), importance, ethics, caveats, Annex IV.
+      assert.equal(await page.locator('#evaluationData tr[data-role=test] button.run-link').textContent(), String(card.sections.evaluationData.data[0].rows.value));
+      assert.equal(await page.locator('#trainingData ol li').count(), 1, 'the scaler before the estimator');
+      assert.equal(await page.locator('#quantitativeAnalyses [data-slicing=Island] tr[data-group=Torgersen][data-small=true]').count(), 1);
+      assert.match((await page.locator('#quantitativeAnalyses [data-slicing=Species] h3').textContent()) ?? '', /sensitive attribute/);
+      assert.equal(await page.locator('[data-chart=metrics] svg .mark-symbol path').count(), metrics.filter((m) => m.value.value !== null).length, 'a point per metric');
+      assert.equal(await page.locator('[data-chart=slices-Species] svg .mark-rect path').count(), 3, 'a bar per species');
+      assert.equal(await page.locator('[data-chart=importance] svg .mark-rect path').count(), 3, 'a bar per feature');
+      assert.match((await page.locator('#ethicalConsiderations > .prose').textContent()) ?? '', /No people are affected/);
+      assert.equal(await page.locator('#annexIv tbody tr').count(), card.annexIv.length);
+      const links = await page.locator('button.run-link').count();
+      assert.equal(rendered.links, links);
+      assert.ok(links > 60, `every number is a link (${links})`);
+      if (theme === 'dark')
+        assert.equal(await page.locator('[data-chart=metrics] svg .role-axis-label text').first().getAttribute('fill'), DARK_FOREGROUND, 'axis labels in the dark theme foreground');
+      await shoot(page, `card-panel-${theme}`);
+      assert.deepEqual(problems, []);
+      await page.close();
+    });
+
+  it('a clicked number posts openRun with its run and field; a section left unwritten is called out in place and in the header', async () => {
+    const { page, problems, rendered } = await openPanel('light', withoutEthics(card));
+    assert.deepEqual(rendered.missing, ['ethicalConsiderations.prose']);
+    assert.match((await page.locator('#ethicalConsiderations .missing').textContent()) ?? '', /Missing: ethical considerations/);
+    assert.match((await page.locator('header .missing').textContent()) ?? '', /ethical considerations/);
+    assert.equal(await page.locator('nav.toc a.has-missing').textContent(), 'Ethical Considerations');
+    await page.locator('#quantitativeAnalyses [data-slicing=Species] tr[data-group=Gentoo] button.run-link').first().click();
+    const species = card.sections.quantitativeAnalyses.slicings.find((s) => s.columns[0] === 'Species')!;
+    const posted = await page.evaluate(() => (window as unknown as Win).posted.filter((m) => m.type === 'openRun').map((m) => m.payload));
+    assert.deepEqual(posted, [species.groups.find((g) => g.key === 'Gentoo')!.rows.source]);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  for (const theme of ['light', 'dark'] as const)
+    it(`the cell output (${theme}) shows the compact card; its numbers post openRun and "Open card" posts openCard with the card`, async () => {
+      const page = await h.browser.newPage({ viewport: { width: 1280, height: 800 } });
+      const problems = await watchProblems(page);
+      await page.goto(`${h.url}/renderer-${theme}`);
+      await page.waitForFunction(() => typeof (window as unknown as Win).renderItem === 'function');
+      await page.evaluate(([m, c]) => (window as unknown as Win).renderItem(m as string, c), [MODEL_CARD_MIME, card as unknown] as const);
+      await page.waitForSelector('#out .modelbook-card');
+      assert.match((await page.locator('#out .header strong').textContent()) ?? '', /penguin sex/);
+      assert.match((await page.locator('#out [data-part=details]').textContent()) ?? '', /Pipeline\(StandardScaler → LogisticRegression\)/);
+      assert.deepEqual(await page.locator('#out [data-part=metrics] tbody tr').evaluateAll((rs) => rs.map((r) => (r as HTMLElement).dataset.metric)), ['auc', 'accuracy', 'f1', 'precision', 'recall']);
+      assert.equal(await page.locator('#out [data-part=gates] li.gate').count(), 2);
+      assert.equal(await page.locator('#out [data-part=missing]').count(), 0, 'nothing missing');
+      const widths = await page.evaluate(() => ({ doc: document.documentElement.scrollWidth, view: window.innerWidth }));
+      assert.ok(widths.doc <= widths.view, `no horizontal overflow (${widths.doc} > ${widths.view})`);
+      await shoot(page, `card-cell-${theme}`);
+      await page.locator('#out [data-part=metrics] tr[data-metric=precision] button.run-link').first().click();
+      await page.locator('#out button.open-panel').click();
+      const posted = await page.evaluate(() => (window as unknown as Win).rendererPosted);
+      assert.deepEqual(
+        posted.map((m) => m.type),
+        ['cardRendered', 'openRun', 'openCard'],
+      );
+      assert.deepEqual(posted[1].payload, card.sections.metrics.metrics.find((m) => m.name === 'precision')!.value.source);
+      assert.deepEqual((posted[2].payload as { card: ModelCard }).card, card);
+      assert.deepEqual(problems, []);
+      await page.close();
+    });
+
+  it('the cell output calls out the required prose that is missing', async () => {
+    const page = await h.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const problems = await watchProblems(page);
+    await page.goto(`${h.url}/renderer-light`);
+    await page.waitForFunction(() => typeof (window as unknown as Win).renderItem === 'function');
+    await page.evaluate(([m, c]) => (window as unknown as Win).renderItem(m as string, c), [MODEL_CARD_MIME, withoutEthics(card) as unknown] as const);
+    await page.waitForSelector('#out [data-part=missing]');
+    assert.match((await page.locator('#out [data-part=missing]').textContent()) ?? '', /Missing: ethical considerations/);
+    assert.equal(await page.locator('#out .missing-count').textContent(), '1 required section missing');
+    const rendered = await page.evaluate(() => (window as unknown as Win).rendererPosted.find((m) => m.type === 'cardRendered')?.payload);
+    assert.deepEqual((rendered as { missing: string[] }).missing, ['ethicalConsiderations.prose']);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+});
