@@ -65,7 +65,17 @@ export function activate(context: vscode.ExtensionContext): {
     ...reviewCommand.disposables,
     listenToRenderer({ ...evaluation.renderer, ...runs.renderer, ...monitoring.renderer, ...cards.renderer }),
   );
-  return { kernels, controller, status, runs: runs.api, evaluation: evaluation.api, monitoring: monitoring.api, cards: cards.api, review: { ...review.api, ...reviewCommand.api }, governance: governance.api };
+  return {
+    kernels,
+    controller,
+    status,
+    runs: runs.api,
+    evaluation: evaluation.api,
+    monitoring: monitoring.api,
+    cards: cards.api,
+    review: { ...review.api, ...reviewCommand.api },
+    governance: governance.api,
+  };
 }
 
 export function deactivate(): void {
