@@ -8,6 +8,7 @@ import { MIN_GROUP_SIZE } from '../evaluation/fairness/sliceMetrics';
 import { collectAnnexIv } from './annexIv';
 import { MODEL_CARD_KIND, MODEL_CARD_VERSION, REQUIRED_PROSE, type CardData, type CardImportance, type CardMetric, type CardProse, type CardSections, type ModelCard } from './contract';
 import { problemOf, proseOf } from './prose';
+import { collectCardFairness } from './fairness';
 import { collectCardSlicings } from './slices';
 
 /** What a card is made of: the evaluation run it documents and whatever else is known. */
@@ -86,6 +87,7 @@ export function collectModelCard(inputs: CardInputs): ModelCard {
     },
     quantitativeAnalyses: {
       slicings: inputs.predictions ? collectCardSlicings(inputs.predictions, ev.id, problem?.sensitiveAttributes) : [],
+      ...fairnessOf(inputs.predictions, ev.id, problem?.sensitiveAttributes),
       importance: importanceOf(inputs.card),
       smallGroupRows: MIN_GROUP_SIZE,
       ...(inputs.monitor ? { monitoring: monitoringOf(inputs.monitor) } : {}),
@@ -126,6 +128,11 @@ export function collectModelCard(inputs: CardInputs): ModelCard {
   };
   if (problem) card.problem = problem;
   return card;
+}
+
+function fairnessOf(set: PredictionSet | undefined, runId: string, declared: readonly string[] | undefined): Pick<CardSections['quantitativeAnalyses'], 'fairness'> {
+  const fairness = set ? collectCardFairness(set, runId, declared) : [];
+  return fairness.length ? { fairness } : {};
 }
 
 function modelDetails({ evaluation: ev, fit, manifest }: CardInputs, owners: string, license: string): CardSections['modelDetails'] {

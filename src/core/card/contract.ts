@@ -131,6 +131,26 @@ export interface CardSlicing {
   sensitive: boolean;
 }
 
+/** The fairness metrics a card reports per sensitive attribute (Fairlearn's definitions, core's functions). */
+export const CARD_FAIRNESS_METRICS = ['demographicParityDifference', 'demographicParityRatio', 'equalizedOddsDifference', 'equalOpportunityDifference'] as const;
+export type CardFairnessMetric = (typeof CARD_FAIRNESS_METRICS)[number];
+
+/**
+ * Fairness of the predictions across the groups of one sensitive attribute, recomputed from the
+ * evaluation's kept predictions; each number's source is `predictions.fairness.<column>.<metric>`.
+ */
+export interface CardFairness {
+  attribute: string;
+  /** Declared in `problem().sensitiveAttributes`; false: one of the evaluation's slices (none declared). */
+  declared: boolean;
+  /** Absent when not measured (see `reason`). A null value: undefined for these groups (e.g. one group left). */
+  metrics?: Record<CardFairnessMetric, Sourced<number | null>>;
+  /** Groups compared (including small ones). */
+  groups?: number;
+  /** Why there are no metrics: the evaluation kept no slice of this column, or the task is not binary. */
+  reason?: 'not-sliced' | 'not-binary';
+}
+
 export interface CardGate {
   name: string;
   passed: Sourced<boolean>;
@@ -215,6 +235,8 @@ export interface CardSections {
   };
   quantitativeAnalyses: {
     slicings: CardSlicing[];
+    /** Fairness metrics per sensitive attribute (declared ones, else every slice); absent: nothing to compare. */
+    fairness?: CardFairness[];
     importance: CardImportance[];
     /** Groups with fewer rows than this are flagged small. */
     smallGroupRows: number;

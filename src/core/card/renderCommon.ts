@@ -1,5 +1,5 @@
 import { formatNumber } from '../text/number';
-import type { CardSectionId, CardSource, ModelCard, Sourced } from './contract';
+import { CARD_FAIRNESS_METRICS, type CardFairness, type CardSectionId, type CardSource, type ModelCard, type Sourced } from './contract';
 
 /** A table both the Markdown and the HTML renderers print: header, rows of cells (text). */
 export interface CardTable {
@@ -104,6 +104,7 @@ export function sectionTables(card: ModelCard, id: CardSectionId): { title: stri
           },
         };
       });
+      if (q.fairness?.length) out.push({ title: 'Fairness', table: fairnessTable(q.fairness) });
       if (q.importance.length)
         out.push({
           title: 'Permutation importance',
@@ -131,6 +132,32 @@ export function sectionTables(card: ModelCard, id: CardSectionId): { title: stri
     default:
       return [];
   }
+}
+
+const FAIRNESS_HEADS: Record<(typeof CARD_FAIRNESS_METRICS)[number], string> = {
+  demographicParityDifference: 'Demographic parity diff.',
+  demographicParityRatio: 'Demographic parity ratio',
+  equalizedOddsDifference: 'Equalized odds diff.',
+  equalOpportunityDifference: 'Equal opportunity diff.',
+};
+
+const NOT_MEASURED: Record<NonNullable<CardFairness['reason']>, string> = {
+  'not-sliced': 'not measured: the evaluation kept no slice of this column',
+  'not-binary': 'not measured: fairness metrics need a binary task',
+};
+
+/** One row per sensitive attribute: its fairness metrics, or why they are missing. */
+function fairnessTable(list: CardFairness[]): CardTable {
+  return {
+    head: ['Attribute', 'Groups', ...CARD_FAIRNESS_METRICS.map((m) => FAIRNESS_HEADS[m]), 'Source'],
+    rows: list.map((f) => {
+      const name = `${f.attribute}${f.declared ? ' (declared)' : ''}`;
+      if (!f.metrics) return [name, '', ...CARD_FAIRNESS_METRICS.map(() => '—'), f.reason ? NOT_MEASURED[f.reason] : ''];
+      const m = f.metrics;
+      return [name, formatNumber(f.groups), ...CARD_FAIRNESS_METRICS.map((k) => num(m[k])), `${m.demographicParityDifference.source.runId} predictions.fairness.${f.attribute}`];
+    }),
+    numeric: [1, 2, 3, 4, 5],
+  };
 }
 
 /** A section's prose fields in order: label → text (empty: not written). */

@@ -5,7 +5,7 @@ import type { ModelCard } from './contract';
  * The card as a Model Card Toolkit v0.0.2 document (`model_card.schema.json` v0.0.2): what the
  * toolkit and the tools built on it read. The schema has no place for intervals, gates, a threshold
  * or monitoring: intervals become metrics of their own (`auc (95% CI low)`), slice results carry a
- * `slice` name (`sex=female`), gates and the threshold go into the documentation text. Metrics that
+ * `slice` name (`sex=female`), fairness metrics name the attribute as their slice (`sex`), gates and the threshold go into the documentation text. Metrics that
  * could not be computed (null) are left out, as the schema's value must be a number.
  *
  * @example
@@ -24,6 +24,8 @@ export function renderCardMct(card: ModelCard): string {
   }
   for (const sl of s.quantitativeAnalyses.slicings)
     for (const g of sl.groups) for (const [name, v] of Object.entries(g.metrics)) if (v.value !== null) metrics.push({ type: name, value: v.value, slice: `${sl.columns.join('×')}=${g.key}` });
+  for (const f of s.quantitativeAnalyses.fairness ?? [])
+    for (const [name, v] of Object.entries(f.metrics ?? {})) if (v.value !== null) metrics.push({ type: name, value: v.value, slice: f.attribute });
   const gates = s.metrics.gates.map((g) => `${g.name}: ${g.passed.value ? 'passed' : 'failed'}`);
   const documentation = [
     `Evaluation run ${s.modelDetails.evaluationRunId}${s.modelDetails.fitRunId ? `, fit run ${s.modelDetails.fitRunId}` : ''}.`,
