@@ -99,6 +99,30 @@ export function collectFindingRefs(findings: readonly { kind: string; severity: 
     }));
 }
 
+/** What a PII scan found in one column (the shape of `scanPII(table).columns`). */
+interface PIIColumnLike {
+  column: string;
+  name?: { kind: string };
+  values: readonly { kind: string }[];
+}
+
+/**
+ * A PII scan as findings a record keeps: each value pattern as `pii-<type>` (e.g. 'pii-email',
+ * severity error); a column flagged only by its name as `pii-identifier` or `pii-quasiIdentifier`
+ * (warning) or `pii-sensitiveAttribute` (info).
+ *
+ * @example
+ * collectPIIFindingRefs(scanPII(customers).columns) // [{ kind: 'pii-email', severity: 'error', column: 'email' }]
+ */
+export function collectPIIFindingRefs(columns: readonly PIIColumnLike[]): DataFindingRef[] {
+  const out: DataFindingRef[] = [];
+  for (const c of columns) {
+    for (const v of c.values) out.push({ kind: `pii-${v.kind}`, severity: 'error', column: c.column });
+    if (c.values.length === 0 && c.name) out.push({ kind: `pii-${c.name.kind}`, severity: c.name.kind === 'sensitiveAttribute' ? 'info' : 'warning', column: c.column });
+  }
+  return collectFindingRefs(out);
+}
+
 /**
  * A finding's identity across runs: its kind and column, e.g. 'missing: age' or 'duplicateRows'.
  *

@@ -28,7 +28,8 @@ import { keepPredictions, type EvaluatedRows } from '../../core/review/keepPredi
 import { openRunRecorder } from '../../store/runs/recorder';
 import { runMessage } from '../../core/runs/messages';
 import type { DataFindingRef, PipelineStepRecord, RunRecord } from '../../core/runs/contract';
-import { collectFindingRefs, collectPipelineSteps, collectSplitter } from '../../core/runs/structure';
+import { collectFindingRefs, collectPIIFindingRefs, collectPipelineSteps, collectSplitter } from '../../core/runs/structure';
+import { scanPII } from '../../core/data/scanPII';
 import { _qualityReport } from '../../core/data/qualityReport';
 import { saveEvaluationSource, saveFitArtifacts } from './exportArtifacts';
 
@@ -140,18 +141,23 @@ async function recorded<T>(start: (r: RunRecorder) => RunHandle, body: (run: Run
 }
 
 /**
- * Tables up to this many cells (rows × columns) get their data-quality findings recorded: the check
- * costs about 0.2 µs… 2 µs a cell (200,000 × 12 took 0.4 s of CPU), so above it the run keeps only
- * the fingerprint and a diff says the findings were not checked.
+ * Tables up to this many cells (rows × columns) get their data-quality findings and PII scan
+ * recorded: the quality check costs about 0.2 µs… 2 µs a cell (200,000 × 12 took 0.4 s of CPU) and
+ * the PII scan reads at most 10,000 sampled rows a column, so above it the run keeps only the
+ * fingerprint and a diff says the findings were not checked.
  */
 const QUALITY_CELLS = 1_000_000;
 
-/** The table's quality findings when it is small enough to check cheaply (never the user's error). */
+/**
+ * The table's PII scan and quality findings when it is small enough to check cheaply (never the
+ * user's error). PII comes first, so the findings limit never cuts it for quality findings.
+ */
 function qualityFindings(x: ColumnTable, label: string | undefined): DataFindingRef[] | undefined {
   try {
     if (x.numRows() * x.numCols() > QUALITY_CELLS) return undefined;
     const names = x.columnNames();
-    return collectFindingRefs(_qualityReport(x, label !== undefined && names.includes(label) ? { label } : {}).findings);
+    const pii = collectPIIFindingRefs(scanPII(x).columns);
+    return collectFindingRefs([...pii, ...collectFindingRefs(_qualityReport(x, label !== undefined && names.includes(label) ? { label } : {}).findings)]);
   } catch {
     return undefined;
   }

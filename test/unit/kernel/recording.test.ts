@@ -175,6 +175,29 @@ describe('kernel: every fit, cross-validation, search and evaluation is recorded
     assert.deepEqual(cv.splitter, { kind: 'KFold', params: { nSplits: 3, shuffle: true, seed: 2 } });
   });
 
+  it('records the PII scan of the data a fit and an evaluation used, beside the quality findings', async () => {
+    const r = await run(
+      session,
+      [
+        "import { DropColumns } from 'modelbook';",
+        "const mails = (t) => t.assign({ contact: Array.from({ length: t.numRows() }, (_, i) => 'customer' + i + '@example.com') });",
+        "const piiPipe = () => new Pipeline({ steps: [new DropColumns({ columns: ['contact'] })], estimator: new LogisticRegression() });",
+        "const mp2 = await piiPipe().fit(mails(train), 'adelie');",
+        "await evaluate(mp2, mails(test), { label: 'adelie' });",
+      ].join('\n'),
+    );
+    assert.equal(r.status, 'ok', JSON.stringify(r.error));
+    for (const kind of ['fit', 'evaluation']) {
+      const rec = newest(kind) as Rec & { data?: { role: string; findings?: { kind: string; severity: string; column?: string }[] }[] };
+      const findings = rec.data?.[0].findings ?? [];
+      assert.ok(
+        findings.some((f) => f.kind === 'pii-email' && f.column === 'contact' && f.severity === 'error'),
+        `${kind}: ${JSON.stringify(findings)}`,
+      );
+      assert.ok(!findings.some((f) => f.kind.startsWith('pii') && f.column === 'adelie'), 'no PII where there is none');
+    }
+  });
+
   it('marks an interrupted training run as interrupted and keeps the epochs it finished', async () => {
     const pending = session.execute(
       "const big = new MLPClassifier({ hiddenLayerSizes: [64, 64], maxIter: 100000, tol: 0, nIterNoChange: 100000, progress: false });\nawait big.fit(train.select('Beak Length (mm)', 'Beak Depth (mm)'), train.array('adelie'));",
