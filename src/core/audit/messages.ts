@@ -5,6 +5,7 @@ export const auditMessage = {
   piiClean: (files: string[], sensitive: string) => `no identifier columns in ${files.join(', ')}${sensitive ? `; sensitive attributes by name: ${sensitive}` : ''}`,
   piiNothing: (unscanned: string[]) => `no data file to scan${unscanned.length ? ` (not found or not readable: ${unscanned.join(', ')})` : ' (the notebook reads no data file by name)'}`,
   piiNothingFix: 'keep the data files the notebook reads (readCSV/readJSON with a path) in the workspace, so the audit can scan them',
+  recordedData: (data: string, kind: string, runId: string) => `${data} of ${kind} run ${runId}`,
   fairnessNoEvaluation: 'no evaluation run to take fairness results from',
   fairnessNoEvaluationFix: 'evaluate the model in the notebook (evaluate(model, test, { slices: [...] })) and run it',
   fairnessMissing: (missing: string[], by: string) => `no fairness results for ${missing.join(', ')} (declared in ${by})`,

@@ -10,10 +10,12 @@ import { REQUIRED_PROSE } from '../../core/card/contract';
 import { problemOf, proseOf } from '../../core/card/prose';
 import type { AuditFacts, PIIFileFacts } from '../../core/audit/contract';
 import { auditMessage } from '../../core/audit/messages';
+import { collectRecordedPII } from '../../core/audit/recorded';
 import { parseCSV, parseTSV } from '../../core/data/parseCSV';
 import { parseJSON } from '../../core/data/parseJSON';
 import { scanPII } from '../../core/data/scanPII';
 import { collectLineage, type LineagePackage } from '../../core/lineage/collect';
+import type { Lineage } from '../../core/lineage/contract';
 import { parseNotebook } from '../../core/notebook/parse';
 import type { RunRecord } from '../../core/runs/contract';
 import { listApprovals, readGovernance } from '../approvals/approvalLog';
@@ -74,7 +76,7 @@ export function gatherAuditFacts(workspace: string, ref: string, cwd: string): A
   const missing = governance.requiredRoles.filter((r) => !current.has(r));
   return {
     subject: notebook && !pkg ? notebook : subjectRef,
-    pii: scanNotebookData(workspace, notebook),
+    pii: withRecordedPII(scanNotebookData(workspace, notebook), ws, evaluation, lineage),
     fairness: {
       declared: declaredByProblem ? problem!.sensitiveAttributes! : (governance.sensitiveAttributes ?? []),
       declaredBy: declaredByProblem ? 'problem' : governance.sensitiveAttributes?.length ? 'governance' : 'none',
@@ -94,6 +96,13 @@ export function gatherAuditFacts(workspace: string, ref: string, cwd: string): A
       ref: subjectRef,
     },
   };
+}
+
+/** Adds the PII scans recorded with the data the evaluation and its fit run used. */
+function withRecordedPII(files: AuditFacts['pii'], ws: GovernanceWorkspace, evaluation: RunRecord | undefined, lineage: Lineage): AuditFacts['pii'] {
+  const fitId = lineage.nodes.find((n) => n.kind === 'fit' && n.status === 'ok')?.id;
+  const runs = [evaluation, fitId && fitId !== evaluation?.id && ws.runs().get(fitId) ? ws.runs().readRecord(fitId) : undefined].filter((r): r is RunRecord => r !== undefined);
+  return { scanned: [...files.scanned, ...collectRecordedPII(runs)], unscanned: files.unscanned };
 }
 
 /** Slice columns the evaluation kept per-row values for (what its fairness results are over). */
