@@ -1,5 +1,6 @@
 import type { RunRecord } from '../runs/contract';
 import type { PIIFileFacts } from './contract';
+import { matchSensitiveName } from '../data/pii/names';
 import { auditMessage } from './messages';
 
 /**
@@ -21,7 +22,7 @@ export function collectRecordedPII(runs: readonly RunRecord[]): PIIFileFacts[] {
       out.push({
         file: auditMessage.recordedData(d.name && d.name !== d.role ? `${d.role} data ${d.name}` : `${d.role} data`, run.kind, run.id),
         identifiers: pii.filter((f) => f.kind !== 'pii-sensitiveAttribute').map((f) => ({ column: f.column!, what: what(f.kind) })),
-        sensitive: pii.filter((f) => f.kind === 'pii-sensitiveAttribute').map((f) => ({ column: f.column!, what: what(f.kind) })),
+        sensitive: pii.filter((f) => f.kind === 'pii-sensitiveAttribute').map((f) => ({ column: f.column!, what: matchSensitiveName(f.column!)?.meaning ?? what(f.kind) })),
       });
     }
   return out;

@@ -102,7 +102,8 @@ describe('cli: modelbook lineage, approve, approvals, audit', function () {
 
     const ok = cli(['audit', 'models/adelie'], dir);
     assert.equal(ok.code, 0, ok.stdout);
-    assert.match(ok.stdout, /PASS pii +no identifier columns in data\/penguins.json; sensitive attributes by name: Sex/);
+    // The data file the notebook reads, and the PII scans the kernel recorded with the data the evaluation and its fit used.
+    assert.match(ok.stdout, /PASS pii +no identifier columns in data\/penguins.json, test data of evaluation run \w+, train data of fit run \w+; sensitive attributes by name: Sex \(sex\)\n/);
     assert.match(ok.stdout, /PASS fairness +fairness results for Sex/);
 
     fs.writeFileSync(path.join(dir, 'models/adelie/card.md'), '# Adelie classifier, edited\n');

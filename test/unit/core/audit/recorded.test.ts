@@ -34,7 +34,7 @@ describe('core/audit: the PII scans recorded with the data used', () => {
     const recorded = collectRecordedPII([inputs.evaluation, inputs.fit!]);
     assert.deepEqual(recorded, [
       { file: `test data of evaluation run ${IDS.evaluation}`, identifiers: [], sensitive: [] },
-      { file: `train data of fit run ${IDS.fit}`, identifiers: [{ column: 'contact', what: 'email' }], sensitive: [{ column: 'sex', what: 'sensitiveAttribute' }] },
+      { file: `train data of fit run ${IDS.fit}`, identifiers: [{ column: 'contact', what: 'email' }], sensitive: [{ column: 'sex', what: 'sex' }] },
     ]);
     const facts: AuditFacts = {
       subject: 'churn.mlnb',
