@@ -7,7 +7,18 @@ import type { DataUse, RunRecord } from '../runs/contract';
 import { PACKAGE_FILES } from '../package/contract';
 import { MIN_GROUP_SIZE } from '../evaluation/fairness/sliceMetrics';
 import { collectAnnexIv } from './annexIv';
-import { MODEL_CARD_KIND, MODEL_CARD_VERSION, REQUIRED_PROSE, type CardData, type CardImportance, type CardMetric, type CardProse, type CardReview, type CardSections, type ModelCard } from './contract';
+import {
+  MODEL_CARD_KIND,
+  MODEL_CARD_VERSION,
+  REQUIRED_PROSE,
+  type CardData,
+  type CardImportance,
+  type CardMetric,
+  type CardProse,
+  type CardReview,
+  type CardSections,
+  type ModelCard,
+} from './contract';
 import { problemOf, proseOf } from './prose';
 import { collectCardSlicings } from './slices';
 

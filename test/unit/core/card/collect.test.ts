@@ -134,7 +134,18 @@ describe('core/card: formats', () => {
     });
     const withReviews = collectModelCard({
       ...cardInputs(),
-      reviews: [{ version: 1, id: '01JD0000000000000000000RV1', reviewer: { name: 'Grace', email: 'g@example.com' }, verdict: 'approve', base: { runIds: [] }, head: { runIds: [IDS.evaluation] }, diffHash: '', createdAt: '2026-03-02T10:00:00.000Z' }],
+      reviews: [
+        {
+          version: 1,
+          id: '01JD0000000000000000000RV1',
+          reviewer: { name: 'Grace', email: 'g@example.com' },
+          verdict: 'approve',
+          base: { runIds: [] },
+          head: { runIds: [IDS.evaluation] },
+          diffHash: '',
+          createdAt: '2026-03-02T10:00:00.000Z',
+        },
+      ],
       approvals: [
         { file: '.modelbook/approvals/20260303T100000000Z-aaaaaaaaaaaa.json', entry: entry('risk', '2026-03-03T10:00:00.000Z'), status: 'older', reasons: ['run changed'] },
         { file: '.modelbook/approvals/20260304T100000000Z-bbbbbbbbbbbb.json', entry: entry('model-owner', '2026-03-04T10:00:00.000Z'), status: 'current', reasons: [] },
