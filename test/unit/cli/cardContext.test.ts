@@ -79,7 +79,7 @@ describe('cli: modelbook card with a package, monitoring, reviews and approvals'
     assert.match(md, new RegExp(`Latest monitoring[\\s\\S]*\\| ${report.summary.status} \\|`));
   });
 
-  it('refuses a package of another evaluation and a file that is not a monitoring report (exit 2)', () => {
+  it('refuses a folder that is not a package and a file that is not a monitoring report (exit 2)', () => {
     const other = cli(['card', 'adelie.mlnb', '--package', 'data'], dir);
     assert.equal(other.code, 2);
     assert.match(other.stderr, /data is not a readable model package/);
