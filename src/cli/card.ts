@@ -1,7 +1,9 @@
 /**
- * `modelbook card RUN_ID|NOTEBOOK [--format md|html|json|mct|hf] [--out FILE]`: the model card of an
- * evaluation run (a notebook: its latest), from the run records and the notebook's recorded
- * `problem()` and `modelCard()` prose. Wired into src/cli/main.ts as `case 'card'`.
+ * `modelbook card RUN_ID|NOTEBOOK [--format md|html|json|mct|hf] [--out FILE] [--package DIR]
+ * [--monitor REPORT.json]`: the model card of an evaluation run (a notebook: its latest), from the
+ * run records and the notebook's recorded `problem()` and `modelCard()` prose, with the exported
+ * package's content hash as its version, the latest monitoring result, and the reviews and
+ * approvals recorded for the evaluation. Wired into src/cli/main.ts as `case 'card'`.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -13,6 +15,7 @@ import { renderCardJson } from '../core/card/renderJson';
 import { renderCardMarkdown } from '../core/card/renderMarkdown';
 import { renderCardMct } from '../core/card/renderMct';
 import { renderCardReport } from '../store/card/renderCardReport';
+import { addCardReviews, readCardMonitor, readCardPackage } from '../store/card/loadCardContext';
 import { CardNotFoundError, loadCardInputs } from '../store/card/loadCardInputs';
 import { findRunWorkspace } from '../store/runs/paths';
 import { RunIndex } from '../store/runs/runIndex';
@@ -28,6 +31,8 @@ const CARD_FLAGS = {
   format: { type: 'string' },
   out: { type: 'string' },
   workspace: { type: 'string' },
+  package: { type: 'string' },
+  monitor: { type: 'string' },
 } as const satisfies Record<string, FlagSpec>;
 
 /**
@@ -37,6 +42,7 @@ const CARD_FLAGS = {
  *
  * @example
  * await runCardCommand(['churn.mlnb', '--format', 'html', '--out', 'card.html'], io, process.cwd()) // 0
+ * await runCardCommand(['churn.mlnb', '--package', 'models/churn', '--monitor', 'june.json'], io, process.cwd()) // 0
  */
 export async function runCardCommand(argv: string[], io: CardIo, cwd: string): Promise<number> {
   let flags;
@@ -58,7 +64,11 @@ export async function runCardCommand(argv: string[], io: CardIo, cwd: string): P
   const workspace = path.resolve(cwd, flags.values.workspace ?? findRunWorkspace(cwd));
   let card: ModelCard;
   try {
-    card = collectModelCard(loadCardInputs(RunIndex.openSync(workspace), flags.positionals[0], cwd));
+    const inputs = loadCardInputs(RunIndex.openSync(workspace), flags.positionals[0], cwd);
+    if (flags.values.package !== undefined) inputs.manifest = readCardPackage(path.resolve(cwd, flags.values.package), inputs.evaluation.id);
+    if (flags.values.monitor !== undefined) inputs.monitor = readCardMonitor(path.resolve(cwd, flags.values.monitor));
+    addCardReviews(inputs, workspace);
+    card = collectModelCard(inputs);
   } catch (e) {
     if (!(e instanceof CardNotFoundError)) throw e;
     io.err(`${e.message}\n`);

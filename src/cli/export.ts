@@ -16,6 +16,7 @@ import type { RunRecord } from '../core/runs/contract';
 import { estimatorFromJSON, type EstimatorJSON } from '../core/models/registry';
 import '../core/features/pipeline';
 import '../core/models/mlp/register';
+import { packageCardMarkdown } from '../store/card/packageCard';
 import { readPredictions } from '../store/review/readPredictions';
 import { readRegularFile } from '../store/readRegularFile';
 import { artifactsFolder, findRunWorkspace } from '../store/runs/paths';
@@ -109,6 +110,7 @@ async function exportRun(workspace: string, id: string, dir: string, name: strin
   if (!modelJson || !reference) throw new Error(packageMessage.cliNoArtifacts(fit.id));
   const kept = evaluation?.predictions ? readPredictions(path.join(workspace, ...evaluation.predictions.path.split('/'))) : undefined;
   const scores = kept ? (kept.yScore ?? (kept.task === 'regression' ? kept.yPred.map(Number) : undefined)) : undefined;
+  const card = evaluation ? packageCardMarkdown(index, evaluation.id, name) : undefined;
   const parts = await collectPackageParts({
     model: estimatorFromJSON(modelJson),
     referenceParts: reference,
@@ -121,6 +123,7 @@ async function exportRun(workspace: string, id: string, dir: string, name: strin
     createdAt: new Date().toISOString(),
     ...allow,
     ...(leak ? { leak } : {}),
+    ...(card ? { card } : {}),
   });
   return writePackage(dir, parts);
 }

@@ -1,3 +1,4 @@
+import type { ApprovalState } from '../approvals/contract';
 import type { PackageManifest } from '../package/contract';
 import type { MonitorReport } from '../monitor/contract';
 import type { PredictionSet } from '../review/contract';
@@ -6,7 +7,18 @@ import type { DataUse, RunRecord } from '../runs/contract';
 import { PACKAGE_FILES } from '../package/contract';
 import { MIN_GROUP_SIZE } from '../evaluation/fairness/sliceMetrics';
 import { collectAnnexIv } from './annexIv';
-import { MODEL_CARD_KIND, MODEL_CARD_VERSION, REQUIRED_PROSE, type CardData, type CardImportance, type CardMetric, type CardProse, type CardSections, type ModelCard } from './contract';
+import {
+  MODEL_CARD_KIND,
+  MODEL_CARD_VERSION,
+  REQUIRED_PROSE,
+  type CardData,
+  type CardImportance,
+  type CardMetric,
+  type CardProse,
+  type CardReview,
+  type CardSections,
+  type ModelCard,
+} from './contract';
 import { problemOf, proseOf } from './prose';
 import { collectCardFairness } from './fairness';
 import { collectCardSlicings } from './slices';
@@ -23,10 +35,14 @@ export interface CardInputs {
   card?: RunRecord;
   /** The evaluation's kept predictions (per-slice results are recomputed from them). */
   predictions?: PredictionSet;
+  /** The exported package's manifest: the card's version is its content hash. */
   manifest?: PackageManifest;
   /** The latest monitoring report of the package. */
   monitor?: MonitorReport;
+  /** Model-diff review records whose head side had this evaluation. */
   reviews?: ReviewRecord[];
+  /** Sign-offs from the approvals log naming this evaluation or its package (tampered entries are left out). */
+  approvals?: ApprovalState[];
 }
 
 /** Where each required prose field shows in the card (section, field). */
@@ -107,7 +123,7 @@ export function collectModelCard(inputs: CardInputs): ModelCard {
       limitations: p('limitations'),
       recommendations: p('recommendations'),
       constraints: problem?.constraints ?? '',
-      reviews: reviewsOf(inputs.reviews ?? []),
+      reviews: reviewsOf(inputs.reviews ?? [], inputs.approvals ?? []),
       missing: [],
     },
   };
@@ -229,8 +245,20 @@ function monitoringOf(m: MonitorReport): NonNullable<CardSections['quantitativeA
   };
 }
 
-function reviewsOf(reviews: ReviewRecord[]): CardSections['caveatsAndRecommendations']['reviews'] {
-  return reviews
-    .map((r) => ({ id: r.id, reviewer: r.reviewer.name, verdict: r.verdict, createdAt: r.createdAt, headRunIds: [...r.head.runIds].sort() }))
-    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+function reviewsOf(reviews: ReviewRecord[], approvals: ApprovalState[]): CardSections['caveatsAndRecommendations']['reviews'] {
+  const out: CardReview[] = reviews.map((r) => ({ id: r.id, reviewer: r.reviewer.name, verdict: r.verdict, createdAt: r.createdAt, headRunIds: [...r.head.runIds].sort() }));
+  for (const a of approvals) {
+    if (a.status === 'tampered') continue;
+    const e = a.entry;
+    out.push({
+      id: a.file.slice(a.file.lastIndexOf('/') + 1).replace(/\.json$/, ''),
+      reviewer: e.by.name,
+      verdict: 'approve',
+      createdAt: e.at,
+      headRunIds: e.subject.run ? [e.subject.run.id] : [],
+      role: e.role,
+      ...(a.status === 'older' ? { status: 'older' as const } : {}),
+    });
+  }
+  return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }

@@ -187,6 +187,10 @@ export interface CardReview {
   createdAt: string;
   /** The evaluation runs the reviewer saw on the head side. */
   headRunIds: string[];
+  /** A sign-off from the approvals log (`modelbook approve`): the role it was given in. */
+  role?: string;
+  /** A sign-off of something that has changed since ('older'); absent for a current one and for review records. */
+  status?: 'older';
 }
 
 /** Sections in Mitchell et al. 2019 order; `missing` lists required prose not written. */

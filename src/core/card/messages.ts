@@ -9,7 +9,12 @@ export const cardMessage = {
   badImportance: `modelCard: importance must be a permutationImportance result or a list of { feature, importance } with finite numbers.`,
   missingProse: (sections: readonly string[]) => `The card is missing required prose: ${sections.join(', ')}. Write it in modelCard({ … }) and run the cell again.`,
   // CLI
-  cliUsage: 'usage: modelbook card RUN_ID|NOTEBOOK [--format md|html|json|mct|hf] [--out FILE]',
+  cliUsage: 'usage: modelbook card RUN_ID|NOTEBOOK [--format md|html|json|mct|hf] [--out FILE] [--package DIR] [--monitor REPORT.json]',
+  badPackage: (dir: string, why: string) => `model card: ${dir} is not a readable model package (${why}).`,
+  packageOtherEvaluation: (dir: string, from: string, evaluation: string) =>
+    `model card: the package ${dir} was exported from evaluation run ${from}, not ${evaluation}; give that run (or export this one).`,
+  badMonitor: (file: string, why: string) => `model card: ${file} is not a monitoring report (${why}); write one with modelbook monitor DIR CURRENT --format json --out FILE.`,
+  badPackageOption: `modelCard: package must be a package folder path or the manifest exportModel returned.`,
   cliNotFound: (spec: string) => `modelbook card: no run or notebook ${JSON.stringify(spec)} (give an evaluation run id, a prefix of one, or a notebook path).`,
   cliNoEvaluation: (spec: string) => `modelbook card: ${spec} has no finished evaluation run; run the notebook first (modelbook run ${spec}).`,
   cliNotEvaluation: (id: string, kind: string) => `modelbook card: run ${id} is a ${kind} run; give an evaluation run (or the notebook).`,

@@ -126,7 +126,15 @@ export function sectionTables(card: ModelCard, id: CardSectionId): { title: stri
     case 'caveatsAndRecommendations': {
       const r = s.caveatsAndRecommendations.reviews;
       return r.length
-        ? [{ title: 'Reviews', table: { head: ['Reviewer', 'Verdict', 'When', 'Evaluation runs'], rows: r.map((x) => [x.reviewer, x.verdict, x.createdAt, x.headRunIds.join(', ')]) } }]
+        ? [
+            {
+              title: 'Reviews',
+              table: {
+                head: ['Reviewer', 'Role', 'Verdict', 'When', 'Evaluation runs'],
+                rows: r.map((x) => [x.reviewer, x.role ?? '—', x.status === 'older' ? `${x.verdict} (an older version)` : x.verdict, x.createdAt, x.headRunIds.join(', ')]),
+              },
+            },
+          ]
         : [];
     }
     default:

@@ -3,6 +3,7 @@
  * 'card') so the prose sits beside the numbers it explains, with the notebook, cell, code hash and
  * commit, and `modelbook card NOTEBOOK` finds it without running the notebook again.
  */
+import path from 'node:path';
 import { collectModelCard } from '../../core/card/collect';
 import type { CardProse, ProblemDefinition } from '../../core/card/contract';
 import { CardDisplay, ProblemDisplay } from '../../core/card/display';
@@ -11,6 +12,11 @@ import { checkCardProse, checkProblem, proseParams } from '../../core/card/prose
 import type { PermutationImportance } from '../../core/evaluation/importance/permutationImportance';
 import { kernelService } from '../../core/kernel/service';
 import { runMessage } from '../../core/runs/messages';
+import type { MonitorReport } from '../../core/monitor/contract';
+import { MonitorResult } from '../../core/monitor/monitorResult';
+import { checkManifest } from '../../core/package/buildManifest';
+import type { PackageManifest } from '../../core/package/contract';
+import { addCardReviews, checkCardMonitor, checkCardPackage, readCardMonitor, readCardPackage } from '../../store/card/loadCardContext';
 import { loadCardInputs } from '../../store/card/loadCardInputs';
 import { RunIndex } from '../../store/runs/runIndex';
 import { evaluationRunOf, evaluationSource, recordDocument } from './recording';
@@ -25,6 +31,10 @@ export interface ModelCardOptions extends Partial<CardProse> {
   problem?: ProblemDisplay;
   /** permutationImportance(...)'s result, or a list of { feature, importance, std? }. */
   importance?: PermutationImportance | { feature: string; importance: number; std?: number }[];
+  /** The exported package: its folder (relative to the notebook's folder) or the manifest exportModel returned; the card's version is its content hash. */
+  package?: string | PackageManifest;
+  /** The latest monitoring result: what monitor() returned, its report, or a report file written by `modelbook monitor --format json`. */
+  monitoring?: MonitorResult | MonitorReport | string;
 }
 
 let index: RunIndex | undefined;
@@ -58,10 +68,11 @@ export function problem(definition: ProblemDefinition): ProblemDisplay {
  *
  * @example
  * modelCard({ run: ev, intendedUse: 'Rank customers for retention calls', limitations: 'Trained on 2024 customers only', ethics: 'Calls are offers, never penalties' })
+ * modelCard({ run: ev, package: 'models/churn', monitoring: await monitor('models/churn', 'june.parquet'), intendedUse: '…', limitations: '…', ethics: '…' })
  */
 export function modelCard(options: ModelCardOptions): CardDisplay {
   if (typeof options !== 'object' || options === null) throw new TypeError(cardMessage.notObject('modelCard', "{ run: ev, intendedUse: '…', limitations: '…', ethics: '…' }"));
-  const { run, model, problem: given, importance, ...rest } = options;
+  const { run, model, problem: given, importance, package: pkg, monitoring, ...rest } = options;
   const prose = checkCardProse(rest);
   const idx = runIndex();
   const evaluationRun = typeof run === 'string' ? run : run ? evaluationSource(run)?.runId : model ? evaluationRunOf(model) : latestEvaluation(idx);
@@ -71,6 +82,9 @@ export function modelCard(options: ModelCardOptions): CardDisplay {
   const inputs = loadCardInputs(idx, evaluationRun, idx.workspaceDir);
   if (cardRun) inputs.card = cardRun;
   if (given?.runId && idx.get(given.runId)) inputs.problem = idx.readRecord(given.runId);
+  if (pkg !== undefined) inputs.manifest = packageOf(pkg, evaluationRun);
+  if (monitoring !== undefined) inputs.monitor = monitoringOf(monitoring);
+  addCardReviews(inputs, idx.workspaceDir);
   return new CardDisplay(collectModelCard(inputs));
 }
 
@@ -78,6 +92,17 @@ export function modelCard(options: ModelCardOptions): CardDisplay {
 export function latestEvaluation(idx: RunIndex): string | undefined {
   const notebook = kernelService()?.runContext?.().notebook;
   return idx.query({ ...(notebook ? { notebook } : {}), parentId: null, filter: 'kind == "evaluation" && status == "finished"', limit: 1 }).rows[0]?.id;
+}
+
+function packageOf(pkg: string | PackageManifest, evaluationRun: string): PackageManifest {
+  if (typeof pkg === 'string') return readCardPackage(path.resolve(process.cwd(), pkg), evaluationRun);
+  if (typeof pkg !== 'object' || pkg === null || checkManifest(pkg) !== undefined) throw new TypeError(cardMessage.badPackageOption);
+  return checkCardPackage(pkg, pkg.name, evaluationRun);
+}
+
+function monitoringOf(m: MonitorResult | MonitorReport | string): MonitorReport {
+  if (typeof m === 'string') return readCardMonitor(path.resolve(process.cwd(), m));
+  return checkCardMonitor(m instanceof MonitorResult ? m.report : m, 'monitoring');
 }
 
 function importanceList(v: NonNullable<ModelCardOptions['importance']>): { feature: string; importance: number; std?: number }[] {

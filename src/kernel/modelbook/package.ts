@@ -14,6 +14,8 @@ import { packageMessage } from '../../core/package/messages';
 import { Evaluation } from '../../core/evaluation/view/evaluationResult';
 import { loadModel as loadPackage } from '../../store/package/loadModel';
 import { writePackage } from '../../store/package/writePackage';
+import { packageCardMarkdown } from '../../store/card/packageCard';
+import { runIndex } from './card';
 import { evaluationSource, fitRunOf } from './recording';
 
 export interface ExportModelOptions {
@@ -27,14 +29,15 @@ export interface ExportModelOptions {
   name?: string;
   /** Export although the evaluation's gates failed; recorded as gates.overridden in the manifest. */
   allowFailedGates?: boolean;
-  /** The model card's Markdown, when there is one. */
+  /** The model card's Markdown (default: the card of `run`, when the notebook recorded a modelCard() for it). */
   card?: string;
 }
 
 /**
  * Exports a fitted model as a package folder: the model (our JSON, or TF.js's layers format),
  * the input and output schemas, the training and score profiles, the evaluation's metrics and a
- * `modelbook.json` manifest with a content hash. Refuses, with the reason and the fix, a model
+ * `modelbook.json` manifest with a content hash, and `card.md` when the notebook recorded a
+ * `modelCard()` for the evaluation. Refuses, with the reason and the fix, a model
  * that is not fitted, a pipeline that saw the evaluation's test rows, and failed gates (unless
  * `allowFailedGates`).
  *
@@ -52,10 +55,12 @@ export async function exportModel(model: unknown, options: ExportModelOptions): 
   const scores = rows ? (rows.yScore ?? (rows.task === 'regression' ? (rows.yPred as number[]) : undefined)) : undefined;
   const context = kernelService()?.runContext?.() ?? {};
   const fit = typeof model === 'object' && model !== null ? fitRunOf(model) : undefined;
+  const name = options.name ?? path.basename(dir);
+  const card = options.card ?? (source?.runId && kernelService()?.workspaceDir ? packageCardMarkdown(runIndex(), source.runId, name) : undefined);
   const parts = await collectPackageParts({
     model,
     reference: options.reference,
-    name: options.name ?? path.basename(dir),
+    name,
     ...(options.run ? { evaluation: options.run.view } : {}),
     ...(scores ? { scores } : {}),
     ...(source?.test ? { test: source.test } : {}),
@@ -65,7 +70,7 @@ export async function exportModel(model: unknown, options: ExportModelOptions): 
     environment: { libraries: context.libraries ?? {}, ...(context.backend ? { backend: context.backend } : {}), runtime: `node ${process.version}`, platform: `${os.platform()}-${os.arch()}` },
     createdAt: new Date().toISOString(),
     ...(options.allowFailedGates ? { allowFailedGates: true } : {}),
-    ...(options.card ? { card: options.card } : {}),
+    ...(card ? { card } : {}),
   });
   return writePackage(dir, parts);
 }

@@ -13,7 +13,7 @@ import { readRegularFile } from '../readRegularFile';
 import { artifactsFolder } from '../runs/paths';
 import type { RunIndex } from '../runs/runIndex';
 
-/** A run or notebook the card cannot be made for; the CLI exits 2 with its message. */
+/** A run, notebook, package or monitoring report the card cannot be made from; the CLI exits 2 with its message. */
 export class CardNotFoundError extends Error {
   override name = 'CardNotFoundError';
 }

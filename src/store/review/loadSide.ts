@@ -93,8 +93,34 @@ function loadRun(ws: string, spec: string, prefix: string): LoadedSide {
   const parsed = readWorkingText(file, RUN_FILE_MAX_BYTES);
   const run = parsed === undefined ? undefined : parseRunRecord(parsed, path.basename(file));
   if (!run?.ok) throw new DiffSideError(diffSideMessage.unreadableRun(ids[0], run ? run.reason : 'the file is missing or not a regular file'));
-  const evaluation = withWorkingPredictions(ws, run.record);
-  return { side: { spec, kind: 'run', runIds: [run.record.id] }, evaluations: [evaluation], notebooks: workingNotebooks(ws, [run.record]), problems: [] };
+  const evaluations = withCardRuns([withWorkingPredictions(ws, run.record)], documentRuns(ws, run.record));
+  return { side: { spec, kind: 'run', runIds: [run.record.id] }, evaluations, notebooks: workingNotebooks(ws, [run.record]), problems: [] };
+}
+
+/** A `kind: "card"` or `"problem"` record, before it is parsed (a cheap test: parsing decides). */
+const DOCUMENT_KIND = /"kind"\s*:\s*"(?:card|problem)"/;
+
+/**
+ * The working tree's card and problem runs of the run's notebook, for a `run:` side's card (what
+ * the work tree and revision sides get from the records they read anyway). Unreadable files are
+ * skipped: the card is then compared without them, as when a notebook has none.
+ */
+function documentRuns(ws: string, run: RunRecord): RunRecord[] {
+  if (run.kind !== 'evaluation' || run.notebook === undefined) return [];
+  let names: string[];
+  try {
+    names = fs.readdirSync(runsFolder(ws)).filter((n) => n.endsWith('.json') && !n.startsWith('.'));
+  } catch {
+    return [];
+  }
+  const out: RunRecord[] = [];
+  for (const name of names) {
+    const text = readWorkingText(path.join(runsFolder(ws), name), RUN_FILE_MAX_BYTES);
+    if (text === undefined || !DOCUMENT_KIND.test(text)) continue;
+    const parsed = parseRunRecord(text, name);
+    if (parsed.ok && parsed.record.notebook === run.notebook) out.push(parsed.record);
+  }
+  return out;
 }
 
 function loadWorktree(ws: string, spec: string): LoadedSide {

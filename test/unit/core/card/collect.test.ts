@@ -121,6 +121,53 @@ describe('core/card: formats', () => {
     assert.equal(validate({ ...doc, missing: 'none' }), false);
   });
 
+  it('lists review records and current or older sign-offs (with the role) in the reviews section, leaves tampered ones out, and still validates', () => {
+    const entry = (role: string, at: string) => ({
+      kind: 'modelbook.approval' as const,
+      formatVersion: 1 as const,
+      by: { name: `${role} person`, email: `${role}@example.com` },
+      role,
+      at,
+      subject: { run: { id: IDS.evaluation, recordHash: 'ab'.repeat(32) } },
+      gates: [],
+      hash: 'cd'.repeat(32),
+    });
+    const withReviews = collectModelCard({
+      ...cardInputs(),
+      reviews: [
+        {
+          version: 1,
+          id: '01JD0000000000000000000RV1',
+          reviewer: { name: 'Grace', email: 'g@example.com' },
+          verdict: 'approve',
+          base: { runIds: [] },
+          head: { runIds: [IDS.evaluation] },
+          diffHash: '',
+          createdAt: '2026-03-02T10:00:00.000Z',
+        },
+      ],
+      approvals: [
+        { file: '.modelbook/approvals/20260303T100000000Z-aaaaaaaaaaaa.json', entry: entry('risk', '2026-03-03T10:00:00.000Z'), status: 'older', reasons: ['run changed'] },
+        { file: '.modelbook/approvals/20260304T100000000Z-bbbbbbbbbbbb.json', entry: entry('model-owner', '2026-03-04T10:00:00.000Z'), status: 'current', reasons: [] },
+        { file: '.modelbook/approvals/20260305T100000000Z-cccccccccccc.json', entry: entry('forged', '2026-03-05T10:00:00.000Z'), status: 'tampered', reasons: ['edited'] },
+      ],
+    });
+    assert.deepEqual(
+      withReviews.sections.caveatsAndRecommendations.reviews.map((r) => [r.reviewer, r.role ?? '', r.status ?? '', r.headRunIds]),
+      [
+        ['Grace', '', '', [IDS.evaluation]],
+        ['risk person', 'risk', 'older', [IDS.evaluation]],
+        ['model-owner person', 'model-owner', '', [IDS.evaluation]],
+      ],
+    );
+    const md = renderCardMarkdown(withReviews);
+    assert.match(md, /\| risk person \| risk \| approve \(an older version\) \| 2026-03-03T10:00:00.000Z \|/);
+    assert.doesNotMatch(md, /forged/);
+    const schema = JSON.parse(fs.readFileSync(path.join(REPO, 'schemas', 'model-card.schema.json'), 'utf8')) as object;
+    const validate = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true }).compile(schema);
+    assert.ok(validate(JSON.parse(renderCardJson(withReviews))), JSON.stringify(validate.errors, null, 2));
+  });
+
   it('the Model Card Toolkit export validates against the toolkit’s v0.0.2 schema', () => {
     const schema = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'mct', 'model_card.schema.json'), 'utf8')) as Record<string, unknown>;
     // The toolkit's own file refers to "#definitions/graphic" (no slash), which no validator resolves; nothing we write uses graphics.

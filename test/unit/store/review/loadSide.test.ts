@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DiffSideError, loadDiffSide } from '../../../../src/store/review/loadSide';
+import { openRunRecorder } from '../../../../src/store/runs/recorder';
 import { gitIn, predictionSet, recordEvaluation, writeNotebook } from './helpers';
 
 describe('store/review loadDiffSide', function () {
@@ -64,6 +65,27 @@ describe('store/review loadDiffSide', function () {
     assert.deepEqual(run.evaluations[0]!.predictions!.yPred, predictionSet(500, 2).yPred);
     assert.equal((await loadDiffSide(ws, `run:${ids.base}`)).side.runIds[0], ids.base);
     assert.equal(git('status', '--porcelain'), before);
+  });
+
+  it('a run side gets its notebook’s card and problem runs, as the work tree side does (the card run naming it first)', async () => {
+    const record = (notebook: string, kind: 'card' | 'problem', params: Record<string, string>) => {
+      const recorder = openRunRecorder(ws, { context: { notebook, cellId: 'c0' }, markInterruptedOnExit: false });
+      const run = recorder.start({ name: kind, kind, params });
+      run.finish({});
+      recorder.dispose();
+      return run.id;
+    };
+    const problem = record('churn.mlnb', 'problem', { objective: 'Keep customers' });
+    const forHead = record('churn.mlnb', 'card', { intendedUse: 'Retention calls.', evaluationRun: ids.head! });
+    const latest = record('churn.mlnb', 'card', { intendedUse: 'Retention calls, revised.', evaluationRun: ids.uncommitted! });
+    record('other.mlnb', 'card', { intendedUse: 'Another notebook.', evaluationRun: ids.base! });
+    const head = await loadDiffSide(ws, `run:${ids.head}`);
+    assert.equal(head.evaluations[0]!.cardRuns?.card?.id, forHead);
+    assert.equal(head.evaluations[0]!.cardRuns?.problem?.id, problem);
+    const base = await loadDiffSide(ws, ids.base!);
+    assert.equal(base.evaluations[0]!.cardRuns?.card?.id, latest, 'no card run names it: the notebook’s latest');
+    const work = await loadDiffSide(ws, 'WORKTREE');
+    assert.equal(work.evaluations.find((e) => e.record.id === ids.uncommitted)!.cardRuns?.card?.id, latest);
   });
 
   it('says which runs an ambiguous prefix matches, and refuses unknown or unsafe revisions', async () => {
