@@ -73,8 +73,15 @@ export function workerReplicates(distDir: string, workers = workerCount() - 1): 
       let worker = idle.pop();
       try {
         if (!worker) {
-          worker = new Worker(file);
-          all.add(worker);
+          const started = new Worker(file);
+          // A worker that fails while idle is dropped (an 'error' with no listener would throw in this process).
+          started.on('error', () => {
+            all.delete(started);
+            const at = idle.indexOf(started);
+            if (at >= 0) idle.splice(at, 1);
+          });
+          all.add(started);
+          worker = started;
         }
         // Referenced while it works (the process waits for it), not while idle (a forgotten close() cannot hold the process open).
         worker.ref();
