@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { startHarness, watchProblems, type Harness } from './harness';
 import { DARK_FOREGROUND, THEME_CSS } from './monitorThemes';
 import { CARD_SECTIONS, MODEL_CARD_MIME, type ModelCard } from '../../src/core/card/contract';
+import { formatNumber } from '../../src/core/text/number';
 import { isModelCard } from '../../src/vscode/webview/guards';
 
 /** Made by the real card code on the bundled Palmer penguins (test/fixtures/card/make-card.mjs). */
@@ -26,6 +27,24 @@ function withoutEthics(card: ModelCard): ModelCard {
   const copy = JSON.parse(JSON.stringify(card)) as ModelCard;
   copy.sections.ethicalConsiderations = { ...copy.sections.ethicalConsiderations, prose: '', missing: ['prose'] };
   copy.missing = ['ethicalConsiderations.prose'];
+  return copy;
+}
+
+/**
+ * The fixture with a declared attribute the evaluation kept no slice of (listed without metrics, as
+ * collectCardFairness lists it) and two sign-offs from the approvals log: a current one with a role,
+ * and one of an older version of the card.
+ */
+function withUnmeasuredAndSignOffs(card: ModelCard): ModelCard {
+  const copy = JSON.parse(JSON.stringify(card)) as ModelCard;
+  const q = copy.sections.quantitativeAnalyses;
+  q.fairness = [...(q.fairness ?? []), { attribute: 'Tag', declared: true, reason: 'not-sliced' }];
+  const headRunIds = [copy.sections.modelDetails.evaluationRunId];
+  copy.sections.caveatsAndRecommendations.reviews = [
+    { id: 'approval-1', reviewer: 'Ana Risk', verdict: 'approve', createdAt: '2026-12-01T09:00:00.000Z', headRunIds, role: 'risk', status: 'older' },
+    { id: 'approval-2', reviewer: 'Bo Owner', verdict: 'approve', createdAt: '2026-12-02T09:00:00.000Z', headRunIds, role: 'model-owner' },
+    { id: 'review-1', reviewer: 'Cy Peer', verdict: 'request-changes', createdAt: '2026-12-03T09:00:00.000Z', headRunIds },
+  ];
   return copy;
 }
 
@@ -51,9 +70,14 @@ describe('webview/card: Model Card panel and compact card in Chromium', function
     return { page, problems, rendered: (await rendered.jsonValue()) as Posted['payload'] };
   }
 
-  async function shoot(page: Page, name: string): Promise<void> {
+  async function shoot(page: Page, name: string, scrollTo?: string): Promise<void> {
     if (!shotsDir) return;
     fs.mkdirSync(shotsDir, { recursive: true });
+    if (scrollTo) {
+      await page.locator(scrollTo).evaluate((e) => e.scrollIntoView({ block: 'start' }));
+      await page.screenshot({ path: path.join(shotsDir, `${name}.png`) });
+      return;
+    }
     await page.screenshot({ path: path.join(shotsDir, `${name}.png`) });
     await page.screenshot({ path: path.join(shotsDir, `${name}-full.png`), fullPage: true });
   }
@@ -81,6 +105,25 @@ describe('webview/card: Model Card panel and compact card in Chromium', function
       assert.equal(await page.locator('#trainingData ol li').count(), 1, 'the scaler before the estimator');
       assert.equal(await page.locator('#quantitativeAnalyses [data-slicing=Island] tr[data-group=Torgersen][data-small=true]').count(), 1);
       assert.match((await page.locator('#quantitativeAnalyses [data-slicing=Species] h3').textContent()) ?? '', /sensitive attribute/);
+      // Fairness: a row per sensitive attribute, each of its four metrics linked to its source in the evaluation run.
+      const fairness = card.sections.quantitativeAnalyses.fairness ?? [];
+      assert.ok(fairness.length > 0 && fairness.every((f) => f.metrics), 'the fixture measured fairness (a binary task sliced by a declared attribute)');
+      const fairRows = page.locator('#quantitativeAnalyses table.fairness tbody tr');
+      assert.deepEqual(
+        await fairRows.evaluateAll((rs) => rs.map((r) => (r as HTMLElement).dataset.attribute)),
+        fairness.map((f) => f.attribute),
+      );
+      for (const f of fairness) {
+        const row = page.locator(`#quantitativeAnalyses table.fairness tr[data-attribute=${f.attribute}]`);
+        assert.match((await row.locator('td').first().textContent()) ?? '', f.declared ? /\(declared\)/ : /^[^(]*$/);
+        assert.equal(await row.locator('td').nth(1).textContent(), String(f.groups));
+        const links = await row.locator('button.run-link').evaluateAll((bs) => bs.map((b) => ({ run: (b as HTMLElement).dataset.run, field: (b as HTMLElement).dataset.field, text: b.textContent })));
+        assert.deepEqual(
+          links,
+          Object.values(f.metrics!).map((m) => ({ run: m.source.runId, field: m.source.field, text: formatNumber(m.value) })),
+        );
+      }
+      assert.equal(await page.locator('#quantitativeAnalyses table.fairness thead th').nth(2).textContent(), 'Demographic parity diff.');
       assert.equal(await page.locator('[data-chart=metrics] svg .mark-symbol path').count(), metrics.filter((m) => m.value.value !== null).length, 'a point per metric');
       assert.equal(await page.locator('[data-chart=slices-Species] svg .mark-rect path').count(), 3, 'a bar per species');
       assert.equal(await page.locator('[data-chart=importance] svg .mark-rect path').count(), 3, 'a bar per feature');
@@ -92,6 +135,27 @@ describe('webview/card: Model Card panel and compact card in Chromium', function
       if (theme === 'dark')
         assert.equal(await page.locator('[data-chart=metrics] svg .role-axis-label text').first().getAttribute('fill'), DARK_FOREGROUND, 'axis labels in the dark theme foreground');
       await shoot(page, `card-panel-${theme}`);
+      assert.deepEqual(problems, []);
+      await page.close();
+    });
+
+  for (const theme of ['light', 'dark'] as const)
+    it(`says why a sensitive attribute was not measured, and shows each sign-off's role and whether it approved an older version (${theme})`, async () => {
+      const { page, problems } = await openPanel(theme, withUnmeasuredAndSignOffs(card));
+      const unmeasured = page.locator('#quantitativeAnalyses table.fairness tr[data-attribute=Tag]');
+      assert.equal(await unmeasured.getAttribute('data-measured'), 'false');
+      assert.equal(await unmeasured.locator('td.not-measured').textContent(), 'not measured: the evaluation kept no slice of this column');
+      assert.equal(await unmeasured.locator('button.run-link').count(), 0, 'no number, so no link');
+      assert.equal(await page.locator('#quantitativeAnalyses table.fairness tr[data-measured=true]').count(), card.sections.quantitativeAnalyses.fairness!.length);
+      const reviews = await page.locator('#caveatsAndRecommendations li[data-review]').evaluateAll((ls) => ls.map((l) => l.textContent));
+      assert.deepEqual(reviews, [
+        '✓ approved (older version) by Ana Risk as risk, 2026-12-01T09:00:00.000Z',
+        '✓ approved by Bo Owner as model-owner, 2026-12-02T09:00:00.000Z',
+        '✗ changes requested by Cy Peer, 2026-12-03T09:00:00.000Z',
+      ]);
+      assert.equal(await page.locator('#caveatsAndRecommendations li[data-status=older] .older').count(), 1);
+      await shoot(page, `card-fairness-${theme}`, '#quantitativeAnalyses [data-part=fairness]');
+      await shoot(page, `card-signoffs-${theme}`, '#caveatsAndRecommendations');
       assert.deepEqual(problems, []);
       await page.close();
     });

@@ -3,11 +3,11 @@
  * from the card alone; numbers are run links (cardParts), prose is text, charts are placeholders
  * the panel fills (`[data-chart]`).
  */
-import type { CardData, CardSections, CardSlicing, ModelCard } from '../../src/core/card/contract';
+import type { CardData, CardReview, CardSections, CardSlicing, ModelCard } from '../../src/core/card/contract';
 import { metricLabel, slicingChartId, slicingMetric } from '../../src/core/report/cardCharts';
 import { formatNumber } from '../../src/core/text/number';
 import { h } from '../shared/evaluationParts';
-import { cardGatesList, cardMetricsTable, prose, sourcedNumber } from '../shared/cardParts';
+import { cardFairnessTable, cardGatesList, cardMetricsTable, prose, sourcedNumber } from '../shared/cardParts';
 
 type Part = Node | string;
 
@@ -173,6 +173,17 @@ function quantitative(doc: Document, card: ModelCard): Part[] {
   const parts: Part[] = s.slicings.length
     ? s.slicings.map((x) => slicingTable(doc, x, s.smallGroupRows))
     : [h(doc, 'p', { class: 'muted' }, 'No per-slice results: evaluate with `slices` to measure groups.')];
+  if (s.fairness?.length)
+    parts.push(
+      h(
+        doc,
+        'div',
+        { class: 'sub', 'data-part': 'fairness' },
+        h(doc, 'h3', {}, 'Fairness by sensitive attribute'),
+        h(doc, 'div', { class: 'table-scroll' }, cardFairnessTable(doc, s.fairness)),
+        h(doc, 'p', { class: 'muted' }, 'Differences: 0 is parity, larger is a bigger gap between groups; ratio: 1 is parity. Recomputed from the evaluation’s kept predictions.'),
+      ),
+    );
   if (s.importance.length) {
     const rows = s.importance.map((i) =>
       h(
@@ -227,9 +238,24 @@ function ethics(doc: Document, card: ModelCard): Part[] {
   return [prose(doc, s.prose), sub(doc, 'Human oversight', prose(doc, s.humanOversight))];
 }
 
+/** '✓ approved by ana as risk, <time>', with '(older version)' when what was signed off has changed since. */
+function reviewItem(doc: Document, r: CardReview): HTMLElement {
+  const older = r.status === 'older';
+  return h(
+    doc,
+    'li',
+    { 'data-review': r.id, ...(r.role ? { 'data-role': r.role } : {}), ...(older ? { 'data-status': 'older' } : {}) },
+    r.verdict === 'approve' ? '✓ approved' : '✗ changes requested',
+    ...(older ? [h(doc, 'span', { class: 'older', title: 'The card or package has changed since this sign-off.' }, ' (older version)')] : []),
+    ` by ${r.reviewer}`,
+    ...(r.role ? [' as ', h(doc, 'span', { class: 'role' }, r.role)] : []),
+    `, ${r.createdAt}`,
+  );
+}
+
 function caveats(doc: Document, card: ModelCard): Part[] {
   const s = card.sections.caveatsAndRecommendations;
-  const reviews = s.reviews.map((r) => h(doc, 'li', {}, `${r.verdict === 'approve' ? '✓ approved' : '✗ changes requested'} by ${r.reviewer}, ${r.createdAt}`));
+  const reviews = s.reviews.map((r) => reviewItem(doc, r));
   return [
     sub(doc, 'Limitations', prose(doc, s.limitations)),
     sub(doc, 'Recommendations', prose(doc, s.recommendations)),

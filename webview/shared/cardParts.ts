@@ -1,9 +1,10 @@
 /**
  * Pieces of a model card shared by the cell's compact card and the Model Card panel: numbers that
- * link to the run they came from, prose, "missing" lines, the metrics and gates tables, and the
+ * link to the run they came from, prose, "missing" lines, the metrics, gates and fairness tables, and the
  * styles (scoped under `.modelbook-card`). Prose is people's Markdown shown as text (never as HTML).
  */
-import type { CardGate, CardMetric, CardSource, ModelCard, Sourced } from '../../src/core/card/contract';
+import { CARD_FAIRNESS_METRICS, type CardFairness, type CardGate, type CardMetric, type CardSource, type ModelCard, type Sourced } from '../../src/core/card/contract';
+import { FAIRNESS_HEADS, NOT_MEASURED } from '../../src/core/card/renderCommon';
 import { metricLabel } from '../../src/core/report/cardCharts';
 import { formatNumber } from '../../src/core/text/number';
 import { h } from './evaluationParts';
@@ -102,6 +103,32 @@ export function cardGatesList(doc: Document, gates: CardGate[]): HTMLElement {
   return h(doc, 'ul', { class: 'gates' }, ...items);
 }
 
+/**
+ * Fairness per sensitive attribute: one row each, its group count and four metrics linked to the run
+ * they were recomputed from, or, when not measured, the reason across the metric columns.
+ */
+export function cardFairnessTable(doc: Document, list: CardFairness[]): HTMLElement {
+  const head = h(
+    doc,
+    'tr',
+    {},
+    h(doc, 'th', { scope: 'col' }, 'Attribute'),
+    h(doc, 'th', { class: 'num', scope: 'col' }, 'Groups'),
+    ...CARD_FAIRNESS_METRICS.map((m) => h(doc, 'th', { class: 'num', scope: 'col' }, FAIRNESS_HEADS[m])),
+  );
+  const rows = list.map((f) => {
+    const name = h(doc, 'td', {}, f.attribute, ...(f.declared ? [h(doc, 'span', { class: 'muted' }, ' (declared)')] : []));
+    const m = f.metrics;
+    if (!m) {
+      const reason = h(doc, 'td', { class: 'muted not-measured', colspan: String(CARD_FAIRNESS_METRICS.length + 1) }, f.reason ? NOT_MEASURED[f.reason] : 'not measured');
+      return h(doc, 'tr', { 'data-attribute': f.attribute, 'data-measured': 'false' }, name, reason);
+    }
+    const cells = CARD_FAIRNESS_METRICS.map((k) => h(doc, 'td', { class: 'num', 'data-metric': k }, sourcedNumber(doc, m[k])));
+    return h(doc, 'tr', { 'data-attribute': f.attribute, 'data-measured': 'true' }, name, h(doc, 'td', { class: 'num' }, formatNumber(f.groups)), ...cells);
+  });
+  return h(doc, 'table', { class: 'grid fairness' }, h(doc, 'thead', {}, head), h(doc, 'tbody', {}, ...rows));
+}
+
 const HEADLINE = ['auc', 'accuracy', 'f1', 'precision', 'recall', 'balancedAccuracy', 'r2', 'rmse', 'mae'];
 
 /** The few metrics a cell leads with (those the card has, in this order), else the first five. */
@@ -135,6 +162,8 @@ export function cardStyle(doc: Document): HTMLStyleElement {
 .modelbook-card dl.facts dt { color: var(--vscode-descriptionForeground); }
 .modelbook-card dl.facts dd { margin: 0; overflow-wrap: anywhere; }
 .modelbook-card .small-group { color: var(--vscode-editorWarning-foreground, #bf8803); }
+.modelbook-card .older { color: var(--vscode-editorWarning-foreground, #bf8803); }
+.modelbook-card .role { font-weight: 600; }
 .modelbook-card .status-answered { color: var(--vscode-testing-iconPassed, #388a34); }
 .modelbook-card .status-partial { color: var(--vscode-editorWarning-foreground, #bf8803); }
 .modelbook-card .status-unanswered { color: var(--vscode-descriptionForeground); }

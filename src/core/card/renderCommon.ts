@@ -142,14 +142,16 @@ export function sectionTables(card: ModelCard, id: CardSectionId): { title: stri
   }
 }
 
-const FAIRNESS_HEADS: Record<(typeof CARD_FAIRNESS_METRICS)[number], string> = {
+/** Column titles of the fairness metrics (every format and the VS Code card view). */
+export const FAIRNESS_HEADS: Record<(typeof CARD_FAIRNESS_METRICS)[number], string> = {
   demographicParityDifference: 'Demographic parity diff.',
   demographicParityRatio: 'Demographic parity ratio',
   equalizedOddsDifference: 'Equalized odds diff.',
   equalOpportunityDifference: 'Equal opportunity diff.',
 };
 
-const NOT_MEASURED: Record<NonNullable<CardFairness['reason']>, string> = {
+/** Why an attribute has no fairness metrics, as a reader sees it. */
+export const NOT_MEASURED: Record<NonNullable<CardFairness['reason']>, string> = {
   'not-sliced': 'not measured: the evaluation kept no slice of this column',
   'not-binary': 'not measured: fairness metrics need a binary task',
 };
