@@ -1,27 +1,13 @@
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { ModelCard } from '../../../src/core/card/contract';
 import type { RunRecord } from '../../../src/core/runs/contract';
-import { DIST, REPO } from '../paths';
+import { REPO } from '../paths';
+import { runCli, codeNotebook } from './cliHelpers';
 
-const CLI = path.join(DIST, 'cli.js');
-
-function notebook(cells: string[]): string {
-  return JSON.stringify({
-    nbformat: 4,
-    nbformat_minor: 5,
-    metadata: {},
-    cells: cells.map((source, i) => ({ cell_type: 'code', id: `c${i}`, metadata: {}, source, outputs: [], execution_count: null })),
-  });
-}
-
-function cli(args: string[], cwd: string) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 90_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const cli = (args: string[], cwd: string) => runCli(args, cwd);
 
 const SETUP =
   "import { readJSON, trainTestSplit, Pipeline, SimpleImputer, StandardScaler, OneHotEncoder, LogisticRegression, evaluate, problem, modelCard, permutationImportance } from 'modelbook';\nconst penguins = (await readJSON('data/penguins.json')).derive({ adelie: (d) => (d.Species === 'Adelie' ? 'yes' : 'no') }).select('adelie', 'Island', 'Beak Length (mm)', 'Beak Depth (mm)', 'Sex');\nconst { train, test } = trainTestSplit(penguins, { testSize: 0.25, stratify: 'adelie', seed: 1 });";
@@ -47,14 +33,14 @@ describe('cli: modelbook card', function () {
     fs.copyFileSync(path.join(REPO, 'examples', 'data', 'penguins.json'), path.join(dir, 'data', 'penguins.json'));
     fs.writeFileSync(
       path.join(dir, 'adelie.mlnb'),
-      notebook([
+      codeNotebook([
         SETUP,
         PROBLEM,
         FIT,
         "modelCard({ run: ev, intendedUse: 'Sorting field measurements before review.', limitations: 'Three islands, one season.', ethics: 'No person is affected; birds are not handled again because of it.' })",
       ]),
     );
-    fs.writeFileSync(path.join(dir, 'bare.mlnb'), notebook([SETUP, FIT]));
+    fs.writeFileSync(path.join(dir, 'bare.mlnb'), codeNotebook([SETUP, FIT]));
     for (const nb of ['adelie.mlnb', 'bare.mlnb']) {
       const r = cli(['run', nb], dir);
       assert.equal(r.code, 0, r.stderr);

@@ -1,22 +1,13 @@
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { MODEL_CARD_MIME, type ModelCard } from '../../../src/core/card/contract';
 import type { PackageManifest } from '../../../src/core/package/contract';
 import type { RunRecord } from '../../../src/core/runs/contract';
 import { writeReview } from '../../../src/store/reviews/reviewFiles';
-import { DIST, REPO } from '../paths';
+import { penguinsWorkspace, runCli } from './cliHelpers';
 
-const CLI = path.join(DIST, 'cli.js');
-
-function cli(args: string[], cwd: string) {
-  // A fixed git identity, read from the files as the approve verb does (no git runs).
-  const home = path.join(cwd, '.home');
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 90_000, env: { ...process.env, HOME: home, XDG_CONFIG_HOME: path.join(home, '.config') } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const cli = (args: string[], cwd: string) => runCli(args, cwd, { home: path.join(cwd, '.home') });
 
 const PROSE = "intendedUse: 'Sorting field measurements before review.', limitations: 'Three islands, one season.', ethics: 'No person is affected.'";
 const CELLS = [
@@ -34,14 +25,7 @@ describe('cli: modelbook card with a package, monitoring, reviews and approvals'
   let manifest: PackageManifest;
 
   before(() => {
-    dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'mb-cardctx-')));
-    fs.writeFileSync(path.join(dir, 'package.json'), '{}');
-    fs.mkdirSync(path.join(dir, '.home'));
-    fs.writeFileSync(path.join(dir, '.home', '.gitconfig'), '[user]\n\tname = Ada Lovelace\n\temail = ada@example.com\n');
-    fs.mkdirSync(path.join(dir, 'data'));
-    fs.copyFileSync(path.join(REPO, 'examples', 'data', 'penguins.json'), path.join(dir, 'data', 'penguins.json'));
-    const nb = { nbformat: 4, nbformat_minor: 5, metadata: {}, cells: CELLS.map((source, i) => ({ cell_type: 'code', id: `c${i}`, metadata: {}, source, outputs: [], execution_count: null })) };
-    fs.writeFileSync(path.join(dir, 'adelie.mlnb'), JSON.stringify(nb));
+    dir = penguinsWorkspace('mb-cardctx-', CELLS);
     const r = cli(['run', 'adelie.mlnb'], dir);
     assert.equal(r.code, 0, r.stderr + r.stdout);
     const runs = fs.readdirSync(path.join(dir, '.modelbook', 'runs')).filter((f) => f.endsWith('.json'));

@@ -4,7 +4,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
-import { DIST, REPO } from '../paths';
+import { REPO } from '../paths';
+import { runCli } from './cliHelpers';
 import { gitIn } from '../store/review/helpers';
 import { REVIEW_RECORD_VERSION, type ReviewRecord } from '../../../src/core/review/threadContract';
 import { createThread, setThreadStatus } from '../../../src/core/review/threadEdits';
@@ -12,12 +13,7 @@ import { serializeThread } from '../../../src/core/review/threads';
 import { serializeReviewRecord } from '../../../src/core/review/reviewRecords';
 import { fixedContext } from '../core/review/threadHelpers';
 
-const CLI = path.join(DIST, 'cli.js');
-
-function cli(args: string[], cwd: string) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 180_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const cli = (args: string[], cwd: string) => runCli(args, cwd, { timeout: 180_000 });
 
 /** The churn-style notebook: load (rows get an id, so base and head match rows whatever the features), split, a pipeline with `C` and the feature columns, evaluate with a gate. */
 function notebook(C: number, dropColumn: string | undefined): string {

@@ -1,27 +1,13 @@
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { PackageManifest } from '../../../src/core/package/contract';
 import { loadModel } from '../../../src/store/package/loadModel';
-import { DIST, REPO } from '../paths';
+import { REPO } from '../paths';
+import { runCli, codeNotebook } from './cliHelpers';
 
-const CLI = path.join(DIST, 'cli.js');
-
-function notebook(cells: string[]): string {
-  return JSON.stringify({
-    nbformat: 4,
-    nbformat_minor: 5,
-    metadata: {},
-    cells: cells.map((source, i) => ({ cell_type: 'code', id: `c${i}`, metadata: {}, source, outputs: [], execution_count: null })),
-  });
-}
-
-function cli(args: string[], cwd: string) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 90_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const cli = (args: string[], cwd: string) => runCli(args, cwd);
 
 interface Row {
   id: string;
@@ -42,7 +28,7 @@ describe('cli: modelbook export', function () {
     fs.copyFileSync(path.join(REPO, 'examples', 'data', 'penguins.json'), path.join(dir, 'data', 'penguins.json'));
     fs.writeFileSync(
       path.join(dir, 'adelie.mlnb'),
-      notebook([
+      codeNotebook([
         "import { readJSON, trainTestSplit, Pipeline, SimpleImputer, StandardScaler, OneHotEncoder, LogisticRegression, MLPClassifier, evaluate, exportModel } from 'modelbook';\nconst penguins = (await readJSON('data/penguins.json')).derive({ adelie: (d) => (d.Species === 'Adelie' ? 'yes' : 'no') }).select('adelie', 'Island', 'Beak Length (mm)', 'Beak Depth (mm)', 'Sex');\nconst { train, test } = trainTestSplit(penguins, { testSize: 0.25, stratify: 'adelie', seed: 1 });",
         "const steps = () => [new SimpleImputer({ strategy: 'mostFrequent' }), new StandardScaler({ columns: ['Beak Length (mm)', 'Beak Depth (mm)'] }), new OneHotEncoder({ columns: ['Island', 'Sex'] })];\nconst pipe = await new Pipeline({ steps: steps(), estimator: new LogisticRegression() }).fit(train, 'adelie');\nconst ev = await evaluate(pipe, test, { label: 'adelie', positiveLabel: 'yes', threshold: 0.4, name: 'logistic', gates: ['accuracy >= 0.8'] });\nawait exportModel(pipe, { to: 'models/from-notebook', run: ev, reference: train });",
         "const mlp = await new Pipeline({ steps: steps(), estimator: new MLPClassifier({ hiddenLayerSizes: [4], maxIter: 5, seed: 1, progress: false }) }).fit(train, 'adelie');\nawait evaluate(mlp, test, { label: 'adelie', positiveLabel: 'yes', name: 'mlp', gates: ['logLoss <= 0.000001'] });",

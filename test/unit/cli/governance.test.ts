@@ -1,19 +1,11 @@
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
-import { DIST, REPO } from '../paths';
+import { REPO } from '../paths';
+import { penguinsWorkspace, runCli } from './cliHelpers';
 
-const CLI = path.join(DIST, 'cli.js');
-
-function cli(args: string[], cwd: string) {
-  // A fixed git identity, read from the files as the approve verb does (no git runs).
-  const home = path.join(cwd, '.home');
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 90_000, env: { ...process.env, HOME: home, XDG_CONFIG_HOME: path.join(home, '.config') } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const cli = (args: string[], cwd: string) => runCli(args, cwd, { home: path.join(cwd, '.home') });
 
 const CELLS = [
   "import { readJSON, trainTestSplit, Pipeline, SimpleImputer, StandardScaler, OneHotEncoder, LogisticRegression, evaluate, exportModel } from 'modelbook';\nconst penguins = (await readJSON('data/penguins.json')).derive({ adelie: (d) => (d.Species === 'Adelie' ? 'yes' : 'no') }).select('adelie', 'Island', 'Beak Length (mm)', 'Beak Depth (mm)', 'Sex');\nconst { train, test } = trainTestSplit(penguins, { testSize: 0.25, stratify: 'adelie', seed: 1 });",
@@ -27,14 +19,7 @@ describe('cli: modelbook lineage, approve, approvals, audit', function () {
   let fit: string;
 
   before(() => {
-    dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'mb-gov-')));
-    fs.writeFileSync(path.join(dir, 'package.json'), '{}');
-    fs.mkdirSync(path.join(dir, '.home'));
-    fs.writeFileSync(path.join(dir, '.home', '.gitconfig'), '[user]\n\tname = Ada Lovelace\n\temail = ada@example.com\n');
-    fs.mkdirSync(path.join(dir, 'data'));
-    fs.copyFileSync(path.join(REPO, 'examples', 'data', 'penguins.json'), path.join(dir, 'data', 'penguins.json'));
-    const nb = { nbformat: 4, nbformat_minor: 5, metadata: {}, cells: CELLS.map((source, i) => ({ cell_type: 'code', id: `c${i}`, metadata: {}, source, outputs: [], execution_count: null })) };
-    fs.writeFileSync(path.join(dir, 'adelie.mlnb'), JSON.stringify(nb));
+    dir = penguinsWorkspace('mb-gov-', CELLS);
     const r = cli(['run', 'adelie.mlnb'], dir);
     assert.equal(r.code, 0, r.stderr);
     const runs = JSON.parse(cli(['runs', '--json'], dir).stdout) as { id: string; kind: string }[];

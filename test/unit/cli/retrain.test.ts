@@ -1,18 +1,13 @@
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
-import { DIST, REPO } from '../paths';
+import { REPO } from '../paths';
+import { runCli } from './cliHelpers';
 import type { RegistryModel } from '../../../src/core/registry/contract';
 
-const CLI = path.join(DIST, 'cli.js');
-
-function cli(args: string[], cwd: string) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 300_000, env: { ...process.env, HOME: cwd, XDG_CONFIG_HOME: path.join(cwd, '.config') } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const cli = (args: string[], cwd: string) => runCli(args, cwd, { timeout: 300_000, home: cwd });
 
 /**
  * The species notebook: penguins with a row id, a stratified split, a pipeline whose

@@ -1,29 +1,14 @@
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs, UsageError } from '../../../src/cli/args';
-import { DIST } from '../paths';
+import { runCli, codeNotebook } from './cliHelpers';
 import { parseNotebook } from '../../../src/core/notebook/parse';
 import type { CodeCell } from '../../../src/core/notebook/contract';
 import { HAS_MKFIFO, plantFifo } from '../store/fifo';
 
-const CLI = path.join(DIST, 'cli.js');
-
-function notebook(cells: string[]): string {
-  return JSON.stringify({
-    nbformat: 4,
-    nbformat_minor: 5,
-    metadata: {},
-    cells: cells.map((source, i) => ({ cell_type: 'code', id: `c${i}`, metadata: {}, source, outputs: [], execution_count: null })),
-  });
-}
-
-function cli(args: string[], cwd: string) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const cli = (args: string[], cwd: string) => runCli(args, cwd, { timeout: 60_000 });
 
 describe('cli: modelbook run', function () {
   this.timeout(60_000);
@@ -33,7 +18,7 @@ describe('cli: modelbook run', function () {
     fs.writeFileSync(path.join(dir, 'package.json'), '{}');
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
-  const write = (name: string, cells: string[]) => fs.writeFileSync(path.join(dir, name), notebook(cells));
+  const write = (name: string, cells: string[]) => fs.writeFileSync(path.join(dir, name), codeNotebook(cells));
   const read = (name: string) => JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8'));
 
   it('runs every cell, writes outputs in place and exits 0', () => {
