@@ -16,8 +16,8 @@ export const RUN_RECORD_VERSION = 1;
  * (kept as runs so they carry the notebook, cell, code hash and commit like every number they explain,
  * and so `modelbook card NOTEBOOK` finds them beside the evaluation they describe).
  */
-export type RunKind = 'fit' | 'cv' | 'search' | 'trial' | 'evaluation' | 'problem' | 'card';
-export const RUN_KINDS: readonly RunKind[] = ['fit', 'cv', 'search', 'trial', 'evaluation', 'problem', 'card'];
+export type RunKind = 'fit' | 'cv' | 'search' | 'trial' | 'evaluation' | 'problem' | 'card' | 'checkpoint';
+export const RUN_KINDS: readonly RunKind[] = ['fit', 'cv', 'search', 'trial', 'evaluation', 'problem', 'card', 'checkpoint'];
 
 /** `interrupted`: stopped by the user, or its process died (detected on read, see `resolveStatus`). */
 export type RunStatus = 'running' | 'finished' | 'failed' | 'interrupted';
@@ -172,6 +172,11 @@ export interface RunRecord {
   /** Workspace-relative, '/'-separated. */
   notebook?: string;
   cellId?: string;
+  /**
+   * The kernel session that recorded it: a new id on every kernel start and restart. "This
+   * notebook's current runs" (checkpoints, lifecycle gates) are the runs of its latest session.
+   */
+  session?: string;
   /** Hash of the code of the cells that led to this run (see `hashCells`). */
   codeHash?: string;
   seed?: number;
@@ -205,6 +210,8 @@ export interface RunContext {
   /** Workspace-relative path of the notebook ('/'-separated). */
   notebook?: string;
   cellId?: string;
+  /** The kernel session (a new id on every kernel start and restart). */
+  session?: string;
   /** `hashCells(sources)` of the cells run so far in this kernel, up to and including this one. */
   codeHash?: string;
   git?: GitInfo;

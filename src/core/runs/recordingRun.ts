@@ -90,6 +90,7 @@ export class RecordingRun implements RunHandle {
       ...(engine.host ? { host: engine.host } : {}),
       ...(ctx.notebook ? { notebook: ctx.notebook } : {}),
       ...(ctx.cellId ? { cellId: ctx.cellId } : {}),
+      ...(ctx.session ? { session: ctx.session.slice(0, 64) } : {}),
       ...(ctx.codeHash ? { codeHash: ctx.codeHash } : {}),
       ...(typeof options.seed === 'number' ? { seed: options.seed } : {}),
       params: {},

@@ -4,7 +4,7 @@
 "use strict";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://github.com/modelbook/modelbook/schemas/run-record.schema.json","title":"Modelbook run record","description":"One fit, cross-validation, search, search trial or evaluation, or a problem definition or model card's prose, as stored in .modelbook/runs/<id>.json.","type":"object","required":["version","id","name","kind","status","startedAt","heartbeatAt","params","metrics","history","data","gates","environment","tags","notes"],"additionalProperties":false,"properties":{"version":{"description":"Record format version.","const":1},"id":{"$ref":"#/$defs/runId"},"name":{"type":"string","minLength":1,"maxLength":200},"kind":{"enum":["fit","cv","search","trial","evaluation","problem","card"]},"status":{"enum":["running","finished","failed","interrupted"]},"parentId":{"$ref":"#/$defs/runId"},"startedAt":{"$ref":"#/$defs/time"},"endedAt":{"$ref":"#/$defs/time"},"heartbeatAt":{"$ref":"#/$defs/time"},"host":{"type":"object","required":["hostname","pid"],"additionalProperties":false,"properties":{"hostname":{"type":"string"},"pid":{"type":"integer","minimum":0}}},"notebook":{"description":"Workspace-relative, '/'-separated.","type":"string"},"cellId":{"type":"string"},"codeHash":{"type":"string"},"seed":{"type":"number"},"params":{"type":"object"},"pipeline":{"description":"A pipeline's steps in order (the estimator last, named \"estimator\"): name, class and parameters, bounded.","type":"array","maxItems":51,"items":{"type":"object","required":["name","kind","params"],"additionalProperties":false,"properties":{"name":{"type":"string"},"kind":{"type":"string"},"params":{"type":"object"}}}},"splitter":{"description":"Cross-validation and searches: the splitter's class ('kFold' for a number of folds, 'folds' for explicit folds) and parameters.","type":"object","required":["kind","params"],"additionalProperties":false,"properties":{"kind":{"type":"string"},"params":{"type":"object"}}},"metrics":{"type":"object","additionalProperties":{"$ref":"#/$defs/number"}},"intervals":{"type":"object","additionalProperties":{"type":"object","required":["low","high","level"],"additionalProperties":false,"properties":{"low":{"type":"number"},"high":{"type":"number"},"level":{"type":"number","exclusiveMinimum":0,"maximum":1},"method":{"type":"string"}}}},"history":{"description":"Metric values per epoch, one array per metric aligned with \"epoch\" (equal lengths are checked on read).","type":"object","required":["epoch","metrics"],"additionalProperties":false,"properties":{"epoch":{"type":"array","items":{"type":"number"}},"elapsedMs":{"type":"array","items":{"$ref":"#/$defs/number"}},"metrics":{"type":"object","additionalProperties":{"type":"array","items":{"$ref":"#/$defs/number"}}},"total":{"description":"Points logged, when more were logged than kept.","type":"integer","minimum":0}}},"data":{"type":"array","items":{"type":"object","required":["role","fingerprint"],"additionalProperties":false,"properties":{"role":{"enum":["train","validation","test","other"]},"name":{"type":"string"},"fingerprint":{"type":"object","required":["hash","rows","columns"],"additionalProperties":false,"properties":{"hash":{"type":"string","pattern":"^[0-9a-f]{16}$"},"rows":{"type":"integer","minimum":0},"columns":{"type":"array","items":{"type":"object","required":["name","type"],"additionalProperties":false,"properties":{"name":{"type":"string"},"type":{"type":"string"}}}}}},"findings":{"description":"The data set's quality findings when they were checked (kind, severity and column; never rows). Absent: not checked.","type":"array","maxItems":100,"items":{"type":"object","required":["kind","severity"],"additionalProperties":false,"properties":{"kind":{"type":"string"},"severity":{"enum":["error","warning","info"]},"column":{"type":"string"}}}}}}},"model":{"type":"object","required":["type","parameterCount"],"properties":{"type":{"type":"string"},"parameterCount":{"type":"integer","minimum":0},"backend":{"type":"string"},"layers":{"type":"array","items":{"type":"object","required":["name","kind","outputShape","parameters"],"properties":{"name":{"type":"string"},"kind":{"type":"string"},"outputShape":{"type":"array","items":{"type":["integer","null"]}},"parameters":{"type":"integer","minimum":0}}}},"weights":{"type":"array","items":{"type":"object","required":["name","shape","mean","std","min","max"],"properties":{"name":{"type":"string"},"shape":{"type":"array","items":{"type":"integer","minimum":0}},"mean":{"$ref":"#/$defs/number"},"std":{"$ref":"#/$defs/number"},"min":{"$ref":"#/$defs/number"},"max":{"$ref":"#/$defs/number"}}}},"extra":{"type":"object"}}},"gates":{"type":"array","items":{"type":"object","required":["name","passed"],"additionalProperties":false,"properties":{"name":{"type":"string"},"passed":{"type":"boolean"},"metric":{"type":"string"},"op":{"type":"string"},"threshold":{"type":"number"},"value":{"$ref":"#/$defs/number"},"baseline":{"$ref":"#/$defs/number"},"detail":{"type":"string"}}}},"git":{"type":"object","required":["commit","dirty"],"additionalProperties":false,"properties":{"commit":{"type":"string","pattern":"^[0-9a-f]{7,64}$"},"branch":{"type":"string"},"dirty":{"type":"boolean"}}},"environment":{"type":"object","required":["libraries"],"additionalProperties":false,"properties":{"libraries":{"type":"object","additionalProperties":{"type":"string"}},"backend":{"type":"string"},"runtime":{"type":"string"},"platform":{"type":"string"}}},"tags":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},"notes":{"type":"string"},"error":{"type":"object","required":["name","message"],"additionalProperties":false,"properties":{"name":{"type":"string"},"message":{"type":"string"},"stack":{"type":"string"}}},"artifacts":{"type":"array","items":{"type":"object","required":["name","path","bytes"],"additionalProperties":false,"properties":{"name":{"type":"string"},"path":{"type":"string"},"bytes":{"type":"integer","minimum":0}}}},"predictions":{"description":"Evaluations: the per-row predictions kept for model diffs, an Apache Arrow IPC file beside the record (committed).","type":"object","required":["path","rows","totalRows","identity","bytes"],"additionalProperties":false,"properties":{"path":{"type":"string","pattern":"^\\.modelbook/runs/[0-9A-HJKMNP-TV-Z]{26}\\.predictions$"},"rows":{"description":"Rows kept (a sample by row hash when fewer than totalRows).","type":"integer","minimum":0},"totalRows":{"type":"integer","minimum":0},"identity":{"type":"object","required":["kind"],"additionalProperties":false,"properties":{"kind":{"enum":["column","hash"]},"column":{"type":"string"}}},"bytes":{"type":"integer","minimum":0}}}},"$defs":{"runId":{"description":"A ULID (Crockford base32, time-sortable).","type":"string","pattern":"^[0-9A-HJKMNP-TV-Z]{26}$"},"time":{"description":"ISO 8601 UTC time, as Date.prototype.toISOString writes it.","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$"},"number":{"description":"A number, or null where it could not be computed (NaN, infinite).","type":["number","null"]}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://github.com/modelbook/modelbook/schemas/run-record.schema.json","title":"Modelbook run record","description":"One fit, cross-validation, search, search trial or evaluation, a problem definition or model card's prose, or a checkpoint's result, as stored in .modelbook/runs/<id>.json.","type":"object","required":["version","id","name","kind","status","startedAt","heartbeatAt","params","metrics","history","data","gates","environment","tags","notes"],"additionalProperties":false,"properties":{"version":{"description":"Record format version.","const":1},"id":{"$ref":"#/$defs/runId"},"name":{"type":"string","minLength":1,"maxLength":200},"kind":{"enum":["fit","cv","search","trial","evaluation","problem","card","checkpoint"]},"status":{"enum":["running","finished","failed","interrupted"]},"parentId":{"$ref":"#/$defs/runId"},"startedAt":{"$ref":"#/$defs/time"},"endedAt":{"$ref":"#/$defs/time"},"heartbeatAt":{"$ref":"#/$defs/time"},"host":{"type":"object","required":["hostname","pid"],"additionalProperties":false,"properties":{"hostname":{"type":"string"},"pid":{"type":"integer","minimum":0}}},"notebook":{"description":"Workspace-relative, '/'-separated.","type":"string"},"cellId":{"type":"string"},"session":{"description":"The kernel session that recorded it: a new id on every kernel start and restart.","type":"string","maxLength":64},"codeHash":{"type":"string"},"seed":{"type":"number"},"params":{"type":"object"},"pipeline":{"description":"A pipeline's steps in order (the estimator last, named \"estimator\"): name, class and parameters, bounded.","type":"array","maxItems":51,"items":{"type":"object","required":["name","kind","params"],"additionalProperties":false,"properties":{"name":{"type":"string"},"kind":{"type":"string"},"params":{"type":"object"}}}},"splitter":{"description":"Cross-validation and searches: the splitter's class ('kFold' for a number of folds, 'folds' for explicit folds) and parameters.","type":"object","required":["kind","params"],"additionalProperties":false,"properties":{"kind":{"type":"string"},"params":{"type":"object"}}},"metrics":{"type":"object","additionalProperties":{"$ref":"#/$defs/number"}},"intervals":{"type":"object","additionalProperties":{"type":"object","required":["low","high","level"],"additionalProperties":false,"properties":{"low":{"type":"number"},"high":{"type":"number"},"level":{"type":"number","exclusiveMinimum":0,"maximum":1},"method":{"type":"string"}}}},"history":{"description":"Metric values per epoch, one array per metric aligned with \"epoch\" (equal lengths are checked on read).","type":"object","required":["epoch","metrics"],"additionalProperties":false,"properties":{"epoch":{"type":"array","items":{"type":"number"}},"elapsedMs":{"type":"array","items":{"$ref":"#/$defs/number"}},"metrics":{"type":"object","additionalProperties":{"type":"array","items":{"$ref":"#/$defs/number"}}},"total":{"description":"Points logged, when more were logged than kept.","type":"integer","minimum":0}}},"data":{"type":"array","items":{"type":"object","required":["role","fingerprint"],"additionalProperties":false,"properties":{"role":{"enum":["train","validation","test","other"]},"name":{"type":"string"},"fingerprint":{"type":"object","required":["hash","rows","columns"],"additionalProperties":false,"properties":{"hash":{"type":"string","pattern":"^[0-9a-f]{16}$"},"rows":{"type":"integer","minimum":0},"columns":{"type":"array","items":{"type":"object","required":["name","type"],"additionalProperties":false,"properties":{"name":{"type":"string"},"type":{"type":"string"}}}}}},"findings":{"description":"The data set's quality findings when they were checked (kind, severity and column; never rows). Absent: not checked.","type":"array","maxItems":100,"items":{"type":"object","required":["kind","severity"],"additionalProperties":false,"properties":{"kind":{"type":"string"},"severity":{"enum":["error","warning","info"]},"column":{"type":"string"}}}}}}},"model":{"type":"object","required":["type","parameterCount"],"properties":{"type":{"type":"string"},"parameterCount":{"type":"integer","minimum":0},"backend":{"type":"string"},"layers":{"type":"array","items":{"type":"object","required":["name","kind","outputShape","parameters"],"properties":{"name":{"type":"string"},"kind":{"type":"string"},"outputShape":{"type":"array","items":{"type":["integer","null"]}},"parameters":{"type":"integer","minimum":0}}}},"weights":{"type":"array","items":{"type":"object","required":["name","shape","mean","std","min","max"],"properties":{"name":{"type":"string"},"shape":{"type":"array","items":{"type":"integer","minimum":0}},"mean":{"$ref":"#/$defs/number"},"std":{"$ref":"#/$defs/number"},"min":{"$ref":"#/$defs/number"},"max":{"$ref":"#/$defs/number"}}}},"extra":{"type":"object"}}},"gates":{"type":"array","items":{"type":"object","required":["name","passed"],"additionalProperties":false,"properties":{"name":{"type":"string"},"passed":{"type":"boolean"},"metric":{"type":"string"},"op":{"type":"string"},"threshold":{"type":"number"},"value":{"$ref":"#/$defs/number"},"baseline":{"$ref":"#/$defs/number"},"detail":{"type":"string"}}}},"git":{"type":"object","required":["commit","dirty"],"additionalProperties":false,"properties":{"commit":{"type":"string","pattern":"^[0-9a-f]{7,64}$"},"branch":{"type":"string"},"dirty":{"type":"boolean"}}},"environment":{"type":"object","required":["libraries"],"additionalProperties":false,"properties":{"libraries":{"type":"object","additionalProperties":{"type":"string"}},"backend":{"type":"string"},"runtime":{"type":"string"},"platform":{"type":"string"}}},"tags":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},"notes":{"type":"string"},"error":{"type":"object","required":["name","message"],"additionalProperties":false,"properties":{"name":{"type":"string"},"message":{"type":"string"},"stack":{"type":"string"}}},"artifacts":{"type":"array","items":{"type":"object","required":["name","path","bytes"],"additionalProperties":false,"properties":{"name":{"type":"string"},"path":{"type":"string"},"bytes":{"type":"integer","minimum":0}}}},"predictions":{"description":"Evaluations: the per-row predictions kept for model diffs, an Apache Arrow IPC file beside the record (committed).","type":"object","required":["path","rows","totalRows","identity","bytes"],"additionalProperties":false,"properties":{"path":{"type":"string","pattern":"^\\.modelbook/runs/[0-9A-HJKMNP-TV-Z]{26}\\.predictions$"},"rows":{"description":"Rows kept (a sample by row hash when fewer than totalRows).","type":"integer","minimum":0},"totalRows":{"type":"integer","minimum":0},"identity":{"type":"object","required":["kind"],"additionalProperties":false,"properties":{"kind":{"enum":["column","hash"]},"column":{"type":"string"}}},"bytes":{"type":"integer","minimum":0}}}},"$defs":{"runId":{"description":"A ULID (Crockford base32, time-sortable).","type":"string","pattern":"^[0-9A-HJKMNP-TV-Z]{26}$"},"time":{"description":"ISO 8601 UTC time, as Date.prototype.toISOString writes it.","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$"},"number":{"description":"A number, or null where it could not be computed (NaN, infinite).","type":["number","null"]}}};
 const schema32 = {"description":"A ULID (Crockford base32, time-sortable).","type":"string","pattern":"^[0-9A-HJKMNP-TV-Z]{26}$"};
 const schema34 = {"description":"ISO 8601 UTC time, as Date.prototype.toISOString writes it.","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$"};
 const schema37 = {"description":"A number, or null where it could not be computed (NaN, infinite).","type":["number","null"]};
@@ -264,7 +264,7 @@ errors++;
 }
 if(data.kind !== undefined){
 let data3 = data.kind;
-if(!(((((((data3 === "fit") || (data3 === "cv")) || (data3 === "search")) || (data3 === "trial")) || (data3 === "evaluation")) || (data3 === "problem")) || (data3 === "card"))){
+if(!((((((((data3 === "fit") || (data3 === "cv")) || (data3 === "search")) || (data3 === "trial")) || (data3 === "evaluation")) || (data3 === "problem")) || (data3 === "card")) || (data3 === "checkpoint"))){
 const err22 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.kind.enum}};
 if(vErrors === null){
 vErrors = [err22];
@@ -496,9 +496,11 @@ vErrors.push(err40);
 errors++;
 }
 }
-if(data.codeHash !== undefined){
-if(typeof data.codeHash !== "string"){
-const err41 = {instancePath:instancePath+"/codeHash",schemaPath:"#/properties/codeHash/type",keyword:"type",params:{type: "string"}};
+if(data.session !== undefined){
+let data14 = data.session;
+if(typeof data14 === "string"){
+if(func2(data14) > 64){
+const err41 = {instancePath:instancePath+"/session",schemaPath:"#/properties/session/maxLength",keyword:"maxLength",params:{limit: 64}};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -508,10 +510,8 @@ vErrors.push(err41);
 errors++;
 }
 }
-if(data.seed !== undefined){
-let data15 = data.seed;
-if(!((typeof data15 == "number") && (isFinite(data15)))){
-const err42 = {instancePath:instancePath+"/seed",schemaPath:"#/properties/seed/type",keyword:"type",params:{type: "number"}};
+else {
+const err42 = {instancePath:instancePath+"/session",schemaPath:"#/properties/session/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -521,10 +521,9 @@ vErrors.push(err42);
 errors++;
 }
 }
-if(data.params !== undefined){
-let data16 = data.params;
-if(!(data16 && typeof data16 == "object" && !Array.isArray(data16))){
-const err43 = {instancePath:instancePath+"/params",schemaPath:"#/properties/params/type",keyword:"type",params:{type: "object"}};
+if(data.codeHash !== undefined){
+if(typeof data.codeHash !== "string"){
+const err43 = {instancePath:instancePath+"/codeHash",schemaPath:"#/properties/codeHash/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -534,11 +533,10 @@ vErrors.push(err43);
 errors++;
 }
 }
-if(data.pipeline !== undefined){
-let data17 = data.pipeline;
-if(Array.isArray(data17)){
-if(data17.length > 51){
-const err44 = {instancePath:instancePath+"/pipeline",schemaPath:"#/properties/pipeline/maxItems",keyword:"maxItems",params:{limit: 51}};
+if(data.seed !== undefined){
+let data16 = data.seed;
+if(!((typeof data16 == "number") && (isFinite(data16)))){
+const err44 = {instancePath:instancePath+"/seed",schemaPath:"#/properties/seed/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -547,12 +545,11 @@ vErrors.push(err44);
 }
 errors++;
 }
-const len0 = data17.length;
-for(let i0=0; i0<len0; i0++){
-let data18 = data17[i0];
-if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
-if(data18.name === undefined){
-const err45 = {instancePath:instancePath+"/pipeline/" + i0,schemaPath:"#/properties/pipeline/items/required",keyword:"required",params:{missingProperty: "name"}};
+}
+if(data.params !== undefined){
+let data17 = data.params;
+if(!(data17 && typeof data17 == "object" && !Array.isArray(data17))){
+const err45 = {instancePath:instancePath+"/params",schemaPath:"#/properties/params/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -561,8 +558,12 @@ vErrors.push(err45);
 }
 errors++;
 }
-if(data18.kind === undefined){
-const err46 = {instancePath:instancePath+"/pipeline/" + i0,schemaPath:"#/properties/pipeline/items/required",keyword:"required",params:{missingProperty: "kind"}};
+}
+if(data.pipeline !== undefined){
+let data18 = data.pipeline;
+if(Array.isArray(data18)){
+if(data18.length > 51){
+const err46 = {instancePath:instancePath+"/pipeline",schemaPath:"#/properties/pipeline/maxItems",keyword:"maxItems",params:{limit: 51}};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -571,8 +572,12 @@ vErrors.push(err46);
 }
 errors++;
 }
-if(data18.params === undefined){
-const err47 = {instancePath:instancePath+"/pipeline/" + i0,schemaPath:"#/properties/pipeline/items/required",keyword:"required",params:{missingProperty: "params"}};
+const len0 = data18.length;
+for(let i0=0; i0<len0; i0++){
+let data19 = data18[i0];
+if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
+if(data19.name === undefined){
+const err47 = {instancePath:instancePath+"/pipeline/" + i0,schemaPath:"#/properties/pipeline/items/required",keyword:"required",params:{missingProperty: "name"}};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -581,9 +586,8 @@ vErrors.push(err47);
 }
 errors++;
 }
-for(const key2 in data18){
-if(!(((key2 === "name") || (key2 === "kind")) || (key2 === "params"))){
-const err48 = {instancePath:instancePath+"/pipeline/" + i0,schemaPath:"#/properties/pipeline/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2}};
+if(data19.kind === undefined){
+const err48 = {instancePath:instancePath+"/pipeline/" + i0,schemaPath:"#/properties/pipeline/items/required",keyword:"required",params:{missingProperty: "kind"}};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -592,10 +596,8 @@ vErrors.push(err48);
 }
 errors++;
 }
-}
-if(data18.name !== undefined){
-if(typeof data18.name !== "string"){
-const err49 = {instancePath:instancePath+"/pipeline/" + i0+"/name",schemaPath:"#/properties/pipeline/items/properties/name/type",keyword:"type",params:{type: "string"}};
+if(data19.params === undefined){
+const err49 = {instancePath:instancePath+"/pipeline/" + i0,schemaPath:"#/properties/pipeline/items/required",keyword:"required",params:{missingProperty: "params"}};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -604,10 +606,9 @@ vErrors.push(err49);
 }
 errors++;
 }
-}
-if(data18.kind !== undefined){
-if(typeof data18.kind !== "string"){
-const err50 = {instancePath:instancePath+"/pipeline/" + i0+"/kind",schemaPath:"#/properties/pipeline/items/properties/kind/type",keyword:"type",params:{type: "string"}};
+for(const key2 in data19){
+if(!(((key2 === "name") || (key2 === "kind")) || (key2 === "params"))){
+const err50 = {instancePath:instancePath+"/pipeline/" + i0,schemaPath:"#/properties/pipeline/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2}};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -617,10 +618,9 @@ vErrors.push(err50);
 errors++;
 }
 }
-if(data18.params !== undefined){
-let data21 = data18.params;
-if(!(data21 && typeof data21 == "object" && !Array.isArray(data21))){
-const err51 = {instancePath:instancePath+"/pipeline/" + i0+"/params",schemaPath:"#/properties/pipeline/items/properties/params/type",keyword:"type",params:{type: "object"}};
+if(data19.name !== undefined){
+if(typeof data19.name !== "string"){
+const err51 = {instancePath:instancePath+"/pipeline/" + i0+"/name",schemaPath:"#/properties/pipeline/items/properties/name/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -630,9 +630,9 @@ vErrors.push(err51);
 errors++;
 }
 }
-}
-else {
-const err52 = {instancePath:instancePath+"/pipeline/" + i0,schemaPath:"#/properties/pipeline/items/type",keyword:"type",params:{type: "object"}};
+if(data19.kind !== undefined){
+if(typeof data19.kind !== "string"){
+const err52 = {instancePath:instancePath+"/pipeline/" + i0+"/kind",schemaPath:"#/properties/pipeline/items/properties/kind/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -642,9 +642,10 @@ vErrors.push(err52);
 errors++;
 }
 }
-}
-else {
-const err53 = {instancePath:instancePath+"/pipeline",schemaPath:"#/properties/pipeline/type",keyword:"type",params:{type: "array"}};
+if(data19.params !== undefined){
+let data22 = data19.params;
+if(!(data22 && typeof data22 == "object" && !Array.isArray(data22))){
+const err53 = {instancePath:instancePath+"/pipeline/" + i0+"/params",schemaPath:"#/properties/pipeline/items/properties/params/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -654,11 +655,9 @@ vErrors.push(err53);
 errors++;
 }
 }
-if(data.splitter !== undefined){
-let data22 = data.splitter;
-if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
-if(data22.kind === undefined){
-const err54 = {instancePath:instancePath+"/splitter",schemaPath:"#/properties/splitter/required",keyword:"required",params:{missingProperty: "kind"}};
+}
+else {
+const err54 = {instancePath:instancePath+"/pipeline/" + i0,schemaPath:"#/properties/pipeline/items/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -667,8 +666,10 @@ vErrors.push(err54);
 }
 errors++;
 }
-if(data22.params === undefined){
-const err55 = {instancePath:instancePath+"/splitter",schemaPath:"#/properties/splitter/required",keyword:"required",params:{missingProperty: "params"}};
+}
+}
+else {
+const err55 = {instancePath:instancePath+"/pipeline",schemaPath:"#/properties/pipeline/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -677,9 +678,12 @@ vErrors.push(err55);
 }
 errors++;
 }
-for(const key3 in data22){
-if(!((key3 === "kind") || (key3 === "params"))){
-const err56 = {instancePath:instancePath+"/splitter",schemaPath:"#/properties/splitter/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3}};
+}
+if(data.splitter !== undefined){
+let data23 = data.splitter;
+if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
+if(data23.kind === undefined){
+const err56 = {instancePath:instancePath+"/splitter",schemaPath:"#/properties/splitter/required",keyword:"required",params:{missingProperty: "kind"}};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -688,10 +692,8 @@ vErrors.push(err56);
 }
 errors++;
 }
-}
-if(data22.kind !== undefined){
-if(typeof data22.kind !== "string"){
-const err57 = {instancePath:instancePath+"/splitter/kind",schemaPath:"#/properties/splitter/properties/kind/type",keyword:"type",params:{type: "string"}};
+if(data23.params === undefined){
+const err57 = {instancePath:instancePath+"/splitter",schemaPath:"#/properties/splitter/required",keyword:"required",params:{missingProperty: "params"}};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -700,11 +702,9 @@ vErrors.push(err57);
 }
 errors++;
 }
-}
-if(data22.params !== undefined){
-let data24 = data22.params;
-if(!(data24 && typeof data24 == "object" && !Array.isArray(data24))){
-const err58 = {instancePath:instancePath+"/splitter/params",schemaPath:"#/properties/splitter/properties/params/type",keyword:"type",params:{type: "object"}};
+for(const key3 in data23){
+if(!((key3 === "kind") || (key3 === "params"))){
+const err58 = {instancePath:instancePath+"/splitter",schemaPath:"#/properties/splitter/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3}};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -714,9 +714,9 @@ vErrors.push(err58);
 errors++;
 }
 }
-}
-else {
-const err59 = {instancePath:instancePath+"/splitter",schemaPath:"#/properties/splitter/type",keyword:"type",params:{type: "object"}};
+if(data23.kind !== undefined){
+if(typeof data23.kind !== "string"){
+const err59 = {instancePath:instancePath+"/splitter/kind",schemaPath:"#/properties/splitter/properties/kind/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -726,13 +726,10 @@ vErrors.push(err59);
 errors++;
 }
 }
-if(data.metrics !== undefined){
-let data25 = data.metrics;
-if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
-for(const key4 in data25){
-let data26 = data25[key4];
-if((!((typeof data26 == "number") && (isFinite(data26)))) && (data26 !== null)){
-const err60 = {instancePath:instancePath+"/metrics/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/number/type",keyword:"type",params:{type: schema37.type}};
+if(data23.params !== undefined){
+let data25 = data23.params;
+if(!(data25 && typeof data25 == "object" && !Array.isArray(data25))){
+const err60 = {instancePath:instancePath+"/splitter/params",schemaPath:"#/properties/splitter/properties/params/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -744,7 +741,7 @@ errors++;
 }
 }
 else {
-const err61 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/type",keyword:"type",params:{type: "object"}};
+const err61 = {instancePath:instancePath+"/splitter",schemaPath:"#/properties/splitter/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -754,14 +751,13 @@ vErrors.push(err61);
 errors++;
 }
 }
-if(data.intervals !== undefined){
-let data27 = data.intervals;
-if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
-for(const key5 in data27){
-let data28 = data27[key5];
-if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
-if(data28.low === undefined){
-const err62 = {instancePath:instancePath+"/intervals/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/intervals/additionalProperties/required",keyword:"required",params:{missingProperty: "low"}};
+if(data.metrics !== undefined){
+let data26 = data.metrics;
+if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
+for(const key4 in data26){
+let data27 = data26[key4];
+if((!((typeof data27 == "number") && (isFinite(data27)))) && (data27 !== null)){
+const err62 = {instancePath:instancePath+"/metrics/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/number/type",keyword:"type",params:{type: schema37.type}};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -770,8 +766,10 @@ vErrors.push(err62);
 }
 errors++;
 }
-if(data28.high === undefined){
-const err63 = {instancePath:instancePath+"/intervals/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/intervals/additionalProperties/required",keyword:"required",params:{missingProperty: "high"}};
+}
+}
+else {
+const err63 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -780,8 +778,15 @@ vErrors.push(err63);
 }
 errors++;
 }
-if(data28.level === undefined){
-const err64 = {instancePath:instancePath+"/intervals/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/intervals/additionalProperties/required",keyword:"required",params:{missingProperty: "level"}};
+}
+if(data.intervals !== undefined){
+let data28 = data.intervals;
+if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
+for(const key5 in data28){
+let data29 = data28[key5];
+if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
+if(data29.low === undefined){
+const err64 = {instancePath:instancePath+"/intervals/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/intervals/additionalProperties/required",keyword:"required",params:{missingProperty: "low"}};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -790,9 +795,8 @@ vErrors.push(err64);
 }
 errors++;
 }
-for(const key6 in data28){
-if(!((((key6 === "low") || (key6 === "high")) || (key6 === "level")) || (key6 === "method"))){
-const err65 = {instancePath:instancePath+"/intervals/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/intervals/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6}};
+if(data29.high === undefined){
+const err65 = {instancePath:instancePath+"/intervals/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/intervals/additionalProperties/required",keyword:"required",params:{missingProperty: "high"}};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -801,11 +805,8 @@ vErrors.push(err65);
 }
 errors++;
 }
-}
-if(data28.low !== undefined){
-let data29 = data28.low;
-if(!((typeof data29 == "number") && (isFinite(data29)))){
-const err66 = {instancePath:instancePath+"/intervals/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/low",schemaPath:"#/properties/intervals/additionalProperties/properties/low/type",keyword:"type",params:{type: "number"}};
+if(data29.level === undefined){
+const err66 = {instancePath:instancePath+"/intervals/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/intervals/additionalProperties/required",keyword:"required",params:{missingProperty: "level"}};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -814,11 +815,9 @@ vErrors.push(err66);
 }
 errors++;
 }
-}
-if(data28.high !== undefined){
-let data30 = data28.high;
-if(!((typeof data30 == "number") && (isFinite(data30)))){
-const err67 = {instancePath:instancePath+"/intervals/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/high",schemaPath:"#/properties/intervals/additionalProperties/properties/high/type",keyword:"type",params:{type: "number"}};
+for(const key6 in data29){
+if(!((((key6 === "low") || (key6 === "high")) || (key6 === "level")) || (key6 === "method"))){
+const err67 = {instancePath:instancePath+"/intervals/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/intervals/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6}};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -828,11 +827,10 @@ vErrors.push(err67);
 errors++;
 }
 }
-if(data28.level !== undefined){
-let data31 = data28.level;
-if((typeof data31 == "number") && (isFinite(data31))){
-if(data31 > 1 || isNaN(data31)){
-const err68 = {instancePath:instancePath+"/intervals/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/level",schemaPath:"#/properties/intervals/additionalProperties/properties/level/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1}};
+if(data29.low !== undefined){
+let data30 = data29.low;
+if(!((typeof data30 == "number") && (isFinite(data30)))){
+const err68 = {instancePath:instancePath+"/intervals/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/low",schemaPath:"#/properties/intervals/additionalProperties/properties/low/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -841,8 +839,11 @@ vErrors.push(err68);
 }
 errors++;
 }
-if(data31 <= 0 || isNaN(data31)){
-const err69 = {instancePath:instancePath+"/intervals/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/level",schemaPath:"#/properties/intervals/additionalProperties/properties/level/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0}};
+}
+if(data29.high !== undefined){
+let data31 = data29.high;
+if(!((typeof data31 == "number") && (isFinite(data31)))){
+const err69 = {instancePath:instancePath+"/intervals/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/high",schemaPath:"#/properties/intervals/additionalProperties/properties/high/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -852,8 +853,11 @@ vErrors.push(err69);
 errors++;
 }
 }
-else {
-const err70 = {instancePath:instancePath+"/intervals/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/level",schemaPath:"#/properties/intervals/additionalProperties/properties/level/type",keyword:"type",params:{type: "number"}};
+if(data29.level !== undefined){
+let data32 = data29.level;
+if((typeof data32 == "number") && (isFinite(data32))){
+if(data32 > 1 || isNaN(data32)){
+const err70 = {instancePath:instancePath+"/intervals/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/level",schemaPath:"#/properties/intervals/additionalProperties/properties/level/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1}};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -862,10 +866,8 @@ vErrors.push(err70);
 }
 errors++;
 }
-}
-if(data28.method !== undefined){
-if(typeof data28.method !== "string"){
-const err71 = {instancePath:instancePath+"/intervals/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/method",schemaPath:"#/properties/intervals/additionalProperties/properties/method/type",keyword:"type",params:{type: "string"}};
+if(data32 <= 0 || isNaN(data32)){
+const err71 = {instancePath:instancePath+"/intervals/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/level",schemaPath:"#/properties/intervals/additionalProperties/properties/level/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0}};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -875,9 +877,8 @@ vErrors.push(err71);
 errors++;
 }
 }
-}
 else {
-const err72 = {instancePath:instancePath+"/intervals/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/intervals/additionalProperties/type",keyword:"type",params:{type: "object"}};
+const err72 = {instancePath:instancePath+"/intervals/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/level",schemaPath:"#/properties/intervals/additionalProperties/properties/level/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -887,9 +888,9 @@ vErrors.push(err72);
 errors++;
 }
 }
-}
-else {
-const err73 = {instancePath:instancePath+"/intervals",schemaPath:"#/properties/intervals/type",keyword:"type",params:{type: "object"}};
+if(data29.method !== undefined){
+if(typeof data29.method !== "string"){
+const err73 = {instancePath:instancePath+"/intervals/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/method",schemaPath:"#/properties/intervals/additionalProperties/properties/method/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -899,11 +900,9 @@ vErrors.push(err73);
 errors++;
 }
 }
-if(data.history !== undefined){
-let data33 = data.history;
-if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
-if(data33.epoch === undefined){
-const err74 = {instancePath:instancePath+"/history",schemaPath:"#/properties/history/required",keyword:"required",params:{missingProperty: "epoch"}};
+}
+else {
+const err74 = {instancePath:instancePath+"/intervals/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/intervals/additionalProperties/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -912,8 +911,10 @@ vErrors.push(err74);
 }
 errors++;
 }
-if(data33.metrics === undefined){
-const err75 = {instancePath:instancePath+"/history",schemaPath:"#/properties/history/required",keyword:"required",params:{missingProperty: "metrics"}};
+}
+}
+else {
+const err75 = {instancePath:instancePath+"/intervals",schemaPath:"#/properties/intervals/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -922,9 +923,12 @@ vErrors.push(err75);
 }
 errors++;
 }
-for(const key7 in data33){
-if(!((((key7 === "epoch") || (key7 === "elapsedMs")) || (key7 === "metrics")) || (key7 === "total"))){
-const err76 = {instancePath:instancePath+"/history",schemaPath:"#/properties/history/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7}};
+}
+if(data.history !== undefined){
+let data34 = data.history;
+if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
+if(data34.epoch === undefined){
+const err76 = {instancePath:instancePath+"/history",schemaPath:"#/properties/history/required",keyword:"required",params:{missingProperty: "epoch"}};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -933,15 +937,8 @@ vErrors.push(err76);
 }
 errors++;
 }
-}
-if(data33.epoch !== undefined){
-let data34 = data33.epoch;
-if(Array.isArray(data34)){
-const len1 = data34.length;
-for(let i1=0; i1<len1; i1++){
-let data35 = data34[i1];
-if(!((typeof data35 == "number") && (isFinite(data35)))){
-const err77 = {instancePath:instancePath+"/history/epoch/" + i1,schemaPath:"#/properties/history/properties/epoch/items/type",keyword:"type",params:{type: "number"}};
+if(data34.metrics === undefined){
+const err77 = {instancePath:instancePath+"/history",schemaPath:"#/properties/history/required",keyword:"required",params:{missingProperty: "metrics"}};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -950,10 +947,9 @@ vErrors.push(err77);
 }
 errors++;
 }
-}
-}
-else {
-const err78 = {instancePath:instancePath+"/history/epoch",schemaPath:"#/properties/history/properties/epoch/type",keyword:"type",params:{type: "array"}};
+for(const key7 in data34){
+if(!((((key7 === "epoch") || (key7 === "elapsedMs")) || (key7 === "metrics")) || (key7 === "total"))){
+const err78 = {instancePath:instancePath+"/history",schemaPath:"#/properties/history/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7}};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -963,14 +959,14 @@ vErrors.push(err78);
 errors++;
 }
 }
-if(data33.elapsedMs !== undefined){
-let data36 = data33.elapsedMs;
-if(Array.isArray(data36)){
-const len2 = data36.length;
-for(let i2=0; i2<len2; i2++){
-let data37 = data36[i2];
-if((!((typeof data37 == "number") && (isFinite(data37)))) && (data37 !== null)){
-const err79 = {instancePath:instancePath+"/history/elapsedMs/" + i2,schemaPath:"#/$defs/number/type",keyword:"type",params:{type: schema37.type}};
+if(data34.epoch !== undefined){
+let data35 = data34.epoch;
+if(Array.isArray(data35)){
+const len1 = data35.length;
+for(let i1=0; i1<len1; i1++){
+let data36 = data35[i1];
+if(!((typeof data36 == "number") && (isFinite(data36)))){
+const err79 = {instancePath:instancePath+"/history/epoch/" + i1,schemaPath:"#/properties/history/properties/epoch/items/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -982,7 +978,7 @@ errors++;
 }
 }
 else {
-const err80 = {instancePath:instancePath+"/history/elapsedMs",schemaPath:"#/properties/history/properties/elapsedMs/type",keyword:"type",params:{type: "array"}};
+const err80 = {instancePath:instancePath+"/history/epoch",schemaPath:"#/properties/history/properties/epoch/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -992,17 +988,14 @@ vErrors.push(err80);
 errors++;
 }
 }
-if(data33.metrics !== undefined){
-let data38 = data33.metrics;
-if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
-for(const key8 in data38){
-let data39 = data38[key8];
-if(Array.isArray(data39)){
-const len3 = data39.length;
-for(let i3=0; i3<len3; i3++){
-let data40 = data39[i3];
-if((!((typeof data40 == "number") && (isFinite(data40)))) && (data40 !== null)){
-const err81 = {instancePath:instancePath+"/history/metrics/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i3,schemaPath:"#/$defs/number/type",keyword:"type",params:{type: schema37.type}};
+if(data34.elapsedMs !== undefined){
+let data37 = data34.elapsedMs;
+if(Array.isArray(data37)){
+const len2 = data37.length;
+for(let i2=0; i2<len2; i2++){
+let data38 = data37[i2];
+if((!((typeof data38 == "number") && (isFinite(data38)))) && (data38 !== null)){
+const err81 = {instancePath:instancePath+"/history/elapsedMs/" + i2,schemaPath:"#/$defs/number/type",keyword:"type",params:{type: schema37.type}};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1014,7 +1007,7 @@ errors++;
 }
 }
 else {
-const err82 = {instancePath:instancePath+"/history/metrics/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/history/properties/metrics/additionalProperties/type",keyword:"type",params:{type: "array"}};
+const err82 = {instancePath:instancePath+"/history/elapsedMs",schemaPath:"#/properties/history/properties/elapsedMs/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1024,9 +1017,17 @@ vErrors.push(err82);
 errors++;
 }
 }
-}
-else {
-const err83 = {instancePath:instancePath+"/history/metrics",schemaPath:"#/properties/history/properties/metrics/type",keyword:"type",params:{type: "object"}};
+if(data34.metrics !== undefined){
+let data39 = data34.metrics;
+if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
+for(const key8 in data39){
+let data40 = data39[key8];
+if(Array.isArray(data40)){
+const len3 = data40.length;
+for(let i3=0; i3<len3; i3++){
+let data41 = data40[i3];
+if((!((typeof data41 == "number") && (isFinite(data41)))) && (data41 !== null)){
+const err83 = {instancePath:instancePath+"/history/metrics/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i3,schemaPath:"#/$defs/number/type",keyword:"type",params:{type: schema37.type}};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1036,10 +1037,9 @@ vErrors.push(err83);
 errors++;
 }
 }
-if(data33.total !== undefined){
-let data41 = data33.total;
-if(!(((typeof data41 == "number") && (!(data41 % 1) && !isNaN(data41))) && (isFinite(data41)))){
-const err84 = {instancePath:instancePath+"/history/total",schemaPath:"#/properties/history/properties/total/type",keyword:"type",params:{type: "integer"}};
+}
+else {
+const err84 = {instancePath:instancePath+"/history/metrics/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/history/properties/metrics/additionalProperties/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1048,9 +1048,10 @@ vErrors.push(err84);
 }
 errors++;
 }
-if((typeof data41 == "number") && (isFinite(data41))){
-if(data41 < 0 || isNaN(data41)){
-const err85 = {instancePath:instancePath+"/history/total",schemaPath:"#/properties/history/properties/total/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+}
+}
+else {
+const err85 = {instancePath:instancePath+"/history/metrics",schemaPath:"#/properties/history/properties/metrics/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1060,10 +1061,10 @@ vErrors.push(err85);
 errors++;
 }
 }
-}
-}
-else {
-const err86 = {instancePath:instancePath+"/history",schemaPath:"#/properties/history/type",keyword:"type",params:{type: "object"}};
+if(data34.total !== undefined){
+let data42 = data34.total;
+if(!(((typeof data42 == "number") && (!(data42 % 1) && !isNaN(data42))) && (isFinite(data42)))){
+const err86 = {instancePath:instancePath+"/history/total",schemaPath:"#/properties/history/properties/total/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1072,16 +1073,9 @@ vErrors.push(err86);
 }
 errors++;
 }
-}
-if(data.data !== undefined){
-let data42 = data.data;
-if(Array.isArray(data42)){
-const len4 = data42.length;
-for(let i4=0; i4<len4; i4++){
-let data43 = data42[i4];
-if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
-if(data43.role === undefined){
-const err87 = {instancePath:instancePath+"/data/" + i4,schemaPath:"#/properties/data/items/required",keyword:"required",params:{missingProperty: "role"}};
+if((typeof data42 == "number") && (isFinite(data42))){
+if(data42 < 0 || isNaN(data42)){
+const err87 = {instancePath:instancePath+"/history/total",schemaPath:"#/properties/history/properties/total/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1090,8 +1084,11 @@ vErrors.push(err87);
 }
 errors++;
 }
-if(data43.fingerprint === undefined){
-const err88 = {instancePath:instancePath+"/data/" + i4,schemaPath:"#/properties/data/items/required",keyword:"required",params:{missingProperty: "fingerprint"}};
+}
+}
+}
+else {
+const err88 = {instancePath:instancePath+"/history",schemaPath:"#/properties/history/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1100,9 +1097,16 @@ vErrors.push(err88);
 }
 errors++;
 }
-for(const key9 in data43){
-if(!((((key9 === "role") || (key9 === "name")) || (key9 === "fingerprint")) || (key9 === "findings"))){
-const err89 = {instancePath:instancePath+"/data/" + i4,schemaPath:"#/properties/data/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9}};
+}
+if(data.data !== undefined){
+let data43 = data.data;
+if(Array.isArray(data43)){
+const len4 = data43.length;
+for(let i4=0; i4<len4; i4++){
+let data44 = data43[i4];
+if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
+if(data44.role === undefined){
+const err89 = {instancePath:instancePath+"/data/" + i4,schemaPath:"#/properties/data/items/required",keyword:"required",params:{missingProperty: "role"}};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1111,11 +1115,8 @@ vErrors.push(err89);
 }
 errors++;
 }
-}
-if(data43.role !== undefined){
-let data44 = data43.role;
-if(!((((data44 === "train") || (data44 === "validation")) || (data44 === "test")) || (data44 === "other"))){
-const err90 = {instancePath:instancePath+"/data/" + i4+"/role",schemaPath:"#/properties/data/items/properties/role/enum",keyword:"enum",params:{allowedValues: schema31.properties.data.items.properties.role.enum}};
+if(data44.fingerprint === undefined){
+const err90 = {instancePath:instancePath+"/data/" + i4,schemaPath:"#/properties/data/items/required",keyword:"required",params:{missingProperty: "fingerprint"}};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1124,10 +1125,9 @@ vErrors.push(err90);
 }
 errors++;
 }
-}
-if(data43.name !== undefined){
-if(typeof data43.name !== "string"){
-const err91 = {instancePath:instancePath+"/data/" + i4+"/name",schemaPath:"#/properties/data/items/properties/name/type",keyword:"type",params:{type: "string"}};
+for(const key9 in data44){
+if(!((((key9 === "role") || (key9 === "name")) || (key9 === "fingerprint")) || (key9 === "findings"))){
+const err91 = {instancePath:instancePath+"/data/" + i4,schemaPath:"#/properties/data/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9}};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1137,11 +1137,10 @@ vErrors.push(err91);
 errors++;
 }
 }
-if(data43.fingerprint !== undefined){
-let data46 = data43.fingerprint;
-if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
-if(data46.hash === undefined){
-const err92 = {instancePath:instancePath+"/data/" + i4+"/fingerprint",schemaPath:"#/properties/data/items/properties/fingerprint/required",keyword:"required",params:{missingProperty: "hash"}};
+if(data44.role !== undefined){
+let data45 = data44.role;
+if(!((((data45 === "train") || (data45 === "validation")) || (data45 === "test")) || (data45 === "other"))){
+const err92 = {instancePath:instancePath+"/data/" + i4+"/role",schemaPath:"#/properties/data/items/properties/role/enum",keyword:"enum",params:{allowedValues: schema31.properties.data.items.properties.role.enum}};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1150,8 +1149,10 @@ vErrors.push(err92);
 }
 errors++;
 }
-if(data46.rows === undefined){
-const err93 = {instancePath:instancePath+"/data/" + i4+"/fingerprint",schemaPath:"#/properties/data/items/properties/fingerprint/required",keyword:"required",params:{missingProperty: "rows"}};
+}
+if(data44.name !== undefined){
+if(typeof data44.name !== "string"){
+const err93 = {instancePath:instancePath+"/data/" + i4+"/name",schemaPath:"#/properties/data/items/properties/name/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1160,8 +1161,12 @@ vErrors.push(err93);
 }
 errors++;
 }
-if(data46.columns === undefined){
-const err94 = {instancePath:instancePath+"/data/" + i4+"/fingerprint",schemaPath:"#/properties/data/items/properties/fingerprint/required",keyword:"required",params:{missingProperty: "columns"}};
+}
+if(data44.fingerprint !== undefined){
+let data47 = data44.fingerprint;
+if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
+if(data47.hash === undefined){
+const err94 = {instancePath:instancePath+"/data/" + i4+"/fingerprint",schemaPath:"#/properties/data/items/properties/fingerprint/required",keyword:"required",params:{missingProperty: "hash"}};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1170,9 +1175,8 @@ vErrors.push(err94);
 }
 errors++;
 }
-for(const key10 in data46){
-if(!(((key10 === "hash") || (key10 === "rows")) || (key10 === "columns"))){
-const err95 = {instancePath:instancePath+"/data/" + i4+"/fingerprint",schemaPath:"#/properties/data/items/properties/fingerprint/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10}};
+if(data47.rows === undefined){
+const err95 = {instancePath:instancePath+"/data/" + i4+"/fingerprint",schemaPath:"#/properties/data/items/properties/fingerprint/required",keyword:"required",params:{missingProperty: "rows"}};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1181,12 +1185,8 @@ vErrors.push(err95);
 }
 errors++;
 }
-}
-if(data46.hash !== undefined){
-let data47 = data46.hash;
-if(typeof data47 === "string"){
-if(!pattern9.test(data47)){
-const err96 = {instancePath:instancePath+"/data/" + i4+"/fingerprint/hash",schemaPath:"#/properties/data/items/properties/fingerprint/properties/hash/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{16}$"}};
+if(data47.columns === undefined){
+const err96 = {instancePath:instancePath+"/data/" + i4+"/fingerprint",schemaPath:"#/properties/data/items/properties/fingerprint/required",keyword:"required",params:{missingProperty: "columns"}};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1195,9 +1195,9 @@ vErrors.push(err96);
 }
 errors++;
 }
-}
-else {
-const err97 = {instancePath:instancePath+"/data/" + i4+"/fingerprint/hash",schemaPath:"#/properties/data/items/properties/fingerprint/properties/hash/type",keyword:"type",params:{type: "string"}};
+for(const key10 in data47){
+if(!(((key10 === "hash") || (key10 === "rows")) || (key10 === "columns"))){
+const err97 = {instancePath:instancePath+"/data/" + i4+"/fingerprint",schemaPath:"#/properties/data/items/properties/fingerprint/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10}};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1207,10 +1207,11 @@ vErrors.push(err97);
 errors++;
 }
 }
-if(data46.rows !== undefined){
-let data48 = data46.rows;
-if(!(((typeof data48 == "number") && (!(data48 % 1) && !isNaN(data48))) && (isFinite(data48)))){
-const err98 = {instancePath:instancePath+"/data/" + i4+"/fingerprint/rows",schemaPath:"#/properties/data/items/properties/fingerprint/properties/rows/type",keyword:"type",params:{type: "integer"}};
+if(data47.hash !== undefined){
+let data48 = data47.hash;
+if(typeof data48 === "string"){
+if(!pattern9.test(data48)){
+const err98 = {instancePath:instancePath+"/data/" + i4+"/fingerprint/hash",schemaPath:"#/properties/data/items/properties/fingerprint/properties/hash/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{16}$"}};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1219,9 +1220,9 @@ vErrors.push(err98);
 }
 errors++;
 }
-if((typeof data48 == "number") && (isFinite(data48))){
-if(data48 < 0 || isNaN(data48)){
-const err99 = {instancePath:instancePath+"/data/" + i4+"/fingerprint/rows",schemaPath:"#/properties/data/items/properties/fingerprint/properties/rows/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+}
+else {
+const err99 = {instancePath:instancePath+"/data/" + i4+"/fingerprint/hash",schemaPath:"#/properties/data/items/properties/fingerprint/properties/hash/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1231,16 +1232,10 @@ vErrors.push(err99);
 errors++;
 }
 }
-}
-if(data46.columns !== undefined){
-let data49 = data46.columns;
-if(Array.isArray(data49)){
-const len5 = data49.length;
-for(let i5=0; i5<len5; i5++){
-let data50 = data49[i5];
-if(data50 && typeof data50 == "object" && !Array.isArray(data50)){
-if(data50.name === undefined){
-const err100 = {instancePath:instancePath+"/data/" + i4+"/fingerprint/columns/" + i5,schemaPath:"#/properties/data/items/properties/fingerprint/properties/columns/items/required",keyword:"required",params:{missingProperty: "name"}};
+if(data47.rows !== undefined){
+let data49 = data47.rows;
+if(!(((typeof data49 == "number") && (!(data49 % 1) && !isNaN(data49))) && (isFinite(data49)))){
+const err100 = {instancePath:instancePath+"/data/" + i4+"/fingerprint/rows",schemaPath:"#/properties/data/items/properties/fingerprint/properties/rows/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1249,8 +1244,9 @@ vErrors.push(err100);
 }
 errors++;
 }
-if(data50.type === undefined){
-const err101 = {instancePath:instancePath+"/data/" + i4+"/fingerprint/columns/" + i5,schemaPath:"#/properties/data/items/properties/fingerprint/properties/columns/items/required",keyword:"required",params:{missingProperty: "type"}};
+if((typeof data49 == "number") && (isFinite(data49))){
+if(data49 < 0 || isNaN(data49)){
+const err101 = {instancePath:instancePath+"/data/" + i4+"/fingerprint/rows",schemaPath:"#/properties/data/items/properties/fingerprint/properties/rows/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1259,9 +1255,17 @@ vErrors.push(err101);
 }
 errors++;
 }
-for(const key11 in data50){
-if(!((key11 === "name") || (key11 === "type"))){
-const err102 = {instancePath:instancePath+"/data/" + i4+"/fingerprint/columns/" + i5,schemaPath:"#/properties/data/items/properties/fingerprint/properties/columns/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11}};
+}
+}
+if(data47.columns !== undefined){
+let data50 = data47.columns;
+if(Array.isArray(data50)){
+const len5 = data50.length;
+for(let i5=0; i5<len5; i5++){
+let data51 = data50[i5];
+if(data51 && typeof data51 == "object" && !Array.isArray(data51)){
+if(data51.name === undefined){
+const err102 = {instancePath:instancePath+"/data/" + i4+"/fingerprint/columns/" + i5,schemaPath:"#/properties/data/items/properties/fingerprint/properties/columns/items/required",keyword:"required",params:{missingProperty: "name"}};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1270,10 +1274,8 @@ vErrors.push(err102);
 }
 errors++;
 }
-}
-if(data50.name !== undefined){
-if(typeof data50.name !== "string"){
-const err103 = {instancePath:instancePath+"/data/" + i4+"/fingerprint/columns/" + i5+"/name",schemaPath:"#/properties/data/items/properties/fingerprint/properties/columns/items/properties/name/type",keyword:"type",params:{type: "string"}};
+if(data51.type === undefined){
+const err103 = {instancePath:instancePath+"/data/" + i4+"/fingerprint/columns/" + i5,schemaPath:"#/properties/data/items/properties/fingerprint/properties/columns/items/required",keyword:"required",params:{missingProperty: "type"}};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1282,10 +1284,9 @@ vErrors.push(err103);
 }
 errors++;
 }
-}
-if(data50.type !== undefined){
-if(typeof data50.type !== "string"){
-const err104 = {instancePath:instancePath+"/data/" + i4+"/fingerprint/columns/" + i5+"/type",schemaPath:"#/properties/data/items/properties/fingerprint/properties/columns/items/properties/type/type",keyword:"type",params:{type: "string"}};
+for(const key11 in data51){
+if(!((key11 === "name") || (key11 === "type"))){
+const err104 = {instancePath:instancePath+"/data/" + i4+"/fingerprint/columns/" + i5,schemaPath:"#/properties/data/items/properties/fingerprint/properties/columns/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11}};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -1295,9 +1296,9 @@ vErrors.push(err104);
 errors++;
 }
 }
-}
-else {
-const err105 = {instancePath:instancePath+"/data/" + i4+"/fingerprint/columns/" + i5,schemaPath:"#/properties/data/items/properties/fingerprint/properties/columns/items/type",keyword:"type",params:{type: "object"}};
+if(data51.name !== undefined){
+if(typeof data51.name !== "string"){
+const err105 = {instancePath:instancePath+"/data/" + i4+"/fingerprint/columns/" + i5+"/name",schemaPath:"#/properties/data/items/properties/fingerprint/properties/columns/items/properties/name/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -1307,9 +1308,9 @@ vErrors.push(err105);
 errors++;
 }
 }
-}
-else {
-const err106 = {instancePath:instancePath+"/data/" + i4+"/fingerprint/columns",schemaPath:"#/properties/data/items/properties/fingerprint/properties/columns/type",keyword:"type",params:{type: "array"}};
+if(data51.type !== undefined){
+if(typeof data51.type !== "string"){
+const err106 = {instancePath:instancePath+"/data/" + i4+"/fingerprint/columns/" + i5+"/type",schemaPath:"#/properties/data/items/properties/fingerprint/properties/columns/items/properties/type/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -1321,7 +1322,7 @@ errors++;
 }
 }
 else {
-const err107 = {instancePath:instancePath+"/data/" + i4+"/fingerprint",schemaPath:"#/properties/data/items/properties/fingerprint/type",keyword:"type",params:{type: "object"}};
+const err107 = {instancePath:instancePath+"/data/" + i4+"/fingerprint/columns/" + i5,schemaPath:"#/properties/data/items/properties/fingerprint/properties/columns/items/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -1331,11 +1332,9 @@ vErrors.push(err107);
 errors++;
 }
 }
-if(data43.findings !== undefined){
-let data53 = data43.findings;
-if(Array.isArray(data53)){
-if(data53.length > 100){
-const err108 = {instancePath:instancePath+"/data/" + i4+"/findings",schemaPath:"#/properties/data/items/properties/findings/maxItems",keyword:"maxItems",params:{limit: 100}};
+}
+else {
+const err108 = {instancePath:instancePath+"/data/" + i4+"/fingerprint/columns",schemaPath:"#/properties/data/items/properties/fingerprint/properties/columns/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -1344,12 +1343,10 @@ vErrors.push(err108);
 }
 errors++;
 }
-const len6 = data53.length;
-for(let i6=0; i6<len6; i6++){
-let data54 = data53[i6];
-if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
-if(data54.kind === undefined){
-const err109 = {instancePath:instancePath+"/data/" + i4+"/findings/" + i6,schemaPath:"#/properties/data/items/properties/findings/items/required",keyword:"required",params:{missingProperty: "kind"}};
+}
+}
+else {
+const err109 = {instancePath:instancePath+"/data/" + i4+"/fingerprint",schemaPath:"#/properties/data/items/properties/fingerprint/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -1358,8 +1355,12 @@ vErrors.push(err109);
 }
 errors++;
 }
-if(data54.severity === undefined){
-const err110 = {instancePath:instancePath+"/data/" + i4+"/findings/" + i6,schemaPath:"#/properties/data/items/properties/findings/items/required",keyword:"required",params:{missingProperty: "severity"}};
+}
+if(data44.findings !== undefined){
+let data54 = data44.findings;
+if(Array.isArray(data54)){
+if(data54.length > 100){
+const err110 = {instancePath:instancePath+"/data/" + i4+"/findings",schemaPath:"#/properties/data/items/properties/findings/maxItems",keyword:"maxItems",params:{limit: 100}};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -1368,9 +1369,12 @@ vErrors.push(err110);
 }
 errors++;
 }
-for(const key12 in data54){
-if(!(((key12 === "kind") || (key12 === "severity")) || (key12 === "column"))){
-const err111 = {instancePath:instancePath+"/data/" + i4+"/findings/" + i6,schemaPath:"#/properties/data/items/properties/findings/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12}};
+const len6 = data54.length;
+for(let i6=0; i6<len6; i6++){
+let data55 = data54[i6];
+if(data55 && typeof data55 == "object" && !Array.isArray(data55)){
+if(data55.kind === undefined){
+const err111 = {instancePath:instancePath+"/data/" + i4+"/findings/" + i6,schemaPath:"#/properties/data/items/properties/findings/items/required",keyword:"required",params:{missingProperty: "kind"}};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -1379,10 +1383,8 @@ vErrors.push(err111);
 }
 errors++;
 }
-}
-if(data54.kind !== undefined){
-if(typeof data54.kind !== "string"){
-const err112 = {instancePath:instancePath+"/data/" + i4+"/findings/" + i6+"/kind",schemaPath:"#/properties/data/items/properties/findings/items/properties/kind/type",keyword:"type",params:{type: "string"}};
+if(data55.severity === undefined){
+const err112 = {instancePath:instancePath+"/data/" + i4+"/findings/" + i6,schemaPath:"#/properties/data/items/properties/findings/items/required",keyword:"required",params:{missingProperty: "severity"}};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -1391,11 +1393,9 @@ vErrors.push(err112);
 }
 errors++;
 }
-}
-if(data54.severity !== undefined){
-let data56 = data54.severity;
-if(!(((data56 === "error") || (data56 === "warning")) || (data56 === "info"))){
-const err113 = {instancePath:instancePath+"/data/" + i4+"/findings/" + i6+"/severity",schemaPath:"#/properties/data/items/properties/findings/items/properties/severity/enum",keyword:"enum",params:{allowedValues: schema31.properties.data.items.properties.findings.items.properties.severity.enum}};
+for(const key12 in data55){
+if(!(((key12 === "kind") || (key12 === "severity")) || (key12 === "column"))){
+const err113 = {instancePath:instancePath+"/data/" + i4+"/findings/" + i6,schemaPath:"#/properties/data/items/properties/findings/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12}};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -1405,9 +1405,9 @@ vErrors.push(err113);
 errors++;
 }
 }
-if(data54.column !== undefined){
-if(typeof data54.column !== "string"){
-const err114 = {instancePath:instancePath+"/data/" + i4+"/findings/" + i6+"/column",schemaPath:"#/properties/data/items/properties/findings/items/properties/column/type",keyword:"type",params:{type: "string"}};
+if(data55.kind !== undefined){
+if(typeof data55.kind !== "string"){
+const err114 = {instancePath:instancePath+"/data/" + i4+"/findings/" + i6+"/kind",schemaPath:"#/properties/data/items/properties/findings/items/properties/kind/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -1417,9 +1417,10 @@ vErrors.push(err114);
 errors++;
 }
 }
-}
-else {
-const err115 = {instancePath:instancePath+"/data/" + i4+"/findings/" + i6,schemaPath:"#/properties/data/items/properties/findings/items/type",keyword:"type",params:{type: "object"}};
+if(data55.severity !== undefined){
+let data57 = data55.severity;
+if(!(((data57 === "error") || (data57 === "warning")) || (data57 === "info"))){
+const err115 = {instancePath:instancePath+"/data/" + i4+"/findings/" + i6+"/severity",schemaPath:"#/properties/data/items/properties/findings/items/properties/severity/enum",keyword:"enum",params:{allowedValues: schema31.properties.data.items.properties.findings.items.properties.severity.enum}};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -1429,9 +1430,9 @@ vErrors.push(err115);
 errors++;
 }
 }
-}
-else {
-const err116 = {instancePath:instancePath+"/data/" + i4+"/findings",schemaPath:"#/properties/data/items/properties/findings/type",keyword:"type",params:{type: "array"}};
+if(data55.column !== undefined){
+if(typeof data55.column !== "string"){
+const err116 = {instancePath:instancePath+"/data/" + i4+"/findings/" + i6+"/column",schemaPath:"#/properties/data/items/properties/findings/items/properties/column/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -1443,7 +1444,7 @@ errors++;
 }
 }
 else {
-const err117 = {instancePath:instancePath+"/data/" + i4,schemaPath:"#/properties/data/items/type",keyword:"type",params:{type: "object"}};
+const err117 = {instancePath:instancePath+"/data/" + i4+"/findings/" + i6,schemaPath:"#/properties/data/items/properties/findings/items/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -1455,7 +1456,7 @@ errors++;
 }
 }
 else {
-const err118 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "array"}};
+const err118 = {instancePath:instancePath+"/data/" + i4+"/findings",schemaPath:"#/properties/data/items/properties/findings/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -1465,11 +1466,9 @@ vErrors.push(err118);
 errors++;
 }
 }
-if(data.model !== undefined){
-let data58 = data.model;
-if(data58 && typeof data58 == "object" && !Array.isArray(data58)){
-if(data58.type === undefined){
-const err119 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/required",keyword:"required",params:{missingProperty: "type"}};
+}
+else {
+const err119 = {instancePath:instancePath+"/data/" + i4,schemaPath:"#/properties/data/items/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -1478,8 +1477,10 @@ vErrors.push(err119);
 }
 errors++;
 }
-if(data58.parameterCount === undefined){
-const err120 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/required",keyword:"required",params:{missingProperty: "parameterCount"}};
+}
+}
+else {
+const err120 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -1488,9 +1489,12 @@ vErrors.push(err120);
 }
 errors++;
 }
-if(data58.type !== undefined){
-if(typeof data58.type !== "string"){
-const err121 = {instancePath:instancePath+"/model/type",schemaPath:"#/properties/model/properties/type/type",keyword:"type",params:{type: "string"}};
+}
+if(data.model !== undefined){
+let data59 = data.model;
+if(data59 && typeof data59 == "object" && !Array.isArray(data59)){
+if(data59.type === undefined){
+const err121 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/required",keyword:"required",params:{missingProperty: "type"}};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -1499,11 +1503,8 @@ vErrors.push(err121);
 }
 errors++;
 }
-}
-if(data58.parameterCount !== undefined){
-let data60 = data58.parameterCount;
-if(!(((typeof data60 == "number") && (!(data60 % 1) && !isNaN(data60))) && (isFinite(data60)))){
-const err122 = {instancePath:instancePath+"/model/parameterCount",schemaPath:"#/properties/model/properties/parameterCount/type",keyword:"type",params:{type: "integer"}};
+if(data59.parameterCount === undefined){
+const err122 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/required",keyword:"required",params:{missingProperty: "parameterCount"}};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -1512,9 +1513,9 @@ vErrors.push(err122);
 }
 errors++;
 }
-if((typeof data60 == "number") && (isFinite(data60))){
-if(data60 < 0 || isNaN(data60)){
-const err123 = {instancePath:instancePath+"/model/parameterCount",schemaPath:"#/properties/model/properties/parameterCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+if(data59.type !== undefined){
+if(typeof data59.type !== "string"){
+const err123 = {instancePath:instancePath+"/model/type",schemaPath:"#/properties/model/properties/type/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -1524,10 +1525,10 @@ vErrors.push(err123);
 errors++;
 }
 }
-}
-if(data58.backend !== undefined){
-if(typeof data58.backend !== "string"){
-const err124 = {instancePath:instancePath+"/model/backend",schemaPath:"#/properties/model/properties/backend/type",keyword:"type",params:{type: "string"}};
+if(data59.parameterCount !== undefined){
+let data61 = data59.parameterCount;
+if(!(((typeof data61 == "number") && (!(data61 % 1) && !isNaN(data61))) && (isFinite(data61)))){
+const err124 = {instancePath:instancePath+"/model/parameterCount",schemaPath:"#/properties/model/properties/parameterCount/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -1536,16 +1537,9 @@ vErrors.push(err124);
 }
 errors++;
 }
-}
-if(data58.layers !== undefined){
-let data62 = data58.layers;
-if(Array.isArray(data62)){
-const len7 = data62.length;
-for(let i7=0; i7<len7; i7++){
-let data63 = data62[i7];
-if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
-if(data63.name === undefined){
-const err125 = {instancePath:instancePath+"/model/layers/" + i7,schemaPath:"#/properties/model/properties/layers/items/required",keyword:"required",params:{missingProperty: "name"}};
+if((typeof data61 == "number") && (isFinite(data61))){
+if(data61 < 0 || isNaN(data61)){
+const err125 = {instancePath:instancePath+"/model/parameterCount",schemaPath:"#/properties/model/properties/parameterCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -1554,8 +1548,11 @@ vErrors.push(err125);
 }
 errors++;
 }
-if(data63.kind === undefined){
-const err126 = {instancePath:instancePath+"/model/layers/" + i7,schemaPath:"#/properties/model/properties/layers/items/required",keyword:"required",params:{missingProperty: "kind"}};
+}
+}
+if(data59.backend !== undefined){
+if(typeof data59.backend !== "string"){
+const err126 = {instancePath:instancePath+"/model/backend",schemaPath:"#/properties/model/properties/backend/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -1564,8 +1561,16 @@ vErrors.push(err126);
 }
 errors++;
 }
-if(data63.outputShape === undefined){
-const err127 = {instancePath:instancePath+"/model/layers/" + i7,schemaPath:"#/properties/model/properties/layers/items/required",keyword:"required",params:{missingProperty: "outputShape"}};
+}
+if(data59.layers !== undefined){
+let data63 = data59.layers;
+if(Array.isArray(data63)){
+const len7 = data63.length;
+for(let i7=0; i7<len7; i7++){
+let data64 = data63[i7];
+if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
+if(data64.name === undefined){
+const err127 = {instancePath:instancePath+"/model/layers/" + i7,schemaPath:"#/properties/model/properties/layers/items/required",keyword:"required",params:{missingProperty: "name"}};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -1574,8 +1579,8 @@ vErrors.push(err127);
 }
 errors++;
 }
-if(data63.parameters === undefined){
-const err128 = {instancePath:instancePath+"/model/layers/" + i7,schemaPath:"#/properties/model/properties/layers/items/required",keyword:"required",params:{missingProperty: "parameters"}};
+if(data64.kind === undefined){
+const err128 = {instancePath:instancePath+"/model/layers/" + i7,schemaPath:"#/properties/model/properties/layers/items/required",keyword:"required",params:{missingProperty: "kind"}};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -1584,9 +1589,8 @@ vErrors.push(err128);
 }
 errors++;
 }
-if(data63.name !== undefined){
-if(typeof data63.name !== "string"){
-const err129 = {instancePath:instancePath+"/model/layers/" + i7+"/name",schemaPath:"#/properties/model/properties/layers/items/properties/name/type",keyword:"type",params:{type: "string"}};
+if(data64.outputShape === undefined){
+const err129 = {instancePath:instancePath+"/model/layers/" + i7,schemaPath:"#/properties/model/properties/layers/items/required",keyword:"required",params:{missingProperty: "outputShape"}};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -1595,10 +1599,8 @@ vErrors.push(err129);
 }
 errors++;
 }
-}
-if(data63.kind !== undefined){
-if(typeof data63.kind !== "string"){
-const err130 = {instancePath:instancePath+"/model/layers/" + i7+"/kind",schemaPath:"#/properties/model/properties/layers/items/properties/kind/type",keyword:"type",params:{type: "string"}};
+if(data64.parameters === undefined){
+const err130 = {instancePath:instancePath+"/model/layers/" + i7,schemaPath:"#/properties/model/properties/layers/items/required",keyword:"required",params:{missingProperty: "parameters"}};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -1607,15 +1609,9 @@ vErrors.push(err130);
 }
 errors++;
 }
-}
-if(data63.outputShape !== undefined){
-let data66 = data63.outputShape;
-if(Array.isArray(data66)){
-const len8 = data66.length;
-for(let i8=0; i8<len8; i8++){
-let data67 = data66[i8];
-if((!(((typeof data67 == "number") && (!(data67 % 1) && !isNaN(data67))) && (isFinite(data67)))) && (data67 !== null)){
-const err131 = {instancePath:instancePath+"/model/layers/" + i7+"/outputShape/" + i8,schemaPath:"#/properties/model/properties/layers/items/properties/outputShape/items/type",keyword:"type",params:{type: schema31.properties.model.properties.layers.items.properties.outputShape.items.type}};
+if(data64.name !== undefined){
+if(typeof data64.name !== "string"){
+const err131 = {instancePath:instancePath+"/model/layers/" + i7+"/name",schemaPath:"#/properties/model/properties/layers/items/properties/name/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -1625,9 +1621,9 @@ vErrors.push(err131);
 errors++;
 }
 }
-}
-else {
-const err132 = {instancePath:instancePath+"/model/layers/" + i7+"/outputShape",schemaPath:"#/properties/model/properties/layers/items/properties/outputShape/type",keyword:"type",params:{type: "array"}};
+if(data64.kind !== undefined){
+if(typeof data64.kind !== "string"){
+const err132 = {instancePath:instancePath+"/model/layers/" + i7+"/kind",schemaPath:"#/properties/model/properties/layers/items/properties/kind/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -1637,10 +1633,14 @@ vErrors.push(err132);
 errors++;
 }
 }
-if(data63.parameters !== undefined){
-let data68 = data63.parameters;
-if(!(((typeof data68 == "number") && (!(data68 % 1) && !isNaN(data68))) && (isFinite(data68)))){
-const err133 = {instancePath:instancePath+"/model/layers/" + i7+"/parameters",schemaPath:"#/properties/model/properties/layers/items/properties/parameters/type",keyword:"type",params:{type: "integer"}};
+if(data64.outputShape !== undefined){
+let data67 = data64.outputShape;
+if(Array.isArray(data67)){
+const len8 = data67.length;
+for(let i8=0; i8<len8; i8++){
+let data68 = data67[i8];
+if((!(((typeof data68 == "number") && (!(data68 % 1) && !isNaN(data68))) && (isFinite(data68)))) && (data68 !== null)){
+const err133 = {instancePath:instancePath+"/model/layers/" + i7+"/outputShape/" + i8,schemaPath:"#/properties/model/properties/layers/items/properties/outputShape/items/type",keyword:"type",params:{type: schema31.properties.model.properties.layers.items.properties.outputShape.items.type}};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -1649,9 +1649,10 @@ vErrors.push(err133);
 }
 errors++;
 }
-if((typeof data68 == "number") && (isFinite(data68))){
-if(data68 < 0 || isNaN(data68)){
-const err134 = {instancePath:instancePath+"/model/layers/" + i7+"/parameters",schemaPath:"#/properties/model/properties/layers/items/properties/parameters/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+}
+}
+else {
+const err134 = {instancePath:instancePath+"/model/layers/" + i7+"/outputShape",schemaPath:"#/properties/model/properties/layers/items/properties/outputShape/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -1661,10 +1662,10 @@ vErrors.push(err134);
 errors++;
 }
 }
-}
-}
-else {
-const err135 = {instancePath:instancePath+"/model/layers/" + i7,schemaPath:"#/properties/model/properties/layers/items/type",keyword:"type",params:{type: "object"}};
+if(data64.parameters !== undefined){
+let data69 = data64.parameters;
+if(!(((typeof data69 == "number") && (!(data69 % 1) && !isNaN(data69))) && (isFinite(data69)))){
+const err135 = {instancePath:instancePath+"/model/layers/" + i7+"/parameters",schemaPath:"#/properties/model/properties/layers/items/properties/parameters/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -1673,10 +1674,9 @@ vErrors.push(err135);
 }
 errors++;
 }
-}
-}
-else {
-const err136 = {instancePath:instancePath+"/model/layers",schemaPath:"#/properties/model/properties/layers/type",keyword:"type",params:{type: "array"}};
+if((typeof data69 == "number") && (isFinite(data69))){
+if(data69 < 0 || isNaN(data69)){
+const err136 = {instancePath:instancePath+"/model/layers/" + i7+"/parameters",schemaPath:"#/properties/model/properties/layers/items/properties/parameters/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -1686,15 +1686,10 @@ vErrors.push(err136);
 errors++;
 }
 }
-if(data58.weights !== undefined){
-let data69 = data58.weights;
-if(Array.isArray(data69)){
-const len9 = data69.length;
-for(let i9=0; i9<len9; i9++){
-let data70 = data69[i9];
-if(data70 && typeof data70 == "object" && !Array.isArray(data70)){
-if(data70.name === undefined){
-const err137 = {instancePath:instancePath+"/model/weights/" + i9,schemaPath:"#/properties/model/properties/weights/items/required",keyword:"required",params:{missingProperty: "name"}};
+}
+}
+else {
+const err137 = {instancePath:instancePath+"/model/layers/" + i7,schemaPath:"#/properties/model/properties/layers/items/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -1703,8 +1698,10 @@ vErrors.push(err137);
 }
 errors++;
 }
-if(data70.shape === undefined){
-const err138 = {instancePath:instancePath+"/model/weights/" + i9,schemaPath:"#/properties/model/properties/weights/items/required",keyword:"required",params:{missingProperty: "shape"}};
+}
+}
+else {
+const err138 = {instancePath:instancePath+"/model/layers",schemaPath:"#/properties/model/properties/layers/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -1713,8 +1710,16 @@ vErrors.push(err138);
 }
 errors++;
 }
-if(data70.mean === undefined){
-const err139 = {instancePath:instancePath+"/model/weights/" + i9,schemaPath:"#/properties/model/properties/weights/items/required",keyword:"required",params:{missingProperty: "mean"}};
+}
+if(data59.weights !== undefined){
+let data70 = data59.weights;
+if(Array.isArray(data70)){
+const len9 = data70.length;
+for(let i9=0; i9<len9; i9++){
+let data71 = data70[i9];
+if(data71 && typeof data71 == "object" && !Array.isArray(data71)){
+if(data71.name === undefined){
+const err139 = {instancePath:instancePath+"/model/weights/" + i9,schemaPath:"#/properties/model/properties/weights/items/required",keyword:"required",params:{missingProperty: "name"}};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -1723,8 +1728,8 @@ vErrors.push(err139);
 }
 errors++;
 }
-if(data70.std === undefined){
-const err140 = {instancePath:instancePath+"/model/weights/" + i9,schemaPath:"#/properties/model/properties/weights/items/required",keyword:"required",params:{missingProperty: "std"}};
+if(data71.shape === undefined){
+const err140 = {instancePath:instancePath+"/model/weights/" + i9,schemaPath:"#/properties/model/properties/weights/items/required",keyword:"required",params:{missingProperty: "shape"}};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -1733,8 +1738,8 @@ vErrors.push(err140);
 }
 errors++;
 }
-if(data70.min === undefined){
-const err141 = {instancePath:instancePath+"/model/weights/" + i9,schemaPath:"#/properties/model/properties/weights/items/required",keyword:"required",params:{missingProperty: "min"}};
+if(data71.mean === undefined){
+const err141 = {instancePath:instancePath+"/model/weights/" + i9,schemaPath:"#/properties/model/properties/weights/items/required",keyword:"required",params:{missingProperty: "mean"}};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -1743,8 +1748,8 @@ vErrors.push(err141);
 }
 errors++;
 }
-if(data70.max === undefined){
-const err142 = {instancePath:instancePath+"/model/weights/" + i9,schemaPath:"#/properties/model/properties/weights/items/required",keyword:"required",params:{missingProperty: "max"}};
+if(data71.std === undefined){
+const err142 = {instancePath:instancePath+"/model/weights/" + i9,schemaPath:"#/properties/model/properties/weights/items/required",keyword:"required",params:{missingProperty: "std"}};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -1753,9 +1758,8 @@ vErrors.push(err142);
 }
 errors++;
 }
-if(data70.name !== undefined){
-if(typeof data70.name !== "string"){
-const err143 = {instancePath:instancePath+"/model/weights/" + i9+"/name",schemaPath:"#/properties/model/properties/weights/items/properties/name/type",keyword:"type",params:{type: "string"}};
+if(data71.min === undefined){
+const err143 = {instancePath:instancePath+"/model/weights/" + i9,schemaPath:"#/properties/model/properties/weights/items/required",keyword:"required",params:{missingProperty: "min"}};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -1764,15 +1768,8 @@ vErrors.push(err143);
 }
 errors++;
 }
-}
-if(data70.shape !== undefined){
-let data72 = data70.shape;
-if(Array.isArray(data72)){
-const len10 = data72.length;
-for(let i10=0; i10<len10; i10++){
-let data73 = data72[i10];
-if(!(((typeof data73 == "number") && (!(data73 % 1) && !isNaN(data73))) && (isFinite(data73)))){
-const err144 = {instancePath:instancePath+"/model/weights/" + i9+"/shape/" + i10,schemaPath:"#/properties/model/properties/weights/items/properties/shape/items/type",keyword:"type",params:{type: "integer"}};
+if(data71.max === undefined){
+const err144 = {instancePath:instancePath+"/model/weights/" + i9,schemaPath:"#/properties/model/properties/weights/items/required",keyword:"required",params:{missingProperty: "max"}};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -1781,9 +1778,9 @@ vErrors.push(err144);
 }
 errors++;
 }
-if((typeof data73 == "number") && (isFinite(data73))){
-if(data73 < 0 || isNaN(data73)){
-const err145 = {instancePath:instancePath+"/model/weights/" + i9+"/shape/" + i10,schemaPath:"#/properties/model/properties/weights/items/properties/shape/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+if(data71.name !== undefined){
+if(typeof data71.name !== "string"){
+const err145 = {instancePath:instancePath+"/model/weights/" + i9+"/name",schemaPath:"#/properties/model/properties/weights/items/properties/name/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -1793,10 +1790,14 @@ vErrors.push(err145);
 errors++;
 }
 }
-}
-}
-else {
-const err146 = {instancePath:instancePath+"/model/weights/" + i9+"/shape",schemaPath:"#/properties/model/properties/weights/items/properties/shape/type",keyword:"type",params:{type: "array"}};
+if(data71.shape !== undefined){
+let data73 = data71.shape;
+if(Array.isArray(data73)){
+const len10 = data73.length;
+for(let i10=0; i10<len10; i10++){
+let data74 = data73[i10];
+if(!(((typeof data74 == "number") && (!(data74 % 1) && !isNaN(data74))) && (isFinite(data74)))){
+const err146 = {instancePath:instancePath+"/model/weights/" + i9+"/shape/" + i10,schemaPath:"#/properties/model/properties/weights/items/properties/shape/items/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -1805,11 +1806,9 @@ vErrors.push(err146);
 }
 errors++;
 }
-}
-if(data70.mean !== undefined){
-let data74 = data70.mean;
-if((!((typeof data74 == "number") && (isFinite(data74)))) && (data74 !== null)){
-const err147 = {instancePath:instancePath+"/model/weights/" + i9+"/mean",schemaPath:"#/$defs/number/type",keyword:"type",params:{type: schema37.type}};
+if((typeof data74 == "number") && (isFinite(data74))){
+if(data74 < 0 || isNaN(data74)){
+const err147 = {instancePath:instancePath+"/model/weights/" + i9+"/shape/" + i10,schemaPath:"#/properties/model/properties/weights/items/properties/shape/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -1819,10 +1818,10 @@ vErrors.push(err147);
 errors++;
 }
 }
-if(data70.std !== undefined){
-let data75 = data70.std;
-if((!((typeof data75 == "number") && (isFinite(data75)))) && (data75 !== null)){
-const err148 = {instancePath:instancePath+"/model/weights/" + i9+"/std",schemaPath:"#/$defs/number/type",keyword:"type",params:{type: schema37.type}};
+}
+}
+else {
+const err148 = {instancePath:instancePath+"/model/weights/" + i9+"/shape",schemaPath:"#/properties/model/properties/weights/items/properties/shape/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -1832,10 +1831,10 @@ vErrors.push(err148);
 errors++;
 }
 }
-if(data70.min !== undefined){
-let data76 = data70.min;
-if((!((typeof data76 == "number") && (isFinite(data76)))) && (data76 !== null)){
-const err149 = {instancePath:instancePath+"/model/weights/" + i9+"/min",schemaPath:"#/$defs/number/type",keyword:"type",params:{type: schema37.type}};
+if(data71.mean !== undefined){
+let data75 = data71.mean;
+if((!((typeof data75 == "number") && (isFinite(data75)))) && (data75 !== null)){
+const err149 = {instancePath:instancePath+"/model/weights/" + i9+"/mean",schemaPath:"#/$defs/number/type",keyword:"type",params:{type: schema37.type}};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -1845,10 +1844,10 @@ vErrors.push(err149);
 errors++;
 }
 }
-if(data70.max !== undefined){
-let data77 = data70.max;
-if((!((typeof data77 == "number") && (isFinite(data77)))) && (data77 !== null)){
-const err150 = {instancePath:instancePath+"/model/weights/" + i9+"/max",schemaPath:"#/$defs/number/type",keyword:"type",params:{type: schema37.type}};
+if(data71.std !== undefined){
+let data76 = data71.std;
+if((!((typeof data76 == "number") && (isFinite(data76)))) && (data76 !== null)){
+const err150 = {instancePath:instancePath+"/model/weights/" + i9+"/std",schemaPath:"#/$defs/number/type",keyword:"type",params:{type: schema37.type}};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -1858,9 +1857,10 @@ vErrors.push(err150);
 errors++;
 }
 }
-}
-else {
-const err151 = {instancePath:instancePath+"/model/weights/" + i9,schemaPath:"#/properties/model/properties/weights/items/type",keyword:"type",params:{type: "object"}};
+if(data71.min !== undefined){
+let data77 = data71.min;
+if((!((typeof data77 == "number") && (isFinite(data77)))) && (data77 !== null)){
+const err151 = {instancePath:instancePath+"/model/weights/" + i9+"/min",schemaPath:"#/$defs/number/type",keyword:"type",params:{type: schema37.type}};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -1870,9 +1870,10 @@ vErrors.push(err151);
 errors++;
 }
 }
-}
-else {
-const err152 = {instancePath:instancePath+"/model/weights",schemaPath:"#/properties/model/properties/weights/type",keyword:"type",params:{type: "array"}};
+if(data71.max !== undefined){
+let data78 = data71.max;
+if((!((typeof data78 == "number") && (isFinite(data78)))) && (data78 !== null)){
+const err152 = {instancePath:instancePath+"/model/weights/" + i9+"/max",schemaPath:"#/$defs/number/type",keyword:"type",params:{type: schema37.type}};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -1882,10 +1883,9 @@ vErrors.push(err152);
 errors++;
 }
 }
-if(data58.extra !== undefined){
-let data78 = data58.extra;
-if(!(data78 && typeof data78 == "object" && !Array.isArray(data78))){
-const err153 = {instancePath:instancePath+"/model/extra",schemaPath:"#/properties/model/properties/extra/type",keyword:"type",params:{type: "object"}};
+}
+else {
+const err153 = {instancePath:instancePath+"/model/weights/" + i9,schemaPath:"#/properties/model/properties/weights/items/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -1897,7 +1897,7 @@ errors++;
 }
 }
 else {
-const err154 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/type",keyword:"type",params:{type: "object"}};
+const err154 = {instancePath:instancePath+"/model/weights",schemaPath:"#/properties/model/properties/weights/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -1907,15 +1907,10 @@ vErrors.push(err154);
 errors++;
 }
 }
-if(data.gates !== undefined){
-let data79 = data.gates;
-if(Array.isArray(data79)){
-const len11 = data79.length;
-for(let i11=0; i11<len11; i11++){
-let data80 = data79[i11];
-if(data80 && typeof data80 == "object" && !Array.isArray(data80)){
-if(data80.name === undefined){
-const err155 = {instancePath:instancePath+"/gates/" + i11,schemaPath:"#/properties/gates/items/required",keyword:"required",params:{missingProperty: "name"}};
+if(data59.extra !== undefined){
+let data79 = data59.extra;
+if(!(data79 && typeof data79 == "object" && !Array.isArray(data79))){
+const err155 = {instancePath:instancePath+"/model/extra",schemaPath:"#/properties/model/properties/extra/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -1924,8 +1919,10 @@ vErrors.push(err155);
 }
 errors++;
 }
-if(data80.passed === undefined){
-const err156 = {instancePath:instancePath+"/gates/" + i11,schemaPath:"#/properties/gates/items/required",keyword:"required",params:{missingProperty: "passed"}};
+}
+}
+else {
+const err156 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -1934,9 +1931,16 @@ vErrors.push(err156);
 }
 errors++;
 }
-for(const key13 in data80){
-if(!((((((((key13 === "name") || (key13 === "passed")) || (key13 === "metric")) || (key13 === "op")) || (key13 === "threshold")) || (key13 === "value")) || (key13 === "baseline")) || (key13 === "detail"))){
-const err157 = {instancePath:instancePath+"/gates/" + i11,schemaPath:"#/properties/gates/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13}};
+}
+if(data.gates !== undefined){
+let data80 = data.gates;
+if(Array.isArray(data80)){
+const len11 = data80.length;
+for(let i11=0; i11<len11; i11++){
+let data81 = data80[i11];
+if(data81 && typeof data81 == "object" && !Array.isArray(data81)){
+if(data81.name === undefined){
+const err157 = {instancePath:instancePath+"/gates/" + i11,schemaPath:"#/properties/gates/items/required",keyword:"required",params:{missingProperty: "name"}};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -1945,10 +1949,8 @@ vErrors.push(err157);
 }
 errors++;
 }
-}
-if(data80.name !== undefined){
-if(typeof data80.name !== "string"){
-const err158 = {instancePath:instancePath+"/gates/" + i11+"/name",schemaPath:"#/properties/gates/items/properties/name/type",keyword:"type",params:{type: "string"}};
+if(data81.passed === undefined){
+const err158 = {instancePath:instancePath+"/gates/" + i11,schemaPath:"#/properties/gates/items/required",keyword:"required",params:{missingProperty: "passed"}};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -1957,10 +1959,9 @@ vErrors.push(err158);
 }
 errors++;
 }
-}
-if(data80.passed !== undefined){
-if(typeof data80.passed !== "boolean"){
-const err159 = {instancePath:instancePath+"/gates/" + i11+"/passed",schemaPath:"#/properties/gates/items/properties/passed/type",keyword:"type",params:{type: "boolean"}};
+for(const key13 in data81){
+if(!((((((((key13 === "name") || (key13 === "passed")) || (key13 === "metric")) || (key13 === "op")) || (key13 === "threshold")) || (key13 === "value")) || (key13 === "baseline")) || (key13 === "detail"))){
+const err159 = {instancePath:instancePath+"/gates/" + i11,schemaPath:"#/properties/gates/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13}};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -1970,9 +1971,9 @@ vErrors.push(err159);
 errors++;
 }
 }
-if(data80.metric !== undefined){
-if(typeof data80.metric !== "string"){
-const err160 = {instancePath:instancePath+"/gates/" + i11+"/metric",schemaPath:"#/properties/gates/items/properties/metric/type",keyword:"type",params:{type: "string"}};
+if(data81.name !== undefined){
+if(typeof data81.name !== "string"){
+const err160 = {instancePath:instancePath+"/gates/" + i11+"/name",schemaPath:"#/properties/gates/items/properties/name/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -1982,9 +1983,9 @@ vErrors.push(err160);
 errors++;
 }
 }
-if(data80.op !== undefined){
-if(typeof data80.op !== "string"){
-const err161 = {instancePath:instancePath+"/gates/" + i11+"/op",schemaPath:"#/properties/gates/items/properties/op/type",keyword:"type",params:{type: "string"}};
+if(data81.passed !== undefined){
+if(typeof data81.passed !== "boolean"){
+const err161 = {instancePath:instancePath+"/gates/" + i11+"/passed",schemaPath:"#/properties/gates/items/properties/passed/type",keyword:"type",params:{type: "boolean"}};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -1994,10 +1995,9 @@ vErrors.push(err161);
 errors++;
 }
 }
-if(data80.threshold !== undefined){
-let data85 = data80.threshold;
-if(!((typeof data85 == "number") && (isFinite(data85)))){
-const err162 = {instancePath:instancePath+"/gates/" + i11+"/threshold",schemaPath:"#/properties/gates/items/properties/threshold/type",keyword:"type",params:{type: "number"}};
+if(data81.metric !== undefined){
+if(typeof data81.metric !== "string"){
+const err162 = {instancePath:instancePath+"/gates/" + i11+"/metric",schemaPath:"#/properties/gates/items/properties/metric/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -2007,10 +2007,9 @@ vErrors.push(err162);
 errors++;
 }
 }
-if(data80.value !== undefined){
-let data86 = data80.value;
-if((!((typeof data86 == "number") && (isFinite(data86)))) && (data86 !== null)){
-const err163 = {instancePath:instancePath+"/gates/" + i11+"/value",schemaPath:"#/$defs/number/type",keyword:"type",params:{type: schema37.type}};
+if(data81.op !== undefined){
+if(typeof data81.op !== "string"){
+const err163 = {instancePath:instancePath+"/gates/" + i11+"/op",schemaPath:"#/properties/gates/items/properties/op/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -2020,10 +2019,10 @@ vErrors.push(err163);
 errors++;
 }
 }
-if(data80.baseline !== undefined){
-let data87 = data80.baseline;
-if((!((typeof data87 == "number") && (isFinite(data87)))) && (data87 !== null)){
-const err164 = {instancePath:instancePath+"/gates/" + i11+"/baseline",schemaPath:"#/$defs/number/type",keyword:"type",params:{type: schema37.type}};
+if(data81.threshold !== undefined){
+let data86 = data81.threshold;
+if(!((typeof data86 == "number") && (isFinite(data86)))){
+const err164 = {instancePath:instancePath+"/gates/" + i11+"/threshold",schemaPath:"#/properties/gates/items/properties/threshold/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -2033,9 +2032,10 @@ vErrors.push(err164);
 errors++;
 }
 }
-if(data80.detail !== undefined){
-if(typeof data80.detail !== "string"){
-const err165 = {instancePath:instancePath+"/gates/" + i11+"/detail",schemaPath:"#/properties/gates/items/properties/detail/type",keyword:"type",params:{type: "string"}};
+if(data81.value !== undefined){
+let data87 = data81.value;
+if((!((typeof data87 == "number") && (isFinite(data87)))) && (data87 !== null)){
+const err165 = {instancePath:instancePath+"/gates/" + i11+"/value",schemaPath:"#/$defs/number/type",keyword:"type",params:{type: schema37.type}};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -2045,9 +2045,10 @@ vErrors.push(err165);
 errors++;
 }
 }
-}
-else {
-const err166 = {instancePath:instancePath+"/gates/" + i11,schemaPath:"#/properties/gates/items/type",keyword:"type",params:{type: "object"}};
+if(data81.baseline !== undefined){
+let data88 = data81.baseline;
+if((!((typeof data88 == "number") && (isFinite(data88)))) && (data88 !== null)){
+const err166 = {instancePath:instancePath+"/gates/" + i11+"/baseline",schemaPath:"#/$defs/number/type",keyword:"type",params:{type: schema37.type}};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -2057,9 +2058,9 @@ vErrors.push(err166);
 errors++;
 }
 }
-}
-else {
-const err167 = {instancePath:instancePath+"/gates",schemaPath:"#/properties/gates/type",keyword:"type",params:{type: "array"}};
+if(data81.detail !== undefined){
+if(typeof data81.detail !== "string"){
+const err167 = {instancePath:instancePath+"/gates/" + i11+"/detail",schemaPath:"#/properties/gates/items/properties/detail/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -2069,11 +2070,9 @@ vErrors.push(err167);
 errors++;
 }
 }
-if(data.git !== undefined){
-let data89 = data.git;
-if(data89 && typeof data89 == "object" && !Array.isArray(data89)){
-if(data89.commit === undefined){
-const err168 = {instancePath:instancePath+"/git",schemaPath:"#/properties/git/required",keyword:"required",params:{missingProperty: "commit"}};
+}
+else {
+const err168 = {instancePath:instancePath+"/gates/" + i11,schemaPath:"#/properties/gates/items/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -2082,8 +2081,10 @@ vErrors.push(err168);
 }
 errors++;
 }
-if(data89.dirty === undefined){
-const err169 = {instancePath:instancePath+"/git",schemaPath:"#/properties/git/required",keyword:"required",params:{missingProperty: "dirty"}};
+}
+}
+else {
+const err169 = {instancePath:instancePath+"/gates",schemaPath:"#/properties/gates/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -2092,9 +2093,12 @@ vErrors.push(err169);
 }
 errors++;
 }
-for(const key14 in data89){
-if(!(((key14 === "commit") || (key14 === "branch")) || (key14 === "dirty"))){
-const err170 = {instancePath:instancePath+"/git",schemaPath:"#/properties/git/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14}};
+}
+if(data.git !== undefined){
+let data90 = data.git;
+if(data90 && typeof data90 == "object" && !Array.isArray(data90)){
+if(data90.commit === undefined){
+const err170 = {instancePath:instancePath+"/git",schemaPath:"#/properties/git/required",keyword:"required",params:{missingProperty: "commit"}};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -2103,12 +2107,8 @@ vErrors.push(err170);
 }
 errors++;
 }
-}
-if(data89.commit !== undefined){
-let data90 = data89.commit;
-if(typeof data90 === "string"){
-if(!pattern10.test(data90)){
-const err171 = {instancePath:instancePath+"/git/commit",schemaPath:"#/properties/git/properties/commit/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{7,64}$"}};
+if(data90.dirty === undefined){
+const err171 = {instancePath:instancePath+"/git",schemaPath:"#/properties/git/required",keyword:"required",params:{missingProperty: "dirty"}};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -2117,9 +2117,9 @@ vErrors.push(err171);
 }
 errors++;
 }
-}
-else {
-const err172 = {instancePath:instancePath+"/git/commit",schemaPath:"#/properties/git/properties/commit/type",keyword:"type",params:{type: "string"}};
+for(const key14 in data90){
+if(!(((key14 === "commit") || (key14 === "branch")) || (key14 === "dirty"))){
+const err172 = {instancePath:instancePath+"/git",schemaPath:"#/properties/git/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14}};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -2129,9 +2129,11 @@ vErrors.push(err172);
 errors++;
 }
 }
-if(data89.branch !== undefined){
-if(typeof data89.branch !== "string"){
-const err173 = {instancePath:instancePath+"/git/branch",schemaPath:"#/properties/git/properties/branch/type",keyword:"type",params:{type: "string"}};
+if(data90.commit !== undefined){
+let data91 = data90.commit;
+if(typeof data91 === "string"){
+if(!pattern10.test(data91)){
+const err173 = {instancePath:instancePath+"/git/commit",schemaPath:"#/properties/git/properties/commit/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{7,64}$"}};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -2141,9 +2143,8 @@ vErrors.push(err173);
 errors++;
 }
 }
-if(data89.dirty !== undefined){
-if(typeof data89.dirty !== "boolean"){
-const err174 = {instancePath:instancePath+"/git/dirty",schemaPath:"#/properties/git/properties/dirty/type",keyword:"type",params:{type: "boolean"}};
+else {
+const err174 = {instancePath:instancePath+"/git/commit",schemaPath:"#/properties/git/properties/commit/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -2153,9 +2154,9 @@ vErrors.push(err174);
 errors++;
 }
 }
-}
-else {
-const err175 = {instancePath:instancePath+"/git",schemaPath:"#/properties/git/type",keyword:"type",params:{type: "object"}};
+if(data90.branch !== undefined){
+if(typeof data90.branch !== "string"){
+const err175 = {instancePath:instancePath+"/git/branch",schemaPath:"#/properties/git/properties/branch/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -2165,11 +2166,9 @@ vErrors.push(err175);
 errors++;
 }
 }
-if(data.environment !== undefined){
-let data93 = data.environment;
-if(data93 && typeof data93 == "object" && !Array.isArray(data93)){
-if(data93.libraries === undefined){
-const err176 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/required",keyword:"required",params:{missingProperty: "libraries"}};
+if(data90.dirty !== undefined){
+if(typeof data90.dirty !== "boolean"){
+const err176 = {instancePath:instancePath+"/git/dirty",schemaPath:"#/properties/git/properties/dirty/type",keyword:"type",params:{type: "boolean"}};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -2178,9 +2177,10 @@ vErrors.push(err176);
 }
 errors++;
 }
-for(const key15 in data93){
-if(!((((key15 === "libraries") || (key15 === "backend")) || (key15 === "runtime")) || (key15 === "platform"))){
-const err177 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15}};
+}
+}
+else {
+const err177 = {instancePath:instancePath+"/git",schemaPath:"#/properties/git/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -2190,12 +2190,11 @@ vErrors.push(err177);
 errors++;
 }
 }
-if(data93.libraries !== undefined){
-let data94 = data93.libraries;
+if(data.environment !== undefined){
+let data94 = data.environment;
 if(data94 && typeof data94 == "object" && !Array.isArray(data94)){
-for(const key16 in data94){
-if(typeof data94[key16] !== "string"){
-const err178 = {instancePath:instancePath+"/environment/libraries/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environment/properties/libraries/additionalProperties/type",keyword:"type",params:{type: "string"}};
+if(data94.libraries === undefined){
+const err178 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/required",keyword:"required",params:{missingProperty: "libraries"}};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -2204,10 +2203,9 @@ vErrors.push(err178);
 }
 errors++;
 }
-}
-}
-else {
-const err179 = {instancePath:instancePath+"/environment/libraries",schemaPath:"#/properties/environment/properties/libraries/type",keyword:"type",params:{type: "object"}};
+for(const key15 in data94){
+if(!((((key15 === "libraries") || (key15 === "backend")) || (key15 === "runtime")) || (key15 === "platform"))){
+const err179 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15}};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -2217,9 +2215,12 @@ vErrors.push(err179);
 errors++;
 }
 }
-if(data93.backend !== undefined){
-if(typeof data93.backend !== "string"){
-const err180 = {instancePath:instancePath+"/environment/backend",schemaPath:"#/properties/environment/properties/backend/type",keyword:"type",params:{type: "string"}};
+if(data94.libraries !== undefined){
+let data95 = data94.libraries;
+if(data95 && typeof data95 == "object" && !Array.isArray(data95)){
+for(const key16 in data95){
+if(typeof data95[key16] !== "string"){
+const err180 = {instancePath:instancePath+"/environment/libraries/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environment/properties/libraries/additionalProperties/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -2229,9 +2230,9 @@ vErrors.push(err180);
 errors++;
 }
 }
-if(data93.runtime !== undefined){
-if(typeof data93.runtime !== "string"){
-const err181 = {instancePath:instancePath+"/environment/runtime",schemaPath:"#/properties/environment/properties/runtime/type",keyword:"type",params:{type: "string"}};
+}
+else {
+const err181 = {instancePath:instancePath+"/environment/libraries",schemaPath:"#/properties/environment/properties/libraries/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -2241,9 +2242,9 @@ vErrors.push(err181);
 errors++;
 }
 }
-if(data93.platform !== undefined){
-if(typeof data93.platform !== "string"){
-const err182 = {instancePath:instancePath+"/environment/platform",schemaPath:"#/properties/environment/properties/platform/type",keyword:"type",params:{type: "string"}};
+if(data94.backend !== undefined){
+if(typeof data94.backend !== "string"){
+const err182 = {instancePath:instancePath+"/environment/backend",schemaPath:"#/properties/environment/properties/backend/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -2253,9 +2254,9 @@ vErrors.push(err182);
 errors++;
 }
 }
-}
-else {
-const err183 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/type",keyword:"type",params:{type: "object"}};
+if(data94.runtime !== undefined){
+if(typeof data94.runtime !== "string"){
+const err183 = {instancePath:instancePath+"/environment/runtime",schemaPath:"#/properties/environment/properties/runtime/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -2265,15 +2266,9 @@ vErrors.push(err183);
 errors++;
 }
 }
-if(data.tags !== undefined){
-let data99 = data.tags;
-if(Array.isArray(data99)){
-const len12 = data99.length;
-for(let i12=0; i12<len12; i12++){
-let data100 = data99[i12];
-if(typeof data100 === "string"){
-if(func2(data100) < 1){
-const err184 = {instancePath:instancePath+"/tags/" + i12,schemaPath:"#/properties/tags/items/minLength",keyword:"minLength",params:{limit: 1}};
+if(data94.platform !== undefined){
+if(typeof data94.platform !== "string"){
+const err184 = {instancePath:instancePath+"/environment/platform",schemaPath:"#/properties/environment/properties/platform/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -2283,8 +2278,9 @@ vErrors.push(err184);
 errors++;
 }
 }
+}
 else {
-const err185 = {instancePath:instancePath+"/tags/" + i12,schemaPath:"#/properties/tags/items/type",keyword:"type",params:{type: "string"}};
+const err185 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -2294,18 +2290,15 @@ vErrors.push(err185);
 errors++;
 }
 }
-let i13 = data99.length;
-let j0;
-if(i13 > 1){
-const indices0 = {};
-for(;i13--;){
-let item0 = data99[i13];
-if(typeof item0 !== "string"){
-continue;
-}
-if(typeof indices0[item0] == "number"){
-j0 = indices0[item0];
-const err186 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/uniqueItems",keyword:"uniqueItems",params:{i: i13, j: j0}};
+if(data.tags !== undefined){
+let data100 = data.tags;
+if(Array.isArray(data100)){
+const len12 = data100.length;
+for(let i12=0; i12<len12; i12++){
+let data101 = data100[i12];
+if(typeof data101 === "string"){
+if(func2(data101) < 1){
+const err186 = {instancePath:instancePath+"/tags/" + i12,schemaPath:"#/properties/tags/items/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -2313,14 +2306,10 @@ else {
 vErrors.push(err186);
 }
 errors++;
-break;
-}
-indices0[item0] = i13;
-}
 }
 }
 else {
-const err187 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "array"}};
+const err187 = {instancePath:instancePath+"/tags/" + i12,schemaPath:"#/properties/tags/items/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -2330,9 +2319,18 @@ vErrors.push(err187);
 errors++;
 }
 }
-if(data.notes !== undefined){
-if(typeof data.notes !== "string"){
-const err188 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/type",keyword:"type",params:{type: "string"}};
+let i13 = data100.length;
+let j0;
+if(i13 > 1){
+const indices0 = {};
+for(;i13--;){
+let item0 = data100[i13];
+if(typeof item0 !== "string"){
+continue;
+}
+if(typeof indices0[item0] == "number"){
+j0 = indices0[item0];
+const err188 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/uniqueItems",keyword:"uniqueItems",params:{i: i13, j: j0}};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -2340,13 +2338,14 @@ else {
 vErrors.push(err188);
 }
 errors++;
+break;
+}
+indices0[item0] = i13;
 }
 }
-if(data.error !== undefined){
-let data102 = data.error;
-if(data102 && typeof data102 == "object" && !Array.isArray(data102)){
-if(data102.name === undefined){
-const err189 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/required",keyword:"required",params:{missingProperty: "name"}};
+}
+else {
+const err189 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -2355,8 +2354,10 @@ vErrors.push(err189);
 }
 errors++;
 }
-if(data102.message === undefined){
-const err190 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/required",keyword:"required",params:{missingProperty: "message"}};
+}
+if(data.notes !== undefined){
+if(typeof data.notes !== "string"){
+const err190 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -2365,9 +2366,12 @@ vErrors.push(err190);
 }
 errors++;
 }
-for(const key17 in data102){
-if(!(((key17 === "name") || (key17 === "message")) || (key17 === "stack"))){
-const err191 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17}};
+}
+if(data.error !== undefined){
+let data103 = data.error;
+if(data103 && typeof data103 == "object" && !Array.isArray(data103)){
+if(data103.name === undefined){
+const err191 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/required",keyword:"required",params:{missingProperty: "name"}};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -2376,10 +2380,8 @@ vErrors.push(err191);
 }
 errors++;
 }
-}
-if(data102.name !== undefined){
-if(typeof data102.name !== "string"){
-const err192 = {instancePath:instancePath+"/error/name",schemaPath:"#/properties/error/properties/name/type",keyword:"type",params:{type: "string"}};
+if(data103.message === undefined){
+const err192 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/required",keyword:"required",params:{missingProperty: "message"}};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -2388,10 +2390,9 @@ vErrors.push(err192);
 }
 errors++;
 }
-}
-if(data102.message !== undefined){
-if(typeof data102.message !== "string"){
-const err193 = {instancePath:instancePath+"/error/message",schemaPath:"#/properties/error/properties/message/type",keyword:"type",params:{type: "string"}};
+for(const key17 in data103){
+if(!(((key17 === "name") || (key17 === "message")) || (key17 === "stack"))){
+const err193 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17}};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -2401,9 +2402,9 @@ vErrors.push(err193);
 errors++;
 }
 }
-if(data102.stack !== undefined){
-if(typeof data102.stack !== "string"){
-const err194 = {instancePath:instancePath+"/error/stack",schemaPath:"#/properties/error/properties/stack/type",keyword:"type",params:{type: "string"}};
+if(data103.name !== undefined){
+if(typeof data103.name !== "string"){
+const err194 = {instancePath:instancePath+"/error/name",schemaPath:"#/properties/error/properties/name/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -2413,9 +2414,9 @@ vErrors.push(err194);
 errors++;
 }
 }
-}
-else {
-const err195 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: "object"}};
+if(data103.message !== undefined){
+if(typeof data103.message !== "string"){
+const err195 = {instancePath:instancePath+"/error/message",schemaPath:"#/properties/error/properties/message/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -2425,15 +2426,9 @@ vErrors.push(err195);
 errors++;
 }
 }
-if(data.artifacts !== undefined){
-let data106 = data.artifacts;
-if(Array.isArray(data106)){
-const len13 = data106.length;
-for(let i14=0; i14<len13; i14++){
-let data107 = data106[i14];
-if(data107 && typeof data107 == "object" && !Array.isArray(data107)){
-if(data107.name === undefined){
-const err196 = {instancePath:instancePath+"/artifacts/" + i14,schemaPath:"#/properties/artifacts/items/required",keyword:"required",params:{missingProperty: "name"}};
+if(data103.stack !== undefined){
+if(typeof data103.stack !== "string"){
+const err196 = {instancePath:instancePath+"/error/stack",schemaPath:"#/properties/error/properties/stack/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -2442,8 +2437,10 @@ vErrors.push(err196);
 }
 errors++;
 }
-if(data107.path === undefined){
-const err197 = {instancePath:instancePath+"/artifacts/" + i14,schemaPath:"#/properties/artifacts/items/required",keyword:"required",params:{missingProperty: "path"}};
+}
+}
+else {
+const err197 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -2452,8 +2449,16 @@ vErrors.push(err197);
 }
 errors++;
 }
-if(data107.bytes === undefined){
-const err198 = {instancePath:instancePath+"/artifacts/" + i14,schemaPath:"#/properties/artifacts/items/required",keyword:"required",params:{missingProperty: "bytes"}};
+}
+if(data.artifacts !== undefined){
+let data107 = data.artifacts;
+if(Array.isArray(data107)){
+const len13 = data107.length;
+for(let i14=0; i14<len13; i14++){
+let data108 = data107[i14];
+if(data108 && typeof data108 == "object" && !Array.isArray(data108)){
+if(data108.name === undefined){
+const err198 = {instancePath:instancePath+"/artifacts/" + i14,schemaPath:"#/properties/artifacts/items/required",keyword:"required",params:{missingProperty: "name"}};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -2462,9 +2467,8 @@ vErrors.push(err198);
 }
 errors++;
 }
-for(const key18 in data107){
-if(!(((key18 === "name") || (key18 === "path")) || (key18 === "bytes"))){
-const err199 = {instancePath:instancePath+"/artifacts/" + i14,schemaPath:"#/properties/artifacts/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18}};
+if(data108.path === undefined){
+const err199 = {instancePath:instancePath+"/artifacts/" + i14,schemaPath:"#/properties/artifacts/items/required",keyword:"required",params:{missingProperty: "path"}};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -2473,10 +2477,8 @@ vErrors.push(err199);
 }
 errors++;
 }
-}
-if(data107.name !== undefined){
-if(typeof data107.name !== "string"){
-const err200 = {instancePath:instancePath+"/artifacts/" + i14+"/name",schemaPath:"#/properties/artifacts/items/properties/name/type",keyword:"type",params:{type: "string"}};
+if(data108.bytes === undefined){
+const err200 = {instancePath:instancePath+"/artifacts/" + i14,schemaPath:"#/properties/artifacts/items/required",keyword:"required",params:{missingProperty: "bytes"}};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -2485,10 +2487,9 @@ vErrors.push(err200);
 }
 errors++;
 }
-}
-if(data107.path !== undefined){
-if(typeof data107.path !== "string"){
-const err201 = {instancePath:instancePath+"/artifacts/" + i14+"/path",schemaPath:"#/properties/artifacts/items/properties/path/type",keyword:"type",params:{type: "string"}};
+for(const key18 in data108){
+if(!(((key18 === "name") || (key18 === "path")) || (key18 === "bytes"))){
+const err201 = {instancePath:instancePath+"/artifacts/" + i14,schemaPath:"#/properties/artifacts/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18}};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -2498,10 +2499,9 @@ vErrors.push(err201);
 errors++;
 }
 }
-if(data107.bytes !== undefined){
-let data110 = data107.bytes;
-if(!(((typeof data110 == "number") && (!(data110 % 1) && !isNaN(data110))) && (isFinite(data110)))){
-const err202 = {instancePath:instancePath+"/artifacts/" + i14+"/bytes",schemaPath:"#/properties/artifacts/items/properties/bytes/type",keyword:"type",params:{type: "integer"}};
+if(data108.name !== undefined){
+if(typeof data108.name !== "string"){
+const err202 = {instancePath:instancePath+"/artifacts/" + i14+"/name",schemaPath:"#/properties/artifacts/items/properties/name/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -2510,9 +2510,10 @@ vErrors.push(err202);
 }
 errors++;
 }
-if((typeof data110 == "number") && (isFinite(data110))){
-if(data110 < 0 || isNaN(data110)){
-const err203 = {instancePath:instancePath+"/artifacts/" + i14+"/bytes",schemaPath:"#/properties/artifacts/items/properties/bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+}
+if(data108.path !== undefined){
+if(typeof data108.path !== "string"){
+const err203 = {instancePath:instancePath+"/artifacts/" + i14+"/path",schemaPath:"#/properties/artifacts/items/properties/path/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -2522,10 +2523,10 @@ vErrors.push(err203);
 errors++;
 }
 }
-}
-}
-else {
-const err204 = {instancePath:instancePath+"/artifacts/" + i14,schemaPath:"#/properties/artifacts/items/type",keyword:"type",params:{type: "object"}};
+if(data108.bytes !== undefined){
+let data111 = data108.bytes;
+if(!(((typeof data111 == "number") && (!(data111 % 1) && !isNaN(data111))) && (isFinite(data111)))){
+const err204 = {instancePath:instancePath+"/artifacts/" + i14+"/bytes",schemaPath:"#/properties/artifacts/items/properties/bytes/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -2534,10 +2535,9 @@ vErrors.push(err204);
 }
 errors++;
 }
-}
-}
-else {
-const err205 = {instancePath:instancePath+"/artifacts",schemaPath:"#/properties/artifacts/type",keyword:"type",params:{type: "array"}};
+if((typeof data111 == "number") && (isFinite(data111))){
+if(data111 < 0 || isNaN(data111)){
+const err205 = {instancePath:instancePath+"/artifacts/" + i14+"/bytes",schemaPath:"#/properties/artifacts/items/properties/bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -2547,11 +2547,10 @@ vErrors.push(err205);
 errors++;
 }
 }
-if(data.predictions !== undefined){
-let data111 = data.predictions;
-if(data111 && typeof data111 == "object" && !Array.isArray(data111)){
-if(data111.path === undefined){
-const err206 = {instancePath:instancePath+"/predictions",schemaPath:"#/properties/predictions/required",keyword:"required",params:{missingProperty: "path"}};
+}
+}
+else {
+const err206 = {instancePath:instancePath+"/artifacts/" + i14,schemaPath:"#/properties/artifacts/items/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -2560,8 +2559,10 @@ vErrors.push(err206);
 }
 errors++;
 }
-if(data111.rows === undefined){
-const err207 = {instancePath:instancePath+"/predictions",schemaPath:"#/properties/predictions/required",keyword:"required",params:{missingProperty: "rows"}};
+}
+}
+else {
+const err207 = {instancePath:instancePath+"/artifacts",schemaPath:"#/properties/artifacts/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -2570,8 +2571,12 @@ vErrors.push(err207);
 }
 errors++;
 }
-if(data111.totalRows === undefined){
-const err208 = {instancePath:instancePath+"/predictions",schemaPath:"#/properties/predictions/required",keyword:"required",params:{missingProperty: "totalRows"}};
+}
+if(data.predictions !== undefined){
+let data112 = data.predictions;
+if(data112 && typeof data112 == "object" && !Array.isArray(data112)){
+if(data112.path === undefined){
+const err208 = {instancePath:instancePath+"/predictions",schemaPath:"#/properties/predictions/required",keyword:"required",params:{missingProperty: "path"}};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -2580,8 +2585,8 @@ vErrors.push(err208);
 }
 errors++;
 }
-if(data111.identity === undefined){
-const err209 = {instancePath:instancePath+"/predictions",schemaPath:"#/properties/predictions/required",keyword:"required",params:{missingProperty: "identity"}};
+if(data112.rows === undefined){
+const err209 = {instancePath:instancePath+"/predictions",schemaPath:"#/properties/predictions/required",keyword:"required",params:{missingProperty: "rows"}};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -2590,8 +2595,8 @@ vErrors.push(err209);
 }
 errors++;
 }
-if(data111.bytes === undefined){
-const err210 = {instancePath:instancePath+"/predictions",schemaPath:"#/properties/predictions/required",keyword:"required",params:{missingProperty: "bytes"}};
+if(data112.totalRows === undefined){
+const err210 = {instancePath:instancePath+"/predictions",schemaPath:"#/properties/predictions/required",keyword:"required",params:{missingProperty: "totalRows"}};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -2600,9 +2605,8 @@ vErrors.push(err210);
 }
 errors++;
 }
-for(const key19 in data111){
-if(!(((((key19 === "path") || (key19 === "rows")) || (key19 === "totalRows")) || (key19 === "identity")) || (key19 === "bytes"))){
-const err211 = {instancePath:instancePath+"/predictions",schemaPath:"#/properties/predictions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19}};
+if(data112.identity === undefined){
+const err211 = {instancePath:instancePath+"/predictions",schemaPath:"#/properties/predictions/required",keyword:"required",params:{missingProperty: "identity"}};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -2611,12 +2615,8 @@ vErrors.push(err211);
 }
 errors++;
 }
-}
-if(data111.path !== undefined){
-let data112 = data111.path;
-if(typeof data112 === "string"){
-if(!pattern11.test(data112)){
-const err212 = {instancePath:instancePath+"/predictions/path",schemaPath:"#/properties/predictions/properties/path/pattern",keyword:"pattern",params:{pattern: "^\\.modelbook/runs/[0-9A-HJKMNP-TV-Z]{26}\\.predictions$"}};
+if(data112.bytes === undefined){
+const err212 = {instancePath:instancePath+"/predictions",schemaPath:"#/properties/predictions/required",keyword:"required",params:{missingProperty: "bytes"}};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -2625,9 +2625,9 @@ vErrors.push(err212);
 }
 errors++;
 }
-}
-else {
-const err213 = {instancePath:instancePath+"/predictions/path",schemaPath:"#/properties/predictions/properties/path/type",keyword:"type",params:{type: "string"}};
+for(const key19 in data112){
+if(!(((((key19 === "path") || (key19 === "rows")) || (key19 === "totalRows")) || (key19 === "identity")) || (key19 === "bytes"))){
+const err213 = {instancePath:instancePath+"/predictions",schemaPath:"#/properties/predictions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19}};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -2637,10 +2637,11 @@ vErrors.push(err213);
 errors++;
 }
 }
-if(data111.rows !== undefined){
-let data113 = data111.rows;
-if(!(((typeof data113 == "number") && (!(data113 % 1) && !isNaN(data113))) && (isFinite(data113)))){
-const err214 = {instancePath:instancePath+"/predictions/rows",schemaPath:"#/properties/predictions/properties/rows/type",keyword:"type",params:{type: "integer"}};
+if(data112.path !== undefined){
+let data113 = data112.path;
+if(typeof data113 === "string"){
+if(!pattern11.test(data113)){
+const err214 = {instancePath:instancePath+"/predictions/path",schemaPath:"#/properties/predictions/properties/path/pattern",keyword:"pattern",params:{pattern: "^\\.modelbook/runs/[0-9A-HJKMNP-TV-Z]{26}\\.predictions$"}};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -2649,9 +2650,9 @@ vErrors.push(err214);
 }
 errors++;
 }
-if((typeof data113 == "number") && (isFinite(data113))){
-if(data113 < 0 || isNaN(data113)){
-const err215 = {instancePath:instancePath+"/predictions/rows",schemaPath:"#/properties/predictions/properties/rows/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+}
+else {
+const err215 = {instancePath:instancePath+"/predictions/path",schemaPath:"#/properties/predictions/properties/path/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -2661,11 +2662,10 @@ vErrors.push(err215);
 errors++;
 }
 }
-}
-if(data111.totalRows !== undefined){
-let data114 = data111.totalRows;
+if(data112.rows !== undefined){
+let data114 = data112.rows;
 if(!(((typeof data114 == "number") && (!(data114 % 1) && !isNaN(data114))) && (isFinite(data114)))){
-const err216 = {instancePath:instancePath+"/predictions/totalRows",schemaPath:"#/properties/predictions/properties/totalRows/type",keyword:"type",params:{type: "integer"}};
+const err216 = {instancePath:instancePath+"/predictions/rows",schemaPath:"#/properties/predictions/properties/rows/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -2676,7 +2676,7 @@ errors++;
 }
 if((typeof data114 == "number") && (isFinite(data114))){
 if(data114 < 0 || isNaN(data114)){
-const err217 = {instancePath:instancePath+"/predictions/totalRows",schemaPath:"#/properties/predictions/properties/totalRows/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+const err217 = {instancePath:instancePath+"/predictions/rows",schemaPath:"#/properties/predictions/properties/rows/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -2687,11 +2687,10 @@ errors++;
 }
 }
 }
-if(data111.identity !== undefined){
-let data115 = data111.identity;
-if(data115 && typeof data115 == "object" && !Array.isArray(data115)){
-if(data115.kind === undefined){
-const err218 = {instancePath:instancePath+"/predictions/identity",schemaPath:"#/properties/predictions/properties/identity/required",keyword:"required",params:{missingProperty: "kind"}};
+if(data112.totalRows !== undefined){
+let data115 = data112.totalRows;
+if(!(((typeof data115 == "number") && (!(data115 % 1) && !isNaN(data115))) && (isFinite(data115)))){
+const err218 = {instancePath:instancePath+"/predictions/totalRows",schemaPath:"#/properties/predictions/properties/totalRows/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -2700,9 +2699,9 @@ vErrors.push(err218);
 }
 errors++;
 }
-for(const key20 in data115){
-if(!((key20 === "kind") || (key20 === "column"))){
-const err219 = {instancePath:instancePath+"/predictions/identity",schemaPath:"#/properties/predictions/properties/identity/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20}};
+if((typeof data115 == "number") && (isFinite(data115))){
+if(data115 < 0 || isNaN(data115)){
+const err219 = {instancePath:instancePath+"/predictions/totalRows",schemaPath:"#/properties/predictions/properties/totalRows/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -2712,10 +2711,12 @@ vErrors.push(err219);
 errors++;
 }
 }
-if(data115.kind !== undefined){
-let data116 = data115.kind;
-if(!((data116 === "column") || (data116 === "hash"))){
-const err220 = {instancePath:instancePath+"/predictions/identity/kind",schemaPath:"#/properties/predictions/properties/identity/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.predictions.properties.identity.properties.kind.enum}};
+}
+if(data112.identity !== undefined){
+let data116 = data112.identity;
+if(data116 && typeof data116 == "object" && !Array.isArray(data116)){
+if(data116.kind === undefined){
+const err220 = {instancePath:instancePath+"/predictions/identity",schemaPath:"#/properties/predictions/properties/identity/required",keyword:"required",params:{missingProperty: "kind"}};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -2724,10 +2725,9 @@ vErrors.push(err220);
 }
 errors++;
 }
-}
-if(data115.column !== undefined){
-if(typeof data115.column !== "string"){
-const err221 = {instancePath:instancePath+"/predictions/identity/column",schemaPath:"#/properties/predictions/properties/identity/properties/column/type",keyword:"type",params:{type: "string"}};
+for(const key20 in data116){
+if(!((key20 === "kind") || (key20 === "column"))){
+const err221 = {instancePath:instancePath+"/predictions/identity",schemaPath:"#/properties/predictions/properties/identity/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20}};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -2737,9 +2737,10 @@ vErrors.push(err221);
 errors++;
 }
 }
-}
-else {
-const err222 = {instancePath:instancePath+"/predictions/identity",schemaPath:"#/properties/predictions/properties/identity/type",keyword:"type",params:{type: "object"}};
+if(data116.kind !== undefined){
+let data117 = data116.kind;
+if(!((data117 === "column") || (data117 === "hash"))){
+const err222 = {instancePath:instancePath+"/predictions/identity/kind",schemaPath:"#/properties/predictions/properties/identity/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.predictions.properties.identity.properties.kind.enum}};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -2749,10 +2750,9 @@ vErrors.push(err222);
 errors++;
 }
 }
-if(data111.bytes !== undefined){
-let data118 = data111.bytes;
-if(!(((typeof data118 == "number") && (!(data118 % 1) && !isNaN(data118))) && (isFinite(data118)))){
-const err223 = {instancePath:instancePath+"/predictions/bytes",schemaPath:"#/properties/predictions/properties/bytes/type",keyword:"type",params:{type: "integer"}};
+if(data116.column !== undefined){
+if(typeof data116.column !== "string"){
+const err223 = {instancePath:instancePath+"/predictions/identity/column",schemaPath:"#/properties/predictions/properties/identity/properties/column/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -2761,9 +2761,10 @@ vErrors.push(err223);
 }
 errors++;
 }
-if((typeof data118 == "number") && (isFinite(data118))){
-if(data118 < 0 || isNaN(data118)){
-const err224 = {instancePath:instancePath+"/predictions/bytes",schemaPath:"#/properties/predictions/properties/bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+}
+}
+else {
+const err224 = {instancePath:instancePath+"/predictions/identity",schemaPath:"#/properties/predictions/properties/identity/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -2773,10 +2774,10 @@ vErrors.push(err224);
 errors++;
 }
 }
-}
-}
-else {
-const err225 = {instancePath:instancePath+"/predictions",schemaPath:"#/properties/predictions/type",keyword:"type",params:{type: "object"}};
+if(data112.bytes !== undefined){
+let data119 = data112.bytes;
+if(!(((typeof data119 == "number") && (!(data119 % 1) && !isNaN(data119))) && (isFinite(data119)))){
+const err225 = {instancePath:instancePath+"/predictions/bytes",schemaPath:"#/properties/predictions/properties/bytes/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -2785,15 +2786,39 @@ vErrors.push(err225);
 }
 errors++;
 }
-}
-}
-else {
-const err226 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if((typeof data119 == "number") && (isFinite(data119))){
+if(data119 < 0 || isNaN(data119)){
+const err226 = {instancePath:instancePath+"/predictions/bytes",schemaPath:"#/properties/predictions/properties/bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
 if(vErrors === null){
 vErrors = [err226];
 }
 else {
 vErrors.push(err226);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err227 = {instancePath:instancePath+"/predictions",schemaPath:"#/properties/predictions/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err227];
+}
+else {
+vErrors.push(err227);
+}
+errors++;
+}
+}
+}
+else {
+const err228 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err228];
+}
+else {
+vErrors.push(err228);
 }
 errors++;
 }

@@ -1,7 +1,10 @@
 import path from 'node:path';
 import type { GitInfo, RunContext } from '../../core/runs/contract';
 import { hashCells } from '../../core/runs/codeHash';
+import { createIdGenerator } from '../../core/runs/ulid';
 import { readGitInfoAsync } from '../../store/runs/git';
+
+const newSessionId = createIdGenerator();
 
 const GIT_REFRESH_MS = 5000;
 
@@ -16,6 +19,8 @@ export class RunContextTracker {
   private git: GitInfo | undefined;
   private gitAt = -Infinity;
   private gitPending: Promise<void> | undefined;
+  /** A new id on every kernel start and restart: the runs of the latest one are the notebook's current runs. */
+  private session = newSessionId();
 
   constructor(
     private readonly workspaceDir: string,
@@ -25,13 +30,14 @@ export class RunContextTracker {
   /** A fresh kernel: the code that led to later runs starts again. */
   reset(): void {
     this.sources = [];
+    this.session = newSessionId();
   }
 
   /** The context for a cell about to run (and remembers its code for the cells after it). */
   next(source: string, cellId: string | undefined): RunContext {
     this.sources.push(source);
     this.refreshGit();
-    const ctx: RunContext = { codeHash: hashCells(this.sources) };
+    const ctx: RunContext = { codeHash: hashCells(this.sources), session: this.session };
     if (this.notebookPath) ctx.notebook = path.relative(this.workspaceDir, this.notebookPath).split(path.sep).join('/');
     if (cellId) ctx.cellId = cellId;
     if (this.git) ctx.git = this.git;

@@ -83,7 +83,7 @@ print(json.dumps({x['name']: v.is_valid(x['doc']) for x in d['docs']}))`;
     assert.ok(!isRunRecord({ ...makeRecord(), tags: ['a', 'a'] }), 'tags are unique');
     assert.ok(!isRunRecord({ ...makeRecord(), name: '' }), 'names are not empty');
     assert.deepEqual(validateRunRecord({ ...makeRecord(), kind: 'train' }), [
-      { path: '/kind', message: 'expected one of "fit", "cv", "search", "trial", "evaluation", "problem", "card", got "train"' },
+      { path: '/kind', message: 'expected one of "fit", "cv", "search", "trial", "evaluation", "problem", "card", "checkpoint", got "train"' },
     ]);
   });
 });
