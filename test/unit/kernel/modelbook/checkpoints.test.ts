@@ -167,7 +167,7 @@ describe('kernel: checkpoints', function () {
       await notebook([TITANIC, "await model().fit(train, 'survived');"]);
       assert.match(
         (await passing("await checkpoint('data-quality');")).text ?? '',
-        /✓ Data quality .*: passed\nChecked:\n  - fit Pipeline\(LogisticRegression\) .*: \d+ data findings recorded on its data/,
+        /✓ Data quality .*: passed\nChecked:\n {2}- fit Pipeline\(LogisticRegression\) .*: \d+ data findings recorded on its data/,
       );
     });
   });
