@@ -95,7 +95,7 @@ export const checkpointMessage = {
   noBaseline: (run: string) => ({
     what: `The latest evaluation (${run}) has no baseline comparison.`,
     why: 'Without a baseline you cannot tell whether the model learned anything beyond the simplest rule (predict the majority class, the mean).',
-    fix: 'Pass a baseline model fitted on the same train part: evaluate(model, test, { …, baseline: simpleModel, bootstrap: { resamples: 1000, seed: 1 } }).',
+    fix: "Pass a baseline model fitted on the same train part, e.g. const base = await new DummyClassifier({ strategy: 'prior' }).fit(train, label); then evaluate(model, test, { …, baseline: base, bootstrap: { resamples: 1000, seed: 1 } }).",
   }),
   noComparison: (metric: string, available: readonly string[]) => ({
     what: `The baseline comparison has no '${metric}'${available.length ? ` (it has ${list(available)})` : ''}.`,
