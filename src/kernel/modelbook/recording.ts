@@ -32,6 +32,8 @@ import { collectFindingRefs, collectPIIFindingRefs, collectPipelineSteps, collec
 import { scanPII } from '../../core/data/scanPII';
 import { _qualityReport } from '../../core/data/qualityReport';
 import { saveEvaluationSource, saveFitArtifacts } from './exportArtifacts';
+import type { LifecycleCheck } from '../../core/checkpoints/contract';
+import { lifecycleRunParts } from '../../core/lifecycle/lifecycleRun';
 import { rememberTable, rememberView } from './sessionFacts';
 
 let recorder: RunRecorder | undefined;
@@ -95,6 +97,29 @@ export function recordDocument(kind: 'problem' | 'card', name: string, params: R
   try {
     const run = r.start({ name, kind, params });
     run.finish();
+    run.flush();
+    return run.record();
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Records a lifecycle step (`lifecycle:export`, `lifecycle:promote`) as a finished checkpoint run:
+ * passed, or overridden with the reason and what was missing. Undefined outside a kernel or when
+ * recording fails (the export itself has happened).
+ *
+ * @example
+ * recordLifecycle(check, { reason: 'demo for the team', package: manifest.contentHash })?.id
+ */
+export function recordLifecycle(check: LifecycleCheck, extra: { reason?: string; package?: string }): RunRecord | undefined {
+  const r = activeRecorder();
+  if (!r) return undefined;
+  try {
+    const parts = lifecycleRunParts(check, extra);
+    const run = r.start(parts.start);
+    run.addGates(parts.gates);
+    run.finish(parts.metrics);
     run.flush();
     return run.record();
   } catch {
