@@ -33,6 +33,8 @@ import { scanPII } from '../../core/data/scanPII';
 import { _qualityReport } from '../../core/data/qualityReport';
 import { saveEvaluationSource, saveFitArtifacts } from './exportArtifacts';
 import { rememberTable, rememberView } from './sessionFacts';
+import type { LifecycleCheck } from '../../core/checkpoints/contract';
+import { lifecycleRunParts } from '../../core/lifecycle/lifecycleRun';
 
 let recorder: RunRecorder | undefined;
 
@@ -121,6 +123,29 @@ export function recordCheckpoint(id: string, recorded: { params: Record<string, 
     } else run.fail(new Error(error));
     run.flush();
     return run.id;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Records a lifecycle step (`lifecycle:export`, `lifecycle:promote`) as a finished checkpoint run:
+ * passed, or overridden with the reason and what was missing. Undefined outside a kernel or when
+ * recording fails (the export itself has happened).
+ *
+ * @example
+ * recordLifecycle(check, { reason: 'demo for the team', package: manifest.contentHash })?.id
+ */
+export function recordLifecycle(check: LifecycleCheck, extra: { reason?: string; package?: string }): RunRecord | undefined {
+  const r = activeRecorder();
+  if (!r) return undefined;
+  try {
+    const parts = lifecycleRunParts(check, extra);
+    const run = r.start(parts.start);
+    run.addGates(parts.gates);
+    run.finish(parts.metrics);
+    run.flush();
+    return run.record();
   } catch {
     return undefined;
   }
