@@ -38,7 +38,7 @@ export function activate(context: vscode.ExtensionContext): {
   const runs = registerRuns(context, log);
   const evaluation = registerEvaluation(context.extensionUri);
   const monitoring = registerMonitoring(context.extensionUri);
-  const governance = registerGovernance();
+  const governance = registerGovernance(context.extensionUri);
   const cards = registerCards(context.extensionUri);
   const reviewCommand = registerReviewCommand(context, runs.api.service);
   const controller = new ModelbookController(kernels);
