@@ -30,7 +30,10 @@ describe('templates: each runs headless on a fresh workspace', function () {
         const run = runCli(['run', notebook], ws, { timeout: 230_000, home: path.join(ws, '.home') });
         assert.equal(run.code, 0, `${run.stderr}\n${run.stdout}`);
         const runsDir = path.join(ws, '.modelbook', 'runs');
-        const records = fs.readdirSync(runsDir).map((f) => JSON.parse(fs.readFileSync(path.join(runsDir, f), 'utf8')) as RunRecord);
+        const records = fs
+          .readdirSync(runsDir)
+          .filter((f) => f.endsWith('.json'))
+          .map((f) => JSON.parse(fs.readFileSync(path.join(runsDir, f), 'utf8')) as RunRecord);
         const checkpoints = records.filter((r) => r.kind === 'checkpoint');
         const called = checkpointCalls(path.join(ws, notebook));
         assert.ok(called.length > 0, 'the template calls checkpoints');
