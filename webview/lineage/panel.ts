@@ -7,7 +7,7 @@ import type { Lineage } from '../../src/core/lineage/contract';
 import { layoutLineage } from '../../src/core/lineage/layout';
 import type { RenderedLineage } from '../../src/protocol/lineage';
 import { h } from '../shared/evaluationParts';
-import { drawLineageGraph } from './graph';
+import { drawLineageGraph, fitGraphText } from './graph';
 
 /** Draws the panel into `root` (replacing what was there) and says what it drew. */
 export function renderLineagePanel(root: HTMLElement, lineage: Lineage, openRun: (runId: string) => void): RenderedLineage {
@@ -36,6 +36,7 @@ export function renderLineagePanel(root: HTMLElement, lineage: Lineage, openRun:
       h(doc, 'section', { class: 'gaps', 'aria-labelledby': 'gaps-title' }, h(doc, 'h2', { id: 'gaps-title' }, 'Missing links'), h(doc, 'ul', {}, ...lineage.gaps.map((g) => h(doc, 'li', {}, g)))),
     );
   root.replaceChildren(h(doc, 'div', { class: 'modelbook-lineage panel' }, ...parts));
+  fitGraphText(svg);
   return {
     subject: lineage.subject.ref,
     nodes: graph.nodes.map((n) => `${n.kind}:${n.status}`),
