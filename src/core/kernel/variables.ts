@@ -20,7 +20,7 @@ export interface KernelVariable {
   viewable: boolean;
 }
 
-/** A page of rows of a table-like value; cells are plain values (dates as ISO text, NaN as 'NaN'). */
+/** A page of rows of a table-like value; cells are plain values (missing and NaN as null, dates as ISO text, infinities as 'Infinity'). */
 export interface TablePage {
   columns: { name: string; type: string }[];
   /** Rows after the filter. */

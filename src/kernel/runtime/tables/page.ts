@@ -166,10 +166,10 @@ function textOf(v: unknown): string {
   return typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint' ? String(v) : shortText(v);
 }
 
-/** A cell as JSON carries it: dates as ISO text, NaN and infinities as text, objects as a short description. */
+/** A cell as JSON carries it: missing and NaN as null (data loaders store a missing number as NaN), infinities and dates as text, objects as a short description. */
 export function cellValue(v: unknown): string | number | boolean | null {
   if (v === null || v === undefined) return null;
-  if (typeof v === 'number') return Number.isFinite(v) ? v : String(v);
+  if (typeof v === 'number') return Number.isFinite(v) ? v : Number.isNaN(v) ? null : String(v);
   if (typeof v === 'boolean') return v;
   if (typeof v === 'string') return v.length > MAX_CELL_TEXT ? `${v.slice(0, MAX_CELL_TEXT - 1)}…` : v;
   if (typeof v === 'bigint') return String(v);
