@@ -13,7 +13,7 @@ const PREVIEW_ITEMS = 8;
 
 /**
  * @example
- * describeValue('x', new Float64Array(3)) // { name: 'x', type: 'Float64Array', summary: 'length 3: [0, 0, 0]', shape: [3], bytes: 24, … }
+ * describeValue('x', new Float64Array(3)) // { name: 'x', type: 'Float64Array', summary: 'length 3', shape: [3], bytes: 24, … }
  */
 export function describeValue(name: string, v: unknown): KernelVariable {
   const base = { name, expandable: false, viewable: false };
@@ -44,7 +44,7 @@ function describeObject(v: object): Described {
     };
   if (types.isTypedArray(v)) {
     const a = v as unknown as ArrayLike<number | bigint> & ArrayBufferView;
-    return { ...plain, summary: `length ${n(a.length)}: ${preview(a)}`, shape: [a.length], bytes: a.byteLength };
+    return { ...plain, summary: `length ${n(a.length)}`, shape: [a.length], bytes: a.byteLength };
   }
   if (types.isArrayBuffer(v) || types.isSharedArrayBuffer(v)) return { ...plain, summary: '', bytes: (v as ArrayBuffer).byteLength };
   if (Array.isArray(v)) return { ...plain, summary: `length ${n(v.length)}${v.length ? `: ${preview(v)}` : ''}`, shape: [v.length], expandable: v.length > 0, viewable: isRowsLike(v) };
@@ -142,7 +142,7 @@ export function shortText(v: unknown): string {
 
 function preview(a: ArrayLike<unknown>): string {
   const items: string[] = [];
-  for (let i = 0; i < Math.min(a.length, PREVIEW_ITEMS); i++) items.push(shortText(types.isTypedArray(a) ? a[i] : Object.getOwnPropertyDescriptor(a, i)?.value));
+  for (let i = 0; i < Math.min(a.length, PREVIEW_ITEMS); i++) items.push(shortText(Object.getOwnPropertyDescriptor(a, i)?.value));
   return clip(`[${items.join(', ')}${a.length > PREVIEW_ITEMS ? ', …' : ''}]`);
 }
 

@@ -52,7 +52,7 @@ describe('the Variables view from the running kernel (real kernel process)', fun
   it('lists a typed array with its length and bytes, an array of records as viewable', () => {
     const w = top.get('weights')!;
     assert.deepEqual([w.type, w.shape, w.bytes, w.viewable], ['Float32Array', [1000], 4000, false]);
-    assert.match(w.summary, /^length 1,000: \[0, 0, 0/);
+    assert.equal(w.summary, 'length 1,000');
     const r = top.get('records')!;
     assert.deepEqual([r.type, r.shape, r.expandable, r.viewable], ['Array', [2], true, true]);
   });
