@@ -6,7 +6,7 @@
 import { types } from 'node:util';
 import type { KernelVariable } from '../../core/kernel/variables';
 import { formatNumber } from '../../core/text/number';
-import { classNameOf, collectionSize, hasMethod, ownData } from './inspect';
+import { classNameOf, collectionSize, hasMethod, intrinsic, ownData } from './inspect';
 
 const MAX_SUMMARY = 200;
 const PREVIEW_ITEMS = 8;
@@ -150,10 +150,14 @@ function primitiveText(v: unknown): string {
   return typeof v === 'bigint' ? `${v}n` : typeof v === 'symbol' ? v.toString() : String(v);
 }
 
-const toIso = Date.prototype.toISOString;
-const getTime = Date.prototype.getTime;
+const toIso = intrinsic<(this: Date) => string>(Date.prototype, 'toISOString');
+const getTime = intrinsic<(this: Date) => number>(Date.prototype, 'getTime');
+
+/** A date's time in ms (the built-in getter: a cell's Date subclass cannot run code here). */
+export const timeOf = (d: Date): number => getTime.call(d);
+
 export function dateText(d: Date): string {
-  return Number.isNaN(getTime.call(d)) ? 'Invalid Date' : toIso.call(d);
+  return Number.isNaN(timeOf(d)) ? 'Invalid Date' : toIso.call(d);
 }
 
 const clip = (s: string) => (s.length > MAX_SUMMARY ? `${s.slice(0, MAX_SUMMARY - 1)}…` : s);

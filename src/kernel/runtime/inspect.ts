@@ -107,12 +107,12 @@ export function valueAt(path: readonly string[]): Resolved {
 export function collectionEntries(c: Map<unknown, unknown> | Set<unknown>, max: number): { name: string; value: unknown }[] {
   const out: { name: string; value: unknown }[] = [];
   if (types.isMap(c)) {
-    for (const [k, v] of mapEntries.call(c) as IterableIterator<[unknown, unknown]>) {
+    for (const [k, v] of mapEntries.call(c as Map<unknown, unknown>)) {
       if (out.length >= max) break;
       out.push({ name: keyText(k), value: v });
     }
   } else {
-    for (const v of setValues.call(c) as IterableIterator<unknown>) {
+    for (const v of setValues.call(c as Set<unknown>)) {
       if (out.length >= max) break;
       out.push({ name: String(out.length), value: v });
     }
@@ -122,14 +122,16 @@ export function collectionEntries(c: Map<unknown, unknown> | Set<unknown>, max: 
 
 /** The number of entries of a Map or Set, through the built-in getter taken when the kernel loaded (a cell's subclass cannot change it). */
 export function collectionSize(c: Map<unknown, unknown> | Set<unknown>): number {
-  return (types.isMap(c) ? mapSize : setSize).call(c) as number;
+  return types.isMap(c) ? mapSize.call(c as Map<unknown, unknown>) : setSize.call(c as Set<unknown>);
 }
 
 const MAX_ENTRY_SCAN = 100_000;
-const mapEntries = Map.prototype.entries;
-const setValues = Set.prototype.values;
-const mapSize = Object.getOwnPropertyDescriptor(Map.prototype, 'size')!.get!;
-const setSize = Object.getOwnPropertyDescriptor(Set.prototype, 'size')!.get!;
+/** Built-ins taken when the kernel loads, called with `.call` on each value: a cell's Map subclass or patched prototype cannot run code here. */
+export const intrinsic = <F>(proto: object, key: string, kind: 'value' | 'get' = 'value'): F => (Object.getOwnPropertyDescriptor(proto, key) as Record<string, unknown>)[kind] as F;
+const mapEntries = intrinsic<(this: Map<unknown, unknown>) => IterableIterator<[unknown, unknown]>>(Map.prototype, 'entries');
+const setValues = intrinsic<(this: Set<unknown>) => IterableIterator<unknown>>(Set.prototype, 'values');
+const mapSize = intrinsic<(this: Map<unknown, unknown>) => number>(Map.prototype, 'size', 'get');
+const setSize = intrinsic<(this: Set<unknown>) => number>(Set.prototype, 'size', 'get');
 
 function collectionEntry(c: Map<unknown, unknown> | Set<unknown>, key: string): { value: unknown } | undefined {
   return collectionEntries(c, MAX_ENTRY_SCAN).find((e) => e.name === key);

@@ -8,7 +8,7 @@ import type { TablePageRequest } from '../../../protocol/kernel';
 import { MAX_FILTER_LENGTH, MAX_PAGE_ROWS, filterKind, type TablePage } from '../../../core/kernel/variables';
 import { variablesMessage } from '../../../core/kernel/messages';
 import { valueAt } from '../inspect';
-import { dateText, shortText } from '../describe';
+import { dateText, shortText, timeOf } from '../describe';
 import { sourceOf, type ArqueroTable, type TableSource } from './source';
 
 /** The arquero helpers sorting needs (`desc`), from the arquero cells import. */
@@ -131,14 +131,12 @@ function sortRows(source: TableSource, base: Order, sort: { column: string; desc
   return idx;
 }
 
-const getTime = Date.prototype.getTime;
-
 function compareValues(x: unknown, y: unknown, sign: number): number {
   const mx = x === null || x === undefined || Number.isNaN(x);
   const my = y === null || y === undefined || Number.isNaN(y);
   if (mx || my) return mx && my ? 0 : mx ? 1 : -1;
-  const a = types.isDate(x) ? getTime.call(x) : (x as number | string);
-  const b = types.isDate(y) ? getTime.call(y) : (y as number | string);
+  const a = types.isDate(x) ? timeOf(x as Date) : (x as number | string);
+  const b = types.isDate(y) ? timeOf(y as Date) : (y as number | string);
   return a < b ? -sign : a > b ? sign : 0;
 }
 

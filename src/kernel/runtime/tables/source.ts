@@ -138,13 +138,12 @@ function cellOfRow(row: unknown, name: string): unknown {
   return Array.isArray(row) ? ownData(row, name) : undefined;
 }
 
-/** 'number', 'string', 'boolean', 'date', 'bigint' or 'object', from the first values that are not missing. */
+/** 'number', 'string', 'boolean', 'date', 'bigint' or 'object', from the first value that is not missing among the first rows. */
 function columnType(col: unknown, read: (row: number) => unknown, rows: number): string {
   if (types.isTypedArray(col)) return types.isBigInt64Array(col) || types.isBigUint64Array(col) ? 'bigint' : 'number';
-  for (let r = 0, seen = 0; r < rows && seen < TYPE_SAMPLE; r++) {
+  for (let r = 0; r < Math.min(rows, TYPE_SAMPLE); r++) {
     const v = read(r);
     if (v === null || v === undefined) continue;
-    seen++;
     if (typeof v === 'object') return types.isDate(v) ? 'date' : 'object';
     return typeof v;
   }
