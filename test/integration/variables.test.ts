@@ -53,7 +53,7 @@ describe('Modelbook: the Variables view in a real VS Code', function () {
       [
         ['people', 'ColumnTable · 3 × 3'],
         ['model', 'LogisticRegression · not fitted'],
-        ['weights', 'Float64Array · length 1,024 · 8.2 kB'],
+        ['weights', 'Float64Array(1,024) · 8.2 kB'],
         ['settings', 'Map · size 2'],
         ['note', '"ready"'],
       ],

@@ -102,9 +102,11 @@ export class VariablesTreeProvider implements vscode.TreeDataProvider<VariableNo
   }
 }
 
-/** `ColumnTable · 1,309 × 5 · 52.4 kB`; a primitive shows its value alone. */
+/** `ColumnTable · 1,309 × 5 · 52.4 kB`, `Float64Array(1,024) · 8.2 kB`; a primitive shows its value alone. */
 export function descriptionOf(v: KernelVariable): string {
-  const head = PRIMITIVES.has(v.type) ? v.summary || v.type : [v.type, v.summary].filter(Boolean).join(' · ');
+  // Arrays read as `Float64Array(1,024)`, as devtools print them: the sidebar is narrow.
+  const length = /^length ([\d,]+)(?:: (.*))?$/.exec(v.summary);
+  const head = PRIMITIVES.has(v.type) ? v.summary || v.type : length ? [`${v.type}(${length[1]})`, length[2]].filter(Boolean).join(' ') : [v.type, v.summary].filter(Boolean).join(' · ');
   return v.bytes !== undefined ? `${head} · ${formatBytes(v.bytes)}` : head;
 }
 
