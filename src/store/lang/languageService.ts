@@ -90,12 +90,16 @@ export class NotebookLanguageService {
     const program = state.service.getProgram();
     if (!program) return [];
     // The builder keeps each file's semantic diagnostics until something it depends on changes shape.
-    state.builder = ts.createSemanticDiagnosticsBuilderProgram(program, { useCaseSensitiveFileNames: () => ts.sys.useCaseSensitiveFileNames }, state.builder);
+    const builder = ts.createSemanticDiagnosticsBuilderProgram(program, { useCaseSensitiveFileNames: () => ts.sys.useCaseSensitiveFileNames }, state.builder);
+    state.builder = builder;
+    // Re-checks the files the edit affected (the edited cell, and later cells whose view of it changed
+    // shape); asking for one file's diagnostics would return what was cached before the edit.
+    while (builder.getSemanticDiagnosticsOfNextAffectedFile()) continue;
     const out: CellDiagnostic[] = [];
     for (const cell of state.host.cells.values()) {
       const sf = program.getSourceFile(cell.fileName);
       if (!sf) continue;
-      const found = [...program.getSyntacticDiagnostics(sf), ...state.builder.getSemanticDiagnostics(sf)];
+      const found = [...program.getSyntacticDiagnostics(sf), ...builder.getSemanticDiagnostics(sf)];
       for (const d of found) {
         const cd = toCellDiagnostic(d, cell, sf);
         if (cd) out.push(cd);

@@ -18,6 +18,8 @@ const BUILTIN_TYPES: Record<string, string> = {
   '@tensorflow/tfjs': 'node_modules/@tensorflow/tfjs/dist/index.d.ts',
 };
 
+const TYPED_EXTENSIONS = new Set<string>([ts.Extension.Ts, ts.Extension.Tsx, ts.Extension.Dts, ts.Extension.Mts, ts.Extension.Dmts, ts.Extension.Cts, ts.Extension.Dcts]);
+
 /** A cell file the host serves from memory. */
 export interface HostedCell extends VirtualCellFile {
   version: number;
@@ -140,8 +142,10 @@ export class NotebookServiceHost implements ts.LanguageServiceHost {
     return literals.map((lit) => {
       const r = ts.resolveModuleName(lit.text, containingFile, this.options, this.moduleHost, this.resolutionCache);
       const builtin = BUILTIN_TYPES[lit.text];
-      // A copy installed next to the notebook wins, as it does in the kernel.
-      if (r.resolvedModule || !builtin || !this.typesRoot) return r;
+      // A copy installed next to the notebook wins, as it does in the kernel, when it has types
+      // (the repository's own package.json names `modelbook`, whose lib.js has none).
+      const typed = r.resolvedModule && TYPED_EXTENSIONS.has(r.resolvedModule.extension);
+      if (typed || !builtin || !this.typesRoot) return r;
       return { resolvedModule: { resolvedFileName: path.join(this.typesRoot, builtin), extension: ts.Extension.Dts, isExternalLibraryImport: true } };
     });
   }
