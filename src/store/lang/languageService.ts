@@ -10,6 +10,7 @@ import { buildNotebookScope, type CellDeclaration, type NotebookCellSource, type
 import { NotebookServiceHost, type HostedCell } from './serviceHost';
 import { langMessage } from './messages';
 import { toCellDiagnostic, type CellDiagnostic } from './diagnostics';
+import { dependenciesOf, signatureOf, wordsOf } from './dependencies';
 
 export type { CellDiagnostic } from './diagnostics';
 
@@ -50,12 +51,17 @@ interface NotebookState {
   scope: NotebookScope;
   cellIds: string[];
   declarationCache: Map<string, CellDeclaration[]>;
-  builder?: ts.SemanticDiagnosticsBuilderProgram;
+  wordCache: Map<string, Set<string>>;
+  /** Each cell's words (dependencies.ts), in order. */
+  words: Set<string>[];
+  /** Semantic diagnostics by cell file, with the dependency key they were computed for. */
+  checked: Map<string, { key: string; diagnostics: CellDiagnostic[]; signature: string }>;
 }
 
 /**
  * One TypeScript language service per open notebook (sharing parsed library files), incremental:
- * an edit re-parses the edited cell and re-checks only the cells whose view of it changed.
+ * an edit re-parses and re-checks the edited cell, and re-checks the cells that use what it declares
+ * only when what they see of it changed (dependencies.ts).
  *
  * @example
  * const lang = new NotebookLanguageService({ typesRoot: path.join(distDir, 'types') });
@@ -73,6 +79,8 @@ export class NotebookLanguageService {
     const state = this.notebooks.get(notebookUri) ?? this.open(notebookUri);
     const { program, scope } = buildNotebookScope(cells, state.stem, state.declarationCache);
     state.declarationCache = new Map(cells.map((c, i) => [c.source, scope.declarations[i]]));
+    state.words = cells.map((c) => state.wordCache.get(c.source) ?? wordsOf(c.source));
+    state.wordCache = new Map(cells.map((c, i) => [c.source, state.words[i]]));
     state.scope = scope;
     state.cellIds = cells.map((c) => c.id);
     state.host.setCells(program.files);
@@ -84,27 +92,32 @@ export class NotebookLanguageService {
     this.notebooks.delete(notebookUri);
   }
 
-  /** Syntactic and semantic errors of every cell, on the cell's own lines; `@ts-nocheck` and `@ts-expect-error` as in a .ts file. */
+  /**
+   * Syntactic and semantic errors of every cell, on the cell's own lines; `@ts-nocheck` and
+   * `@ts-expect-error` as in a .ts file. Only the cells an edit can have changed are re-checked.
+   */
   diagnostics(notebookUri: string): CellDiagnostic[] {
     const state = this.state(notebookUri);
     const program = state.service.getProgram();
     if (!program) return [];
-    // The builder keeps each file's semantic diagnostics until something it depends on changes shape.
-    const builder = ts.createSemanticDiagnosticsBuilderProgram(program, { useCaseSensitiveFileNames: () => ts.sys.useCaseSensitiveFileNames }, state.builder);
-    state.builder = builder;
-    // Re-checks the files the edit affected (the edited cell, and later cells whose view of it changed
-    // shape); asking for one file's diagnostics would return what was cached before the edit.
-    while (builder.getSemanticDiagnosticsOfNextAffectedFile()) continue;
+    const cells = [...state.host.cells.values()];
+    const checker = program.getTypeChecker();
+    const signatures: string[] = [];
+    const checked: NotebookState['checked'] = new Map();
     const out: CellDiagnostic[] = [];
-    for (const cell of state.host.cells.values()) {
+    cells.forEach((cell, k) => {
       const sf = program.getSourceFile(cell.fileName);
-      if (!sf) continue;
-      const found = [...program.getSyntacticDiagnostics(sf), ...builder.getSemanticDiagnostics(sf)];
-      for (const d of found) {
-        const cd = toCellDiagnostic(d, cell, sf);
-        if (cd) out.push(cd);
-      }
-    }
+      if (!sf) return;
+      out.push(...convert(program.getSyntacticDiagnostics(sf), cell, sf));
+      const upstream = dependenciesOf(state.scope, state.words, k).map((j) => signatures[j]);
+      const key = `${cell.version}<-${upstream.join(',')}`;
+      const cached = state.checked.get(cell.fileName);
+      const semantic = cached?.key === key ? cached : { key, diagnostics: convert(program.getSemanticDiagnostics(sf), cell, sf), signature: signatureOf(checker, sf, cell.userLength, upstream) };
+      signatures.push(semantic.signature);
+      checked.set(cell.fileName, semantic);
+      out.push(...semantic.diagnostics);
+    });
+    state.checked = checked;
     return out;
   }
 
@@ -183,7 +196,17 @@ export class NotebookLanguageService {
     const dir = file ? path.dirname(file) : (this.options.fallbackDir ?? process.cwd());
     const stem = `${file ? path.basename(file).replace(/[^\w.-]/g, '_') : 'untitled'}`;
     const host = new NotebookServiceHost(dir, this.options.typesRoot);
-    const state: NotebookState = { host, service: ts.createLanguageService(host, this.registry), stem, scope: { declarations: [], visible: [] }, cellIds: [], declarationCache: new Map() };
+    const state: NotebookState = {
+      host,
+      service: ts.createLanguageService(host, this.registry),
+      stem,
+      scope: { declarations: [], visible: [] },
+      cellIds: [],
+      declarationCache: new Map(),
+      wordCache: new Map(),
+      words: [],
+      checked: new Map(),
+    };
     this.notebooks.set(notebookUri, state);
     return state;
   }
@@ -199,10 +222,23 @@ export class NotebookLanguageService {
     const index = state.cellIds.indexOf(cellId);
     const cell = [...state.host.cells.values()][index];
     if (!cell) throw new RangeError(langMessage.unknownCell(cellId));
-    const lineStarts = ts.computeLineStarts(cell.text.slice(0, cell.userLength));
-    const start = lineStarts[Math.min(Math.max(line, 0), lineStarts.length - 1)];
-    return { state, cell, offset: Math.min(start + Math.max(character, 0), cell.userLength) };
+    return { state, cell, offset: offsetOf(cell.text.slice(0, cell.userLength), line, character) };
   }
+}
+
+/** The offset of a 0-based line and character in text, clamped to the text. */
+function offsetOf(text: string, line: number, character: number): number {
+  let start = 0;
+  for (let l = 0; l < line; l++) {
+    const next = text.indexOf('\n', start);
+    if (next < 0) return text.length;
+    start = next + 1;
+  }
+  return Math.min(start + Math.max(character, 0), text.length);
+}
+
+function convert(found: readonly ts.Diagnostic[], cell: HostedCell, sf: ts.SourceFile): CellDiagnostic[] {
+  return found.map((d) => toCellDiagnostic(d, cell, sf)).filter((d): d is CellDiagnostic => d !== undefined);
 }
 
 function dedupeDefinitions(defs: LangDefinition[]): LangDefinition[] {

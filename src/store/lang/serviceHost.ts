@@ -63,6 +63,7 @@ export class NotebookServiceHost implements ts.LanguageServiceHost {
   private readonly roots: string[];
   private readonly snapshots = new Map<string, ts.IScriptSnapshot | undefined>();
   private resolutionCache: ts.ModuleResolutionCache;
+  private imports = '';
   private readonly moduleHost: ts.ModuleResolutionHost;
 
   constructor(
@@ -92,10 +93,13 @@ export class NotebookServiceHost implements ts.LanguageServiceHost {
       const old = this.cells.get(fileName);
       next.set(fileName, { ...f, fileName, index, version: old === undefined ? 1 : old.text === f.text ? old.version : old.version + 1 });
     });
+    const imports = files.map((f) => importsOf(f.text.slice(0, f.userLength))).join('\n');
     this.cells.clear();
     for (const [k, v] of next) this.cells.set(k, v);
-    // An import may now resolve (a package installed, a file written) that did not before.
-    this.resolutionCache = ts.createModuleResolutionCache(this.dir, (f) => f, this.options);
+    // An edited import may now resolve (a package installed, a file written) where it did not before.
+    // Otherwise the cache stays: it also holds every package.json read, which each program needs.
+    if (imports !== this.imports) this.resolutionCache = ts.createModuleResolutionCache(this.dir, (f) => f, this.options);
+    this.imports = imports;
   }
 
   getCompilationSettings(): ts.CompilerOptions {
@@ -149,6 +153,11 @@ export class NotebookServiceHost implements ts.LanguageServiceHost {
       return { resolvedModule: { resolvedFileName: path.join(this.typesRoot, builtin), extension: ts.Extension.Dts, isExternalLibraryImport: true } };
     });
   }
+}
+
+/** The module specifiers a cell's text names (import … from, import(), export … from), in order. */
+function importsOf(text: string): string {
+  return [...text.matchAll(/\b(?:from|import)\s*\(?\s*(['"])([^'"\n]+)\1/g)].map((m) => m[2]).join(',');
 }
 
 function existing(file: string): string | undefined {

@@ -132,6 +132,19 @@ describe('NotebookLanguageService', function () {
     lang.update(uri, cells('const a = 1;', 'const b: number = a;', 'b'));
     assert.deepEqual(lang.diagnostics(uri), []);
   });
+
+  it('re-checks a cell when a type it sees only through another cell changes', () => {
+    const notebook = (member: string, extra = '') => cells(`interface P { a: ${member} }${extra}`, 'const p: P = { a: 1 as any };', 'p.a.toFixed(1)');
+    lang.update(uri, notebook('number'));
+    assert.deepEqual(lang.diagnostics(uri), []);
+    lang.update(uri, notebook('number', '\nconst unrelated = 2 + 2;'));
+    assert.deepEqual(lang.diagnostics(uri), []);
+    lang.update(uri, notebook('string'));
+    assert.deepEqual(
+      lang.diagnostics(uri).map((x) => [x.cellId, x.code]),
+      [['c3', 2551]],
+    );
+  });
 });
 
 describe('buildNotebookProgram', () => {
