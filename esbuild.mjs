@@ -72,6 +72,8 @@ const targets = [
   { ...node, entryPoints: ['src/store/review/replicateWorker.ts'], outfile: 'dist/replicateWorker.js', format: 'cjs' },
   // `require('modelbook')` in plain Node (package.json "exports"; VS Code reads "main"): TF.js is the caller's own.
   { ...node, entryPoints: ['src/lib/index.ts'], outfile: 'dist/lib.js', format: 'cjs', external: ['@tensorflow/*'] },
+  // `modelbook check` (and run --check) on its own: the TypeScript compiler it bundles would add ~10 MB for every other verb to load.
+  { ...node, entryPoints: ['src/cli/check.ts'], outfile: 'dist/check.js', format: 'cjs' },
   { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', format: 'cjs', external: ['esbuild'], banner: { js: '#!/usr/bin/env node' }, plugins: [vegaWithoutCanvas] },
   // Loaded by tsserver from node_modules/modelbook-ts-plugin (a file: dependency on tsplugin/).
   { ...node, entryPoints: ['src/tsplugin/index.ts'], outfile: 'tsplugin/index.js', format: 'cjs', external: ['typescript'], sourcemap: false },
@@ -195,6 +197,14 @@ function buildTypes() {
     '@tensorflow/tfjs-backend-cpu',
     '@tensorflow/tfjs-backend-webgl',
   ];
+  // The notebook language service (src/store/lang) type-checks cells against these too: Node's
+  // globals (console, setTimeout, process) and the ES2022 library, which a bundled TypeScript cannot find.
+  libs.push('@types/node', 'undici-types');
+  fs.mkdirSync('dist/types/lib', { recursive: true });
+  for (const f of fs.readdirSync('node_modules/typescript/lib')) {
+    if (/^lib\.(es5|es20(1[5-9]|2[0-2])(\.\w+)?|decorators(\.legacy)?)\.d\.ts$/.test(f) && !f.endsWith('.full.d.ts'))
+      fs.copyFileSync(path.join('node_modules/typescript/lib', f), path.join('dist/types/lib', f));
+  }
   for (const lib of libs) {
     const from = path.join('node_modules', lib);
     const to = path.join('dist/types/node_modules', lib);
