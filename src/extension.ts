@@ -16,6 +16,7 @@ import { registerCards, type CardApi } from './vscode/card/register';
 import { listenToRenderer } from './vscode/renderer/messaging';
 import { registerReview, type ReviewApi } from './vscode/review/register';
 import { registerReviewCommand, type ReviewCommandApi } from './vscode/review/registerCommand';
+import { registerWalkthrough, type WalkthroughApi } from './vscode/walkthrough/register';
 
 /** Wiring only: the pieces live in src/vscode. TF.js and the data libraries never load here. */
 export function activate(context: vscode.ExtensionContext): {
@@ -28,6 +29,7 @@ export function activate(context: vscode.ExtensionContext): {
   cards: CardApi;
   review: ReviewApi & ReviewCommandApi;
   governance: GovernanceApi;
+  walkthrough: WalkthroughApi;
 } {
   const log = vscode.window.createOutputChannel('Modelbook Kernel', { log: true });
   const runtime = new KernelRuntimeInstaller(context, log);
@@ -41,6 +43,7 @@ export function activate(context: vscode.ExtensionContext): {
   const reviewCommand = registerReviewCommand(context, runs.api.service);
   const controller = new ModelbookController(kernels);
   const review = registerReview(log);
+  const walkthrough = registerWalkthrough(runs.api.service, log);
   context.subscriptions.push(
     log,
     kernels,
@@ -63,6 +66,7 @@ export function activate(context: vscode.ExtensionContext): {
     ...cards.disposables,
     ...review.disposables,
     ...reviewCommand.disposables,
+    ...walkthrough.disposables,
     listenToRenderer({ ...evaluation.renderer, ...runs.renderer, ...monitoring.renderer, ...cards.renderer }),
   );
   return {
@@ -75,6 +79,7 @@ export function activate(context: vscode.ExtensionContext): {
     cards: cards.api,
     review: { ...review.api, ...reviewCommand.api },
     governance: governance.api,
+    walkthrough: walkthrough.api,
   };
 }
 
