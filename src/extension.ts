@@ -17,6 +17,7 @@ import { listenToRenderer } from './vscode/renderer/messaging';
 import { registerReview, type ReviewApi } from './vscode/review/register';
 import { registerReviewCommand, type ReviewCommandApi } from './vscode/review/registerCommand';
 import { registerWalkthrough, type WalkthroughApi } from './vscode/walkthrough/register';
+import { registerTemplates, type TemplatesApi } from './vscode/templates/register';
 
 /** Wiring only: the pieces live in src/vscode. TF.js and the data libraries never load here. */
 export function activate(context: vscode.ExtensionContext): {
@@ -30,6 +31,7 @@ export function activate(context: vscode.ExtensionContext): {
   review: ReviewApi & ReviewCommandApi;
   governance: GovernanceApi;
   walkthrough: WalkthroughApi;
+  templates: TemplatesApi;
 } {
   const log = vscode.window.createOutputChannel('Modelbook Kernel', { log: true });
   const runtime = new KernelRuntimeInstaller(context, log);
@@ -38,12 +40,13 @@ export function activate(context: vscode.ExtensionContext): {
   const runs = registerRuns(context, log);
   const evaluation = registerEvaluation(context.extensionUri);
   const monitoring = registerMonitoring(context.extensionUri);
-  const governance = registerGovernance();
+  const governance = registerGovernance(context.extensionUri);
   const cards = registerCards(context.extensionUri);
   const reviewCommand = registerReviewCommand(context, runs.api.service);
   const controller = new ModelbookController(kernels);
   const review = registerReview(log);
   const walkthrough = registerWalkthrough(runs.api.service, log);
+  const templates = registerTemplates(context.extensionUri);
   context.subscriptions.push(
     log,
     kernels,
@@ -67,6 +70,7 @@ export function activate(context: vscode.ExtensionContext): {
     ...review.disposables,
     ...reviewCommand.disposables,
     ...walkthrough.disposables,
+    ...templates.disposables,
     listenToRenderer({ ...evaluation.renderer, ...runs.renderer, ...monitoring.renderer, ...cards.renderer }),
   );
   return {
@@ -80,6 +84,7 @@ export function activate(context: vscode.ExtensionContext): {
     review: { ...review.api, ...reviewCommand.api },
     governance: governance.api,
     walkthrough: walkthrough.api,
+    templates: templates.api,
   };
 }
 

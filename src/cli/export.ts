@@ -24,6 +24,11 @@ import { RunIndex } from '../store/runs/runIndex';
 import { writePackage } from '../store/package/writePackage';
 import { requiredApprovalsProblem } from '../store/approvals/requireRoles';
 import { parseFlags, UsageError, type FlagSpec } from './flags';
+import { LifecycleRefusedError, lifecycleRefusal } from '../core/lifecycle/checkLifecycle';
+import { manifestLifecycle } from '../core/lifecycle/lifecycleRun';
+import { lifecycleMessage } from '../core/lifecycle/messages';
+import { lifecycleGate } from '../store/lifecycle/gate';
+import { recordCliLifecycle } from '../store/lifecycle/recordCli';
 
 export interface ExportIo {
   out: (text: string) => void;
@@ -36,11 +41,13 @@ const EXPORT_FLAGS = {
   'allow-failed-gates': { type: 'boolean' },
   'allow-leak': { type: 'boolean' },
   workspace: { type: 'string' },
+  'override-lifecycle': { type: 'string' },
 } as const satisfies Record<string, FlagSpec>;
 
 /**
  * Runs `modelbook export …` (argv without the word 'export'). Exit code 0 exported, 1 refused
- * (a role .modelbook/governance.json requires has not approved the run, failed gates, a pipeline that saw test rows, a model that is not fitted), 2 a usage error or a run that is not found or kept
+ * (a role .modelbook/governance.json requires has not approved the run, checkpoints the notebook's lifecycle requires have not passed in the run's session and no
+ * --override-lifecycle REASON, failed gates, a pipeline that saw test rows, a model that is not fitted), 2 a usage error or a run that is not found or kept
  * nothing to export.
  *
  * @example
@@ -56,6 +63,7 @@ export async function runExportCommand(argv: string[], io: ExportIo, cwd: string
     }
     if (flags.positionals.length !== 1) throw new UsageError(packageMessage.cliExportUsage);
     if (!flags.values.out) throw new UsageError(packageMessage.cliNeedOut);
+    if (flags.values['override-lifecycle'] !== undefined && flags.values['override-lifecycle'].trim() === '') throw new UsageError(lifecycleMessage.emptyReason('--override-lifecycle'));
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
     io.err(`${e.message}\n${packageMessage.cliExportUsage}\n`);
@@ -73,16 +81,18 @@ export async function runExportCommand(argv: string[], io: ExportIo, cwd: string
     const manifest = await exportRun(workspace, flags.positionals[0], dir, flags.values.name ?? path.basename(dir), {
       allowFailedGates: flags.values['allow-failed-gates'] === true,
       allowLeak: flags.values['allow-leak'] === true,
+      ...(flags.values['override-lifecycle'] !== undefined ? { overrideLifecycle: flags.values['override-lifecycle'].trim() } : {}),
     });
     io.out(`${packageMessage.cliExported(path.relative(cwd, dir) || '.', manifest.contentHash, Object.keys(manifest.files).length + 1)}\n`);
     return 0;
   } catch (e) {
     io.err(`${(e as Error).message}\n`);
-    return /^exportModel: /.test((e as Error).message) ? 1 : 2;
+    return e instanceof LifecycleRefusedError || /^exportModel: /.test((e as Error).message) ? 1 : 2;
   }
 }
 
-async function exportRun(workspace: string, id: string, dir: string, name: string, allow: { allowFailedGates: boolean; allowLeak: boolean }) {
+async function exportRun(workspace: string, id: string, dir: string, name: string, options: { allowFailedGates: boolean; allowLeak: boolean; overrideLifecycle?: string }) {
+  const { overrideLifecycle, ...allow } = options;
   const index = RunIndex.openSync(workspace);
   const matches = index.findByPrefix(id);
   if (matches.length === 0) throw new Error(packageMessage.cliUnknownRun(id));
@@ -105,6 +115,9 @@ async function exportRun(workspace: string, id: string, dir: string, name: strin
     if (typeof source.leak?.leaked === 'boolean') leak = { leaked: source.leak.leaked, detail: String(source.leak.detail) };
     fit = index.readRecord(source.fitRun);
   } else throw new Error(packageMessage.cliWrongKind(record.id, record.kind));
+  // The notebook's lifecycle, checked against the session that recorded the exported run.
+  const check = lifecycleGate(index, record.notebook, record.session, 'export');
+  if (check && !check.passed && overrideLifecycle === undefined) throw new LifecycleRefusedError(lifecycleRefusal('modelbook export', check, lifecycleMessage.overrideInCli));
   const modelJson = readArtifact<EstimatorJSON>(workspace, fit.id, EXPORT_ARTIFACTS.model);
   const reference = readArtifact<ReferenceParts>(workspace, fit.id, EXPORT_ARTIFACTS.reference);
   if (!modelJson || !reference) throw new Error(packageMessage.cliNoArtifacts(fit.id));
@@ -124,8 +137,14 @@ async function exportRun(workspace: string, id: string, dir: string, name: strin
     ...allow,
     ...(leak ? { leak } : {}),
     ...(card ? { card } : {}),
+    ...(check ? { lifecycle: manifestLifecycle(check, overrideLifecycle) } : {}),
   });
-  return writePackage(dir, parts);
+  const manifest = writePackage(dir, parts);
+  recordCliLifecycle(workspace, record, check ?? { step: 'export', required: [], missing: [], passed: true }, {
+    ...(overrideLifecycle !== undefined ? { reason: overrideLifecycle } : {}),
+    package: manifest.contentHash,
+  });
+  return manifest;
 }
 
 /** An evaluation run record as the package needs it: threshold, gates and metrics with intervals. */

@@ -21,6 +21,7 @@ import { runApproveCommand, runApprovalsCommand } from './approve';
 import { runAuditCommand } from './audit';
 import { runCardCommand } from './card';
 import { runReportCommand } from './report';
+import { runNewCommand } from './new';
 import { KernelStartError } from '../kernel/host/kernelProcess';
 
 declare const MODELBOOK_VERSION: string;
@@ -41,6 +42,7 @@ async function main(argv: string[]): Promise<number> {
     if (argv[0] === 'audit') return runAuditCommand(argv.slice(1), io, process.cwd());
     if (argv[0] === 'monitor') return await runMonitorCommand(argv.slice(1), io, process.cwd());
     if (argv[0] === 'card') return await runCardCommand(argv.slice(1), io, process.cwd());
+    if (argv[0] === 'new') return runNewCommand(argv.slice(1), io, process.cwd(), __dirname);
     if (argv[0] === 'report') return await runReportCommand(argv.slice(1), io, process.cwd());
     const args = parseArgs(argv);
     switch (args.command) {

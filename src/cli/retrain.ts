@@ -24,6 +24,13 @@ import { requiredApprovalsProblem } from '../store/approvals/requireRoles';
 import { hashModelDiff } from '../store/reviews/reviewFiles';
 import { parseArgs as parseRunArgs } from './args';
 import { parseFlags, UsageError, type FlagSpec } from './flags';
+import type { LifecycleCheck } from '../core/checkpoints/contract';
+import { lifecycleRefusal } from '../core/lifecycle/checkLifecycle';
+import { lifecycleMessage } from '../core/lifecycle/messages';
+import type { RunRecord } from '../core/runs/contract';
+import { lifecycleGate } from '../store/lifecycle/gate';
+import { recordCliLifecycle } from '../store/lifecycle/recordCli';
+import { RunIndex } from '../store/runs/runIndex';
 import { withInstalledNode } from './installNode';
 import { findWorkspace, runNotebook } from './run';
 
@@ -41,6 +48,7 @@ const RETRAIN_FLAGS = {
   format: { type: 'string' },
   out: { type: 'string' },
   workspace: { type: 'string' },
+  'override-lifecycle': { type: 'string' },
 } as const satisfies Record<string, FlagSpec>;
 
 /** Exit codes, as `modelbook monitor` has them: 0 fine, 1 a warning, 2 an error in what ran, 3 could not run. */
@@ -53,6 +61,8 @@ interface RetrainArgs {
   format: Format;
   out?: string;
   workspace?: string;
+  /** Promote although the notebook's lifecycle checkpoints for 'promote' have not passed: the reason. */
+  overrideLifecycle?: string;
 }
 
 /** What one retrain came to, as `--format json` prints it. */
@@ -77,6 +87,8 @@ function parse(argv: string[]): RetrainArgs | 'help' {
   if (v.champion === undefined) throw new UsageError(registryCliMessage.needsChampion);
   const format = (v.format ?? 'text') as Format;
   if (!FORMATS.includes(format)) throw new UsageError(registryCliMessage.badChoice('--format', FORMATS, v.format));
+  const override = v['override-lifecycle'];
+  if (override !== undefined && override.trim() === '') throw new UsageError(lifecycleMessage.emptyReason('--override-lifecycle'));
   return {
     notebook: positionals[0]!,
     champion: v.champion,
@@ -84,6 +96,7 @@ function parse(argv: string[]): RetrainArgs | 'help' {
     format,
     ...(v.out !== undefined ? { out: v.out } : {}),
     ...(v.workspace !== undefined ? { workspace: v.workspace } : {}),
+    ...(override !== undefined ? { overrideLifecycle: override.trim() } : {}),
   };
 }
 
@@ -179,6 +192,7 @@ export async function runRetrainCommand(argv: string[], io: Io, cwd: string, dis
   const decision: PromotionDecision = decidePromotion(diff);
   const diffHash = hashModelDiff(diff);
   const cited = { hash: diffHash, verdict: diff.verdict, baseRun: base.evaluationRun, headRun };
+  let gate: { check: LifecycleCheck; subject: RunRecord } | undefined;
   if (args.promote && decision.promote) {
     // Opt-in governance: promotion waits for the roles .modelbook/governance.json requires.
     const unapproved = requiredApprovalsProblem(workspace, challenger.path, workspace);
@@ -186,10 +200,31 @@ export async function runRetrainCommand(argv: string[], io: Io, cwd: string, dis
       io.err(`${unapproved}\n`);
       return EXIT.notPromoted;
     }
+    // The notebook's lifecycle, checked against the session that evaluated the challenger.
+    try {
+      const index = RunIndex.openSync(workspace);
+      const subject = index.readRecord(headRun);
+      const check = lifecycleGate(index, subject.notebook, subject.session, 'promote') ?? { step: 'promote', required: [], missing: [], passed: true };
+      if (!check.passed && args.overrideLifecycle === undefined) {
+        io.err(`${lifecycleRefusal('modelbook retrain --promote', check, lifecycleMessage.overrideInCli)}\n`);
+        return EXIT.notPromoted;
+      }
+      gate = { check, subject };
+    } catch (e) {
+      io.err(`${(e as Error).message}\n`);
+      return EXIT.couldNotRun;
+    }
   }
+  const overridden =
+    gate && !gate.check.passed && args.overrideLifecycle !== undefined
+      ? lifecycleMessage.overriddenNote(
+          args.overrideLifecycle,
+          gate.check.missing.map((m) => m.id),
+        )
+      : undefined;
   if (args.promote) {
     const next = decision.promote
-      ? setAlias(added.model, 'champion', challenger.version, { action: 'promote', by, at, reasons: decision.reasons, diff: cited })
+      ? setAlias(added.model, 'champion', challenger.version, { action: 'promote', by, at, reasons: overridden ? [...decision.reasons, overridden] : decision.reasons, diff: cited })
       : recordDecision(added.model, { action: 'reject', version: challenger.version, reasons: decision.reasons, diff: cited, at, by });
     try {
       writeRegistryModel(workspace, next);
@@ -197,6 +232,7 @@ export async function runRetrainCommand(argv: string[], io: Io, cwd: string, dis
       io.err(`${(e as Error).message}\n`);
       return EXIT.couldNotRun;
     }
+    if (gate) recordCliLifecycle(workspace, gate.subject, gate.check, { ...(overridden ? { reason: args.overrideLifecycle } : {}), package: challenger.contentHash });
   }
   if (!decision.promote && challenger.path === champion.path) io.err(`warning: ${registryCliMessage.championOverwritten(champion.path, champion.version)}\n`);
   const line = decision.promote

@@ -165,6 +165,7 @@ export const message = {
        modelbook approve RUN_ID|PACKAGE_DIR --role ROLE [--note TEXT]
        modelbook approvals [RUN_ID|PACKAGE_DIR] [--json]
        modelbook audit NOTEBOOK|PACKAGE_DIR [--format text|json|md]
+       modelbook new TEMPLATE [DIR] | --list
        ${INSTALL_NODE_USAGE}`,
   cliRunUsage: `Usage: ${RUN_USAGE}`,
   cliInstallNodeUsage: `Usage: ${INSTALL_NODE_USAGE}`,

@@ -9,7 +9,7 @@ import { formatNumber, formatShare } from '../../src/core/text/number';
 import type { ReviewFromWebview } from '../../src/protocol/review';
 import { findingsText } from '../../src/core/review/structureText';
 import { h } from '../shared/evaluationParts';
-import { environmentGrid, pipelineSection } from './structureSections';
+import { checkpointsSection, environmentGrid, pipelineSection } from './structureSections';
 
 export type Post = <K extends keyof ReviewFromWebview>(type: K, payload: ReviewFromWebview[K]) => void;
 
@@ -224,7 +224,7 @@ export function detailSections(doc: Document, pair: DiffPair, i: number): HTMLEl
           )
         : h(doc, 'p', { class: 'muted' }, 'No parameter changed.'),
     ),
-    ...[pipelineSection(doc, pair, i)].filter((x) => x !== undefined),
+    ...[pipelineSection(doc, pair, i), checkpointsSection(doc, pair, i)].filter((x) => x !== undefined),
     section(
       'model',
       'Model',

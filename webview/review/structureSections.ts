@@ -1,9 +1,10 @@
 /**
- * The Model Diff panel's pipeline steps (by name: added, removed, moved, replaced) and its
- * environment table listing every entry of both sides with the differences marked.
+ * The Model Diff panel's pipeline steps (by name: added, removed, moved, replaced), the checkpoints
+ * of each side's session with any lifecycle override, and its environment table listing every
+ * entry of both sides with the differences marked.
  */
-import type { DiffPair } from '../../src/core/review/contract';
-import { environmentEntries, pipelineStepText } from '../../src/core/review/structureText';
+import type { CheckpointState, DiffPair } from '../../src/core/review/contract';
+import { checkpointStateText, environmentEntries, overrideText, pipelineStepText } from '../../src/core/review/structureText';
 import { h } from '../shared/evaluationParts';
 import { findingAttrs, grid } from './sections';
 
@@ -42,5 +43,29 @@ export function environmentGrid(doc: Document, pair: DiffPair): HTMLElement {
     entries.map((x) => [x.name, x.base ?? '—', h(doc, x.changed ? 'strong' : 'span', {}, x.head ?? '—'), x.changed ? h(doc, 'span', { class: 'muted' }, 'differs') : '']),
     [],
     entries.map((x): Record<string, string> => (x.changed ? { class: 'env-changed' } : {})),
+  );
+}
+
+const STATE_CLASS: Record<CheckpointState, string> = { passed: 'pass', failed: 'fail', 'not-run': 'muted' };
+
+/** Each checkpoint id passed / failed / not run on base and head, and the lifecycle overrides with their reasons; nothing when neither side ran a checkpoint. */
+export function checkpointsSection(doc: Document, pair: DiffPair, i: number): HTMLElement | undefined {
+  const c = pair.checkpoints;
+  if (!c) return undefined;
+  const state = (s: CheckpointState) => h(doc, 'span', { class: STATE_CLASS[s] }, checkpointStateText(s));
+  return h(
+    doc,
+    'section',
+    { id: `checkpoints-${i}`, class: 'checkpoints' },
+    h(doc, 'h3', {}, 'Checkpoints'),
+    grid(
+      doc,
+      'checkpoints',
+      ['Checkpoint', 'Base', 'Head', ''],
+      c.rows.map((r) => [h(doc, 'code', {}, r.id), state(r.base), state(r.head), r.problem ? h(doc, 'span', { class: 'muted' }, r.problem) : '']),
+      [],
+      c.rows.map((r) => ({ 'data-checkpoint': r.id })),
+    ),
+    ...c.overrides.map((o) => h(doc, 'p', { class: 'lifecycle-override' }, h(doc, 'strong', { class: 'fail' }, 'Lifecycle override'), ` — ${overrideText(o)}`)),
   );
 }

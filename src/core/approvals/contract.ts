@@ -5,6 +5,7 @@
  * a later change to what it approved shows it as "approved an older version".
  */
 import type { ReviewAuthor } from '../review/threadContract';
+import type { LifecycleConfig } from '../checkpoints/contract';
 
 export const APPROVAL_LOG_DIR = '.modelbook/approvals';
 export const GOVERNANCE_FILE = '.modelbook/governance.json';
@@ -53,6 +54,8 @@ export interface Governance {
   requiredRoles: string[];
   /** Sensitive attributes the audit wants fairness results for (when the problem definition declares none). */
   sensitiveAttributes?: string[];
+  /** Checkpoints that must pass before export and promotion, for every notebook of the workspace. */
+  lifecycle?: LifecycleConfig;
 }
 
 /** A role name: short and safe in a file. */

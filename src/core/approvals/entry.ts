@@ -5,6 +5,8 @@
 import { APPROVAL_FORMAT_VERSION, ROLE_NAME, type ApprovalEntry, type ApprovalStatus, type ApprovalSubject } from './contract';
 import { approvalMessage } from './messages';
 import type { ReviewAuthor } from '../review/threadContract';
+import type { LifecycleConfig } from '../checkpoints/contract';
+import { parseLifecycleConfig } from '../lifecycle/parseConfig';
 
 type Hash = (text: string) => string;
 
@@ -127,19 +129,24 @@ export function missingRoles(required: readonly string[], states: readonly { rol
  * @example
  * parseGovernance('{"requiredRoles":["risk"]}', 'governance.json') // { requiredRoles: ['risk'] }
  */
-export function parseGovernance(text: string, file: string): { requiredRoles: string[]; sensitiveAttributes?: string[] } {
+export function parseGovernance(text: string, file: string): { requiredRoles: string[]; sensitiveAttributes?: string[]; lifecycle?: LifecycleConfig } {
   let v: unknown;
   try {
     v = JSON.parse(text);
   } catch (e) {
     throw new RangeError(approvalMessage.badGovernance(file, (e as Error).message), { cause: e });
   }
-  const g = v as { requiredRoles?: unknown; sensitiveAttributes?: unknown };
+  const g = v as { requiredRoles?: unknown; sensitiveAttributes?: unknown; lifecycle?: unknown };
   const strings = (x: unknown) => Array.isArray(x) && x.every((s) => typeof s === 'string');
   if (!g || typeof g !== 'object' || (g.requiredRoles !== undefined && !strings(g.requiredRoles)))
     throw new RangeError(approvalMessage.badGovernance(file, 'requiredRoles is not a list of role names'));
   if (g.sensitiveAttributes !== undefined && !strings(g.sensitiveAttributes)) throw new RangeError(approvalMessage.badGovernance(file, 'sensitiveAttributes is not a list of column names'));
-  return { requiredRoles: (g.requiredRoles as string[] | undefined) ?? [], ...(g.sensitiveAttributes ? { sensitiveAttributes: g.sensitiveAttributes as string[] } : {}) };
+  const lifecycle = g.lifecycle !== undefined ? parseLifecycleConfig(g.lifecycle, file, 'lifecycle') : undefined;
+  return {
+    requiredRoles: (g.requiredRoles as string[] | undefined) ?? [],
+    ...(g.sensitiveAttributes ? { sensitiveAttributes: g.sensitiveAttributes as string[] } : {}),
+    ...(lifecycle ? { lifecycle } : {}),
+  };
 }
 
 /**

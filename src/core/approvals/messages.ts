@@ -30,4 +30,6 @@ export const governanceMessage = {
   targetPrompt: 'Run id or model package folder (no evaluation run of the active notebook was found)',
   rolePrompt: 'Approve as…',
   requiredRole: 'required by .modelbook/governance.json',
+  lineageShown: (ref: string, gaps: number) => `Lineage of ${ref}: ${gaps === 0 ? 'complete' : `${gaps} missing link${gaps === 1 ? '' : 's'}`}.`,
+  showAsGraph: 'Show as Graph',
 } as const;

@@ -1,3 +1,4 @@
+import { collectCardCheckpoints as checkpointsOf } from './checkpoints';
 import type { ApprovalState } from '../approvals/contract';
 import type { PackageManifest } from '../package/contract';
 import type { MonitorReport } from '../monitor/contract';
@@ -43,6 +44,8 @@ export interface CardInputs {
   reviews?: ReviewRecord[];
   /** Sign-offs from the approvals log naming this evaluation or its package (tampered entries are left out). */
   approvals?: ApprovalState[];
+  /** The checkpoint runs of the evaluation's notebook session (lifecycle records included). */
+  checkpoints?: RunRecord[];
 }
 
 /** Where each required prose field shows in the card (section, field). */
@@ -124,6 +127,7 @@ export function collectModelCard(inputs: CardInputs): ModelCard {
       recommendations: p('recommendations'),
       constraints: problem?.constraints ?? '',
       reviews: reviewsOf(inputs.reviews ?? [], inputs.approvals ?? []),
+      ...checkpointsOf(inputs.checkpoints ?? [], manifest),
       missing: [],
     },
   };

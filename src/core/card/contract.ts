@@ -193,6 +193,25 @@ export interface CardReview {
   status?: 'older';
 }
 
+/** A checkpoint's latest result in the evaluation's notebook session. */
+export interface CardCheckpoint {
+  id: string;
+  title: string;
+  passed: boolean;
+  /** Each problem's "what", when it did not pass. */
+  problems: string[];
+  runId: string;
+}
+
+/** A lifecycle step taken although required checkpoints were missing: the reason given. */
+export interface CardLifecycleOverride {
+  step: string;
+  reason: string;
+  missing: string[];
+  /** The `lifecycle:<step>` run, or 'manifest' when read from the exported package. */
+  source: string;
+}
+
 /** Sections in Mitchell et al. 2019 order; `missing` lists required prose not written. */
 export interface CardSections {
   modelDetails: {
@@ -250,7 +269,17 @@ export interface CardSections {
     missing: string[];
   };
   ethicalConsiderations: { prose: Prose; humanOversight: Prose; missing: string[] };
-  caveatsAndRecommendations: { limitations: Prose; recommendations: Prose; constraints: Prose; reviews: CardReview[]; missing: string[] };
+  caveatsAndRecommendations: {
+    limitations: Prose;
+    recommendations: Prose;
+    constraints: Prose;
+    reviews: CardReview[];
+    /** Checkpoint results of the evaluation's notebook session, when it ran any. */
+    checkpoints?: CardCheckpoint[];
+    /** Lifecycle gates overridden (export, promote), with their reasons, when any was. */
+    lifecycleOverrides?: CardLifecycleOverride[];
+    missing: string[];
+  };
 }
 
 export type CardSectionId = keyof CardSections;

@@ -1,5 +1,7 @@
 /** What the model card says to people: argument errors of problem() / modelCard() and the CLI's refusals. */
 export const cardMessage = {
+  lifecycleOverridden: (step: string, missing: string[], reason: string) => `Lifecycle gate before ${step} overridden (missing ${missing.join(', ') || 'nothing'}): ${reason}`,
+  checkpointFailed: (id: string, problems: string[]) => `Checkpoint ${id} failed: ${problems.join('; ')}`,
   notObject: (fn: string, example: string) => `${fn}: pass an object, e.g. ${fn}(${example}).`,
   unknownField: (fn: string, field: string, known: readonly string[]) => `${fn}: unknown field ${JSON.stringify(field)}; the fields are ${known.join(', ')}.`,
   notText: (fn: string, field: string, max: number) => `${fn}: ${field} must be text (Markdown, at most ${max} characters).`,

@@ -124,18 +124,28 @@ export function sectionTables(card: ModelCard, id: CardSectionId): { title: stri
       return out;
     }
     case 'caveatsAndRecommendations': {
-      const r = s.caveatsAndRecommendations.reviews;
-      return r.length
-        ? [
-            {
-              title: 'Reviews',
-              table: {
-                head: ['Reviewer', 'Role', 'Verdict', 'When', 'Evaluation runs'],
-                rows: r.map((x) => [x.reviewer, x.role ?? '—', x.status === 'older' ? `${x.verdict} (an older version)` : x.verdict, x.createdAt, x.headRunIds.join(', ')]),
-              },
-            },
-          ]
-        : [];
+      const c = s.caveatsAndRecommendations;
+      const r = c.reviews;
+      const out: { title: string; table: CardTable }[] = [];
+      if (r.length)
+        out.push({
+          title: 'Reviews',
+          table: {
+            head: ['Reviewer', 'Role', 'Verdict', 'When', 'Evaluation runs'],
+            rows: r.map((x) => [x.reviewer, x.role ?? '—', x.status === 'older' ? `${x.verdict} (an older version)` : x.verdict, x.createdAt, x.headRunIds.join(', ')]),
+          },
+        });
+      if (c.lifecycleOverrides?.length)
+        out.push({
+          title: 'Lifecycle overrides',
+          table: { head: ['Step', 'Missing checkpoints', 'Reason', 'Source'], rows: c.lifecycleOverrides.map((o) => [o.step, o.missing.join(', ') || '—', o.reason, o.source]) },
+        });
+      if (c.checkpoints?.length)
+        out.push({
+          title: 'Checkpoints',
+          table: { head: ['Checkpoint', 'Result', 'Problems', 'Run'], rows: c.checkpoints.map((x) => [`${x.title} (${x.id})`, x.passed ? 'passed' : 'failed', x.problems.join('; ') || '—', x.runId]) },
+        });
+      return out;
     }
     default:
       return [];

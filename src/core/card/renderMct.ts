@@ -1,5 +1,6 @@
 import { formatNumber } from '../text/number';
 import type { ModelCard } from './contract';
+import { cardMessage } from './messages';
 
 /**
  * The card as a Model Card Toolkit v0.0.2 document (`model_card.schema.json` v0.0.2): what the
@@ -56,7 +57,13 @@ export function renderCardMct(card: ModelCard): string {
     considerations: {
       users: text(s.intendedUse.users),
       use_cases: text(s.intendedUse.primary),
-      limitations: text(s.caveatsAndRecommendations.limitations),
+      limitations: [
+        ...text(s.caveatsAndRecommendations.limitations),
+        ...(s.caveatsAndRecommendations.lifecycleOverrides ?? []).map((o) => ({
+          description: `Lifecycle gate before ${o.step} overridden (missing ${o.missing.join(', ') || 'nothing'}): ${o.reason}`,
+        })),
+        ...(s.caveatsAndRecommendations.checkpoints ?? []).filter((c) => !c.passed).map((c) => ({ description: cardMessage.checkpointFailed(c.id, c.problems) })),
+      ],
       tradeoffs: text(s.caveatsAndRecommendations.constraints),
       ethical_considerations: s.ethicalConsiderations.prose ? [{ name: s.ethicalConsiderations.prose, mitigation_strategy: s.ethicalConsiderations.humanOversight }] : [],
     },

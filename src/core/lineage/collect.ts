@@ -7,7 +7,7 @@ import type { PackageManifest } from '../package/contract';
 import type { RegistryModel } from '../registry/contract';
 import type { ReviewRecord } from '../review/threadContract';
 import type { RunRecord } from '../runs/contract';
-import type { Lineage, LineageNode } from './contract';
+import type { Lineage, LineageKind, LineageNode } from './contract';
 import { lineageMessage } from './messages';
 
 /** A package as lineage sees it: its manifest when readable and intact, or why not. */
@@ -36,6 +36,9 @@ export type LineageSubject = { kind: 'run'; id: string } | { kind: 'package'; pk
 
 const short = (h: string) => h.slice(0, 12);
 
+/** Records a missing or broken link: its sentence, and which link of the chain it is about. */
+type Gap = (kind: LineageKind, text: string) => void;
+
 /**
  * The lineage of a run or a package; every link that cannot be traced is a gap with its fix.
  *
@@ -47,6 +50,11 @@ const short = (h: string) => h.slice(0, 12);
 export function collectLineage(subject: LineageSubject, readers: LineageReaders): Lineage {
   const nodes: LineageNode[] = [];
   const gaps: string[] = [];
+  const gapKinds: LineageKind[] = [];
+  const gap: Gap = (kind, text) => {
+    gaps.push(text);
+    gapKinds.push(kind);
+  };
   let evaluation: RunRecord | undefined;
   let fit: RunRecord | undefined;
   let packages: LineagePackage[] = [];
@@ -57,34 +65,34 @@ export function collectLineage(subject: LineageSubject, readers: LineageReaders)
     const m = pkg.manifest;
     const whose = "the package's";
     if (m) {
-      if (!m.runs.fit && !m.runs.evaluation) gaps.push(lineageMessage.noRuns(pkg.path));
+      if (!m.runs.fit && !m.runs.evaluation) gap('evaluation', lineageMessage.noRuns(pkg.path));
       if (m.runs.evaluation) {
         evaluation = readers.run(m.runs.evaluation);
-        if (!evaluation) gaps.push(lineageMessage.runMissing(whose, 'evaluation', m.runs.evaluation));
+        if (!evaluation) gap('evaluation', lineageMessage.runMissing(whose, 'evaluation', m.runs.evaluation));
       }
       if (m.runs.fit) {
         fit = readers.run(m.runs.fit);
-        if (!fit) gaps.push(lineageMessage.runMissing(whose, 'fit', m.runs.fit));
+        if (!fit) gap('fit', lineageMessage.runMissing(whose, 'fit', m.runs.fit));
       }
     }
   } else {
     const run = readers.run(subject.id);
-    if (!run) gaps.push(lineageMessage.runMissing('the', 'requested', subject.id));
+    if (!run) gap('evaluation', lineageMessage.runMissing('the', 'requested', subject.id));
     else if (run.kind === 'evaluation') evaluation = run;
     else if (run.kind === 'fit') fit = run;
-    else gaps.push(lineageMessage.wrongKind(run.id, run.kind));
+    else gap('fit', lineageMessage.wrongKind(run.id, run.kind));
     if (evaluation) {
       const fitId = readers.fitRunOf(evaluation.id);
-      if (!fitId) gaps.push(lineageMessage.noFitRun(evaluation.id));
+      if (!fitId) gap('fit', lineageMessage.noFitRun(evaluation.id));
       else {
         fit = readers.run(fitId);
-        if (!fit) gaps.push(lineageMessage.runMissing("the evaluation's", 'fit', fitId));
+        if (!fit) gap('fit', lineageMessage.runMissing("the evaluation's", 'fit', fitId));
       }
     }
     if (run) packages = readers.packagesOf(run.id);
   }
 
-  addData(nodes, gaps, fit, packages[0]?.manifest);
+  addData(nodes, gap, fit, packages[0]?.manifest);
   if (fit) {
     const steps = fit.pipeline?.map((s) => s.kind) ?? [];
     nodes.push({ kind: 'pipeline', id: fit.id, label: steps.length ? steps.join(' → ') : (fit.model?.type ?? fit.name), status: 'ok', ...(fit.codeHash ? { detail: `code ${fit.codeHash}` } : {}) });
@@ -100,7 +108,7 @@ export function collectLineage(subject: LineageSubject, readers: LineageReaders)
     const id = packages[0]?.manifest?.runs.evaluation;
     if (id) nodes.push({ kind: 'evaluation', id, label: id, status: 'missing' });
   }
-  for (const pkg of packages) addPackage(nodes, gaps, pkg);
+  for (const pkg of packages) addPackage(nodes, gap, pkg);
 
   const runIds = new Set([fit?.id, evaluation?.id].filter((x): x is string => x !== undefined));
   const hashes = new Set(packages.map((p) => p.manifest?.contentHash).filter((x): x is string => x !== undefined));
@@ -127,10 +135,10 @@ export function collectLineage(subject: LineageSubject, readers: LineageReaders)
         nodes.push({ kind: 'registry', id: `${model.name}@${v.version}`, label: `${model.name} v${v.version}${aliases.length ? ` (${aliases.join(', ')})` : ''}`, status: 'ok', detail: v.path });
       }
   const ref = subject.kind === 'run' ? subject.id : subject.pkg.path;
-  return { kind: 'modelbook.lineage', version: 1, subject: { kind: subject.kind, ref }, nodes, gaps, complete: gaps.length === 0 };
+  return { kind: 'modelbook.lineage', version: 1, subject: { kind: subject.kind, ref }, nodes, gaps, gapKinds, complete: gaps.length === 0 };
 }
 
-function addData(nodes: LineageNode[], gaps: string[], fit: RunRecord | undefined, manifest: PackageManifest | undefined): void {
+function addData(nodes: LineageNode[], gap: Gap, fit: RunRecord | undefined, manifest: PackageManifest | undefined): void {
   const uses = fit?.data ?? [];
   for (const d of uses)
     nodes.push({
@@ -140,19 +148,19 @@ function addData(nodes: LineageNode[], gaps: string[], fit: RunRecord | undefine
       status: 'ok',
       detail: `${d.fingerprint.rows} rows × ${d.fingerprint.columns.length} columns`,
     });
-  if (fit && !uses.some((d) => d.role === 'train')) gaps.push(lineageMessage.noData(fit.id));
+  if (fit && !uses.some((d) => d.role === 'train')) gap('data', lineageMessage.noData(fit.id));
   for (const d of manifest?.data ?? []) {
     const recorded = uses.find((u) => u.role === d.role);
-    if (recorded && recorded.fingerprint.hash !== d.fingerprint.hash) gaps.push(lineageMessage.dataDiffers(d.role, d.fingerprint.hash, recorded.fingerprint.hash));
+    if (recorded && recorded.fingerprint.hash !== d.fingerprint.hash) gap('data', lineageMessage.dataDiffers(d.role, d.fingerprint.hash, recorded.fingerprint.hash));
     if (!fit) nodes.push({ kind: 'data', id: d.fingerprint.hash, label: d.role, status: 'ok', detail: `${d.fingerprint.rows} rows (from the package manifest)` });
   }
 }
 
-function addPackage(nodes: LineageNode[], gaps: string[], pkg: LineagePackage): void {
+function addPackage(nodes: LineageNode[], gap: Gap, pkg: LineagePackage): void {
   if (pkg.problem || !pkg.manifest) {
     const why = pkg.problem ?? 'unreadable';
     nodes.push({ kind: 'package', id: pkg.path, label: pkg.path, status: 'broken', detail: why });
-    gaps.push(lineageMessage.packageBroken(pkg.path, why));
+    gap('package', lineageMessage.packageBroken(pkg.path, why));
     return;
   }
   nodes.push({ kind: 'package', id: pkg.path, label: `${pkg.manifest.name} (${pkg.path})`, status: 'ok', detail: `content ${short(pkg.manifest.contentHash)}` });

@@ -35,6 +35,10 @@ export const modelMessage = {
   outputUnits: (caller: string, units: number, classes: number) =>
     `${caller}: the model's output has ${units} units but y has ${classes} classes; end it with tf.layers.dense({ units: ${classes}, activation: 'softmax' })${classes === 2 ? " or one 'sigmoid' unit" : ''}.`,
   regressorOutputUnits: (caller: string, units: number) => `${caller}: the model must end in one output unit (it has ${units}).`,
+  featuresNotTable: (caller: string) => `${caller}: x must be a table, a Matrix or an array of rows.`,
+  dummyNoRows: (caller: string) => `${caller}: y is empty; a baseline needs at least one training row.`,
+  dummyConstantNotAClass: (constant: string, classes: readonly string[]) =>
+    `DummyClassifier.fit: constant ${constant} is not one of the training labels (${classes.join(', ')}); pass one of them, with the same type.`,
   interrupted: (where: string) => `${where} was interrupted.`,
   convergedMaxIter: (maxIter: number, tol: number) =>
     `LogisticRegression: L-BFGS stopped after maxIter=${maxIter} iterations before reaching tol=${tol}; raise maxIter or scale the features (StandardScaler).`,

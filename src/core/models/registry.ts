@@ -1,9 +1,11 @@
 /**
  * Estimators by type name, so a trial, a run record or a saved pipeline can rebuild a model from
- * its `spec()` (or its `toJSON()`) in another process. Built-in linear models are registered
- * here; other model families register themselves with `registerEstimator`.
+ * its `spec()` (or its `toJSON()`) in another process. Built-in linear and baseline (dummy)
+ * models are registered here; other model families register themselves with `registerEstimator`.
  */
 import type { Estimator, EstimatorSpec } from './contract';
+import { DummyClassifier, type DummyClassifierParams } from './dummy/dummyClassifier';
+import { DummyRegressor, type DummyRegressorParams } from './dummy/dummyRegressor';
 import { LinearRegression } from './linear/linearRegression';
 import { LogisticRegression } from './linear/logisticRegression';
 import { Ridge } from './linear/ridge';
@@ -114,3 +116,5 @@ function lookup(spec: { type?: unknown } | undefined, where: string): EstimatorF
 registerEstimator('LogisticRegression', { create: (p) => new LogisticRegression(p), fromJSON: (j) => LogisticRegression.fromJSON(j) });
 registerEstimator('LinearRegression', { create: (p) => new LinearRegression(p), fromJSON: (j) => LinearRegression.fromJSON(j) });
 registerEstimator('Ridge', { create: (p) => new Ridge(p), fromJSON: (j) => Ridge.fromJSON(j) });
+registerEstimator('DummyClassifier', { create: (p) => new DummyClassifier(p as DummyClassifierParams), fromJSON: (j) => DummyClassifier.fromJSON(j) });
+registerEstimator('DummyRegressor', { create: (p) => new DummyRegressor(p as DummyRegressorParams), fromJSON: (j) => DummyRegressor.fromJSON(j) });

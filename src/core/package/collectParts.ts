@@ -47,6 +47,8 @@ export interface ExportSource {
   allowLeak?: boolean;
   /** The model card's Markdown, when one exists. */
   card?: string;
+  /** The lifecycle gate the export went through (see `manifestLifecycle`), recorded in the manifest. */
+  lifecycle?: ManifestParts['lifecycle'];
 }
 
 /** What a package needs of an evaluation: `EvaluationView` has it, and a run record can give it. */
@@ -134,6 +136,7 @@ export async function collectPackageParts(src: ExportSource): Promise<PackagePar
       createdAt: src.createdAt,
       ...(gates.length ? { gates: { results: gates, overridden: failed.length > 0 } } : {}),
       ...(leak?.leaked ? { leak: { detail: leak.detail, overridden: true } } : {}),
+      ...(src.lifecycle ? { lifecycle: src.lifecycle } : {}),
     },
   };
 }

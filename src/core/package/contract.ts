@@ -92,10 +92,17 @@ export interface PackageManifest {
   gates?: { results: GateResult[]; overridden: boolean };
   /** Set when exported although the pipeline saw test rows (`--allow-leak`): the leak check's sentence. */
   leak?: { detail: string; overridden: true };
+  /**
+   * The lifecycle gate at export (checkpoints the notebook or the workspace required): what was
+   * required, what was missing, and the override's reason when exported anyway. Part of the content
+   * hash; absent in packages exported before lifecycle gates, or with nothing required.
+   */
+  lifecycle?: { required: string[]; missing: string[]; overridden?: { reason: string } };
   /** Every file of the package but the manifest: path → sha256 hex. */
   files: Record<string, string>;
   /**
-   * sha256 hex over the sorted `files` entries ("path\0sha\n" each): what a deployment says it runs.
+   * sha256 hex over the sorted `files` entries ("path\0sha\n" each), then the `lifecycle` field
+   * when there is one (see `contentHashText`): what a deployment says it runs.
    * Same model, same data, same evaluation → the same hash (createdAt is not part of it).
    */
   contentHash: string;

@@ -56,7 +56,7 @@ export const packageMessage = {
   cliNeedOut: 'modelbook export: say where to write the package with --out DIR.',
   cliExported: (dir: string, hash: string, files: number) => `Exported ${dir} (${files} files), content hash ${hash}.`,
   cliExportUsage:
-    'Usage: modelbook export RUN_ID --out DIR [--name NAME] [--allow-failed-gates] [--allow-leak]\n  RUN_ID: a fit run, or an evaluation run of a model fitted in a recorded run.\n  --allow-leak: export a pipeline that saw the evaluation\'s test rows when it was fitted (recorded as "leak" in the manifest).\n  Exit codes: 0 exported, 1 refused (failed gates, a pipeline that saw test rows, model not fitted), 2 usage error or run not found.',
+    'Usage: modelbook export RUN_ID --out DIR [--name NAME] [--allow-failed-gates] [--allow-leak] [--override-lifecycle REASON]\n  RUN_ID: a fit run, or an evaluation run of a model fitted in a recorded run.\n  --allow-leak: export a pipeline that saw the evaluation\'s test rows when it was fitted (recorded as "leak" in the manifest).\n  --override-lifecycle REASON: export although checkpoints the notebook\'s lifecycle requires have not passed in the run\'s session (recorded as "lifecycle" in the manifest and as a lifecycle:export run).\n  Exit codes: 0 exported, 1 refused (a required approval or checkpoint missing, failed gates, a pipeline that saw test rows, model not fitted), 2 usage error or run not found.',
 
   // package files
   notAPackage: (dir: string) => `${dir} is not a model package (no modelbook.json). Export one with exportModel(...) in a notebook or \`npx modelbook export RUN_ID --out DIR\`.`,

@@ -36,11 +36,13 @@ export const registryCliMessage = {
   The registry is .modelbook/registry/<name>.json, one file per model, committed with the code.
   VERSION  a number (3 or v3) or an alias (champion)
   exit code  0 done, 2 bad arguments, an unknown model or version, or an unreadable registry file or package`,
-  retrainUsage: `Usage: modelbook retrain NOTEBOOK --champion NAME [--promote] [--format text|md|json] [--out FILE] [--workspace DIR]
+  retrainUsage: `Usage: modelbook retrain NOTEBOOK --champion NAME [--promote [--override-lifecycle REASON]] [--format text|md|json] [--out FILE] [--workspace DIR]
   Runs NOTEBOOK headless (as modelbook run), takes the package it exported (manifest name NAME) as the challenger,
   diffs its evaluation run against the champion's (modelbook diff) and promotes it when its gates pass and no
   headline metric is significantly worse. Without --promote it only reports; with it the decision is recorded.
-  exit code  0 promoted (or would be) or nothing changed, 1 not promoted (worse, or a gate failed),
+  --promote is refused when checkpoints the notebook's lifecycle requires for "promote" have not passed in the
+  challenger's session; --override-lifecycle REASON promotes anyway (recorded in the registry and as a lifecycle:promote run).
+  exit code  0 promoted (or would be) or nothing changed, 1 not promoted (worse, a gate failed, a required approval or checkpoint missing),
              2 the challenger run failed (a cell failed, the kernel crashed, no package exported), 3 could not run
              (bad arguments, no such model or no champion alias, an unreadable registry)`,
   unknownSubcommand: (got: string | undefined) => `modelbook registry needs one of list, show, register, alias${got === undefined ? '' : ` (got ${JSON.stringify(got)})`}.`,

@@ -257,6 +257,25 @@ export interface DiffPair {
   verdict: string;
   /** The model card's changes, when both sides have a card (see `diffCard`). */
   card?: CardChange;
+  /** Checkpoint results of each side's session and lifecycle overrides, when either side has any (see `diffCheckpoints`). */
+  checkpoints?: CheckpointChange;
+}
+
+/** A checkpoint's result on one side: the latest run of its id in that side's session. */
+export type CheckpointState = 'passed' | 'failed' | 'not-run';
+
+/** A lifecycle step (export, promote) taken although required checkpoints were missing. */
+export interface LifecycleOverride {
+  step: string;
+  reason: string;
+  missing: string[];
+  runId: string;
+}
+
+/** The checkpoints of a pair: each id on both sides, and the lifecycle overrides. */
+export interface CheckpointChange {
+  rows: { id: string; title?: string; base: CheckpointState; head: CheckpointState; problem?: string }[];
+  overrides: (LifecycleOverride & { side: 'base' | 'head' })[];
 }
 
 /** What changed in the model card between base and head. */

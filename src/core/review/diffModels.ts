@@ -12,6 +12,7 @@ import { diffData, diffEnvironment, diffGates, diffModel, diffParams, listEnviro
 import { diffPipeline } from './diffStructure';
 import { diffCells } from './diffCode';
 import { diffCard } from './diffCard';
+import { diffCheckpoints } from './diffCheckpoints';
 import { isFailed, verdictOf } from './verdict';
 import { reviewMessage } from './messages';
 
@@ -23,6 +24,8 @@ export interface DiffEvaluation {
   problem?: string;
   /** The notebook's model card runs for this evaluation (card and problem), when it has a card. */
   cardRuns?: CardRuns;
+  /** The checkpoint runs of the evaluation's notebook session (lifecycle records included), when it has any. */
+  checkpointRuns?: RunRecord[];
 }
 
 /** A side as `loadDiffSide` returns it (plain data). */
@@ -220,6 +223,8 @@ async function diffPair(b: DiffEvaluation, h: DiffEvaluation, statistics: DiffMo
   };
   const card = diffCard(b, h);
   if (card) pair.card = card;
+  const checkpoints = diffCheckpoints(b, h);
+  if (checkpoints) pair.checkpoints = checkpoints;
   pair.verdict = verdictOf([pair], false);
   return pair;
 }

@@ -1,4 +1,4 @@
-import { cardChangeText, changedSteps, environmentEntries, findingsText, pipelineStepText } from './structureText';
+import { cardChangeText, changedSteps, checkpointStateText, overrideText, environmentEntries, findingsText, pipelineStepText } from './structureText';
 import type { DiffPair, DiffReview, DiffThread, ModelDiff } from './contract';
 import { escapeHtml } from '../text/html';
 import { formatNumber } from '../text/number';
@@ -147,6 +147,20 @@ function pairSections(p: DiffPair, many: boolean, add: Add): void {
       'pipeline steps',
     );
   if (p.card) add(`\n**Model card:** ${cell(cardChangeText(p.card))}\n`, [], 'model card');
+  if (p.checkpoints) {
+    const c = p.checkpoints;
+    add(
+      '\n**Checkpoints**\n\n| checkpoint | base | head | |\n|---|---|---|---|',
+      c.rows.map((r) => `| ${code(r.id)} | ${checkpointStateText(r.base)} | ${checkpointStateText(r.head)} | ${r.problem ? cell(r.problem) : ''} |`),
+      'checkpoints',
+    );
+    if (c.overrides.length)
+      add(
+        '\n**Lifecycle overrides**\n',
+        c.overrides.map((o) => `- ⚠️ ${cell(overrideText(o))}`),
+        'overrides',
+      );
+  }
   const rest: string[] = [];
   const m = p.model;
   if (m.base || m.head) rest.push(`- model: ${cell(m.base?.type ?? '—')} → ${cell(m.head?.type ?? '—')}, parameters ${formatNumber(m.base?.parameterCount)} → ${formatNumber(m.head?.parameterCount)}`);

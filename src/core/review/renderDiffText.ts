@@ -1,4 +1,4 @@
-import { cardChangeText, changedSteps, environmentEntries, findingsText, pipelineStepText } from './structureText';
+import { cardChangeText, changedSteps, checkpointStateText, overrideText, environmentEntries, findingsText, pipelineStepText } from './structureText';
 import type { ModelDiff } from './contract';
 import { formatNumber } from '../text/number';
 import { ciText, curvesText, flipsText, movesText, movedSlices, pairTitle, paramText, pText, reviewCounts, reviewPhrase, sideLabel, threadWhere, verdictMark } from './renderCommon';
@@ -106,6 +106,11 @@ export function renderDiffText(d: ModelDiff): string {
       );
     }
     if (p.card) out.push('', `   model card: ${cardChangeText(p.card)}`);
+    if (p.checkpoints) {
+      out.push('', '   checkpoints (base → head):');
+      for (const r of p.checkpoints.rows) out.push(`     ${r.id}: ${checkpointStateText(r.base)} → ${checkpointStateText(r.head)}${r.problem ? ` (${r.problem})` : ''}`);
+      for (const o of p.checkpoints.overrides) out.push(`     lifecycle override, ${overrideText(o)}`);
+    }
     const env = environmentEntries(p);
     if (env.length) {
       out.push('', `   environment (* differs):`);

@@ -3,7 +3,7 @@
  * inline SVG handed in already rendered (the CLI renders them in Node with vega, see
  * store/review/renderDiffReport.ts), print-friendly.
  */
-import { cardChangeText, environmentEntries, findingsText, pipelineStepText } from './structureText';
+import { cardChangeText, checkpointStateText, environmentEntries, overrideText, findingsText, pipelineStepText } from './structureText';
 import { escapeHtml as e } from '../text/html';
 import { formatNumber, formatShare } from '../text/number';
 import type { DiffPair, ModelDiff } from './contract';
@@ -200,6 +200,13 @@ function pairHtml(p: DiffPair, i: number, svgOf: (id: string) => string): string
     }</section>`,
   );
   if (p.card) parts.push(`<section id="card-${i}"><h3>Model card</h3><p>${e(cardChangeText(p.card))}</p></section>`);
+  if (p.checkpoints)
+    parts.push(
+      `<section id="checkpoints-${i}"><h3>Checkpoints</h3>${table(
+        ['Checkpoint', 'Base', 'Head', ''],
+        p.checkpoints.rows.map((r) => [`<code>${e(r.id)}</code>`, e(checkpointStateText(r.base)), e(checkpointStateText(r.head)), e(r.problem ?? '')]),
+      )}${p.checkpoints.overrides.map((o) => `<p class="worse">${e(overrideText(o))}</p>`).join('')}</section>`,
+    );
   if (p.pipeline?.length)
     parts.push(
       `<section id="pipeline-${i}"><h3>Pipeline steps</h3>${table(

@@ -2,7 +2,7 @@
  * How the pipeline steps, data-quality findings and environment entries of a model diff read, the
  * same in the text, Markdown and HTML reports and the Model Diff panel.
  */
-import type { CardChange, DataChange, DiffPair, EnvironmentEntry, PipelineStepChange } from './contract';
+import type { CardChange, CheckpointState, DataChange, DiffPair, EnvironmentEntry, LifecycleOverride, PipelineStepChange } from './contract';
 
 /**
  * What happened to one pipeline step, 1-based positions: 'added at 1 (SimpleImputer)',
@@ -74,4 +74,24 @@ export function cardChangeText(c: CardChange): string {
   if (c.problemChanged) parts.push('the problem definition changed');
   if (c.missingHead.length) parts.push(`missing prose on head: ${c.missingHead.join(', ')}`);
   return parts.join('; ');
+}
+
+/**
+ * A checkpoint's state on one side, as every renderer prints it.
+ *
+ * @example
+ * checkpointStateText('not-run') // 'not run'
+ */
+export function checkpointStateText(s: CheckpointState): string {
+  return s === 'passed' ? '✓ passed' : s === 'failed' ? '✗ failed' : 'not run';
+}
+
+/**
+ * A lifecycle override in one line: which side, which step, what was missing, and the reason.
+ *
+ * @example
+ * overrideText({ side: 'head', step: 'export', missing: ['fairness'], reason: 'demo build', runId }) // 'head: export overridden (missing fairness): "demo build"'
+ */
+export function overrideText(o: LifecycleOverride & { side: 'base' | 'head' }): string {
+  return `${o.side}: ${o.step} overridden (missing ${o.missing.length ? o.missing.join(', ') : 'nothing'}): "${o.reason}"`;
 }

@@ -25,10 +25,10 @@ export interface TrainTestSplit {
   testIndex: Int32Array;
 }
 
-/** How a table came out of `trainTestSplit`: the splitter record a fit or an evaluation on it keeps. */
+/** How a table came out of `trainTestSplit`: the splitter record a fit or an evaluation on it keeps (seed null: none given, 0 used). */
 export interface SplitRecord {
   kind: 'trainTestSplit';
-  params: { testSize: number | null; trainSize: number | null; shuffle: boolean; stratify: string | null; seed: number; trainRows: number; testRows: number };
+  params: { testSize: number | null; trainSize: number | null; shuffle: boolean; stratify: string | null; seed: number | null; trainRows: number; testRows: number };
 }
 
 const splits = new WeakMap<object, SplitRecord>();
@@ -64,7 +64,8 @@ export function trainTestSplit(data: ColumnTable, options: TrainTestSplitOptions
       trainSize: options.trainSize ?? null,
       shuffle: options.shuffle ?? true,
       stratify: typeof options.stratify === 'string' ? options.stratify : options.stratify === undefined ? null : 'labels',
-      seed: options.seed ?? 0,
+      // null when the cell gave none (the default 0 was used): the seeds-fixed checkpoint asks for one written down
+      seed: options.seed ?? null,
       trainRows: train.length,
       testRows: test.length,
     },

@@ -11,3 +11,4 @@ export { exportModel, loadModel, type ExportModelOptions } from './package';
 export { monitor } from './monitor';
 export { problem, modelCard, type ModelCardOptions } from './card';
 export { stakeholderReport, type StakeholderReportOptions } from './report';
+export { checkpoint, defineCheckpoint, checkpoints } from './checkpoints';

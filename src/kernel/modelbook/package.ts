@@ -16,7 +16,11 @@ import { loadModel as loadPackage } from '../../store/package/loadModel';
 import { writePackage } from '../../store/package/writePackage';
 import { packageCardMarkdown } from '../../store/card/packageCard';
 import { runIndex } from './card';
-import { evaluationSource, fitRunOf } from './recording';
+import { evaluationSource, fitRunOf, recordLifecycle } from './recording';
+import { checkOverrideReason, lifecycleRefusal } from '../../core/lifecycle/checkLifecycle';
+import { manifestLifecycle } from '../../core/lifecycle/lifecycleRun';
+import { lifecycleMessage } from '../../core/lifecycle/messages';
+import { lifecycleGate } from '../../store/lifecycle/gate';
 
 export interface ExportModelOptions {
   /** The package folder, e.g. 'models/churn' (relative to the notebook's folder). */
@@ -31,6 +35,12 @@ export interface ExportModelOptions {
   allowFailedGates?: boolean;
   /** The model card's Markdown (default: the card of `run`, when the notebook recorded a modelCard() for it). */
   card?: string;
+  /**
+   * Export although checkpoints the notebook's lifecycle requires have not passed in this session:
+   * the reason (a sentence a reviewer will read; empty is refused). Recorded in the manifest's
+   * `lifecycle` and in the `lifecycle:export` run.
+   */
+  overrideLifecycle?: string;
 }
 
 /**
@@ -38,8 +48,10 @@ export interface ExportModelOptions {
  * the input and output schemas, the training and score profiles, the evaluation's metrics and a
  * `modelbook.json` manifest with a content hash, and `card.md` when the notebook recorded a
  * `modelCard()` for the evaluation. Refuses, with the reason and the fix, a model
- * that is not fitted, a pipeline that saw the evaluation's test rows, and failed gates (unless
- * `allowFailedGates`).
+ * that is not fitted, a pipeline that saw the evaluation's test rows, failed gates (unless
+ * `allowFailedGates`), and checkpoints the notebook's lifecycle requires that have not passed in
+ * this kernel session (unless `overrideLifecycle` gives a reason). Every export is recorded as a
+ * `lifecycle:export` checkpoint run.
  *
  * @example
  * const ev = await evaluate(pipe, test, { label: 'churn', positiveLabel: 'yes', gates: ['auc >= 0.8'] });
@@ -49,11 +61,14 @@ export interface ExportModelOptions {
 export async function exportModel(model: unknown, options: ExportModelOptions): Promise<PackageManifest> {
   if (typeof options?.to !== 'string' || options.to.trim() === '') throw new TypeError(packageMessage.badTarget(options?.to));
   if (options.run !== undefined && !(options.run instanceof Evaluation)) throw new TypeError(packageMessage.badRun);
+  const reason = options.overrideLifecycle !== undefined ? checkOverrideReason(options.overrideLifecycle, 'exportModel') : undefined;
   const dir = path.resolve(process.cwd(), options.to);
+  const context = kernelService()?.runContext?.() ?? {};
+  const check = kernelService()?.workspaceDir ? lifecycleGate(runIndex(), context.notebook, context.session, 'export') : undefined;
+  if (check && !check.passed && reason === undefined) throw new Error(lifecycleRefusal('exportModel', check, lifecycleMessage.overrideInCell));
   const source = options.run ? evaluationSource(options.run) : undefined;
   const rows = source?.rows();
   const scores = rows ? (rows.yScore ?? (rows.task === 'regression' ? (rows.yPred as number[]) : undefined)) : undefined;
-  const context = kernelService()?.runContext?.() ?? {};
   const fit = typeof model === 'object' && model !== null ? fitRunOf(model) : undefined;
   const name = options.name ?? path.basename(dir);
   const card = options.card ?? (source?.runId && kernelService()?.workspaceDir ? packageCardMarkdown(runIndex(), source.runId, name) : undefined);
@@ -71,8 +86,11 @@ export async function exportModel(model: unknown, options: ExportModelOptions): 
     createdAt: new Date().toISOString(),
     ...(options.allowFailedGates ? { allowFailedGates: true } : {}),
     ...(card ? { card } : {}),
+    ...(check ? { lifecycle: manifestLifecycle(check, reason) } : {}),
   });
-  return writePackage(dir, parts);
+  const manifest = writePackage(dir, parts);
+  recordLifecycle(check ?? { step: 'export', required: [], missing: [], passed: true }, { ...(reason !== undefined ? { reason } : {}), package: manifest.contentHash });
+  return manifest;
 }
 
 /**

@@ -32,6 +32,9 @@ import { collectFindingRefs, collectPIIFindingRefs, collectPipelineSteps, collec
 import { scanPII } from '../../core/data/scanPII';
 import { _qualityReport } from '../../core/data/qualityReport';
 import { saveEvaluationSource, saveFitArtifacts } from './exportArtifacts';
+import { rememberTable, rememberView } from './sessionFacts';
+import type { LifecycleCheck } from '../../core/checkpoints/contract';
+import { lifecycleRunParts } from '../../core/lifecycle/lifecycleRun';
 
 let recorder: RunRecorder | undefined;
 
@@ -94,6 +97,53 @@ export function recordDocument(kind: 'problem' | 'card', name: string, params: R
   try {
     const run = r.start({ name, kind, params });
     run.finish();
+    run.flush();
+    return run.record();
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Records a checkpoint's result as a finished run of kind 'checkpoint' (params, metrics and gate in
+ * the layout of `checkpointRecord`), or a failed one when the check itself threw; returns its id
+ * (undefined outside a kernel or when recording fails: a checkpoint's verdict still shows).
+ *
+ * @example
+ * recordCheckpoint('fairness', checkpointRecord(result))
+ */
+export function recordCheckpoint(id: string, recorded: { params: Record<string, unknown>; metrics: Record<string, number>; gates: RunGate[] } | undefined, error?: string): string | undefined {
+  const r = activeRecorder();
+  if (!r) return undefined;
+  try {
+    const run = r.start({ name: id, kind: 'checkpoint', params: recorded?.params ?? { checkpoint: id } });
+    if (recorded) {
+      run.addGates(recorded.gates);
+      run.finish(recorded.metrics);
+    } else run.fail(new Error(error));
+    run.flush();
+    return run.id;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Records a lifecycle step (`lifecycle:export`, `lifecycle:promote`) as a finished checkpoint run:
+ * passed, or overridden with the reason and what was missing. Undefined outside a kernel or when
+ * recording fails (the export itself has happened).
+ *
+ * @example
+ * recordLifecycle(check, { reason: 'demo for the team', package: manifest.contentHash })?.id
+ */
+export function recordLifecycle(check: LifecycleCheck, extra: { reason?: string; package?: string }): RunRecord | undefined {
+  const r = activeRecorder();
+  if (!r) return undefined;
+  try {
+    const parts = lifecycleRunParts(check, extra);
+    const run = r.start(parts.start);
+    run.addGates(parts.gates);
+    run.finish(parts.metrics);
     run.flush();
     return run.record();
   } catch {
@@ -171,6 +221,7 @@ function attachFeatures(run: RunHandle, role: 'train' | 'test', x: unknown, labe
   try {
     const fp = isTable(x) ? dataFingerprint(x) : featuresFingerprint(x as Features);
     run.attachData(role, fp, undefined, isTable(x) ? qualityFindings(x, label) : undefined);
+    if (isTable(x)) rememberTable(run.id, x);
     return fp;
   } catch {
     return undefined; // an unusual input shape: the run is still recorded, without a fingerprint
@@ -264,7 +315,15 @@ function recordSearch<R extends SearchResult<Model>>(label: string, model: unkno
     (r) => {
       const { name, params, pipeline } = describeSpec((model as ModelLike).spec());
       const splitter = collectSplitter(options.cv ?? 5);
-      const run = r.start({ name: `${label} ${name}`, kind: 'search', params: { ...params, searchSpace: space as never }, ...(pipeline ? { pipeline } : {}), ...(splitter ? { splitter } : {}) });
+      const seed = (options as { seed?: unknown }).seed;
+      const run = r.start({
+        name: `${label} ${name}`,
+        kind: 'search',
+        params: { ...params, searchSpace: space as never },
+        ...(pipeline ? { pipeline } : {}),
+        ...(splitter ? { splitter } : {}),
+        ...(typeof seed === 'number' ? { seed } : {}),
+      });
       attachFeatures(run, 'train', data, labelName(options.label));
       return run;
     },
@@ -333,8 +392,26 @@ function completeEvaluation(run: RunHandle, { evaluation, rows }: EvaluationWith
   }
   const gates: RunGate[] = view.gates.map((g) => ({ name: g.gate, passed: g.passed, metric: g.metric, op: g.op, threshold: g.threshold, value: g.value, detail: g.reason }));
   if (gates.length > 0) run.addGates(gates);
-  run.logParams({ rows: view.rows, task: view.task, ...(view.threshold !== undefined ? { threshold: view.threshold } : {}) });
+  run.logParams({ rows: view.rows, task: view.task, ...(view.threshold !== undefined ? { threshold: view.threshold } : {}), ...(view.baseline ? { baseline: baselineParams(view.baseline) } : {}) });
+  rememberView(run.id, view);
   run.finish(metrics);
+}
+
+/** The baseline comparison as an evaluation record keeps it (what the beats-baseline checkpoint reads). */
+function baselineParams(b: NonNullable<EvaluationWithRows['evaluation']['view']['baseline']>): Record<string, unknown> {
+  return {
+    name: b.name,
+    comparisons: b.comparisons.map((c) => ({
+      metric: c.metric,
+      model: c.model,
+      baseline: c.baseline,
+      difference: c.difference,
+      ...(c.ci?.lower != null ? { low: c.ci.lower } : {}),
+      ...(c.ci?.upper != null ? { high: c.ci.upper } : {}),
+      ...(c.ci ? { level: c.ci.level } : {}),
+      pValue: c.pValue,
+    })),
+  };
 }
 
 /**
@@ -354,12 +431,15 @@ export const evaluate: typeof coreEvaluate = async (model, testData, options) =>
         const described = spec ? describeSpec(spec) : undefined;
         // A test part of trainTestSplit: the evaluation keeps how it was split, so a diff shows a changed split.
         const split = _splitOf(testData);
+        // The bootstrap's seed when the cell gave one (the seeds-fixed checkpoint reads it).
+        const bootstrapSeed = typeof options?.bootstrap === 'object' ? options.bootstrap.seed : undefined;
         const run = r.start({
           name: `evaluate ${options?.name ?? described?.name ?? 'model'}`,
           kind: 'evaluation',
           params: described?.params ?? {},
           ...(described?.pipeline ? { pipeline: described.pipeline } : {}),
           ...(split ? { splitter: split } : {}),
+          ...(typeof bootstrapSeed === 'number' ? { seed: bootstrapSeed } : {}),
         });
         attachFeatures(run, 'test', isTable(testData) ? testData : (testData as { x?: unknown }).x, labelName(options?.label));
         const summary = (model as { summary?: () => unknown }).summary;
@@ -395,7 +475,10 @@ export const evaluate: typeof coreEvaluate = async (model, testData, options) =>
 export const evaluatePredictions: typeof coreEvaluatePredictions = async (input, options) =>
   (
     await recorded(
-      (r) => r.start({ name: `evaluate ${options?.name ?? 'predictions'}`, kind: 'evaluation' }),
+      (r) => {
+        const seed = typeof options?.bootstrap === 'object' ? options.bootstrap.seed : undefined;
+        return r.start({ name: `evaluate ${options?.name ?? 'predictions'}`, kind: 'evaluation', ...(typeof seed === 'number' ? { seed } : {}) });
+      },
       () => _evaluatePredictionsWithRows(input, options),
       completeEvaluation,
     )

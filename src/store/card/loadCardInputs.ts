@@ -12,6 +12,7 @@ import { readPredictions } from '../review/readPredictions';
 import { readRegularFile } from '../readRegularFile';
 import { artifactsFolder } from '../runs/paths';
 import type { RunIndex } from '../runs/runIndex';
+import { currentCheckpointRuns } from '../lifecycle/currentRuns';
 
 /** A run, notebook, package or monitoring report the card cannot be made from; the CLI exits 2 with its message. */
 export class CardNotFoundError extends Error {
@@ -48,6 +49,9 @@ export function loadCardInputs(index: RunIndex, spec: string, cwd: string): Card
   if (problem) inputs.problem = problem;
   const card = cardRunOf(index, evaluation);
   if (card) inputs.card = card;
+  // Checkpoints and lifecycle overrides of the session that evaluated the model.
+  const checkpoints = evaluation.notebook !== undefined && evaluation.session !== undefined ? currentCheckpointRuns(index, evaluation.notebook, evaluation.session) : [];
+  if (checkpoints.length) inputs.checkpoints = checkpoints;
   if (evaluation.predictions) {
     try {
       inputs.predictions = readPredictions(path.join(workspace, ...evaluation.predictions.path.split('/')));

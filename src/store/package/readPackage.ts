@@ -43,7 +43,7 @@ export function readPackage(dir: string): PackageContents {
   if (why) throw new Error(packageMessage.badManifest(dir, why));
   const m = manifest as PackageManifest;
   if (m.formatVersion > PACKAGE_FORMAT_VERSION) throw new Error(packageMessage.newerFormat(dir, m.formatVersion));
-  if (sha256Hex(contentHashText(m.files)) !== m.contentHash) throw new Error(packageMessage.contentHashMismatch(dir));
+  if (sha256Hex(contentHashText(m.files, m.lifecycle)) !== m.contentHash) throw new Error(packageMessage.contentHashMismatch(dir));
   const files = new Map<string, Buffer>();
   for (const [p, sha] of Object.entries(m.files)) {
     if (p.split('/').some((s) => s === '..' || s === '') || path.isAbsolute(p)) throw new Error(packageMessage.badManifest(dir, `bad file path ${JSON.stringify(p)}`));

@@ -28,7 +28,7 @@ export function packageManifest(parts: PackageParts): PackageManifest {
     if (!isPartPath(p)) throw new RangeError(packageMessage.badPartPath(p));
     files[p] = sha256Hex(content);
   }
-  return buildManifest(parts.manifest, files, sha256Hex(contentHashText(files)));
+  return buildManifest(parts.manifest, files, sha256Hex(contentHashText(files, parts.manifest.lifecycle)));
 }
 
 /**

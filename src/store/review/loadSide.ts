@@ -15,6 +15,7 @@ import { PREDICTIONS_EXT, RUNS_DIR, runsFolder } from '../runs/paths';
 import { RUN_FILE_MAX_BYTES } from '../runs/readRun';
 import { pickLatestEvaluations } from './pickEvaluations';
 import { pickCardRuns, type CardRuns } from '../../core/card/cardRuns';
+import { pickCheckpointRuns } from '../../core/lifecycle/sessionCheckpoints';
 import { diffSideMessage } from './messages';
 
 /** The side name that reads the working `.modelbook/runs/` (uncommitted runs) like a revision. */
@@ -30,6 +31,8 @@ export interface SideEvaluation {
   problem?: string;
   /** The model card's prose runs for this evaluation on this side, when the notebook recorded them. */
   cardRuns?: CardRuns;
+  /** The checkpoint runs of the evaluation's notebook session on this side, when it has any. */
+  checkpointRuns?: RunRecord[];
 }
 
 export interface LoadedSide {
@@ -97,11 +100,11 @@ function loadRun(ws: string, spec: string, prefix: string): LoadedSide {
   return { side: { spec, kind: 'run', runIds: [run.record.id] }, evaluations, notebooks: workingNotebooks(ws, [run.record]), problems: [] };
 }
 
-/** A `kind: "card"` or `"problem"` record, before it is parsed (a cheap test: parsing decides). */
-const DOCUMENT_KIND = /"kind"\s*:\s*"(?:card|problem)"/;
+/** A `kind: "card"`, `"problem"` or `"checkpoint"` record, before it is parsed (a cheap test: parsing decides). */
+const DOCUMENT_KIND = /"kind"\s*:\s*"(?:card|problem|checkpoint)"/;
 
 /**
- * The working tree's card and problem runs of the run's notebook, for a `run:` side's card (what
+ * The working tree's card, problem and checkpoint runs of the run's notebook, for a `run:` side's card (what
  * the work tree and revision sides get from the records they read anyway). Unreadable files are
  * skipped: the card is then compared without them, as when a notebook has none.
  */
@@ -146,11 +149,12 @@ function loadWorktree(ws: string, spec: string): LoadedSide {
   return { side: { spec, kind: 'revision', runIds: picked.map((r) => r.id) }, evaluations, notebooks: workingNotebooks(ws, picked), problems };
 }
 
-/** Each evaluation with its notebook's card runs on the same side, when it has a card. */
+/** Each evaluation with its notebook's card runs (when it has a card) and its session's checkpoint runs (when any) on the same side. */
 function withCardRuns(evaluations: SideEvaluation[], records: RunRecord[]): SideEvaluation[] {
   return evaluations.map((e) => {
     const cardRuns = pickCardRuns(e.record, records);
-    return cardRuns ? { ...e, cardRuns } : e;
+    const checkpointRuns = pickCheckpointRuns(e.record, records);
+    return { ...e, ...(cardRuns ? { cardRuns } : {}), ...(checkpointRuns ? { checkpointRuns } : {}) };
   });
 }
 

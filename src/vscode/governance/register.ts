@@ -5,11 +5,15 @@ import { collectLineage } from '../../core/lineage/collect';
 import { readGovernance } from '../../store/approvals/approvalLog';
 import { appendApproval } from '../../store/approvals/appendApproval';
 import { GovernanceWorkspace } from '../../store/lineage/workspace';
+import type { RenderedLineage } from '../../protocol/lineage';
+import { LineagePanel } from './lineagePanel';
 import { LineageTreeProvider } from './lineageTree';
 
 /** What tests read: the lineage in the view, the approvals written. */
 export interface GovernanceApi {
   lineageShown(): Lineage | undefined;
+  /** The lineage in the Lineage panel, and what its webview reported drawing. */
+  lineageGraphShown(): { lineage: Lineage | undefined; rendered: RenderedLineage | undefined };
   approvalsWritten(): string[];
 }
 
@@ -23,11 +27,14 @@ interface Args {
 const DEFAULT_ROLES = ['model-owner', 'risk', 'validator'];
 
 /**
- * `modelbook.approve` ("Approve…") and `modelbook.showLineage` ("Show Lineage…"): on a run id or a
- * package folder given as an argument, or the active notebook's latest evaluation run.
+ * `modelbook.approve` ("Approve…"), `modelbook.showLineage` ("Show Lineage…") and
+ * `modelbook.showLineageGraph` ("Show as Graph"): on a run id or a package folder given as an
+ * argument, or the active notebook's latest evaluation run; the graph, given none, draws the
+ * lineage in the Lineage view.
  */
-export function registerGovernance(): { disposables: vscode.Disposable[]; api: GovernanceApi } {
+export function registerGovernance(extensionUri: vscode.Uri): { disposables: vscode.Disposable[]; api: GovernanceApi } {
   const tree = new LineageTreeProvider();
+  const panel = new LineagePanel(extensionUri);
   const written: string[] = [];
 
   const approve = async (arg?: unknown): Promise<void> => {
@@ -47,27 +54,45 @@ export function registerGovernance(): { disposables: vscode.Disposable[]; api: G
     }
   };
 
-  const showLineage = async (arg?: unknown): Promise<void> => {
+  const lineageOf = async (arg: unknown): Promise<Lineage | undefined> => {
     const where = await targetOf(argsOf(arg));
-    if (!where) return;
+    if (!where) return undefined;
     try {
       const ws = new GovernanceWorkspace(where.root);
       const t = ws.resolve(where.target, where.root);
-      tree.show(collectLineage(t.kind === 'run' ? { kind: 'run', id: t.record.id } : { kind: 'package', pkg: t.pkg }, ws.lineageReaders()));
-      await vscode.commands.executeCommand('modelbook.lineage.focus');
+      return collectLineage(t.kind === 'run' ? { kind: 'run', id: t.record.id } : { kind: 'package', pkg: t.pkg }, ws.lineageReaders());
     } catch (e) {
       void vscode.window.showErrorMessage((e as Error).message);
+      return undefined;
     }
+  };
+
+  const showLineage = async (arg?: unknown): Promise<void> => {
+    const lineage = await lineageOf(arg);
+    if (!lineage) return;
+    tree.show(lineage);
+    await vscode.commands.executeCommand('modelbook.lineage.focus');
+    // The result offers the graph; not awaited, so the command ends while the toast stays.
+    void vscode.window.showInformationMessage(governanceMessage.lineageShown(lineage.subject.ref, lineage.gaps.length), governanceMessage.showAsGraph).then((picked) => {
+      if (picked) panel.show(lineage);
+    });
+  };
+
+  const showLineageGraph = async (arg?: unknown): Promise<void> => {
+    const lineage = arg === undefined && tree.shown ? tree.shown : await lineageOf(arg);
+    if (lineage) panel.show(lineage);
   };
 
   return {
     disposables: [
       tree,
+      panel,
       vscode.window.createTreeView('modelbook.lineage', { treeDataProvider: tree }),
       vscode.commands.registerCommand('modelbook.approve', approve),
       vscode.commands.registerCommand('modelbook.showLineage', showLineage),
+      vscode.commands.registerCommand('modelbook.showLineageGraph', showLineageGraph),
     ],
-    api: { lineageShown: () => tree.shown, approvalsWritten: () => [...written] },
+    api: { lineageShown: () => tree.shown, lineageGraphShown: () => panel.shown, approvalsWritten: () => [...written] },
   };
 }
 

@@ -11,6 +11,7 @@ import type { ReviewFromWebview } from '../../protocol/review';
 import type { MonitorFromWebview } from '../../protocol/monitor';
 import { isMonitorReport } from '../../core/monitor/isMonitorReport';
 import type { CardFromWebview } from '../../protocol/card';
+import type { LineageFromWebview } from '../../protocol/lineage';
 import { CARD_SECTIONS, MODEL_CARD_KIND, MODEL_CARD_VERSION, type ModelCard } from '../../core/card/contract';
 
 type Obj = Record<string, unknown>;
@@ -33,7 +34,8 @@ const isRenderedMonitor = (p: unknown): boolean =>
 const isRunId = (p: unknown): boolean => isObj(p) && isStr(p.id, 512);
 const isRenderedCard = (p: unknown): boolean => isObj(p) && isStr(p.name) && isStrings(p.sections, 100, 64) && isStrings(p.missing, 1000, 256) && isStrings(p.charts, 1000, 512) && isCount(p.links);
 /** A run id as the recorder writes it (a ULID: 26 of Crockford's base-32 characters) and a record field path. */
-const isCardSource = (p: unknown): boolean => isObj(p) && typeof p.runId === 'string' && /^[0-9A-HJKMNP-TV-Z]{26}$/.test(p.runId) && isStr(p.field, 512);
+const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
+const isCardSource = (p: unknown): boolean => isObj(p) && typeof p.runId === 'string' && ULID.test(p.runId) && isStr(p.field, 512);
 
 /**
  * A model card of this version, as far as the views rely on it: its kind, version, name, run ids
@@ -108,6 +110,19 @@ export const isCardFromWebview = guardOf<CardFromWebview>({
   ready: () => true,
   rendered: isRenderedCard,
   openRun: isCardSource,
+});
+
+/**
+ * A message the Lineage panel may send: only a run id (a ULID) can be asked to open.
+ *
+ * @example
+ * isLineageFromWebview({ type: 'openRun', payload: { runId: '01JD5Z8X1Q2W3E4R5T6Y7U8V9W' } }) // true
+ * isLineageFromWebview({ type: 'openRun', payload: { runId: 'models/churn' } }) // false
+ */
+export const isLineageFromWebview = guardOf<LineageFromWebview>({
+  ready: () => true,
+  rendered: (p) => isObj(p) && isStr(p.subject) && isStrings(p.nodes, 10_000, 64) && isCount(p.edges) && isCount(p.dashedEdges),
+  openRun: (p) => isObj(p) && typeof p.runId === 'string' && ULID.test(p.runId),
 });
 
 /**

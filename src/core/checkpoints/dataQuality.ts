@@ -1,0 +1,60 @@
+import type { CheckpointDefinition, CheckpointOutcome, CheckpointProblem } from './contract';
+import { checkpointMessage as m } from './messages';
+import { outcome, runLabel, topRuns } from './sessionRuns';
+
+/** The `justify` option: column → the reason it may be a feature. */
+function justifications(v: unknown): Record<string, string> {
+  if (typeof v !== 'object' || v === null) return {};
+  return Object.fromEntries(Object.entries(v as Record<string, unknown>).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1].trim() !== ''));
+}
+
+/**
+ * The data every fit, cross-validation and search of the session used has no blocking finding
+ * (severity 'error'), and no column that looks like personal data (the recorded `pii-*` findings) is
+ * among its features unless the cell justifies it: `checkpoint('data-quality', { justify: { column: 'reason' } })`.
+ *
+ * @example
+ * await checkpoint('data-quality', { justify: { age: 'age is the risk factor the model must use' } })
+ */
+export const dataQuality: CheckpointDefinition = {
+  id: 'data-quality',
+  title: m.qualityTitle,
+  why: m.qualityWhy,
+  check(ctx): CheckpointOutcome {
+    const fits = topRuns(ctx.runs, ['fit', 'cv', 'search']);
+    if (fits.length === 0) return outcome([m.noRuns('fit, cross-validation or search')], [], []);
+    const justify = justifications(ctx.options.justify);
+    const blocking = new Map<string, { kind: string; column?: string; runs: string[] }>();
+    const pii = new Map<string, { kind: string; runs: string[] }>();
+    const checked: string[] = [];
+    for (const r of fits) {
+      const data = r.data.filter((d) => d.role === 'train');
+      if (data.some((d) => d.findings === undefined)) checked.push(m.qualityNotChecked(runLabel(r)));
+      const findings = data.flatMap((d) => (d.findings ?? []).map((f) => ({ f, columns: d.fingerprint.columns.map((c) => c.name) })));
+      for (const { f, columns } of findings) {
+        if (f.kind.startsWith('pii-')) {
+          if (f.severity === 'info' || f.column === undefined || !columns.includes(f.column)) continue;
+          const e = pii.get(f.column) ?? { kind: f.kind, runs: [] };
+          e.runs.push(runLabel(r));
+          pii.set(f.column, e);
+        } else if (f.severity === 'error') {
+          const key = `${f.kind}\u0000${f.column ?? ''}`;
+          const e = blocking.get(key) ?? { kind: f.kind, ...(f.column !== undefined ? { column: f.column } : {}), runs: [] };
+          e.runs.push(runLabel(r));
+          blocking.set(key, e);
+        }
+      }
+      if (data.every((d) => d.findings !== undefined)) checked.push(m.qualityChecked(runLabel(r), findings.length));
+    }
+    const problems: CheckpointProblem[] = [...blocking.values()].map((b) => m.blocking(b.kind, b.column, b.runs));
+    for (const [column, e] of pii) {
+      if (justify[column] !== undefined) checked.push(m.piiJustified(column, justify[column]));
+      else problems.push(m.pii(column, e.kind, e.runs));
+    }
+    return outcome(
+      problems,
+      checked,
+      fits.map((r) => r.id),
+    );
+  },
+};
