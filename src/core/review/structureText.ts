@@ -90,8 +90,8 @@ export function checkpointStateText(s: CheckpointState): string {
  * A lifecycle override in one line: which side, which step, what was missing, and the reason.
  *
  * @example
- * overrideText({ side: 'head', step: 'export', missing: ['fairness'], reason: 'demo build', runId }) // 'head: export overridden (missing fairness): "demo build"'
+ * overrideText({ side: 'head', step: 'export', missing: ['fairness'], reason: 'demo build', runId }) // 'head: export overridden (missing fairness): “demo build”'
  */
 export function overrideText(o: LifecycleOverride & { side: 'base' | 'head' }): string {
-  return `${o.side}: ${o.step} overridden (missing ${o.missing.length ? o.missing.join(', ') : 'nothing'}): "${o.reason}"`;
+  return `${o.side}: ${o.step} overridden (missing ${o.missing.length ? o.missing.join(', ') : 'nothing'}): “${o.reason}”`;
 }
