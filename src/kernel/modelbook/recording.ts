@@ -38,7 +38,7 @@ import { lifecycleRunParts } from '../../core/lifecycle/lifecycleRun';
 
 let recorder: RunRecorder | undefined;
 
-/** What an export needs of an evaluation that `evaluate` returned: its run, rows, test table and label. */
+/** What an export needs of an evaluation that `evaluate` or `evaluatePredictions` returned: its run, rows, test table and label. */
 export interface EvaluationSource {
   runId?: string;
   rows: () => EvaluatedRows;
@@ -52,7 +52,7 @@ const fitRuns = new WeakMap<object, string>();
 const fitTables = new WeakMap<object, ColumnTable>();
 
 /**
- * Where an Evaluation came from (evaluate() in this kernel), for exportModel.
+ * Where an Evaluation came from (evaluate() or evaluatePredictions() in this kernel), for exportModel.
  *
  * @example
  * evaluationSource(ev)?.runId // '01JD…'
@@ -479,7 +479,16 @@ export const evaluatePredictions: typeof coreEvaluatePredictions = async (input,
         const seed = typeof options?.bootstrap === 'object' ? options.bootstrap.seed : undefined;
         return r.start({ name: `evaluate ${options?.name ?? 'predictions'}`, kind: 'evaluation', ...(typeof seed === 'number' ? { seed } : {}) });
       },
-      () => _evaluatePredictionsWithRows(input, options),
-      completeEvaluation,
+      async () => {
+        const result = await _evaluatePredictionsWithRows(input, options);
+        // Kept like evaluate()'s, so modelCard({ run: ev }) and exportModel({ run: ev }) find its run.
+        evaluationSources.set(result.evaluation, { rows: result.rows });
+        return result;
+      },
+      (run, result) => {
+        completeEvaluation(run, result);
+        const source = evaluationSources.get(result.evaluation);
+        if (source) source.runId = run.id;
+      },
     )
   ).evaluation;
