@@ -6,7 +6,7 @@ import { walkthroughKeys, type WalkthroughRun } from './keys';
 
 /** What the extension's API exposes of the walkthrough (the integration tests use it). */
 export interface WalkthroughApi {
-  /** The context keys set so far. */
+  /** The context keys VS Code has accepted so far (each `setContext` has resolved). */
   keys(): ReadonlySet<string>;
 }
 
@@ -17,12 +17,16 @@ export interface WalkthroughApi {
  */
 export function registerWalkthrough(service: RunsService, log: vscode.LogOutputChannel): { api: WalkthroughApi; disposables: vscode.Disposable[] } {
   const set = new Set<string>();
+  const accepted = new Set<string>();
   const scanned = new WeakSet<RunIndex>();
   const apply = (runs: Iterable<WalkthroughRun | undefined>) => {
     for (const key of walkthroughKeys(runs)) {
       if (set.has(key)) continue;
       set.add(key);
-      void vscode.commands.executeCommand('setContext', key, true).then(undefined, (e: Error) => log.warn(`walkthrough: could not set ${key}: ${e.message}`));
+      void vscode.commands.executeCommand('setContext', key, true).then(
+        () => accepted.add(key),
+        (e: Error) => log.warn(`walkthrough: could not set ${key}: ${e.message}`),
+      );
     }
   };
   const subscription = service.onDidChange(({ changes }) => {
@@ -49,5 +53,5 @@ export function registerWalkthrough(service: RunsService, log: vscode.LogOutputC
       (e: Error) => log.warn(`walkthrough: could not read the runs: ${e.message}`),
     );
   });
-  return { api: { keys: () => set }, disposables: [subscription, executed] };
+  return { api: { keys: () => accepted }, disposables: [subscription, executed] };
 }
