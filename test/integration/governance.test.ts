@@ -85,4 +85,19 @@ describe('Modelbook: Approve… and Show Lineage… in a real VS Code', function
       await waitFor('the screenshot', () => fs.existsSync(`${hold}.done`), 60_000);
     }
   });
+
+  it('Show as Graph opens the Lineage panel, whose webview draws the chain as a graph', async () => {
+    await vscode.commands.executeCommand('modelbook.showLineageGraph', { target: evaluation });
+    const shown = await waitFor('the Lineage panel to draw', () => api.governance.lineageGraphShown().rendered, 60_000);
+    assert.equal(shown.subject, evaluation);
+    assert.deepEqual(shown.nodes.slice(0, 4), ['data:ok', 'pipeline:ok', 'fit:ok', 'evaluation:ok']);
+    assert.equal(shown.dashedEdges, 0);
+    const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview);
+    assert.ok(
+      tabs.some((t) => t.label === `Lineage: ${evaluation}`),
+      tabs.map((t) => t.label).join(', '),
+    );
+    // Photographed after the run (SCREENSHOT): without the empty secondary side bar, as a user's window usually is.
+    if (process.env.GOV_THEME) await vscode.commands.executeCommand('workbench.action.closeAuxiliaryBar');
+  });
 });

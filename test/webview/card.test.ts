@@ -48,6 +48,18 @@ function withUnmeasuredAndSignOffs(card: ModelCard): ModelCard {
   return copy;
 }
 
+/** The fixture with the session's checkpoint results and an export whose lifecycle gate was overridden. */
+function withCheckpoints(card: ModelCard): ModelCard {
+  const copy = JSON.parse(JSON.stringify(card)) as ModelCard;
+  const runId = copy.sections.modelDetails.evaluationRunId;
+  copy.sections.caveatsAndRecommendations.checkpoints = [
+    { id: 'data-quality', title: 'Data quality', passed: true, problems: [], runId },
+    { id: 'fairness', title: 'Fairness', passed: false, problems: ['the recall gap on Sex is 0.14, over the 0.1 limit'], runId },
+  ];
+  copy.sections.caveatsAndRecommendations.lifecycleOverrides = [{ step: 'export', reason: 'demo build for the review meeting', missing: ['fairness'], source: runId }];
+  return copy;
+}
+
 describe('webview/card: Model Card panel and compact card in Chromium', function () {
   this.timeout(60_000);
   let h: Harness;
@@ -156,6 +168,19 @@ describe('webview/card: Model Card panel and compact card in Chromium', function
       assert.equal(await page.locator('#caveatsAndRecommendations li[data-status=older] .older').count(), 1);
       await shoot(page, `card-fairness-${theme}`, '#quantitativeAnalyses [data-part=fairness]');
       await shoot(page, `card-signoffs-${theme}`, '#caveatsAndRecommendations');
+      assert.deepEqual(problems, []);
+      await page.close();
+    });
+
+  for (const theme of ['light', 'dark'] as const)
+    it(`lists the checkpoint results and the lifecycle override with its reason under Caveats and Recommendations (${theme})`, async () => {
+      const { page, problems } = await openPanel(theme, withCheckpoints(card));
+      assert.deepEqual(await page.locator('#caveatsAndRecommendations ul.checkpoints li').allTextContents(), [
+        '✓ Data quality (data-quality): passed',
+        '✗ Fairness (fairness): the recall gap on Sex is 0.14, over the 0.1 limit',
+      ]);
+      assert.equal(await page.locator('#caveatsAndRecommendations ul.lifecycle-overrides li').textContent(), 'export overridden (missing fairness): demo build for the review meeting');
+      await shoot(page, `card-checkpoints-${theme}`, '#caveatsAndRecommendations');
       assert.deepEqual(problems, []);
       await page.close();
     });

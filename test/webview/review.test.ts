@@ -28,12 +28,12 @@ describe('webview/review: the Model Diff panel in Chromium', function () {
   after(async () => h?.close());
 
   /** Opens the panel at 1280×800, waits for `ready`, sends setData and waits for every chart's marks. */
-  async function openPanel(theme: 'light' | 'dark'): Promise<{ page: Page; problems: string[] }> {
+  async function openPanel(theme: 'light' | 'dark', shown: ModelDiff = diff): Promise<{ page: Page; problems: string[] }> {
     const page = await h.browser.newPage({ viewport: { width: 1280, height: 800 } });
     const problems = await watchProblems(page);
     await page.goto(`${h.url}/${theme}`);
     await page.waitForFunction(() => (window as unknown as Win).posted?.some((m) => m.type === 'ready'));
-    await page.evaluate((v) => (window as unknown as Win).sendToPanel({ type: 'setData', payload: v }), buildModelDiffView(diff) as unknown);
+    await page.evaluate((v) => (window as unknown as Win).sendToPanel({ type: 'setData', payload: v }), buildModelDiffView(shown) as unknown);
     for (const id of CHARTS) await page.waitForSelector(`[data-chart="${id}"] svg .role-mark`, { state: 'attached' });
     return { page, problems };
   }
@@ -123,6 +123,44 @@ describe('webview/review: the Model Diff panel in Chromium', function () {
       await page.screenshot({ path: path.join(REPO, 'out', `review-structure-${theme}.png`) });
       await page.locator('#environment-0').scrollIntoViewIfNeeded();
       await page.screenshot({ path: path.join(REPO, 'out', `review-environment-${theme}.png`) });
+      await page.close();
+    });
+
+  for (const theme of ['light', 'dark'] as const)
+    it(`shows each checkpoint passed / failed / not run on both sides and the lifecycle overrides with their reason (${theme})`, async () => {
+      const withCheckpoints: ModelDiff = {
+        ...diff,
+        pairs: diff.pairs.map((p, i) =>
+          i === 0
+            ? {
+                ...p,
+                checkpoints: {
+                  rows: [
+                    { id: 'data-quality', base: 'passed', head: 'passed' },
+                    { id: 'split-before-fit', base: 'passed', head: 'failed', problem: 'the StandardScaler was fitted on 1,047 rows that include 262 test rows' },
+                    { id: 'fairness', base: 'not-run', head: 'passed' },
+                  ],
+                  overrides: [{ side: 'head', step: 'export', reason: 'demo build for the review meeting', missing: ['split-before-fit'], runId: '01JF0000000000000000000001' }],
+                },
+              }
+            : p,
+        ),
+      };
+      const { page, problems } = await openPanel(theme, withCheckpoints);
+      assert.deepEqual(await page.locator('#checkpoints-0 tbody tr').allTextContents(), [
+        'data-quality✓ passed✓ passed',
+        'split-before-fit✓ passed✗ failedthe StandardScaler was fitted on 1,047 rows that include 262 test rows',
+        'fairnessnot run✓ passed',
+      ]);
+      assert.equal(await page.locator('#checkpoints-0 tr[data-checkpoint="split-before-fit"] .fail').count(), 1);
+      assert.equal(
+        await page.locator('#checkpoints-0 .lifecycle-override').textContent(),
+        'Lifecycle override — head: export overridden (missing split-before-fit): “demo build for the review meeting”',
+      );
+      assert.equal(await page.locator('#checkpoints-1').count(), 0, 'no section when neither side ran a checkpoint');
+      assert.deepEqual(problems, []);
+      await page.locator('#checkpoints-0').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: path.join(REPO, 'out', `review-checkpoints-${theme}.png`) });
       await page.close();
     });
 

@@ -3,7 +3,7 @@
  * from the card alone; numbers are run links (cardParts), prose is text, charts are placeholders
  * the panel fills (`[data-chart]`).
  */
-import type { CardData, CardReview, CardSections, CardSlicing, ModelCard } from '../../src/core/card/contract';
+import type { CardCheckpoint, CardData, CardReview, CardSections, CardSlicing, ModelCard } from '../../src/core/card/contract';
 import { metricLabel, slicingChartId, slicingMetric } from '../../src/core/report/cardCharts';
 import { formatNumber } from '../../src/core/text/number';
 import { h } from '../shared/evaluationParts';
@@ -253,13 +253,29 @@ function reviewItem(doc: Document, r: CardReview): HTMLElement {
   );
 }
 
+/** '✗ Split before fitting (split-before-fit): the scaler saw test rows', or '✓ … passed'. */
+function checkpointItem(doc: Document, c: CardCheckpoint): HTMLElement {
+  return h(
+    doc,
+    'li',
+    { 'data-checkpoint': c.id, 'data-passed': String(c.passed) },
+    h(doc, 'span', { class: c.passed ? 'pass' : 'fail' }, c.passed ? '✓' : '✗'),
+    ` ${c.title} (${c.id}): ${c.passed ? 'passed' : c.problems.join('; ') || 'failed'}`,
+  );
+}
+
 function caveats(doc: Document, card: ModelCard): Part[] {
   const s = card.sections.caveatsAndRecommendations;
   const reviews = s.reviews.map((r) => reviewItem(doc, r));
+  const overrides = (s.lifecycleOverrides ?? []).map((o) =>
+    h(doc, 'li', { 'data-override': o.step }, h(doc, 'strong', { class: 'fail' }, `${o.step} overridden`), ` (missing ${o.missing.join(', ') || 'nothing'}): ${o.reason}`),
+  );
   return [
     sub(doc, 'Limitations', prose(doc, s.limitations)),
     sub(doc, 'Recommendations', prose(doc, s.recommendations)),
     sub(doc, 'Constraints', prose(doc, s.constraints)),
+    ...(overrides.length ? [sub(doc, 'Lifecycle overrides', h(doc, 'ul', { class: 'lifecycle-overrides' }, ...overrides))] : []),
+    ...(s.checkpoints?.length ? [sub(doc, 'Checkpoints', h(doc, 'ul', { class: 'checkpoints' }, ...s.checkpoints.map((c) => checkpointItem(doc, c))))] : []),
     sub(doc, 'Reviews', reviews.length ? h(doc, 'ul', {}, ...reviews) : h(doc, 'p', { class: 'muted' }, 'No reviews recorded.')),
   ];
 }

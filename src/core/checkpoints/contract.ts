@@ -34,13 +34,19 @@ export interface CheckpointDefinition {
   why: string;
   check(ctx: CheckpointContext): CheckpointOutcome | Promise<CheckpointOutcome>;
 }
-/** Checkpoint ids that must have passed in the notebook's current runs before each step. */
+/**
+ * Checkpoint ids that must have passed in the notebook's current runs before each step.
+ * @public (the lifecycle gates read it: src/core/lifecycle)
+ */
 export interface LifecycleConfig {
   export?: string[];
   promote?: string[];
 }
 export type LifecycleStep = 'export' | 'promote';
-/** The gate's verdict for one step. */
+/**
+ * The gate's verdict for one step.
+ * @public (the lifecycle gates return it: src/core/lifecycle)
+ */
 export interface LifecycleCheck {
   step: LifecycleStep;
   required: string[];

@@ -1,6 +1,22 @@
+import type { RunRecord } from '../runs/contract';
 import type { CheckpointDefinition, CheckpointOutcome, CheckpointProblem } from './contract';
 import { checkpointMessage as m } from './messages';
 import { outcome, runLabel, topRuns } from './sessionRuns';
+
+/**
+ * The columns a run's model could use: its data's columns, less those a recorded DropColumns step
+ * removes and outside those a SelectColumns step keeps (a selection by rule keeps every column).
+ */
+function featureColumns(r: RunRecord, columns: string[]): string[] {
+  let out = columns;
+  for (const step of r.pipeline ?? []) {
+    const named = Array.isArray(step.params.columns) ? step.params.columns.filter((c): c is string => typeof c === 'string') : undefined;
+    if (!named) continue;
+    if (step.kind === 'DropColumns') out = out.filter((c) => !named.includes(c));
+    else if (step.kind === 'SelectColumns') out = out.filter((c) => named.includes(c));
+  }
+  return out;
+}
 
 /** The `justify` option: column → the reason it may be a feature. */
 function justifications(v: unknown): Record<string, string> {
@@ -30,7 +46,15 @@ export const dataQuality: CheckpointDefinition = {
     for (const r of fits) {
       const data = r.data.filter((d) => d.role === 'train');
       if (data.some((d) => d.findings === undefined)) checked.push(m.qualityNotChecked(runLabel(r)));
-      const findings = data.flatMap((d) => (d.findings ?? []).map((f) => ({ f, columns: d.fingerprint.columns.map((c) => c.name) })));
+      const findings = data.flatMap((d) =>
+        (d.findings ?? []).map((f) => ({
+          f,
+          columns: featureColumns(
+            r,
+            d.fingerprint.columns.map((c) => c.name),
+          ),
+        })),
+      );
       for (const { f, columns } of findings) {
         if (f.kind.startsWith('pii-')) {
           if (f.severity === 'info' || f.column === undefined || !columns.includes(f.column)) continue;

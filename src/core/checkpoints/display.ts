@@ -11,9 +11,7 @@ const WARN = 'var(--vscode-editorWarning-foreground, #bf8803)';
 
 function problemHtml(p: CheckpointProblem): string {
   return (
-    `<li style="margin:6px 0"><div style="font-weight:600">${e(p.what)}</div>` +
-    `<div style="color:${MUTED}"><b>Why it matters:</b> ${e(p.why)}</div>` +
-    `<div><b>Fix:</b> <span style="font-family:var(--vscode-editor-font-family, monospace);background:var(--vscode-textCodeBlock-background, rgba(127,127,127,.12));padding:0 3px;border-radius:3px">${e(p.fix)}</span></div></li>`
+    `<li style="margin:6px 0"><div style="font-weight:600">${e(p.what)}</div>` + `<div style="color:${MUTED}"><b>Why it matters:</b> ${e(p.why)}</div>` + `<div><b>Fix:</b> ${e(p.fix)}</div></li>`
   );
 }
 

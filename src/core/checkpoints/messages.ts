@@ -95,7 +95,7 @@ export const checkpointMessage = {
   noBaseline: (run: string) => ({
     what: `The latest evaluation (${run}) has no baseline comparison.`,
     why: 'Without a baseline you cannot tell whether the model learned anything beyond the simplest rule (predict the majority class, the mean).',
-    fix: 'Pass a baseline model fitted on the same train part: evaluate(model, test, { …, baseline: simpleModel, bootstrap: { resamples: 1000, seed: 1 } }).',
+    fix: "Pass a baseline model fitted on the same train part, e.g. const base = await new DummyClassifier({ strategy: 'prior' }).fit(train, label); then evaluate(model, test, { …, baseline: base, bootstrap: { resamples: 1000, seed: 1 } }).",
   }),
   noComparison: (metric: string, available: readonly string[]) => ({
     what: `The baseline comparison has no '${metric}'${available.length ? ` (it has ${list(available)})` : ''}.`,
@@ -149,8 +149,8 @@ export const checkpointMessage = {
   gapExplained: (attribute: string, run: string) => `'${attribute}': the gap is over the limit and the card (${run}) explains it`,
   gapTooLarge: (attribute: string, metric: string, gap: number, low: string, lowValue: number, high: string, highValue: number, maxGap: number) => ({
     what: `The ${metric} gap across '${attribute}' is ${n(gap)} (${low}: ${n(lowValue)}, ${high}: ${n(highValue)}), over the limit of ${n(maxGap)}.`,
-    why: `People in group ${low} get a noticeably worse model than those in ${high}; that harm is easy to miss in an overall score.`,
-    fix: `Reduce the gap (more or better data for that group, a per-group threshold), or explain it in the card: modelCard({ …, limitations: 'The model's ${metric} is lower for ${attribute} = ${low} because …' }).`,
+    why: `People with ${attribute} = ${low} get a noticeably worse model than those with ${attribute} = ${high}; that harm is easy to miss in an overall score.`,
+    fix: `Reduce the gap (more or better data for that group, a per-group threshold), or explain it in the card: modelCard({ …, limitations: '${metric} is lower for ${attribute} = ${low} because …' }).`,
   }),
 
   // card-complete

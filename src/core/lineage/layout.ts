@@ -14,15 +14,15 @@ export interface LineageLayoutOptions {
   /** Vertical space between boxes of one layer. */
   gapY?: number;
   margin?: number;
-  /** Characters of a line of text in a box (the panel's 11px font fits 23 in the 136 pixels of text of a default box). */
+  /** Characters of a line of text in a box (the panel's 11px font fits 21 in the 136 pixels of text of a default box). */
   lineChars?: number;
 }
 
-const DEFAULTS: Required<LineageLayoutOptions> = { nodeWidth: 152, gapX: 28, gapY: 14, margin: 12, lineChars: 23 };
-/** Kind row, id row, label row, detail row; a line of fix text each. */
-const BASE_HEIGHT = 70;
+const DEFAULTS: Required<LineageLayoutOptions> = { nodeWidth: 156, gapX: 20, gapY: 14, margin: 12, lineChars: 21 };
+/** Kind row, id row and label row; then the detail row, when there is a detail, and a line per line of fix text. */
+const BASE_HEIGHT = 56;
 const LINE_HEIGHT = 14;
-const MAX_FIX_LINES = 8;
+const MAX_FIX_LINES = 12;
 const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 const RUN_KINDS: ReadonlySet<LineageKind> = new Set(['pipeline', 'fit', 'evaluation']);
 
@@ -105,7 +105,7 @@ function box(key: string, n: LineageNode, fix: string[], lineChars: number): Lin
     x: 0,
     y: 0,
     width: 0,
-    height: BASE_HEIGHT + shown.length * LINE_HEIGHT,
+    height: BASE_HEIGHT + ((n.detail ? 1 : 0) + shown.length) * LINE_HEIGHT,
   };
 }
 

@@ -22,7 +22,13 @@ export function flattenJson(value: JsonValue, prefix = '', out = new Map<string,
   return out;
 }
 
-type ParamSource = Pick<RunRecord, 'params' | 'seed'> & Partial<Pick<RunRecord, 'pipeline' | 'splitter'>>;
+type ParamSource = Pick<RunRecord, 'params' | 'seed'> & Partial<Pick<RunRecord, 'pipeline' | 'splitter' | 'kind'>>;
+
+/** An evaluation's params less `baseline`: the baseline comparison's results (numbers, not settings; the metrics show them). */
+function settingsOf(params: RunRecord['params'] | undefined): RunRecord['params'] {
+  const { baseline: _results, ...settings } = params ?? {};
+  return settings;
+}
 
 /**
  * Changed, added and removed parameters as dotted paths, sorted by path: the estimator's params,
@@ -37,7 +43,7 @@ type ParamSource = Pick<RunRecord, 'params' | 'seed'> & Partial<Pick<RunRecord, 
 export function diffParams(base: ParamSource, head: ParamSource): ParamChange[] {
   const structured = !!base.pipeline && !!head.pipeline;
   const flat = (r: ParamSource) => {
-    const m = flattenJson(r.params ?? {});
+    const m = flattenJson(r.kind === 'evaluation' ? settingsOf(r.params) : (r.params ?? {}));
     if (structured) m.delete('steps');
     for (const [k, v] of flattenJson(structureParams(r))) if (!m.has(k)) m.set(k, v);
     if (r.seed !== undefined && !m.has('seed')) m.set('seed', r.seed);

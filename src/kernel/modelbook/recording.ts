@@ -32,9 +32,9 @@ import { collectFindingRefs, collectPIIFindingRefs, collectPipelineSteps, collec
 import { scanPII } from '../../core/data/scanPII';
 import { _qualityReport } from '../../core/data/qualityReport';
 import { saveEvaluationSource, saveFitArtifacts } from './exportArtifacts';
-import { rememberTable, rememberView } from './sessionFacts';
 import type { LifecycleCheck } from '../../core/checkpoints/contract';
 import { lifecycleRunParts } from '../../core/lifecycle/lifecycleRun';
+import { rememberTable, rememberView } from './sessionFacts';
 
 let recorder: RunRecorder | undefined;
 
@@ -105,6 +105,29 @@ export function recordDocument(kind: 'problem' | 'card', name: string, params: R
 }
 
 /**
+ * Records a lifecycle step (`lifecycle:export`, `lifecycle:promote`) as a finished checkpoint run:
+ * passed, or overridden with the reason and what was missing. Undefined outside a kernel or when
+ * recording fails (the export itself has happened).
+ *
+ * @example
+ * recordLifecycle(check, { reason: 'demo for the team', package: manifest.contentHash })?.id
+ */
+export function recordLifecycle(check: LifecycleCheck, extra: { reason?: string; package?: string }): RunRecord | undefined {
+  const r = activeRecorder();
+  if (!r) return undefined;
+  try {
+    const parts = lifecycleRunParts(check, extra);
+    const run = r.start(parts.start);
+    run.addGates(parts.gates);
+    run.finish(parts.metrics);
+    run.flush();
+    return run.record();
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * Records a checkpoint's result as a finished run of kind 'checkpoint' (params, metrics and gate in
  * the layout of `checkpointRecord`), or a failed one when the check itself threw; returns its id
  * (undefined outside a kernel or when recording fails: a checkpoint's verdict still shows).
@@ -123,29 +146,6 @@ export function recordCheckpoint(id: string, recorded: { params: Record<string, 
     } else run.fail(new Error(error));
     run.flush();
     return run.id;
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * Records a lifecycle step (`lifecycle:export`, `lifecycle:promote`) as a finished checkpoint run:
- * passed, or overridden with the reason and what was missing. Undefined outside a kernel or when
- * recording fails (the export itself has happened).
- *
- * @example
- * recordLifecycle(check, { reason: 'demo for the team', package: manifest.contentHash })?.id
- */
-export function recordLifecycle(check: LifecycleCheck, extra: { reason?: string; package?: string }): RunRecord | undefined {
-  const r = activeRecorder();
-  if (!r) return undefined;
-  try {
-    const parts = lifecycleRunParts(check, extra);
-    const run = r.start(parts.start);
-    run.addGates(parts.gates);
-    run.finish(parts.metrics);
-    run.flush();
-    return run.record();
   } catch {
     return undefined;
   }

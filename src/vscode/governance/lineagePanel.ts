@@ -18,6 +18,8 @@ export class LineagePanel implements vscode.Disposable {
       viewType: 'modelbook.lineageGraph',
       title: 'Lineage',
       entry: 'lineage',
+      // The graph is wide (seven layers): it takes the editor group in use rather than half of it.
+      column: vscode.ViewColumn.Active,
       accepts: isLineageFromWebview,
       log,
       titleOf: (lineage) => `Lineage: ${lineage.subject.ref}`,

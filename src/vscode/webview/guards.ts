@@ -116,7 +116,7 @@ export const isCardFromWebview = guardOf<CardFromWebview>({
  * A message the Lineage panel may send: only a run id (a ULID) can be asked to open.
  *
  * @example
- * isLineageFromWebview({ type: 'openRun', payload: { runId: '01JD5Z8X1Q2W3E4R5T6Y7U8V9W' } }) // true
+ * isLineageFromWebview({ type: 'openRun', payload: { runId: '01JD5Z8X1Q2W3E4R5T6Y7Z8V9W' } }) // true
  * isLineageFromWebview({ type: 'openRun', payload: { runId: 'models/churn' } }) // false
  */
 export const isLineageFromWebview = guardOf<LineageFromWebview>({

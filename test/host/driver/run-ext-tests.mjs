@@ -38,7 +38,9 @@ const tail = setInterval(() => {
   printed = text.length;
 }, 500);
 try {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  // VIEWPORT=1280x800 (with SCREENSHOT): the window size to photograph the workbench at.
+  const [width, height] = (process.env.VIEWPORT ?? '1400x900').split('x').map(Number);
+  const page = await browser.newPage({ viewport: { width, height } });
   if (process.env.VERBOSE) page.on('console', (m) => console.log('[browser]', m.text()));
   page.on('pageerror', (e) => console.error('[page error]', e.message));
   let resolveDone;

@@ -107,7 +107,7 @@ describe('core/lineage layoutLineage', () => {
     assert.equal(gapBox.status, 'missing');
     assert.equal(gapBox.column, columnOf('fit'));
     assert.deepEqual(gapBox.fix, [noFit]);
-    assert.ok(gapBox.fixLines.length > 1 && gapBox.fixLines.every((l) => l.length <= 23), 'the fix wrapped to the box');
+    assert.ok(gapBox.fixLines.length > 1 && gapBox.fixLines.every((l) => l.length <= 21), 'the fix wrapped to the box');
     assert.equal(gapBox.fixLines.join('').replace(/\s/g, ''), noFit.replace(/\s/g, ''), 'every word of the fix is shown');
     assert.ok(gapBox.height > g.nodes.find((n) => n.kind === 'evaluation')!.height, 'the box grows with its fix');
     assert.deepEqual(g.nodes.find((n) => n.kind === 'package')!.fix, [broken]);

@@ -132,6 +132,11 @@ describe('core/review diffModels', function () {
       assert.deepEqual(diffParams({ params: { gone: 'x' } }, { params: {} }), [{ name: 'gone', change: 'removed', base: 'x' }]);
     });
 
+    it("leaves an evaluation's baseline comparison out of its parameters (results, shown with the metrics)", () => {
+      const ev = (difference: number) => ({ kind: 'evaluation' as const, params: { C: 1, baseline: { name: 'base', comparisons: [{ metric: 'auc', difference }] } } });
+      assert.deepEqual(diffParams(ev(0.1), ev(0.2)), []);
+    });
+
     it('diffs the model: type, parameter count, layers by name and weight statistics', () => {
       const m = diffModel(
         {

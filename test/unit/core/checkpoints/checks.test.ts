@@ -1,0 +1,76 @@
+import { strict as assert } from 'node:assert';
+import { splitBeforeFit } from '../../../../src/core/checkpoints/splitBeforeFit';
+import { seedsFixed } from '../../../../src/core/checkpoints/seedsFixed';
+import { checkpointHtml } from '../../../../src/core/checkpoints/display';
+import type { CheckpointContext, CheckpointOutcome } from '../../../../src/core/checkpoints/contract';
+import type { RunRecord } from '../../../../src/core/runs/contract';
+
+let next = 0;
+function record(kind: RunRecord['kind'], name: string, extra: Partial<RunRecord> = {}): RunRecord {
+  next++;
+  return {
+    version: 1,
+    id: `01J0000000000000000000000${next}`,
+    name,
+    kind,
+    status: 'finished',
+    startedAt: '2026-01-01T00:00:00Z',
+    heartbeatAt: '2026-01-01T00:00:00Z',
+    params: {},
+    metrics: {},
+    history: { epoch: [], metrics: {} },
+    data: [],
+    gates: [],
+    environment: { libraries: {} },
+    tags: [],
+    notes: '',
+    ...extra,
+  };
+}
+const fp = (hash: string, rows: number) => ({ hash, rows, columns: [{ name: 'x', type: 'number' }] });
+const split = (seed: number | null) => ({ kind: 'trainTestSplit', params: { testSize: 0.25, trainSize: null, shuffle: true, stratify: null, seed, trainRows: 75, testRows: 25 } });
+const check = (def: { check(ctx: CheckpointContext): CheckpointOutcome | Promise<CheckpointOutcome> }, runs: RunRecord[]) => def.check({ runs, options: {} }) as CheckpointOutcome;
+
+describe('core/checkpoints: verdicts from the records alone (no kernel)', () => {
+  it('split-before-fit: a fit on as many rows as the split table had, without the split, was fitted before the split', () => {
+    const evaluation = record('evaluation', 'evaluate m', { data: [{ role: 'test', fingerprint: fp('t', 25) }], splitter: split(1) });
+    const before = record('fit', 'Pipeline(LogisticRegression)', {
+      data: [{ role: 'train', fingerprint: fp('all', 100) }],
+      pipeline: [
+        { name: 'scale', kind: 'StandardScaler', params: {} },
+        { name: 'estimator', kind: 'LogisticRegression', params: {} },
+      ],
+    });
+    const bad = check(splitBeforeFit, [before, evaluation]);
+    assert.equal(bad.passed, false);
+    assert.match(bad.problems[0].what, /was fitted on 100 rows: the whole table the test part was split from \(its StandardScaler learned from those rows too\)/);
+    const after = record('fit', 'Pipeline(LogisticRegression)', { data: [{ role: 'train', fingerprint: fp('train', 75) }], splitter: split(1) });
+    const good = check(splitBeforeFit, [after, evaluation]);
+    assert.equal(good.passed, true);
+    assert.deepEqual(good.subject, [evaluation.id, after.id]);
+  });
+
+  it('split-before-fit: a search on the test data itself fails, and no fit at all is a problem, not a pass', () => {
+    const evaluation = record('evaluation', 'evaluate m', { data: [{ role: 'test', fingerprint: fp('t', 25) }] });
+    const search = record('search', 'grid search LogisticRegression', { data: [{ role: 'train', fingerprint: fp('t', 25) }] });
+    assert.match(check(splitBeforeFit, [search, evaluation]).problems[0].what, /was tuned on the evaluation's test data itself/);
+    assert.match(check(splitBeforeFit, [evaluation]).problems[0].what, /No fit, cross-validation or search is recorded/);
+  });
+
+  it('seeds-fixed: a split recorded with seed null and a random search without a seed are named with their fix', () => {
+    const fit = record('fit', 'LogisticRegression', { splitter: split(null) });
+    const search = record('search', 'random search LogisticRegression');
+    const out = check(seedsFixed, [fit, search]);
+    assert.deepEqual(
+      out.problems.map((p) => p.fix),
+      ['Add seed to the split: trainTestSplit(data, { testSize: 0.25, seed: 42 }).', "Add seed to randomSearch's options: randomSearch(model, train, { …, seed: 42 })."],
+    );
+    assert.equal(check(seedsFixed, [record('fit', 'LogisticRegression', { splitter: split(3) }), record('search', 'random search LogisticRegression', { seed: 5 })]).passed, true);
+  });
+
+  it('display: escapes what a check says', () => {
+    const html = checkpointHtml({ id: 'mine', title: '<b>x</b>', passed: false, problems: [{ what: '<img src=x>', why: 'w', fix: 'f' }], checked: [] });
+    assert.ok(!html.includes('<img'));
+    assert.match(html, /&lt;img src=x&gt;/);
+  });
+});
