@@ -37,6 +37,8 @@ export const checkpointMessage = {
   splitWhy: 'If the test rows took part in fitting or tuning, the test score measures memory, not how the model does on new data, and it will look better than it is.',
   onTrainPart: (run: string, rows: number) => `${run}: fitted on the train part (${n(rows)} rows) only`,
   noSharedRows: (run: string, rows: number, testRows: number) => `${run}: its ${n(rows)} rows share none of the ${n(testRows)} test rows`,
+  overlapCountsDuplicates: (run: string) =>
+    `${run}: its data is not a part of the evaluation's trainTestSplit, so rows were compared; identical rows (duplicates, e.g. people with the same values in every column) count as shared`,
   notTheTestData: (run: string, rows: number) => `${run}: fitted on ${n(rows)} rows that are neither the test data nor the table it was split from`,
   testOfEvaluation: (run: string, rows: number, split: boolean) => `test data: ${run} (${n(rows)} rows${split ? ', the test part of trainTestSplit' : ''})`,
   fittedOnTest: (run: string, verb: string) => ({
