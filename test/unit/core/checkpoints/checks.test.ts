@@ -81,15 +81,24 @@ describe('core/checkpoints: verdicts from the records alone (no kernel)', () => 
     assert.match(check(splitBeforeFit, [evaluation]).problems[0].what, /No fit, cross-validation or search is recorded/);
   });
 
-  it('seeds-fixed: a split recorded with seed null and a random search without a seed are named with their fix', () => {
+  it('seeds-fixed: only the split without a seed fails; a random search, shuffled folds and DummyClassifier draws fall back to seed 0 and pass', () => {
     const fit = record('fit', 'LogisticRegression', { splitter: split(null) });
     const search = record('search', 'random search LogisticRegression');
-    const out = check(seedsFixed, [fit, search]);
+    const folds = record('cv', 'cross-validate LogisticRegression', { splitter: { kind: 'KFold', params: { nSplits: 5, shuffle: true } } });
+    const dummy = record('fit', 'DummyClassifier', { params: { strategy: 'stratified', seed: 0 }, seed: 0 });
+    const uniform = record('fit', 'DummyClassifier', { params: { strategy: 'uniform' } });
+    const out = check(seedsFixed, [fit, search, folds, dummy, uniform]);
     assert.deepEqual(
       out.problems.map((p) => p.fix),
-      ['Add seed to the split: trainTestSplit(data, { testSize: 0.25, seed: 42 }).', "Add seed to randomSearch's options: randomSearch(model, train, { …, seed: 42 })."],
+      ['Add seed to the split: trainTestSplit(data, { testSize: 0.25, seed: 42 }).'],
     );
-    assert.equal(check(seedsFixed, [record('fit', 'LogisticRegression', { splitter: split(3) }), record('search', 'random search LogisticRegression', { seed: 5 })]).passed, true);
+    assert.ok(
+      out.checked.some((l) => /random search LogisticRegression .*: randomSearch seed 0 \(the default: the same on every run\)/.test(l)),
+      JSON.stringify(out.checked),
+    );
+    assert.ok(out.checked.some((l) => /DummyClassifier .*: DummyClassifier's random 'stratified' predictions seed 0$/.test(l)));
+    assert.ok(out.checked.some((l) => /DummyClassifier .*: DummyClassifier's random 'uniform' predictions seed 0 \(the default/.test(l)));
+    assert.equal(check(seedsFixed, [record('fit', 'LogisticRegression', { splitter: split(3) }), search, dummy]).passed, true);
   });
 
   it('display: escapes what a check says', () => {

@@ -132,21 +132,20 @@ const scaled = () => new Pipeline({ steps: [new SimpleImputer({ columns: ['age']
   });
 
   describe('seeds-fixed', () => {
-    it('names the split and the bootstrap without a seed with the option to add, and passes once both are seeded', async () => {
-      await notebook([
-        PENGUINS,
-        "const { train, test } = trainTestSplit(penguins, { testSize: 0.25, stratify: 'adelie' });",
-        "const pipe = await make().fit(train, 'adelie');",
-        "await evaluate(pipe, test, { label: 'adelie', positiveLabel: 'yes', bootstrap: { resamples: 200 } });",
-      ]);
+    it('names the split without a seed with the exact option to add; the bootstrap and a stratified DummyClassifier fall back to seed 0 and pass', async () => {
+      const DUMMY = "import { DummyClassifier } from 'modelbook'; await new DummyClassifier({ strategy: 'stratified' }).fit(train, 'adelie');";
+      const FIT = "const pipe = await make().fit(train, 'adelie');";
+      const EVALUATE = "await evaluate(pipe, test, { label: 'adelie', positiveLabel: 'yes', bootstrap: { resamples: 200 } });";
+      await notebook([PENGUINS, "const { train, test } = trainTestSplit(penguins, { testSize: 0.25, stratify: 'adelie' });", FIT, DUMMY, EVALUATE]);
       const r = await failing("await checkpoint('seeds-fixed');");
       assert.match(
         errorText(r),
-        /trainTestSplit has no seed \(fit Pipeline\(LogisticRegression\) .*, evaluation evaluate Pipeline\(LogisticRegression\) .*\)\. Fix: Add seed to the split: trainTestSplit\(data, \{ testSize: 0.25, seed: 42 \}\)/,
+        /failed:\n1\. trainTestSplit has no seed \(fit Pipeline\(LogisticRegression\) .*\)\. Fix: Add seed to the split: trainTestSplit\(data, \{ testSize: 0.25, seed: 42 \}\)\.$/,
       );
-      assert.match(errorText(r), /the evaluation's bootstrap has no seed .* Fix: Give the bootstrap a seed: evaluate\(model, test, \{ …, bootstrap: \{ resamples: 1000, seed: 1 \} \}\)/);
-      await notebook([PENGUINS, SPLIT, "const pipe = await make().fit(train, 'adelie');", `await evaluate(pipe, test, { label: 'adelie', positiveLabel: 'yes', ${BOOT} });`]);
-      assert.match((await passing("await checkpoint('seeds-fixed');")).text ?? '', /evaluation's bootstrap seed 1/);
+      await notebook([PENGUINS, SPLIT, FIT, DUMMY, EVALUATE]);
+      const text = (await passing("await checkpoint('seeds-fixed');")).text ?? '';
+      assert.match(text, /the evaluation's bootstrap seed 0 \(the default: the same on every run\)/);
+      assert.match(text, /fit DummyClassifier .*: DummyClassifier's random 'stratified' predictions seed 0/);
     });
   });
 
