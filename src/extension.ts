@@ -16,6 +16,7 @@ import { registerCards, type CardApi } from './vscode/card/register';
 import { listenToRenderer } from './vscode/renderer/messaging';
 import { registerReview, type ReviewApi } from './vscode/review/register';
 import { registerReviewCommand, type ReviewCommandApi } from './vscode/review/registerCommand';
+import { registerWalkthrough, type WalkthroughApi } from './vscode/walkthrough/register';
 import { registerTemplates, type TemplatesApi } from './vscode/templates/register';
 import { registerVariables, type VariablesApi } from './vscode/variables/register';
 
@@ -30,6 +31,7 @@ export function activate(context: vscode.ExtensionContext): {
   cards: CardApi;
   review: ReviewApi & ReviewCommandApi;
   governance: GovernanceApi;
+  walkthrough: WalkthroughApi;
   templates: TemplatesApi;
   variables: VariablesApi;
 } {
@@ -45,6 +47,7 @@ export function activate(context: vscode.ExtensionContext): {
   const reviewCommand = registerReviewCommand(context, runs.api.service);
   const controller = new ModelbookController(kernels);
   const review = registerReview(log);
+  const walkthrough = registerWalkthrough(runs.api.service, log);
   const templates = registerTemplates(context.extensionUri);
   const variables = registerVariables(kernels, controller);
   context.subscriptions.push(
@@ -69,6 +72,7 @@ export function activate(context: vscode.ExtensionContext): {
     ...cards.disposables,
     ...review.disposables,
     ...reviewCommand.disposables,
+    ...walkthrough.disposables,
     ...templates.disposables,
     ...variables.disposables,
     listenToRenderer({ ...evaluation.renderer, ...runs.renderer, ...monitoring.renderer, ...cards.renderer }),
@@ -83,6 +87,7 @@ export function activate(context: vscode.ExtensionContext): {
     cards: cards.api,
     review: { ...review.api, ...reviewCommand.api },
     governance: governance.api,
+    walkthrough: walkthrough.api,
     templates: templates.api,
     variables: variables.api,
   };

@@ -37,6 +37,8 @@ export const checkpointMessage = {
   splitWhy: 'If the test rows took part in fitting or tuning, the test score measures memory, not how the model does on new data, and it will look better than it is.',
   onTrainPart: (run: string, rows: number) => `${run}: fitted on the train part (${n(rows)} rows) only`,
   noSharedRows: (run: string, rows: number, testRows: number) => `${run}: its ${n(rows)} rows share none of the ${n(testRows)} test rows`,
+  overlapCountsDuplicates: (run: string) =>
+    `${run}: its data is not a part of the evaluation's trainTestSplit, so rows were compared; identical rows (duplicates, e.g. people with the same values in every column) count as shared`,
   notTheTestData: (run: string, rows: number) => `${run}: fitted on ${n(rows)} rows that are neither the test data nor the table it was split from`,
   testOfEvaluation: (run: string, rows: number, split: boolean) => `test data: ${run} (${n(rows)} rows${split ? ', the test part of trainTestSplit' : ''})`,
   fittedOnTest: (run: string, verb: string) => ({
@@ -54,10 +56,11 @@ export const checkpointMessage = {
   seedsTitle: 'Seeds fixed',
   seedsWhy: 'A random step without a fixed seed gives a different split, model or interval on every run, so nobody (you included) can reproduce or review the numbers.',
   seeded: (run: string, step: string, seed: unknown) => `${run}: ${step} seed ${String(seed)}`,
+  seededByDefault: (run: string, step: string, seed: number) => `${run}: ${step} seed ${String(seed)} (the default: the same on every run)`,
   notRandom: (run: string) => `${run}: no random step`,
   unseeded: (step: string, runs: readonly string[], fix: string) => ({
     what: `${step} has no seed (${runs.join(', ')}).`,
-    why: 'Without a seed written in the code, the result depends on a default you did not choose; write it down so a rerun, a reviewer and a retrain get exactly the same numbers.',
+    why: 'Without a seed written in the code this step is not reproducible from its record (it says seed null): write the seed down so a rerun, a reviewer and a retrain get exactly the same numbers.',
     fix,
   }),
   seedFixSplit: 'Add seed to the split: trainTestSplit(data, { testSize: 0.25, seed: 42 }).',
@@ -70,6 +73,7 @@ export const checkpointMessage = {
   stepSearch: (fn: string) => fn,
   stepModel: (type: string) => `${type}'s random initialisation`,
   stepBootstrap: "the evaluation's bootstrap",
+  stepDummy: (strategy: string) => `DummyClassifier's random '${strategy}' predictions`,
 
   // data-quality
   qualityTitle: 'Data quality',

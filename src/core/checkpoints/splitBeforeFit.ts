@@ -6,12 +6,35 @@ import { dataOf, latestRun, outcome, runLabel, topRuns } from './sessionRuns';
 
 const VERB: Partial<Record<RunRecord['kind'], string>> = { fit: 'fitted', cv: 'cross-validated', search: 'tuned' };
 
+interface Split {
+  trainRows: number;
+  testRows: number;
+  key: string;
+  /** Fingerprint hashes of the table split and its parts, when the run recorded them. */
+  parts?: { source: string; train: string; test: string };
+}
+
 /** The trainTestSplit record of a run, if it was fitted or evaluated on a part of one. */
-function splitOf(r: RunRecord): { trainRows: number; testRows: number; key: string } | undefined {
+function splitOf(r: RunRecord): Split | undefined {
   const s = r.splitter;
   if (s?.kind !== 'trainTestSplit') return undefined;
-  const { trainRows, testRows } = s.params as { trainRows?: unknown; testRows?: unknown };
-  return typeof trainRows === 'number' && typeof testRows === 'number' ? { trainRows, testRows, key: JSON.stringify(s.params) } : undefined;
+  const { trainRows, testRows, parts, ...rest } = s.params as { trainRows?: unknown; testRows?: unknown; parts?: Split['parts'] };
+  if (typeof trainRows !== 'number' || typeof testRows !== 'number') return undefined;
+  const lineage = parts && typeof parts.source === 'string' && typeof parts.train === 'string' && typeof parts.test === 'string' ? { parts } : {};
+  return { trainRows, testRows, key: JSON.stringify({ ...rest, trainRows, testRows, test: parts?.test }), ...lineage };
+}
+
+/** The verdict from the split's lineage alone (the data's hash against the hashes of the split table and its parts), or undefined when lineage cannot tell. */
+function byLineage(run: RunRecord, trainHash: string, rows: number, split: Split | undefined, verb: string, preprocessing: string[], checked: string[]): CheckpointProblem | 'unknown' | undefined {
+  const label = runLabel(run);
+  const own = splitOf(run);
+  if (split?.parts) {
+    if (trainHash === split.parts.train) return void checked.push(m.onTrainPart(label, rows));
+    if (trainHash === split.parts.source) return m.fittedBeforeSplit(label, verb, rows, undefined, split.testRows, preprocessing);
+  }
+  // Fitted on the train part of the very split the test part came from: rows equal to a test row are duplicates, not a leak.
+  if (split && own?.key === split.key && rows === split.trainRows) return void checked.push(m.onTrainPart(label, rows));
+  return 'unknown';
 }
 
 function checkRun(ctx: CheckpointContext, run: RunRecord, evaluation: RunRecord, checked: string[]): CheckpointProblem | undefined {
@@ -20,25 +43,30 @@ function checkRun(ctx: CheckpointContext, run: RunRecord, evaluation: RunRecord,
   const train = dataOf(run, 'train');
   const test = dataOf(evaluation, 'test');
   const split = splitOf(evaluation);
-  const own = splitOf(run);
   if (!train || !test) return void checked.push(m.notTheTestData(label, train?.fingerprint.rows ?? 0));
-  // Fitted on the train part of the very split the test part came from: rows equal to a test row are duplicates, not a leak.
-  if (split && own?.key === split.key && train.fingerprint.rows === split.trainRows) return void checked.push(m.onTrainPart(label, train.fingerprint.rows));
+  const rows = train.fingerprint.rows;
   if (train.fingerprint.hash === test.fingerprint.hash) return m.fittedOnTest(label, verb);
   const preprocessing = (run.pipeline ?? []).filter((s) => s.name !== 'estimator').map((s) => s.kind);
+  const lineage = byLineage(run, train.fingerprint.hash, rows, split, verb, preprocessing, checked);
+  if (lineage !== 'unknown') return lineage;
+  // Lineage unknown: compare rows. Identical rows (e.g. passengers of the same sex, age and class) count as shared, so say so.
   const shared = kernelFacts(ctx)?.sharedRows(run.id, evaluation.id);
-  if (shared && shared.rows > 0) return m.fittedBeforeSplit(label, verb, train.fingerprint.rows, shared.rows, shared.testRows, preprocessing);
-  if (shared) return void checked.push(m.noSharedRows(label, train.fingerprint.rows, shared.testRows));
-  if (split && train.fingerprint.rows === split.trainRows + split.testRows) return m.fittedBeforeSplit(label, verb, train.fingerprint.rows, undefined, split.testRows, preprocessing);
-  checked.push(m.notTheTestData(label, train.fingerprint.rows));
+  if (shared) checked.push(m.overlapCountsDuplicates(label));
+  if (shared && shared.rows > 0) return m.fittedBeforeSplit(label, verb, rows, shared.rows, shared.testRows, preprocessing);
+  if (shared) return void checked.push(m.noSharedRows(label, rows, shared.testRows));
+  if (split && rows === split.trainRows + split.testRows) return m.fittedBeforeSplit(label, verb, rows, undefined, split.testRows, preprocessing);
+  checked.push(m.notTheTestData(label, rows));
   return undefined;
 }
 
 /**
  * Every fit, cross-validation and search of the session used training rows only: none was fitted
  * on the evaluation's test data or on data containing it (e.g. the whole table before the split).
- * Judged from the records (data fingerprints and the split each run was made on) and, in a kernel,
- * from the rows the tables share.
+ * Judged by split lineage first: a run on the train part of the `trainTestSplit` whose test part was
+ * evaluated passes even when some of its rows equal test rows (those are duplicates, not a leak); a
+ * run on the test part or on the table before the split fails. Only when lineage cannot tell (data
+ * not made by that split) does it compare rows, in a kernel, and then `checked` says that identical
+ * rows count as shared.
  *
  * @example
  * await checkpoint('split-before-fit')

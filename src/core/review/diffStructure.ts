@@ -65,7 +65,11 @@ export function diffPipeline(base: PipelineStepRecord[] | undefined, head: Pipel
 export function structureParams(r: Pick<RunRecord, 'pipeline' | 'splitter'>): Record<string, JsonValue> {
   const out: Record<string, JsonValue> = {};
   for (const step of r.pipeline ?? []) if (step.name !== 'estimator' && Object.keys(step.params ?? {}).length > 0) out[step.name] = step.params;
-  if (r.splitter) out.splitter = { kind: r.splitter.kind, ...r.splitter.params };
+  if (r.splitter) {
+    // A split's lineage (fingerprint hashes of its table and parts) changes with the data, which the diff shows apart.
+    const { parts: _lineage, ...params } = r.splitter.params;
+    out.splitter = { kind: r.splitter.kind, ...params };
+  }
   return out;
 }
 

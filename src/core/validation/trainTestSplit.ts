@@ -28,7 +28,17 @@ export interface TrainTestSplit {
 /** How a table came out of `trainTestSplit`: the splitter record a fit or an evaluation on it keeps (seed null: none given, 0 used). */
 export interface SplitRecord {
   kind: 'trainTestSplit';
-  params: { testSize: number | null; trainSize: number | null; shuffle: boolean; stratify: string | null; seed: number | null; trainRows: number; testRows: number };
+  params: {
+    testSize: number | null;
+    trainSize: number | null;
+    shuffle: boolean;
+    stratify: string | null;
+    seed: number | null;
+    trainRows: number;
+    testRows: number;
+    /** Fingerprint hashes of the table split and of its two parts (the split's lineage), added where a run records the split. */
+    parts?: { source: string; train: string; test: string };
+  };
 }
 
 const splits = new WeakMap<object, SplitRecord>();
@@ -40,9 +50,15 @@ export function _splitOf(table: unknown): SplitRecord | undefined {
 
 /** The train part split off with `test` (a test part as `trainTestSplit` returned it), if any. */
 export function _trainPartOf(test: unknown): ColumnTable | undefined {
-  return typeof test === 'object' && test !== null ? trainParts.get(test) : undefined;
+  const parts = _splitPartsOf(test);
+  return parts && parts.test === test ? parts.train : undefined;
 }
-const trainParts = new WeakMap<object, ColumnTable>();
+
+/** The table `part` was split from and both parts, for a train or test part as `trainTestSplit` returned it. */
+export function _splitPartsOf(part: unknown): { source: ColumnTable; train: ColumnTable; test: ColumnTable } | undefined {
+  return typeof part === 'object' && part !== null ? lineages.get(part) : undefined;
+}
+const lineages = new WeakMap<object, { source: ColumnTable; train: ColumnTable; test: ColumnTable }>();
 
 /**
  * Splits a table into train and test parts, seeded and optionally stratified, with
@@ -72,7 +88,9 @@ export function trainTestSplit(data: ColumnTable, options: TrainTestSplitOptions
   };
   splits.set(parts.train, record);
   splits.set(parts.test, record);
-  trainParts.set(parts.test, parts.train);
+  const lineage = { source: data, ...parts };
+  lineages.set(parts.train, lineage);
+  lineages.set(parts.test, lineage);
   return { ...parts, trainIndex: train, testIndex: test };
 }
 

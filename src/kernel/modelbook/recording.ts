@@ -11,7 +11,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { ColumnTable } from 'arquero';
 import { kernelService } from '../../core/kernel/service';
 import type { RunHandle, RunRecorder, GateResult as RunGate, MetricEstimate } from '../../core/runs/contract';
-import { dataFingerprint, featuresFingerprint, type DataFingerprint } from '../../core/data/fingerprint';
+import { featuresFingerprint, type DataFingerprint } from '../../core/data/fingerprint';
 import type { Features, FitOptions } from '../../core/models/contract';
 import { setFitObserver, type FitSubject } from '../../core/models/fitObserver';
 import { crossValidate as coreCrossValidate } from '../../core/validation/crossValidate';
@@ -20,7 +20,7 @@ import { randomSearch as coreRandomSearch } from '../../core/validation/tuning/r
 import { halvingSearch as coreHalvingSearch } from '../../core/validation/tuning/halvingSearch';
 import type { SearchResult } from '../../core/validation/tuning/searchResult';
 import type { Model } from '../../core/validation/model';
-import { _splitOf, _trainPartOf } from '../../core/validation/trainTestSplit';
+import { _trainPartOf } from '../../core/validation/trainTestSplit';
 import { _evaluateWithRows, type evaluate as coreEvaluate } from '../../core/evaluation/evaluate/fromModel';
 import { _evaluatePredictionsWithRows, type evaluatePredictions as coreEvaluatePredictions } from '../../core/evaluation/evaluate/fromPredictions';
 import type { EvaluationWithRows } from '../../core/evaluation/evaluate/evaluatedRows';
@@ -35,10 +35,11 @@ import { saveEvaluationSource, saveFitArtifacts } from './exportArtifacts';
 import type { LifecycleCheck } from '../../core/checkpoints/contract';
 import { lifecycleRunParts } from '../../core/lifecycle/lifecycleRun';
 import { rememberTable, rememberView } from './sessionFacts';
+import { splitWithLineage, tableFingerprint } from './splitLineage';
 
 let recorder: RunRecorder | undefined;
 
-/** What an export needs of an evaluation that `evaluate` returned: its run, rows, test table and label. */
+/** What an export needs of an evaluation that `evaluate` or `evaluatePredictions` returned: its run, rows, test table and label. */
 export interface EvaluationSource {
   runId?: string;
   rows: () => EvaluatedRows;
@@ -52,7 +53,7 @@ const fitRuns = new WeakMap<object, string>();
 const fitTables = new WeakMap<object, ColumnTable>();
 
 /**
- * Where an Evaluation came from (evaluate() in this kernel), for exportModel.
+ * Where an Evaluation came from (evaluate() or evaluatePredictions() in this kernel), for exportModel.
  *
  * @example
  * evaluationSource(ev)?.runId // '01JD…'
@@ -219,7 +220,7 @@ const labelName = (label: unknown): string | undefined => (typeof label === 'str
 /** Attaches the data's fingerprint (returned, for reuse) and, for a small table, its quality findings. */
 function attachFeatures(run: RunHandle, role: 'train' | 'test', x: unknown, label?: string): DataFingerprint | undefined {
   try {
-    const fp = isTable(x) ? dataFingerprint(x) : featuresFingerprint(x as Features);
+    const fp = isTable(x) ? tableFingerprint(x) : featuresFingerprint(x as Features);
     run.attachData(role, fp, undefined, isTable(x) ? qualityFindings(x, label) : undefined);
     if (isTable(x)) rememberTable(run.id, x);
     return fp;
@@ -256,7 +257,7 @@ function observeFit<O extends FitOptions, T>(estimator: FitSubject, x: unknown, 
     (r) => {
       const { name, params, pipeline } = describeSpec(estimator.spec());
       const seed = typeof params.seed === 'number' ? params.seed : undefined;
-      const split = _splitOf(x);
+      const split = splitWithLineage(x);
       const run = r.start({ name, kind: 'fit', params, ...(pipeline ? { pipeline } : {}), ...(seed !== undefined ? { seed } : {}), ...(split ? { splitter: split } : {}) });
       fingerprint = attachFeatures(run, 'train', x);
       return run;
@@ -430,7 +431,7 @@ export const evaluate: typeof coreEvaluate = async (model, testData, options) =>
         const spec = (model as Partial<ModelLike>).spec?.();
         const described = spec ? describeSpec(spec) : undefined;
         // A test part of trainTestSplit: the evaluation keeps how it was split, so a diff shows a changed split.
-        const split = _splitOf(testData);
+        const split = splitWithLineage(testData);
         // The bootstrap's seed when the cell gave one (the seeds-fixed checkpoint reads it).
         const bootstrapSeed = typeof options?.bootstrap === 'object' ? options.bootstrap.seed : undefined;
         const run = r.start({
@@ -479,7 +480,16 @@ export const evaluatePredictions: typeof coreEvaluatePredictions = async (input,
         const seed = typeof options?.bootstrap === 'object' ? options.bootstrap.seed : undefined;
         return r.start({ name: `evaluate ${options?.name ?? 'predictions'}`, kind: 'evaluation', ...(typeof seed === 'number' ? { seed } : {}) });
       },
-      () => _evaluatePredictionsWithRows(input, options),
-      completeEvaluation,
+      async () => {
+        const result = await _evaluatePredictionsWithRows(input, options);
+        // Kept like evaluate()'s, so modelCard({ run: ev }) and exportModel({ run: ev }) find its run.
+        evaluationSources.set(result.evaluation, { rows: result.rows });
+        return result;
+      },
+      (run, result) => {
+        completeEvaluation(run, result);
+        const source = evaluationSources.get(result.evaluation);
+        if (source) source.runId = run.id;
+      },
     )
   ).evaluation;

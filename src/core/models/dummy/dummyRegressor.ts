@@ -69,7 +69,8 @@ export class DummyRegressor implements Regressor {
    */
   async fit(features: Features, label: TargetOrLabel, options: DummyFitOptions = {}): Promise<this> {
     const { x, y } = splitFitInput(features, label, `${WHERE}.fit`);
-    return observeFit(this, x, options, async () => this.fitUnobserved(x, y, options));
+    // The table as given (label included, like a Pipeline's fit): a run on a split part keeps its lineage.
+    return observeFit(this, features, options, async () => this.fitUnobserved(x, y, options));
   }
 
   private fitUnobserved(x: Features, y: Target, options: DummyFitOptions): this {

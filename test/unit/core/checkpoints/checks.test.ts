@@ -50,6 +50,30 @@ describe('core/checkpoints: verdicts from the records alone (no kernel)', () => 
     assert.deepEqual(good.subject, [evaluation.id, after.id]);
   });
 
+  it('split-before-fit: follows split lineage first: runs on the train part pass though the kernel counts shared (duplicate) rows; a fit on the split table fails', () => {
+    const parts = { source: 'all', train: 'train', test: 't' };
+    const lineage = { kind: 'trainTestSplit', params: { ...split(1).params, parts } };
+    const evaluation = record('evaluation', 'evaluate m', { data: [{ role: 'test', fingerprint: fp('t', 25) }], splitter: lineage });
+    const cv = record('cv', 'cross-validate Pipeline(LogisticRegression)', { data: [{ role: 'train', fingerprint: fp('train', 75) }], splitter: { kind: 'StratifiedKFold', params: { nSplits: 5 } } });
+    const search = record('search', 'grid search Pipeline(LogisticRegression)', { data: [{ role: 'train', fingerprint: fp('train', 75) }], splitter: { kind: 'KFold', params: { nSplits: 5 } } });
+    // Identical rows in train and test (e.g. passengers of the same sex, age and class): a row comparison counts them.
+    const duplicates = { sharedRows: () => ({ rows: 9, testRows: 25 }), evaluationView: () => undefined };
+    const withKernel = (runs: RunRecord[]) => splitBeforeFit.check({ runs, options: {}, kernel: duplicates } as CheckpointContext) as CheckpointOutcome;
+    const good = withKernel([cv, search, evaluation]);
+    assert.equal(good.passed, true, JSON.stringify(good.problems));
+    assert.ok(good.checked.some((l) => /cross-validate .*: fitted on the train part \(75 rows\) only/.test(l)));
+    const before = record('fit', 'Pipeline(LogisticRegression)', { data: [{ role: 'train', fingerprint: fp('all', 100) }] });
+    assert.match(withKernel([before, evaluation]).problems[0].what, /was fitted on 100 rows: the whole table the test part was split from/);
+    // Data not made by the split: only then are rows compared, and the result says duplicates count.
+    const elsewhere = record('fit', 'Pipeline(LogisticRegression)', { data: [{ role: 'train', fingerprint: fp('other', 60) }] });
+    const unknown = withKernel([elsewhere, evaluation]);
+    assert.match(unknown.problems[0].what, /was fitted on 60 rows that include 9 of the 25 test rows/);
+    assert.ok(
+      unknown.checked.some((l) => /identical rows \(duplicates.*\) count as shared/.test(l)),
+      JSON.stringify(unknown.checked),
+    );
+  });
+
   it('split-before-fit: a search on the test data itself fails, and no fit at all is a problem, not a pass', () => {
     const evaluation = record('evaluation', 'evaluate m', { data: [{ role: 'test', fingerprint: fp('t', 25) }] });
     const search = record('search', 'grid search LogisticRegression', { data: [{ role: 'train', fingerprint: fp('t', 25) }] });
@@ -57,15 +81,24 @@ describe('core/checkpoints: verdicts from the records alone (no kernel)', () => 
     assert.match(check(splitBeforeFit, [evaluation]).problems[0].what, /No fit, cross-validation or search is recorded/);
   });
 
-  it('seeds-fixed: a split recorded with seed null and a random search without a seed are named with their fix', () => {
+  it('seeds-fixed: only the split without a seed fails; a random search, shuffled folds and DummyClassifier draws fall back to seed 0 and pass', () => {
     const fit = record('fit', 'LogisticRegression', { splitter: split(null) });
     const search = record('search', 'random search LogisticRegression');
-    const out = check(seedsFixed, [fit, search]);
+    const folds = record('cv', 'cross-validate LogisticRegression', { splitter: { kind: 'KFold', params: { nSplits: 5, shuffle: true } } });
+    const dummy = record('fit', 'DummyClassifier', { params: { strategy: 'stratified', seed: 0 }, seed: 0 });
+    const uniform = record('fit', 'DummyClassifier', { params: { strategy: 'uniform' } });
+    const out = check(seedsFixed, [fit, search, folds, dummy, uniform]);
     assert.deepEqual(
       out.problems.map((p) => p.fix),
-      ['Add seed to the split: trainTestSplit(data, { testSize: 0.25, seed: 42 }).', "Add seed to randomSearch's options: randomSearch(model, train, { …, seed: 42 })."],
+      ['Add seed to the split: trainTestSplit(data, { testSize: 0.25, seed: 42 }).'],
     );
-    assert.equal(check(seedsFixed, [record('fit', 'LogisticRegression', { splitter: split(3) }), record('search', 'random search LogisticRegression', { seed: 5 })]).passed, true);
+    assert.ok(
+      out.checked.some((l) => /random search LogisticRegression .*: randomSearch seed 0 \(the default: the same on every run\)/.test(l)),
+      JSON.stringify(out.checked),
+    );
+    assert.ok(out.checked.some((l) => /DummyClassifier .*: DummyClassifier's random 'stratified' predictions seed 0$/.test(l)));
+    assert.ok(out.checked.some((l) => /DummyClassifier .*: DummyClassifier's random 'uniform' predictions seed 0 \(the default/.test(l)));
+    assert.equal(check(seedsFixed, [record('fit', 'LogisticRegression', { splitter: split(3) }), search, dummy]).passed, true);
   });
 
   it('display: escapes what a check says', () => {

@@ -73,7 +73,7 @@ describe('kernel: checkpoints', function () {
       await notebook([PENGUINS, "const pipe = await make().fit(penguins, 'adelie');", SPLIT, "await evaluate(pipe, test, { label: 'adelie', positiveLabel: 'yes', bootstrap: false });"]);
       const r = await failing("await checkpoint('split-before-fit');");
       assert.match(errorText(r), /Checkpoint 'split-before-fit' \(Split before fitting\) failed/);
-      assert.match(errorText(r), /was fitted on 333 rows that include (\d+) of the \1 test rows \(its StandardScaler, OneHotEncoder learned from those rows too\)/);
+      assert.match(errorText(r), /was fitted on 333 rows: the whole table the test part was split from \(its StandardScaler, OneHotEncoder learned from those rows too\)/);
       assert.match(errorText(r), /Fix: Call trainTestSplit first/);
       const html = r.displays.map((d) => d['text/html']).join('');
       assert.match(html, /✗ Failed \(1 problem\)/);
@@ -98,24 +98,54 @@ describe('kernel: checkpoints', function () {
       assert.match(r.text ?? '', /✓ Split before fitting \(checkpoint 'split-before-fit'\): passed/);
       assert.match(r.text ?? '', /fitted on the train part \(249 rows\) only/);
     });
+    describe('on titanic without the name column (many passengers share sex, age and class)', () => {
+      const NO_NAME = `${IMPORTS} import { DummyClassifier, gridSearch, StratifiedKFold } from 'modelbook';
+const people = (await readCSV('titanic.csv')).select(['sex', 'age', 'passengerClass', 'survived']).reify();
+const scaled = () => new Pipeline({ steps: [new SimpleImputer({ columns: ['age'] }), new StandardScaler({ columns: ['age'] }), new OneHotEncoder({ columns: ['sex', 'passengerClass'] })], estimator: new LogisticRegression() });`;
+      const SPLIT_PEOPLE = "const { train, test } = trainTestSplit(people, { testSize: 0.25, stratify: 'survived', seed: 42 });";
+      const EVALUATE = "await evaluate(pipe, test, { label: 'survived', positiveLabel: 'yes', bootstrap: false });";
+
+      it('passes CV, a grid search and a baseline on the train part though test rows duplicate training rows', async () => {
+        await notebook([
+          NO_NAME,
+          SPLIT_PEOPLE,
+          "const folds = new StratifiedKFold({ nSplits: 3, shuffle: true, seed: 1 }); await crossValidate(scaled(), train, { label: 'survived', cv: folds });",
+          "await gridSearch(scaled(), train, { label: 'survived', cv: folds, paramGrid: { C: [0.1, 1] }, scoring: 'rocAuc' });",
+          "await new DummyClassifier({ strategy: 'prior' }).fit(train, 'survived'); const pipe = await scaled().fit(train, 'survived');",
+          EVALUATE,
+        ]);
+        // The premise: identical passengers really are on both sides of the split.
+        const dup = await passing('const seen = new Set(train.objects().map((o) => JSON.stringify(o))); test.objects().filter((o) => seen.has(JSON.stringify(o))).length');
+        assert.ok(Number(dup.text) > 50, `duplicated test rows: ${dup.text}`);
+        const r = await passing("await checkpoint('split-before-fit');");
+        assert.match(r.text ?? '', /cross-validate Pipeline\(LogisticRegression\) .*: fitted on the train part \(\d+ rows\) only/);
+        assert.match(r.text ?? '', /grid search Pipeline\(LogisticRegression\) .*: fitted on the train part/);
+        assert.match(r.text ?? '', /DummyClassifier .*: fitted on the train part/);
+      });
+
+      it('fails a scaler fitted (in the pipeline) on the whole table before the split', async () => {
+        await notebook([NO_NAME, "const pipe = await scaled().fit(people, 'survived');", SPLIT_PEOPLE, EVALUATE]);
+        const r = await failing("await checkpoint('split-before-fit');");
+        assert.match(errorText(r), /was fitted on 1,309 rows: the whole table the test part was split from \(its SimpleImputer, StandardScaler, OneHotEncoder learned from those rows too\)/);
+      });
+    });
   });
 
   describe('seeds-fixed', () => {
-    it('names the split and the bootstrap without a seed with the option to add, and passes once both are seeded', async () => {
-      await notebook([
-        PENGUINS,
-        "const { train, test } = trainTestSplit(penguins, { testSize: 0.25, stratify: 'adelie' });",
-        "const pipe = await make().fit(train, 'adelie');",
-        "await evaluate(pipe, test, { label: 'adelie', positiveLabel: 'yes', bootstrap: { resamples: 200 } });",
-      ]);
+    it('names the split without a seed with the exact option to add; the bootstrap and a stratified DummyClassifier fall back to seed 0 and pass', async () => {
+      const DUMMY = "import { DummyClassifier } from 'modelbook'; await new DummyClassifier({ strategy: 'stratified' }).fit(train, 'adelie');";
+      const FIT = "const pipe = await make().fit(train, 'adelie');";
+      const EVALUATE = "await evaluate(pipe, test, { label: 'adelie', positiveLabel: 'yes', bootstrap: { resamples: 200 } });";
+      await notebook([PENGUINS, "const { train, test } = trainTestSplit(penguins, { testSize: 0.25, stratify: 'adelie' });", FIT, DUMMY, EVALUATE]);
       const r = await failing("await checkpoint('seeds-fixed');");
       assert.match(
         errorText(r),
-        /trainTestSplit has no seed \(fit Pipeline\(LogisticRegression\) .*, evaluation evaluate Pipeline\(LogisticRegression\) .*\)\. Fix: Add seed to the split: trainTestSplit\(data, \{ testSize: 0.25, seed: 42 \}\)/,
+        /failed:\n1\. trainTestSplit has no seed \(fit Pipeline\(LogisticRegression\) .*\)\. Fix: Add seed to the split: trainTestSplit\(data, \{ testSize: 0.25, seed: 42 \}\)\.$/,
       );
-      assert.match(errorText(r), /the evaluation's bootstrap has no seed .* Fix: Give the bootstrap a seed: evaluate\(model, test, \{ …, bootstrap: \{ resamples: 1000, seed: 1 \} \}\)/);
-      await notebook([PENGUINS, SPLIT, "const pipe = await make().fit(train, 'adelie');", `await evaluate(pipe, test, { label: 'adelie', positiveLabel: 'yes', ${BOOT} });`]);
-      assert.match((await passing("await checkpoint('seeds-fixed');")).text ?? '', /evaluation's bootstrap seed 1/);
+      await notebook([PENGUINS, SPLIT, FIT, DUMMY, EVALUATE]);
+      const text = (await passing("await checkpoint('seeds-fixed');")).text ?? '';
+      assert.match(text, /the evaluation's bootstrap seed 0 \(the default: the same on every run\)/);
+      assert.match(text, /fit DummyClassifier .*: DummyClassifier's random 'stratified' predictions seed 0/);
     });
   });
 
