@@ -4,8 +4,9 @@ import { MIME } from '../notebook/mime';
 import { escapeHtml as e } from '../text/html';
 import type { CheckpointProblem, CheckpointResult } from './contract';
 
-const PASS = 'var(--vscode-testing-iconPassed, #388a34)';
-const FAIL = 'var(--vscode-testing-iconFailed, #e51400)';
+// Readable colours in both themes (the testing icons' green is under 2:1 on a light background).
+const PASS = 'var(--vscode-charts-green, #388a34)';
+const FAIL = 'var(--vscode-errorForeground, #a1260d)';
 const MUTED = 'var(--vscode-descriptionForeground, #717171)';
 const WARN = 'var(--vscode-editorWarning-foreground, #bf8803)';
 
@@ -17,7 +18,8 @@ function problemHtml(p: CheckpointProblem): string {
 
 function checkedHtml(lines: readonly string[]): string {
   if (lines.length === 0) return '';
-  const items = lines.map((l) => `<li${l.startsWith('warning:') ? ` style="color:${WARN}"` : ''}>${e(l)}</li>`).join('');
+  // A warning's text stays in the foreground colour (the warning colour is too light to read on white); its icon carries the colour.
+  const items = lines.map((l) => `<li>${l.startsWith('warning:') ? `<span style="color:${WARN}" aria-hidden="true">⚠</span> ` : ''}${e(l)}</li>`).join('');
   return `<details style="margin-top:4px"><summary style="color:${MUTED};cursor:pointer">Checked (${lines.length})</summary><ul style="margin:4px 0;padding-left:20px">${items}</ul></details>`;
 }
 
@@ -44,7 +46,8 @@ export class CheckpointDisplay implements Displayable {
  */
 export function checkpointHtml(r: CheckpointResult): string {
   const colour = r.passed ? PASS : FAIL;
-  const head = `<div><span style="color:${colour};font-weight:700">${r.passed ? '✓ Passed' : `✗ Failed (${r.problems.length} problem${r.problems.length === 1 ? '' : 's'})`}</span> · <b>${e(r.title)}</b> <span style="color:${MUTED}">checkpoint '${e(r.id)}'${r.runId ? ` · run ${e(r.runId)}` : ''}</span></div>`;
+  const verdict = r.passed ? 'Passed' : `Failed (${r.problems.length} problem${r.problems.length === 1 ? '' : 's'})`;
+  const head = `<div><span style="color:${colour};font-weight:700" aria-hidden="true">${r.passed ? '✓' : '✗'}</span> <b>${verdict}</b> · <b>${e(r.title)}</b> <span style="color:${MUTED}">checkpoint '${e(r.id)}'${r.runId ? ` · run ${e(r.runId)}` : ''}</span></div>`;
   const problems = r.problems.length ? `<ol style="margin:4px 0;padding-left:20px">${r.problems.map(problemHtml).join('')}</ol>` : '';
   return `<div style="border-left:4px solid ${colour};padding:4px 10px;margin:2px 0;color:var(--vscode-foreground, inherit);font-family:var(--vscode-font-family, sans-serif);font-size:var(--vscode-font-size, 13px);line-height:1.45">${head}${problems}${checkedHtml(r.checked)}</div>`;
 }

@@ -3,6 +3,7 @@ import type { GroupView, SliceView } from '../evaluation/contract';
 import { METRIC_INFO, type MetricName } from '../evaluation/metrics/metricCatalog';
 import type { RunRecord } from '../runs/contract';
 import type { CheckpointContext, CheckpointDefinition, CheckpointOutcome, CheckpointProblem } from './contract';
+import { keptSlices } from './keptSlices';
 import { kernelFacts } from './kernelFacts';
 import { checkpointMessage as m } from './messages';
 import { latestRun, outcome } from './sessionRuns';
@@ -63,10 +64,12 @@ function checkSlice(
 
 /**
  * For each sensitive attribute (the notebook's `problem().sensitiveAttributes`, else option
- * `attributes`), the latest evaluation has a slice by it, and the largest gap of the metric (option
+ * `attributes`; exact column names), the latest evaluation has a slice by it, and the largest gap of the metric (option
  * `metric`: recall for classification, RMSE for regression) between groups of at least
  * `minGroupSize` rows (30) is at most `maxGap` (0.1), or the latest card's limitations, ethics or
- * recommendations name the attribute and explain it. Smaller groups get a warning line, not a pass.
+ * recommendations name the attribute's column and explain it. Smaller groups get a warning line, not
+ * a pass. The group metrics are recomputed from the predictions the evaluation kept beside its
+ * record (with the evaluation's own code), so the verdict is the same after a kernel restart.
  *
  * @example
  * await checkpoint('fairness', { metric: 'recall', maxGap: 0.1 })
@@ -75,18 +78,21 @@ export const fairness: CheckpointDefinition = {
   id: 'fairness',
   title: m.fairnessTitle,
   why: m.fairnessWhy,
-  check(ctx): CheckpointOutcome {
+  async check(ctx): Promise<CheckpointOutcome> {
     const attributes = attributesOf(ctx);
     if (attributes.length === 0) return outcome([m.noAttributes], [], []);
     const ev = latestRun(ctx.runs, 'evaluation');
     if (!ev) return outcome([m.noEvaluation], [], []);
-    const view = kernelFacts(ctx)?.evaluationView(ev.id);
     const card = latestRun(ctx.runs, 'card');
     const subject = [ev.id, ...(card ? [card.id] : [])];
-    if (!view) return outcome([m.noSlices(ev.id)], [], subject);
+    const set = kernelFacts(ctx)?.predictions(ev);
+    if (!set) return outcome([m.noPredictions(ev.id)], [], subject);
+    const view = await keptSlices(ev, set, attributes);
+    if (!view) return outcome(attributes.map(m.notSliced), [], subject);
+    const sample = set.rowIds.length < set.totalRows ? [m.sampled(set.rowIds.length, set.totalRows)] : [];
     const metric = (typeof ctx.options.metric === 'string' ? ctx.options.metric : view.task === 'regression' ? 'rmse' : 'recall') as MetricName;
     const limits = { maxGap: numberOption(ctx.options.maxGap, 0.1), minGroupSize: numberOption(ctx.options.minGroupSize, 30) };
-    const checked: string[] = [];
+    const checked: string[] = [m.fromPredictions(ev.id), ...sample];
     const problems: CheckpointProblem[] = [];
     for (const attribute of attributes) {
       const slice = view.slices.find((s) => s.columns.length === 1 && s.columns[0] === attribute);

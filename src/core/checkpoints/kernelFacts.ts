@@ -1,18 +1,21 @@
-import type { EvaluationView } from '../evaluation/contract';
+import type { PredictionSet } from '../review/contract';
+import type { RunRecord } from '../runs/contract';
 import type { CheckpointContext } from './contract';
 
 /**
- * What the kernel knows that run records do not keep: the tables runs used (to count shared rows
- * exactly) and each evaluation's whole view (its slices). Each answers undefined when it no longer knows.
+ * What a check can read beyond the run records themselves: the tables runs used, which only the
+ * kernel holds (to count shared rows when split lineage cannot tell), and the per-row predictions an
+ * evaluation kept beside its record (the same after a kernel restart). Each answers undefined when it
+ * does not know.
  */
 export interface CheckpointKernelFacts {
   /** Rows of `testRun`'s test data that are also in the data `fitRun` was fitted on (compared on their shared columns). */
   sharedRows(fitRun: string, testRun: string): { rows: number; testRows: number } | undefined;
-  /** The evaluation view an evaluation run recorded. */
-  evaluationView(runId: string): EvaluationView | undefined;
+  /** The predictions an evaluation run kept (`.modelbook/runs/<id>.predictions`), if any. */
+  predictions(evaluation: RunRecord): PredictionSet | undefined;
 }
 
-/** A check's context as the kernel passes it: the contract's, plus what the kernel still holds. */
+/** A check's context as the kernel passes it: the contract's, plus what the kernel and the records' files hold. */
 export interface KernelCheckpointContext extends CheckpointContext {
   kernel?: CheckpointKernelFacts;
 }
@@ -21,7 +24,7 @@ export interface KernelCheckpointContext extends CheckpointContext {
  * The kernel's facts of a check's context, if it came from a kernel.
  *
  * @example
- * kernelFacts(ctx)?.evaluationView(run.id)?.slices
+ * kernelFacts(ctx)?.predictions(run)?.slices
  */
 export function kernelFacts(ctx: CheckpointContext): CheckpointKernelFacts | undefined {
   return (ctx as KernelCheckpointContext).kernel;

@@ -127,11 +127,13 @@ export const checkpointMessage = {
     why: 'The checkpoint needs to know which columns describe groups of people that must be treated alike (sex, age group, ethnicity…).',
     fix: "Declare them in the notebook's problem(): problem({ …, sensitiveAttributes: ['sex'] }), or name them here: checkpoint('fairness', { attributes: ['sex'] }).",
   },
-  noSlices: (run: string) => ({
-    what: `The slices of the latest evaluation (${run}) are not known to this kernel.`,
-    why: 'Group metrics come from the evaluation’s slices, computed when it ran.',
-    fix: 'Run the evaluation again in this kernel session, then the checkpoint.',
+  noPredictions: (run: string) => ({
+    what: `The latest evaluation (${run}) kept no per-row predictions to measure groups on.`,
+    why: 'Group metrics are computed from the predictions an evaluation keeps beside its record, so they are the same in any kernel session.',
+    fix: 'Evaluate the model with evaluate(model, test, { …, slices: [...] }) in this notebook (it keeps its predictions), then run the checkpoint.',
   }),
+  fromPredictions: (run: string) => `group metrics recomputed from the predictions ${run} kept`,
+  sampled: (kept: number, total: number) => `warning: the evaluation kept a sample of ${n(kept)} of its ${n(total)} rows; group metrics are measured on that sample`,
   notSliced: (attribute: string) => ({
     what: `The latest evaluation has no slice by '${attribute}'.`,
     why: 'Without per-group metrics nobody can see whether the model fails one group more than another.',
@@ -154,7 +156,7 @@ export const checkpointMessage = {
   gapTooLarge: (attribute: string, metric: string, gap: number, low: string, lowValue: number, high: string, highValue: number, maxGap: number) => ({
     what: `The ${metric} gap across '${attribute}' is ${n(gap)} (${low}: ${n(lowValue)}, ${high}: ${n(highValue)}), over the limit of ${n(maxGap)}.`,
     why: `People with ${attribute} = ${low} get a noticeably worse model than those with ${attribute} = ${high}; that harm is easy to miss in an overall score.`,
-    fix: `Reduce the gap (more or better data for that group, a per-group threshold), or explain it in the card: modelCard({ …, limitations: '${metric} is lower for ${attribute} = ${low} because …' }).`,
+    fix: `Reduce the gap (more or better data for that group, a per-group threshold), or explain it in the card, naming the column '${attribute}' exactly as written (the checkpoint looks for that name in limitations, ethics or recommendations): modelCard({ …, limitations: '${metric} is lower for ${attribute} = ${low} because …' }).`,
   }),
 
   // card-complete

@@ -34,7 +34,7 @@ import { _qualityReport } from '../../core/data/qualityReport';
 import { saveEvaluationSource, saveFitArtifacts } from './exportArtifacts';
 import type { LifecycleCheck } from '../../core/checkpoints/contract';
 import { lifecycleRunParts } from '../../core/lifecycle/lifecycleRun';
-import { rememberTable, rememberView } from './sessionFacts';
+import { rememberTable } from './sessionFacts';
 import { splitWithLineage, tableFingerprint } from './splitLineage';
 
 let recorder: RunRecorder | undefined;
@@ -394,7 +394,6 @@ function completeEvaluation(run: RunHandle, { evaluation, rows }: EvaluationWith
   const gates: RunGate[] = view.gates.map((g) => ({ name: g.gate, passed: g.passed, metric: g.metric, op: g.op, threshold: g.threshold, value: g.value, detail: g.reason }));
   if (gates.length > 0) run.addGates(gates);
   run.logParams({ rows: view.rows, task: view.task, ...(view.threshold !== undefined ? { threshold: view.threshold } : {}), ...(view.baseline ? { baseline: baselineParams(view.baseline) } : {}) });
-  rememberView(run.id, view);
   run.finish(metrics);
 }
 

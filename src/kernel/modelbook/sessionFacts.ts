@@ -1,17 +1,18 @@
 /**
- * What this kernel remembers about the runs it recorded beyond their records, for checkpoints: the
- * table each fit, cross-validation, search and evaluation used (held weakly: a table the notebook
- * dropped is forgotten) and each evaluation's whole view (its slices; the latest few only).
+ * What checkpoints can read beyond the run records: the table each fit, cross-validation, search
+ * and evaluation used, which only this kernel remembers (held weakly: a table the notebook dropped is
+ * forgotten), and the predictions an evaluation kept beside its record, read from the workspace (so a
+ * restarted kernel reads the same).
  */
 import type { ColumnTable } from 'arquero';
 import { rowHashes } from '../../core/data/fingerprint';
-import type { EvaluationView } from '../../core/evaluation/contract';
 import type { CheckpointKernelFacts } from '../../core/checkpoints/kernelFacts';
+import { kernelService } from '../../core/kernel/service';
+import type { PredictionSet } from '../../core/review/contract';
+import type { RunRecord } from '../../core/runs/contract';
+import { readKeptPredictions } from '../../store/review/readPredictions';
 
 const tables = new Map<string, WeakRef<ColumnTable>>();
-const views = new Map<string, EvaluationView>();
-/** Views kept: a checkpoint reads the latest evaluation; a few more cover notebooks that evaluate several models. */
-const MAX_VIEWS = 8;
 
 /**
  * Remembers the table a run used.
@@ -23,15 +24,10 @@ export function rememberTable(runId: string, table: ColumnTable): void {
   tables.set(runId, new WeakRef(table));
 }
 
-/**
- * Remembers an evaluation run's view (the oldest is forgotten past a few).
- *
- * @example
- * rememberView(run.id, evaluation.view)
- */
-export function rememberView(runId: string, view: EvaluationView): void {
-  views.set(runId, view);
-  if (views.size > MAX_VIEWS) views.delete(views.keys().next().value as string);
+/** The predictions an evaluation kept in this workspace (undefined when it kept none or they cannot be read). */
+function predictions(evaluation: RunRecord): PredictionSet | undefined {
+  const workspace = kernelService()?.workspaceDir;
+  return workspace ? readKeptPredictions(workspace, evaluation) : undefined;
 }
 
 /** Rows of `testRun`'s table found in `fitRun`'s, compared on the columns both have. */
@@ -54,5 +50,5 @@ function sharedRows(fitRun: string, testRun: string): { rows: number; testRows: 
  * const ctx = { runs, options, kernel: sessionFacts() };
  */
 export function sessionFacts(): CheckpointKernelFacts {
-  return { sharedRows, evaluationView: (runId) => views.get(runId) };
+  return { sharedRows, predictions };
 }

@@ -57,7 +57,7 @@ describe('core/checkpoints: verdicts from the records alone (no kernel)', () => 
     const cv = record('cv', 'cross-validate Pipeline(LogisticRegression)', { data: [{ role: 'train', fingerprint: fp('train', 75) }], splitter: { kind: 'StratifiedKFold', params: { nSplits: 5 } } });
     const search = record('search', 'grid search Pipeline(LogisticRegression)', { data: [{ role: 'train', fingerprint: fp('train', 75) }], splitter: { kind: 'KFold', params: { nSplits: 5 } } });
     // Identical rows in train and test (e.g. passengers of the same sex, age and class): a row comparison counts them.
-    const duplicates = { sharedRows: () => ({ rows: 9, testRows: 25 }), evaluationView: () => undefined };
+    const duplicates = { sharedRows: () => ({ rows: 9, testRows: 25 }), predictions: () => undefined };
     const withKernel = (runs: RunRecord[]) => splitBeforeFit.check({ runs, options: {}, kernel: duplicates } as CheckpointContext) as CheckpointOutcome;
     const good = withKernel([cv, search, evaluation]);
     assert.equal(good.passed, true, JSON.stringify(good.problems));

@@ -4,6 +4,9 @@ import path from 'node:path';
 import type { KernelSession } from '../../../../src/kernel/host/session';
 import type { RunRecord } from '../../../../src/core/runs/contract';
 import { REPO } from '../../paths';
+import { fairness } from '../../../../src/core/checkpoints/fairness';
+import type { CheckpointContext } from '../../../../src/core/checkpoints/contract';
+import { readKeptPredictions } from '../../../../src/store/review/readPredictions';
 import { makeWorkspace, newSession, readRunRecords, run, type Recorded } from '../helpers';
 
 /**
@@ -76,7 +79,7 @@ describe('kernel: checkpoints', function () {
       assert.match(errorText(r), /was fitted on 333 rows: the whole table the test part was split from \(its StandardScaler, OneHotEncoder learned from those rows too\)/);
       assert.match(errorText(r), /Fix: Call trainTestSplit first/);
       const html = r.displays.map((d) => d['text/html']).join('');
-      assert.match(html, /✗ Failed \(1 problem\)/);
+      assert.match(html, /✗<\/span> <b>Failed \(1 problem\)<\/b>/);
       assert.match(html, /Why it matters:/);
       const rec = latestCheckpoint('split-before-fit');
       assert.equal(rec.status, 'finished');
@@ -215,6 +218,24 @@ const scaled = () => new Pipeline({ steps: [new SimpleImputer({ columns: ['age']
         "modelCard({ run: ev, intendedUse: 'Teaching.', limitations: 'Recall is far lower for sex = male: in 1912 men mostly gave up their places in the boats, so the data has few male survivors.', ethics: 'Historical data; no decision about people.' });";
       await notebook([TITANIC, TITANIC_PROBLEM, FIT, evaluated, explained]);
       assert.match((await passing("await checkpoint('fairness');")).text ?? '', /'sex': the gap is over the limit and the card \(.*\) explains it/);
+    });
+
+    it('gives the same verdict with the same numbers from the records alone, after the kernel restarted', async () => {
+      const evaluated = "const ev = await evaluate(pipe, test, { label: 'survived', positiveLabel: 'yes', slices: ['sex'], bootstrap: false });";
+      await notebook([TITANIC, TITANIC_PROBLEM, FIT, evaluated]);
+      const inKernel = await failing("await checkpoint('fairness');");
+      const recorded = latestCheckpoint('fairness');
+      await session.restart(); // nothing of that session stays in memory
+      const runs = readRunRecords<RunRecord>(ws)
+        .filter((r) => r.session === recorded.session && r.kind !== 'checkpoint')
+        .sort((a, b) => a.id.localeCompare(b.id));
+      const facts = { sharedRows: () => undefined, predictions: (r: RunRecord) => readKeptPredictions(ws, r) };
+      const again = await fairness.check({ runs, options: {}, kernel: facts } as CheckpointContext);
+      assert.equal(again.passed, false);
+      assert.deepEqual(again.problems, recorded.params.problems);
+      assert.deepEqual(again.checked, recorded.params.checked);
+      assert.ok(errorText(inKernel).includes(again.problems[0].what), errorText(inKernel));
+      assert.match(again.problems[0].fix, /naming the column 'sex' exactly as written/);
     });
 
     it('takes the attributes from the option when the problem declares none, and warns about groups too small to judge', async () => {
