@@ -17,6 +17,7 @@ import { listenToRenderer } from './vscode/renderer/messaging';
 import { registerReview, type ReviewApi } from './vscode/review/register';
 import { registerReviewCommand, type ReviewCommandApi } from './vscode/review/registerCommand';
 import { registerTemplates, type TemplatesApi } from './vscode/templates/register';
+import { registerVariables, type VariablesApi } from './vscode/variables/register';
 
 /** Wiring only: the pieces live in src/vscode. TF.js and the data libraries never load here. */
 export function activate(context: vscode.ExtensionContext): {
@@ -30,6 +31,7 @@ export function activate(context: vscode.ExtensionContext): {
   review: ReviewApi & ReviewCommandApi;
   governance: GovernanceApi;
   templates: TemplatesApi;
+  variables: VariablesApi;
 } {
   const log = vscode.window.createOutputChannel('Modelbook Kernel', { log: true });
   const runtime = new KernelRuntimeInstaller(context, log);
@@ -44,6 +46,7 @@ export function activate(context: vscode.ExtensionContext): {
   const controller = new ModelbookController(kernels);
   const review = registerReview(log);
   const templates = registerTemplates(context.extensionUri);
+  const variables = registerVariables(kernels, controller);
   context.subscriptions.push(
     log,
     kernels,
@@ -67,6 +70,7 @@ export function activate(context: vscode.ExtensionContext): {
     ...review.disposables,
     ...reviewCommand.disposables,
     ...templates.disposables,
+    ...variables.disposables,
     listenToRenderer({ ...evaluation.renderer, ...runs.renderer, ...monitoring.renderer, ...cards.renderer }),
   );
   return {
@@ -80,6 +84,7 @@ export function activate(context: vscode.ExtensionContext): {
     review: { ...review.api, ...reviewCommand.api },
     governance: governance.api,
     templates: templates.api,
+    variables: variables.api,
   };
 }
 
