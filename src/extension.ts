@@ -18,6 +18,7 @@ import { registerReview, type ReviewApi } from './vscode/review/register';
 import { registerReviewCommand, type ReviewCommandApi } from './vscode/review/registerCommand';
 import { registerTemplates, type TemplatesApi } from './vscode/templates/register';
 import { registerVariables, type VariablesApi } from './vscode/variables/register';
+import { registerDataViewer, type DataViewerApi } from './vscode/dataViewer/register';
 
 /** Wiring only: the pieces live in src/vscode. TF.js and the data libraries never load here. */
 export function activate(context: vscode.ExtensionContext): {
@@ -32,6 +33,7 @@ export function activate(context: vscode.ExtensionContext): {
   governance: GovernanceApi;
   templates: TemplatesApi;
   variables: VariablesApi;
+  dataViewer: DataViewerApi;
 } {
   const log = vscode.window.createOutputChannel('Modelbook Kernel', { log: true });
   const runtime = new KernelRuntimeInstaller(context, log);
@@ -47,6 +49,7 @@ export function activate(context: vscode.ExtensionContext): {
   const review = registerReview(log);
   const templates = registerTemplates(context.extensionUri);
   const variables = registerVariables(kernels, controller);
+  const dataViewer = registerDataViewer(context.extensionUri, kernels);
   context.subscriptions.push(
     log,
     kernels,
@@ -71,6 +74,7 @@ export function activate(context: vscode.ExtensionContext): {
     ...reviewCommand.disposables,
     ...templates.disposables,
     ...variables.disposables,
+    ...dataViewer.disposables,
     listenToRenderer({ ...evaluation.renderer, ...runs.renderer, ...monitoring.renderer, ...cards.renderer }),
   );
   return {
@@ -85,6 +89,7 @@ export function activate(context: vscode.ExtensionContext): {
     governance: governance.api,
     templates: templates.api,
     variables: variables.api,
+    dataViewer: dataViewer.api,
   };
 }
 
