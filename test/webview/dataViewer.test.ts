@@ -7,7 +7,10 @@ import { startHarness, watchProblems, type Harness } from './harness';
 import { THEME_CSS } from './monitorThemes';
 import { FakeTable } from './dataViewerFixture';
 
-const EXTRA = 'body.vscode-light { --vscode-editor-selectionBackground: #add6ff; } body.vscode-dark { --vscode-editor-selectionBackground: #264f78; } body { --vscode-editor-font-family: ui-monospace, monospace; }';
+/** Theme variables the grid and the toolbar's controls read beyond THEME_CSS (VS Code's Light+ and Dark+). */
+const EXTRA = `body.vscode-light { --vscode-editor-selectionBackground: #add6ff; --vscode-button-secondaryBackground: #e5e5e5; --vscode-button-secondaryForeground: #3b3b3b; --vscode-button-secondaryHoverBackground: #cccccc; --vscode-input-background: #ffffff; --vscode-input-foreground: #3b3b3b; --vscode-input-border: #cecece; --vscode-input-placeholderForeground: #767676; --vscode-editorLineNumber-foreground: #6e7681; }
+body.vscode-dark { --vscode-editor-selectionBackground: #264f78; --vscode-button-secondaryBackground: #313131; --vscode-button-secondaryForeground: #cccccc; --vscode-button-secondaryHoverBackground: #3c3c3c; --vscode-input-background: #313131; --vscode-input-foreground: #cccccc; --vscode-input-border: #3c3c3c; --vscode-input-placeholderForeground: #989898; --vscode-editorLineNumber-foreground: #6e7681; }
+body { --vscode-editor-font-family: ui-monospace, monospace; }`;
 const PAGE = (theme: string) => `<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="/media/panel.css"><style>${THEME_CSS}${EXTRA}</style></head>
 <body class="${theme}"><div id="root"></div><script type="module" src="/test/webview/pages/dataViewer-page.js"></script></body></html>`;
 
@@ -41,7 +44,8 @@ describe('webview/dataViewer (the data viewer) in Chromium', function () {
       let reply: Msg | undefined;
       if (m.type === 'getPage') reply = { type: 'page', payload: { requestId: m.payload.requestId, page: table.page(m.payload.offset, m.payload.limit, m.payload.query) } };
       if (m.type === 'getStats') reply = { type: 'stats', payload: { requestId: m.payload.requestId, stats: table.stats(m.payload.column) } };
-      if (reply) await page.evaluate((r) => window.postMessage(r, '*'), reply as never).catch(() => undefined);
+      // As JSON text parsed in the page: Playwright's own argument passing is slower than a webview's postMessage, and would count as the viewer's long tasks.
+      if (reply) await page.evaluate((json) => window.postMessage(JSON.parse(json), '*'), JSON.stringify(reply)).catch(() => undefined);
     });
     await page.goto(`${h.url}/dataViewer${theme === 'dark' ? '-dark' : ''}`);
     await page.waitForFunction(() => (window as any).__fromWebview.some((m: Msg) => m.type === 'ready'));
@@ -93,7 +97,7 @@ describe('webview/dataViewer (the data viewer) in Chromium', function () {
     await assertCellsMatch(page, (i) => i);
     // Pages are asked for on demand: a few pages of 500 rows, not the table.
     const pages = sent.filter((m) => m.type === 'getPage');
-    assert.ok(pages.length <= 3 && pages.every((m) => m.payload.limit <= 500), JSON.stringify(pages.map((m) => m.payload.offset)));
+    assert.ok(pages.length <= 3 && pages.every((m) => m.payload.limit <= 500), JSON.stringify(pages.map((m) => m.payload)));
     // Scrolling right brings later columns in, and draws them from the same pages.
     await page.$eval('#grid', (g) => (g.scrollLeft = g.scrollWidth));
     await page.waitForFunction(() => [...document.querySelectorAll('.hcell .name')].some((h) => h.textContent === 'x49'));
@@ -106,24 +110,44 @@ describe('webview/dataViewer (the data viewer) in Chromium', function () {
 
   it('scrolls to the middle and the end and sorts a 1M-row table without a long task over 100 ms', async () => {
     const { page, problems } = await open();
-    const middle = await timed(page, () => scrollTo(page, 0.5), () => !!document.querySelector('.cell[data-r="499990"]')?.textContent?.trim() && !document.querySelector('.loading'));
+    // Only what scrolling and sorting cost: the page load (bundle, custom elements) is not part of it.
+    const atLoad = await longTasks(page);
+    await page.evaluate(() => ((window as any).__longTasks = []));
+    const middle = await timed(
+      page,
+      () => scrollTo(page, 0.5),
+      () => !!document.querySelector('.cell[data-r="499990"]')?.textContent?.trim() && !document.querySelector('.loading'),
+    );
     await assertCellsMatch(page, (i) => i);
-    const end = await timed(page, () => scrollTo(page, 1), () => !!document.querySelector('.cell[data-r="999999"]')?.textContent?.trim() && !document.querySelector('.loading'));
+    const end = await timed(
+      page,
+      () => scrollTo(page, 1),
+      () => !!document.querySelector('.cell[data-r="999999"]')?.textContent?.trim() && !document.querySelector('.loading'),
+    );
     assert.equal(await page.textContent('.rn[data-r="999999"]'), '1000000');
     await assertCellsMatch(page, (i) => i);
     await scrollTo(page, 0);
     await page.waitForFunction(() => !!document.querySelector('.cell[data-r="0"]') && !document.querySelector('.loading'));
     // x1 ascending (missing last), then descending.
     const expected = table.page(0, 1, { sort: [{ column: 'x1', descending: false }], filter: '' }).rows[0]![1];
-    const sortMs = await timed(page, () => page.click('.hcell[data-col="1"]'), (v) => document.querySelector('.cell[data-r="0"][data-c="1"]')?.textContent === v, cellText(expected!));
+    const sortMs = await timed(
+      page,
+      () => page.click('.hcell[data-col="1"]'),
+      (v) => document.querySelector('.cell[data-r="0"][data-c="1"]')?.textContent === v,
+      cellText(expected!),
+    );
     assert.equal(await page.getAttribute('.hcell[data-col="1"]', 'aria-sort'), 'ascending');
     const sorted = table.page(0, 60, { sort: [{ column: 'x1', descending: false }], filter: '' }).rows;
     const ids = sorted.map((r) => r[0] as number);
     await assertCellsMatch(page, (i) => ids[i]!);
-    const sortedMiddle = await timed(page, () => scrollTo(page, 0.5), () => !!document.querySelector('.cell[data-r="499990"]')?.textContent?.trim() && !document.querySelector('.loading'));
+    const sortedMiddle = await timed(
+      page,
+      () => scrollTo(page, 0.5),
+      () => !!document.querySelector('.cell[data-r="499990"]')?.textContent?.trim() && !document.querySelector('.loading'),
+    );
     const tasks = await longTasks(page);
     console.log(
-      `      1M × 50: middle ${Math.round(middle)} ms, end ${Math.round(end)} ms, sort ${Math.round(sortMs)} ms, sorted middle ${Math.round(sortedMiddle)} ms (fake host in the test process); long tasks ${JSON.stringify(tasks)}`,
+      `      1M × 50: middle ${Math.round(middle)} ms, end ${Math.round(end)} ms, sort ${Math.round(sortMs)} ms, sorted middle ${Math.round(sortedMiddle)} ms (fake host in the test process); long tasks while scrolling and sorting ${JSON.stringify(tasks)} ms, at load ${JSON.stringify(atLoad)} ms`,
     );
     assert.ok(
       tasks.every((d) => d <= 100),
@@ -144,8 +168,8 @@ describe('webview/dataViewer (the data viewer) in Chromium', function () {
       { column: 'count_3', descending: false },
     ]);
     assert.match((await page.textContent('.hcell[data-col="5"] .arrow')) ?? '', /▲1/);
-    await page.fill('#filter', 'kilo');
-    await page.press('#filter', 'Enter');
+    await page.fill('#filter input', 'kilo');
+    await page.press('#filter input', 'Enter');
     const filtered = table.page(0, 1, { sort: [{ column: 'label_5', descending: false }], filter: 'kilo' }).totalRows;
     await page.waitForFunction((n) => document.querySelector('#count')?.textContent?.startsWith(n), filtered.toLocaleString('en-US'));
     assert.equal(sent.filter((m) => m.type === 'getPage').at(-1)!.payload.query.filter, 'kilo');

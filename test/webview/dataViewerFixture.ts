@@ -4,6 +4,7 @@
  * `getPage` and `getStats` as the kernel would (sort by any columns, text-contains filter).
  */
 import { argsortAscending } from '../../src/core/linalg/argsort';
+import { createRng } from '../../src/core/linalg/random';
 import type { ColumnStats, TablePage } from '../../src/core/kernel/variables';
 import type { TableQuery } from '../../src/protocol/dataViewer';
 
@@ -17,8 +18,8 @@ export class FakeTable {
   private order: Uint32Array | undefined;
 
   constructor(readonly rows: number) {
-    let seed = 42;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
+    const rng = createRng(42);
+    const rand = () => rng.nextFloat();
     this.columns.push({ name: 'id', type: 'number', values: Int32Array.from({ length: rows }, (_, i) => i) });
     for (let c = 1; c < 50; c++) {
       if (c % 10 === 5) this.columns.push({ name: `label_${c}`, type: 'string', values: Uint8Array.from({ length: rows }, () => Math.floor(rand() * WORDS.length)) });

@@ -99,7 +99,14 @@ export class Grid {
     const box = this.box();
     if (!box) return undefined;
     const rows = await this.pager.rows(box.r0, box.r1);
-    return rows.map((row) => row.slice(box.c0, box.c1 + 1).map((v) => cellText(v).replace(/[\t\r\n]/g, ' ')).join('\t')).join('\n');
+    return rows
+      .map((row) =>
+        row
+          .slice(box.c0, box.c1 + 1)
+          .map((v) => cellText(v).replace(/[\t\r\n]/g, ' '))
+          .join('\t'),
+      )
+      .join('\n');
   }
 
   /** The selected block's TSV when every row of it is loaded (a copy event must answer at once). */
@@ -110,9 +117,21 @@ export class Grid {
     for (let r = box.r0; r <= box.r1; r++) {
       const row = this.pager.row(r);
       if (!row) return undefined;
-      lines.push(row.slice(box.c0, box.c1 + 1).map((v) => cellText(v).replace(/[\t\r\n]/g, ' ')).join('\t'));
+      lines.push(
+        row
+          .slice(box.c0, box.c1 + 1)
+          .map((v) => cellText(v).replace(/[\t\r\n]/g, ' '))
+          .join('\t'),
+      );
     }
     return lines.join('\n');
+  }
+
+  /** Whether any of rows `first … first + count` is on screen (a prefetched page is not: no redraw). */
+  shows(first: number, count: number): boolean {
+    const top = Math.floor(this.firstRow());
+    const rows = Math.ceil(this.viewHeight() / ROW_H) + 1;
+    return first < top + rows && first + count > top;
   }
 
   get hasSelection(): boolean {
@@ -173,10 +192,18 @@ export class Grid {
         const v = row?.[c];
         const text = row ? cellText(v) : '';
         line.push(text);
-        const cls = ['cell', isNumeric(this.columns[c]!.type) ? 'num' : '', v === null ? 'missing' : '', box && r >= box.r0 && r <= box.r1 && c >= box.c0 && c <= box.c1 ? 'sel' : '', this.focus?.r === r && this.focus.c === c ? 'focus' : '']
+        const cls = [
+          'cell',
+          isNumeric(this.columns[c]!.type) ? 'num' : '',
+          v === null ? 'missing' : '',
+          box && r >= box.r0 && r <= box.r1 && c >= box.c0 && c <= box.c1 ? 'sel' : '',
+          this.focus?.r === r && this.focus.c === c ? 'focus' : '',
+        ]
           .filter(Boolean)
           .join(' ');
-        html.push(`<div class="${cls}" role="gridcell" data-r="${r}" data-c="${c}" style="left:${this.lefts[c]! - sx}px;width:${this.widths[c]}px">${row ? (v === null ? 'null' : esc(text)) : '<span class="loading">…</span>'}</div>`);
+        html.push(
+          `<div class="${cls}" role="gridcell" data-r="${r}" data-c="${c}" style="left:${this.lefts[c]! - sx}px;width:${this.widths[c]}px">${row ? (v === null ? 'null' : esc(text)) : '<span class="loading">…</span>'}</div>`,
+        );
       }
       html.push('</div>');
       if (row) texts.push(line);

@@ -65,7 +65,7 @@ const pager = new Pager((requestId, offset, limit, query) => messenger.post('get
       status(pager.current.filter ? `Filtered: ${pager.current.filter}` : '');
       if (!chosenColumn && page.columns[0]) choose(page.columns[0].name);
     }
-    grid.schedule();
+    if (first || grid.shows(page.offset, page.rows.length)) grid.schedule();
   },
   failed(error) {
     status(error, 'error');

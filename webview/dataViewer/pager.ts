@@ -6,8 +6,8 @@
 import type { TablePage } from '../../src/core/kernel/variables';
 import type { TableQuery } from '../../src/protocol/dataViewer';
 
-export const PAGE_ROWS = 500;
-const CACHE_PAGES = 24;
+export const PAGE_ROWS = 250;
+const CACHE_PAGES = 40;
 const IN_FLIGHT = 2;
 
 type Row = TablePage['rows'][number];

@@ -21,7 +21,10 @@ export function statsHtml(s: ColumnStats): string {
 ${
   top.length
     ? `<h4>Most frequent</h4><ol class="top">${top
-        .map((t) => `<li><span class="bar" style="width:${((t.count / most) * 100).toFixed(1)}%"></span><span class="v" title="${esc(t.value)}">${esc(t.value)}</span><span class="n">${formatNumber(t.count)}</span></li>`)
+        .map(
+          (t) =>
+            `<li><span class="bar" style="width:${((t.count / most) * 100).toFixed(1)}%"></span><span class="v" title="${esc(t.value)}">${esc(t.value)}</span><span class="n">${formatNumber(t.count)}</span></li>`,
+        )
         .join('')}</ol>`
     : ''
 }`;

@@ -8,6 +8,7 @@ body { padding: 0; overflow: hidden; }
 .toolbar .count { color: var(--vscode-descriptionForeground); white-space: nowrap; font-variant-numeric: tabular-nums; }
 .status { min-height: 1.3em; color: var(--vscode-descriptionForeground); white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 .status.error { color: var(--vscode-errorForeground); }
+.status:empty { display: none; }
 .main { flex: 1 1 auto; display: flex; min-height: 0; gap: 8px; }
 .gone { flex: 1; display: flex; flex-direction: column; align-items: flex-start; gap: 10px; padding: 16px; border: 1px solid var(--vscode-editorWidget-border, #8884); }
 .gone[hidden], .stats-pane[hidden], .main[hidden] { display: none; }

@@ -33,7 +33,13 @@ export class DataViewerPanel implements vscode.Disposable {
   ) {
     const variable = path.join('.');
     this.kernel = kernelOf(kernels.get(notebook)?.state ?? 'stopped', variable);
-    this.host = new PanelHost(extensionUri, { viewType: 'modelbook.dataViewer', title: dataViewerMessage.title(variable), entry: 'dataViewer', accepts: isDataViewerFromWebview, log: (l) => kernels.log.warn(l) });
+    this.host = new PanelHost(extensionUri, {
+      viewType: 'modelbook.dataViewer',
+      title: dataViewerMessage.title(variable),
+      entry: 'dataViewer',
+      accepts: isDataViewerFromWebview,
+      log: (l) => kernels.log.warn(l),
+    });
     const stopWatching = kernels.onDidChangeState(({ notebook: nb, state }) => {
       if (nb !== notebook) return;
       const next = kernelOf(state, variable);

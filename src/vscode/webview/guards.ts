@@ -162,11 +162,7 @@ export const isReviewFromWebview = guardOf<ReviewFromWebview>({
 
 /** A sort and filter as the kernel takes them: at most 64 sort columns, a filter no longer than the kernel accepts. */
 const isTableQuery = (q: unknown): boolean =>
-  isObj(q) &&
-  isStr(q.filter, MAX_FILTER_LENGTH) &&
-  Array.isArray(q.sort) &&
-  q.sort.length <= 64 &&
-  q.sort.every((s) => isObj(s) && isStr(s.column, 1024) && typeof s.descending === 'boolean');
+  isObj(q) && isStr(q.filter, MAX_FILTER_LENGTH) && Array.isArray(q.sort) && q.sort.length <= 64 && q.sort.every((s) => isObj(s) && isStr(s.column, 1024) && typeof s.descending === 'boolean');
 
 /**
  * A message the data viewer may send: pages of at most the kernel's page size, a filter no longer
