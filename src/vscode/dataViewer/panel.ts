@@ -21,8 +21,7 @@ export class DataViewerPanel implements vscode.Disposable {
   private readonly host: PanelHost<DataViewerToWebview, DataViewerFromWebview>;
   private readonly disposables: vscode.Disposable[] = [];
   private kernel: DataViewerKernel;
-  /** The last `rendered` the webview sent. */
-  shown: DataViewerShown | undefined;
+  private rendered: DataViewerFromWebview['rendered'] | undefined;
 
   constructor(
     extensionUri: vscode.Uri,
@@ -60,6 +59,11 @@ export class DataViewerPanel implements vscode.Disposable {
     );
   }
 
+  /** What the grid last drew, with the kernel's state now. */
+  get shown(): DataViewerShown | undefined {
+    return this.rendered && { ...this.rendered, variable: this.path.join('.'), kernel: this.kernel.state };
+  }
+
   reveal(): void {
     this.host.reveal();
   }
@@ -70,7 +74,7 @@ export class DataViewerPanel implements vscode.Disposable {
       case 'ready':
         return;
       case 'rendered':
-        this.shown = { ...m.payload, variable: this.path.join('.'), kernel: this.kernel.state };
+        this.rendered = m.payload;
         return;
       case 'getPage': {
         const { requestId, offset, limit, query } = m.payload;
