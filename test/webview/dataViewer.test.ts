@@ -78,7 +78,7 @@ describe('webview/dataViewer (the data viewer) in Chromium', function () {
       },
       share,
     );
-  const timed = async (page: Page, action: () => Promise<unknown>, done: string, arg?: unknown) => {
+  const timed = async (page: Page, action: () => Promise<unknown>, done: Parameters<Page['waitForFunction']>[0], arg?: unknown) => {
     const t0 = await page.evaluate(() => performance.now());
     await action();
     await page.waitForFunction(done, arg);
@@ -100,7 +100,7 @@ describe('webview/dataViewer (the data viewer) in Chromium', function () {
     assert.ok(pages.length <= 3 && pages.every((m) => m.payload.limit <= 500), JSON.stringify(pages.map((m) => m.payload)));
     // Scrolling right brings later columns in, and draws them from the same pages.
     await page.$eval('#grid', (g) => (g.scrollLeft = g.scrollWidth));
-    await page.waitForFunction(() => [...document.querySelectorAll('.hcell .name')].some((h) => h.textContent === 'x49'));
+    await page.waitForFunction(() => Array.from(document.querySelectorAll('.hcell .name')).some((h) => h.textContent === 'x49'));
     await assertCellsMatch(page, (i) => i);
     // The host hears what is shown (tests in VS Code read it through the extension's API).
     await page.waitForFunction(() => (window as any).__fromWebview.some((m: Msg) => m.type === 'rendered' && m.payload.columns.includes('x49')));
