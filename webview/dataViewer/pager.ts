@@ -27,6 +27,8 @@ export class Pager {
   private readonly pending = new Map<number, { index: number; generation: number }>();
   private wanted: number[] = [];
   private gotFirst = false;
+  /** Nothing is asked before the first query (the host has not said what is viewed, or that the value is there). */
+  private started = false;
   columns: TablePage['columns'] = [];
   totalRows: number | undefined;
 
@@ -42,6 +44,7 @@ export class Pager {
   /** A new sort or filter: the cache is dropped and rows are asked for again (the count stays until the first answer). */
   setQuery(query: TableQuery): void {
     this.query = query;
+    this.started = true;
     this.generation++;
     this.pages.clear();
     this.pending.clear();
@@ -115,7 +118,7 @@ export class Pager {
   }
 
   private pump(): void {
-    while (this.pending.size < IN_FLIGHT && this.wanted.length) {
+    while (this.started && this.pending.size < IN_FLIGHT && this.wanted.length) {
       const index = this.wanted.shift()!;
       if (this.pages.has(index) || [...this.pending.values()].some((p) => p.index === index && p.generation === this.generation)) continue;
       if (this.totalRows !== undefined && index * PAGE_ROWS >= this.totalRows && index > 0) continue;
