@@ -118,7 +118,7 @@ const targets = [
   {
     // Code splitting: the Vega chunk loads with the first chart, not with every table.
     entryPoints: Object.fromEntries(
-      ['renderer', 'evaluation', 'experiments', 'review', 'monitor', 'card', 'lineage'].filter((e) => fs.existsSync(`webview/${e}/index.ts`)).map((e) => [e, `webview/${e}/index.ts`]),
+      ['renderer', 'evaluation', 'experiments', 'review', 'monitor', 'card', 'lineage', 'dataViewer'].filter((e) => fs.existsSync(`webview/${e}/index.ts`)).map((e) => [e, `webview/${e}/index.ts`]),
     ),
     outdir: 'dist/webview',
     splitting: true,

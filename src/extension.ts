@@ -19,6 +19,7 @@ import { registerReviewCommand, type ReviewCommandApi } from './vscode/review/re
 import { registerWalkthrough, type WalkthroughApi } from './vscode/walkthrough/register';
 import { registerTemplates, type TemplatesApi } from './vscode/templates/register';
 import { registerVariables, type VariablesApi } from './vscode/variables/register';
+import { registerDataViewer, type DataViewerApi } from './vscode/dataViewer/register';
 
 /** Wiring only: the pieces live in src/vscode. TF.js and the data libraries never load here. */
 export function activate(context: vscode.ExtensionContext): {
@@ -34,6 +35,7 @@ export function activate(context: vscode.ExtensionContext): {
   walkthrough: WalkthroughApi;
   templates: TemplatesApi;
   variables: VariablesApi;
+  dataViewer: DataViewerApi;
 } {
   const log = vscode.window.createOutputChannel('Modelbook Kernel', { log: true });
   const runtime = new KernelRuntimeInstaller(context, log);
@@ -50,6 +52,7 @@ export function activate(context: vscode.ExtensionContext): {
   const walkthrough = registerWalkthrough(runs.api.service, log);
   const templates = registerTemplates(context.extensionUri);
   const variables = registerVariables(kernels, controller);
+  const dataViewer = registerDataViewer(context.extensionUri, kernels);
   context.subscriptions.push(
     log,
     kernels,
@@ -75,6 +78,7 @@ export function activate(context: vscode.ExtensionContext): {
     ...walkthrough.disposables,
     ...templates.disposables,
     ...variables.disposables,
+    ...dataViewer.disposables,
     listenToRenderer({ ...evaluation.renderer, ...runs.renderer, ...monitoring.renderer, ...cards.renderer }),
   );
   return {
@@ -90,6 +94,7 @@ export function activate(context: vscode.ExtensionContext): {
     walkthrough: walkthrough.api,
     templates: templates.api,
     variables: variables.api,
+    dataViewer: dataViewer.api,
   };
 }
 

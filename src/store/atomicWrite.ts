@@ -41,3 +41,29 @@ export function writeFileAtomic(file: string, content: string | Uint8Array): voi
     throw e;
   }
 }
+
+/**
+ * `writeFileAtomic` for content made piece by piece (an export of a million rows): the pieces go
+ * to a temp file in the target's folder as they come, and only when the last one is written is it
+ * renamed over `file`. A piece that throws (or a cancelled export) removes the temp file and leaves
+ * `file` as it was.
+ *
+ * @example
+ * await writeFileAtomicStream('table.csv', csvPages(table));
+ */
+export async function writeFileAtomicStream(file: string, chunks: AsyncIterable<string | Uint8Array>): Promise<void> {
+  const dir = path.dirname(file);
+  await fs.promises.mkdir(dir, { recursive: true });
+  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
+  const handle = await fs.promises.open(temp, 'w');
+  try {
+    for await (const chunk of chunks) await handle.writeFile(chunk);
+    await handle.sync();
+    await handle.close();
+    await fs.promises.rename(temp, file);
+  } catch (e) {
+    await handle.close().catch(() => undefined);
+    await fs.promises.rm(temp, { force: true });
+    throw e;
+  }
+}

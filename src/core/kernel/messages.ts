@@ -20,6 +20,5 @@ export const variablesMessage = {
   more: (count: number) => `${formatNumber(count)} more not listed`,
   badReply: (reason: string) => `The kernel sent a malformed answer (${reason}); it was ignored.`,
   // The Variables view and its commands
-  dataViewerComing: (name: string) => `The data viewer is not in this build yet: ${name} cannot be opened in it.`,
   viewFailed: (reason: string) => `Could not list the kernel's variables: ${reason}`,
 } as const;

@@ -1,6 +1,7 @@
 import { buildRunTable, type RunTableView } from './columns';
 import type { RunSummary } from './summary';
 import { runMessage } from './messages';
+import { csvLine } from '../text/csv';
 
 export interface CsvOptions {
   /** Column paths; default: `defaultColumns(rows)`. */
@@ -33,22 +34,7 @@ export function toRunsCsv(rows: readonly RunSummary[], options: CsvOptions = {})
  */
 export function tableToCsv(table: RunTableView, options: Pick<CsvOptions, 'header' | 'lineEnding'> = {}): string {
   const eol = options.lineEnding ?? '\n';
-  const header = table.columns.map((c) => csvField(options.header === 'label' ? c.label : c.key));
-  const lines = [header.join(',')];
-  for (const row of table.rows) lines.push(row.values.map((v) => csvField(cellText(v))).join(','));
+  const lines = [csvLine(table.columns.map((c) => (options.header === 'label' ? c.label : c.key)))];
+  for (const row of table.rows) lines.push(csvLine(row.values));
   return lines.join(eol) + eol;
-}
-
-function cellText(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
-  // Run names and parameters come from whoever wrote the records: a text a spreadsheet would run
-  // as a formula (=, +, -, @, tab, CR first) gets a leading apostrophe (OWASP's CSV-injection advice).
-  if (typeof v === 'string') return /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-  if (typeof v === 'boolean') return v ? 'true' : 'false';
-  return JSON.stringify(v);
-}
-
-function csvField(text: string): string {
-  return /[",\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import { NOTEBOOK_TYPE } from '../../core/notebook/contract';
-import { variablesMessage } from '../../core/kernel/messages';
 import type { ModelbookController } from '../controller';
 import type { KernelRegistry } from '../kernels';
 import { VariablesTreeProvider, descriptionOf, type VariableNode } from './tree';
@@ -52,10 +51,6 @@ export function registerVariables(kernels: KernelRegistry, controller: Modelbook
       vscode.commands.registerCommand('modelbook.showVariables', async () => {
         follow(vscode.window.activeNotebookEditor);
         await vscode.commands.executeCommand('modelbook.variables.focus');
-      }),
-      // Until the data viewer panel (issue 15, part D) lands: the command exists, and says so.
-      vscode.commands.registerCommand('modelbook.openDataViewer', (node?: VariableNode) => {
-        void vscode.window.showInformationMessage(variablesMessage.dataViewerComing(node?.path.join('.') ?? ''));
       }),
     ],
     api: { shown: () => tree.shown.map((n) => ({ name: n.variable.name, description: descriptionOf(n.variable) })) },

@@ -12,6 +12,8 @@ import type { MonitorFromWebview } from '../../protocol/monitor';
 import { isMonitorReport } from '../../core/monitor/isMonitorReport';
 import type { CardFromWebview } from '../../protocol/card';
 import type { LineageFromWebview } from '../../protocol/lineage';
+import type { DataViewerFromWebview } from '../../protocol/dataViewer';
+import { MAX_FILTER_LENGTH, MAX_PAGE_ROWS } from '../../core/kernel/variables';
 import { CARD_SECTIONS, MODEL_CARD_KIND, MODEL_CARD_VERSION, type ModelCard } from '../../core/card/contract';
 
 type Obj = Record<string, unknown>;
@@ -156,6 +158,33 @@ export const isReviewFromWebview = guardOf<ReviewFromWebview>({
   openCell: isCellRef,
   showNotebookDiff: (p) => isObj(p) && isNotebookPath(p.notebook),
   startThread: (p) => isCellRef(p) && isOptStr(p.metric) && isOptStr(p.slice),
+});
+
+/** A sort and filter as the kernel takes them: at most 64 sort columns, a filter no longer than the kernel accepts. */
+const isTableQuery = (q: unknown): boolean =>
+  isObj(q) && isStr(q.filter, MAX_FILTER_LENGTH) && Array.isArray(q.sort) && q.sort.length <= 64 && q.sort.every((s) => isObj(s) && isStr(s.column, 1024) && typeof s.descending === 'boolean');
+
+/**
+ * A message the data viewer may send: pages of at most the kernel's page size, a filter no longer
+ * than the kernel accepts.
+ *
+ * @example
+ * isDataViewerFromWebview({ type: 'getPage', payload: { requestId: 1, offset: 0, limit: 500, query: { sort: [], filter: '' } } }) // true
+ * isDataViewerFromWebview({ type: 'getPage', payload: { requestId: 1, offset: -5, limit: 1e9, query: { sort: [], filter: '' } } }) // false
+ */
+export const isDataViewerFromWebview = guardOf<DataViewerFromWebview>({
+  ready: () => true,
+  getPage: (p) => isObj(p) && isCount(p.requestId) && isCount(p.offset) && isCount(p.limit) && (p.limit as number) <= MAX_PAGE_ROWS && isTableQuery(p.query),
+  getStats: (p) => isObj(p) && isCount(p.requestId) && isStr(p.column, 1024),
+  exportCsv: (p) => isObj(p) && isTableQuery(p.query),
+  rendered: (p) =>
+    isObj(p) &&
+    isCount(p.totalRows) &&
+    isCount(p.firstRow) &&
+    isStrings(p.columns, 10_000, 1024) &&
+    Array.isArray(p.cells) &&
+    p.cells.length <= 1000 &&
+    p.cells.every((row) => isStrings(row, 10_000, 4096)),
 });
 
 function isPlainFileName(v: unknown): boolean {

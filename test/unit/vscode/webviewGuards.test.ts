@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import fs from 'node:fs';
 import path from 'node:path';
-import { isCardFromWebview, isEvaluationFromWebview, isExperimentsFromWebview, isModelCard, isRendererToHost, isReviewFromWebview } from '../../../src/vscode/webview/guards';
+import { isDataViewerFromWebview, isCardFromWebview, isEvaluationFromWebview, isExperimentsFromWebview, isModelCard, isRendererToHost, isReviewFromWebview } from '../../../src/vscode/webview/guards';
 import { FIXTURES } from '../paths';
 
 describe('webview message guards', () => {
@@ -58,5 +58,19 @@ describe('webview message guards', () => {
     assert.equal(isCardFromWebview({ type: 'openRun', payload: { runId: source.runId.toLowerCase(), field: 'x' } }), false, 'ULIDs are upper case');
     assert.equal(isCardFromWebview({ type: 'openRun', payload: { runId: source.runId, field: 'x'.repeat(600) } }), false, 'a field path too long');
     assert.equal(isCardFromWebview({ type: 'rendered', payload: { name: 'x', sections: [], missing: [], charts: [], links: -1 } }), false);
+  });
+
+  it('data viewer: pages no larger than the kernel answers, filters no longer than it accepts, a well-formed sort', () => {
+    const query = { sort: [{ column: 'age', descending: true }], filter: 'd => d.age > 30' };
+    assert.ok(isDataViewerFromWebview({ type: 'ready' }));
+    assert.ok(isDataViewerFromWebview({ type: 'getPage', payload: { requestId: 1, offset: 999_750, limit: 250, query } }));
+    assert.ok(isDataViewerFromWebview({ type: 'getStats', payload: { requestId: 2, column: 'age' } }));
+    assert.ok(isDataViewerFromWebview({ type: 'exportCsv', payload: { query } }));
+    assert.ok(isDataViewerFromWebview({ type: 'rendered', payload: { totalRows: 3, firstRow: 0, columns: ['a'], cells: [['1'], ['2']] } }));
+    assert.ok(!isDataViewerFromWebview({ type: 'getPage', payload: { requestId: 1, offset: 0, limit: 1_000_000, query } }), 'a page bigger than the kernel answers');
+    assert.ok(!isDataViewerFromWebview({ type: 'getPage', payload: { requestId: 1, offset: -1, limit: 10, query } }));
+    assert.ok(!isDataViewerFromWebview({ type: 'getPage', payload: { requestId: 1, offset: 0, limit: 10, query: { sort: [], filter: 'x'.repeat(5000) } } }), 'a filter longer than the kernel accepts');
+    assert.ok(!isDataViewerFromWebview({ type: 'exportCsv', payload: { query: { sort: [{ column: 'age', descending: 'yes' }], filter: '' } } }));
+    assert.ok(!isDataViewerFromWebview({ type: 'runCell', payload: { source: 'process.exit()' } }), 'an unknown type');
   });
 });
