@@ -195,6 +195,14 @@ function buildTypes() {
     '@tensorflow/tfjs-backend-cpu',
     '@tensorflow/tfjs-backend-webgl',
   ];
+  // The notebook language service (src/store/lang) type-checks cells against these too: Node's
+  // globals (console, setTimeout, process) and the ES2022 library, which a bundled TypeScript cannot find.
+  libs.push('@types/node', 'undici-types');
+  fs.mkdirSync('dist/types/lib', { recursive: true });
+  for (const f of fs.readdirSync('node_modules/typescript/lib')) {
+    if (/^lib\.(es5|es20(1[5-9]|2[0-2])(\.\w+)?|decorators(\.legacy)?)\.d\.ts$/.test(f) && !f.endsWith('.full.d.ts'))
+      fs.copyFileSync(path.join('node_modules/typescript/lib', f), path.join('dist/types/lib', f));
+  }
   for (const lib of libs) {
     const from = path.join('node_modules', lib);
     const to = path.join('dist/types/node_modules', lib);

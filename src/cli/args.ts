@@ -12,6 +12,8 @@ export interface RunArgs {
   maxOutputBytes?: number;
   continueOnError: boolean;
   print: boolean;
+  /** Type-check the notebook first and run nothing when it has a type error. */
+  check: boolean;
   memoryLimitMb: number;
   nodePath?: string;
   workspace?: string;
@@ -43,6 +45,7 @@ const RUN_FLAGS = {
   'max-output': { type: 'string' },
   'continue-on-error': { type: 'boolean' },
   print: { type: 'boolean' },
+  check: { type: 'boolean' },
   verbose: { type: 'boolean' },
   'memory-limit-mb': { type: 'string' },
   node: { type: 'string' },
@@ -83,6 +86,7 @@ function parseRun(rest: string[]): RunArgs | HelpArgs {
     notebook,
     continueOnError: v['continue-on-error'] === true,
     print: v.print === true,
+    check: v.check === true,
     verbose: v.verbose === true,
     memoryLimitMb: v['memory-limit-mb'] === undefined ? DEFAULT_MEMORY_LIMIT_MB : positive('--memory-limit-mb', v['memory-limit-mb']),
     sandbox: {

@@ -44,6 +44,8 @@ async function main(argv: string[]): Promise<number> {
     if (argv[0] === 'card') return await runCardCommand(argv.slice(1), io, process.cwd());
     if (argv[0] === 'new') return runNewCommand(argv.slice(1), io, process.cwd(), __dirname);
     if (argv[0] === 'report') return await runReportCommand(argv.slice(1), io, process.cwd());
+    // Loaded on demand: the TypeScript compiler is most of the CLI's code, and no other verb needs it.
+    if (argv[0] === 'check') return (await import('./check')).runCheckCommand(argv.slice(1), io, process.cwd(), __dirname);
     const args = parseArgs(argv);
     switch (args.command) {
       case 'help':
@@ -53,6 +55,7 @@ async function main(argv: string[]): Promise<number> {
         io.out(`${MODELBOOK_VERSION}\n`);
         return 0;
       case 'run':
+        if (args.check && !(await import('./check')).checkBeforeRun(args.notebook, io, process.cwd(), __dirname)) return 1;
         return (await runNotebook(withInstalledNode(args), __dirname, io)).exitCode;
       case 'install-node':
         return await installNodeCommand(args, io);

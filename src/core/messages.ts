@@ -1,7 +1,7 @@
 import { formatBytes } from './text/number';
 
 const RUN_USAGE = `modelbook run NOTEBOOK.mlnb [--out FILE] [--cell-timeout SECONDS] [--continue-on-error] [--print]
-                    [--max-output SIZE]
+                    [--max-output SIZE] [--check]
                     [--memory-limit-mb N] [--no-sandbox] [--allow-read PATH] [--allow-write PATH]
                     [--allow-child-process] [--allow-worker] [--allow-addons] [--allow-net] [--env KEY=VALUE] [--node PATH]`;
 const INSTALL_NODE_USAGE = 'modelbook install-node [--registry URL]';
@@ -151,6 +151,7 @@ export const message = {
 
   // CLI
   cliUsage: `Usage: ${RUN_USAGE}
+       modelbook check NOTEBOOK... [--format text|json]
        modelbook runs [--notebook X] [--filter EXPR] [--sort KEY] [--limit N] [--json | --csv] [--workspace DIR]
        modelbook runs show ID
        modelbook diff BASE HEAD [--notebook X] [--format text|md|json|html] [--out FILE] [--fail-on regression|gates|never]

@@ -17,6 +17,9 @@ import { featuresMessage } from './messages';
 /** What predict returns for the pipeline's estimator. */
 export type PipelinePrediction<E> = E extends Regressor ? Float64Array : ClassLabel[];
 
+/** What `kind` says for the pipeline's estimator, so a pipeline ending in a classifier is a Classifier to the type checker too. */
+export type PipelineKind<E> = E extends Estimator ? E['kind'] : 'transformer';
+
 export interface PipelineOptions<E extends Estimator | undefined> {
   /** Preprocessing steps, applied in order. */
   steps?: FeatureStep[];
@@ -68,8 +71,8 @@ export class Pipeline<E extends Estimator | undefined = Estimator | undefined> {
   }
 
   /** 'classifier' or 'regressor' after its estimator, 'transformer' without one. */
-  get kind(): 'classifier' | 'regressor' | 'transformer' {
-    return (this.estimator as Estimator | undefined)?.kind ?? 'transformer';
+  get kind(): PipelineKind<E> {
+    return ((this.estimator as Estimator | undefined)?.kind ?? 'transformer') as PipelineKind<E>;
   }
 
   /** The estimator's classes (classifiers). */

@@ -1,0 +1,250 @@
+/**
+ * Type information across a notebook's cells, as one TypeScript program scoped the way the kernel
+ * runs the cells (see notebookProgram.ts). Positions are `{ cellId, line, character }`, 0-based, in
+ * the cell's own text; nothing the program generates is ever reported.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+import { buildNotebookScope, type CellDeclaration, type NotebookCellSource, type NotebookScope } from './notebookProgram';
+import { NotebookServiceHost, type HostedCell } from './serviceHost';
+import { langMessage } from './messages';
+import { toCellDiagnostic, type CellDiagnostic } from './diagnostics';
+import { dependenciesOf, signatureOf, wordsOf } from './dependencies';
+
+export type { CellDiagnostic } from './diagnostics';
+
+/** One completion item; `detail` (the type) is given for names the notebook's cells declare. */
+export interface LangCompletion {
+  name: string;
+  kind: string;
+  sortText: string;
+  detail?: string;
+  insertText?: string;
+}
+
+/** A plain-object form of ts.SignatureHelpItems. */
+export interface LangSignatureHelp {
+  items: { label: string; documentation: string; parameters: { label: string; documentation: string }[] }[];
+  selectedItemIndex: number;
+  argumentIndex: number;
+}
+
+export interface LangDefinition {
+  cellId?: string;
+  file?: string;
+  line: number;
+  character: number;
+}
+
+export interface NotebookLanguageServiceOptions {
+  /** dist/types: the shipped declarations of 'modelbook', 'arquero', '@tensorflow/tfjs' and the ES library. */
+  typesRoot?: string;
+  /** The folder of a notebook whose URI is not a file (untitled). */
+  fallbackDir?: string;
+}
+
+interface NotebookState {
+  host: NotebookServiceHost;
+  service: ts.LanguageService;
+  stem: string;
+  scope: NotebookScope;
+  cellIds: string[];
+  declarationCache: Map<string, CellDeclaration[]>;
+  wordCache: Map<string, Set<string>>;
+  /** Each cell's words (dependencies.ts), in order. */
+  words: Set<string>[];
+  /** Semantic diagnostics by cell file, with the dependency key they were computed for. */
+  checked: Map<string, { key: string; diagnostics: CellDiagnostic[]; signature: string }>;
+}
+
+/**
+ * One TypeScript language service per open notebook (sharing parsed library files), incremental:
+ * an edit re-parses and re-checks the edited cell, and re-checks the cells that use what it declares
+ * only when what they see of it changed (dependencies.ts).
+ *
+ * @example
+ * const lang = new NotebookLanguageService({ typesRoot: path.join(distDir, 'types') });
+ * lang.update(uri, [{ id: 'a', source: 'const n = 1;' }, { id: 'b', source: "n.toUpperCase()" }]);
+ * lang.diagnostics(uri)[0].message // "Property 'toUpperCase' does not exist on type 'number'."
+ */
+export class NotebookLanguageService {
+  private readonly notebooks = new Map<string, NotebookState>();
+  private readonly registry = ts.createDocumentRegistry();
+
+  constructor(private readonly options: NotebookLanguageServiceOptions = {}) {}
+
+  /** Sets a notebook's code cells, in order. */
+  update(notebookUri: string, cells: NotebookCellSource[]): void {
+    const state = this.notebooks.get(notebookUri) ?? this.open(notebookUri);
+    const { program, scope } = buildNotebookScope(cells, state.stem, state.declarationCache);
+    state.declarationCache = new Map(cells.map((c, i) => [c.source, scope.declarations[i]]));
+    state.words = cells.map((c) => state.wordCache.get(c.source) ?? wordsOf(c.source));
+    state.wordCache = new Map(cells.map((c, i) => [c.source, state.words[i]]));
+    state.scope = scope;
+    state.cellIds = cells.map((c) => c.id);
+    state.host.setCells(program.files);
+  }
+
+  /** Forgets a notebook (closed). */
+  close(notebookUri: string): void {
+    this.notebooks.get(notebookUri)?.service.dispose();
+    this.notebooks.delete(notebookUri);
+  }
+
+  /**
+   * Syntactic and semantic errors of every cell, on the cell's own lines; `@ts-nocheck` and
+   * `@ts-expect-error` as in a .ts file. Only the cells an edit can have changed are re-checked.
+   */
+  diagnostics(notebookUri: string): CellDiagnostic[] {
+    const state = this.state(notebookUri);
+    const program = state.service.getProgram();
+    if (!program) return [];
+    const cells = [...state.host.cells.values()];
+    const checker = program.getTypeChecker();
+    const signatures: string[] = [];
+    const checked: NotebookState['checked'] = new Map();
+    const out: CellDiagnostic[] = [];
+    cells.forEach((cell, k) => {
+      const sf = program.getSourceFile(cell.fileName);
+      if (!sf) return;
+      out.push(...convert(program.getSyntacticDiagnostics(sf), cell, sf));
+      const upstream = dependenciesOf(state.scope, state.words, k).map((j) => signatures[j]);
+      const key = `${cell.version}<-${upstream.join(',')}`;
+      const cached = state.checked.get(cell.fileName);
+      const semantic = cached?.key === key ? cached : { key, diagnostics: convert(program.getSemanticDiagnostics(sf), cell, sf), signature: signatureOf(checker, sf, cell.userLength, upstream) };
+      signatures.push(semantic.signature);
+      checked.set(cell.fileName, semantic);
+      out.push(...semantic.diagnostics);
+    });
+    state.checked = checked;
+    return out;
+  }
+
+  completions(notebookUri: string, cellId: string, line: number, character: number): LangCompletion[] {
+    const { state, cell, offset } = this.at(notebookUri, cellId, line, character);
+    const info = state.service.getCompletionsAtPosition(cell.fileName, offset, { includeCompletionsWithInsertText: true });
+    if (!info) return [];
+    const ours = new Set([...state.scope.visible[cell.index].keys(), ...state.scope.declarations[cell.index].map((d) => d.name)]);
+    return info.entries.map((e) => {
+      const item: LangCompletion = { name: e.name, kind: e.kind, sortText: e.sortText };
+      if (e.insertText !== undefined) item.insertText = e.insertText;
+      if (ours.has(e.name) && !info.isMemberCompletion) {
+        const details = state.service.getCompletionEntryDetails(cell.fileName, offset, e.name, undefined, e.source, undefined, e.data);
+        if (details) item.detail = ts.displayPartsToString(details.displayParts);
+      }
+      return item;
+    });
+  }
+
+  quickInfo(notebookUri: string, cellId: string, line: number, character: number): { text: string; documentation: string } | undefined {
+    const { state, cell, offset } = this.at(notebookUri, cellId, line, character);
+    const info = state.service.getQuickInfoAtPosition(cell.fileName, offset);
+    if (!info) return undefined;
+    return { text: ts.displayPartsToString(info.displayParts), documentation: ts.displayPartsToString(info.documentation) };
+  }
+
+  signatureHelp(notebookUri: string, cellId: string, line: number, character: number): LangSignatureHelp | undefined {
+    const { state, cell, offset } = this.at(notebookUri, cellId, line, character);
+    const help = state.service.getSignatureHelpItems(cell.fileName, offset, undefined);
+    if (!help) return undefined;
+    const text = ts.displayPartsToString;
+    return {
+      items: help.items.map((it) => ({
+        label: text(it.prefixDisplayParts) + it.parameters.map((p) => text(p.displayParts)).join(text(it.separatorDisplayParts)) + text(it.suffixDisplayParts),
+        documentation: text(it.documentation),
+        parameters: it.parameters.map((p) => ({ label: text(p.displayParts), documentation: text(p.documentation) })),
+      })),
+      selectedItemIndex: help.selectedItemIndex,
+      argumentIndex: help.argumentIndex,
+    };
+  }
+
+  /** Where the name at a position is declared: a cell (through any number of later re-uses) or a file (a library's declarations). */
+  definition(notebookUri: string, cellId: string, line: number, character: number): LangDefinition[] {
+    const { state, cell, offset } = this.at(notebookUri, cellId, line, character);
+    const defs = state.service.getDefinitionAtPosition(cell.fileName, offset) ?? [];
+    const out: LangDefinition[] = [];
+    for (const d of defs) {
+      const target = state.host.cells.get(d.fileName);
+      const program = state.service.getProgram();
+      const sf = program?.getSourceFile(d.fileName);
+      if (!sf) continue;
+      if (!target) {
+        const pos = sf.getLineAndCharacterOfPosition(d.textSpan.start);
+        out.push({ file: d.fileName, line: pos.line, character: pos.character });
+        continue;
+      }
+      const origin = d.textSpan.start < target.userLength ? { cell: target, offset: d.textSpan.start } : this.originOf(state, target, d.name);
+      if (!origin) continue;
+      const pos = ts.getLineAndCharacterOfPosition(program!.getSourceFile(origin.cell.fileName)!, origin.offset);
+      out.push({ cellId: origin.cell.cellId, line: pos.line, character: pos.character });
+    }
+    return dedupeDefinitions(out);
+  }
+
+  /** The user's declaration behind a generated alias of `name` in `cell`. */
+  private originOf(state: NotebookState, cell: HostedCell, name: string): { cell: HostedCell; offset: number } | undefined {
+    const from = state.scope.visible[cell.index].get(name) ?? cell.index;
+    const decl = state.scope.declarations[from]?.find((d) => d.name === name);
+    const fromCell = [...state.host.cells.values()][from];
+    return decl && fromCell ? { cell: fromCell, offset: decl.offset } : undefined;
+  }
+
+  private open(notebookUri: string): NotebookState {
+    const file = notebookUri.startsWith('file:') ? fileURLToPath(notebookUri) : /^[a-z][\w+.-]+:/i.test(notebookUri) ? undefined : path.resolve(notebookUri);
+    const dir = file ? path.dirname(file) : (this.options.fallbackDir ?? process.cwd());
+    const stem = `${file ? path.basename(file).replace(/[^\w.-]/g, '_') : 'untitled'}`;
+    const host = new NotebookServiceHost(dir, this.options.typesRoot);
+    const state: NotebookState = {
+      host,
+      service: ts.createLanguageService(host, this.registry),
+      stem,
+      scope: { declarations: [], visible: [] },
+      cellIds: [],
+      declarationCache: new Map(),
+      wordCache: new Map(),
+      words: [],
+      checked: new Map(),
+    };
+    this.notebooks.set(notebookUri, state);
+    return state;
+  }
+
+  private state(notebookUri: string): NotebookState {
+    const state = this.notebooks.get(notebookUri);
+    if (!state) throw new RangeError(langMessage.unknownNotebook(notebookUri));
+    return state;
+  }
+
+  private at(notebookUri: string, cellId: string, line: number, character: number): { state: NotebookState; cell: HostedCell; offset: number } {
+    const state = this.state(notebookUri);
+    const index = state.cellIds.indexOf(cellId);
+    const cell = [...state.host.cells.values()][index];
+    if (!cell) throw new RangeError(langMessage.unknownCell(cellId));
+    return { state, cell, offset: offsetOf(cell.text.slice(0, cell.userLength), line, character) };
+  }
+}
+
+/** The offset of a 0-based line and character in text, clamped to the text. */
+function offsetOf(text: string, line: number, character: number): number {
+  let start = 0;
+  for (let l = 0; l < line; l++) {
+    const next = text.indexOf('\n', start);
+    if (next < 0) return text.length;
+    start = next + 1;
+  }
+  return Math.min(start + Math.max(character, 0), text.length);
+}
+
+function convert(found: readonly ts.Diagnostic[], cell: HostedCell, sf: ts.SourceFile): CellDiagnostic[] {
+  return found.map((d) => toCellDiagnostic(d, cell, sf)).filter((d): d is CellDiagnostic => d !== undefined);
+}
+
+function dedupeDefinitions(defs: LangDefinition[]): LangDefinition[] {
+  const seen = new Set<string>();
+  return defs.filter((d) => {
+    const key = `${d.cellId ?? d.file}:${d.line}:${d.character}`;
+    return !seen.has(key) && seen.add(key);
+  });
+}

@@ -1,0 +1,176 @@
+/**
+ * A notebook's code cells as one TypeScript program, scoped the way the kernel runs them
+ * (src/core/cells/rewrite.ts): every top-level declaration and import of a cell is visible in
+ * later cells, a later cell may declare a name again (the later declaration wins from then on),
+ * and a name declared only in a later cell is not visible earlier.
+ *
+ * Each cell becomes one module whose text starts with the cell's text unchanged (so positions map
+ * 1:1), followed by generated lines: the names it declares, exported, and an alias for every name an
+ * earlier cell declared that this cell does not.
+ */
+import ts from 'typescript';
+
+export interface NotebookCellSource {
+  id: string;
+  source: string;
+}
+
+export interface VirtualCellFile {
+  cellId: string;
+  fileName: string;
+  text: string;
+  /** length of the user's text: positions beyond it are generated */
+  userLength: number;
+}
+
+export interface NotebookProgram {
+  files: VirtualCellFile[];
+}
+
+/** How a top-level name was declared, which decides how later cells see it. */
+type DeclarationKind = 'const' | 'let' | 'value' | 'type';
+
+/** A top-level name a cell declares, and where (offset of its identifier in the cell). */
+export interface CellDeclaration {
+  name: string;
+  kind: DeclarationKind;
+  offset: number;
+  /** The cell exports it itself (`export const x`), so the generated export must not repeat it. */
+  exported: boolean;
+}
+
+/** What the language service needs beyond the files: who declares what, to map generated positions back. */
+export interface NotebookScope {
+  /** Per cell, the names it declares, in source order. */
+  declarations: CellDeclaration[][];
+  /** Per cell, for each name it sees from earlier cells, the index of the cell whose declaration it sees. */
+  visible: Map<string, number>[];
+}
+
+/**
+ * The virtual modules of a notebook's code cells, in order (see the file comment for the shape).
+ *
+ * @param stem the files are `<stem>.cell<k>.ts` (k 1-based), next to each other
+ * @example
+ * buildNotebookProgram([{ id: 'a', source: 'const x = 1;' }, { id: 'b', source: 'x + 1' }]).files[1].text
+ * // "x + 1\nexport {};\ndeclare const x: typeof import('./notebook.cell1').x;\n"
+ */
+export function buildNotebookProgram(cells: NotebookCellSource[], stem = 'notebook'): NotebookProgram {
+  return buildNotebookScope(cells, stem).program;
+}
+
+/**
+ * The program and the scope it was built from; `reuse` holds each cell's declarations from a
+ * previous build by source text, so an edit re-parses one cell.
+ *
+ * @example
+ * buildNotebookScope(cells, 'churn').scope.visible[2].get('x') // 0: cell 3 sees cell 1's x
+ */
+export function buildNotebookScope(cells: NotebookCellSource[], stem: string, reuse?: Map<string, CellDeclaration[]>): { program: NotebookProgram; scope: NotebookScope } {
+  const declarations = cells.map((c) => reuse?.get(c.source) ?? declarationsOf(c.source));
+  const files: VirtualCellFile[] = [];
+  const visible: Map<string, number>[] = [];
+  /** name → the latest cell (so far) declaring it, with how. */
+  const latest = new Map<string, { cell: number; kind: DeclarationKind }>();
+  cells.forEach((cell, k) => {
+    const own = new Set(declarations[k].map((d) => d.name));
+    const sees = new Map<string, number>();
+    const lines = [
+      `export { ${declarations[k]
+        .filter((d) => !d.exported)
+        .map((d) => d.name)
+        .join(', ')} };`,
+    ];
+    for (const [name, from] of latest) {
+      if (own.has(name)) continue;
+      sees.set(name, from.cell);
+      lines.push(aliasLine(name, from.kind, `./${stem}.cell${from.cell + 1}`));
+    }
+    const userText = cell.source;
+    const sep = userText.endsWith('\n') ? '' : '\n';
+    files.push({ cellId: cell.id, fileName: `${stem}.cell${k + 1}.ts`, text: `${userText}${sep}${lines.join('\n')}\n`, userLength: userText.length });
+    visible.push(sees);
+    for (const d of declarations[k]) latest.set(d.name, { cell: k, kind: d.kind });
+  });
+  return { program: { files }, scope: { declarations, visible } };
+}
+
+function aliasLine(name: string, kind: DeclarationKind, spec: string): string {
+  switch (kind) {
+    case 'const':
+      return `declare const ${name}: typeof import('${spec}').${name};`;
+    case 'let':
+      // `let`: the kernel's globals may be reassigned by a later cell, as in the cell that declared them.
+      return `declare let ${name}: typeof import('${spec}').${name};`;
+    case 'value':
+    case 'type':
+      // Functions, classes, enums, namespaces, imports and types: an import keeps every meaning
+      // (value and type, overloads, type parameters) and leads go-to-definition to the declaration.
+      return `import { ${name} } from '${spec}';`;
+  }
+}
+
+/**
+ * The top-level names a cell declares, as the kernel publishes them: variables (destructuring
+ * included), functions, classes and imports; and, for the type checker, types, interfaces, enums
+ * and namespaces.
+ *
+ * @example
+ * declarationsOf("import { a } from 'm';\nconst { b, c: [d] } = f();").map((x) => x.name) // ['a', 'b', 'd']
+ */
+export function declarationsOf(source: string): CellDeclaration[] {
+  const file = ts.createSourceFile('cell.ts', source, ts.ScriptTarget.ES2022, false, ts.ScriptKind.TS);
+  const out: CellDeclaration[] = [];
+  const exported = exportedNames(file);
+  const add = (id: ts.Identifier, kind: DeclarationKind) => out.push({ name: id.text, kind, offset: id.getStart(file), exported: exported.has(id.text) });
+  for (const stmt of file.statements) {
+    if (ts.isVariableStatement(stmt)) {
+      const isConst = (stmt.declarationList.flags & ts.NodeFlags.Const) !== 0;
+      for (const d of stmt.declarationList.declarations) for (const id of bindingNames(d.name)) add(id, isConst ? 'const' : 'let');
+    } else if (ts.isImportDeclaration(stmt)) {
+      const clause = stmt.importClause;
+      if (!clause) continue;
+      if (clause.name) add(clause.name, 'value');
+      const named = clause.namedBindings;
+      if (named && ts.isNamespaceImport(named)) add(named.name, 'value');
+      else if (named) for (const el of named.elements) add(el.name, 'value');
+    } else if (ts.isImportEqualsDeclaration(stmt)) {
+      add(stmt.name, 'value');
+    } else if (ts.isInterfaceDeclaration(stmt) || ts.isTypeAliasDeclaration(stmt)) {
+      add(stmt.name, 'type');
+    } else if ((ts.isFunctionDeclaration(stmt) || ts.isClassDeclaration(stmt) || ts.isEnumDeclaration(stmt)) && stmt.name) {
+      if (!isDefaultExport(stmt)) add(stmt.name, 'value');
+    } else if (ts.isModuleDeclaration(stmt) && ts.isIdentifier(stmt.name)) {
+      add(stmt.name, 'value');
+    }
+  }
+  return dedupe(out);
+}
+
+/** A name declared twice in one cell (overloads, declaration merging) is published once. */
+function dedupe(decls: CellDeclaration[]): CellDeclaration[] {
+  const seen = new Set<string>();
+  return decls.filter((d) => !seen.has(d.name) && seen.add(d.name));
+}
+
+/** Names the cell's own `export` statements and modifiers already export. */
+function exportedNames(file: ts.SourceFile): Set<string> {
+  const names = new Set<string>();
+  for (const stmt of file.statements) {
+    if (ts.isExportDeclaration(stmt) && stmt.exportClause && ts.isNamedExports(stmt.exportClause)) for (const el of stmt.exportClause.elements) names.add(el.name.text);
+    const exportsItself = ts.canHaveModifiers(stmt) && ts.getModifiers(stmt)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword) === true;
+    if (!exportsItself) continue;
+    if (ts.isVariableStatement(stmt)) for (const d of stmt.declarationList.declarations) for (const id of bindingNames(d.name)) names.add(id.text);
+    else if ('name' in stmt && stmt.name && ts.isIdentifier(stmt.name as ts.Node)) names.add((stmt.name as ts.Identifier).text);
+  }
+  return names;
+}
+
+function isDefaultExport(node: ts.HasModifiers): boolean {
+  return ts.getModifiers(node)?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword) === true;
+}
+
+function bindingNames(name: ts.BindingName): ts.Identifier[] {
+  if (ts.isIdentifier(name)) return [name];
+  return name.elements.flatMap((el) => (ts.isOmittedExpression(el) ? [] : bindingNames(el.name)));
+}
