@@ -7,7 +7,7 @@ import { KernelStatusBar } from './vscode/status';
 import { KernelRuntimeInstaller } from './vscode/kernelRuntime';
 import { registerCommands } from './vscode/commands';
 import { trackCellIds } from './vscode/cellIds';
-import { registerKernelCompletions } from './vscode/completion';
+import { registerNotebookLanguage, type LangApi } from './vscode/lang/register';
 import { registerRuns, type RunsApi } from './vscode/runs/index';
 import { registerEvaluation, type EvaluationApi } from './vscode/evaluation/register';
 import { registerMonitoring, type MonitorApi } from './vscode/monitor/register';
@@ -30,6 +30,7 @@ export function activate(context: vscode.ExtensionContext): {
   review: ReviewApi & ReviewCommandApi;
   governance: GovernanceApi;
   templates: TemplatesApi;
+  lang: LangApi;
 } {
   const log = vscode.window.createOutputChannel('Modelbook Kernel', { log: true });
   const runtime = new KernelRuntimeInstaller(context, log);
@@ -44,6 +45,7 @@ export function activate(context: vscode.ExtensionContext): {
   const controller = new ModelbookController(kernels);
   const review = registerReview(log);
   const templates = registerTemplates(context.extensionUri);
+  const lang = registerNotebookLanguage(context.extensionUri, kernels);
   context.subscriptions.push(
     log,
     kernels,
@@ -51,7 +53,6 @@ export function activate(context: vscode.ExtensionContext): {
     vscode.workspace.registerNotebookSerializer(NOTEBOOK_TYPE, new MlnbSerializer(), SERIALIZER_OPTIONS),
     controller,
     trackCellIds(),
-    registerKernelCompletions(kernels),
     ...registerCommands(kernels),
     runtime.register(),
     kernels.onDidChangeState(({ notebook, state }) => {
@@ -67,6 +68,7 @@ export function activate(context: vscode.ExtensionContext): {
     ...review.disposables,
     ...reviewCommand.disposables,
     ...templates.disposables,
+    ...lang.disposables,
     listenToRenderer({ ...evaluation.renderer, ...runs.renderer, ...monitoring.renderer, ...cards.renderer }),
   );
   return {
@@ -80,6 +82,7 @@ export function activate(context: vscode.ExtensionContext): {
     review: { ...review.api, ...reviewCommand.api },
     governance: governance.api,
     templates: templates.api,
+    lang: lang.api,
   };
 }
 
