@@ -49,9 +49,8 @@ function quietInModelbookCells(service: ts.LanguageService, config: () => Plugin
   const quiet = (file: string) => config().notebookService === true && isModelbookCell(file);
   const proxy: ts.LanguageService = Object.create(null) as ts.LanguageService;
   for (const key of Object.keys(service) as (keyof ts.LanguageService)[]) {
-    const fn = service[key] as unknown;
-    // eslint-disable-next-line @typescript-eslint/no-unsafe-return -- a transparent proxy: each method returns what the service's returns
-    if (typeof fn === 'function') (proxy as unknown as Record<string, unknown>)[key] = (...args: unknown[]) => (fn as (...a: unknown[]) => unknown).apply(service, args);
+    const member = (service as unknown as Record<string, unknown>)[key];
+    if (typeof member === 'function') (proxy as unknown as Record<string, unknown>)[key] = (member as (...a: unknown[]) => unknown).bind(service);
   }
   proxy.getCompletionsAtPosition = (file, ...rest) => (quiet(file) ? undefined : service.getCompletionsAtPosition(file, ...rest));
   proxy.getQuickInfoAtPosition = (file, ...rest) => (quiet(file) ? undefined : service.getQuickInfoAtPosition(file, ...rest));

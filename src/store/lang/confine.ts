@@ -32,13 +32,18 @@ export function insideRoots(roots: readonly string[]): (file: string) => boolean
  * ts.sys.readFile('/etc/passwd') // undefined
  */
 export function confineSystem(sys: ts.System, allowed: (file: string) => boolean): void {
-  const { readFile, fileExists, directoryExists, getDirectories, readDirectory, realpath } = sys;
-  sys.readFile = (f, encoding) => (allowed(f) ? readFile.call(sys, f, encoding) : undefined);
-  sys.fileExists = (f) => allowed(f) && fileExists.call(sys, f);
-  sys.directoryExists = (d) => allowed(d) && directoryExists.call(sys, d);
-  sys.getDirectories = (d) => (allowed(d) ? getDirectories.call(sys, d) : []);
-  sys.readDirectory = (d, ...rest) => (allowed(d) ? readDirectory.call(sys, d, ...rest) : []);
-  if (realpath) sys.realpath = (f) => (allowed(f) ? realpath.call(sys, f) : f);
+  const readFile = sys.readFile.bind(sys);
+  const fileExists = sys.fileExists.bind(sys);
+  const directoryExists = sys.directoryExists.bind(sys);
+  const getDirectories = sys.getDirectories.bind(sys);
+  const readDirectory = sys.readDirectory.bind(sys);
+  const realpath = sys.realpath?.bind(sys);
+  sys.readFile = (f, encoding) => (allowed(f) ? readFile(f, encoding) : undefined);
+  sys.fileExists = (f) => allowed(f) && fileExists(f);
+  sys.directoryExists = (d) => allowed(d) && directoryExists(d);
+  sys.getDirectories = (d) => (allowed(d) ? getDirectories(d) : []);
+  sys.readDirectory = (d, ...rest) => (allowed(d) ? readDirectory(d, ...rest) : []);
+  if (realpath) sys.realpath = (f) => (allowed(f) ? realpath(f) : f);
   sys.writeFile = () => {
     throw new Error('internal: the language worker writes no files');
   };
