@@ -5,11 +5,13 @@
  * shipped in dist/types, so cells get completion and types instead of "Cannot find module". A copy
  * installed in the workspace still wins, as it does in the kernel.
  *
- * Once the extension says its notebook language service runs (configurePlugin, src/vscode/lang),
- * this server stays silent in the cells of Modelbook notebooks for what that service answers with
- * the whole notebook in view: it sees each cell alone, so its answers there would repeat the
+ * In the cells of Modelbook notebooks this server stays silent for what the extension's notebook
+ * language service (src/vscode/lang) answers with the whole notebook in view: it sees each cell alone, so its answers there would repeat the
  * service's (completion, hover, signature help, definition) or contradict it (a name a later cell
- * uses "is declared but never read"; `any` for a name an earlier cell declared).
+ * uses "is declared but never read"; `any` for a name an earlier cell declared). It does so without
+ * waiting to be told: VS Code's syntax server, which answers hover and completion while the project
+ * loads, never gets the extension's configuration. The extension only says (configurePlugin) when
+ * its diagnostics are off, so that this server's syntax errors show again.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -38,15 +40,14 @@ function isModelbookCell(file: string): boolean {
   return /vscode-notebook-cell\/.*\.mlnb(#|$)/i.test(file);
 }
 
-/** What the extension told the plugin (configurePlugin): its service answers in cells, and whether it shows syntax errors too. */
+/** What the extension told the plugin (configurePlugin): whether its service shows diagnostics (syntax errors too). */
 interface PluginConfig {
-  notebookService?: boolean;
   diagnostics?: boolean;
 }
 
-/** The language service, silent in Modelbook cells where `config()` says the extension's service answers. */
+/** The language service, silent in Modelbook cells for what the extension's service answers there. */
 function quietInModelbookCells(service: ts.LanguageService, config: () => PluginConfig): ts.LanguageService {
-  const quiet = (file: string) => config().notebookService === true && isModelbookCell(file);
+  const quiet = isModelbookCell;
   const proxy: ts.LanguageService = Object.create(null) as ts.LanguageService;
   for (const key of Object.keys(service) as (keyof ts.LanguageService)[]) {
     const member = (service as unknown as Record<string, unknown>)[key];

@@ -2,7 +2,7 @@
  * The notebook language service in VS Code: a worker thread (dist/langWorker.js) that type-checks
  * each open Modelbook notebook as one program, its diagnostics on the cells (setting
  * `modelbook.typeCheck.diagnostics`), and the providers over it. VS Code's own TypeScript, which sees
- * each cell alone, is told through our tsserver plugin to leave these cells to it.
+ * each cell alone, leaves these cells to it (our tsserver plugin, src/tsplugin).
  */
 import * as vscode from 'vscode';
 import { LangWorkerClient } from '../../store/lang/workerClient';
@@ -21,12 +21,12 @@ function diagnosticsOn(): boolean {
   return vscode.workspace.getConfiguration().get<unknown>(SETTING, true) !== false;
 }
 
-/** Tells tsserver's modelbook plugin (src/tsplugin) that this service answers in Modelbook cells. */
+/** Tells tsserver's modelbook plugin (src/tsplugin) whether this service shows diagnostics (if not, tsserver's syntax errors show). */
 async function configureTsPlugin(): Promise<void> {
   const ext = vscode.extensions.getExtension<{ getAPI?(version: 0): { configurePlugin(id: string, config: unknown): void } | undefined }>('vscode.typescript-language-features');
   if (!ext) return;
   const api = (await ext.activate())?.getAPI?.(0);
-  api?.configurePlugin('modelbook-ts-plugin', { notebookService: true, diagnostics: diagnosticsOn() });
+  api?.configurePlugin('modelbook-ts-plugin', { diagnostics: diagnosticsOn() });
 }
 
 export function registerNotebookLanguage(extensionUri: vscode.Uri, kernels: KernelRegistry): { disposables: vscode.Disposable[]; api: LangApi } {
