@@ -74,6 +74,8 @@ const targets = [
   { ...node, entryPoints: ['src/store/lang/worker.ts'], outfile: 'dist/langWorker.js', format: 'cjs' },
   // `require('modelbook')` in plain Node (package.json "exports"; VS Code reads "main"): TF.js is the caller's own.
   { ...node, entryPoints: ['src/lib/index.ts'], outfile: 'dist/lib.js', format: 'cjs', external: ['@tensorflow/*'] },
+  // `modelbook check` (and run --check) on its own: the TypeScript compiler it bundles would add ~10 MB for every other verb to load.
+  { ...node, entryPoints: ['src/cli/check.ts'], outfile: 'dist/check.js', format: 'cjs' },
   { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', format: 'cjs', external: ['esbuild'], banner: { js: '#!/usr/bin/env node' }, plugins: [vegaWithoutCanvas] },
   // Loaded by tsserver from node_modules/modelbook-ts-plugin (a file: dependency on tsplugin/).
   { ...node, entryPoints: ['src/tsplugin/index.ts'], outfile: 'tsplugin/index.js', format: 'cjs', external: ['typescript'], sourcemap: false },

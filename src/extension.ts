@@ -17,6 +17,7 @@ import { listenToRenderer } from './vscode/renderer/messaging';
 import { registerReview, type ReviewApi } from './vscode/review/register';
 import { registerReviewCommand, type ReviewCommandApi } from './vscode/review/registerCommand';
 import { registerTemplates, type TemplatesApi } from './vscode/templates/register';
+import { registerVariables, type VariablesApi } from './vscode/variables/register';
 
 /** Wiring only: the pieces live in src/vscode. TF.js and the data libraries never load here. */
 export function activate(context: vscode.ExtensionContext): {
@@ -31,6 +32,7 @@ export function activate(context: vscode.ExtensionContext): {
   governance: GovernanceApi;
   templates: TemplatesApi;
   lang: LangApi;
+  variables: VariablesApi;
 } {
   const log = vscode.window.createOutputChannel('Modelbook Kernel', { log: true });
   const runtime = new KernelRuntimeInstaller(context, log);
@@ -46,6 +48,7 @@ export function activate(context: vscode.ExtensionContext): {
   const review = registerReview(log);
   const templates = registerTemplates(context.extensionUri);
   const lang = registerNotebookLanguage(context.extensionUri, kernels);
+  const variables = registerVariables(kernels, controller);
   context.subscriptions.push(
     log,
     kernels,
@@ -69,6 +72,7 @@ export function activate(context: vscode.ExtensionContext): {
     ...reviewCommand.disposables,
     ...templates.disposables,
     ...lang.disposables,
+    ...variables.disposables,
     listenToRenderer({ ...evaluation.renderer, ...runs.renderer, ...monitoring.renderer, ...cards.renderer }),
   );
   return {
@@ -83,6 +87,7 @@ export function activate(context: vscode.ExtensionContext): {
     governance: governance.api,
     templates: templates.api,
     lang: lang.api,
+    variables: variables.api,
   };
 }
 

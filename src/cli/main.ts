@@ -2,7 +2,10 @@
  * `modelbook` command line: `modelbook run NOTEBOOK.mlnb` executes a notebook headless with the
  * same kernel VS Code uses.
  */
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { message } from '../core/messages';
+import type * as Check from './check';
 import { NotebookFormatError } from '../core/notebook/parse';
 import { FileReadError } from '../store/readRegularFile';
 import { UsageError, parseArgs } from './args';
@@ -44,8 +47,7 @@ async function main(argv: string[]): Promise<number> {
     if (argv[0] === 'card') return await runCardCommand(argv.slice(1), io, process.cwd());
     if (argv[0] === 'new') return runNewCommand(argv.slice(1), io, process.cwd(), __dirname);
     if (argv[0] === 'report') return await runReportCommand(argv.slice(1), io, process.cwd());
-    // Loaded on demand: the TypeScript compiler is most of the CLI's code, and no other verb needs it.
-    if (argv[0] === 'check') return (await import('./check')).runCheckCommand(argv.slice(1), io, process.cwd(), __dirname);
+    if (argv[0] === 'check') return (await checkModule()).runCheckCommand(argv.slice(1), io, process.cwd(), __dirname);
     const args = parseArgs(argv);
     switch (args.command) {
       case 'help':
@@ -55,7 +57,7 @@ async function main(argv: string[]): Promise<number> {
         io.out(`${MODELBOOK_VERSION}\n`);
         return 0;
       case 'run':
-        if (args.check && !(await import('./check')).checkBeforeRun(args.notebook, io, process.cwd(), __dirname)) return 1;
+        if (args.check && !(await checkModule()).checkBeforeRun(args.notebook, io, process.cwd(), __dirname)) return 1;
         return (await runNotebook(withInstalledNode(args), __dirname, io)).exitCode;
       case 'install-node':
         return await installNodeCommand(args, io);
@@ -76,6 +78,12 @@ async function main(argv: string[]): Promise<number> {
     io.err(`${(e as Error).stack ?? e}\n`);
     return 2;
   }
+}
+
+/** dist/check.js, a bundle of its own (see esbuild.mjs): it holds the TypeScript compiler, which no other verb loads. */
+async function checkModule(): Promise<typeof Check> {
+  const mod = (await import(pathToFileURL(path.join(__dirname, 'check.js')).href)) as { default: typeof Check };
+  return mod.default;
 }
 
 /** The usage of the verb the user typed, or of every verb. */

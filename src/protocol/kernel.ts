@@ -6,8 +6,9 @@ import type { MimeBundle } from '../core/notebook/contract';
 import type { CellError } from '../core/kernel/contract';
 import type { RunContext } from '../core/runs/contract';
 import type { Trial, TrialDataset, TrialResult } from '../core/validation/tuning/trial';
+import type { ColumnStats, KernelVariable, TablePage } from '../core/kernel/variables';
 
-export type { CellError };
+export type { CellError, ColumnStats, KernelVariable, TablePage };
 
 /** Messages the host sends to the kernel. */
 export type HostToKernel = {
@@ -30,7 +31,27 @@ export type HostToKernel = {
    * declared when `path` is empty: completion from the kernel's state, as Jupyter does.
    */
   complete: { requestId: number; path: string[] };
+  /** The names cells declared with a one-line summary each, or the members of the value at `path` (lazy expansion). Never invokes getters. */
+  variables: { requestId: number; path: string[] };
+  /**
+   * A page of the table-like value at `path` (arquero table, array of records, matrix/2-D array, tensor) for the data viewer.
+   * `filter`: an arquero expression (`d => d.age > 30`) or text a cell of the row contains (see `filterKind`).
+   */
+  tablePage: TablePageRequest;
+  /** Column statistics of the table-like value at `path` (missing, min/max, top values). */
+  tableStats: { requestId: number; path: string[]; column: string };
 };
+
+export interface TablePageRequest {
+  requestId: number;
+  path: string[];
+  offset: number;
+  limit: number;
+  sort?: { column: string; descending: boolean }[];
+  filter?: string;
+  /** Only these columns, in this order (default: all). */
+  columns?: string[];
+}
 
 /** Messages the kernel sends to the host. */
 export type KernelToHost = {
@@ -56,6 +77,12 @@ export type KernelToHost = {
   cancelTrials: { requestId: number };
   /** The answer to `complete`: empty when the path names nothing (or only a getter). */
   completions: { requestId: number; items: KernelCompletion[] };
+  /** The answer to `variables`; `error` when `path` names nothing the view can list. */
+  variablesResult: { requestId: number; items: KernelVariable[]; error?: string };
+  /** The answer to `tablePage`. */
+  tablePageResult: { requestId: number; page?: TablePage; error?: string };
+  /** The answer to `tableStats`. */
+  tableStatsResult: { requestId: number; stats?: ColumnStats; error?: string };
 };
 
 /** One name the kernel offers for completion, with what kind of value it holds. */

@@ -10,6 +10,14 @@ export const KERNEL_MESSAGE_LIMITS = {
   completions: 20_000,
   /** MIME types in one display bundle. */
   mimeTypes: 64,
+  /** Variables (or members) in one answer. */
+  variables: 2_000,
+  /** Rows and columns of one table page, and its cells in all (2,000 rows × 500 columns). */
+  pageRows: 10_000,
+  pageColumns: 10_000,
+  pageCells: 1_000_000,
+  /** Characters of one text cell of a page, of a summary, of an error. */
+  text: 10_000,
 } as const;
 
 export type Checked = { ok: true; msg: Envelope<KernelToHost> } | { ok: false; reason: string; type?: string; requestId?: number };
@@ -41,6 +49,9 @@ const CHECKS: { [K in keyof KernelToHost]: (p: Obj) => string | undefined } = {
   runTrials: (p) => checkTrials(p),
   cancelTrials: (p) => (isInt(p.requestId) ? undefined : 'cancelTrials: requestId must be an integer'),
   completions: (p) => checkCompletions(p),
+  variablesResult: (p) => checkVariables(p),
+  tablePageResult: (p) => checkTablePage(p),
+  tableStatsResult: (p) => checkTableStats(p),
 };
 
 /**
@@ -83,6 +94,61 @@ function checkCompletions(p: Obj): string | undefined {
   if (!isInt(p.requestId) || !Array.isArray(p.items) || p.items.length > KERNEL_MESSAGE_LIMITS.completions) return 'completions: needs requestId and at most 20,000 items';
   const kinds = ['method', 'function', 'class', 'property', 'variable'];
   return p.items.every((i) => isObj(i) && isStr(i.name, 1024) && kinds.includes(i.kind as string) && isStr(i.detail, 4096)) ? undefined : 'completions: bad item';
+}
+
+const isCount = (v: unknown): v is number => isInt(v) && v >= 0;
+const isOptional = (v: unknown, check: (v: unknown) => boolean) => v === undefined || check(v);
+const isError = (v: unknown) => isOptional(v, (e) => isStr(e, KERNEL_MESSAGE_LIMITS.text));
+
+function checkVariables(p: Obj): string | undefined {
+  if (!isInt(p.requestId) || !Array.isArray(p.items) || p.items.length > KERNEL_MESSAGE_LIMITS.variables || !isError(p.error)) return 'variablesResult: needs requestId and at most 2,000 items';
+  return p.items.every(isVariable) ? undefined : 'variablesResult: bad item';
+}
+
+function isVariable(v: unknown): boolean {
+  return (
+    isObj(v) &&
+    isStr(v.name, 1024) &&
+    isStr(v.type, 256) &&
+    isStr(v.summary, 1024) &&
+    isOptional(v.shape, (s) => Array.isArray(s) && s.length <= 8 && s.every(isCount)) &&
+    isOptional(v.bytes, (b) => typeof b === 'number' && Number.isFinite(b) && b >= 0) &&
+    typeof v.expandable === 'boolean' &&
+    typeof v.viewable === 'boolean'
+  );
+}
+
+function checkTablePage(p: Obj): string | undefined {
+  if (!isInt(p.requestId) || !isError(p.error)) return 'tablePageResult: needs requestId';
+  if (p.page === undefined) return undefined;
+  const page = p.page;
+  const L = KERNEL_MESSAGE_LIMITS;
+  if (!isObj(page) || !isCount(page.totalRows) || !isCount(page.offset) || !Array.isArray(page.columns) || !Array.isArray(page.rows))
+    return 'tablePageResult: page needs columns, totalRows, offset and rows';
+  const { columns, rows } = page;
+  if (columns.length > L.pageColumns || rows.length > L.pageRows || columns.length * rows.length > L.pageCells) return 'tablePageResult: page too large';
+  if (!columns.every((c) => isObj(c) && isStr(c.name, 1024) && isStr(c.type, 64))) return 'tablePageResult: bad column';
+  const isCell = (v: unknown) => v === null || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v)) || isStr(v, L.text);
+  return rows.every((r) => Array.isArray(r) && r.length === columns.length && r.every(isCell)) ? undefined : 'tablePageResult: bad row';
+}
+
+function checkTableStats(p: Obj): string | undefined {
+  if (!isInt(p.requestId) || !isError(p.error)) return 'tableStatsResult: needs requestId';
+  const s = p.stats;
+  if (s === undefined) return undefined;
+  const isBound = (v: unknown) => isOptional(v, (x) => (typeof x === 'number' && Number.isFinite(x)) || isStr(x, KERNEL_MESSAGE_LIMITS.text));
+  const ok =
+    isObj(s) &&
+    isStr(s.column, 1024) &&
+    isStr(s.type, 64) &&
+    isCount(s.count) &&
+    isCount(s.missing) &&
+    isOptional(s.distinct, isCount) &&
+    isBound(s.min) &&
+    isBound(s.max) &&
+    isOptional(s.mean, (m) => typeof m === 'number' && Number.isFinite(m)) &&
+    isOptional(s.top, (t) => Array.isArray(t) && t.length <= 100 && t.every((e) => isObj(e) && isStr(e.value, KERNEL_MESSAGE_LIMITS.text) && isCount(e.count)));
+  return ok ? undefined : 'tableStatsResult: bad stats';
 }
 
 function checkTrials(p: Obj): string | undefined {

@@ -1,11 +1,12 @@
-import type { Envelope, KernelCompletion, KernelToHost } from '../../protocol/kernel';
+import type { ColumnStats, Envelope, HostToKernel, KernelCompletion, KernelToHost, KernelVariable, TablePage, TablePageRequest } from '../../protocol/kernel';
+import { variablesMessage } from '../../core/kernel/messages';
 import { message } from '../../core/messages';
 import { DEFAULT_MAX_OUTPUT_BYTES, OutputLimiter, limitBundle } from '../../core/notebook/outputLimit';
 import { KernelProcess, type KernelExit, type KernelStatus } from './kernelProcess';
 import { RunContextTracker } from './runContext';
 import { KernelEnds } from './kernelEnds';
 import { CellQueue } from './cellQueue';
-import { CompletionRequests } from './completionRequests';
+import { KernelRequests, type Question, type Settled } from './kernelRequests';
 import { INTERRUPT_GRACE_MS, InterruptEscalation } from './interruptEscalation';
 import { TrialRouting } from './trialRouting';
 import { cellTimeout, compileCell, outcomeOf, stopped, waitForOutcome } from './cellOutcome';
@@ -42,7 +43,7 @@ export class KernelSession {
   private current: SessionState = 'stopped';
   private readonly stateListeners = new Set<(s: SessionState) => void>();
   private lastExit: KernelExit | undefined;
-  private readonly completions = new CompletionRequests();
+  private readonly requests = new KernelRequests();
   private readonly escalation: InterruptEscalation;
   private readonly runContext: RunContextTracker;
   private readonly timers: SessionTimers;
@@ -109,7 +110,37 @@ export class KernelSession {
   complete(path: string[], timeoutMs = 400): Promise<KernelCompletion[]> {
     const kernel = this.kernel;
     if (!kernel) return Promise.resolve([]);
-    return this.completions.request(kernel, path, timeoutMs);
+    return this.requests.request(kernel, 'complete', { path }, timeoutMs).then((s) => (s.ok ? s.answer.items : []));
+  }
+
+  /**
+   * The Variables view's question: the names cells declared (`[]`) or the members of the value at
+   * `path`, summarised by the kernel without calling getters. Never starts a kernel; `error` says why
+   * there is no list (no kernel, a cell kept the kernel busy for `timeoutMs`, a bad path).
+   *
+   * @example
+   * await session.variables([]) // { items: [{ name: 'titanic', type: 'ColumnTable', summary: '1,309 × 5', shape: [1309, 5], viewable: true, … }] }
+   */
+  async variables(path: string[], timeoutMs = 2000): Promise<{ items: KernelVariable[]; error?: string }> {
+    const s = await this.ask('variables', { path }, timeoutMs);
+    return s.ok ? withoutRequestId(s.answer) : { items: [], error: s.why };
+  }
+
+  /** A page of the table-like value at `request.path` for the data viewer (the first sort of 1M rows takes a while: see bench numbers in the commit). */
+  async tablePage(request: Omit<TablePageRequest, 'requestId'>, timeoutMs = 30_000): Promise<{ page?: TablePage; error?: string }> {
+    const s = await this.ask('tablePage', request, timeoutMs);
+    return s.ok ? withoutRequestId(s.answer) : { error: s.why };
+  }
+
+  /** Statistics of one column of the table-like value at `path`. */
+  async tableStats(path: string[], column: string, timeoutMs = 30_000): Promise<{ stats?: ColumnStats; error?: string }> {
+    const s = await this.ask('tableStats', { path, column }, timeoutMs);
+    return s.ok ? withoutRequestId(s.answer) : { error: s.why };
+  }
+
+  private ask<Q extends Question>(question: Q, payload: Omit<HostToKernel[Q], 'requestId'>, timeoutMs: number): Promise<Settled<Q>> {
+    const kernel = this.kernel;
+    return kernel ? this.requests.request(kernel, question, payload, timeoutMs) : Promise.resolve({ ok: false, why: variablesMessage.noKernel });
   }
 
   /** Removes a queued cell (no effect once it runs: use `interrupt`). */
@@ -285,7 +316,10 @@ export class KernelSession {
         trials.cancel(m.payload);
         break;
       case 'completions':
-        this.completions.answer(m.payload.requestId, m.payload.items);
+      case 'variablesResult':
+      case 'tablePageResult':
+      case 'tableStatsResult':
+        this.requests.answer(m.type, m.payload);
         break;
       default: {
         const unhandled: never = m;
@@ -298,6 +332,7 @@ export class KernelSession {
   private onInvalidKernelMessage(kernel: KernelProcess, bad: { reason: string; type?: string; requestId?: number }, trials: TrialRouting): void {
     this.options.log?.(`ignored an invalid message from kernel ${kernel.pid}: ${bad.reason}`);
     trials.refuseInvalid(bad);
+    this.requests.refuse(bad);
     const run = this.running;
     if (!run || run.invalid || this.kernel !== kernel) return;
     run.invalid = bad.reason;
@@ -318,4 +353,9 @@ export class KernelSession {
     this.current = s;
     for (const l of this.stateListeners) l(s);
   }
+}
+
+function withoutRequestId<T extends { requestId: number }>(a: T): Omit<T, 'requestId'> {
+  const { requestId: _, ...rest } = a;
+  return rest;
 }

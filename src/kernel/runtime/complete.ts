@@ -4,22 +4,9 @@
  * for completions cannot run user code (beyond a Proxy's traps).
  */
 import type { KernelCompletion } from '../../protocol/kernel';
-
-/** Globals that exist before any cell runs (Node's own), so `complete([])` lists only what cells made. */
-let baseline: Set<string> | undefined;
-
-export function recordBaselineGlobals(): void {
-  baseline = new Set(Object.getOwnPropertyNames(globalThis));
-}
+import { declaredGlobals, findDescriptor, hiddenMembers } from './inspect';
 
 const MAX_ITEMS = 500;
-
-/**
- * Per class of the `modelbook` module, the members it declares `private` or `protected`: TypeScript
- * erases those modifiers, so the build reads them from the source (scripts/privateMembers.mjs).
- * Matched by class name, so a cell's own class of the same name loses the same names from its list.
- */
-declare const MODELBOOK_PRIVATE_MEMBERS: Record<string, readonly string[]>;
 
 /**
  * @example
@@ -27,7 +14,7 @@ declare const MODELBOOK_PRIVATE_MEMBERS: Record<string, readonly string[]>;
  * completeAt(['model']) // [{ name: 'fit', kind: 'method', detail: '(x, y, options)' }, …]
  */
 export function completeAt(path: readonly string[]): KernelCompletion[] {
-  if (path.length === 0) return declaredGlobals();
+  if (path.length === 0) return declaredNames();
   let value: unknown = globalThis;
   for (const key of path) {
     const d = findDescriptor(value, key);
@@ -38,12 +25,10 @@ export function completeAt(path: readonly string[]): KernelCompletion[] {
   return members(value);
 }
 
-function declaredGlobals(): KernelCompletion[] {
+function declaredNames(): KernelCompletion[] {
   const out: KernelCompletion[] = [];
-  for (const name of Object.getOwnPropertyNames(globalThis)) {
-    if (baseline?.has(name) || name.startsWith('__')) continue;
-    const d = Object.getOwnPropertyDescriptor(globalThis, name);
-    if (d && 'value' in d) out.push(describe(name, d.value, false));
+  for (const [name, d] of declaredGlobals()) {
+    if ('value' in d) out.push(describe(name, d.value, false));
     if (out.length >= MAX_ITEMS) break;
   }
   return out;
@@ -65,17 +50,6 @@ function members(value: unknown): KernelCompletion[] {
     obj = Object.getPrototypeOf(obj) as object | null;
   }
   return out;
-}
-
-/** The private and protected names of every modelbook class in the value's prototype chain (a subclass inherits its base's). */
-function hiddenMembers(value: unknown): Set<string> {
-  const hidden = new Set<string>();
-  for (let o = Object.getPrototypeOf(Object(value)) as object | null; o && o !== Object.prototype; o = Object.getPrototypeOf(o) as object | null) {
-    const ctor = Object.getOwnPropertyDescriptor(o, 'constructor')?.value as unknown;
-    const name = typeof ctor === 'function' ? Object.getOwnPropertyDescriptor(ctor, 'name')?.value : undefined;
-    if (typeof name === 'string' && Object.hasOwn(MODELBOOK_PRIVATE_MEMBERS, name)) for (const m of MODELBOOK_PRIVATE_MEMBERS[name]) hidden.add(m);
-  }
-  return hidden;
 }
 
 function describe(name: string, v: unknown, member: boolean): KernelCompletion {
@@ -117,13 +91,4 @@ function typeName(v: unknown): string {
   if (ArrayBuffer.isView(v) && 'length' in v) return `${v.constructor.name}(${(v as { length: number }).length})`;
   const ctor = (Object.getPrototypeOf(v) as { constructor?: { name?: string } } | null)?.constructor?.name;
   return ctor || 'Object';
-}
-
-function findDescriptor(obj: unknown, key: string): PropertyDescriptor | undefined {
-  if (obj === null || obj === undefined) return undefined;
-  for (let o: object | null = Object(obj) as object; o; o = Object.getPrototypeOf(o) as object | null) {
-    const d = Object.getOwnPropertyDescriptor(o, key);
-    if (d) return d;
-  }
-  return undefined;
 }

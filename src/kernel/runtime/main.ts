@@ -3,7 +3,7 @@
  * Started by `src/kernel/host` (from the extension or the CLI) under Node's permission model.
  */
 import v8 from 'node:v8';
-import { KERNEL_ENV, type KernelStartOptions } from '../../protocol/kernel';
+import { KERNEL_ENV, type Envelope, type HostToKernel, type KernelStartOptions } from '../../protocol/kernel';
 import { KERNEL_SERVICE, type KernelService, type DisplayOptions } from '../../core/kernel/service';
 import { KERNEL_GLOBAL } from '../../core/cells/kernelGlobals';
 import { onMessage, send } from './channel';
@@ -17,7 +17,11 @@ import { toMimeBundle } from './display';
 import { currentExecId, currentRunContext, currentSignal, failRunningCell, requestInterrupt } from './state';
 import { tfBackendReport } from '../tf/kernelBackend';
 import { HostTrialTransport } from './trials';
-import { completeAt, recordBaselineGlobals } from './complete';
+import { completeAt } from './complete';
+import { recordBaselineGlobals } from './inspect';
+import { variablesAt } from './variables';
+import { clearTablePages, tablePage, type ArqueroHelpers } from './tables/page';
+import { tableStats } from './tables/stats';
 import { installGuards } from './guards';
 
 const trials = new HostTrialTransport();
@@ -47,6 +51,7 @@ function main(): void {
   onMessage((msg) => {
     switch (msg.type) {
       case 'runCell':
+        clearTablePages(); // the cell may change a value in place: page its tables afresh
         enqueueCell(msg.payload);
         break;
       case 'interrupt':
@@ -66,6 +71,11 @@ function main(): void {
         send('completions', { requestId: msg.payload.requestId, items });
         break;
       }
+      case 'variables':
+      case 'tablePage':
+      case 'tableStats':
+        void answerInspection(msg, loader);
+        break;
       case 'shutdown':
         process.exit(0);
     }
@@ -79,6 +89,39 @@ function main(): void {
     heapLimitMb: Math.round(v8.getHeapStatistics().heap_size_limit / 2 ** 20),
     ...(osLayer ? { osLayer } : {}),
   });
+}
+
+/** Answers the Variables view and the data viewer; a value whose code throws (a Proxy, a broken table) gives an error, never a dead kernel. */
+async function answerInspection(msg: Envelope<Pick<HostToKernel, 'variables' | 'tablePage' | 'tableStats'>>, loader: ModuleLoader): Promise<void> {
+  const { requestId } = msg.payload;
+  const failed = (e: unknown) => String((e as Error)?.message ?? e).slice(0, 1000);
+  switch (msg.type) {
+    case 'variables': {
+      let answer: ReturnType<typeof variablesAt>;
+      try {
+        answer = variablesAt(msg.payload.path);
+      } catch (e) {
+        answer = { items: [], error: failed(e) };
+      }
+      send('variablesResult', { requestId, ...answer });
+      break;
+    }
+    case 'tablePage': {
+      const arquero = async () => (await loader.load('arquero')) as ArqueroHelpers;
+      send('tablePageResult', { requestId, ...(await tablePage(msg.payload, arquero).catch((e) => ({ error: failed(e) }))) });
+      break;
+    }
+    case 'tableStats': {
+      let answer: ReturnType<typeof tableStats>;
+      try {
+        answer = tableStats(msg.payload.path, msg.payload.column);
+      } catch (e) {
+        answer = { error: failed(e) };
+      }
+      send('tableStatsResult', { requestId, ...answer });
+      break;
+    }
+  }
 }
 
 function installGlobals(loader: ModuleLoader, workspaceDir: string): void {

@@ -21,6 +21,8 @@ describe('attack: malformed and flooding messages from a cell to the host', func
     ['a display whose bundle is a number', "{ type: 'display', payload: { execId: 1, data: 42 } }"],
     ['a done without a status', "{ type: 'done', payload: { execId: 'x' } }"],
     ['not an object at all', "'boom'"],
+    ['a Variables answer whose items are not a list', "{ type: 'variablesResult', payload: { requestId: 1, items: 'boom' } }"],
+    ['a table page wider than its columns', "{ type: 'tablePageResult', payload: { requestId: 1, page: { columns: [], totalRows: 1, offset: 0, rows: [[1, 2, 3]] } } }"],
   ];
   for (const [what, msg] of bad) {
     it(`ignores ${what}, fails the cell with a clear error, and keeps working`, async () => {
