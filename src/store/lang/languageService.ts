@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
-import { buildNotebookScope, type CellDeclaration, type NotebookCellSource, type NotebookScope } from './notebookProgram';
+import { buildNotebookScope, GENERATED_PREFIX, type CellDeclaration, type NotebookCellSource, type NotebookScope } from './notebookProgram';
 import { NotebookServiceHost, type HostedCell } from './serviceHost';
 import { langMessage } from './messages';
 import { toCellDiagnostic, type CellDiagnostic } from './diagnostics';
@@ -54,8 +54,8 @@ interface NotebookState {
   wordCache: Map<string, Set<string>>;
   /** Each cell's words (dependencies.ts), in order. */
   words: Set<string>[];
-  /** Semantic diagnostics by cell file, with the dependency key they were computed for. */
-  checked: Map<string, { key: string; diagnostics: CellDiagnostic[]; signature: string }>;
+  /** By cell file: its signature and (once asked for) semantic diagnostics, with the dependency key they were computed for. */
+  checked: Map<string, { key: string; signature: string; diagnostics: CellDiagnostic[] | undefined }>;
 }
 
 /**
@@ -77,13 +77,14 @@ export class NotebookLanguageService {
   /** Sets a notebook's code cells, in order. */
   update(notebookUri: string, cells: NotebookCellSource[]): void {
     const state = this.notebooks.get(notebookUri) ?? this.open(notebookUri);
-    const { program, scope } = buildNotebookScope(cells, state.stem, state.declarationCache);
-    state.declarationCache = new Map(cells.map((c, i) => [c.source, scope.declarations[i]]));
     state.words = cells.map((c) => state.wordCache.get(c.source) ?? wordsOf(c.source));
     state.wordCache = new Map(cells.map((c, i) => [c.source, state.words[i]]));
+    const { program, scope } = buildNotebookScope(cells, state.stem, state.declarationCache, state.words);
+    state.declarationCache = new Map(cells.map((c, i) => [c.source, scope.declarations[i]]));
     state.scope = scope;
     state.cellIds = cells.map((c) => c.id);
     state.host.setCells(program.files);
+    for (const file of state.checked.keys()) if (!state.host.cells.has(file)) state.checked.delete(file);
   }
 
   /** Forgets a notebook (closed). */
@@ -97,27 +98,48 @@ export class NotebookLanguageService {
    * `@ts-expect-error` as in a .ts file. Only the cells an edit can have changed are re-checked.
    */
   diagnostics(notebookUri: string): CellDiagnostic[] {
+    return this.diagnosticsFor(notebookUri, this.state(notebookUri).cellIds);
+  }
+
+  /**
+   * The diagnostics of some cells only (as `diagnostics` gives them), checking no cell after the last
+   * of them: an adapter publishes the edited cell's at once, then the rest with `diagnostics`, which
+   * reuses what this checked. Unknown ids are ignored.
+   *
+   * @example
+   * lang.update(uri, cells);
+   * publish(lang.diagnosticsFor(uri, [editedCellId]));
+   * publish(lang.diagnostics(uri));
+   */
+  diagnosticsFor(notebookUri: string, cellIds: readonly string[]): CellDiagnostic[] {
     const state = this.state(notebookUri);
     const program = state.service.getProgram();
     if (!program) return [];
+    const wanted = new Set(cellIds);
     const cells = [...state.host.cells.values()];
+    const last = cells.reduce((m, c, k) => (wanted.has(c.cellId) ? k : m), -1);
     const checker = program.getTypeChecker();
     const signatures: string[] = [];
-    const checked: NotebookState['checked'] = new Map();
     const out: CellDiagnostic[] = [];
-    cells.forEach((cell, k) => {
+    for (const cell of cells.slice(0, last + 1)) {
+      const k = cell.index;
       const sf = program.getSourceFile(cell.fileName);
-      if (!sf) return;
-      out.push(...convert(program.getSyntacticDiagnostics(sf), cell, sf));
+      if (!sf) {
+        signatures.push('');
+        continue;
+      }
       const upstream = dependenciesOf(state.scope, state.words, k).map((j) => signatures[j]);
       const key = `${cell.version}<-${upstream.join(',')}`;
       const cached = state.checked.get(cell.fileName);
-      const semantic = cached?.key === key ? cached : { key, diagnostics: convert(program.getSemanticDiagnostics(sf), cell, sf), signature: signatureOf(checker, sf, cell.userLength, upstream) };
-      signatures.push(semantic.signature);
-      checked.set(cell.fileName, semantic);
-      out.push(...semantic.diagnostics);
-    });
-    state.checked = checked;
+      // A cell before the wanted ones needs only its signature (what later cells see of it).
+      const entry = cached?.key === key ? cached : { key, signature: signatureOf(checker, sf, cell.userLength, upstream), diagnostics: undefined };
+      if (wanted.has(cell.cellId)) {
+        entry.diagnostics ??= convert(program.getSemanticDiagnostics(sf), cell, sf);
+        out.push(...convert(program.getSyntacticDiagnostics(sf), cell, sf), ...entry.diagnostics);
+      }
+      signatures.push(entry.signature);
+      state.checked.set(cell.fileName, entry);
+    }
     return out;
   }
 
@@ -126,15 +148,14 @@ export class NotebookLanguageService {
     const info = state.service.getCompletionsAtPosition(cell.fileName, offset, { includeCompletionsWithInsertText: true });
     if (!info) return [];
     const ours = new Set([...state.scope.visible[cell.index].keys(), ...state.scope.declarations[cell.index].map((d) => d.name)]);
-    return info.entries.map((e) => {
-      const item: LangCompletion = { name: e.name, kind: e.kind, sortText: e.sortText };
-      if (e.insertText !== undefined) item.insertText = e.insertText;
-      if (ours.has(e.name) && !info.isMemberCompletion) {
-        const details = state.service.getCompletionEntryDetails(cell.fileName, offset, e.name, undefined, e.source, undefined, e.data);
-        if (details) item.detail = ts.displayPartsToString(details.displayParts);
-      }
-      return item;
-    });
+    return info.entries
+      .filter((e) => !e.name.startsWith(GENERATED_PREFIX))
+      .map((e) => {
+        const item: LangCompletion = { name: e.name, kind: e.kind, sortText: e.sortText };
+        if (e.insertText !== undefined) item.insertText = e.insertText;
+        if (ours.has(e.name) && !info.isMemberCompletion) item.detail = this.detailOf(state, cell, offset, e);
+        return item;
+      });
   }
 
   quickInfo(notebookUri: string, cellId: string, line: number, character: number): { text: string; documentation: string } | undefined {
@@ -181,6 +202,20 @@ export class NotebookLanguageService {
       out.push({ cellId: origin.cell.cellId, line: pos.line, character: pos.character });
     }
     return dedupeDefinitions(out);
+  }
+
+  /**
+   * The type of a name the notebook declares, as its declaring cell sees it: a name the cell does not
+   * mention is an import there (notebookProgram.ts), which TypeScript would describe as an alias.
+   */
+  private detailOf(state: NotebookState, cell: HostedCell, offset: number, entry: ts.CompletionEntry): string | undefined {
+    const origin = state.scope.declarations[cell.index].some((d) => d.name === entry.name) ? undefined : this.originOf(state, cell, entry.name);
+    if (origin) {
+      const info = state.service.getQuickInfoAtPosition(origin.cell.fileName, origin.offset);
+      if (info) return ts.displayPartsToString(info.displayParts);
+    }
+    const details = state.service.getCompletionEntryDetails(cell.fileName, offset, entry.name, undefined, entry.source, undefined, entry.data);
+    return details && ts.displayPartsToString(details.displayParts);
   }
 
   /** The user's declaration behind a generated alias of `name` in `cell`. */

@@ -6,9 +6,13 @@
  *
  * Each cell becomes one module whose text starts with the cell's text unchanged (so positions map
  * 1:1), followed by generated lines: the names it declares, exported, and an alias for every name an
- * earlier cell declared that this cell does not.
+ * earlier cell declared that this cell does not. A variable the cell's text mentions is aliased as a
+ * variable (`declare const|let`, so it hovers and assigns as one); every other name as an import,
+ * which the checker resolves without computing its type: checking a cell then costs what the cell
+ * uses, not everything declared above it, and completion still offers every visible name.
  */
 import ts from 'typescript';
+import { wordsOf } from './dependencies';
 
 export interface NotebookCellSource {
   id: string;
@@ -53,7 +57,7 @@ export interface NotebookScope {
  * @param stem the files are `<stem>.cell<k>.ts` (k 1-based), next to each other
  * @example
  * buildNotebookProgram([{ id: 'a', source: 'const x = 1;' }, { id: 'b', source: 'x + 1' }]).files[1].text
- * // "x + 1\nexport {};\ndeclare const x: typeof import('./notebook.cell1').x;\n"
+ * // "x + 1\nexport {  };\nimport * as __modelbook_cell1 from './notebook.cell1';\ntype __modelbook_cell1_t = …;\ndeclare const x: __modelbook_cell1_t['x'];\n"
  */
 export function buildNotebookProgram(cells: NotebookCellSource[], stem = 'notebook'): NotebookProgram {
   return buildNotebookScope(cells, stem).program;
@@ -66,7 +70,12 @@ export function buildNotebookProgram(cells: NotebookCellSource[], stem = 'notebo
  * @example
  * buildNotebookScope(cells, 'churn').scope.visible[2].get('x') // 0: cell 3 sees cell 1's x
  */
-export function buildNotebookScope(cells: NotebookCellSource[], stem: string, reuse?: Map<string, CellDeclaration[]>): { program: NotebookProgram; scope: NotebookScope } {
+export function buildNotebookScope(
+  cells: NotebookCellSource[],
+  stem: string,
+  reuse?: Map<string, CellDeclaration[]>,
+  words: Set<string>[] = cells.map((c) => wordsOf(c.source)),
+): { program: NotebookProgram; scope: NotebookScope } {
   const declarations = cells.map((c) => reuse?.get(c.source) ?? declarationsOf(c.source));
   const files: VirtualCellFile[] = [];
   const visible: Map<string, number>[] = [];
@@ -81,10 +90,17 @@ export function buildNotebookScope(cells: NotebookCellSource[], stem: string, re
         .map((d) => d.name)
         .join(', ')} };`,
     ];
+    // One namespace import of every earlier cell that declares anything: the file's module imports
+    // then stay the same while its own text is edited, so TypeScript reuses the program's structure.
+    for (let j = 0; j < k; j++) {
+      if (!declarations[j].length) continue;
+      const spec = `./${stem}.cell${j + 1}`;
+      lines.push(`import * as ${cellNamespace(j)} from '${spec}';`, `type ${cellType(j)} = typeof import('${spec}');`);
+    }
     for (const [name, from] of latest) {
       if (own.has(name)) continue;
       sees.set(name, from.cell);
-      lines.push(aliasLine(name, from.kind, `./${stem}.cell${from.cell + 1}`));
+      lines.push(aliasLine(name, words[k].has(name) ? from.kind : 'value', from.cell));
     }
     const userText = cell.source;
     const sep = userText.endsWith('\n') ? '' : '\n';
@@ -95,18 +111,31 @@ export function buildNotebookScope(cells: NotebookCellSource[], stem: string, re
   return { program: { files }, scope: { declarations, visible } };
 }
 
-function aliasLine(name: string, kind: DeclarationKind, spec: string): string {
+/** The generated names of cell j's module in later cells, as a namespace and as a type (completion leaves them out). */
+function cellNamespace(j: number): string {
+  return `${GENERATED_PREFIX}${j + 1}`;
+}
+function cellType(j: number): string {
+  return `${GENERATED_PREFIX}${j + 1}_t`;
+}
+
+export const GENERATED_PREFIX = '__modelbook_cell';
+
+function aliasLine(name: string, kind: DeclarationKind, from: number): string {
+  // A variable's type through the module's type (an expression such as `typeof ns.x` would be
+  // narrowed at the end of the cell, which can lead back to the variable itself).
   switch (kind) {
     case 'const':
-      return `declare const ${name}: typeof import('${spec}').${name};`;
+      return `declare const ${name}: ${cellType(from)}['${name}'];`;
     case 'let':
       // `let`: the kernel's globals may be reassigned by a later cell, as in the cell that declared them.
-      return `declare let ${name}: typeof import('${spec}').${name};`;
+      return `declare let ${name}: ${cellType(from)}['${name}'];`;
     case 'value':
     case 'type':
-      // Functions, classes, enums, namespaces, imports and types: an import keeps every meaning
-      // (value and type, overloads, type parameters) and leads go-to-definition to the declaration.
-      return `import { ${name} } from '${spec}';`;
+      // Functions, classes, enums, namespaces, imports, types, and variables the cell does not
+      // mention: an alias keeps every meaning (value and type, overloads, type parameters), leads
+      // go-to-definition to the declaration, and costs nothing until something uses it.
+      return `import ${name} = ${cellNamespace(from)}.${name};`;
   }
 }
 

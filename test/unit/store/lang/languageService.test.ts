@@ -145,20 +145,57 @@ describe('NotebookLanguageService', function () {
       [['c3', 2551]],
     );
   });
+
+  it('gives the edited cell’s diagnostics alone, then every cell’s after an edit upstream', () => {
+    lang.update(uri, cells('let a = 1;', 'const b: number = a;', 'const c: string = a;', 'a = 2;'));
+    assert.deepEqual(
+      lang.diagnosticsFor(uri, ['c3']).map((x) => [x.cellId, x.code]),
+      [['c3', 2322]],
+    );
+    lang.update(uri, cells('let a = "one";', 'const b: number = a;', 'const c: string = a;', 'a = 2;'));
+    assert.deepEqual(lang.diagnosticsFor(uri, ['c1', 'gone']), []);
+    assert.deepEqual(
+      lang.diagnostics(uri).map((x) => [x.cellId, x.code]),
+      [
+        ['c2', 2322],
+        ['c4', 2322],
+      ],
+    );
+  });
+
+  it('sees an earlier cell’s variable as a variable once the cell mentions it, and offers it before', () => {
+    lang.update(uri, cells('const penguins = [1, 2];', 'pen'));
+    assert.equal(lang.completions(uri, 'c2', 0, 3).find((i) => i.name === 'penguins')?.detail, 'const penguins: number[]');
+    assert.ok(!lang.completions(uri, 'c2', 0, 3).some((i) => i.name.startsWith('__modelbook')), 'no generated names offered');
+    lang.update(uri, cells('const penguins = [1, 2];', 'penguins.push("x")'));
+    assert.equal(lang.quickInfo(uri, 'c2', 0, 2)?.text, 'const penguins: number[]');
+    assert.deepEqual(
+      lang.diagnostics(uri).map((x) => [x.cellId, x.code]),
+      [['c2', 2345]],
+    );
+  });
 });
 
 describe('buildNotebookProgram', () => {
   it('keeps each cell’s text at offset 0 and aliases what earlier cells declared', () => {
-    const p = buildNotebookProgram(cells("import * as aq from 'arquero';\nconst x = 1;\nlet y = 2;\ntype T = number;", 'const x = "again";'), 'nb');
+    const p = buildNotebookProgram(cells("import * as aq from 'arquero';\nconst x = 1;\nlet y = 2;\nconst z = 3;\ntype T = number;", 'const x = "again" + y;'), 'nb');
     const second = p.files[1];
-    assert.equal(second.userLength, 'const x = "again";'.length);
-    assert.ok(second.text.startsWith('const x = "again";\n'));
+    assert.equal(second.userLength, 'const x = "again" + y;'.length);
+    assert.ok(second.text.startsWith('const x = "again" + y;\n'));
     assert.deepEqual(
       second.text
         .slice(second.userLength + 1)
         .trim()
         .split('\n'),
-      ['export { x };', "import { aq } from './nb.cell1';", "declare let y: typeof import('./nb.cell1').y;", "import { T } from './nb.cell1';"],
+      [
+        'export { x };',
+        "import * as __modelbook_cell1 from './nb.cell1';",
+        "type __modelbook_cell1_t = typeof import('./nb.cell1');",
+        'import aq = __modelbook_cell1.aq;',
+        "declare let y: __modelbook_cell1_t['y'];", // mentioned: a variable, so it assigns and hovers as one
+        'import z = __modelbook_cell1.z;', // not mentioned: an alias, free until used
+        'import T = __modelbook_cell1.T;',
+      ],
     );
   });
 });
