@@ -49,10 +49,10 @@ function toItem(c: LangCompletionItem): vscode.CompletionItem {
 
 /**
  * A function or class from an earlier cell reaches later cells through a generated import, which
- * TypeScript shows as `(alias) scale(…): T` + `import scale`: show the declaration alone.
+ * TypeScript shows as `(alias) scale(…): T` + `import scale` (or `import scale = …`): show the declaration alone.
  */
 function withoutAlias(text: string): string {
-  const m = /^\(alias\) ([\s\S]*)\nimport [\w$]+$/.exec(text);
+  const m = /^\(alias\) ([\s\S]*)\nimport [\w$]+(?: = [\w$.]+)?$/.exec(text);
   return m ? m[1] : text;
 }
 
