@@ -70,6 +70,8 @@ const targets = [
   },
   { ...node, entryPoints: ['src/kernel/trialWorker/main.ts'], outfile: 'dist/trialWorker.js', format: 'cjs' },
   { ...node, entryPoints: ['src/store/review/replicateWorker.ts'], outfile: 'dist/replicateWorker.js', format: 'cjs' },
+  // The notebook language service (src/store/lang): a worker thread the extension host owns.
+  { ...node, entryPoints: ['src/store/lang/worker.ts'], outfile: 'dist/langWorker.js', format: 'cjs' },
   // `require('modelbook')` in plain Node (package.json "exports"; VS Code reads "main"): TF.js is the caller's own.
   { ...node, entryPoints: ['src/lib/index.ts'], outfile: 'dist/lib.js', format: 'cjs', external: ['@tensorflow/*'] },
   // `modelbook check` (and run --check) on its own: the TypeScript compiler it bundles would add ~10 MB for every other verb to load.

@@ -7,7 +7,7 @@ import { KernelStatusBar } from './vscode/status';
 import { KernelRuntimeInstaller } from './vscode/kernelRuntime';
 import { registerCommands } from './vscode/commands';
 import { trackCellIds } from './vscode/cellIds';
-import { registerKernelCompletions } from './vscode/completion';
+import { registerNotebookLanguage, type LangApi } from './vscode/lang/register';
 import { registerRuns, type RunsApi } from './vscode/runs/index';
 import { registerEvaluation, type EvaluationApi } from './vscode/evaluation/register';
 import { registerMonitoring, type MonitorApi } from './vscode/monitor/register';
@@ -34,6 +34,7 @@ export function activate(context: vscode.ExtensionContext): {
   governance: GovernanceApi;
   walkthrough: WalkthroughApi;
   templates: TemplatesApi;
+  lang: LangApi;
   variables: VariablesApi;
   dataViewer: DataViewerApi;
 } {
@@ -51,6 +52,7 @@ export function activate(context: vscode.ExtensionContext): {
   const review = registerReview(log);
   const walkthrough = registerWalkthrough(runs.api.service, log);
   const templates = registerTemplates(context.extensionUri);
+  const lang = registerNotebookLanguage(context.extensionUri, kernels);
   const variables = registerVariables(kernels, controller);
   const dataViewer = registerDataViewer(context.extensionUri, kernels);
   context.subscriptions.push(
@@ -60,7 +62,6 @@ export function activate(context: vscode.ExtensionContext): {
     vscode.workspace.registerNotebookSerializer(NOTEBOOK_TYPE, new MlnbSerializer(), SERIALIZER_OPTIONS),
     controller,
     trackCellIds(),
-    registerKernelCompletions(kernels),
     ...registerCommands(kernels),
     runtime.register(),
     kernels.onDidChangeState(({ notebook, state }) => {
@@ -77,6 +78,7 @@ export function activate(context: vscode.ExtensionContext): {
     ...reviewCommand.disposables,
     ...walkthrough.disposables,
     ...templates.disposables,
+    ...lang.disposables,
     ...variables.disposables,
     ...dataViewer.disposables,
     listenToRenderer({ ...evaluation.renderer, ...runs.renderer, ...monitoring.renderer, ...cards.renderer }),
@@ -93,6 +95,7 @@ export function activate(context: vscode.ExtensionContext): {
     governance: governance.api,
     walkthrough: walkthrough.api,
     templates: templates.api,
+    lang: lang.api,
     variables: variables.api,
     dataViewer: dataViewer.api,
   };

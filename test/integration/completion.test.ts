@@ -10,7 +10,7 @@ async function labelsAt(doc: vscode.TextDocument, position: vscode.Position): Pr
 describe('IntelliSense from the running kernel', () => {
   after(closeAllEditors);
 
-  it("completes a name another cell declared (TypeScript cannot see it: that cell imports) from the kernel's live value", async function () {
+  it("completes a name whose static type is `any` from the kernel's live value", async function () {
     this.timeout(120_000);
     const nb = (await openNotebook('completion.mlnb')).notebook;
     const second = nb.cellAt(1).document;
