@@ -429,8 +429,9 @@ export const evaluate: typeof coreEvaluate = async (model, testData, options) =>
       (r) => {
         const spec = (model as Partial<ModelLike>).spec?.();
         const described = spec ? describeSpec(spec) : undefined;
-        // A test part of trainTestSplit: the evaluation keeps how it was split, so a diff shows a changed split.
-        const split = splitWithLineage(testData);
+        // A test part of trainTestSplit (or data made from one): the evaluation keeps how it was split, so a diff shows a changed split.
+        const lineage = splitWithLineage(testData);
+        const split = lineage?.params.parts?.role && lineage.params.parts.role !== 'test' ? undefined : lineage;
         // The bootstrap's seed when the cell gave one (the seeds-fixed checkpoint reads it).
         const bootstrapSeed = typeof options?.bootstrap === 'object' ? options.bootstrap.seed : undefined;
         const run = r.start({
