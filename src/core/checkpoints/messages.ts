@@ -47,6 +47,11 @@ export const checkpointMessage = {
     why: 'The test rows must stay unseen until the final evaluation; a model fitted or tuned on them gets a test score that is too good to trust.',
     fix: 'Split first (const { train, test } = trainTestSplit(data, { …, seed: 42 })) and pass train, never test, to fit, crossValidate and the searches.',
   }),
+  preprocessorOnTest: (step: string, rows: number, role: 'source' | 'test', note: string | undefined) => ({
+    what: `A ${step} was fitted on its own on ${n(rows)} rows: ${role === 'test' ? 'the test part' : 'the table the test part was split from'}${note ? ` (${note})` : ''}. No run records it, but what it learned (a mean, a fill value, categories) came from test rows.`,
+    why: 'Preprocessing fitted before the split carries information from the test set into training: the test score looks better than the model is.',
+    fix: `Fit the ${step} on train only, or better, make it a step of the Pipeline: fit, crossValidate and the searches then refit it on training rows only.`,
+  }),
   fittedBeforeSplit: (run: string, verb: string, rows: number, shared: number | undefined, testRows: number, preprocessing: readonly string[], derived?: string) => ({
     what: `${run} was ${verb} on ${n(rows)} rows${shared !== undefined ? ` that include ${n(shared)} of the ${n(testRows)} test rows` : derived ? ` made from the table the test part was split from (${derived})` : ': the whole table the test part was split from'}${preprocessing.length ? ` (its ${preprocessing.join(', ')} learned from those rows too)` : ''}.`,
     why: 'Preprocessing fitted before the split (a scaler’s mean, an imputer’s fill value, an encoder’s categories) and a model fitted on test rows carry information from the test set into training: the test score looks better than the model is.',

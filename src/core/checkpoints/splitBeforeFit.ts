@@ -101,6 +101,8 @@ export const splitBeforeFit: CheckpointDefinition = {
     const test = dataOf(evaluation, 'test');
     const checked = test ? [m.testOfEvaluation(runLabel(evaluation), test.fingerprint.rows, splitOf(evaluation) !== undefined)] : [];
     const problems = fits.map((r) => checkRun(ctx, r, evaluation, checked)).filter((p): p is CheckpointProblem => p !== undefined);
+    // Preprocessors fitted on their own leave no run; the kernel remembers what they learned from.
+    for (const s of kernelFacts(ctx)?.preprocessorsOnTest?.(evaluation.id) ?? []) problems.push(m.preprocessorOnTest(s.step, s.rows, s.role, s.note));
     return outcome(problems, checked, [evaluation.id, ...fits.map((r) => r.id)]);
   },
 };

@@ -34,7 +34,8 @@ import { _qualityReport } from '../../core/data/qualityReport';
 import { saveEvaluationSource, saveFitArtifacts } from './exportArtifacts';
 import type { LifecycleCheck } from '../../core/checkpoints/contract';
 import { lifecycleRunParts } from '../../core/lifecycle/lifecycleRun';
-import { rememberTable } from './sessionFacts';
+import { rememberStepFit, rememberTable } from './sessionFacts';
+import { setStepFitObserver } from '../../core/features/stepFitObserver';
 import { splitWithLineage, tableFingerprint } from './splitLineage';
 
 let recorder: RunRecorder | undefined;
@@ -280,6 +281,10 @@ function observeFit<O extends FitOptions, T>(estimator: FitSubject, x: unknown, 
 }
 
 setFitObserver({ observeFit });
+// A preprocessor fitted on its own (not inside a recorded fit such as a Pipeline's): no run records it, so remember its table for split-before-fit.
+setStepFitObserver((step, table) => {
+  if (enclosingRun.getStore()?.status !== 'running') rememberStepFit(step, table);
+});
 
 type ModelLike = { spec(): { type: string; params: Record<string, unknown> } };
 

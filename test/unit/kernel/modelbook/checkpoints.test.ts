@@ -172,6 +172,19 @@ const scaled = () => new Pipeline({ steps: [new StandardScaler({ columns: ['age'
         assert.match(parts[0]?.note ?? '', /^columns selected/);
       });
 
+      it('fails a StandardScaler fitted on its own on the whole table before the split (no run records it), and passes one fitted on train', async () => {
+        const PIPE = "const pipe = await scaled().fit(train.select([...inputs, 'released']), 'released');";
+        await notebook([ARRESTS, "const scaler = new StandardScaler({ columns: ['age', 'checks'] }).fit(arrests);", PIPE, EVALUATE]);
+        const r = await failing("await checkpoint('split-before-fit');");
+        assert.match(
+          errorText(r),
+          /A StandardScaler was fitted on its own on 5,226 rows: the table the test part was split from \(columns unchanged: the same rows in order, compared on 8 of 8 columns\)/,
+        );
+        assert.match(errorText(r), /make it a step of the Pipeline/);
+        await notebook([ARRESTS, "const scaler = new StandardScaler({ columns: ['age', 'checks'] }).fit(train);", PIPE, EVALUATE]);
+        await passing("await checkpoint('split-before-fit');");
+      });
+
       it('fails a pipeline fitted on the whole table, on a selection of it, and on the audit part', async () => {
         await notebook([ARRESTS, "const pipe = await scaled().fit(arrests.select([...inputs, 'released']), 'released');", EVALUATE]);
         let r = await failing("await checkpoint('split-before-fit');");
