@@ -36,18 +36,24 @@ export const checkpointMessage = {
   splitTitle: 'Split before fitting',
   splitWhy: 'If the test rows took part in fitting or tuning, the test score measures memory, not how the model does on new data, and it will look better than it is.',
   onTrainPart: (run: string, rows: number) => `${run}: fitted on the train part (${n(rows)} rows) only`,
+  onTrainPartDerived: (run: string, rows: number, how: string) => `${run}: fitted on ${n(rows)} rows made from the train part only (${how})`,
   noSharedRows: (run: string, rows: number, testRows: number) => `${run}: its ${n(rows)} rows share none of the ${n(testRows)} test rows`,
   overlapCountsDuplicates: (run: string) =>
     `${run}: its data is not a part of the evaluation's trainTestSplit, so rows were compared; identical rows (duplicates, e.g. people with the same values in every column) count as shared`,
   notTheTestData: (run: string, rows: number) => `${run}: fitted on ${n(rows)} rows that are neither the test data nor the table it was split from`,
   testOfEvaluation: (run: string, rows: number, split: boolean) => `test data: ${run} (${n(rows)} rows${split ? ', the test part of trainTestSplit' : ''})`,
-  fittedOnTest: (run: string, verb: string) => ({
-    what: `${run} was ${verb} on the evaluation's test data itself.`,
+  fittedOnTest: (run: string, verb: string, derived?: string) => ({
+    what: `${run} was ${verb} on the evaluation's test data ${derived ? `(data made from the test part: ${derived})` : 'itself'}.`,
     why: 'The test rows must stay unseen until the final evaluation; a model fitted or tuned on them gets a test score that is too good to trust.',
     fix: 'Split first (const { train, test } = trainTestSplit(data, { …, seed: 42 })) and pass train, never test, to fit, crossValidate and the searches.',
   }),
-  fittedBeforeSplit: (run: string, verb: string, rows: number, shared: number | undefined, testRows: number, preprocessing: readonly string[]) => ({
-    what: `${run} was ${verb} on ${n(rows)} rows${shared !== undefined ? ` that include ${n(shared)} of the ${n(testRows)} test rows` : ': the whole table the test part was split from'}${preprocessing.length ? ` (its ${preprocessing.join(', ')} learned from those rows too)` : ''}.`,
+  preprocessorOnTest: (step: string, rows: number, role: 'source' | 'test', note: string | undefined) => ({
+    what: `A ${step} was fitted on its own on ${n(rows)} rows: ${role === 'test' ? 'the test part' : 'the table the test part was split from'}${note ? ` (${note})` : ''}. No run records it, but what it learned (a mean, a fill value, categories) came from test rows.`,
+    why: 'Preprocessing fitted before the split carries information from the test set into training: the test score looks better than the model is.',
+    fix: `Fit the ${step} on train only, or better, make it a step of the Pipeline: fit, crossValidate and the searches then refit it on training rows only.`,
+  }),
+  fittedBeforeSplit: (run: string, verb: string, rows: number, shared: number | undefined, testRows: number, preprocessing: readonly string[], derived?: string) => ({
+    what: `${run} was ${verb} on ${n(rows)} rows${shared !== undefined ? ` that include ${n(shared)} of the ${n(testRows)} test rows` : derived ? ` made from the table the test part was split from (${derived})` : ': the whole table the test part was split from'}${preprocessing.length ? ` (its ${preprocessing.join(', ')} learned from those rows too)` : ''}.`,
     why: 'Preprocessing fitted before the split (a scaler’s mean, an imputer’s fill value, an encoder’s categories) and a model fitted on test rows carry information from the test set into training: the test score looks better than the model is.',
     fix: 'Call trainTestSplit first and fit the whole Pipeline (preprocessing and model) on train only: await pipe.fit(train, label).',
   }),

@@ -12,16 +12,22 @@ interface Split {
   key: string;
   /** Fingerprint hashes of the table split and its parts, when the run recorded them. */
   parts?: { source: string; train: string; test: string };
+  /** For data derived from a part or the table split: which one the kernel judged it to be, and how. */
+  derived?: { role: 'source' | 'train' | 'test'; note: string };
 }
+
+const ROLES: readonly unknown[] = ['source', 'train', 'test'];
 
 /** The trainTestSplit record of a run, if it was fitted or evaluated on a part of one. */
 function splitOf(r: RunRecord): Split | undefined {
   const s = r.splitter;
   if (s?.kind !== 'trainTestSplit') return undefined;
-  const { trainRows, testRows, parts, ...rest } = s.params as { trainRows?: unknown; testRows?: unknown; parts?: Split['parts'] };
+  const { trainRows, testRows, parts, ...rest } = s.params as { trainRows?: unknown; testRows?: unknown; parts?: Split['parts'] & { role?: unknown; note?: unknown } };
   if (typeof trainRows !== 'number' || typeof testRows !== 'number') return undefined;
-  const lineage = parts && typeof parts.source === 'string' && typeof parts.train === 'string' && typeof parts.test === 'string' ? { parts } : {};
-  return { trainRows, testRows, key: JSON.stringify({ ...rest, trainRows, testRows, test: parts?.test }), ...lineage };
+  const lineage =
+    parts && typeof parts.source === 'string' && typeof parts.train === 'string' && typeof parts.test === 'string' ? { parts: { source: parts.source, train: parts.train, test: parts.test } } : {};
+  const derived = lineage.parts && ROLES.includes(parts?.role) ? { derived: { role: parts?.role as 'source' | 'train' | 'test', note: typeof parts?.note === 'string' ? parts.note : '' } } : {};
+  return { trainRows, testRows, key: JSON.stringify({ ...rest, trainRows, testRows, test: parts?.test }), ...lineage, ...derived };
 }
 
 /** The verdict from the split's lineage alone (the data's hash against the hashes of the split table and its parts), or undefined when lineage cannot tell. */
@@ -31,9 +37,16 @@ function byLineage(run: RunRecord, trainHash: string, rows: number, split: Split
   if (split?.parts) {
     if (trainHash === split.parts.train) return void checked.push(m.onTrainPart(label, rows));
     if (trainHash === split.parts.source) return m.fittedBeforeSplit(label, verb, rows, undefined, split.testRows, preprocessing);
+    // Data made from a part of the same split by column operations or a row subset: the kernel recorded which part.
+    if (own?.derived && own.parts?.test === split.parts.test) {
+      const { role, note } = own.derived;
+      if (role === 'train') return void checked.push(m.onTrainPartDerived(label, rows, note));
+      if (role === 'test') return m.fittedOnTest(label, verb, note);
+      return m.fittedBeforeSplit(label, verb, rows, undefined, split.testRows, preprocessing, note);
+    }
   }
   // Fitted on the train part of the very split the test part came from: rows equal to a test row are duplicates, not a leak.
-  if (split && own?.key === split.key && rows === split.trainRows) return void checked.push(m.onTrainPart(label, rows));
+  if (split && !own?.derived && own?.key === split.key && rows === split.trainRows) return void checked.push(m.onTrainPart(label, rows));
   return 'unknown';
 }
 
@@ -88,6 +101,8 @@ export const splitBeforeFit: CheckpointDefinition = {
     const test = dataOf(evaluation, 'test');
     const checked = test ? [m.testOfEvaluation(runLabel(evaluation), test.fingerprint.rows, splitOf(evaluation) !== undefined)] : [];
     const problems = fits.map((r) => checkRun(ctx, r, evaluation, checked)).filter((p): p is CheckpointProblem => p !== undefined);
+    // Preprocessors fitted on their own leave no run; the kernel remembers what they learned from.
+    for (const s of kernelFacts(ctx)?.preprocessorsOnTest?.(evaluation.id) ?? []) problems.push(m.preprocessorOnTest(s.step, s.rows, s.role, s.note));
     return outcome(problems, checked, [evaluation.id, ...fits.map((r) => r.id)]);
   },
 };

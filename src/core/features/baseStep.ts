@@ -3,6 +3,7 @@ import { resolveColumns, requireColumns } from './columns';
 import type { ColumnSelection, FeatureStep, StepJSON } from './contract';
 import { stepFromJSON } from './stepRegistry';
 import { featuresMessage } from './messages';
+import { noteStepFit } from './stepFitObserver';
 
 /** Parameters every column step takes. */
 export interface StepOptions {
@@ -54,6 +55,7 @@ export abstract class ColumnStep<P extends { columns: ColumnSelection }, S exten
   fit(table: ColumnTable): this {
     const columns = resolveColumns(table, this.params.columns, `${this.type}.fit`);
     this.state = { ...this.learn(table, columns), columns } as S;
+    noteStepFit(this, table);
     return this;
   }
 

@@ -2,6 +2,7 @@ import type { ColumnTable } from 'arquero';
 import type { FeatureStep, StepJSON } from './contract';
 import { registerStep } from './stepRegistry';
 import { featuresMessage } from './messages';
+import { noteStepFit } from './stepFitObserver';
 
 /** A user-defined step: what to learn from the training table and how to apply it. */
 export interface CustomStepDefinition<S = unknown> {
@@ -54,6 +55,7 @@ export class CustomStep<S = unknown> implements FeatureStep {
     const value = this.definition.fit ? this.definition.fit(table) : (undefined as S);
     // Round-trip now, so a state that JSON cannot carry fails at fit, not when the model is saved.
     this.state = { value: value === undefined ? value : (JSON.parse(JSON.stringify(value)) as S) };
+    noteStepFit(this, table);
     return this;
   }
 

@@ -36,8 +36,12 @@ export interface SplitRecord {
     seed: number | null;
     trainRows: number;
     testRows: number;
-    /** Fingerprint hashes of the table split and of its two parts (the split's lineage), added where a run records the split. */
-    parts?: { source: string; train: string; test: string };
+    /**
+     * Fingerprint hashes of the table split and of its two parts (the split's lineage), added where a
+     * run records the split. For data derived from a part or the table by column operations or a row
+     * subset, `role` says which one it was judged to be and `note` how.
+     */
+    parts?: { source: string; train: string; test: string; role?: SplitRole; note?: string };
   };
 }
 
@@ -55,10 +59,27 @@ export function _trainPartOf(test: unknown): ColumnTable | undefined {
 }
 
 /** The table `part` was split from and both parts, for a train or test part as `trainTestSplit` returned it. */
-export function _splitPartsOf(part: unknown): { source: ColumnTable; train: ColumnTable; test: ColumnTable } | undefined {
+export function _splitPartsOf(part: unknown): SplitLineage | undefined {
   return typeof part === 'object' && part !== null ? lineages.get(part) : undefined;
 }
-const lineages = new WeakMap<object, { source: ColumnTable; train: ColumnTable; test: ColumnTable }>();
+const lineages = new WeakMap<object, SplitLineage>();
+
+/** Which table of a split some data is: the table split, or one of its parts. */
+export type SplitRole = 'source' | 'train' | 'test';
+/** A split's table and both parts. */
+export type SplitLineage = Record<SplitRole, ColumnTable>;
+
+/** The latest splits, held weakly (a split whose parts the notebook dropped is forgotten). */
+const recent: WeakRef<SplitLineage>[] = [];
+const RECENT_SPLITS = 16;
+
+/** The latest splits whose parts are still alive, newest first (for data derived from a part, which carries no split of its own). */
+export function _recentSplits(): SplitLineage[] {
+  return recent
+    .map((r) => r.deref())
+    .filter((l): l is SplitLineage => l !== undefined)
+    .reverse();
+}
 
 /**
  * Splits a table into train and test parts, seeded and optionally stratified, with
@@ -91,6 +112,8 @@ export function trainTestSplit(data: ColumnTable, options: TrainTestSplitOptions
   const lineage = { source: data, ...parts };
   lineages.set(parts.train, lineage);
   lineages.set(parts.test, lineage);
+  recent.push(new WeakRef(lineage));
+  if (recent.length > RECENT_SPLITS) recent.shift();
   return { ...parts, trainIndex: train, testIndex: test };
 }
 

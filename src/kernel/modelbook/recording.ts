@@ -34,7 +34,8 @@ import { _qualityReport } from '../../core/data/qualityReport';
 import { saveEvaluationSource, saveFitArtifacts } from './exportArtifacts';
 import type { LifecycleCheck } from '../../core/checkpoints/contract';
 import { lifecycleRunParts } from '../../core/lifecycle/lifecycleRun';
-import { rememberTable } from './sessionFacts';
+import { rememberStepFit, rememberTable } from './sessionFacts';
+import { setStepFitObserver } from '../../core/features/stepFitObserver';
 import { splitWithLineage, tableFingerprint } from './splitLineage';
 
 let recorder: RunRecorder | undefined;
@@ -280,6 +281,10 @@ function observeFit<O extends FitOptions, T>(estimator: FitSubject, x: unknown, 
 }
 
 setFitObserver({ observeFit });
+// A preprocessor fitted on its own (not inside a recorded fit such as a Pipeline's): no run records it, so remember its table for split-before-fit.
+setStepFitObserver((step, table) => {
+  if (enclosingRun.getStore()?.status !== 'running') rememberStepFit(step, table);
+});
 
 type ModelLike = { spec(): { type: string; params: Record<string, unknown> } };
 
@@ -429,8 +434,9 @@ export const evaluate: typeof coreEvaluate = async (model, testData, options) =>
       (r) => {
         const spec = (model as Partial<ModelLike>).spec?.();
         const described = spec ? describeSpec(spec) : undefined;
-        // A test part of trainTestSplit: the evaluation keeps how it was split, so a diff shows a changed split.
-        const split = splitWithLineage(testData);
+        // A test part of trainTestSplit (or data made from one): the evaluation keeps how it was split, so a diff shows a changed split.
+        const lineage = splitWithLineage(testData);
+        const split = lineage?.params.parts?.role && lineage.params.parts.role !== 'test' ? undefined : lineage;
         // The bootstrap's seed when the cell gave one (the seeds-fixed checkpoint reads it).
         const bootstrapSeed = typeof options?.bootstrap === 'object' ? options.bootstrap.seed : undefined;
         const run = r.start({

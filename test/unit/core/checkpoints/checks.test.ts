@@ -74,6 +74,26 @@ describe('core/checkpoints: verdicts from the records alone (no kernel)', () => 
     );
   });
 
+  it('split-before-fit: data made from a part by column operations follows the role the kernel recorded, not row contents', () => {
+    const parts = { source: 'all', train: 'train', test: 't' };
+    const recorded = (role: string, note: string) => ({ kind: 'trainTestSplit', params: { ...split(1).params, parts: { ...parts, role, note } } });
+    const evaluation = record('evaluation', 'evaluate m', { data: [{ role: 'test', fingerprint: fp('t-selected', 25) }], splitter: recorded('test', 'columns selected') });
+    const duplicates = { sharedRows: () => ({ rows: 9, testRows: 25 }), evaluationView: () => undefined };
+    const check = (runs: RunRecord[]) => splitBeforeFit.check({ runs, options: {}, kernel: duplicates } as CheckpointContext) as CheckpointOutcome;
+    const onTrain = record('fit', 'Pipeline(LogisticRegression)', { data: [{ role: 'train', fingerprint: fp('train-selected', 75) }], splitter: recorded('train', 'columns selected') });
+    const good = check([onTrain, evaluation]);
+    assert.equal(good.passed, true, JSON.stringify(good.problems));
+    assert.ok(good.checked.some((l) => /fitted on 75 rows made from the train part only \(columns selected\)/.test(l)));
+    // A 75/25 part of the same split that is the test part (equal row counts must not pass it as train), or the whole table.
+    const onTest = record('fit', 'Pipeline(LogisticRegression)', {
+      data: [{ role: 'train', fingerprint: fp('t-subset', 75) }],
+      splitter: { ...recorded('test', 'a row subset'), params: { ...recorded('test', 'a row subset').params, trainRows: 75 } },
+    });
+    assert.match(check([onTest, evaluation]).problems[0]?.what ?? '', /on the evaluation's test data \(data made from the test part: a row subset\)/);
+    const onAll = record('fit', 'Pipeline(LogisticRegression)', { data: [{ role: 'train', fingerprint: fp('all-selected', 100) }], splitter: recorded('source', 'columns selected') });
+    assert.match(check([onAll, evaluation]).problems[0]?.what ?? '', /was fitted on 100 rows made from the table the test part was split from \(columns selected\)/);
+  });
+
   it('split-before-fit: a search on the test data itself fails, and no fit at all is a problem, not a pass', () => {
     const evaluation = record('evaluation', 'evaluate m', { data: [{ role: 'test', fingerprint: fp('t', 25) }] });
     const search = record('search', 'grid search LogisticRegression', { data: [{ role: 'train', fingerprint: fp('t', 25) }] });

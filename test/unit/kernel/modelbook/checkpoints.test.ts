@@ -64,6 +64,7 @@ describe('kernel: checkpoints', function () {
     ws = makeWorkspace();
     fs.copyFileSync(path.join(REPO, 'examples/data/penguins.json'), path.join(ws, 'penguins.json'));
     fs.copyFileSync(path.join(REPO, 'templates/data/titanic.csv'), path.join(ws, 'titanic.csv'));
+    fs.copyFileSync(path.join(REPO, 'templates/data/arrests.csv'), path.join(ws, 'arrests.csv'));
     session = newSession(ws, { notebookPath: path.join(ws, 'study.mlnb') });
   });
   after(() => {
@@ -130,6 +131,73 @@ const scaled = () => new Pipeline({ steps: [new SimpleImputer({ columns: ['age']
         await notebook([NO_NAME, "const pipe = await scaled().fit(people, 'survived');", SPLIT_PEOPLE, EVALUATE]);
         const r = await failing("await checkpoint('split-before-fit');");
         assert.match(errorText(r), /was fitted on 1,309 rows: the whole table the test part was split from \(its SimpleImputer, StandardScaler, OneHotEncoder learned from those rows too\)/);
+      });
+    });
+    describe('on arrests, through column operations (many arrests have identical rows)', () => {
+      const ARRESTS = `${IMPORTS}
+const arrests = await readCSV('arrests.csv');
+const inputs = ['year', 'age', 'employed', 'citizen', 'checks'];
+const { train, test: audit } = trainTestSplit(arrests, { testSize: 0.5, stratify: 'released', seed: 14 });
+const scaled = () => new Pipeline({ steps: [new StandardScaler({ columns: ['age', 'checks', 'year'] }), new OneHotEncoder({ columns: ['employed', 'citizen'] })], estimator: new LogisticRegression() });`;
+      const EVALUATE = "await evaluate(pipe, audit.select([...inputs, 'released']), { label: 'released', positiveLabel: 'Yes', bootstrap: false });";
+      const latestFits = (n: number) =>
+        readRunRecords<RunRecord>(ws)
+          .filter((r) => r.kind === 'fit')
+          .sort((a, b) => a.id.localeCompare(b.id))
+          .slice(-n);
+
+      it('passes a pipeline fitted on train.select(…) and train.derive(…), evaluated on audit.select(…), and records why', async () => {
+        await notebook([
+          ARRESTS,
+          "const pipe = await scaled().fit(train.select([...inputs, 'released']), 'released');",
+          "await scaled().fit(train.select([...inputs, 'released']).derive({ older: (d) => (d.age > 30 ? 1 : 0) }), 'released');",
+          "await scaled().fit(train.filter((d) => d.year > 1998).select([...inputs, 'released']), 'released');",
+          EVALUATE,
+        ]);
+        // The premise: identical people really are on both sides of the split, on the columns the model sees.
+        const dup = await passing(
+          "const key = (o) => JSON.stringify([...inputs, 'released'].map((c) => o[c])); const seen = new Set(train.objects().map(key)); audit.objects().filter((o) => seen.has(key(o))).length",
+        );
+        assert.ok(Number(dup.text) > 500, `duplicated audit rows: ${dup.text}`);
+        const r = await passing("await checkpoint('split-before-fit');");
+        assert.match(r.text ?? '', /fitted on 2,613 rows made from the train part only \(columns selected: the same rows in order, compared on 6 of 8 columns\)/);
+        assert.match(r.text ?? '', /fitted on 2,613 rows made from the train part only \(columns selected and added: the same rows in order, compared on 6 of 8 columns\)/);
+        assert.match(r.text ?? '', /made from the train part only \(a row subset: [\d,]+ rows, all in the train part, \d+ only there, none only in the test part/);
+        // The records explain the verdict: each fit's split says which part its data was made from, and how.
+        const parts = latestFits(3).map((f) => (f.splitter?.params as { parts?: { role?: string; note?: string } }).parts);
+        assert.deepEqual(
+          parts.map((p) => p?.role),
+          ['train', 'train', 'train'],
+        );
+        assert.match(parts[0]?.note ?? '', /^columns selected/);
+      });
+
+      it('fails a StandardScaler fitted on its own on the whole table before the split (no run records it), and passes one fitted on train', async () => {
+        const PIPE = "const pipe = await scaled().fit(train.select([...inputs, 'released']), 'released');";
+        await notebook([ARRESTS, "const scaler = new StandardScaler({ columns: ['age', 'checks'] }).fit(arrests);", PIPE, EVALUATE]);
+        const r = await failing("await checkpoint('split-before-fit');");
+        assert.match(
+          errorText(r),
+          /A StandardScaler was fitted on its own on 5,226 rows: the table the test part was split from \(columns unchanged: the same rows in order, compared on 8 of 8 columns\)/,
+        );
+        assert.match(errorText(r), /make it a step of the Pipeline/);
+        await notebook([ARRESTS, "const scaler = new StandardScaler({ columns: ['age', 'checks'] }).fit(train);", PIPE, EVALUATE]);
+        await passing("await checkpoint('split-before-fit');");
+      });
+
+      it('fails a pipeline fitted on the whole table, on a selection of it, and on the audit part', async () => {
+        await notebook([ARRESTS, "const pipe = await scaled().fit(arrests.select([...inputs, 'released']), 'released');", EVALUATE]);
+        let r = await failing("await checkpoint('split-before-fit');");
+        assert.match(
+          errorText(r),
+          /was fitted on 5,226 rows made from the table the test part was split from \(columns selected: the same rows in order, compared on 6 of 8 columns\) \(its StandardScaler, OneHotEncoder learned from those rows too\)/,
+        );
+        await notebook([ARRESTS, "const pipe = await scaled().fit(audit.filter((d) => d.year > 1998).select([...inputs, 'released']), 'released');", EVALUATE]);
+        r = await failing("await checkpoint('split-before-fit');");
+        assert.match(
+          errorText(r),
+          /was fitted on the evaluation's test data \(data made from the test part: a row subset: [\d,]+ rows, all in the test part, \d+ only there, compared on 6 of 8 columns\)/,
+        );
       });
     });
   });
