@@ -62,11 +62,18 @@ export interface LangDefinitionTarget {
 
 /** Each request's parameters and the result the worker answers with. */
 export interface LangRequests {
-  /** Replaces a notebook's code cells (in order); answers once the worker has them. */
-  update: { params: { notebook: string; cells: LangCell[] }; result: null };
+  /**
+   * Replaces a notebook's code cells (in order): on open, after a restart, when cells are added,
+   * removed or moved. `version` increases with every update or edit the host sends for the notebook;
+   * the worker refuses one not newer than what it has.
+   */
+  update: { params: { notebook: string; version: number; cells: LangCell[] }; result: null };
+  /** New text of some of the notebook's cells (same cells, same order); refused if not newer than what the worker has, or naming a cell it does not know. */
+  edit: { params: { notebook: string; version: number; cells: LangCell[] }; result: null };
   /** Forgets a closed notebook. */
   close: { params: { notebook: string }; result: null };
-  diagnostics: { params: { notebook: string }; result: LangDiagnostic[] };
+  /** Every cell's diagnostics, or those of `cellIds` only (checking no cell after the last of them). */
+  diagnostics: { params: { notebook: string; cellIds?: string[] }; result: LangDiagnostic[] };
   completions: { params: LangCellPosition; result: LangCompletionItem[] };
   quickInfo: { params: LangCellPosition; result: LangQuickInfo | null };
   signatureHelp: { params: LangCellPosition; result: LangSignatureHelpResult | null };

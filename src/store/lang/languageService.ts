@@ -160,8 +160,11 @@ export class NotebookLanguageService {
 
   quickInfo(notebookUri: string, cellId: string, line: number, character: number): { text: string; documentation: string } | undefined {
     const { state, cell, offset } = this.at(notebookUri, cellId, line, character);
-    const info = state.service.getQuickInfoAtPosition(cell.fileName, offset);
-    if (!info) return undefined;
+    const here = state.service.getQuickInfoAtPosition(cell.fileName, offset);
+    if (!here) return undefined;
+    // A name from an earlier cell is a generated alias here: describe it as its declaring cell does.
+    const origin = this.aliasedOrigin(state, cell, offset, here);
+    const info = (origin && state.service.getQuickInfoAtPosition(origin.cell.fileName, origin.offset)) || here;
     return { text: ts.displayPartsToString(info.displayParts), documentation: ts.displayPartsToString(info.documentation) };
   }
 
@@ -216,6 +219,20 @@ export class NotebookLanguageService {
     }
     const details = state.service.getCompletionEntryDetails(cell.fileName, offset, entry.name, undefined, entry.source, undefined, entry.data);
     return details && ts.displayPartsToString(details.displayParts);
+  }
+
+  /**
+   * The declaration in an earlier cell of the name at `offset`, if the name resolves to this cell's
+   * generated alias of it (an import or a `declare const|let`); not for a member or a name the cell declares.
+   */
+  private aliasedOrigin(state: NotebookState, cell: HostedCell, offset: number, info: ts.QuickInfo): { cell: HostedCell; offset: number } | undefined {
+    const { start, length } = info.textSpan;
+    const name = cell.text.slice(start, start + length);
+    if (!state.scope.visible[cell.index].has(name) || state.scope.declarations[cell.index].some((d) => d.name === name)) return undefined;
+    if (/\.\s*$/.test(cell.text.slice(0, start))) return undefined; // `obj.name`: a member
+    const toAlias =
+      info.kind === ts.ScriptElementKind.alias || (state.service.getDefinitionAtPosition(cell.fileName, offset) ?? []).some((d) => d.fileName === cell.fileName && d.textSpan.start >= cell.userLength);
+    return toAlias ? this.originOf(state, cell, name) : undefined;
   }
 
   /** The user's declaration behind a generated alias of `name` in `cell`. */

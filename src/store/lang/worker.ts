@@ -12,7 +12,7 @@ import type { LangRequest, LangResponse } from '../../protocol/lang';
 import { NotebookLanguageService } from './languageService';
 import { confineSystem, insideRoots } from './confine';
 import { isLangRequest, isLangWorkerData } from './workerGuards';
-import { answerLangRequest } from './answer';
+import { answerLangRequest, LangNotebooks } from './answer';
 
 if (parentPort && isLangWorkerData(workerData)) {
   const port = parentPort;
@@ -23,7 +23,7 @@ if (parentPort && isLangWorkerData(workerData)) {
   const inside = insideRoots(allowed);
   let insideNotebooks = insideRoots([]);
   confineSystem(ts.sys, (f) => inside(f) || insideNotebooks(f));
-  const service = new NotebookLanguageService({ typesRoot, fallbackDir: roots[0] ?? typesRoot });
+  const notebooks = new LangNotebooks(new NotebookLanguageService({ typesRoot, fallbackDir: roots[0] ?? typesRoot }));
   port.on('message', (m: unknown) => {
     if (!isLangRequest(m)) {
       const requestId = typeof (m as { requestId?: unknown })?.requestId === 'number' ? (m as { requestId: number }).requestId : -1;
@@ -34,13 +34,13 @@ if (parentPort && isLangWorkerData(workerData)) {
       const dir = path.dirname(fileURLToPath(m.params.notebook));
       if (!notebookDirs.has(dir)) insideNotebooks = insideRoots([...notebookDirs.add(dir)]);
     }
-    port.postMessage(respond(service, m));
+    port.postMessage(respond(notebooks, m));
   });
 }
 
-function respond(service: NotebookLanguageService, m: LangRequest): LangResponse {
+function respond(notebooks: LangNotebooks, m: LangRequest): LangResponse {
   try {
-    return answerLangRequest(service, m);
+    return answerLangRequest(notebooks, m);
   } catch (e) {
     return { requestId: m.requestId, error: String((e as Error)?.message ?? e) };
   }

@@ -21,15 +21,15 @@ const HEAP_MB = 2048;
  *
  * @example
  * const lang = new LangWorkerClient(distDir, { typesRoot, roots: [workspaceDir] });
- * await lang.request('update', { notebook: uri, cells });
+ * await lang.request('update', { notebook: uri, version: 1, cells });
  * const errors = await lang.request('diagnostics', { notebook: uri });
  */
 export class LangWorkerClient {
   private worker: Worker | undefined;
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
-  /** The last cells sent per notebook, sent again to a restarted worker. */
-  private readonly notebooks = new Map<string, LangCell[]>();
+  /** The last cells and version sent per notebook (edits applied), sent again to a restarted worker. */
+  private readonly notebooks = new Map<string, { version: number; cells: LangCell[] }>();
   private closed = false;
 
   constructor(
@@ -40,11 +40,18 @@ export class LangWorkerClient {
   /** Sends one request; resolves with the worker's checked answer. */
   request<M extends LangMethod>(method: M, params: LangRequests[M]['params']): Promise<LangRequests[M]['result']> {
     if (this.closed) return Promise.reject(new Error('internal: the language worker is closed'));
+    // Started first: a new worker is sent the notebooks it had before this request, not this one twice.
+    const worker = this.worker ?? this.start();
     if (method === 'update') {
       const p = params as LangRequests['update']['params'];
-      this.notebooks.set(p.notebook, p.cells);
+      this.notebooks.set(p.notebook, { version: p.version, cells: p.cells });
+    } else if (method === 'edit') {
+      const p = params as LangRequests['edit']['params'];
+      const known = this.notebooks.get(p.notebook);
+      const text = new Map(p.cells.map((c) => [c.id, c.source]));
+      // The worker refuses an edit not newer than what it has; so does the copy it would be restarted with.
+      if (known && p.version > known.version) this.notebooks.set(p.notebook, { version: p.version, cells: known.cells.map((c) => ({ id: c.id, source: text.get(c.id) ?? c.source })) });
     } else if (method === 'close') this.notebooks.delete((params as LangRequests['close']['params']).notebook);
-    const worker = this.worker ?? this.start();
     const requestId = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(requestId, { method, resolve: resolve as (r: unknown) => void, reject });
@@ -73,10 +80,10 @@ export class LangWorkerClient {
       this.failPending('internal: the language worker stopped');
     });
     this.worker = worker;
-    for (const [notebook, cells] of this.notebooks) {
+    for (const [notebook, { version, cells }] of this.notebooks) {
       const requestId = this.nextId++;
       this.pending.set(requestId, { method: 'update', resolve: () => undefined, reject: () => undefined });
-      worker.postMessage({ requestId, method: 'update', params: { notebook, cells } });
+      worker.postMessage({ requestId, method: 'update', params: { notebook, version, cells } });
     }
     return worker;
   }

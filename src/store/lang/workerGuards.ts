@@ -37,9 +37,10 @@ const isSignatureHelp = (h: unknown): boolean => h === null || (isObj(h) && isAr
 const isDefinition = (d: unknown): boolean => isObj(d) && isOptStr(d.cellId) && isOptStr(d.file) && (d.cellId !== undefined || d.file !== undefined) && isCount(d.line) && isCount(d.character);
 
 const PARAMS: { [M in LangMethod]: (p: unknown) => boolean } = {
-  update: (p) => isNotebook(p) && isArrayOf((p as Obj).cells, isCell, MAX_CELLS),
+  update: (p) => isNotebook(p) && isCount((p as Obj).version) && isArrayOf((p as Obj).cells, isCell, MAX_CELLS),
+  edit: (p) => isNotebook(p) && isCount((p as Obj).version) && isArrayOf((p as Obj).cells, isCell, MAX_CELLS),
   close: isNotebook,
-  diagnostics: isNotebook,
+  diagnostics: (p) => isNotebook(p) && ((p as Obj).cellIds === undefined || isArrayOf((p as Obj).cellIds, (c) => isStr(c), MAX_CELLS)),
   completions: isPosition,
   quickInfo: isPosition,
   signatureHelp: isPosition,
@@ -48,6 +49,7 @@ const PARAMS: { [M in LangMethod]: (p: unknown) => boolean } = {
 
 const RESULTS: { [M in LangMethod]: (r: unknown) => boolean } = {
   update: (r) => r === null,
+  edit: (r) => r === null,
   close: (r) => r === null,
   diagnostics: (r) => isArrayOf(r, isDiagnostic, 1_000_000),
   completions: (r) => isArrayOf(r, isCompletion),
@@ -62,7 +64,7 @@ const isMethod = (m: unknown): m is LangMethod => typeof m === 'string' && Objec
  * A well-formed request from the host.
  *
  * @example
- * isLangRequest({ requestId: 1, method: 'diagnostics', params: { notebook: 'file:///a.mlnb' } }) // true
+ * isLangRequest({ requestId: 1, method: 'diagnostics', params: { notebook: 'file:///a.mlnb', cellIds: ['c3'] } }) // true
  */
 export function isLangRequest(m: unknown): m is LangRequest {
   return isObj(m) && isCount(m.requestId) && isMethod(m.method) && PARAMS[m.method](m.params);

@@ -47,15 +47,6 @@ function toItem(c: LangCompletionItem): vscode.CompletionItem {
   return item;
 }
 
-/**
- * A function or class from an earlier cell reaches later cells through a generated import, which
- * TypeScript shows as `(alias) scale(…): T` + `import scale` (or `import scale = …`): show the declaration alone.
- */
-function withoutAlias(text: string): string {
-  const m = /^\(alias\) ([\s\S]*)\nimport [\w$]+(?: = [\w$.]+)?$/.exec(text);
-  return m ? m[1] : text;
-}
-
 /** The type a quick info text gives (`const x: number` → `number`): `any` means the kernel may know more. */
 const isAny = (text: string) => /:\s*any$/.test(text.trim());
 
@@ -98,7 +89,7 @@ export function registerLangProviders(sync: NotebookLangSync, kernels: KernelReg
         if (live) return live;
       }
       if (!info) return undefined;
-      const text = new vscode.MarkdownString().appendCodeblock(withoutAlias(info.text), 'typescript');
+      const text = new vscode.MarkdownString().appendCodeblock(info.text, 'typescript');
       if (info.documentation) text.appendMarkdown('\n\n').appendText(info.documentation);
       return new vscode.Hover(text, document.getWordRangeAtPosition(position));
     },

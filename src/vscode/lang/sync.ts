@@ -1,11 +1,13 @@
 /**
  * Keeps the language worker's copy of each open Modelbook notebook current (cells added, removed,
- * moved, edited) and publishes its type errors on the cells' URIs, ~300 ms after typing stops.
+ * moved, edited: only the edited cells' text is sent, with a version) and publishes its type errors on
+ * the cells' URIs ~300 ms after typing stops, the edited cells' first (core/lang/diagnosticsPasses.ts).
  * A cell's id in the worker is its document URI, so answers map straight back to cells.
  */
 import * as vscode from 'vscode';
 import { NOTEBOOK_TYPE } from '../../core/notebook/contract';
 import { ChangeBatcher } from '../../core/runs/batch';
+import { DiagnosticsPasses } from '../../core/lang/diagnosticsPasses';
 import type { LangCell, LangDiagnostic, LangMethod, LangRequests } from '../../protocol/lang';
 import type { LangWorkerClient } from '../../store/lang/workerClient';
 
@@ -44,10 +46,28 @@ function toDiagnostic(d: LangDiagnostic): vscode.Diagnostic {
   return out;
 }
 
+/** What the worker has of a notebook, and what changed since. */
+interface SentState {
+  version: number;
+  /** Cells added, removed or moved (or never sent): the next send is the whole notebook. */
+  structure: boolean;
+  /** Cells whose text changed since the last send. */
+  edited: Set<string>;
+  /** Cells edited since the last diagnostics pass: published first by the next one. */
+  unchecked: Set<string>;
+}
+
 /** One responsibility: the worker's view of the open notebooks, and their diagnostics. */
 export class NotebookLangSync implements vscode.Disposable {
-  private readonly dirty = new Set<string>();
+  private readonly sent = new Map<string, SentState>();
   private readonly published = new Map<string, vscode.Uri[]>();
+  private readonly passes = new DiagnosticsPasses<LangDiagnostic>({
+    check: (key, cellIds) => {
+      const nb = this.notebook(key);
+      return nb ? this.request(nb, 'diagnostics', cellIds ? { notebook: key, cellIds } : { notebook: key }) : Promise.resolve([]);
+    },
+    publish: (key, found, cellIds) => this.publish(key, found, cellIds),
+  });
   private readonly batcher = new ChangeBatcher((events) => this.checkAll([...events.keys()]), { delayMs: DIAGNOSTICS_DELAY_MS, maxWaitMs: 2000 });
   private readonly disposables: vscode.Disposable[] = [];
 
@@ -57,19 +77,19 @@ export class NotebookLangSync implements vscode.Disposable {
     private readonly diagnosticsOn: () => boolean,
   ) {
     this.disposables.push(
-      vscode.workspace.onDidOpenNotebookDocument((nb) => this.changed(nb)),
+      vscode.workspace.onDidOpenNotebookDocument((nb) => this.changed(nb, undefined)),
       vscode.workspace.onDidCloseNotebookDocument((nb) => this.closed(nb)),
       // Cells added, removed or moved; their text changes come as text document changes.
       vscode.workspace.onDidChangeNotebookDocument((e) => {
-        if (e.contentChanges.length > 0) this.changed(e.notebook);
+        if (e.contentChanges.length > 0) this.changed(e.notebook, undefined);
       }),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length === 0) return;
         const nb = notebookOfCell(e.document);
-        if (nb) this.changed(nb);
+        if (nb) this.changed(nb, e.document.uri.toString());
       }),
     );
-    for (const nb of vscode.workspace.notebookDocuments) this.changed(nb);
+    for (const nb of vscode.workspace.notebookDocuments) this.changed(nb, undefined);
   }
 
   /** Asks the worker, after sending it the notebook's latest cells if they changed. */
@@ -93,24 +113,51 @@ export class NotebookLangSync implements vscode.Disposable {
     for (const d of this.disposables) d.dispose();
   }
 
-  private changed(nb: vscode.NotebookDocument): void {
+  /** A cell's text changed (`cellId`), or the notebook's cells did (undefined). */
+  private changed(nb: vscode.NotebookDocument, cellId: string | undefined): void {
     if (!isModelbookNotebook(nb)) return;
     const key = nb.uri.toString();
-    this.dirty.add(key);
+    const state = this.sent.get(key) ?? { version: 0, structure: true, edited: new Set<string>(), unchecked: new Set<string>() };
+    this.sent.set(key, state);
+    if (cellId === undefined) state.structure = true;
+    else {
+      state.edited.add(cellId);
+      state.unchecked.add(cellId);
+    }
+    // Whatever the pass under way computes is from older text now.
+    this.passes.cancel(key);
     if (this.diagnosticsOn()) this.batcher.add(key, 'changed');
   }
 
+  /** Sends the worker what changed: the edited cells' text, or every cell after a structure change. */
   private flush(nb: vscode.NotebookDocument): void {
     const key = nb.uri.toString();
-    if (!this.dirty.delete(key)) return;
+    const state = this.sent.get(key);
+    if (!state || (!state.structure && state.edited.size === 0)) return;
+    state.version++;
+    const { version } = state;
     // Requests are answered in order, so the next one already sees these cells.
-    this.client.request('update', { notebook: key, cells: langCellsOf(nb) }).catch(() => undefined);
+    if (state.structure) this.client.request('update', { notebook: key, version, cells: langCellsOf(nb) }).catch(() => undefined);
+    else {
+      const cells = nb
+        .getCells()
+        .filter((c) => state.edited.has(c.document.uri.toString()))
+        .map((c) => ({ id: c.document.uri.toString(), source: c.document.getText() }));
+      this.client.request('edit', { notebook: key, version, cells }).catch(() => undefined);
+    }
+    state.structure = false;
+    state.edited.clear();
+  }
+
+  private notebook(key: string): vscode.NotebookDocument | undefined {
+    return vscode.workspace.notebookDocuments.find((n) => n.uri.toString() === key);
   }
 
   private closed(nb: vscode.NotebookDocument): void {
     if (!isModelbookNotebook(nb)) return;
     const key = nb.uri.toString();
-    this.dirty.delete(key);
+    this.sent.delete(key);
+    this.passes.cancel(key);
     for (const uri of this.published.get(key) ?? []) this.collection.delete(uri);
     this.published.delete(key);
     this.client.request('close', { notebook: key }).catch(() => undefined);
@@ -118,26 +165,43 @@ export class NotebookLangSync implements vscode.Disposable {
 
   private checkAll(keys: string[]): void {
     for (const key of keys) {
-      const nb = vscode.workspace.notebookDocuments.find((n) => n.uri.toString() === key);
-      if (nb) void this.check(nb); // fire-and-forget: check() reports nothing but the diagnostics it sets
+      const nb = this.notebook(key);
+      const state = this.sent.get(key);
+      if (!nb || !state) continue;
+      const code = new Set(langCellsOf(nb).map((c) => c.id));
+      const edited = [...state.unchecked].filter((id) => code.has(id));
+      state.unchecked.clear();
+      // fire-and-forget: a pass reports nothing but the diagnostics it sets; a failed one leaves the last shown
+      this.passes.run(key, edited).catch(() => undefined);
     }
   }
 
-  private async check(nb: vscode.NotebookDocument): Promise<void> {
-    const key = nb.uri.toString();
-    let found: LangDiagnostic[];
-    try {
-      found = await this.request(nb, 'diagnostics', { notebook: key });
-    } catch {
-      return;
-    }
-    if (!this.diagnosticsOn() || nb.isClosed) return;
+  /** Shows diagnostics on `cellIds` (the edited cells, at once) or on every cell of the notebook. */
+  private publish(key: string, found: LangDiagnostic[], cellIds: string[] | undefined): void {
+    const nb = this.notebook(key);
+    if (!this.diagnosticsOn() || !nb || nb.isClosed) return;
     const byCell = new Map<string, vscode.Diagnostic[]>();
     for (const d of found) byCell.set(d.cellId, [...(byCell.get(d.cellId) ?? []), toDiagnostic(d)]);
-    const cells = langCellsOf(nb).map((c) => c.id);
-    for (const uri of this.published.get(key) ?? []) if (!byCell.has(uri.toString())) this.collection.delete(uri);
+    const before = this.published.get(key) ?? [];
+    if (cellIds) {
+      const uris = new Map(before.map((u) => [u.toString(), u]));
+      for (const id of cellIds) {
+        const uri = vscode.Uri.parse(id);
+        const list = byCell.get(id);
+        if (list) {
+          this.collection.set(uri, list);
+          uris.set(id, uri);
+        } else {
+          this.collection.delete(uri);
+          uris.delete(id);
+        }
+      }
+      this.published.set(key, [...uris.values()]);
+      return;
+    }
+    for (const uri of before) if (!byCell.has(uri.toString())) this.collection.delete(uri);
     const uris: vscode.Uri[] = [];
-    for (const id of cells) {
+    for (const id of langCellsOf(nb).map((c) => c.id)) {
       const list = byCell.get(id);
       if (!list) continue;
       const uri = vscode.Uri.parse(id);

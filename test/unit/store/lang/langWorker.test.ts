@@ -33,7 +33,7 @@ describe('the language worker (dist/langWorker.js)', function () {
   });
 
   it('type-checks a notebook across cells and answers hover, completion and definition', async () => {
-    await client.request('update', { notebook: uri, cells: cells("import { LogisticRegression } from 'modelbook';\nconst rate = 0.5;", 'const x = 1;', 'const s: string = rate;\nrat') });
+    await client.request('update', { notebook: uri, version: 1, cells: cells("import { LogisticRegression } from 'modelbook';\nconst rate = 0.5;", 'const x = 1;', 'const s: string = rate;\nrat') });
     const d = await client.request('diagnostics', { notebook: uri });
     const err = d.find((e) => e.code === 2322);
     assert.ok(err, JSON.stringify(d));
@@ -60,7 +60,7 @@ describe('the language worker (dist/langWorker.js)', function () {
       'const n: number = leaked;',
       'const ok: string = fromInside;',
     ].join('\n');
-    await client.request('update', { notebook: uri, cells: cells(source) });
+    await client.request('update', { notebook: uri, version: 1, cells: cells(source) });
     const messages = (await client.request('diagnostics', { notebook: uri })).map((e) => e.message);
     assert.ok(
       messages.some((m) => /Cannot find name 'leaked'/.test(m)),
@@ -89,19 +89,37 @@ describe('the language worker (dist/langWorker.js)', function () {
           worker.once('message', resolve);
           worker.postMessage(m);
         });
-      assert.deepEqual(await answer({ requestId: 1, method: 'update', params: { notebook: uri, cells: [{ id: 1, source: 'x' }] } }), {
+      assert.deepEqual(await answer({ requestId: 1, method: 'update', params: { notebook: uri, version: 1, cells: [{ id: 1, source: 'x' }] } }), {
         requestId: 1,
         error: 'internal: malformed request to the language worker',
       });
       assert.deepEqual(await answer({ requestId: 2, method: 'readFile', params: { notebook: uri } }), { requestId: 2, error: 'internal: malformed request to the language worker' });
-      assert.deepEqual(await answer({ requestId: 3, method: 'update', params: { notebook: uri, cells: [] } }), { requestId: 3, method: 'update', result: null });
+      assert.deepEqual(await answer({ requestId: 3, method: 'update', params: { notebook: uri, version: 1, cells: [] } }), { requestId: 3, method: 'update', result: null });
     } finally {
       await worker.terminate();
     }
   });
 
+  it('applies a cell edit sent alone, refuses an out-of-order one, and gives one cell’s diagnostics on request', async () => {
+    await client.request('update', { notebook: uri, version: 1, cells: cells('const a = 1;', 'const b = a;', 'const c = 2;') });
+    await client.request('edit', { notebook: uri, version: 3, cells: [{ id: 'c2', source: 'const b: string = a;' }] });
+    await assert.rejects(client.request('edit', { notebook: uri, version: 2, cells: [{ id: 'c2', source: 'const b = a;' }] }), /out-of-order/);
+    await assert.rejects(client.request('edit', { notebook: uri, version: 4, cells: [{ id: 'nope', source: '' }] }), /no code cell/);
+    const only = await client.request('diagnostics', { notebook: uri, cellIds: ['c2'] });
+    assert.deepEqual(
+      only.map((e) => [e.cellId, e.code]),
+      [['c2', 2322]],
+    );
+    // A restarted worker gets the edited text.
+    await (client as unknown as { worker: Worker }).worker.terminate();
+    assert.deepEqual(
+      (await client.request('diagnostics', { notebook: uri })).map((e) => [e.cellId, e.code]),
+      [['c2', 2322]],
+    );
+  });
+
   it('starts again with the notebooks it had when the worker stops', async () => {
-    await client.request('update', { notebook: uri, cells: cells('const a = 1;', 'const b: string = a;') });
+    await client.request('update', { notebook: uri, version: 1, cells: cells('const a = 1;', 'const b: string = a;') });
     await (client as unknown as { worker: Worker }).worker.terminate();
     const d = await client.request('diagnostics', { notebook: uri });
     assert.deepEqual(

@@ -29,6 +29,20 @@ describe('NotebookLanguageService', function () {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
+  it('hovers a name from an earlier cell as its declaration there, with its documentation, not as the generated alias', () => {
+    const first = '/** Learning rate. */\nconst rate: number = 0.5;\nfunction scale(x: number) { return x * 2; }\nclass Box { v = 1 }\ninterface P { a: number }';
+    const later = 'rate; scale; Box; let p: P;\nconst o = { rate: 1 };\no.rate';
+    lang.update(uri, cells(first, 'const q = 1;', later));
+    const hover = (word: string, line = 0) => lang.quickInfo(uri, 'c3', line, later.split('\n')[line].indexOf(word));
+    assert.deepEqual(hover('rate'), { text: 'const rate: number', documentation: 'Learning rate.' });
+    assert.equal(hover('scale')?.text, 'function scale(x: number): number');
+    assert.equal(hover('Box')?.text, 'class Box');
+    assert.equal(hover('P;')?.text, 'interface P');
+    // A member named like an earlier cell's variable is still the member.
+    assert.equal(hover('rate', 1)?.text, '(property) rate: number');
+    assert.equal(hover('rate', 2)?.text, '(property) rate: number');
+  });
+
   it('puts a type error in cell 3 on a name from cell 1 on cell 3’s line and column', () => {
     lang.update(uri, cells('const rate = 0.5;', 'const label = "x";', 'const ok = 1;\nconst s: string = rate;'));
     const d = lang.diagnostics(uri);
