@@ -5,6 +5,8 @@ body { padding: 0; overflow: hidden; }
 #root { display: flex; flex-direction: column; height: 100vh; box-sizing: border-box; padding: 8px 12px 6px; gap: 6px; }
 .toolbar { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; }
 .toolbar vscode-textfield { flex: 1 1 360px; min-width: 200px; }
+/* Defined after the first rows are drawn: until then the controls hold their place, blank. */
+.toolbar :not(:defined), .gone :not(:defined) { visibility: hidden; min-height: 26px; }
 .toolbar .count { color: var(--vscode-descriptionForeground); white-space: nowrap; font-variant-numeric: tabular-nums; }
 .status { min-height: 1.3em; color: var(--vscode-descriptionForeground); white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 .status.error { color: var(--vscode-errorForeground); }
