@@ -8,8 +8,8 @@ import { THEME_CSS } from './monitorThemes';
 import { FakeTable } from './dataViewerFixture';
 
 /** Theme variables the grid and the toolbar's controls read beyond THEME_CSS (VS Code's Light+ and Dark+). */
-const EXTRA = `body.vscode-light { --vscode-editor-selectionBackground: #add6ff; --vscode-button-secondaryBackground: #e5e5e5; --vscode-button-secondaryForeground: #3b3b3b; --vscode-button-secondaryHoverBackground: #cccccc; --vscode-input-background: #ffffff; --vscode-input-foreground: #3b3b3b; --vscode-input-border: #cecece; --vscode-input-placeholderForeground: #767676; --vscode-editorLineNumber-foreground: #6e7681; }
-body.vscode-dark { --vscode-editor-selectionBackground: #264f78; --vscode-button-secondaryBackground: #313131; --vscode-button-secondaryForeground: #cccccc; --vscode-button-secondaryHoverBackground: #3c3c3c; --vscode-input-background: #313131; --vscode-input-foreground: #cccccc; --vscode-input-border: #3c3c3c; --vscode-input-placeholderForeground: #989898; --vscode-editorLineNumber-foreground: #6e7681; }
+const EXTRA = `body.vscode-light { --vscode-editor-selectionBackground: #add6ff; --vscode-button-secondaryBackground: #e5e5e5; --vscode-button-secondaryForeground: #3b3b3b; --vscode-button-secondaryHoverBackground: #cccccc; --vscode-input-background: #ffffff; --vscode-settings-textInputBackground: #ffffff; --vscode-settings-textInputForeground: #3b3b3b; --vscode-input-foreground: #3b3b3b; --vscode-input-border: #cecece; --vscode-input-placeholderForeground: #767676; --vscode-editorLineNumber-foreground: #6e7681; }
+body.vscode-dark { --vscode-editor-selectionBackground: #264f78; --vscode-button-secondaryBackground: #313131; --vscode-button-secondaryForeground: #cccccc; --vscode-button-secondaryHoverBackground: #3c3c3c; --vscode-input-background: #313131; --vscode-settings-textInputBackground: #313131; --vscode-settings-textInputForeground: #cccccc; --vscode-input-foreground: #cccccc; --vscode-input-border: #3c3c3c; --vscode-input-placeholderForeground: #989898; --vscode-editorLineNumber-foreground: #6e7681; }
 body { --vscode-editor-font-family: ui-monospace, monospace; }`;
 const PAGE = (theme: string) => `<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="/media/panel.css"><style>${THEME_CSS}${EXTRA}</style></head>
 <body class="${theme}"><div id="root"></div><script type="module" src="/test/webview/pages/dataViewer-page.js"></script></body></html>`;
@@ -32,11 +32,11 @@ describe('webview/dataViewer (the data viewer) in Chromium', function () {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: h.url });
     const page = await context.newPage();
     const problems = await watchProblems(page);
-    // Long tasks (main-thread work over 50 ms) from the first script on.
+    // Long tasks (main-thread work over 50 ms) from the first script on, with when they started.
     await page.addInitScript(() => {
       const w = window as any;
       w.__longTasks = [];
-      new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__longTasks.push(Math.round(e.duration)))).observe({ type: 'longtask', buffered: true });
+      new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__longTasks.push({ start: e.startTime, ms: Math.round(e.duration) }))).observe({ type: 'longtask', buffered: true });
     });
     const sent: Msg[] = [];
     await page.exposeFunction('__hostReceive', async (m: Msg) => {
@@ -53,6 +53,8 @@ describe('webview/dataViewer (the data viewer) in Chromium', function () {
     await page.evaluate(() => window.postMessage({ type: 'setData', payload: { variable: 'big', notebook: 'big.mlnb', kernel: { state: 'idle' } } }, '*'));
     await page.waitForFunction(() => !!document.querySelector('.cell[data-r="0"][data-c="0"]')?.textContent?.trim());
     const firstPageMs = (await page.evaluate(() => performance.now())) - start;
+    // Opened: the first rows are drawn and the toolbar's controls (loaded after them) are defined.
+    await page.waitForFunction(() => !document.querySelector('.toolbar :not(:defined)'));
     return { page, problems, sent, firstPageMs };
   }
 
@@ -69,7 +71,8 @@ describe('webview/dataViewer (the data viewer) in Chromium', function () {
       assert.equal(text, v === null ? 'null' : cellText(v), `row ${r} column ${c}`);
     }
   }
-  const longTasks = (page: Page) => page.evaluate(() => (window as any).__longTasks as number[]);
+  /** Durations of the long tasks that started at or after `since` (performance.now() time), or all of them. */
+  const longTasks = (page: Page, since = 0) => page.evaluate((t) => ((window as any).__longTasks as { start: number; ms: number }[]).filter((e) => e.start >= t).map((e) => e.ms), since);
   const scrollTo = (page: Page, share: number) =>
     page.$eval(
       '#grid',
@@ -110,9 +113,10 @@ describe('webview/dataViewer (the data viewer) in Chromium', function () {
 
   it('scrolls to the middle and the end and sorts a 1M-row table without a long task over 100 ms', async () => {
     const { page, problems } = await open();
-    // Only what scrolling and sorting cost: the page load (bundle, custom elements) is not part of it.
+    // Only what scrolling and sorting cost: tasks that started before the first scroll (opening the panel) are reported, not asserted.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r))));
+    const since = await page.evaluate(() => performance.now());
     const atLoad = await longTasks(page);
-    await page.evaluate(() => ((window as any).__longTasks = []));
     const middle = await timed(
       page,
       () => scrollTo(page, 0.5),
@@ -145,7 +149,7 @@ describe('webview/dataViewer (the data viewer) in Chromium', function () {
       () => scrollTo(page, 0.5),
       () => !!document.querySelector('.cell[data-r="499990"]')?.textContent?.trim() && !document.querySelector('.loading'),
     );
-    const tasks = await longTasks(page);
+    const tasks = await longTasks(page, since);
     console.log(
       `      1M × 50: middle ${Math.round(middle)} ms, end ${Math.round(end)} ms, sort ${Math.round(sortMs)} ms, sorted middle ${Math.round(sortedMiddle)} ms (fake host in the test process); long tasks while scrolling and sorting ${JSON.stringify(tasks)} ms, at load ${JSON.stringify(atLoad)} ms`,
     );

@@ -8,7 +8,6 @@ import type { TablePage } from '../../src/core/kernel/variables';
 import type { TableQuery } from '../../src/protocol/dataViewer';
 import { firstRowAt, scrollTopFor, trackHeight } from '../../src/core/dataViewer/scroll';
 import { cellText } from '../../src/core/dataViewer/cellText';
-import { escapeHtml as esc } from '../../src/core/text/html';
 import { nextSort } from './sort';
 import type { Pager } from './pager';
 
@@ -37,9 +36,41 @@ function widthOf(col: Column): number {
   return Math.min(320, Math.max(base, col.name.length * 8 + 36));
 }
 
+/** A pooled node and the values last written to it: a write happens only when a value changed. */
+interface Slot {
+  el: HTMLElement;
+  last?: Record<string, unknown>;
+}
+interface RowSlot extends Slot {
+  rn: HTMLElement;
+  cells: Slot[];
+}
+interface HeaderSlot extends Slot {
+  name: HTMLElement;
+  arrow: HTMLElement;
+  type: HTMLElement;
+}
+
+/** Calls `write(value)` when `value` differs from what `slot` last had under `key`. */
+function set<V>(slot: Slot, key: string, value: V, write: (value: V) => void): void {
+  const last = (slot.last ??= {});
+  if (last[key] === value && key in last) return;
+  last[key] = value;
+  write(value);
+}
+
+function newCell(): Slot {
+  const el = document.createElement('div');
+  el.setAttribute('role', 'gridcell');
+  return { el };
+}
+
 export class Grid {
   private readonly canvas: HTMLElement;
   private readonly sizer: HTMLElement;
+  /** The header row and the body rows: a fixed set of nodes, reused as the view scrolls (only changed text and positions are written). */
+  private readonly head: { el: HTMLElement; cells: HeaderSlot[] };
+  private readonly rows: RowSlot[] = [];
   private columns: Column[] = [];
   private lefts: number[] = [];
   private widths: number[] = [];
@@ -58,6 +89,12 @@ export class Grid {
     scroller.innerHTML = '<div class="sizer"><div class="canvas" role="grid"></div></div>';
     this.sizer = scroller.querySelector('.sizer')!;
     this.canvas = scroller.querySelector('.canvas')!;
+    const head = this.canvas.appendChild(document.createElement('div'));
+    head.className = 'head';
+    head.setAttribute('role', 'row');
+    head.style.height = `${HEAD_H}px`;
+    head.innerHTML = `<div class="hcell rn" style="width:${NUM_W}px"></div>`;
+    this.head = { el: head, cells: [] };
     scroller.addEventListener('scroll', () => this.schedule(), { passive: true });
     new ResizeObserver(() => this.layout()).observe(scroller);
     this.canvas.addEventListener('mousedown', (e) => this.mouseDown(e));
@@ -169,57 +206,103 @@ export class Grid {
   }
 
   private draw(): void {
+    // Reads first (scroll position, sizes), then only writes: one layout per frame.
     const first = this.firstRow();
     const top = Math.floor(first);
     const offset = (first - top) * ROW_H;
-    const count = Math.min(this.total - top, Math.ceil(this.viewHeight() / ROW_H) + 1);
+    const count = Math.max(0, Math.min(this.total - top, Math.ceil(this.viewHeight() / ROW_H) + 1));
     this.pager.want(top, Math.max(1, count));
     const cols = this.visibleColumns();
     const sx = this.scroller.scrollLeft;
     const box = this.box();
-    const html: string[] = [];
+    this.fit(this.head.cells, cols.length, this.head.el, () => this.newHeaderCell());
+    cols.forEach((c, j) => this.drawHeaderCell(this.head.cells[j]!, c, sx));
     const texts: string[][] = [];
-    html.push(`<div class="head" role="row" style="height:${HEAD_H}px"><div class="hcell rn" style="width:${NUM_W}px"></div>`);
-    for (const c of cols) html.push(this.headerCell(c, sx));
-    html.push('</div>');
+    this.fit(this.rows, count, this.canvas, () => this.newRow());
     for (let i = 0; i < count; i++) {
       const r = top + i;
       const row = this.pager.row(r);
-      const y = HEAD_H + i * ROW_H - offset;
-      html.push(`<div class="row${r % 2 ? ' odd' : ''}" role="row" style="top:${y}px"><div class="rn" data-r="${r}" style="width:${NUM_W}px">${r + 1}</div>`);
+      const slot = this.rows[i]!;
+      set(slot, 'y', HEAD_H + i * ROW_H - offset, (y) => (slot.el.style.transform = `translateY(${y}px)`));
+      set(slot, 'r', r, () => {
+        slot.el.className = r % 2 ? 'row odd' : 'row';
+        slot.rn.dataset.r = String(r);
+        slot.rn.textContent = String(r + 1);
+      });
+      this.fit(slot.cells, cols.length, slot.el, () => newCell());
       const line: string[] = [];
-      for (const c of cols) {
+      for (let j = 0; j < cols.length; j++) {
+        const c = cols[j]!;
+        const cell = slot.cells[j]!;
         const v = row?.[c];
         const text = row ? cellText(v) : '';
         line.push(text);
-        const cls = [
-          'cell',
-          isNumeric(this.columns[c]!.type) ? 'num' : '',
-          v === null ? 'missing' : '',
-          box && r >= box.r0 && r <= box.r1 && c >= box.c0 && c <= box.c1 ? 'sel' : '',
-          this.focus?.r === r && this.focus.c === c ? 'focus' : '',
-        ]
-          .filter(Boolean)
-          .join(' ');
-        html.push(
-          `<div class="${cls}" role="gridcell" data-r="${r}" data-c="${c}" style="left:${this.lefts[c]! - sx}px;width:${this.widths[c]}px">${row ? (v === null ? 'null' : esc(text)) : '<span class="loading">…</span>'}</div>`,
-        );
+        let cls = isNumeric(this.columns[c]!.type) ? 'cell num' : 'cell';
+        if (!row) cls += ' loading';
+        else if (v === null) cls += ' missing';
+        if (box && r >= box.r0 && r <= box.r1 && c >= box.c0 && c <= box.c1) cls += ' sel';
+        if (this.focus?.r === r && this.focus.c === c) cls += ' focus';
+        set(cell, 'cls', cls, () => (cell.el.className = cls));
+        set(cell, 'r', r, () => (cell.el.dataset.r = String(r)));
+        set(cell, 'c', c, () => (cell.el.dataset.c = String(c)));
+        set(cell, 'x', this.lefts[c]! - sx, (x) => (cell.el.style.left = `${x}px`));
+        set(cell, 'w', this.widths[c]!, (w) => (cell.el.style.width = `${w}px`));
+        const shown = row ? (v === null ? 'null' : text) : '…';
+        set(cell, 'text', shown, () => (cell.el.textContent = shown));
       }
-      html.push('</div>');
       if (row) texts.push(line);
     }
-    this.canvas.innerHTML = html.join('');
     this.on.drawn({ firstRow: top, columns: cols.map((c) => this.columns[c]!.name), cells: texts });
   }
 
-  private headerCell(c: number, sx: number): string {
+  /** Attaches or detaches pooled nodes so that exactly `n` of `pool` are in `parent` (nodes are made once and reused). */
+  private fit<T extends { el: HTMLElement }>(pool: T[], n: number, parent: HTMLElement, make: () => T): void {
+    while (pool.length < n) pool.push(make());
+    for (let i = 0; i < pool.length; i++) {
+      const attached = pool[i]!.el.parentNode === parent;
+      if (i < n && !attached) parent.appendChild(pool[i]!.el);
+      else if (i >= n && attached) pool[i]!.el.remove();
+    }
+  }
+
+  private newRow(): RowSlot {
+    const el = document.createElement('div');
+    el.setAttribute('role', 'row');
+    const rn = el.appendChild(document.createElement('div'));
+    rn.className = 'rn';
+    rn.style.width = `${NUM_W}px`;
+    return { el, rn, cells: [] };
+  }
+
+  private newHeaderCell(): HeaderSlot {
+    const el = document.createElement('div');
+    el.setAttribute('role', 'columnheader');
+    const name = el.appendChild(document.createElement('span'));
+    name.className = 'name';
+    const arrow = el.appendChild(document.createElement('span'));
+    arrow.className = 'arrow';
+    const type = el.appendChild(document.createElement('span'));
+    type.className = 'type';
+    return { el, name, arrow, type };
+  }
+
+  private drawHeaderCell(slot: HeaderSlot, c: number, sx: number): void {
     const col = this.columns[c]!;
     const at = this.sort.findIndex((s) => s.column === col.name);
     const s = this.sort[at];
-    const arrow = s ? `<span class="arrow">${s.descending ? '▼' : '▲'}${this.sort.length > 1 ? at + 1 : ''}</span>` : '';
-    const aria = s ? (s.descending ? 'descending' : 'ascending') : 'none';
-    const selected = this.focus?.c === c ? ' chosen' : '';
-    return `<div class="hcell${isNumeric(col.type) ? ' num' : ''}${selected}" role="columnheader" aria-sort="${aria}" data-col="${c}" title="${esc(col.name)} (${esc(col.type)}): click to sort, shift-click to add to the sort" style="left:${this.lefts[c]! - sx}px;width:${this.widths[c]}px"><span class="name">${esc(col.name)}</span>${arrow}<span class="type">${esc(col.type)}</span></div>`;
+    const arrow = s ? `${s.descending ? '▼' : '▲'}${this.sort.length > 1 ? at + 1 : ''}` : '';
+    const cls = `hcell${isNumeric(col.type) ? ' num' : ''}${this.focus?.c === c ? ' chosen' : ''}`;
+    set(slot, 'cls', cls, () => (slot.el.className = cls));
+    set(slot, 'aria', s ? (s.descending ? 'descending' : 'ascending') : 'none', (aria) => slot.el.setAttribute('aria-sort', aria));
+    set(slot, 'arrowText', arrow, () => (slot.arrow.textContent = arrow));
+    set(slot, 'x', this.lefts[c]! - sx, (x) => (slot.el.style.left = `${x}px`));
+    set(slot, 'w', this.widths[c]!, (w) => (slot.el.style.width = `${w}px`));
+    set(slot, 'col', col, () => {
+      slot.el.dataset.col = String(c);
+      slot.el.title = `${col.name} (${col.type}): click to sort, shift-click to add to the sort`;
+      slot.name.textContent = col.name;
+      slot.type.textContent = col.type;
+    });
   }
 
   private cellAt(e: MouseEvent): Cell | undefined {

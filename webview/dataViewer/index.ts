@@ -3,9 +3,8 @@
  * from the host a page at a time (the kernel sorts and filters), so a million rows cost only the
  * pages in view. The toolbar holds the filter, the row count and the actions; the side pane the
  * statistics of the chosen column; a restarted kernel replaces the grid with a note that the value is gone.
+ * The toolbar's controls are defined after the first rows are drawn (see controls.ts): the rows come first.
  */
-import '@vscode-elements/elements/dist/vscode-button/index.js';
-import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import type { ColumnStats } from '../../src/core/kernel/variables';
 import type { DataViewerFromWebview, DataViewerKernel, DataViewerToWebview, TableQuery } from '../../src/protocol/dataViewer';
 import { formatNumber } from '../../src/core/text/number';
@@ -39,6 +38,13 @@ root.innerHTML = `
   <div class="scroller" id="grid" tabindex="0" aria-label="Table"></div>
   <aside class="stats-pane" id="stats" hidden aria-label="Column statistics"></aside>
 </div>`;
+let controls: Promise<unknown> | undefined;
+/** Defines the toolbar's custom elements once, in a task of its own after the next paint. */
+const loadControls = () => {
+  controls ??= new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve))).then(() => import('./controls'));
+};
+// Without rows to draw first (a slow kernel, the value is gone) the controls still come.
+setTimeout(loadControls, 1000);
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 const filterBox = $<HTMLInputElement>('filter');
 const statsPane = $('stats');
@@ -78,6 +84,7 @@ const grid = new Grid($('grid'), pager, {
   },
   columnChosen: choose,
   drawn(view) {
+    if (view.cells.length) loadControls();
     clearTimeout(reportTimer);
     reportTimer = setTimeout(() => messenger.post('rendered', { totalRows: pager.totalRows ?? 0, ...view }), 80);
   },
@@ -106,6 +113,7 @@ function showStats(): void {
 
 function setKernel(k: DataViewerKernel): void {
   const gone = k.state === 'gone';
+  if (gone) loadControls();
   $('gone').hidden = !gone;
   $('main').hidden = gone;
   $('gone-text').textContent = k.reason ?? '';

@@ -5,6 +5,8 @@ body { padding: 0; overflow: hidden; }
 #root { display: flex; flex-direction: column; height: 100vh; box-sizing: border-box; padding: 8px 12px 6px; gap: 6px; }
 .toolbar { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; }
 .toolbar vscode-textfield { flex: 1 1 360px; min-width: 200px; }
+/* Defined after the first rows are drawn: until then the controls hold their place, blank. */
+.toolbar :not(:defined), .gone :not(:defined) { visibility: hidden; min-height: 26px; }
 .toolbar .count { color: var(--vscode-descriptionForeground); white-space: nowrap; font-variant-numeric: tabular-nums; }
 .status { min-height: 1.3em; color: var(--vscode-descriptionForeground); white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 .status.error { color: var(--vscode-errorForeground); }
@@ -24,12 +26,13 @@ body { padding: 0; overflow: hidden; }
 .hcell .type { grid-column: 1 / 3; color: var(--vscode-descriptionForeground); font-size: 0.85em; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .hcell.num .name, .hcell.num .type { text-align: right; }
 .hcell .arrow { color: var(--vscode-textLink-foreground); padding-left: 4px; font-size: 0.85em; }
+.hcell .arrow:empty { display: none; }
 .rn { position: absolute; left: 0; top: 0; bottom: 0; box-sizing: border-box; padding: 0 8px; text-align: right; color: var(--vscode-editorLineNumber-foreground, var(--vscode-descriptionForeground)); background: var(--vscode-editor-background); border-right: 1px solid var(--vscode-editorWidget-border, #8884); z-index: 1; cursor: pointer; font-variant-numeric: tabular-nums; line-height: 22px; }
 .head .rn { z-index: 3; }
-.row { position: absolute; left: 0; right: 0; height: 22px; border-bottom: 1px solid var(--vscode-editorWidget-border, #8882); }
+.row { position: absolute; left: 0; right: 0; top: 0; height: 22px; contain: strict; border-bottom: 1px solid var(--vscode-editorWidget-border, #8882); }
 .row.odd { background: color-mix(in srgb, var(--vscode-foreground) 4%, transparent); }
 .row.odd .rn { background: var(--vscode-editor-background); }
-.cell { position: absolute; top: 0; bottom: 0; box-sizing: border-box; padding: 0 8px; line-height: 22px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; cursor: cell; }
+.cell { position: absolute; top: 0; bottom: 0; box-sizing: border-box; contain: strict; padding: 0 8px; line-height: 22px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; cursor: cell; }
 .cell.num { text-align: right; font-variant-numeric: tabular-nums; }
 .cell.missing { color: var(--vscode-descriptionForeground); font-style: italic; }
 .cell.sel { background: var(--vscode-editor-selectionBackground); }
