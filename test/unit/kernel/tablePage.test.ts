@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { TablePage } from '../../../src/core/kernel/variables';
+import { couldBeInNumberText } from '../../../src/kernel/runtime/tables/page';
 import { REPO } from '../paths';
 import { referenceOrSkip, runPython } from '../core/data/python';
 import { run, useKernel } from './helpers';
@@ -86,6 +87,15 @@ describe('data viewer pages from the running kernel (real kernel process)', func
     const allen = await page({ filter: 'ALLEN', limit: 100 });
     assert.equal(allen.totalRows, ref.allen);
     assert.ok(allen.rows.every((r) => r.some((v) => String(v).toLowerCase().includes('allen'))));
+  });
+
+  it('reads number columns for a text filter only when the text can be part of a number', () => {
+    for (const t of ['0.12', '-3', '1e+21', '2e-7', 'inf', '-infinity', 'nan', '.', 'e']) assert.equal(couldBeInNumberText(t), true, t);
+    for (const t of ['fate', 'tea', 'any', 'tina', 'allen', '0.1a', 'infinityx']) assert.equal(couldBeInNumberText(t), false, t);
+    for (const n of [0.125, -3, 1e21, 2e-7, -Infinity, 12345]) {
+      const text = String(n).toLowerCase();
+      for (let i = 0; i < text.length; i++) for (let j = i + 1; j <= text.length; j++) assert.equal(couldBeInNumberText(text.slice(i, j)), true, `${text.slice(i, j)} of ${text}`);
+    }
   });
 
   it('refuses a filter that is not a plain table expression, and the kernel keeps working', async () => {
