@@ -1,5 +1,5 @@
 import type { LifecycleCheck } from '../checkpoints/contract';
-import type { GateResult, StartRunOptions } from '../runs/contract';
+import type { GateResult, RunRecord, RunRecorder, StartRunOptions } from '../runs/contract';
 import { lifecycleMessage } from './messages';
 
 /** What the manifest records of the gate at export (see `PackageManifest.lifecycle`). */
@@ -44,4 +44,20 @@ export function lifecycleRunParts(check: LifecycleCheck, extra: { reason?: strin
   };
   const detail = overridden ? lifecycleMessage.overriddenNote(extra.reason ?? '', params.missing ?? []) : (problems[0]?.what ?? 'passed');
   return { start: { name: id, kind: 'checkpoint', params }, metrics: { passed: check.passed ? 1 : 0 }, gates: [{ name: `checkpoint:${id}`, passed: check.passed, detail }] };
+}
+
+/**
+ * Writes the `lifecycle:<step>` run on `recorder` (a kernel's, or one the CLI opened) and returns
+ * its record.
+ *
+ * @example
+ * recordLifecycleRun(recorder, check, { reason: 'demo for the team', package: manifest.contentHash }).id
+ */
+export function recordLifecycleRun(recorder: RunRecorder, check: LifecycleCheck, extra: { reason?: string; package?: string }): RunRecord {
+  const parts = lifecycleRunParts(check, extra);
+  const run = recorder.start(parts.start);
+  run.addGates(parts.gates);
+  run.finish(parts.metrics);
+  run.flush();
+  return run.record();
 }

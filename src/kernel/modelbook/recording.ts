@@ -33,7 +33,7 @@ import { scanPII } from '../../core/data/scanPII';
 import { _qualityReport } from '../../core/data/qualityReport';
 import { saveEvaluationSource, saveFitArtifacts } from './exportArtifacts';
 import type { LifecycleCheck } from '../../core/checkpoints/contract';
-import { lifecycleRunParts } from '../../core/lifecycle/lifecycleRun';
+import { recordLifecycleRun } from '../../core/lifecycle/lifecycleRun';
 import { rememberStepFit, rememberTable } from './sessionFacts';
 import { setStepFitObserver } from '../../core/features/stepFitObserver';
 import { splitWithLineage, tableFingerprint } from './splitLineage';
@@ -118,12 +118,7 @@ export function recordLifecycle(check: LifecycleCheck, extra: { reason?: string;
   const r = activeRecorder();
   if (!r) return undefined;
   try {
-    const parts = lifecycleRunParts(check, extra);
-    const run = r.start(parts.start);
-    run.addGates(parts.gates);
-    run.finish(parts.metrics);
-    run.flush();
-    return run.record();
+    return recordLifecycleRun(r, check, extra);
   } catch {
     return undefined;
   }

@@ -1,5 +1,5 @@
 import type { LifecycleCheck } from '../../core/checkpoints/contract';
-import { lifecycleRunParts } from '../../core/lifecycle/lifecycleRun';
+import { recordLifecycleRun } from '../../core/lifecycle/lifecycleRun';
 import type { RunRecord } from '../../core/runs/contract';
 import { openRunRecorder } from '../runs/recorder';
 
@@ -19,12 +19,7 @@ export function recordCliLifecycle(workspace: string, subject: Pick<RunRecord, '
       context: () => ({ ...(subject.notebook ? { notebook: subject.notebook } : {}), ...(subject.session ? { session: subject.session } : {}) }),
       markInterruptedOnExit: false,
     });
-    const parts = lifecycleRunParts(check, extra);
-    const run = recorder.start(parts.start);
-    run.addGates(parts.gates);
-    run.finish(parts.metrics);
-    run.flush();
-    return run.record();
+    return recordLifecycleRun(recorder, check, extra);
   } catch {
     return undefined;
   } finally {
