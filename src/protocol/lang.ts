@@ -4,6 +4,7 @@
  * Positions are 0-based, in a cell's own text; a cell is named by its id (the host uses the cell
  * document's URI). Every message is checked on arrival, both ways (src/store/lang/workerGuards.ts).
  */
+import type { CellDiagnostic } from '../core/lang/cellDiagnostic';
 
 /** A notebook's code cell as the worker sees it. */
 export interface LangCell {
@@ -20,17 +21,7 @@ export interface LangCellPosition {
 }
 
 /** A type error on a cell's own lines. */
-export interface LangDiagnostic {
-  cellId: string;
-  cellIndex: number;
-  line: number;
-  character: number;
-  endLine: number;
-  endCharacter: number;
-  code: number;
-  category: 'error' | 'warning' | 'suggestion';
-  message: string;
-}
+export type LangDiagnostic = CellDiagnostic;
 
 /** A completion; `detail` (the type) is given for names the notebook's cells declare. */
 export interface LangCompletionItem {

@@ -1,18 +1,7 @@
 /** A TypeScript diagnostic of a cell file, placed on the cell's own lines (or dropped if the program generated its text). */
 import ts from 'typescript';
+import type { CellDiagnostic } from '../../core/lang/cellDiagnostic';
 import type { VirtualCellFile } from './notebookProgram';
-
-export interface CellDiagnostic {
-  cellId: string;
-  cellIndex: number;
-  line: number;
-  character: number;
-  endLine: number;
-  endCharacter: number;
-  code: number;
-  category: 'error' | 'warning' | 'suggestion';
-  message: string;
-}
 
 /**
  * The diagnostic on the cell's lines (0-based). A semantic problem in generated text is the

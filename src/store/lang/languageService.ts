@@ -9,10 +9,11 @@ import ts from 'typescript';
 import { buildNotebookScope, GENERATED_PREFIX, type CellDeclaration, type NotebookCellSource, type NotebookScope } from './notebookProgram';
 import { NotebookServiceHost, type HostedCell } from './serviceHost';
 import { langMessage } from './messages';
-import { toCellDiagnostic, type CellDiagnostic } from './diagnostics';
+import type { CellDiagnostic } from '../../core/lang/cellDiagnostic';
+import { toCellDiagnostic } from './diagnostics';
 import { dependenciesOf, signatureOf, wordsOf } from './dependencies';
 
-export type { CellDiagnostic } from './diagnostics';
+export type { CellDiagnostic } from '../../core/lang/cellDiagnostic';
 
 /** One completion item; `detail` (the type) is given for names the notebook's cells declare. */
 export interface LangCompletion {
