@@ -12,6 +12,7 @@ import { langMessage } from './messages';
 import type { CellDiagnostic } from '../../core/lang/cellDiagnostic';
 import { toCellDiagnostic } from './diagnostics';
 import { dependenciesOf, signatureOf, wordsOf } from './dependencies';
+import { userDiagnostics } from './userCheck';
 
 export type { CellDiagnostic } from '../../core/lang/cellDiagnostic';
 
@@ -135,7 +136,7 @@ export class NotebookLanguageService {
       // A cell before the wanted ones needs only its signature (what later cells see of it).
       const entry = cached?.key === key ? cached : { key, signature: signatureOf(checker, sf, cell.userLength, upstream), diagnostics: undefined };
       if (wanted.has(cell.cellId)) {
-        entry.diagnostics ??= convert(program.getSemanticDiagnostics(sf), cell, sf);
+        entry.diagnostics ??= convert(userDiagnostics(program, sf, cell.userLength), cell, sf);
         out.push(...convert(program.getSyntacticDiagnostics(sf), cell, sf), ...entry.diagnostics);
       }
       signatures.push(entry.signature);
