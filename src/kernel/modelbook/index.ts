@@ -9,6 +9,9 @@ export { crossValidate, gridSearch, randomSearch, halvingSearch, evaluate, evalu
 export { runs } from './runs';
 export { exportModel, loadModel, type ExportModelOptions } from './package';
 export { monitor } from './monitor';
+export type { MonitorOptions } from '../../core/monitor/computeMonitor';
+export type { RuleInput } from '../../core/monitor/rules/parseRule';
+export type { Severity } from '../../core/monitor/contract';
 export { problem, modelCard, type ModelCardOptions } from './card';
 export { stakeholderReport, type StakeholderReportOptions } from './report';
 export { checkpoint, defineCheckpoint, checkpoints } from './checkpoints';

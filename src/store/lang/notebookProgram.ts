@@ -32,7 +32,7 @@ export interface NotebookProgram {
 }
 
 /** How a top-level name was declared, which decides how later cells see it. */
-type DeclarationKind = 'const' | 'let' | 'value' | 'type';
+type DeclarationKind = 'const' | 'let' | 'value' | 'type' | 'typeImport';
 
 /** A top-level name a cell declares, and where (offset of its identifier in the cell). */
 export interface CellDeclaration {
@@ -100,7 +100,8 @@ export function buildNotebookScope(
     for (const [name, from] of latest) {
       if (own.has(name)) continue;
       sees.set(name, from.cell);
-      lines.push(aliasLine(name, words[k].has(name) ? from.kind : 'value', from.cell));
+      const kind = from.kind === 'typeImport' || words[k].has(name) ? from.kind : 'value';
+      lines.push(aliasLine(name, kind, from.cell, stem));
     }
     const userText = cell.source;
     const sep = userText.endsWith('\n') ? '' : '\n';
@@ -121,7 +122,7 @@ function cellType(j: number): string {
 
 export const GENERATED_PREFIX = '__modelbook_cell';
 
-function aliasLine(name: string, kind: DeclarationKind, from: number): string {
+function aliasLine(name: string, kind: DeclarationKind, from: number, stem: string): string {
   // A variable's type through the module's type (an expression such as `typeof ns.x` would be
   // narrowed at the end of the cell, which can lead back to the variable itself).
   switch (kind) {
@@ -136,6 +137,9 @@ function aliasLine(name: string, kind: DeclarationKind, from: number): string {
       // mention: an alias keeps every meaning (value and type, overloads, type parameters), leads
       // go-to-definition to the declaration, and costs nothing until something uses it.
       return `import ${name} = ${cellNamespace(from)}.${name};`;
+    case 'typeImport':
+      // `import type { X }` / `import { type X }`: an import-equals alias of it is an error (TS1380), a type-only import is not.
+      return `import type { ${name} } from './${stem}.cell${from + 1}';`;
   }
 }
 
@@ -159,10 +163,11 @@ export function declarationsOf(source: string): CellDeclaration[] {
     } else if (ts.isImportDeclaration(stmt)) {
       const clause = stmt.importClause;
       if (!clause) continue;
-      if (clause.name) add(clause.name, 'value');
+      const kind = (typeOnly: boolean): DeclarationKind => (clause.isTypeOnly || typeOnly ? 'typeImport' : 'value');
+      if (clause.name) add(clause.name, kind(false));
       const named = clause.namedBindings;
-      if (named && ts.isNamespaceImport(named)) add(named.name, 'value');
-      else if (named) for (const el of named.elements) add(el.name, 'value');
+      if (named && ts.isNamespaceImport(named)) add(named.name, kind(false));
+      else if (named) for (const el of named.elements) add(el.name, kind(el.isTypeOnly));
     } else if (ts.isImportEqualsDeclaration(stmt)) {
       add(stmt.name, 'value');
     } else if (ts.isInterfaceDeclaration(stmt) || ts.isTypeAliasDeclaration(stmt)) {

@@ -18,6 +18,16 @@ const BUILTIN_TYPES: Record<string, string> = {
   '@tensorflow/tfjs': 'node_modules/@tensorflow/tfjs/dist/index.d.ts',
 };
 
+/**
+ * What the kernel defines on `globalThis` for every cell (src/kernel/runtime/main.ts, installGlobals),
+ * as a script the program includes: `display(…)` works without an import, as it does when the cell runs.
+ * (`require` comes with Node's types.)
+ */
+const KERNEL_GLOBALS = `// The kernel's globals (src/kernel/runtime/main.ts).
+declare const display: typeof import('modelbook').display;
+`;
+const KERNEL_GLOBALS_FILE = '__modelbook_kernel_globals.d.ts';
+
 const TYPED_EXTENSIONS = new Set<string>([ts.Extension.Ts, ts.Extension.Tsx, ts.Extension.Dts, ts.Extension.Mts, ts.Extension.Dmts, ts.Extension.Cts, ts.Extension.Dcts]);
 
 /** A cell file the host serves from memory. */
@@ -61,6 +71,8 @@ export class NotebookServiceHost implements ts.LanguageServiceHost {
   private readonly options = notebookCompilerOptions();
   private readonly libDir: string;
   private readonly roots: string[];
+  /** The kernel's globals, served from memory. */
+  private readonly globalsFile: string;
   private readonly snapshots = new Map<string, ts.IScriptSnapshot | undefined>();
   private resolutionCache: ts.ModuleResolutionCache;
   private imports = '';
@@ -73,7 +85,8 @@ export class NotebookServiceHost implements ts.LanguageServiceHost {
     const shippedLib = typesRoot && path.join(typesRoot, 'lib');
     this.libDir = shippedLib && fs.existsSync(path.join(shippedLib, 'lib.es2022.d.ts')) ? shippedLib : path.dirname(ts.getDefaultLibFilePath(this.options));
     const nodeTypes = findUp(dir, 'node_modules/@types/node/index.d.ts') ?? (typesRoot && existing(path.join(typesRoot, 'node_modules/@types/node/index.d.ts')));
-    this.roots = nodeTypes ? [nodeTypes] : [];
+    this.globalsFile = path.join(dir, KERNEL_GLOBALS_FILE);
+    this.roots = [...(nodeTypes ? [nodeTypes] : []), this.globalsFile];
     this.moduleHost = {
       fileExists: (f) => this.fileExists(f),
       readFile: (f) => this.readFile(f),
@@ -121,6 +134,7 @@ export class NotebookServiceHost implements ts.LanguageServiceHost {
   getScriptSnapshot(fileName: string): ts.IScriptSnapshot | undefined {
     const cell = this.cells.get(fileName);
     if (cell) return ts.ScriptSnapshot.fromString(cell.text);
+    if (fileName === this.globalsFile) return ts.ScriptSnapshot.fromString(KERNEL_GLOBALS);
     if (!this.snapshots.has(fileName)) {
       const text = ts.sys.readFile(fileName);
       this.snapshots.set(fileName, text === undefined ? undefined : ts.ScriptSnapshot.fromString(text));
@@ -134,9 +148,10 @@ export class NotebookServiceHost implements ts.LanguageServiceHost {
     return path.join(this.libDir, ts.getDefaultLibFileName(options));
   }
   fileExists(fileName: string): boolean {
-    return this.cells.has(fileName) || ts.sys.fileExists(fileName);
+    return this.cells.has(fileName) || fileName === this.globalsFile || ts.sys.fileExists(fileName);
   }
   readFile(fileName: string): string | undefined {
+    if (fileName === this.globalsFile) return KERNEL_GLOBALS;
     return this.cells.get(fileName)?.text ?? ts.sys.readFile(fileName);
   }
   directoryExists(dir: string): boolean {

@@ -76,6 +76,34 @@ describe('NotebookLanguageService', function () {
     );
   });
 
+  it('knows the kernel’s globals: display() without an import, with its options checked', () => {
+    lang.update(uri, cells('const n = 1;\ndisplay(n);', "display(n, { id: 'loss', update: true });", 'display(n, { id: 3 });', 'const display = (x: string) => x;\ndisplay(n);'));
+    assert.deepEqual(
+      lang.diagnostics(uri).map((x) => [x.cellId, x.code]),
+      [
+        ['c3', 2322], // id is a string
+        ['c4', 2345], // the cell's own display shadows the global
+      ],
+    );
+    assert.match(lang.quickInfo(uri, 'c1', 1, 1)?.text ?? '', /display: \(value: unknown, options\?: DisplayOptions\) => void/);
+  });
+
+  it('sees type-only imports in later cells as types, with no error in the cells after them', () => {
+    lang.update(
+      uri,
+      cells(
+        "import type { RuleInput } from 'modelbook';\nimport { type Severity, monitor } from 'modelbook';",
+        "const r: RuleInput = 'drifted_share > 0.3';\nconst s: Severity = 'fatal';",
+        'const n = 1;\nn',
+        'typeof monitor',
+      ),
+    );
+    assert.deepEqual(
+      lang.diagnostics(uri).map((x) => [x.cellId, x.line, x.code]),
+      [['c2', 1, 2322]],
+    );
+  });
+
   it('completes a cell-1 name in cell 3 with its type', () => {
     lang.update(uri, cells('const penguinCount = 344;\ninterface Penguin { species: string }', 'const x = 1;', 'pengu', 'let p: Pengu'));
     const items = lang.completions(uri, 'c3', 0, 5);
