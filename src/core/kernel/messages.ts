@@ -12,6 +12,7 @@ export const variablesMessage = {
       .join(', ')}${columns.length > 20 ? ', …' : ''}.`,
   badPage: (what: string) => `The page request is malformed: ${what}.`,
   filterTooLong: (max: number) => `The filter is longer than ${formatNumber(max)} characters.`,
+  searchSuperseded: 'A newer search of this value started; this one stopped.',
   filterExpressionNeedsTable: 'An expression filter (d => …) works on arquero tables; filter this value by text instead.',
   filterInvalid: (reason: string) => `The filter is not a valid arquero expression: ${reason}`,
   disposedTensor: (path: readonly string[]) => `${path.join('.')} is a disposed tensor: its data is gone.`,

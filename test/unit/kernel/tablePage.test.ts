@@ -73,6 +73,23 @@ describe('data viewer pages from the running kernel (real kernel process)', func
     assert.deepEqual((await page({ sort, offset: 1040, limit: 10 })).rows, ref[1]);
   });
 
+  it('sorts ascending with missing values last too, as pandas sorts', async function () {
+    const ref = referenceOrSkip<Row[]>(
+      this,
+      runPython(
+        `${READ}s = d.sort_values(['age', 'name'], ascending=[True, False], na_position='last', kind='stable')\nprint(json.dumps([rows(s.iloc[0:10]), rows(s.iloc[1040:1050]), rows(s.iloc[1300:1309])]))`,
+        { csv },
+      ),
+    );
+    const sort = [
+      { column: 'age', descending: false },
+      { column: 'name', descending: true },
+    ];
+    assert.deepEqual((await page({ sort, limit: 10 })).rows, ref[0], 'the youngest first');
+    assert.deepEqual((await page({ sort, offset: 1040, limit: 10 })).rows, ref[1], 'the last ages, then the first missing ones');
+    assert.deepEqual((await page({ sort, offset: 1300, limit: 10 })).rows, ref[2], 'missing ages at the end');
+  });
+
   it('filters with an arquero expression or by text, then sorts', async function () {
     const ref = referenceOrSkip<{ old: Row[]; allen: number }>(
       this,
@@ -87,6 +104,27 @@ describe('data viewer pages from the running kernel (real kernel process)', func
     const allen = await page({ filter: 'ALLEN', limit: 100 });
     assert.equal(allen.totalRows, ref.allen);
     assert.ok(allen.rows.every((r) => r.some((v) => String(v).toLowerCase().includes('allen'))));
+  });
+
+  it('narrows a text search as the user types (each longer text from the rows the shorter one kept), as pandas finds them', async function () {
+    const typed = ['a', 'Al', 'ALL', 'alle', 'allen', '2', '29', '29.', '1', '1s', '1st'];
+    const ref = referenceOrSkip<Record<string, number[]>>(
+      this,
+      runPython(
+        `${READ}s = d.astype(object).apply(lambda c: c.map(lambda v: '' if v is None or (isinstance(v, float) and v != v) else (str(int(v)) if isinstance(v, float) and v.is_integer() else str(v)).lower()))\nd2 = d.sort_values('age', kind='stable', na_position='last')\nout = {}\nfor t in ${JSON.stringify(typed)}:\n  hit = s.apply(lambda c: c.str.contains(t.lower(), regex=False)).any(axis=1)\n  out[t] = [int(x) for x in d2.index[hit[d2.index]]][:50]\nprint(json.dumps(out))`,
+        { csv },
+      ),
+    );
+    // The same value, path and sort each time, as the viewer asks while the user types; sorted by age so order is checked too.
+    const sort = [{ column: 'age', descending: false }];
+    const rowsOf = async (filter: string) => (await k.session.tablePage({ path: ['titanic'], offset: 0, limit: 50, sort, filter, columns: ['name'] })).page!.rows.map((r) => r[0]);
+    const names = (await k.session.tablePage({ path: ['titanic'], offset: 0, limit: 2000, columns: ['name'] })).page!.rows.map((r) => r[0]);
+    for (const t of typed)
+      assert.deepEqual(
+        await rowsOf(t),
+        ref[t].map((i) => names[i]),
+        t,
+      );
   });
 
   it('reads number columns for a text filter only when the text can be part of a number', () => {
@@ -160,7 +198,9 @@ describe('data viewer pages of a 1M × 50 table (real kernel process)', function
   this.timeout(300_000);
   const k = useKernel();
 
-  it('pages, sorts and filters a million rows', async () => {
+  let top: number;
+  let over: number;
+  before(async () => {
     const r = await run(
       k.session,
       [
@@ -177,7 +217,10 @@ describe('data viewer pages of a 1M × 50 table (real kernel process)', function
       240,
     );
     assert.equal(r.status, 'ok', r.error?.message);
-    const [top, over] = JSON.parse(r.text!.replace(/\s/g, '')) as [number, number];
+    [top, over] = JSON.parse(r.text!.replace(/\s/g, '')) as [number, number];
+  });
+
+  it('pages, sorts and filters a million rows', async () => {
     const plain = (await k.session.tablePage({ path: ['big'], offset: 500_000, limit: 100 })).page!;
     assert.deepEqual([plain.totalRows, plain.rows.length, plain.columns.length], [1_000_000, 100, 50]);
     const sort = [{ column: 'c3', descending: true }];
@@ -193,5 +236,23 @@ describe('data viewer pages of a 1M × 50 table (real kernel process)', function
     assert.equal(filtered.totalRows, over);
     const stats = (await k.session.tableStats(['big'], 'c3')).stats!;
     assert.deepEqual([stats.count, stats.missing, stats.max], [1_000_000, 0, top]);
+  });
+
+  it('keeps the kernel answering during a long text search through 50M numbers, and stops it when the user types on', async () => {
+    // '0.12345' must turn every number into text (seconds of work). Meanwhile a cell runs and a page comes back.
+    let searchDone = false;
+    const slow = k.session.tablePage({ path: ['big'], offset: 0, limit: 10, filter: '0.12345' }, 300_000).finally(() => (searchDone = true));
+    const cell = await run(k.session, 'cols.c1.length', 60);
+    assert.equal(cell.status, 'ok', cell.error?.message);
+    const page = await k.session.tablePage({ path: ['big'], offset: 10, limit: 5 });
+    assert.equal(page.page?.rows.length, 5);
+    assert.equal(searchDone, false, 'a cell ran and a page came back while the search was still running');
+    // The user types on: the newer search of the same value supersedes the first, which stops.
+    const newer = k.session.tablePage({ path: ['big'], offset: 0, limit: 10, filter: '0.123456' }, 300_000);
+    assert.match((await slow).error ?? '', /A newer search of this value started/);
+    const found = (await newer).page!;
+    const expected = await run(k.session, "let hits = 0; for (let i = 0; i < 1_000_000; i++) if (Object.values(cols).some((a) => String(a[i]).includes('0.123456'))) hits++; hits", 240);
+    assert.equal(found.totalRows, Number(expected.text));
+    assert.ok(found.rows.every((r) => r.some((v) => String(v).includes('0.123456'))));
   });
 });
