@@ -13,8 +13,11 @@ export type BigIntColumn = BigInt64Array | BigUint64Array;
 /** A column of numbers: an array, any typed array, or a table's column (`table.array(name)`). */
 export type NumberColumn = ArrayLike<number> | BigIntColumn;
 
-/** A column of class labels (numbers, strings or booleans), or a table's column (`table.array(name)`). */
-export type LabelColumn = ArrayLike<ClassLabel> | BigIntColumn;
+/**
+ * A column of class labels (numbers, strings or booleans), or a table's column (`table.array(name)`).
+ * `& object` because a string is an ArrayLike of strings: rocCurve('churn', …) is a type error, as it is at run time.
+ */
+export type LabelColumn = (ArrayLike<ClassLabel> & object) | BigIntColumn;
 
 /** A target: numbers (regression, or class codes), class labels, or a table's column (`table.array(name)`). */
 export type TargetColumn = ArrayLike<number> | readonly ClassLabel[] | BigIntColumn;
