@@ -95,6 +95,7 @@ results.accuracy`,
 const ev = await evaluatePredictions({ yTrue: t.array('efficient'), yScore: scored.array('score'), groups: { origin: t.array('origin'), cylinders: t.array('cylinders') } }, { positiveLabel: 1, slices: ['origin', 'cylinders'] });
 const evPred = await evaluatePredictions({ yTrue: t.array('mpg'), yPred: scored.array('mpgHat') });
 const ev2 = await evaluate(clf, { x, y: t.array('efficient'), groups: { cylinders: t.array('cylinders') } }, { slices: ['cylinders'] });
+const ev3 = await evaluate(clf, t.select('hp', 'weight', 'accel', 'efficient', 'cylinders'), { label: 'efficient', slices: ['cylinders'] });
 const imp = await permutationImportance(clf, x, t.array('efficient'), { nRepeats: 2, seed: 1 });
 const cv = await crossValidate(new LogisticRegression(), x, { label: t.array('efficient'), cv: 3, groups: t.array('cylinders') });
 const grid = await gridSearch(new LogisticRegression(), x, { label: t.array('efficient'), paramGrid: { C: [0.1, 1] }, cv: 2 });
@@ -102,7 +103,13 @@ const rand = await randomSearch(new LogisticRegression(), x, { label: t.array('e
 const halving = await halvingSearch(new LogisticRegression(), x, { label: t.array('efficient'), paramGrid: { C: [0.1, 1, 10] }, cv: 2 });
 const split = trainTestSplit(t, { stratify: t.array('efficient'), seed: 1 });
 const scores = await scoreModel(clf, x, t.array('efficient'), ['accuracy']);
-({ auc: ev.metric('auc')?.value, r2: evPred.metric('r2')?.value, ev2: ev2.metric('auc')?.value, imp: imp.features.length, cv: cv.folds.length, grid: grid.bestParams, rand: rand.bestParams, halving: halving.bestParams, split: split.train.numRows(), scores })`,
+// The column types are the module's own, for a cell's helpers.
+import type { LabelColumn, NumberColumn, TargetColumn } from 'modelbook';
+const labelsOf = (c: LabelColumn): LabelColumn => c;
+const numbersOf = (c: NumberColumn): NumberColumn => c;
+const targetOf = (c: TargetColumn): TargetColumn => c;
+labelsOf(t.array('efficient')); numbersOf(t.array('hp', Float64Array)); targetOf(t.array('origin'));
+({ auc: ev.metric('auc')?.value, r2: evPred.metric('r2')?.value, ev2: ev2.metric('auc')?.value, ev3: ev3.metric('auc')?.value, imp: imp.features.length, cv: cv.folds.length, grid: grid.bestParams, rand: rand.bestParams, halving: halving.bestParams, split: split.train.numRows(), scores })`,
 ];
 
 describe('cli: table columns (t.array) in every public API that takes arrays', function () {
@@ -118,6 +125,13 @@ describe('cli: table columns (t.array) in every public API that takes arrays', f
   });
   after(() => {
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('ships the column types in the declarations cells are checked against (dist/types)', () => {
+    const columns = fs.readFileSync(path.join(DIST, 'types', 'core', 'args', 'columns.d.ts'), 'utf8');
+    assert.match(columns, /export type BigIntColumn = BigInt64Array \| BigUint64Array;/);
+    for (const name of ['NumberColumn', 'LabelColumn', 'TargetColumn']) assert.match(columns, new RegExp(`export type ${name} = [^;]*BigIntColumn;`));
+    assert.match(fs.readFileSync(path.join(DIST, 'types', 'core', 'models', 'contract.d.ts'), 'utf8'), /export type Target = TargetColumn;/);
   });
 
   it('type-checks: modelbook check exits 0 with no diagnostics', () => {

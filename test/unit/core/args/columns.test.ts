@@ -10,7 +10,9 @@ import { accuracyScore } from '../../../../src/core/evaluation/metrics/accuracy'
 const TOO_BIG = 2n ** 60n;
 /** The refusal: names the function, the argument and the row, and says how to convert the column. */
 const refusal = (fn: string, name: string, row: number) =>
-  new RegExp(`${fn.replace('.', '\\.')}: ${name.replace('.', '\\.')}\\[${row}\\] is ${TOO_BIG}n, beyond the integers a number holds exactly .*Array\\.from\\(col, Number\\).*Array\\.from\\(col, String\\)`);
+  new RegExp(
+    `${fn.replace('.', '\\.')}: ${name.replace('.', '\\.')}\\[${row}\\] is ${TOO_BIG}n, beyond the integers a number holds exactly .*Array\\.from\\(col, Number\\).*Array\\.from\\(col, String\\)`,
+  );
 
 // A small binary problem as an int64 table would hold it: labels 0/1 and a count feature.
 const xs = [0.5, 1.2, 1.9, 2.4, 3.1, 3.3, 4.0, 4.8, 5.2, 6.1];
