@@ -13,6 +13,8 @@ const INSTALL_NODE_USAGE = 'modelbook install-node [--registry URL]';
 export const message = {
   // arguments of core functions
   argNotInteger: (fn: string, name: string, min: number, got: unknown) => `${fn}: ${name} must be an integer ≥ ${min} (got ${typeof got === 'string' ? JSON.stringify(got) : String(got)}).`,
+  argBigIntUnsafe: (fn: string, name: string, row: number, got: bigint) =>
+    `${fn}: ${name}[${row}] is ${got}n, beyond the integers a number holds exactly (±(2^53 − 1)), so it cannot be read as a number. Convert the column yourself: Array.from(col, Number) rounds such values, Array.from(col, String) keeps them exact as class labels.`,
 
   // notebook files
   notebookBadJson: (file: string, detail: string, where: string) =>

@@ -1,3 +1,4 @@
+import { fromBigInts } from '../args/columns';
 import { table as makeTable, type ColumnTable } from 'arquero';
 import { isMatrix } from '../linalg/matrix';
 import type { Features, Target } from '../models/contract';
@@ -43,9 +44,9 @@ export function toTable(x: Features, caller: string): ColumnTable {
  * splitLabel(penguins, 'species') // { x: penguins without species, y: its values }
  */
 export function splitLabel(x: ColumnTable, y: Target | string | undefined, caller: string): { x: ColumnTable; y: Target | undefined } {
-  if (typeof y !== 'string') return { x, y };
+  if (typeof y !== 'string') return { x, y: fromBigInts(caller, 'y', y) };
   if (!x.columnNames().includes(y)) throw new RangeError(featuresMessage.noLabelColumn(caller, y, x.columnNames()));
-  return { x: x.select(x.columnNames().filter((c) => c !== y)).reify(), y: x.array(y) as Target };
+  return { x: x.select(x.columnNames().filter((c) => c !== y)).reify(), y: fromBigInts(caller, y, x.array(y) as Target) };
 }
 
 /**

@@ -52,6 +52,8 @@ export function interruptSignal(): AbortSignal | undefined {
   return kernelService()?.signal;
 }
 
+/** The column types every array parameter takes (what `table.array(name)` returns, int64 columns included). */
+export type { BigIntColumn, LabelColumn, NumberColumn, TargetColumn } from '../args/columns';
 export * from '../data/index';
 export * from '../evaluation/index';
 export * from '../models/index';

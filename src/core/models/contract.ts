@@ -2,6 +2,7 @@
  * The shapes estimators, pipelines, validation and evaluation agree on. Names follow
  * scikit-learn (fit / predict / predictProba / score); data is an arquero table or a matrix.
  */
+import type { TargetColumn } from '../args/columns';
 import type { ColumnTable } from 'arquero';
 
 /** A dense 2-D matrix of float64 in row-major order: element (i, j) is `data[i * cols + j]`. */
@@ -14,8 +15,11 @@ export interface Matrix {
 /** Feature input: a table of numeric columns (usually a pipeline's output), a Matrix, or rows of numbers. */
 export type Features = ColumnTable | Matrix | number[][];
 
-/** Target values: numbers (regression, or class codes) or strings/booleans (class labels). */
-export type Target = ArrayLike<number> | readonly (string | number | boolean)[];
+/**
+ * Target values: numbers (regression, or class codes) or strings/booleans (class labels), as an
+ * array, a typed array or a table's column (`table.array(name)`, 64-bit integer columns included).
+ */
+export type Target = TargetColumn;
 
 export type ClassLabel = string | number | boolean;
 

@@ -1,3 +1,4 @@
+import { fromBigInts } from '../args/columns';
 import { splitLabel, isColumnTable } from '../features/tableInput';
 import { message } from '../messages';
 import type { Features, Target } from './contract';
@@ -13,7 +14,7 @@ export type TargetOrLabel = Target | string;
  * splitFitInput(penguins, 'species', 'LogisticRegression.fit') // { x: penguins without species, y: its values }
  */
 export function splitFitInput(x: Features, y: TargetOrLabel, caller: string): { x: Features; y: Target } {
-  if (typeof y !== 'string') return { x, y };
+  if (typeof y !== 'string') return { x, y: fromBigInts(caller, 'y', y) };
   if (!isColumnTable(x)) throw new TypeError(message.estimatorLabelNeedsTable(caller, y));
   const split = splitLabel(x, y, caller);
   return { x: split.x, y: split.y! };

@@ -1,3 +1,4 @@
+import { fromBigInts } from '../args/columns';
 import type { ClassLabel, Target } from '../models/contract';
 import { numericTarget, sortLabels } from '../models/labels';
 import { trainingMessage } from './messages';
@@ -20,8 +21,8 @@ export interface EncodedClasses {
  * @example
  * encodeClasses(['b', 'a', 'b'], 3) // { classes: ['a', 'b'], codes: Int32Array [1, 0, 1] }
  */
-export function encodeClasses(y: Target, rows: number, caller = 'encodeClasses'): EncodedClasses {
-  checkLength(y, rows, caller);
+export function encodeClasses(target: Target, rows: number, caller = 'encodeClasses'): EncodedClasses {
+  const y = checkLength(target, rows, caller);
   const small = _encodeSmallIntegers(y, rows);
   if (small) return small;
   const kinds = new Set<string>();
@@ -68,8 +69,8 @@ function _encodeSmallIntegers(y: Target, rows: number): EncodedClasses | undefin
  * @example
  * encodeWithClasses(['b'], ['a', 'b'], 1) // Int32Array [1]
  */
-export function encodeWithClasses(y: Target, classes: ClassLabel[], rows: number, caller = 'encodeWithClasses'): Int32Array {
-  checkLength(y, rows, caller);
+export function encodeWithClasses(target: Target, classes: ClassLabel[], rows: number, caller = 'encodeWithClasses'): Int32Array {
+  const y = checkLength(target, rows, caller);
   const index = new Map(classes.map((c, k) => [c, k]));
   const codes = new Int32Array(rows);
   for (let i = 0; i < rows; i++) {
@@ -86,12 +87,13 @@ export function encodeWithClasses(y: Target, classes: ClassLabel[], rows: number
  * @example
  * collectRegressionTarget([1, 2.5], 2) // Float32Array [1, 2.5]
  */
-export function collectRegressionTarget(y: Target, rows: number, caller = 'collectRegressionTarget'): Float32Array {
-  checkLength(y, rows, caller);
-  return numericTarget(y, rows, caller, Float32Array);
+export function collectRegressionTarget(target: Target, rows: number, caller = 'collectRegressionTarget'): Float32Array {
+  return numericTarget(checkLength(target, rows, caller), rows, caller, Float32Array);
 }
 
-function checkLength(y: Target, rows: number, caller: string): void {
-  if (!y || typeof (y as { length?: unknown }).length !== 'number') throw new TypeError(trainingMessage.targetNotArray(caller, 'an array of labels or numbers, one per row of x'));
-  if (y.length !== rows) throw new RangeError(trainingMessage.rowsMismatch(caller, 'y', y.length, rows));
+/** `y` checked for length, its bigints as numbers (see fromBigInts). */
+function checkLength(target: Target, rows: number, caller: string): Target {
+  if (!target || typeof (target as { length?: unknown }).length !== 'number') throw new TypeError(trainingMessage.targetNotArray(caller, 'an array of labels or numbers, one per row of x'));
+  if (target.length !== rows) throw new RangeError(trainingMessage.rowsMismatch(caller, 'y', target.length, rows));
+  return fromBigInts(caller, 'y', target);
 }

@@ -1,3 +1,4 @@
+import { fromBigInts } from '../args/columns';
 import type { ColumnTable } from 'arquero';
 import { isColumnTable, rowsAt } from '../features/tableInput';
 import { isMatrix, takeRows, takeValues } from '../linalg/matrix';
@@ -33,11 +34,11 @@ export function prepareCvData(data: Features, label: string | Target, groups: st
     return data.array(name) as ArrayLike<unknown>;
   };
   if (typeof label === 'string') {
-    y = column(label, 'label') as Target;
+    y = fromBigInts(caller, label, column(label, 'label') as Target);
     x = (data as ColumnTable).select((data as ColumnTable).columnNames().filter((c) => c !== label && c !== groups)).reify();
   } else {
     if (!label || label.length !== rows) throw new RangeError(validationMessage.badLabel(caller, rows, label?.length));
-    y = label;
+    y = fromBigInts(caller, 'y', label);
     if (typeof groups === 'string' && isColumnTable(data)) x = data.select(data.columnNames().filter((c) => c !== groups)).reify();
   }
   const g = typeof groups === 'string' ? column(groups, 'groups') : groups;

@@ -1,3 +1,4 @@
+import { fromBigInts } from '../args/columns';
 import type { ClassLabel, Features, Probabilities, Target } from '../models/contract';
 import { accuracyScore, balancedAccuracyScore, logLossScore, meanAbsoluteError, meanSquaredError, precisionRecallF1, r2Score, rocAucScore } from './metrics';
 import { validationMessage } from './messages';
@@ -84,7 +85,8 @@ export function defaultScoring(kind: string): string {
  * @example
  * await scoreModel(model, xTest, yTest, ['accuracy', 'rocAuc']) // { accuracy: 0.91, rocAuc: 0.95 }
  */
-export async function scoreModel(model: ScorableModel, x: Features, y: Target, names: readonly string[]): Promise<Record<string, number>> {
+export async function scoreModel(model: ScorableModel, x: Features, target: Target, names: readonly string[]): Promise<Record<string, number>> {
+  const y = fromBigInts('scoreModel', 'y', target);
   const chosen = names.map((n) => [n, getScorer(n)] as const);
   let predicted: ArrayLike<unknown> | undefined;
   let proba: Probabilities | undefined;

@@ -1,3 +1,4 @@
+import type { LabelColumn, NumberColumn } from '../../args/columns';
 import type { ClassLabel, MetricWarning, SampleWeight } from '../metrics/types';
 import { _binaryInputs } from '../inputs/binaryInputs';
 import { checkInteger, checkOneOf } from '../metrics/validate';
@@ -36,7 +37,7 @@ export interface CalibrationOptions {
  * calibrationCurve([0, 0, 1, 1], [0.1, 0.3, 0.7, 0.9], { nBins: 2 });
  * // { probTrue: [0, 1], probPred: [0.2, 0.8], counts: [2, 2], binEdges: [0, 0.5, 1], … }
  */
-export function calibrationCurve(yTrue: ArrayLike<ClassLabel>, yProb: ArrayLike<number>, options: CalibrationOptions = {}): CalibrationCurve {
+export function calibrationCurve(yTrue: LabelColumn, yProb: NumberColumn, options: CalibrationOptions = {}): CalibrationCurve {
   const fn = 'calibrationCurve';
   const input = _binaryInputs(fn, yTrue, yProb, options.positiveLabel, options.sampleWeight);
   const nBins = checkInteger(fn, 'nBins', options.nBins ?? 5, 1);

@@ -1,3 +1,4 @@
+import type { LabelColumn, NumberColumn } from '../../args/columns';
 import type { ClassLabel, SampleWeight } from '../metrics/types';
 import { _binaryInputs } from '../inputs/binaryInputs';
 import { _binaryClfCurve, _sortScores, type BinaryClfCurve } from '../metrics/sortScores';
@@ -32,8 +33,8 @@ export interface PickedThreshold extends ThresholdMetrics {
  * pickThreshold(yTrue, scores, { costFp: 1, costFn: 10 }); // missing a churner costs 10× a false alarm
  */
 export function pickThreshold(
-  yTrue: ArrayLike<ClassLabel>,
-  yScore: ArrayLike<number>,
+  yTrue: LabelColumn,
+  yScore: NumberColumn,
   criterion: ThresholdCriterion = 'maxF1',
   options: { positiveLabel?: ClassLabel; sampleWeight?: SampleWeight } = {},
 ): PickedThreshold {

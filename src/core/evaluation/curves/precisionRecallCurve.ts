@@ -1,3 +1,4 @@
+import type { LabelColumn, NumberColumn } from '../../args/columns';
 import type { ClassLabel, MetricWarning, SampleWeight } from '../metrics/types';
 import { _binaryInputs } from '../inputs/binaryInputs';
 import { _binaryClfCurve, _sortScores, type BinaryClfCurve } from '../metrics/sortScores';
@@ -22,7 +23,7 @@ export interface PrecisionRecallCurve {
  * precisionRecallCurve([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8]);
  * // precision [0.5, 0.667, 0.5, 1, 1], recall [1, 1, 0.5, 0.5, 0], thresholds [0.1, 0.35, 0.4, 0.8]
  */
-export function precisionRecallCurve(yTrue: ArrayLike<ClassLabel>, yScore: ArrayLike<number>, options: { positiveLabel?: ClassLabel; sampleWeight?: SampleWeight } = {}): PrecisionRecallCurve {
+export function precisionRecallCurve(yTrue: LabelColumn, yScore: NumberColumn, options: { positiveLabel?: ClassLabel; sampleWeight?: SampleWeight } = {}): PrecisionRecallCurve {
   const input = _binaryInputs('precisionRecallCurve', yTrue, yScore, options.positiveLabel, options.sampleWeight);
   return _prFromClfCurve(_binaryClfCurve(_sortScores(input.score, input.positive, input.weight)));
 }

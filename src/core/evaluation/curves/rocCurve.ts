@@ -1,3 +1,4 @@
+import type { LabelColumn, NumberColumn } from '../../args/columns';
 import type { ClassLabel, MetricWarning, SampleWeight } from '../metrics/types';
 import { _binaryInputs } from '../inputs/binaryInputs';
 import { _binaryClfCurve, _sortScores, type BinaryClfCurve } from '../metrics/sortScores';
@@ -30,7 +31,7 @@ export interface RocCurveOptions {
  * const { fpr, tpr, thresholds } = rocCurve([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8]);
  * // fpr [0, 0, 0.5, 0.5, 1], tpr [0, 0.5, 0.5, 1, 1], thresholds [Infinity, 0.8, 0.4, 0.35, 0.1]
  */
-export function rocCurve(yTrue: ArrayLike<ClassLabel>, yScore: ArrayLike<number>, options: RocCurveOptions = {}): RocCurve {
+export function rocCurve(yTrue: LabelColumn, yScore: NumberColumn, options: RocCurveOptions = {}): RocCurve {
   const input = _binaryInputs('rocCurve', yTrue, yScore, options.positiveLabel, options.sampleWeight);
   const curve = _binaryClfCurve(_sortScores(input.score, input.positive, input.weight));
   return _rocFromClfCurve(curve, options.dropIntermediate ?? true);

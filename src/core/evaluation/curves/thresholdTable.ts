@@ -1,3 +1,4 @@
+import type { LabelColumn, NumberColumn } from '../../args/columns';
 import type { ClassLabel, SampleWeight } from '../metrics/types';
 import { _binaryInputs } from '../inputs/binaryInputs';
 import { _binaryClfCurve, _sortScores, type BinaryClfCurve } from '../metrics/sortScores';
@@ -39,7 +40,7 @@ export interface ThresholdTableOptions {
  * const table = thresholdTable(yTrue, scores, { include: [0.5] });
  * metricsAtThreshold(table, 0.5).f1;
  */
-export function thresholdTable(yTrue: ArrayLike<ClassLabel>, yScore: ArrayLike<number>, options: ThresholdTableOptions = {}): ThresholdTable {
+export function thresholdTable(yTrue: LabelColumn, yScore: NumberColumn, options: ThresholdTableOptions = {}): ThresholdTable {
   const input = _binaryInputs('thresholdTable', yTrue, yScore, options.positiveLabel, options.sampleWeight);
   const maxRows = checkInteger('thresholdTable', 'maxRows', options.maxRows ?? 1000, 2);
   return _compactTable(_binaryClfCurve(_sortScores(input.score, input.positive, input.weight)), maxRows, options.include ?? []);

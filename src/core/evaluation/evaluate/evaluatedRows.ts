@@ -23,7 +23,7 @@ export interface RowSource {
   /** A column of the table holding unique row ids. */
   idColumn?: string;
   /** Row ids given directly (evaluatePredictions' `ids`). */
-  ids?: ArrayLike<string | number>;
+  ids?: ArrayLike<string | number | bigint>;
   groups?: Record<string, ArrayLike<unknown>>;
 }
 

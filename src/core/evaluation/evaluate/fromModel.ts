@@ -1,8 +1,9 @@
+import { fromBigInts } from '../../args/columns';
 import type { ColumnTable } from 'arquero';
 import type { Estimator, Features, Target } from '../../models/contract';
 import { isClassifier, isRegressor } from '../../models/contract';
 import type { Predictions } from '../inputs/predictions';
-import { _evaluateView, type EvaluationOptions } from './fromPredictions';
+import { _evaluateView, _groupsWithoutBigInts, type EvaluationOptions } from './fromPredictions';
 import { Evaluation } from '../view/evaluationResult';
 import { describe } from '../metrics/validate';
 import type { Normalized } from '../inputs/predictions';
@@ -124,12 +125,12 @@ function splitData(fn: string, data: EvaluationData, options: EvaluateOptions): 
     const sliceColumns = [...new Set((options.slices ?? []).flat())];
     const absent = sliceColumns.filter((c) => !names.includes(c));
     if (absent.length) throw new RangeError(evaluationMessage.missingSliceColumns(fn, absent.join(', '), names.join(', ')));
-    const groups = sliceColumns.length ? Object.fromEntries(sliceColumns.map((c) => [c, data.array(c) as ArrayLike<unknown>])) : undefined;
-    return { x: data.select(features), y: data.array(options.label) as Target, ...(groups ? { groups } : {}), features };
+    const groups = sliceColumns.length ? Object.fromEntries(sliceColumns.map((c) => [c, fromBigInts(fn, c, data.array(c) as ArrayLike<unknown>)])) : undefined;
+    return { x: data.select(features), y: fromBigInts(fn, options.label, data.array(options.label) as Target), ...(groups ? { groups } : {}), features };
   }
   const d = data as { x?: Features; y?: Target; groups?: Record<string, ArrayLike<unknown>> } | null;
   if (typeof d !== 'object' || d === null || d.x === undefined || d.y === undefined) throw new TypeError(evaluationMessage.badTestData(fn, describe(data)));
-  return { x: d.x, y: d.y, ...(d.groups ? { groups: d.groups } : {}) };
+  return { x: d.x, y: fromBigInts(fn, 'y', d.y), ...(d.groups ? { groups: _groupsWithoutBigInts(fn, d.groups) } : {}) };
 }
 
 /** An id column is a column of the table, not the label nor a feature, with a unique non-empty value per row. */

@@ -1,3 +1,4 @@
+import { fromBigInts } from '../../args/columns';
 import type { ClassLabel } from '../metrics/types';
 import type { Task } from '../metrics/metricCatalog';
 import type { Gate } from '../gates/gateTypes';
@@ -68,15 +69,31 @@ export async function evaluatePredictions(input: PredictionsInput, options: Eval
 }
 
 /** `evaluatePredictions`, also giving the evaluated rows (what the kernel keeps as `<run id>.predictions`). */
-export async function _evaluatePredictionsWithRows(input: PredictionsInput, options: EvaluationOptions = {}): Promise<EvaluationWithRows> {
+export async function _evaluatePredictionsWithRows(given: PredictionsInput, options: EvaluationOptions = {}): Promise<EvaluationWithRows> {
   const fn = 'evaluatePredictions';
-  if (typeof input !== 'object' || input === null) throw new TypeError(evaluationMessage.badPredictionsInput(fn, describe(input)));
+  if (typeof given !== 'object' || given === null) throw new TypeError(evaluationMessage.badPredictionsInput(fn, describe(given)));
+  const input = withoutBigInts(fn, given);
   if (typeof options !== 'object' || options === null) throw new TypeError(evaluationMessage.optionsNotObject(fn, describe(options)));
   if (input.ids !== undefined) checkIds(fn, input.ids, input.yTrue?.length);
   let kept: { data: Normalized; threshold: number } | undefined;
   const view = await _evaluateView(fn, input, options, undefined, (data, threshold) => (kept = { data, threshold }));
   const source: RowSource = { y: input.yTrue as ArrayLike<unknown>, ...(input.ids ? { ids: input.ids } : {}), ...(input.groups ? { groups: input.groups } : {}) };
   return { evaluation: new Evaluation(view), rows: () => _collectEvaluatedRows(kept!.data, kept!.threshold, source) };
+}
+
+/** The columns of `input` with their bigints as numbers (fromBigInts); ids stay as given, String() reads them exactly. */
+function withoutBigInts(fn: string, input: PredictionsInput): PredictionsInput {
+  const out: PredictionsInput = { ...input, yTrue: fromBigInts(fn, 'yTrue', input.yTrue) };
+  if (input.yPred !== undefined) out.yPred = fromBigInts(fn, 'yPred', input.yPred);
+  if (input.yScore !== undefined) out.yScore = fromBigInts(fn, 'yScore', input.yScore);
+  if (input.groups !== undefined) out.groups = _groupsWithoutBigInts(fn, input.groups);
+  return out;
+}
+
+/** Group columns with their bigints as numbers, so an int64 column slices like any number column. */
+export function _groupsWithoutBigInts(fn: string, groups: Record<string, ArrayLike<unknown>>): Record<string, ArrayLike<unknown>> {
+  if (typeof groups !== 'object' || groups === null) return groups;
+  return Object.fromEntries(Object.entries(groups).map(([name, values]) => [name, fromBigInts(fn, `groups.${name}`, values)]));
 }
 
 function checkIds(fn: string, ids: unknown, n: number | undefined): void {

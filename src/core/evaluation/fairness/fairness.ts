@@ -1,3 +1,4 @@
+import type { LabelColumn } from '../../args/columns';
 import type { ClassLabel, MetricResult, MetricWarning, SampleWeight } from '../metrics/types';
 import { binarize, resolvePositiveLabel, toLabels, uniqueLabels } from '../metrics/labels';
 import { checkLengths, checkOneOf, isArrayLike, toWeights } from '../metrics/validate';
@@ -122,7 +123,7 @@ function fairness(fn: string, which: FairnessMetricName, yTrue: unknown, yPred: 
  * @example
  * demographicParityDifference(yTrue, yPred, { sensitiveFeatures: table.array('sex') }).value;
  */
-export function demographicParityDifference(yTrue: ArrayLike<ClassLabel>, yPred: ArrayLike<ClassLabel>, options: FairnessOptions): MetricResult {
+export function demographicParityDifference(yTrue: LabelColumn, yPred: LabelColumn, options: FairnessOptions): MetricResult {
   return fairness('demographicParityDifference', 'demographicParityDifference', yTrue, yPred, options);
 }
 
@@ -133,7 +134,7 @@ export function demographicParityDifference(yTrue: ArrayLike<ClassLabel>, yPred:
  * @example
  * demographicParityRatio(yTrue, yPred, { sensitiveFeatures: { sex, race } }).value;
  */
-export function demographicParityRatio(yTrue: ArrayLike<ClassLabel>, yPred: ArrayLike<ClassLabel>, options: FairnessOptions): MetricResult {
+export function demographicParityRatio(yTrue: LabelColumn, yPred: LabelColumn, options: FairnessOptions): MetricResult {
   return fairness('demographicParityRatio', 'demographicParityRatio', yTrue, yPred, options);
 }
 
@@ -144,7 +145,7 @@ export function demographicParityRatio(yTrue: ArrayLike<ClassLabel>, yPred: Arra
  * @example
  * equalizedOddsDifference(yTrue, yPred, { sensitiveFeatures: table.array('sex') }).value;
  */
-export function equalizedOddsDifference(yTrue: ArrayLike<ClassLabel>, yPred: ArrayLike<ClassLabel>, options: FairnessOptions): MetricResult {
+export function equalizedOddsDifference(yTrue: LabelColumn, yPred: LabelColumn, options: FairnessOptions): MetricResult {
   return fairness('equalizedOddsDifference', 'equalizedOddsDifference', yTrue, yPred, options);
 }
 
@@ -154,7 +155,7 @@ export function equalizedOddsDifference(yTrue: ArrayLike<ClassLabel>, yPred: Arr
  * @example
  * equalizedOddsRatio(yTrue, yPred, { sensitiveFeatures: table.array('sex') }).value;
  */
-export function equalizedOddsRatio(yTrue: ArrayLike<ClassLabel>, yPred: ArrayLike<ClassLabel>, options: FairnessOptions): MetricResult {
+export function equalizedOddsRatio(yTrue: LabelColumn, yPred: LabelColumn, options: FairnessOptions): MetricResult {
   return fairness('equalizedOddsRatio', 'equalizedOddsRatio', yTrue, yPred, options);
 }
 
@@ -164,7 +165,7 @@ export function equalizedOddsRatio(yTrue: ArrayLike<ClassLabel>, yPred: ArrayLik
  * @example
  * equalOpportunityDifference(yTrue, yPred, { sensitiveFeatures: table.array('sex') }).value;
  */
-export function equalOpportunityDifference(yTrue: ArrayLike<ClassLabel>, yPred: ArrayLike<ClassLabel>, options: FairnessOptions): MetricResult {
+export function equalOpportunityDifference(yTrue: LabelColumn, yPred: LabelColumn, options: FairnessOptions): MetricResult {
   return fairness('equalOpportunityDifference', 'equalOpportunityDifference', yTrue, yPred, options);
 }
 
@@ -174,6 +175,6 @@ export function equalOpportunityDifference(yTrue: ArrayLike<ClassLabel>, yPred: 
  * @example
  * equalOpportunityRatio(yTrue, yPred, { sensitiveFeatures: table.array('sex') }).value;
  */
-export function equalOpportunityRatio(yTrue: ArrayLike<ClassLabel>, yPred: ArrayLike<ClassLabel>, options: FairnessOptions): MetricResult {
+export function equalOpportunityRatio(yTrue: LabelColumn, yPred: LabelColumn, options: FairnessOptions): MetricResult {
   return fairness('equalOpportunityRatio', 'equalOpportunityRatio', yTrue, yPred, options);
 }

@@ -1,3 +1,4 @@
+import { fromBigInts } from '../../args/columns';
 import { describe, isArrayLike } from '../metrics/validate';
 import { evaluationMessage } from '../messages';
 
@@ -31,7 +32,8 @@ export function collectGroups(columns: Record<string, ArrayLike<unknown>>, names
   const arrays = names.map((name) => {
     const col = columns[name];
     if (!isArrayLike(col)) throw new RangeError(evaluationMessage.noGroupColumn(fn, name, Object.keys(columns).join(', ') || 'none'));
-    return col;
+    // An int64 column (BigInt64Array) groups like a number column.
+    return fromBigInts(fn, name, col);
   });
   const rows = n ?? arrays[0].length;
   arrays.forEach((a, j) => {

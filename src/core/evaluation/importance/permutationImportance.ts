@@ -1,3 +1,4 @@
+import { fromBigInts } from '../../args/columns';
 import type { ClassLabel, Features, Target } from '../../models/contract';
 import { _featureFrame, _featureIndex } from '../inputs/featureFrame';
 import { _resolveScorer, type Predictor, type Scoring } from '../inputs/scoring';
@@ -52,8 +53,9 @@ export interface PermutationImportance {
  * const imp = await permutationImportance(model, test.select(features), test.array('churn'), { scoring: 'auc', nRepeats: 10, seed: 1 });
  * imp.features[0]; // { feature: 'tenure', importanceMean: 0.12, importanceStd: 0.01, importances: [...] }
  */
-export async function permutationImportance(model: Predictor, x: Features, y: Target, options: PermutationImportanceOptions = {}): Promise<PermutationImportance> {
+export async function permutationImportance(model: Predictor, x: Features, target: Target, options: PermutationImportanceOptions = {}): Promise<PermutationImportance> {
   const fn = 'permutationImportance';
+  const y = fromBigInts(fn, 'y', target);
   const frame = _featureFrame(fn, x, options.featureNames);
   if (!y || (y as ArrayLike<unknown>).length !== frame.rows) throw new RangeError(evaluationMessage.yLengthDiffers(fn, (y as ArrayLike<unknown>)?.length, frame.rows));
   const nRepeats = checkInteger(fn, 'nRepeats', options.nRepeats ?? 5, 1);

@@ -1,3 +1,4 @@
+import type { BigIntColumn, NumberColumn } from '../../args/columns';
 import type { ClassLabel, MetricWarning, ScoreMatrix } from '../metrics/types';
 import type { Target } from '../../models/contract';
 import type { Task } from '../metrics/metricCatalog';
@@ -9,7 +10,7 @@ import { formatLabel, message, warning, evaluationMessage } from '../messages';
 /** A model's predictions on the evaluation rows, in any of the forms models produce. */
 export interface Predictions {
   /** Binary: one score per row for the positive class (a probability, or any score). */
-  yScore?: ArrayLike<number>;
+  yScore?: NumberColumn;
   /** Class probabilities (predictProba's output, a Matrix, or rows of numbers). */
   yProba?: ScoreMatrix;
   /** Hard predictions: class labels, or values for regression. */
@@ -21,7 +22,7 @@ export interface PredictionsInput extends Predictions {
   /** Group columns for slices and fairness, e.g. { sex: table.array('sex') }. */
   groups?: Record<string, ArrayLike<unknown>>;
   /** Unique row ids (e.g. test.array('customerId')): a recorded evaluation keeps its predictions by them, so a model diff matches rows across runs; without them rows are matched by position. */
-  ids?: ArrayLike<string | number>;
+  ids?: ArrayLike<string | number> | BigIntColumn;
 }
 
 /** Predictions normalized for one task. */

@@ -1,4 +1,5 @@
-import type { ClassLabel, MetricResult, MetricWarning, SampleWeight } from './types';
+import type { LabelColumn } from '../../args/columns';
+import type { MetricResult, MetricWarning, SampleWeight } from './types';
 import { _confusionCounts, encodePair } from './confusionMatrix';
 import { toWeights } from './validate';
 import { message, warning } from '../messages';
@@ -12,7 +13,7 @@ import { _unlessAllWeightsZero } from './zeroWeights';
  * @example
  * accuracyScore([0, 1, 1, 0], [0, 1, 0, 0]).value; // 0.75
  */
-export function accuracyScore(yTrue: ArrayLike<ClassLabel>, yPred: ArrayLike<ClassLabel>, options: { sampleWeight?: SampleWeight; normalize?: boolean } = {}): MetricResult {
+export function accuracyScore(yTrue: LabelColumn, yPred: LabelColumn, options: { sampleWeight?: SampleWeight; normalize?: boolean } = {}): MetricResult {
   const fn = 'accuracyScore';
   const { trueCodes, predCodes } = encodePair(fn, yTrue, yPred);
   const w = toWeights(fn, trueCodes.length, options.sampleWeight);
@@ -39,7 +40,7 @@ export function _accuracy(trueCodes: Int32Array, predCodes: Int32Array, w: Array
  * @example
  * balancedAccuracyScore([0, 0, 0, 1], [0, 0, 1, 1]).value; // (2/3 + 1) / 2 = 0.8333…
  */
-export function balancedAccuracyScore(yTrue: ArrayLike<ClassLabel>, yPred: ArrayLike<ClassLabel>, options: { sampleWeight?: SampleWeight; adjusted?: boolean } = {}): MetricResult {
+export function balancedAccuracyScore(yTrue: LabelColumn, yPred: LabelColumn, options: { sampleWeight?: SampleWeight; adjusted?: boolean } = {}): MetricResult {
   const fn = 'balancedAccuracyScore';
   const { labels, trueCodes, predCodes } = encodePair(fn, yTrue, yPred);
   const w = toWeights(fn, trueCodes.length, options.sampleWeight);

@@ -1,3 +1,4 @@
+import type { LabelColumn, NumberColumn } from '../../args/columns';
 import type { ClassLabel, MetricResult, MetricWarning, SampleWeight, ScoreMatrix } from './types';
 import { binarize, toLabels, uniqueLabels } from './labels';
 import { checkLengths, checkOneOf, toWeights } from './validate';
@@ -26,7 +27,7 @@ export interface AveragePrecisionOptions {
  * @example
  * averagePrecisionScore([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8]).value; // 0.8333
  */
-export function averagePrecisionScore(yTrue: ArrayLike<ClassLabel>, yScore: ArrayLike<number> | ScoreMatrix, options: AveragePrecisionOptions = {}): MetricResult {
+export function averagePrecisionScore(yTrue: LabelColumn, yScore: NumberColumn | ScoreMatrix, options: AveragePrecisionOptions = {}): MetricResult {
   return _unlessAllWeightsZero(options.sampleWeight, 'Average precision', 'averagePrecision', rankingScore('averagePrecisionScore', yTrue, yScore, options, 'ap'));
 }
 
@@ -38,7 +39,7 @@ export function averagePrecisionScore(yTrue: ArrayLike<ClassLabel>, yScore: Arra
  * @example
  * prAucScore([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8]).value; // 0.7916…
  */
-export function prAucScore(yTrue: ArrayLike<ClassLabel>, yScore: ArrayLike<number> | ScoreMatrix, options: AveragePrecisionOptions = {}): MetricResult {
+export function prAucScore(yTrue: LabelColumn, yScore: NumberColumn | ScoreMatrix, options: AveragePrecisionOptions = {}): MetricResult {
   return _unlessAllWeightsZero(options.sampleWeight, 'PR AUC', 'prAuc', rankingScore('prAucScore', yTrue, yScore, options, 'trapezoid'));
 }
 

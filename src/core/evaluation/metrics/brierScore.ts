@@ -1,3 +1,4 @@
+import type { LabelColumn, NumberColumn } from '../../args/columns';
 import type { ClassLabel, MetricResult, SampleWeight, ScoreMatrix } from './types';
 import { encodeLabels, toLabels, uniqueLabels } from './labels';
 import { checkLengths, toWeights } from './validate';
@@ -14,15 +15,11 @@ import { formatLabel, evaluationMessage } from '../messages';
  * @example
  * brierScoreLoss([0, 1, 1, 0], [0.1, 0.9, 0.8, 0.3]).value; // 0.0375
  */
-export function brierScoreLoss(
-  yTrue: ArrayLike<ClassLabel>,
-  yProb: ArrayLike<number> | ScoreMatrix,
-  options: { positiveLabel?: ClassLabel; sampleWeight?: SampleWeight; labels?: ClassLabel[] } = {},
-): MetricResult {
+export function brierScoreLoss(yTrue: LabelColumn, yProb: NumberColumn | ScoreMatrix, options: { positiveLabel?: ClassLabel; sampleWeight?: SampleWeight; labels?: ClassLabel[] } = {}): MetricResult {
   return _unlessAllWeightsZero(options.sampleWeight, 'Brier score', 'brier', brier(yTrue, yProb, options));
 }
 
-function brier(yTrue: ArrayLike<ClassLabel>, yProb: ArrayLike<number> | ScoreMatrix, options: { positiveLabel?: ClassLabel; sampleWeight?: SampleWeight; labels?: ClassLabel[] }): MetricResult {
+function brier(yTrue: LabelColumn, yProb: NumberColumn | ScoreMatrix, options: { positiveLabel?: ClassLabel; sampleWeight?: SampleWeight; labels?: ClassLabel[] }): MetricResult {
   const fn = 'brierScoreLoss';
   if (isScoreMatrix(yProb)) {
     const t = toLabels(fn, 'yTrue', yTrue);

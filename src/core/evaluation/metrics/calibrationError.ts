@@ -1,3 +1,4 @@
+import type { LabelColumn, NumberColumn } from '../../args/columns';
 import type { ClassLabel, MetricResult, SampleWeight, ScoreMatrix } from './types';
 import { encodeLabels, toLabels, uniqueLabels } from './labels';
 import { checkInteger, checkLengths, checkOneOf, toWeights } from './validate';
@@ -21,8 +22,8 @@ import { evaluationMessage } from '../messages';
  * expectedCalibrationError([0, 1, 1, 0], [0.2, 0.9, 0.6, 0.4]).value; // 0.275
  */
 export function expectedCalibrationError(
-  yTrue: ArrayLike<ClassLabel>,
-  yProb: ArrayLike<number> | ScoreMatrix,
+  yTrue: LabelColumn,
+  yProb: NumberColumn | ScoreMatrix,
   options: { nBins?: number; strategy?: BinStrategy; positiveLabel?: ClassLabel; labels?: ClassLabel[]; sampleWeight?: SampleWeight } = {},
 ): MetricResult {
   const fn = 'expectedCalibrationError';

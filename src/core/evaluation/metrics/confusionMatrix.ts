@@ -1,3 +1,4 @@
+import type { LabelColumn } from '../../args/columns';
 import type { ClassLabel, SampleWeight } from './types';
 import { encodeLabels, toLabels, uniqueLabels } from './labels';
 import { checkLengths, checkOneOf, toWeights } from './validate';
@@ -26,7 +27,7 @@ export interface ConfusionMatrixOptions {
  * confusionMatrix([0, 1, 1, 0], [0, 1, 0, 0]);
  * // { labels: [0, 1], matrix: [[2, 0], [1, 1]] }
  */
-export function confusionMatrix(yTrue: ArrayLike<ClassLabel>, yPred: ArrayLike<ClassLabel>, options: ConfusionMatrixOptions = {}): ConfusionMatrix {
+export function confusionMatrix(yTrue: LabelColumn, yPred: LabelColumn, options: ConfusionMatrixOptions = {}): ConfusionMatrix {
   const fn = 'confusionMatrix';
   const t = toLabels(fn, 'yTrue', yTrue);
   const p = toLabels(fn, 'yPred', yPred);

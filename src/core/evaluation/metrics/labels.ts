@@ -2,12 +2,14 @@
  * Class labels as scikit-learn handles them: sorted unique labels (numbers ascending, strings by
  * code point, false < true) and each row's index into them.
  */
+import { fromBigInts } from '../../args/columns';
 import type { ClassLabel } from './types';
 import { describe, isArrayLike } from './validate';
 import { formatLabel, evaluationMessage } from '../messages';
 
-/** Checks a target array and returns it as an array-like of labels. */
-export function toLabels(fn: string, name: string, values: unknown): ArrayLike<ClassLabel> {
+/** Checks a target array and returns it as an array-like of labels (bigints as numbers, see fromBigInts). */
+export function toLabels(fn: string, name: string, column: unknown): ArrayLike<ClassLabel> {
+  const values = fromBigInts(fn, name, column);
   if (!isArrayLike(values)) throw new TypeError(evaluationMessage.notLabelArray(fn, name, describe(values)));
   return values as ArrayLike<ClassLabel>;
 }

@@ -1,3 +1,4 @@
+import type { LabelColumn, NumberColumn } from '../../args/columns';
 import type { ClassLabel, MetricResult, SampleWeight, ScoreMatrix } from './types';
 import { encodeLabels, toLabels, uniqueLabels } from './labels';
 import { checkLengths, checkNumber, toFloat64, toWeights } from './validate';
@@ -24,7 +25,7 @@ export interface LogLossOptions {
  * logLoss([0, 1, 1], [0.1, 0.8, 0.6]).value; // 0.2798…
  * logLoss(['a', 'b'], [[0.9, 0.1], [0.2, 0.8]]).value;
  */
-export function logLoss(yTrue: ArrayLike<ClassLabel>, yProba: ArrayLike<number> | ScoreMatrix, options: LogLossOptions = {}): MetricResult {
+export function logLoss(yTrue: LabelColumn, yProba: NumberColumn | ScoreMatrix, options: LogLossOptions = {}): MetricResult {
   const fn = 'logLoss';
   const t = toLabels(fn, 'yTrue', yTrue);
   const w = toWeights(fn, t.length, options.sampleWeight);

@@ -1,4 +1,5 @@
-import type { ClassLabel, MetricResult, SampleWeight } from './types';
+import type { LabelColumn } from '../../args/columns';
+import type { MetricResult, SampleWeight } from './types';
 import { _confusionCounts, encodePair } from './confusionMatrix';
 import { toWeights } from './validate';
 import { _unlessAllWeightsZero } from './zeroWeights';
@@ -11,7 +12,7 @@ import { _unlessAllWeightsZero } from './zeroWeights';
  * @example
  * matthewsCorrcoef([1, 1, 0, 0], [1, 0, 0, 0]).value; // 0.5773…
  */
-export function matthewsCorrcoef(yTrue: ArrayLike<ClassLabel>, yPred: ArrayLike<ClassLabel>, options: { sampleWeight?: SampleWeight } = {}): MetricResult {
+export function matthewsCorrcoef(yTrue: LabelColumn, yPred: LabelColumn, options: { sampleWeight?: SampleWeight } = {}): MetricResult {
   const fn = 'matthewsCorrcoef';
   const { labels, trueCodes, predCodes } = encodePair(fn, yTrue, yPred);
   const w = toWeights(fn, trueCodes.length, options.sampleWeight);

@@ -1,3 +1,4 @@
+import type { LabelColumn } from '../../args/columns';
 import type { Average, ClassLabel, MetricResult, MetricWarning, SampleWeight, ZeroDivision } from './types';
 import { encodeLabels, resolvePositiveLabel, toLabels, uniqueLabels } from './labels';
 import { checkLengths, checkNumber, checkOneOf, toWeights } from './validate';
@@ -39,7 +40,7 @@ const AVERAGES: readonly Average[] = ['binary', 'micro', 'macro', 'weighted'];
  * @example
  * precisionRecallFscoreSupport(['a', 'b', 'c'], ['a', 'c', 'c'], { average: 'macro' }).fscore; // 0.5556
  */
-export function precisionRecallFscoreSupport(yTrue: ArrayLike<ClassLabel>, yPred: ArrayLike<ClassLabel>, options: PrecisionRecallOptions & { beta?: number } = {}): PrecisionRecallFscoreSupport {
+export function precisionRecallFscoreSupport(yTrue: LabelColumn, yPred: LabelColumn, options: PrecisionRecallOptions & { beta?: number } = {}): PrecisionRecallFscoreSupport {
   return _prfs('precisionRecallFscoreSupport', yTrue, yPred, options, ['precision', 'recall', 'f-score'], options.average ?? null);
 }
 
@@ -50,7 +51,7 @@ export function precisionRecallFscoreSupport(yTrue: ArrayLike<ClassLabel>, yPred
  * precisionScore([0, 1, 1, 0], [1, 1, 1, 0]).value; // 0.6667
  * precisionScore(['a', 'b', 'c'], ['a', 'b', 'b'], { average: 'macro' }).value;
  */
-export function precisionScore(yTrue: ArrayLike<ClassLabel>, yPred: ArrayLike<ClassLabel>, options: PrecisionRecallOptions = {}): MetricResult {
+export function precisionScore(yTrue: LabelColumn, yPred: LabelColumn, options: PrecisionRecallOptions = {}): MetricResult {
   const r = _prfs('precisionScore', yTrue, yPred, options, ['precision'], defaultAverage(options));
   return _unlessAllWeightsZero(options.sampleWeight, 'Precision', 'precision', { value: r.precision as number, warnings: r.warnings });
 }
@@ -61,7 +62,7 @@ export function precisionScore(yTrue: ArrayLike<ClassLabel>, yPred: ArrayLike<Cl
  * @example
  * recallScore([0, 1, 1, 0], [0, 1, 0, 0]).value; // 0.5
  */
-export function recallScore(yTrue: ArrayLike<ClassLabel>, yPred: ArrayLike<ClassLabel>, options: PrecisionRecallOptions = {}): MetricResult {
+export function recallScore(yTrue: LabelColumn, yPred: LabelColumn, options: PrecisionRecallOptions = {}): MetricResult {
   const r = _prfs('recallScore', yTrue, yPred, options, ['recall'], defaultAverage(options));
   return _unlessAllWeightsZero(options.sampleWeight, 'Recall', 'recall', { value: r.recall as number, warnings: r.warnings });
 }
@@ -73,7 +74,7 @@ export function recallScore(yTrue: ArrayLike<ClassLabel>, yPred: ArrayLike<Class
  * f1Score([0, 1, 1, 0], [0, 1, 0, 0]).value; // 0.6667
  * f1Score(['a', 'b', 'c'], ['a', 'b', 'b'], { average: 'weighted' }).value;
  */
-export function f1Score(yTrue: ArrayLike<ClassLabel>, yPred: ArrayLike<ClassLabel>, options: PrecisionRecallOptions = {}): MetricResult {
+export function f1Score(yTrue: LabelColumn, yPred: LabelColumn, options: PrecisionRecallOptions = {}): MetricResult {
   return fbetaScore(yTrue, yPred, 1, options);
 }
 
@@ -83,7 +84,7 @@ export function f1Score(yTrue: ArrayLike<ClassLabel>, yPred: ArrayLike<ClassLabe
  * @example
  * fbetaScore([0, 1, 1, 0], [1, 1, 0, 0], 2).value; // 0.5
  */
-export function fbetaScore(yTrue: ArrayLike<ClassLabel>, yPred: ArrayLike<ClassLabel>, beta: number, options: PrecisionRecallOptions = {}): MetricResult {
+export function fbetaScore(yTrue: LabelColumn, yPred: LabelColumn, beta: number, options: PrecisionRecallOptions = {}): MetricResult {
   const r = _prfs('fbetaScore', yTrue, yPred, { ...options, beta }, ['f-score'], defaultAverage(options));
   return _unlessAllWeightsZero(options.sampleWeight, 'F-score', beta === 1 ? 'f1' : 'fbeta', { value: r.fscore as number, warnings: r.warnings });
 }

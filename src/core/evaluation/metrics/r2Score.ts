@@ -1,3 +1,4 @@
+import type { NumberColumn } from '../../args/columns';
 import type { MetricResult, MetricWarning, SampleWeight } from './types';
 import { _regressionInputs, weightedMean } from '../inputs/regressionInputs';
 import { message, warning } from '../messages';
@@ -11,7 +12,7 @@ import { _unlessAllWeightsZero } from './zeroWeights';
  * @example
  * r2Score([3, -0.5, 2, 7], [2.5, 0, 2, 8]).value; // 0.9486
  */
-export function r2Score(yTrue: ArrayLike<number>, yPred: ArrayLike<number>, options: { sampleWeight?: SampleWeight } = {}): MetricResult {
+export function r2Score(yTrue: NumberColumn, yPred: NumberColumn, options: { sampleWeight?: SampleWeight } = {}): MetricResult {
   const { yTrue: t, yPred: p, weight } = _regressionInputs('r2Score', yTrue, yPred, options.sampleWeight);
   if (t.length < 2) return { value: NaN, warnings: [warning('undefined-metric', message.r2TooFew, { metric: 'r2' })] };
   const mean = weightedMean(t.length, (i) => t[i], weight);
@@ -32,7 +33,7 @@ export function r2Score(yTrue: ArrayLike<number>, yPred: ArrayLike<number>, opti
  * @example
  * explainedVarianceScore([3, -0.5, 2, 7], [2.5, 0, 2, 8]).value; // 0.9572
  */
-export function explainedVarianceScore(yTrue: ArrayLike<number>, yPred: ArrayLike<number>, options: { sampleWeight?: SampleWeight } = {}): MetricResult {
+export function explainedVarianceScore(yTrue: NumberColumn, yPred: NumberColumn, options: { sampleWeight?: SampleWeight } = {}): MetricResult {
   const { yTrue: t, yPred: p, weight } = _regressionInputs('explainedVarianceScore', yTrue, yPred, options.sampleWeight);
   const diffMean = weightedMean(t.length, (i) => t[i] - p[i], weight);
   const num = weightedMean(t.length, (i) => (t[i] - p[i] - diffMean) ** 2, weight);

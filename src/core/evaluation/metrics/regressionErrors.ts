@@ -1,3 +1,4 @@
+import type { NumberColumn } from '../../args/columns';
 import type { MetricResult, SampleWeight } from './types';
 import { _regressionInputs, weightedMean } from '../inputs/regressionInputs';
 import { argsortAscending } from '../../linalg/argsort';
@@ -9,7 +10,7 @@ import { _unlessAllWeightsZero } from './zeroWeights';
  * @example
  * meanAbsoluteError([3, -0.5, 2, 7], [2.5, 0, 2, 8]).value; // 0.5
  */
-export function meanAbsoluteError(yTrue: ArrayLike<number>, yPred: ArrayLike<number>, options: { sampleWeight?: SampleWeight } = {}): MetricResult {
+export function meanAbsoluteError(yTrue: NumberColumn, yPred: NumberColumn, options: { sampleWeight?: SampleWeight } = {}): MetricResult {
   const { yTrue: t, yPred: p, weight } = _regressionInputs('meanAbsoluteError', yTrue, yPred, options.sampleWeight);
   return _unlessAllWeightsZero(weight, 'Mean absolute error', 'mae', { value: weightedMean(t.length, (i) => Math.abs(p[i] - t[i]), weight), warnings: [] });
 }
@@ -20,7 +21,7 @@ export function meanAbsoluteError(yTrue: ArrayLike<number>, yPred: ArrayLike<num
  * @example
  * meanSquaredError([3, -0.5, 2, 7], [2.5, 0, 2, 8]).value; // 0.375
  */
-export function meanSquaredError(yTrue: ArrayLike<number>, yPred: ArrayLike<number>, options: { sampleWeight?: SampleWeight } = {}): MetricResult {
+export function meanSquaredError(yTrue: NumberColumn, yPred: NumberColumn, options: { sampleWeight?: SampleWeight } = {}): MetricResult {
   const { yTrue: t, yPred: p, weight } = _regressionInputs('meanSquaredError', yTrue, yPred, options.sampleWeight);
   return _unlessAllWeightsZero(weight, 'Mean squared error', 'mse', { value: weightedMean(t.length, (i) => (t[i] - p[i]) ** 2, weight), warnings: [] });
 }
@@ -31,7 +32,7 @@ export function meanSquaredError(yTrue: ArrayLike<number>, yPred: ArrayLike<numb
  * @example
  * rootMeanSquaredError([3, -0.5, 2, 7], [2.5, 0, 2, 8]).value; // 0.6124
  */
-export function rootMeanSquaredError(yTrue: ArrayLike<number>, yPred: ArrayLike<number>, options: { sampleWeight?: SampleWeight } = {}): MetricResult {
+export function rootMeanSquaredError(yTrue: NumberColumn, yPred: NumberColumn, options: { sampleWeight?: SampleWeight } = {}): MetricResult {
   const r = meanSquaredError(yTrue, yPred, options);
   return _unlessAllWeightsZero(options.sampleWeight, 'RMSE', 'rmse', { value: Math.sqrt(r.value), warnings: r.warnings });
 }
@@ -44,7 +45,7 @@ export function rootMeanSquaredError(yTrue: ArrayLike<number>, yPred: ArrayLike<
  * @example
  * meanAbsolutePercentageError([3, -0.5, 2, 7], [2.5, 0, 2, 8]).value; // 0.3274
  */
-export function meanAbsolutePercentageError(yTrue: ArrayLike<number>, yPred: ArrayLike<number>, options: { sampleWeight?: SampleWeight } = {}): MetricResult {
+export function meanAbsolutePercentageError(yTrue: NumberColumn, yPred: NumberColumn, options: { sampleWeight?: SampleWeight } = {}): MetricResult {
   const { yTrue: t, yPred: p, weight } = _regressionInputs('meanAbsolutePercentageError', yTrue, yPred, options.sampleWeight);
   return _unlessAllWeightsZero(weight, 'MAPE', 'mape', { value: weightedMean(t.length, (i) => Math.abs(p[i] - t[i]) / Math.max(Math.abs(t[i]), Number.EPSILON), weight), warnings: [] });
 }
@@ -57,7 +58,7 @@ export function meanAbsolutePercentageError(yTrue: ArrayLike<number>, yPred: Arr
  * @example
  * medianAbsoluteError([3, -0.5, 2, 7], [2.5, 0, 2, 8]).value; // 0.5
  */
-export function medianAbsoluteError(yTrue: ArrayLike<number>, yPred: ArrayLike<number>, options: { sampleWeight?: SampleWeight } = {}): MetricResult {
+export function medianAbsoluteError(yTrue: NumberColumn, yPred: NumberColumn, options: { sampleWeight?: SampleWeight } = {}): MetricResult {
   const { yTrue: t, yPred: p, weight } = _regressionInputs('medianAbsoluteError', yTrue, yPred, options.sampleWeight);
   if (weight) {
     const zero = _unlessAllWeightsZero(weight, 'Median absolute error', 'medianAbsoluteError', { value: 0, warnings: [] });

@@ -1,3 +1,4 @@
+import type { LabelColumn, NumberColumn } from '../../args/columns';
 import type { ClassLabel, MetricResult, MetricWarning, SampleWeight, ScoreMatrix } from './types';
 import { binarize, toLabels, uniqueLabels } from './labels';
 import { checkLengths, checkNumber, checkOneOf, toFloat64, toWeights } from './validate';
@@ -32,11 +33,11 @@ export interface RocAucOptions {
  * rocAucScore([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8]).value; // 0.75
  * rocAucScore(['a', 'b', 'c'], model.predictProba(x)).value; // macro one-vs-rest
  */
-export function rocAucScore(yTrue: ArrayLike<ClassLabel>, yScore: ArrayLike<number> | ScoreMatrix, options: RocAucOptions = {}): MetricResult {
+export function rocAucScore(yTrue: LabelColumn, yScore: NumberColumn | ScoreMatrix, options: RocAucOptions = {}): MetricResult {
   return _unlessAllWeightsZero(options.sampleWeight, 'ROC AUC', 'auc', rocAuc(yTrue, yScore, options));
 }
 
-function rocAuc(yTrue: ArrayLike<ClassLabel>, yScore: ArrayLike<number> | ScoreMatrix, options: RocAucOptions): MetricResult {
+function rocAuc(yTrue: LabelColumn, yScore: NumberColumn | ScoreMatrix, options: RocAucOptions): MetricResult {
   const fn = 'rocAucScore';
   const t = toLabels(fn, 'yTrue', yTrue);
   const w = toWeights(fn, t.length, options.sampleWeight);

@@ -2,6 +2,7 @@
  * Value types shared by the metric functions: results carry their warnings as data (where
  * scikit-learn would emit an UndefinedMetricWarning), never as console output.
  */
+import type { NumberColumn } from '../../args/columns';
 import type { ClassLabel } from '../../models/contract';
 
 export type { ClassLabel };
@@ -32,7 +33,7 @@ export type Average = 'binary' | 'micro' | 'macro' | 'weighted';
 export type ZeroDivision = 'warn' | 0 | 1;
 
 /** Per-row weights (scikit-learn's `sample_weight`); a bootstrap passes resample counts here. */
-export type SampleWeight = ArrayLike<number>;
+export type SampleWeight = NumberColumn;
 
 /** Class scores for several classes: a contract `Probabilities`, rows of numbers, or a row-major Matrix. */
 export type ScoreMatrix = { classes: ClassLabel[]; rows: number; data: Float64Array } | { rows: number; cols: number; data: Float64Array } | readonly (readonly number[])[];

@@ -2,11 +2,13 @@
  * Argument checks shared by the public metric functions: each names the argument, the problem
  * and the fix, so a cell author never meets a bare "undefined is not a function".
  */
+import { fromBigInts } from '../../args/columns';
 import type { SampleWeight } from './types';
 import { evaluationMessage } from '../messages';
 
-/** Numbers as a Float64Array (a copy only when needed); rejects non-numbers, and NaN/±Infinity unless allowed. */
-export function toFloat64(fn: string, name: string, values: unknown, allowNonFinite = false): Float64Array {
+/** Numbers as a Float64Array (a copy only when needed; bigints as numbers, see fromBigInts); rejects non-numbers, and NaN/±Infinity unless allowed. */
+export function toFloat64(fn: string, name: string, column: unknown, allowNonFinite = false): Float64Array {
+  const values = fromBigInts(fn, name, column);
   if (!isArrayLike(values)) throw new TypeError(evaluationMessage.notNumberArray(fn, name, describe(values)));
   const out = values instanceof Float64Array ? values : new Float64Array(values.length);
   for (let i = 0; i < values.length; i++) {

@@ -1,3 +1,4 @@
+import type { NumberColumn } from '../../args/columns';
 import { MIME_BUNDLE } from '../../display/mimeBundle';
 import { createRng } from '../../linalg/random';
 import type { MimeBundle } from '../../notebook/contract';
@@ -30,7 +31,7 @@ export interface DummyClassifierParams {
 
 /** Fit options of the dummy classifier: per-row weights for the class shares. */
 export interface DummyFitOptions extends FitOptions {
-  sampleWeight?: ArrayLike<number>;
+  sampleWeight?: NumberColumn;
 }
 
 const STRATEGIES: readonly DummyClassifierStrategy[] = ['mostFrequent', 'prior', 'stratified', 'uniform', 'constant'];

@@ -1,3 +1,4 @@
+import type { NumberColumn } from '../../args/columns';
 import { MIME_BUNDLE } from '../../display/mimeBundle';
 import { createRowKernels } from '../../linalg/rowKernels';
 import { toMatrix } from '../../linalg/toMatrix';
@@ -43,7 +44,7 @@ export interface LogisticRegressionParams {
  * accepted and ignored: these solvers run to convergence, there is no epoch to stop early at.)
  */
 export interface LinearFitOptions extends FitOptions {
-  sampleWeight?: ArrayLike<number>;
+  sampleWeight?: NumberColumn;
 }
 
 const DEFAULTS: Required<Omit<LogisticRegressionParams, 'seed'>> & { seed: number | null } = {

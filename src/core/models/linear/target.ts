@@ -1,3 +1,4 @@
+import { fromBigInts, type NumberColumn } from '../../args/columns';
 import type { ClassLabel, Target } from '../contract';
 import { numericTarget, sortLabels } from '../labels';
 import { modelMessage } from '../messages';
@@ -18,7 +19,8 @@ export interface EncodedClasses {
  * @example
  * encodeClasses(['b', 'a', 'b']) // { classes: ['a', 'b'], codes: Int32Array [1, 0, 1] }
  */
-export function encodeClasses(y: Target, caller = 'encodeClasses'): EncodedClasses {
+export function encodeClasses(target: Target, caller = 'encodeClasses'): EncodedClasses {
+  const y = fromBigInts(caller, 'y', target);
   const n = y.length;
   const kinds = new Set<string>();
   // A linear scan over the few labels seen so far beats a Map lookup per row for the usual
@@ -56,7 +58,8 @@ export function encodeClasses(y: Target, caller = 'encodeClasses'): EncodedClass
  * @example
  * toNumericTarget([1, 2.5], 2) // Float64Array [1, 2.5]
  */
-export function toNumericTarget(y: Target, rows: number, caller = 'toNumericTarget'): Float64Array {
+export function toNumericTarget(target: Target, rows: number, caller = 'toNumericTarget'): Float64Array {
+  const y = fromBigInts(caller, 'y', target);
   if (!y || typeof y.length !== 'number') throw new TypeError(trainingMessage.targetNotArray(caller, 'an array of numbers'));
   if (y.length !== rows) throw new RangeError(trainingMessage.rowsMismatch(caller, 'y', y.length, rows));
   return numericTarget(y, rows, caller, Float64Array);
@@ -68,8 +71,9 @@ export function toNumericTarget(y: Target, rows: number, caller = 'toNumericTarg
  * @example
  * toSampleWeight(undefined, 3) // Float64Array [1, 1, 1]
  */
-export function toSampleWeight(sampleWeight: ArrayLike<number> | undefined, rows: number, caller = 'toSampleWeight'): Float64Array {
-  if (sampleWeight === undefined) return new Float64Array(rows).fill(1);
+export function toSampleWeight(weights: NumberColumn | undefined, rows: number, caller = 'toSampleWeight'): Float64Array {
+  if (weights === undefined) return new Float64Array(rows).fill(1);
+  const sampleWeight = fromBigInts(caller, 'sampleWeight', weights);
   if (sampleWeight.length !== rows) throw new RangeError(trainingMessage.rowsMismatch(caller, 'sampleWeight', sampleWeight.length, rows));
   const out = Float64Array.from(sampleWeight);
   for (let i = 0; i < rows; i++) if (!(out[i] >= 0) || !Number.isFinite(out[i])) throw new RangeError(modelMessage.sampleWeightBad(caller, i, out[i]));

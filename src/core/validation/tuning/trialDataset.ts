@@ -1,3 +1,4 @@
+import { fromBigInts } from '../../args/columns';
 import { table as makeTable } from 'arquero';
 import { isColumnTable } from '../../features/tableInput';
 import { isMatrix } from '../../linalg/matrix';
@@ -13,7 +14,8 @@ let counter = 0;
  * @example
  * const ds = toTrialDataset(xTable, yValues);
  */
-export function toTrialDataset(x: Features, y: Target): TrialDataset {
+export function toTrialDataset(x: Features, target: Target): TrialDataset {
+  const y = fromBigInts('toTrialDataset', 'y', target);
   const id = `ds${++counter}-${Date.now().toString(36)}`;
   if (isColumnTable(x)) {
     const names = x.columnNames();
