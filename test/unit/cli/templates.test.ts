@@ -17,7 +17,7 @@ function checkpointCalls(notebook: string): string[] {
 describe('templates: each runs headless on a fresh workspace', function () {
   this.timeout(240_000);
   for (const t of TEMPLATES) {
-    it(`${t.id}: modelbook new, then modelbook run exits 0 and every checkpoint it calls passed`, function () {
+    it(`${t.id}: modelbook new, then modelbook run --check type-checks clean, exits 0, and every checkpoint it calls passed`, function () {
       if (!fs.existsSync(path.join(REPO, 'templates', t.notebook))) this.skip(); // another part of issue 14 adds it; the catalog lists it already
       const ws = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), `mb-tmpl-${t.id}-`)));
       try {
@@ -27,7 +27,8 @@ describe('templates: each runs headless on a fresh workspace', function () {
         const created = runCli(['new', t.id], ws);
         assert.equal(created.code, 0, created.stderr);
         const notebook = path.basename(t.notebook);
-        const run = runCli(['run', notebook], ws, { timeout: 230_000, home: path.join(ws, '.home') });
+        // --check: a junior opening the template in VS Code sees no type error either (the same check).
+        const run = runCli(['run', notebook, '--check'], ws, { timeout: 230_000, home: path.join(ws, '.home') });
         assert.equal(run.code, 0, `${run.stderr}\n${run.stdout}`);
         const runsDir = path.join(ws, '.modelbook', 'runs');
         const records = fs
