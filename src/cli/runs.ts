@@ -17,6 +17,7 @@ import { hostLiveness } from '../store/runs/liveness';
 import { findRunWorkspace, workspaceRelative } from '../store/runs/paths';
 import { RunIndex } from '../store/runs/runIndex';
 import { describeRun } from '../core/runs/describe';
+import { isPreprocessorRun } from '../core/runs/preprocessorRuns';
 import { parseFlags, UsageError, type FlagSpec } from './flags';
 
 export interface RunsIo {
@@ -105,6 +106,9 @@ function parseRunsArgs(argv: string[]): RunsArgs {
 function listRuns(index: RunIndex, args: RunsArgs, io: RunsIo, cwd: string): number {
   let rows = index.rows();
   if (args.notebook !== undefined) rows = rows.filter(notebookMatcher(rows, args.notebook, index.workspaceDir, cwd));
+  // Preprocessors fitted on their own are recorded for split-before-fit, not for reading: the table leaves them out unless a filter asks.
+  const hidden = args.format === 'table' && args.filter === undefined ? rows.filter(isPreprocessorRun).length : 0;
+  if (hidden > 0) rows = rows.filter((r) => !isPreprocessorRun(r));
   const limit = args.limit ?? (args.format === 'table' ? TABLE_LIMIT : undefined);
   const result = queryRuns(rows, { ...(args.filter ? { filter: args.filter } : {}), ...(args.sort ? { sort: args.sort } : {}), ...(limit ? { limit } : {}) });
   if (args.format === 'json') {
@@ -125,6 +129,7 @@ function listRuns(index: RunIndex, args: RunsArgs, io: RunsIo, cwd: string): num
   }
   io.out(`${runsTable(result.rows, index)}\n`);
   if (result.matched > result.rows.length) io.err(`${runMessage.cliRunsShowing(result.rows.length, result.matched)}\n`);
+  if (hidden > 0) io.err(`${runMessage.cliRunsPreprocessorsHidden(hidden)}\n`);
   return 0;
 }
 

@@ -2,6 +2,7 @@ import type { RunRecord } from '../runs/contract';
 import type { CheckpointDefinition, CheckpointOutcome, CheckpointProblem } from './contract';
 import { checkpointMessage as m } from './messages';
 import { outcome, runLabel, topRuns } from './sessionRuns';
+import { isPreprocessorRun } from '../runs/preprocessorRuns';
 
 /**
  * The columns a run's model could use: its data's columns, less those a recorded DropColumns step
@@ -37,7 +38,8 @@ export const dataQuality: CheckpointDefinition = {
   title: m.qualityTitle,
   why: m.qualityWhy,
   check(ctx): CheckpointOutcome {
-    const fits = topRuns(ctx.runs, ['fit', 'cv', 'search']);
+    // A preprocessor fitted on its own is no model: its table's columns are not the model's inputs.
+    const fits = topRuns(ctx.runs, ['fit', 'cv', 'search']).filter((r) => !isPreprocessorRun(r));
     if (fits.length === 0) return outcome([m.noRuns('fit, cross-validation or search')], [], []);
     const justify = justifications(ctx.options.justify);
     const blocking = new Map<string, { kind: string; column?: string; runs: string[] }>();

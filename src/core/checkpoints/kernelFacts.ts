@@ -8,23 +8,9 @@ import type { CheckpointContext } from './contract';
  * evaluation kept beside its record (the same after a kernel restart). Each answers undefined when it
  * does not know.
  */
-/** A preprocessor fitted on its own on data containing the test part. */
-export interface PreprocessorOnTest {
-  step: string;
-  rows: number;
-  role: 'source' | 'test';
-  note?: string;
-}
-
 export interface CheckpointKernelFacts {
   /** Rows of `testRun`'s test data that are also in the data `fitRun` was fitted on (compared on their shared columns). */
   sharedRows(fitRun: string, testRun: string): { rows: number; testRows: number } | undefined;
-  /**
-   * Preprocessors fitted on their own (outside a Pipeline, so no run records them) whose latest fit
-   * used the table `testRun`'s test part was split from, or the test part: which step, on how many
-   * rows, and how the kernel told.
-   */
-  preprocessorsOnTest?(testRun: string): PreprocessorOnTest[] | undefined;
   /** The predictions an evaluation run kept (`.modelbook/runs/<id>.predictions`), if any. */
   predictions(evaluation: RunRecord): PredictionSet | undefined;
 }

@@ -48,7 +48,7 @@ export const checkpointMessage = {
     fix: 'Split first (const { train, test } = trainTestSplit(data, { …, seed: 42 })) and pass train, never test, to fit, crossValidate and the searches.',
   }),
   preprocessorOnTest: (step: string, rows: number, role: 'source' | 'test', note: string | undefined) => ({
-    what: `A ${step} was fitted on its own on ${n(rows)} rows: ${role === 'test' ? 'the test part' : 'the table the test part was split from'}${note ? ` (${note})` : ''}. No run records it, but what it learned (a mean, a fill value, categories) came from test rows.`,
+    what: `A ${step} was fitted on its own on ${n(rows)} rows: ${role === 'test' ? 'the test part' : 'the table the test part was split from'}${note ? ` (${note})` : ''}. What it learned (a mean, a fill value, categories) came from test rows.`,
     why: 'Preprocessing fitted before the split carries information from the test set into training: the test score looks better than the model is.',
     fix: `Fit the ${step} on train only, or better, make it a step of the Pipeline: fit, crossValidate and the searches then refit it on training rows only.`,
   }),

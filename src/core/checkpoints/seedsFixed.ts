@@ -2,6 +2,7 @@ import type { RunRecord } from '../runs/contract';
 import type { CheckpointDefinition, CheckpointOutcome, CheckpointProblem } from './contract';
 import { checkpointMessage as m } from './messages';
 import { outcome, runLabel, topRuns } from './sessionRuns';
+import { isPreprocessorRun } from '../runs/preprocessorRuns';
 
 /** Estimators whose fit starts from random weights (the run records the seed when the model has one). */
 const RANDOM_INIT = /^(Pipeline\()?(MLPClassifier|MLPRegressor|LayersClassifier|LayersRegressor)\)?$/;
@@ -62,7 +63,8 @@ export const seedsFixed: CheckpointDefinition = {
   title: m.seedsTitle,
   why: m.seedsWhy,
   check(ctx): CheckpointOutcome {
-    const runs = topRuns(ctx.runs, ['fit', 'cv', 'search', 'evaluation']);
+    // A preprocessor fitted on its own draws nothing at random; its split is the model fit's.
+    const runs = topRuns(ctx.runs, ['fit', 'cv', 'search', 'evaluation']).filter((r) => !isPreprocessorRun(r));
     if (runs.length === 0) return outcome([m.noRuns('fit, cross-validation, search or evaluation')], [], []);
     const checked: string[] = [];
     const missing = new Map<string, { fix: string; runs: string[] }>();

@@ -3,6 +3,7 @@ import type { CheckpointContext, CheckpointDefinition, CheckpointOutcome, Checkp
 import { kernelFacts } from './kernelFacts';
 import { checkpointMessage as m } from './messages';
 import { dataOf, latestRun, outcome, runLabel, topRuns } from './sessionRuns';
+import { isPreprocessorRun } from '../runs/preprocessorRuns';
 
 const VERB: Partial<Record<RunRecord['kind'], string>> = { fit: 'fitted', cv: 'cross-validated', search: 'tuned' };
 
@@ -20,7 +21,8 @@ const ROLES: readonly unknown[] = ['source', 'train', 'test'];
 
 /** The trainTestSplit record of a run, if it was fitted or evaluated on a part of one. */
 function splitOf(r: RunRecord): Split | undefined {
-  const s = r.splitter;
+  // A fit or evaluation keeps its split in `splitter`; a cross-validation or search keeps its fold splitter there and the split in `split`.
+  const s = r.splitter?.kind === 'trainTestSplit' ? r.splitter : r.split;
   if (s?.kind !== 'trainTestSplit') return undefined;
   const { trainRows, testRows, parts, ...rest } = s.params as { trainRows?: unknown; testRows?: unknown; parts?: Split['parts'] & { role?: unknown; note?: unknown } };
   if (typeof trainRows !== 'number' || typeof testRows !== 'number') return undefined;
@@ -50,7 +52,29 @@ function byLineage(run: RunRecord, trainHash: string, rows: number, split: Split
   return 'unknown';
 }
 
+/**
+ * A preprocessor fitted on its own, judged by the split its table came from: on the train part (or
+ * data made from it) it passes; on the test part or the table split it fails with the fix of making
+ * it a Pipeline step. Undefined plus a line in `checked` when it passed, 'unknown' when lineage cannot tell.
+ */
+function checkPreprocessor(run: RunRecord, evaluation: RunRecord, checked: string[]): CheckpointProblem | 'unknown' | undefined {
+  const train = dataOf(run, 'train');
+  const split = splitOf(evaluation)?.parts;
+  const own = splitOf(run);
+  if (!train || !split || own?.parts?.test !== split.test) return 'unknown';
+  const { hash, rows } = train.fingerprint;
+  const role = own.derived?.role ?? (hash === split.train ? 'train' : hash === split.test ? 'test' : hash === split.source ? 'source' : undefined);
+  if (role === undefined) return 'unknown';
+  if (role !== 'train') return m.preprocessorOnTest(run.name, rows, role, own.derived?.note);
+  checked.push(own.derived ? m.onTrainPartDerived(runLabel(run), rows, own.derived.note) : m.onTrainPart(runLabel(run), rows));
+  return undefined;
+}
+
 function checkRun(ctx: CheckpointContext, run: RunRecord, evaluation: RunRecord, checked: string[]): CheckpointProblem | undefined {
+  if (isPreprocessorRun(run)) {
+    const verdict = checkPreprocessor(run, evaluation, checked);
+    if (verdict !== 'unknown') return verdict;
+  }
   const label = runLabel(run);
   const verb = VERB[run.kind] ?? 'fitted';
   const train = dataOf(run, 'train');
@@ -73,7 +97,8 @@ function checkRun(ctx: CheckpointContext, run: RunRecord, evaluation: RunRecord,
 }
 
 /**
- * Every fit, cross-validation and search of the session used training rows only: none was fitted
+ * Every fit, cross-validation and search of the session, and every preprocessor fitted on its own
+ * (recorded as a `fit` run tagged 'preprocessor'), used training rows only: none was fitted
  * on the evaluation's test data or on data containing it (e.g. the whole table before the split).
  * Judged by split lineage first: a run on the train part of the `trainTestSplit` whose test part was
  * evaluated passes even when some of its rows equal test rows (those are duplicates, not a leak); a
@@ -101,8 +126,6 @@ export const splitBeforeFit: CheckpointDefinition = {
     const test = dataOf(evaluation, 'test');
     const checked = test ? [m.testOfEvaluation(runLabel(evaluation), test.fingerprint.rows, splitOf(evaluation) !== undefined)] : [];
     const problems = fits.map((r) => checkRun(ctx, r, evaluation, checked)).filter((p): p is CheckpointProblem => p !== undefined);
-    // Preprocessors fitted on their own leave no run; the kernel remembers what they learned from.
-    for (const s of kernelFacts(ctx)?.preprocessorsOnTest?.(evaluation.id) ?? []) problems.push(m.preprocessorOnTest(s.step, s.rows, s.role, s.note));
     return outcome(problems, checked, [evaluation.id, ...fits.map((r) => r.id)]);
   },
 };

@@ -200,6 +200,12 @@ export interface RunRecord {
   pipeline?: PipelineStepRecord[];
   /** Cross-validation and searches: the splitter that made the folds; a fit or an evaluation on a part of `trainTestSplit`: that split. */
   splitter?: SplitterRecord;
+  /**
+   * Cross-validation and searches on a part of `trainTestSplit`, on data made from one (select,
+   * derive, rename, a row subset) or on the table it split: that split with its lineage, as a fit on
+   * the same data records it in `splitter` (the split-before-fit checkpoint follows it).
+   */
+  split?: SplitterRecord;
 }
 
 /**
@@ -243,6 +249,8 @@ export interface StartRunOptions {
   /** A pipeline's steps in order (bounded when recorded). */
   pipeline?: PipelineStepRecord[];
   splitter?: SplitterRecord;
+  /** Cross-validation and searches: the trainTestSplit their data came from (see `RunRecord.split`). */
+  split?: SplitterRecord;
 }
 
 /** A run being recorded. Every method records and schedules a (throttled, atomic) write. */

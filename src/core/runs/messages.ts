@@ -73,6 +73,7 @@ export const runMessage = {
   cliRunsNone: (dir: string) => `No runs recorded yet in ${dir} (runs are written by fits and evaluations in notebooks).`,
   cliRunsNoMatch: (total: number) => `No run matches (of ${total}).`,
   cliRunsShowing: (shown: number, matched: number) => `showing ${shown} of ${matched} runs (use --limit N to see more)`,
+  cliRunsPreprocessorsHidden: (count: number) => `${count} preprocessor fit${count === 1 ? '' : 's'} not listed (--filter 'tags has "preprocessor"' lists them)`,
   cliRunsUnknownId: (id: string) => unknownRun(id, '(see `modelbook runs` for ids)'),
   cliRunsAmbiguousId: (id: string, matches: string[]) => `Run id prefix ${id} matches ${matches.length} runs (${matches.slice(0, 5).join(', ')}${matches.length > 5 ? ', …' : ''}); type more of it.`,
   cliRunsSkipped: (file: string, reason: string) => `skipped ${file}: ${reason}`,

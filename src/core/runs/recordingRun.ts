@@ -107,6 +107,7 @@ export class RecordingRun implements RunHandle {
     // Already bounded by collectPipelineSteps / collectSplitter; toJsonValue keeps them JSON-safe whoever built them.
     if (Array.isArray(options.pipeline)) this.state.pipeline = toJsonValue(options.pipeline.slice(0, STRUCTURE_LIMITS.steps)) as unknown as PipelineStepRecord[];
     if (options.splitter && typeof options.splitter.kind === 'string') this.state.splitter = toJsonValue(options.splitter) as unknown as SplitterRecord;
+    if (options.split && typeof options.split.kind === 'string') this.state.split = toJsonValue(options.split) as unknown as SplitterRecord;
     if (options.tags) this.tag(...options.tags);
     if (options.notes) this.note(options.notes);
     engine.started(this);

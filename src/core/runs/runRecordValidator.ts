@@ -4,7 +4,7 @@
 "use strict";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://github.com/modelbook/modelbook/schemas/run-record.schema.json","title":"Modelbook run record","description":"One fit, cross-validation, search, search trial or evaluation, a problem definition or model card's prose, or a checkpoint's result, as stored in .modelbook/runs/<id>.json.","type":"object","required":["version","id","name","kind","status","startedAt","heartbeatAt","params","metrics","history","data","gates","environment","tags","notes"],"additionalProperties":false,"properties":{"version":{"description":"Record format version.","const":1},"id":{"$ref":"#/$defs/runId"},"name":{"type":"string","minLength":1,"maxLength":200},"kind":{"enum":["fit","cv","search","trial","evaluation","problem","card","checkpoint"]},"status":{"enum":["running","finished","failed","interrupted"]},"parentId":{"$ref":"#/$defs/runId"},"startedAt":{"$ref":"#/$defs/time"},"endedAt":{"$ref":"#/$defs/time"},"heartbeatAt":{"$ref":"#/$defs/time"},"host":{"type":"object","required":["hostname","pid"],"additionalProperties":false,"properties":{"hostname":{"type":"string"},"pid":{"type":"integer","minimum":0}}},"notebook":{"description":"Workspace-relative, '/'-separated.","type":"string"},"cellId":{"type":"string"},"session":{"description":"The kernel session that recorded it: a new id on every kernel start and restart.","type":"string","maxLength":64},"codeHash":{"type":"string"},"seed":{"type":"number"},"params":{"type":"object"},"pipeline":{"description":"A pipeline's steps in order (the estimator last, named \"estimator\"): name, class and parameters, bounded.","type":"array","maxItems":51,"items":{"type":"object","required":["name","kind","params"],"additionalProperties":false,"properties":{"name":{"type":"string"},"kind":{"type":"string"},"params":{"type":"object"}}}},"splitter":{"description":"Cross-validation and searches: the splitter's class ('kFold' for a number of folds, 'folds' for explicit folds) and parameters.","type":"object","required":["kind","params"],"additionalProperties":false,"properties":{"kind":{"type":"string"},"params":{"type":"object"}}},"metrics":{"type":"object","additionalProperties":{"$ref":"#/$defs/number"}},"intervals":{"type":"object","additionalProperties":{"type":"object","required":["low","high","level"],"additionalProperties":false,"properties":{"low":{"type":"number"},"high":{"type":"number"},"level":{"type":"number","exclusiveMinimum":0,"maximum":1},"method":{"type":"string"}}}},"history":{"description":"Metric values per epoch, one array per metric aligned with \"epoch\" (equal lengths are checked on read).","type":"object","required":["epoch","metrics"],"additionalProperties":false,"properties":{"epoch":{"type":"array","items":{"type":"number"}},"elapsedMs":{"type":"array","items":{"$ref":"#/$defs/number"}},"metrics":{"type":"object","additionalProperties":{"type":"array","items":{"$ref":"#/$defs/number"}}},"total":{"description":"Points logged, when more were logged than kept.","type":"integer","minimum":0}}},"data":{"type":"array","items":{"type":"object","required":["role","fingerprint"],"additionalProperties":false,"properties":{"role":{"enum":["train","validation","test","other"]},"name":{"type":"string"},"fingerprint":{"type":"object","required":["hash","rows","columns"],"additionalProperties":false,"properties":{"hash":{"type":"string","pattern":"^[0-9a-f]{16}$"},"rows":{"type":"integer","minimum":0},"columns":{"type":"array","items":{"type":"object","required":["name","type"],"additionalProperties":false,"properties":{"name":{"type":"string"},"type":{"type":"string"}}}}}},"findings":{"description":"The data set's quality findings when they were checked (kind, severity and column; never rows). Absent: not checked.","type":"array","maxItems":100,"items":{"type":"object","required":["kind","severity"],"additionalProperties":false,"properties":{"kind":{"type":"string"},"severity":{"enum":["error","warning","info"]},"column":{"type":"string"}}}}}}},"model":{"type":"object","required":["type","parameterCount"],"properties":{"type":{"type":"string"},"parameterCount":{"type":"integer","minimum":0},"backend":{"type":"string"},"layers":{"type":"array","items":{"type":"object","required":["name","kind","outputShape","parameters"],"properties":{"name":{"type":"string"},"kind":{"type":"string"},"outputShape":{"type":"array","items":{"type":["integer","null"]}},"parameters":{"type":"integer","minimum":0}}}},"weights":{"type":"array","items":{"type":"object","required":["name","shape","mean","std","min","max"],"properties":{"name":{"type":"string"},"shape":{"type":"array","items":{"type":"integer","minimum":0}},"mean":{"$ref":"#/$defs/number"},"std":{"$ref":"#/$defs/number"},"min":{"$ref":"#/$defs/number"},"max":{"$ref":"#/$defs/number"}}}},"extra":{"type":"object"}}},"gates":{"type":"array","items":{"type":"object","required":["name","passed"],"additionalProperties":false,"properties":{"name":{"type":"string"},"passed":{"type":"boolean"},"metric":{"type":"string"},"op":{"type":"string"},"threshold":{"type":"number"},"value":{"$ref":"#/$defs/number"},"baseline":{"$ref":"#/$defs/number"},"detail":{"type":"string"}}}},"git":{"type":"object","required":["commit","dirty"],"additionalProperties":false,"properties":{"commit":{"type":"string","pattern":"^[0-9a-f]{7,64}$"},"branch":{"type":"string"},"dirty":{"type":"boolean"}}},"environment":{"type":"object","required":["libraries"],"additionalProperties":false,"properties":{"libraries":{"type":"object","additionalProperties":{"type":"string"}},"backend":{"type":"string"},"runtime":{"type":"string"},"platform":{"type":"string"}}},"tags":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},"notes":{"type":"string"},"error":{"type":"object","required":["name","message"],"additionalProperties":false,"properties":{"name":{"type":"string"},"message":{"type":"string"},"stack":{"type":"string"}}},"artifacts":{"type":"array","items":{"type":"object","required":["name","path","bytes"],"additionalProperties":false,"properties":{"name":{"type":"string"},"path":{"type":"string"},"bytes":{"type":"integer","minimum":0}}}},"predictions":{"description":"Evaluations: the per-row predictions kept for model diffs, an Apache Arrow IPC file beside the record (committed).","type":"object","required":["path","rows","totalRows","identity","bytes"],"additionalProperties":false,"properties":{"path":{"type":"string","pattern":"^\\.modelbook/runs/[0-9A-HJKMNP-TV-Z]{26}\\.predictions$"},"rows":{"description":"Rows kept (a sample by row hash when fewer than totalRows).","type":"integer","minimum":0},"totalRows":{"type":"integer","minimum":0},"identity":{"type":"object","required":["kind"],"additionalProperties":false,"properties":{"kind":{"enum":["column","hash"]},"column":{"type":"string"}}},"bytes":{"type":"integer","minimum":0}}}},"$defs":{"runId":{"description":"A ULID (Crockford base32, time-sortable).","type":"string","pattern":"^[0-9A-HJKMNP-TV-Z]{26}$"},"time":{"description":"ISO 8601 UTC time, as Date.prototype.toISOString writes it.","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$"},"number":{"description":"A number, or null where it could not be computed (NaN, infinite).","type":["number","null"]}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://github.com/modelbook/modelbook/schemas/run-record.schema.json","title":"Modelbook run record","description":"One fit, cross-validation, search, search trial or evaluation, a problem definition or model card's prose, or a checkpoint's result, as stored in .modelbook/runs/<id>.json.","type":"object","required":["version","id","name","kind","status","startedAt","heartbeatAt","params","metrics","history","data","gates","environment","tags","notes"],"additionalProperties":false,"properties":{"version":{"description":"Record format version.","const":1},"id":{"$ref":"#/$defs/runId"},"name":{"type":"string","minLength":1,"maxLength":200},"kind":{"enum":["fit","cv","search","trial","evaluation","problem","card","checkpoint"]},"status":{"enum":["running","finished","failed","interrupted"]},"parentId":{"$ref":"#/$defs/runId"},"startedAt":{"$ref":"#/$defs/time"},"endedAt":{"$ref":"#/$defs/time"},"heartbeatAt":{"$ref":"#/$defs/time"},"host":{"type":"object","required":["hostname","pid"],"additionalProperties":false,"properties":{"hostname":{"type":"string"},"pid":{"type":"integer","minimum":0}}},"notebook":{"description":"Workspace-relative, '/'-separated.","type":"string"},"cellId":{"type":"string"},"session":{"description":"The kernel session that recorded it: a new id on every kernel start and restart.","type":"string","maxLength":64},"codeHash":{"type":"string"},"seed":{"type":"number"},"params":{"type":"object"},"pipeline":{"description":"A pipeline's steps in order (the estimator last, named \"estimator\"): name, class and parameters, bounded.","type":"array","maxItems":51,"items":{"type":"object","required":["name","kind","params"],"additionalProperties":false,"properties":{"name":{"type":"string"},"kind":{"type":"string"},"params":{"type":"object"}}}},"splitter":{"description":"Cross-validation and searches: the splitter's class ('kFold' for a number of folds, 'folds' for explicit folds) and parameters.","type":"object","required":["kind","params"],"additionalProperties":false,"properties":{"kind":{"type":"string"},"params":{"type":"object"}}},"split":{"description":"Cross-validation and searches on a part of trainTestSplit, on data made from one or on the table it split: that split ('trainTestSplit') and its parameters, with the fingerprint hashes of the table split and its parts in params.parts.","type":"object","required":["kind","params"],"additionalProperties":false,"properties":{"kind":{"type":"string"},"params":{"type":"object"}}},"metrics":{"type":"object","additionalProperties":{"$ref":"#/$defs/number"}},"intervals":{"type":"object","additionalProperties":{"type":"object","required":["low","high","level"],"additionalProperties":false,"properties":{"low":{"type":"number"},"high":{"type":"number"},"level":{"type":"number","exclusiveMinimum":0,"maximum":1},"method":{"type":"string"}}}},"history":{"description":"Metric values per epoch, one array per metric aligned with \"epoch\" (equal lengths are checked on read).","type":"object","required":["epoch","metrics"],"additionalProperties":false,"properties":{"epoch":{"type":"array","items":{"type":"number"}},"elapsedMs":{"type":"array","items":{"$ref":"#/$defs/number"}},"metrics":{"type":"object","additionalProperties":{"type":"array","items":{"$ref":"#/$defs/number"}}},"total":{"description":"Points logged, when more were logged than kept.","type":"integer","minimum":0}}},"data":{"type":"array","items":{"type":"object","required":["role","fingerprint"],"additionalProperties":false,"properties":{"role":{"enum":["train","validation","test","other"]},"name":{"type":"string"},"fingerprint":{"type":"object","required":["hash","rows","columns"],"additionalProperties":false,"properties":{"hash":{"type":"string","pattern":"^[0-9a-f]{16}$"},"rows":{"type":"integer","minimum":0},"columns":{"type":"array","items":{"type":"object","required":["name","type"],"additionalProperties":false,"properties":{"name":{"type":"string"},"type":{"type":"string"}}}}}},"findings":{"description":"The data set's quality findings when they were checked (kind, severity and column; never rows). Absent: not checked.","type":"array","maxItems":100,"items":{"type":"object","required":["kind","severity"],"additionalProperties":false,"properties":{"kind":{"type":"string"},"severity":{"enum":["error","warning","info"]},"column":{"type":"string"}}}}}}},"model":{"type":"object","required":["type","parameterCount"],"properties":{"type":{"type":"string"},"parameterCount":{"type":"integer","minimum":0},"backend":{"type":"string"},"layers":{"type":"array","items":{"type":"object","required":["name","kind","outputShape","parameters"],"properties":{"name":{"type":"string"},"kind":{"type":"string"},"outputShape":{"type":"array","items":{"type":["integer","null"]}},"parameters":{"type":"integer","minimum":0}}}},"weights":{"type":"array","items":{"type":"object","required":["name","shape","mean","std","min","max"],"properties":{"name":{"type":"string"},"shape":{"type":"array","items":{"type":"integer","minimum":0}},"mean":{"$ref":"#/$defs/number"},"std":{"$ref":"#/$defs/number"},"min":{"$ref":"#/$defs/number"},"max":{"$ref":"#/$defs/number"}}}},"extra":{"type":"object"}}},"gates":{"type":"array","items":{"type":"object","required":["name","passed"],"additionalProperties":false,"properties":{"name":{"type":"string"},"passed":{"type":"boolean"},"metric":{"type":"string"},"op":{"type":"string"},"threshold":{"type":"number"},"value":{"$ref":"#/$defs/number"},"baseline":{"$ref":"#/$defs/number"},"detail":{"type":"string"}}}},"git":{"type":"object","required":["commit","dirty"],"additionalProperties":false,"properties":{"commit":{"type":"string","pattern":"^[0-9a-f]{7,64}$"},"branch":{"type":"string"},"dirty":{"type":"boolean"}}},"environment":{"type":"object","required":["libraries"],"additionalProperties":false,"properties":{"libraries":{"type":"object","additionalProperties":{"type":"string"}},"backend":{"type":"string"},"runtime":{"type":"string"},"platform":{"type":"string"}}},"tags":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},"notes":{"type":"string"},"error":{"type":"object","required":["name","message"],"additionalProperties":false,"properties":{"name":{"type":"string"},"message":{"type":"string"},"stack":{"type":"string"}}},"artifacts":{"type":"array","items":{"type":"object","required":["name","path","bytes"],"additionalProperties":false,"properties":{"name":{"type":"string"},"path":{"type":"string"},"bytes":{"type":"integer","minimum":0}}}},"predictions":{"description":"Evaluations: the per-row predictions kept for model diffs, an Apache Arrow IPC file beside the record (committed).","type":"object","required":["path","rows","totalRows","identity","bytes"],"additionalProperties":false,"properties":{"path":{"type":"string","pattern":"^\\.modelbook/runs/[0-9A-HJKMNP-TV-Z]{26}\\.predictions$"},"rows":{"description":"Rows kept (a sample by row hash when fewer than totalRows).","type":"integer","minimum":0},"totalRows":{"type":"integer","minimum":0},"identity":{"type":"object","required":["kind"],"additionalProperties":false,"properties":{"kind":{"enum":["column","hash"]},"column":{"type":"string"}}},"bytes":{"type":"integer","minimum":0}}}},"$defs":{"runId":{"description":"A ULID (Crockford base32, time-sortable).","type":"string","pattern":"^[0-9A-HJKMNP-TV-Z]{26}$"},"time":{"description":"ISO 8601 UTC time, as Date.prototype.toISOString writes it.","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$"},"number":{"description":"A number, or null where it could not be computed (NaN, infinite).","type":["number","null"]}}};
 const schema32 = {"description":"A ULID (Crockford base32, time-sortable).","type":"string","pattern":"^[0-9A-HJKMNP-TV-Z]{26}$"};
 const schema34 = {"description":"ISO 8601 UTC time, as Date.prototype.toISOString writes it.","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$"};
 const schema37 = {"description":"A number, or null where it could not be computed (NaN, infinite).","type":["number","null"]};
@@ -751,13 +751,11 @@ vErrors.push(err61);
 errors++;
 }
 }
-if(data.metrics !== undefined){
-let data26 = data.metrics;
+if(data.split !== undefined){
+let data26 = data.split;
 if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
-for(const key4 in data26){
-let data27 = data26[key4];
-if((!((typeof data27 == "number") && (isFinite(data27)))) && (data27 !== null)){
-const err62 = {instancePath:instancePath+"/metrics/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/number/type",keyword:"type",params:{type: schema37.type}};
+if(data26.kind === undefined){
+const err62 = {instancePath:instancePath+"/split",schemaPath:"#/properties/split/required",keyword:"required",params:{missingProperty: "kind"}};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -766,10 +764,8 @@ vErrors.push(err62);
 }
 errors++;
 }
-}
-}
-else {
-const err63 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/type",keyword:"type",params:{type: "object"}};
+if(data26.params === undefined){
+const err63 = {instancePath:instancePath+"/split",schemaPath:"#/properties/split/required",keyword:"required",params:{missingProperty: "params"}};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -778,15 +774,9 @@ vErrors.push(err63);
 }
 errors++;
 }
-}
-if(data.intervals !== undefined){
-let data28 = data.intervals;
-if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
-for(const key5 in data28){
-let data29 = data28[key5];
-if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
-if(data29.low === undefined){
-const err64 = {instancePath:instancePath+"/intervals/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/intervals/additionalProperties/required",keyword:"required",params:{missingProperty: "low"}};
+for(const key4 in data26){
+if(!((key4 === "kind") || (key4 === "params"))){
+const err64 = {instancePath:instancePath+"/split",schemaPath:"#/properties/split/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4}};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -795,8 +785,10 @@ vErrors.push(err64);
 }
 errors++;
 }
-if(data29.high === undefined){
-const err65 = {instancePath:instancePath+"/intervals/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/intervals/additionalProperties/required",keyword:"required",params:{missingProperty: "high"}};
+}
+if(data26.kind !== undefined){
+if(typeof data26.kind !== "string"){
+const err65 = {instancePath:instancePath+"/split/kind",schemaPath:"#/properties/split/properties/kind/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -805,8 +797,11 @@ vErrors.push(err65);
 }
 errors++;
 }
-if(data29.level === undefined){
-const err66 = {instancePath:instancePath+"/intervals/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/intervals/additionalProperties/required",keyword:"required",params:{missingProperty: "level"}};
+}
+if(data26.params !== undefined){
+let data28 = data26.params;
+if(!(data28 && typeof data28 == "object" && !Array.isArray(data28))){
+const err66 = {instancePath:instancePath+"/split/params",schemaPath:"#/properties/split/properties/params/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -815,9 +810,10 @@ vErrors.push(err66);
 }
 errors++;
 }
-for(const key6 in data29){
-if(!((((key6 === "low") || (key6 === "high")) || (key6 === "level")) || (key6 === "method"))){
-const err67 = {instancePath:instancePath+"/intervals/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/intervals/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6}};
+}
+}
+else {
+const err67 = {instancePath:instancePath+"/split",schemaPath:"#/properties/split/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -827,10 +823,13 @@ vErrors.push(err67);
 errors++;
 }
 }
-if(data29.low !== undefined){
-let data30 = data29.low;
-if(!((typeof data30 == "number") && (isFinite(data30)))){
-const err68 = {instancePath:instancePath+"/intervals/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/low",schemaPath:"#/properties/intervals/additionalProperties/properties/low/type",keyword:"type",params:{type: "number"}};
+if(data.metrics !== undefined){
+let data29 = data.metrics;
+if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
+for(const key5 in data29){
+let data30 = data29[key5];
+if((!((typeof data30 == "number") && (isFinite(data30)))) && (data30 !== null)){
+const err68 = {instancePath:instancePath+"/metrics/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/number/type",keyword:"type",params:{type: schema37.type}};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -840,10 +839,9 @@ vErrors.push(err68);
 errors++;
 }
 }
-if(data29.high !== undefined){
-let data31 = data29.high;
-if(!((typeof data31 == "number") && (isFinite(data31)))){
-const err69 = {instancePath:instancePath+"/intervals/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/high",schemaPath:"#/properties/intervals/additionalProperties/properties/high/type",keyword:"type",params:{type: "number"}};
+}
+else {
+const err69 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -853,11 +851,14 @@ vErrors.push(err69);
 errors++;
 }
 }
-if(data29.level !== undefined){
-let data32 = data29.level;
-if((typeof data32 == "number") && (isFinite(data32))){
-if(data32 > 1 || isNaN(data32)){
-const err70 = {instancePath:instancePath+"/intervals/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/level",schemaPath:"#/properties/intervals/additionalProperties/properties/level/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1}};
+if(data.intervals !== undefined){
+let data31 = data.intervals;
+if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
+for(const key6 in data31){
+let data32 = data31[key6];
+if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
+if(data32.low === undefined){
+const err70 = {instancePath:instancePath+"/intervals/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/intervals/additionalProperties/required",keyword:"required",params:{missingProperty: "low"}};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -866,8 +867,8 @@ vErrors.push(err70);
 }
 errors++;
 }
-if(data32 <= 0 || isNaN(data32)){
-const err71 = {instancePath:instancePath+"/intervals/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/level",schemaPath:"#/properties/intervals/additionalProperties/properties/level/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0}};
+if(data32.high === undefined){
+const err71 = {instancePath:instancePath+"/intervals/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/intervals/additionalProperties/required",keyword:"required",params:{missingProperty: "high"}};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -876,9 +877,8 @@ vErrors.push(err71);
 }
 errors++;
 }
-}
-else {
-const err72 = {instancePath:instancePath+"/intervals/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/level",schemaPath:"#/properties/intervals/additionalProperties/properties/level/type",keyword:"type",params:{type: "number"}};
+if(data32.level === undefined){
+const err72 = {instancePath:instancePath+"/intervals/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/intervals/additionalProperties/required",keyword:"required",params:{missingProperty: "level"}};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -887,10 +887,9 @@ vErrors.push(err72);
 }
 errors++;
 }
-}
-if(data29.method !== undefined){
-if(typeof data29.method !== "string"){
-const err73 = {instancePath:instancePath+"/intervals/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/method",schemaPath:"#/properties/intervals/additionalProperties/properties/method/type",keyword:"type",params:{type: "string"}};
+for(const key7 in data32){
+if(!((((key7 === "low") || (key7 === "high")) || (key7 === "level")) || (key7 === "method"))){
+const err73 = {instancePath:instancePath+"/intervals/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/intervals/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7}};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -900,9 +899,10 @@ vErrors.push(err73);
 errors++;
 }
 }
-}
-else {
-const err74 = {instancePath:instancePath+"/intervals/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/intervals/additionalProperties/type",keyword:"type",params:{type: "object"}};
+if(data32.low !== undefined){
+let data33 = data32.low;
+if(!((typeof data33 == "number") && (isFinite(data33)))){
+const err74 = {instancePath:instancePath+"/intervals/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/low",schemaPath:"#/properties/intervals/additionalProperties/properties/low/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -912,9 +912,10 @@ vErrors.push(err74);
 errors++;
 }
 }
-}
-else {
-const err75 = {instancePath:instancePath+"/intervals",schemaPath:"#/properties/intervals/type",keyword:"type",params:{type: "object"}};
+if(data32.high !== undefined){
+let data34 = data32.high;
+if(!((typeof data34 == "number") && (isFinite(data34)))){
+const err75 = {instancePath:instancePath+"/intervals/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/high",schemaPath:"#/properties/intervals/additionalProperties/properties/high/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -924,11 +925,11 @@ vErrors.push(err75);
 errors++;
 }
 }
-if(data.history !== undefined){
-let data34 = data.history;
-if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
-if(data34.epoch === undefined){
-const err76 = {instancePath:instancePath+"/history",schemaPath:"#/properties/history/required",keyword:"required",params:{missingProperty: "epoch"}};
+if(data32.level !== undefined){
+let data35 = data32.level;
+if((typeof data35 == "number") && (isFinite(data35))){
+if(data35 > 1 || isNaN(data35)){
+const err76 = {instancePath:instancePath+"/intervals/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/level",schemaPath:"#/properties/intervals/additionalProperties/properties/level/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1}};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -937,8 +938,8 @@ vErrors.push(err76);
 }
 errors++;
 }
-if(data34.metrics === undefined){
-const err77 = {instancePath:instancePath+"/history",schemaPath:"#/properties/history/required",keyword:"required",params:{missingProperty: "metrics"}};
+if(data35 <= 0 || isNaN(data35)){
+const err77 = {instancePath:instancePath+"/intervals/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/level",schemaPath:"#/properties/intervals/additionalProperties/properties/level/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0}};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -947,9 +948,9 @@ vErrors.push(err77);
 }
 errors++;
 }
-for(const key7 in data34){
-if(!((((key7 === "epoch") || (key7 === "elapsedMs")) || (key7 === "metrics")) || (key7 === "total"))){
-const err78 = {instancePath:instancePath+"/history",schemaPath:"#/properties/history/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7}};
+}
+else {
+const err78 = {instancePath:instancePath+"/intervals/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/level",schemaPath:"#/properties/intervals/additionalProperties/properties/level/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -959,14 +960,9 @@ vErrors.push(err78);
 errors++;
 }
 }
-if(data34.epoch !== undefined){
-let data35 = data34.epoch;
-if(Array.isArray(data35)){
-const len1 = data35.length;
-for(let i1=0; i1<len1; i1++){
-let data36 = data35[i1];
-if(!((typeof data36 == "number") && (isFinite(data36)))){
-const err79 = {instancePath:instancePath+"/history/epoch/" + i1,schemaPath:"#/properties/history/properties/epoch/items/type",keyword:"type",params:{type: "number"}};
+if(data32.method !== undefined){
+if(typeof data32.method !== "string"){
+const err79 = {instancePath:instancePath+"/intervals/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/method",schemaPath:"#/properties/intervals/additionalProperties/properties/method/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -978,7 +974,7 @@ errors++;
 }
 }
 else {
-const err80 = {instancePath:instancePath+"/history/epoch",schemaPath:"#/properties/history/properties/epoch/type",keyword:"type",params:{type: "array"}};
+const err80 = {instancePath:instancePath+"/intervals/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/intervals/additionalProperties/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -988,14 +984,9 @@ vErrors.push(err80);
 errors++;
 }
 }
-if(data34.elapsedMs !== undefined){
-let data37 = data34.elapsedMs;
-if(Array.isArray(data37)){
-const len2 = data37.length;
-for(let i2=0; i2<len2; i2++){
-let data38 = data37[i2];
-if((!((typeof data38 == "number") && (isFinite(data38)))) && (data38 !== null)){
-const err81 = {instancePath:instancePath+"/history/elapsedMs/" + i2,schemaPath:"#/$defs/number/type",keyword:"type",params:{type: schema37.type}};
+}
+else {
+const err81 = {instancePath:instancePath+"/intervals",schemaPath:"#/properties/intervals/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1005,9 +996,11 @@ vErrors.push(err81);
 errors++;
 }
 }
-}
-else {
-const err82 = {instancePath:instancePath+"/history/elapsedMs",schemaPath:"#/properties/history/properties/elapsedMs/type",keyword:"type",params:{type: "array"}};
+if(data.history !== undefined){
+let data37 = data.history;
+if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
+if(data37.epoch === undefined){
+const err82 = {instancePath:instancePath+"/history",schemaPath:"#/properties/history/required",keyword:"required",params:{missingProperty: "epoch"}};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1016,18 +1009,8 @@ vErrors.push(err82);
 }
 errors++;
 }
-}
-if(data34.metrics !== undefined){
-let data39 = data34.metrics;
-if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
-for(const key8 in data39){
-let data40 = data39[key8];
-if(Array.isArray(data40)){
-const len3 = data40.length;
-for(let i3=0; i3<len3; i3++){
-let data41 = data40[i3];
-if((!((typeof data41 == "number") && (isFinite(data41)))) && (data41 !== null)){
-const err83 = {instancePath:instancePath+"/history/metrics/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i3,schemaPath:"#/$defs/number/type",keyword:"type",params:{type: schema37.type}};
+if(data37.metrics === undefined){
+const err83 = {instancePath:instancePath+"/history",schemaPath:"#/properties/history/required",keyword:"required",params:{missingProperty: "metrics"}};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1036,10 +1019,9 @@ vErrors.push(err83);
 }
 errors++;
 }
-}
-}
-else {
-const err84 = {instancePath:instancePath+"/history/metrics/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/history/properties/metrics/additionalProperties/type",keyword:"type",params:{type: "array"}};
+for(const key8 in data37){
+if(!((((key8 === "epoch") || (key8 === "elapsedMs")) || (key8 === "metrics")) || (key8 === "total"))){
+const err84 = {instancePath:instancePath+"/history",schemaPath:"#/properties/history/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8}};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1049,9 +1031,14 @@ vErrors.push(err84);
 errors++;
 }
 }
-}
-else {
-const err85 = {instancePath:instancePath+"/history/metrics",schemaPath:"#/properties/history/properties/metrics/type",keyword:"type",params:{type: "object"}};
+if(data37.epoch !== undefined){
+let data38 = data37.epoch;
+if(Array.isArray(data38)){
+const len1 = data38.length;
+for(let i1=0; i1<len1; i1++){
+let data39 = data38[i1];
+if(!((typeof data39 == "number") && (isFinite(data39)))){
+const err85 = {instancePath:instancePath+"/history/epoch/" + i1,schemaPath:"#/properties/history/properties/epoch/items/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1061,10 +1048,9 @@ vErrors.push(err85);
 errors++;
 }
 }
-if(data34.total !== undefined){
-let data42 = data34.total;
-if(!(((typeof data42 == "number") && (!(data42 % 1) && !isNaN(data42))) && (isFinite(data42)))){
-const err86 = {instancePath:instancePath+"/history/total",schemaPath:"#/properties/history/properties/total/type",keyword:"type",params:{type: "integer"}};
+}
+else {
+const err86 = {instancePath:instancePath+"/history/epoch",schemaPath:"#/properties/history/properties/epoch/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1073,9 +1059,15 @@ vErrors.push(err86);
 }
 errors++;
 }
-if((typeof data42 == "number") && (isFinite(data42))){
-if(data42 < 0 || isNaN(data42)){
-const err87 = {instancePath:instancePath+"/history/total",schemaPath:"#/properties/history/properties/total/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+}
+if(data37.elapsedMs !== undefined){
+let data40 = data37.elapsedMs;
+if(Array.isArray(data40)){
+const len2 = data40.length;
+for(let i2=0; i2<len2; i2++){
+let data41 = data40[i2];
+if((!((typeof data41 == "number") && (isFinite(data41)))) && (data41 !== null)){
+const err87 = {instancePath:instancePath+"/history/elapsedMs/" + i2,schemaPath:"#/$defs/number/type",keyword:"type",params:{type: schema37.type}};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1086,9 +1078,8 @@ errors++;
 }
 }
 }
-}
 else {
-const err88 = {instancePath:instancePath+"/history",schemaPath:"#/properties/history/type",keyword:"type",params:{type: "object"}};
+const err88 = {instancePath:instancePath+"/history/elapsedMs",schemaPath:"#/properties/history/properties/elapsedMs/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1098,15 +1089,17 @@ vErrors.push(err88);
 errors++;
 }
 }
-if(data.data !== undefined){
-let data43 = data.data;
+if(data37.metrics !== undefined){
+let data42 = data37.metrics;
+if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
+for(const key9 in data42){
+let data43 = data42[key9];
 if(Array.isArray(data43)){
-const len4 = data43.length;
-for(let i4=0; i4<len4; i4++){
-let data44 = data43[i4];
-if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
-if(data44.role === undefined){
-const err89 = {instancePath:instancePath+"/data/" + i4,schemaPath:"#/properties/data/items/required",keyword:"required",params:{missingProperty: "role"}};
+const len3 = data43.length;
+for(let i3=0; i3<len3; i3++){
+let data44 = data43[i3];
+if((!((typeof data44 == "number") && (isFinite(data44)))) && (data44 !== null)){
+const err89 = {instancePath:instancePath+"/history/metrics/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i3,schemaPath:"#/$defs/number/type",keyword:"type",params:{type: schema37.type}};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1115,8 +1108,10 @@ vErrors.push(err89);
 }
 errors++;
 }
-if(data44.fingerprint === undefined){
-const err90 = {instancePath:instancePath+"/data/" + i4,schemaPath:"#/properties/data/items/required",keyword:"required",params:{missingProperty: "fingerprint"}};
+}
+}
+else {
+const err90 = {instancePath:instancePath+"/history/metrics/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/history/properties/metrics/additionalProperties/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1125,9 +1120,10 @@ vErrors.push(err90);
 }
 errors++;
 }
-for(const key9 in data44){
-if(!((((key9 === "role") || (key9 === "name")) || (key9 === "fingerprint")) || (key9 === "findings"))){
-const err91 = {instancePath:instancePath+"/data/" + i4,schemaPath:"#/properties/data/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9}};
+}
+}
+else {
+const err91 = {instancePath:instancePath+"/history/metrics",schemaPath:"#/properties/history/properties/metrics/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1137,10 +1133,10 @@ vErrors.push(err91);
 errors++;
 }
 }
-if(data44.role !== undefined){
-let data45 = data44.role;
-if(!((((data45 === "train") || (data45 === "validation")) || (data45 === "test")) || (data45 === "other"))){
-const err92 = {instancePath:instancePath+"/data/" + i4+"/role",schemaPath:"#/properties/data/items/properties/role/enum",keyword:"enum",params:{allowedValues: schema31.properties.data.items.properties.role.enum}};
+if(data37.total !== undefined){
+let data45 = data37.total;
+if(!(((typeof data45 == "number") && (!(data45 % 1) && !isNaN(data45))) && (isFinite(data45)))){
+const err92 = {instancePath:instancePath+"/history/total",schemaPath:"#/properties/history/properties/total/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1149,10 +1145,9 @@ vErrors.push(err92);
 }
 errors++;
 }
-}
-if(data44.name !== undefined){
-if(typeof data44.name !== "string"){
-const err93 = {instancePath:instancePath+"/data/" + i4+"/name",schemaPath:"#/properties/data/items/properties/name/type",keyword:"type",params:{type: "string"}};
+if((typeof data45 == "number") && (isFinite(data45))){
+if(data45 < 0 || isNaN(data45)){
+const err93 = {instancePath:instancePath+"/history/total",schemaPath:"#/properties/history/properties/total/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1162,11 +1157,10 @@ vErrors.push(err93);
 errors++;
 }
 }
-if(data44.fingerprint !== undefined){
-let data47 = data44.fingerprint;
-if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
-if(data47.hash === undefined){
-const err94 = {instancePath:instancePath+"/data/" + i4+"/fingerprint",schemaPath:"#/properties/data/items/properties/fingerprint/required",keyword:"required",params:{missingProperty: "hash"}};
+}
+}
+else {
+const err94 = {instancePath:instancePath+"/history",schemaPath:"#/properties/history/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1175,8 +1169,16 @@ vErrors.push(err94);
 }
 errors++;
 }
-if(data47.rows === undefined){
-const err95 = {instancePath:instancePath+"/data/" + i4+"/fingerprint",schemaPath:"#/properties/data/items/properties/fingerprint/required",keyword:"required",params:{missingProperty: "rows"}};
+}
+if(data.data !== undefined){
+let data46 = data.data;
+if(Array.isArray(data46)){
+const len4 = data46.length;
+for(let i4=0; i4<len4; i4++){
+let data47 = data46[i4];
+if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
+if(data47.role === undefined){
+const err95 = {instancePath:instancePath+"/data/" + i4,schemaPath:"#/properties/data/items/required",keyword:"required",params:{missingProperty: "role"}};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1185,8 +1187,8 @@ vErrors.push(err95);
 }
 errors++;
 }
-if(data47.columns === undefined){
-const err96 = {instancePath:instancePath+"/data/" + i4+"/fingerprint",schemaPath:"#/properties/data/items/properties/fingerprint/required",keyword:"required",params:{missingProperty: "columns"}};
+if(data47.fingerprint === undefined){
+const err96 = {instancePath:instancePath+"/data/" + i4,schemaPath:"#/properties/data/items/required",keyword:"required",params:{missingProperty: "fingerprint"}};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1196,8 +1198,8 @@ vErrors.push(err96);
 errors++;
 }
 for(const key10 in data47){
-if(!(((key10 === "hash") || (key10 === "rows")) || (key10 === "columns"))){
-const err97 = {instancePath:instancePath+"/data/" + i4+"/fingerprint",schemaPath:"#/properties/data/items/properties/fingerprint/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10}};
+if(!((((key10 === "role") || (key10 === "name")) || (key10 === "fingerprint")) || (key10 === "findings"))){
+const err97 = {instancePath:instancePath+"/data/" + i4,schemaPath:"#/properties/data/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10}};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1207,11 +1209,10 @@ vErrors.push(err97);
 errors++;
 }
 }
-if(data47.hash !== undefined){
-let data48 = data47.hash;
-if(typeof data48 === "string"){
-if(!pattern9.test(data48)){
-const err98 = {instancePath:instancePath+"/data/" + i4+"/fingerprint/hash",schemaPath:"#/properties/data/items/properties/fingerprint/properties/hash/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{16}$"}};
+if(data47.role !== undefined){
+let data48 = data47.role;
+if(!((((data48 === "train") || (data48 === "validation")) || (data48 === "test")) || (data48 === "other"))){
+const err98 = {instancePath:instancePath+"/data/" + i4+"/role",schemaPath:"#/properties/data/items/properties/role/enum",keyword:"enum",params:{allowedValues: schema31.properties.data.items.properties.role.enum}};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1221,8 +1222,9 @@ vErrors.push(err98);
 errors++;
 }
 }
-else {
-const err99 = {instancePath:instancePath+"/data/" + i4+"/fingerprint/hash",schemaPath:"#/properties/data/items/properties/fingerprint/properties/hash/type",keyword:"type",params:{type: "string"}};
+if(data47.name !== undefined){
+if(typeof data47.name !== "string"){
+const err99 = {instancePath:instancePath+"/data/" + i4+"/name",schemaPath:"#/properties/data/items/properties/name/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1232,10 +1234,11 @@ vErrors.push(err99);
 errors++;
 }
 }
-if(data47.rows !== undefined){
-let data49 = data47.rows;
-if(!(((typeof data49 == "number") && (!(data49 % 1) && !isNaN(data49))) && (isFinite(data49)))){
-const err100 = {instancePath:instancePath+"/data/" + i4+"/fingerprint/rows",schemaPath:"#/properties/data/items/properties/fingerprint/properties/rows/type",keyword:"type",params:{type: "integer"}};
+if(data47.fingerprint !== undefined){
+let data50 = data47.fingerprint;
+if(data50 && typeof data50 == "object" && !Array.isArray(data50)){
+if(data50.hash === undefined){
+const err100 = {instancePath:instancePath+"/data/" + i4+"/fingerprint",schemaPath:"#/properties/data/items/properties/fingerprint/required",keyword:"required",params:{missingProperty: "hash"}};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1244,9 +1247,8 @@ vErrors.push(err100);
 }
 errors++;
 }
-if((typeof data49 == "number") && (isFinite(data49))){
-if(data49 < 0 || isNaN(data49)){
-const err101 = {instancePath:instancePath+"/data/" + i4+"/fingerprint/rows",schemaPath:"#/properties/data/items/properties/fingerprint/properties/rows/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+if(data50.rows === undefined){
+const err101 = {instancePath:instancePath+"/data/" + i4+"/fingerprint",schemaPath:"#/properties/data/items/properties/fingerprint/required",keyword:"required",params:{missingProperty: "rows"}};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1255,17 +1257,8 @@ vErrors.push(err101);
 }
 errors++;
 }
-}
-}
-if(data47.columns !== undefined){
-let data50 = data47.columns;
-if(Array.isArray(data50)){
-const len5 = data50.length;
-for(let i5=0; i5<len5; i5++){
-let data51 = data50[i5];
-if(data51 && typeof data51 == "object" && !Array.isArray(data51)){
-if(data51.name === undefined){
-const err102 = {instancePath:instancePath+"/data/" + i4+"/fingerprint/columns/" + i5,schemaPath:"#/properties/data/items/properties/fingerprint/properties/columns/items/required",keyword:"required",params:{missingProperty: "name"}};
+if(data50.columns === undefined){
+const err102 = {instancePath:instancePath+"/data/" + i4+"/fingerprint",schemaPath:"#/properties/data/items/properties/fingerprint/required",keyword:"required",params:{missingProperty: "columns"}};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1274,8 +1267,9 @@ vErrors.push(err102);
 }
 errors++;
 }
-if(data51.type === undefined){
-const err103 = {instancePath:instancePath+"/data/" + i4+"/fingerprint/columns/" + i5,schemaPath:"#/properties/data/items/properties/fingerprint/properties/columns/items/required",keyword:"required",params:{missingProperty: "type"}};
+for(const key11 in data50){
+if(!(((key11 === "hash") || (key11 === "rows")) || (key11 === "columns"))){
+const err103 = {instancePath:instancePath+"/data/" + i4+"/fingerprint",schemaPath:"#/properties/data/items/properties/fingerprint/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11}};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1284,9 +1278,12 @@ vErrors.push(err103);
 }
 errors++;
 }
-for(const key11 in data51){
-if(!((key11 === "name") || (key11 === "type"))){
-const err104 = {instancePath:instancePath+"/data/" + i4+"/fingerprint/columns/" + i5,schemaPath:"#/properties/data/items/properties/fingerprint/properties/columns/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11}};
+}
+if(data50.hash !== undefined){
+let data51 = data50.hash;
+if(typeof data51 === "string"){
+if(!pattern9.test(data51)){
+const err104 = {instancePath:instancePath+"/data/" + i4+"/fingerprint/hash",schemaPath:"#/properties/data/items/properties/fingerprint/properties/hash/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{16}$"}};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -1296,9 +1293,8 @@ vErrors.push(err104);
 errors++;
 }
 }
-if(data51.name !== undefined){
-if(typeof data51.name !== "string"){
-const err105 = {instancePath:instancePath+"/data/" + i4+"/fingerprint/columns/" + i5+"/name",schemaPath:"#/properties/data/items/properties/fingerprint/properties/columns/items/properties/name/type",keyword:"type",params:{type: "string"}};
+else {
+const err105 = {instancePath:instancePath+"/data/" + i4+"/fingerprint/hash",schemaPath:"#/properties/data/items/properties/fingerprint/properties/hash/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -1308,9 +1304,10 @@ vErrors.push(err105);
 errors++;
 }
 }
-if(data51.type !== undefined){
-if(typeof data51.type !== "string"){
-const err106 = {instancePath:instancePath+"/data/" + i4+"/fingerprint/columns/" + i5+"/type",schemaPath:"#/properties/data/items/properties/fingerprint/properties/columns/items/properties/type/type",keyword:"type",params:{type: "string"}};
+if(data50.rows !== undefined){
+let data52 = data50.rows;
+if(!(((typeof data52 == "number") && (!(data52 % 1) && !isNaN(data52))) && (isFinite(data52)))){
+const err106 = {instancePath:instancePath+"/data/" + i4+"/fingerprint/rows",schemaPath:"#/properties/data/items/properties/fingerprint/properties/rows/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -1319,10 +1316,9 @@ vErrors.push(err106);
 }
 errors++;
 }
-}
-}
-else {
-const err107 = {instancePath:instancePath+"/data/" + i4+"/fingerprint/columns/" + i5,schemaPath:"#/properties/data/items/properties/fingerprint/properties/columns/items/type",keyword:"type",params:{type: "object"}};
+if((typeof data52 == "number") && (isFinite(data52))){
+if(data52 < 0 || isNaN(data52)){
+const err107 = {instancePath:instancePath+"/data/" + i4+"/fingerprint/rows",schemaPath:"#/properties/data/items/properties/fingerprint/properties/rows/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -1333,8 +1329,15 @@ errors++;
 }
 }
 }
-else {
-const err108 = {instancePath:instancePath+"/data/" + i4+"/fingerprint/columns",schemaPath:"#/properties/data/items/properties/fingerprint/properties/columns/type",keyword:"type",params:{type: "array"}};
+if(data50.columns !== undefined){
+let data53 = data50.columns;
+if(Array.isArray(data53)){
+const len5 = data53.length;
+for(let i5=0; i5<len5; i5++){
+let data54 = data53[i5];
+if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
+if(data54.name === undefined){
+const err108 = {instancePath:instancePath+"/data/" + i4+"/fingerprint/columns/" + i5,schemaPath:"#/properties/data/items/properties/fingerprint/properties/columns/items/required",keyword:"required",params:{missingProperty: "name"}};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -1343,10 +1346,8 @@ vErrors.push(err108);
 }
 errors++;
 }
-}
-}
-else {
-const err109 = {instancePath:instancePath+"/data/" + i4+"/fingerprint",schemaPath:"#/properties/data/items/properties/fingerprint/type",keyword:"type",params:{type: "object"}};
+if(data54.type === undefined){
+const err109 = {instancePath:instancePath+"/data/" + i4+"/fingerprint/columns/" + i5,schemaPath:"#/properties/data/items/properties/fingerprint/properties/columns/items/required",keyword:"required",params:{missingProperty: "type"}};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -1355,12 +1356,9 @@ vErrors.push(err109);
 }
 errors++;
 }
-}
-if(data44.findings !== undefined){
-let data54 = data44.findings;
-if(Array.isArray(data54)){
-if(data54.length > 100){
-const err110 = {instancePath:instancePath+"/data/" + i4+"/findings",schemaPath:"#/properties/data/items/properties/findings/maxItems",keyword:"maxItems",params:{limit: 100}};
+for(const key12 in data54){
+if(!((key12 === "name") || (key12 === "type"))){
+const err110 = {instancePath:instancePath+"/data/" + i4+"/fingerprint/columns/" + i5,schemaPath:"#/properties/data/items/properties/fingerprint/properties/columns/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12}};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -1369,12 +1367,10 @@ vErrors.push(err110);
 }
 errors++;
 }
-const len6 = data54.length;
-for(let i6=0; i6<len6; i6++){
-let data55 = data54[i6];
-if(data55 && typeof data55 == "object" && !Array.isArray(data55)){
-if(data55.kind === undefined){
-const err111 = {instancePath:instancePath+"/data/" + i4+"/findings/" + i6,schemaPath:"#/properties/data/items/properties/findings/items/required",keyword:"required",params:{missingProperty: "kind"}};
+}
+if(data54.name !== undefined){
+if(typeof data54.name !== "string"){
+const err111 = {instancePath:instancePath+"/data/" + i4+"/fingerprint/columns/" + i5+"/name",schemaPath:"#/properties/data/items/properties/fingerprint/properties/columns/items/properties/name/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -1383,8 +1379,10 @@ vErrors.push(err111);
 }
 errors++;
 }
-if(data55.severity === undefined){
-const err112 = {instancePath:instancePath+"/data/" + i4+"/findings/" + i6,schemaPath:"#/properties/data/items/properties/findings/items/required",keyword:"required",params:{missingProperty: "severity"}};
+}
+if(data54.type !== undefined){
+if(typeof data54.type !== "string"){
+const err112 = {instancePath:instancePath+"/data/" + i4+"/fingerprint/columns/" + i5+"/type",schemaPath:"#/properties/data/items/properties/fingerprint/properties/columns/items/properties/type/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -1393,9 +1391,10 @@ vErrors.push(err112);
 }
 errors++;
 }
-for(const key12 in data55){
-if(!(((key12 === "kind") || (key12 === "severity")) || (key12 === "column"))){
-const err113 = {instancePath:instancePath+"/data/" + i4+"/findings/" + i6,schemaPath:"#/properties/data/items/properties/findings/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12}};
+}
+}
+else {
+const err113 = {instancePath:instancePath+"/data/" + i4+"/fingerprint/columns/" + i5,schemaPath:"#/properties/data/items/properties/fingerprint/properties/columns/items/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -1405,9 +1404,9 @@ vErrors.push(err113);
 errors++;
 }
 }
-if(data55.kind !== undefined){
-if(typeof data55.kind !== "string"){
-const err114 = {instancePath:instancePath+"/data/" + i4+"/findings/" + i6+"/kind",schemaPath:"#/properties/data/items/properties/findings/items/properties/kind/type",keyword:"type",params:{type: "string"}};
+}
+else {
+const err114 = {instancePath:instancePath+"/data/" + i4+"/fingerprint/columns",schemaPath:"#/properties/data/items/properties/fingerprint/properties/columns/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -1417,10 +1416,9 @@ vErrors.push(err114);
 errors++;
 }
 }
-if(data55.severity !== undefined){
-let data57 = data55.severity;
-if(!(((data57 === "error") || (data57 === "warning")) || (data57 === "info"))){
-const err115 = {instancePath:instancePath+"/data/" + i4+"/findings/" + i6+"/severity",schemaPath:"#/properties/data/items/properties/findings/items/properties/severity/enum",keyword:"enum",params:{allowedValues: schema31.properties.data.items.properties.findings.items.properties.severity.enum}};
+}
+else {
+const err115 = {instancePath:instancePath+"/data/" + i4+"/fingerprint",schemaPath:"#/properties/data/items/properties/fingerprint/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -1430,9 +1428,11 @@ vErrors.push(err115);
 errors++;
 }
 }
-if(data55.column !== undefined){
-if(typeof data55.column !== "string"){
-const err116 = {instancePath:instancePath+"/data/" + i4+"/findings/" + i6+"/column",schemaPath:"#/properties/data/items/properties/findings/items/properties/column/type",keyword:"type",params:{type: "string"}};
+if(data47.findings !== undefined){
+let data57 = data47.findings;
+if(Array.isArray(data57)){
+if(data57.length > 100){
+const err116 = {instancePath:instancePath+"/data/" + i4+"/findings",schemaPath:"#/properties/data/items/properties/findings/maxItems",keyword:"maxItems",params:{limit: 100}};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -1441,10 +1441,12 @@ vErrors.push(err116);
 }
 errors++;
 }
-}
-}
-else {
-const err117 = {instancePath:instancePath+"/data/" + i4+"/findings/" + i6,schemaPath:"#/properties/data/items/properties/findings/items/type",keyword:"type",params:{type: "object"}};
+const len6 = data57.length;
+for(let i6=0; i6<len6; i6++){
+let data58 = data57[i6];
+if(data58 && typeof data58 == "object" && !Array.isArray(data58)){
+if(data58.kind === undefined){
+const err117 = {instancePath:instancePath+"/data/" + i4+"/findings/" + i6,schemaPath:"#/properties/data/items/properties/findings/items/required",keyword:"required",params:{missingProperty: "kind"}};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -1453,10 +1455,8 @@ vErrors.push(err117);
 }
 errors++;
 }
-}
-}
-else {
-const err118 = {instancePath:instancePath+"/data/" + i4+"/findings",schemaPath:"#/properties/data/items/properties/findings/type",keyword:"type",params:{type: "array"}};
+if(data58.severity === undefined){
+const err118 = {instancePath:instancePath+"/data/" + i4+"/findings/" + i6,schemaPath:"#/properties/data/items/properties/findings/items/required",keyword:"required",params:{missingProperty: "severity"}};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -1465,10 +1465,9 @@ vErrors.push(err118);
 }
 errors++;
 }
-}
-}
-else {
-const err119 = {instancePath:instancePath+"/data/" + i4,schemaPath:"#/properties/data/items/type",keyword:"type",params:{type: "object"}};
+for(const key13 in data58){
+if(!(((key13 === "kind") || (key13 === "severity")) || (key13 === "column"))){
+const err119 = {instancePath:instancePath+"/data/" + i4+"/findings/" + i6,schemaPath:"#/properties/data/items/properties/findings/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13}};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -1478,9 +1477,9 @@ vErrors.push(err119);
 errors++;
 }
 }
-}
-else {
-const err120 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "array"}};
+if(data58.kind !== undefined){
+if(typeof data58.kind !== "string"){
+const err120 = {instancePath:instancePath+"/data/" + i4+"/findings/" + i6+"/kind",schemaPath:"#/properties/data/items/properties/findings/items/properties/kind/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -1490,11 +1489,10 @@ vErrors.push(err120);
 errors++;
 }
 }
-if(data.model !== undefined){
-let data59 = data.model;
-if(data59 && typeof data59 == "object" && !Array.isArray(data59)){
-if(data59.type === undefined){
-const err121 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/required",keyword:"required",params:{missingProperty: "type"}};
+if(data58.severity !== undefined){
+let data60 = data58.severity;
+if(!(((data60 === "error") || (data60 === "warning")) || (data60 === "info"))){
+const err121 = {instancePath:instancePath+"/data/" + i4+"/findings/" + i6+"/severity",schemaPath:"#/properties/data/items/properties/findings/items/properties/severity/enum",keyword:"enum",params:{allowedValues: schema31.properties.data.items.properties.findings.items.properties.severity.enum}};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -1503,8 +1501,10 @@ vErrors.push(err121);
 }
 errors++;
 }
-if(data59.parameterCount === undefined){
-const err122 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/required",keyword:"required",params:{missingProperty: "parameterCount"}};
+}
+if(data58.column !== undefined){
+if(typeof data58.column !== "string"){
+const err122 = {instancePath:instancePath+"/data/" + i4+"/findings/" + i6+"/column",schemaPath:"#/properties/data/items/properties/findings/items/properties/column/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -1513,9 +1513,10 @@ vErrors.push(err122);
 }
 errors++;
 }
-if(data59.type !== undefined){
-if(typeof data59.type !== "string"){
-const err123 = {instancePath:instancePath+"/model/type",schemaPath:"#/properties/model/properties/type/type",keyword:"type",params:{type: "string"}};
+}
+}
+else {
+const err123 = {instancePath:instancePath+"/data/" + i4+"/findings/" + i6,schemaPath:"#/properties/data/items/properties/findings/items/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -1525,10 +1526,9 @@ vErrors.push(err123);
 errors++;
 }
 }
-if(data59.parameterCount !== undefined){
-let data61 = data59.parameterCount;
-if(!(((typeof data61 == "number") && (!(data61 % 1) && !isNaN(data61))) && (isFinite(data61)))){
-const err124 = {instancePath:instancePath+"/model/parameterCount",schemaPath:"#/properties/model/properties/parameterCount/type",keyword:"type",params:{type: "integer"}};
+}
+else {
+const err124 = {instancePath:instancePath+"/data/" + i4+"/findings",schemaPath:"#/properties/data/items/properties/findings/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -1537,9 +1537,10 @@ vErrors.push(err124);
 }
 errors++;
 }
-if((typeof data61 == "number") && (isFinite(data61))){
-if(data61 < 0 || isNaN(data61)){
-const err125 = {instancePath:instancePath+"/model/parameterCount",schemaPath:"#/properties/model/properties/parameterCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+}
+}
+else {
+const err125 = {instancePath:instancePath+"/data/" + i4,schemaPath:"#/properties/data/items/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -1550,9 +1551,8 @@ errors++;
 }
 }
 }
-if(data59.backend !== undefined){
-if(typeof data59.backend !== "string"){
-const err126 = {instancePath:instancePath+"/model/backend",schemaPath:"#/properties/model/properties/backend/type",keyword:"type",params:{type: "string"}};
+else {
+const err126 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -1562,15 +1562,11 @@ vErrors.push(err126);
 errors++;
 }
 }
-if(data59.layers !== undefined){
-let data63 = data59.layers;
-if(Array.isArray(data63)){
-const len7 = data63.length;
-for(let i7=0; i7<len7; i7++){
-let data64 = data63[i7];
-if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
-if(data64.name === undefined){
-const err127 = {instancePath:instancePath+"/model/layers/" + i7,schemaPath:"#/properties/model/properties/layers/items/required",keyword:"required",params:{missingProperty: "name"}};
+if(data.model !== undefined){
+let data62 = data.model;
+if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
+if(data62.type === undefined){
+const err127 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/required",keyword:"required",params:{missingProperty: "type"}};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -1579,8 +1575,8 @@ vErrors.push(err127);
 }
 errors++;
 }
-if(data64.kind === undefined){
-const err128 = {instancePath:instancePath+"/model/layers/" + i7,schemaPath:"#/properties/model/properties/layers/items/required",keyword:"required",params:{missingProperty: "kind"}};
+if(data62.parameterCount === undefined){
+const err128 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/required",keyword:"required",params:{missingProperty: "parameterCount"}};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -1589,8 +1585,9 @@ vErrors.push(err128);
 }
 errors++;
 }
-if(data64.outputShape === undefined){
-const err129 = {instancePath:instancePath+"/model/layers/" + i7,schemaPath:"#/properties/model/properties/layers/items/required",keyword:"required",params:{missingProperty: "outputShape"}};
+if(data62.type !== undefined){
+if(typeof data62.type !== "string"){
+const err129 = {instancePath:instancePath+"/model/type",schemaPath:"#/properties/model/properties/type/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -1599,8 +1596,11 @@ vErrors.push(err129);
 }
 errors++;
 }
-if(data64.parameters === undefined){
-const err130 = {instancePath:instancePath+"/model/layers/" + i7,schemaPath:"#/properties/model/properties/layers/items/required",keyword:"required",params:{missingProperty: "parameters"}};
+}
+if(data62.parameterCount !== undefined){
+let data64 = data62.parameterCount;
+if(!(((typeof data64 == "number") && (!(data64 % 1) && !isNaN(data64))) && (isFinite(data64)))){
+const err130 = {instancePath:instancePath+"/model/parameterCount",schemaPath:"#/properties/model/properties/parameterCount/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -1609,9 +1609,9 @@ vErrors.push(err130);
 }
 errors++;
 }
-if(data64.name !== undefined){
-if(typeof data64.name !== "string"){
-const err131 = {instancePath:instancePath+"/model/layers/" + i7+"/name",schemaPath:"#/properties/model/properties/layers/items/properties/name/type",keyword:"type",params:{type: "string"}};
+if((typeof data64 == "number") && (isFinite(data64))){
+if(data64 < 0 || isNaN(data64)){
+const err131 = {instancePath:instancePath+"/model/parameterCount",schemaPath:"#/properties/model/properties/parameterCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -1621,9 +1621,10 @@ vErrors.push(err131);
 errors++;
 }
 }
-if(data64.kind !== undefined){
-if(typeof data64.kind !== "string"){
-const err132 = {instancePath:instancePath+"/model/layers/" + i7+"/kind",schemaPath:"#/properties/model/properties/layers/items/properties/kind/type",keyword:"type",params:{type: "string"}};
+}
+if(data62.backend !== undefined){
+if(typeof data62.backend !== "string"){
+const err132 = {instancePath:instancePath+"/model/backend",schemaPath:"#/properties/model/properties/backend/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -1633,14 +1634,15 @@ vErrors.push(err132);
 errors++;
 }
 }
-if(data64.outputShape !== undefined){
-let data67 = data64.outputShape;
-if(Array.isArray(data67)){
-const len8 = data67.length;
-for(let i8=0; i8<len8; i8++){
-let data68 = data67[i8];
-if((!(((typeof data68 == "number") && (!(data68 % 1) && !isNaN(data68))) && (isFinite(data68)))) && (data68 !== null)){
-const err133 = {instancePath:instancePath+"/model/layers/" + i7+"/outputShape/" + i8,schemaPath:"#/properties/model/properties/layers/items/properties/outputShape/items/type",keyword:"type",params:{type: schema31.properties.model.properties.layers.items.properties.outputShape.items.type}};
+if(data62.layers !== undefined){
+let data66 = data62.layers;
+if(Array.isArray(data66)){
+const len7 = data66.length;
+for(let i7=0; i7<len7; i7++){
+let data67 = data66[i7];
+if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
+if(data67.name === undefined){
+const err133 = {instancePath:instancePath+"/model/layers/" + i7,schemaPath:"#/properties/model/properties/layers/items/required",keyword:"required",params:{missingProperty: "name"}};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -1649,10 +1651,8 @@ vErrors.push(err133);
 }
 errors++;
 }
-}
-}
-else {
-const err134 = {instancePath:instancePath+"/model/layers/" + i7+"/outputShape",schemaPath:"#/properties/model/properties/layers/items/properties/outputShape/type",keyword:"type",params:{type: "array"}};
+if(data67.kind === undefined){
+const err134 = {instancePath:instancePath+"/model/layers/" + i7,schemaPath:"#/properties/model/properties/layers/items/required",keyword:"required",params:{missingProperty: "kind"}};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -1661,11 +1661,8 @@ vErrors.push(err134);
 }
 errors++;
 }
-}
-if(data64.parameters !== undefined){
-let data69 = data64.parameters;
-if(!(((typeof data69 == "number") && (!(data69 % 1) && !isNaN(data69))) && (isFinite(data69)))){
-const err135 = {instancePath:instancePath+"/model/layers/" + i7+"/parameters",schemaPath:"#/properties/model/properties/layers/items/properties/parameters/type",keyword:"type",params:{type: "integer"}};
+if(data67.outputShape === undefined){
+const err135 = {instancePath:instancePath+"/model/layers/" + i7,schemaPath:"#/properties/model/properties/layers/items/required",keyword:"required",params:{missingProperty: "outputShape"}};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -1674,9 +1671,8 @@ vErrors.push(err135);
 }
 errors++;
 }
-if((typeof data69 == "number") && (isFinite(data69))){
-if(data69 < 0 || isNaN(data69)){
-const err136 = {instancePath:instancePath+"/model/layers/" + i7+"/parameters",schemaPath:"#/properties/model/properties/layers/items/properties/parameters/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+if(data67.parameters === undefined){
+const err136 = {instancePath:instancePath+"/model/layers/" + i7,schemaPath:"#/properties/model/properties/layers/items/required",keyword:"required",params:{missingProperty: "parameters"}};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -1685,11 +1681,9 @@ vErrors.push(err136);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err137 = {instancePath:instancePath+"/model/layers/" + i7,schemaPath:"#/properties/model/properties/layers/items/type",keyword:"type",params:{type: "object"}};
+if(data67.name !== undefined){
+if(typeof data67.name !== "string"){
+const err137 = {instancePath:instancePath+"/model/layers/" + i7+"/name",schemaPath:"#/properties/model/properties/layers/items/properties/name/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -1699,9 +1693,9 @@ vErrors.push(err137);
 errors++;
 }
 }
-}
-else {
-const err138 = {instancePath:instancePath+"/model/layers",schemaPath:"#/properties/model/properties/layers/type",keyword:"type",params:{type: "array"}};
+if(data67.kind !== undefined){
+if(typeof data67.kind !== "string"){
+const err138 = {instancePath:instancePath+"/model/layers/" + i7+"/kind",schemaPath:"#/properties/model/properties/layers/items/properties/kind/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -1711,15 +1705,14 @@ vErrors.push(err138);
 errors++;
 }
 }
-if(data59.weights !== undefined){
-let data70 = data59.weights;
+if(data67.outputShape !== undefined){
+let data70 = data67.outputShape;
 if(Array.isArray(data70)){
-const len9 = data70.length;
-for(let i9=0; i9<len9; i9++){
-let data71 = data70[i9];
-if(data71 && typeof data71 == "object" && !Array.isArray(data71)){
-if(data71.name === undefined){
-const err139 = {instancePath:instancePath+"/model/weights/" + i9,schemaPath:"#/properties/model/properties/weights/items/required",keyword:"required",params:{missingProperty: "name"}};
+const len8 = data70.length;
+for(let i8=0; i8<len8; i8++){
+let data71 = data70[i8];
+if((!(((typeof data71 == "number") && (!(data71 % 1) && !isNaN(data71))) && (isFinite(data71)))) && (data71 !== null)){
+const err139 = {instancePath:instancePath+"/model/layers/" + i7+"/outputShape/" + i8,schemaPath:"#/properties/model/properties/layers/items/properties/outputShape/items/type",keyword:"type",params:{type: schema31.properties.model.properties.layers.items.properties.outputShape.items.type}};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -1728,8 +1721,10 @@ vErrors.push(err139);
 }
 errors++;
 }
-if(data71.shape === undefined){
-const err140 = {instancePath:instancePath+"/model/weights/" + i9,schemaPath:"#/properties/model/properties/weights/items/required",keyword:"required",params:{missingProperty: "shape"}};
+}
+}
+else {
+const err140 = {instancePath:instancePath+"/model/layers/" + i7+"/outputShape",schemaPath:"#/properties/model/properties/layers/items/properties/outputShape/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -1738,8 +1733,11 @@ vErrors.push(err140);
 }
 errors++;
 }
-if(data71.mean === undefined){
-const err141 = {instancePath:instancePath+"/model/weights/" + i9,schemaPath:"#/properties/model/properties/weights/items/required",keyword:"required",params:{missingProperty: "mean"}};
+}
+if(data67.parameters !== undefined){
+let data72 = data67.parameters;
+if(!(((typeof data72 == "number") && (!(data72 % 1) && !isNaN(data72))) && (isFinite(data72)))){
+const err141 = {instancePath:instancePath+"/model/layers/" + i7+"/parameters",schemaPath:"#/properties/model/properties/layers/items/properties/parameters/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -1748,8 +1746,9 @@ vErrors.push(err141);
 }
 errors++;
 }
-if(data71.std === undefined){
-const err142 = {instancePath:instancePath+"/model/weights/" + i9,schemaPath:"#/properties/model/properties/weights/items/required",keyword:"required",params:{missingProperty: "std"}};
+if((typeof data72 == "number") && (isFinite(data72))){
+if(data72 < 0 || isNaN(data72)){
+const err142 = {instancePath:instancePath+"/model/layers/" + i7+"/parameters",schemaPath:"#/properties/model/properties/layers/items/properties/parameters/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -1758,8 +1757,11 @@ vErrors.push(err142);
 }
 errors++;
 }
-if(data71.min === undefined){
-const err143 = {instancePath:instancePath+"/model/weights/" + i9,schemaPath:"#/properties/model/properties/weights/items/required",keyword:"required",params:{missingProperty: "min"}};
+}
+}
+}
+else {
+const err143 = {instancePath:instancePath+"/model/layers/" + i7,schemaPath:"#/properties/model/properties/layers/items/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -1768,8 +1770,10 @@ vErrors.push(err143);
 }
 errors++;
 }
-if(data71.max === undefined){
-const err144 = {instancePath:instancePath+"/model/weights/" + i9,schemaPath:"#/properties/model/properties/weights/items/required",keyword:"required",params:{missingProperty: "max"}};
+}
+}
+else {
+const err144 = {instancePath:instancePath+"/model/layers",schemaPath:"#/properties/model/properties/layers/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -1778,9 +1782,16 @@ vErrors.push(err144);
 }
 errors++;
 }
-if(data71.name !== undefined){
-if(typeof data71.name !== "string"){
-const err145 = {instancePath:instancePath+"/model/weights/" + i9+"/name",schemaPath:"#/properties/model/properties/weights/items/properties/name/type",keyword:"type",params:{type: "string"}};
+}
+if(data62.weights !== undefined){
+let data73 = data62.weights;
+if(Array.isArray(data73)){
+const len9 = data73.length;
+for(let i9=0; i9<len9; i9++){
+let data74 = data73[i9];
+if(data74 && typeof data74 == "object" && !Array.isArray(data74)){
+if(data74.name === undefined){
+const err145 = {instancePath:instancePath+"/model/weights/" + i9,schemaPath:"#/properties/model/properties/weights/items/required",keyword:"required",params:{missingProperty: "name"}};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -1789,15 +1800,8 @@ vErrors.push(err145);
 }
 errors++;
 }
-}
-if(data71.shape !== undefined){
-let data73 = data71.shape;
-if(Array.isArray(data73)){
-const len10 = data73.length;
-for(let i10=0; i10<len10; i10++){
-let data74 = data73[i10];
-if(!(((typeof data74 == "number") && (!(data74 % 1) && !isNaN(data74))) && (isFinite(data74)))){
-const err146 = {instancePath:instancePath+"/model/weights/" + i9+"/shape/" + i10,schemaPath:"#/properties/model/properties/weights/items/properties/shape/items/type",keyword:"type",params:{type: "integer"}};
+if(data74.shape === undefined){
+const err146 = {instancePath:instancePath+"/model/weights/" + i9,schemaPath:"#/properties/model/properties/weights/items/required",keyword:"required",params:{missingProperty: "shape"}};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -1806,9 +1810,8 @@ vErrors.push(err146);
 }
 errors++;
 }
-if((typeof data74 == "number") && (isFinite(data74))){
-if(data74 < 0 || isNaN(data74)){
-const err147 = {instancePath:instancePath+"/model/weights/" + i9+"/shape/" + i10,schemaPath:"#/properties/model/properties/weights/items/properties/shape/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+if(data74.mean === undefined){
+const err147 = {instancePath:instancePath+"/model/weights/" + i9,schemaPath:"#/properties/model/properties/weights/items/required",keyword:"required",params:{missingProperty: "mean"}};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -1817,11 +1820,8 @@ vErrors.push(err147);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err148 = {instancePath:instancePath+"/model/weights/" + i9+"/shape",schemaPath:"#/properties/model/properties/weights/items/properties/shape/type",keyword:"type",params:{type: "array"}};
+if(data74.std === undefined){
+const err148 = {instancePath:instancePath+"/model/weights/" + i9,schemaPath:"#/properties/model/properties/weights/items/required",keyword:"required",params:{missingProperty: "std"}};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -1830,11 +1830,8 @@ vErrors.push(err148);
 }
 errors++;
 }
-}
-if(data71.mean !== undefined){
-let data75 = data71.mean;
-if((!((typeof data75 == "number") && (isFinite(data75)))) && (data75 !== null)){
-const err149 = {instancePath:instancePath+"/model/weights/" + i9+"/mean",schemaPath:"#/$defs/number/type",keyword:"type",params:{type: schema37.type}};
+if(data74.min === undefined){
+const err149 = {instancePath:instancePath+"/model/weights/" + i9,schemaPath:"#/properties/model/properties/weights/items/required",keyword:"required",params:{missingProperty: "min"}};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -1843,11 +1840,8 @@ vErrors.push(err149);
 }
 errors++;
 }
-}
-if(data71.std !== undefined){
-let data76 = data71.std;
-if((!((typeof data76 == "number") && (isFinite(data76)))) && (data76 !== null)){
-const err150 = {instancePath:instancePath+"/model/weights/" + i9+"/std",schemaPath:"#/$defs/number/type",keyword:"type",params:{type: schema37.type}};
+if(data74.max === undefined){
+const err150 = {instancePath:instancePath+"/model/weights/" + i9,schemaPath:"#/properties/model/properties/weights/items/required",keyword:"required",params:{missingProperty: "max"}};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -1856,11 +1850,9 @@ vErrors.push(err150);
 }
 errors++;
 }
-}
-if(data71.min !== undefined){
-let data77 = data71.min;
-if((!((typeof data77 == "number") && (isFinite(data77)))) && (data77 !== null)){
-const err151 = {instancePath:instancePath+"/model/weights/" + i9+"/min",schemaPath:"#/$defs/number/type",keyword:"type",params:{type: schema37.type}};
+if(data74.name !== undefined){
+if(typeof data74.name !== "string"){
+const err151 = {instancePath:instancePath+"/model/weights/" + i9+"/name",schemaPath:"#/properties/model/properties/weights/items/properties/name/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -1870,10 +1862,14 @@ vErrors.push(err151);
 errors++;
 }
 }
-if(data71.max !== undefined){
-let data78 = data71.max;
-if((!((typeof data78 == "number") && (isFinite(data78)))) && (data78 !== null)){
-const err152 = {instancePath:instancePath+"/model/weights/" + i9+"/max",schemaPath:"#/$defs/number/type",keyword:"type",params:{type: schema37.type}};
+if(data74.shape !== undefined){
+let data76 = data74.shape;
+if(Array.isArray(data76)){
+const len10 = data76.length;
+for(let i10=0; i10<len10; i10++){
+let data77 = data76[i10];
+if(!(((typeof data77 == "number") && (!(data77 % 1) && !isNaN(data77))) && (isFinite(data77)))){
+const err152 = {instancePath:instancePath+"/model/weights/" + i9+"/shape/" + i10,schemaPath:"#/properties/model/properties/weights/items/properties/shape/items/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -1882,10 +1878,9 @@ vErrors.push(err152);
 }
 errors++;
 }
-}
-}
-else {
-const err153 = {instancePath:instancePath+"/model/weights/" + i9,schemaPath:"#/properties/model/properties/weights/items/type",keyword:"type",params:{type: "object"}};
+if((typeof data77 == "number") && (isFinite(data77))){
+if(data77 < 0 || isNaN(data77)){
+const err153 = {instancePath:instancePath+"/model/weights/" + i9+"/shape/" + i10,schemaPath:"#/properties/model/properties/weights/items/properties/shape/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -1896,8 +1891,9 @@ errors++;
 }
 }
 }
+}
 else {
-const err154 = {instancePath:instancePath+"/model/weights",schemaPath:"#/properties/model/properties/weights/type",keyword:"type",params:{type: "array"}};
+const err154 = {instancePath:instancePath+"/model/weights/" + i9+"/shape",schemaPath:"#/properties/model/properties/weights/items/properties/shape/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -1907,10 +1903,10 @@ vErrors.push(err154);
 errors++;
 }
 }
-if(data59.extra !== undefined){
-let data79 = data59.extra;
-if(!(data79 && typeof data79 == "object" && !Array.isArray(data79))){
-const err155 = {instancePath:instancePath+"/model/extra",schemaPath:"#/properties/model/properties/extra/type",keyword:"type",params:{type: "object"}};
+if(data74.mean !== undefined){
+let data78 = data74.mean;
+if((!((typeof data78 == "number") && (isFinite(data78)))) && (data78 !== null)){
+const err155 = {instancePath:instancePath+"/model/weights/" + i9+"/mean",schemaPath:"#/$defs/number/type",keyword:"type",params:{type: schema37.type}};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -1920,9 +1916,10 @@ vErrors.push(err155);
 errors++;
 }
 }
-}
-else {
-const err156 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/type",keyword:"type",params:{type: "object"}};
+if(data74.std !== undefined){
+let data79 = data74.std;
+if((!((typeof data79 == "number") && (isFinite(data79)))) && (data79 !== null)){
+const err156 = {instancePath:instancePath+"/model/weights/" + i9+"/std",schemaPath:"#/$defs/number/type",keyword:"type",params:{type: schema37.type}};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -1932,15 +1929,10 @@ vErrors.push(err156);
 errors++;
 }
 }
-if(data.gates !== undefined){
-let data80 = data.gates;
-if(Array.isArray(data80)){
-const len11 = data80.length;
-for(let i11=0; i11<len11; i11++){
-let data81 = data80[i11];
-if(data81 && typeof data81 == "object" && !Array.isArray(data81)){
-if(data81.name === undefined){
-const err157 = {instancePath:instancePath+"/gates/" + i11,schemaPath:"#/properties/gates/items/required",keyword:"required",params:{missingProperty: "name"}};
+if(data74.min !== undefined){
+let data80 = data74.min;
+if((!((typeof data80 == "number") && (isFinite(data80)))) && (data80 !== null)){
+const err157 = {instancePath:instancePath+"/model/weights/" + i9+"/min",schemaPath:"#/$defs/number/type",keyword:"type",params:{type: schema37.type}};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -1949,8 +1941,11 @@ vErrors.push(err157);
 }
 errors++;
 }
-if(data81.passed === undefined){
-const err158 = {instancePath:instancePath+"/gates/" + i11,schemaPath:"#/properties/gates/items/required",keyword:"required",params:{missingProperty: "passed"}};
+}
+if(data74.max !== undefined){
+let data81 = data74.max;
+if((!((typeof data81 == "number") && (isFinite(data81)))) && (data81 !== null)){
+const err158 = {instancePath:instancePath+"/model/weights/" + i9+"/max",schemaPath:"#/$defs/number/type",keyword:"type",params:{type: schema37.type}};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -1959,9 +1954,10 @@ vErrors.push(err158);
 }
 errors++;
 }
-for(const key13 in data81){
-if(!((((((((key13 === "name") || (key13 === "passed")) || (key13 === "metric")) || (key13 === "op")) || (key13 === "threshold")) || (key13 === "value")) || (key13 === "baseline")) || (key13 === "detail"))){
-const err159 = {instancePath:instancePath+"/gates/" + i11,schemaPath:"#/properties/gates/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13}};
+}
+}
+else {
+const err159 = {instancePath:instancePath+"/model/weights/" + i9,schemaPath:"#/properties/model/properties/weights/items/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -1971,9 +1967,9 @@ vErrors.push(err159);
 errors++;
 }
 }
-if(data81.name !== undefined){
-if(typeof data81.name !== "string"){
-const err160 = {instancePath:instancePath+"/gates/" + i11+"/name",schemaPath:"#/properties/gates/items/properties/name/type",keyword:"type",params:{type: "string"}};
+}
+else {
+const err160 = {instancePath:instancePath+"/model/weights",schemaPath:"#/properties/model/properties/weights/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -1983,9 +1979,10 @@ vErrors.push(err160);
 errors++;
 }
 }
-if(data81.passed !== undefined){
-if(typeof data81.passed !== "boolean"){
-const err161 = {instancePath:instancePath+"/gates/" + i11+"/passed",schemaPath:"#/properties/gates/items/properties/passed/type",keyword:"type",params:{type: "boolean"}};
+if(data62.extra !== undefined){
+let data82 = data62.extra;
+if(!(data82 && typeof data82 == "object" && !Array.isArray(data82))){
+const err161 = {instancePath:instancePath+"/model/extra",schemaPath:"#/properties/model/properties/extra/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -1995,9 +1992,9 @@ vErrors.push(err161);
 errors++;
 }
 }
-if(data81.metric !== undefined){
-if(typeof data81.metric !== "string"){
-const err162 = {instancePath:instancePath+"/gates/" + i11+"/metric",schemaPath:"#/properties/gates/items/properties/metric/type",keyword:"type",params:{type: "string"}};
+}
+else {
+const err162 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -2007,9 +2004,15 @@ vErrors.push(err162);
 errors++;
 }
 }
-if(data81.op !== undefined){
-if(typeof data81.op !== "string"){
-const err163 = {instancePath:instancePath+"/gates/" + i11+"/op",schemaPath:"#/properties/gates/items/properties/op/type",keyword:"type",params:{type: "string"}};
+if(data.gates !== undefined){
+let data83 = data.gates;
+if(Array.isArray(data83)){
+const len11 = data83.length;
+for(let i11=0; i11<len11; i11++){
+let data84 = data83[i11];
+if(data84 && typeof data84 == "object" && !Array.isArray(data84)){
+if(data84.name === undefined){
+const err163 = {instancePath:instancePath+"/gates/" + i11,schemaPath:"#/properties/gates/items/required",keyword:"required",params:{missingProperty: "name"}};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -2018,11 +2021,8 @@ vErrors.push(err163);
 }
 errors++;
 }
-}
-if(data81.threshold !== undefined){
-let data86 = data81.threshold;
-if(!((typeof data86 == "number") && (isFinite(data86)))){
-const err164 = {instancePath:instancePath+"/gates/" + i11+"/threshold",schemaPath:"#/properties/gates/items/properties/threshold/type",keyword:"type",params:{type: "number"}};
+if(data84.passed === undefined){
+const err164 = {instancePath:instancePath+"/gates/" + i11,schemaPath:"#/properties/gates/items/required",keyword:"required",params:{missingProperty: "passed"}};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -2031,11 +2031,9 @@ vErrors.push(err164);
 }
 errors++;
 }
-}
-if(data81.value !== undefined){
-let data87 = data81.value;
-if((!((typeof data87 == "number") && (isFinite(data87)))) && (data87 !== null)){
-const err165 = {instancePath:instancePath+"/gates/" + i11+"/value",schemaPath:"#/$defs/number/type",keyword:"type",params:{type: schema37.type}};
+for(const key14 in data84){
+if(!((((((((key14 === "name") || (key14 === "passed")) || (key14 === "metric")) || (key14 === "op")) || (key14 === "threshold")) || (key14 === "value")) || (key14 === "baseline")) || (key14 === "detail"))){
+const err165 = {instancePath:instancePath+"/gates/" + i11,schemaPath:"#/properties/gates/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14}};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -2045,10 +2043,9 @@ vErrors.push(err165);
 errors++;
 }
 }
-if(data81.baseline !== undefined){
-let data88 = data81.baseline;
-if((!((typeof data88 == "number") && (isFinite(data88)))) && (data88 !== null)){
-const err166 = {instancePath:instancePath+"/gates/" + i11+"/baseline",schemaPath:"#/$defs/number/type",keyword:"type",params:{type: schema37.type}};
+if(data84.name !== undefined){
+if(typeof data84.name !== "string"){
+const err166 = {instancePath:instancePath+"/gates/" + i11+"/name",schemaPath:"#/properties/gates/items/properties/name/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -2058,9 +2055,9 @@ vErrors.push(err166);
 errors++;
 }
 }
-if(data81.detail !== undefined){
-if(typeof data81.detail !== "string"){
-const err167 = {instancePath:instancePath+"/gates/" + i11+"/detail",schemaPath:"#/properties/gates/items/properties/detail/type",keyword:"type",params:{type: "string"}};
+if(data84.passed !== undefined){
+if(typeof data84.passed !== "boolean"){
+const err167 = {instancePath:instancePath+"/gates/" + i11+"/passed",schemaPath:"#/properties/gates/items/properties/passed/type",keyword:"type",params:{type: "boolean"}};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -2070,9 +2067,9 @@ vErrors.push(err167);
 errors++;
 }
 }
-}
-else {
-const err168 = {instancePath:instancePath+"/gates/" + i11,schemaPath:"#/properties/gates/items/type",keyword:"type",params:{type: "object"}};
+if(data84.metric !== undefined){
+if(typeof data84.metric !== "string"){
+const err168 = {instancePath:instancePath+"/gates/" + i11+"/metric",schemaPath:"#/properties/gates/items/properties/metric/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -2082,9 +2079,9 @@ vErrors.push(err168);
 errors++;
 }
 }
-}
-else {
-const err169 = {instancePath:instancePath+"/gates",schemaPath:"#/properties/gates/type",keyword:"type",params:{type: "array"}};
+if(data84.op !== undefined){
+if(typeof data84.op !== "string"){
+const err169 = {instancePath:instancePath+"/gates/" + i11+"/op",schemaPath:"#/properties/gates/items/properties/op/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -2094,11 +2091,10 @@ vErrors.push(err169);
 errors++;
 }
 }
-if(data.git !== undefined){
-let data90 = data.git;
-if(data90 && typeof data90 == "object" && !Array.isArray(data90)){
-if(data90.commit === undefined){
-const err170 = {instancePath:instancePath+"/git",schemaPath:"#/properties/git/required",keyword:"required",params:{missingProperty: "commit"}};
+if(data84.threshold !== undefined){
+let data89 = data84.threshold;
+if(!((typeof data89 == "number") && (isFinite(data89)))){
+const err170 = {instancePath:instancePath+"/gates/" + i11+"/threshold",schemaPath:"#/properties/gates/items/properties/threshold/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -2107,8 +2103,11 @@ vErrors.push(err170);
 }
 errors++;
 }
-if(data90.dirty === undefined){
-const err171 = {instancePath:instancePath+"/git",schemaPath:"#/properties/git/required",keyword:"required",params:{missingProperty: "dirty"}};
+}
+if(data84.value !== undefined){
+let data90 = data84.value;
+if((!((typeof data90 == "number") && (isFinite(data90)))) && (data90 !== null)){
+const err171 = {instancePath:instancePath+"/gates/" + i11+"/value",schemaPath:"#/$defs/number/type",keyword:"type",params:{type: schema37.type}};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -2117,9 +2116,11 @@ vErrors.push(err171);
 }
 errors++;
 }
-for(const key14 in data90){
-if(!(((key14 === "commit") || (key14 === "branch")) || (key14 === "dirty"))){
-const err172 = {instancePath:instancePath+"/git",schemaPath:"#/properties/git/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14}};
+}
+if(data84.baseline !== undefined){
+let data91 = data84.baseline;
+if((!((typeof data91 == "number") && (isFinite(data91)))) && (data91 !== null)){
+const err172 = {instancePath:instancePath+"/gates/" + i11+"/baseline",schemaPath:"#/$defs/number/type",keyword:"type",params:{type: schema37.type}};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -2129,11 +2130,9 @@ vErrors.push(err172);
 errors++;
 }
 }
-if(data90.commit !== undefined){
-let data91 = data90.commit;
-if(typeof data91 === "string"){
-if(!pattern10.test(data91)){
-const err173 = {instancePath:instancePath+"/git/commit",schemaPath:"#/properties/git/properties/commit/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{7,64}$"}};
+if(data84.detail !== undefined){
+if(typeof data84.detail !== "string"){
+const err173 = {instancePath:instancePath+"/gates/" + i11+"/detail",schemaPath:"#/properties/gates/items/properties/detail/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -2143,8 +2142,9 @@ vErrors.push(err173);
 errors++;
 }
 }
+}
 else {
-const err174 = {instancePath:instancePath+"/git/commit",schemaPath:"#/properties/git/properties/commit/type",keyword:"type",params:{type: "string"}};
+const err174 = {instancePath:instancePath+"/gates/" + i11,schemaPath:"#/properties/gates/items/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -2154,9 +2154,9 @@ vErrors.push(err174);
 errors++;
 }
 }
-if(data90.branch !== undefined){
-if(typeof data90.branch !== "string"){
-const err175 = {instancePath:instancePath+"/git/branch",schemaPath:"#/properties/git/properties/branch/type",keyword:"type",params:{type: "string"}};
+}
+else {
+const err175 = {instancePath:instancePath+"/gates",schemaPath:"#/properties/gates/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -2166,9 +2166,11 @@ vErrors.push(err175);
 errors++;
 }
 }
-if(data90.dirty !== undefined){
-if(typeof data90.dirty !== "boolean"){
-const err176 = {instancePath:instancePath+"/git/dirty",schemaPath:"#/properties/git/properties/dirty/type",keyword:"type",params:{type: "boolean"}};
+if(data.git !== undefined){
+let data93 = data.git;
+if(data93 && typeof data93 == "object" && !Array.isArray(data93)){
+if(data93.commit === undefined){
+const err176 = {instancePath:instancePath+"/git",schemaPath:"#/properties/git/required",keyword:"required",params:{missingProperty: "commit"}};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -2177,10 +2179,8 @@ vErrors.push(err176);
 }
 errors++;
 }
-}
-}
-else {
-const err177 = {instancePath:instancePath+"/git",schemaPath:"#/properties/git/type",keyword:"type",params:{type: "object"}};
+if(data93.dirty === undefined){
+const err177 = {instancePath:instancePath+"/git",schemaPath:"#/properties/git/required",keyword:"required",params:{missingProperty: "dirty"}};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -2189,12 +2189,9 @@ vErrors.push(err177);
 }
 errors++;
 }
-}
-if(data.environment !== undefined){
-let data94 = data.environment;
-if(data94 && typeof data94 == "object" && !Array.isArray(data94)){
-if(data94.libraries === undefined){
-const err178 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/required",keyword:"required",params:{missingProperty: "libraries"}};
+for(const key15 in data93){
+if(!(((key15 === "commit") || (key15 === "branch")) || (key15 === "dirty"))){
+const err178 = {instancePath:instancePath+"/git",schemaPath:"#/properties/git/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15}};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -2203,9 +2200,12 @@ vErrors.push(err178);
 }
 errors++;
 }
-for(const key15 in data94){
-if(!((((key15 === "libraries") || (key15 === "backend")) || (key15 === "runtime")) || (key15 === "platform"))){
-const err179 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15}};
+}
+if(data93.commit !== undefined){
+let data94 = data93.commit;
+if(typeof data94 === "string"){
+if(!pattern10.test(data94)){
+const err179 = {instancePath:instancePath+"/git/commit",schemaPath:"#/properties/git/properties/commit/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{7,64}$"}};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -2215,12 +2215,8 @@ vErrors.push(err179);
 errors++;
 }
 }
-if(data94.libraries !== undefined){
-let data95 = data94.libraries;
-if(data95 && typeof data95 == "object" && !Array.isArray(data95)){
-for(const key16 in data95){
-if(typeof data95[key16] !== "string"){
-const err180 = {instancePath:instancePath+"/environment/libraries/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environment/properties/libraries/additionalProperties/type",keyword:"type",params:{type: "string"}};
+else {
+const err180 = {instancePath:instancePath+"/git/commit",schemaPath:"#/properties/git/properties/commit/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -2230,9 +2226,9 @@ vErrors.push(err180);
 errors++;
 }
 }
-}
-else {
-const err181 = {instancePath:instancePath+"/environment/libraries",schemaPath:"#/properties/environment/properties/libraries/type",keyword:"type",params:{type: "object"}};
+if(data93.branch !== undefined){
+if(typeof data93.branch !== "string"){
+const err181 = {instancePath:instancePath+"/git/branch",schemaPath:"#/properties/git/properties/branch/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -2242,9 +2238,9 @@ vErrors.push(err181);
 errors++;
 }
 }
-if(data94.backend !== undefined){
-if(typeof data94.backend !== "string"){
-const err182 = {instancePath:instancePath+"/environment/backend",schemaPath:"#/properties/environment/properties/backend/type",keyword:"type",params:{type: "string"}};
+if(data93.dirty !== undefined){
+if(typeof data93.dirty !== "boolean"){
+const err182 = {instancePath:instancePath+"/git/dirty",schemaPath:"#/properties/git/properties/dirty/type",keyword:"type",params:{type: "boolean"}};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -2254,9 +2250,9 @@ vErrors.push(err182);
 errors++;
 }
 }
-if(data94.runtime !== undefined){
-if(typeof data94.runtime !== "string"){
-const err183 = {instancePath:instancePath+"/environment/runtime",schemaPath:"#/properties/environment/properties/runtime/type",keyword:"type",params:{type: "string"}};
+}
+else {
+const err183 = {instancePath:instancePath+"/git",schemaPath:"#/properties/git/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -2266,9 +2262,11 @@ vErrors.push(err183);
 errors++;
 }
 }
-if(data94.platform !== undefined){
-if(typeof data94.platform !== "string"){
-const err184 = {instancePath:instancePath+"/environment/platform",schemaPath:"#/properties/environment/properties/platform/type",keyword:"type",params:{type: "string"}};
+if(data.environment !== undefined){
+let data97 = data.environment;
+if(data97 && typeof data97 == "object" && !Array.isArray(data97)){
+if(data97.libraries === undefined){
+const err184 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/required",keyword:"required",params:{missingProperty: "libraries"}};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -2277,10 +2275,9 @@ vErrors.push(err184);
 }
 errors++;
 }
-}
-}
-else {
-const err185 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/type",keyword:"type",params:{type: "object"}};
+for(const key16 in data97){
+if(!((((key16 === "libraries") || (key16 === "backend")) || (key16 === "runtime")) || (key16 === "platform"))){
+const err185 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16}};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -2290,15 +2287,12 @@ vErrors.push(err185);
 errors++;
 }
 }
-if(data.tags !== undefined){
-let data100 = data.tags;
-if(Array.isArray(data100)){
-const len12 = data100.length;
-for(let i12=0; i12<len12; i12++){
-let data101 = data100[i12];
-if(typeof data101 === "string"){
-if(func2(data101) < 1){
-const err186 = {instancePath:instancePath+"/tags/" + i12,schemaPath:"#/properties/tags/items/minLength",keyword:"minLength",params:{limit: 1}};
+if(data97.libraries !== undefined){
+let data98 = data97.libraries;
+if(data98 && typeof data98 == "object" && !Array.isArray(data98)){
+for(const key17 in data98){
+if(typeof data98[key17] !== "string"){
+const err186 = {instancePath:instancePath+"/environment/libraries/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environment/properties/libraries/additionalProperties/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -2308,8 +2302,9 @@ vErrors.push(err186);
 errors++;
 }
 }
+}
 else {
-const err187 = {instancePath:instancePath+"/tags/" + i12,schemaPath:"#/properties/tags/items/type",keyword:"type",params:{type: "string"}};
+const err187 = {instancePath:instancePath+"/environment/libraries",schemaPath:"#/properties/environment/properties/libraries/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -2319,18 +2314,9 @@ vErrors.push(err187);
 errors++;
 }
 }
-let i13 = data100.length;
-let j0;
-if(i13 > 1){
-const indices0 = {};
-for(;i13--;){
-let item0 = data100[i13];
-if(typeof item0 !== "string"){
-continue;
-}
-if(typeof indices0[item0] == "number"){
-j0 = indices0[item0];
-const err188 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/uniqueItems",keyword:"uniqueItems",params:{i: i13, j: j0}};
+if(data97.backend !== undefined){
+if(typeof data97.backend !== "string"){
+const err188 = {instancePath:instancePath+"/environment/backend",schemaPath:"#/properties/environment/properties/backend/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -2338,14 +2324,11 @@ else {
 vErrors.push(err188);
 }
 errors++;
-break;
-}
-indices0[item0] = i13;
 }
 }
-}
-else {
-const err189 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "array"}};
+if(data97.runtime !== undefined){
+if(typeof data97.runtime !== "string"){
+const err189 = {instancePath:instancePath+"/environment/runtime",schemaPath:"#/properties/environment/properties/runtime/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -2355,9 +2338,9 @@ vErrors.push(err189);
 errors++;
 }
 }
-if(data.notes !== undefined){
-if(typeof data.notes !== "string"){
-const err190 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/type",keyword:"type",params:{type: "string"}};
+if(data97.platform !== undefined){
+if(typeof data97.platform !== "string"){
+const err190 = {instancePath:instancePath+"/environment/platform",schemaPath:"#/properties/environment/properties/platform/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -2367,11 +2350,9 @@ vErrors.push(err190);
 errors++;
 }
 }
-if(data.error !== undefined){
-let data103 = data.error;
-if(data103 && typeof data103 == "object" && !Array.isArray(data103)){
-if(data103.name === undefined){
-const err191 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/required",keyword:"required",params:{missingProperty: "name"}};
+}
+else {
+const err191 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -2380,8 +2361,16 @@ vErrors.push(err191);
 }
 errors++;
 }
-if(data103.message === undefined){
-const err192 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/required",keyword:"required",params:{missingProperty: "message"}};
+}
+if(data.tags !== undefined){
+let data103 = data.tags;
+if(Array.isArray(data103)){
+const len12 = data103.length;
+for(let i12=0; i12<len12; i12++){
+let data104 = data103[i12];
+if(typeof data104 === "string"){
+if(func2(data104) < 1){
+const err192 = {instancePath:instancePath+"/tags/" + i12,schemaPath:"#/properties/tags/items/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -2390,9 +2379,9 @@ vErrors.push(err192);
 }
 errors++;
 }
-for(const key17 in data103){
-if(!(((key17 === "name") || (key17 === "message")) || (key17 === "stack"))){
-const err193 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17}};
+}
+else {
+const err193 = {instancePath:instancePath+"/tags/" + i12,schemaPath:"#/properties/tags/items/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -2402,9 +2391,18 @@ vErrors.push(err193);
 errors++;
 }
 }
-if(data103.name !== undefined){
-if(typeof data103.name !== "string"){
-const err194 = {instancePath:instancePath+"/error/name",schemaPath:"#/properties/error/properties/name/type",keyword:"type",params:{type: "string"}};
+let i13 = data103.length;
+let j0;
+if(i13 > 1){
+const indices0 = {};
+for(;i13--;){
+let item0 = data103[i13];
+if(typeof item0 !== "string"){
+continue;
+}
+if(typeof indices0[item0] == "number"){
+j0 = indices0[item0];
+const err194 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/uniqueItems",keyword:"uniqueItems",params:{i: i13, j: j0}};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -2412,11 +2410,14 @@ else {
 vErrors.push(err194);
 }
 errors++;
+break;
+}
+indices0[item0] = i13;
 }
 }
-if(data103.message !== undefined){
-if(typeof data103.message !== "string"){
-const err195 = {instancePath:instancePath+"/error/message",schemaPath:"#/properties/error/properties/message/type",keyword:"type",params:{type: "string"}};
+}
+else {
+const err195 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -2426,9 +2427,9 @@ vErrors.push(err195);
 errors++;
 }
 }
-if(data103.stack !== undefined){
-if(typeof data103.stack !== "string"){
-const err196 = {instancePath:instancePath+"/error/stack",schemaPath:"#/properties/error/properties/stack/type",keyword:"type",params:{type: "string"}};
+if(data.notes !== undefined){
+if(typeof data.notes !== "string"){
+const err196 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -2438,9 +2439,11 @@ vErrors.push(err196);
 errors++;
 }
 }
-}
-else {
-const err197 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: "object"}};
+if(data.error !== undefined){
+let data106 = data.error;
+if(data106 && typeof data106 == "object" && !Array.isArray(data106)){
+if(data106.name === undefined){
+const err197 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/required",keyword:"required",params:{missingProperty: "name"}};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -2449,16 +2452,8 @@ vErrors.push(err197);
 }
 errors++;
 }
-}
-if(data.artifacts !== undefined){
-let data107 = data.artifacts;
-if(Array.isArray(data107)){
-const len13 = data107.length;
-for(let i14=0; i14<len13; i14++){
-let data108 = data107[i14];
-if(data108 && typeof data108 == "object" && !Array.isArray(data108)){
-if(data108.name === undefined){
-const err198 = {instancePath:instancePath+"/artifacts/" + i14,schemaPath:"#/properties/artifacts/items/required",keyword:"required",params:{missingProperty: "name"}};
+if(data106.message === undefined){
+const err198 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/required",keyword:"required",params:{missingProperty: "message"}};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -2467,8 +2462,9 @@ vErrors.push(err198);
 }
 errors++;
 }
-if(data108.path === undefined){
-const err199 = {instancePath:instancePath+"/artifacts/" + i14,schemaPath:"#/properties/artifacts/items/required",keyword:"required",params:{missingProperty: "path"}};
+for(const key18 in data106){
+if(!(((key18 === "name") || (key18 === "message")) || (key18 === "stack"))){
+const err199 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18}};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -2477,8 +2473,10 @@ vErrors.push(err199);
 }
 errors++;
 }
-if(data108.bytes === undefined){
-const err200 = {instancePath:instancePath+"/artifacts/" + i14,schemaPath:"#/properties/artifacts/items/required",keyword:"required",params:{missingProperty: "bytes"}};
+}
+if(data106.name !== undefined){
+if(typeof data106.name !== "string"){
+const err200 = {instancePath:instancePath+"/error/name",schemaPath:"#/properties/error/properties/name/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -2487,9 +2485,10 @@ vErrors.push(err200);
 }
 errors++;
 }
-for(const key18 in data108){
-if(!(((key18 === "name") || (key18 === "path")) || (key18 === "bytes"))){
-const err201 = {instancePath:instancePath+"/artifacts/" + i14,schemaPath:"#/properties/artifacts/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18}};
+}
+if(data106.message !== undefined){
+if(typeof data106.message !== "string"){
+const err201 = {instancePath:instancePath+"/error/message",schemaPath:"#/properties/error/properties/message/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -2499,9 +2498,9 @@ vErrors.push(err201);
 errors++;
 }
 }
-if(data108.name !== undefined){
-if(typeof data108.name !== "string"){
-const err202 = {instancePath:instancePath+"/artifacts/" + i14+"/name",schemaPath:"#/properties/artifacts/items/properties/name/type",keyword:"type",params:{type: "string"}};
+if(data106.stack !== undefined){
+if(typeof data106.stack !== "string"){
+const err202 = {instancePath:instancePath+"/error/stack",schemaPath:"#/properties/error/properties/stack/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -2511,9 +2510,9 @@ vErrors.push(err202);
 errors++;
 }
 }
-if(data108.path !== undefined){
-if(typeof data108.path !== "string"){
-const err203 = {instancePath:instancePath+"/artifacts/" + i14+"/path",schemaPath:"#/properties/artifacts/items/properties/path/type",keyword:"type",params:{type: "string"}};
+}
+else {
+const err203 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -2523,10 +2522,15 @@ vErrors.push(err203);
 errors++;
 }
 }
-if(data108.bytes !== undefined){
-let data111 = data108.bytes;
-if(!(((typeof data111 == "number") && (!(data111 % 1) && !isNaN(data111))) && (isFinite(data111)))){
-const err204 = {instancePath:instancePath+"/artifacts/" + i14+"/bytes",schemaPath:"#/properties/artifacts/items/properties/bytes/type",keyword:"type",params:{type: "integer"}};
+if(data.artifacts !== undefined){
+let data110 = data.artifacts;
+if(Array.isArray(data110)){
+const len13 = data110.length;
+for(let i14=0; i14<len13; i14++){
+let data111 = data110[i14];
+if(data111 && typeof data111 == "object" && !Array.isArray(data111)){
+if(data111.name === undefined){
+const err204 = {instancePath:instancePath+"/artifacts/" + i14,schemaPath:"#/properties/artifacts/items/required",keyword:"required",params:{missingProperty: "name"}};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -2535,9 +2539,8 @@ vErrors.push(err204);
 }
 errors++;
 }
-if((typeof data111 == "number") && (isFinite(data111))){
-if(data111 < 0 || isNaN(data111)){
-const err205 = {instancePath:instancePath+"/artifacts/" + i14+"/bytes",schemaPath:"#/properties/artifacts/items/properties/bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+if(data111.path === undefined){
+const err205 = {instancePath:instancePath+"/artifacts/" + i14,schemaPath:"#/properties/artifacts/items/required",keyword:"required",params:{missingProperty: "path"}};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -2546,11 +2549,8 @@ vErrors.push(err205);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err206 = {instancePath:instancePath+"/artifacts/" + i14,schemaPath:"#/properties/artifacts/items/type",keyword:"type",params:{type: "object"}};
+if(data111.bytes === undefined){
+const err206 = {instancePath:instancePath+"/artifacts/" + i14,schemaPath:"#/properties/artifacts/items/required",keyword:"required",params:{missingProperty: "bytes"}};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -2559,10 +2559,9 @@ vErrors.push(err206);
 }
 errors++;
 }
-}
-}
-else {
-const err207 = {instancePath:instancePath+"/artifacts",schemaPath:"#/properties/artifacts/type",keyword:"type",params:{type: "array"}};
+for(const key19 in data111){
+if(!(((key19 === "name") || (key19 === "path")) || (key19 === "bytes"))){
+const err207 = {instancePath:instancePath+"/artifacts/" + i14,schemaPath:"#/properties/artifacts/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19}};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -2572,11 +2571,9 @@ vErrors.push(err207);
 errors++;
 }
 }
-if(data.predictions !== undefined){
-let data112 = data.predictions;
-if(data112 && typeof data112 == "object" && !Array.isArray(data112)){
-if(data112.path === undefined){
-const err208 = {instancePath:instancePath+"/predictions",schemaPath:"#/properties/predictions/required",keyword:"required",params:{missingProperty: "path"}};
+if(data111.name !== undefined){
+if(typeof data111.name !== "string"){
+const err208 = {instancePath:instancePath+"/artifacts/" + i14+"/name",schemaPath:"#/properties/artifacts/items/properties/name/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -2585,8 +2582,10 @@ vErrors.push(err208);
 }
 errors++;
 }
-if(data112.rows === undefined){
-const err209 = {instancePath:instancePath+"/predictions",schemaPath:"#/properties/predictions/required",keyword:"required",params:{missingProperty: "rows"}};
+}
+if(data111.path !== undefined){
+if(typeof data111.path !== "string"){
+const err209 = {instancePath:instancePath+"/artifacts/" + i14+"/path",schemaPath:"#/properties/artifacts/items/properties/path/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -2595,8 +2594,11 @@ vErrors.push(err209);
 }
 errors++;
 }
-if(data112.totalRows === undefined){
-const err210 = {instancePath:instancePath+"/predictions",schemaPath:"#/properties/predictions/required",keyword:"required",params:{missingProperty: "totalRows"}};
+}
+if(data111.bytes !== undefined){
+let data114 = data111.bytes;
+if(!(((typeof data114 == "number") && (!(data114 % 1) && !isNaN(data114))) && (isFinite(data114)))){
+const err210 = {instancePath:instancePath+"/artifacts/" + i14+"/bytes",schemaPath:"#/properties/artifacts/items/properties/bytes/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -2605,8 +2607,9 @@ vErrors.push(err210);
 }
 errors++;
 }
-if(data112.identity === undefined){
-const err211 = {instancePath:instancePath+"/predictions",schemaPath:"#/properties/predictions/required",keyword:"required",params:{missingProperty: "identity"}};
+if((typeof data114 == "number") && (isFinite(data114))){
+if(data114 < 0 || isNaN(data114)){
+const err211 = {instancePath:instancePath+"/artifacts/" + i14+"/bytes",schemaPath:"#/properties/artifacts/items/properties/bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -2615,8 +2618,11 @@ vErrors.push(err211);
 }
 errors++;
 }
-if(data112.bytes === undefined){
-const err212 = {instancePath:instancePath+"/predictions",schemaPath:"#/properties/predictions/required",keyword:"required",params:{missingProperty: "bytes"}};
+}
+}
+}
+else {
+const err212 = {instancePath:instancePath+"/artifacts/" + i14,schemaPath:"#/properties/artifacts/items/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -2625,9 +2631,10 @@ vErrors.push(err212);
 }
 errors++;
 }
-for(const key19 in data112){
-if(!(((((key19 === "path") || (key19 === "rows")) || (key19 === "totalRows")) || (key19 === "identity")) || (key19 === "bytes"))){
-const err213 = {instancePath:instancePath+"/predictions",schemaPath:"#/properties/predictions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19}};
+}
+}
+else {
+const err213 = {instancePath:instancePath+"/artifacts",schemaPath:"#/properties/artifacts/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -2637,11 +2644,11 @@ vErrors.push(err213);
 errors++;
 }
 }
-if(data112.path !== undefined){
-let data113 = data112.path;
-if(typeof data113 === "string"){
-if(!pattern11.test(data113)){
-const err214 = {instancePath:instancePath+"/predictions/path",schemaPath:"#/properties/predictions/properties/path/pattern",keyword:"pattern",params:{pattern: "^\\.modelbook/runs/[0-9A-HJKMNP-TV-Z]{26}\\.predictions$"}};
+if(data.predictions !== undefined){
+let data115 = data.predictions;
+if(data115 && typeof data115 == "object" && !Array.isArray(data115)){
+if(data115.path === undefined){
+const err214 = {instancePath:instancePath+"/predictions",schemaPath:"#/properties/predictions/required",keyword:"required",params:{missingProperty: "path"}};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -2650,9 +2657,8 @@ vErrors.push(err214);
 }
 errors++;
 }
-}
-else {
-const err215 = {instancePath:instancePath+"/predictions/path",schemaPath:"#/properties/predictions/properties/path/type",keyword:"type",params:{type: "string"}};
+if(data115.rows === undefined){
+const err215 = {instancePath:instancePath+"/predictions",schemaPath:"#/properties/predictions/required",keyword:"required",params:{missingProperty: "rows"}};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -2661,11 +2667,8 @@ vErrors.push(err215);
 }
 errors++;
 }
-}
-if(data112.rows !== undefined){
-let data114 = data112.rows;
-if(!(((typeof data114 == "number") && (!(data114 % 1) && !isNaN(data114))) && (isFinite(data114)))){
-const err216 = {instancePath:instancePath+"/predictions/rows",schemaPath:"#/properties/predictions/properties/rows/type",keyword:"type",params:{type: "integer"}};
+if(data115.totalRows === undefined){
+const err216 = {instancePath:instancePath+"/predictions",schemaPath:"#/properties/predictions/required",keyword:"required",params:{missingProperty: "totalRows"}};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -2674,9 +2677,8 @@ vErrors.push(err216);
 }
 errors++;
 }
-if((typeof data114 == "number") && (isFinite(data114))){
-if(data114 < 0 || isNaN(data114)){
-const err217 = {instancePath:instancePath+"/predictions/rows",schemaPath:"#/properties/predictions/properties/rows/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+if(data115.identity === undefined){
+const err217 = {instancePath:instancePath+"/predictions",schemaPath:"#/properties/predictions/required",keyword:"required",params:{missingProperty: "identity"}};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -2685,12 +2687,8 @@ vErrors.push(err217);
 }
 errors++;
 }
-}
-}
-if(data112.totalRows !== undefined){
-let data115 = data112.totalRows;
-if(!(((typeof data115 == "number") && (!(data115 % 1) && !isNaN(data115))) && (isFinite(data115)))){
-const err218 = {instancePath:instancePath+"/predictions/totalRows",schemaPath:"#/properties/predictions/properties/totalRows/type",keyword:"type",params:{type: "integer"}};
+if(data115.bytes === undefined){
+const err218 = {instancePath:instancePath+"/predictions",schemaPath:"#/properties/predictions/required",keyword:"required",params:{missingProperty: "bytes"}};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -2699,9 +2697,9 @@ vErrors.push(err218);
 }
 errors++;
 }
-if((typeof data115 == "number") && (isFinite(data115))){
-if(data115 < 0 || isNaN(data115)){
-const err219 = {instancePath:instancePath+"/predictions/totalRows",schemaPath:"#/properties/predictions/properties/totalRows/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+for(const key20 in data115){
+if(!(((((key20 === "path") || (key20 === "rows")) || (key20 === "totalRows")) || (key20 === "identity")) || (key20 === "bytes"))){
+const err219 = {instancePath:instancePath+"/predictions",schemaPath:"#/properties/predictions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20}};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -2711,12 +2709,11 @@ vErrors.push(err219);
 errors++;
 }
 }
-}
-if(data112.identity !== undefined){
-let data116 = data112.identity;
-if(data116 && typeof data116 == "object" && !Array.isArray(data116)){
-if(data116.kind === undefined){
-const err220 = {instancePath:instancePath+"/predictions/identity",schemaPath:"#/properties/predictions/properties/identity/required",keyword:"required",params:{missingProperty: "kind"}};
+if(data115.path !== undefined){
+let data116 = data115.path;
+if(typeof data116 === "string"){
+if(!pattern11.test(data116)){
+const err220 = {instancePath:instancePath+"/predictions/path",schemaPath:"#/properties/predictions/properties/path/pattern",keyword:"pattern",params:{pattern: "^\\.modelbook/runs/[0-9A-HJKMNP-TV-Z]{26}\\.predictions$"}};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -2725,9 +2722,9 @@ vErrors.push(err220);
 }
 errors++;
 }
-for(const key20 in data116){
-if(!((key20 === "kind") || (key20 === "column"))){
-const err221 = {instancePath:instancePath+"/predictions/identity",schemaPath:"#/properties/predictions/properties/identity/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20}};
+}
+else {
+const err221 = {instancePath:instancePath+"/predictions/path",schemaPath:"#/properties/predictions/properties/path/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -2737,10 +2734,10 @@ vErrors.push(err221);
 errors++;
 }
 }
-if(data116.kind !== undefined){
-let data117 = data116.kind;
-if(!((data117 === "column") || (data117 === "hash"))){
-const err222 = {instancePath:instancePath+"/predictions/identity/kind",schemaPath:"#/properties/predictions/properties/identity/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.predictions.properties.identity.properties.kind.enum}};
+if(data115.rows !== undefined){
+let data117 = data115.rows;
+if(!(((typeof data117 == "number") && (!(data117 % 1) && !isNaN(data117))) && (isFinite(data117)))){
+const err222 = {instancePath:instancePath+"/predictions/rows",schemaPath:"#/properties/predictions/properties/rows/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -2749,10 +2746,9 @@ vErrors.push(err222);
 }
 errors++;
 }
-}
-if(data116.column !== undefined){
-if(typeof data116.column !== "string"){
-const err223 = {instancePath:instancePath+"/predictions/identity/column",schemaPath:"#/properties/predictions/properties/identity/properties/column/type",keyword:"type",params:{type: "string"}};
+if((typeof data117 == "number") && (isFinite(data117))){
+if(data117 < 0 || isNaN(data117)){
+const err223 = {instancePath:instancePath+"/predictions/rows",schemaPath:"#/properties/predictions/properties/rows/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -2763,8 +2759,10 @@ errors++;
 }
 }
 }
-else {
-const err224 = {instancePath:instancePath+"/predictions/identity",schemaPath:"#/properties/predictions/properties/identity/type",keyword:"type",params:{type: "object"}};
+if(data115.totalRows !== undefined){
+let data118 = data115.totalRows;
+if(!(((typeof data118 == "number") && (!(data118 % 1) && !isNaN(data118))) && (isFinite(data118)))){
+const err224 = {instancePath:instancePath+"/predictions/totalRows",schemaPath:"#/properties/predictions/properties/totalRows/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -2773,11 +2771,9 @@ vErrors.push(err224);
 }
 errors++;
 }
-}
-if(data112.bytes !== undefined){
-let data119 = data112.bytes;
-if(!(((typeof data119 == "number") && (!(data119 % 1) && !isNaN(data119))) && (isFinite(data119)))){
-const err225 = {instancePath:instancePath+"/predictions/bytes",schemaPath:"#/properties/predictions/properties/bytes/type",keyword:"type",params:{type: "integer"}};
+if((typeof data118 == "number") && (isFinite(data118))){
+if(data118 < 0 || isNaN(data118)){
+const err225 = {instancePath:instancePath+"/predictions/totalRows",schemaPath:"#/properties/predictions/properties/totalRows/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -2786,9 +2782,13 @@ vErrors.push(err225);
 }
 errors++;
 }
-if((typeof data119 == "number") && (isFinite(data119))){
-if(data119 < 0 || isNaN(data119)){
-const err226 = {instancePath:instancePath+"/predictions/bytes",schemaPath:"#/properties/predictions/properties/bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+}
+}
+if(data115.identity !== undefined){
+let data119 = data115.identity;
+if(data119 && typeof data119 == "object" && !Array.isArray(data119)){
+if(data119.kind === undefined){
+const err226 = {instancePath:instancePath+"/predictions/identity",schemaPath:"#/properties/predictions/properties/identity/required",keyword:"required",params:{missingProperty: "kind"}};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -2797,11 +2797,9 @@ vErrors.push(err226);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err227 = {instancePath:instancePath+"/predictions",schemaPath:"#/properties/predictions/type",keyword:"type",params:{type: "object"}};
+for(const key21 in data119){
+if(!((key21 === "kind") || (key21 === "column"))){
+const err227 = {instancePath:instancePath+"/predictions/identity",schemaPath:"#/properties/predictions/properties/identity/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21}};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -2811,14 +2809,88 @@ vErrors.push(err227);
 errors++;
 }
 }
-}
-else {
-const err228 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(data119.kind !== undefined){
+let data120 = data119.kind;
+if(!((data120 === "column") || (data120 === "hash"))){
+const err228 = {instancePath:instancePath+"/predictions/identity/kind",schemaPath:"#/properties/predictions/properties/identity/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.predictions.properties.identity.properties.kind.enum}};
 if(vErrors === null){
 vErrors = [err228];
 }
 else {
 vErrors.push(err228);
+}
+errors++;
+}
+}
+if(data119.column !== undefined){
+if(typeof data119.column !== "string"){
+const err229 = {instancePath:instancePath+"/predictions/identity/column",schemaPath:"#/properties/predictions/properties/identity/properties/column/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err229];
+}
+else {
+vErrors.push(err229);
+}
+errors++;
+}
+}
+}
+else {
+const err230 = {instancePath:instancePath+"/predictions/identity",schemaPath:"#/properties/predictions/properties/identity/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err230];
+}
+else {
+vErrors.push(err230);
+}
+errors++;
+}
+}
+if(data115.bytes !== undefined){
+let data122 = data115.bytes;
+if(!(((typeof data122 == "number") && (!(data122 % 1) && !isNaN(data122))) && (isFinite(data122)))){
+const err231 = {instancePath:instancePath+"/predictions/bytes",schemaPath:"#/properties/predictions/properties/bytes/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err231];
+}
+else {
+vErrors.push(err231);
+}
+errors++;
+}
+if((typeof data122 == "number") && (isFinite(data122))){
+if(data122 < 0 || isNaN(data122)){
+const err232 = {instancePath:instancePath+"/predictions/bytes",schemaPath:"#/properties/predictions/properties/bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+if(vErrors === null){
+vErrors = [err232];
+}
+else {
+vErrors.push(err232);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err233 = {instancePath:instancePath+"/predictions",schemaPath:"#/properties/predictions/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err233];
+}
+else {
+vErrors.push(err233);
+}
+errors++;
+}
+}
+}
+else {
+const err234 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err234];
+}
+else {
+vErrors.push(err234);
 }
 errors++;
 }

@@ -52,6 +52,14 @@ export const RUN_RECORD_SCHEMA = {
       additionalProperties: false,
       properties: { kind: { type: 'string' }, params: { type: 'object' } },
     },
+    split: {
+      description:
+        "Cross-validation and searches on a part of trainTestSplit, on data made from one or on the table it split: that split ('trainTestSplit') and its parameters, with the fingerprint hashes of the table split and its parts in params.parts.",
+      type: 'object',
+      required: ['kind', 'params'],
+      additionalProperties: false,
+      properties: { kind: { type: 'string' }, params: { type: 'object' } },
+    },
     metrics: { type: 'object', additionalProperties: { $ref: '#/$defs/number' } },
     intervals: {
       type: 'object',

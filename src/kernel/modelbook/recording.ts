@@ -34,7 +34,9 @@ import { _qualityReport } from '../../core/data/qualityReport';
 import { saveEvaluationSource, saveFitArtifacts } from './exportArtifacts';
 import type { LifecycleCheck } from '../../core/checkpoints/contract';
 import { recordLifecycleRun } from '../../core/lifecycle/lifecycleRun';
-import { rememberStepFit, rememberTable } from './sessionFacts';
+import { rememberTable } from './sessionFacts';
+import type { FeatureStep } from '../../core/features/contract';
+import { PREPROCESSOR_TAG } from '../../core/runs/preprocessorRuns';
 import { setStepFitObserver } from '../../core/features/stepFitObserver';
 import { splitWithLineage, tableFingerprint } from './splitLineage';
 
@@ -276,10 +278,29 @@ function observeFit<O extends FitOptions, T>(estimator: FitSubject, x: unknown, 
 }
 
 setFitObserver({ observeFit });
-// A preprocessor fitted on its own (not inside a recorded fit such as a Pipeline's): no run records it, so remember its table for split-before-fit.
-setStepFitObserver((step, table) => {
-  if (enclosingRun.getStore()?.status !== 'running') rememberStepFit(step, table);
-});
+
+/**
+ * Records a preprocessor fitted on its own (not inside a recorded fit such as a Pipeline's) as a
+ * finished `fit` run tagged `preprocessor`: the table it learned from by fingerprint, and the split
+ * that table came from, so split-before-fit reads it from the records, after a restart too. No
+ * quality findings (the model's fit records those), and the default run lists leave it out.
+ */
+function recordStepFit(step: FeatureStep, table: ColumnTable): void {
+  if (enclosingRun.getStore()?.status === 'running') return;
+  const r = activeRecorder();
+  if (!r) return;
+  try {
+    const split = splitWithLineage(table);
+    const run = r.start({ name: step.type, kind: 'fit', params: step.params, tags: [PREPROCESSOR_TAG], ...(split ? { splitter: split } : {}) });
+    run.attachData('train', tableFingerprint(table));
+    rememberTable(run.id, table);
+    run.finish();
+    run.flush();
+  } catch {
+    // recording must never stop the user's work
+  }
+}
+setStepFitObserver(recordStepFit);
 
 type ModelLike = { spec(): { type: string; params: Record<string, unknown> } };
 
@@ -295,7 +316,8 @@ export const crossValidate: typeof coreCrossValidate = (model, data, options) =>
     (r) => {
       const { name, params, pipeline } = describeSpec((model as ModelLike).spec());
       const splitter = collectSplitter(options?.cv ?? 5);
-      const run = r.start({ name: `cross-validate ${name}`, kind: 'cv', params, ...(pipeline ? { pipeline } : {}), ...(splitter ? { splitter } : {}) });
+      const split = splitWithLineage(data);
+      const run = r.start({ name: `cross-validate ${name}`, kind: 'cv', params, ...(pipeline ? { pipeline } : {}), ...(splitter ? { splitter } : {}), ...(split ? { split } : {}) });
       attachFeatures(run, 'train', data, labelName(options?.label));
       return run;
     },
@@ -317,12 +339,14 @@ function recordSearch<R extends SearchResult<Model>>(label: string, model: unkno
       const { name, params, pipeline } = describeSpec((model as ModelLike).spec());
       const splitter = collectSplitter(options.cv ?? 5);
       const seed = (options as { seed?: unknown }).seed;
+      const split = splitWithLineage(data);
       const run = r.start({
         name: `${label} ${name}`,
         kind: 'search',
         params: { ...params, searchSpace: space as never },
         ...(pipeline ? { pipeline } : {}),
         ...(splitter ? { splitter } : {}),
+        ...(split ? { split } : {}),
         ...(typeof seed === 'number' ? { seed } : {}),
       });
       attachFeatures(run, 'train', data, labelName(options.label));

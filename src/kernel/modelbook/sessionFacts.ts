@@ -11,9 +11,6 @@ import { kernelService } from '../../core/kernel/service';
 import type { PredictionSet } from '../../core/review/contract';
 import type { RunRecord } from '../../core/runs/contract';
 import { readKeptPredictions } from '../../store/review/readPredictions';
-import type { FeatureStep } from '../../core/features/contract';
-import type { PreprocessorOnTest } from '../../core/checkpoints/kernelFacts';
-import { splitWithLineage, tableFingerprint } from './splitLineage';
 
 const tables = new Map<string, WeakRef<ColumnTable>>();
 
@@ -25,39 +22,6 @@ const tables = new Map<string, WeakRef<ColumnTable>>();
  */
 export function rememberTable(runId: string, table: ColumnTable): void {
   tables.set(runId, new WeakRef(table));
-}
-
-/** Preprocessors fitted on their own in this kernel (the latest 64, held weakly), and the table each last learned from. */
-const standaloneSteps: WeakRef<FeatureStep>[] = [];
-const stepTables = new WeakMap<FeatureStep, WeakRef<ColumnTable>>();
-
-/**
- * Remembers the table a preprocessor fitted outside any recorded fit (not in a Pipeline) learned from.
- *
- * @example
- * rememberStepFit(scaler, titanic)
- */
-export function rememberStepFit(step: FeatureStep, table: ColumnTable): void {
-  if (!stepTables.has(step)) standaloneSteps.push(new WeakRef(step));
-  if (standaloneSteps.length > 64) standaloneSteps.shift();
-  stepTables.set(step, new WeakRef(table));
-}
-
-/** Standalone preprocessors whose latest fit used the table split into `testRun`'s test part, or that test part. */
-function preprocessorsOnTest(testRun: string): PreprocessorOnTest[] | undefined {
-  const test = tables.get(testRun)?.deref();
-  const testPart = test && splitWithLineage(test)?.params.parts?.test;
-  if (!testPart) return undefined;
-  const found: PreprocessorOnTest[] = [];
-  for (const ref of standaloneSteps) {
-    const step = ref.deref();
-    const table = step && stepTables.get(step)?.deref();
-    const parts = table && splitWithLineage(table)?.params.parts;
-    if (!step || !table || parts?.test !== testPart) continue;
-    const role = parts.role ?? (tableFingerprint(table).hash === parts.train ? 'train' : 'test');
-    if (role !== 'train') found.push({ step: step.type, rows: table.numRows(), role, ...(parts.note ? { note: parts.note } : {}) });
-  }
-  return found;
 }
 
 /** The predictions an evaluation kept in this workspace (undefined when it kept none or they cannot be read). */
@@ -86,5 +50,5 @@ function sharedRows(fitRun: string, testRun: string): { rows: number; testRows: 
  * const ctx = { runs, options, kernel: sessionFacts() };
  */
 export function sessionFacts(): CheckpointKernelFacts {
-  return { sharedRows, predictions, preprocessorsOnTest };
+  return { sharedRows, predictions };
 }

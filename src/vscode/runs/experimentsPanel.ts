@@ -14,6 +14,7 @@ import { openRunCell } from './openCell';
 import type { RunsChange, RunsService } from './service';
 import { runsPanelMessage } from './messages';
 import { REVIEW_COMMAND } from '../review/registerCommand';
+import { isPreprocessorRun } from '../../core/runs/preprocessorRuns';
 
 /**
  * The Experiments panel's host side: sends the runs once when the webview is ready, then row
@@ -65,7 +66,8 @@ export class ExperimentsPanel implements vscode.Disposable {
     const problems = (await this.service.problems()).map(({ path, reason }) => ({ path, reason }));
     const focus = this.focus;
     this.focus = undefined;
-    this.host.post('setRuns', { runs: rows.map(({ row }) => toPanelRun(row)), problems, ...(focus ? { focus } : {}) });
+    // Preprocessors fitted on their own are recorded for split-before-fit, not compared: the table leaves them out.
+    this.host.post('setRuns', { runs: rows.filter(({ row }) => !isPreprocessorRun(row)).map(({ row }) => toPanelRun(row)), problems, ...(focus ? { focus } : {}) });
   }
 
   /** Only changed rows go over the channel; before `ready` nothing is sent (the full push follows it). */
@@ -79,7 +81,7 @@ export class ExperimentsPanel implements vscode.Disposable {
         if (c.kind === 'removed') remove.push(c.id);
         else if (c.kind === 'added' || c.kind === 'updated') {
           const row = index.get(c.id);
-          if (row) upsert.push(toPanelRun(row));
+          if (row && !isPreprocessorRun(row)) upsert.push(toPanelRun(row));
         }
       }
     }

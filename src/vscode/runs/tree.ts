@@ -5,6 +5,7 @@ import { formatDuration, formatNumber } from '../../core/text/number';
 import type { RunSummary } from '../../core/runs/summary';
 import { collectRunTree, keyMetric } from '../../core/runs/collect';
 import type { RunsService } from './service';
+import { isPreprocessorRun } from '../../core/runs/preprocessorRuns';
 
 /** A node of the runs tree: tagged by `kind`. */
 export type RunsNode =
@@ -66,7 +67,8 @@ export class RunsTreeProvider implements vscode.TreeDataProvider<RunsNode>, vsco
     const nodes: RunsNode[] = [];
     this.children = new Map();
     for (const { folder, index } of folders) {
-      const tree = collectRunTree(index.rows());
+      // Preprocessors fitted on their own are recorded for split-before-fit; the tree lists models, searches and evaluations.
+      const tree = collectRunTree(index.rows().filter((r) => !isPreprocessorRun(r)));
       for (const [k, v] of tree.children) this.children.set(k, v);
       for (const nb of tree.notebooks) {
         const name = nb.notebook || '(no notebook)';
