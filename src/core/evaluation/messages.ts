@@ -164,4 +164,7 @@ export const evaluationMessage = {
   unsupportedViewVersion: (vVersion: string, EVALUATION_VIEW_VERSION: number) =>
     `Evaluation.fromJSON: view version ${vVersion} is not supported (this Modelbook reads version ${EVALUATION_VIEW_VERSION}).`,
   noThresholdTable: (task: string) => `atThreshold: only binary evaluations with scores have a threshold table (this is ${task}).`,
+  noSliceThresholds: (slice: string) => `sliceAtThreshold: slice '${slice}' has no threshold counts (only binary evaluations with scores keep them per group).`,
+  unknownSlice: (slice: string, known: readonly string[]) =>
+    `sliceAtThreshold: no slice '${slice}' in this evaluation${known.length ? ` (its slices: ${known.map((k) => `'${k}'`).join(', ')})` : ': evaluate with slices: [...] to get one'}.`,
 };

@@ -6,6 +6,7 @@ import type { MetricName } from '../metrics/metricCatalog';
 import type { GateResult } from '../gates/gateTypes';
 import type { MetricWarning } from '../metrics/types';
 import { metricsAtThreshold } from '../curves/thresholdTable';
+import { sliceMetricsAtThreshold, type SliceAtThreshold } from '../curves/sliceAtThreshold';
 import type { ThresholdMetrics } from '../metrics/confusionRates';
 import { buildEvaluationCharts, type EvaluationCharts } from './buildCharts';
 import { renderEvaluationHtml } from './reportHtml';
@@ -84,6 +85,26 @@ export class Evaluation implements Displayable {
   atThreshold(threshold: number): ThresholdMetrics & { threshold: number } {
     if (!this.view.thresholdTable) throw new RangeError(evaluationMessage.noThresholdTable(this.view.task));
     return metricsAtThreshold(this.view.thresholdTable, threshold);
+  }
+
+  /**
+   * Binary: every group of a slice at another threshold (precision, recall, false positive rate,
+   * selection rate and the confusion counts per group), from the slice's kept group counts. Group
+   * counts are kept at about 100 thresholds, so `applied` says which one the counts are at.
+   *
+   * @example
+   * ev.sliceAtThreshold('sex', 0.7).groups; // [{ group: 'female', size: 120, precision: 0.81, recall: 0.62, falsePositiveRate: 0.07, selectionRate: 0.31, tp, fp, fn, tn, … }, …]
+   */
+  sliceAtThreshold(slice: string, threshold: number): SliceAtThreshold {
+    const found = this.view.slices.find((s) => s.name === slice);
+    if (!found)
+      throw new RangeError(
+        evaluationMessage.unknownSlice(
+          slice,
+          this.view.slices.map((s) => s.name),
+        ),
+      );
+    return sliceMetricsAtThreshold(found, threshold);
   }
 
   /** Vega-Lite specs of every chart (ROC, PR, calibration, confusion, thresholds, residuals, slices). */
