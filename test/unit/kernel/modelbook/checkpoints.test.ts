@@ -5,6 +5,8 @@ import type { KernelSession } from '../../../../src/kernel/host/session';
 import type { RunRecord } from '../../../../src/core/runs/contract';
 import { REPO } from '../../paths';
 import { fairness } from '../../../../src/core/checkpoints/fairness';
+import { splitBeforeFit } from '../../../../src/core/checkpoints/splitBeforeFit';
+import { runRunsCommand } from '../../../../src/cli/runs';
 import type { CheckpointContext } from '../../../../src/core/checkpoints/contract';
 import { readKeptPredictions } from '../../../../src/store/review/readPredictions';
 import { makeWorkspace, newSession, readRunRecords, run, type Recorded } from '../helpers';
@@ -127,6 +129,46 @@ const scaled = () => new Pipeline({ steps: [new SimpleImputer({ columns: ['age']
         assert.match(r.text ?? '', /DummyClassifier .*: fitted on the train part/);
       });
 
+      it('passes CV and a grid search on tables derived from the train part (derive, filter) though test rows duplicate training rows, and records the split on each', async () => {
+        await notebook([
+          NO_NAME,
+          SPLIT_PEOPLE,
+          "const folds = new StratifiedKFold({ nSplits: 3, shuffle: true, seed: 1 }); await crossValidate(scaled(), train.derive({ older: (d) => (d.age > 30 ? 1 : 0) }), { label: 'survived', cv: folds });",
+          "await gridSearch(scaled(), train.filter((d) => d.passengerClass !== '1st'), { label: 'survived', cv: folds, paramGrid: { C: [0.1, 1] }, scoring: 'rocAuc' });",
+          "const pipe = await scaled().fit(train, 'survived');",
+          EVALUATE,
+        ]);
+        const r = await passing("await checkpoint('split-before-fit');");
+        assert.match(r.text ?? '', /cross-validate Pipeline\(LogisticRegression\) .*: fitted on 981 rows made from the train part only \(columns added: the same rows in order/);
+        assert.match(r.text ?? '', /grid search Pipeline\(LogisticRegression\) .*: fitted on [\d,]+ rows made from the train part only \(a row subset: /);
+        assert.doesNotMatch(r.text ?? '', /rows were compared/);
+        const runs = readRunRecords<RunRecord>(ws).filter((x) => (x.kind === 'cv' || x.kind === 'search') && x.session === latestCheckpoint('split-before-fit').session);
+        assert.deepEqual(runs.map((x) => [x.kind, x.splitter?.kind, x.split?.kind, (x.split?.params.parts as { role?: string }).role]).sort(), [
+          ['cv', 'StratifiedKFold', 'trainTestSplit', 'train'],
+          ['search', 'StratifiedKFold', 'trainTestSplit', 'train'],
+        ]);
+      });
+
+      it('fails CV on the whole table before the split, and on a table derived from it, with what, why and fix', async () => {
+        const folds = 'const folds = new StratifiedKFold({ nSplits: 3, shuffle: true, seed: 1 });';
+        await notebook([NO_NAME, `${folds} await crossValidate(scaled(), people, { label: 'survived', cv: folds });`, SPLIT_PEOPLE, "const pipe = await scaled().fit(train, 'survived');", EVALUATE]);
+        let r = await failing("await checkpoint('split-before-fit');");
+        assert.match(
+          errorText(r),
+          /cross-validate Pipeline\(LogisticRegression\) .* was cross-validated on 1,309 rows: the whole table the test part was split from \(its SimpleImputer, StandardScaler, OneHotEncoder learned from those rows too\)/,
+        );
+        assert.match(errorText(r), /Fix: Call trainTestSplit first/);
+        await notebook([
+          NO_NAME,
+          SPLIT_PEOPLE,
+          `${folds} await crossValidate(scaled(), people.derive({ older: (d) => (d.age > 30 ? 1 : 0) }), { label: 'survived', cv: folds });`,
+          "const pipe = await scaled().fit(train, 'survived');",
+          EVALUATE,
+        ]);
+        r = await failing("await checkpoint('split-before-fit');");
+        assert.match(errorText(r), /was cross-validated on 1,309 rows made from the table the test part was split from \(columns added: the same rows in order/);
+      });
+
       it('fails a scaler fitted (in the pipeline) on the whole table before the split', async () => {
         await notebook([NO_NAME, "const pipe = await scaled().fit(people, 'survived');", SPLIT_PEOPLE, EVALUATE]);
         const r = await failing("await checkpoint('split-before-fit');");
@@ -172,7 +214,7 @@ const scaled = () => new Pipeline({ steps: [new StandardScaler({ columns: ['age'
         assert.match(parts[0]?.note ?? '', /^columns selected/);
       });
 
-      it('fails a StandardScaler fitted on its own on the whole table before the split (no run records it), and passes one fitted on train', async () => {
+      it('fails a StandardScaler fitted on its own on the whole table before the split, and passes one fitted on train', async () => {
         const PIPE = "const pipe = await scaled().fit(train.select([...inputs, 'released']), 'released');";
         await notebook([ARRESTS, "const scaler = new StandardScaler({ columns: ['age', 'checks'] }).fit(arrests);", PIPE, EVALUATE]);
         const r = await failing("await checkpoint('split-before-fit');");
@@ -182,6 +224,36 @@ const scaled = () => new Pipeline({ steps: [new StandardScaler({ columns: ['age'
         );
         assert.match(errorText(r), /make it a step of the Pipeline/);
         await notebook([ARRESTS, "const scaler = new StandardScaler({ columns: ['age', 'checks'] }).fit(train);", PIPE, EVALUATE]);
+        await passing("await checkpoint('split-before-fit');");
+      });
+
+      it('reads a StandardScaler fitted on its own on the whole table from the records: after a restart the verdict is the same, and the default run lists leave it out', async () => {
+        await notebook([ARRESTS, "new StandardScaler({ columns: ['age', 'checks'] }).fit(arrests);", "const pipe = await scaled().fit(train.select([...inputs, 'released']), 'released');", EVALUATE]);
+        const inKernel = await failing("await checkpoint('split-before-fit');");
+        const recorded = latestCheckpoint('split-before-fit');
+        await session.restart(); // nothing of that session stays in memory: no table, no scaler
+        const runs = readRunRecords<RunRecord>(ws)
+          .filter((x) => x.session === recorded.session && x.kind !== 'checkpoint')
+          .sort((a, b) => a.id.localeCompare(b.id));
+        const scaler = runs.find((x) => x.kind === 'fit' && x.name === 'StandardScaler');
+        assert.deepEqual(scaler?.tags, ['preprocessor']);
+        assert.equal((scaler?.splitter?.params.parts as { role?: string }).role, 'source');
+        const again = await splitBeforeFit.check({ runs, options: {}, kernel: { sharedRows: () => undefined, predictions: () => undefined } } as CheckpointContext);
+        assert.equal(again.passed, false);
+        assert.deepEqual(again.problems, recorded.params.problems);
+        assert.match(again.problems[0].what, /^A StandardScaler was fitted on its own on 5,226 rows: the table the test part was split from/);
+        assert.ok(errorText(inKernel).includes(again.problems[0].what), errorText(inKernel));
+        const out: string[] = [];
+        const err: string[] = [];
+        const io = { out: (t: string) => out.push(t), err: (t: string) => err.push(t) };
+        assert.equal(await runRunsCommand(['--limit', '200'], io, ws), 0);
+        assert.doesNotMatch(out.join(''), /StandardScaler/);
+        assert.match(err.join(''), /\d+ preprocessor fits? not listed \(--filter 'tags has "preprocessor"' lists them\)/);
+        out.length = 0;
+        assert.equal(await runRunsCommand(['--filter', 'tags has "preprocessor"'], io, ws), 0);
+        assert.match(out.join(''), /StandardScaler +fit +finished/);
+        // Re-running the later cells in the new session (the scaler's cell not among them) sees only that session's runs: the pipeline on train passes.
+        for (const cell of [ARRESTS, "const pipe = await scaled().fit(train.select([...inputs, 'released']), 'released');", EVALUATE]) assert.equal((await run(session, cell)).status, 'ok');
         await passing("await checkpoint('split-before-fit');");
       });
 
