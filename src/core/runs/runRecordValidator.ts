@@ -4,7 +4,7 @@
 "use strict";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://github.com/modelbook/modelbook/schemas/run-record.schema.json","title":"Modelbook run record","description":"One fit, cross-validation, search, search trial or evaluation, a problem definition or model card's prose, or a checkpoint's result, as stored in .modelbook/runs/<id>.json.","type":"object","required":["version","id","name","kind","status","startedAt","heartbeatAt","params","metrics","history","data","gates","environment","tags","notes"],"additionalProperties":false,"properties":{"version":{"description":"Record format version.","const":1},"id":{"$ref":"#/$defs/runId"},"name":{"type":"string","minLength":1,"maxLength":200},"kind":{"enum":["fit","cv","search","trial","evaluation","problem","card","checkpoint"]},"status":{"enum":["running","finished","failed","interrupted"]},"parentId":{"$ref":"#/$defs/runId"},"startedAt":{"$ref":"#/$defs/time"},"endedAt":{"$ref":"#/$defs/time"},"heartbeatAt":{"$ref":"#/$defs/time"},"host":{"type":"object","required":["hostname","pid"],"additionalProperties":false,"properties":{"hostname":{"type":"string"},"pid":{"type":"integer","minimum":0}}},"notebook":{"description":"Workspace-relative, '/'-separated.","type":"string"},"cellId":{"type":"string"},"session":{"description":"The kernel session that recorded it: a new id on every kernel start and restart.","type":"string","maxLength":64},"codeHash":{"type":"string"},"seed":{"type":"number"},"params":{"type":"object"},"pipeline":{"description":"A pipeline's steps in order (the estimator last, named \"estimator\"): name, class and parameters, bounded.","type":"array","maxItems":51,"items":{"type":"object","required":["name","kind","params"],"additionalProperties":false,"properties":{"name":{"type":"string"},"kind":{"type":"string"},"params":{"type":"object"}}}},"splitter":{"description":"Cross-validation and searches: the splitter's class ('kFold' for a number of folds, 'folds' for explicit folds) and parameters.","type":"object","required":["kind","params"],"additionalProperties":false,"properties":{"kind":{"type":"string"},"params":{"type":"object"}}},"metrics":{"type":"object","additionalProperties":{"$ref":"#/$defs/number"}},"intervals":{"type":"object","additionalProperties":{"type":"object","required":["low","high","level"],"additionalProperties":false,"properties":{"low":{"type":"number"},"high":{"type":"number"},"level":{"type":"number","exclusiveMinimum":0,"maximum":1},"method":{"type":"string"}}}},"history":{"description":"Metric values per epoch, one array per metric aligned with \"epoch\" (equal lengths are checked on read).","type":"object","required":["epoch","metrics"],"additionalProperties":false,"properties":{"epoch":{"type":"array","items":{"type":"number"}},"elapsedMs":{"type":"array","items":{"$ref":"#/$defs/number"}},"metrics":{"type":"object","additionalProperties":{"type":"array","items":{"$ref":"#/$defs/number"}}},"total":{"description":"Points logged, when more were logged than kept.","type":"integer","minimum":0}}},"data":{"type":"array","items":{"type":"object","required":["role","fingerprint"],"additionalProperties":false,"properties":{"role":{"enum":["train","validation","test","other"]},"name":{"type":"string"},"fingerprint":{"type":"object","required":["hash","rows","columns"],"additionalProperties":false,"properties":{"hash":{"type":"string","pattern":"^[0-9a-f]{16}$"},"rows":{"type":"integer","minimum":0},"columns":{"type":"array","items":{"type":"object","required":["name","type"],"additionalProperties":false,"properties":{"name":{"type":"string"},"type":{"type":"string"}}}}}},"findings":{"description":"The data set's quality findings when they were checked (kind, severity and column; never rows). Absent: not checked.","type":"array","maxItems":100,"items":{"type":"object","required":["kind","severity"],"additionalProperties":false,"properties":{"kind":{"type":"string"},"severity":{"enum":["error","warning","info"]},"column":{"type":"string"}}}}}}},"model":{"type":"object","required":["type","parameterCount"],"properties":{"type":{"type":"string"},"parameterCount":{"type":"integer","minimum":0},"backend":{"type":"string"},"layers":{"type":"array","items":{"type":"object","required":["name","kind","outputShape","parameters"],"properties":{"name":{"type":"string"},"kind":{"type":"string"},"outputShape":{"type":"array","items":{"type":["integer","null"]}},"parameters":{"type":"integer","minimum":0}}}},"weights":{"type":"array","items":{"type":"object","required":["name","shape","mean","std","min","max"],"properties":{"name":{"type":"string"},"shape":{"type":"array","items":{"type":"integer","minimum":0}},"mean":{"$ref":"#/$defs/number"},"std":{"$ref":"#/$defs/number"},"min":{"$ref":"#/$defs/number"},"max":{"$ref":"#/$defs/number"}}}},"extra":{"type":"object"}}},"gates":{"type":"array","items":{"type":"object","required":["name","passed"],"additionalProperties":false,"properties":{"name":{"type":"string"},"passed":{"type":"boolean"},"metric":{"type":"string"},"op":{"type":"string"},"threshold":{"type":"number"},"value":{"$ref":"#/$defs/number"},"baseline":{"$ref":"#/$defs/number"},"detail":{"type":"string"}}}},"git":{"type":"object","required":["commit","dirty"],"additionalProperties":false,"properties":{"commit":{"type":"string","pattern":"^[0-9a-f]{7,64}$"},"branch":{"type":"string"},"dirty":{"type":"boolean"}}},"environment":{"type":"object","required":["libraries"],"additionalProperties":false,"properties":{"libraries":{"type":"object","additionalProperties":{"type":"string"}},"backend":{"type":"string"},"runtime":{"type":"string"},"platform":{"type":"string"}}},"tags":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},"notes":{"type":"string"},"error":{"type":"object","required":["name","message"],"additionalProperties":false,"properties":{"name":{"type":"string"},"message":{"type":"string"},"stack":{"type":"string"}}},"artifacts":{"type":"array","items":{"type":"object","required":["name","path","bytes"],"additionalProperties":false,"properties":{"name":{"type":"string"},"path":{"type":"string"},"bytes":{"type":"integer","minimum":0}}}},"predictions":{"description":"Evaluations: the per-row predictions kept for model diffs, an Apache Arrow IPC file beside the record (committed).","type":"object","required":["path","rows","totalRows","identity","bytes"],"additionalProperties":false,"properties":{"path":{"type":"string","pattern":"^\\.modelbook/runs/[0-9A-HJKMNP-TV-Z]{26}\\.predictions$"},"rows":{"description":"Rows kept (a sample by row hash when fewer than totalRows).","type":"integer","minimum":0},"totalRows":{"type":"integer","minimum":0},"identity":{"type":"object","required":["kind"],"additionalProperties":false,"properties":{"kind":{"enum":["column","hash"]},"column":{"type":"string"}}},"bytes":{"type":"integer","minimum":0}}}},"$defs":{"runId":{"description":"A ULID (Crockford base32, time-sortable).","type":"string","pattern":"^[0-9A-HJKMNP-TV-Z]{26}$"},"time":{"description":"ISO 8601 UTC time, as Date.prototype.toISOString writes it.","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$"},"number":{"description":"A number, or null where it could not be computed (NaN, infinite).","type":["number","null"]}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://github.com/modelbook/modelbook/schemas/run-record.schema.json","title":"Modelbook run record","description":"One fit, cross-validation, search, search trial or evaluation, a problem definition or model card's prose, or a checkpoint's result, as stored in .modelbook/runs/<id>.json.","type":"object","required":["version","id","name","kind","status","startedAt","heartbeatAt","params","metrics","history","data","gates","environment","tags","notes"],"additionalProperties":false,"properties":{"version":{"description":"Record format version.","const":1},"id":{"$ref":"#/$defs/runId"},"name":{"type":"string","minLength":1,"maxLength":200},"kind":{"enum":["fit","cv","search","trial","evaluation","problem","card","checkpoint"]},"status":{"enum":["running","finished","failed","interrupted"]},"parentId":{"$ref":"#/$defs/runId"},"startedAt":{"$ref":"#/$defs/time"},"endedAt":{"$ref":"#/$defs/time"},"heartbeatAt":{"$ref":"#/$defs/time"},"host":{"type":"object","required":["hostname","pid"],"additionalProperties":false,"properties":{"hostname":{"type":"string"},"pid":{"type":"integer","minimum":0}}},"notebook":{"description":"Workspace-relative, '/'-separated.","type":"string"},"cellId":{"type":"string"},"session":{"description":"The kernel session that recorded it: a new id on every kernel start and restart.","type":"string","maxLength":64},"codeHash":{"type":"string"},"seed":{"type":"number"},"params":{"type":"object"},"pipeline":{"description":"A pipeline's steps in order (the estimator last, named \"estimator\"): name, class and parameters, bounded.","type":"array","maxItems":51,"items":{"type":"object","required":["name","kind","params"],"additionalProperties":false,"properties":{"name":{"type":"string"},"kind":{"type":"string"},"params":{"type":"object"}}}},"splitter":{"description":"Cross-validation and searches: the splitter's class ('kFold' for a number of folds, 'folds' for explicit folds) and parameters.","type":"object","required":["kind","params"],"additionalProperties":false,"properties":{"kind":{"type":"string"},"params":{"type":"object"}}},"metrics":{"type":"object","additionalProperties":{"$ref":"#/$defs/number"}},"intervals":{"type":"object","additionalProperties":{"type":"object","required":["low","high","level"],"additionalProperties":false,"properties":{"low":{"type":"number"},"high":{"type":"number"},"level":{"type":"number","exclusiveMinimum":0,"maximum":1},"method":{"type":"string"}}}},"confusion":{"description":"Classification evaluations: the confusion counts at the evaluation's threshold (binary: a row is predicted positive when its score ≥ threshold) or argmax (multiclass; matrix rows = true labels, columns = predicted, in the order of labels). counts: 'rows' (each row counts 1) or 'weights' (sample weights summed). Absent in records written before it was kept.","oneOf":[{"type":"object","required":["kind","threshold","positiveLabel","negativeLabel","tp","fp","tn","fn","counts"],"additionalProperties":false,"properties":{"kind":{"const":"binary"},"threshold":{"type":"number"},"positiveLabel":{"type":"string"},"negativeLabel":{"type":"string"},"tp":{"type":"number","minimum":0},"fp":{"type":"number","minimum":0},"tn":{"type":"number","minimum":0},"fn":{"type":"number","minimum":0},"counts":{"enum":["rows","weights"]}}},{"type":"object","required":["kind","labels","matrix","counts"],"additionalProperties":false,"properties":{"kind":{"const":"multiclass"},"labels":{"type":"array","items":{"type":"string"},"minItems":1,"maxItems":100},"matrix":{"type":"array","maxItems":100,"items":{"type":"array","maxItems":100,"items":{"type":"number","minimum":0}}},"counts":{"enum":["rows","weights"]}}}]},"history":{"description":"Metric values per epoch, one array per metric aligned with \"epoch\" (equal lengths are checked on read).","type":"object","required":["epoch","metrics"],"additionalProperties":false,"properties":{"epoch":{"type":"array","items":{"type":"number"}},"elapsedMs":{"type":"array","items":{"$ref":"#/$defs/number"}},"metrics":{"type":"object","additionalProperties":{"type":"array","items":{"$ref":"#/$defs/number"}}},"total":{"description":"Points logged, when more were logged than kept.","type":"integer","minimum":0}}},"data":{"type":"array","items":{"type":"object","required":["role","fingerprint"],"additionalProperties":false,"properties":{"role":{"enum":["train","validation","test","other"]},"name":{"type":"string"},"fingerprint":{"type":"object","required":["hash","rows","columns"],"additionalProperties":false,"properties":{"hash":{"type":"string","pattern":"^[0-9a-f]{16}$"},"rows":{"type":"integer","minimum":0},"columns":{"type":"array","items":{"type":"object","required":["name","type"],"additionalProperties":false,"properties":{"name":{"type":"string"},"type":{"type":"string"}}}}}},"findings":{"description":"The data set's quality findings when they were checked (kind, severity and column; never rows). Absent: not checked.","type":"array","maxItems":100,"items":{"type":"object","required":["kind","severity"],"additionalProperties":false,"properties":{"kind":{"type":"string"},"severity":{"enum":["error","warning","info"]},"column":{"type":"string"}}}}}}},"model":{"type":"object","required":["type","parameterCount"],"properties":{"type":{"type":"string"},"parameterCount":{"type":"integer","minimum":0},"backend":{"type":"string"},"layers":{"type":"array","items":{"type":"object","required":["name","kind","outputShape","parameters"],"properties":{"name":{"type":"string"},"kind":{"type":"string"},"outputShape":{"type":"array","items":{"type":["integer","null"]}},"parameters":{"type":"integer","minimum":0}}}},"weights":{"type":"array","items":{"type":"object","required":["name","shape","mean","std","min","max"],"properties":{"name":{"type":"string"},"shape":{"type":"array","items":{"type":"integer","minimum":0}},"mean":{"$ref":"#/$defs/number"},"std":{"$ref":"#/$defs/number"},"min":{"$ref":"#/$defs/number"},"max":{"$ref":"#/$defs/number"}}}},"extra":{"type":"object"}}},"gates":{"type":"array","items":{"type":"object","required":["name","passed"],"additionalProperties":false,"properties":{"name":{"type":"string"},"passed":{"type":"boolean"},"metric":{"type":"string"},"op":{"type":"string"},"threshold":{"type":"number"},"value":{"$ref":"#/$defs/number"},"baseline":{"$ref":"#/$defs/number"},"detail":{"type":"string"}}}},"git":{"type":"object","required":["commit","dirty"],"additionalProperties":false,"properties":{"commit":{"type":"string","pattern":"^[0-9a-f]{7,64}$"},"branch":{"type":"string"},"dirty":{"type":"boolean"}}},"environment":{"type":"object","required":["libraries"],"additionalProperties":false,"properties":{"libraries":{"type":"object","additionalProperties":{"type":"string"}},"backend":{"type":"string"},"runtime":{"type":"string"},"platform":{"type":"string"}}},"tags":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},"notes":{"type":"string"},"error":{"type":"object","required":["name","message"],"additionalProperties":false,"properties":{"name":{"type":"string"},"message":{"type":"string"},"stack":{"type":"string"}}},"artifacts":{"type":"array","items":{"type":"object","required":["name","path","bytes"],"additionalProperties":false,"properties":{"name":{"type":"string"},"path":{"type":"string"},"bytes":{"type":"integer","minimum":0}}}},"predictions":{"description":"Evaluations: the per-row predictions kept for model diffs, an Apache Arrow IPC file beside the record (committed).","type":"object","required":["path","rows","totalRows","identity","bytes"],"additionalProperties":false,"properties":{"path":{"type":"string","pattern":"^\\.modelbook/runs/[0-9A-HJKMNP-TV-Z]{26}\\.predictions$"},"rows":{"description":"Rows kept (a sample by row hash when fewer than totalRows).","type":"integer","minimum":0},"totalRows":{"type":"integer","minimum":0},"identity":{"type":"object","required":["kind"],"additionalProperties":false,"properties":{"kind":{"enum":["column","hash"]},"column":{"type":"string"}}},"bytes":{"type":"integer","minimum":0}}}},"$defs":{"runId":{"description":"A ULID (Crockford base32, time-sortable).","type":"string","pattern":"^[0-9A-HJKMNP-TV-Z]{26}$"},"time":{"description":"ISO 8601 UTC time, as Date.prototype.toISOString writes it.","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$"},"number":{"description":"A number, or null where it could not be computed (NaN, infinite).","type":["number","null"]}}};
 const schema32 = {"description":"A ULID (Crockford base32, time-sortable).","type":"string","pattern":"^[0-9A-HJKMNP-TV-Z]{26}$"};
 const schema34 = {"description":"ISO 8601 UTC time, as Date.prototype.toISOString writes it.","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$"};
 const schema37 = {"description":"A number, or null where it could not be computed (NaN, infinite).","type":["number","null"]};
@@ -924,11 +924,15 @@ vErrors.push(err75);
 errors++;
 }
 }
-if(data.history !== undefined){
-let data34 = data.history;
+if(data.confusion !== undefined){
+let data34 = data.confusion;
+const _errs80 = errors;
+let valid15 = false;
+let passing0 = null;
+const _errs81 = errors;
 if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
-if(data34.epoch === undefined){
-const err76 = {instancePath:instancePath+"/history",schemaPath:"#/properties/history/required",keyword:"required",params:{missingProperty: "epoch"}};
+if(data34.kind === undefined){
+const err76 = {instancePath:instancePath+"/confusion",schemaPath:"#/properties/confusion/oneOf/0/required",keyword:"required",params:{missingProperty: "kind"}};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -937,8 +941,8 @@ vErrors.push(err76);
 }
 errors++;
 }
-if(data34.metrics === undefined){
-const err77 = {instancePath:instancePath+"/history",schemaPath:"#/properties/history/required",keyword:"required",params:{missingProperty: "metrics"}};
+if(data34.threshold === undefined){
+const err77 = {instancePath:instancePath+"/confusion",schemaPath:"#/properties/confusion/oneOf/0/required",keyword:"required",params:{missingProperty: "threshold"}};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -947,9 +951,8 @@ vErrors.push(err77);
 }
 errors++;
 }
-for(const key7 in data34){
-if(!((((key7 === "epoch") || (key7 === "elapsedMs")) || (key7 === "metrics")) || (key7 === "total"))){
-const err78 = {instancePath:instancePath+"/history",schemaPath:"#/properties/history/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7}};
+if(data34.positiveLabel === undefined){
+const err78 = {instancePath:instancePath+"/confusion",schemaPath:"#/properties/confusion/oneOf/0/required",keyword:"required",params:{missingProperty: "positiveLabel"}};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -958,15 +961,8 @@ vErrors.push(err78);
 }
 errors++;
 }
-}
-if(data34.epoch !== undefined){
-let data35 = data34.epoch;
-if(Array.isArray(data35)){
-const len1 = data35.length;
-for(let i1=0; i1<len1; i1++){
-let data36 = data35[i1];
-if(!((typeof data36 == "number") && (isFinite(data36)))){
-const err79 = {instancePath:instancePath+"/history/epoch/" + i1,schemaPath:"#/properties/history/properties/epoch/items/type",keyword:"type",params:{type: "number"}};
+if(data34.negativeLabel === undefined){
+const err79 = {instancePath:instancePath+"/confusion",schemaPath:"#/properties/confusion/oneOf/0/required",keyword:"required",params:{missingProperty: "negativeLabel"}};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -975,10 +971,8 @@ vErrors.push(err79);
 }
 errors++;
 }
-}
-}
-else {
-const err80 = {instancePath:instancePath+"/history/epoch",schemaPath:"#/properties/history/properties/epoch/type",keyword:"type",params:{type: "array"}};
+if(data34.tp === undefined){
+const err80 = {instancePath:instancePath+"/confusion",schemaPath:"#/properties/confusion/oneOf/0/required",keyword:"required",params:{missingProperty: "tp"}};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -987,15 +981,8 @@ vErrors.push(err80);
 }
 errors++;
 }
-}
-if(data34.elapsedMs !== undefined){
-let data37 = data34.elapsedMs;
-if(Array.isArray(data37)){
-const len2 = data37.length;
-for(let i2=0; i2<len2; i2++){
-let data38 = data37[i2];
-if((!((typeof data38 == "number") && (isFinite(data38)))) && (data38 !== null)){
-const err81 = {instancePath:instancePath+"/history/elapsedMs/" + i2,schemaPath:"#/$defs/number/type",keyword:"type",params:{type: schema37.type}};
+if(data34.fp === undefined){
+const err81 = {instancePath:instancePath+"/confusion",schemaPath:"#/properties/confusion/oneOf/0/required",keyword:"required",params:{missingProperty: "fp"}};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1004,10 +991,8 @@ vErrors.push(err81);
 }
 errors++;
 }
-}
-}
-else {
-const err82 = {instancePath:instancePath+"/history/elapsedMs",schemaPath:"#/properties/history/properties/elapsedMs/type",keyword:"type",params:{type: "array"}};
+if(data34.tn === undefined){
+const err82 = {instancePath:instancePath+"/confusion",schemaPath:"#/properties/confusion/oneOf/0/required",keyword:"required",params:{missingProperty: "tn"}};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1016,18 +1001,8 @@ vErrors.push(err82);
 }
 errors++;
 }
-}
-if(data34.metrics !== undefined){
-let data39 = data34.metrics;
-if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
-for(const key8 in data39){
-let data40 = data39[key8];
-if(Array.isArray(data40)){
-const len3 = data40.length;
-for(let i3=0; i3<len3; i3++){
-let data41 = data40[i3];
-if((!((typeof data41 == "number") && (isFinite(data41)))) && (data41 !== null)){
-const err83 = {instancePath:instancePath+"/history/metrics/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i3,schemaPath:"#/$defs/number/type",keyword:"type",params:{type: schema37.type}};
+if(data34.fn === undefined){
+const err83 = {instancePath:instancePath+"/confusion",schemaPath:"#/properties/confusion/oneOf/0/required",keyword:"required",params:{missingProperty: "fn"}};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1036,10 +1011,8 @@ vErrors.push(err83);
 }
 errors++;
 }
-}
-}
-else {
-const err84 = {instancePath:instancePath+"/history/metrics/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/history/properties/metrics/additionalProperties/type",keyword:"type",params:{type: "array"}};
+if(data34.counts === undefined){
+const err84 = {instancePath:instancePath+"/confusion",schemaPath:"#/properties/confusion/oneOf/0/required",keyword:"required",params:{missingProperty: "counts"}};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1048,10 +1021,9 @@ vErrors.push(err84);
 }
 errors++;
 }
-}
-}
-else {
-const err85 = {instancePath:instancePath+"/history/metrics",schemaPath:"#/properties/history/properties/metrics/type",keyword:"type",params:{type: "object"}};
+for(const key7 in data34){
+if(!(func1.call(schema31.properties.confusion.oneOf[0].properties, key7))){
+const err85 = {instancePath:instancePath+"/confusion",schemaPath:"#/properties/confusion/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7}};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1061,10 +1033,9 @@ vErrors.push(err85);
 errors++;
 }
 }
-if(data34.total !== undefined){
-let data42 = data34.total;
-if(!(((typeof data42 == "number") && (!(data42 % 1) && !isNaN(data42))) && (isFinite(data42)))){
-const err86 = {instancePath:instancePath+"/history/total",schemaPath:"#/properties/history/properties/total/type",keyword:"type",params:{type: "integer"}};
+if(data34.kind !== undefined){
+if("binary" !== data34.kind){
+const err86 = {instancePath:instancePath+"/confusion/kind",schemaPath:"#/properties/confusion/oneOf/0/properties/kind/const",keyword:"const",params:{allowedValue: "binary"}};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1073,9 +1044,11 @@ vErrors.push(err86);
 }
 errors++;
 }
-if((typeof data42 == "number") && (isFinite(data42))){
-if(data42 < 0 || isNaN(data42)){
-const err87 = {instancePath:instancePath+"/history/total",schemaPath:"#/properties/history/properties/total/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+}
+if(data34.threshold !== undefined){
+let data36 = data34.threshold;
+if(!((typeof data36 == "number") && (isFinite(data36)))){
+const err87 = {instancePath:instancePath+"/confusion/threshold",schemaPath:"#/properties/confusion/oneOf/0/properties/threshold/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1085,10 +1058,9 @@ vErrors.push(err87);
 errors++;
 }
 }
-}
-}
-else {
-const err88 = {instancePath:instancePath+"/history",schemaPath:"#/properties/history/type",keyword:"type",params:{type: "object"}};
+if(data34.positiveLabel !== undefined){
+if(typeof data34.positiveLabel !== "string"){
+const err88 = {instancePath:instancePath+"/confusion/positiveLabel",schemaPath:"#/properties/confusion/oneOf/0/properties/positiveLabel/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1098,15 +1070,9 @@ vErrors.push(err88);
 errors++;
 }
 }
-if(data.data !== undefined){
-let data43 = data.data;
-if(Array.isArray(data43)){
-const len4 = data43.length;
-for(let i4=0; i4<len4; i4++){
-let data44 = data43[i4];
-if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
-if(data44.role === undefined){
-const err89 = {instancePath:instancePath+"/data/" + i4,schemaPath:"#/properties/data/items/required",keyword:"required",params:{missingProperty: "role"}};
+if(data34.negativeLabel !== undefined){
+if(typeof data34.negativeLabel !== "string"){
+const err89 = {instancePath:instancePath+"/confusion/negativeLabel",schemaPath:"#/properties/confusion/oneOf/0/properties/negativeLabel/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1115,8 +1081,12 @@ vErrors.push(err89);
 }
 errors++;
 }
-if(data44.fingerprint === undefined){
-const err90 = {instancePath:instancePath+"/data/" + i4,schemaPath:"#/properties/data/items/required",keyword:"required",params:{missingProperty: "fingerprint"}};
+}
+if(data34.tp !== undefined){
+let data39 = data34.tp;
+if((typeof data39 == "number") && (isFinite(data39))){
+if(data39 < 0 || isNaN(data39)){
+const err90 = {instancePath:instancePath+"/confusion/tp",schemaPath:"#/properties/confusion/oneOf/0/properties/tp/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1125,9 +1095,9 @@ vErrors.push(err90);
 }
 errors++;
 }
-for(const key9 in data44){
-if(!((((key9 === "role") || (key9 === "name")) || (key9 === "fingerprint")) || (key9 === "findings"))){
-const err91 = {instancePath:instancePath+"/data/" + i4,schemaPath:"#/properties/data/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9}};
+}
+else {
+const err91 = {instancePath:instancePath+"/confusion/tp",schemaPath:"#/properties/confusion/oneOf/0/properties/tp/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1137,10 +1107,11 @@ vErrors.push(err91);
 errors++;
 }
 }
-if(data44.role !== undefined){
-let data45 = data44.role;
-if(!((((data45 === "train") || (data45 === "validation")) || (data45 === "test")) || (data45 === "other"))){
-const err92 = {instancePath:instancePath+"/data/" + i4+"/role",schemaPath:"#/properties/data/items/properties/role/enum",keyword:"enum",params:{allowedValues: schema31.properties.data.items.properties.role.enum}};
+if(data34.fp !== undefined){
+let data40 = data34.fp;
+if((typeof data40 == "number") && (isFinite(data40))){
+if(data40 < 0 || isNaN(data40)){
+const err92 = {instancePath:instancePath+"/confusion/fp",schemaPath:"#/properties/confusion/oneOf/0/properties/fp/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1150,9 +1121,8 @@ vErrors.push(err92);
 errors++;
 }
 }
-if(data44.name !== undefined){
-if(typeof data44.name !== "string"){
-const err93 = {instancePath:instancePath+"/data/" + i4+"/name",schemaPath:"#/properties/data/items/properties/name/type",keyword:"type",params:{type: "string"}};
+else {
+const err93 = {instancePath:instancePath+"/confusion/fp",schemaPath:"#/properties/confusion/oneOf/0/properties/fp/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1162,11 +1132,11 @@ vErrors.push(err93);
 errors++;
 }
 }
-if(data44.fingerprint !== undefined){
-let data47 = data44.fingerprint;
-if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
-if(data47.hash === undefined){
-const err94 = {instancePath:instancePath+"/data/" + i4+"/fingerprint",schemaPath:"#/properties/data/items/properties/fingerprint/required",keyword:"required",params:{missingProperty: "hash"}};
+if(data34.tn !== undefined){
+let data41 = data34.tn;
+if((typeof data41 == "number") && (isFinite(data41))){
+if(data41 < 0 || isNaN(data41)){
+const err94 = {instancePath:instancePath+"/confusion/tn",schemaPath:"#/properties/confusion/oneOf/0/properties/tn/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1175,8 +1145,9 @@ vErrors.push(err94);
 }
 errors++;
 }
-if(data47.rows === undefined){
-const err95 = {instancePath:instancePath+"/data/" + i4+"/fingerprint",schemaPath:"#/properties/data/items/properties/fingerprint/required",keyword:"required",params:{missingProperty: "rows"}};
+}
+else {
+const err95 = {instancePath:instancePath+"/confusion/tn",schemaPath:"#/properties/confusion/oneOf/0/properties/tn/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1185,8 +1156,12 @@ vErrors.push(err95);
 }
 errors++;
 }
-if(data47.columns === undefined){
-const err96 = {instancePath:instancePath+"/data/" + i4+"/fingerprint",schemaPath:"#/properties/data/items/properties/fingerprint/required",keyword:"required",params:{missingProperty: "columns"}};
+}
+if(data34.fn !== undefined){
+let data42 = data34.fn;
+if((typeof data42 == "number") && (isFinite(data42))){
+if(data42 < 0 || isNaN(data42)){
+const err96 = {instancePath:instancePath+"/confusion/fn",schemaPath:"#/properties/confusion/oneOf/0/properties/fn/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1195,9 +1170,9 @@ vErrors.push(err96);
 }
 errors++;
 }
-for(const key10 in data47){
-if(!(((key10 === "hash") || (key10 === "rows")) || (key10 === "columns"))){
-const err97 = {instancePath:instancePath+"/data/" + i4+"/fingerprint",schemaPath:"#/properties/data/items/properties/fingerprint/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10}};
+}
+else {
+const err97 = {instancePath:instancePath+"/confusion/fn",schemaPath:"#/properties/confusion/oneOf/0/properties/fn/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1207,11 +1182,10 @@ vErrors.push(err97);
 errors++;
 }
 }
-if(data47.hash !== undefined){
-let data48 = data47.hash;
-if(typeof data48 === "string"){
-if(!pattern9.test(data48)){
-const err98 = {instancePath:instancePath+"/data/" + i4+"/fingerprint/hash",schemaPath:"#/properties/data/items/properties/fingerprint/properties/hash/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{16}$"}};
+if(data34.counts !== undefined){
+let data43 = data34.counts;
+if(!((data43 === "rows") || (data43 === "weights"))){
+const err98 = {instancePath:instancePath+"/confusion/counts",schemaPath:"#/properties/confusion/oneOf/0/properties/counts/enum",keyword:"enum",params:{allowedValues: schema31.properties.confusion.oneOf[0].properties.counts.enum}};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1221,8 +1195,9 @@ vErrors.push(err98);
 errors++;
 }
 }
+}
 else {
-const err99 = {instancePath:instancePath+"/data/" + i4+"/fingerprint/hash",schemaPath:"#/properties/data/items/properties/fingerprint/properties/hash/type",keyword:"type",params:{type: "string"}};
+const err99 = {instancePath:instancePath+"/confusion",schemaPath:"#/properties/confusion/oneOf/0/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1231,11 +1206,16 @@ vErrors.push(err99);
 }
 errors++;
 }
+var _valid0 = _errs81 === errors;
+if(_valid0){
+valid15 = true;
+passing0 = 0;
+var props0 = true;
 }
-if(data47.rows !== undefined){
-let data49 = data47.rows;
-if(!(((typeof data49 == "number") && (!(data49 % 1) && !isNaN(data49))) && (isFinite(data49)))){
-const err100 = {instancePath:instancePath+"/data/" + i4+"/fingerprint/rows",schemaPath:"#/properties/data/items/properties/fingerprint/properties/rows/type",keyword:"type",params:{type: "integer"}};
+const _errs100 = errors;
+if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
+if(data34.kind === undefined){
+const err100 = {instancePath:instancePath+"/confusion",schemaPath:"#/properties/confusion/oneOf/1/required",keyword:"required",params:{missingProperty: "kind"}};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1244,9 +1224,8 @@ vErrors.push(err100);
 }
 errors++;
 }
-if((typeof data49 == "number") && (isFinite(data49))){
-if(data49 < 0 || isNaN(data49)){
-const err101 = {instancePath:instancePath+"/data/" + i4+"/fingerprint/rows",schemaPath:"#/properties/data/items/properties/fingerprint/properties/rows/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+if(data34.labels === undefined){
+const err101 = {instancePath:instancePath+"/confusion",schemaPath:"#/properties/confusion/oneOf/1/required",keyword:"required",params:{missingProperty: "labels"}};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1255,17 +1234,8 @@ vErrors.push(err101);
 }
 errors++;
 }
-}
-}
-if(data47.columns !== undefined){
-let data50 = data47.columns;
-if(Array.isArray(data50)){
-const len5 = data50.length;
-for(let i5=0; i5<len5; i5++){
-let data51 = data50[i5];
-if(data51 && typeof data51 == "object" && !Array.isArray(data51)){
-if(data51.name === undefined){
-const err102 = {instancePath:instancePath+"/data/" + i4+"/fingerprint/columns/" + i5,schemaPath:"#/properties/data/items/properties/fingerprint/properties/columns/items/required",keyword:"required",params:{missingProperty: "name"}};
+if(data34.matrix === undefined){
+const err102 = {instancePath:instancePath+"/confusion",schemaPath:"#/properties/confusion/oneOf/1/required",keyword:"required",params:{missingProperty: "matrix"}};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1274,8 +1244,8 @@ vErrors.push(err102);
 }
 errors++;
 }
-if(data51.type === undefined){
-const err103 = {instancePath:instancePath+"/data/" + i4+"/fingerprint/columns/" + i5,schemaPath:"#/properties/data/items/properties/fingerprint/properties/columns/items/required",keyword:"required",params:{missingProperty: "type"}};
+if(data34.counts === undefined){
+const err103 = {instancePath:instancePath+"/confusion",schemaPath:"#/properties/confusion/oneOf/1/required",keyword:"required",params:{missingProperty: "counts"}};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1284,9 +1254,9 @@ vErrors.push(err103);
 }
 errors++;
 }
-for(const key11 in data51){
-if(!((key11 === "name") || (key11 === "type"))){
-const err104 = {instancePath:instancePath+"/data/" + i4+"/fingerprint/columns/" + i5,schemaPath:"#/properties/data/items/properties/fingerprint/properties/columns/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11}};
+for(const key8 in data34){
+if(!((((key8 === "kind") || (key8 === "labels")) || (key8 === "matrix")) || (key8 === "counts"))){
+const err104 = {instancePath:instancePath+"/confusion",schemaPath:"#/properties/confusion/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8}};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -1296,9 +1266,9 @@ vErrors.push(err104);
 errors++;
 }
 }
-if(data51.name !== undefined){
-if(typeof data51.name !== "string"){
-const err105 = {instancePath:instancePath+"/data/" + i4+"/fingerprint/columns/" + i5+"/name",schemaPath:"#/properties/data/items/properties/fingerprint/properties/columns/items/properties/name/type",keyword:"type",params:{type: "string"}};
+if(data34.kind !== undefined){
+if("multiclass" !== data34.kind){
+const err105 = {instancePath:instancePath+"/confusion/kind",schemaPath:"#/properties/confusion/oneOf/1/properties/kind/const",keyword:"const",params:{allowedValue: "multiclass"}};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -1308,9 +1278,11 @@ vErrors.push(err105);
 errors++;
 }
 }
-if(data51.type !== undefined){
-if(typeof data51.type !== "string"){
-const err106 = {instancePath:instancePath+"/data/" + i4+"/fingerprint/columns/" + i5+"/type",schemaPath:"#/properties/data/items/properties/fingerprint/properties/columns/items/properties/type/type",keyword:"type",params:{type: "string"}};
+if(data34.labels !== undefined){
+let data45 = data34.labels;
+if(Array.isArray(data45)){
+if(data45.length > 100){
+const err106 = {instancePath:instancePath+"/confusion/labels",schemaPath:"#/properties/confusion/oneOf/1/properties/labels/maxItems",keyword:"maxItems",params:{limit: 100}};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -1319,10 +1291,8 @@ vErrors.push(err106);
 }
 errors++;
 }
-}
-}
-else {
-const err107 = {instancePath:instancePath+"/data/" + i4+"/fingerprint/columns/" + i5,schemaPath:"#/properties/data/items/properties/fingerprint/properties/columns/items/type",keyword:"type",params:{type: "object"}};
+if(data45.length < 1){
+const err107 = {instancePath:instancePath+"/confusion/labels",schemaPath:"#/properties/confusion/oneOf/1/properties/labels/minItems",keyword:"minItems",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -1331,10 +1301,10 @@ vErrors.push(err107);
 }
 errors++;
 }
-}
-}
-else {
-const err108 = {instancePath:instancePath+"/data/" + i4+"/fingerprint/columns",schemaPath:"#/properties/data/items/properties/fingerprint/properties/columns/type",keyword:"type",params:{type: "array"}};
+const len1 = data45.length;
+for(let i1=0; i1<len1; i1++){
+if(typeof data45[i1] !== "string"){
+const err108 = {instancePath:instancePath+"/confusion/labels/" + i1,schemaPath:"#/properties/confusion/oneOf/1/properties/labels/items/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -1346,7 +1316,7 @@ errors++;
 }
 }
 else {
-const err109 = {instancePath:instancePath+"/data/" + i4+"/fingerprint",schemaPath:"#/properties/data/items/properties/fingerprint/type",keyword:"type",params:{type: "object"}};
+const err109 = {instancePath:instancePath+"/confusion/labels",schemaPath:"#/properties/confusion/oneOf/1/properties/labels/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -1356,11 +1326,11 @@ vErrors.push(err109);
 errors++;
 }
 }
-if(data44.findings !== undefined){
-let data54 = data44.findings;
-if(Array.isArray(data54)){
-if(data54.length > 100){
-const err110 = {instancePath:instancePath+"/data/" + i4+"/findings",schemaPath:"#/properties/data/items/properties/findings/maxItems",keyword:"maxItems",params:{limit: 100}};
+if(data34.matrix !== undefined){
+let data47 = data34.matrix;
+if(Array.isArray(data47)){
+if(data47.length > 100){
+const err110 = {instancePath:instancePath+"/confusion/matrix",schemaPath:"#/properties/confusion/oneOf/1/properties/matrix/maxItems",keyword:"maxItems",params:{limit: 100}};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -1369,12 +1339,12 @@ vErrors.push(err110);
 }
 errors++;
 }
-const len6 = data54.length;
-for(let i6=0; i6<len6; i6++){
-let data55 = data54[i6];
-if(data55 && typeof data55 == "object" && !Array.isArray(data55)){
-if(data55.kind === undefined){
-const err111 = {instancePath:instancePath+"/data/" + i4+"/findings/" + i6,schemaPath:"#/properties/data/items/properties/findings/items/required",keyword:"required",params:{missingProperty: "kind"}};
+const len2 = data47.length;
+for(let i2=0; i2<len2; i2++){
+let data48 = data47[i2];
+if(Array.isArray(data48)){
+if(data48.length > 100){
+const err111 = {instancePath:instancePath+"/confusion/matrix/" + i2,schemaPath:"#/properties/confusion/oneOf/1/properties/matrix/items/maxItems",keyword:"maxItems",params:{limit: 100}};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -1383,8 +1353,12 @@ vErrors.push(err111);
 }
 errors++;
 }
-if(data55.severity === undefined){
-const err112 = {instancePath:instancePath+"/data/" + i4+"/findings/" + i6,schemaPath:"#/properties/data/items/properties/findings/items/required",keyword:"required",params:{missingProperty: "severity"}};
+const len3 = data48.length;
+for(let i3=0; i3<len3; i3++){
+let data49 = data48[i3];
+if((typeof data49 == "number") && (isFinite(data49))){
+if(data49 < 0 || isNaN(data49)){
+const err112 = {instancePath:instancePath+"/confusion/matrix/" + i2+"/" + i3,schemaPath:"#/properties/confusion/oneOf/1/properties/matrix/items/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -1393,9 +1367,9 @@ vErrors.push(err112);
 }
 errors++;
 }
-for(const key12 in data55){
-if(!(((key12 === "kind") || (key12 === "severity")) || (key12 === "column"))){
-const err113 = {instancePath:instancePath+"/data/" + i4+"/findings/" + i6,schemaPath:"#/properties/data/items/properties/findings/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12}};
+}
+else {
+const err113 = {instancePath:instancePath+"/confusion/matrix/" + i2+"/" + i3,schemaPath:"#/properties/confusion/oneOf/1/properties/matrix/items/items/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -1405,9 +1379,9 @@ vErrors.push(err113);
 errors++;
 }
 }
-if(data55.kind !== undefined){
-if(typeof data55.kind !== "string"){
-const err114 = {instancePath:instancePath+"/data/" + i4+"/findings/" + i6+"/kind",schemaPath:"#/properties/data/items/properties/findings/items/properties/kind/type",keyword:"type",params:{type: "string"}};
+}
+else {
+const err114 = {instancePath:instancePath+"/confusion/matrix/" + i2,schemaPath:"#/properties/confusion/oneOf/1/properties/matrix/items/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -1417,10 +1391,9 @@ vErrors.push(err114);
 errors++;
 }
 }
-if(data55.severity !== undefined){
-let data57 = data55.severity;
-if(!(((data57 === "error") || (data57 === "warning")) || (data57 === "info"))){
-const err115 = {instancePath:instancePath+"/data/" + i4+"/findings/" + i6+"/severity",schemaPath:"#/properties/data/items/properties/findings/items/properties/severity/enum",keyword:"enum",params:{allowedValues: schema31.properties.data.items.properties.findings.items.properties.severity.enum}};
+}
+else {
+const err115 = {instancePath:instancePath+"/confusion/matrix",schemaPath:"#/properties/confusion/oneOf/1/properties/matrix/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -1430,9 +1403,10 @@ vErrors.push(err115);
 errors++;
 }
 }
-if(data55.column !== undefined){
-if(typeof data55.column !== "string"){
-const err116 = {instancePath:instancePath+"/data/" + i4+"/findings/" + i6+"/column",schemaPath:"#/properties/data/items/properties/findings/items/properties/column/type",keyword:"type",params:{type: "string"}};
+if(data34.counts !== undefined){
+let data50 = data34.counts;
+if(!((data50 === "rows") || (data50 === "weights"))){
+const err116 = {instancePath:instancePath+"/confusion/counts",schemaPath:"#/properties/confusion/oneOf/1/properties/counts/enum",keyword:"enum",params:{allowedValues: schema31.properties.confusion.oneOf[1].properties.counts.enum}};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -1444,7 +1418,7 @@ errors++;
 }
 }
 else {
-const err117 = {instancePath:instancePath+"/data/" + i4+"/findings/" + i6,schemaPath:"#/properties/data/items/properties/findings/items/type",keyword:"type",params:{type: "object"}};
+const err117 = {instancePath:instancePath+"/confusion",schemaPath:"#/properties/confusion/oneOf/1/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -1453,10 +1427,22 @@ vErrors.push(err117);
 }
 errors++;
 }
-}
+var _valid0 = _errs100 === errors;
+if(_valid0 && valid15){
+valid15 = false;
+passing0 = [passing0, 1];
 }
 else {
-const err118 = {instancePath:instancePath+"/data/" + i4+"/findings",schemaPath:"#/properties/data/items/properties/findings/type",keyword:"type",params:{type: "array"}};
+if(_valid0){
+valid15 = true;
+passing0 = 1;
+if(props0 !== true){
+props0 = true;
+}
+}
+}
+if(!valid15){
+const err118 = {instancePath:instancePath+"/confusion",schemaPath:"#/properties/confusion/oneOf",keyword:"oneOf",params:{passingSchemas: passing0}};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -1465,10 +1451,23 @@ vErrors.push(err118);
 }
 errors++;
 }
-}
+else {
+errors = _errs80;
+if(vErrors !== null){
+if(_errs80){
+vErrors.length = _errs80;
 }
 else {
-const err119 = {instancePath:instancePath+"/data/" + i4,schemaPath:"#/properties/data/items/type",keyword:"type",params:{type: "object"}};
+vErrors = null;
+}
+}
+}
+}
+if(data.history !== undefined){
+let data51 = data.history;
+if(data51 && typeof data51 == "object" && !Array.isArray(data51)){
+if(data51.epoch === undefined){
+const err119 = {instancePath:instancePath+"/history",schemaPath:"#/properties/history/required",keyword:"required",params:{missingProperty: "epoch"}};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -1477,10 +1476,8 @@ vErrors.push(err119);
 }
 errors++;
 }
-}
-}
-else {
-const err120 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "array"}};
+if(data51.metrics === undefined){
+const err120 = {instancePath:instancePath+"/history",schemaPath:"#/properties/history/required",keyword:"required",params:{missingProperty: "metrics"}};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -1489,12 +1486,9 @@ vErrors.push(err120);
 }
 errors++;
 }
-}
-if(data.model !== undefined){
-let data59 = data.model;
-if(data59 && typeof data59 == "object" && !Array.isArray(data59)){
-if(data59.type === undefined){
-const err121 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/required",keyword:"required",params:{missingProperty: "type"}};
+for(const key9 in data51){
+if(!((((key9 === "epoch") || (key9 === "elapsedMs")) || (key9 === "metrics")) || (key9 === "total"))){
+const err121 = {instancePath:instancePath+"/history",schemaPath:"#/properties/history/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9}};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -1503,8 +1497,15 @@ vErrors.push(err121);
 }
 errors++;
 }
-if(data59.parameterCount === undefined){
-const err122 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/required",keyword:"required",params:{missingProperty: "parameterCount"}};
+}
+if(data51.epoch !== undefined){
+let data52 = data51.epoch;
+if(Array.isArray(data52)){
+const len4 = data52.length;
+for(let i4=0; i4<len4; i4++){
+let data53 = data52[i4];
+if(!((typeof data53 == "number") && (isFinite(data53)))){
+const err122 = {instancePath:instancePath+"/history/epoch/" + i4,schemaPath:"#/properties/history/properties/epoch/items/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -1513,9 +1514,10 @@ vErrors.push(err122);
 }
 errors++;
 }
-if(data59.type !== undefined){
-if(typeof data59.type !== "string"){
-const err123 = {instancePath:instancePath+"/model/type",schemaPath:"#/properties/model/properties/type/type",keyword:"type",params:{type: "string"}};
+}
+}
+else {
+const err123 = {instancePath:instancePath+"/history/epoch",schemaPath:"#/properties/history/properties/epoch/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -1525,10 +1527,14 @@ vErrors.push(err123);
 errors++;
 }
 }
-if(data59.parameterCount !== undefined){
-let data61 = data59.parameterCount;
-if(!(((typeof data61 == "number") && (!(data61 % 1) && !isNaN(data61))) && (isFinite(data61)))){
-const err124 = {instancePath:instancePath+"/model/parameterCount",schemaPath:"#/properties/model/properties/parameterCount/type",keyword:"type",params:{type: "integer"}};
+if(data51.elapsedMs !== undefined){
+let data54 = data51.elapsedMs;
+if(Array.isArray(data54)){
+const len5 = data54.length;
+for(let i5=0; i5<len5; i5++){
+let data55 = data54[i5];
+if((!((typeof data55 == "number") && (isFinite(data55)))) && (data55 !== null)){
+const err124 = {instancePath:instancePath+"/history/elapsedMs/" + i5,schemaPath:"#/$defs/number/type",keyword:"type",params:{type: schema37.type}};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -1537,9 +1543,10 @@ vErrors.push(err124);
 }
 errors++;
 }
-if((typeof data61 == "number") && (isFinite(data61))){
-if(data61 < 0 || isNaN(data61)){
-const err125 = {instancePath:instancePath+"/model/parameterCount",schemaPath:"#/properties/model/properties/parameterCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+}
+}
+else {
+const err125 = {instancePath:instancePath+"/history/elapsedMs",schemaPath:"#/properties/history/properties/elapsedMs/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -1549,10 +1556,17 @@ vErrors.push(err125);
 errors++;
 }
 }
-}
-if(data59.backend !== undefined){
-if(typeof data59.backend !== "string"){
-const err126 = {instancePath:instancePath+"/model/backend",schemaPath:"#/properties/model/properties/backend/type",keyword:"type",params:{type: "string"}};
+if(data51.metrics !== undefined){
+let data56 = data51.metrics;
+if(data56 && typeof data56 == "object" && !Array.isArray(data56)){
+for(const key10 in data56){
+let data57 = data56[key10];
+if(Array.isArray(data57)){
+const len6 = data57.length;
+for(let i6=0; i6<len6; i6++){
+let data58 = data57[i6];
+if((!((typeof data58 == "number") && (isFinite(data58)))) && (data58 !== null)){
+const err126 = {instancePath:instancePath+"/history/metrics/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i6,schemaPath:"#/$defs/number/type",keyword:"type",params:{type: schema37.type}};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -1562,15 +1576,9 @@ vErrors.push(err126);
 errors++;
 }
 }
-if(data59.layers !== undefined){
-let data63 = data59.layers;
-if(Array.isArray(data63)){
-const len7 = data63.length;
-for(let i7=0; i7<len7; i7++){
-let data64 = data63[i7];
-if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
-if(data64.name === undefined){
-const err127 = {instancePath:instancePath+"/model/layers/" + i7,schemaPath:"#/properties/model/properties/layers/items/required",keyword:"required",params:{missingProperty: "name"}};
+}
+else {
+const err127 = {instancePath:instancePath+"/history/metrics/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/history/properties/metrics/additionalProperties/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -1579,8 +1587,10 @@ vErrors.push(err127);
 }
 errors++;
 }
-if(data64.kind === undefined){
-const err128 = {instancePath:instancePath+"/model/layers/" + i7,schemaPath:"#/properties/model/properties/layers/items/required",keyword:"required",params:{missingProperty: "kind"}};
+}
+}
+else {
+const err128 = {instancePath:instancePath+"/history/metrics",schemaPath:"#/properties/history/properties/metrics/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -1589,8 +1599,11 @@ vErrors.push(err128);
 }
 errors++;
 }
-if(data64.outputShape === undefined){
-const err129 = {instancePath:instancePath+"/model/layers/" + i7,schemaPath:"#/properties/model/properties/layers/items/required",keyword:"required",params:{missingProperty: "outputShape"}};
+}
+if(data51.total !== undefined){
+let data59 = data51.total;
+if(!(((typeof data59 == "number") && (!(data59 % 1) && !isNaN(data59))) && (isFinite(data59)))){
+const err129 = {instancePath:instancePath+"/history/total",schemaPath:"#/properties/history/properties/total/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -1599,8 +1612,9 @@ vErrors.push(err129);
 }
 errors++;
 }
-if(data64.parameters === undefined){
-const err130 = {instancePath:instancePath+"/model/layers/" + i7,schemaPath:"#/properties/model/properties/layers/items/required",keyword:"required",params:{missingProperty: "parameters"}};
+if((typeof data59 == "number") && (isFinite(data59))){
+if(data59 < 0 || isNaN(data59)){
+const err130 = {instancePath:instancePath+"/history/total",schemaPath:"#/properties/history/properties/total/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -1609,9 +1623,11 @@ vErrors.push(err130);
 }
 errors++;
 }
-if(data64.name !== undefined){
-if(typeof data64.name !== "string"){
-const err131 = {instancePath:instancePath+"/model/layers/" + i7+"/name",schemaPath:"#/properties/model/properties/layers/items/properties/name/type",keyword:"type",params:{type: "string"}};
+}
+}
+}
+else {
+const err131 = {instancePath:instancePath+"/history",schemaPath:"#/properties/history/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -1621,9 +1637,15 @@ vErrors.push(err131);
 errors++;
 }
 }
-if(data64.kind !== undefined){
-if(typeof data64.kind !== "string"){
-const err132 = {instancePath:instancePath+"/model/layers/" + i7+"/kind",schemaPath:"#/properties/model/properties/layers/items/properties/kind/type",keyword:"type",params:{type: "string"}};
+if(data.data !== undefined){
+let data60 = data.data;
+if(Array.isArray(data60)){
+const len7 = data60.length;
+for(let i7=0; i7<len7; i7++){
+let data61 = data60[i7];
+if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
+if(data61.role === undefined){
+const err132 = {instancePath:instancePath+"/data/" + i7,schemaPath:"#/properties/data/items/required",keyword:"required",params:{missingProperty: "role"}};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -1632,15 +1654,8 @@ vErrors.push(err132);
 }
 errors++;
 }
-}
-if(data64.outputShape !== undefined){
-let data67 = data64.outputShape;
-if(Array.isArray(data67)){
-const len8 = data67.length;
-for(let i8=0; i8<len8; i8++){
-let data68 = data67[i8];
-if((!(((typeof data68 == "number") && (!(data68 % 1) && !isNaN(data68))) && (isFinite(data68)))) && (data68 !== null)){
-const err133 = {instancePath:instancePath+"/model/layers/" + i7+"/outputShape/" + i8,schemaPath:"#/properties/model/properties/layers/items/properties/outputShape/items/type",keyword:"type",params:{type: schema31.properties.model.properties.layers.items.properties.outputShape.items.type}};
+if(data61.fingerprint === undefined){
+const err133 = {instancePath:instancePath+"/data/" + i7,schemaPath:"#/properties/data/items/required",keyword:"required",params:{missingProperty: "fingerprint"}};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -1649,10 +1664,9 @@ vErrors.push(err133);
 }
 errors++;
 }
-}
-}
-else {
-const err134 = {instancePath:instancePath+"/model/layers/" + i7+"/outputShape",schemaPath:"#/properties/model/properties/layers/items/properties/outputShape/type",keyword:"type",params:{type: "array"}};
+for(const key11 in data61){
+if(!((((key11 === "role") || (key11 === "name")) || (key11 === "fingerprint")) || (key11 === "findings"))){
+const err134 = {instancePath:instancePath+"/data/" + i7,schemaPath:"#/properties/data/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11}};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -1662,10 +1676,10 @@ vErrors.push(err134);
 errors++;
 }
 }
-if(data64.parameters !== undefined){
-let data69 = data64.parameters;
-if(!(((typeof data69 == "number") && (!(data69 % 1) && !isNaN(data69))) && (isFinite(data69)))){
-const err135 = {instancePath:instancePath+"/model/layers/" + i7+"/parameters",schemaPath:"#/properties/model/properties/layers/items/properties/parameters/type",keyword:"type",params:{type: "integer"}};
+if(data61.role !== undefined){
+let data62 = data61.role;
+if(!((((data62 === "train") || (data62 === "validation")) || (data62 === "test")) || (data62 === "other"))){
+const err135 = {instancePath:instancePath+"/data/" + i7+"/role",schemaPath:"#/properties/data/items/properties/role/enum",keyword:"enum",params:{allowedValues: schema31.properties.data.items.properties.role.enum}};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -1674,9 +1688,10 @@ vErrors.push(err135);
 }
 errors++;
 }
-if((typeof data69 == "number") && (isFinite(data69))){
-if(data69 < 0 || isNaN(data69)){
-const err136 = {instancePath:instancePath+"/model/layers/" + i7+"/parameters",schemaPath:"#/properties/model/properties/layers/items/properties/parameters/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+}
+if(data61.name !== undefined){
+if(typeof data61.name !== "string"){
+const err136 = {instancePath:instancePath+"/data/" + i7+"/name",schemaPath:"#/properties/data/items/properties/name/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -1686,10 +1701,11 @@ vErrors.push(err136);
 errors++;
 }
 }
-}
-}
-else {
-const err137 = {instancePath:instancePath+"/model/layers/" + i7,schemaPath:"#/properties/model/properties/layers/items/type",keyword:"type",params:{type: "object"}};
+if(data61.fingerprint !== undefined){
+let data64 = data61.fingerprint;
+if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
+if(data64.hash === undefined){
+const err137 = {instancePath:instancePath+"/data/" + i7+"/fingerprint",schemaPath:"#/properties/data/items/properties/fingerprint/required",keyword:"required",params:{missingProperty: "hash"}};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -1698,10 +1714,8 @@ vErrors.push(err137);
 }
 errors++;
 }
-}
-}
-else {
-const err138 = {instancePath:instancePath+"/model/layers",schemaPath:"#/properties/model/properties/layers/type",keyword:"type",params:{type: "array"}};
+if(data64.rows === undefined){
+const err138 = {instancePath:instancePath+"/data/" + i7+"/fingerprint",schemaPath:"#/properties/data/items/properties/fingerprint/required",keyword:"required",params:{missingProperty: "rows"}};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -1710,16 +1724,8 @@ vErrors.push(err138);
 }
 errors++;
 }
-}
-if(data59.weights !== undefined){
-let data70 = data59.weights;
-if(Array.isArray(data70)){
-const len9 = data70.length;
-for(let i9=0; i9<len9; i9++){
-let data71 = data70[i9];
-if(data71 && typeof data71 == "object" && !Array.isArray(data71)){
-if(data71.name === undefined){
-const err139 = {instancePath:instancePath+"/model/weights/" + i9,schemaPath:"#/properties/model/properties/weights/items/required",keyword:"required",params:{missingProperty: "name"}};
+if(data64.columns === undefined){
+const err139 = {instancePath:instancePath+"/data/" + i7+"/fingerprint",schemaPath:"#/properties/data/items/properties/fingerprint/required",keyword:"required",params:{missingProperty: "columns"}};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -1728,8 +1734,9 @@ vErrors.push(err139);
 }
 errors++;
 }
-if(data71.shape === undefined){
-const err140 = {instancePath:instancePath+"/model/weights/" + i9,schemaPath:"#/properties/model/properties/weights/items/required",keyword:"required",params:{missingProperty: "shape"}};
+for(const key12 in data64){
+if(!(((key12 === "hash") || (key12 === "rows")) || (key12 === "columns"))){
+const err140 = {instancePath:instancePath+"/data/" + i7+"/fingerprint",schemaPath:"#/properties/data/items/properties/fingerprint/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12}};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -1738,8 +1745,12 @@ vErrors.push(err140);
 }
 errors++;
 }
-if(data71.mean === undefined){
-const err141 = {instancePath:instancePath+"/model/weights/" + i9,schemaPath:"#/properties/model/properties/weights/items/required",keyword:"required",params:{missingProperty: "mean"}};
+}
+if(data64.hash !== undefined){
+let data65 = data64.hash;
+if(typeof data65 === "string"){
+if(!pattern9.test(data65)){
+const err141 = {instancePath:instancePath+"/data/" + i7+"/fingerprint/hash",schemaPath:"#/properties/data/items/properties/fingerprint/properties/hash/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{16}$"}};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -1748,8 +1759,9 @@ vErrors.push(err141);
 }
 errors++;
 }
-if(data71.std === undefined){
-const err142 = {instancePath:instancePath+"/model/weights/" + i9,schemaPath:"#/properties/model/properties/weights/items/required",keyword:"required",params:{missingProperty: "std"}};
+}
+else {
+const err142 = {instancePath:instancePath+"/data/" + i7+"/fingerprint/hash",schemaPath:"#/properties/data/items/properties/fingerprint/properties/hash/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -1758,8 +1770,11 @@ vErrors.push(err142);
 }
 errors++;
 }
-if(data71.min === undefined){
-const err143 = {instancePath:instancePath+"/model/weights/" + i9,schemaPath:"#/properties/model/properties/weights/items/required",keyword:"required",params:{missingProperty: "min"}};
+}
+if(data64.rows !== undefined){
+let data66 = data64.rows;
+if(!(((typeof data66 == "number") && (!(data66 % 1) && !isNaN(data66))) && (isFinite(data66)))){
+const err143 = {instancePath:instancePath+"/data/" + i7+"/fingerprint/rows",schemaPath:"#/properties/data/items/properties/fingerprint/properties/rows/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -1768,8 +1783,9 @@ vErrors.push(err143);
 }
 errors++;
 }
-if(data71.max === undefined){
-const err144 = {instancePath:instancePath+"/model/weights/" + i9,schemaPath:"#/properties/model/properties/weights/items/required",keyword:"required",params:{missingProperty: "max"}};
+if((typeof data66 == "number") && (isFinite(data66))){
+if(data66 < 0 || isNaN(data66)){
+const err144 = {instancePath:instancePath+"/data/" + i7+"/fingerprint/rows",schemaPath:"#/properties/data/items/properties/fingerprint/properties/rows/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -1778,9 +1794,17 @@ vErrors.push(err144);
 }
 errors++;
 }
-if(data71.name !== undefined){
-if(typeof data71.name !== "string"){
-const err145 = {instancePath:instancePath+"/model/weights/" + i9+"/name",schemaPath:"#/properties/model/properties/weights/items/properties/name/type",keyword:"type",params:{type: "string"}};
+}
+}
+if(data64.columns !== undefined){
+let data67 = data64.columns;
+if(Array.isArray(data67)){
+const len8 = data67.length;
+for(let i8=0; i8<len8; i8++){
+let data68 = data67[i8];
+if(data68 && typeof data68 == "object" && !Array.isArray(data68)){
+if(data68.name === undefined){
+const err145 = {instancePath:instancePath+"/data/" + i7+"/fingerprint/columns/" + i8,schemaPath:"#/properties/data/items/properties/fingerprint/properties/columns/items/required",keyword:"required",params:{missingProperty: "name"}};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -1789,15 +1813,8 @@ vErrors.push(err145);
 }
 errors++;
 }
-}
-if(data71.shape !== undefined){
-let data73 = data71.shape;
-if(Array.isArray(data73)){
-const len10 = data73.length;
-for(let i10=0; i10<len10; i10++){
-let data74 = data73[i10];
-if(!(((typeof data74 == "number") && (!(data74 % 1) && !isNaN(data74))) && (isFinite(data74)))){
-const err146 = {instancePath:instancePath+"/model/weights/" + i9+"/shape/" + i10,schemaPath:"#/properties/model/properties/weights/items/properties/shape/items/type",keyword:"type",params:{type: "integer"}};
+if(data68.type === undefined){
+const err146 = {instancePath:instancePath+"/data/" + i7+"/fingerprint/columns/" + i8,schemaPath:"#/properties/data/items/properties/fingerprint/properties/columns/items/required",keyword:"required",params:{missingProperty: "type"}};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -1806,9 +1823,9 @@ vErrors.push(err146);
 }
 errors++;
 }
-if((typeof data74 == "number") && (isFinite(data74))){
-if(data74 < 0 || isNaN(data74)){
-const err147 = {instancePath:instancePath+"/model/weights/" + i9+"/shape/" + i10,schemaPath:"#/properties/model/properties/weights/items/properties/shape/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+for(const key13 in data68){
+if(!((key13 === "name") || (key13 === "type"))){
+const err147 = {instancePath:instancePath+"/data/" + i7+"/fingerprint/columns/" + i8,schemaPath:"#/properties/data/items/properties/fingerprint/properties/columns/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13}};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -1818,10 +1835,9 @@ vErrors.push(err147);
 errors++;
 }
 }
-}
-}
-else {
-const err148 = {instancePath:instancePath+"/model/weights/" + i9+"/shape",schemaPath:"#/properties/model/properties/weights/items/properties/shape/type",keyword:"type",params:{type: "array"}};
+if(data68.name !== undefined){
+if(typeof data68.name !== "string"){
+const err148 = {instancePath:instancePath+"/data/" + i7+"/fingerprint/columns/" + i8+"/name",schemaPath:"#/properties/data/items/properties/fingerprint/properties/columns/items/properties/name/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -1831,10 +1847,9 @@ vErrors.push(err148);
 errors++;
 }
 }
-if(data71.mean !== undefined){
-let data75 = data71.mean;
-if((!((typeof data75 == "number") && (isFinite(data75)))) && (data75 !== null)){
-const err149 = {instancePath:instancePath+"/model/weights/" + i9+"/mean",schemaPath:"#/$defs/number/type",keyword:"type",params:{type: schema37.type}};
+if(data68.type !== undefined){
+if(typeof data68.type !== "string"){
+const err149 = {instancePath:instancePath+"/data/" + i7+"/fingerprint/columns/" + i8+"/type",schemaPath:"#/properties/data/items/properties/fingerprint/properties/columns/items/properties/type/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -1844,10 +1859,9 @@ vErrors.push(err149);
 errors++;
 }
 }
-if(data71.std !== undefined){
-let data76 = data71.std;
-if((!((typeof data76 == "number") && (isFinite(data76)))) && (data76 !== null)){
-const err150 = {instancePath:instancePath+"/model/weights/" + i9+"/std",schemaPath:"#/$defs/number/type",keyword:"type",params:{type: schema37.type}};
+}
+else {
+const err150 = {instancePath:instancePath+"/data/" + i7+"/fingerprint/columns/" + i8,schemaPath:"#/properties/data/items/properties/fingerprint/properties/columns/items/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -1857,10 +1871,9 @@ vErrors.push(err150);
 errors++;
 }
 }
-if(data71.min !== undefined){
-let data77 = data71.min;
-if((!((typeof data77 == "number") && (isFinite(data77)))) && (data77 !== null)){
-const err151 = {instancePath:instancePath+"/model/weights/" + i9+"/min",schemaPath:"#/$defs/number/type",keyword:"type",params:{type: schema37.type}};
+}
+else {
+const err151 = {instancePath:instancePath+"/data/" + i7+"/fingerprint/columns",schemaPath:"#/properties/data/items/properties/fingerprint/properties/columns/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -1870,10 +1883,9 @@ vErrors.push(err151);
 errors++;
 }
 }
-if(data71.max !== undefined){
-let data78 = data71.max;
-if((!((typeof data78 == "number") && (isFinite(data78)))) && (data78 !== null)){
-const err152 = {instancePath:instancePath+"/model/weights/" + i9+"/max",schemaPath:"#/$defs/number/type",keyword:"type",params:{type: schema37.type}};
+}
+else {
+const err152 = {instancePath:instancePath+"/data/" + i7+"/fingerprint",schemaPath:"#/properties/data/items/properties/fingerprint/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -1883,9 +1895,11 @@ vErrors.push(err152);
 errors++;
 }
 }
-}
-else {
-const err153 = {instancePath:instancePath+"/model/weights/" + i9,schemaPath:"#/properties/model/properties/weights/items/type",keyword:"type",params:{type: "object"}};
+if(data61.findings !== undefined){
+let data71 = data61.findings;
+if(Array.isArray(data71)){
+if(data71.length > 100){
+const err153 = {instancePath:instancePath+"/data/" + i7+"/findings",schemaPath:"#/properties/data/items/properties/findings/maxItems",keyword:"maxItems",params:{limit: 100}};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -1894,10 +1908,12 @@ vErrors.push(err153);
 }
 errors++;
 }
-}
-}
-else {
-const err154 = {instancePath:instancePath+"/model/weights",schemaPath:"#/properties/model/properties/weights/type",keyword:"type",params:{type: "array"}};
+const len9 = data71.length;
+for(let i9=0; i9<len9; i9++){
+let data72 = data71[i9];
+if(data72 && typeof data72 == "object" && !Array.isArray(data72)){
+if(data72.kind === undefined){
+const err154 = {instancePath:instancePath+"/data/" + i7+"/findings/" + i9,schemaPath:"#/properties/data/items/properties/findings/items/required",keyword:"required",params:{missingProperty: "kind"}};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -1906,11 +1922,8 @@ vErrors.push(err154);
 }
 errors++;
 }
-}
-if(data59.extra !== undefined){
-let data79 = data59.extra;
-if(!(data79 && typeof data79 == "object" && !Array.isArray(data79))){
-const err155 = {instancePath:instancePath+"/model/extra",schemaPath:"#/properties/model/properties/extra/type",keyword:"type",params:{type: "object"}};
+if(data72.severity === undefined){
+const err155 = {instancePath:instancePath+"/data/" + i7+"/findings/" + i9,schemaPath:"#/properties/data/items/properties/findings/items/required",keyword:"required",params:{missingProperty: "severity"}};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -1919,10 +1932,9 @@ vErrors.push(err155);
 }
 errors++;
 }
-}
-}
-else {
-const err156 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/type",keyword:"type",params:{type: "object"}};
+for(const key14 in data72){
+if(!(((key14 === "kind") || (key14 === "severity")) || (key14 === "column"))){
+const err156 = {instancePath:instancePath+"/data/" + i7+"/findings/" + i9,schemaPath:"#/properties/data/items/properties/findings/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14}};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -1932,15 +1944,9 @@ vErrors.push(err156);
 errors++;
 }
 }
-if(data.gates !== undefined){
-let data80 = data.gates;
-if(Array.isArray(data80)){
-const len11 = data80.length;
-for(let i11=0; i11<len11; i11++){
-let data81 = data80[i11];
-if(data81 && typeof data81 == "object" && !Array.isArray(data81)){
-if(data81.name === undefined){
-const err157 = {instancePath:instancePath+"/gates/" + i11,schemaPath:"#/properties/gates/items/required",keyword:"required",params:{missingProperty: "name"}};
+if(data72.kind !== undefined){
+if(typeof data72.kind !== "string"){
+const err157 = {instancePath:instancePath+"/data/" + i7+"/findings/" + i9+"/kind",schemaPath:"#/properties/data/items/properties/findings/items/properties/kind/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -1949,8 +1955,11 @@ vErrors.push(err157);
 }
 errors++;
 }
-if(data81.passed === undefined){
-const err158 = {instancePath:instancePath+"/gates/" + i11,schemaPath:"#/properties/gates/items/required",keyword:"required",params:{missingProperty: "passed"}};
+}
+if(data72.severity !== undefined){
+let data74 = data72.severity;
+if(!(((data74 === "error") || (data74 === "warning")) || (data74 === "info"))){
+const err158 = {instancePath:instancePath+"/data/" + i7+"/findings/" + i9+"/severity",schemaPath:"#/properties/data/items/properties/findings/items/properties/severity/enum",keyword:"enum",params:{allowedValues: schema31.properties.data.items.properties.findings.items.properties.severity.enum}};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -1959,9 +1968,10 @@ vErrors.push(err158);
 }
 errors++;
 }
-for(const key13 in data81){
-if(!((((((((key13 === "name") || (key13 === "passed")) || (key13 === "metric")) || (key13 === "op")) || (key13 === "threshold")) || (key13 === "value")) || (key13 === "baseline")) || (key13 === "detail"))){
-const err159 = {instancePath:instancePath+"/gates/" + i11,schemaPath:"#/properties/gates/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13}};
+}
+if(data72.column !== undefined){
+if(typeof data72.column !== "string"){
+const err159 = {instancePath:instancePath+"/data/" + i7+"/findings/" + i9+"/column",schemaPath:"#/properties/data/items/properties/findings/items/properties/column/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -1971,9 +1981,9 @@ vErrors.push(err159);
 errors++;
 }
 }
-if(data81.name !== undefined){
-if(typeof data81.name !== "string"){
-const err160 = {instancePath:instancePath+"/gates/" + i11+"/name",schemaPath:"#/properties/gates/items/properties/name/type",keyword:"type",params:{type: "string"}};
+}
+else {
+const err160 = {instancePath:instancePath+"/data/" + i7+"/findings/" + i9,schemaPath:"#/properties/data/items/properties/findings/items/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -1983,9 +1993,9 @@ vErrors.push(err160);
 errors++;
 }
 }
-if(data81.passed !== undefined){
-if(typeof data81.passed !== "boolean"){
-const err161 = {instancePath:instancePath+"/gates/" + i11+"/passed",schemaPath:"#/properties/gates/items/properties/passed/type",keyword:"type",params:{type: "boolean"}};
+}
+else {
+const err161 = {instancePath:instancePath+"/data/" + i7+"/findings",schemaPath:"#/properties/data/items/properties/findings/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -1995,9 +2005,9 @@ vErrors.push(err161);
 errors++;
 }
 }
-if(data81.metric !== undefined){
-if(typeof data81.metric !== "string"){
-const err162 = {instancePath:instancePath+"/gates/" + i11+"/metric",schemaPath:"#/properties/gates/items/properties/metric/type",keyword:"type",params:{type: "string"}};
+}
+else {
+const err162 = {instancePath:instancePath+"/data/" + i7,schemaPath:"#/properties/data/items/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -2007,9 +2017,9 @@ vErrors.push(err162);
 errors++;
 }
 }
-if(data81.op !== undefined){
-if(typeof data81.op !== "string"){
-const err163 = {instancePath:instancePath+"/gates/" + i11+"/op",schemaPath:"#/properties/gates/items/properties/op/type",keyword:"type",params:{type: "string"}};
+}
+else {
+const err163 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -2019,10 +2029,11 @@ vErrors.push(err163);
 errors++;
 }
 }
-if(data81.threshold !== undefined){
-let data86 = data81.threshold;
-if(!((typeof data86 == "number") && (isFinite(data86)))){
-const err164 = {instancePath:instancePath+"/gates/" + i11+"/threshold",schemaPath:"#/properties/gates/items/properties/threshold/type",keyword:"type",params:{type: "number"}};
+if(data.model !== undefined){
+let data76 = data.model;
+if(data76 && typeof data76 == "object" && !Array.isArray(data76)){
+if(data76.type === undefined){
+const err164 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/required",keyword:"required",params:{missingProperty: "type"}};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -2031,11 +2042,8 @@ vErrors.push(err164);
 }
 errors++;
 }
-}
-if(data81.value !== undefined){
-let data87 = data81.value;
-if((!((typeof data87 == "number") && (isFinite(data87)))) && (data87 !== null)){
-const err165 = {instancePath:instancePath+"/gates/" + i11+"/value",schemaPath:"#/$defs/number/type",keyword:"type",params:{type: schema37.type}};
+if(data76.parameterCount === undefined){
+const err165 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/required",keyword:"required",params:{missingProperty: "parameterCount"}};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -2044,11 +2052,9 @@ vErrors.push(err165);
 }
 errors++;
 }
-}
-if(data81.baseline !== undefined){
-let data88 = data81.baseline;
-if((!((typeof data88 == "number") && (isFinite(data88)))) && (data88 !== null)){
-const err166 = {instancePath:instancePath+"/gates/" + i11+"/baseline",schemaPath:"#/$defs/number/type",keyword:"type",params:{type: schema37.type}};
+if(data76.type !== undefined){
+if(typeof data76.type !== "string"){
+const err166 = {instancePath:instancePath+"/model/type",schemaPath:"#/properties/model/properties/type/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -2058,9 +2064,10 @@ vErrors.push(err166);
 errors++;
 }
 }
-if(data81.detail !== undefined){
-if(typeof data81.detail !== "string"){
-const err167 = {instancePath:instancePath+"/gates/" + i11+"/detail",schemaPath:"#/properties/gates/items/properties/detail/type",keyword:"type",params:{type: "string"}};
+if(data76.parameterCount !== undefined){
+let data78 = data76.parameterCount;
+if(!(((typeof data78 == "number") && (!(data78 % 1) && !isNaN(data78))) && (isFinite(data78)))){
+const err167 = {instancePath:instancePath+"/model/parameterCount",schemaPath:"#/properties/model/properties/parameterCount/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -2069,10 +2076,9 @@ vErrors.push(err167);
 }
 errors++;
 }
-}
-}
-else {
-const err168 = {instancePath:instancePath+"/gates/" + i11,schemaPath:"#/properties/gates/items/type",keyword:"type",params:{type: "object"}};
+if((typeof data78 == "number") && (isFinite(data78))){
+if(data78 < 0 || isNaN(data78)){
+const err168 = {instancePath:instancePath+"/model/parameterCount",schemaPath:"#/properties/model/properties/parameterCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -2083,8 +2089,9 @@ errors++;
 }
 }
 }
-else {
-const err169 = {instancePath:instancePath+"/gates",schemaPath:"#/properties/gates/type",keyword:"type",params:{type: "array"}};
+if(data76.backend !== undefined){
+if(typeof data76.backend !== "string"){
+const err169 = {instancePath:instancePath+"/model/backend",schemaPath:"#/properties/model/properties/backend/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -2094,11 +2101,15 @@ vErrors.push(err169);
 errors++;
 }
 }
-if(data.git !== undefined){
-let data90 = data.git;
-if(data90 && typeof data90 == "object" && !Array.isArray(data90)){
-if(data90.commit === undefined){
-const err170 = {instancePath:instancePath+"/git",schemaPath:"#/properties/git/required",keyword:"required",params:{missingProperty: "commit"}};
+if(data76.layers !== undefined){
+let data80 = data76.layers;
+if(Array.isArray(data80)){
+const len10 = data80.length;
+for(let i10=0; i10<len10; i10++){
+let data81 = data80[i10];
+if(data81 && typeof data81 == "object" && !Array.isArray(data81)){
+if(data81.name === undefined){
+const err170 = {instancePath:instancePath+"/model/layers/" + i10,schemaPath:"#/properties/model/properties/layers/items/required",keyword:"required",params:{missingProperty: "name"}};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -2107,8 +2118,8 @@ vErrors.push(err170);
 }
 errors++;
 }
-if(data90.dirty === undefined){
-const err171 = {instancePath:instancePath+"/git",schemaPath:"#/properties/git/required",keyword:"required",params:{missingProperty: "dirty"}};
+if(data81.kind === undefined){
+const err171 = {instancePath:instancePath+"/model/layers/" + i10,schemaPath:"#/properties/model/properties/layers/items/required",keyword:"required",params:{missingProperty: "kind"}};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -2117,9 +2128,8 @@ vErrors.push(err171);
 }
 errors++;
 }
-for(const key14 in data90){
-if(!(((key14 === "commit") || (key14 === "branch")) || (key14 === "dirty"))){
-const err172 = {instancePath:instancePath+"/git",schemaPath:"#/properties/git/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14}};
+if(data81.outputShape === undefined){
+const err172 = {instancePath:instancePath+"/model/layers/" + i10,schemaPath:"#/properties/model/properties/layers/items/required",keyword:"required",params:{missingProperty: "outputShape"}};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -2128,12 +2138,8 @@ vErrors.push(err172);
 }
 errors++;
 }
-}
-if(data90.commit !== undefined){
-let data91 = data90.commit;
-if(typeof data91 === "string"){
-if(!pattern10.test(data91)){
-const err173 = {instancePath:instancePath+"/git/commit",schemaPath:"#/properties/git/properties/commit/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{7,64}$"}};
+if(data81.parameters === undefined){
+const err173 = {instancePath:instancePath+"/model/layers/" + i10,schemaPath:"#/properties/model/properties/layers/items/required",keyword:"required",params:{missingProperty: "parameters"}};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -2142,9 +2148,9 @@ vErrors.push(err173);
 }
 errors++;
 }
-}
-else {
-const err174 = {instancePath:instancePath+"/git/commit",schemaPath:"#/properties/git/properties/commit/type",keyword:"type",params:{type: "string"}};
+if(data81.name !== undefined){
+if(typeof data81.name !== "string"){
+const err174 = {instancePath:instancePath+"/model/layers/" + i10+"/name",schemaPath:"#/properties/model/properties/layers/items/properties/name/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -2154,9 +2160,9 @@ vErrors.push(err174);
 errors++;
 }
 }
-if(data90.branch !== undefined){
-if(typeof data90.branch !== "string"){
-const err175 = {instancePath:instancePath+"/git/branch",schemaPath:"#/properties/git/properties/branch/type",keyword:"type",params:{type: "string"}};
+if(data81.kind !== undefined){
+if(typeof data81.kind !== "string"){
+const err175 = {instancePath:instancePath+"/model/layers/" + i10+"/kind",schemaPath:"#/properties/model/properties/layers/items/properties/kind/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -2166,9 +2172,14 @@ vErrors.push(err175);
 errors++;
 }
 }
-if(data90.dirty !== undefined){
-if(typeof data90.dirty !== "boolean"){
-const err176 = {instancePath:instancePath+"/git/dirty",schemaPath:"#/properties/git/properties/dirty/type",keyword:"type",params:{type: "boolean"}};
+if(data81.outputShape !== undefined){
+let data84 = data81.outputShape;
+if(Array.isArray(data84)){
+const len11 = data84.length;
+for(let i11=0; i11<len11; i11++){
+let data85 = data84[i11];
+if((!(((typeof data85 == "number") && (!(data85 % 1) && !isNaN(data85))) && (isFinite(data85)))) && (data85 !== null)){
+const err176 = {instancePath:instancePath+"/model/layers/" + i10+"/outputShape/" + i11,schemaPath:"#/properties/model/properties/layers/items/properties/outputShape/items/type",keyword:"type",params:{type: schema31.properties.model.properties.layers.items.properties.outputShape.items.type}};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -2180,7 +2191,7 @@ errors++;
 }
 }
 else {
-const err177 = {instancePath:instancePath+"/git",schemaPath:"#/properties/git/type",keyword:"type",params:{type: "object"}};
+const err177 = {instancePath:instancePath+"/model/layers/" + i10+"/outputShape",schemaPath:"#/properties/model/properties/layers/items/properties/outputShape/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -2190,11 +2201,10 @@ vErrors.push(err177);
 errors++;
 }
 }
-if(data.environment !== undefined){
-let data94 = data.environment;
-if(data94 && typeof data94 == "object" && !Array.isArray(data94)){
-if(data94.libraries === undefined){
-const err178 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/required",keyword:"required",params:{missingProperty: "libraries"}};
+if(data81.parameters !== undefined){
+let data86 = data81.parameters;
+if(!(((typeof data86 == "number") && (!(data86 % 1) && !isNaN(data86))) && (isFinite(data86)))){
+const err178 = {instancePath:instancePath+"/model/layers/" + i10+"/parameters",schemaPath:"#/properties/model/properties/layers/items/properties/parameters/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -2203,9 +2213,9 @@ vErrors.push(err178);
 }
 errors++;
 }
-for(const key15 in data94){
-if(!((((key15 === "libraries") || (key15 === "backend")) || (key15 === "runtime")) || (key15 === "platform"))){
-const err179 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15}};
+if((typeof data86 == "number") && (isFinite(data86))){
+if(data86 < 0 || isNaN(data86)){
+const err179 = {instancePath:instancePath+"/model/layers/" + i10+"/parameters",schemaPath:"#/properties/model/properties/layers/items/properties/parameters/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -2215,12 +2225,10 @@ vErrors.push(err179);
 errors++;
 }
 }
-if(data94.libraries !== undefined){
-let data95 = data94.libraries;
-if(data95 && typeof data95 == "object" && !Array.isArray(data95)){
-for(const key16 in data95){
-if(typeof data95[key16] !== "string"){
-const err180 = {instancePath:instancePath+"/environment/libraries/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environment/properties/libraries/additionalProperties/type",keyword:"type",params:{type: "string"}};
+}
+}
+else {
+const err180 = {instancePath:instancePath+"/model/layers/" + i10,schemaPath:"#/properties/model/properties/layers/items/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -2232,7 +2240,7 @@ errors++;
 }
 }
 else {
-const err181 = {instancePath:instancePath+"/environment/libraries",schemaPath:"#/properties/environment/properties/libraries/type",keyword:"type",params:{type: "object"}};
+const err181 = {instancePath:instancePath+"/model/layers",schemaPath:"#/properties/model/properties/layers/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -2242,9 +2250,15 @@ vErrors.push(err181);
 errors++;
 }
 }
-if(data94.backend !== undefined){
-if(typeof data94.backend !== "string"){
-const err182 = {instancePath:instancePath+"/environment/backend",schemaPath:"#/properties/environment/properties/backend/type",keyword:"type",params:{type: "string"}};
+if(data76.weights !== undefined){
+let data87 = data76.weights;
+if(Array.isArray(data87)){
+const len12 = data87.length;
+for(let i12=0; i12<len12; i12++){
+let data88 = data87[i12];
+if(data88 && typeof data88 == "object" && !Array.isArray(data88)){
+if(data88.name === undefined){
+const err182 = {instancePath:instancePath+"/model/weights/" + i12,schemaPath:"#/properties/model/properties/weights/items/required",keyword:"required",params:{missingProperty: "name"}};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -2253,10 +2267,8 @@ vErrors.push(err182);
 }
 errors++;
 }
-}
-if(data94.runtime !== undefined){
-if(typeof data94.runtime !== "string"){
-const err183 = {instancePath:instancePath+"/environment/runtime",schemaPath:"#/properties/environment/properties/runtime/type",keyword:"type",params:{type: "string"}};
+if(data88.shape === undefined){
+const err183 = {instancePath:instancePath+"/model/weights/" + i12,schemaPath:"#/properties/model/properties/weights/items/required",keyword:"required",params:{missingProperty: "shape"}};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -2265,10 +2277,8 @@ vErrors.push(err183);
 }
 errors++;
 }
-}
-if(data94.platform !== undefined){
-if(typeof data94.platform !== "string"){
-const err184 = {instancePath:instancePath+"/environment/platform",schemaPath:"#/properties/environment/properties/platform/type",keyword:"type",params:{type: "string"}};
+if(data88.mean === undefined){
+const err184 = {instancePath:instancePath+"/model/weights/" + i12,schemaPath:"#/properties/model/properties/weights/items/required",keyword:"required",params:{missingProperty: "mean"}};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -2277,10 +2287,8 @@ vErrors.push(err184);
 }
 errors++;
 }
-}
-}
-else {
-const err185 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/type",keyword:"type",params:{type: "object"}};
+if(data88.std === undefined){
+const err185 = {instancePath:instancePath+"/model/weights/" + i12,schemaPath:"#/properties/model/properties/weights/items/required",keyword:"required",params:{missingProperty: "std"}};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -2289,16 +2297,8 @@ vErrors.push(err185);
 }
 errors++;
 }
-}
-if(data.tags !== undefined){
-let data100 = data.tags;
-if(Array.isArray(data100)){
-const len12 = data100.length;
-for(let i12=0; i12<len12; i12++){
-let data101 = data100[i12];
-if(typeof data101 === "string"){
-if(func2(data101) < 1){
-const err186 = {instancePath:instancePath+"/tags/" + i12,schemaPath:"#/properties/tags/items/minLength",keyword:"minLength",params:{limit: 1}};
+if(data88.min === undefined){
+const err186 = {instancePath:instancePath+"/model/weights/" + i12,schemaPath:"#/properties/model/properties/weights/items/required",keyword:"required",params:{missingProperty: "min"}};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -2307,9 +2307,8 @@ vErrors.push(err186);
 }
 errors++;
 }
-}
-else {
-const err187 = {instancePath:instancePath+"/tags/" + i12,schemaPath:"#/properties/tags/items/type",keyword:"type",params:{type: "string"}};
+if(data88.max === undefined){
+const err187 = {instancePath:instancePath+"/model/weights/" + i12,schemaPath:"#/properties/model/properties/weights/items/required",keyword:"required",params:{missingProperty: "max"}};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -2318,19 +2317,9 @@ vErrors.push(err187);
 }
 errors++;
 }
-}
-let i13 = data100.length;
-let j0;
-if(i13 > 1){
-const indices0 = {};
-for(;i13--;){
-let item0 = data100[i13];
-if(typeof item0 !== "string"){
-continue;
-}
-if(typeof indices0[item0] == "number"){
-j0 = indices0[item0];
-const err188 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/uniqueItems",keyword:"uniqueItems",params:{i: i13, j: j0}};
+if(data88.name !== undefined){
+if(typeof data88.name !== "string"){
+const err188 = {instancePath:instancePath+"/model/weights/" + i12+"/name",schemaPath:"#/properties/model/properties/weights/items/properties/name/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -2338,14 +2327,16 @@ else {
 vErrors.push(err188);
 }
 errors++;
-break;
-}
-indices0[item0] = i13;
 }
 }
-}
-else {
-const err189 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "array"}};
+if(data88.shape !== undefined){
+let data90 = data88.shape;
+if(Array.isArray(data90)){
+const len13 = data90.length;
+for(let i13=0; i13<len13; i13++){
+let data91 = data90[i13];
+if(!(((typeof data91 == "number") && (!(data91 % 1) && !isNaN(data91))) && (isFinite(data91)))){
+const err189 = {instancePath:instancePath+"/model/weights/" + i12+"/shape/" + i13,schemaPath:"#/properties/model/properties/weights/items/properties/shape/items/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -2354,10 +2345,9 @@ vErrors.push(err189);
 }
 errors++;
 }
-}
-if(data.notes !== undefined){
-if(typeof data.notes !== "string"){
-const err190 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/type",keyword:"type",params:{type: "string"}};
+if((typeof data91 == "number") && (isFinite(data91))){
+if(data91 < 0 || isNaN(data91)){
+const err190 = {instancePath:instancePath+"/model/weights/" + i12+"/shape/" + i13,schemaPath:"#/properties/model/properties/weights/items/properties/shape/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -2367,11 +2357,10 @@ vErrors.push(err190);
 errors++;
 }
 }
-if(data.error !== undefined){
-let data103 = data.error;
-if(data103 && typeof data103 == "object" && !Array.isArray(data103)){
-if(data103.name === undefined){
-const err191 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/required",keyword:"required",params:{missingProperty: "name"}};
+}
+}
+else {
+const err191 = {instancePath:instancePath+"/model/weights/" + i12+"/shape",schemaPath:"#/properties/model/properties/weights/items/properties/shape/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -2380,8 +2369,11 @@ vErrors.push(err191);
 }
 errors++;
 }
-if(data103.message === undefined){
-const err192 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/required",keyword:"required",params:{missingProperty: "message"}};
+}
+if(data88.mean !== undefined){
+let data92 = data88.mean;
+if((!((typeof data92 == "number") && (isFinite(data92)))) && (data92 !== null)){
+const err192 = {instancePath:instancePath+"/model/weights/" + i12+"/mean",schemaPath:"#/$defs/number/type",keyword:"type",params:{type: schema37.type}};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -2390,9 +2382,11 @@ vErrors.push(err192);
 }
 errors++;
 }
-for(const key17 in data103){
-if(!(((key17 === "name") || (key17 === "message")) || (key17 === "stack"))){
-const err193 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17}};
+}
+if(data88.std !== undefined){
+let data93 = data88.std;
+if((!((typeof data93 == "number") && (isFinite(data93)))) && (data93 !== null)){
+const err193 = {instancePath:instancePath+"/model/weights/" + i12+"/std",schemaPath:"#/$defs/number/type",keyword:"type",params:{type: schema37.type}};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -2402,9 +2396,10 @@ vErrors.push(err193);
 errors++;
 }
 }
-if(data103.name !== undefined){
-if(typeof data103.name !== "string"){
-const err194 = {instancePath:instancePath+"/error/name",schemaPath:"#/properties/error/properties/name/type",keyword:"type",params:{type: "string"}};
+if(data88.min !== undefined){
+let data94 = data88.min;
+if((!((typeof data94 == "number") && (isFinite(data94)))) && (data94 !== null)){
+const err194 = {instancePath:instancePath+"/model/weights/" + i12+"/min",schemaPath:"#/$defs/number/type",keyword:"type",params:{type: schema37.type}};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -2414,9 +2409,10 @@ vErrors.push(err194);
 errors++;
 }
 }
-if(data103.message !== undefined){
-if(typeof data103.message !== "string"){
-const err195 = {instancePath:instancePath+"/error/message",schemaPath:"#/properties/error/properties/message/type",keyword:"type",params:{type: "string"}};
+if(data88.max !== undefined){
+let data95 = data88.max;
+if((!((typeof data95 == "number") && (isFinite(data95)))) && (data95 !== null)){
+const err195 = {instancePath:instancePath+"/model/weights/" + i12+"/max",schemaPath:"#/$defs/number/type",keyword:"type",params:{type: schema37.type}};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -2426,9 +2422,9 @@ vErrors.push(err195);
 errors++;
 }
 }
-if(data103.stack !== undefined){
-if(typeof data103.stack !== "string"){
-const err196 = {instancePath:instancePath+"/error/stack",schemaPath:"#/properties/error/properties/stack/type",keyword:"type",params:{type: "string"}};
+}
+else {
+const err196 = {instancePath:instancePath+"/model/weights/" + i12,schemaPath:"#/properties/model/properties/weights/items/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -2440,7 +2436,7 @@ errors++;
 }
 }
 else {
-const err197 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: "object"}};
+const err197 = {instancePath:instancePath+"/model/weights",schemaPath:"#/properties/model/properties/weights/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -2450,15 +2446,10 @@ vErrors.push(err197);
 errors++;
 }
 }
-if(data.artifacts !== undefined){
-let data107 = data.artifacts;
-if(Array.isArray(data107)){
-const len13 = data107.length;
-for(let i14=0; i14<len13; i14++){
-let data108 = data107[i14];
-if(data108 && typeof data108 == "object" && !Array.isArray(data108)){
-if(data108.name === undefined){
-const err198 = {instancePath:instancePath+"/artifacts/" + i14,schemaPath:"#/properties/artifacts/items/required",keyword:"required",params:{missingProperty: "name"}};
+if(data76.extra !== undefined){
+let data96 = data76.extra;
+if(!(data96 && typeof data96 == "object" && !Array.isArray(data96))){
+const err198 = {instancePath:instancePath+"/model/extra",schemaPath:"#/properties/model/properties/extra/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -2467,8 +2458,10 @@ vErrors.push(err198);
 }
 errors++;
 }
-if(data108.path === undefined){
-const err199 = {instancePath:instancePath+"/artifacts/" + i14,schemaPath:"#/properties/artifacts/items/required",keyword:"required",params:{missingProperty: "path"}};
+}
+}
+else {
+const err199 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -2477,8 +2470,16 @@ vErrors.push(err199);
 }
 errors++;
 }
-if(data108.bytes === undefined){
-const err200 = {instancePath:instancePath+"/artifacts/" + i14,schemaPath:"#/properties/artifacts/items/required",keyword:"required",params:{missingProperty: "bytes"}};
+}
+if(data.gates !== undefined){
+let data97 = data.gates;
+if(Array.isArray(data97)){
+const len14 = data97.length;
+for(let i14=0; i14<len14; i14++){
+let data98 = data97[i14];
+if(data98 && typeof data98 == "object" && !Array.isArray(data98)){
+if(data98.name === undefined){
+const err200 = {instancePath:instancePath+"/gates/" + i14,schemaPath:"#/properties/gates/items/required",keyword:"required",params:{missingProperty: "name"}};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -2487,9 +2488,8 @@ vErrors.push(err200);
 }
 errors++;
 }
-for(const key18 in data108){
-if(!(((key18 === "name") || (key18 === "path")) || (key18 === "bytes"))){
-const err201 = {instancePath:instancePath+"/artifacts/" + i14,schemaPath:"#/properties/artifacts/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18}};
+if(data98.passed === undefined){
+const err201 = {instancePath:instancePath+"/gates/" + i14,schemaPath:"#/properties/gates/items/required",keyword:"required",params:{missingProperty: "passed"}};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -2498,10 +2498,9 @@ vErrors.push(err201);
 }
 errors++;
 }
-}
-if(data108.name !== undefined){
-if(typeof data108.name !== "string"){
-const err202 = {instancePath:instancePath+"/artifacts/" + i14+"/name",schemaPath:"#/properties/artifacts/items/properties/name/type",keyword:"type",params:{type: "string"}};
+for(const key15 in data98){
+if(!((((((((key15 === "name") || (key15 === "passed")) || (key15 === "metric")) || (key15 === "op")) || (key15 === "threshold")) || (key15 === "value")) || (key15 === "baseline")) || (key15 === "detail"))){
+const err202 = {instancePath:instancePath+"/gates/" + i14,schemaPath:"#/properties/gates/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15}};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -2511,9 +2510,9 @@ vErrors.push(err202);
 errors++;
 }
 }
-if(data108.path !== undefined){
-if(typeof data108.path !== "string"){
-const err203 = {instancePath:instancePath+"/artifacts/" + i14+"/path",schemaPath:"#/properties/artifacts/items/properties/path/type",keyword:"type",params:{type: "string"}};
+if(data98.name !== undefined){
+if(typeof data98.name !== "string"){
+const err203 = {instancePath:instancePath+"/gates/" + i14+"/name",schemaPath:"#/properties/gates/items/properties/name/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -2523,10 +2522,9 @@ vErrors.push(err203);
 errors++;
 }
 }
-if(data108.bytes !== undefined){
-let data111 = data108.bytes;
-if(!(((typeof data111 == "number") && (!(data111 % 1) && !isNaN(data111))) && (isFinite(data111)))){
-const err204 = {instancePath:instancePath+"/artifacts/" + i14+"/bytes",schemaPath:"#/properties/artifacts/items/properties/bytes/type",keyword:"type",params:{type: "integer"}};
+if(data98.passed !== undefined){
+if(typeof data98.passed !== "boolean"){
+const err204 = {instancePath:instancePath+"/gates/" + i14+"/passed",schemaPath:"#/properties/gates/items/properties/passed/type",keyword:"type",params:{type: "boolean"}};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -2535,9 +2533,10 @@ vErrors.push(err204);
 }
 errors++;
 }
-if((typeof data111 == "number") && (isFinite(data111))){
-if(data111 < 0 || isNaN(data111)){
-const err205 = {instancePath:instancePath+"/artifacts/" + i14+"/bytes",schemaPath:"#/properties/artifacts/items/properties/bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+}
+if(data98.metric !== undefined){
+if(typeof data98.metric !== "string"){
+const err205 = {instancePath:instancePath+"/gates/" + i14+"/metric",schemaPath:"#/properties/gates/items/properties/metric/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -2547,10 +2546,9 @@ vErrors.push(err205);
 errors++;
 }
 }
-}
-}
-else {
-const err206 = {instancePath:instancePath+"/artifacts/" + i14,schemaPath:"#/properties/artifacts/items/type",keyword:"type",params:{type: "object"}};
+if(data98.op !== undefined){
+if(typeof data98.op !== "string"){
+const err206 = {instancePath:instancePath+"/gates/" + i14+"/op",schemaPath:"#/properties/gates/items/properties/op/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -2560,9 +2558,10 @@ vErrors.push(err206);
 errors++;
 }
 }
-}
-else {
-const err207 = {instancePath:instancePath+"/artifacts",schemaPath:"#/properties/artifacts/type",keyword:"type",params:{type: "array"}};
+if(data98.threshold !== undefined){
+let data103 = data98.threshold;
+if(!((typeof data103 == "number") && (isFinite(data103)))){
+const err207 = {instancePath:instancePath+"/gates/" + i14+"/threshold",schemaPath:"#/properties/gates/items/properties/threshold/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -2572,11 +2571,10 @@ vErrors.push(err207);
 errors++;
 }
 }
-if(data.predictions !== undefined){
-let data112 = data.predictions;
-if(data112 && typeof data112 == "object" && !Array.isArray(data112)){
-if(data112.path === undefined){
-const err208 = {instancePath:instancePath+"/predictions",schemaPath:"#/properties/predictions/required",keyword:"required",params:{missingProperty: "path"}};
+if(data98.value !== undefined){
+let data104 = data98.value;
+if((!((typeof data104 == "number") && (isFinite(data104)))) && (data104 !== null)){
+const err208 = {instancePath:instancePath+"/gates/" + i14+"/value",schemaPath:"#/$defs/number/type",keyword:"type",params:{type: schema37.type}};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -2585,8 +2583,11 @@ vErrors.push(err208);
 }
 errors++;
 }
-if(data112.rows === undefined){
-const err209 = {instancePath:instancePath+"/predictions",schemaPath:"#/properties/predictions/required",keyword:"required",params:{missingProperty: "rows"}};
+}
+if(data98.baseline !== undefined){
+let data105 = data98.baseline;
+if((!((typeof data105 == "number") && (isFinite(data105)))) && (data105 !== null)){
+const err209 = {instancePath:instancePath+"/gates/" + i14+"/baseline",schemaPath:"#/$defs/number/type",keyword:"type",params:{type: schema37.type}};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -2595,8 +2596,10 @@ vErrors.push(err209);
 }
 errors++;
 }
-if(data112.totalRows === undefined){
-const err210 = {instancePath:instancePath+"/predictions",schemaPath:"#/properties/predictions/required",keyword:"required",params:{missingProperty: "totalRows"}};
+}
+if(data98.detail !== undefined){
+if(typeof data98.detail !== "string"){
+const err210 = {instancePath:instancePath+"/gates/" + i14+"/detail",schemaPath:"#/properties/gates/items/properties/detail/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -2605,8 +2608,10 @@ vErrors.push(err210);
 }
 errors++;
 }
-if(data112.identity === undefined){
-const err211 = {instancePath:instancePath+"/predictions",schemaPath:"#/properties/predictions/required",keyword:"required",params:{missingProperty: "identity"}};
+}
+}
+else {
+const err211 = {instancePath:instancePath+"/gates/" + i14,schemaPath:"#/properties/gates/items/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -2615,8 +2620,10 @@ vErrors.push(err211);
 }
 errors++;
 }
-if(data112.bytes === undefined){
-const err212 = {instancePath:instancePath+"/predictions",schemaPath:"#/properties/predictions/required",keyword:"required",params:{missingProperty: "bytes"}};
+}
+}
+else {
+const err212 = {instancePath:instancePath+"/gates",schemaPath:"#/properties/gates/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -2625,9 +2632,12 @@ vErrors.push(err212);
 }
 errors++;
 }
-for(const key19 in data112){
-if(!(((((key19 === "path") || (key19 === "rows")) || (key19 === "totalRows")) || (key19 === "identity")) || (key19 === "bytes"))){
-const err213 = {instancePath:instancePath+"/predictions",schemaPath:"#/properties/predictions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19}};
+}
+if(data.git !== undefined){
+let data107 = data.git;
+if(data107 && typeof data107 == "object" && !Array.isArray(data107)){
+if(data107.commit === undefined){
+const err213 = {instancePath:instancePath+"/git",schemaPath:"#/properties/git/required",keyword:"required",params:{missingProperty: "commit"}};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -2636,12 +2646,8 @@ vErrors.push(err213);
 }
 errors++;
 }
-}
-if(data112.path !== undefined){
-let data113 = data112.path;
-if(typeof data113 === "string"){
-if(!pattern11.test(data113)){
-const err214 = {instancePath:instancePath+"/predictions/path",schemaPath:"#/properties/predictions/properties/path/pattern",keyword:"pattern",params:{pattern: "^\\.modelbook/runs/[0-9A-HJKMNP-TV-Z]{26}\\.predictions$"}};
+if(data107.dirty === undefined){
+const err214 = {instancePath:instancePath+"/git",schemaPath:"#/properties/git/required",keyword:"required",params:{missingProperty: "dirty"}};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -2650,9 +2656,9 @@ vErrors.push(err214);
 }
 errors++;
 }
-}
-else {
-const err215 = {instancePath:instancePath+"/predictions/path",schemaPath:"#/properties/predictions/properties/path/type",keyword:"type",params:{type: "string"}};
+for(const key16 in data107){
+if(!(((key16 === "commit") || (key16 === "branch")) || (key16 === "dirty"))){
+const err215 = {instancePath:instancePath+"/git",schemaPath:"#/properties/git/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16}};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -2662,10 +2668,11 @@ vErrors.push(err215);
 errors++;
 }
 }
-if(data112.rows !== undefined){
-let data114 = data112.rows;
-if(!(((typeof data114 == "number") && (!(data114 % 1) && !isNaN(data114))) && (isFinite(data114)))){
-const err216 = {instancePath:instancePath+"/predictions/rows",schemaPath:"#/properties/predictions/properties/rows/type",keyword:"type",params:{type: "integer"}};
+if(data107.commit !== undefined){
+let data108 = data107.commit;
+if(typeof data108 === "string"){
+if(!pattern10.test(data108)){
+const err216 = {instancePath:instancePath+"/git/commit",schemaPath:"#/properties/git/properties/commit/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{7,64}$"}};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -2674,9 +2681,9 @@ vErrors.push(err216);
 }
 errors++;
 }
-if((typeof data114 == "number") && (isFinite(data114))){
-if(data114 < 0 || isNaN(data114)){
-const err217 = {instancePath:instancePath+"/predictions/rows",schemaPath:"#/properties/predictions/properties/rows/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+}
+else {
+const err217 = {instancePath:instancePath+"/git/commit",schemaPath:"#/properties/git/properties/commit/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -2686,11 +2693,9 @@ vErrors.push(err217);
 errors++;
 }
 }
-}
-if(data112.totalRows !== undefined){
-let data115 = data112.totalRows;
-if(!(((typeof data115 == "number") && (!(data115 % 1) && !isNaN(data115))) && (isFinite(data115)))){
-const err218 = {instancePath:instancePath+"/predictions/totalRows",schemaPath:"#/properties/predictions/properties/totalRows/type",keyword:"type",params:{type: "integer"}};
+if(data107.branch !== undefined){
+if(typeof data107.branch !== "string"){
+const err218 = {instancePath:instancePath+"/git/branch",schemaPath:"#/properties/git/properties/branch/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -2699,9 +2704,10 @@ vErrors.push(err218);
 }
 errors++;
 }
-if((typeof data115 == "number") && (isFinite(data115))){
-if(data115 < 0 || isNaN(data115)){
-const err219 = {instancePath:instancePath+"/predictions/totalRows",schemaPath:"#/properties/predictions/properties/totalRows/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+}
+if(data107.dirty !== undefined){
+if(typeof data107.dirty !== "boolean"){
+const err219 = {instancePath:instancePath+"/git/dirty",schemaPath:"#/properties/git/properties/dirty/type",keyword:"type",params:{type: "boolean"}};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -2712,11 +2718,8 @@ errors++;
 }
 }
 }
-if(data112.identity !== undefined){
-let data116 = data112.identity;
-if(data116 && typeof data116 == "object" && !Array.isArray(data116)){
-if(data116.kind === undefined){
-const err220 = {instancePath:instancePath+"/predictions/identity",schemaPath:"#/properties/predictions/properties/identity/required",keyword:"required",params:{missingProperty: "kind"}};
+else {
+const err220 = {instancePath:instancePath+"/git",schemaPath:"#/properties/git/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -2725,9 +2728,12 @@ vErrors.push(err220);
 }
 errors++;
 }
-for(const key20 in data116){
-if(!((key20 === "kind") || (key20 === "column"))){
-const err221 = {instancePath:instancePath+"/predictions/identity",schemaPath:"#/properties/predictions/properties/identity/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20}};
+}
+if(data.environment !== undefined){
+let data111 = data.environment;
+if(data111 && typeof data111 == "object" && !Array.isArray(data111)){
+if(data111.libraries === undefined){
+const err221 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/required",keyword:"required",params:{missingProperty: "libraries"}};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -2736,11 +2742,9 @@ vErrors.push(err221);
 }
 errors++;
 }
-}
-if(data116.kind !== undefined){
-let data117 = data116.kind;
-if(!((data117 === "column") || (data117 === "hash"))){
-const err222 = {instancePath:instancePath+"/predictions/identity/kind",schemaPath:"#/properties/predictions/properties/identity/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.predictions.properties.identity.properties.kind.enum}};
+for(const key17 in data111){
+if(!((((key17 === "libraries") || (key17 === "backend")) || (key17 === "runtime")) || (key17 === "platform"))){
+const err222 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17}};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -2750,9 +2754,12 @@ vErrors.push(err222);
 errors++;
 }
 }
-if(data116.column !== undefined){
-if(typeof data116.column !== "string"){
-const err223 = {instancePath:instancePath+"/predictions/identity/column",schemaPath:"#/properties/predictions/properties/identity/properties/column/type",keyword:"type",params:{type: "string"}};
+if(data111.libraries !== undefined){
+let data112 = data111.libraries;
+if(data112 && typeof data112 == "object" && !Array.isArray(data112)){
+for(const key18 in data112){
+if(typeof data112[key18] !== "string"){
+const err223 = {instancePath:instancePath+"/environment/libraries/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environment/properties/libraries/additionalProperties/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -2764,7 +2771,7 @@ errors++;
 }
 }
 else {
-const err224 = {instancePath:instancePath+"/predictions/identity",schemaPath:"#/properties/predictions/properties/identity/type",keyword:"type",params:{type: "object"}};
+const err224 = {instancePath:instancePath+"/environment/libraries",schemaPath:"#/properties/environment/properties/libraries/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -2774,10 +2781,9 @@ vErrors.push(err224);
 errors++;
 }
 }
-if(data112.bytes !== undefined){
-let data119 = data112.bytes;
-if(!(((typeof data119 == "number") && (!(data119 % 1) && !isNaN(data119))) && (isFinite(data119)))){
-const err225 = {instancePath:instancePath+"/predictions/bytes",schemaPath:"#/properties/predictions/properties/bytes/type",keyword:"type",params:{type: "integer"}};
+if(data111.backend !== undefined){
+if(typeof data111.backend !== "string"){
+const err225 = {instancePath:instancePath+"/environment/backend",schemaPath:"#/properties/environment/properties/backend/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -2786,9 +2792,10 @@ vErrors.push(err225);
 }
 errors++;
 }
-if((typeof data119 == "number") && (isFinite(data119))){
-if(data119 < 0 || isNaN(data119)){
-const err226 = {instancePath:instancePath+"/predictions/bytes",schemaPath:"#/properties/predictions/properties/bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+}
+if(data111.runtime !== undefined){
+if(typeof data111.runtime !== "string"){
+const err226 = {instancePath:instancePath+"/environment/runtime",schemaPath:"#/properties/environment/properties/runtime/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -2798,10 +2805,9 @@ vErrors.push(err226);
 errors++;
 }
 }
-}
-}
-else {
-const err227 = {instancePath:instancePath+"/predictions",schemaPath:"#/properties/predictions/type",keyword:"type",params:{type: "object"}};
+if(data111.platform !== undefined){
+if(typeof data111.platform !== "string"){
+const err227 = {instancePath:instancePath+"/environment/platform",schemaPath:"#/properties/environment/properties/platform/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -2813,12 +2819,545 @@ errors++;
 }
 }
 else {
-const err228 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+const err228 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err228];
 }
 else {
 vErrors.push(err228);
+}
+errors++;
+}
+}
+if(data.tags !== undefined){
+let data117 = data.tags;
+if(Array.isArray(data117)){
+const len15 = data117.length;
+for(let i15=0; i15<len15; i15++){
+let data118 = data117[i15];
+if(typeof data118 === "string"){
+if(func2(data118) < 1){
+const err229 = {instancePath:instancePath+"/tags/" + i15,schemaPath:"#/properties/tags/items/minLength",keyword:"minLength",params:{limit: 1}};
+if(vErrors === null){
+vErrors = [err229];
+}
+else {
+vErrors.push(err229);
+}
+errors++;
+}
+}
+else {
+const err230 = {instancePath:instancePath+"/tags/" + i15,schemaPath:"#/properties/tags/items/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err230];
+}
+else {
+vErrors.push(err230);
+}
+errors++;
+}
+}
+let i16 = data117.length;
+let j0;
+if(i16 > 1){
+const indices0 = {};
+for(;i16--;){
+let item0 = data117[i16];
+if(typeof item0 !== "string"){
+continue;
+}
+if(typeof indices0[item0] == "number"){
+j0 = indices0[item0];
+const err231 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/uniqueItems",keyword:"uniqueItems",params:{i: i16, j: j0}};
+if(vErrors === null){
+vErrors = [err231];
+}
+else {
+vErrors.push(err231);
+}
+errors++;
+break;
+}
+indices0[item0] = i16;
+}
+}
+}
+else {
+const err232 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err232];
+}
+else {
+vErrors.push(err232);
+}
+errors++;
+}
+}
+if(data.notes !== undefined){
+if(typeof data.notes !== "string"){
+const err233 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err233];
+}
+else {
+vErrors.push(err233);
+}
+errors++;
+}
+}
+if(data.error !== undefined){
+let data120 = data.error;
+if(data120 && typeof data120 == "object" && !Array.isArray(data120)){
+if(data120.name === undefined){
+const err234 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/required",keyword:"required",params:{missingProperty: "name"}};
+if(vErrors === null){
+vErrors = [err234];
+}
+else {
+vErrors.push(err234);
+}
+errors++;
+}
+if(data120.message === undefined){
+const err235 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/required",keyword:"required",params:{missingProperty: "message"}};
+if(vErrors === null){
+vErrors = [err235];
+}
+else {
+vErrors.push(err235);
+}
+errors++;
+}
+for(const key19 in data120){
+if(!(((key19 === "name") || (key19 === "message")) || (key19 === "stack"))){
+const err236 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19}};
+if(vErrors === null){
+vErrors = [err236];
+}
+else {
+vErrors.push(err236);
+}
+errors++;
+}
+}
+if(data120.name !== undefined){
+if(typeof data120.name !== "string"){
+const err237 = {instancePath:instancePath+"/error/name",schemaPath:"#/properties/error/properties/name/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err237];
+}
+else {
+vErrors.push(err237);
+}
+errors++;
+}
+}
+if(data120.message !== undefined){
+if(typeof data120.message !== "string"){
+const err238 = {instancePath:instancePath+"/error/message",schemaPath:"#/properties/error/properties/message/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err238];
+}
+else {
+vErrors.push(err238);
+}
+errors++;
+}
+}
+if(data120.stack !== undefined){
+if(typeof data120.stack !== "string"){
+const err239 = {instancePath:instancePath+"/error/stack",schemaPath:"#/properties/error/properties/stack/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err239];
+}
+else {
+vErrors.push(err239);
+}
+errors++;
+}
+}
+}
+else {
+const err240 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err240];
+}
+else {
+vErrors.push(err240);
+}
+errors++;
+}
+}
+if(data.artifacts !== undefined){
+let data124 = data.artifacts;
+if(Array.isArray(data124)){
+const len16 = data124.length;
+for(let i17=0; i17<len16; i17++){
+let data125 = data124[i17];
+if(data125 && typeof data125 == "object" && !Array.isArray(data125)){
+if(data125.name === undefined){
+const err241 = {instancePath:instancePath+"/artifacts/" + i17,schemaPath:"#/properties/artifacts/items/required",keyword:"required",params:{missingProperty: "name"}};
+if(vErrors === null){
+vErrors = [err241];
+}
+else {
+vErrors.push(err241);
+}
+errors++;
+}
+if(data125.path === undefined){
+const err242 = {instancePath:instancePath+"/artifacts/" + i17,schemaPath:"#/properties/artifacts/items/required",keyword:"required",params:{missingProperty: "path"}};
+if(vErrors === null){
+vErrors = [err242];
+}
+else {
+vErrors.push(err242);
+}
+errors++;
+}
+if(data125.bytes === undefined){
+const err243 = {instancePath:instancePath+"/artifacts/" + i17,schemaPath:"#/properties/artifacts/items/required",keyword:"required",params:{missingProperty: "bytes"}};
+if(vErrors === null){
+vErrors = [err243];
+}
+else {
+vErrors.push(err243);
+}
+errors++;
+}
+for(const key20 in data125){
+if(!(((key20 === "name") || (key20 === "path")) || (key20 === "bytes"))){
+const err244 = {instancePath:instancePath+"/artifacts/" + i17,schemaPath:"#/properties/artifacts/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20}};
+if(vErrors === null){
+vErrors = [err244];
+}
+else {
+vErrors.push(err244);
+}
+errors++;
+}
+}
+if(data125.name !== undefined){
+if(typeof data125.name !== "string"){
+const err245 = {instancePath:instancePath+"/artifacts/" + i17+"/name",schemaPath:"#/properties/artifacts/items/properties/name/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err245];
+}
+else {
+vErrors.push(err245);
+}
+errors++;
+}
+}
+if(data125.path !== undefined){
+if(typeof data125.path !== "string"){
+const err246 = {instancePath:instancePath+"/artifacts/" + i17+"/path",schemaPath:"#/properties/artifacts/items/properties/path/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err246];
+}
+else {
+vErrors.push(err246);
+}
+errors++;
+}
+}
+if(data125.bytes !== undefined){
+let data128 = data125.bytes;
+if(!(((typeof data128 == "number") && (!(data128 % 1) && !isNaN(data128))) && (isFinite(data128)))){
+const err247 = {instancePath:instancePath+"/artifacts/" + i17+"/bytes",schemaPath:"#/properties/artifacts/items/properties/bytes/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err247];
+}
+else {
+vErrors.push(err247);
+}
+errors++;
+}
+if((typeof data128 == "number") && (isFinite(data128))){
+if(data128 < 0 || isNaN(data128)){
+const err248 = {instancePath:instancePath+"/artifacts/" + i17+"/bytes",schemaPath:"#/properties/artifacts/items/properties/bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+if(vErrors === null){
+vErrors = [err248];
+}
+else {
+vErrors.push(err248);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err249 = {instancePath:instancePath+"/artifacts/" + i17,schemaPath:"#/properties/artifacts/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err249];
+}
+else {
+vErrors.push(err249);
+}
+errors++;
+}
+}
+}
+else {
+const err250 = {instancePath:instancePath+"/artifacts",schemaPath:"#/properties/artifacts/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err250];
+}
+else {
+vErrors.push(err250);
+}
+errors++;
+}
+}
+if(data.predictions !== undefined){
+let data129 = data.predictions;
+if(data129 && typeof data129 == "object" && !Array.isArray(data129)){
+if(data129.path === undefined){
+const err251 = {instancePath:instancePath+"/predictions",schemaPath:"#/properties/predictions/required",keyword:"required",params:{missingProperty: "path"}};
+if(vErrors === null){
+vErrors = [err251];
+}
+else {
+vErrors.push(err251);
+}
+errors++;
+}
+if(data129.rows === undefined){
+const err252 = {instancePath:instancePath+"/predictions",schemaPath:"#/properties/predictions/required",keyword:"required",params:{missingProperty: "rows"}};
+if(vErrors === null){
+vErrors = [err252];
+}
+else {
+vErrors.push(err252);
+}
+errors++;
+}
+if(data129.totalRows === undefined){
+const err253 = {instancePath:instancePath+"/predictions",schemaPath:"#/properties/predictions/required",keyword:"required",params:{missingProperty: "totalRows"}};
+if(vErrors === null){
+vErrors = [err253];
+}
+else {
+vErrors.push(err253);
+}
+errors++;
+}
+if(data129.identity === undefined){
+const err254 = {instancePath:instancePath+"/predictions",schemaPath:"#/properties/predictions/required",keyword:"required",params:{missingProperty: "identity"}};
+if(vErrors === null){
+vErrors = [err254];
+}
+else {
+vErrors.push(err254);
+}
+errors++;
+}
+if(data129.bytes === undefined){
+const err255 = {instancePath:instancePath+"/predictions",schemaPath:"#/properties/predictions/required",keyword:"required",params:{missingProperty: "bytes"}};
+if(vErrors === null){
+vErrors = [err255];
+}
+else {
+vErrors.push(err255);
+}
+errors++;
+}
+for(const key21 in data129){
+if(!(((((key21 === "path") || (key21 === "rows")) || (key21 === "totalRows")) || (key21 === "identity")) || (key21 === "bytes"))){
+const err256 = {instancePath:instancePath+"/predictions",schemaPath:"#/properties/predictions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21}};
+if(vErrors === null){
+vErrors = [err256];
+}
+else {
+vErrors.push(err256);
+}
+errors++;
+}
+}
+if(data129.path !== undefined){
+let data130 = data129.path;
+if(typeof data130 === "string"){
+if(!pattern11.test(data130)){
+const err257 = {instancePath:instancePath+"/predictions/path",schemaPath:"#/properties/predictions/properties/path/pattern",keyword:"pattern",params:{pattern: "^\\.modelbook/runs/[0-9A-HJKMNP-TV-Z]{26}\\.predictions$"}};
+if(vErrors === null){
+vErrors = [err257];
+}
+else {
+vErrors.push(err257);
+}
+errors++;
+}
+}
+else {
+const err258 = {instancePath:instancePath+"/predictions/path",schemaPath:"#/properties/predictions/properties/path/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err258];
+}
+else {
+vErrors.push(err258);
+}
+errors++;
+}
+}
+if(data129.rows !== undefined){
+let data131 = data129.rows;
+if(!(((typeof data131 == "number") && (!(data131 % 1) && !isNaN(data131))) && (isFinite(data131)))){
+const err259 = {instancePath:instancePath+"/predictions/rows",schemaPath:"#/properties/predictions/properties/rows/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err259];
+}
+else {
+vErrors.push(err259);
+}
+errors++;
+}
+if((typeof data131 == "number") && (isFinite(data131))){
+if(data131 < 0 || isNaN(data131)){
+const err260 = {instancePath:instancePath+"/predictions/rows",schemaPath:"#/properties/predictions/properties/rows/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+if(vErrors === null){
+vErrors = [err260];
+}
+else {
+vErrors.push(err260);
+}
+errors++;
+}
+}
+}
+if(data129.totalRows !== undefined){
+let data132 = data129.totalRows;
+if(!(((typeof data132 == "number") && (!(data132 % 1) && !isNaN(data132))) && (isFinite(data132)))){
+const err261 = {instancePath:instancePath+"/predictions/totalRows",schemaPath:"#/properties/predictions/properties/totalRows/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err261];
+}
+else {
+vErrors.push(err261);
+}
+errors++;
+}
+if((typeof data132 == "number") && (isFinite(data132))){
+if(data132 < 0 || isNaN(data132)){
+const err262 = {instancePath:instancePath+"/predictions/totalRows",schemaPath:"#/properties/predictions/properties/totalRows/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+if(vErrors === null){
+vErrors = [err262];
+}
+else {
+vErrors.push(err262);
+}
+errors++;
+}
+}
+}
+if(data129.identity !== undefined){
+let data133 = data129.identity;
+if(data133 && typeof data133 == "object" && !Array.isArray(data133)){
+if(data133.kind === undefined){
+const err263 = {instancePath:instancePath+"/predictions/identity",schemaPath:"#/properties/predictions/properties/identity/required",keyword:"required",params:{missingProperty: "kind"}};
+if(vErrors === null){
+vErrors = [err263];
+}
+else {
+vErrors.push(err263);
+}
+errors++;
+}
+for(const key22 in data133){
+if(!((key22 === "kind") || (key22 === "column"))){
+const err264 = {instancePath:instancePath+"/predictions/identity",schemaPath:"#/properties/predictions/properties/identity/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22}};
+if(vErrors === null){
+vErrors = [err264];
+}
+else {
+vErrors.push(err264);
+}
+errors++;
+}
+}
+if(data133.kind !== undefined){
+let data134 = data133.kind;
+if(!((data134 === "column") || (data134 === "hash"))){
+const err265 = {instancePath:instancePath+"/predictions/identity/kind",schemaPath:"#/properties/predictions/properties/identity/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.predictions.properties.identity.properties.kind.enum}};
+if(vErrors === null){
+vErrors = [err265];
+}
+else {
+vErrors.push(err265);
+}
+errors++;
+}
+}
+if(data133.column !== undefined){
+if(typeof data133.column !== "string"){
+const err266 = {instancePath:instancePath+"/predictions/identity/column",schemaPath:"#/properties/predictions/properties/identity/properties/column/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err266];
+}
+else {
+vErrors.push(err266);
+}
+errors++;
+}
+}
+}
+else {
+const err267 = {instancePath:instancePath+"/predictions/identity",schemaPath:"#/properties/predictions/properties/identity/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err267];
+}
+else {
+vErrors.push(err267);
+}
+errors++;
+}
+}
+if(data129.bytes !== undefined){
+let data136 = data129.bytes;
+if(!(((typeof data136 == "number") && (!(data136 % 1) && !isNaN(data136))) && (isFinite(data136)))){
+const err268 = {instancePath:instancePath+"/predictions/bytes",schemaPath:"#/properties/predictions/properties/bytes/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err268];
+}
+else {
+vErrors.push(err268);
+}
+errors++;
+}
+if((typeof data136 == "number") && (isFinite(data136))){
+if(data136 < 0 || isNaN(data136)){
+const err269 = {instancePath:instancePath+"/predictions/bytes",schemaPath:"#/properties/predictions/properties/bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+if(vErrors === null){
+vErrors = [err269];
+}
+else {
+vErrors.push(err269);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err270 = {instancePath:instancePath+"/predictions",schemaPath:"#/properties/predictions/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err270];
+}
+else {
+vErrors.push(err270);
+}
+errors++;
+}
+}
+}
+else {
+const err271 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err271];
+}
+else {
+vErrors.push(err271);
 }
 errors++;
 }
