@@ -43,7 +43,8 @@ function right(card: ModelCard, w: Required<ReportWording>): Pick<ReportSection,
   const said = lines.filter((l): l is ReportLine => l !== undefined);
   const confusion = card.sections.metrics.confusion && collectConfusionLines(card.sections.metrics.confusion, w);
   if (!said.length && !confusion) return { lines: [...out, text(msg.noMetrics)] };
-  return { lines: [...out, ...said, ...(confusion?.lines ?? [])], ...(confusion ? { table: confusion.table } : {}) };
+  // The counts first (what happened to these rows), then the same as rates per 100 with their intervals.
+  return { lines: [...out, ...(confusion?.lines ?? []), ...said], ...(confusion ? { table: confusion.table } : {}) };
 }
 
 function worse(card: ModelCard, w: Required<ReportWording>): ReportLine[] {
@@ -145,7 +146,9 @@ function watch(card: ModelCard): ReportLine[] {
  *
  * @example
  * const r = collectStakeholderReport(card, { who: 'customers', flags: 'flags', positive: 'do leave', negative: 'stay' });
- * fillLine(r.sections[1].lines[1]) // 'Out of 100 customers it flags, about 82 do leave (95% CI 79–85).'
+ * r.sections[1].lines.map((l) => fillLine(l))
+ * // ['It was tested on 671 customers …', 'Of the 262 customers that do leave, it flags 201 (77%) and misses 61.', …,
+ * //  'Out of 100 customers it flags, about 87 do leave (95% CI 83–91).', …]
  */
 export function collectStakeholderReport(card: ModelCard, wording: ReportWording = {}): StakeholderReport {
   const w: Required<ReportWording> = { who: wording.who || 'cases', flags: wording.flags || 'flags', positive: wording.positive || 'are positive', negative: wording.negative || 'are negative' };

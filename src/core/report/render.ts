@@ -52,7 +52,7 @@ const STYLE = `@page{size:A4;margin:12mm}body{font:10.5pt/1.4 system-ui,-apple-s
 h1{font-size:17pt;margin:0 0 2px}h2{font-size:12pt;margin:12px 0 4px;border-bottom:1px solid #d0d7de;padding-bottom:2px}.sub{color:#57606a;margin:0 0 6px}
 section{display:flex;gap:16px;align-items:flex-start;break-inside:avoid}section>div.text{flex:1}ul{margin:0;padding-left:18px}li{margin:2px 0}
 .n{font-weight:600;font-variant-numeric:tabular-nums}.chart svg{max-width:100%;height:auto}.chart{flex:0 0 auto}footer{color:#57606a;font-size:9pt;margin-top:10px;border-top:1px solid #d0d7de;padding-top:4px}
-.fail{color:#b42318;font-weight:600}.caption{margin:8px 0 2px}table.confusion{border-collapse:collapse;font-variant-numeric:tabular-nums}table.confusion th,table.confusion td{padding:2px 10px;border-bottom:1px solid #d0d7de;text-align:left}table.confusion .num{text-align:right}table.confusion tbody th{font-weight:normal}table.confusion tr:last-child th,table.confusion tr:last-child td{border-bottom:0;font-weight:600}
+.fail{color:#b42318;font-weight:600}.caption{margin:8px 0 2px}div.table{break-inside:avoid}table.confusion{border-collapse:collapse;font-variant-numeric:tabular-nums}table.confusion th,table.confusion td{padding:2px 10px;white-space:nowrap;border-bottom:1px solid #d0d7de;text-align:left}table.confusion .num{text-align:right}table.confusion tbody th{font-weight:normal}table.confusion tr:last-child th,table.confusion tr:last-child td{border-bottom:0;font-weight:600}
 @media print{body{padding:0;font-size:8.5pt;line-height:1.3}h1{font-size:13pt}h2{font-size:10pt;margin:6px 0 2px}li{margin:0}.chart svg{width:240px}.sub{margin:0 0 2px}footer{font-size:7.5pt;margin-top:4px}}`;
 
 const numberHtml = (n: ReportNumber): string => `<span class="n" title="${e(n.sources.map((s) => `${s.runId} ${s.field}`).join('; '))}">${e(n.text)}</span>`;
@@ -67,8 +67,9 @@ export function renderReportHtml(r: StakeholderReport, svgs: Record<string, stri
   const sections = r.sections.map((s) => {
     const items = s.lines.map((l) => `<li${/FAILED/.test(l.template) ? ' class="fail"' : ''}>${fillLine(l, e, numberHtml)}</li>`).join('');
     const chart = svgs[CHART_OF[s.id] ?? ''];
-    const table = s.table ? reportTableHtml(s.table, numberHtml) : '';
-    return `<h2>${e(s.title)}</h2><section data-section="${s.id}"><div class="text"><ul>${items}</ul>${table}</div>${chart ? `<div class="chart" data-chart="${CHART_OF[s.id]}">${chart}</div>` : ''}</section>`;
+    // The table goes under the section, full width: beside a chart its labels would wrap word by word.
+    const table = s.table ? `<div class="table" data-table="${s.id}">${reportTableHtml(s.table, numberHtml)}</div>` : '';
+    return `<h2>${e(s.title)}</h2><section data-section="${s.id}"><div class="text"><ul>${items}</ul></div>${chart ? `<div class="chart" data-chart="${CHART_OF[s.id]}">${chart}</div>` : ''}</section>${table}`;
   });
   return [
     `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${e(msg.title(r.name))}</title><style>${STYLE}</style></head><body>`,
