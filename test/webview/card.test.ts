@@ -193,7 +193,7 @@ describe('webview/card: Model Card panel and compact card in Chromium', function
       const table = page.locator('#metrics table.confusion');
       const titles = await page.locator('#metrics .sub h3').allTextContents();
       assert.ok(titles.includes('Confusion matrix at threshold 0.5 (rows)'), titles.join(' | '));
-      const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((td) => td.textContent)));
+      const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.children).map((td) => td.textContent)));
       const f = (x: { value: number }) => formatNumber(x.value);
       assert.deepEqual(rows, [
         [c.negativeLabel, f(c.tn), f(c.fp), formatNumber(c.tn.value + c.fp.value)],
