@@ -185,6 +185,28 @@ describe('webview/card: Model Card panel and compact card in Chromium', function
       await page.close();
     });
 
+  for (const theme of ['light', 'dark'] as const)
+    it(`shows the evaluation's confusion matrix under Metrics, each count a link to the record's confusion field (${theme})`, async () => {
+      const { page, problems } = await openPanel(theme);
+      const c = card.sections.metrics.confusion!;
+      assert.ok(c.kind === 'binary', 'the penguins evaluation recorded its binary confusion');
+      const table = page.locator('#metrics table.confusion');
+      const titles = await page.locator('#metrics .sub h3').allTextContents();
+      assert.ok(titles.includes('Confusion matrix at threshold 0.5 (rows)'), titles.join(' | '));
+      const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.children).map((td) => td.textContent)));
+      const f = (x: { value: number }) => formatNumber(x.value);
+      assert.deepEqual(rows, [
+        [c.negativeLabel, f(c.tn), f(c.fp), formatNumber(c.tn.value + c.fp.value)],
+        [c.positiveLabel, f(c.fn), f(c.tp), formatNumber(c.fn.value + c.tp.value)],
+      ]);
+      await table.locator('tbody tr').nth(1).locator('button.run-link').nth(1).click();
+      const posted = await page.evaluate(() => (window as unknown as Win).posted.filter((m) => m.type === 'openRun').map((m) => m.payload));
+      assert.deepEqual(posted, [c.tp.source]);
+      await shoot(page, `card-confusion-${theme}`, '#metrics .sub:has(table.confusion)');
+      assert.deepEqual(problems, []);
+      await page.close();
+    });
+
   it('a clicked number posts openRun with its run and field; a section left unwritten is called out in place and in the header', async () => {
     const { page, problems, rendered } = await openPanel('light', withoutEthics(card));
     assert.deepEqual(rendered.missing, ['ethicalConsiderations.prose']);

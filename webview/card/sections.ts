@@ -8,6 +8,7 @@ import { metricLabel, slicingChartId, slicingMetric } from '../../src/core/repor
 import { formatNumber } from '../../src/core/text/number';
 import { h } from '../shared/evaluationParts';
 import { cardFairnessTable, cardGatesList, cardMetricsTable, prose, sourcedNumber } from '../shared/cardParts';
+import { cardConfusionTable } from './confusion';
 
 type Part = Node | string;
 
@@ -91,6 +92,7 @@ function metrics(doc: Document, card: ModelCard): Part[] {
       ['Threshold', s.threshold ? sourcedNumber(doc, s.threshold) : undefined],
     ]),
     h(doc, 'div', { class: 'charts' }, h(doc, 'div', { class: 'table-scroll' }, cardMetricsTable(doc, s.metrics)), chartBox(doc, 'metrics', 'Metrics with their intervals')),
+    ...(s.confusion ? [cardConfusionTable(doc, s.confusion)] : []),
     sub(doc, 'Gates', cardGatesList(doc, s.gates)),
     sub(doc, 'Success criteria', prose(doc, s.successCriteria)),
     sub(doc, 'Why these metrics', prose(doc, s.rationale)),

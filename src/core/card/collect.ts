@@ -12,6 +12,7 @@ import {
   MODEL_CARD_KIND,
   MODEL_CARD_VERSION,
   REQUIRED_PROSE,
+  type CardConfusion,
   type CardData,
   type CardImportance,
   type CardMetric,
@@ -19,6 +20,7 @@ import {
   type CardReview,
   type CardSections,
   type ModelCard,
+  type Sourced,
 } from './contract';
 import { problemOf, proseOf } from './prose';
 import { collectCardFairness } from './fairness';
@@ -84,6 +86,7 @@ export function collectModelCard(inputs: CardInputs): ModelCard {
       metrics: metricsOf(ev),
       ...(typeof ev.params.threshold === 'number' ? { threshold: { value: ev.params.threshold, source: { runId: ev.id, field: 'params.threshold' } } } : {}),
       ...(typeof ev.params.task === 'string' ? { task: ev.params.task } : {}),
+      ...(ev.confusion ? { confusion: confusionOf(ev) } : {}),
       rationale: p('metricRationale'),
       successCriteria: problem?.successCriteria ?? '',
       gates: ev.gates.map((g, i) => ({
@@ -201,6 +204,24 @@ function metricsOf(ev: RunRecord): CardMetric[] {
       }
       return m;
     });
+}
+
+function confusionOf(ev: RunRecord): CardConfusion {
+  const c = ev.confusion!;
+  const at = <T>(value: T, field: string): Sourced<T> => ({ value, source: { runId: ev.id, field: `confusion.${field}` } });
+  if (c.kind === 'binary')
+    return {
+      kind: 'binary',
+      positiveLabel: c.positiveLabel,
+      negativeLabel: c.negativeLabel,
+      threshold: at(c.threshold, 'threshold'),
+      tp: at(c.tp, 'tp'),
+      fp: at(c.fp, 'fp'),
+      tn: at(c.tn, 'tn'),
+      fn: at(c.fn, 'fn'),
+      counts: c.counts,
+    };
+  return { kind: 'multiclass', labels: [...c.labels], matrix: c.matrix.map((row, i) => row.map((v, j) => at(v, `matrix[${i}][${j}]`))), counts: c.counts };
 }
 
 function dataOf(run: RunRecord, keep: (d: DataUse) => boolean): CardData[] {

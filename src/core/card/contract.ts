@@ -117,6 +117,8 @@ export interface CardSliceGroup {
   rows: Sourced<number>;
   /** Metric name → value in this group. */
   metrics: Record<string, Sourced<number | null>>;
+  /** Regression: the sample standard deviation of the group's absolute errors (null under two rows); absent in cards made before it was kept. */
+  errorSd?: Sourced<number | null>;
   /** Fewer rows than the small-group threshold: its numbers are unreliable. */
   small: boolean;
 }
@@ -150,6 +152,25 @@ export interface CardFairness {
   /** Why there are no metrics: the evaluation kept no slice of this column, or the task is not binary. */
   reason?: 'not-sliced' | 'not-binary';
 }
+
+/**
+ * The evaluation's confusion counts (the run record's `confusion`), each count with its field:
+ * binary at the decision threshold, multiclass at the argmax (rows = true labels, columns =
+ * predicted, in the order of `labels`). `counts`: 'rows' or summed sample 'weights'.
+ */
+export type CardConfusion =
+  | {
+      kind: 'binary';
+      positiveLabel: string;
+      negativeLabel: string;
+      threshold: Sourced<number>;
+      tp: Sourced<number>;
+      fp: Sourced<number>;
+      tn: Sourced<number>;
+      fn: Sourced<number>;
+      counts: 'rows' | 'weights';
+    }
+  | { kind: 'multiclass'; labels: string[]; matrix: Sourced<number>[][]; counts: 'rows' | 'weights' };
 
 export interface CardGate {
   name: string;
@@ -242,6 +263,8 @@ export interface CardSections {
     /** The decision threshold (binary), from the evaluation's params. */
     threshold?: Sourced<number>;
     task?: string;
+    /** The confusion counts at the threshold, when the evaluation recorded them (classification). */
+    confusion?: CardConfusion;
     rationale: Prose;
     successCriteria: Prose;
     gates: CardGate[];

@@ -1,5 +1,5 @@
 import { formatNumber } from '../text/number';
-import { CARD_FAIRNESS_METRICS, type CardFairness, type CardSectionId, type CardSource, type ModelCard, type Sourced } from './contract';
+import { CARD_FAIRNESS_METRICS, type CardConfusion, type CardFairness, type CardSectionId, type CardSource, type ModelCard, type Sourced } from './contract';
 
 /** A table both the Markdown and the HTML renderers print: header, rows of cells (text). */
 export interface CardTable {
@@ -56,6 +56,7 @@ export function sectionTables(card: ModelCard, id: CardSectionId): { title: stri
         },
       ];
       if (m.threshold) out.push({ title: 'Decision threshold', table: { head: ['Threshold', 'Source'], rows: [[num(m.threshold), src(m.threshold.source)]], numeric: [0] } });
+      if (m.confusion) out.push(confusionTable(m.confusion));
       if (m.gates.length)
         out.push({
           title: 'Gates',
@@ -92,15 +93,17 @@ export function sectionTables(card: ModelCard, id: CardSectionId): { title: stri
       const q = s.quantitativeAnalyses;
       const out: { title: string; table: CardTable }[] = q.slicings.map((sl) => {
         const names = Object.keys(sl.groups[0]?.metrics ?? {});
+        // Regression: the spread of the absolute errors beside their mean (what the report's t-test reads).
+        const sd = sl.groups.some((g) => g.errorSd) ? ['sd of abs. error'] : [];
         return {
           title: `By ${sl.columns.join(' × ')}${sl.sensitive ? ' (sensitive attribute)' : ''}`,
           table: {
-            head: ['Group', 'Rows', ...names, 'Note'],
+            head: ['Group', 'Rows', ...names, ...sd, 'Note'],
             rows: [
-              ...sl.groups.map((g) => [g.key, num(g.rows), ...names.map((n) => num(g.metrics[n])), g.small ? `small group (< ${q.smallGroupRows} rows)` : '']),
-              ['gap (max − min)', '', ...names.map((n) => formatNumber(sl.gaps[n])), ''],
+              ...sl.groups.map((g) => [g.key, num(g.rows), ...names.map((n) => num(g.metrics[n])), ...sd.map(() => num(g.errorSd)), g.small ? `small group (< ${q.smallGroupRows} rows)` : '']),
+              ['gap (max − min)', '', ...names.map((n) => formatNumber(sl.gaps[n])), ...sd.map(() => ''), ''],
             ],
-            numeric: [1, ...names.map((_, i) => i + 2)],
+            numeric: [1, ...[...names, ...sd].map((_, i) => i + 2)],
           },
         };
       });
@@ -150,6 +153,32 @@ export function sectionTables(card: ModelCard, id: CardSectionId): { title: stri
     default:
       return [];
   }
+}
+
+/**
+ * The confusion matrix as a table: one row per actual class, one column per predicted class, and
+ * the title says at which threshold, what was counted and which run field the counts come from.
+ */
+function confusionTable(c: CardConfusion): { title: string; table: CardTable } {
+  const labels = c.kind === 'binary' ? [c.negativeLabel, c.positiveLabel] : c.labels;
+  const matrix =
+    c.kind === 'binary'
+      ? [
+          [c.tn, c.fp],
+          [c.fn, c.tp],
+        ]
+      : c.matrix;
+  const first = matrix[0]?.[0]?.source;
+  const at = c.kind === 'binary' ? ` at threshold ${num(c.threshold)}` : ' (most likely class)';
+  const counted = c.counts === 'rows' ? 'rows' : 'summed sample weights';
+  return {
+    title: `Confusion matrix${at}: ${counted}${first ? `, from ${first.runId} confusion` : ''}`,
+    table: {
+      head: ['Actual ↓ / predicted →', ...labels, 'Total'],
+      rows: matrix.map((row, i) => [labels[i], ...row.map((x) => num(x)), formatNumber(row.reduce((a, x) => a + x.value, 0))]),
+      numeric: labels.map((_, i) => i + 1).concat(labels.length + 1),
+    },
+  };
 }
 
 /** Column titles of the fairness metrics (every format and the VS Code card view). */

@@ -6,7 +6,8 @@ import type { CardSliceGroup, CardSlicing } from './contract';
 /**
  * Per-slice results recomputed from an evaluation's kept predictions (one slicing per slice
  * column, groups in key order): rows, accuracy (classification) or mean absolute error
- * (regression), and the positive rate (binary). Every number's source is the evaluation run's
+ * (regression) with the standard deviation of the absolute errors (`errorSd`, what a t-test of a
+ * group's error needs), and the positive rate (binary). Every number's source is the evaluation run's
  * `predictions.slices.<column>`; recomputing gives the same numbers each time, so cards stay
  * deterministic.
  *
@@ -31,8 +32,11 @@ function slicing(set: PredictionSet, runId: string, column: string, sensitive: b
   const groups: CardSliceGroup[] = [...rowsOf.keys()].sort().map((key) => {
     const rows = rowsOf.get(key) ?? [];
     const metrics: CardSliceGroup['metrics'] = {};
-    for (const [name, value] of Object.entries(groupMetrics(set, rows))) metrics[name] = { value, source: { runId, field: `${field}[${JSON.stringify(key)}].${name}` } };
-    return { key, rows: { value: rows.length, source: { runId, field: `${field}[${JSON.stringify(key)}].rows` } }, metrics, small: rows.length < MIN_GROUP_SIZE };
+    const at = (name: string) => ({ runId, field: `${field}[${JSON.stringify(key)}].${name}` });
+    for (const [name, value] of Object.entries(groupMetrics(set, rows))) metrics[name] = { value, source: at(name) };
+    const group: CardSliceGroup = { key, rows: { value: rows.length, source: at('rows') }, metrics, small: rows.length < MIN_GROUP_SIZE };
+    if (set.task === 'regression') group.errorSd = { value: absErrorSd(set, rows), source: at('errorSd') };
+    return group;
   });
   const gaps: Record<string, number | null> = {};
   const large = groups.filter((g) => !g.small);
@@ -41,6 +45,14 @@ function slicing(set: PredictionSet, runId: string, column: string, sensitive: b
     gaps[name] = v.length >= 2 ? Math.max(...v) - Math.min(...v) : null;
   }
   return { columns: [column], groups, gaps, sensitive };
+}
+
+/** The sample standard deviation (n − 1) of the rows' absolute errors; null under two rows. */
+function absErrorSd(set: PredictionSet, rows: number[]): number | null {
+  if (rows.length < 2) return null;
+  const abs = rows.map((i) => Math.abs(Number(set.yTrue[i]) - Number(set.yPred[i])));
+  const mean = abs.reduce((a, x) => a + x, 0) / abs.length;
+  return Math.sqrt(abs.reduce((a, x) => a + (x - mean) ** 2, 0) / (abs.length - 1));
 }
 
 function groupMetrics(set: PredictionSet, rows: number[]): Record<string, number | null> {

@@ -4,12 +4,13 @@
  * significantly below the rest), what could go wrong and what is done about it, what to watch after
  * launch. Pure and deterministic: the same card and wording give the same report.
  */
-import type { CardMetric, ModelCard } from '../card/contract';
+import type { CardMetric, CardSliceGroup, CardSlicing, ModelCard } from '../card/contract';
 import { STAKEHOLDER_REPORT_KIND, STAKEHOLDER_REPORT_VERSION, type ReportLine, type ReportSection, type ReportWording, type StakeholderReport } from './contract';
 import { reportMessage as msg } from './messages';
 import { line, metricLine, reportNumber, sourced } from './numbers';
 import { slicingMetric } from './cardCharts';
 import { findWorseGroups } from './worseGroups';
+import { collectConfusionLines } from './confusion';
 
 /** A sentence without numbers (prose is kept as written: `fillLine` fills only the placeholders a line has numbers for). */
 const text = (template: string): ReportLine => line(template);
@@ -25,7 +26,7 @@ function decides(card: ModelCard): ReportLine[] {
   return out;
 }
 
-function right(card: ModelCard, w: Required<ReportWording>): ReportLine[] {
+function right(card: ModelCard, w: Required<ReportWording>): Pick<ReportSection, 'lines' | 'table'> {
   const metric = (name: string): CardMetric | undefined => card.sections.metrics.metrics.find((m) => m.name === name);
   const out: ReportLine[] = [];
   const rows = card.sections.evaluationData.data[0]?.rows;
@@ -40,7 +41,10 @@ function right(card: ModelCard, w: Required<ReportWording>): ReportLine[] {
           metricLine(metric('accuracy'), 'per100', msg.accuracy),
         ];
   const said = lines.filter((l): l is ReportLine => l !== undefined);
-  return said.length ? [...out, ...said] : [...out, text(msg.noMetrics)];
+  const confusion = card.sections.metrics.confusion && collectConfusionLines(card.sections.metrics.confusion, w);
+  if (!said.length && !confusion) return { lines: [...out, text(msg.noMetrics)] };
+  // The counts first (what happened to these rows), then the same as rates per 100 with their intervals.
+  return { lines: [...out, ...(confusion?.lines ?? []), ...said], ...(confusion ? { table: confusion.table } : {}) };
 }
 
 function worse(card: ModelCard, w: Required<ReportWording>): ReportLine[] {
@@ -51,12 +55,15 @@ function worse(card: ModelCard, w: Required<ReportWording>): ReportLine[] {
     const rest = g.columns.join(' × ');
     const slicing = q.slicings.find((s) => s.columns.join(' × ') === rest)!;
     const others = slicing.groups.filter((x) => x !== g.group);
-    const fromAll = slicing.groups.flatMap((x) => [x.rows.source, x.metrics.accuracy.source]);
+    const own = g.group.metrics[g.metric];
+    // A regression's test also read each group's spread of the errors.
+    const fromAll = slicing.groups.flatMap((x) => [x.rows.source, x.metrics[g.metric].source, ...(g.metric === 'mae' && x.errorSd ? [x.errorSd.source] : [])]);
+    const rule = g.metric === 'mae' ? 'number' : 'per100';
     return line(
-      msg.worseGroup(rest, g.group.key, w.who),
+      (g.metric === 'mae' ? msg.worseError : msg.worseGroup)(rest, g.group.key, w.who),
       reportNumber(g.group.rows.value, 'count', [g.group.rows.source]),
-      reportNumber(g.value, 'per100', [g.group.metrics.accuracy.source]),
-      reportNumber(g.rest, 'per100', fromAll),
+      reportNumber(g.value, rule, [own.source]),
+      reportNumber(g.rest, rule, fromAll),
       reportNumber(
         g.restRows,
         'count',
@@ -67,20 +74,36 @@ function worse(card: ModelCard, w: Required<ReportWording>): ReportLine[] {
   });
   for (const s of q.slicings) {
     const columns = s.columns.join(' × ');
-    if (!found.tested.some((c) => c.join(' × ') === columns)) {
-      out.push(text(msg.untested(columns)));
+    const untested = found.untested.find((u) => u.columns.join(' × ') === columns);
+    if (untested) {
+      out.push(text(untested.reason === 'no-spread' ? msg.untested(columns) : untested.reason === 'one-group' ? msg.untestedOneGroup(columns) : msg.untestedNoMetric(columns)));
       continue;
     }
-    if (!found.worse.some((g) => g.columns.join(' × ') === columns)) {
-      out.push(text(msg.noneWorse(columns)));
-      const large = s.groups.filter((g) => !g.small && g.metrics.accuracy?.value !== null);
-      const lowest = [...large].sort((a, b) => (a.metrics.accuracy.value ?? 0) - (b.metrics.accuracy.value ?? 0) || a.key.localeCompare(b.key))[0];
-      if (lowest) out.push(line(msg.lowest(columns, lowest.key, w.who), sourced(lowest.metrics.accuracy, 'per100')!, reportNumber(lowest.rows.value, 'count', [lowest.rows.source])));
-    }
+    if (!found.worse.some((g) => g.columns.join(' × ') === columns)) out.push(...noneWorse(s, w));
     const small = s.groups.filter((g) => g.small);
     if (small.length) out.push(line(msg.smallGroups(columns, small.map((g, i) => `${g.key} ({${i}})`).join(', ')), ...small.map((g) => reportNumber(g.rows.value, 'count', [g.rows.source]))));
   }
   return out.length ? out : [text(msg.noSlices)];
+}
+
+/** A tested slicing with no group significantly worse: it says so, and names the weakest large group. */
+function noneWorse(s: CardSlicing, w: Required<ReportWording>): ReportLine[] {
+  const columns = s.columns.join(' × ');
+  const metric = slicingMetric(s) === 'mae' ? 'mae' : 'accuracy';
+  // Weakest: the lowest accuracy, or the largest mean absolute error.
+  const weakness = (g: CardSliceGroup) => (metric === 'mae' ? -(g.metrics.mae.value ?? 0) : (g.metrics.accuracy.value ?? 0));
+  const large = s.groups.filter((g) => !g.small && g.metrics[metric]?.value !== null && g.metrics[metric] !== undefined);
+  const weakest = [...large].sort((a, b) => weakness(a) - weakness(b) || a.key.localeCompare(b.key))[0];
+  const out = [text(metric === 'mae' ? msg.noneWorseError(columns) : msg.noneWorse(columns))];
+  if (weakest)
+    out.push(
+      line(
+        (metric === 'mae' ? msg.largestError : msg.lowest)(columns, weakest.key, w.who),
+        sourced(weakest.metrics[metric], metric === 'mae' ? 'number' : 'per100')!,
+        reportNumber(weakest.rows.value, 'count', [weakest.rows.source]),
+      ),
+    );
+  return out;
 }
 
 function risks(card: ModelCard): ReportLine[] {
@@ -123,13 +146,15 @@ function watch(card: ModelCard): ReportLine[] {
  *
  * @example
  * const r = collectStakeholderReport(card, { who: 'customers', flags: 'flags', positive: 'do leave', negative: 'stay' });
- * fillLine(r.sections[1].lines[1]) // 'Out of 100 customers it flags, about 82 do leave (95% CI 79–85).'
+ * r.sections[1].lines.map((l) => fillLine(l))
+ * // ['It was tested on 671 customers …', 'Of the 262 customers that do leave, it flags 201 (77%) and misses 61.', …,
+ * //  'Out of 100 customers it flags, about 87 do leave (95% CI 83–91).', …]
  */
 export function collectStakeholderReport(card: ModelCard, wording: ReportWording = {}): StakeholderReport {
   const w: Required<ReportWording> = { who: wording.who || 'cases', flags: wording.flags || 'flags', positive: wording.positive || 'are positive', negative: wording.negative || 'are negative' };
   const sections: ReportSection[] = [
     { id: 'decides', title: msg.decides, lines: decides(card) },
-    { id: 'right', title: msg.right, lines: right(card, w) },
+    { id: 'right', title: msg.right, ...right(card, w) },
     { id: 'worse', title: msg.worse, lines: worse(card, w) },
     { id: 'risks', title: msg.risks, lines: risks(card) },
     { id: 'watch', title: msg.watch, lines: watch(card) },

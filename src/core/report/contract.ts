@@ -32,10 +32,21 @@ export interface ReportLine {
   numbers: ReportNumber[];
 }
 
+/** A table cell: text (a label typed by people or a class name), or a number with its sources. */
+export type ReportCell = string | ReportNumber;
+
+/** A small table under a section's sentences (the confusion counts), its caption a sentence with numbers. */
+export interface ReportTable {
+  caption: ReportLine;
+  head: string[];
+  rows: ReportCell[][];
+}
+
 export interface ReportSection {
   id: 'decides' | 'right' | 'worse' | 'risks' | 'watch';
   title: string;
   lines: ReportLine[];
+  table?: ReportTable;
 }
 
 /** Words the sentences use for the people or things the model scores (typed by people, never numbers). */

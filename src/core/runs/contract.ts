@@ -184,6 +184,8 @@ export interface RunRecord {
   /** Final metrics; null where a metric could not be computed. */
   metrics: Record<string, number | null>;
   intervals?: Record<string, MetricInterval>;
+  /** Classification evaluations: the confusion counts at the evaluation's threshold (binary) or argmax (multiclass). */
+  confusion?: ConfusionRecord;
   history: MetricHistory;
   data: DataUse[];
   model?: ModelSummary;
@@ -253,6 +255,16 @@ export interface StartRunOptions {
   split?: SplitterRecord;
 }
 
+/**
+ * A classification evaluation's confusion counts, small (no per-row data): binary at the
+ * evaluation's threshold (a row is predicted positive when its score ≥ threshold), multiclass at the
+ * argmax, rows = true labels. `counts` says what was counted: 'rows' (every row counts 1) or
+ * 'weights' (sample weights summed).
+ */
+export type ConfusionRecord =
+  | { kind: 'binary'; threshold: number; positiveLabel: string; negativeLabel: string; tp: number; fp: number; tn: number; fn: number; counts: 'rows' | 'weights' }
+  | { kind: 'multiclass'; labels: string[]; matrix: number[][]; counts: 'rows' | 'weights' };
+
 /** A run being recorded. Every method records and schedules a (throttled, atomic) write. */
 export interface RunHandle {
   readonly id: string;
@@ -271,6 +283,8 @@ export interface RunHandle {
   attachData(role: DataRole, fingerprint: DataFingerprint, name?: string, findings?: DataFindingRef[]): this;
   setModel(summary: ModelSummary): this;
   addGates(results: GateResult[]): this;
+  /** Sets a classification evaluation's confusion counts (see `ConfusionRecord`). */
+  setConfusion(confusion: ConfusionRecord): this;
   tag(...tags: string[]): this;
   /** Appends a paragraph to the notes. */
   note(text: string): this;

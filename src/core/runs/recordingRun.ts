@@ -4,6 +4,7 @@ import {
   DATA_ROLES,
   RUN_KINDS,
   RUN_RECORD_VERSION,
+  type ConfusionRecord,
   type DataFindingRef,
   type DataRole,
   type GateResult,
@@ -180,6 +181,19 @@ export class RecordingRun implements RunHandle {
     return this.changed();
   }
 
+  setConfusion(confusion: ConfusionRecord): this {
+    this.assertRunning();
+    if (!isConfusionRecord(confusion))
+      throw new TypeError(
+        runMessage.needs(
+          'setConfusion',
+          'binary counts ({ kind: "binary", threshold, positiveLabel, negativeLabel, tp, fp, tn, fn, counts }) or a multiclass matrix ({ kind: "multiclass", labels, matrix, counts })',
+        ),
+      );
+    this.state.confusion = structuredClone(confusion);
+    return this.changed();
+  }
+
   tag(...tags: string[]): this {
     this.assertRunning();
     for (const t of tags) {
@@ -292,4 +306,21 @@ export class RecordingRun implements RunHandle {
       this.engine.onError(e instanceof Error ? e : new Error(String(e)), this.id);
     }
   }
+}
+
+const isCount = (x: unknown): boolean => typeof x === 'number' && Number.isFinite(x) && x >= 0;
+
+/** A confusion record the schema accepts: finite non-negative counts, a square matrix over its labels (at most 100). */
+function isConfusionRecord(c: ConfusionRecord | undefined): boolean {
+  if (typeof c !== 'object' || c === null || (c.counts !== 'rows' && c.counts !== 'weights')) return false;
+  if (c.kind === 'binary') return Number.isFinite(c.threshold) && typeof c.positiveLabel === 'string' && typeof c.negativeLabel === 'string' && [c.tp, c.fp, c.tn, c.fn].every(isCount);
+  const k = Array.isArray(c.labels) ? c.labels.length : 0;
+  return (
+    k > 0 &&
+    k <= 100 &&
+    c.labels.every((l) => typeof l === 'string') &&
+    Array.isArray(c.matrix) &&
+    c.matrix.length === k &&
+    c.matrix.every((row) => Array.isArray(row) && row.length === k && row.every(isCount))
+  );
 }

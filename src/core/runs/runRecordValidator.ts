@@ -4,7 +4,7 @@
 "use strict";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://github.com/modelbook/modelbook/schemas/run-record.schema.json","title":"Modelbook run record","description":"One fit, cross-validation, search, search trial or evaluation, a problem definition or model card's prose, or a checkpoint's result, as stored in .modelbook/runs/<id>.json.","type":"object","required":["version","id","name","kind","status","startedAt","heartbeatAt","params","metrics","history","data","gates","environment","tags","notes"],"additionalProperties":false,"properties":{"version":{"description":"Record format version.","const":1},"id":{"$ref":"#/$defs/runId"},"name":{"type":"string","minLength":1,"maxLength":200},"kind":{"enum":["fit","cv","search","trial","evaluation","problem","card","checkpoint"]},"status":{"enum":["running","finished","failed","interrupted"]},"parentId":{"$ref":"#/$defs/runId"},"startedAt":{"$ref":"#/$defs/time"},"endedAt":{"$ref":"#/$defs/time"},"heartbeatAt":{"$ref":"#/$defs/time"},"host":{"type":"object","required":["hostname","pid"],"additionalProperties":false,"properties":{"hostname":{"type":"string"},"pid":{"type":"integer","minimum":0}}},"notebook":{"description":"Workspace-relative, '/'-separated.","type":"string"},"cellId":{"type":"string"},"session":{"description":"The kernel session that recorded it: a new id on every kernel start and restart.","type":"string","maxLength":64},"codeHash":{"type":"string"},"seed":{"type":"number"},"params":{"type":"object"},"pipeline":{"description":"A pipeline's steps in order (the estimator last, named \"estimator\"): name, class and parameters, bounded.","type":"array","maxItems":51,"items":{"type":"object","required":["name","kind","params"],"additionalProperties":false,"properties":{"name":{"type":"string"},"kind":{"type":"string"},"params":{"type":"object"}}}},"splitter":{"description":"Cross-validation and searches: the splitter's class ('kFold' for a number of folds, 'folds' for explicit folds) and parameters.","type":"object","required":["kind","params"],"additionalProperties":false,"properties":{"kind":{"type":"string"},"params":{"type":"object"}}},"split":{"description":"Cross-validation and searches on a part of trainTestSplit, on data made from one or on the table it split: that split ('trainTestSplit') and its parameters, with the fingerprint hashes of the table split and its parts in params.parts.","type":"object","required":["kind","params"],"additionalProperties":false,"properties":{"kind":{"type":"string"},"params":{"type":"object"}}},"metrics":{"type":"object","additionalProperties":{"$ref":"#/$defs/number"}},"intervals":{"type":"object","additionalProperties":{"type":"object","required":["low","high","level"],"additionalProperties":false,"properties":{"low":{"type":"number"},"high":{"type":"number"},"level":{"type":"number","exclusiveMinimum":0,"maximum":1},"method":{"type":"string"}}}},"history":{"description":"Metric values per epoch, one array per metric aligned with \"epoch\" (equal lengths are checked on read).","type":"object","required":["epoch","metrics"],"additionalProperties":false,"properties":{"epoch":{"type":"array","items":{"type":"number"}},"elapsedMs":{"type":"array","items":{"$ref":"#/$defs/number"}},"metrics":{"type":"object","additionalProperties":{"type":"array","items":{"$ref":"#/$defs/number"}}},"total":{"description":"Points logged, when more were logged than kept.","type":"integer","minimum":0}}},"data":{"type":"array","items":{"type":"object","required":["role","fingerprint"],"additionalProperties":false,"properties":{"role":{"enum":["train","validation","test","other"]},"name":{"type":"string"},"fingerprint":{"type":"object","required":["hash","rows","columns"],"additionalProperties":false,"properties":{"hash":{"type":"string","pattern":"^[0-9a-f]{16}$"},"rows":{"type":"integer","minimum":0},"columns":{"type":"array","items":{"type":"object","required":["name","type"],"additionalProperties":false,"properties":{"name":{"type":"string"},"type":{"type":"string"}}}}}},"findings":{"description":"The data set's quality findings when they were checked (kind, severity and column; never rows). Absent: not checked.","type":"array","maxItems":100,"items":{"type":"object","required":["kind","severity"],"additionalProperties":false,"properties":{"kind":{"type":"string"},"severity":{"enum":["error","warning","info"]},"column":{"type":"string"}}}}}}},"model":{"type":"object","required":["type","parameterCount"],"properties":{"type":{"type":"string"},"parameterCount":{"type":"integer","minimum":0},"backend":{"type":"string"},"layers":{"type":"array","items":{"type":"object","required":["name","kind","outputShape","parameters"],"properties":{"name":{"type":"string"},"kind":{"type":"string"},"outputShape":{"type":"array","items":{"type":["integer","null"]}},"parameters":{"type":"integer","minimum":0}}}},"weights":{"type":"array","items":{"type":"object","required":["name","shape","mean","std","min","max"],"properties":{"name":{"type":"string"},"shape":{"type":"array","items":{"type":"integer","minimum":0}},"mean":{"$ref":"#/$defs/number"},"std":{"$ref":"#/$defs/number"},"min":{"$ref":"#/$defs/number"},"max":{"$ref":"#/$defs/number"}}}},"extra":{"type":"object"}}},"gates":{"type":"array","items":{"type":"object","required":["name","passed"],"additionalProperties":false,"properties":{"name":{"type":"string"},"passed":{"type":"boolean"},"metric":{"type":"string"},"op":{"type":"string"},"threshold":{"type":"number"},"value":{"$ref":"#/$defs/number"},"baseline":{"$ref":"#/$defs/number"},"detail":{"type":"string"}}}},"git":{"type":"object","required":["commit","dirty"],"additionalProperties":false,"properties":{"commit":{"type":"string","pattern":"^[0-9a-f]{7,64}$"},"branch":{"type":"string"},"dirty":{"type":"boolean"}}},"environment":{"type":"object","required":["libraries"],"additionalProperties":false,"properties":{"libraries":{"type":"object","additionalProperties":{"type":"string"}},"backend":{"type":"string"},"runtime":{"type":"string"},"platform":{"type":"string"}}},"tags":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},"notes":{"type":"string"},"error":{"type":"object","required":["name","message"],"additionalProperties":false,"properties":{"name":{"type":"string"},"message":{"type":"string"},"stack":{"type":"string"}}},"artifacts":{"type":"array","items":{"type":"object","required":["name","path","bytes"],"additionalProperties":false,"properties":{"name":{"type":"string"},"path":{"type":"string"},"bytes":{"type":"integer","minimum":0}}}},"predictions":{"description":"Evaluations: the per-row predictions kept for model diffs, an Apache Arrow IPC file beside the record (committed).","type":"object","required":["path","rows","totalRows","identity","bytes"],"additionalProperties":false,"properties":{"path":{"type":"string","pattern":"^\\.modelbook/runs/[0-9A-HJKMNP-TV-Z]{26}\\.predictions$"},"rows":{"description":"Rows kept (a sample by row hash when fewer than totalRows).","type":"integer","minimum":0},"totalRows":{"type":"integer","minimum":0},"identity":{"type":"object","required":["kind"],"additionalProperties":false,"properties":{"kind":{"enum":["column","hash"]},"column":{"type":"string"}}},"bytes":{"type":"integer","minimum":0}}}},"$defs":{"runId":{"description":"A ULID (Crockford base32, time-sortable).","type":"string","pattern":"^[0-9A-HJKMNP-TV-Z]{26}$"},"time":{"description":"ISO 8601 UTC time, as Date.prototype.toISOString writes it.","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$"},"number":{"description":"A number, or null where it could not be computed (NaN, infinite).","type":["number","null"]}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://github.com/modelbook/modelbook/schemas/run-record.schema.json","title":"Modelbook run record","description":"One fit, cross-validation, search, search trial or evaluation, a problem definition or model card's prose, or a checkpoint's result, as stored in .modelbook/runs/<id>.json.","type":"object","required":["version","id","name","kind","status","startedAt","heartbeatAt","params","metrics","history","data","gates","environment","tags","notes"],"additionalProperties":false,"properties":{"version":{"description":"Record format version.","const":1},"id":{"$ref":"#/$defs/runId"},"name":{"type":"string","minLength":1,"maxLength":200},"kind":{"enum":["fit","cv","search","trial","evaluation","problem","card","checkpoint"]},"status":{"enum":["running","finished","failed","interrupted"]},"parentId":{"$ref":"#/$defs/runId"},"startedAt":{"$ref":"#/$defs/time"},"endedAt":{"$ref":"#/$defs/time"},"heartbeatAt":{"$ref":"#/$defs/time"},"host":{"type":"object","required":["hostname","pid"],"additionalProperties":false,"properties":{"hostname":{"type":"string"},"pid":{"type":"integer","minimum":0}}},"notebook":{"description":"Workspace-relative, '/'-separated.","type":"string"},"cellId":{"type":"string"},"session":{"description":"The kernel session that recorded it: a new id on every kernel start and restart.","type":"string","maxLength":64},"codeHash":{"type":"string"},"seed":{"type":"number"},"params":{"type":"object"},"pipeline":{"description":"A pipeline's steps in order (the estimator last, named \"estimator\"): name, class and parameters, bounded.","type":"array","maxItems":51,"items":{"type":"object","required":["name","kind","params"],"additionalProperties":false,"properties":{"name":{"type":"string"},"kind":{"type":"string"},"params":{"type":"object"}}}},"splitter":{"description":"Cross-validation and searches: the splitter's class ('kFold' for a number of folds, 'folds' for explicit folds) and parameters.","type":"object","required":["kind","params"],"additionalProperties":false,"properties":{"kind":{"type":"string"},"params":{"type":"object"}}},"split":{"description":"Cross-validation and searches on a part of trainTestSplit, on data made from one or on the table it split: that split ('trainTestSplit') and its parameters, with the fingerprint hashes of the table split and its parts in params.parts.","type":"object","required":["kind","params"],"additionalProperties":false,"properties":{"kind":{"type":"string"},"params":{"type":"object"}}},"metrics":{"type":"object","additionalProperties":{"$ref":"#/$defs/number"}},"intervals":{"type":"object","additionalProperties":{"type":"object","required":["low","high","level"],"additionalProperties":false,"properties":{"low":{"type":"number"},"high":{"type":"number"},"level":{"type":"number","exclusiveMinimum":0,"maximum":1},"method":{"type":"string"}}}},"confusion":{"description":"Classification evaluations: the confusion counts at the evaluation's threshold (binary: a row is predicted positive when its score ≥ threshold) or argmax (multiclass; matrix rows = true labels, columns = predicted, in the order of labels). counts: 'rows' (each row counts 1) or 'weights' (sample weights summed). Absent in records written before it was kept.","oneOf":[{"type":"object","required":["kind","threshold","positiveLabel","negativeLabel","tp","fp","tn","fn","counts"],"additionalProperties":false,"properties":{"kind":{"const":"binary"},"threshold":{"type":"number"},"positiveLabel":{"type":"string"},"negativeLabel":{"type":"string"},"tp":{"type":"number","minimum":0},"fp":{"type":"number","minimum":0},"tn":{"type":"number","minimum":0},"fn":{"type":"number","minimum":0},"counts":{"enum":["rows","weights"]}}},{"type":"object","required":["kind","labels","matrix","counts"],"additionalProperties":false,"properties":{"kind":{"const":"multiclass"},"labels":{"type":"array","items":{"type":"string"},"minItems":1,"maxItems":100},"matrix":{"type":"array","maxItems":100,"items":{"type":"array","maxItems":100,"items":{"type":"number","minimum":0}}},"counts":{"enum":["rows","weights"]}}}]},"history":{"description":"Metric values per epoch, one array per metric aligned with \"epoch\" (equal lengths are checked on read).","type":"object","required":["epoch","metrics"],"additionalProperties":false,"properties":{"epoch":{"type":"array","items":{"type":"number"}},"elapsedMs":{"type":"array","items":{"$ref":"#/$defs/number"}},"metrics":{"type":"object","additionalProperties":{"type":"array","items":{"$ref":"#/$defs/number"}}},"total":{"description":"Points logged, when more were logged than kept.","type":"integer","minimum":0}}},"data":{"type":"array","items":{"type":"object","required":["role","fingerprint"],"additionalProperties":false,"properties":{"role":{"enum":["train","validation","test","other"]},"name":{"type":"string"},"fingerprint":{"type":"object","required":["hash","rows","columns"],"additionalProperties":false,"properties":{"hash":{"type":"string","pattern":"^[0-9a-f]{16}$"},"rows":{"type":"integer","minimum":0},"columns":{"type":"array","items":{"type":"object","required":["name","type"],"additionalProperties":false,"properties":{"name":{"type":"string"},"type":{"type":"string"}}}}}},"findings":{"description":"The data set's quality findings when they were checked (kind, severity and column; never rows). Absent: not checked.","type":"array","maxItems":100,"items":{"type":"object","required":["kind","severity"],"additionalProperties":false,"properties":{"kind":{"type":"string"},"severity":{"enum":["error","warning","info"]},"column":{"type":"string"}}}}}}},"model":{"type":"object","required":["type","parameterCount"],"properties":{"type":{"type":"string"},"parameterCount":{"type":"integer","minimum":0},"backend":{"type":"string"},"layers":{"type":"array","items":{"type":"object","required":["name","kind","outputShape","parameters"],"properties":{"name":{"type":"string"},"kind":{"type":"string"},"outputShape":{"type":"array","items":{"type":["integer","null"]}},"parameters":{"type":"integer","minimum":0}}}},"weights":{"type":"array","items":{"type":"object","required":["name","shape","mean","std","min","max"],"properties":{"name":{"type":"string"},"shape":{"type":"array","items":{"type":"integer","minimum":0}},"mean":{"$ref":"#/$defs/number"},"std":{"$ref":"#/$defs/number"},"min":{"$ref":"#/$defs/number"},"max":{"$ref":"#/$defs/number"}}}},"extra":{"type":"object"}}},"gates":{"type":"array","items":{"type":"object","required":["name","passed"],"additionalProperties":false,"properties":{"name":{"type":"string"},"passed":{"type":"boolean"},"metric":{"type":"string"},"op":{"type":"string"},"threshold":{"type":"number"},"value":{"$ref":"#/$defs/number"},"baseline":{"$ref":"#/$defs/number"},"detail":{"type":"string"}}}},"git":{"type":"object","required":["commit","dirty"],"additionalProperties":false,"properties":{"commit":{"type":"string","pattern":"^[0-9a-f]{7,64}$"},"branch":{"type":"string"},"dirty":{"type":"boolean"}}},"environment":{"type":"object","required":["libraries"],"additionalProperties":false,"properties":{"libraries":{"type":"object","additionalProperties":{"type":"string"}},"backend":{"type":"string"},"runtime":{"type":"string"},"platform":{"type":"string"}}},"tags":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},"notes":{"type":"string"},"error":{"type":"object","required":["name","message"],"additionalProperties":false,"properties":{"name":{"type":"string"},"message":{"type":"string"},"stack":{"type":"string"}}},"artifacts":{"type":"array","items":{"type":"object","required":["name","path","bytes"],"additionalProperties":false,"properties":{"name":{"type":"string"},"path":{"type":"string"},"bytes":{"type":"integer","minimum":0}}}},"predictions":{"description":"Evaluations: the per-row predictions kept for model diffs, an Apache Arrow IPC file beside the record (committed).","type":"object","required":["path","rows","totalRows","identity","bytes"],"additionalProperties":false,"properties":{"path":{"type":"string","pattern":"^\\.modelbook/runs/[0-9A-HJKMNP-TV-Z]{26}\\.predictions$"},"rows":{"description":"Rows kept (a sample by row hash when fewer than totalRows).","type":"integer","minimum":0},"totalRows":{"type":"integer","minimum":0},"identity":{"type":"object","required":["kind"],"additionalProperties":false,"properties":{"kind":{"enum":["column","hash"]},"column":{"type":"string"}}},"bytes":{"type":"integer","minimum":0}}}},"$defs":{"runId":{"description":"A ULID (Crockford base32, time-sortable).","type":"string","pattern":"^[0-9A-HJKMNP-TV-Z]{26}$"},"time":{"description":"ISO 8601 UTC time, as Date.prototype.toISOString writes it.","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$"},"number":{"description":"A number, or null where it could not be computed (NaN, infinite).","type":["number","null"]}}};
 const schema32 = {"description":"A ULID (Crockford base32, time-sortable).","type":"string","pattern":"^[0-9A-HJKMNP-TV-Z]{26}$"};
 const schema34 = {"description":"ISO 8601 UTC time, as Date.prototype.toISOString writes it.","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$"};
 const schema37 = {"description":"A number, or null where it could not be computed (NaN, infinite).","type":["number","null"]};
@@ -996,11 +996,15 @@ vErrors.push(err81);
 errors++;
 }
 }
-if(data.history !== undefined){
-let data37 = data.history;
+if(data.confusion !== undefined){
+let data37 = data.confusion;
+const _errs87 = errors;
+let valid16 = false;
+let passing0 = null;
+const _errs88 = errors;
 if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
-if(data37.epoch === undefined){
-const err82 = {instancePath:instancePath+"/history",schemaPath:"#/properties/history/required",keyword:"required",params:{missingProperty: "epoch"}};
+if(data37.kind === undefined){
+const err82 = {instancePath:instancePath+"/confusion",schemaPath:"#/properties/confusion/oneOf/0/required",keyword:"required",params:{missingProperty: "kind"}};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1009,8 +1013,8 @@ vErrors.push(err82);
 }
 errors++;
 }
-if(data37.metrics === undefined){
-const err83 = {instancePath:instancePath+"/history",schemaPath:"#/properties/history/required",keyword:"required",params:{missingProperty: "metrics"}};
+if(data37.threshold === undefined){
+const err83 = {instancePath:instancePath+"/confusion",schemaPath:"#/properties/confusion/oneOf/0/required",keyword:"required",params:{missingProperty: "threshold"}};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1019,9 +1023,8 @@ vErrors.push(err83);
 }
 errors++;
 }
-for(const key8 in data37){
-if(!((((key8 === "epoch") || (key8 === "elapsedMs")) || (key8 === "metrics")) || (key8 === "total"))){
-const err84 = {instancePath:instancePath+"/history",schemaPath:"#/properties/history/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8}};
+if(data37.positiveLabel === undefined){
+const err84 = {instancePath:instancePath+"/confusion",schemaPath:"#/properties/confusion/oneOf/0/required",keyword:"required",params:{missingProperty: "positiveLabel"}};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1030,15 +1033,8 @@ vErrors.push(err84);
 }
 errors++;
 }
-}
-if(data37.epoch !== undefined){
-let data38 = data37.epoch;
-if(Array.isArray(data38)){
-const len1 = data38.length;
-for(let i1=0; i1<len1; i1++){
-let data39 = data38[i1];
-if(!((typeof data39 == "number") && (isFinite(data39)))){
-const err85 = {instancePath:instancePath+"/history/epoch/" + i1,schemaPath:"#/properties/history/properties/epoch/items/type",keyword:"type",params:{type: "number"}};
+if(data37.negativeLabel === undefined){
+const err85 = {instancePath:instancePath+"/confusion",schemaPath:"#/properties/confusion/oneOf/0/required",keyword:"required",params:{missingProperty: "negativeLabel"}};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1047,10 +1043,8 @@ vErrors.push(err85);
 }
 errors++;
 }
-}
-}
-else {
-const err86 = {instancePath:instancePath+"/history/epoch",schemaPath:"#/properties/history/properties/epoch/type",keyword:"type",params:{type: "array"}};
+if(data37.tp === undefined){
+const err86 = {instancePath:instancePath+"/confusion",schemaPath:"#/properties/confusion/oneOf/0/required",keyword:"required",params:{missingProperty: "tp"}};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1059,15 +1053,8 @@ vErrors.push(err86);
 }
 errors++;
 }
-}
-if(data37.elapsedMs !== undefined){
-let data40 = data37.elapsedMs;
-if(Array.isArray(data40)){
-const len2 = data40.length;
-for(let i2=0; i2<len2; i2++){
-let data41 = data40[i2];
-if((!((typeof data41 == "number") && (isFinite(data41)))) && (data41 !== null)){
-const err87 = {instancePath:instancePath+"/history/elapsedMs/" + i2,schemaPath:"#/$defs/number/type",keyword:"type",params:{type: schema37.type}};
+if(data37.fp === undefined){
+const err87 = {instancePath:instancePath+"/confusion",schemaPath:"#/properties/confusion/oneOf/0/required",keyword:"required",params:{missingProperty: "fp"}};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1076,10 +1063,8 @@ vErrors.push(err87);
 }
 errors++;
 }
-}
-}
-else {
-const err88 = {instancePath:instancePath+"/history/elapsedMs",schemaPath:"#/properties/history/properties/elapsedMs/type",keyword:"type",params:{type: "array"}};
+if(data37.tn === undefined){
+const err88 = {instancePath:instancePath+"/confusion",schemaPath:"#/properties/confusion/oneOf/0/required",keyword:"required",params:{missingProperty: "tn"}};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1088,18 +1073,8 @@ vErrors.push(err88);
 }
 errors++;
 }
-}
-if(data37.metrics !== undefined){
-let data42 = data37.metrics;
-if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
-for(const key9 in data42){
-let data43 = data42[key9];
-if(Array.isArray(data43)){
-const len3 = data43.length;
-for(let i3=0; i3<len3; i3++){
-let data44 = data43[i3];
-if((!((typeof data44 == "number") && (isFinite(data44)))) && (data44 !== null)){
-const err89 = {instancePath:instancePath+"/history/metrics/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i3,schemaPath:"#/$defs/number/type",keyword:"type",params:{type: schema37.type}};
+if(data37.fn === undefined){
+const err89 = {instancePath:instancePath+"/confusion",schemaPath:"#/properties/confusion/oneOf/0/required",keyword:"required",params:{missingProperty: "fn"}};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1108,10 +1083,8 @@ vErrors.push(err89);
 }
 errors++;
 }
-}
-}
-else {
-const err90 = {instancePath:instancePath+"/history/metrics/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/history/properties/metrics/additionalProperties/type",keyword:"type",params:{type: "array"}};
+if(data37.counts === undefined){
+const err90 = {instancePath:instancePath+"/confusion",schemaPath:"#/properties/confusion/oneOf/0/required",keyword:"required",params:{missingProperty: "counts"}};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1120,10 +1093,9 @@ vErrors.push(err90);
 }
 errors++;
 }
-}
-}
-else {
-const err91 = {instancePath:instancePath+"/history/metrics",schemaPath:"#/properties/history/properties/metrics/type",keyword:"type",params:{type: "object"}};
+for(const key8 in data37){
+if(!(func1.call(schema31.properties.confusion.oneOf[0].properties, key8))){
+const err91 = {instancePath:instancePath+"/confusion",schemaPath:"#/properties/confusion/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8}};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1133,10 +1105,9 @@ vErrors.push(err91);
 errors++;
 }
 }
-if(data37.total !== undefined){
-let data45 = data37.total;
-if(!(((typeof data45 == "number") && (!(data45 % 1) && !isNaN(data45))) && (isFinite(data45)))){
-const err92 = {instancePath:instancePath+"/history/total",schemaPath:"#/properties/history/properties/total/type",keyword:"type",params:{type: "integer"}};
+if(data37.kind !== undefined){
+if("binary" !== data37.kind){
+const err92 = {instancePath:instancePath+"/confusion/kind",schemaPath:"#/properties/confusion/oneOf/0/properties/kind/const",keyword:"const",params:{allowedValue: "binary"}};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1145,9 +1116,11 @@ vErrors.push(err92);
 }
 errors++;
 }
-if((typeof data45 == "number") && (isFinite(data45))){
-if(data45 < 0 || isNaN(data45)){
-const err93 = {instancePath:instancePath+"/history/total",schemaPath:"#/properties/history/properties/total/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+}
+if(data37.threshold !== undefined){
+let data39 = data37.threshold;
+if(!((typeof data39 == "number") && (isFinite(data39)))){
+const err93 = {instancePath:instancePath+"/confusion/threshold",schemaPath:"#/properties/confusion/oneOf/0/properties/threshold/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1157,10 +1130,9 @@ vErrors.push(err93);
 errors++;
 }
 }
-}
-}
-else {
-const err94 = {instancePath:instancePath+"/history",schemaPath:"#/properties/history/type",keyword:"type",params:{type: "object"}};
+if(data37.positiveLabel !== undefined){
+if(typeof data37.positiveLabel !== "string"){
+const err94 = {instancePath:instancePath+"/confusion/positiveLabel",schemaPath:"#/properties/confusion/oneOf/0/properties/positiveLabel/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1170,15 +1142,9 @@ vErrors.push(err94);
 errors++;
 }
 }
-if(data.data !== undefined){
-let data46 = data.data;
-if(Array.isArray(data46)){
-const len4 = data46.length;
-for(let i4=0; i4<len4; i4++){
-let data47 = data46[i4];
-if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
-if(data47.role === undefined){
-const err95 = {instancePath:instancePath+"/data/" + i4,schemaPath:"#/properties/data/items/required",keyword:"required",params:{missingProperty: "role"}};
+if(data37.negativeLabel !== undefined){
+if(typeof data37.negativeLabel !== "string"){
+const err95 = {instancePath:instancePath+"/confusion/negativeLabel",schemaPath:"#/properties/confusion/oneOf/0/properties/negativeLabel/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1187,8 +1153,12 @@ vErrors.push(err95);
 }
 errors++;
 }
-if(data47.fingerprint === undefined){
-const err96 = {instancePath:instancePath+"/data/" + i4,schemaPath:"#/properties/data/items/required",keyword:"required",params:{missingProperty: "fingerprint"}};
+}
+if(data37.tp !== undefined){
+let data42 = data37.tp;
+if((typeof data42 == "number") && (isFinite(data42))){
+if(data42 < 0 || isNaN(data42)){
+const err96 = {instancePath:instancePath+"/confusion/tp",schemaPath:"#/properties/confusion/oneOf/0/properties/tp/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1197,9 +1167,9 @@ vErrors.push(err96);
 }
 errors++;
 }
-for(const key10 in data47){
-if(!((((key10 === "role") || (key10 === "name")) || (key10 === "fingerprint")) || (key10 === "findings"))){
-const err97 = {instancePath:instancePath+"/data/" + i4,schemaPath:"#/properties/data/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10}};
+}
+else {
+const err97 = {instancePath:instancePath+"/confusion/tp",schemaPath:"#/properties/confusion/oneOf/0/properties/tp/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1209,10 +1179,11 @@ vErrors.push(err97);
 errors++;
 }
 }
-if(data47.role !== undefined){
-let data48 = data47.role;
-if(!((((data48 === "train") || (data48 === "validation")) || (data48 === "test")) || (data48 === "other"))){
-const err98 = {instancePath:instancePath+"/data/" + i4+"/role",schemaPath:"#/properties/data/items/properties/role/enum",keyword:"enum",params:{allowedValues: schema31.properties.data.items.properties.role.enum}};
+if(data37.fp !== undefined){
+let data43 = data37.fp;
+if((typeof data43 == "number") && (isFinite(data43))){
+if(data43 < 0 || isNaN(data43)){
+const err98 = {instancePath:instancePath+"/confusion/fp",schemaPath:"#/properties/confusion/oneOf/0/properties/fp/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1222,9 +1193,8 @@ vErrors.push(err98);
 errors++;
 }
 }
-if(data47.name !== undefined){
-if(typeof data47.name !== "string"){
-const err99 = {instancePath:instancePath+"/data/" + i4+"/name",schemaPath:"#/properties/data/items/properties/name/type",keyword:"type",params:{type: "string"}};
+else {
+const err99 = {instancePath:instancePath+"/confusion/fp",schemaPath:"#/properties/confusion/oneOf/0/properties/fp/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1234,11 +1204,11 @@ vErrors.push(err99);
 errors++;
 }
 }
-if(data47.fingerprint !== undefined){
-let data50 = data47.fingerprint;
-if(data50 && typeof data50 == "object" && !Array.isArray(data50)){
-if(data50.hash === undefined){
-const err100 = {instancePath:instancePath+"/data/" + i4+"/fingerprint",schemaPath:"#/properties/data/items/properties/fingerprint/required",keyword:"required",params:{missingProperty: "hash"}};
+if(data37.tn !== undefined){
+let data44 = data37.tn;
+if((typeof data44 == "number") && (isFinite(data44))){
+if(data44 < 0 || isNaN(data44)){
+const err100 = {instancePath:instancePath+"/confusion/tn",schemaPath:"#/properties/confusion/oneOf/0/properties/tn/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1247,8 +1217,9 @@ vErrors.push(err100);
 }
 errors++;
 }
-if(data50.rows === undefined){
-const err101 = {instancePath:instancePath+"/data/" + i4+"/fingerprint",schemaPath:"#/properties/data/items/properties/fingerprint/required",keyword:"required",params:{missingProperty: "rows"}};
+}
+else {
+const err101 = {instancePath:instancePath+"/confusion/tn",schemaPath:"#/properties/confusion/oneOf/0/properties/tn/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1257,8 +1228,12 @@ vErrors.push(err101);
 }
 errors++;
 }
-if(data50.columns === undefined){
-const err102 = {instancePath:instancePath+"/data/" + i4+"/fingerprint",schemaPath:"#/properties/data/items/properties/fingerprint/required",keyword:"required",params:{missingProperty: "columns"}};
+}
+if(data37.fn !== undefined){
+let data45 = data37.fn;
+if((typeof data45 == "number") && (isFinite(data45))){
+if(data45 < 0 || isNaN(data45)){
+const err102 = {instancePath:instancePath+"/confusion/fn",schemaPath:"#/properties/confusion/oneOf/0/properties/fn/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1267,9 +1242,9 @@ vErrors.push(err102);
 }
 errors++;
 }
-for(const key11 in data50){
-if(!(((key11 === "hash") || (key11 === "rows")) || (key11 === "columns"))){
-const err103 = {instancePath:instancePath+"/data/" + i4+"/fingerprint",schemaPath:"#/properties/data/items/properties/fingerprint/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11}};
+}
+else {
+const err103 = {instancePath:instancePath+"/confusion/fn",schemaPath:"#/properties/confusion/oneOf/0/properties/fn/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1279,11 +1254,10 @@ vErrors.push(err103);
 errors++;
 }
 }
-if(data50.hash !== undefined){
-let data51 = data50.hash;
-if(typeof data51 === "string"){
-if(!pattern9.test(data51)){
-const err104 = {instancePath:instancePath+"/data/" + i4+"/fingerprint/hash",schemaPath:"#/properties/data/items/properties/fingerprint/properties/hash/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{16}$"}};
+if(data37.counts !== undefined){
+let data46 = data37.counts;
+if(!((data46 === "rows") || (data46 === "weights"))){
+const err104 = {instancePath:instancePath+"/confusion/counts",schemaPath:"#/properties/confusion/oneOf/0/properties/counts/enum",keyword:"enum",params:{allowedValues: schema31.properties.confusion.oneOf[0].properties.counts.enum}};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -1293,8 +1267,9 @@ vErrors.push(err104);
 errors++;
 }
 }
+}
 else {
-const err105 = {instancePath:instancePath+"/data/" + i4+"/fingerprint/hash",schemaPath:"#/properties/data/items/properties/fingerprint/properties/hash/type",keyword:"type",params:{type: "string"}};
+const err105 = {instancePath:instancePath+"/confusion",schemaPath:"#/properties/confusion/oneOf/0/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -1303,11 +1278,16 @@ vErrors.push(err105);
 }
 errors++;
 }
+var _valid0 = _errs88 === errors;
+if(_valid0){
+valid16 = true;
+passing0 = 0;
+var props0 = true;
 }
-if(data50.rows !== undefined){
-let data52 = data50.rows;
-if(!(((typeof data52 == "number") && (!(data52 % 1) && !isNaN(data52))) && (isFinite(data52)))){
-const err106 = {instancePath:instancePath+"/data/" + i4+"/fingerprint/rows",schemaPath:"#/properties/data/items/properties/fingerprint/properties/rows/type",keyword:"type",params:{type: "integer"}};
+const _errs107 = errors;
+if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
+if(data37.kind === undefined){
+const err106 = {instancePath:instancePath+"/confusion",schemaPath:"#/properties/confusion/oneOf/1/required",keyword:"required",params:{missingProperty: "kind"}};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -1316,9 +1296,8 @@ vErrors.push(err106);
 }
 errors++;
 }
-if((typeof data52 == "number") && (isFinite(data52))){
-if(data52 < 0 || isNaN(data52)){
-const err107 = {instancePath:instancePath+"/data/" + i4+"/fingerprint/rows",schemaPath:"#/properties/data/items/properties/fingerprint/properties/rows/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+if(data37.labels === undefined){
+const err107 = {instancePath:instancePath+"/confusion",schemaPath:"#/properties/confusion/oneOf/1/required",keyword:"required",params:{missingProperty: "labels"}};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -1327,17 +1306,8 @@ vErrors.push(err107);
 }
 errors++;
 }
-}
-}
-if(data50.columns !== undefined){
-let data53 = data50.columns;
-if(Array.isArray(data53)){
-const len5 = data53.length;
-for(let i5=0; i5<len5; i5++){
-let data54 = data53[i5];
-if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
-if(data54.name === undefined){
-const err108 = {instancePath:instancePath+"/data/" + i4+"/fingerprint/columns/" + i5,schemaPath:"#/properties/data/items/properties/fingerprint/properties/columns/items/required",keyword:"required",params:{missingProperty: "name"}};
+if(data37.matrix === undefined){
+const err108 = {instancePath:instancePath+"/confusion",schemaPath:"#/properties/confusion/oneOf/1/required",keyword:"required",params:{missingProperty: "matrix"}};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -1346,8 +1316,8 @@ vErrors.push(err108);
 }
 errors++;
 }
-if(data54.type === undefined){
-const err109 = {instancePath:instancePath+"/data/" + i4+"/fingerprint/columns/" + i5,schemaPath:"#/properties/data/items/properties/fingerprint/properties/columns/items/required",keyword:"required",params:{missingProperty: "type"}};
+if(data37.counts === undefined){
+const err109 = {instancePath:instancePath+"/confusion",schemaPath:"#/properties/confusion/oneOf/1/required",keyword:"required",params:{missingProperty: "counts"}};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -1356,9 +1326,9 @@ vErrors.push(err109);
 }
 errors++;
 }
-for(const key12 in data54){
-if(!((key12 === "name") || (key12 === "type"))){
-const err110 = {instancePath:instancePath+"/data/" + i4+"/fingerprint/columns/" + i5,schemaPath:"#/properties/data/items/properties/fingerprint/properties/columns/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12}};
+for(const key9 in data37){
+if(!((((key9 === "kind") || (key9 === "labels")) || (key9 === "matrix")) || (key9 === "counts"))){
+const err110 = {instancePath:instancePath+"/confusion",schemaPath:"#/properties/confusion/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9}};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -1368,9 +1338,9 @@ vErrors.push(err110);
 errors++;
 }
 }
-if(data54.name !== undefined){
-if(typeof data54.name !== "string"){
-const err111 = {instancePath:instancePath+"/data/" + i4+"/fingerprint/columns/" + i5+"/name",schemaPath:"#/properties/data/items/properties/fingerprint/properties/columns/items/properties/name/type",keyword:"type",params:{type: "string"}};
+if(data37.kind !== undefined){
+if("multiclass" !== data37.kind){
+const err111 = {instancePath:instancePath+"/confusion/kind",schemaPath:"#/properties/confusion/oneOf/1/properties/kind/const",keyword:"const",params:{allowedValue: "multiclass"}};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -1380,9 +1350,11 @@ vErrors.push(err111);
 errors++;
 }
 }
-if(data54.type !== undefined){
-if(typeof data54.type !== "string"){
-const err112 = {instancePath:instancePath+"/data/" + i4+"/fingerprint/columns/" + i5+"/type",schemaPath:"#/properties/data/items/properties/fingerprint/properties/columns/items/properties/type/type",keyword:"type",params:{type: "string"}};
+if(data37.labels !== undefined){
+let data48 = data37.labels;
+if(Array.isArray(data48)){
+if(data48.length > 100){
+const err112 = {instancePath:instancePath+"/confusion/labels",schemaPath:"#/properties/confusion/oneOf/1/properties/labels/maxItems",keyword:"maxItems",params:{limit: 100}};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -1391,10 +1363,8 @@ vErrors.push(err112);
 }
 errors++;
 }
-}
-}
-else {
-const err113 = {instancePath:instancePath+"/data/" + i4+"/fingerprint/columns/" + i5,schemaPath:"#/properties/data/items/properties/fingerprint/properties/columns/items/type",keyword:"type",params:{type: "object"}};
+if(data48.length < 1){
+const err113 = {instancePath:instancePath+"/confusion/labels",schemaPath:"#/properties/confusion/oneOf/1/properties/labels/minItems",keyword:"minItems",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -1403,10 +1373,10 @@ vErrors.push(err113);
 }
 errors++;
 }
-}
-}
-else {
-const err114 = {instancePath:instancePath+"/data/" + i4+"/fingerprint/columns",schemaPath:"#/properties/data/items/properties/fingerprint/properties/columns/type",keyword:"type",params:{type: "array"}};
+const len1 = data48.length;
+for(let i1=0; i1<len1; i1++){
+if(typeof data48[i1] !== "string"){
+const err114 = {instancePath:instancePath+"/confusion/labels/" + i1,schemaPath:"#/properties/confusion/oneOf/1/properties/labels/items/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -1418,7 +1388,7 @@ errors++;
 }
 }
 else {
-const err115 = {instancePath:instancePath+"/data/" + i4+"/fingerprint",schemaPath:"#/properties/data/items/properties/fingerprint/type",keyword:"type",params:{type: "object"}};
+const err115 = {instancePath:instancePath+"/confusion/labels",schemaPath:"#/properties/confusion/oneOf/1/properties/labels/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -1428,11 +1398,11 @@ vErrors.push(err115);
 errors++;
 }
 }
-if(data47.findings !== undefined){
-let data57 = data47.findings;
-if(Array.isArray(data57)){
-if(data57.length > 100){
-const err116 = {instancePath:instancePath+"/data/" + i4+"/findings",schemaPath:"#/properties/data/items/properties/findings/maxItems",keyword:"maxItems",params:{limit: 100}};
+if(data37.matrix !== undefined){
+let data50 = data37.matrix;
+if(Array.isArray(data50)){
+if(data50.length > 100){
+const err116 = {instancePath:instancePath+"/confusion/matrix",schemaPath:"#/properties/confusion/oneOf/1/properties/matrix/maxItems",keyword:"maxItems",params:{limit: 100}};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -1441,12 +1411,12 @@ vErrors.push(err116);
 }
 errors++;
 }
-const len6 = data57.length;
-for(let i6=0; i6<len6; i6++){
-let data58 = data57[i6];
-if(data58 && typeof data58 == "object" && !Array.isArray(data58)){
-if(data58.kind === undefined){
-const err117 = {instancePath:instancePath+"/data/" + i4+"/findings/" + i6,schemaPath:"#/properties/data/items/properties/findings/items/required",keyword:"required",params:{missingProperty: "kind"}};
+const len2 = data50.length;
+for(let i2=0; i2<len2; i2++){
+let data51 = data50[i2];
+if(Array.isArray(data51)){
+if(data51.length > 100){
+const err117 = {instancePath:instancePath+"/confusion/matrix/" + i2,schemaPath:"#/properties/confusion/oneOf/1/properties/matrix/items/maxItems",keyword:"maxItems",params:{limit: 100}};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -1455,8 +1425,12 @@ vErrors.push(err117);
 }
 errors++;
 }
-if(data58.severity === undefined){
-const err118 = {instancePath:instancePath+"/data/" + i4+"/findings/" + i6,schemaPath:"#/properties/data/items/properties/findings/items/required",keyword:"required",params:{missingProperty: "severity"}};
+const len3 = data51.length;
+for(let i3=0; i3<len3; i3++){
+let data52 = data51[i3];
+if((typeof data52 == "number") && (isFinite(data52))){
+if(data52 < 0 || isNaN(data52)){
+const err118 = {instancePath:instancePath+"/confusion/matrix/" + i2+"/" + i3,schemaPath:"#/properties/confusion/oneOf/1/properties/matrix/items/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -1465,9 +1439,9 @@ vErrors.push(err118);
 }
 errors++;
 }
-for(const key13 in data58){
-if(!(((key13 === "kind") || (key13 === "severity")) || (key13 === "column"))){
-const err119 = {instancePath:instancePath+"/data/" + i4+"/findings/" + i6,schemaPath:"#/properties/data/items/properties/findings/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13}};
+}
+else {
+const err119 = {instancePath:instancePath+"/confusion/matrix/" + i2+"/" + i3,schemaPath:"#/properties/confusion/oneOf/1/properties/matrix/items/items/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -1477,9 +1451,9 @@ vErrors.push(err119);
 errors++;
 }
 }
-if(data58.kind !== undefined){
-if(typeof data58.kind !== "string"){
-const err120 = {instancePath:instancePath+"/data/" + i4+"/findings/" + i6+"/kind",schemaPath:"#/properties/data/items/properties/findings/items/properties/kind/type",keyword:"type",params:{type: "string"}};
+}
+else {
+const err120 = {instancePath:instancePath+"/confusion/matrix/" + i2,schemaPath:"#/properties/confusion/oneOf/1/properties/matrix/items/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -1489,10 +1463,9 @@ vErrors.push(err120);
 errors++;
 }
 }
-if(data58.severity !== undefined){
-let data60 = data58.severity;
-if(!(((data60 === "error") || (data60 === "warning")) || (data60 === "info"))){
-const err121 = {instancePath:instancePath+"/data/" + i4+"/findings/" + i6+"/severity",schemaPath:"#/properties/data/items/properties/findings/items/properties/severity/enum",keyword:"enum",params:{allowedValues: schema31.properties.data.items.properties.findings.items.properties.severity.enum}};
+}
+else {
+const err121 = {instancePath:instancePath+"/confusion/matrix",schemaPath:"#/properties/confusion/oneOf/1/properties/matrix/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -1502,9 +1475,10 @@ vErrors.push(err121);
 errors++;
 }
 }
-if(data58.column !== undefined){
-if(typeof data58.column !== "string"){
-const err122 = {instancePath:instancePath+"/data/" + i4+"/findings/" + i6+"/column",schemaPath:"#/properties/data/items/properties/findings/items/properties/column/type",keyword:"type",params:{type: "string"}};
+if(data37.counts !== undefined){
+let data53 = data37.counts;
+if(!((data53 === "rows") || (data53 === "weights"))){
+const err122 = {instancePath:instancePath+"/confusion/counts",schemaPath:"#/properties/confusion/oneOf/1/properties/counts/enum",keyword:"enum",params:{allowedValues: schema31.properties.confusion.oneOf[1].properties.counts.enum}};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -1516,7 +1490,7 @@ errors++;
 }
 }
 else {
-const err123 = {instancePath:instancePath+"/data/" + i4+"/findings/" + i6,schemaPath:"#/properties/data/items/properties/findings/items/type",keyword:"type",params:{type: "object"}};
+const err123 = {instancePath:instancePath+"/confusion",schemaPath:"#/properties/confusion/oneOf/1/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -1525,10 +1499,22 @@ vErrors.push(err123);
 }
 errors++;
 }
-}
+var _valid0 = _errs107 === errors;
+if(_valid0 && valid16){
+valid16 = false;
+passing0 = [passing0, 1];
 }
 else {
-const err124 = {instancePath:instancePath+"/data/" + i4+"/findings",schemaPath:"#/properties/data/items/properties/findings/type",keyword:"type",params:{type: "array"}};
+if(_valid0){
+valid16 = true;
+passing0 = 1;
+if(props0 !== true){
+props0 = true;
+}
+}
+}
+if(!valid16){
+const err124 = {instancePath:instancePath+"/confusion",schemaPath:"#/properties/confusion/oneOf",keyword:"oneOf",params:{passingSchemas: passing0}};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -1537,10 +1523,23 @@ vErrors.push(err124);
 }
 errors++;
 }
-}
+else {
+errors = _errs87;
+if(vErrors !== null){
+if(_errs87){
+vErrors.length = _errs87;
 }
 else {
-const err125 = {instancePath:instancePath+"/data/" + i4,schemaPath:"#/properties/data/items/type",keyword:"type",params:{type: "object"}};
+vErrors = null;
+}
+}
+}
+}
+if(data.history !== undefined){
+let data54 = data.history;
+if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
+if(data54.epoch === undefined){
+const err125 = {instancePath:instancePath+"/history",schemaPath:"#/properties/history/required",keyword:"required",params:{missingProperty: "epoch"}};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -1549,10 +1548,8 @@ vErrors.push(err125);
 }
 errors++;
 }
-}
-}
-else {
-const err126 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "array"}};
+if(data54.metrics === undefined){
+const err126 = {instancePath:instancePath+"/history",schemaPath:"#/properties/history/required",keyword:"required",params:{missingProperty: "metrics"}};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -1561,12 +1558,9 @@ vErrors.push(err126);
 }
 errors++;
 }
-}
-if(data.model !== undefined){
-let data62 = data.model;
-if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
-if(data62.type === undefined){
-const err127 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/required",keyword:"required",params:{missingProperty: "type"}};
+for(const key10 in data54){
+if(!((((key10 === "epoch") || (key10 === "elapsedMs")) || (key10 === "metrics")) || (key10 === "total"))){
+const err127 = {instancePath:instancePath+"/history",schemaPath:"#/properties/history/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10}};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -1575,8 +1569,15 @@ vErrors.push(err127);
 }
 errors++;
 }
-if(data62.parameterCount === undefined){
-const err128 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/required",keyword:"required",params:{missingProperty: "parameterCount"}};
+}
+if(data54.epoch !== undefined){
+let data55 = data54.epoch;
+if(Array.isArray(data55)){
+const len4 = data55.length;
+for(let i4=0; i4<len4; i4++){
+let data56 = data55[i4];
+if(!((typeof data56 == "number") && (isFinite(data56)))){
+const err128 = {instancePath:instancePath+"/history/epoch/" + i4,schemaPath:"#/properties/history/properties/epoch/items/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -1585,9 +1586,10 @@ vErrors.push(err128);
 }
 errors++;
 }
-if(data62.type !== undefined){
-if(typeof data62.type !== "string"){
-const err129 = {instancePath:instancePath+"/model/type",schemaPath:"#/properties/model/properties/type/type",keyword:"type",params:{type: "string"}};
+}
+}
+else {
+const err129 = {instancePath:instancePath+"/history/epoch",schemaPath:"#/properties/history/properties/epoch/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -1597,10 +1599,14 @@ vErrors.push(err129);
 errors++;
 }
 }
-if(data62.parameterCount !== undefined){
-let data64 = data62.parameterCount;
-if(!(((typeof data64 == "number") && (!(data64 % 1) && !isNaN(data64))) && (isFinite(data64)))){
-const err130 = {instancePath:instancePath+"/model/parameterCount",schemaPath:"#/properties/model/properties/parameterCount/type",keyword:"type",params:{type: "integer"}};
+if(data54.elapsedMs !== undefined){
+let data57 = data54.elapsedMs;
+if(Array.isArray(data57)){
+const len5 = data57.length;
+for(let i5=0; i5<len5; i5++){
+let data58 = data57[i5];
+if((!((typeof data58 == "number") && (isFinite(data58)))) && (data58 !== null)){
+const err130 = {instancePath:instancePath+"/history/elapsedMs/" + i5,schemaPath:"#/$defs/number/type",keyword:"type",params:{type: schema37.type}};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -1609,9 +1615,10 @@ vErrors.push(err130);
 }
 errors++;
 }
-if((typeof data64 == "number") && (isFinite(data64))){
-if(data64 < 0 || isNaN(data64)){
-const err131 = {instancePath:instancePath+"/model/parameterCount",schemaPath:"#/properties/model/properties/parameterCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+}
+}
+else {
+const err131 = {instancePath:instancePath+"/history/elapsedMs",schemaPath:"#/properties/history/properties/elapsedMs/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -1621,10 +1628,17 @@ vErrors.push(err131);
 errors++;
 }
 }
-}
-if(data62.backend !== undefined){
-if(typeof data62.backend !== "string"){
-const err132 = {instancePath:instancePath+"/model/backend",schemaPath:"#/properties/model/properties/backend/type",keyword:"type",params:{type: "string"}};
+if(data54.metrics !== undefined){
+let data59 = data54.metrics;
+if(data59 && typeof data59 == "object" && !Array.isArray(data59)){
+for(const key11 in data59){
+let data60 = data59[key11];
+if(Array.isArray(data60)){
+const len6 = data60.length;
+for(let i6=0; i6<len6; i6++){
+let data61 = data60[i6];
+if((!((typeof data61 == "number") && (isFinite(data61)))) && (data61 !== null)){
+const err132 = {instancePath:instancePath+"/history/metrics/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i6,schemaPath:"#/$defs/number/type",keyword:"type",params:{type: schema37.type}};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -1634,15 +1648,9 @@ vErrors.push(err132);
 errors++;
 }
 }
-if(data62.layers !== undefined){
-let data66 = data62.layers;
-if(Array.isArray(data66)){
-const len7 = data66.length;
-for(let i7=0; i7<len7; i7++){
-let data67 = data66[i7];
-if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
-if(data67.name === undefined){
-const err133 = {instancePath:instancePath+"/model/layers/" + i7,schemaPath:"#/properties/model/properties/layers/items/required",keyword:"required",params:{missingProperty: "name"}};
+}
+else {
+const err133 = {instancePath:instancePath+"/history/metrics/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/history/properties/metrics/additionalProperties/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -1651,8 +1659,10 @@ vErrors.push(err133);
 }
 errors++;
 }
-if(data67.kind === undefined){
-const err134 = {instancePath:instancePath+"/model/layers/" + i7,schemaPath:"#/properties/model/properties/layers/items/required",keyword:"required",params:{missingProperty: "kind"}};
+}
+}
+else {
+const err134 = {instancePath:instancePath+"/history/metrics",schemaPath:"#/properties/history/properties/metrics/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -1661,8 +1671,11 @@ vErrors.push(err134);
 }
 errors++;
 }
-if(data67.outputShape === undefined){
-const err135 = {instancePath:instancePath+"/model/layers/" + i7,schemaPath:"#/properties/model/properties/layers/items/required",keyword:"required",params:{missingProperty: "outputShape"}};
+}
+if(data54.total !== undefined){
+let data62 = data54.total;
+if(!(((typeof data62 == "number") && (!(data62 % 1) && !isNaN(data62))) && (isFinite(data62)))){
+const err135 = {instancePath:instancePath+"/history/total",schemaPath:"#/properties/history/properties/total/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -1671,8 +1684,9 @@ vErrors.push(err135);
 }
 errors++;
 }
-if(data67.parameters === undefined){
-const err136 = {instancePath:instancePath+"/model/layers/" + i7,schemaPath:"#/properties/model/properties/layers/items/required",keyword:"required",params:{missingProperty: "parameters"}};
+if((typeof data62 == "number") && (isFinite(data62))){
+if(data62 < 0 || isNaN(data62)){
+const err136 = {instancePath:instancePath+"/history/total",schemaPath:"#/properties/history/properties/total/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -1681,9 +1695,11 @@ vErrors.push(err136);
 }
 errors++;
 }
-if(data67.name !== undefined){
-if(typeof data67.name !== "string"){
-const err137 = {instancePath:instancePath+"/model/layers/" + i7+"/name",schemaPath:"#/properties/model/properties/layers/items/properties/name/type",keyword:"type",params:{type: "string"}};
+}
+}
+}
+else {
+const err137 = {instancePath:instancePath+"/history",schemaPath:"#/properties/history/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -1693,9 +1709,15 @@ vErrors.push(err137);
 errors++;
 }
 }
-if(data67.kind !== undefined){
-if(typeof data67.kind !== "string"){
-const err138 = {instancePath:instancePath+"/model/layers/" + i7+"/kind",schemaPath:"#/properties/model/properties/layers/items/properties/kind/type",keyword:"type",params:{type: "string"}};
+if(data.data !== undefined){
+let data63 = data.data;
+if(Array.isArray(data63)){
+const len7 = data63.length;
+for(let i7=0; i7<len7; i7++){
+let data64 = data63[i7];
+if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
+if(data64.role === undefined){
+const err138 = {instancePath:instancePath+"/data/" + i7,schemaPath:"#/properties/data/items/required",keyword:"required",params:{missingProperty: "role"}};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -1704,15 +1726,8 @@ vErrors.push(err138);
 }
 errors++;
 }
-}
-if(data67.outputShape !== undefined){
-let data70 = data67.outputShape;
-if(Array.isArray(data70)){
-const len8 = data70.length;
-for(let i8=0; i8<len8; i8++){
-let data71 = data70[i8];
-if((!(((typeof data71 == "number") && (!(data71 % 1) && !isNaN(data71))) && (isFinite(data71)))) && (data71 !== null)){
-const err139 = {instancePath:instancePath+"/model/layers/" + i7+"/outputShape/" + i8,schemaPath:"#/properties/model/properties/layers/items/properties/outputShape/items/type",keyword:"type",params:{type: schema31.properties.model.properties.layers.items.properties.outputShape.items.type}};
+if(data64.fingerprint === undefined){
+const err139 = {instancePath:instancePath+"/data/" + i7,schemaPath:"#/properties/data/items/required",keyword:"required",params:{missingProperty: "fingerprint"}};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -1721,10 +1736,9 @@ vErrors.push(err139);
 }
 errors++;
 }
-}
-}
-else {
-const err140 = {instancePath:instancePath+"/model/layers/" + i7+"/outputShape",schemaPath:"#/properties/model/properties/layers/items/properties/outputShape/type",keyword:"type",params:{type: "array"}};
+for(const key12 in data64){
+if(!((((key12 === "role") || (key12 === "name")) || (key12 === "fingerprint")) || (key12 === "findings"))){
+const err140 = {instancePath:instancePath+"/data/" + i7,schemaPath:"#/properties/data/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12}};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -1734,10 +1748,10 @@ vErrors.push(err140);
 errors++;
 }
 }
-if(data67.parameters !== undefined){
-let data72 = data67.parameters;
-if(!(((typeof data72 == "number") && (!(data72 % 1) && !isNaN(data72))) && (isFinite(data72)))){
-const err141 = {instancePath:instancePath+"/model/layers/" + i7+"/parameters",schemaPath:"#/properties/model/properties/layers/items/properties/parameters/type",keyword:"type",params:{type: "integer"}};
+if(data64.role !== undefined){
+let data65 = data64.role;
+if(!((((data65 === "train") || (data65 === "validation")) || (data65 === "test")) || (data65 === "other"))){
+const err141 = {instancePath:instancePath+"/data/" + i7+"/role",schemaPath:"#/properties/data/items/properties/role/enum",keyword:"enum",params:{allowedValues: schema31.properties.data.items.properties.role.enum}};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -1746,9 +1760,10 @@ vErrors.push(err141);
 }
 errors++;
 }
-if((typeof data72 == "number") && (isFinite(data72))){
-if(data72 < 0 || isNaN(data72)){
-const err142 = {instancePath:instancePath+"/model/layers/" + i7+"/parameters",schemaPath:"#/properties/model/properties/layers/items/properties/parameters/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+}
+if(data64.name !== undefined){
+if(typeof data64.name !== "string"){
+const err142 = {instancePath:instancePath+"/data/" + i7+"/name",schemaPath:"#/properties/data/items/properties/name/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -1758,10 +1773,11 @@ vErrors.push(err142);
 errors++;
 }
 }
-}
-}
-else {
-const err143 = {instancePath:instancePath+"/model/layers/" + i7,schemaPath:"#/properties/model/properties/layers/items/type",keyword:"type",params:{type: "object"}};
+if(data64.fingerprint !== undefined){
+let data67 = data64.fingerprint;
+if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
+if(data67.hash === undefined){
+const err143 = {instancePath:instancePath+"/data/" + i7+"/fingerprint",schemaPath:"#/properties/data/items/properties/fingerprint/required",keyword:"required",params:{missingProperty: "hash"}};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -1770,10 +1786,8 @@ vErrors.push(err143);
 }
 errors++;
 }
-}
-}
-else {
-const err144 = {instancePath:instancePath+"/model/layers",schemaPath:"#/properties/model/properties/layers/type",keyword:"type",params:{type: "array"}};
+if(data67.rows === undefined){
+const err144 = {instancePath:instancePath+"/data/" + i7+"/fingerprint",schemaPath:"#/properties/data/items/properties/fingerprint/required",keyword:"required",params:{missingProperty: "rows"}};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -1782,16 +1796,8 @@ vErrors.push(err144);
 }
 errors++;
 }
-}
-if(data62.weights !== undefined){
-let data73 = data62.weights;
-if(Array.isArray(data73)){
-const len9 = data73.length;
-for(let i9=0; i9<len9; i9++){
-let data74 = data73[i9];
-if(data74 && typeof data74 == "object" && !Array.isArray(data74)){
-if(data74.name === undefined){
-const err145 = {instancePath:instancePath+"/model/weights/" + i9,schemaPath:"#/properties/model/properties/weights/items/required",keyword:"required",params:{missingProperty: "name"}};
+if(data67.columns === undefined){
+const err145 = {instancePath:instancePath+"/data/" + i7+"/fingerprint",schemaPath:"#/properties/data/items/properties/fingerprint/required",keyword:"required",params:{missingProperty: "columns"}};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -1800,8 +1806,9 @@ vErrors.push(err145);
 }
 errors++;
 }
-if(data74.shape === undefined){
-const err146 = {instancePath:instancePath+"/model/weights/" + i9,schemaPath:"#/properties/model/properties/weights/items/required",keyword:"required",params:{missingProperty: "shape"}};
+for(const key13 in data67){
+if(!(((key13 === "hash") || (key13 === "rows")) || (key13 === "columns"))){
+const err146 = {instancePath:instancePath+"/data/" + i7+"/fingerprint",schemaPath:"#/properties/data/items/properties/fingerprint/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13}};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -1810,8 +1817,12 @@ vErrors.push(err146);
 }
 errors++;
 }
-if(data74.mean === undefined){
-const err147 = {instancePath:instancePath+"/model/weights/" + i9,schemaPath:"#/properties/model/properties/weights/items/required",keyword:"required",params:{missingProperty: "mean"}};
+}
+if(data67.hash !== undefined){
+let data68 = data67.hash;
+if(typeof data68 === "string"){
+if(!pattern9.test(data68)){
+const err147 = {instancePath:instancePath+"/data/" + i7+"/fingerprint/hash",schemaPath:"#/properties/data/items/properties/fingerprint/properties/hash/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{16}$"}};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -1820,8 +1831,9 @@ vErrors.push(err147);
 }
 errors++;
 }
-if(data74.std === undefined){
-const err148 = {instancePath:instancePath+"/model/weights/" + i9,schemaPath:"#/properties/model/properties/weights/items/required",keyword:"required",params:{missingProperty: "std"}};
+}
+else {
+const err148 = {instancePath:instancePath+"/data/" + i7+"/fingerprint/hash",schemaPath:"#/properties/data/items/properties/fingerprint/properties/hash/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -1830,8 +1842,11 @@ vErrors.push(err148);
 }
 errors++;
 }
-if(data74.min === undefined){
-const err149 = {instancePath:instancePath+"/model/weights/" + i9,schemaPath:"#/properties/model/properties/weights/items/required",keyword:"required",params:{missingProperty: "min"}};
+}
+if(data67.rows !== undefined){
+let data69 = data67.rows;
+if(!(((typeof data69 == "number") && (!(data69 % 1) && !isNaN(data69))) && (isFinite(data69)))){
+const err149 = {instancePath:instancePath+"/data/" + i7+"/fingerprint/rows",schemaPath:"#/properties/data/items/properties/fingerprint/properties/rows/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -1840,8 +1855,9 @@ vErrors.push(err149);
 }
 errors++;
 }
-if(data74.max === undefined){
-const err150 = {instancePath:instancePath+"/model/weights/" + i9,schemaPath:"#/properties/model/properties/weights/items/required",keyword:"required",params:{missingProperty: "max"}};
+if((typeof data69 == "number") && (isFinite(data69))){
+if(data69 < 0 || isNaN(data69)){
+const err150 = {instancePath:instancePath+"/data/" + i7+"/fingerprint/rows",schemaPath:"#/properties/data/items/properties/fingerprint/properties/rows/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -1850,9 +1866,17 @@ vErrors.push(err150);
 }
 errors++;
 }
-if(data74.name !== undefined){
-if(typeof data74.name !== "string"){
-const err151 = {instancePath:instancePath+"/model/weights/" + i9+"/name",schemaPath:"#/properties/model/properties/weights/items/properties/name/type",keyword:"type",params:{type: "string"}};
+}
+}
+if(data67.columns !== undefined){
+let data70 = data67.columns;
+if(Array.isArray(data70)){
+const len8 = data70.length;
+for(let i8=0; i8<len8; i8++){
+let data71 = data70[i8];
+if(data71 && typeof data71 == "object" && !Array.isArray(data71)){
+if(data71.name === undefined){
+const err151 = {instancePath:instancePath+"/data/" + i7+"/fingerprint/columns/" + i8,schemaPath:"#/properties/data/items/properties/fingerprint/properties/columns/items/required",keyword:"required",params:{missingProperty: "name"}};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -1861,15 +1885,8 @@ vErrors.push(err151);
 }
 errors++;
 }
-}
-if(data74.shape !== undefined){
-let data76 = data74.shape;
-if(Array.isArray(data76)){
-const len10 = data76.length;
-for(let i10=0; i10<len10; i10++){
-let data77 = data76[i10];
-if(!(((typeof data77 == "number") && (!(data77 % 1) && !isNaN(data77))) && (isFinite(data77)))){
-const err152 = {instancePath:instancePath+"/model/weights/" + i9+"/shape/" + i10,schemaPath:"#/properties/model/properties/weights/items/properties/shape/items/type",keyword:"type",params:{type: "integer"}};
+if(data71.type === undefined){
+const err152 = {instancePath:instancePath+"/data/" + i7+"/fingerprint/columns/" + i8,schemaPath:"#/properties/data/items/properties/fingerprint/properties/columns/items/required",keyword:"required",params:{missingProperty: "type"}};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -1878,9 +1895,9 @@ vErrors.push(err152);
 }
 errors++;
 }
-if((typeof data77 == "number") && (isFinite(data77))){
-if(data77 < 0 || isNaN(data77)){
-const err153 = {instancePath:instancePath+"/model/weights/" + i9+"/shape/" + i10,schemaPath:"#/properties/model/properties/weights/items/properties/shape/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+for(const key14 in data71){
+if(!((key14 === "name") || (key14 === "type"))){
+const err153 = {instancePath:instancePath+"/data/" + i7+"/fingerprint/columns/" + i8,schemaPath:"#/properties/data/items/properties/fingerprint/properties/columns/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14}};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -1890,10 +1907,9 @@ vErrors.push(err153);
 errors++;
 }
 }
-}
-}
-else {
-const err154 = {instancePath:instancePath+"/model/weights/" + i9+"/shape",schemaPath:"#/properties/model/properties/weights/items/properties/shape/type",keyword:"type",params:{type: "array"}};
+if(data71.name !== undefined){
+if(typeof data71.name !== "string"){
+const err154 = {instancePath:instancePath+"/data/" + i7+"/fingerprint/columns/" + i8+"/name",schemaPath:"#/properties/data/items/properties/fingerprint/properties/columns/items/properties/name/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -1903,10 +1919,9 @@ vErrors.push(err154);
 errors++;
 }
 }
-if(data74.mean !== undefined){
-let data78 = data74.mean;
-if((!((typeof data78 == "number") && (isFinite(data78)))) && (data78 !== null)){
-const err155 = {instancePath:instancePath+"/model/weights/" + i9+"/mean",schemaPath:"#/$defs/number/type",keyword:"type",params:{type: schema37.type}};
+if(data71.type !== undefined){
+if(typeof data71.type !== "string"){
+const err155 = {instancePath:instancePath+"/data/" + i7+"/fingerprint/columns/" + i8+"/type",schemaPath:"#/properties/data/items/properties/fingerprint/properties/columns/items/properties/type/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -1916,10 +1931,9 @@ vErrors.push(err155);
 errors++;
 }
 }
-if(data74.std !== undefined){
-let data79 = data74.std;
-if((!((typeof data79 == "number") && (isFinite(data79)))) && (data79 !== null)){
-const err156 = {instancePath:instancePath+"/model/weights/" + i9+"/std",schemaPath:"#/$defs/number/type",keyword:"type",params:{type: schema37.type}};
+}
+else {
+const err156 = {instancePath:instancePath+"/data/" + i7+"/fingerprint/columns/" + i8,schemaPath:"#/properties/data/items/properties/fingerprint/properties/columns/items/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -1929,10 +1943,9 @@ vErrors.push(err156);
 errors++;
 }
 }
-if(data74.min !== undefined){
-let data80 = data74.min;
-if((!((typeof data80 == "number") && (isFinite(data80)))) && (data80 !== null)){
-const err157 = {instancePath:instancePath+"/model/weights/" + i9+"/min",schemaPath:"#/$defs/number/type",keyword:"type",params:{type: schema37.type}};
+}
+else {
+const err157 = {instancePath:instancePath+"/data/" + i7+"/fingerprint/columns",schemaPath:"#/properties/data/items/properties/fingerprint/properties/columns/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -1942,10 +1955,9 @@ vErrors.push(err157);
 errors++;
 }
 }
-if(data74.max !== undefined){
-let data81 = data74.max;
-if((!((typeof data81 == "number") && (isFinite(data81)))) && (data81 !== null)){
-const err158 = {instancePath:instancePath+"/model/weights/" + i9+"/max",schemaPath:"#/$defs/number/type",keyword:"type",params:{type: schema37.type}};
+}
+else {
+const err158 = {instancePath:instancePath+"/data/" + i7+"/fingerprint",schemaPath:"#/properties/data/items/properties/fingerprint/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -1955,9 +1967,11 @@ vErrors.push(err158);
 errors++;
 }
 }
-}
-else {
-const err159 = {instancePath:instancePath+"/model/weights/" + i9,schemaPath:"#/properties/model/properties/weights/items/type",keyword:"type",params:{type: "object"}};
+if(data64.findings !== undefined){
+let data74 = data64.findings;
+if(Array.isArray(data74)){
+if(data74.length > 100){
+const err159 = {instancePath:instancePath+"/data/" + i7+"/findings",schemaPath:"#/properties/data/items/properties/findings/maxItems",keyword:"maxItems",params:{limit: 100}};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -1966,10 +1980,12 @@ vErrors.push(err159);
 }
 errors++;
 }
-}
-}
-else {
-const err160 = {instancePath:instancePath+"/model/weights",schemaPath:"#/properties/model/properties/weights/type",keyword:"type",params:{type: "array"}};
+const len9 = data74.length;
+for(let i9=0; i9<len9; i9++){
+let data75 = data74[i9];
+if(data75 && typeof data75 == "object" && !Array.isArray(data75)){
+if(data75.kind === undefined){
+const err160 = {instancePath:instancePath+"/data/" + i7+"/findings/" + i9,schemaPath:"#/properties/data/items/properties/findings/items/required",keyword:"required",params:{missingProperty: "kind"}};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -1978,11 +1994,8 @@ vErrors.push(err160);
 }
 errors++;
 }
-}
-if(data62.extra !== undefined){
-let data82 = data62.extra;
-if(!(data82 && typeof data82 == "object" && !Array.isArray(data82))){
-const err161 = {instancePath:instancePath+"/model/extra",schemaPath:"#/properties/model/properties/extra/type",keyword:"type",params:{type: "object"}};
+if(data75.severity === undefined){
+const err161 = {instancePath:instancePath+"/data/" + i7+"/findings/" + i9,schemaPath:"#/properties/data/items/properties/findings/items/required",keyword:"required",params:{missingProperty: "severity"}};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -1991,10 +2004,9 @@ vErrors.push(err161);
 }
 errors++;
 }
-}
-}
-else {
-const err162 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/type",keyword:"type",params:{type: "object"}};
+for(const key15 in data75){
+if(!(((key15 === "kind") || (key15 === "severity")) || (key15 === "column"))){
+const err162 = {instancePath:instancePath+"/data/" + i7+"/findings/" + i9,schemaPath:"#/properties/data/items/properties/findings/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15}};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -2004,15 +2016,9 @@ vErrors.push(err162);
 errors++;
 }
 }
-if(data.gates !== undefined){
-let data83 = data.gates;
-if(Array.isArray(data83)){
-const len11 = data83.length;
-for(let i11=0; i11<len11; i11++){
-let data84 = data83[i11];
-if(data84 && typeof data84 == "object" && !Array.isArray(data84)){
-if(data84.name === undefined){
-const err163 = {instancePath:instancePath+"/gates/" + i11,schemaPath:"#/properties/gates/items/required",keyword:"required",params:{missingProperty: "name"}};
+if(data75.kind !== undefined){
+if(typeof data75.kind !== "string"){
+const err163 = {instancePath:instancePath+"/data/" + i7+"/findings/" + i9+"/kind",schemaPath:"#/properties/data/items/properties/findings/items/properties/kind/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -2021,8 +2027,11 @@ vErrors.push(err163);
 }
 errors++;
 }
-if(data84.passed === undefined){
-const err164 = {instancePath:instancePath+"/gates/" + i11,schemaPath:"#/properties/gates/items/required",keyword:"required",params:{missingProperty: "passed"}};
+}
+if(data75.severity !== undefined){
+let data77 = data75.severity;
+if(!(((data77 === "error") || (data77 === "warning")) || (data77 === "info"))){
+const err164 = {instancePath:instancePath+"/data/" + i7+"/findings/" + i9+"/severity",schemaPath:"#/properties/data/items/properties/findings/items/properties/severity/enum",keyword:"enum",params:{allowedValues: schema31.properties.data.items.properties.findings.items.properties.severity.enum}};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -2031,9 +2040,10 @@ vErrors.push(err164);
 }
 errors++;
 }
-for(const key14 in data84){
-if(!((((((((key14 === "name") || (key14 === "passed")) || (key14 === "metric")) || (key14 === "op")) || (key14 === "threshold")) || (key14 === "value")) || (key14 === "baseline")) || (key14 === "detail"))){
-const err165 = {instancePath:instancePath+"/gates/" + i11,schemaPath:"#/properties/gates/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14}};
+}
+if(data75.column !== undefined){
+if(typeof data75.column !== "string"){
+const err165 = {instancePath:instancePath+"/data/" + i7+"/findings/" + i9+"/column",schemaPath:"#/properties/data/items/properties/findings/items/properties/column/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -2043,9 +2053,9 @@ vErrors.push(err165);
 errors++;
 }
 }
-if(data84.name !== undefined){
-if(typeof data84.name !== "string"){
-const err166 = {instancePath:instancePath+"/gates/" + i11+"/name",schemaPath:"#/properties/gates/items/properties/name/type",keyword:"type",params:{type: "string"}};
+}
+else {
+const err166 = {instancePath:instancePath+"/data/" + i7+"/findings/" + i9,schemaPath:"#/properties/data/items/properties/findings/items/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -2055,9 +2065,9 @@ vErrors.push(err166);
 errors++;
 }
 }
-if(data84.passed !== undefined){
-if(typeof data84.passed !== "boolean"){
-const err167 = {instancePath:instancePath+"/gates/" + i11+"/passed",schemaPath:"#/properties/gates/items/properties/passed/type",keyword:"type",params:{type: "boolean"}};
+}
+else {
+const err167 = {instancePath:instancePath+"/data/" + i7+"/findings",schemaPath:"#/properties/data/items/properties/findings/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -2067,9 +2077,9 @@ vErrors.push(err167);
 errors++;
 }
 }
-if(data84.metric !== undefined){
-if(typeof data84.metric !== "string"){
-const err168 = {instancePath:instancePath+"/gates/" + i11+"/metric",schemaPath:"#/properties/gates/items/properties/metric/type",keyword:"type",params:{type: "string"}};
+}
+else {
+const err168 = {instancePath:instancePath+"/data/" + i7,schemaPath:"#/properties/data/items/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -2079,9 +2089,9 @@ vErrors.push(err168);
 errors++;
 }
 }
-if(data84.op !== undefined){
-if(typeof data84.op !== "string"){
-const err169 = {instancePath:instancePath+"/gates/" + i11+"/op",schemaPath:"#/properties/gates/items/properties/op/type",keyword:"type",params:{type: "string"}};
+}
+else {
+const err169 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -2091,10 +2101,11 @@ vErrors.push(err169);
 errors++;
 }
 }
-if(data84.threshold !== undefined){
-let data89 = data84.threshold;
-if(!((typeof data89 == "number") && (isFinite(data89)))){
-const err170 = {instancePath:instancePath+"/gates/" + i11+"/threshold",schemaPath:"#/properties/gates/items/properties/threshold/type",keyword:"type",params:{type: "number"}};
+if(data.model !== undefined){
+let data79 = data.model;
+if(data79 && typeof data79 == "object" && !Array.isArray(data79)){
+if(data79.type === undefined){
+const err170 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/required",keyword:"required",params:{missingProperty: "type"}};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -2103,11 +2114,8 @@ vErrors.push(err170);
 }
 errors++;
 }
-}
-if(data84.value !== undefined){
-let data90 = data84.value;
-if((!((typeof data90 == "number") && (isFinite(data90)))) && (data90 !== null)){
-const err171 = {instancePath:instancePath+"/gates/" + i11+"/value",schemaPath:"#/$defs/number/type",keyword:"type",params:{type: schema37.type}};
+if(data79.parameterCount === undefined){
+const err171 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/required",keyword:"required",params:{missingProperty: "parameterCount"}};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -2116,11 +2124,9 @@ vErrors.push(err171);
 }
 errors++;
 }
-}
-if(data84.baseline !== undefined){
-let data91 = data84.baseline;
-if((!((typeof data91 == "number") && (isFinite(data91)))) && (data91 !== null)){
-const err172 = {instancePath:instancePath+"/gates/" + i11+"/baseline",schemaPath:"#/$defs/number/type",keyword:"type",params:{type: schema37.type}};
+if(data79.type !== undefined){
+if(typeof data79.type !== "string"){
+const err172 = {instancePath:instancePath+"/model/type",schemaPath:"#/properties/model/properties/type/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -2130,9 +2136,10 @@ vErrors.push(err172);
 errors++;
 }
 }
-if(data84.detail !== undefined){
-if(typeof data84.detail !== "string"){
-const err173 = {instancePath:instancePath+"/gates/" + i11+"/detail",schemaPath:"#/properties/gates/items/properties/detail/type",keyword:"type",params:{type: "string"}};
+if(data79.parameterCount !== undefined){
+let data81 = data79.parameterCount;
+if(!(((typeof data81 == "number") && (!(data81 % 1) && !isNaN(data81))) && (isFinite(data81)))){
+const err173 = {instancePath:instancePath+"/model/parameterCount",schemaPath:"#/properties/model/properties/parameterCount/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -2141,10 +2148,9 @@ vErrors.push(err173);
 }
 errors++;
 }
-}
-}
-else {
-const err174 = {instancePath:instancePath+"/gates/" + i11,schemaPath:"#/properties/gates/items/type",keyword:"type",params:{type: "object"}};
+if((typeof data81 == "number") && (isFinite(data81))){
+if(data81 < 0 || isNaN(data81)){
+const err174 = {instancePath:instancePath+"/model/parameterCount",schemaPath:"#/properties/model/properties/parameterCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -2155,8 +2161,9 @@ errors++;
 }
 }
 }
-else {
-const err175 = {instancePath:instancePath+"/gates",schemaPath:"#/properties/gates/type",keyword:"type",params:{type: "array"}};
+if(data79.backend !== undefined){
+if(typeof data79.backend !== "string"){
+const err175 = {instancePath:instancePath+"/model/backend",schemaPath:"#/properties/model/properties/backend/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -2166,11 +2173,15 @@ vErrors.push(err175);
 errors++;
 }
 }
-if(data.git !== undefined){
-let data93 = data.git;
-if(data93 && typeof data93 == "object" && !Array.isArray(data93)){
-if(data93.commit === undefined){
-const err176 = {instancePath:instancePath+"/git",schemaPath:"#/properties/git/required",keyword:"required",params:{missingProperty: "commit"}};
+if(data79.layers !== undefined){
+let data83 = data79.layers;
+if(Array.isArray(data83)){
+const len10 = data83.length;
+for(let i10=0; i10<len10; i10++){
+let data84 = data83[i10];
+if(data84 && typeof data84 == "object" && !Array.isArray(data84)){
+if(data84.name === undefined){
+const err176 = {instancePath:instancePath+"/model/layers/" + i10,schemaPath:"#/properties/model/properties/layers/items/required",keyword:"required",params:{missingProperty: "name"}};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -2179,8 +2190,8 @@ vErrors.push(err176);
 }
 errors++;
 }
-if(data93.dirty === undefined){
-const err177 = {instancePath:instancePath+"/git",schemaPath:"#/properties/git/required",keyword:"required",params:{missingProperty: "dirty"}};
+if(data84.kind === undefined){
+const err177 = {instancePath:instancePath+"/model/layers/" + i10,schemaPath:"#/properties/model/properties/layers/items/required",keyword:"required",params:{missingProperty: "kind"}};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -2189,9 +2200,8 @@ vErrors.push(err177);
 }
 errors++;
 }
-for(const key15 in data93){
-if(!(((key15 === "commit") || (key15 === "branch")) || (key15 === "dirty"))){
-const err178 = {instancePath:instancePath+"/git",schemaPath:"#/properties/git/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15}};
+if(data84.outputShape === undefined){
+const err178 = {instancePath:instancePath+"/model/layers/" + i10,schemaPath:"#/properties/model/properties/layers/items/required",keyword:"required",params:{missingProperty: "outputShape"}};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -2200,12 +2210,8 @@ vErrors.push(err178);
 }
 errors++;
 }
-}
-if(data93.commit !== undefined){
-let data94 = data93.commit;
-if(typeof data94 === "string"){
-if(!pattern10.test(data94)){
-const err179 = {instancePath:instancePath+"/git/commit",schemaPath:"#/properties/git/properties/commit/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{7,64}$"}};
+if(data84.parameters === undefined){
+const err179 = {instancePath:instancePath+"/model/layers/" + i10,schemaPath:"#/properties/model/properties/layers/items/required",keyword:"required",params:{missingProperty: "parameters"}};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -2214,9 +2220,9 @@ vErrors.push(err179);
 }
 errors++;
 }
-}
-else {
-const err180 = {instancePath:instancePath+"/git/commit",schemaPath:"#/properties/git/properties/commit/type",keyword:"type",params:{type: "string"}};
+if(data84.name !== undefined){
+if(typeof data84.name !== "string"){
+const err180 = {instancePath:instancePath+"/model/layers/" + i10+"/name",schemaPath:"#/properties/model/properties/layers/items/properties/name/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -2226,9 +2232,9 @@ vErrors.push(err180);
 errors++;
 }
 }
-if(data93.branch !== undefined){
-if(typeof data93.branch !== "string"){
-const err181 = {instancePath:instancePath+"/git/branch",schemaPath:"#/properties/git/properties/branch/type",keyword:"type",params:{type: "string"}};
+if(data84.kind !== undefined){
+if(typeof data84.kind !== "string"){
+const err181 = {instancePath:instancePath+"/model/layers/" + i10+"/kind",schemaPath:"#/properties/model/properties/layers/items/properties/kind/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -2238,9 +2244,14 @@ vErrors.push(err181);
 errors++;
 }
 }
-if(data93.dirty !== undefined){
-if(typeof data93.dirty !== "boolean"){
-const err182 = {instancePath:instancePath+"/git/dirty",schemaPath:"#/properties/git/properties/dirty/type",keyword:"type",params:{type: "boolean"}};
+if(data84.outputShape !== undefined){
+let data87 = data84.outputShape;
+if(Array.isArray(data87)){
+const len11 = data87.length;
+for(let i11=0; i11<len11; i11++){
+let data88 = data87[i11];
+if((!(((typeof data88 == "number") && (!(data88 % 1) && !isNaN(data88))) && (isFinite(data88)))) && (data88 !== null)){
+const err182 = {instancePath:instancePath+"/model/layers/" + i10+"/outputShape/" + i11,schemaPath:"#/properties/model/properties/layers/items/properties/outputShape/items/type",keyword:"type",params:{type: schema31.properties.model.properties.layers.items.properties.outputShape.items.type}};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -2252,7 +2263,7 @@ errors++;
 }
 }
 else {
-const err183 = {instancePath:instancePath+"/git",schemaPath:"#/properties/git/type",keyword:"type",params:{type: "object"}};
+const err183 = {instancePath:instancePath+"/model/layers/" + i10+"/outputShape",schemaPath:"#/properties/model/properties/layers/items/properties/outputShape/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -2262,11 +2273,10 @@ vErrors.push(err183);
 errors++;
 }
 }
-if(data.environment !== undefined){
-let data97 = data.environment;
-if(data97 && typeof data97 == "object" && !Array.isArray(data97)){
-if(data97.libraries === undefined){
-const err184 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/required",keyword:"required",params:{missingProperty: "libraries"}};
+if(data84.parameters !== undefined){
+let data89 = data84.parameters;
+if(!(((typeof data89 == "number") && (!(data89 % 1) && !isNaN(data89))) && (isFinite(data89)))){
+const err184 = {instancePath:instancePath+"/model/layers/" + i10+"/parameters",schemaPath:"#/properties/model/properties/layers/items/properties/parameters/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -2275,9 +2285,9 @@ vErrors.push(err184);
 }
 errors++;
 }
-for(const key16 in data97){
-if(!((((key16 === "libraries") || (key16 === "backend")) || (key16 === "runtime")) || (key16 === "platform"))){
-const err185 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16}};
+if((typeof data89 == "number") && (isFinite(data89))){
+if(data89 < 0 || isNaN(data89)){
+const err185 = {instancePath:instancePath+"/model/layers/" + i10+"/parameters",schemaPath:"#/properties/model/properties/layers/items/properties/parameters/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -2287,12 +2297,10 @@ vErrors.push(err185);
 errors++;
 }
 }
-if(data97.libraries !== undefined){
-let data98 = data97.libraries;
-if(data98 && typeof data98 == "object" && !Array.isArray(data98)){
-for(const key17 in data98){
-if(typeof data98[key17] !== "string"){
-const err186 = {instancePath:instancePath+"/environment/libraries/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environment/properties/libraries/additionalProperties/type",keyword:"type",params:{type: "string"}};
+}
+}
+else {
+const err186 = {instancePath:instancePath+"/model/layers/" + i10,schemaPath:"#/properties/model/properties/layers/items/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -2304,7 +2312,7 @@ errors++;
 }
 }
 else {
-const err187 = {instancePath:instancePath+"/environment/libraries",schemaPath:"#/properties/environment/properties/libraries/type",keyword:"type",params:{type: "object"}};
+const err187 = {instancePath:instancePath+"/model/layers",schemaPath:"#/properties/model/properties/layers/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -2314,9 +2322,15 @@ vErrors.push(err187);
 errors++;
 }
 }
-if(data97.backend !== undefined){
-if(typeof data97.backend !== "string"){
-const err188 = {instancePath:instancePath+"/environment/backend",schemaPath:"#/properties/environment/properties/backend/type",keyword:"type",params:{type: "string"}};
+if(data79.weights !== undefined){
+let data90 = data79.weights;
+if(Array.isArray(data90)){
+const len12 = data90.length;
+for(let i12=0; i12<len12; i12++){
+let data91 = data90[i12];
+if(data91 && typeof data91 == "object" && !Array.isArray(data91)){
+if(data91.name === undefined){
+const err188 = {instancePath:instancePath+"/model/weights/" + i12,schemaPath:"#/properties/model/properties/weights/items/required",keyword:"required",params:{missingProperty: "name"}};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -2325,10 +2339,8 @@ vErrors.push(err188);
 }
 errors++;
 }
-}
-if(data97.runtime !== undefined){
-if(typeof data97.runtime !== "string"){
-const err189 = {instancePath:instancePath+"/environment/runtime",schemaPath:"#/properties/environment/properties/runtime/type",keyword:"type",params:{type: "string"}};
+if(data91.shape === undefined){
+const err189 = {instancePath:instancePath+"/model/weights/" + i12,schemaPath:"#/properties/model/properties/weights/items/required",keyword:"required",params:{missingProperty: "shape"}};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -2337,10 +2349,8 @@ vErrors.push(err189);
 }
 errors++;
 }
-}
-if(data97.platform !== undefined){
-if(typeof data97.platform !== "string"){
-const err190 = {instancePath:instancePath+"/environment/platform",schemaPath:"#/properties/environment/properties/platform/type",keyword:"type",params:{type: "string"}};
+if(data91.mean === undefined){
+const err190 = {instancePath:instancePath+"/model/weights/" + i12,schemaPath:"#/properties/model/properties/weights/items/required",keyword:"required",params:{missingProperty: "mean"}};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -2349,10 +2359,8 @@ vErrors.push(err190);
 }
 errors++;
 }
-}
-}
-else {
-const err191 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/type",keyword:"type",params:{type: "object"}};
+if(data91.std === undefined){
+const err191 = {instancePath:instancePath+"/model/weights/" + i12,schemaPath:"#/properties/model/properties/weights/items/required",keyword:"required",params:{missingProperty: "std"}};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -2361,16 +2369,8 @@ vErrors.push(err191);
 }
 errors++;
 }
-}
-if(data.tags !== undefined){
-let data103 = data.tags;
-if(Array.isArray(data103)){
-const len12 = data103.length;
-for(let i12=0; i12<len12; i12++){
-let data104 = data103[i12];
-if(typeof data104 === "string"){
-if(func2(data104) < 1){
-const err192 = {instancePath:instancePath+"/tags/" + i12,schemaPath:"#/properties/tags/items/minLength",keyword:"minLength",params:{limit: 1}};
+if(data91.min === undefined){
+const err192 = {instancePath:instancePath+"/model/weights/" + i12,schemaPath:"#/properties/model/properties/weights/items/required",keyword:"required",params:{missingProperty: "min"}};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -2379,9 +2379,8 @@ vErrors.push(err192);
 }
 errors++;
 }
-}
-else {
-const err193 = {instancePath:instancePath+"/tags/" + i12,schemaPath:"#/properties/tags/items/type",keyword:"type",params:{type: "string"}};
+if(data91.max === undefined){
+const err193 = {instancePath:instancePath+"/model/weights/" + i12,schemaPath:"#/properties/model/properties/weights/items/required",keyword:"required",params:{missingProperty: "max"}};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -2390,19 +2389,9 @@ vErrors.push(err193);
 }
 errors++;
 }
-}
-let i13 = data103.length;
-let j0;
-if(i13 > 1){
-const indices0 = {};
-for(;i13--;){
-let item0 = data103[i13];
-if(typeof item0 !== "string"){
-continue;
-}
-if(typeof indices0[item0] == "number"){
-j0 = indices0[item0];
-const err194 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/uniqueItems",keyword:"uniqueItems",params:{i: i13, j: j0}};
+if(data91.name !== undefined){
+if(typeof data91.name !== "string"){
+const err194 = {instancePath:instancePath+"/model/weights/" + i12+"/name",schemaPath:"#/properties/model/properties/weights/items/properties/name/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -2410,14 +2399,16 @@ else {
 vErrors.push(err194);
 }
 errors++;
-break;
-}
-indices0[item0] = i13;
 }
 }
-}
-else {
-const err195 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "array"}};
+if(data91.shape !== undefined){
+let data93 = data91.shape;
+if(Array.isArray(data93)){
+const len13 = data93.length;
+for(let i13=0; i13<len13; i13++){
+let data94 = data93[i13];
+if(!(((typeof data94 == "number") && (!(data94 % 1) && !isNaN(data94))) && (isFinite(data94)))){
+const err195 = {instancePath:instancePath+"/model/weights/" + i12+"/shape/" + i13,schemaPath:"#/properties/model/properties/weights/items/properties/shape/items/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -2426,10 +2417,9 @@ vErrors.push(err195);
 }
 errors++;
 }
-}
-if(data.notes !== undefined){
-if(typeof data.notes !== "string"){
-const err196 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/type",keyword:"type",params:{type: "string"}};
+if((typeof data94 == "number") && (isFinite(data94))){
+if(data94 < 0 || isNaN(data94)){
+const err196 = {instancePath:instancePath+"/model/weights/" + i12+"/shape/" + i13,schemaPath:"#/properties/model/properties/weights/items/properties/shape/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -2439,11 +2429,10 @@ vErrors.push(err196);
 errors++;
 }
 }
-if(data.error !== undefined){
-let data106 = data.error;
-if(data106 && typeof data106 == "object" && !Array.isArray(data106)){
-if(data106.name === undefined){
-const err197 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/required",keyword:"required",params:{missingProperty: "name"}};
+}
+}
+else {
+const err197 = {instancePath:instancePath+"/model/weights/" + i12+"/shape",schemaPath:"#/properties/model/properties/weights/items/properties/shape/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -2452,8 +2441,11 @@ vErrors.push(err197);
 }
 errors++;
 }
-if(data106.message === undefined){
-const err198 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/required",keyword:"required",params:{missingProperty: "message"}};
+}
+if(data91.mean !== undefined){
+let data95 = data91.mean;
+if((!((typeof data95 == "number") && (isFinite(data95)))) && (data95 !== null)){
+const err198 = {instancePath:instancePath+"/model/weights/" + i12+"/mean",schemaPath:"#/$defs/number/type",keyword:"type",params:{type: schema37.type}};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -2462,9 +2454,11 @@ vErrors.push(err198);
 }
 errors++;
 }
-for(const key18 in data106){
-if(!(((key18 === "name") || (key18 === "message")) || (key18 === "stack"))){
-const err199 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18}};
+}
+if(data91.std !== undefined){
+let data96 = data91.std;
+if((!((typeof data96 == "number") && (isFinite(data96)))) && (data96 !== null)){
+const err199 = {instancePath:instancePath+"/model/weights/" + i12+"/std",schemaPath:"#/$defs/number/type",keyword:"type",params:{type: schema37.type}};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -2474,9 +2468,10 @@ vErrors.push(err199);
 errors++;
 }
 }
-if(data106.name !== undefined){
-if(typeof data106.name !== "string"){
-const err200 = {instancePath:instancePath+"/error/name",schemaPath:"#/properties/error/properties/name/type",keyword:"type",params:{type: "string"}};
+if(data91.min !== undefined){
+let data97 = data91.min;
+if((!((typeof data97 == "number") && (isFinite(data97)))) && (data97 !== null)){
+const err200 = {instancePath:instancePath+"/model/weights/" + i12+"/min",schemaPath:"#/$defs/number/type",keyword:"type",params:{type: schema37.type}};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -2486,9 +2481,10 @@ vErrors.push(err200);
 errors++;
 }
 }
-if(data106.message !== undefined){
-if(typeof data106.message !== "string"){
-const err201 = {instancePath:instancePath+"/error/message",schemaPath:"#/properties/error/properties/message/type",keyword:"type",params:{type: "string"}};
+if(data91.max !== undefined){
+let data98 = data91.max;
+if((!((typeof data98 == "number") && (isFinite(data98)))) && (data98 !== null)){
+const err201 = {instancePath:instancePath+"/model/weights/" + i12+"/max",schemaPath:"#/$defs/number/type",keyword:"type",params:{type: schema37.type}};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -2498,9 +2494,9 @@ vErrors.push(err201);
 errors++;
 }
 }
-if(data106.stack !== undefined){
-if(typeof data106.stack !== "string"){
-const err202 = {instancePath:instancePath+"/error/stack",schemaPath:"#/properties/error/properties/stack/type",keyword:"type",params:{type: "string"}};
+}
+else {
+const err202 = {instancePath:instancePath+"/model/weights/" + i12,schemaPath:"#/properties/model/properties/weights/items/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -2512,7 +2508,7 @@ errors++;
 }
 }
 else {
-const err203 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: "object"}};
+const err203 = {instancePath:instancePath+"/model/weights",schemaPath:"#/properties/model/properties/weights/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -2522,15 +2518,10 @@ vErrors.push(err203);
 errors++;
 }
 }
-if(data.artifacts !== undefined){
-let data110 = data.artifacts;
-if(Array.isArray(data110)){
-const len13 = data110.length;
-for(let i14=0; i14<len13; i14++){
-let data111 = data110[i14];
-if(data111 && typeof data111 == "object" && !Array.isArray(data111)){
-if(data111.name === undefined){
-const err204 = {instancePath:instancePath+"/artifacts/" + i14,schemaPath:"#/properties/artifacts/items/required",keyword:"required",params:{missingProperty: "name"}};
+if(data79.extra !== undefined){
+let data99 = data79.extra;
+if(!(data99 && typeof data99 == "object" && !Array.isArray(data99))){
+const err204 = {instancePath:instancePath+"/model/extra",schemaPath:"#/properties/model/properties/extra/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -2539,8 +2530,10 @@ vErrors.push(err204);
 }
 errors++;
 }
-if(data111.path === undefined){
-const err205 = {instancePath:instancePath+"/artifacts/" + i14,schemaPath:"#/properties/artifacts/items/required",keyword:"required",params:{missingProperty: "path"}};
+}
+}
+else {
+const err205 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -2549,8 +2542,16 @@ vErrors.push(err205);
 }
 errors++;
 }
-if(data111.bytes === undefined){
-const err206 = {instancePath:instancePath+"/artifacts/" + i14,schemaPath:"#/properties/artifacts/items/required",keyword:"required",params:{missingProperty: "bytes"}};
+}
+if(data.gates !== undefined){
+let data100 = data.gates;
+if(Array.isArray(data100)){
+const len14 = data100.length;
+for(let i14=0; i14<len14; i14++){
+let data101 = data100[i14];
+if(data101 && typeof data101 == "object" && !Array.isArray(data101)){
+if(data101.name === undefined){
+const err206 = {instancePath:instancePath+"/gates/" + i14,schemaPath:"#/properties/gates/items/required",keyword:"required",params:{missingProperty: "name"}};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -2559,9 +2560,8 @@ vErrors.push(err206);
 }
 errors++;
 }
-for(const key19 in data111){
-if(!(((key19 === "name") || (key19 === "path")) || (key19 === "bytes"))){
-const err207 = {instancePath:instancePath+"/artifacts/" + i14,schemaPath:"#/properties/artifacts/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19}};
+if(data101.passed === undefined){
+const err207 = {instancePath:instancePath+"/gates/" + i14,schemaPath:"#/properties/gates/items/required",keyword:"required",params:{missingProperty: "passed"}};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -2570,10 +2570,9 @@ vErrors.push(err207);
 }
 errors++;
 }
-}
-if(data111.name !== undefined){
-if(typeof data111.name !== "string"){
-const err208 = {instancePath:instancePath+"/artifacts/" + i14+"/name",schemaPath:"#/properties/artifacts/items/properties/name/type",keyword:"type",params:{type: "string"}};
+for(const key16 in data101){
+if(!((((((((key16 === "name") || (key16 === "passed")) || (key16 === "metric")) || (key16 === "op")) || (key16 === "threshold")) || (key16 === "value")) || (key16 === "baseline")) || (key16 === "detail"))){
+const err208 = {instancePath:instancePath+"/gates/" + i14,schemaPath:"#/properties/gates/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16}};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -2583,9 +2582,9 @@ vErrors.push(err208);
 errors++;
 }
 }
-if(data111.path !== undefined){
-if(typeof data111.path !== "string"){
-const err209 = {instancePath:instancePath+"/artifacts/" + i14+"/path",schemaPath:"#/properties/artifacts/items/properties/path/type",keyword:"type",params:{type: "string"}};
+if(data101.name !== undefined){
+if(typeof data101.name !== "string"){
+const err209 = {instancePath:instancePath+"/gates/" + i14+"/name",schemaPath:"#/properties/gates/items/properties/name/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -2595,10 +2594,9 @@ vErrors.push(err209);
 errors++;
 }
 }
-if(data111.bytes !== undefined){
-let data114 = data111.bytes;
-if(!(((typeof data114 == "number") && (!(data114 % 1) && !isNaN(data114))) && (isFinite(data114)))){
-const err210 = {instancePath:instancePath+"/artifacts/" + i14+"/bytes",schemaPath:"#/properties/artifacts/items/properties/bytes/type",keyword:"type",params:{type: "integer"}};
+if(data101.passed !== undefined){
+if(typeof data101.passed !== "boolean"){
+const err210 = {instancePath:instancePath+"/gates/" + i14+"/passed",schemaPath:"#/properties/gates/items/properties/passed/type",keyword:"type",params:{type: "boolean"}};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -2607,9 +2605,10 @@ vErrors.push(err210);
 }
 errors++;
 }
-if((typeof data114 == "number") && (isFinite(data114))){
-if(data114 < 0 || isNaN(data114)){
-const err211 = {instancePath:instancePath+"/artifacts/" + i14+"/bytes",schemaPath:"#/properties/artifacts/items/properties/bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+}
+if(data101.metric !== undefined){
+if(typeof data101.metric !== "string"){
+const err211 = {instancePath:instancePath+"/gates/" + i14+"/metric",schemaPath:"#/properties/gates/items/properties/metric/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -2619,10 +2618,9 @@ vErrors.push(err211);
 errors++;
 }
 }
-}
-}
-else {
-const err212 = {instancePath:instancePath+"/artifacts/" + i14,schemaPath:"#/properties/artifacts/items/type",keyword:"type",params:{type: "object"}};
+if(data101.op !== undefined){
+if(typeof data101.op !== "string"){
+const err212 = {instancePath:instancePath+"/gates/" + i14+"/op",schemaPath:"#/properties/gates/items/properties/op/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -2632,9 +2630,10 @@ vErrors.push(err212);
 errors++;
 }
 }
-}
-else {
-const err213 = {instancePath:instancePath+"/artifacts",schemaPath:"#/properties/artifacts/type",keyword:"type",params:{type: "array"}};
+if(data101.threshold !== undefined){
+let data106 = data101.threshold;
+if(!((typeof data106 == "number") && (isFinite(data106)))){
+const err213 = {instancePath:instancePath+"/gates/" + i14+"/threshold",schemaPath:"#/properties/gates/items/properties/threshold/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -2644,11 +2643,10 @@ vErrors.push(err213);
 errors++;
 }
 }
-if(data.predictions !== undefined){
-let data115 = data.predictions;
-if(data115 && typeof data115 == "object" && !Array.isArray(data115)){
-if(data115.path === undefined){
-const err214 = {instancePath:instancePath+"/predictions",schemaPath:"#/properties/predictions/required",keyword:"required",params:{missingProperty: "path"}};
+if(data101.value !== undefined){
+let data107 = data101.value;
+if((!((typeof data107 == "number") && (isFinite(data107)))) && (data107 !== null)){
+const err214 = {instancePath:instancePath+"/gates/" + i14+"/value",schemaPath:"#/$defs/number/type",keyword:"type",params:{type: schema37.type}};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -2657,8 +2655,11 @@ vErrors.push(err214);
 }
 errors++;
 }
-if(data115.rows === undefined){
-const err215 = {instancePath:instancePath+"/predictions",schemaPath:"#/properties/predictions/required",keyword:"required",params:{missingProperty: "rows"}};
+}
+if(data101.baseline !== undefined){
+let data108 = data101.baseline;
+if((!((typeof data108 == "number") && (isFinite(data108)))) && (data108 !== null)){
+const err215 = {instancePath:instancePath+"/gates/" + i14+"/baseline",schemaPath:"#/$defs/number/type",keyword:"type",params:{type: schema37.type}};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -2667,8 +2668,10 @@ vErrors.push(err215);
 }
 errors++;
 }
-if(data115.totalRows === undefined){
-const err216 = {instancePath:instancePath+"/predictions",schemaPath:"#/properties/predictions/required",keyword:"required",params:{missingProperty: "totalRows"}};
+}
+if(data101.detail !== undefined){
+if(typeof data101.detail !== "string"){
+const err216 = {instancePath:instancePath+"/gates/" + i14+"/detail",schemaPath:"#/properties/gates/items/properties/detail/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -2677,8 +2680,10 @@ vErrors.push(err216);
 }
 errors++;
 }
-if(data115.identity === undefined){
-const err217 = {instancePath:instancePath+"/predictions",schemaPath:"#/properties/predictions/required",keyword:"required",params:{missingProperty: "identity"}};
+}
+}
+else {
+const err217 = {instancePath:instancePath+"/gates/" + i14,schemaPath:"#/properties/gates/items/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -2687,8 +2692,10 @@ vErrors.push(err217);
 }
 errors++;
 }
-if(data115.bytes === undefined){
-const err218 = {instancePath:instancePath+"/predictions",schemaPath:"#/properties/predictions/required",keyword:"required",params:{missingProperty: "bytes"}};
+}
+}
+else {
+const err218 = {instancePath:instancePath+"/gates",schemaPath:"#/properties/gates/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -2697,9 +2704,12 @@ vErrors.push(err218);
 }
 errors++;
 }
-for(const key20 in data115){
-if(!(((((key20 === "path") || (key20 === "rows")) || (key20 === "totalRows")) || (key20 === "identity")) || (key20 === "bytes"))){
-const err219 = {instancePath:instancePath+"/predictions",schemaPath:"#/properties/predictions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20}};
+}
+if(data.git !== undefined){
+let data110 = data.git;
+if(data110 && typeof data110 == "object" && !Array.isArray(data110)){
+if(data110.commit === undefined){
+const err219 = {instancePath:instancePath+"/git",schemaPath:"#/properties/git/required",keyword:"required",params:{missingProperty: "commit"}};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -2708,12 +2718,8 @@ vErrors.push(err219);
 }
 errors++;
 }
-}
-if(data115.path !== undefined){
-let data116 = data115.path;
-if(typeof data116 === "string"){
-if(!pattern11.test(data116)){
-const err220 = {instancePath:instancePath+"/predictions/path",schemaPath:"#/properties/predictions/properties/path/pattern",keyword:"pattern",params:{pattern: "^\\.modelbook/runs/[0-9A-HJKMNP-TV-Z]{26}\\.predictions$"}};
+if(data110.dirty === undefined){
+const err220 = {instancePath:instancePath+"/git",schemaPath:"#/properties/git/required",keyword:"required",params:{missingProperty: "dirty"}};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -2722,9 +2728,9 @@ vErrors.push(err220);
 }
 errors++;
 }
-}
-else {
-const err221 = {instancePath:instancePath+"/predictions/path",schemaPath:"#/properties/predictions/properties/path/type",keyword:"type",params:{type: "string"}};
+for(const key17 in data110){
+if(!(((key17 === "commit") || (key17 === "branch")) || (key17 === "dirty"))){
+const err221 = {instancePath:instancePath+"/git",schemaPath:"#/properties/git/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17}};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -2734,10 +2740,11 @@ vErrors.push(err221);
 errors++;
 }
 }
-if(data115.rows !== undefined){
-let data117 = data115.rows;
-if(!(((typeof data117 == "number") && (!(data117 % 1) && !isNaN(data117))) && (isFinite(data117)))){
-const err222 = {instancePath:instancePath+"/predictions/rows",schemaPath:"#/properties/predictions/properties/rows/type",keyword:"type",params:{type: "integer"}};
+if(data110.commit !== undefined){
+let data111 = data110.commit;
+if(typeof data111 === "string"){
+if(!pattern10.test(data111)){
+const err222 = {instancePath:instancePath+"/git/commit",schemaPath:"#/properties/git/properties/commit/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{7,64}$"}};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -2746,9 +2753,9 @@ vErrors.push(err222);
 }
 errors++;
 }
-if((typeof data117 == "number") && (isFinite(data117))){
-if(data117 < 0 || isNaN(data117)){
-const err223 = {instancePath:instancePath+"/predictions/rows",schemaPath:"#/properties/predictions/properties/rows/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+}
+else {
+const err223 = {instancePath:instancePath+"/git/commit",schemaPath:"#/properties/git/properties/commit/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -2758,11 +2765,9 @@ vErrors.push(err223);
 errors++;
 }
 }
-}
-if(data115.totalRows !== undefined){
-let data118 = data115.totalRows;
-if(!(((typeof data118 == "number") && (!(data118 % 1) && !isNaN(data118))) && (isFinite(data118)))){
-const err224 = {instancePath:instancePath+"/predictions/totalRows",schemaPath:"#/properties/predictions/properties/totalRows/type",keyword:"type",params:{type: "integer"}};
+if(data110.branch !== undefined){
+if(typeof data110.branch !== "string"){
+const err224 = {instancePath:instancePath+"/git/branch",schemaPath:"#/properties/git/properties/branch/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -2771,9 +2776,10 @@ vErrors.push(err224);
 }
 errors++;
 }
-if((typeof data118 == "number") && (isFinite(data118))){
-if(data118 < 0 || isNaN(data118)){
-const err225 = {instancePath:instancePath+"/predictions/totalRows",schemaPath:"#/properties/predictions/properties/totalRows/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+}
+if(data110.dirty !== undefined){
+if(typeof data110.dirty !== "boolean"){
+const err225 = {instancePath:instancePath+"/git/dirty",schemaPath:"#/properties/git/properties/dirty/type",keyword:"type",params:{type: "boolean"}};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -2784,11 +2790,8 @@ errors++;
 }
 }
 }
-if(data115.identity !== undefined){
-let data119 = data115.identity;
-if(data119 && typeof data119 == "object" && !Array.isArray(data119)){
-if(data119.kind === undefined){
-const err226 = {instancePath:instancePath+"/predictions/identity",schemaPath:"#/properties/predictions/properties/identity/required",keyword:"required",params:{missingProperty: "kind"}};
+else {
+const err226 = {instancePath:instancePath+"/git",schemaPath:"#/properties/git/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -2797,9 +2800,12 @@ vErrors.push(err226);
 }
 errors++;
 }
-for(const key21 in data119){
-if(!((key21 === "kind") || (key21 === "column"))){
-const err227 = {instancePath:instancePath+"/predictions/identity",schemaPath:"#/properties/predictions/properties/identity/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21}};
+}
+if(data.environment !== undefined){
+let data114 = data.environment;
+if(data114 && typeof data114 == "object" && !Array.isArray(data114)){
+if(data114.libraries === undefined){
+const err227 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/required",keyword:"required",params:{missingProperty: "libraries"}};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -2808,11 +2814,9 @@ vErrors.push(err227);
 }
 errors++;
 }
-}
-if(data119.kind !== undefined){
-let data120 = data119.kind;
-if(!((data120 === "column") || (data120 === "hash"))){
-const err228 = {instancePath:instancePath+"/predictions/identity/kind",schemaPath:"#/properties/predictions/properties/identity/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.predictions.properties.identity.properties.kind.enum}};
+for(const key18 in data114){
+if(!((((key18 === "libraries") || (key18 === "backend")) || (key18 === "runtime")) || (key18 === "platform"))){
+const err228 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18}};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -2822,9 +2826,12 @@ vErrors.push(err228);
 errors++;
 }
 }
-if(data119.column !== undefined){
-if(typeof data119.column !== "string"){
-const err229 = {instancePath:instancePath+"/predictions/identity/column",schemaPath:"#/properties/predictions/properties/identity/properties/column/type",keyword:"type",params:{type: "string"}};
+if(data114.libraries !== undefined){
+let data115 = data114.libraries;
+if(data115 && typeof data115 == "object" && !Array.isArray(data115)){
+for(const key19 in data115){
+if(typeof data115[key19] !== "string"){
+const err229 = {instancePath:instancePath+"/environment/libraries/" + key19.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environment/properties/libraries/additionalProperties/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err229];
 }
@@ -2836,7 +2843,7 @@ errors++;
 }
 }
 else {
-const err230 = {instancePath:instancePath+"/predictions/identity",schemaPath:"#/properties/predictions/properties/identity/type",keyword:"type",params:{type: "object"}};
+const err230 = {instancePath:instancePath+"/environment/libraries",schemaPath:"#/properties/environment/properties/libraries/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err230];
 }
@@ -2846,10 +2853,9 @@ vErrors.push(err230);
 errors++;
 }
 }
-if(data115.bytes !== undefined){
-let data122 = data115.bytes;
-if(!(((typeof data122 == "number") && (!(data122 % 1) && !isNaN(data122))) && (isFinite(data122)))){
-const err231 = {instancePath:instancePath+"/predictions/bytes",schemaPath:"#/properties/predictions/properties/bytes/type",keyword:"type",params:{type: "integer"}};
+if(data114.backend !== undefined){
+if(typeof data114.backend !== "string"){
+const err231 = {instancePath:instancePath+"/environment/backend",schemaPath:"#/properties/environment/properties/backend/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err231];
 }
@@ -2858,9 +2864,10 @@ vErrors.push(err231);
 }
 errors++;
 }
-if((typeof data122 == "number") && (isFinite(data122))){
-if(data122 < 0 || isNaN(data122)){
-const err232 = {instancePath:instancePath+"/predictions/bytes",schemaPath:"#/properties/predictions/properties/bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+}
+if(data114.runtime !== undefined){
+if(typeof data114.runtime !== "string"){
+const err232 = {instancePath:instancePath+"/environment/runtime",schemaPath:"#/properties/environment/properties/runtime/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err232];
 }
@@ -2870,10 +2877,9 @@ vErrors.push(err232);
 errors++;
 }
 }
-}
-}
-else {
-const err233 = {instancePath:instancePath+"/predictions",schemaPath:"#/properties/predictions/type",keyword:"type",params:{type: "object"}};
+if(data114.platform !== undefined){
+if(typeof data114.platform !== "string"){
+const err233 = {instancePath:instancePath+"/environment/platform",schemaPath:"#/properties/environment/properties/platform/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err233];
 }
@@ -2885,12 +2891,545 @@ errors++;
 }
 }
 else {
-const err234 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+const err234 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err234];
 }
 else {
 vErrors.push(err234);
+}
+errors++;
+}
+}
+if(data.tags !== undefined){
+let data120 = data.tags;
+if(Array.isArray(data120)){
+const len15 = data120.length;
+for(let i15=0; i15<len15; i15++){
+let data121 = data120[i15];
+if(typeof data121 === "string"){
+if(func2(data121) < 1){
+const err235 = {instancePath:instancePath+"/tags/" + i15,schemaPath:"#/properties/tags/items/minLength",keyword:"minLength",params:{limit: 1}};
+if(vErrors === null){
+vErrors = [err235];
+}
+else {
+vErrors.push(err235);
+}
+errors++;
+}
+}
+else {
+const err236 = {instancePath:instancePath+"/tags/" + i15,schemaPath:"#/properties/tags/items/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err236];
+}
+else {
+vErrors.push(err236);
+}
+errors++;
+}
+}
+let i16 = data120.length;
+let j0;
+if(i16 > 1){
+const indices0 = {};
+for(;i16--;){
+let item0 = data120[i16];
+if(typeof item0 !== "string"){
+continue;
+}
+if(typeof indices0[item0] == "number"){
+j0 = indices0[item0];
+const err237 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/uniqueItems",keyword:"uniqueItems",params:{i: i16, j: j0}};
+if(vErrors === null){
+vErrors = [err237];
+}
+else {
+vErrors.push(err237);
+}
+errors++;
+break;
+}
+indices0[item0] = i16;
+}
+}
+}
+else {
+const err238 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err238];
+}
+else {
+vErrors.push(err238);
+}
+errors++;
+}
+}
+if(data.notes !== undefined){
+if(typeof data.notes !== "string"){
+const err239 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err239];
+}
+else {
+vErrors.push(err239);
+}
+errors++;
+}
+}
+if(data.error !== undefined){
+let data123 = data.error;
+if(data123 && typeof data123 == "object" && !Array.isArray(data123)){
+if(data123.name === undefined){
+const err240 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/required",keyword:"required",params:{missingProperty: "name"}};
+if(vErrors === null){
+vErrors = [err240];
+}
+else {
+vErrors.push(err240);
+}
+errors++;
+}
+if(data123.message === undefined){
+const err241 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/required",keyword:"required",params:{missingProperty: "message"}};
+if(vErrors === null){
+vErrors = [err241];
+}
+else {
+vErrors.push(err241);
+}
+errors++;
+}
+for(const key20 in data123){
+if(!(((key20 === "name") || (key20 === "message")) || (key20 === "stack"))){
+const err242 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20}};
+if(vErrors === null){
+vErrors = [err242];
+}
+else {
+vErrors.push(err242);
+}
+errors++;
+}
+}
+if(data123.name !== undefined){
+if(typeof data123.name !== "string"){
+const err243 = {instancePath:instancePath+"/error/name",schemaPath:"#/properties/error/properties/name/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err243];
+}
+else {
+vErrors.push(err243);
+}
+errors++;
+}
+}
+if(data123.message !== undefined){
+if(typeof data123.message !== "string"){
+const err244 = {instancePath:instancePath+"/error/message",schemaPath:"#/properties/error/properties/message/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err244];
+}
+else {
+vErrors.push(err244);
+}
+errors++;
+}
+}
+if(data123.stack !== undefined){
+if(typeof data123.stack !== "string"){
+const err245 = {instancePath:instancePath+"/error/stack",schemaPath:"#/properties/error/properties/stack/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err245];
+}
+else {
+vErrors.push(err245);
+}
+errors++;
+}
+}
+}
+else {
+const err246 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err246];
+}
+else {
+vErrors.push(err246);
+}
+errors++;
+}
+}
+if(data.artifacts !== undefined){
+let data127 = data.artifacts;
+if(Array.isArray(data127)){
+const len16 = data127.length;
+for(let i17=0; i17<len16; i17++){
+let data128 = data127[i17];
+if(data128 && typeof data128 == "object" && !Array.isArray(data128)){
+if(data128.name === undefined){
+const err247 = {instancePath:instancePath+"/artifacts/" + i17,schemaPath:"#/properties/artifacts/items/required",keyword:"required",params:{missingProperty: "name"}};
+if(vErrors === null){
+vErrors = [err247];
+}
+else {
+vErrors.push(err247);
+}
+errors++;
+}
+if(data128.path === undefined){
+const err248 = {instancePath:instancePath+"/artifacts/" + i17,schemaPath:"#/properties/artifacts/items/required",keyword:"required",params:{missingProperty: "path"}};
+if(vErrors === null){
+vErrors = [err248];
+}
+else {
+vErrors.push(err248);
+}
+errors++;
+}
+if(data128.bytes === undefined){
+const err249 = {instancePath:instancePath+"/artifacts/" + i17,schemaPath:"#/properties/artifacts/items/required",keyword:"required",params:{missingProperty: "bytes"}};
+if(vErrors === null){
+vErrors = [err249];
+}
+else {
+vErrors.push(err249);
+}
+errors++;
+}
+for(const key21 in data128){
+if(!(((key21 === "name") || (key21 === "path")) || (key21 === "bytes"))){
+const err250 = {instancePath:instancePath+"/artifacts/" + i17,schemaPath:"#/properties/artifacts/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21}};
+if(vErrors === null){
+vErrors = [err250];
+}
+else {
+vErrors.push(err250);
+}
+errors++;
+}
+}
+if(data128.name !== undefined){
+if(typeof data128.name !== "string"){
+const err251 = {instancePath:instancePath+"/artifacts/" + i17+"/name",schemaPath:"#/properties/artifacts/items/properties/name/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err251];
+}
+else {
+vErrors.push(err251);
+}
+errors++;
+}
+}
+if(data128.path !== undefined){
+if(typeof data128.path !== "string"){
+const err252 = {instancePath:instancePath+"/artifacts/" + i17+"/path",schemaPath:"#/properties/artifacts/items/properties/path/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err252];
+}
+else {
+vErrors.push(err252);
+}
+errors++;
+}
+}
+if(data128.bytes !== undefined){
+let data131 = data128.bytes;
+if(!(((typeof data131 == "number") && (!(data131 % 1) && !isNaN(data131))) && (isFinite(data131)))){
+const err253 = {instancePath:instancePath+"/artifacts/" + i17+"/bytes",schemaPath:"#/properties/artifacts/items/properties/bytes/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err253];
+}
+else {
+vErrors.push(err253);
+}
+errors++;
+}
+if((typeof data131 == "number") && (isFinite(data131))){
+if(data131 < 0 || isNaN(data131)){
+const err254 = {instancePath:instancePath+"/artifacts/" + i17+"/bytes",schemaPath:"#/properties/artifacts/items/properties/bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+if(vErrors === null){
+vErrors = [err254];
+}
+else {
+vErrors.push(err254);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err255 = {instancePath:instancePath+"/artifacts/" + i17,schemaPath:"#/properties/artifacts/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err255];
+}
+else {
+vErrors.push(err255);
+}
+errors++;
+}
+}
+}
+else {
+const err256 = {instancePath:instancePath+"/artifacts",schemaPath:"#/properties/artifacts/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err256];
+}
+else {
+vErrors.push(err256);
+}
+errors++;
+}
+}
+if(data.predictions !== undefined){
+let data132 = data.predictions;
+if(data132 && typeof data132 == "object" && !Array.isArray(data132)){
+if(data132.path === undefined){
+const err257 = {instancePath:instancePath+"/predictions",schemaPath:"#/properties/predictions/required",keyword:"required",params:{missingProperty: "path"}};
+if(vErrors === null){
+vErrors = [err257];
+}
+else {
+vErrors.push(err257);
+}
+errors++;
+}
+if(data132.rows === undefined){
+const err258 = {instancePath:instancePath+"/predictions",schemaPath:"#/properties/predictions/required",keyword:"required",params:{missingProperty: "rows"}};
+if(vErrors === null){
+vErrors = [err258];
+}
+else {
+vErrors.push(err258);
+}
+errors++;
+}
+if(data132.totalRows === undefined){
+const err259 = {instancePath:instancePath+"/predictions",schemaPath:"#/properties/predictions/required",keyword:"required",params:{missingProperty: "totalRows"}};
+if(vErrors === null){
+vErrors = [err259];
+}
+else {
+vErrors.push(err259);
+}
+errors++;
+}
+if(data132.identity === undefined){
+const err260 = {instancePath:instancePath+"/predictions",schemaPath:"#/properties/predictions/required",keyword:"required",params:{missingProperty: "identity"}};
+if(vErrors === null){
+vErrors = [err260];
+}
+else {
+vErrors.push(err260);
+}
+errors++;
+}
+if(data132.bytes === undefined){
+const err261 = {instancePath:instancePath+"/predictions",schemaPath:"#/properties/predictions/required",keyword:"required",params:{missingProperty: "bytes"}};
+if(vErrors === null){
+vErrors = [err261];
+}
+else {
+vErrors.push(err261);
+}
+errors++;
+}
+for(const key22 in data132){
+if(!(((((key22 === "path") || (key22 === "rows")) || (key22 === "totalRows")) || (key22 === "identity")) || (key22 === "bytes"))){
+const err262 = {instancePath:instancePath+"/predictions",schemaPath:"#/properties/predictions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22}};
+if(vErrors === null){
+vErrors = [err262];
+}
+else {
+vErrors.push(err262);
+}
+errors++;
+}
+}
+if(data132.path !== undefined){
+let data133 = data132.path;
+if(typeof data133 === "string"){
+if(!pattern11.test(data133)){
+const err263 = {instancePath:instancePath+"/predictions/path",schemaPath:"#/properties/predictions/properties/path/pattern",keyword:"pattern",params:{pattern: "^\\.modelbook/runs/[0-9A-HJKMNP-TV-Z]{26}\\.predictions$"}};
+if(vErrors === null){
+vErrors = [err263];
+}
+else {
+vErrors.push(err263);
+}
+errors++;
+}
+}
+else {
+const err264 = {instancePath:instancePath+"/predictions/path",schemaPath:"#/properties/predictions/properties/path/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err264];
+}
+else {
+vErrors.push(err264);
+}
+errors++;
+}
+}
+if(data132.rows !== undefined){
+let data134 = data132.rows;
+if(!(((typeof data134 == "number") && (!(data134 % 1) && !isNaN(data134))) && (isFinite(data134)))){
+const err265 = {instancePath:instancePath+"/predictions/rows",schemaPath:"#/properties/predictions/properties/rows/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err265];
+}
+else {
+vErrors.push(err265);
+}
+errors++;
+}
+if((typeof data134 == "number") && (isFinite(data134))){
+if(data134 < 0 || isNaN(data134)){
+const err266 = {instancePath:instancePath+"/predictions/rows",schemaPath:"#/properties/predictions/properties/rows/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+if(vErrors === null){
+vErrors = [err266];
+}
+else {
+vErrors.push(err266);
+}
+errors++;
+}
+}
+}
+if(data132.totalRows !== undefined){
+let data135 = data132.totalRows;
+if(!(((typeof data135 == "number") && (!(data135 % 1) && !isNaN(data135))) && (isFinite(data135)))){
+const err267 = {instancePath:instancePath+"/predictions/totalRows",schemaPath:"#/properties/predictions/properties/totalRows/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err267];
+}
+else {
+vErrors.push(err267);
+}
+errors++;
+}
+if((typeof data135 == "number") && (isFinite(data135))){
+if(data135 < 0 || isNaN(data135)){
+const err268 = {instancePath:instancePath+"/predictions/totalRows",schemaPath:"#/properties/predictions/properties/totalRows/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+if(vErrors === null){
+vErrors = [err268];
+}
+else {
+vErrors.push(err268);
+}
+errors++;
+}
+}
+}
+if(data132.identity !== undefined){
+let data136 = data132.identity;
+if(data136 && typeof data136 == "object" && !Array.isArray(data136)){
+if(data136.kind === undefined){
+const err269 = {instancePath:instancePath+"/predictions/identity",schemaPath:"#/properties/predictions/properties/identity/required",keyword:"required",params:{missingProperty: "kind"}};
+if(vErrors === null){
+vErrors = [err269];
+}
+else {
+vErrors.push(err269);
+}
+errors++;
+}
+for(const key23 in data136){
+if(!((key23 === "kind") || (key23 === "column"))){
+const err270 = {instancePath:instancePath+"/predictions/identity",schemaPath:"#/properties/predictions/properties/identity/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23}};
+if(vErrors === null){
+vErrors = [err270];
+}
+else {
+vErrors.push(err270);
+}
+errors++;
+}
+}
+if(data136.kind !== undefined){
+let data137 = data136.kind;
+if(!((data137 === "column") || (data137 === "hash"))){
+const err271 = {instancePath:instancePath+"/predictions/identity/kind",schemaPath:"#/properties/predictions/properties/identity/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.predictions.properties.identity.properties.kind.enum}};
+if(vErrors === null){
+vErrors = [err271];
+}
+else {
+vErrors.push(err271);
+}
+errors++;
+}
+}
+if(data136.column !== undefined){
+if(typeof data136.column !== "string"){
+const err272 = {instancePath:instancePath+"/predictions/identity/column",schemaPath:"#/properties/predictions/properties/identity/properties/column/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err272];
+}
+else {
+vErrors.push(err272);
+}
+errors++;
+}
+}
+}
+else {
+const err273 = {instancePath:instancePath+"/predictions/identity",schemaPath:"#/properties/predictions/properties/identity/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err273];
+}
+else {
+vErrors.push(err273);
+}
+errors++;
+}
+}
+if(data132.bytes !== undefined){
+let data139 = data132.bytes;
+if(!(((typeof data139 == "number") && (!(data139 % 1) && !isNaN(data139))) && (isFinite(data139)))){
+const err274 = {instancePath:instancePath+"/predictions/bytes",schemaPath:"#/properties/predictions/properties/bytes/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err274];
+}
+else {
+vErrors.push(err274);
+}
+errors++;
+}
+if((typeof data139 == "number") && (isFinite(data139))){
+if(data139 < 0 || isNaN(data139)){
+const err275 = {instancePath:instancePath+"/predictions/bytes",schemaPath:"#/properties/predictions/properties/bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+if(vErrors === null){
+vErrors = [err275];
+}
+else {
+vErrors.push(err275);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err276 = {instancePath:instancePath+"/predictions",schemaPath:"#/properties/predictions/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err276];
+}
+else {
+vErrors.push(err276);
+}
+errors++;
+}
+}
+}
+else {
+const err277 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err277];
+}
+else {
+vErrors.push(err277);
 }
 errors++;
 }

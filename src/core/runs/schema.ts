@@ -70,6 +70,39 @@ export const RUN_RECORD_SCHEMA = {
         properties: { low: { type: 'number' }, high: { type: 'number' }, level: { type: 'number', exclusiveMinimum: 0, maximum: 1 }, method: { type: 'string' } },
       },
     },
+    confusion: {
+      description:
+        "Classification evaluations: the confusion counts at the evaluation's threshold (binary: a row is predicted positive when its score ≥ threshold) or argmax (multiclass; matrix rows = true labels, columns = predicted, in the order of labels). counts: 'rows' (each row counts 1) or 'weights' (sample weights summed). Absent in records written before it was kept.",
+      oneOf: [
+        {
+          type: 'object',
+          required: ['kind', 'threshold', 'positiveLabel', 'negativeLabel', 'tp', 'fp', 'tn', 'fn', 'counts'],
+          additionalProperties: false,
+          properties: {
+            kind: { const: 'binary' },
+            threshold: { type: 'number' },
+            positiveLabel: { type: 'string' },
+            negativeLabel: { type: 'string' },
+            tp: { type: 'number', minimum: 0 },
+            fp: { type: 'number', minimum: 0 },
+            tn: { type: 'number', minimum: 0 },
+            fn: { type: 'number', minimum: 0 },
+            counts: { enum: ['rows', 'weights'] },
+          },
+        },
+        {
+          type: 'object',
+          required: ['kind', 'labels', 'matrix', 'counts'],
+          additionalProperties: false,
+          properties: {
+            kind: { const: 'multiclass' },
+            labels: { type: 'array', items: { type: 'string' }, minItems: 1, maxItems: 100 },
+            matrix: { type: 'array', maxItems: 100, items: { type: 'array', maxItems: 100, items: { type: 'number', minimum: 0 } } },
+            counts: { enum: ['rows', 'weights'] },
+          },
+        },
+      ],
+    },
     history: {
       description: 'Metric values per epoch, one array per metric aligned with "epoch" (equal lengths are checked on read).',
       type: 'object',

@@ -24,6 +24,7 @@ import { _trainPartOf } from '../../core/validation/trainTestSplit';
 import { _evaluateWithRows, type evaluate as coreEvaluate } from '../../core/evaluation/evaluate/fromModel';
 import { _evaluatePredictionsWithRows, type evaluatePredictions as coreEvaluatePredictions } from '../../core/evaluation/evaluate/fromPredictions';
 import type { EvaluationWithRows } from '../../core/evaluation/evaluate/evaluatedRows';
+import { collectConfusionRecord } from '../../core/evaluation/view/confusionRecord';
 import { keepPredictions, type EvaluatedRows } from '../../core/review/keepPredictions';
 import { openRunRecorder } from '../../store/runs/recorder';
 import { runMessage } from '../../core/runs/messages';
@@ -417,6 +418,8 @@ function completeEvaluation(run: RunHandle, { evaluation, rows }: EvaluationWith
   }
   const gates: RunGate[] = view.gates.map((g) => ({ name: g.gate, passed: g.passed, metric: g.metric, op: g.op, threshold: g.threshold, value: g.value, detail: g.reason }));
   if (gates.length > 0) run.addGates(gates);
+  const confusion = collectConfusionRecord(view);
+  if (confusion) run.setConfusion(confusion);
   run.logParams({ rows: view.rows, task: view.task, ...(view.threshold !== undefined ? { threshold: view.threshold } : {}), ...(view.baseline ? { baseline: baselineParams(view.baseline) } : {}) });
   run.finish(metrics);
 }

@@ -47,11 +47,16 @@ describe('core/report: the stakeholder report', () => {
     const p100 = (v: number) => Math.round(100 * v);
     const precision = m('precision');
     assert.equal(said[0], `It was tested on ${card.sections.evaluationData.data[0].rows.value} penguins it had not seen while learning.`);
-    assert.equal(said[1], `Out of 100 penguins it calls male, about ${p100(precision.value.value!)} are male (95% CI ${p100(precision.interval!.low.value)}–${p100(precision.interval!.high.value)}).`);
-    assert.equal(said[1], 'Out of 100 penguins it calls male, about 91 are male (95% CI 85–96).');
-    assert.match(said[2], /^Of 100 penguins that are male, it calls male about 88 \(95% CI 81–95\)\.$/);
-    assert.match(said[3], /^Of 100 penguins that are female, it wrongly calls male about 8 \(95% CI 4–14\)\.$/);
-    assert.equal(said[4], 'Overall it is right about 90 times in 100 (95% CI 85–94).');
+    // The counts at the threshold first (the evaluation record's confusion), then the same as rates per 100.
+    const c = card.sections.metrics.confusion!;
+    assert.ok(c.kind === 'binary');
+    assert.equal(said[1], `Of the ${c.tp.value + c.fn.value} penguins that are male, it calls male ${c.tp.value} (${p100(c.tp.value / (c.tp.value + c.fn.value))}%) and misses ${c.fn.value}.`);
+    assert.equal(said[2], `Of the ${c.tp.value + c.fp.value} penguins it calls male, ${c.fp.value} were wrong: they are female.`);
+    assert.equal(said[3], `Out of 100 penguins it calls male, about ${p100(precision.value.value!)} are male (95% CI ${p100(precision.interval!.low.value)}–${p100(precision.interval!.high.value)}).`);
+    assert.equal(said[3], 'Out of 100 penguins it calls male, about 91 are male (95% CI 85–96).');
+    assert.match(said[4], /^Of 100 penguins that are male, it calls male about 88 \(95% CI 81–95\)\.$/);
+    assert.match(said[5], /^Of 100 penguins that are female, it wrongly calls male about 8 \(95% CI 4–14\)\.$/);
+    assert.equal(said[6], 'Overall it is right about 90 times in 100 (95% CI 85–94).');
   });
 
   it('every number in its sentences is its rule applied to the card value at its source, and no other number is typed into a sentence', () => {
@@ -120,7 +125,7 @@ describe('core/report: the stakeholder report', () => {
     assert.ok(risks.includes('Ethical considerations: not written yet — the model card lists it as missing.'));
     assert.ok(risks.includes('Check before release FAILED: accuracy >= 0.75 (it measured 0.8982).'));
     assert.match(renderReportMarkdown(r), /_The model card is missing required prose: ethicalConsiderations\.prose\._/);
-    assert.match(fillLine(lines(r, 'right')[1]), /^Out of 100 cases it flags, about 91 are positive/, 'the default words');
+    assert.match(fillLine(lines(r, 'right')[3]), /^Out of 100 cases it flags, about 91 are positive/, 'the default words');
   });
 
   it('has at most three charts, and Markdown and HTML are the same bytes for the same card; the HTML has no script and names no URL', () => {
