@@ -140,6 +140,10 @@ describe('webview/card: Model Card panel and compact card in Chromium', function
       assert.equal(await page.locator('[data-chart=slices-Species] svg .mark-rect path').count(), 3, 'a bar per species');
       assert.equal(await page.locator('[data-chart=importance] svg .mark-rect path').count(), 3, 'a bar per feature');
       assert.match((await page.locator('#ethicalConsiderations > .prose').textContent()) ?? '', /No people are affected/);
+      // The split in words, not the record's JSON with its lineage fingerprints.
+      const split = (await page.locator('#trainingData dl.facts dd').last().textContent()) ?? '';
+      assert.match(split, /^trainTestSplit: .*seed 7.*stratify Sex.*\(this run used the train part\)$/);
+      assert.doesNotMatch(split, /[{"]|parts/);
       assert.equal(await page.locator('#annexIv tbody tr').count(), card.annexIv.length);
       const links = await page.locator('button.run-link').count();
       assert.equal(rendered.links, links);
@@ -147,6 +151,7 @@ describe('webview/card: Model Card panel and compact card in Chromium', function
       if (theme === 'dark')
         assert.equal(await page.locator('[data-chart=metrics] svg .role-axis-label text').first().getAttribute('fill'), DARK_FOREGROUND, 'axis labels in the dark theme foreground');
       await shoot(page, `card-panel-${theme}`);
+      await shoot(page, `card-training-${theme}`, '#trainingData');
       assert.deepEqual(problems, []);
       await page.close();
     });

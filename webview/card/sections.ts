@@ -6,6 +6,7 @@
 import type { CardCheckpoint, CardData, CardReview, CardSections, CardSlicing, ModelCard } from '../../src/core/card/contract';
 import { metricLabel, slicingChartId, slicingMetric } from '../../src/core/report/cardCharts';
 import { formatNumber } from '../../src/core/text/number';
+import { splitterText } from '../../src/core/runs/splitterText';
 import { h } from '../shared/evaluationParts';
 import { cardFairnessTable, cardGatesList, cardMetricsTable, prose, sourcedNumber } from '../shared/cardParts';
 import { cardConfusionTable } from './confusion';
@@ -126,7 +127,7 @@ function trainingData(doc: Document, card: ModelCard): Part[] {
   return [
     dataTable(doc, s.data),
     sub(doc, 'Preprocessing', steps.length ? h(doc, 'ol', {}, ...steps) : h(doc, 'p', { class: 'muted' }, 'No preprocessing steps (a bare estimator).')),
-    ...(s.splitter ? [facts(doc, [['Split', `${s.splitter.kind} ${JSON.stringify(s.splitter.params)}`]])] : []),
+    ...(s.splitter ? [facts(doc, [['Split', splitterText(s.splitter)]])] : []),
     sub(doc, 'Notes', prose(doc, s.notes)),
   ];
 }
