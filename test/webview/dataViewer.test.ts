@@ -27,7 +27,7 @@ describe('webview/dataViewer (the data viewer) in Chromium', function () {
   after(async () => h?.close());
 
   /** Opens the panel on the 1M × 50 table, answering its requests like the host (from the fake table). */
-  async function open(theme: 'light' | 'dark' = 'light'): Promise<{ page: Page; problems: string[]; sent: Msg[]; firstPageMs: number }> {
+  async function open(theme: 'light' | 'dark' = 'light', held?: (() => Promise<void>)[]): Promise<{ page: Page; problems: string[]; sent: Msg[]; firstPageMs: number }> {
     const context = await h.browser.newContext({ viewport: { width: 1280, height: 800 } });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: h.url });
     const page = await context.newPage();
@@ -45,7 +45,12 @@ describe('webview/dataViewer (the data viewer) in Chromium', function () {
       if (m.type === 'getPage') reply = { type: 'page', payload: { requestId: m.payload.requestId, page: table.page(m.payload.offset, m.payload.limit, m.payload.query) } };
       if (m.type === 'getStats') reply = { type: 'stats', payload: { requestId: m.payload.requestId, stats: table.stats(m.payload.column) } };
       // As JSON text parsed in the page: Playwright's own argument passing is slower than a webview's postMessage, and would count as the viewer's long tasks.
-      if (reply) await page.evaluate((json) => window.postMessage(JSON.parse(json), '*'), JSON.stringify(reply)).catch(() => undefined);
+      const answer = async () => {
+        if (reply) await page.evaluate((json) => window.postMessage(JSON.parse(json), '*'), JSON.stringify(reply)).catch(() => undefined);
+      };
+      // `held`: the answers to filtered pages wait until the test sends them (a kernel still searching).
+      if (held && m.type === 'getPage' && m.payload.query.filter) held.push(answer);
+      else await answer();
     });
     await page.goto(`${h.url}/dataViewer${theme === 'dark' ? '-dark' : ''}`);
     await page.waitForFunction(() => (window as any).__fromWebview.some((m: Msg) => m.type === 'ready'));
@@ -180,6 +185,23 @@ describe('webview/dataViewer (the data viewer) in Chromium', function () {
     assert.deepEqual(problems, []);
     await page.context().close();
   });
+
+  for (const theme of ['light', 'dark'] as const)
+    it(`says it is filtering while the kernel searches, then how many rows the filter kept (${theme})`, async () => {
+      const held: (() => Promise<void>)[] = [];
+      const { page, problems } = await open(theme, held);
+      await page.fill('#filter input', 'kilo');
+      await page.press('#filter input', 'Enter');
+      await page.waitForFunction(() => document.querySelector('#status')?.textContent === 'Filtering: kilo…');
+      if (process.env.SHOTS) await page.screenshot({ path: path.join(process.env.SHOTS, `dataViewer-filtering-${theme}.png`) });
+      assert.ok(held.length > 0, 'the page request waits for the kernel');
+      for (const send of held.splice(0)) await send();
+      await page.waitForFunction(() => document.querySelector('#status')?.textContent === 'Filtered: kilo');
+      const kept = table.page(0, 1, { sort: [], filter: 'kilo' }).totalRows;
+      assert.match((await page.textContent('#count')) ?? '', new RegExp(`^${kept.toLocaleString('en-US')} rows`));
+      assert.deepEqual(problems, []);
+      await page.context().close();
+    });
 
   it('copies the selected cells as TSV, shows column statistics, and says when the value is gone', async () => {
     const { page, problems } = await open();

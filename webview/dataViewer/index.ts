@@ -93,6 +93,8 @@ const grid = new Grid($('grid'), pager, {
 function setQuery(query: TableQuery): void {
   messenger.saveState({ query, statsOpen });
   grid.setSort(query.sort);
+  // Until the first rows of the new order come back (a search through millions of numbers takes seconds).
+  status(query.filter ? `Filtering: ${query.filter}…` : query.sort.length ? 'Sorting…' : '');
   pager.setQuery(query);
 }
 

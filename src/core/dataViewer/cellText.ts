@@ -1,3 +1,6 @@
+/** The significant digits a number that is not whole is shown with. */
+export const SHOWN_DIGITS = 7;
+
 /**
  * How a data viewer cell reads: numbers to 7 significant digits (whole numbers whole, no
  * separators: ids and years stay as written), booleans as `true`/`false`, text as it is, missing
@@ -10,6 +13,6 @@
  */
 export function cellText(v: string | number | boolean | null | undefined): string {
   if (v === null || v === undefined) return '';
-  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(7)));
+  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(SHOWN_DIGITS)));
   return String(v);
 }

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { TablePage } from '../../../src/core/kernel/variables';
 import { couldBeInNumberText } from '../../../src/kernel/runtime/tables/page';
+import { cellText } from '../../../src/core/dataViewer/cellText';
 import { REPO } from '../paths';
 import { referenceOrSkip, runPython } from '../core/data/python';
 import { run, useKernel } from './helpers';
@@ -106,12 +107,12 @@ describe('data viewer pages from the running kernel (real kernel process)', func
     assert.ok(allen.rows.every((r) => r.some((v) => String(v).toLowerCase().includes('allen'))));
   });
 
-  it('narrows a text search as the user types (each longer text from the rows the shorter one kept), as pandas finds them', async function () {
+  it('narrows a text search as the user types (each longer text from the rows the shorter one kept), as pandas finds them in the text the viewer shows', async function () {
     const typed = ['a', 'Al', 'ALL', 'alle', 'allen', '2', '29', '29.', '1', '1s', '1st'];
     const ref = referenceOrSkip<Record<string, number[]>>(
       this,
       runPython(
-        `${READ}s = d.astype(object).apply(lambda c: c.map(lambda v: '' if v is None or (isinstance(v, float) and v != v) else (str(int(v)) if isinstance(v, float) and v.is_integer() else str(v)).lower()))\nd2 = d.sort_values('age', kind='stable', na_position='last')\nout = {}\nfor t in ${JSON.stringify(typed)}:\n  hit = s.apply(lambda c: c.str.contains(t.lower(), regex=False)).any(axis=1)\n  out[t] = [int(x) for x in d2.index[hit[d2.index]]][:50]\nprint(json.dumps(out))`,
+        `${READ}s = d.astype(object).apply(lambda c: c.map(lambda v: '' if v is None or (isinstance(v, float) and v != v) else (str(int(v)) if isinstance(v, float) and v.is_integer() else (repr(float(f'{v:.7g}')) if isinstance(v, float) else str(v))).lower()))\nd2 = d.sort_values('age', kind='stable', na_position='last')\nout = {}\nfor t in ${JSON.stringify(typed)}:\n  hit = s.apply(lambda c: c.str.contains(t.lower(), regex=False)).any(axis=1)\n  out[t] = [int(x) for x in d2.index[hit[d2.index]]][:50]\nprint(json.dumps(out))`,
         { csv },
       ),
     );
@@ -127,11 +128,23 @@ describe('data viewer pages from the running kernel (real kernel process)', func
       );
   });
 
+  it('finds what the viewer shows: numbers to 7 significant digits, NaN and missing as blank cells', async () => {
+    const made = await run(k.session, 'const precise = [{ x: 0.123456789, s: "a" }, { x: 1815, s: "b" }, { x: NaN, s: "c" }, { x: -Infinity, s: "d" }, { x: 2.5e-9, s: "e" }];');
+    assert.equal(made.status, 'ok', made.error?.message);
+    const found = async (filter: string) => (await k.session.tablePage({ path: ['precise'], offset: 0, limit: 10, filter })).page!.rows.map((r) => r[1]);
+    assert.deepEqual(await found('0.1234568'), ['a'], 'the shown digits (0.1234568)');
+    assert.deepEqual(await found('0.12345678'), [], 'digits rounding hides are not searched');
+    assert.deepEqual(await found('181'), ['b']);
+    assert.deepEqual(await found('nan'), [], 'NaN shows as a blank cell');
+    assert.deepEqual(await found('-INF'), ['d']);
+    assert.deepEqual(await found('e-9'), ['e']);
+  });
+
   it('reads number columns for a text filter only when the text can be part of a number', () => {
-    for (const t of ['0.12', '-3', '1e+21', '2e-7', 'inf', '-infinity', 'nan', '.', 'e']) assert.equal(couldBeInNumberText(t), true, t);
-    for (const t of ['fate', 'tea', 'any', 'tina', 'allen', '0.1a', 'infinityx']) assert.equal(couldBeInNumberText(t), false, t);
-    for (const n of [0.125, -3, 1e21, 2e-7, -Infinity, 12345]) {
-      const text = String(n).toLowerCase();
+    for (const t of ['0.12', '-3', '1e+21', '2e-7', 'inf', '-infinity', '.', 'e']) assert.equal(couldBeInNumberText(t), true, t);
+    for (const t of ['fate', 'tea', 'any', 'tina', 'allen', '0.1a', 'infinityx', 'nan']) assert.equal(couldBeInNumberText(t), false, t);
+    for (const n of [0.125, -3, 1e21, 2e-7, -Infinity, 12345, 0.123456789, 1.23456789e22]) {
+      const text = cellText(String(n) === 'Infinity' || String(n) === '-Infinity' ? String(n) : n).toLowerCase();
       for (let i = 0; i < text.length; i++) for (let j = i + 1; j <= text.length; j++) assert.equal(couldBeInNumberText(text.slice(i, j)), true, `${text.slice(i, j)} of ${text}`);
     }
   });
