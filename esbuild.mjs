@@ -160,6 +160,8 @@ if (withTests) {
   if (integration.length) targets.push({ ...node, entryPoints: integration, outdir: 'out/test/integration', outbase: 'test/integration', format: 'cjs', external: ['vscode', 'mocha'] });
 }
 
+// A test or bench deleted or moved in the sources would otherwise keep running from its old compiled copy.
+if (withTests && !watch) for (const dir of ['out/test', 'out/bench']) fs.rmSync(dir, { recursive: true, force: true });
 // Stale chunks (hashed names) would otherwise pile up in the package. dist/types is rebuilt only with --types.
 if (!watch && fs.existsSync('dist')) for (const entry of fs.readdirSync('dist')) if (entry !== 'types' || withTypes) fs.rmSync(path.join('dist', entry), { recursive: true, force: true });
 const contexts = await Promise.all(targets.map((t) => esbuild.context(t)));
