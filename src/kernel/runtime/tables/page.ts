@@ -10,7 +10,7 @@ import { variablesMessage } from '../../../core/kernel/messages';
 import { valueAt } from '../inspect';
 import { dateText, shortText, timeOf } from '../describe';
 import { sourceOf, type ArqueroTable, type TableSource } from './source';
-import { cellText, SHOWN_DIGITS } from '../../../core/dataViewer/cellText';
+import { cellText } from '../../../core/dataViewer/cellText';
 
 /** The arquero helpers sorting needs (`desc`), from the arquero cells import. */
 export interface ArqueroHelpers {
@@ -233,7 +233,7 @@ async function containing(source: TableSource, order: Order, text: string, path:
   // Other text skips number columns (50M number-to-text conversions on 1M × 50 take ~9 s).
   const numeric = couldBeInNumberText(needle);
   const n = order ? order.length : source.rows;
-  const readers = source.columns.flatMap((c, i) => (numeric || c.type !== 'number' ? [textReader(source.reader(i), order, n)] : []));
+  const readers = source.columns.flatMap((c, i) => (numeric || c.type !== 'number' ? [source.reader(i)] : []));
   const out = new Uint32Array(n);
   let kept = 0;
   let sliceStart = performance.now();
@@ -246,7 +246,7 @@ async function containing(source: TableSource, order: Order, text: string, path:
       }
       const r = order ? order[i] : i;
       for (const read of readers) {
-        if (read(r).includes(needle)) {
+        if (lowerTextOf(read(r)).includes(needle)) {
           out[kept++] = r;
           break;
         }
@@ -269,46 +269,6 @@ async function containing(source: TableSource, order: Order, text: string, path:
  */
 export function couldBeInNumberText(needle: string): boolean {
   return /^[-+0-9.e]*$/.test(needle) || '-infinity'.includes(needle);
-}
-
-/**
- * A column's cells as lower-case text (lowerTextOf), with a faster path for numbers that the viewer
- * shows as written: a number whose shortest text has at most 7 significant digits (data read from
- * most files: '29.5', '0.9167') reads the same rounded to 7, so String() alone gives its text, at a
- * third of the cost; numbers with more digits (computed ones) skip that test. The column's first 64
- * non-whole numbers in the search's order decide which path it takes; both give the same text.
- */
-function textReader(read: (row: number) => unknown, order: Order, n: number): (row: number) => string {
-  let short = 0;
-  let seen = 0;
-  for (let i = 0; i < n && seen < 64; i++) {
-    const v = read(order ? order[i] : i);
-    if (typeof v !== 'number' || !Number.isFinite(v) || Number.isInteger(v)) continue;
-    seen++;
-    if (significantDigits(String(v)) <= SHOWN_DIGITS) short++;
-  }
-  if (seen === 0 || short * 2 < seen) return (r) => lowerTextOf(read(r));
-  return (r) => {
-    const v = read(r);
-    if (typeof v !== 'number' || !Number.isFinite(v) || Number.isInteger(v)) return lowerTextOf(v);
-    const text = String(v);
-    return significantDigits(text) <= SHOWN_DIGITS ? text : cellText(v);
-  };
-}
-
-/** Significant digits of a number's text ('0.00120' → 3, '-1.25e-7' → 3). */
-function significantDigits(text: string): number {
-  let digits = 0;
-  let trailingZeros = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 101) break; // 'e': the exponent
-    if (c < 48 || c > 57) continue;
-    if (digits === 0 && c === 48) continue; // leading zeros
-    digits++;
-    trailingZeros = c === 48 ? trailingZeros + 1 : 0;
-  }
-  return digits - trailingZeros;
 }
 
 /**
