@@ -13,7 +13,10 @@ import { cardImportanceChart } from './cardCharts';
 const BAR = '#4c78a8';
 
 function rightSpec(card: ModelCard, report: StakeholderReport): VegaLiteSpec | undefined {
-  const label: Record<string, string> = { precision: 'right when it flags', recall: 'found among the positives', accuracy: 'right overall' };
+  const label: Record<string, string> =
+    report.task === 'multiclass'
+      ? { precision: 'right when it names a class', recall: 'found per class', accuracy: 'right overall' }
+      : { precision: 'right when it flags', recall: 'found among the positives', accuracy: 'right overall' };
   const values = ['precision', 'recall', 'accuracy'].flatMap((name) => {
     const m = card.sections.metrics.metrics.find((x) => x.name === name);
     if (!m || m.value.value === null) return [];

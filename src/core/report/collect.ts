@@ -34,12 +34,19 @@ function right(card: ModelCard, w: Required<ReportWording>): Pick<ReportSection,
   const lines =
     card.sections.metrics.task === 'regression'
       ? [metricLine(metric('mae'), 'number', msg.mae)]
-      : [
-          metricLine(metric('precision'), 'per100', (ci) => msg.precision(w.who, w.flags, w.positive, ci)),
-          metricLine(metric('recall'), 'per100', (ci) => msg.recall(w.who, w.flags, w.positive, ci)),
-          metricLine(metric('falsePositiveRate'), 'per100', (ci) => msg.falsePositives(w.who, w.flags, w.negative, ci)),
-          metricLine(metric('accuracy'), 'per100', msg.accuracy),
-        ];
+      : card.sections.metrics.task === 'multiclass'
+        ? // Precision and recall of a multiclass evaluation are macro averages: there is no one "positive".
+          [
+            metricLine(metric('precision'), 'per100', msg.precisionByClass),
+            metricLine(metric('recall'), 'per100', (ci) => msg.recallByClass(w.who, ci)),
+            metricLine(metric('accuracy'), 'per100', msg.accuracy),
+          ]
+        : [
+            metricLine(metric('precision'), 'per100', (ci) => msg.precision(w.who, w.flags, w.positive, ci)),
+            metricLine(metric('recall'), 'per100', (ci) => msg.recall(w.who, w.flags, w.positive, ci)),
+            metricLine(metric('falsePositiveRate'), 'per100', (ci) => msg.falsePositives(w.who, w.flags, w.negative, ci)),
+            metricLine(metric('accuracy'), 'per100', msg.accuracy),
+          ];
   const said = lines.filter((l): l is ReportLine => l !== undefined);
   const confusion = card.sections.metrics.confusion && collectConfusionLines(card.sections.metrics.confusion, w);
   if (!said.length && !confusion) return { lines: [...out, text(msg.noMetrics)] };

@@ -20,6 +20,9 @@ export const reportMessage = {
   testedOn: (who: string) => `It was tested on {0} ${who} it had not seen while learning.`,
   precision: (who: string, flags: string, positive: string, ci: string) => `Out of 100 ${who} it ${flags}, about {0} ${positive}${ci}.`,
   recall: (who: string, flags: string, positive: string, ci: string) => `Of 100 ${who} that ${positive}, it ${flags} about {0}${ci}.`,
+  /** Multiclass: macro precision and recall (the average over the classes). */
+  precisionByClass: (ci: string) => `When it names a class, it is right about {0} times in 100, on average over the classes${ci}.`,
+  recallByClass: (who: string, ci: string) => `Of 100 ${who} of a class, it names that class for about {0}, on average over the classes${ci}.`,
   falsePositives: (who: string, flags: string, negative: string, ci: string) => `Of 100 ${who} that ${negative}, it wrongly ${flags} about {0}${ci}.`,
   accuracy: (ci: string) => `Overall it is right about {0} times in 100${ci}.`,
   mae: (ci: string) => `Its estimates are off by {0} on average (in the target's units)${ci}.`,

@@ -59,6 +59,23 @@ describe('core/report: the stakeholder report', () => {
     assert.equal(said[6], 'Overall it is right about 90 times in 100 (95% CI 85–94).');
   });
 
+  it('words a multiclass evaluation per class (its precision and recall are averages over the classes), never as flags and positives', () => {
+    const multi = JSON.parse(JSON.stringify(card)) as ModelCard;
+    multi.sections.metrics.task = 'multiclass';
+    delete multi.sections.metrics.confusion;
+    multi.sections.metrics.metrics = multi.sections.metrics.metrics.filter((m) => m.name !== 'falsePositiveRate');
+    const r = collectStakeholderReport(multi);
+    const said = lines(r, 'right').map((l) => fillLine(l));
+    assert.deepEqual(said.slice(1), [
+      'When it names a class, it is right about 91 times in 100, on average over the classes (95% CI 85–96).',
+      'Of 100 cases of a class, it names that class for about 88, on average over the classes (95% CI 81–95).',
+      'Overall it is right about 90 times in 100 (95% CI 85–94).',
+    ]);
+    const chart = collectReportCharts(multi, r).find((c) => JSON.stringify(c.spec).includes('Out of 100'));
+    assert.match(JSON.stringify(chart?.spec), /right when it names a class/);
+    assert.doesNotMatch(JSON.stringify(chart?.spec), /flags|positives/);
+  });
+
   it('every number in its sentences is its rule applied to the card value at its source, and no other number is typed into a sentence', () => {
     const r = collectStakeholderReport(card, PENGUINS);
     const values = cardValues(card);
