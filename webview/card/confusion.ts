@@ -2,7 +2,7 @@
  * The Model Card panel's confusion matrix: one row per actual class, one column per predicted class,
  * each count a run link to the evaluation record's `confusion` field it comes from.
  */
-import type { CardConfusion } from '../../src/core/card/contract';
+import { confusionGrid, type CardConfusion } from '../../src/core/card/contract';
 import { formatNumber } from '../../src/core/text/number';
 import { h } from '../shared/evaluationParts';
 import { sourcedNumber } from '../shared/cardParts';
@@ -14,14 +14,7 @@ import { sourcedNumber } from '../shared/cardParts';
  * root.append(cardConfusionTable(document, card.sections.metrics.confusion));
  */
 export function cardConfusionTable(doc: Document, c: CardConfusion): HTMLElement {
-  const labels = c.kind === 'binary' ? [c.negativeLabel, c.positiveLabel] : c.labels;
-  const matrix =
-    c.kind === 'binary'
-      ? [
-          [c.tn, c.fp],
-          [c.fn, c.tp],
-        ]
-      : c.matrix;
+  const { labels, matrix } = confusionGrid(c);
   const counted = c.counts === 'rows' ? 'rows' : 'summed sample weights';
   const title = c.kind === 'binary' ? ['Confusion matrix at threshold ', sourcedNumber(doc, c.threshold), ` (${counted})`] : [`Confusion matrix, most likely class (${counted})`];
   const head = h(

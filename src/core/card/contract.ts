@@ -172,6 +172,24 @@ export type CardConfusion =
     }
   | { kind: 'multiclass'; labels: string[]; matrix: Sourced<number>[][]; counts: 'rows' | 'weights' };
 
+/**
+ * The confusion counts as a grid, whatever the task: the labels in order and one row per actual
+ * label, one column per predicted label (binary: negative, then positive).
+ *
+ * @example
+ * confusionGrid(card.sections.metrics.confusion!).matrix[1][1].value // tp of a binary evaluation
+ */
+export function confusionGrid(c: CardConfusion): { labels: string[]; matrix: Sourced<number>[][] } {
+  if (c.kind === 'multiclass') return { labels: c.labels, matrix: c.matrix };
+  return {
+    labels: [c.negativeLabel, c.positiveLabel],
+    matrix: [
+      [c.tn, c.fp],
+      [c.fn, c.tp],
+    ],
+  };
+}
+
 export interface CardGate {
   name: string;
   passed: Sourced<boolean>;

@@ -1,5 +1,5 @@
 import { formatNumber } from '../text/number';
-import { CARD_FAIRNESS_METRICS, type CardConfusion, type CardFairness, type CardSectionId, type CardSource, type ModelCard, type Sourced } from './contract';
+import { CARD_FAIRNESS_METRICS, confusionGrid, type CardConfusion, type CardFairness, type CardSectionId, type CardSource, type ModelCard, type Sourced } from './contract';
 
 /** A table both the Markdown and the HTML renderers print: header, rows of cells (text). */
 export interface CardTable {
@@ -160,14 +160,7 @@ export function sectionTables(card: ModelCard, id: CardSectionId): { title: stri
  * the title says at which threshold, what was counted and which run field the counts come from.
  */
 function confusionTable(c: CardConfusion): { title: string; table: CardTable } {
-  const labels = c.kind === 'binary' ? [c.negativeLabel, c.positiveLabel] : c.labels;
-  const matrix =
-    c.kind === 'binary'
-      ? [
-          [c.tn, c.fp],
-          [c.fn, c.tp],
-        ]
-      : c.matrix;
+  const { labels, matrix } = confusionGrid(c);
   const first = matrix[0]?.[0]?.source;
   const at = c.kind === 'binary' ? ` at threshold ${num(c.threshold)}` : ' (most likely class)';
   const counted = c.counts === 'rows' ? 'rows' : 'summed sample weights';
