@@ -6,6 +6,7 @@
  */
 import ts from 'typescript';
 import type { NotebookScope } from './notebookProgram';
+import { hashText } from '../../core/hash';
 
 const IDENTIFIER = /[A-Za-z_$][\w$]*/g;
 
@@ -48,17 +49,5 @@ export function signatureOf(checker: ts.TypeChecker, sf: ts.SourceFile, userLeng
     if (decl && decl.getSourceFile() === sf && decl.pos < userLength && !ts.isVariableDeclaration(decl) && !ts.isExportSpecifier(decl)) parts.push(decl.getText(sf));
     parts.push(`${sym.name}:${checker.typeToString(checker.getTypeOfSymbol(sym), undefined, ts.TypeFormatFlags.NoTruncation)}`);
   }
-  return hash(parts.join('\n'));
-}
-
-/** 64 bits of FNV-1a (two 32-bit passes with different offsets), as hex. */
-export function hash(text: string): string {
-  let a = 0x811c9dc5;
-  let b = 0x01000193 ^ 0x9e3779b9;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x01000193) ^ (b >>> 15);
-  }
-  return (a >>> 0).toString(16) + (b >>> 0).toString(16);
+  return hashText(parts.join('\n'));
 }
